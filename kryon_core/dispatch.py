@@ -1,0 +1,152 @@
+"""Threading models made real: how the manager enters an engine.
+
+One dispatcher per engine instance, chosen from the engine's declared
+:class:`~kryon_core.engine.ThreadingModel` - never from engine-specific code.
+A dispatcher is a callable ``dispatch(fn, *args)`` that runs ``fn`` the way
+the model requires and returns its result (or raises its exception).
+
+Cross-language calls make this subtle: a Lua script (holding the Lua VM on
+thread T) may call a JavaScript function (which must run on the JS owner
+thread J), which may call back into Lua.  The Lua VM is still held by T, which
+is blocked waiting for J.  Entering Lua from J would deadlock (or corrupt the
+VM), so every waiting thread *serves* its inbox: a thread that needs a VM held
+by a thread blocked on its behalf sends the work to that thread's inbox
+instead.  The chain of "threads blocked on my behalf" travels with each job.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from kryon_core.engine import ThreadingModel
+
+__all__ = ["Dispatcher", "OwnerThread", "SerializedDispatcher", "make_dispatcher"]
+
+T = TypeVar("T")
+Dispatcher = Callable[..., Any]
+_Inbox = queue.SimpleQueue[tuple[Any, ...]]
+
+_local = threading.local()
+
+
+def _inbox() -> _Inbox:
+    inbox: _Inbox | None = getattr(_local, "inbox", None)
+    if inbox is None:
+        inbox = _local.inbox = queue.SimpleQueue()
+    return inbox
+
+
+def _chain() -> dict[int, _Inbox]:
+    """Threads currently blocked waiting for this thread, by ident."""
+    chain: dict[int, _Inbox] = getattr(_local, "chain", {})
+    return chain
+
+
+def _run_as(chain: dict[int, _Inbox], fn: Callable[..., Any], args: tuple[Any, ...],
+            reply: _Inbox) -> None:
+    """Run a job handed over by another thread and post its outcome."""
+    saved = _chain()
+    _local.chain = chain
+    try:
+        reply.put(("done", fn(*args), None))
+    except BaseException as exc:  # delivered to the waiting caller, never lost
+        reply.put(("done", None, exc))
+    finally:
+        _local.chain = saved
+
+
+def _handoff(target: _Inbox, fn: Callable[..., T], args: tuple[Any, ...]) -> T:
+    """Send ``fn`` to another thread's inbox and serve our own until it is done."""
+    me = _inbox()
+    chain = {**_chain(), threading.get_ident(): me}
+    target.put(("run", chain, fn, args, me))
+    while True:
+        message = me.get()
+        if message[0] == "run":
+            _run_as(*message[1:])
+            continue
+        _, value, error = message
+        if error is not None:
+            raise error
+        result: T = value
+        return result
+
+
+def _direct(fn: Callable[..., T], *args: Any) -> T:
+    return fn(*args)
+
+
+class SerializedDispatcher:
+    """One caller at a time; re-entrant on the holding thread and on threads
+    working on the holder's behalf (their calls are run by the holder)."""
+
+    __slots__ = ("holder", "lock")
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.holder = 0
+
+    def __call__(self, fn: Callable[..., T], *args: Any) -> T:
+        lock = self.lock
+        if not lock.acquire(blocking=False):
+            inbox = _chain().get(self.holder)
+            if inbox is not None:
+                return _handoff(inbox, fn, args)
+            lock.acquire()
+        previous, self.holder = self.holder, threading.get_ident()
+        try:
+            return fn(*args)
+        finally:
+            self.holder = previous
+            lock.release()
+
+
+class OwnerThread:
+    """A dedicated thread that owns a thread-affine engine.
+
+    Calls from other threads are queued and waited for; calls made on the
+    owner thread itself run inline; calls from a thread the owner is blocked
+    on go to the owner's inbox, so re-entrancy cannot deadlock.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._jobs: _Inbox = queue.SimpleQueue()
+        ready = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(ready,), name=f"kryon-{name}",
+                                        daemon=True)
+        self._thread.start()
+        ready.wait()
+
+    def _run(self, ready: threading.Event) -> None:
+        self._inbox = _inbox()
+        ready.set()
+        while (job := self._jobs.get())[0] == "run":
+            _run_as(*job[1:])
+
+    def __call__(self, fn: Callable[..., T], *args: Any) -> T:
+        thread = self._thread
+        if threading.current_thread() is thread:
+            return fn(*args)
+        if thread.ident in _chain():
+            return _handoff(self._inbox, fn, args)
+        if not thread.is_alive():
+            raise RuntimeError(f"{thread.name}: the engine's owner thread has stopped")
+        return _handoff(self._jobs, fn, args)
+
+    def stop(self) -> None:
+        if self._thread.is_alive():
+            self._jobs.put(("stop",))
+            if threading.current_thread() is not self._thread:
+                self._thread.join(timeout=5)
+
+
+def make_dispatcher(model: ThreadingModel, name: str) -> Dispatcher:
+    """The dispatcher for ``model``; ``OwnerThread`` instances need ``stop()``."""
+    if model is ThreadingModel.FREE:
+        return _direct
+    if model is ThreadingModel.SERIALIZED:
+        return SerializedDispatcher()
+    return OwnerThread(name)

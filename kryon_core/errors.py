@@ -1,0 +1,243 @@
+"""The Kryon error hierarchy.
+
+Every failure a script can cause is a :class:`ScriptError`. Each error knows the
+script it came from and, where one exists, the line and column; ``str(error)``
+always names them, so a message printed on its own is still actionable::
+
+    KryonError
+    ├── ConfigError                 bad kryon.toml (file and key path)
+    ├── PluginError                 a plugin failed to import or register
+    └── ScriptError                 anything a script did or could not do
+        ├── CompileError            syntax errors: script, line, column
+        ├── ScriptRuntimeError      an error raised while running: script-level stack
+        ├── LimitError              a policy limit was reached
+        │   ├── TimeLimitError
+        │   ├── InstructionLimitError
+        │   ├── MemoryLimitError
+        │   └── RecursionLimitError
+        ├── SecurityError           the sandbox refused something
+        ├── EngineNotFoundError     no installed engine for a language
+        ├── FunctionNotFoundError   no such function
+        │   └── AmbiguousFunctionError
+        ├── ScriptNotFoundError     no such script
+        ├── ConversionError         a value cannot cross a language boundary
+        ├── AccessDeniedError       a capability the policy does not grant
+        └── UnsupportedOperationError  the engine does not offer it (see capabilities)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "AccessDeniedError",
+    "AmbiguousFunctionError",
+    "CompileError",
+    "ConfigError",
+    "ConversionError",
+    "EngineNotFoundError",
+    "FunctionNotFoundError",
+    "InstructionLimitError",
+    "KryonError",
+    "LimitError",
+    "MemoryLimitError",
+    "PluginError",
+    "RecursionLimitError",
+    "ScriptError",
+    "ScriptNotFoundError",
+    "ScriptRuntimeError",
+    "SecurityError",
+    "StackFrame",
+    "TimeLimitError",
+    "UnsupportedOperationError",
+]
+
+
+@dataclass(frozen=True)
+class StackFrame:
+    """One frame of a script-level stack, innermost last in tracebacks.
+
+    ``locals`` is filled only where the engine can report them (breakpoints,
+    debug mode); it holds canonical values or their ``repr`` when a value
+    cannot be converted.
+    """
+
+    script: str
+    function: str
+    line: int | None = None
+    column: int | None = None
+    locals: dict[str, Any] | None = field(default=None, compare=False)
+
+    def __str__(self) -> str:
+        where = self.script
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where} in {self.function}"
+
+
+class KryonError(Exception):
+    """Root of every error Kryon raises on purpose."""
+
+
+class ConfigError(KryonError):
+    """A configuration file or value is invalid.
+
+    ``problems`` lists ``(key path, message)`` pairs; ``file`` names the file.
+    """
+
+    def __init__(self, message: str, *, file: str | None = None,
+                 problems: Sequence[tuple[str, str]] = ()) -> None:
+        self.file = file
+        self.problems = list(problems)
+        lines = [f"{file}: {message}" if file else message]
+        lines += [f"  {path}: {msg}" if path else f"  {msg}" for path, msg in self.problems]
+        super().__init__("\n".join(lines))
+
+
+class PluginError(KryonError):
+    """A plugin distribution failed to import, register or validate."""
+
+    def __init__(self, plugin: str, message: str) -> None:
+        self.plugin = plugin
+        super().__init__(f"plugin {plugin!r}: {message}")
+
+
+class ScriptError(KryonError):
+    """Base of every script-related error.
+
+    ``script``, ``line`` and ``column`` locate the error; ``traceback`` holds the
+    script-level stack (outermost first).  ``rendered`` is the engine's own
+    display form where a language has a conventional one (Wren's
+    ``[main line 3] Error ...``); :meth:`render` prefers it.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        script: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        traceback: Sequence[StackFrame] = (),
+        rendered: str | None = None,
+    ) -> None:
+        self.message = message
+        self.script = script
+        self.line = line
+        self.column = column
+        self.traceback = list(traceback)
+        self.rendered = rendered
+        super().__init__(self._headline())
+
+    @property
+    def location(self) -> str:
+        """``script:line:column`` as far as known ("" when nothing is)."""
+        if self.script is None:
+            return ""
+        where = self.script
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
+    def _headline(self) -> str:
+        location = self.location
+        return f"{location}: {self.message}" if location else self.message
+
+    def render(self) -> str:
+        """The full report a user reads: headline plus the script-level stack."""
+        if self.rendered is not None:
+            return self.rendered
+        lines = [f"{type(self).__name__}: {self._headline()}"]
+        if self.traceback:
+            lines.append("script traceback (most recent call last):")
+            lines += [f"  {frame}" for frame in self.traceback]
+        return "\n".join(lines)
+
+    def with_script(self, script: str) -> ScriptError:
+        """Fill in the script name when the raiser did not know it; returns self."""
+        if self.script is None:
+            self.script = script
+            self.args = (self._headline(),)
+        return self
+
+
+class CompileError(ScriptError):
+    """The source does not compile; carries script, line and column."""
+
+
+class ScriptRuntimeError(ScriptError):
+    """The script raised an error while running."""
+
+
+class LimitError(ScriptError):
+    """A security policy limit ended the call; the engine stays usable."""
+
+    limit_name = "limit"
+
+
+class TimeLimitError(LimitError):
+    """The call ran longer than the policy's ``time_limit_ms``."""
+
+    limit_name = "time"
+
+
+class InstructionLimitError(LimitError):
+    """The call executed more than the policy's ``instruction_limit``."""
+
+    limit_name = "instructions"
+
+
+class MemoryLimitError(LimitError):
+    """The VM needed more than the policy's ``memory_limit_mb``."""
+
+    limit_name = "memory"
+
+
+class RecursionLimitError(LimitError):
+    """The call nested deeper than the policy's ``recursion_limit``."""
+
+    limit_name = "recursion"
+
+
+class SecurityError(ScriptError):
+    """The sandbox refused an operation or a script failed validation."""
+
+
+class EngineNotFoundError(ScriptError):
+    """No engine is installed for a language or file extension."""
+
+
+class FunctionNotFoundError(ScriptError):
+    """No loaded script exports a function of that name."""
+
+
+class AmbiguousFunctionError(FunctionNotFoundError):
+    """A short function name matches several scripts; ``candidates`` lists them."""
+
+    def __init__(self, name: str, candidates: Sequence[str]) -> None:
+        self.candidates = sorted(candidates)
+        super().__init__(
+            f"function name {name!r} is ambiguous; use one of: {', '.join(self.candidates)}"
+        )
+
+
+class ScriptNotFoundError(ScriptError):
+    """No script of that name is loaded."""
+
+
+class ConversionError(ScriptError):
+    """A value cannot be converted (cycle, too deep, out of range, unsupported type)."""
+
+
+class AccessDeniedError(ScriptError):
+    """The script's policy does not grant the capability it tried to use."""
+
+
+class UnsupportedOperationError(ScriptError):
+    """The engine does not offer this operation; its capabilities say so."""

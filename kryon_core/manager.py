@@ -1,0 +1,513 @@
+"""The script manager: the one object a host talks to.
+
+It owns the plugins, the configuration, the engines (created lazily, one VM per
+language and security policy), the loaded scripts (one namespace each), the
+function registry, the compilation cache, shared data and the profiler::
+
+    with ScriptManager() as manager:
+        manager.load_script("greet", 'function hello(n) return "hi " .. n end',
+                            language="lua")
+        manager.call_function("hello", "ada")          # 'hi ada'
+        hello = manager.function("greet.hello")        # resolve once, call fast
+        hello("bob")
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from kryon_core.api import core_host_functions
+from kryon_core.bridge import HostFunction, OutputSink, ScriptBridge
+from kryon_core.cache import CompilationCache, cache_key
+from kryon_core.config import KryonConfig, load_config
+from kryon_core.dispatch import Dispatcher, OwnerThread, make_dispatcher
+from kryon_core.engine import (
+    BreakpointHandler,
+    BreakpointId,
+    CompiledScript,
+    FunctionInfo,
+    GCStats,
+    MemoryUsage,
+    ScriptEngine,
+    ScriptId,
+)
+from kryon_core.errors import (
+    KryonError,
+    ScriptError,
+    ScriptNotFoundError,
+    ScriptRuntimeError,
+    SecurityError,
+)
+from kryon_core.plugins import PluginHost
+from kryon_core.policy import SecurityPolicy
+from kryon_core.profiler import Profiler
+from kryon_core.registry import FunctionHandle, FunctionRegistry, FunctionSlot, make_invoker
+from kryon_core.shared import SharedData
+from kryon_core.validation import ScriptSource
+from kryon_core.values import Value
+
+__all__ = ["EngineInstance", "LoadedScript", "ScriptManager"]
+
+log = logging.getLogger("kryon")
+
+
+@dataclass
+class EngineInstance:
+    """One running engine (VM) and how to enter it."""
+
+    language: str
+    policy: SecurityPolicy
+    engine: ScriptEngine
+    dispatch: Dispatcher
+
+    def run(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return self.dispatch(fn, *args)
+
+
+@dataclass
+class LoadedScript:
+    """A script loaded into an engine (spec: ``LoadedScript``)."""
+
+    name: str
+    language: str
+    policy: str
+    script_id: ScriptId
+    functions: dict[str, FunctionInfo]
+    path: str | None = None
+    source: str = field(default="", repr=False)
+    compiled: CompiledScript | None = field(default=None, repr=False)
+    loaded_at: float = field(default_factory=time.time)
+    reloads: int = 0
+
+
+class ScriptManager:
+    """Loads scripts, routes calls, and keeps every engine and script in order.
+
+    Args:
+        config: a :class:`KryonConfig` (or a path to ``kryon.toml``); defaults
+            need no file.
+        output: where script output goes (``print``); default: the host's
+            logging (``kryon.script.<name>``).  ``kryon run`` passes stdout.
+        load_entrypoints: discover installed plugins (entry-point group ``kryon``).
+        plugins: extra plugin modules/objects to register (tests, embedding).
+    """
+
+    def __init__(
+        self,
+        config: KryonConfig | str | Path | None = None,
+        *,
+        output: OutputSink | None = None,
+        load_entrypoints: bool = True,
+        plugins: Iterable[ModuleType | object] = (),
+    ) -> None:
+        self.config = config if isinstance(config, KryonConfig) else load_config(config)
+        self.plugins = PluginHost(load_entrypoints=load_entrypoints, plugins=plugins,
+                                  disabled=self.config.kryon.disabled_plugins)
+        if not load_entrypoints:
+            from kryon_core import builtins  # core's built-ins are always present
+            if not self.plugins.pm.is_registered(builtins):
+                self.plugins.register(builtins, name="core")
+                self.plugins._collect()
+        self.policies = self.config.policies(self.plugins.policies)
+        self.cache = CompilationCache(self.config.cache)
+        self.profiler = Profiler(self.config.kryon.profiling)
+        self.shared = SharedData()
+        self._output = output
+        self._registry = FunctionRegistry()
+        self._engines: dict[tuple[str, str], EngineInstance] = {}
+        self._scripts: dict[str, LoadedScript] = {}
+        self._globals: dict[str, Value] = {}
+        self._host_functions: dict[str, HostFunction] = dict(core_host_functions(self))
+        self._debug = False
+        self._breakpoint_handler: BreakpointHandler | None = None
+        self._lock = threading.RLock()
+        self._closed = False
+
+    # -- context ----------------------------------------------------------------
+
+    def __enter__(self) -> ScriptManager:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close every engine (and its worker, if any).  Idempotent."""
+        with self._lock:
+            engines, self._engines = list(self._engines.values()), {}
+            self._scripts.clear()
+            self._closed = True
+        for instance in engines:
+            try:
+                instance.run(instance.engine.close)
+            except Exception:  # closing must reach every engine
+                log.exception("closing the %s engine failed", instance.language)
+            if isinstance(instance.dispatch, OwnerThread):
+                instance.dispatch.stop()
+
+    # -- host functions -------------------------------------------------------
+
+    def add_host_function(self, function: HostFunction) -> None:
+        """Add a function to the ``kryon`` API of engines created from now on."""
+        self._host_functions[function.name] = function
+
+    # -- engines ------------------------------------------------------------------
+
+    @property
+    def engine_classes(self) -> Mapping[str, type[ScriptEngine]]:
+        """Installed engines by name."""
+        return self.plugins.engines
+
+    def engine(self, language: str, policy: str | None = None) -> EngineInstance:
+        """The engine instance for (language, policy), created on first use."""
+        policy_name = policy or self.config.kryon.default_policy
+        key = (language, policy_name)
+        instance = self._engines.get(key)
+        if instance is not None:
+            return instance
+        with self._lock:
+            instance = self._engines.get(key)
+            if instance is None:
+                instance = self._engines[key] = self._create_engine(language, policy_name)
+        return instance
+
+    def _policy(self, name: str) -> SecurityPolicy:
+        policy = self.policies.get(name)
+        if policy is None:
+            raise SecurityError(
+                f"unknown security policy {name!r}; known: {', '.join(sorted(self.policies))}"
+            )
+        return policy
+
+    def _create_engine(self, language: str, policy_name: str) -> EngineInstance:
+        cls = self.plugins.engine_class(language)
+        policy = self._policy(policy_name)
+        config = self.config.engine_config(language, cls.Config)
+        dispatch = make_dispatcher(cls.threading, f"{language}-{policy_name}")
+        bridge = ScriptBridge(policy, self._host_functions, output=self._output,
+                              convert=self.plugins.converters)
+        try:
+            engine: ScriptEngine = dispatch(cls)
+            engine._set_dispatcher(dispatch)
+            dispatch(engine.initialize, config, policy)
+            dispatch(engine.setup_bridge, bridge)
+            for name, value in self._globals.items():
+                dispatch(engine.set_global, name, value, None)
+            if self._debug:
+                dispatch(engine.set_debug_mode, True)
+            if self._breakpoint_handler is not None and engine.capabilities().supports_debugging:
+                dispatch(engine.set_breakpoint_handler, self._breakpoint_handler)
+        except KryonError:
+            if isinstance(dispatch, OwnerThread):
+                dispatch.stop()
+            raise
+        except Exception as exc:
+            if isinstance(dispatch, OwnerThread):
+                dispatch.stop()
+            raise ScriptError(f"the {language} engine failed to start: "
+                              f"{type(exc).__name__}: {exc}") from exc
+        instance = EngineInstance(language, policy, engine, dispatch)
+        self.plugins.pm.hook.kryon_engine_created(engine=engine, policy=policy)
+        return instance
+
+    # -- loading --------------------------------------------------------------
+
+    @property
+    def scripts(self) -> Mapping[str, LoadedScript]:
+        return dict(self._scripts)
+
+    def load_script(
+        self,
+        name: str,
+        source: str | None = None,
+        *,
+        path: str | Path | None = None,
+        language: str | None = None,
+        policy: str | None = None,
+    ) -> LoadedScript:
+        """Load a script from ``source`` or ``path`` under ``name``.
+
+        The language is inferred from the path (or name) extension unless
+        given; the policy defaults to ``[kryon] default_policy``.  Raises
+        CompileError, SecurityError (validation), ScriptRuntimeError (top-level
+        code failed) and leaves nothing behind on failure.
+        """
+        text, path_str = _read_source(name, source, path)
+        lang = language or self.plugins.language_for_path(path_str or name)
+        with self._lock:
+            if name in self._scripts:
+                raise ScriptError(f"a script named {name!r} is already loaded "
+                                  "(unload it or use hot_reload)", script=name)
+            instance = self.engine(lang, policy)
+            script_id, compiled, functions = self._load_into(instance, name, text, path_str)
+            record = LoadedScript(name, lang, instance.policy.name, script_id, functions,
+                                  path_str, text, compiled)
+            self._scripts[name] = record
+            self._register(instance, record)
+        self.plugins.pm.hook.kryon_script_loaded(manager=self, script=record)
+        return record
+
+    def load_file(self, path: str | Path, *, name: str | None = None,
+                  language: str | None = None, policy: str | None = None) -> LoadedScript:
+        """Load a script file; its name defaults to the file's stem."""
+        return self.load_script(name or Path(path).stem, path=path, language=language,
+                                policy=policy)
+
+    def load_configured(self) -> list[LoadedScript]:
+        """Load every ``[scripts.<name>]`` of the configuration."""
+        loaded = []
+        for name, spec in self.config.scripts.items():
+            path = Path(spec.path)
+            if not path.is_absolute():
+                path = self.config.base_dir / path
+            loaded.append(self.load_script(name, path=path, language=spec.language,
+                                           policy=spec.policy))
+        return loaded
+
+    def _load_into(self, instance: EngineInstance, name: str, text: str,
+                   path: str | None) -> tuple[ScriptId, CompiledScript, dict[str, FunctionInfo]]:
+        self._validate(ScriptSource(name, instance.language, text, path), instance.policy)
+        compiled = self._compile(instance, name, text, path)
+        engine = instance.engine
+        try:
+            script_id: ScriptId = instance.run(engine.load_script, compiled)
+            functions = dict(instance.run(engine.script_functions, script_id))
+        except ScriptError as exc:
+            raise exc.with_script(name) from None
+        except Exception as exc:
+            raise ScriptRuntimeError(f"{type(exc).__name__}: {exc}", script=name) from exc
+        return script_id, compiled, functions
+
+    def _validate(self, source: ScriptSource, policy: SecurityPolicy) -> None:
+        try:
+            self.plugins.pm.hook.kryon_validate_script(source=source, policy=policy)
+        except ScriptError as exc:
+            raise exc.with_script(source.name) from None
+        except Exception as exc:  # a broken validator refuses: fail closed
+            raise SecurityError(f"script validation failed: {type(exc).__name__}: {exc}",
+                                script=source.name) from exc
+
+    def _compile(self, instance: EngineInstance, name: str, text: str,
+                 path: str | None) -> CompiledScript:
+        engine = instance.engine
+        cacheable = engine.capabilities().supports_bytecode
+        key = ""
+        if cacheable:
+            key = cache_key(instance.language, engine.version, engine.cache_key(), name, text)
+            cached = self.cache.get(key)
+            if cached is not None:
+                return cached
+        try:
+            compiled: CompiledScript = instance.run(engine.compile, text, script=name, path=path)
+        except ScriptError as exc:
+            raise exc.with_script(name) from None
+        if cacheable:
+            self.cache.put(key, compiled)
+        return compiled
+
+    def _register(self, instance: EngineInstance, record: LoadedScript) -> None:
+        for function, info in record.functions.items():
+            qualified = f"{record.name}.{function}"
+            invoke, async_invoke = self._invokers(instance, record, function, qualified)
+            self._registry.add(FunctionSlot(qualified, record.name, function, info,
+                                            invoke, async_invoke))
+
+    def _invokers(self, instance: EngineInstance, record: LoadedScript, function: str,
+                  qualified: str) -> tuple[Callable[[Sequence[Value]], Value],
+                                           Callable[[Sequence[Value]], Any]]:
+        engine, dispatch, script_id = instance.engine, instance.dispatch, record.script_id
+        bound = instance.run(engine.bind_function, script_id, function)
+        stats = self.profiler.stats_for(qualified) if self.profiler.enabled else None
+        invoke = make_invoker(bound, dispatch, stats, record.name)
+
+        async def invoke_async(args: Sequence[Value]) -> Value:
+            def run_to_completion() -> Value:
+                return asyncio.run(engine.call_function_async(script_id, function, args))
+            start = time.perf_counter_ns()
+            try:
+                result = await asyncio.to_thread(dispatch, run_to_completion)
+            except Exception as exc:
+                if stats is not None:
+                    stats.record(time.perf_counter_ns() - start, False)
+                if isinstance(exc, ScriptError):
+                    raise
+                raise ScriptRuntimeError(f"{type(exc).__name__}: {exc}",
+                                         script=record.name) from exc
+            if stats is not None:
+                stats.record(time.perf_counter_ns() - start, True)
+            return result
+
+        return invoke, invoke_async
+
+    # -- unloading and reloading ----------------------------------------------
+
+    def _record(self, name: str) -> LoadedScript:
+        record = self._scripts.get(name)
+        if record is None:
+            raise ScriptNotFoundError(f"no script named {name!r} is loaded; loaded: "
+                                      f"{', '.join(sorted(self._scripts)) or 'none'}")
+        return record
+
+    def unload_script(self, name: str) -> None:
+        """Unload a script; its functions stop resolving (old handles fail clearly)."""
+        with self._lock:
+            record = self._record(name)
+            instance = self.engine(record.language, record.policy)
+            for function in record.functions:
+                slot = self._registry.remove(f"{name}.{function}")
+                if slot is not None:
+                    slot.kill()
+            del self._scripts[name]
+            instance.run(instance.engine.unload_script, record.script_id)
+        self.plugins.pm.hook.kryon_script_unloaded(manager=self, name=name)
+
+    def hot_reload(self, name: str, source: str | None = None) -> LoadedScript:
+        """Replace a script's code, keeping the old version if the new one fails.
+
+        The new source (or the file, re-read, when ``source`` is None) is
+        validated, compiled and loaded beside the old version first.  Any
+        failure raises and leaves the old version running untouched.  On
+        success every function slot is switched to the new code at once, so
+        existing handles call the new code; functions that disappeared fail
+        with FunctionNotFoundError.
+        """
+        with self._lock:
+            old = self._record(name)
+            if source is None:
+                if old.path is None:
+                    raise ScriptError("hot_reload needs a source for a script not loaded "
+                                      "from a file", script=name)
+                source, _ = _read_source(name, None, old.path)
+            instance = self.engine(old.language, old.policy)
+            script_id, compiled, functions = self._load_into(instance, name, source, old.path)
+            new = LoadedScript(name, old.language, old.policy, script_id, functions, old.path,
+                               source, compiled, reloads=old.reloads + 1)
+            try:
+                prepared = {f: self._invokers(instance, new, f, f"{name}.{f}")
+                            for f in functions}
+            except BaseException:
+                instance.run(instance.engine.unload_script, script_id)
+                raise
+            for function in old.functions.keys() - functions.keys():
+                slot = self._registry.remove(f"{name}.{function}")
+                if slot is not None:
+                    slot.kill()
+            for function, (invoke, invoke_async) in prepared.items():
+                qualified = f"{name}.{function}"
+                slot = self._registry.get(qualified)
+                if slot is None:
+                    self._registry.add(FunctionSlot(qualified, name, function,
+                                                    functions[function], invoke, invoke_async))
+                else:
+                    slot.info = functions[function]
+                    slot.invoke, slot.async_invoker = invoke, invoke_async
+            self._scripts[name] = new
+            instance.run(instance.engine.unload_script, old.script_id)
+        self.plugins.pm.hook.kryon_script_loaded(manager=self, script=new)
+        return new
+
+    # -- calls ----------------------------------------------------------------
+
+    def function(self, name: str) -> FunctionHandle:
+        """A handle to a function: resolved now, fast to call, follows hot reloads."""
+        return FunctionHandle(self._registry.resolve(name))
+
+    def functions(self) -> list[str]:
+        """Every registered function's qualified name."""
+        return self._registry.names()
+
+    def call_function(self, name: str, *args: Value) -> Value:
+        """Call a function by qualified (``script.fn``) or unambiguous short name."""
+        return self._registry.resolve(name).invoke(args)
+
+    async def call_function_async(self, name: str, *args: Value) -> Value:
+        """Call and await a function (JS promises, Python coroutines, ...)."""
+        return await self._registry.resolve(name).async_invoker(args)
+
+    # -- globals --------------------------------------------------------------
+
+    def set_global(self, name: str, value: Value, *, script: str | None = None) -> None:
+        """Set a global for one script, or (``script=None``) for every script
+        of every engine, including engines created later."""
+        if script is not None:
+            record = self._record(script)
+            instance = self.engine(record.language, record.policy)
+            instance.run(instance.engine.set_global, name, value, record.script_id)
+            return
+        with self._lock:
+            self._globals[name] = value
+            instances = list(self._engines.values())
+        for instance in instances:
+            instance.run(instance.engine.set_global, name, value, None)
+
+    def get_global(self, name: str, *, script: str | None = None) -> Value:
+        """Read a script's global (or a manager-wide one when ``script`` is None)."""
+        if script is None:
+            return self._globals.get(name)
+        record = self._record(script)
+        instance = self.engine(record.language, record.policy)
+        return instance.run(instance.engine.get_global, name, record.script_id)
+
+    # -- memory ---------------------------------------------------------------
+
+    def memory_usage(self) -> dict[str, MemoryUsage]:
+        """Memory of every running engine, keyed ``language/policy``."""
+        return {f"{lang}/{pol}": inst.run(inst.engine.get_memory_usage)
+                for (lang, pol), inst in list(self._engines.items())}
+
+    def collect_garbage(self) -> dict[str, GCStats]:
+        """Run every engine's collector."""
+        return {f"{lang}/{pol}": inst.run(inst.engine.collect_garbage)
+                for (lang, pol), inst in list(self._engines.items())}
+
+    # -- debugging ------------------------------------------------------------
+
+    def set_debug_mode(self, enabled: bool) -> None:
+        """Debug mode for every engine that supports it (now and later)."""
+        self._debug = enabled
+        for inst in list(self._engines.values()):
+            if inst.engine.capabilities().supports_debugging:
+                inst.run(inst.engine.set_debug_mode, enabled)
+
+    def on_breakpoint(self, handler: BreakpointHandler | None) -> None:
+        """Set the function called with a BreakpointHit whenever a script stops."""
+        self._breakpoint_handler = handler
+        for inst in list(self._engines.values()):
+            if inst.engine.capabilities().supports_debugging:
+                inst.run(inst.engine.set_breakpoint_handler, handler)
+
+    def set_breakpoint(self, script: str, line: int) -> BreakpointId:
+        """Stop at ``line`` of a loaded script (turns debug mode on for its engine)."""
+        record = self._record(script)
+        instance = self.engine(record.language, record.policy)
+        instance.run(instance.engine.set_debug_mode, True)
+        bp: BreakpointId = instance.run(instance.engine.set_breakpoint, script, line)
+        return bp
+
+    def stack_trace(self, script: str) -> list[Any]:
+        """The script stack of the engine running ``script`` (from a callback)."""
+        record = self._record(script)
+        instance = self.engine(record.language, record.policy)
+        return list(instance.run(instance.engine.get_stack_trace))
+
+    def language_of(self, script: str) -> str:
+        return self._record(script).language
+
+
+def _read_source(name: str, source: str | None, path: str | Path | None) -> tuple[str, str | None]:
+    if source is not None:
+        return source, (str(path) if path is not None else None)
+    if path is None:
+        raise ScriptError("load_script needs a source or a path", script=name)
+    try:
+        return Path(path).read_text(encoding="utf-8"), str(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ScriptNotFoundError(f"cannot read {path}: {exc}", script=name) from None
