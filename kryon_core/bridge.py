@@ -103,7 +103,11 @@ class ScriptBridge:
 
     def write(self, text: str, *, stream: Stream = "stdout", script: str) -> None:
         """Route script output: stdout/stderr under ``kryon run``, the host's
-        log (logger ``kryon.script.<name>``) when embedded."""
+        log (logger ``kryon.script.<name>``) when embedded.
+
+        ``text`` is written exactly as given: a ``print`` passes its own
+        trailing newline, a ``write`` does not.
+        """
         self._output(text, stream, script)
 
     def log(self, level: str, message: str, *, script: str) -> None:

@@ -291,6 +291,15 @@ class ScriptEngine(ABC):
         (a JS promise, a Python coroutine).  The default calls synchronously."""
         return self.call_function(script_id, name, args)
 
+    def evaluate(self, script_id: ScriptId, source: str) -> Value:
+        """Run a snippet inside a loaded script's namespace and return the
+        value of its last expression (``None`` for statements).
+
+        Used by ``kryon repl``; definitions made by the snippet stay in the
+        namespace.  Engines without it raise UnsupportedOperationError.
+        """
+        self._unsupported("evaluating snippets (REPL)")
+
     # -- globals ------------------------------------------------------------
 
     @abstractmethod

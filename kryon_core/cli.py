@@ -1,0 +1,207 @@
+"""The ``kryon`` command line.
+
+``kryon run`` is how outside tools see the project, so its contract is exact:
+the script's output on stdout; errors (script, line) on stderr; exit status
+0 on success, 65 on a compile error, 70 on a runtime error or a limit.  Usage
+errors exit 64, a missing engine 69, a bad configuration 78 (sysexits.h).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from kryon_core.bridge import Stream
+from kryon_core.config import KryonConfig, load_config
+from kryon_core.errors import (
+    CompileError,
+    ConfigError,
+    EngineNotFoundError,
+    KryonError,
+    ScriptError,
+    UnsupportedOperationError,
+)
+from kryon_core.manager import ScriptManager
+from kryon_core.values import FunctionRef, UserData, Value
+
+EX_OK, EX_USAGE, EX_DATAERR, EX_UNAVAILABLE, EX_SOFTWARE, EX_CONFIG = 0, 64, 65, 69, 70, 78
+
+
+def _stdio_sink(text: str, stream: Stream, script: str) -> None:
+    target = sys.stdout if stream == "stdout" else sys.stderr
+    target.write(text)
+    target.flush()
+
+
+def _log_to_stderr() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("[%(name)s] %(levelname)s: %(message)s"))
+    logger = logging.getLogger("kryon")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logging.getLogger("kryon.plugins").setLevel(logging.ERROR)
+
+
+def _fail(error: BaseException, status: int) -> NoReturn:
+    text = error.render() if isinstance(error, ScriptError) else str(error)
+    sys.stderr.write(text.rstrip("\n") + "\n")
+    sys.stderr.flush()
+    raise SystemExit(status)
+
+
+def _status_for(error: KryonError) -> int:
+    if isinstance(error, CompileError):
+        return EX_DATAERR
+    if isinstance(error, EngineNotFoundError):
+        return EX_UNAVAILABLE
+    if isinstance(error, ConfigError):
+        return EX_CONFIG
+    return EX_SOFTWARE
+
+
+def _config(path: str | None) -> KryonConfig:
+    try:
+        if path is None and Path("kryon.toml").is_file():
+            path = "kryon.toml"
+        return load_config(path)
+    except ConfigError as exc:
+        _fail(exc, EX_CONFIG)
+
+
+def _json_default(value: object) -> Any:
+    if isinstance(value, (FunctionRef, UserData)):
+        return repr(value)
+    return str(value)
+
+
+def _to_json(value: Value) -> str:
+    if isinstance(value, float) and not math.isfinite(value):
+        return json.dumps(str(value))
+    return json.dumps(value, default=_json_default, ensure_ascii=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kryon-core", prog_name="kryon")
+def main() -> None:
+    """Kryon Script: run scripts in many languages through one API."""
+
+
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--call", "function", metavar="FUNCTION",
+              help="After loading, call FUNCTION with the JSON arguments and print the result.")
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="kryon.toml to use (default: ./kryon.toml if present).")
+@click.option("--policy", help="Security policy (default: sandboxed).")
+@click.option("--language", help="Engine to use instead of the file extension's.")
+def run(file: str, function: str | None, args: tuple[str, ...], config_path: str | None,
+        policy: str | None, language: str | None) -> None:
+    """Run FILE; with --call, call FUNCTION [JSON-ARG ...] and print the result as JSON."""
+    if args and function is None:
+        _fail(click.UsageError(f"unexpected arguments {' '.join(args)!r} (use --call)"), EX_USAGE)
+    try:
+        call_args = [json.loads(a) for a in args]
+    except json.JSONDecodeError as exc:
+        _fail(click.UsageError(f"argument is not JSON: {exc}"), EX_USAGE)
+    config = _config(config_path)
+    policy = policy or (config.kryon.default_policy if config.source else "sandboxed")
+    if not Path(file).is_file():
+        _fail(click.UsageError(f"{file}: no such file"), EX_USAGE)
+    _log_to_stderr()
+    try:
+        with ScriptManager(config, output=_stdio_sink) as manager:
+            manager.load_script(file, path=file, language=language, policy=policy)
+            if function is not None:
+                result = manager.call_function(function, *call_args)
+                sys.stdout.write(_to_json(result) + "\n")
+    except KryonError as exc:
+        sys.stdout.flush()
+        _fail(exc, _status_for(exc))
+    sys.stdout.flush()
+
+
+@main.command()
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+def engines(config_path: str | None) -> None:
+    """List installed engines, their versions, extensions and capabilities."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    manager = ScriptManager(_config(config_path))
+    table = Table(title="Kryon engines")
+    for column in ("engine", "version", "extensions", "threading", "capabilities", "notes"):
+        table.add_column(column)
+    for name, cls in sorted(manager.engine_classes.items()):
+        try:
+            version = cls.runtime_version()
+        except Exception as exc:  # a runtime that cannot even report a version
+            version = f"unavailable ({exc})"
+        caps = cls.CAPABILITIES
+        table.add_row(name, version, " ".join(cls.extensions), cls.threading.value,
+                      ", ".join(caps.enabled()), cls.notes)
+    console.print(table)
+    if not manager.engine_classes:
+        console.print("No engines installed: pip install kryon-lua (or kryon-js, ...)")
+    for broken in manager.plugins.broken:
+        console.print(f"[red]broken plugin[/red] {broken.name}: {broken.error}", markup=True,
+                      highlight=False)
+
+
+@main.group()
+def config() -> None:
+    """Configuration commands."""
+
+
+@config.command("check")
+@click.argument("file", required=False, type=click.Path(dir_okay=False))
+def config_check(file: str | None) -> None:
+    """Validate FILE (default ./kryon.toml) and print the effective configuration."""
+    cfg = _config(file)
+    try:
+        manager = ScriptManager(cfg)
+        for name, cls in manager.engine_classes.items():
+            cfg.engine_config(name, cls.Config)
+        unknown = sorted(set(cfg.engines) - set(manager.engine_classes))
+        problems = [(f"engines.{n}", "no such engine installed") for n in unknown]
+        for name, spec in cfg.scripts.items():
+            if spec.policy is not None and spec.policy not in manager.policies:
+                problems.append((f"scripts.{name}.policy", f"unknown policy {spec.policy!r}"))
+            if spec.language is not None and spec.language not in manager.engine_classes:
+                problems.append((f"scripts.{name}.language", f"no engine {spec.language!r}"))
+        if cfg.kryon.default_policy not in manager.policies:
+            problems.append(("kryon.default_policy", f"unknown policy {cfg.kryon.default_policy!r}"))
+        if problems:
+            raise ConfigError("invalid configuration", file=cfg.source, problems=problems)
+    except ConfigError as exc:
+        _fail(exc, EX_CONFIG)
+    effective = cfg.effective()
+    effective["security"]["resolved_policies"] = {
+        name: policy.model_dump(mode="json") for name, policy in manager.policies.items()
+    }
+    click.echo(f"{cfg.source or '(defaults)'}: OK")
+    click.echo(json.dumps(effective, indent=2, sort_keys=True))
+
+
+@main.command()
+@click.argument("language")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+@click.option("--policy", default="trusted", show_default=True)
+def repl(language: str, config_path: str | None, policy: str) -> None:
+    """An interactive session in LANGUAGE (lua, js, python, wren, lisp)."""
+    from kryon_core.repl import run_repl
+
+    try:
+        with ScriptManager(_config(config_path), output=_stdio_sink) as manager:
+            run_repl(manager, language, policy)
+    except UnsupportedOperationError as exc:
+        _fail(exc, EX_UNAVAILABLE)
+    except KryonError as exc:
+        _fail(exc, _status_for(exc))
