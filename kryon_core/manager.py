@@ -111,11 +111,6 @@ class ScriptManager:
         self.config = config if isinstance(config, KryonConfig) else load_config(config)
         self.plugins = PluginHost(load_entrypoints=load_entrypoints, plugins=plugins,
                                   disabled=self.config.kryon.disabled_plugins)
-        if not load_entrypoints:
-            from kryon_core import builtins  # core's built-ins are always present
-            if not self.plugins.pm.is_registered(builtins):
-                self.plugins.register(builtins, name="core")
-                self.plugins._collect()
         self.policies = self.config.policies(self.plugins.policies)
         self.cache = CompilationCache(self.config.cache)
         self.profiler = Profiler(self.config.kryon.profiling)
@@ -306,7 +301,8 @@ class ScriptManager:
             if cached is not None:
                 return cached
         try:
-            compiled: CompiledScript = instance.run(engine.compile, text, script=name, path=path)
+            compiled: CompiledScript = instance.run(
+                lambda: engine.compile(text, script=name, path=path))
         except ScriptError as exc:
             raise exc.with_script(name) from None
         if cacheable:

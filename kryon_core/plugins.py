@@ -57,6 +57,11 @@ class PluginHost:
         self._disabled = set(disabled)
         if load_entrypoints:
             self._load_entrypoints()
+            self._load_env_plugins()
+        if self.pm.get_plugin("core") is None:  # core's built-ins are always present
+            from kryon_core import builtins
+
+            self.register(builtins, name="core")
         for plugin in plugins:
             self.register(plugin, name=getattr(plugin, "__name__", None))
         self.engines: dict[str, type[ScriptEngine]] = {}
@@ -78,6 +83,17 @@ class PluginHost:
                 self._broken(ep.name, f"import failed: {type(exc).__name__}: {exc}", dist)
                 continue
             self.register(module, name=ep.name, distribution=dist)
+
+    def _load_env_plugins(self) -> None:
+        """Modules named in ``$KRYON_PLUGINS`` (comma-separated), for development
+        and tests: plugins that are importable but not installed."""
+        for name in filter(None, (n.strip() for n in os.environ.get("KRYON_PLUGINS", "").split(","))):
+            try:
+                module = importlib.import_module(name)
+            except Exception as exc:
+                self._broken(name, f"import failed: {type(exc).__name__}: {exc}", None)
+                continue
+            self.register(module, name=name)
 
     def register(self, plugin: object, *, name: str | None = None,
                  distribution: str | None = None) -> bool:

@@ -1,0 +1,343 @@
+from __future__ import annotations
+
+import asyncio
+import threading
+from pathlib import Path
+from typing import Any
+
+import fakeengine
+import pytest
+
+from kryon_core import (
+    AccessDeniedError,
+    AmbiguousFunctionError,
+    CompileError,
+    EngineNotFoundError,
+    FunctionNotFoundError,
+    KryonConfig,
+    ScriptError,
+    ScriptManager,
+    ScriptNotFoundError,
+    ScriptRuntimeError,
+    SecurityError,
+    hookimpl,
+)
+
+ADDER = "def add(a, b):\n    return a + b\n\ndef hello(name):\n    return 'hi ' + name\n"
+
+
+def test_load_and_call_by_short_and_qualified_name(fake_manager: ScriptManager) -> None:
+    record = fake_manager.load_script("calc", ADDER, language="fake")
+    assert set(record.functions) == {"add", "hello"}
+    assert fake_manager.call_function("add", 2, 3) == 5
+    assert fake_manager.call_function("calc.hello", "ada") == "hi ada"
+    assert fake_manager.functions() == ["calc.add", "calc.hello"]
+
+
+def test_language_is_inferred_from_the_extension(fake_manager: ScriptManager,
+                                                 tmp_path: Path) -> None:
+    script = tmp_path / "tool.fake"
+    script.write_text(ADDER)
+    record = fake_manager.load_file(script)
+    assert record.name == "tool" and record.language == "fake" and record.path == str(script)
+    with pytest.raises(EngineNotFoundError, match="pip install"):
+        fake_manager.load_script("x", "", path="x.rb")
+
+
+def test_ambiguous_short_name_names_candidates(fake_manager: ScriptManager) -> None:
+    fake_manager.load_script("a", ADDER, language="fake")
+    fake_manager.load_script("b", ADDER, language="fake")
+    with pytest.raises(AmbiguousFunctionError) as info:
+        fake_manager.call_function("add", 1, 2)
+    assert info.value.candidates == ["a.add", "b.add"]
+    assert fake_manager.call_function("b.add", 1, 2) == 3
+
+
+def test_unknown_function_suggests_close_names(fake_manager: ScriptManager) -> None:
+    fake_manager.load_script("calc", ADDER, language="fake")
+    with pytest.raises(FunctionNotFoundError, match="did you mean"):
+        fake_manager.call_function("ad", 1)
+
+
+def test_duplicate_script_name_is_refused(fake_manager: ScriptManager) -> None:
+    fake_manager.load_script("calc", ADDER, language="fake")
+    with pytest.raises(ScriptError, match="already loaded"):
+        fake_manager.load_script("calc", ADDER, language="fake")
+
+
+def test_compile_error_leaves_nothing_behind(fake_manager: ScriptManager) -> None:
+    with pytest.raises(CompileError) as info:
+        fake_manager.load_script("bad", "def f(:\n", language="fake")
+    assert info.value.script == "bad" and info.value.line == 1
+    assert "bad" not in fake_manager.scripts and fake_manager.functions() == []
+
+
+def test_failing_top_level_code_leaves_nothing_behind(fake_manager: ScriptManager) -> None:
+    with pytest.raises(ScriptRuntimeError, match="boom"):
+        fake_manager.load_script("bad", "def f(): pass\nraise ValueError('boom')\n",
+                                 language="fake")
+    assert fake_manager.functions() == []
+
+
+def test_handles_resolve_once_and_follow_hot_reload(fake_manager: ScriptManager) -> None:
+    fake_manager.load_script("v", "def version():\n    return 1\n", language="fake")
+    handle = fake_manager.function("version")
+    assert handle.name == "v.version"
+    assert handle() == 1
+    new = fake_manager.hot_reload("v", "def version():\n    return 2\n\ndef extra():\n    return 0\n")
+    assert new.reloads == 1
+    assert handle() == 2
+    assert fake_manager.call_function("v.extra") == 0
+
+
+def test_hot_reload_failure_keeps_old_version(fake_manager: ScriptManager) -> None:
+    fake_manager.load_script("v", "def version():\n    return 1\n", language="fake")
+    handle = fake_manager.function("v.version")
+    with pytest.raises(CompileError):
+        fake_manager.hot_reload("v", "def version(:\n")
+    with pytest.raises(ScriptRuntimeError):
+        fake_manager.hot_reload("v", "raise RuntimeError('top level fails')\n")
+    assert handle() == 1
+    assert fake_manager.scripts["v"].reloads == 0
+    engine = fake_manager.engine("fake").engine
+    assert isinstance(engine, fakeengine.FakeEngine)
+    assert len(engine.namespaces) == 1  # the failed new versions were not left loaded
+
+
+def test_hot_reload_removes_functions_that_disappear(fake_manager: ScriptManager) -> None:
+    fake_manager.load_script("v", ADDER, language="fake")
+    hello = fake_manager.function("v.hello")
+    fake_manager.hot_reload("v", "def add(a, b):\n    return a * b\n")
+    assert fake_manager.call_function("add", 3, 4) == 12
+    with pytest.raises(FunctionNotFoundError, match="no longer exists"):
+        hello("x")
+    assert fake_manager.functions() == ["v.add"]
+
+
+def test_hot_reload_from_file(fake_manager: ScriptManager, tmp_path: Path) -> None:
+    path = tmp_path / "v.fake"
+    path.write_text("def version():\n    return 1\n")
+    fake_manager.load_file(path)
+    path.write_text("def version():\n    return 3\n")
+    fake_manager.hot_reload("v")
+    assert fake_manager.call_function("version") == 3
+
+
+def test_unload(fake_manager: ScriptManager) -> None:
+    fake_manager.load_script("calc", ADDER, language="fake")
+    handle = fake_manager.function("add")
+    fake_manager.unload_script("calc")
+    with pytest.raises(FunctionNotFoundError):
+        handle(1, 2)
+    with pytest.raises(ScriptNotFoundError):
+        fake_manager.unload_script("calc")
+    assert fake_manager.engine("fake").engine.namespaces == {}  # type: ignore[attr-defined]
+
+
+def test_globals_manager_wide_and_per_script(fake_manager: ScriptManager) -> None:
+    fake_manager.set_global("answer", 42)
+    fake_manager.load_script("g", "def read():\n    return shared.get('answer')\n",
+                             language="fake")
+    assert fake_manager.call_function("read") == 42
+    fake_manager.set_global("local", "x", script="g")
+    assert fake_manager.get_global("local", script="g") == "x"
+    assert fake_manager.get_global("answer") == 42
+
+
+def test_engines_are_lazy_and_per_policy(fake_manager: ScriptManager) -> None:
+    assert fake_manager.memory_usage() == {}
+    fake_manager.load_script("a", ADDER, language="fake")
+    fake_manager.load_script("b", ADDER, language="fake", policy="trusted")
+    assert set(fake_manager.memory_usage()) == {"fake/sandboxed", "fake/trusted"}
+    assert fake_manager.engine("fake").engine is not fake_manager.engine("fake", "trusted").engine
+    with pytest.raises(SecurityError, match="unknown security policy"):
+        fake_manager.load_script("c", ADDER, language="fake", policy="nope")
+
+
+def test_profiling_records_calls_errors_and_times(fake_manager: ScriptManager) -> None:
+    fake_manager.load_script("calc", ADDER + "def boom():\n    raise ValueError('x')\n",
+                             language="fake")
+    add = fake_manager.function("add")
+    for i in range(10):
+        add(i, i)
+    with pytest.raises(ScriptRuntimeError):
+        fake_manager.call_function("boom")
+    stats = fake_manager.profiler.get("calc.add")
+    assert stats is not None and stats.calls == 10 and stats.errors == 0
+    assert stats.total_ns > 0 and stats.max_ns >= stats.mean_ns > 0
+    boom = fake_manager.profiler.get("calc.boom")
+    assert boom is not None and boom.calls == 1 and boom.errors == 1
+    report = fake_manager.profiler.report()
+    assert "calc.add" in report and "calc.boom" in report and "mean" in report
+
+
+def test_profiling_can_be_switched_off() -> None:
+    config = KryonConfig.from_mapping({"kryon": {"profiling": False}})
+    with ScriptManager(config, load_entrypoints=False, plugins=[fakeengine]) as manager:
+        manager.load_script("calc", ADDER, language="fake")
+        assert manager.call_function("add", 1, 2) == 3
+        assert manager.profiler.all() == []
+
+
+def test_compiled_scripts_come_from_the_cache(fake_manager: ScriptManager) -> None:
+    fake_manager.load_script("one", ADDER, language="fake")
+    fake_manager.unload_script("one")
+    record = fake_manager.load_script("one", ADDER, language="fake")
+    assert record.compiled is not None and record.compiled.from_cache
+    engine = fake_manager.engine("fake").engine
+    assert engine.compiles == 1  # type: ignore[attr-defined]
+    assert fake_manager.cache.stats.memory_hits == 1
+
+
+def test_output_goes_to_the_sink() -> None:
+    seen: list[tuple[str, str, str]] = []
+    with ScriptManager(load_entrypoints=False, plugins=[fakeengine],
+                       output=lambda text, stream, script: seen.append((text, stream, script))
+                       ) as manager:
+        manager.load_script("p", "print('hello')\n", language="fake")
+    assert seen == [("hello\n", "stdout", "p")]
+
+
+def test_output_defaults_to_the_host_log(fake_manager: ScriptManager,
+                                          caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level("INFO", logger="kryon.script"):
+        fake_manager.load_script("p", "print('to the log')\n", language="fake")
+    assert any(r.name == "kryon.script.p" and "to the log" in r.message for r in caplog.records)
+
+
+def test_cross_script_calls_through_the_kryon_api() -> None:
+    config = KryonConfig.from_mapping(
+        {"security": {"policies": {"sandboxed": {"capabilities": ["log", "cross_language"]}}}})
+    with ScriptManager(config, load_entrypoints=False, plugins=[fakeengine]) as manager:
+        manager.load_script("lib", "def double(x):\n    return 2 * x\n", language="fake")
+        manager.load_script("app", "def go(x):\n    return kryon.call('lib.double', x) + 1\n",
+                            language="fake-affine")
+        assert manager.call_function("go", 20) == 41
+
+
+def test_capabilities_withheld_by_policy_are_absent(fake_manager: ScriptManager) -> None:
+    fake_manager.load_script("app", "def go():\n    return kryon.call('x')\n", language="fake")
+    with pytest.raises(ScriptRuntimeError, match="call"):
+        fake_manager.call_function("go")
+    bridge = fake_manager.engine("fake").engine.bridge  # type: ignore[attr-defined]
+    assert "call" not in bridge.host_functions and bridge.denied("call") is not None
+    with pytest.raises(AccessDeniedError):
+        bridge.require(__import__("kryon_core").Capability.CROSS_LANGUAGE, script="app")
+
+
+def test_shared_data_through_the_api() -> None:
+    config = KryonConfig.from_mapping(
+        {"security": {"policies": {"sandboxed": {"capabilities": ["shared_data"]}}}})
+    with ScriptManager(config, load_entrypoints=False, plugins=[fakeengine]) as manager:
+        manager.load_script("w", "def put(v):\n    kryon.set_shared('k', v)\n", language="fake")
+        manager.load_script("r", "def get():\n    return kryon.get_shared('k')\n",
+                            language="fake")
+        changes: list[Any] = []
+        manager.shared.watch("k", lambda key, old, new: changes.append((old, new)))
+        manager.call_function("put", [1, 2])
+        assert manager.call_function("get") == [1, 2]
+        assert changes == [(None, [1, 2])]
+
+
+def test_thread_affine_engine_runs_only_on_its_owner_thread() -> None:
+    with ScriptManager(load_entrypoints=False, plugins=[fakeengine]) as manager:
+        manager.load_script("calc", ADDER, language="fake-affine")
+        add = manager.function("add")
+        results: list[int] = []
+
+        def worker(i: int) -> None:
+            for j in range(50):
+                results.append(add(i, j))
+
+        threads = [threading.Thread(target=worker, args=(i,)) for i in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        engine = manager.engine("fake-affine").engine
+        assert engine.calls_on == {engine.created_on}  # type: ignore[attr-defined]
+        assert engine.created_on != threading.get_ident()  # type: ignore[attr-defined]
+        assert sorted(results) == sorted(i + j for i in range(8) for j in range(50))
+
+
+def test_reentrant_calls_between_affine_and_serialized_engines() -> None:
+    """serialized -> affine -> serialized (same VM) -> affine must not deadlock."""
+    config = KryonConfig.from_mapping(
+        {"security": {"policies": {"sandboxed": {"capabilities": ["cross_language"]}}}})
+    with ScriptManager(config, load_entrypoints=False, plugins=[fakeengine]) as manager:
+        manager.load_script("s", "def outer(n):\n    return kryon.call('a.middle', n)\n"
+                                 "def leaf(n):\n    return kryon.call('a.bottom', n) + 1\n",
+                            language="fake")
+        manager.load_script("a", "def middle(n):\n    return kryon.call('s.leaf', n) * 10\n"
+                                 "def bottom(n):\n    return n\n", language="fake-affine")
+        result: list[Any] = []
+        t = threading.Thread(target=lambda: result.append(manager.call_function("outer", 4)))
+        t.start()
+        t.join(timeout=10)
+        assert not t.is_alive(), "deadlock between engines"
+        assert result == [50]
+
+
+def test_async_calls(fake_manager: ScriptManager) -> None:
+    fake_manager.load_script("calc", ADDER, language="fake")
+    assert asyncio.run(fake_manager.call_function_async("add", 1, 2)) == 3
+    handle = fake_manager.function("add")
+    assert asyncio.run(handle.call_async(2, 2)) == 4
+
+
+def test_validation_hook_runs_before_every_load() -> None:
+    seen: list[str] = []
+
+    class Validator:
+        @hookimpl
+        def kryon_validate_script(self, source: Any, policy: Any) -> None:
+            seen.append(source.name)
+            if "forbidden" in source.text:
+                raise SecurityError("forbidden word")
+
+    with ScriptManager(load_entrypoints=False, plugins=[fakeengine, Validator()]) as manager:
+        manager.load_script("ok", ADDER, language="fake")
+        with pytest.raises(SecurityError) as info:
+            manager.load_script("bad", "forbidden = 1\n", language="fake")
+        assert info.value.script == "bad"
+        with pytest.raises(SecurityError):
+            manager.hot_reload("ok", "forbidden = 2\n")
+        assert manager.call_function("add", 1, 1) == 2
+    assert seen == ["ok", "bad", "ok"]
+
+
+def test_source_size_limit_from_policy() -> None:
+    config = KryonConfig.from_mapping(
+        {"security": {"policies": {"sandboxed": {"max_source_kb": 1}}}})
+    with ScriptManager(config, load_entrypoints=False, plugins=[fakeengine]) as manager:
+        with pytest.raises(SecurityError, match="max_source_kb"):
+            manager.load_script("big", "x = 1\n" * 1000, language="fake")
+
+
+def test_configured_scripts_are_loaded(tmp_path: Path) -> None:
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / "scripts" / "calc.fake").write_text(ADDER)
+    toml = tmp_path / "kryon.toml"
+    toml.write_text('[scripts.calc]\npath = "scripts/calc.fake"\npolicy = "trusted"\n')
+    with ScriptManager(toml, load_entrypoints=False, plugins=[fakeengine]) as manager:
+        [record] = manager.load_configured()
+        assert record.policy == "trusted" and record.language == "fake"
+        assert manager.call_function("calc.add", 1, 2) == 3
+
+
+def test_engine_that_fails_to_start_is_a_script_error() -> None:
+    class Broken(fakeengine.FakeEngine):
+        name = "broken"
+        extensions = (".broken",)
+
+        def initialize(self, config: Any, policy: Any) -> None:
+            raise OSError("runtime library missing")
+
+    class Plugin:
+        @hookimpl
+        def kryon_register_engines(self) -> list[type]:
+            return [Broken]
+
+    with ScriptManager(load_entrypoints=False, plugins=[Plugin()]) as manager:
+        with pytest.raises(ScriptError, match="failed to start: OSError"):
+            manager.load_script("x", "", language="broken")
