@@ -30,6 +30,7 @@ class TypeConverter:
 
     ``to_value`` may return a non-canonical structure (e.g. a dict holding
     other host objects): the result is checked and converted recursively.
+    Returning the object itself declines it, so later converters are tried.
     """
 
     python_type: type | tuple[type, ...]
@@ -42,7 +43,7 @@ class ConverterChain:
 
     def __init__(self, converters: Iterable[TypeConverter] = ()) -> None:
         self._converters = list(converters)
-        self._by_type: dict[type, TypeConverter | None] = {}
+        self._by_type: dict[type, list[TypeConverter]] = {}
 
     def add(self, converter: TypeConverter) -> None:
         self._converters.append(converter)
@@ -50,14 +51,16 @@ class ConverterChain:
 
     def __call__(self, obj: object) -> Value:
         kind = type(obj)
-        try:
-            converter = self._by_type[kind]
-        except KeyError:
-            converter = next(
-                (c for c in self._converters if issubclass(kind, c.python_type)), None
-            )
-            self._by_type[kind] = converter
-        return obj if converter is None else converter.to_value(obj)
+        candidates = self._by_type.get(kind)
+        if candidates is None:
+            candidates = self._by_type[kind] = [
+                c for c in self._converters if issubclass(kind, c.python_type)
+            ]
+        for converter in candidates:
+            value = converter.to_value(obj)
+            if value is not obj:  # a converter may decline by returning the object
+                return value
+        return obj
 
     def __len__(self) -> int:
         return len(self._converters)

@@ -241,7 +241,9 @@ class ScriptManager:
             if name in self._scripts:
                 raise ScriptError(f"a script named {name!r} is already loaded "
                                   "(unload it or use hot_reload)", script=name)
-            instance = self.engine(lang, policy)
+            policy_name = policy or self.config.kryon.default_policy
+            self._validate(ScriptSource(name, lang, text, path_str), self._policy(policy_name))
+            instance = self.engine(lang, policy_name)
             script_id, compiled, functions = self._load_into(instance, name, text, path_str)
             record = LoadedScript(name, lang, instance.policy.name, script_id, functions,
                                   path_str, text, compiled)
@@ -269,7 +271,6 @@ class ScriptManager:
 
     def _load_into(self, instance: EngineInstance, name: str, text: str,
                    path: str | None) -> tuple[ScriptId, CompiledScript, dict[str, FunctionInfo]]:
-        self._validate(ScriptSource(name, instance.language, text, path), instance.policy)
         compiled = self._compile(instance, name, text, path)
         engine = instance.engine
         try:
@@ -383,6 +384,7 @@ class ScriptManager:
                                       "from a file", script=name)
                 source, _ = _read_source(name, None, old.path)
             instance = self.engine(old.language, old.policy)
+            self._validate(ScriptSource(name, old.language, source, old.path), instance.policy)
             script_id, compiled, functions = self._load_into(instance, name, source, old.path)
             new = LoadedScript(name, old.language, old.policy, script_id, functions, old.path,
                                source, compiled, reloads=old.reloads + 1)

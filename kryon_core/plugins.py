@@ -9,8 +9,10 @@ it) and every other plugin keeps working.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+import importlib
 from importlib import metadata
 from types import ModuleType
 from typing import Any

@@ -201,7 +201,7 @@ def _check(
     if convert is not None:
         converted = convert(value)
         if converted is not value:
-            return _check(converted, None, max_depth, depth, active, path)
+            return _check(converted, convert, max_depth, depth + 1, active, path)
     raise ConversionError(f"{path}: {type(value).__name__} is not a script value")
 
 

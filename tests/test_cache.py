@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kryon_core import CompilationCache, CompiledScript, FunctionInfo
+from kryon_core.cache import MAGIC, cache_key
+from kryon_core.config import CacheConfig
+
+
+def compiled(script: str = "s", payload: bytes = b"\x1bLua-bytecode") -> CompiledScript:
+    return CompiledScript(script, "lua", "5.4", payload, "s.lua",
+                          {"f": FunctionInfo("f", 2, ("a", "b"), line=3)}, ["g"], [],
+                          {"module": False})
+
+
+def make(tmp_path: Path, **options: object) -> CompilationCache:
+    return CompilationCache(CacheConfig(directory=str(tmp_path), **options))  # type: ignore[arg-type]
+
+
+def test_key_depends_on_every_part() -> None:
+    base = cache_key("lua", "5.4", "", "s", "return 1")
+    assert base == cache_key("lua", "5.4", "", "s", "return 1")
+    others = {cache_key("js", "5.4", "", "s", "return 1"), cache_key("lua", "5.5", "", "s",
+              "return 1"), cache_key("lua", "5.4", "jit", "s", "return 1"),
+              cache_key("lua", "5.4", "", "t", "return 1"), cache_key("lua", "5.4", "", "s",
+              "return 2")}
+    assert base not in others and len(others) == 5
+
+
+def test_disk_round_trip_across_instances(tmp_path: Path) -> None:
+    make(tmp_path).put("k" * 64, compiled())
+    second = make(tmp_path)
+    hit = second.get("k" * 64)
+    assert hit is not None and hit.from_cache
+    assert hit.bytecode == compiled().bytecode
+    assert hit.functions["f"] == FunctionInfo("f", 2, ("a", "b"), line=3)
+    assert hit.globals == ["g"] and hit.metadata == {"module": False}
+    assert second.stats.disk_hits == 1 and second.stats.misses == 0
+    assert second.get("k" * 64) is not None and second.stats.memory_hits == 1
+
+
+def test_miss_is_counted(tmp_path: Path) -> None:
+    cache = make(tmp_path)
+    assert cache.get("absent") is None
+    assert cache.stats.misses == 1
+
+
+@given(st.binary(max_size=200))
+def test_corrupted_entries_are_ignored_never_errors(garbage: bytes) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = make(Path(tmp), memory_entries=0)
+        cache.put("key", compiled())
+        path = Path(tmp) / "key.kc"
+        path.write_bytes(garbage)
+        assert cache.get("key") is None
+        assert cache.stats.rejected == 1
+        assert not path.exists()
+
+
+def test_truncated_and_foreign_entries_are_rejected(tmp_path: Path) -> None:
+    cache = make(tmp_path, memory_entries=0)
+    cache.put("a", compiled())
+    data = (tmp_path / "a.kc").read_bytes()
+    (tmp_path / "a.kc").write_bytes(data[:-3])
+    assert cache.get("a") is None
+    cache.put("a", compiled())
+    os.replace(tmp_path / "a.kc", tmp_path / "b.kc")  # an entry written for another key
+    assert cache.get("b") is None
+    assert cache.stats.rejected == 2
+    assert data.startswith(MAGIC)
+
+
+def test_size_cap_evicts_least_recently_used(tmp_path: Path) -> None:
+    cache = make(tmp_path, max_size_mb=1, memory_entries=0)
+    blob = b"x" * 300_000
+    for i in range(3):
+        cache.put(f"k{i}", compiled(payload=blob))
+        os.utime(tmp_path / f"k{i}.kc", (time.time() - 100 + i, time.time() - 100 + i))
+    assert cache.get("k0") is not None  # k0 is now the most recently used
+    cache.put("k3", compiled(payload=blob))
+    remaining = sorted(p.stem for p in tmp_path.glob("*.kc"))
+    assert "k0" in remaining and "k1" not in remaining
+    assert cache.stats.evictions >= 1
+    assert cache.disk_bytes <= 1024 * 1024
+
+
+def test_max_age_cleanup(tmp_path: Path) -> None:
+    cache = make(tmp_path)
+    cache.put("old", compiled())
+    cache.put("new", compiled())
+    old = time.time() - 40 * 86400
+    os.utime(tmp_path / "old.kc", (old, old))
+    fresh = make(tmp_path)
+    assert fresh.stats.expired == 1
+    assert not (tmp_path / "old.kc").exists() and (tmp_path / "new.kc").exists()
+
+
+def test_writes_are_atomic_and_leave_no_temp_files(tmp_path: Path) -> None:
+    cache = make(tmp_path)
+    for i in range(5):
+        cache.put(f"k{i}", compiled())
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"k{i}.kc" for i in range(5)]
+
+
+def test_unwritable_directory_only_costs_speed(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    cache = CompilationCache(CacheConfig(directory=str(blocker / "sub")))
+    cache.put("k", compiled())
+    assert cache.get("k") is not None  # still served from memory
+
+
+def test_disabled_cache(tmp_path: Path) -> None:
+    cache = make(tmp_path, enabled=False)
+    cache.put("k", compiled())
+    assert cache.get("k") is None and not list(tmp_path.iterdir())
+
+
+def test_clear(tmp_path: Path) -> None:
+    cache = make(tmp_path)
+    cache.put("k", compiled())
+    cache.clear()
+    assert cache.get("k") is None and cache.disk_bytes == 0
