@@ -62,6 +62,8 @@ def run_repl(manager: ScriptManager, language: str, policy: str,
             stdout.write(exc.render() + "\n")
         except ScriptError as exc:
             stdout.write(exc.render() + "\n")
+        except Exception as exc:  # an engine bug must not end the session
+            stdout.write(f"internal error: {type(exc).__name__}: {exc}\n")
         else:
             if value is not None:
                 stdout.write(_show(value) + "\n")

@@ -116,10 +116,15 @@ class FakeEngine(ScriptEngine):
     def evaluate(self, script_id: ScriptId, source: str) -> Value:
         ns = self.namespaces[script_id]
         try:
-            return eval(source, ns)
-        except SyntaxError:
-            exec(source, ns)
-            return None
+            try:
+                return eval(source, ns)
+            except SyntaxError:
+                exec(source, ns)
+                return None
+        except SyntaxError as exc:
+            raise CompileError(exc.msg, script="repl", line=exc.lineno) from None
+        except Exception as exc:
+            raise ScriptRuntimeError(f"{type(exc).__name__}: {exc}", script="repl") from None
 
     def set_global(self, name: str, value: Value, script_id: ScriptId | None = None) -> None:
         if script_id is None:

@@ -1,0 +1,125 @@
+"""The `kryon` command, run as a user runs it (a subprocess of the installed script)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).parent
+KRYON = [sys.executable, "-m", "kryon_core"]
+
+
+def kryon(*args: str, cwd: Path | None = None, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "KRYON_PLUGINS": "fakeengine",
+           "PYTHONPATH": os.pathsep.join([str(TESTS), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run([*KRYON, *args], capture_output=True, text=True, env=env, cwd=cwd,
+                          input=stdin, timeout=60)
+
+
+@pytest.fixture
+def script(tmp_path: Path) -> Path:
+    path = tmp_path / "app.fake"
+    path.write_text("print('hello')\n\ndef add(a, b):\n    return a + b\n\n"
+                    "def fail():\n    raise ValueError('boom')\n")
+    return path
+
+
+def test_run_prints_script_output(script: Path) -> None:
+    result = kryon("run", str(script))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "hello\n"
+
+
+def test_run_call_prints_json_result(script: Path) -> None:
+    result = kryon("run", str(script), "--call", "add", "[1, 2]", "[3]")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["hello", "[1, 2, 3]"]
+    result = kryon("run", str(script), "--call", "add", '"a"', '"b"')
+    assert json.loads(result.stdout.splitlines()[-1]) == "ab"
+
+
+def test_compile_error_exits_65_with_script_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.fake"
+    bad.write_text("x = 1\ndef f(:\n")
+    result = kryon("run", str(bad))
+    assert result.returncode == 65
+    assert result.stdout == ""
+    assert f"{bad}:2" in result.stderr and "CompileError" in result.stderr
+
+
+def test_runtime_error_exits_70(script: Path) -> None:
+    result = kryon("run", str(script), "--call", "fail")
+    assert result.returncode == 70
+    assert result.stdout == "hello\n"
+    assert str(script) in result.stderr and "boom" in result.stderr
+
+
+def test_missing_function_exits_70(script: Path) -> None:
+    result = kryon("run", str(script), "--call", "nope")
+    assert result.returncode == 70
+    assert "nope" in result.stderr
+
+
+def test_usage_errors_exit_64(script: Path, tmp_path: Path) -> None:
+    assert kryon("run", str(tmp_path / "absent.fake")).returncode == 64
+    assert kryon("run", str(script), "--call", "add", "{not json").returncode == 64
+
+
+def test_unknown_extension_exits_69(tmp_path: Path) -> None:
+    other = tmp_path / "x.cobol"
+    other.write_text("")
+    result = kryon("run", str(other))
+    assert result.returncode == 69
+    assert "no installed engine" in result.stderr
+
+
+def test_bad_config_exits_78(script: Path, tmp_path: Path) -> None:
+    config = tmp_path / "kryon.toml"
+    config.write_text("[kryon]\nbogus = 1\n")
+    result = kryon("run", str(script), "--config", str(config))
+    assert result.returncode == 78
+    assert "kryon.bogus: unknown key" in result.stderr
+
+
+def test_policy_option(script: Path) -> None:
+    assert kryon("run", str(script), "--policy", "trusted").returncode == 0
+    result = kryon("run", str(script), "--policy", "nonexistent")
+    assert result.returncode == 70 and "unknown security policy" in result.stderr
+
+
+def test_engines_lists_engines_and_broken_plugins() -> None:
+    env_broken = kryon("engines")
+    assert env_broken.returncode == 0
+    assert "fake" in env_broken.stdout and ".fake" in env_broken.stdout
+
+
+def test_config_check(tmp_path: Path) -> None:
+    good = tmp_path / "kryon.toml"
+    good.write_text('[kryon]\ndefault_policy = "trusted"\n[engines.fake]\nflavour = "x"\n')
+    result = kryon("config", "check", str(good))
+    assert result.returncode == 0, result.stderr
+    assert "OK" in result.stdout and '"default_policy": "trusted"' in result.stdout
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[engines.fake]\ncolour = 1\n[scripts.s]\npath = "s.fake"\npolicy = "nope"\n')
+    result = kryon("config", "check", str(bad))
+    assert result.returncode == 78
+    assert "engines.fake.colour: unknown key" in result.stderr
+
+
+def test_config_check_reports_unknown_policy(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[scripts.s]\npath = "s.fake"\npolicy = "nope"\n')
+    result = kryon("config", "check", str(bad))
+    assert result.returncode == 78 and "scripts.s.policy" in result.stderr
+
+
+def test_repl_evaluates_in_one_namespace() -> None:
+    result = kryon("repl", "fake", stdin="x = 20\nx + 22\nundefined_name\n'still alive'\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["42", result.stdout.splitlines()[1], '"still alive"']
+    assert "undefined_name" in result.stdout
