@@ -23,8 +23,13 @@ if TYPE_CHECKING:
 
 __all__ = ["core_host_functions"]
 
-_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warn": logging.WARNING,
-           "warning": logging.WARNING, "error": logging.ERROR}
+_LEVELS = {
+    "debug": logging.DEBUG,
+    "info": logging.INFO,
+    "warn": logging.WARNING,
+    "warning": logging.WARNING,
+    "error": logging.ERROR,
+}
 
 
 def core_host_functions(manager: ScriptManager) -> dict[str, HostFunction]:
@@ -59,12 +64,25 @@ def core_host_functions(manager: ScriptManager) -> dict[str, HostFunction]:
 
     functions = [
         HostFunction("log", log, Capability.LOG, "log(message, level='info'): host log"),
-        HostFunction("call", call, Capability.CROSS_LANGUAGE,
-                     "call(name, ...args): call a function of any loaded script"),
-        HostFunction("get_shared", get_shared, Capability.SHARED_DATA,
-                     "get_shared(key): read a shared value (None if missing)"),
-        HostFunction("set_shared", set_shared, Capability.SHARED_DATA,
-                     "set_shared(key, value): write a shared value", mutates=True),
+        HostFunction(
+            "call",
+            call,
+            Capability.CROSS_LANGUAGE,
+            "call(name, ...args): call a function of any loaded script",
+        ),
+        HostFunction(
+            "get_shared",
+            get_shared,
+            Capability.SHARED_DATA,
+            "get_shared(key): read a shared value (None if missing)",
+        ),
+        HostFunction(
+            "set_shared",
+            set_shared,
+            Capability.SHARED_DATA,
+            "set_shared(key, value): write a shared value",
+            mutates=True,
+        ),
         HostFunction("get_current_time", now, None, "milliseconds since the Unix epoch"),
         HostFunction("get_random", rand, None, "a float in [0, 1)"),
     ]

@@ -72,8 +72,13 @@ def api_name(function: HostFunction, style: NamingStyle) -> str:
     return function.name.replace("_", "-") + ("!" if function.mutates else "")
 
 
-_LOG_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warn": logging.WARNING,
-               "warning": logging.WARNING, "error": logging.ERROR}
+_LOG_LEVELS = {
+    "debug": logging.DEBUG,
+    "info": logging.INFO,
+    "warn": logging.WARNING,
+    "warning": logging.WARNING,
+    "error": logging.ERROR,
+}
 
 
 def _log_sink(text: str, stream: Stream, script: str) -> None:
@@ -95,7 +100,8 @@ class ScriptBridge:
         self.policy = policy
         self._all = dict(functions)
         self.host_functions: dict[str, HostFunction] = {
-            name: f for name, f in self._all.items()
+            name: f
+            for name, f in self._all.items()
             if f.capability is None or policy.allows(f.capability)
         }
         self._output: OutputSink = output or _log_sink

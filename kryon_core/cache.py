@@ -80,8 +80,11 @@ class CompilationCache:
         self.directory: Path | None = None
         self._disk_bytes: int | None = None
         if self.config.enabled and self.config.disk:
-            self.directory = (Path(self.config.directory).expanduser() if self.config.directory
-                              else default_cache_dir())
+            self.directory = (
+                Path(self.config.directory).expanduser()
+                if self.config.directory
+                else default_cache_dir()
+            )
             self.cleanup()
 
     # -- public API -------------------------------------------------------
@@ -255,10 +258,10 @@ def _decode(data: bytes, key: str) -> CompiledScript | None:
     if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 4:
         return None
     start = len(MAGIC) + 4
-    size = int.from_bytes(data[len(MAGIC):start], "big")
+    size = int.from_bytes(data[len(MAGIC) : start], "big")
     try:
-        header = json.loads(data[start:start + size])
-        bytecode = data[start + size:]
+        header = json.loads(data[start : start + size])
+        bytecode = data[start + size :]
         if header["key"] != key or hashlib.sha256(bytecode).hexdigest() != header["sha256"]:
             return None
         functions = {}
@@ -266,10 +269,15 @@ def _decode(data: bytes, key: str) -> CompiledScript | None:
             info["parameter_names"] = tuple(info["parameter_names"])
             functions[info["name"]] = FunctionInfo(**info)
         return CompiledScript(
-            script=header["script"], language=header["language"],
-            engine_version=header["engine_version"], bytecode=bytecode, path=header["path"],
-            functions=functions, globals=list(header["globals"]),
-            dependencies=list(header["dependencies"]), metadata=dict(header["metadata"]),
+            script=header["script"],
+            language=header["language"],
+            engine_version=header["engine_version"],
+            bytecode=bytecode,
+            path=header["path"],
+            functions=functions,
+            globals=list(header["globals"]),
+            dependencies=list(header["dependencies"]),
+            metadata=dict(header["metadata"]),
         )
     except (ValueError, KeyError, TypeError, AttributeError):
         return None

@@ -94,15 +94,29 @@ def main() -> None:
 
 @main.command(context_settings={"ignore_unknown_options": True})
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--call", "function", metavar="FUNCTION",
-              help="After loading, call FUNCTION with the JSON arguments and print the result.")
+@click.option(
+    "--call",
+    "function",
+    metavar="FUNCTION",
+    help="After loading, call FUNCTION with the JSON arguments and print the result.",
+)
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="kryon.toml to use (default: ./kryon.toml if present).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="kryon.toml to use (default: ./kryon.toml if present).",
+)
 @click.option("--policy", help="Security policy (default: sandboxed).")
 @click.option("--language", help="Engine to use instead of the file extension's.")
-def run(file: str, function: str | None, args: tuple[str, ...], config_path: str | None,
-        policy: str | None, language: str | None) -> None:
+def run(
+    file: str,
+    function: str | None,
+    args: tuple[str, ...],
+    config_path: str | None,
+    policy: str | None,
+    language: str | None,
+) -> None:
     """Run FILE; with --call, call FUNCTION [JSON-ARG ...] and print the result as JSON."""
     if args and function is None:
         _fail(click.UsageError(f"unexpected arguments {' '.join(args)!r} (use --call)"), EX_USAGE)
@@ -145,14 +159,21 @@ def engines(config_path: str | None) -> None:
         except Exception as exc:  # a runtime that cannot even report a version
             version = f"unavailable ({exc})"
         caps = cls.CAPABILITIES
-        table.add_row(name, version, " ".join(cls.extensions), cls.threading.value,
-                      ", ".join(caps.enabled()), cls.notes)
+        table.add_row(
+            name,
+            version,
+            " ".join(cls.extensions),
+            cls.threading.value,
+            ", ".join(caps.enabled()),
+            cls.notes,
+        )
     console.print(table)
     if not manager.engine_classes:
         console.print("No engines installed: pip install kryon-lua (or kryon-js, ...)")
     for broken in manager.plugins.broken:
-        console.print(f"[red]broken plugin[/red] {broken.name}: {broken.error}", markup=True,
-                      highlight=False)
+        console.print(
+            f"[red]broken plugin[/red] {broken.name}: {broken.error}", markup=True, highlight=False
+        )
 
 
 @main.group()
@@ -177,7 +198,9 @@ def config_check(file: str | None) -> None:
             if spec.language is not None and spec.language not in manager.engine_classes:
                 problems.append((f"scripts.{name}.language", f"no engine {spec.language!r}"))
         if cfg.kryon.default_policy not in manager.policies:
-            problems.append(("kryon.default_policy", f"unknown policy {cfg.kryon.default_policy!r}"))
+            problems.append(
+                ("kryon.default_policy", f"unknown policy {cfg.kryon.default_policy!r}")
+            )
         if problems:
             raise ConfigError("invalid configuration", file=cfg.source, problems=problems)
     except ConfigError as exc:

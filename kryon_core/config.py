@@ -169,19 +169,27 @@ class KryonConfig(_Strict):
                 base = resolved.get(base_name)
                 if base is None:
                     raise ConfigError(
-                        "invalid configuration", file=self.source,
-                        problems=[(f"security.policies.{name}.extends",
-                                   f"unknown policy {base_name!r}; known: "
-                                   f"{', '.join(sorted(resolved)) or 'none'}")],
+                        "invalid configuration",
+                        file=self.source,
+                        problems=[
+                            (
+                                f"security.policies.{name}.extends",
+                                f"unknown policy {base_name!r}; known: "
+                                f"{', '.join(sorted(resolved)) or 'none'}",
+                            )
+                        ],
                     )
                 resolved[name] = _apply(base, name, spec, self.source)
                 del pending[name]
                 progressed = True
             if not progressed:
                 raise ConfigError(
-                    "invalid configuration", file=self.source,
-                    problems=[(f"security.policies.{n}.extends", "policies extend each other in a cycle")
-                              for n in sorted(pending)],
+                    "invalid configuration",
+                    file=self.source,
+                    problems=[
+                        (f"security.policies.{n}.extends", "policies extend each other in a cycle")
+                        for n in sorted(pending)
+                    ],
                 )
         return resolved
 
@@ -190,8 +198,9 @@ class KryonConfig(_Strict):
         return self.model_dump(mode="json")
 
 
-def _apply(base: SecurityPolicy, name: str, spec: PolicyConfig,
-           source: str | None) -> SecurityPolicy:
+def _apply(
+    base: SecurityPolicy, name: str, spec: PolicyConfig, source: str | None
+) -> SecurityPolicy:
     changes: dict[str, Any] = {}
     for key, value in spec.model_dump(exclude_none=True, exclude={"extends"}).items():
         changes[key] = None if value == "unlimited" else value
@@ -201,8 +210,9 @@ def _apply(base: SecurityPolicy, name: str, spec: PolicyConfig,
         raise _config_error(exc, source, prefix=("security", "policies", name)) from None
 
 
-def _config_error(exc: ValidationError, source: str | None, *,
-                  prefix: tuple[str, ...]) -> ConfigError:
+def _config_error(
+    exc: ValidationError, source: str | None, *, prefix: tuple[str, ...]
+) -> ConfigError:
     problems = []
     for error in exc.errors():
         path = ".".join(str(p) for p in (*prefix, *error["loc"]))

@@ -45,8 +45,9 @@ def _chain() -> dict[int, _Inbox]:
     return chain
 
 
-def _run_as(chain: dict[int, _Inbox], fn: Callable[..., Any], args: tuple[Any, ...],
-            reply: _Inbox) -> None:
+def _run_as(
+    chain: dict[int, _Inbox], fn: Callable[..., Any], args: tuple[Any, ...], reply: _Inbox
+) -> None:
     """Run a job handed over by another thread and post its outcome."""
     saved = _chain()
     _local.chain = chain
@@ -115,8 +116,9 @@ class OwnerThread:
     def __init__(self, name: str) -> None:
         self._jobs: _Inbox = queue.SimpleQueue()
         ready = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(ready,), name=f"kryon-{name}",
-                                        daemon=True)
+        self._thread = threading.Thread(
+            target=self._run, args=(ready,), name=f"kryon-{name}", daemon=True
+        )
         self._thread.start()
         ready.wait()
 

@@ -23,7 +23,7 @@ import enum
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, NewType, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, NewType, NoReturn, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -356,7 +356,7 @@ class ScriptEngine(ABC):
     def _set_dispatcher(self, dispatch: Callable[..., Any]) -> None:
         self._dispatch = dispatch
 
-    def _unsupported(self, what: str) -> Any:
+    def _unsupported(self, what: str) -> NoReturn:
         raise UnsupportedOperationError(f"the {self.name} engine does not support {what}")
 
 

@@ -89,8 +89,9 @@ class ConfigError(KryonError):
     ``problems`` lists ``(key path, message)`` pairs; ``file`` names the file.
     """
 
-    def __init__(self, message: str, *, file: str | None = None,
-                 problems: Sequence[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self, message: str, *, file: str | None = None, problems: Sequence[tuple[str, str]] = ()
+    ) -> None:
         self.file = file
         self.problems = list(problems)
         lines = [f"{file}: {message}" if file else message]

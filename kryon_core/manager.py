@@ -109,8 +109,11 @@ class ScriptManager:
         plugins: Iterable[ModuleType | object] = (),
     ) -> None:
         self.config = config if isinstance(config, KryonConfig) else load_config(config)
-        self.plugins = PluginHost(load_entrypoints=load_entrypoints, plugins=plugins,
-                                  disabled=self.config.kryon.disabled_plugins)
+        self.plugins = PluginHost(
+            load_entrypoints=load_entrypoints,
+            plugins=plugins,
+            disabled=self.config.kryon.disabled_plugins,
+        )
         self.policies = self.config.policies(self.plugins.policies)
         self.cache = CompilationCache(self.config.cache)
         self.profiler = Profiler(self.config.kryon.profiling)
@@ -187,8 +190,9 @@ class ScriptManager:
         policy = self._policy(policy_name)
         config = self.config.engine_config(language, cls.Config)
         dispatch = make_dispatcher(cls.threading, f"{language}-{policy_name}")
-        bridge = ScriptBridge(policy, self._host_functions, output=self._output,
-                              convert=self.plugins.converters)
+        bridge = ScriptBridge(
+            policy, self._host_functions, output=self._output, convert=self.plugins.converters
+        )
         try:
             engine: ScriptEngine = dispatch(cls)
             engine._set_dispatcher(dispatch)
@@ -207,8 +211,9 @@ class ScriptManager:
         except Exception as exc:
             if isinstance(dispatch, OwnerThread):
                 dispatch.stop()
-            raise ScriptError(f"the {language} engine failed to start: "
-                              f"{type(exc).__name__}: {exc}") from exc
+            raise ScriptError(
+                f"the {language} engine failed to start: {type(exc).__name__}: {exc}"
+            ) from exc
         instance = EngineInstance(language, policy, engine, dispatch)
         self.plugins.pm.hook.kryon_engine_created(engine=engine, policy=policy)
         return instance
@@ -239,24 +244,34 @@ class ScriptManager:
         lang = language or self.plugins.language_for_path(path_str or name)
         with self._lock:
             if name in self._scripts:
-                raise ScriptError(f"a script named {name!r} is already loaded "
-                                  "(unload it or use hot_reload)", script=name)
+                raise ScriptError(
+                    f"a script named {name!r} is already loaded (unload it or use hot_reload)",
+                    script=name,
+                )
             policy_name = policy or self.config.kryon.default_policy
             self._validate(ScriptSource(name, lang, text, path_str), self._policy(policy_name))
             instance = self.engine(lang, policy_name)
             script_id, compiled, functions = self._load_into(instance, name, text, path_str)
-            record = LoadedScript(name, lang, instance.policy.name, script_id, functions,
-                                  path_str, text, compiled)
+            record = LoadedScript(
+                name, lang, instance.policy.name, script_id, functions, path_str, text, compiled
+            )
             self._scripts[name] = record
             self._register(instance, record)
         self.plugins.pm.hook.kryon_script_loaded(manager=self, script=record)
         return record
 
-    def load_file(self, path: str | Path, *, name: str | None = None,
-                  language: str | None = None, policy: str | None = None) -> LoadedScript:
+    def load_file(
+        self,
+        path: str | Path,
+        *,
+        name: str | None = None,
+        language: str | None = None,
+        policy: str | None = None,
+    ) -> LoadedScript:
         """Load a script file; its name defaults to the file's stem."""
-        return self.load_script(name or Path(path).stem, path=path, language=language,
-                                policy=policy)
+        return self.load_script(
+            name or Path(path).stem, path=path, language=language, policy=policy
+        )
 
     def load_configured(self) -> list[LoadedScript]:
         """Load every ``[scripts.<name>]`` of the configuration."""
@@ -265,12 +280,14 @@ class ScriptManager:
             path = Path(spec.path)
             if not path.is_absolute():
                 path = self.config.base_dir / path
-            loaded.append(self.load_script(name, path=path, language=spec.language,
-                                           policy=spec.policy))
+            loaded.append(
+                self.load_script(name, path=path, language=spec.language, policy=spec.policy)
+            )
         return loaded
 
-    def _load_into(self, instance: EngineInstance, name: str, text: str,
-                   path: str | None) -> tuple[ScriptId, CompiledScript, dict[str, FunctionInfo]]:
+    def _load_into(
+        self, instance: EngineInstance, name: str, text: str, path: str | None
+    ) -> tuple[ScriptId, CompiledScript, dict[str, FunctionInfo]]:
         compiled = self._compile(instance, name, text, path)
         engine = instance.engine
         try:
@@ -288,11 +305,13 @@ class ScriptManager:
         except ScriptError as exc:
             raise exc.with_script(source.name) from None
         except Exception as exc:  # a broken validator refuses: fail closed
-            raise SecurityError(f"script validation failed: {type(exc).__name__}: {exc}",
-                                script=source.name) from exc
+            raise SecurityError(
+                f"script validation failed: {type(exc).__name__}: {exc}", script=source.name
+            ) from exc
 
-    def _compile(self, instance: EngineInstance, name: str, text: str,
-                 path: str | None) -> CompiledScript:
+    def _compile(
+        self, instance: EngineInstance, name: str, text: str, path: str | None
+    ) -> CompiledScript:
         engine = instance.engine
         cacheable = engine.capabilities().supports_bytecode
         key = ""
@@ -303,7 +322,8 @@ class ScriptManager:
                 return cached
         try:
             compiled: CompiledScript = instance.run(
-                lambda: engine.compile(text, script=name, path=path))
+                lambda: engine.compile(text, script=name, path=path)
+            )
         except ScriptError as exc:
             raise exc.with_script(name) from None
         if cacheable:
@@ -314,12 +334,13 @@ class ScriptManager:
         for function, info in record.functions.items():
             qualified = f"{record.name}.{function}"
             invoke, async_invoke = self._invokers(instance, record, function, qualified)
-            self._registry.add(FunctionSlot(qualified, record.name, function, info,
-                                            invoke, async_invoke))
+            self._registry.add(
+                FunctionSlot(qualified, record.name, function, info, invoke, async_invoke)
+            )
 
-    def _invokers(self, instance: EngineInstance, record: LoadedScript, function: str,
-                  qualified: str) -> tuple[Callable[[Sequence[Value]], Value],
-                                           Callable[[Sequence[Value]], Any]]:
+    def _invokers(
+        self, instance: EngineInstance, record: LoadedScript, function: str, qualified: str
+    ) -> tuple[Callable[[Sequence[Value]], Value], Callable[[Sequence[Value]], Any]]:
         engine, dispatch, script_id = instance.engine, instance.dispatch, record.script_id
         bound = instance.run(engine.bind_function, script_id, function)
         stats = self.profiler.stats_for(qualified) if self.profiler.enabled else None
@@ -328,6 +349,7 @@ class ScriptManager:
         async def invoke_async(args: Sequence[Value]) -> Value:
             def run_to_completion() -> Value:
                 return asyncio.run(engine.call_function_async(script_id, function, args))
+
             start = time.perf_counter_ns()
             try:
                 result = await asyncio.to_thread(dispatch, run_to_completion)
@@ -336,8 +358,9 @@ class ScriptManager:
                     stats.record(time.perf_counter_ns() - start, False)
                 if isinstance(exc, ScriptError):
                     raise
-                raise ScriptRuntimeError(f"{type(exc).__name__}: {exc}",
-                                         script=record.name) from exc
+                raise ScriptRuntimeError(
+                    f"{type(exc).__name__}: {exc}", script=record.name
+                ) from exc
             if stats is not None:
                 stats.record(time.perf_counter_ns() - start, True)
             return result
@@ -349,8 +372,10 @@ class ScriptManager:
     def _record(self, name: str) -> LoadedScript:
         record = self._scripts.get(name)
         if record is None:
-            raise ScriptNotFoundError(f"no script named {name!r} is loaded; loaded: "
-                                      f"{', '.join(sorted(self._scripts)) or 'none'}")
+            raise ScriptNotFoundError(
+                f"no script named {name!r} is loaded; loaded: "
+                f"{', '.join(sorted(self._scripts)) or 'none'}"
+            )
         return record
 
     def unload_script(self, name: str) -> None:
@@ -380,17 +405,26 @@ class ScriptManager:
             old = self._record(name)
             if source is None:
                 if old.path is None:
-                    raise ScriptError("hot_reload needs a source for a script not loaded "
-                                      "from a file", script=name)
+                    raise ScriptError(
+                        "hot_reload needs a source for a script not loaded from a file", script=name
+                    )
                 source, _ = _read_source(name, None, old.path)
             instance = self.engine(old.language, old.policy)
             self._validate(ScriptSource(name, old.language, source, old.path), instance.policy)
             script_id, compiled, functions = self._load_into(instance, name, source, old.path)
-            new = LoadedScript(name, old.language, old.policy, script_id, functions, old.path,
-                               source, compiled, reloads=old.reloads + 1)
+            new = LoadedScript(
+                name,
+                old.language,
+                old.policy,
+                script_id,
+                functions,
+                old.path,
+                source,
+                compiled,
+                reloads=old.reloads + 1,
+            )
             try:
-                prepared = {f: self._invokers(instance, new, f, f"{name}.{f}")
-                            for f in functions}
+                prepared = {f: self._invokers(instance, new, f, f"{name}.{f}") for f in functions}
             except BaseException:
                 instance.run(instance.engine.unload_script, script_id)
                 raise
@@ -402,8 +436,11 @@ class ScriptManager:
                 qualified = f"{name}.{function}"
                 slot = self._registry.get(qualified)
                 if slot is None:
-                    self._registry.add(FunctionSlot(qualified, name, function,
-                                                    functions[function], invoke, invoke_async))
+                    self._registry.add(
+                        FunctionSlot(
+                            qualified, name, function, functions[function], invoke, invoke_async
+                        )
+                    )
                 else:
                     slot.info = functions[function]
                     slot.invoke, slot.async_invoker = invoke, invoke_async
@@ -458,13 +495,17 @@ class ScriptManager:
 
     def memory_usage(self) -> dict[str, MemoryUsage]:
         """Memory of every running engine, keyed ``language/policy``."""
-        return {f"{lang}/{pol}": inst.run(inst.engine.get_memory_usage)
-                for (lang, pol), inst in list(self._engines.items())}
+        return {
+            f"{lang}/{pol}": inst.run(inst.engine.get_memory_usage)
+            for (lang, pol), inst in list(self._engines.items())
+        }
 
     def collect_garbage(self) -> dict[str, GCStats]:
         """Run every engine's collector."""
-        return {f"{lang}/{pol}": inst.run(inst.engine.collect_garbage)
-                for (lang, pol), inst in list(self._engines.items())}
+        return {
+            f"{lang}/{pol}": inst.run(inst.engine.collect_garbage)
+            for (lang, pol), inst in list(self._engines.items())
+        }
 
     # -- debugging ------------------------------------------------------------
 

@@ -8,11 +8,11 @@ it) and every other plugin keeps working.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-import importlib
 from importlib import metadata
 from types import ModuleType
 from typing import Any
@@ -89,7 +89,9 @@ class PluginHost:
     def _load_env_plugins(self) -> None:
         """Modules named in ``$KRYON_PLUGINS`` (comma-separated), for development
         and tests: plugins that are importable but not installed."""
-        for name in filter(None, (n.strip() for n in os.environ.get("KRYON_PLUGINS", "").split(","))):
+        for name in filter(
+            None, (n.strip() for n in os.environ.get("KRYON_PLUGINS", "").split(","))
+        ):
             try:
                 module = importlib.import_module(name)
             except Exception as exc:
@@ -97,10 +99,11 @@ class PluginHost:
                 continue
             self.register(module, name=name)
 
-    def register(self, plugin: object, *, name: str | None = None,
-                 distribution: str | None = None) -> bool:
+    def register(
+        self, plugin: object, *, name: str | None = None, distribution: str | None = None
+    ) -> bool:
         """Register one plugin object/module; False (and recorded) if it is invalid."""
-        label = name or getattr(plugin, "__name__", repr(plugin))
+        label = name or str(getattr(plugin, "__name__", None) or repr(plugin))
         try:
             self.pm.register(plugin, name=name)
             self.pm.check_pending()
@@ -125,8 +128,9 @@ class PluginHost:
             try:
                 value = impl.function()
             except Exception as exc:
-                self._broken(impl.plugin_name, f"{hook_name} failed: {type(exc).__name__}: {exc}",
-                             None)
+                self._broken(
+                    impl.plugin_name, f"{hook_name} failed: {type(exc).__name__}: {exc}", None
+                )
                 continue
             results.append((impl.plugin_name, value or []))
         return results  # get_hookimpls() is in registration order
@@ -173,8 +177,12 @@ class PluginHost:
     def language_for_path(self, path: str) -> str:
         """The engine name for a file, from its extension."""
         lowered = path.lower()
-        matches = [(ext, name) for name, cls in self.engines.items()
-                   for ext in cls.extensions if lowered.endswith(ext)]
+        matches = [
+            (ext, name)
+            for name, cls in self.engines.items()
+            for ext in cls.extensions
+            if lowered.endswith(ext)
+        ]
         if not matches:
             known = sorted(ext for cls in self.engines.values() for ext in cls.extensions)
             raise EngineNotFoundError(

@@ -63,8 +63,13 @@ class SecurityPolicy(BaseModel):
     recursion_limit: int | None = Field(default=200, ge=1)
     max_source_kb: int | None = Field(default=1024, ge=1)
     capabilities: frozenset[Capability] = frozenset(
-        {Capability.LOG, Capability.DOM_READ, Capability.DOM_WRITE, Capability.EVENTS,
-         Capability.TIMERS}
+        {
+            Capability.LOG,
+            Capability.DOM_READ,
+            Capability.DOM_WRITE,
+            Capability.EVENTS,
+            Capability.TIMERS,
+        }
     )
 
     def allows(self, capability: Capability | str) -> bool:

@@ -53,8 +53,9 @@ class Profiler:
 
     def all(self) -> list[FunctionStats]:
         """Every function called at least once, busiest (total time) first."""
-        return sorted((s for s in self._stats.values() if s.calls),
-                      key=lambda s: s.total_ns, reverse=True)
+        return sorted(
+            (s for s in self._stats.values() if s.calls), key=lambda s: s.total_ns, reverse=True
+        )
 
     def reset(self) -> None:
         for stats in self._stats.values():
@@ -64,8 +65,14 @@ class Profiler:
         """A printable table of every called function."""
         rows = [("function", "calls", "errors", "total ms", "mean µs", "max µs")]
         rows += [
-            (s.name, str(s.calls), str(s.errors), f"{s.total_ns / 1e6:.3f}",
-             f"{s.mean_ns / 1e3:.2f}", f"{s.max_ns / 1e3:.2f}")
+            (
+                s.name,
+                str(s.calls),
+                str(s.errors),
+                f"{s.total_ns / 1e6:.3f}",
+                f"{s.mean_ns / 1e3:.2f}",
+                f"{s.max_ns / 1e3:.2f}",
+            )
             for s in self.all()
         ]
         if len(rows) == 1:
@@ -73,8 +80,9 @@ class Profiler:
         widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
         lines = []
         for i, row in enumerate(rows):
-            cells = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:],
-                                                                             strict=True)]
+            cells = [row[0].ljust(widths[0])] + [
+                c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
+            ]
             lines.append("  ".join(cells))
             if i == 0:
                 lines.append("  ".join("-" * w for w in widths))

@@ -42,8 +42,9 @@ def _wrap_foreign(exc: Exception, script: str) -> ScriptError:
     return error
 
 
-def make_invoker(bound: Invoker, dispatch: Dispatcher, stats: FunctionStats | None,
-                 script: str) -> Invoker:
+def make_invoker(
+    bound: Invoker, dispatch: Dispatcher, stats: FunctionStats | None, script: str
+) -> Invoker:
     """Wrap an engine-bound function with its dispatcher and (optionally) profiling.
 
     Built once per function (and per reload), so the per-call path is one
@@ -63,10 +64,12 @@ def make_invoker(bound: Invoker, dispatch: Dispatcher, stats: FunctionStats | No
                     lock.release()
             return serialized(bound, args)
     else:
+
         def call(args: Sequence[Value]) -> Value:
             return dispatch(bound, args)
 
     if stats is None:
+
         def invoke(args: Sequence[Value]) -> Value:
             try:
                 return call(args)
@@ -74,6 +77,7 @@ def make_invoker(bound: Invoker, dispatch: Dispatcher, stats: FunctionStats | No
                 raise
             except Exception as exc:
                 raise _wrap_foreign(exc, script) from exc
+
         return invoke
 
     record = stats.record
@@ -102,8 +106,15 @@ class FunctionSlot:
 
     __slots__ = ("async_invoker", "function", "info", "invoke", "name", "script")
 
-    def __init__(self, name: str, script: str, function: str, info: FunctionInfo,
-                 invoke: Invoker, async_invoker: Callable[[Sequence[Value]], Any]) -> None:
+    def __init__(
+        self,
+        name: str,
+        script: str,
+        function: str,
+        info: FunctionInfo,
+        invoke: Invoker,
+        async_invoker: Callable[[Sequence[Value]], Any],
+    ) -> None:
         self.name = name
         self.script = script
         self.function = function
@@ -116,8 +127,9 @@ class FunctionSlot:
         name = self.name
 
         def gone(args: Sequence[Value]) -> Value:
-            raise FunctionNotFoundError(f"function {name!r} no longer exists (script unloaded "
-                                        "or reloaded without it)")
+            raise FunctionNotFoundError(
+                f"function {name!r} no longer exists (script unloaded or reloaded without it)"
+            )
 
         async def gone_async(args: Sequence[Value]) -> Value:
             return gone(args)
@@ -173,7 +185,8 @@ class FunctionRegistry:
         if existing is not None and existing.script != slot.script:
             raise ScriptError(
                 f"function {slot.name!r} of script {slot.script!r} collides with "
-                f"{existing.function!r} of script {existing.script!r}", script=slot.script,
+                f"{existing.function!r} of script {existing.script!r}",
+                script=slot.script,
             )
         self._slots[slot.name] = slot
         names = self._short.setdefault(slot.function, [])

@@ -18,6 +18,7 @@ from kryon_core.values import Value
 
 __all__ = ["run_repl"]
 
+
 def _show(value: Value) -> str:
     try:
         return json.dumps(value, ensure_ascii=False)
@@ -28,11 +29,16 @@ def _show(value: Value) -> str:
 def _needs_more(error: CompileError, text: str) -> bool:
     """A compile error at (or past) the last line usually means unfinished input."""
     last_line = text.count("\n") + 1
-    return error.line is None or error.line >= last_line and not text.endswith("\n\n")
+    return error.line is None or (error.line >= last_line and not text.endswith("\n\n"))
 
 
-def run_repl(manager: ScriptManager, language: str, policy: str,
-             stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
+def run_repl(
+    manager: ScriptManager,
+    language: str,
+    policy: str,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+) -> None:
     """Run the loop until end of input (Ctrl-D)."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout

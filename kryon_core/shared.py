@@ -49,20 +49,25 @@ class SharedData:
         self._listeners: dict[str, list[ChangeListener]] = {}
         self._lock = threading.Lock()
 
-    def create(self, key: str, value: Value, *, owner: str = "host",
-               policy: AccessPolicy | None = None) -> None:
+    def create(
+        self, key: str, value: Value, *, owner: str = "host", policy: AccessPolicy | None = None
+    ) -> None:
         """Create (or replace) a shared object with its access policy."""
         with self._lock:
-            self._objects[key] = SharedObject(key, check_value(value), owner,
-                                              policy or AccessPolicy())
+            self._objects[key] = SharedObject(
+                key, check_value(value), owner, policy or AccessPolicy()
+            )
 
     def get(self, key: str, *, language: str = "host") -> Value:
         with self._lock:
             obj = self._objects.get(key)
             if obj is None:
                 return None
-            if language != "host" and obj.policy.read is not None \
-                    and language not in obj.policy.read:
+            if (
+                language != "host"
+                and obj.policy.read is not None
+                and language not in obj.policy.read
+            ):
                 raise AccessDeniedError(f"{language} scripts may not read shared {key!r}")
             obj.access_count += 1
             return check_value(obj.value)
@@ -74,8 +79,10 @@ class SharedData:
             obj = self._objects.get(key)
             if obj is None:
                 obj = self._objects[key] = SharedObject(key, None, language, AccessPolicy())
-            elif language != "host" and (obj.policy.readonly or (
-                    obj.policy.write is not None and language not in obj.policy.write)):
+            elif language != "host" and (
+                obj.policy.readonly
+                or (obj.policy.write is not None and language not in obj.policy.write)
+            ):
                 raise AccessDeniedError(f"{language} scripts may not write shared {key!r}")
             old, obj.value = obj.value, new
             obj.modified_at = time.monotonic()

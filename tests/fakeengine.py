@@ -75,8 +75,7 @@ class FakeEngine(ScriptEngine):
         try:
             code = compile(source, script, "exec")
         except SyntaxError as exc:
-            raise CompileError(exc.msg, script=script, line=exc.lineno,
-                               column=exc.offset) from None
+            raise CompileError(exc.msg, script=script, line=exc.lineno, column=exc.offset) from None
         return CompiledScript(script, self.name, self.version, marshal.dumps(code), path)
 
     def load_script(self, compiled: CompiledScript) -> ScriptId:
@@ -99,10 +98,13 @@ class FakeEngine(ScriptEngine):
 
     def script_functions(self, script_id: ScriptId) -> Mapping[str, FunctionInfo]:
         ns = self.namespaces[script_id]
-        return {k: FunctionInfo(k, v.__code__.co_argcount,
-                                v.__code__.co_varnames[:v.__code__.co_argcount])
-                for k, v in ns.items() if callable(v) and hasattr(v, "__code__")
-                and not k.startswith("_") and k != "print"}
+        return {
+            k: FunctionInfo(
+                k, v.__code__.co_argcount, v.__code__.co_varnames[: v.__code__.co_argcount]
+            )
+            for k, v in ns.items()
+            if callable(v) and hasattr(v, "__code__") and not k.startswith("_") and k != "print"
+        }
 
     def call_function(self, script_id: ScriptId, name: str, args: Sequence[Value]) -> Value:
         self.calls_on.add(threading.get_ident())
@@ -110,8 +112,9 @@ class FakeEngine(ScriptEngine):
         try:
             return ns[name](*args)
         except Exception as exc:
-            raise ScriptRuntimeError(f"{type(exc).__name__}: {exc}",
-                                     script=ns["__name__"]) from None
+            raise ScriptRuntimeError(
+                f"{type(exc).__name__}: {exc}", script=ns["__name__"]
+            ) from None
 
     def evaluate(self, script_id: ScriptId, source: str) -> Value:
         ns = self.namespaces[script_id]

@@ -13,9 +13,17 @@ from kryon_core.config import CacheConfig
 
 
 def compiled(script: str = "s", payload: bytes = b"\x1bLua-bytecode") -> CompiledScript:
-    return CompiledScript(script, "lua", "5.4", payload, "s.lua",
-                          {"f": FunctionInfo("f", 2, ("a", "b"), line=3)}, ["g"], [],
-                          {"module": False})
+    return CompiledScript(
+        script,
+        "lua",
+        "5.4",
+        payload,
+        "s.lua",
+        {"f": FunctionInfo("f", 2, ("a", "b"), line=3)},
+        ["g"],
+        [],
+        {"module": False},
+    )
 
 
 def make(tmp_path: Path, **options: object) -> CompilationCache:
@@ -25,10 +33,13 @@ def make(tmp_path: Path, **options: object) -> CompilationCache:
 def test_key_depends_on_every_part() -> None:
     base = cache_key("lua", "5.4", "", "s", "return 1")
     assert base == cache_key("lua", "5.4", "", "s", "return 1")
-    others = {cache_key("js", "5.4", "", "s", "return 1"), cache_key("lua", "5.5", "", "s",
-              "return 1"), cache_key("lua", "5.4", "jit", "s", "return 1"),
-              cache_key("lua", "5.4", "", "t", "return 1"), cache_key("lua", "5.4", "", "s",
-              "return 2")}
+    others = {
+        cache_key("js", "5.4", "", "s", "return 1"),
+        cache_key("lua", "5.5", "", "s", "return 1"),
+        cache_key("lua", "5.4", "jit", "s", "return 1"),
+        cache_key("lua", "5.4", "", "t", "return 1"),
+        cache_key("lua", "5.4", "", "s", "return 2"),
+    }
     assert base not in others and len(others) == 5
 
 

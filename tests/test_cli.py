@@ -15,17 +15,23 @@ KRYON = [sys.executable, "-m", "kryon_core"]
 
 
 def kryon(*args: str, cwd: Path | None = None, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KRYON_PLUGINS": "fakeengine",
-           "PYTHONPATH": os.pathsep.join([str(TESTS), os.environ.get("PYTHONPATH", "")])}
-    return subprocess.run([*KRYON, *args], capture_output=True, text=True, env=env, cwd=cwd,
-                          input=stdin, timeout=60)
+    env = {
+        **os.environ,
+        "KRYON_PLUGINS": "fakeengine",
+        "PYTHONPATH": os.pathsep.join([str(TESTS), os.environ.get("PYTHONPATH", "")]),
+    }
+    return subprocess.run(
+        [*KRYON, *args], capture_output=True, text=True, env=env, cwd=cwd, input=stdin, timeout=60
+    )
 
 
 @pytest.fixture
 def script(tmp_path: Path) -> Path:
     path = tmp_path / "app.fake"
-    path.write_text("print('hello')\n\ndef add(a, b):\n    return a + b\n\n"
-                    "def fail():\n    raise ValueError('boom')\n")
+    path.write_text(
+        "print('hello')\n\ndef add(a, b):\n    return a + b\n\n"
+        "def fail():\n    raise ValueError('boom')\n"
+    )
     return path
 
 

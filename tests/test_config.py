@@ -23,8 +23,12 @@ def test_no_file_needed() -> None:
 
 def test_default_policies_match_the_issue() -> None:
     sandboxed, trusted = default_policies()
-    assert (sandboxed.time_limit_ms, sandboxed.instruction_limit, sandboxed.memory_limit_mb,
-            sandboxed.recursion_limit) == (100, 1_000_000, 16, 200)
+    assert (
+        sandboxed.time_limit_ms,
+        sandboxed.instruction_limit,
+        sandboxed.memory_limit_mb,
+        sandboxed.recursion_limit,
+    ) == (100, 1_000_000, 16, 200)
     assert sandboxed.sandbox and not trusted.sandbox
     assert trusted.time_limit_ms is None and trusted.capabilities == frozenset(Capability)
 
@@ -51,7 +55,9 @@ def test_missing_file_is_a_config_error(tmp_path: Path) -> None:
 
 
 def test_policies_extend_and_override(tmp_path: Path) -> None:
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
 [security.policies.ui]
 extends = "sandboxed"
 time_limit_ms = 50
@@ -63,7 +69,8 @@ time_limit_ms = "unlimited"
 
 [security.policies.sandboxed]
 memory_limit_mb = 32
-""")
+""",
+    )
     policies = load_config(path).policies({p.name: p for p in default_policies()})
     assert policies["ui"].time_limit_ms == 50
     assert policies["ui"].capabilities == frozenset({Capability.LOG, Capability.DOM_READ})
@@ -80,11 +87,12 @@ def test_policy_errors_name_the_key_path(tmp_path: Path) -> None:
     bad_base = write(tmp_path, '[security.policies.x]\nextends = "nope"\n')
     with pytest.raises(ConfigError, match=r"security.policies.x.extends: unknown policy"):
         load_config(bad_base).policies(presets)
-    cycle = write(tmp_path, '[security.policies.a]\nextends = "b"\n'
-                            '[security.policies.b]\nextends = "a"\n')
+    cycle = write(
+        tmp_path, '[security.policies.a]\nextends = "b"\n[security.policies.b]\nextends = "a"\n'
+    )
     with pytest.raises(ConfigError, match="cycle"):
         load_config(cycle).policies(presets)
-    negative = write(tmp_path, '[security.policies.x]\ntime_limit_ms = -1\n')
+    negative = write(tmp_path, "[security.policies.x]\ntime_limit_ms = -1\n")
     with pytest.raises(ConfigError, match=r"security.policies.x.time_limit_ms"):
         load_config(negative).policies(presets)
 
@@ -108,8 +116,11 @@ def test_engine_config_reaches_the_engine() -> None:
 
 
 def test_scripts_section(tmp_path: Path) -> None:
-    path = write(tmp_path, '[scripts.main]\npath = "main.lua"\n[scripts.tool]\n'
-                           'path = "t.txt"\nlanguage = "lua"\npolicy = "trusted"\n')
+    path = write(
+        tmp_path,
+        '[scripts.main]\npath = "main.lua"\n[scripts.tool]\n'
+        'path = "t.txt"\nlanguage = "lua"\npolicy = "trusted"\n',
+    )
     config = load_config(path)
     assert config.scripts["main"].language is None
     assert config.scripts["tool"].policy == "trusted"

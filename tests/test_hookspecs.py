@@ -7,8 +7,7 @@ from pathlib import Path
 
 from kryon_core import hookspecs
 
-HOOKS = [name for name, fn in vars(hookspecs).items()
-         if callable(fn) and name.startswith("kryon_")]
+HOOKS = [name for name, fn in vars(hookspecs).items() if callable(fn) and name.startswith("kryon_")]
 
 
 def test_hooks_exist_and_are_named_kryon() -> None:
@@ -32,7 +31,10 @@ def test_every_hook_is_documented() -> None:
 
 
 def test_every_hook_has_a_test() -> None:
-    tests = "".join(p.read_text() for p in Path(__file__).parent.glob("test_*.py")
-                    if p.name != Path(__file__).name)
+    tests = "".join(
+        p.read_text()
+        for p in Path(__file__).parent.glob("test_*.py")
+        if p.name != Path(__file__).name
+    )
     for name in HOOKS:
         assert f"def {name}(" in tests, f"no test implements {name}"

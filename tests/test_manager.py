@@ -34,8 +34,9 @@ def test_load_and_call_by_short_and_qualified_name(fake_manager: ScriptManager) 
     assert fake_manager.functions() == ["calc.add", "calc.hello"]
 
 
-def test_language_is_inferred_from_the_extension(fake_manager: ScriptManager,
-                                                 tmp_path: Path) -> None:
+def test_language_is_inferred_from_the_extension(
+    fake_manager: ScriptManager, tmp_path: Path
+) -> None:
     script = tmp_path / "tool.fake"
     script.write_text(ADDER)
     record = fake_manager.load_file(script)
@@ -74,8 +75,9 @@ def test_compile_error_leaves_nothing_behind(fake_manager: ScriptManager) -> Non
 
 def test_failing_top_level_code_leaves_nothing_behind(fake_manager: ScriptManager) -> None:
     with pytest.raises(ScriptRuntimeError, match="boom"):
-        fake_manager.load_script("bad", "def f(): pass\nraise ValueError('boom')\n",
-                                 language="fake")
+        fake_manager.load_script(
+            "bad", "def f(): pass\nraise ValueError('boom')\n", language="fake"
+        )
     assert fake_manager.functions() == []
 
 
@@ -84,7 +86,9 @@ def test_handles_resolve_once_and_follow_hot_reload(fake_manager: ScriptManager)
     handle = fake_manager.function("version")
     assert handle.name == "v.version"
     assert handle() == 1
-    new = fake_manager.hot_reload("v", "def version():\n    return 2\n\ndef extra():\n    return 0\n")
+    new = fake_manager.hot_reload(
+        "v", "def version():\n    return 2\n\ndef extra():\n    return 0\n"
+    )
     assert new.reloads == 1
     assert handle() == 2
     assert fake_manager.call_function("v.extra") == 0
@@ -136,8 +140,7 @@ def test_unload(fake_manager: ScriptManager) -> None:
 
 def test_globals_manager_wide_and_per_script(fake_manager: ScriptManager) -> None:
     fake_manager.set_global("answer", 42)
-    fake_manager.load_script("g", "def read():\n    return shared.get('answer')\n",
-                             language="fake")
+    fake_manager.load_script("g", "def read():\n    return shared.get('answer')\n", language="fake")
     assert fake_manager.call_function("read") == 42
     fake_manager.set_global("local", "x", script="g")
     assert fake_manager.get_global("local", script="g") == "x"
@@ -155,8 +158,9 @@ def test_engines_are_lazy_and_per_policy(fake_manager: ScriptManager) -> None:
 
 
 def test_profiling_records_calls_errors_and_times(fake_manager: ScriptManager) -> None:
-    fake_manager.load_script("calc", ADDER + "def boom():\n    raise ValueError('x')\n",
-                             language="fake")
+    fake_manager.load_script(
+        "calc", ADDER + "def boom():\n    raise ValueError('x')\n", language="fake"
+    )
     add = fake_manager.function("add")
     for i in range(10):
         add(i, i)
@@ -191,15 +195,18 @@ def test_compiled_scripts_come_from_the_cache(fake_manager: ScriptManager) -> No
 
 def test_output_goes_to_the_sink() -> None:
     seen: list[tuple[str, str, str]] = []
-    with ScriptManager(load_entrypoints=False, plugins=[fakeengine],
-                       output=lambda text, stream, script: seen.append((text, stream, script))
-                       ) as manager:
+    with ScriptManager(
+        load_entrypoints=False,
+        plugins=[fakeengine],
+        output=lambda text, stream, script: seen.append((text, stream, script)),
+    ) as manager:
         manager.load_script("p", "print('hello')\n", language="fake")
     assert seen == [("hello\n", "stdout", "p")]
 
 
-def test_output_defaults_to_the_host_log(fake_manager: ScriptManager,
-                                          caplog: pytest.LogCaptureFixture) -> None:
+def test_output_defaults_to_the_host_log(
+    fake_manager: ScriptManager, caplog: pytest.LogCaptureFixture
+) -> None:
     with caplog.at_level("INFO", logger="kryon.script"):
         fake_manager.load_script("p", "print('to the log')\n", language="fake")
     assert any(r.name == "kryon.script.p" and "to the log" in r.message for r in caplog.records)
@@ -207,11 +214,15 @@ def test_output_defaults_to_the_host_log(fake_manager: ScriptManager,
 
 def test_cross_script_calls_through_the_kryon_api() -> None:
     config = KryonConfig.from_mapping(
-        {"security": {"policies": {"sandboxed": {"capabilities": ["log", "cross_language"]}}}})
+        {"security": {"policies": {"sandboxed": {"capabilities": ["log", "cross_language"]}}}}
+    )
     with ScriptManager(config, load_entrypoints=False, plugins=[fakeengine]) as manager:
         manager.load_script("lib", "def double(x):\n    return 2 * x\n", language="fake")
-        manager.load_script("app", "def go(x):\n    return kryon.call('lib.double', x) + 1\n",
-                            language="fake-affine")
+        manager.load_script(
+            "app",
+            "def go(x):\n    return kryon.call('lib.double', x) + 1\n",
+            language="fake-affine",
+        )
         assert manager.call_function("go", 20) == 41
 
 
@@ -227,11 +238,11 @@ def test_capabilities_withheld_by_policy_are_absent(fake_manager: ScriptManager)
 
 def test_shared_data_through_the_api() -> None:
     config = KryonConfig.from_mapping(
-        {"security": {"policies": {"sandboxed": {"capabilities": ["shared_data"]}}}})
+        {"security": {"policies": {"sandboxed": {"capabilities": ["shared_data"]}}}}
+    )
     with ScriptManager(config, load_entrypoints=False, plugins=[fakeengine]) as manager:
         manager.load_script("w", "def put(v):\n    kryon.set_shared('k', v)\n", language="fake")
-        manager.load_script("r", "def get():\n    return kryon.get_shared('k')\n",
-                            language="fake")
+        manager.load_script("r", "def get():\n    return kryon.get_shared('k')\n", language="fake")
         changes: list[Any] = []
         manager.shared.watch("k", lambda key, old, new: changes.append((old, new)))
         manager.call_function("put", [1, 2])
@@ -263,13 +274,21 @@ def test_thread_affine_engine_runs_only_on_its_owner_thread() -> None:
 def test_reentrant_calls_between_affine_and_serialized_engines() -> None:
     """serialized -> affine -> serialized (same VM) -> affine must not deadlock."""
     config = KryonConfig.from_mapping(
-        {"security": {"policies": {"sandboxed": {"capabilities": ["cross_language"]}}}})
+        {"security": {"policies": {"sandboxed": {"capabilities": ["cross_language"]}}}}
+    )
     with ScriptManager(config, load_entrypoints=False, plugins=[fakeengine]) as manager:
-        manager.load_script("s", "def outer(n):\n    return kryon.call('a.middle', n)\n"
-                                 "def leaf(n):\n    return kryon.call('a.bottom', n) + 1\n",
-                            language="fake")
-        manager.load_script("a", "def middle(n):\n    return kryon.call('s.leaf', n) * 10\n"
-                                 "def bottom(n):\n    return n\n", language="fake-affine")
+        manager.load_script(
+            "s",
+            "def outer(n):\n    return kryon.call('a.middle', n)\n"
+            "def leaf(n):\n    return kryon.call('a.bottom', n) + 1\n",
+            language="fake",
+        )
+        manager.load_script(
+            "a",
+            "def middle(n):\n    return kryon.call('s.leaf', n) * 10\n"
+            "def bottom(n):\n    return n\n",
+            language="fake-affine",
+        )
         result: list[Any] = []
         t = threading.Thread(target=lambda: result.append(manager.call_function("outer", 4)))
         t.start()
@@ -308,7 +327,8 @@ def test_validation_hook_runs_before_every_load() -> None:
 
 def test_source_size_limit_from_policy() -> None:
     config = KryonConfig.from_mapping(
-        {"security": {"policies": {"sandboxed": {"max_source_kb": 1}}}})
+        {"security": {"policies": {"sandboxed": {"max_source_kb": 1}}}}
+    )
     with ScriptManager(config, load_entrypoints=False, plugins=[fakeengine]) as manager:
         with pytest.raises(SecurityError, match="max_source_kb"):
             manager.load_script("big", "x = 1\n" * 1000, language="fake")

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PLUGINS = sorted(p.name for p in (ROOT / "plugins").glob("kryon-*") if (p / "pyproject.toml").exists())
+PLUGINS = sorted(
+    p.name for p in (ROOT / "plugins").glob("kryon-*") if (p / "pyproject.toml").exists()
+)
 RUNTIMES = {"lupa", "quickjs", "quickjs-ng"}
 
 

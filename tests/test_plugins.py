@@ -43,6 +43,7 @@ class Everything:
     def kryon_register_dom_bridges(self) -> list[type]:
         class MemoryDom:
             name = "memory"
+
         return [MemoryDom]
 
     @hookimpl
@@ -76,8 +77,14 @@ def test_every_hook_is_called() -> None:
         assert bridge.convert(Money(5)) == {"cents": 5}
         manager.hot_reload("s", "def f(x):\n    return x\n")
         manager.unload_script("s")
-    assert plugin.events == ["validate:s:strict", "engine:fake:strict", "loaded:s",
-                             "validate:s:strict", "loaded:s", "unloaded:s"]
+    assert plugin.events == [
+        "validate:s:strict",
+        "engine:fake:strict",
+        "loaded:s",
+        "validate:s:strict",
+        "loaded:s",
+        "unloaded:s",
+    ]
 
 
 def test_core_builtins_are_registered_like_a_plugin() -> None:
@@ -102,8 +109,9 @@ def test_plugin_failing_to_register_is_reported_and_others_work() -> None:
         def kryon_register_engines(self) -> list[object]:
             return [object]
 
-    host = PluginHost(load_entrypoints=False,
-                      plugins=[BadHook(), Crashing(), NotAnEngine(), fakeengine])
+    host = PluginHost(
+        load_entrypoints=False, plugins=[BadHook(), Crashing(), NotAnEngine(), fakeengine]
+    )
     errors = " | ".join(f"{b.name}: {b.error}" for b in host.broken)
     assert "kryon_no_such_hook" in errors
     assert "kaboom" in errors
@@ -127,8 +135,7 @@ def test_duplicate_engine_names_are_reported() -> None:
 def test_plugin_failing_to_import_via_env_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KRYON_PLUGINS", "kryon_missing_plugin, fakeengine")
     host = PluginHost()
-    assert any(b.name == "kryon_missing_plugin" and "import failed" in b.error
-               for b in host.broken)
+    assert any(b.name == "kryon_missing_plugin" and "import failed" in b.error for b in host.broken)
     assert "fake" in host.engines
 
 
@@ -188,8 +195,9 @@ def test_buggy_validator_fails_closed() -> None:
 def test_importing_core_imports_no_runtime() -> None:
     import subprocess
 
-    code = ("import sys, kryon_core; kryon_core.ScriptManager();"
-            "print(sorted(m for m in ('lupa', 'quickjs') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+    code = (
+        "import sys, kryon_core; kryon_core.ScriptManager();"
+        "print(sorted(m for m in ('lupa', 'quickjs') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

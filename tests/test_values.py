@@ -125,8 +125,9 @@ class Point:
 
 def test_standard_converters() -> None:
     chain = ConverterChain(standard_converters())
-    value = check_value({"c": Colour.RED, "p": Point(1, dt.date(2026, 1, 2)), "s": {3, 1}},
-                        convert=chain)
+    value = check_value(
+        {"c": Colour.RED, "p": Point(1, dt.date(2026, 1, 2)), "s": {3, 1}}, convert=chain
+    )
     assert value == {"c": "red", "p": {"x": 1, "when": "2026-01-02"}, "s": [1, 3]}
     with pytest.raises(ConversionError):
         check_value(object(), convert=chain)

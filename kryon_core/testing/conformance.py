@@ -75,12 +75,19 @@ __all__ = ["EngineConformance", "canonical_values"]
 
 
 def canonical_values(
-    *, min_int: int = INT_MIN, max_int: int = INT_MAX, max_leaves: int = 12,
-    floats: bool = True, empty_containers: bool = True,
+    *,
+    min_int: int = INT_MIN,
+    max_int: int = INT_MAX,
+    max_leaves: int = 12,
+    floats: bool = True,
+    empty_containers: bool = True,
 ) -> st.SearchStrategy[Value]:
     """Hypothesis strategy for canonical values (nested lists and objects)."""
     scalars: list[st.SearchStrategy[Any]] = [
-        st.none(), st.booleans(), st.integers(min_int, max_int), st.text(),
+        st.none(),
+        st.booleans(),
+        st.integers(min_int, max_int),
+        st.text(),
     ]
     if floats:
         scalars.append(st.floats(allow_nan=True, allow_infinity=True))
@@ -90,8 +97,9 @@ def canonical_values(
         leaf,
         lambda children: st.one_of(
             st.lists(children, min_size=min_size, max_size=4),
-            st.dictionaries(st.text(min_size=1, max_size=8), children,
-                            min_size=min_size, max_size=4),
+            st.dictionaries(
+                st.text(min_size=1, max_size=8), children, min_size=min_size, max_size=4
+            ),
         ),
         max_leaves=max_leaves,
     )
@@ -140,21 +148,27 @@ class EngineConformance:
             return manager.plugins.engine_class(self.engine_name)
 
     def kit_config(self, cache_dir: Path, **policy: Any) -> KryonConfig:
-        limits = {"time_limit_ms": self.limit_time_ms, "memory_limit_mb": self.memory_limit_mb,
-                  **policy}
-        return KryonConfig.from_mapping({
-            "kryon": {"default_policy": "kit"},
-            "security": {"policies": {"kit": {"extends": self.policy, **limits}}},
-            "cache": {"directory": str(cache_dir / "cache")},
-        })
+        limits = {
+            "time_limit_ms": self.limit_time_ms,
+            "memory_limit_mb": self.memory_limit_mb,
+            **policy,
+        }
+        return KryonConfig.from_mapping(
+            {
+                "kryon": {"default_policy": "kit"},
+                "security": {"policies": {"kit": {"extends": self.policy, **limits}}},
+                "cache": {"directory": str(cache_dir / "cache")},
+            }
+        )
 
     @pytest.fixture
     def output(self) -> list[tuple[str, str, str]]:
         return []
 
     @pytest.fixture
-    def manager(self, tmp_path: Path,
-                output: list[tuple[str, str, str]]) -> Iterator[ScriptManager]:
+    def manager(
+        self, tmp_path: Path, output: list[tuple[str, str, str]]
+    ) -> Iterator[ScriptManager]:
         def sink(text: str, stream: str, script: str) -> None:
             output.append((text, stream, script))
 
@@ -187,8 +201,16 @@ class EngineConformance:
 
     def test_exported_functions_are_registered(self, basic: ScriptManager) -> None:
         names = set(basic.functions())
-        for fn in ("identity", "add", "fail", "read_global", "make_adder", "call_back", "say",
-                   "sum_to"):
+        for fn in (
+            "identity",
+            "add",
+            "fail",
+            "read_global",
+            "make_adder",
+            "call_back",
+            "say",
+            "sum_to",
+        ):
             assert f"basic.{fn}" in names
         info = basic.function("basic.add").info
         assert info.name == "add"
@@ -208,8 +230,11 @@ class EngineConformance:
     def test_value_round_trip(self, basic: ScriptManager) -> None:
         identity = basic.function("basic.identity")
 
-        @settings(max_examples=150, deadline=None,
-                  suppress_health_check=[HealthCheck.function_scoped_fixture])
+        @settings(
+            max_examples=150,
+            deadline=None,
+            suppress_health_check=[HealthCheck.function_scoped_fixture],
+        )
         @given(self.value_strategy())
         def round_trip(value: Value) -> None:
             result = identity(value)
@@ -256,8 +281,9 @@ class EngineConformance:
         assert basic.get_global("shared_value", script="basic") == "per script"
         assert basic.call_function("basic.read_global") == "per script"
 
-    def test_print_goes_to_the_output_sink(self, basic: ScriptManager,
-                                           output: list[tuple[str, str, str]]) -> None:
+    def test_print_goes_to_the_output_sink(
+        self, basic: ScriptManager, output: list[tuple[str, str, str]]
+    ) -> None:
         basic.call_function("basic.say", "hello from the script")
         text = "".join(t for t, stream, script in output if stream == "stdout")
         assert "hello from the script" in text
@@ -458,4 +484,3 @@ class EngineConformance:
         engine = basic.engine(self.engine_name).engine
         assert engine.language == self.engine_name
         assert isinstance(engine.version, str) and engine.version not in ("", "unknown")
-
