@@ -1,0 +1,98 @@
+"""The `kryon run` contract, for every installed engine, as outside tools see it.
+
+stdout carries exactly what the script printed; a compile error exits 65 and a
+runtime error 70, each with the script's name and line on stderr.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kryon_core import ScriptManager
+
+# language: (extension, prints "kryon-ok", syntax error on line 2, runtime error on line 2)
+CASES = {
+    "lua": (
+        ".lua",
+        'print("kryon-ok")\n',
+        "local a = 1\nlocal x = \n",
+        "local a = 1\nlocal t = nil\nprint(t.x)\n",
+    ),
+    "js": (".js", 'console.log("kryon-ok");\n', "let a = 1;\nlet x = ;\n", "let a = 1;\nnull.x;\n"),
+    "python": (".py", 'print("kryon-ok")\n', "a = 1\ndef f(:\n", "a = 1\nNone.x\n"),
+    "wren": (
+        ".wren",
+        'System.print("kryon-ok")\n',
+        "var a = 1\nvar x = \n",
+        "var a = 1\nnull.foo\n",
+    ),
+    "lisp": (
+        ".klisp",
+        '(println "kryon-ok")\n',
+        '(def a 1)\n(println "x"\n',
+        '(def a 1)\n(throw (ex-info "boom" {}))\n',
+    ),
+}
+
+with ScriptManager() as _manager:
+    INSTALLED = [lang for lang in CASES if lang in _manager.engine_classes]
+
+
+def run(path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kryon_core", "run", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("language", INSTALLED)
+def test_success_prints_to_stdout(language: str, tmp_path: Path) -> None:
+    ext, ok, _, _ = CASES[language]
+    path = tmp_path / f"ok{ext}"
+    path.write_text(ok)
+    result = run(path)
+    assert (result.returncode, result.stdout) == (0, "kryon-ok\n"), result.stderr
+
+
+@pytest.mark.parametrize("language", INSTALLED)
+def test_syntax_error_exits_65_naming_script_and_line(language: str, tmp_path: Path) -> None:
+    ext, _, bad, _ = CASES[language]
+    path = tmp_path / f"bad{ext}"
+    path.write_text(bad)
+    result = run(path)
+    assert result.returncode == 65, result.stderr
+    assert result.stdout == ""
+    assert "bad" in result.stderr and "2" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("language", INSTALLED)
+def test_runtime_error_exits_70_naming_script_and_line(language: str, tmp_path: Path) -> None:
+    ext, _, _, err = CASES[language]
+    path = tmp_path / f"err{ext}"
+    path.write_text(err)
+    result = run(path)
+    assert result.returncode == 70, result.stderr
+    assert "err" in result.stderr and "2" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("language", INSTALLED)
+def test_infinite_loop_is_a_limit_exit_70(language: str, tmp_path: Path) -> None:
+    loops = {
+        "lua": "while true do end\n",
+        "js": "while (true) {}\n",
+        "python": "while True:\n    pass\n",
+        "wren": "while (true) {}\n",
+        "lisp": "(loop [] (recur))\n",
+    }
+    ext = CASES[language][0]
+    path = tmp_path / f"spin{ext}"
+    path.write_text(loops[language])
+    result = run(path)
+    assert result.returncode == 70, result.stderr
+    assert "limit" in result.stderr.lower(), result.stderr
