@@ -1,0 +1,226 @@
+"""Canonical values <-> Lua values.
+
+Rules (the long form is in ``docs/languages/lua.md``):
+
+* ``None`` is ``nil`` for arguments and results; inside a list or dict it is
+  the sentinel ``kryon.null`` (a Lua table cannot hold ``nil``).
+* ``bool``, ``int`` (64-bit) and ``float`` (NaN, inf, -0.0) map to Lua booleans,
+  integers and floats; Lua 5.4 keeps ints and floats apart.  On LuaJIT every
+  number is a double: ints beyond 2**53 raise ConversionError and integral
+  floats come back as ints.
+* ``str`` is a UTF-8 Lua string; a Lua string that is not valid UTF-8 raises
+  ConversionError.
+* A table whose keys are exactly ``1..n`` is a list; one whose keys are all
+  strings is a dict; anything else (mixed, sparse, float or boolean keys)
+  raises ConversionError.  An empty table is a list unless it was made as a
+  dict (a host dict passed in, ``kryon.object()``) or ``empty_table = "dict"``.
+* Lua functions become :class:`FunctionRef`; FunctionRefs passed in become Lua
+  functions (calling back into the host); :class:`UserData` and
+  :class:`ElementHandle` become opaque proxies scripts can hold, compare and
+  pass back, never inspect.
+* Cycles and nesting deeper than ``MAX_DEPTH`` raise ConversionError.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from kryon_core import (
+    INT_MAX,
+    INT_MIN,
+    MAX_DEPTH,
+    ConversionError,
+    ElementHandle,
+    FunctionRef,
+    UserData,
+    Value,
+)
+
+__all__ = ["LuaConverter"]
+
+_JIT_EXACT = 2**53
+_MARK_LIST, _MARK_DICT, _MARK_NULL = b"list", b"dict", b"null"
+
+
+class LuaConverter:
+    """Converts values for one VM; ``make_ref`` wraps a Lua function as a FunctionRef."""
+
+    def __init__(
+        self,
+        vm: Any,
+        *,
+        make_ref: Callable[[Any], FunctionRef],
+        host_convert: Callable[[object], Value],
+        empty_is_list: bool,
+        doubles_only: bool,
+    ) -> None:
+        kernel = vm.kernel
+        self._table_from = vm.lua.table_from
+        self._lua_type = vm.module.lua_type
+        self._tags = kernel.tags
+        self._null = kernel.null
+        self._opaque = kernel.opaque
+        self._ref = kernel.ref
+        self._mark = kernel.mark
+        self._has_cycle = kernel.has_cycle
+        self._make_ref = make_ref
+        self._host_convert = host_convert
+        self._empty_is_list = empty_is_list
+        self._doubles_only = doubles_only
+
+    # -- host -> Lua --------------------------------------------------------------
+
+    def to_lua_args(self, args: Sequence[Value]) -> list[Any]:
+        return [self.to_lua(a) for a in args]
+
+    def to_lua(self, value: Value, depth: int = 0, active: set[int] | None = None) -> Any:
+        cls = value.__class__
+        if value is None or cls is bool or cls is float:
+            return value
+        if cls is str:
+            return _encode(value)
+        if isinstance(value, int):
+            return self._int(int(value))
+        if isinstance(value, float):
+            return float(value)
+        if isinstance(value, (list, tuple, dict)):
+            return self._container(value, depth, active if active is not None else set())
+        if isinstance(value, FunctionRef):
+            return self._ref(value)
+        if isinstance(value, (UserData, ElementHandle)):
+            return self._opaque(value)
+        converted = self._host_convert(value)
+        return self.to_lua(converted, depth, active)
+
+    def _int(self, value: int) -> int:
+        if not INT_MIN <= value <= INT_MAX:
+            raise ConversionError(f"integer {value} is outside the 64-bit range")
+        if self._doubles_only and not -_JIT_EXACT <= value <= _JIT_EXACT:
+            raise ConversionError(f"integer {value} cannot be exact in LuaJIT (beyond 2**53)")
+        return value
+
+    def _item(self, value: Value, depth: int, active: set[int]) -> Any:
+        return self._null if value is None else self.to_lua(value, depth, active)
+
+    def _container(self, value: Any, depth: int, active: set[int]) -> Any:
+        if depth >= MAX_DEPTH:
+            raise ConversionError(f"value nests deeper than {MAX_DEPTH} levels")
+        key = id(value)
+        if key in active:
+            raise ConversionError("value contains itself (a cycle)")
+        active.add(key)
+        try:
+            if isinstance(value, dict):
+                items: dict[bytes, Any] = {}
+                for k, v in value.items():
+                    if not isinstance(k, str):
+                        raise ConversionError(
+                            f"object keys must be strings, got {type(k).__name__} {k!r}"
+                        )
+                    items[_encode(k)] = self._item(v, depth + 1, active)
+                table = self._table_from(items)
+                return self._mark(table, _MARK_DICT) if not items else table
+            elements = [self._item(v, depth + 1, active) for v in value]
+            table = self._table_from(elements)
+            return self._mark(table, _MARK_LIST) if not elements else table
+        finally:
+            active.discard(key)
+
+    # -- Lua -> host ------------------------------------------------------------------
+
+    def from_lua(self, value: Any, depth: int = 0) -> Value:
+        cls = value.__class__
+        if cls is int:
+            return value if not self._doubles_only else int(value)
+        if value is None or cls is bool or cls is float:
+            return value
+        if cls is bytes:
+            return _decode(value)
+        kind = self._lua_type(value)
+        if kind == "table":
+            return self._table(value, depth)
+        if kind == "function":
+            tagged = self._tags[value]
+            return tagged if isinstance(tagged, FunctionRef) else self._make_ref(value)
+        raise ConversionError(f"a Lua {kind or type(value).__name__} cannot leave the VM")
+
+    def _table(self, table: Any, depth: int) -> Value:
+        tag = self._tags[table]
+        if tag is not None:
+            if tag == _MARK_NULL:
+                return None
+            if not isinstance(tag, bytes):
+                return tag  # an opaque host value coming back
+        if depth >= MAX_DEPTH:
+            if self._has_cycle(table):
+                raise ConversionError("Lua table contains itself (a cycle)")
+            raise ConversionError(f"Lua table nests deeper than {MAX_DEPTH} levels")
+        items = list(table.items())
+        if not items:
+            if tag == _MARK_DICT or (tag is None and not self._empty_is_list):
+                return {}
+            return []
+        first = items[0][0].__class__
+        if first is bytes:
+            out: dict[str, Value] = {}
+            for k, v in items:
+                if k.__class__ is not bytes:
+                    raise ConversionError(_mixed(k))
+                out[_decode(k)] = self._element(v, depth)
+            return out
+        if first is int or first is float:
+            return self._list(items, depth)
+        raise ConversionError(_mixed(items[0][0]))
+
+    def _list(self, items: list[tuple[Any, Any]], depth: int) -> list[Value]:
+        n = len(items)
+        slots: list[Any] = [_MISSING] * n
+        for k, v in items:
+            if k.__class__ is float and k.is_integer():
+                k = int(k)
+            if k.__class__ is not int:
+                raise ConversionError(_mixed(k))
+            if not 1 <= k <= n or slots[k - 1] is not _MISSING:
+                raise ConversionError(
+                    f"Lua table with integer key {k} is not a list 1..{n} (sparse arrays "
+                    "cannot be converted; use kryon.null for holes)"
+                )
+            slots[k - 1] = v
+        return [self._element(v, depth) for v in slots]
+
+    def _element(self, value: Any, depth: int) -> Value:
+        cls = value.__class__
+        if cls is int or cls is float or cls is bool:
+            return self.from_lua(value) if cls is int else value
+        if cls is bytes:
+            return _decode(value)
+        return self.from_lua(value, depth + 1)
+
+
+_MISSING = object()
+
+
+def _mixed(key: object) -> str:
+    shown = key.decode("utf-8", "replace") if isinstance(key, bytes) else key
+    return (
+        f"Lua table mixes key kinds (found {type(key).__name__} key {shown!r}); "
+        "a table must be a list (keys 1..n) or an object (string keys)"
+    )
+
+
+def _encode(text: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ConversionError(f"string is not valid Unicode ({exc.reason})") from None
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConversionError(
+            f"Lua string is not valid UTF-8 (byte {data[exc.start]:#04x} at {exc.start}); "
+            "binary data cannot leave the VM as a string"
+        ) from None

@@ -1,0 +1,407 @@
+"""The Lua engine: one lupa VM running under one security policy.
+
+Module layout: :mod:`kryon_lua.runtime` creates the VM with ``kernel.lua``
+(hooks, limits, the call trampoline, compile/instantiate) and ``sandbox.lua``
+(per-script environments); :mod:`kryon_lua.convert` maps values,
+:mod:`kryon_lua.errors` maps errors, :mod:`kryon_lua.host` holds the Python
+callables Lua may call.  lupa is imported only in :meth:`LuaEngine.initialize`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from kryon_core import (
+    BreakpointId,
+    CompiledScript,
+    ConversionError,
+    EngineCapabilities,
+    EngineConfig,
+    FunctionInfo,
+    FunctionNotFoundError,
+    FunctionRef,
+    GCStats,
+    MemoryLimitError,
+    MemoryUsage,
+    ScriptBridge,
+    ScriptEngine,
+    ScriptError,
+    ScriptId,
+    ScriptNotFoundError,
+    SecurityPolicy,
+    StackFrame,
+    ThreadingModel,
+    UnsupportedOperationError,
+    Value,
+    api_name,
+)
+from kryon_core.engine import BreakpointHandler
+
+from kryon_lua.config import LuaConfig
+from kryon_lua.convert import LuaConverter
+from kryon_lua.errors import compile_error, runtime_error, script_of, stack_frames
+from kryon_lua.host import HostCalls
+from kryon_lua.runtime import LuaVM, create_vm, lupa_module
+
+__all__ = ["LuaEngine"]
+
+_PASS = frozenset({int, float, bool, type(None)})
+
+
+@dataclass
+class _Script:
+    id: ScriptId
+    name: str
+    env: Any
+    functions: dict[str, Any]
+    infos: dict[str, FunctionInfo]
+    bound: dict[str, Callable[[Sequence[Value]], Value]] = field(default_factory=dict)
+    alive: list[bool] = field(default_factory=lambda: [True])
+
+
+class LuaEngine(ScriptEngine):
+    """Lua through lupa: PUC Lua 5.4 by default, LuaJIT 2.1 with ``runtime = "luajit"``."""
+
+    name: ClassVar[str] = "lua"
+    display_name: ClassVar[str] = "Lua"
+    extensions: ClassVar[tuple[str, ...]] = (".lua",)
+    threading: ClassVar[ThreadingModel] = ThreadingModel.SERIALIZED
+    Config: ClassVar[type[EngineConfig]] = LuaConfig
+    CAPABILITIES: ClassVar[EngineCapabilities] = EngineCapabilities(
+        supports_coroutines=True,
+        supports_debugging=True,
+        supports_bytecode=True,
+        supports_instruction_limit=True,
+        supports_memory_limit=True,
+        is_sandbox=True,
+    )
+    notes: ClassVar[str] = "PUC Lua 5.4 (or LuaJIT 2.1) via lupa; sandboxed by default"
+
+    _versions: ClassVar[dict[str, str]] = {}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._config = LuaConfig()
+        self._policy = SecurityPolicy()
+        self._vm: LuaVM | None = None
+        self._host = HostCalls()
+        self._bridge: ScriptBridge | None = None
+        self._scripts: dict[ScriptId, _Script] = {}
+        self._next_id = 0
+        self._breakpoints: set[int] = set()
+        self._next_bp = 0
+        self._debug = False
+        self._handler_errors: list[BaseException] = []
+
+    # -- identification -------------------------------------------------------------
+
+    @classmethod
+    def runtime_version(cls) -> str:
+        return cls._implementation("lua54")
+
+    @classmethod
+    def _implementation(cls, runtime: str) -> str:
+        if runtime not in cls._versions:
+            module = lupa_module(runtime)
+            lua = module.LuaRuntime(register_eval=False, register_builtins=False)
+            cls._versions[runtime] = str(lua.lua_implementation)
+        return cls._versions[runtime]
+
+    @property
+    def version(self) -> str:
+        return self._vm.implementation if self._vm else self._implementation(self._config.runtime)
+
+    def cache_key(self) -> str:
+        return self._config.runtime
+
+    def capabilities(self) -> EngineCapabilities:
+        caps = self.CAPABILITIES
+        jit = bool(self._vm and self._vm.jit_enabled)
+        return EngineCapabilities(
+            supports_coroutines=caps.supports_coroutines,
+            supports_debugging=caps.supports_debugging,
+            supports_bytecode=caps.supports_bytecode,
+            supports_instruction_limit=caps.supports_instruction_limit,
+            supports_memory_limit=caps.supports_memory_limit,
+            supports_jit=jit,
+            is_sandbox=self._policy.sandbox,
+        )
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    def initialize(self, config: EngineConfig, policy: SecurityPolicy) -> None:
+        self._config = config if isinstance(config, LuaConfig) else LuaConfig.model_validate(
+            config.model_dump())
+        self._policy = policy
+        vm = create_vm(self._config, policy, call_ref=self._host.call_ref, same=HostCalls.same)
+        self._vm = vm
+        self._kernel = vm.kernel
+        self._converter = LuaConverter(
+            vm,
+            make_ref=self._function_ref,
+            host_convert=self._host_convert,
+            empty_is_list=self._config.empty_table == "list",
+            doubles_only=self._config.runtime == "luajit",
+        )
+        self._host.converter = self._converter
+        self._lua_error = vm.module.LuaError
+        self._memory_error = vm.module.LuaMemoryError
+
+    def setup_bridge(self, bridge: ScriptBridge) -> None:
+        self._bridge = bridge
+        self._api = [(api_name(f, "camel").encode(), self._host.host_function(f))
+                     for f in bridge.host_functions.values()]
+        self._write = self._host.writer(bridge)
+
+    def _host_convert(self, obj: object) -> Value:
+        if self._bridge is None:
+            raise ConversionError(f"{type(obj).__name__} is not a script value")
+        return self._bridge.convert(obj)
+
+    def close(self) -> None:
+        for script in self._scripts.values():
+            script.alive[0] = False
+        self._scripts.clear()
+        self._vm = None
+
+    @property
+    def _live(self) -> LuaVM:
+        if self._vm is None:
+            raise ScriptError("the Lua engine is not initialised or was closed")
+        return self._vm
+
+    # -- compile and load -----------------------------------------------------------------
+
+    def compile(self, source: str, *, script: str, path: str | None = None) -> CompiledScript:
+        vm = self._live
+        try:
+            text = source.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ConversionError(f"source is not valid Unicode ({exc.reason})",
+                                  script=script) from None
+        try:
+            bytecode, message = self._kernel.compile(text, b"=" + script.encode())
+        except self._memory_error:
+            raise MemoryLimitError("memory limit reached while compiling", script=script) from None
+        if bytecode is None:
+            raise compile_error(message, script)
+        return CompiledScript(
+            script=script, language=self.name, engine_version=vm.implementation,
+            bytecode=bytes(bytecode), path=path, metadata={"runtime": self._config.runtime},
+        )
+
+    def _kryon_table(self, name: str) -> Any:
+        vm = self._live
+        kernel = self._kernel
+        entries: dict[bytes, Any] = {
+            api: kernel.host_function(fn, name) for api, fn in getattr(self, "_api", [])
+        }
+        entries[b"null"] = kernel.null
+        entries[b"array"] = kernel.array
+        entries[b"object"] = kernel.object
+        return vm.lua.table_from(entries)
+
+    def load_script(self, compiled: CompiledScript) -> ScriptId:
+        name = compiled.script
+        write = self._kernel.host_function(getattr(self, "_write", _discard), name)
+        env, skip = self._live.sandbox.new_env(name.encode(), self._kryon_table(name), write)
+        chunk, message = self._kernel.instantiate(compiled.bytecode, b"=" + name.encode(), env)
+        if chunk is None:
+            raise compile_error(message, name)
+        result = self._kernel.bind(chunk)()
+        if result.__class__ is tuple:
+            if result[0] is False:
+                raise self._error(result, name)
+            result = result[1][1]
+        functions: dict[str, Any] = {}
+        for key, fn in self._kernel.exports(env, result, skip).items():
+            functions[key.decode("utf-8", "replace")] = fn
+        self._next_id += 1
+        script_id = ScriptId(self._next_id)
+        infos = {n: self._info(n, f) for n, f in functions.items()}
+        self._scripts[script_id] = _Script(script_id, name, env, functions, infos)
+        return script_id
+
+    def _info(self, name: str, fn: Any) -> FunctionInfo:
+        nparams, vararg, line, names, _source = self._kernel.function_info(fn)
+        params = tuple(names[i].decode("utf-8", "replace") for i in range(1, nparams + 1))
+        return FunctionInfo(name=name, parameter_count=nparams, parameter_names=params,
+                            is_variadic=bool(vararg), line=line if line and line > 0 else None)
+
+    def unload_script(self, script_id: ScriptId) -> None:
+        script = self._scripts.pop(script_id, None)
+        if script is None:
+            raise ScriptNotFoundError(f"no Lua script with id {script_id}")
+        script.alive[0] = False
+        script.bound.clear()
+        script.functions.clear()
+
+    def _script(self, script_id: ScriptId) -> _Script:
+        script = self._scripts.get(script_id)
+        if script is None:
+            raise ScriptNotFoundError(f"no Lua script with id {script_id}")
+        return script
+
+    def script_functions(self, script_id: ScriptId) -> Mapping[str, FunctionInfo]:
+        return dict(self._script(script_id).infos)
+
+    # -- calls ------------------------------------------------------------------------------
+
+    def call_function(self, script_id: ScriptId, name: str, args: Sequence[Value]) -> Value:
+        script = self._script(script_id)
+        bound = script.bound.get(name)
+        if bound is None:
+            bound = self.bind_function(script_id, name)
+        return bound(args)
+
+    def bind_function(self, script_id: ScriptId, name: str) -> Callable[[Sequence[Value]], Value]:
+        script = self._script(script_id)
+        fn = script.functions.get(name)
+        if fn is None:
+            raise FunctionNotFoundError(f"script {script.name!r} has no function {name!r}",
+                                        script=script.name)
+        bound = self._bind(self._kernel.bind(fn), script.name, script.alive)
+        script.bound[name] = bound
+        return bound
+
+    def _bind(self, tramp: Any, script: str, alive: list[bool]) -> Callable[[Sequence[Value]], Value]:
+        to_lua_args = self._converter.to_lua_args
+        finish = self._finish
+        passthrough = _PASS if self._config.runtime == "lua54" else _PASS - {int}
+        overflow = (OverflowError, self._lua_error)
+
+        def call(args: Sequence[Value]) -> Value:
+            if not alive[0]:
+                raise FunctionNotFoundError("the script was unloaded", script=script)
+            for a in args:
+                if a.__class__ not in passthrough:
+                    args = to_lua_args(args)
+                    break
+            try:
+                r = tramp(*args)
+            except overflow as exc:
+                raise self._call_failure(exc, script) from None
+            if r.__class__ in _PASS:
+                return r
+            return finish(r, script)
+
+        return call
+
+    def _call_failure(self, exc: BaseException, script: str) -> ScriptError:
+        if isinstance(exc, OverflowError):
+            return ConversionError("integer is outside the 64-bit range", script=script)
+        if isinstance(exc, self._memory_error):
+            return MemoryLimitError("memory limit reached while passing arguments", script=script)
+        return ScriptError(f"Lua call failed: {exc}", script=script)
+
+    def _finish(self, r: Any, script: str) -> Value:
+        if r.__class__ is tuple:
+            if r[0] is False:
+                raise self._error(r, script)
+            packed = r[1]
+            return [self._converter.from_lua(packed[i]) for i in range(1, packed[b"n"] + 1)]
+        return self._converter.from_lua(r)
+
+    def _error(self, r: tuple[Any, ...], script: str) -> BaseException:
+        pending = self._host.take_pending()
+        if pending is not None:
+            return pending
+        return runtime_error(r[1], r[2], self._policy, script, self._function_name)
+
+    def _function_name(self, script: str, line: int) -> str | None:
+        for record in self._scripts.values():
+            if record.name == script:
+                for info in record.infos.values():
+                    if info.line == line:
+                        return info.name
+        return None
+
+    def _function_ref(self, fn: Any) -> FunctionRef:
+        nparams, _vararg, line, _names, source = self._kernel.function_info(fn)
+        script = script_of(source.decode("utf-8", "replace")) if source else "?"
+        call = self._bind(self._kernel.bind(fn), script, [True])
+
+        def invoke(args: Sequence[Value]) -> Value:
+            return self.dispatch(call, args)
+
+        return FunctionRef(self.name, f"{script}:{line}", invoke)
+
+    # -- globals ----------------------------------------------------------------------------
+
+    def set_global(self, name: str, value: Value, script_id: ScriptId | None = None) -> None:
+        target = self._live.sandbox.shared if script_id is None else self._script(script_id).env
+        target[name.encode()] = self._converter.to_lua(value)
+
+    def get_global(self, name: str, script_id: ScriptId | None = None) -> Value:
+        key = name.encode()
+        rawget = self._live.lua.globals()[b"rawget"]
+        value = None
+        if script_id is not None:
+            value = rawget(self._script(script_id).env, key)
+        if value is None:
+            value = rawget(self._live.sandbox.shared, key)
+        return self._converter.from_lua(value)
+
+    def evaluate(self, script_id: ScriptId, source: str) -> Value:
+        script = self._script(script_id)
+        text = source.encode("utf-8")
+        chunkname = b"=" + script.name.encode()
+        chunk, message = self._live.lua.globals()[b"load"](b"return " + text, chunkname, b"t",
+                                                          script.env)
+        if chunk is None:
+            chunk, message = self._live.lua.globals()[b"load"](text, chunkname, b"t", script.env)
+        if chunk is None:
+            raise compile_error(message, script.name)
+        return self._bind(self._kernel.bind(chunk), script.name, script.alive)(())
+
+    # -- memory -----------------------------------------------------------------------------
+
+    def collect_garbage(self) -> GCStats:
+        start = time.perf_counter()
+        before = int(self._kernel.memory())
+        after = int(self._kernel.collect())
+        return GCStats(before, after, (time.perf_counter() - start) * 1000)
+
+    def get_memory_usage(self) -> MemoryUsage:
+        limit = self._policy.memory_limit_mb
+        return MemoryUsage(used_bytes=int(self._kernel.memory()),
+                           limit_bytes=limit * 1024 * 1024 if limit else None)
+
+    # -- debugging --------------------------------------------------------------------------
+
+    def set_debug_mode(self, enabled: bool) -> None:
+        self._debug = enabled
+        self._kernel.set_line_hook(enabled and bool(self._breakpoints))
+
+    def set_breakpoint(self, script: str, line: int) -> BreakpointId:
+        self._next_bp += 1
+        self._breakpoints.add(self._next_bp)
+        self._kernel.set_breakpoint(b"=" + script.encode(), line, self._next_bp)
+        self.set_debug_mode(True)
+        return BreakpointId(self._next_bp)
+
+    def remove_breakpoint(self, breakpoint_id: BreakpointId) -> None:
+        if breakpoint_id not in self._breakpoints:
+            raise UnsupportedOperationError(f"no breakpoint {breakpoint_id}")
+        self._breakpoints.discard(breakpoint_id)
+        self._kernel.remove_breakpoint(breakpoint_id)
+        self.set_debug_mode(self._debug)
+
+    def set_breakpoint_handler(self, handler: BreakpointHandler | None) -> None:
+        if handler is None:
+            self._kernel.set_breakpoint_handler(None)
+            return
+        self._kernel.set_breakpoint_handler(
+            self._host.breakpoint_callback(handler, self._handler_errors.append))
+
+    def get_stack_trace(self) -> list[StackFrame]:
+        if self._vm is None:
+            return []
+        return stack_frames(self._kernel.stack(), self._function_name)
+
+
+def _discard(caller: str, text: bytes) -> tuple[bool, None]:
+    return (True, None)

@@ -1,0 +1,144 @@
+"""Lua errors -> Kryon ScriptErrors with script-level tracebacks.
+
+The kernel's trampoline returns ``(false, limit kind, payload)`` for a failed
+call.  ``payload`` is what its message handler built at the error point:
+``{text=, type=, frames={...}}`` (frames innermost first), or the bare
+message when Lua skipped the handler (out of memory).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import kryon_core
+from kryon_core import (
+    CompileError,
+    InstructionLimitError,
+    LimitError,
+    MemoryLimitError,
+    RecursionLimitError,
+    ScriptError,
+    ScriptRuntimeError,
+    SecurityPolicy,
+    StackFrame,
+    TimeLimitError,
+)
+
+__all__ = ["compile_error", "runtime_error", "script_of", "stack_frames"]
+
+_LOCATION = re.compile(r"^(?P<src>[^\n]*?):(?P<line>\d+): (?P<msg>.*)$", re.DOTALL)
+
+# Host errors a script did not catch come back as their own class.
+_HOST_ERRORS: dict[str, type[ScriptError]] = {
+    name: cls for name in (
+        "AccessDeniedError", "ConversionError", "FunctionNotFoundError",
+        "AmbiguousFunctionError", "ScriptNotFoundError", "SecurityError",
+        "UnsupportedOperationError", "EngineNotFoundError",
+    )
+    if isinstance(cls := getattr(kryon_core, name, None), type) and issubclass(cls, ScriptError)
+}
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return "" if value is None else str(value)
+
+
+def script_of(source: str) -> str:
+    """Script name of a Lua chunk source (``=name`` or ``=name#load:chunk``)."""
+    name = source[1:] if source.startswith(("=", "@")) else source
+    return name.split("#load", 1)[0]
+
+
+def _split_location(message: str) -> tuple[str | None, int | None, str]:
+    match = _LOCATION.match(message)
+    if match is None:
+        return None, None, message
+    return script_of("=" + match["src"]), int(match["line"]), match["msg"]
+
+
+def compile_error(message: bytes | str, script: str) -> CompileError:
+    """A CompileError from a ``load`` message such as ``name:3: '=' expected near 'x'``."""
+    text = _text(message)
+    where, line, msg = _split_location(text)
+    return CompileError(msg, script=where or script, line=line)
+
+
+FunctionNames = Callable[[str, int], "str | None"]
+"""Names a function by (script, line defined) when Lua's debug info has none."""
+
+
+def stack_frames(frames: Any, names: FunctionNames | None = None) -> list[StackFrame]:
+    """Kernel frames (innermost first) -> StackFrames, outermost first."""
+    if frames is None:
+        return []
+    out: list[StackFrame] = []
+    for i in range(1, int(frames[b"n"] or 0) + 1):
+        frame = frames[i]
+        skipped = frame[b"skipped"]
+        if skipped is not None:
+            out.append(StackFrame(script="...", function=f"({skipped} frames not shown)"))
+            continue
+        line = frame[b"line"]
+        name = frame[b"name"]
+        script = script_of(_text(frame[b"source"]))
+        defined = frame[b"defined"]
+        if name is None and names is not None and isinstance(defined, int):
+            name = names(script, defined)
+        if name is not None:
+            function = _text(name)
+        elif _text(frame[b"what"]) == "main":
+            function = "main chunk"
+        else:
+            function = f"function <line {defined}>"
+        out.append(StackFrame(
+            script=script,
+            function=function,
+            line=line if isinstance(line, int) and line > 0 else None,
+        ))
+    out.reverse()
+    return out
+
+
+def _limit_error(kind: str, policy: SecurityPolicy, script: str | None, line: int | None,
+                 frames: list[StackFrame]) -> LimitError:
+    if kind == "instructions":
+        return InstructionLimitError(
+            f"instruction limit of {policy.instruction_limit:,} exceeded",
+            script=script, line=line, traceback=frames)
+    if kind == "time":
+        return TimeLimitError(f"time limit of {policy.time_limit_ms} ms exceeded",
+                              script=script, line=line, traceback=frames)
+    if kind == "recursion":
+        return RecursionLimitError(
+            f"recursion limit of {policy.recursion_limit} exceeded",
+            script=script, line=line, traceback=frames)
+    limit = f"{policy.memory_limit_mb} MB " if policy.memory_limit_mb else ""
+    return MemoryLimitError(f"memory limit {limit}of the Lua VM exceeded",
+                            script=script, line=line, traceback=frames)
+
+
+def runtime_error(kind: bytes | None, payload: Any, policy: SecurityPolicy,
+                  script: str, names: FunctionNames | None = None) -> ScriptError:
+    """The ScriptError for a failed call of a function of ``script``."""
+    if isinstance(payload, bytes | str) or payload is None:
+        text, host_type, frames = _text(payload), None, []
+    else:
+        text = _text(payload[b"text"])
+        host_type = _text(payload[b"type"]) or None
+        frames = stack_frames(payload[b"frames"], names)
+    where, line, message = _split_location(text)
+    inner = next((f for f in reversed(frames) if f.script != "..."), None)
+    if where is None and inner is not None:
+        where, line = inner.script, inner.line
+    where = where or script
+    if kind is not None:
+        return _limit_error(_text(kind), policy, where, line, frames)
+    if host_type is not None and host_type in _HOST_ERRORS:
+        return _HOST_ERRORS[host_type](message, script=where, line=line, traceback=frames)
+    if host_type is not None and host_type not in ("ScriptRuntimeError",):
+        message = f"{host_type}: {message}"
+    return ScriptRuntimeError(message, script=where, line=line, traceback=frames)

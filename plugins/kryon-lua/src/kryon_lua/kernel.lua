@@ -1,0 +1,411 @@
+-- The host-privileged side of a Kryon Lua VM.
+--
+-- This chunk runs once per VM, before the sandbox is built, with the full
+-- standard library.  It keeps what it needs (debug, string.dump, load, ...)
+-- in locals that no script can reach, and returns the table K that the Python
+-- engine drives: limits and hooks, the call trampoline, compile/instantiate,
+-- host-function and opaque-value bridging, and introspection helpers.
+--
+-- Arguments (Python callables, never handed to scripts):
+--   clock()            monotonic seconds
+--   call_ref(ref, ...) calls a host FunctionRef; returns ok, a, b (never raises)
+--   same(a, b)         identity/equality of two opaque host values
+local clock, call_ref, same = ...
+
+local debug_sethook, debug_getinfo, debug_getlocal = debug.sethook, debug.getinfo, debug.getlocal
+local debug_getmetatable = debug.getmetatable
+local string_dump, string_sub, string_find = string.dump, string.sub, string.find
+local load, setmetatable, rawget, rawequal = load, setmetatable, rawget, rawequal
+local type, next, select, error, tostring = type, next, select, error, tostring
+local pcall, xpcall, collectgarbage = pcall, xpcall, collectgarbage
+local co_create, co_resume = coroutine.create, coroutine.resume
+local math_floor = math.floor
+local pack = table.pack or function(...) return { n = select("#", ...), ... } end
+
+local K = {}
+local KERNEL_SOURCE = debug_getinfo(1, "S").source
+
+-- Limits ------------------------------------------------------------------
+
+local MEMORY_MESSAGE = "not enough memory"
+local LIMIT_MESSAGES = {
+  instructions = "instruction limit exceeded",
+  time = "time limit exceeded",
+  recursion = "recursion limit exceeded",
+  memory = MEMORY_MESSAGE,
+  host = "interrupted by the host",
+}
+K.LIMIT_MESSAGES = LIMIT_MESSAGES
+
+local instr_limit, time_limit, depth_probe = nil, nil, nil
+local step, clock_every = 1000, 1
+local used, ticks, started, tripped, nest = 0, 0, nil, nil, 0
+local hook_mask, hook_count, hook_on = "", 0, false
+local lines = {}          -- [line] = { [source] = breakpoint id }
+local on_break = nil      -- breakpoint callback (kernel-side, see K.set_breakpoint_handler)
+
+local function trip(kind)
+  if not tripped then tripped = kind end
+  error(LIMIT_MESSAGES[tripped], 0)
+end
+
+local function hook(event, line)
+  if event == "line" then
+    local here = lines[line]
+    if here and on_break then
+      local source = debug_getinfo(2, "S").source
+      local id = here[source]
+      if id then on_break(id, source, line) end
+    end
+    return
+  end
+  if nest == 0 then return end
+  if tripped then error(LIMIT_MESSAGES[tripped], 0) end
+  used = used + step
+  if instr_limit and used > instr_limit then trip("instructions") end
+  if depth_probe and debug_getinfo(depth_probe, "") then trip("recursion") end
+  if time_limit then
+    ticks = ticks + 1
+    if ticks >= clock_every then
+      ticks = 0
+      local now = clock()
+      if not started then
+        started = now
+      elseif now - started > time_limit then
+        trip("time")
+      end
+    end
+  end
+end
+
+-- Every thread the sandbox creates gets the same hook (hooks are per thread).
+local function arm(co)
+  if hook_on then debug_sethook(co, hook, hook_mask, hook_count) end
+  return co
+end
+K.arm = arm
+
+local function rearm()
+  hook_on = hook_count > 0 or hook_mask ~= ""
+  if hook_on then debug_sethook(hook, hook_mask, hook_count) else debug_sethook() end
+end
+
+-- limits: {instructions=, time=seconds, depth=, step=, clock_every=}
+function K.configure(limits)
+  instr_limit = limits.instructions
+  time_limit = limits.time
+  depth_probe = limits.depth and (limits.depth + 3) or nil
+  step = limits.step or 1000
+  clock_every = limits.clock_every or 1
+  hook_count = (instr_limit or time_limit or depth_probe) and step or 0
+  rearm()
+end
+
+function K.set_line_hook(on)
+  hook_mask = on and "l" or ""
+  rearm()
+end
+
+-- After a limit trips, code that catches errors (pcall, coroutine.resume)
+-- re-raises at once, so the limit unwinds to the trampoline.
+local function rethrow(ok, ...)
+  if tripped then error(LIMIT_MESSAGES[tripped], 0) end
+  if not ok and rawequal((...), MEMORY_MESSAGE) then trip("memory") end
+  return ok, ...
+end
+K.rethrow = rethrow
+
+function K.check_tripped()
+  if tripped then error(LIMIT_MESSAGES[tripped], 0) end
+end
+
+function K.trip_host()
+  trip("host")
+end
+
+local HOST_ERROR = {
+  __metatable = "kryon.error",
+  __tostring = function(e) return rawget(e, "type") .. ": " .. rawget(e, "message") end,
+}
+K.HOST_ERROR = HOST_ERROR
+
+-- Tracebacks --------------------------------------------------------------
+
+local function frame_at(level)
+  local info = debug_getinfo(level, "Sln")
+  if not info then return nil end
+  return { source = info.source, line = info.currentline, name = info.name,
+           what = info.what, defined = info.linedefined }
+end
+
+local function is_script_frame(info)
+  return info.what ~= "C" and info.source ~= KERNEL_SOURCE
+end
+
+-- Script frames from `level` outwards (innermost first); the 20 innermost
+-- and 10 outermost of very deep stacks.
+local function collect_frames(level)
+  local frames, n = {}, 0
+  local depth = level
+  while debug_getinfo(depth * 2, "") do depth = depth * 2 end
+  local lo, hi = depth, depth * 2
+  while lo + 1 < hi do
+    local mid = math_floor((lo + hi) / 2)
+    if debug_getinfo(mid, "") then lo = mid else hi = mid end
+  end
+  local last = lo
+  local skipped = 0
+  for l = level + 1, last do
+    if l - level > 20 and last - l >= 10 then
+      skipped = skipped + 1   -- the middle of a deep stack
+    else
+      if skipped > 0 then n = n + 1; frames[n] = { skipped = skipped }; skipped = 0 end
+      local f = frame_at(l)
+      if f and is_script_frame(f) then n = n + 1; frames[n] = f end
+    end
+  end
+  frames.n = n
+  return frames
+end
+K.collect_frames = collect_frames
+
+-- The error's text, and the Kryon error type when a host function raised it.
+local function describe(e)
+  if type(e) == "string" then return e, nil end
+  if debug_getmetatable(e) == HOST_ERROR then return rawget(e, "message"), rawget(e, "type") end
+  local ok, text = pcall(tostring, e)
+  if ok and type(text) == "string" then return text, nil end
+  return "(error object: " .. type(e) .. ")", nil
+end
+
+local function handler(e)
+  if type(e) == "string" and string_find(e, "stack overflow", 1, true) and not tripped then
+    tripped = "recursion"
+  end
+  local frames = collect_frames(2)
+  local text, kind = describe(e)
+  return { text = text, type = kind, frames = frames }
+end
+
+-- The trampoline ------------------------------------------------------------
+
+local function finish(ok, ...)
+  nest = nest - 1
+  if tripped then
+    local kind = tripped
+    if nest == 0 then tripped = nil end
+    return false, kind, (...)
+  end
+  if ok then
+    if select("#", ...) <= 1 then return (...) end
+    return true, pack(...)
+  end
+  local e = ...
+  if rawequal(e, MEMORY_MESSAGE) then return false, "memory", e end
+  return false, nil, e
+end
+
+-- A callable for `f` that arms the limits for one host call: returns f's one
+-- result, or (true, packed results) for several, or (false, limit kind, error).
+function K.bind(f)
+  return function(...)
+    if nest == 0 then used = 0; ticks = 0; started = nil; tripped = nil end
+    nest = nest + 1
+    return finish(xpcall(f, handler, ...))
+  end
+end
+
+function K.depth()
+  return nest
+end
+
+-- Host bridging ---------------------------------------------------------------
+
+-- Marks for tables the host made or must read specially (weak keys):
+-- "list"/"dict" for empty containers, "null" for kryon.null, a host object for
+-- opaque values, the FunctionRef for host-function closures.
+local tags = setmetatable({}, { __mode = "k" })
+K.tags = tags
+
+local NULL = setmetatable({}, {
+  __metatable = "kryon.null",
+  __newindex = function() error("kryon.null is read-only", 2) end,
+  __tostring = function() return "null" end,
+})
+tags[NULL] = "null"
+K.null = NULL
+
+
+local function host_error(kind, message)
+  return setmetatable({ type = kind, message = message }, HOST_ERROR)
+end
+
+-- Python host functions return (true, value) or (false, kind, message) or
+-- (nil, ...) for an interrupt; they never raise into Lua.
+local function host_result(ok, a, b)
+  if tripped then error(LIMIT_MESSAGES[tripped], 0) end
+  if ok then return a end
+  if ok == nil then trip("host") end
+  if rawequal(b, MEMORY_MESSAGE) then trip("memory") end
+  error(host_error(a, b), 2)
+end
+
+function K.host_function(py, caller)
+  return function(...) return host_result(py(caller, ...)) end
+end
+
+local OPAQUE = {
+  __metatable = "kryon.opaque",
+  __index = function() error("opaque host value", 2) end,
+  __newindex = function() error("opaque host value", 2) end,
+  __tostring = function() return "kryon.opaque" end,
+  __eq = function(a, b) return same(tags[a], tags[b]) end,
+}
+
+function K.opaque(obj)
+  local p = setmetatable({}, OPAQUE)
+  tags[p] = obj
+  return p
+end
+
+function K.ref(obj)
+  local f = function(...) return host_result(call_ref(obj, ...)) end
+  tags[f] = obj
+  return f
+end
+
+function K.mark(t, kind)
+  tags[t] = kind
+  return t
+end
+
+-- kryon.array(t) / kryon.object(t): say what an empty table means.
+function K.array(t)
+  if t == nil then t = {} end
+  if type(t) ~= "table" then error("kryon.array expects a table", 2) end
+  tags[t] = "list"
+  return t
+end
+
+function K.object(t)
+  if t == nil then t = {} end
+  if type(t) ~= "table" then error("kryon.object expects a table", 2) end
+  tags[t] = "dict"
+  return t
+end
+
+-- Is `t` part of a cycle reachable from itself? (raw traversal)
+function K.has_cycle(root)
+  local active = {}
+  local function visit(t)
+    if active[t] then return true end
+    active[t] = true
+    for _, v in next, t do
+      if type(v) == "table" and visit(v) then return true end
+    end
+    active[t] = nil
+    return false
+  end
+  return visit(root)
+end
+
+-- Compiling and loading -------------------------------------------------------
+
+function K.compile(source, chunkname)
+  local f, err = load(source, chunkname, "t", {})
+  if not f then return nil, err end
+  return string_dump(f), nil
+end
+
+function K.instantiate(bytecode, chunkname, env)
+  local f, err = load(bytecode, chunkname, "b", env)
+  return f, err
+end
+
+function K.exports(env, ret, skip)
+  local out = {}
+  if type(ret) == "table" then
+    for k, v in next, ret do
+      if type(k) == "string" and type(v) == "function" then out[k] = v end
+    end
+  end
+  for k, v in next, env do
+    if type(k) == "string" and type(v) == "function" and not rawequal(skip[k], v) then
+      out[k] = v
+    end
+  end
+  return out
+end
+
+function K.function_info(f)
+  local info = debug_getinfo(f, "Su")
+  local names = {}
+  for i = 1, info.nparams or 0 do names[i] = debug_getlocal(f, i) or ("arg" .. i) end
+  return info.nparams or 0, info.isvararg and true or false, info.linedefined, names,
+         info.source
+end
+
+-- The script stack right now, innermost first.
+function K.stack()
+  return collect_frames(2)
+end
+
+-- Locals of the function at `level` (relative to the caller of K.locals).
+function K.locals_at(level)
+  local out, i = {}, 1
+  while true do
+    local name, value = debug_getlocal(level + 1, i)
+    if not name then break end
+    if string_sub(name, 1, 1) ~= "(" then out[name] = value end
+    i = i + 1
+  end
+  return out
+end
+
+-- Breakpoints -----------------------------------------------------------------
+
+function K.set_breakpoint(source, line, id)
+  local here = lines[line] or {}
+  here[source] = id
+  lines[line] = here
+end
+
+function K.remove_breakpoint(id)
+  for _, here in next, lines do
+    for source, bid in next, here do
+      if bid == id then here[source] = nil end
+    end
+  end
+end
+
+-- The Python handler gets (id, source, line, frames) where frames carry the
+-- stopped frame's locals; it returns nothing and never raises.
+function K.set_breakpoint_handler(py)
+  if py == nil then on_break = nil; return end
+  on_break = function(id, source, line)
+    local frames = collect_frames(3)
+    if frames.n > 0 then frames[1].locals = K.locals_at(3) end
+    py(id, source, line, frames)
+  end
+end
+
+-- Memory ------------------------------------------------------------------------
+
+function K.memory()
+  return collectgarbage("count") * 1024
+end
+
+function K.collect()
+  collectgarbage("collect")
+  return collectgarbage("count") * 1024
+end
+
+-- Plain pcall for host-side helpers that must not raise into Python.
+function K.try(f, ...)
+  return pcall(f, ...)
+end
+
+K.coroutine_create = function(f) return arm(co_create(f)) end
+K.coroutine_resume = co_resume
+
+return K
