@@ -189,7 +189,10 @@ end
 
 -- The trampoline ------------------------------------------------------------
 
+local entries = {}   -- the function each active host call entered
+
 local function finish(ok, ...)
+  entries[nest] = nil
   nest = nest - 1
   if tripped then
     local kind = tripped
@@ -211,6 +214,7 @@ function K.bind(f)
   return function(...)
     if nest == 0 then used = 0; ticks = 0; started = nil; tripped = nil end
     nest = nest + 1
+    entries[nest] = f
     return finish(xpcall(f, handler, ...))
   end
 end
@@ -347,7 +351,14 @@ end
 
 -- The script stack right now, innermost first.
 function K.stack()
-  return collect_frames(2)
+  local frames = collect_frames(2)
+  if frames.n == 0 and nest > 0 then
+    -- a tail call replaced the script's frame: report the function the host entered
+    local info = debug_getinfo(entries[nest], "S")
+    frames.n = 1
+    frames[1] = { source = info.source, what = info.what, defined = info.linedefined }
+  end
+  return frames
 end
 
 -- Locals of the function at `level` (relative to the caller of K.locals).
