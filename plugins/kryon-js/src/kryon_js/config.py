@@ -1,0 +1,30 @@
+"""The ``[engines.js]`` table of ``kryon.toml``."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from kryon_core import EngineConfig
+
+__all__ = ["JsConfig"]
+
+
+class JsConfig(EngineConfig):
+    """Options of the JavaScript engine.
+
+    Attributes:
+        module: treat every script as an ES module (otherwise only ``.mjs``
+            files and sources with top-level ``import``/``export`` are).
+        stack_size_kb: QuickJS stack limit per call; by default derived from
+            the policy's ``recursion_limit`` (2 KiB per level, at least 256 KiB;
+            1 MiB when unlimited).
+        max_nesting: how deep script -> host -> script calls may nest before
+            RecursionLimitError (each level uses real C stack).
+        drain_jobs: run pending promise jobs after every call, as a browser
+            runs microtasks after each task.
+    """
+
+    module: bool = False
+    stack_size_kb: int | None = Field(default=None, ge=64, le=65536)
+    max_nesting: int = Field(default=64, ge=1, le=512)
+    drain_jobs: bool = True

@@ -1,0 +1,124 @@
+"""JavaScript errors as Kryon errors, with positions in script terms.
+
+QuickJS-ng writes stacks as ``    at fn (<input>:line:column)``; the line is in
+the VM's band numbering (:mod:`kryon_js.source`), so every frame is mapped
+back to its script and own line.  Frames of the engine's prelude are dropped.
+The limits are recognised by QuickJS's own messages: ``interrupted`` (the
+time limit's interrupt handler), ``out of memory`` and a stack overflow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from kryon_core import (
+    CompileError,
+    ConversionError,
+    MemoryLimitError,
+    RecursionLimitError,
+    ScriptError,
+    ScriptRuntimeError,
+    StackFrame,
+    TimeLimitError,
+)
+
+from kryon_js.source import LineBands
+
+__all__ = ["ErrorMapper"]
+
+_FRAME = re.compile(r"^\s*at (?:(?P<fn>.*?) \()?<input>:(?P<line>\d+):(?P<col>\d+)\)?\s*$")
+_NATIVE = re.compile(r"^\s*at (?P<fn>.*?) \(native\)\s*$")
+_TOP_LEVEL = {"<anonymous>", "<eval>", ""}
+_STACK_OVERFLOW = ("Maximum call stack size exceeded", "stack overflow")
+
+
+class ErrorMapper:
+    """Turns JS error descriptions into ScriptErrors for one engine."""
+
+    def __init__(self, bands: LineBands, time_limit_ms: int | None,
+                 memory_limit: int | None) -> None:
+        self.bands = bands
+        self.time_limit_ms = time_limit_ms
+        self.memory_limit = memory_limit
+
+    def frames(self, stack: str) -> list[StackFrame]:
+        """Script frames of a QuickJS stack, outermost first."""
+        frames: list[StackFrame] = []
+        for line in stack.splitlines():
+            match = _FRAME.match(line)
+            if match is None:
+                continue
+            where = self.bands.locate(int(match["line"]))
+            if where is None:
+                continue
+            script, lineno = where
+            function = match["fn"] or "<main>"
+            if function in _TOP_LEVEL:
+                function = "<main>"
+            frames.append(StackFrame(script, function, lineno, int(match["col"])))
+        frames.reverse()
+        return frames
+
+    def limit_error(self, message: str, script: str | None,
+                    traceback: list[StackFrame]) -> ScriptError | None:
+        """The LimitError a QuickJS message stands for, if any."""
+        where = traceback[-1] if traceback else None
+        position: dict[str, Any] = {
+            "script": where.script if where else script,
+            "line": where.line if where else None,
+            "column": where.column if where else None,
+            "traceback": traceback,
+        }
+        if "interrupted" in message:
+            limit = f"{self.time_limit_ms} ms" if self.time_limit_ms else "its limit"
+            return TimeLimitError(f"the call ran longer than the time limit ({limit})",
+                                  **position)
+        if "out of memory" in message:
+            limit = f"{self.memory_limit // (1024 * 1024)} MB" if self.memory_limit else "memory"
+            return MemoryLimitError(f"the script ran out of memory (limit {limit})", **position)
+        if any(text in message for text in _STACK_OVERFLOW):
+            return RecursionLimitError("the script nested calls too deeply (stack limit reached)",
+                                       **position)
+        return None
+
+    def from_description(self, info: Mapping[str, Any], script: str | None) -> ScriptError:
+        """A ScriptError from the prelude's ``describe(e)`` of a thrown value."""
+        traceback = self.frames(str(info.get("stack") or ""))
+        name, message = str(info.get("name", "Error")), str(info.get("message", ""))
+        if info.get("kind") == "conversion":
+            return ConversionError(message, script=script)
+        limit = self.limit_error(message, script, traceback)
+        if limit is not None:
+            return limit
+        text = message if name == "uncaught" else f"{name}: {message}"
+        if name == "uncaught":
+            text = f"uncaught exception: {message}"
+        where = traceback[-1] if traceback else None
+        return ScriptRuntimeError(text, script=where.script if where else script,
+                                  line=where.line if where else None,
+                                  column=where.column if where else None, traceback=traceback)
+
+    def from_exception(self, exc: BaseException, script: str | None, *,
+                       compiling: bool = False) -> ScriptError:
+        """A ScriptError from a JSException/StackOverflow the binding raised."""
+        text = str(exc.args[0]) if exc.args else str(exc)
+        headline, _, stack = text.partition("\n")
+        traceback = self.frames(stack)
+        if type(exc).__name__ == "StackOverflow":
+            headline = headline if any(t in headline for t in _STACK_OVERFLOW) else (
+                "stack overflow: " + headline)
+        limit = self.limit_error(headline, script, traceback)
+        if limit is not None:
+            return limit
+        if headline.strip() in ("null", ""):
+            return MemoryLimitError("the script ran out of memory while raising an error",
+                                    script=script)
+        where = traceback[-1] if traceback else None
+        cls = CompileError if compiling or headline.startswith("SyntaxError") else (
+            ScriptRuntimeError)
+        return cls(headline, script=where.script if where else script,
+                   line=where.line if where else None,
+                   column=where.column if where else None,
+                   traceback=[] if cls is CompileError else traceback)

@@ -1,0 +1,337 @@
+"""The JavaScript half of the engine, evaluated once in every new VM.
+
+It owns everything that must run *inside* the VM (and so under the time
+limit): converting values to and from the wire format, calling script
+functions and catching their errors, the ``kryon`` and ``console`` objects,
+the module registry, and the disarm token of the time limit (see
+``timelimit.py``).  It is a closure: nothing here is reachable from scripts
+except ``kryon``, ``console``, ``window`` and the two module helpers.
+
+Wire format (see ``wire.py``): JSON where a special value is an object with
+the key ``TAG``.  Results of calls are primitives when they can be passed as
+they are, otherwise a string starting with ``\\x01`` (a value), ``\\x02`` (an
+error) or ``\\x03`` (a promise id).
+"""
+
+from __future__ import annotations
+
+__all__ = ["PRELUDE", "PRELUDE_LINES", "TAG"]
+
+TAG = "\u0000kryon:t"
+
+PRELUDE = r"""
+(function (global, host) {
+"use strict";
+const TAG = "\u0000kryon:t", MAX_SAFE = 9007199254740991, MAX_DEPTH = %(max_depth)d;
+const I64_MIN = -(2n ** 63n), I64_MAX = 2n ** 63n - 1n;
+const FN_IDS = new Map(), FNS = new Map(), OPAQUE = new WeakMap(), UDS = new Map();
+const MODULES = new Map(), PENDING = new Map(), PRIVATE = new WeakSet();
+let nextId = 1, token, loadingExports;
+const isArray = Array.isArray, keys = Object.keys, stringify = JSON.stringify;
+const hasOwn = Object.prototype.hasOwnProperty, dateIso = Date.prototype.toISOString;
+const dateTime = Date.prototype.getTime, promiseThen = Promise.prototype.then;
+
+class ConversionFailure { constructor(message) { this.message = message; } }
+
+function encodeNumber(v) {
+  if (v !== v) return '{"\\u0000kryon:t":"nan"}';
+  if (v === Infinity) return '{"\\u0000kryon:t":"inf"}';
+  if (v === -Infinity) return '{"\\u0000kryon:t":"-inf"}';
+  if (v === 0 && 1 / v < 0) return "-0.0";
+  const s = String(v);
+  if (Number.isInteger(v) && (v > MAX_SAFE || v < -MAX_SAFE) && s.indexOf("e") < 0) return s + ".0";
+  return s;
+}
+
+function opaqueFor(kind, id) {
+  const object = Object.freeze(Object.create(null));
+  OPAQUE.set(object, kind + ":" + id);
+  return object;
+}
+
+function encode(v, depth, active) {
+  switch (typeof v) {
+    case "number": return encodeNumber(v);
+    case "string": return stringify(v);
+    case "boolean": return v ? "true" : "false";
+    case "undefined": return "null";
+    case "bigint":
+      if (v < I64_MIN || v > I64_MAX) throw new ConversionFailure("BigInt " + v + " is outside the 64-bit range");
+      return '{"\\u0000kryon:t":"big","v":"' + v + '"}';
+    case "function": {
+      let id = FN_IDS.get(v);
+      if (id === undefined) { id = nextId++; FN_IDS.set(v, id); FNS.set(id, v); }
+      return '{"\\u0000kryon:t":"fn","id":' + id + ',"name":' + stringify(String(v.name || "anonymous")) + "}";
+    }
+    case "symbol": throw new ConversionFailure("a Symbol cannot leave JavaScript");
+  }
+  if (v === null) return "null";
+  const opaque = OPAQUE.get(v);
+  if (opaque !== undefined) {
+    const cut = opaque.indexOf(":");
+    return '{"\\u0000kryon:t":"' + opaque.slice(0, cut) + '","id":' + opaque.slice(cut + 1) + "}";
+  }
+  if (v instanceof Date) {
+    const time = dateTime.call(v);
+    return time === time ? stringify(dateIso.call(v)) : "null";
+  }
+  if (v instanceof Promise) throw new ConversionFailure("a Promise cannot be converted (await it, or use call_function_async)");
+  if (depth >= MAX_DEPTH) throw new ConversionFailure("nesting deeper than " + MAX_DEPTH + " levels");
+  if (active.has(v)) throw new ConversionFailure("value contains itself (a cycle)");
+  active.add(v);
+  let out;
+  if (isArray(v)) {
+    const parts = [];
+    for (let i = 0; i < v.length; i++) parts.push(encode(v[i], depth + 1, active));
+    out = "[" + parts.join(",") + "]";
+  } else {
+    const parts = [];
+    for (const k of keys(v)) parts.push(stringify(k) + ":" + encode(v[k], depth + 1, active));
+    out = "{" + parts.join(",") + "}";
+  }
+  active.delete(v);
+  return out;
+}
+
+function special(v) {
+  switch (v[TAG]) {
+    case "nan": return NaN;
+    case "inf": return Infinity;
+    case "-inf": return -Infinity;
+    case "big": return BigInt(v.v);
+    case "jsfn": { const f = FNS.get(v.id); if (f === undefined) throw new TypeError("released function"); return f; }
+    case "fn": return hostFunction(v.id, v.name);
+    case "ud": case "el": {
+      const key = v[TAG] + ":" + v.id;
+      let object = UDS.get(key);
+      if (object === undefined) { object = opaqueFor(v[TAG], v.id); UDS.set(key, object); }
+      return object;
+    }
+  }
+  return v;
+}
+
+function revive(k, v) {
+  return (v !== null && typeof v === "object" && !isArray(v) && hasOwn.call(v, TAG)) ? special(v) : v;
+}
+
+function decode(text) {
+  return text.charCodeAt(0) === 82 ? JSON.parse(text.slice(1), revive) : JSON.parse(text.slice(1));
+}
+
+function plainString(s) {
+  const c = s.charCodeAt(0);
+  return !(c === 1 || c === 2 || c === 3) && s.indexOf("\u0000") < 0;
+}
+
+function out(r) {
+  const t = typeof r;
+  if (t === "number" || t === "boolean" || r == null) return r;
+  if (t === "string" && plainString(r)) return r;
+  if (r instanceof Promise) {
+    const id = nextId++;
+    const entry = { state: "pending", value: undefined };
+    PENDING.set(id, entry);
+    promiseThen.call(r, (value) => { entry.state = "fulfilled"; entry.value = value; },
+                       (error) => { entry.state = "rejected"; entry.value = error; });
+    return "\u0003" + id;
+  }
+  return "\u0001" + encode(r, 0, new Set());
+}
+
+function describe(e) {
+  if (e instanceof ConversionFailure) return { kind: "conversion", name: "ConversionError", message: e.message, stack: "" };
+  let name = "Error", message, stack = "", host = 0;
+  try {
+    if (e !== null && typeof e === "object") {
+      name = String(e.name === undefined ? "Error" : e.name);
+      message = String(e.message === undefined ? e : e.message);
+      stack = typeof e.stack === "string" ? e.stack : "";
+      host = typeof e.kryonHostError === "number" ? e.kryonHostError : 0;
+    } else {
+      name = "uncaught"; message = String(e);
+    }
+  } catch (inner) {
+    message = "(the thrown value could not be described)";
+  }
+  return { kind: "error", name: name, message: message, stack: stack, host: host };
+}
+
+function fail(e) { return "\u0002" + stringify(describe(e)); }
+
+function hostError(text) {
+  const info = JSON.parse(text);
+  const error = new Error(info.message);
+  error.name = info.name;
+  if (info.id) Object.defineProperty(error, "kryonHostError", { value: info.id });
+  return error;
+}
+
+function fromHost(r) {
+  if (typeof r === "string" && r.length > 0) {
+    const c = r.charCodeAt(0);
+    if (c === 1) return decode(r.slice(1));
+    if (c === 2) throw hostError(r.slice(1));
+  }
+  return r;
+}
+
+function simpleArgs(args) {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i], t = typeof a;
+    if (t === "string") { if (a.indexOf("\u0000") >= 0) return false; }
+    else if (!(t === "number" || t === "boolean" || a == null)) return false;
+  }
+  return true;
+}
+
+function hostCall(op, args) {
+  if (token !== undefined) token = undefined;  // disarm: lets this call reach Python, the time limit stays armed
+  if (simpleArgs(args)) return fromHost(host(op, ...args));
+  let parts = [];
+  for (let i = 0; i < args.length; i++) parts.push(encode(args[i], 1, new Set()));
+  return fromHost(host(-op, "R[" + parts.join(",") + "]"));
+}
+
+function hostFunction(id, name) {
+  const f = function (...args) { return hostCall(%(ref_base)d + id, args); };
+  Object.defineProperty(f, "name", { value: String(name) });
+  PRIVATE.add(f);
+  return f;
+}
+
+// -- console, kryon, window --------------------------------------------------
+function show(v, depth) {
+  switch (typeof v) {
+    case "string": return depth ? stringify(v) : v;
+    case "undefined": return "undefined";
+    case "function": return "[Function: " + (v.name || "anonymous") + "]";
+    case "bigint": return v + "n";
+    case "symbol": return v.toString();
+    case "number": return (v === 0 && 1 / v < 0) ? "-0" : String(v);
+  }
+  if (v === null || typeof v !== "object") return String(v);
+  if (v instanceof Error) return String(v);
+  if (depth > 4) return isArray(v) ? "[Array]" : "[Object]";
+  if (isArray(v)) return "[ " + v.map((x) => show(x, depth + 1)).join(", ") + " ]";
+  const parts = keys(v).map((k) => k + ": " + show(v[k], depth + 1));
+  return parts.length ? "{ " + parts.join(", ") + " }" : "{}";
+}
+function writer(stream) {
+  return function (...args) { hostCall(%(op_write)d, [stream, args.map((a) => show(a, 0)).join(" ") + "\n"]); };
+}
+const console = {
+  log: writer("stdout"), info: writer("stdout"), debug: writer("stdout"),
+  warn: writer("stderr"), error: writer("stderr"),
+};
+const deniedProbe = new Proxy(Object.create(null), {
+  get(target, name) {
+    if (typeof name !== "string") return undefined;
+    const denied = hostCall(%(op_denied)d, [name]);
+    if (!denied) return undefined;
+    return function () { return hostCall(%(op_denied)d, [name, true]); };
+  },
+});
+const kryon = Object.create(deniedProbe);
+Object.defineProperty(global, "console", { value: console, writable: true, configurable: true });
+Object.defineProperty(global, "kryon", { value: kryon, writable: true, configurable: true });
+Object.defineProperty(global, "window", { value: global, writable: true, configurable: true });
+
+// -- modules -------------------------------------------------------------------
+function moduleName(name) {
+  name = String(name);
+  if (name.startsWith("./")) name = name.slice(2);
+  return name.replace(/\.m?js$/, "");
+}
+function importModule(name) {
+  const exports = MODULES.get(moduleName(name));
+  if (exports === undefined) throw new Error("module '" + name + "' is not loaded (load it before the scripts importing it)");
+  return exports;
+}
+function exportModule(exports, stars) {
+  for (const name of stars) {
+    const source = importModule(name);
+    for (const k of keys(source)) {
+      if (k !== "default" && !hasOwn.call(exports, k)) {
+        Object.defineProperty(exports, k, { get: () => source[k], enumerable: true });
+      }
+    }
+  }
+  loadingExports = Object.freeze(exports);
+}
+Object.defineProperty(global, "__kryon_import", { value: importModule });
+Object.defineProperty(global, "$kimp$", { value: (name) => new Promise((ok) => ok(importModule(name))) });
+Object.defineProperty(global, "__kryon_export", { value: exportModule });
+
+// -- entry points used by Python (never reachable from scripts) ------------------
+const api = {
+  call0: (f) => { try { return out(f()); } catch (e) { return fail(e); } },
+  call1: (f, a) => { try { return out(f(a)); } catch (e) { return fail(e); } },
+  call2: (f, a, b) => { try { return out(f(a, b)); } catch (e) { return fail(e); } },
+  call3: (f, a, b, c) => { try { return out(f(a, b, c)); } catch (e) { return fail(e); } },
+  callN: (f, ...args) => { try { return out(f(...args)); } catch (e) { return fail(e); } },
+  callE: (f, text) => { try { return out(f(...decode(text))); } catch (e) { return fail(e); } },
+  callRef: (id, text) => {
+    try { const f = FNS.get(id); if (f === undefined) throw new Error("the function was released"); return out(f(...decode(text))); }
+    catch (e) { return fail(e); }
+  },
+  release: (id) => { const f = FNS.get(id); if (f !== undefined) { FNS.delete(id); FN_IDS.delete(f); } },
+  load: (wrapper, scope) => { try { return wrapper.call(global, scope); } catch (e) { return fail(e); } },
+  member: (object, name) => { try { return object[name]; } catch (e) { return fail(e); } },
+  info: (f) => {
+    const kind = Object.prototype.toString.call(f);
+    return stringify({ callable: typeof f === "function", length: typeof f === "function" ? f.length : 0,
+                       async: kind === "[object AsyncFunction]" || kind === "[object AsyncGeneratorFunction]",
+                       generator: kind === "[object GeneratorFunction]" || kind === "[object AsyncGeneratorFunction]" });
+  },
+  names: (object) => stringify(keys(object)),
+  getGlobal: (name) => { try { return out(global[name]); } catch (e) { return fail(e); } },
+  setGlobal: (name, text) => { try { global[name] = decode(text); return null; } catch (e) { return fail(e); } },
+  getScoped: (ns, scope, name) => {
+    try { if (name in scope) return out(scope[name]); const r = ns.get(name); return out(r.found ? r.value : global[name]); }
+    catch (e) { return fail(e); }
+  },
+  setScoped: (ns, scope, name, text, sloppy) => {
+    try {
+      const value = decode(text);
+      if (ns.set(name, value)) return true;
+      if (!sloppy) return false;
+      scope[name] = value;
+      return true;
+    } catch (e) { return fail(e); }
+  },
+  installHost: (spec) => {
+    for (const [id, name] of JSON.parse(spec)) {
+      const f = function (...args) { return hostCall(id, args); };
+      Object.defineProperty(f, "name", { value: name });
+      Object.defineProperty(kryon, name, { value: f, enumerable: true, writable: false, configurable: true });
+    }
+  },
+  adopt: () => { token = global.__kryon_disarm; delete global.__kryon_disarm; },
+  armed: () => token !== undefined,
+  settled: (id) => {
+    const entry = PENDING.get(id);
+    if (entry === undefined || entry.state === "pending") return "\u0004";
+    PENDING.delete(id);
+    if (entry.state === "rejected") return fail(entry.value);
+    try { return out(entry.value); } catch (e) { return fail(e); }
+  },
+  settledRaw: (id) => {
+    const entry = PENDING.get(id);
+    if (entry === undefined || entry.state === "pending") return "\u0004";
+    PENDING.delete(id);
+    return entry.state === "rejected" ? fail(entry.value) : entry.value;
+  },
+  loadModule: (wrapper, scope) => { try { return out(wrapper.call(undefined, scope)); } catch (e) { return fail(e); } },
+  newScope: () => Object.create(null),
+  forget: (id) => { PENDING.delete(id); },
+  takeExports: () => { const e = loadingExports; loadingExports = undefined; return e === undefined ? null : e; },
+  registerModule: (name, exports) => { MODULES.set(moduleName(name), exports); },
+  unregisterModule: (name, exports) => { if (MODULES.get(moduleName(name)) === exports) MODULES.delete(moduleName(name)); },
+  stack: () => String(new Error().stack || ""),
+};
+return function (name) { return api[name]; };
+})
+"""
+
+PRELUDE_LINES = PRELUDE.count("\n") + 1

@@ -1,0 +1,367 @@
+"""One QuickJS context and every way into and out of it.
+
+All entries into the VM go through :meth:`JsRuntime.call` (or ``evaluate``),
+which checks the owning thread, arms the time limit for top-level entries,
+maps errors and turns the prelude's result markers into values.  Host
+callbacks come back through :meth:`JsRuntime.host`, the one Python callable
+the VM knows; it never raises into the binding (a Python exception inside a
+callback leaves the binding in an error state), it returns an error marker
+that the prelude throws as a JavaScript ``Error``.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import weakref
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from kryon_core import (
+    AccessDeniedError,
+    ConversionError,
+    FunctionRef,
+    HostFunction,
+    MAX_DEPTH,
+    RecursionLimitError,
+    ScriptBridge,
+    ScriptError,
+    ScriptRuntimeError,
+    SecurityPolicy,
+    TimeLimitError,
+    Value,
+)
+
+from kryon_js.config import JsConfig
+from kryon_js.jserrors import ErrorMapper
+from kryon_js.prelude import PRELUDE
+from kryon_js.source import LineBands
+from kryon_js.timelimit import TimeLimit
+from kryon_js.wire import WireCodec, number_from_js
+
+__all__ = ["OP_DENIED", "OP_WRITE", "REF_BASE", "JsRuntime", "Settled"]
+
+OP_WRITE, OP_DENIED, FIRST_HOST_OP = 1, 2, 16
+REF_BASE = 1 << 24
+_MB = 1024 * 1024
+_API = ("call0", "call1", "call2", "call3", "callN", "callE", "callRef", "release", "load",
+        "member", "info", "names", "getGlobal", "setGlobal", "getScoped", "setScoped",
+        "installHost", "adopt", "settled", "settledRaw", "forget", "registerModule",
+        "unregisterModule", "stack", "newScope", "loadModule")
+_BOOT = ("(globalThis, (() => { const h = globalThis.__kryon_host; "
+         "delete globalThis.__kryon_host; return h; })())")
+
+
+class Settled:
+    """The outcome of an awaited call."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Value) -> None:
+        self.value = value
+
+
+def _snake(name: str) -> str:
+    return "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
+
+
+class JsRuntime:
+    """The VM of one engine instance (see module docs)."""
+
+    def __init__(self, policy: SecurityPolicy, config: JsConfig,
+                 dispatch: Callable[..., Any]) -> None:
+        import quickjs
+
+        self.exceptions: tuple[type[BaseException], ...] = (quickjs.JSException,
+                                                            quickjs.StackOverflow)
+        self.config = config
+        self.dispatch = dispatch
+        self.owner = threading.get_ident()
+        self.context = context = quickjs.Context()
+        context.add_callable("__kryon_host", self.host)
+        pick = context.eval(PRELUDE % {"max_depth": MAX_DEPTH, "ref_base": REF_BASE,
+                                       "op_write": OP_WRITE, "op_denied": OP_DENIED} + _BOOT)
+        self.api: dict[str, Any] = {name: pick(name) for name in _API}
+        self.memory_limit = policy.memory_limit_mb * _MB if policy.memory_limit_mb else None
+        if config.stack_size_kb is not None:
+            stack = config.stack_size_kb * 1024
+        elif policy.recursion_limit is not None:
+            stack = max(256 * 1024, policy.recursion_limit * 2048)
+        else:
+            stack = _MB
+        context.set_max_stack_size(stack)
+        if self.memory_limit is not None:
+            context.set_memory_limit(self.memory_limit)
+        self.limit = TimeLimit(context, self.api["adopt"], policy.time_limit_ms)
+        self.bands = LineBands()
+        self.errors = ErrorMapper(self.bands, policy.time_limit_ms, self.memory_limit)
+        self.codec = WireCodec(self._js_ref)
+        self.bridge: ScriptBridge | None = None
+        self.host_ops: dict[int, HostFunction] = {}
+        self.depth = 0
+        self.callers: list[str] = ["<host>"]
+        self._host_errors: dict[int, BaseException] = {}
+        self._js_refs: dict[int, weakref.ref[FunctionRef]] = {}
+        self._releases: set[int] = set()
+        self._closed = False
+
+    # -- entering the VM -----------------------------------------------------------
+
+    def _enter(self, caller: str) -> None:
+        if self._closed:
+            raise ScriptError("the JavaScript engine is closed", script=caller)
+        if self.depth == 0:
+            if threading.get_ident() != self.owner:
+                raise ScriptError("the JavaScript VM was entered from a thread that does not "
+                                  "own it (the engine is thread-affine: call it through "
+                                  "ScriptManager or engine.dispatch)", script=caller)
+            self.limit.begin()
+            if self._releases:
+                self._drain_releases()
+        elif self.depth >= self.config.max_nesting:
+            raise RecursionLimitError(f"script -> host -> script calls nested deeper than "
+                                      f"{self.config.max_nesting} levels", script=caller)
+        self.depth += 1
+        self.callers.append(caller)
+
+    def _leave(self) -> None:
+        self.depth -= 1
+        self.callers.pop()
+        if self.depth == 0:
+            self._host_errors.clear()
+
+    def call(self, entry: Any, args: tuple[Any, ...], caller: str) -> Any:
+        """Call prelude ``entry`` with ``args``; a canonical value or a ScriptError."""
+        self._enter(caller)
+        try:
+            result = entry(*args)
+            kind = type(result)
+            if kind is str and result and result[0] <= "\x04":
+                result = self._marked(result, caller)
+            elif kind is float:
+                result = number_from_js(result)
+            if self.depth == 1 and self.config.drain_jobs:
+                self.pump()
+        except self.exceptions as exc:
+            raise self.errors.from_exception(exc, caller) from None
+        except UnicodeEncodeError as exc:
+            raise ConversionError(f"string is not valid Unicode ({exc.reason})",
+                                  script=caller) from None
+        finally:
+            self._leave()
+        if self.depth == 0 and self.limit.timed_out:
+            raise self.errors.limit_error("interrupted", caller, []) or TimeLimitError(caller)
+        return result
+
+    def raw(self, entry: Any, args: tuple[Any, ...], caller: str) -> Any:
+        """Call ``entry`` and return what the binding gives (JS objects stay wrapped)."""
+        self._enter(caller)
+        try:
+            result = entry(*args)
+        except self.exceptions as exc:
+            raise self.errors.from_exception(exc, caller) from None
+        finally:
+            self._leave()
+        if type(result) is str and result[:1] == "\x02":
+            raise self._error(json.loads(result[1:]), caller)
+        return result
+
+    def evaluate(self, text: str, script: str) -> Any:
+        """Evaluate wrapper text (creates the function, runs nothing)."""
+        self._enter(script)
+        try:
+            return self.context.eval(text)
+        except self.exceptions as exc:
+            raise self.errors.from_exception(exc, script, compiling=True) from None
+        finally:
+            self._leave()
+
+    def pump(self) -> None:
+        """Run pending promise jobs (inside the current call's budget)."""
+        run = self.context.execute_pending_job
+        limit = self.limit
+        while run():
+            if limit.enabled and limit.expired():
+                break
+
+    def settle_raw(self, marker: Any, caller: str) -> Any:
+        """The value of a tracked promise (``\\x03id``) as a wrapped JS object."""
+        self._enter(caller)
+        try:
+            promise = int(str(marker)[1:])
+            self.pump()
+            result = self.api["settledRaw"](promise)
+        except self.exceptions as exc:
+            raise self.errors.from_exception(exc, caller) from None
+        finally:
+            self._leave()
+        if result == "\x04":
+            self.raw(self.api["forget"], (promise,), caller)
+            raise ScriptRuntimeError("the module's top-level await did not settle", script=caller)
+        if type(result) is str and result[:1] == "\x02":
+            raise self._error(json.loads(result[1:]), caller)
+        return result
+
+    def start_async(self, fn: Any, text: str, caller: str) -> int | Settled:
+        """Call ``fn`` and run its jobs: the settled value, or the pending promise id."""
+        return self._async_step(self.api["callE"], (fn, text), caller)
+
+    def poll_async(self, promise: int, caller: str) -> int | Settled:
+        return self._async_step(self.api["settled"], (promise,), caller, promise)
+
+    def forget(self, promise: int, caller: str) -> None:
+        self.raw(self.api["forget"], (promise,), caller)
+
+    def _async_step(self, entry: Any, args: tuple[Any, ...], caller: str,
+                    promise: int | None = None) -> int | Settled:
+        self._enter(caller)
+        try:
+            result = entry(*args)
+            if type(result) is str and result[:1] == "\x03":
+                promise = int(result[1:])
+                self.pump()
+                result = self.api["settled"](promise)
+            elif promise is not None and result == "\x04":
+                self.pump()
+                result = self.api["settled"](promise)
+            if result == "\x04" and promise is not None:
+                return promise
+            if type(result) is str and result and result[0] <= "\x03":
+                return Settled(self._marked(result, caller))
+            return Settled(number_from_js(result) if type(result) is float else result)
+        except self.exceptions as exc:
+            raise self.errors.from_exception(exc, caller) from None
+        finally:
+            self._leave()
+
+    def _marked(self, result: str, caller: str) -> Value:
+        mark = result[0]
+        if mark == "\x01":
+            return self.codec.decode(result[1:])
+        if mark == "\x02":
+            raise self._error(json.loads(result[1:]), caller)
+        if mark == "\x03":
+            promise = int(result[1:])
+            self.pump()
+            settled = self.api["settled"](promise)
+            if settled == "\x04":
+                self.api["forget"](promise)
+                return None
+            if type(settled) is str and settled and settled[0] <= "\x03":
+                return self._marked(settled, caller)
+            return number_from_js(settled) if type(settled) is float else settled
+        return result
+
+    def _error(self, info: dict[str, Any], caller: str) -> ScriptError:
+        host = self._host_errors.pop(int(info.get("host") or 0), None)
+        mapped = self.errors.from_description(info, caller)
+        if isinstance(host, ScriptError):
+            if host.script is None or host.line is None:
+                host.script = host.script or mapped.script
+                host.line, host.column = mapped.line, mapped.column
+                host.args = (host._headline(),)
+            host.traceback = host.traceback or mapped.traceback
+            return host
+        if host is not None:
+            mapped.__cause__ = host
+        return mapped
+
+    # -- host callbacks --------------------------------------------------------------
+
+    def host(self, op: Any, *args: Any) -> Any:
+        """The VM's only way into Python (see module docs); never raises."""
+        try:
+            op = int(op)
+            if op < 0:
+                op = -op
+                text = args[0]
+                values = self.codec.decode(text[1:]) if isinstance(text, str) else []
+            else:
+                values = [number_from_js(a) if type(a) is float else a for a in args]
+            result = self._run_host(op, values)
+            if self.limit.enabled and self.limit.expired():
+                return self._host_failure(TimeLimitError(
+                    f"the call ran longer than the time limit ({self.limit.limit_ms} ms)",
+                    script=self.callers[-1]))
+            return self.codec.result_for_js(result)
+        except BaseException as exc:  # delivered to the script as a JS error, never lost
+            return self._host_failure(exc)
+
+    def _run_host(self, op: int, values: list[Value]) -> Value:
+        caller = self.callers[-1]
+        if op >= REF_BASE:
+            ref = self.codec.host_refs.get(op - REF_BASE)
+            if ref is None:
+                raise ScriptRuntimeError("the host function was released", script=caller)
+            return ref.call(values)
+        if op == OP_WRITE:
+            if self.bridge is not None:
+                self.bridge.write(str(values[1]), stream="stderr" if values[0] == "stderr"
+                                  else "stdout", script=caller)
+            return None
+        if op == OP_DENIED:
+            name = _snake(str(values[0]))
+            denied = self.bridge.denied(name) if self.bridge is not None else None
+            if denied is None:
+                return False
+            if len(values) > 1:
+                raise AccessDeniedError(f"kryon.{values[0]}: the policy does not grant "
+                                        f"{denied.capability}", script=caller)
+            return True
+        function = self.host_ops[op]
+        return function.fn(caller, *values)
+
+    def _host_failure(self, exc: BaseException) -> str:
+        key = len(self._host_errors) + 1
+        self._host_errors[key] = exc
+        if isinstance(exc, ScriptError):
+            name, message = type(exc).__name__, exc.message
+        else:
+            name, message = "HostError", f"{type(exc).__name__}: {exc}"
+        return "\x02" + json.dumps({"name": name, "message": message, "id": key})
+
+    def install_host(self, functions: dict[int, tuple[HostFunction, str]]) -> None:
+        self.host_ops = {op: f for op, (f, _) in functions.items()}
+        spec = json.dumps([[op, name] for op, (_, name) in functions.items()])
+        self.raw(self.api["installHost"], (spec,), "<host>")
+
+    # -- JS functions held by the host -------------------------------------------------
+
+    def _js_ref(self, js_id: int, name: str) -> FunctionRef:
+        cached = self._js_refs.get(js_id)
+        ref = cached() if cached is not None else None
+        if ref is not None:
+            return ref
+        self._releases.discard(js_id)
+        caller = self.callers[-1]
+        dispatch, releases = self.dispatch, self._releases
+
+        def invoke(args: Sequence[Value]) -> Value:
+            return dispatch(self.call_ref, js_id, args, caller)
+
+        ref = FunctionRef("js", name, invoke, lambda: releases.add(js_id))
+        self._js_refs[js_id] = weakref.ref(ref)
+        self.codec.js_ids[ref.id] = js_id
+        weakref.finalize(ref, releases.add, js_id)
+        return ref
+
+    def call_ref(self, js_id: int, args: Sequence[Value], caller: str) -> Value:
+        text = self.codec.encode(args)
+        return self.call(self.api["callRef"], (js_id, text), caller)
+
+    def _drain_releases(self) -> None:
+        release = self.api["release"]
+        while self._releases:
+            js_id = self._releases.pop()
+            self._js_refs.pop(js_id, None)
+            release(js_id)
+
+    def stack(self) -> str:
+        """The JS stack right now (inside a host callback)."""
+        return str(self.api["stack"]()) if self.depth > 0 else ""
+
+    def close(self) -> None:
+        self._closed = True
+        self.limit.close()
+        self.api.clear()
+        self._js_refs.clear()

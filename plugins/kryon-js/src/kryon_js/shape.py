@@ -1,0 +1,351 @@
+"""What a script declares at its top level, read from its tokens.
+
+For a classic script that is the exported functions (top-level function
+declarations) and every top-level binding (for per-script globals).  For an
+ES module it is also its ``import``/``export`` statements and the edits that
+turn them into plain code over the VM's module registry (QuickJS has no
+module loader in this binding): an edit replaces a statement by text of the
+same length where possible, so line and column numbers stay exact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kryon_js.lexer import Token, tokenize
+
+__all__ = ["DYNAMIC_IMPORT", "FunctionDecl", "ScriptShape", "scan"]
+
+DYNAMIC_IMPORT = "$kimp$"
+"""Replaces ``import`` in ``import(name)``: same length, so columns stay exact."""
+
+_VALUE_ENDS = frozenset({"num", "str", "tmpl", "regex"})
+_DECLARATIONS = frozenset({"var", "let", "const"})
+_DEFAULT_LOCAL = "$kdflt$"  # same length as the text it replaces: "export default" -> "const $kdflt$="
+
+
+@dataclass(frozen=True)
+class FunctionDecl:
+    """A top-level function declaration."""
+
+    name: str
+    line: int
+    params: tuple[str, ...] = ()
+    variadic: bool = False
+    is_async: bool = False
+    is_generator: bool = False
+
+
+@dataclass
+class ScriptShape:
+    """The top level of one script (see module docs)."""
+
+    functions: dict[str, FunctionDecl] = field(default_factory=dict)
+    declared: list[str] = field(default_factory=list)
+    strict: bool = False
+    exports: dict[str, str] = field(default_factory=dict)
+    """Module exports: exported name -> JavaScript expression giving its value."""
+    star_exports: list[str] = field(default_factory=list)
+    imports: list[str] = field(default_factory=list)
+    edits: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def rewrite(self, source: str) -> str:
+        """``source`` with the module edits applied (line count unchanged)."""
+        out, last = [], 0
+        for start, end, text in sorted(self.edits):
+            original = source[start:end]
+            breaks = original.count("\n") - text.count("\n")
+            replacement = text.ljust(end - start) if breaks <= 0 and "\n" not in text else text
+            out += [source[last:start], replacement, "\n" * max(0, breaks)]
+            last = end
+        out.append(source[last:])
+        return "".join(out)
+
+
+class _Scanner:
+    def __init__(self, source: str, module: bool) -> None:
+        self.source = source
+        self.tokens = tokenize(source)
+        self.module = module
+        self.shape = ScriptShape()
+
+    def token(self, i: int) -> Token | None:
+        return self.tokens[i] if 0 <= i < len(self.tokens) else None
+
+    def text(self, i: int) -> str:
+        tok = self.token(i)
+        return tok.text if tok is not None else ""
+
+    def statement_start(self, i: int) -> bool:
+        previous = self.token(i - 1)
+        if previous is None or previous.text in (";", "}"):
+            return True
+        current = self.tokens[i]
+        return current.newline and (
+            previous.kind in _VALUE_ENDS or previous.text in (")", "]")
+            or (previous.kind == "name" and previous.text not in ("return", "typeof", "new",
+                                                                  "await", "yield", "in", "of"))
+        )
+
+    def run(self) -> ScriptShape:
+        tokens = self.tokens
+        if tokens and tokens[0].kind == "str" and tokens[0].text[1:-1] == "use strict":
+            self.shape.strict = True
+        depth, i = 0, 0
+        while i < len(tokens):
+            tok = tokens[i]
+            text = tok.text
+            if tok.kind == "punct" and text in ("(", "[", "{"):
+                depth += 1
+            elif tok.kind == "punct" and text in (")", "]", "}"):
+                depth -= 1
+            elif tok.kind == "tmpl":
+                depth += text.endswith("${") - text.startswith("}")
+            elif tok.kind == "name" and text == "import" and self.text(i + 1) == "(":
+                self.shape.edits.append((tok.start, tok.end, DYNAMIC_IMPORT))
+            elif depth == 0 and tok.kind == "name" and self.statement_start(i):
+                i = self.top_level(i)
+                continue
+            i += 1
+        return self.shape
+
+    def top_level(self, i: int) -> int:
+        text = self.tokens[i].text
+        if text in ("function", "async") and self.function_at(i) is not None:
+            return i + 1
+        if text in _DECLARATIONS or text == "class":
+            self.shape.declared += self.binding_names(i)
+            return i + 1
+        if self.module and text == "import" and self.text(i + 1) not in ("(", "."):
+            return self.import_at(i)
+        if self.module and text == "export":
+            return self.export_at(i)
+        return i + 1
+
+    def function_at(self, i: int) -> FunctionDecl | None:
+        is_async = self.text(i) == "async"
+        if is_async:
+            nxt = self.token(i + 1)
+            if nxt is None or nxt.text != "function" or nxt.newline:
+                return None
+            i += 1
+        i += 1
+        generator = self.text(i) == "*"
+        if generator:
+            i += 1
+        name = self.token(i)
+        if name is None or name.kind != "name" or self.text(i + 1) != "(":
+            return None
+        params, variadic, depth, j = [], False, 0, i + 2
+        expect_name = True
+        while j < len(self.tokens):
+            t = self.tokens[j].text
+            if t in ("(", "[", "{"):
+                depth += 1
+            elif t in (")", "]", "}"):
+                if depth == 0:
+                    break
+                depth -= 1
+            elif depth == 0 and t == ",":
+                expect_name = True
+            elif depth == 0 and t == "...":
+                variadic = True
+            elif depth == 0 and expect_name and self.tokens[j].kind == "name":
+                params.append(t)
+                expect_name = False
+            j += 1
+        decl = FunctionDecl(name.text, name.line, tuple(params), variadic, is_async, generator)
+        self.shape.functions.setdefault(name.text, decl)
+        self.shape.declared.append(name.text)
+        return decl
+
+    def binding_names(self, i: int) -> list[str]:
+        """Names bound by the ``var``/``let``/``const``/``class`` statement at ``i``."""
+        if self.text(i) == "class":
+            tok = self.token(i + 1)
+            return [tok.text] if tok is not None and tok.kind == "name" else []
+        names: list[str] = []
+        j, depth, expect = i + 1, 0, True
+        while j < len(self.tokens):
+            tok = self.tokens[j]
+            t = tok.text
+            if depth == 0 and j > i + 1 and tok.newline and expect is False and t not in (
+                    ",", "=", ".", "(", "[", "?", ":") and tok.kind != "punct":
+                break
+            if t in ("(", "[", "{"):
+                depth += 1
+            elif t in (")", "]", "}"):
+                depth -= 1
+                if depth < 0:
+                    break
+            elif t == ";" and depth == 0:
+                break
+            elif depth == 0 and t == ",":
+                expect = True
+            elif depth == 0 and t == "=":
+                expect = False
+            elif expect and tok.kind == "name" and (depth == 0 or self.text(j + 1) in (",", "}",
+                                                                                     "]", "=")):
+                names.append(t)
+                if depth == 0:
+                    expect = False
+            j += 1
+        return names
+
+    # -- modules -------------------------------------------------------------------
+
+    def statement_end(self, i: int) -> tuple[int, int]:
+        """(index after, end offset) of a statement whose last token is ``i``."""
+        if self.text(i + 1) == ";":
+            return i + 2, self.tokens[i + 1].end
+        return i + 1, self.tokens[i].end
+
+    def import_at(self, i: int) -> int:
+        start = self.tokens[i].start
+        j = i + 1
+        first = self.token(j)
+        if first is not None and first.kind == "str":
+            nxt, end = self.statement_end(j)
+            self.shape.imports.append(first.text[1:-1])
+            self.shape.edits.append((start, end, f"__kryon_import({first.text});"))
+            return nxt
+        default, namespace, named = None, None, []
+        while j < len(self.tokens) and self.text(j) != "from":
+            t = self.text(j)
+            if t == "*" and self.text(j + 1) == "as":
+                namespace = self.text(j + 2)
+                j += 3
+                continue
+            if t == "{":
+                j += 1
+                while j < len(self.tokens) and self.text(j) != "}":
+                    name = self.text(j)
+                    if self.text(j + 1) == "as":
+                        named.append((name, self.text(j + 2)))
+                        j += 3
+                    else:
+                        if name != ",":
+                            named.append((name, name))
+                        j += 1
+                j += 1
+                continue
+            if t != ",":
+                default = t
+            j += 1
+        module_tok = self.token(j + 1)
+        if module_tok is None or module_tok.kind != "str":
+            return j + 1
+        last = j + 1
+        if self.text(last + 1) in ("with", "assert") and self.text(last + 2) == "{":
+            last += 2
+            while last < len(self.tokens) and self.text(last) != "}":
+                last += 1
+        nxt, end = self.statement_end(last)
+        self.shape.imports.append(module_tok.text[1:-1])
+        call = f"__kryon_import({module_tok.text})"
+        parts = []
+        if namespace:
+            parts.append(f"{namespace} = {call}")
+            call = namespace
+        pattern = [f"{imported}: {local}" if imported != local else local
+                   for imported, local in named]
+        if default:
+            pattern.insert(0, f"default: {default}")
+        if pattern:
+            parts.append("{" + ", ".join(pattern) + "} = " + call)
+        text = "const " + ", ".join(parts) + ";" if parts else call + ";"
+        self.shape.edits.append((start, end, text))
+        return nxt
+
+    def export_at(self, i: int) -> int:
+        export = self.tokens[i]
+        nxt = self.token(i + 1)
+        if nxt is None:
+            return i + 1
+        if nxt.text == "default":
+            target = self.token(i + 2)
+            named = None
+            if target is not None and target.text in ("function", "async", "class"):
+                k = i + 2 + (target.text == "async")
+                k += 1
+                if self.text(k) == "*":
+                    k += 1
+                cand = self.token(k)
+                if cand is not None and cand.kind == "name" and cand.text != "extends":
+                    named = cand.text
+            if named is not None:
+                self.shape.edits.append((export.start, nxt.end, ""))
+                if target is not None and target.text != "class":
+                    self.function_at(i + 2)
+                self.shape.exports["default"] = named
+            else:
+                self.shape.edits.append((export.start, nxt.end, f"const {_DEFAULT_LOCAL}="))
+                self.shape.exports["default"] = _DEFAULT_LOCAL
+            return i + 2
+        if nxt.text in ("{", "*"):
+            return self.export_list(i)
+        self.shape.edits.append((export.start, export.end, ""))
+        if nxt.text in ("function", "async"):
+            decl = self.function_at(i + 1)
+            if decl is not None:
+                self.shape.exports[decl.name] = decl.name
+        elif nxt.text in _DECLARATIONS or nxt.text == "class":
+            names = self.binding_names(i + 1)
+            self.shape.declared += names
+            for name in names:
+                self.shape.exports[name] = name
+        return i + 1
+
+    def export_list(self, i: int) -> int:
+        start = self.tokens[i].start
+        j = i + 1
+        pairs: list[tuple[str, str]] = []
+        star_as = None
+        if self.text(j) == "*":
+            if self.text(j + 1) == "as":
+                star_as = self.text(j + 2)
+                j += 3
+            else:
+                j += 1
+        else:
+            j += 1
+            while j < len(self.tokens) and self.text(j) != "}":
+                name = self.text(j)
+                if self.text(j + 1) == "as":
+                    pairs.append((name, self.text(j + 2)))
+                    j += 3
+                else:
+                    if name != ",":
+                        pairs.append((name, name))
+                    j += 1
+            j += 1
+        source_module = None
+        last = j - 1
+        if self.text(j) == "from" and self.token(j + 1) is not None:
+            module_tok = self.tokens[j + 1]
+            source_module = module_tok.text[1:-1]
+            self.shape.imports.append(source_module)
+            last = j + 1
+        nxt, end = self.statement_end(last)
+        self.shape.edits.append((start, end, ""))
+        if source_module is None:
+            for local, exported in pairs:
+                self.shape.exports[_unquote(exported)] = local
+        elif star_as is not None:
+            self.shape.exports[star_as] = f"__kryon_import({source_module!r})"
+        elif not pairs:
+            self.shape.star_exports.append(source_module)
+        else:
+            for imported, exported in pairs:
+                self.shape.exports[_unquote(exported)] = (
+                    f"__kryon_import({source_module!r})[{_unquote(imported)!r}]")
+        return nxt
+
+
+def _unquote(name: str) -> str:
+    return name[1:-1] if name[:1] in ("'", '"') else name
+
+
+def scan(source: str, *, module: bool) -> ScriptShape:
+    """The top-level shape of ``source`` (a module when ``module``)."""
+    return _Scanner(source, module).run()

@@ -1,0 +1,111 @@
+"""How a script's source becomes the text QuickJS evaluates, and back.
+
+The binding evaluates everything under the one file name ``<input>``, so a
+stack frame only says ``<input>:line:column``.  Every loaded script therefore
+gets its own band of line numbers: its text is preceded by as many newlines as
+the band's first line, and a reported line maps back to exactly one script and
+its own line number.  Bands are allocated first-fit and reused after unload,
+so the padding stays as small as the scripts currently loaded.  Lines below
+:data:`FIRST_LINE` belong to the engine's own code (the prelude).
+
+Each script is wrapped in a function, which gives it its own namespace inside
+the one VM:
+
+* a classic script (``.js``) runs as ``function($kscope$) { with ($kscope$) {
+  ... } }`` in sloppy mode, so per-script globals set from the host (the
+  scope object) shadow the VM's shared globals; a script starting with
+  ``"use strict"`` runs without the ``with`` (strict code forbids it);
+* an ES module becomes a strict ``async`` function (top-level ``await``
+  works) whose ``import``/``export`` statements were rewritten into reads of
+  the VM's module registry (:mod:`kryon_js.shape`).
+
+The wrapper's header sits on the band's first line and its trailer after the
+last source line, so the script's own lines and columns are unchanged.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from dataclasses import dataclass
+
+from kryon_js.shape import ScriptShape
+
+__all__ = ["FIRST_LINE", "LineBands", "Wrapped", "wrap"]
+
+FIRST_LINE = 1000
+
+
+@dataclass(frozen=True)
+class Wrapped:
+    """The text to evaluate for one script and the facts about it."""
+
+    text: str
+    base: int
+    """Reported line ``base + n`` is line ``n`` of the script."""
+    lines: int
+    sloppy: bool
+
+
+class LineBands:
+    """Which script owns which reported line numbers."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._bands: dict[int, tuple[int, str]] = {}  # start -> (end inclusive, script)
+
+    def allocate(self, script: str, lines: int) -> int:
+        """Reserve ``lines + 2`` lines (header, source, trailer); returns the base."""
+        size = lines + 2
+        cursor = FIRST_LINE
+        for start in self._starts:
+            if start - cursor >= size:
+                break
+            cursor = max(cursor, self._bands[start][0] + 1)
+        bisect.insort(self._starts, cursor)
+        self._bands[cursor] = (cursor + size - 1, script)
+        return cursor
+
+    def release(self, base: int) -> None:
+        if self._bands.pop(base, None) is not None:
+            self._starts.remove(base)
+
+    def locate(self, line: int) -> tuple[str, int] | None:
+        """``(script, line in script)`` for a reported line; None for engine code."""
+        index = bisect.bisect_right(self._starts, line) - 1
+        if index < 0:
+            return None
+        start = self._starts[index]
+        end, script = self._bands[start]
+        if line > end:
+            return None
+        return script, max(1, min(line - start, end - start - 1))
+
+
+def _accessors(names: list[str]) -> str:
+    unique = [n for n in dict.fromkeys(names) if n.isidentifier() or n.startswith("$")]
+    gets = "".join(f"case {json.dumps(n)}: return {{found: true, value: {n}}};" for n in unique)
+    sets = "".join(f"case {json.dumps(n)}: {n} = $kv$; return true;" for n in unique)
+    return (f"get: function($kn$) {{ switch ($kn$) {{ {gets} }} return {{found: false}}; }}, "
+            f"set: function($kn$, $kv$) {{ switch ($kn$) {{ {sets} }} return false; }}")
+
+
+def wrap(source: str, shape: ScriptShape, base: int, *, module: bool) -> Wrapped:
+    """The evaluable text of ``source`` placed at line ``base``."""
+    body = shape.rewrite(source)
+    lines = body.count("\n") + 1
+    padding = "\n" * (base - 1)
+    if module:
+        exports = ", ".join(f"get {json.dumps(name)}() {{ return {expr}; }}"
+                            for name, expr in shape.exports.items())
+        head = '(async function ($kscope$) {"use strict";'
+        tail = (f";return {{exports: __kryon_export({{{exports}}}, "
+                f"{json.dumps(shape.star_exports)}), {_accessors(shape.declared)}}};}})")
+        sloppy = False
+    else:
+        functions = ", ".join(f"{json.dumps(n)}: {n}" for n in shape.functions)
+        sloppy = not shape.strict
+        head = "(function ($kscope$) {with ($kscope$) {" if sloppy else "(function ($kscope$) {"
+        tail = (f";return {{fns: {{{functions}}}, {_accessors(shape.declared)}}};"
+                + ("}})" if sloppy else "})"))
+    return Wrapped(f"{padding}{head}\n{body}\n{tail}", base, lines, sloppy)

@@ -1,0 +1,112 @@
+"""A per-call time limit that keeps working when scripts call the host.
+
+The binding's ``set_time_limit`` installs QuickJS's interrupt handler when a
+call *starts* (start time and limit are stored in the context) and refuses
+every call into Python while the limit is set: ``Can not call into Python
+with a time limit set.``  The check only looks at a flag, and the handler
+stays installed until the end of the call if the flag is cleared meanwhile.
+
+So the engine clears the flag from inside the running call, the first time
+the script needs the host: each armed call owns a *disarm token*, a Python
+callable registered with ``add_callable`` whose only reference is a variable
+of the prelude.  When the script calls a host function, the prelude drops
+that reference; QuickJS frees the function object at once, the binding's
+finalizer releases the Python object, and its ``__del__`` clears the flag.
+The interrupt handler, armed at the call's start, keeps counting: host
+callbacks, nested calls back into JavaScript and reading the result back all
+stay inside the one budget.  Calls that never reach the host pay nothing;
+the others pay one ``add_callable`` to re-arm (measured in the benchmark and
+``docs/languages/js.md``).
+
+QuickJS measures the limit with ``clock()`` (CPU time), so a host callback
+that blocks without using CPU is caught by a wall-clock check when it
+returns: the call is then failed with TimeLimitError however the script
+reacts.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["TimeLimit"]
+
+DISARM_GLOBAL = "__kryon_disarm"
+
+
+class _DisarmToken:
+    """Cleared by QuickJS's finalizer; its ``__del__`` lifts the Python ban."""
+
+    __slots__ = ("_owner",)
+
+    def __init__(self, owner: TimeLimit) -> None:
+        self._owner = owner
+
+    def __call__(self, *args: Any) -> None:
+        return None
+
+    def __del__(self) -> None:
+        self._owner.disarmed()
+
+
+class TimeLimit:
+    """Arms the binding's time limit around top-level calls (see module docs)."""
+
+    def __init__(self, context: Any, adopt: Callable[[], Any], limit_ms: int | None) -> None:
+        self._context = context
+        self._adopt = adopt
+        self.limit_ms = limit_ms
+        self._seconds = limit_ms / 1000 if limit_ms is not None else None
+        self._armed = False
+        self._closed = False
+        self.deadline = 0.0
+        self.timed_out = False
+        self.disarms = 0
+        """How many calls needed the host (each re-arms once): for the benchmark."""
+
+    @property
+    def enabled(self) -> bool:
+        return self._seconds is not None
+
+    def begin(self) -> None:
+        """Before a top-level call: a fresh budget, armed with a new token if needed."""
+        seconds = self._seconds
+        if seconds is None:
+            return
+        self.timed_out = False
+        if not self._armed:
+            self._arm(seconds)
+        self.deadline = time.monotonic() + seconds
+
+    def rearm(self) -> None:
+        """Before each pending job pumped at top level."""
+        if self._seconds is not None and not self._armed:
+            self._arm(self._seconds)
+
+    def _arm(self, seconds: float) -> None:
+        context = self._context
+        context.add_callable(DISARM_GLOBAL, _DisarmToken(self))
+        # The flag must be set before the adopting call, so that call installs a
+        # fresh interrupt handler (a stale one from a disarmed call would fire).
+        context.set_time_limit(seconds)
+        self._adopt()
+        self._armed = True
+
+    def disarmed(self) -> None:
+        """Called by the token's finalizer, inside the running call."""
+        if self._closed:
+            return
+        self._armed = False
+        self.disarms += 1
+        self._context.set_time_limit(-1.0)
+
+    def expired(self) -> bool:
+        """Wall-clock check at host-callback boundaries (CPU time misses sleeps)."""
+        if self._seconds is None or time.monotonic() <= self.deadline:
+            return False
+        self.timed_out = True
+        return True
+
+    def close(self) -> None:
+        self._closed = True
