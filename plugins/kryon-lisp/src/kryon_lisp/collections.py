@@ -1,0 +1,474 @@
+"""Collection functions: get/assoc/conj and friends over vectors, maps, sets, lists."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from pyrsistent import pvector
+
+from kryon_lisp import limits
+from kryon_lisp.printer import type_name
+from kryon_lisp.seqs import IndexedSeq, LRange, cons, iter_of, realise_list, seq
+from kryon_lisp.types import (
+    EMPTY_LIST,
+    EMPTY_MAP,
+    EMPTY_VECTOR,
+    Char,
+    LMap,
+    LSet,
+    PList,
+    PVector,
+    Reduced,
+    Seq,
+    plist,
+    truthy,
+)
+
+_MISSING = object()
+
+
+def get(coll: Any, key: Any, default: Any = None) -> Any:
+    t = type(coll)
+    if t is LMap:
+        return coll.get(key, default)
+    if t is PVector:
+        if type(key) is int and 0 <= key < len(coll):
+            return coll[key]
+        return default
+    if t is LSet:
+        return coll.get(key, default)
+    if t is str:
+        if type(key) is int and 0 <= key < len(coll):
+            return Char(coll[key])
+        return default
+    if coll is None:
+        return default
+    if hasattr(coll, "lisp_get"):
+        return coll.lisp_get(key, default)
+    return default
+
+
+def get_in(m: Any, keys: Any, default: Any = None) -> Any:
+    for k in iter_of(keys):
+        m = get(m, k, _MISSING)
+        if m is _MISSING:
+            return default
+    return m
+
+
+def assoc(coll: Any, k: Any, v: Any, *kvs: Any) -> Any:
+    coll = _assoc1(coll, k, v)
+    if kvs:
+        if len(kvs) % 2:
+            raise ValueError("assoc expects even number of arguments after map/vector, found odd")
+        for i in range(0, len(kvs), 2):
+            coll = _assoc1(coll, kvs[i], kvs[i + 1])
+    return coll
+
+
+def _assoc1(coll: Any, k: Any, v: Any) -> Any:
+    t = type(coll)
+    if t is LMap:
+        return coll.assoc(k, v)
+    if coll is None:
+        return EMPTY_MAP.assoc(k, v)
+    if t is PVector:
+        if type(k) is not int:
+            raise ValueError("Key must be integer")
+        if k == len(coll):
+            return coll.append(v)
+        if not 0 <= k < len(coll):
+            raise IndexError(f"Index {k} out of bounds for length {len(coll)}")
+        return coll.set(k, v)
+    raise TypeError(f"{type_name(coll)} cannot be cast to clojure.lang.Associative")
+
+
+def assoc_in(m: Any, keys: Any, v: Any) -> Any:
+    ks = list(iter_of(keys))
+    if not ks:
+        return assoc(m, None, v)
+    if len(ks) == 1:
+        return assoc(m, ks[0], v)
+    return assoc(m, ks[0], assoc_in(get(m, ks[0]), ks[1:], v))
+
+
+def dissoc(m: Any, *ks: Any) -> Any:
+    if m is None:
+        return None
+    for k in ks:
+        m = m.dissoc(k)
+    return m
+
+
+def update(m: Any, k: Any, f: Callable[..., Any], *args: Any) -> Any:
+    return assoc(m, k, f(get(m, k), *args))
+
+
+def update_in(m: Any, keys: Any, f: Callable[..., Any], *args: Any) -> Any:
+    ks = list(iter_of(keys))
+    if len(ks) == 1:
+        return update(m, ks[0], f, *args)
+    return assoc(m, ks[0], update_in(get(m, ks[0]), ks[1:], f, *args))
+
+
+def conj(coll: Any = EMPTY_VECTOR, *xs: Any) -> Any:
+    if len(xs) == 1:
+        return conj1(coll, xs[0])
+    for x in xs:
+        coll = conj1(coll, x)
+    return coll
+
+
+def conj1(coll: Any, x: Any) -> Any:
+    t = type(coll)
+    if t is PVector:
+        return coll.append(x)
+    if t is LMap:
+        if type(x) is PVector and len(x) == 2:
+            return coll.assoc(x[0], x[1])
+        if type(x) is LMap:
+            for k, v in x.items():
+                coll = coll.assoc(k, v)
+            return coll
+        raise ValueError("Vector arg to map conj must be a pair")
+    if t is LSet:
+        return coll.conj(x)
+    if t is PList or coll is EMPTY_LIST:
+        return PList(x, coll)
+    if coll is None:
+        return PList(x, EMPTY_LIST)
+    if isinstance(coll, Seq):
+        return cons(x, coll)
+    raise TypeError(f"Don't know how to conj onto {type_name(coll)}")
+
+
+def into(to: Any, *args: Any) -> Any:
+    if len(args) == 1:
+        src = args[0]
+        if type(to) is PVector:
+            items = realise_list(src)
+            limits.check_size(len(to) + len(items))
+            return to.extend(items)
+        out = to
+        for x in iter_of(src):
+            out = conj1(out, x)
+        return out
+    xform, src = args
+    from kryon_lisp.core_seq import transduce
+
+    return transduce(xform, conj, to, src)
+
+
+def merge(*maps: Any) -> Any:
+    maps_ = [m for m in maps if m is not None]
+    if not maps_:
+        return None
+    out = maps_[0]
+    for m in maps_[1:]:
+        out = conj1(out, m)
+    return out
+
+
+def merge_with(f: Callable[..., Any], *maps: Any) -> Any:
+    maps_ = [m for m in maps if m is not None]
+    if not maps_:
+        return None
+    out = maps_[0]
+    for m in maps_[1:]:
+        for k, v in m.items():
+            out = out.assoc(k, f(out.get(k), v) if k in out else v)
+    return out
+
+
+def keys(m: Any) -> Any:
+    if m is None or not len(m):
+        return None
+    return IndexedSeq(list(m.keys()), 0)
+
+
+def vals(m: Any) -> Any:
+    if m is None or not len(m):
+        return None
+    return IndexedSeq(list(m.values()), 0)
+
+
+def count(coll: Any) -> int:
+    if coll is None:
+        return 0
+    t = type(coll)
+    if t is PVector or t is LMap or t is LSet or t is str or t is PList or t is LRange:
+        return len(coll)
+    if isinstance(coll, IndexedSeq):
+        return len(coll)
+    if isinstance(coll, Seq):
+        from kryon_lisp.seqs import count_seq
+
+        return count_seq(coll)
+    if hasattr(coll, "__len__"):
+        return len(coll)
+    raise TypeError(f"count not supported on this type: {type_name(coll)}")
+
+
+def is_empty(coll: Any) -> bool:
+    return seq(coll) is None
+
+
+def contains(coll: Any, k: Any) -> bool:
+    t = type(coll)
+    if t is LMap or t is LSet:
+        return k in coll
+    if t is PVector or t is str:
+        return type(k) is int and 0 <= k < len(coll)
+    if coll is None:
+        return False
+    raise ValueError(f"contains? not supported on type: {type_name(coll)}")
+
+
+def select_keys(m: Any, ks: Any) -> Any:
+    out = EMPTY_MAP
+    for k in iter_of(ks):
+        if m is not None and k in m:
+            out = out.assoc(k, m.get(k))
+    return out
+
+
+def zipmap(ks: Any, vs: Any) -> Any:
+    return LMap.of(zip(iter_of(ks), iter_of(vs)))
+
+
+def frequencies(coll: Any) -> Any:
+    counts: dict[Any, int] = {}
+    for x in iter_of(coll):
+        counts[x] = counts.get(x, 0) + 1
+    return LMap.of(counts.items())
+
+
+def group_by(f: Callable[..., Any], coll: Any) -> Any:
+    groups: dict[Any, list[Any]] = {}
+    for x in iter_of(coll):
+        groups.setdefault(f(x), []).append(x)
+    return LMap.of((k, pvector(v)) for k, v in groups.items())
+
+
+def vector(*xs: Any) -> Any:
+    return pvector(xs)
+
+
+def vec(coll: Any) -> Any:
+    if type(coll) is PVector:
+        return coll
+    return pvector(realise_list(coll))
+
+
+def hash_map(*kvs: Any) -> Any:
+    if len(kvs) % 2:
+        raise ValueError(f"No value supplied for key: {kvs[-1]!r}")
+    return LMap.of(zip(kvs[::2], kvs[1::2]))
+
+
+def hash_set(*xs: Any) -> Any:
+    return LSet.of(xs)
+
+
+def set_(coll: Any) -> Any:
+    return coll if type(coll) is LSet else LSet.of(iter_of(coll))
+
+
+def list_(*xs: Any) -> Any:
+    return plist(xs)
+
+
+def list_star(*args: Any) -> Any:
+    *front, tail = args
+    out = seq(tail)
+    for x in reversed(front):
+        out = cons(x, out)
+    return out
+
+
+def nth(coll: Any, i: Any, default: Any = _MISSING) -> Any:
+    t = type(coll)
+    if t is PVector or t is LRange:
+        if type(i) is int and 0 <= i < len(coll):
+            return coll[i] if t is PVector else coll.r[i]
+    elif t is str:
+        if 0 <= i < len(coll):
+            return Char(coll[i])
+    elif coll is None:
+        return None if default is _MISSING else default
+    elif isinstance(coll, Seq) or t is tuple or t is list:
+        if i >= 0:
+            for j, x in enumerate(iter_of(coll)):
+                if j == i:
+                    return x
+    else:
+        raise TypeError(f"nth not supported on this type: {type_name(coll)}")
+    if default is _MISSING:
+        raise IndexError(f"Index {i} out of bounds")
+    return default
+
+
+def dnth(coll: Any, i: int) -> Any:
+    """``nth`` for vector destructuring: nil when out of range."""
+    if type(coll) is PVector:
+        return coll[i] if i < len(coll) else None
+    if coll is None:
+        return None
+    if isinstance(coll, LMap):
+        raise TypeError("nth not supported on this type: PersistentHashMap")
+    return nth(coll, i, None)
+
+
+def nthnext(coll: Any, n: int) -> Any:
+    if type(coll) is PVector:
+        return IndexedSeq(coll, n) if n < len(coll) else None
+    s = seq(coll)
+    while n > 0 and s is not None:
+        s = s.next()
+        n -= 1
+    return s
+
+
+def peek(coll: Any) -> Any:
+    if coll is None:
+        return None
+    if type(coll) is PVector:
+        return coll[-1] if len(coll) else None
+    return coll.first()
+
+
+def pop(coll: Any) -> Any:
+    if type(coll) is PVector:
+        if not len(coll):
+            raise ValueError("Can't pop empty vector")
+        return coll.delete(len(coll) - 1)
+    if coll is None:
+        return None
+    if not coll.count:
+        raise ValueError("Can't pop empty list")
+    return coll.more()
+
+
+def find(m: Any, k: Any) -> Any:
+    if m is not None and k in m:
+        return pvector([k, m.get(k)])
+    return None
+
+
+def disj(s: Any, *xs: Any) -> Any:
+    for x in xs:
+        s = s.disj(x)
+    return s
+
+
+def empty(coll: Any) -> Any:
+    t = type(coll)
+    if t is PVector:
+        return EMPTY_VECTOR
+    if t is LMap:
+        return EMPTY_MAP
+    if t is LSet:
+        return LSet()
+    if isinstance(coll, Seq):
+        return EMPTY_LIST
+    return None
+
+
+def not_empty(coll: Any) -> Any:
+    return coll if seq(coll) is not None else None
+
+
+def subvec(v: Any, start: int, end: int | None = None) -> Any:
+    end = len(v) if end is None else end
+    if not 0 <= start <= end <= len(v):
+        raise IndexError("Index out of bounds")
+    return v[start:end]
+
+
+def sort(a: Any, b: Any = _MISSING) -> Any:
+    from kryon_lisp.core_num import compare
+
+    if b is _MISSING:
+        items, cmp = realise_list(a), compare
+    else:
+        items, cmp = realise_list(b), _comparator(a)
+    items.sort(key=functools.cmp_to_key(cmp))
+    return IndexedSeq(items, 0) if items else EMPTY_LIST
+
+
+def sort_by(keyfn: Callable[..., Any], a: Any, b: Any = _MISSING) -> Any:
+    from kryon_lisp.core_num import compare
+
+    if b is _MISSING:
+        items, cmp = realise_list(a), compare
+    else:
+        items, cmp = realise_list(b), _comparator(a)
+    decorated = [(keyfn(x), x) for x in items]
+    decorated.sort(key=functools.cmp_to_key(lambda p, q: cmp(p[0], q[0])))
+    return IndexedSeq([x for _, x in decorated], 0) if decorated else EMPTY_LIST
+
+
+def _comparator(f: Callable[..., Any]) -> Callable[[Any, Any], int]:
+    def cmp(x: Any, y: Any) -> int:
+        r = f(x, y)
+        if type(r) is bool:
+            return -1 if r else (1 if truthy(f(y, x)) else 0)
+        return int(r)
+
+    return cmp
+
+
+def reverse(coll: Any) -> Any:
+    out = EMPTY_LIST
+    for x in iter_of(coll):
+        out = PList(x, out)
+    return out
+
+
+def reduce_kv(f: Callable[..., Any], init: Any, coll: Any) -> Any:
+    acc = init
+    if coll is None:
+        return acc
+    pairs = coll.items() if type(coll) is LMap else enumerate(coll)
+    for k, v in pairs:
+        acc = f(acc, k, v)
+        if type(acc) is Reduced:
+            return acc.value
+    return acc
+
+
+def seq_to_map(x: Any) -> Any:
+    """Map destructuring of a seq of key/value pairs (keyword arguments)."""
+    if x is None or type(x) is LMap:
+        return x
+    if isinstance(x, Seq):
+        items = list(iter_of(x))
+        if len(items) == 1 and type(items[0]) is LMap:
+            return items[0]
+        return hash_map(*items)
+    return x
+
+
+def key(e: Any) -> Any:
+    return e[0]
+
+
+def val(e: Any) -> Any:
+    return e[1]
+
+
+COLLECTIONS: dict[str, Any] = {
+    "get": get, "get-in": get_in, "assoc": assoc, "assoc-in": assoc_in, "dissoc": dissoc,
+    "update": update, "update-in": update_in, "conj": conj, "into": into, "merge": merge,
+    "merge-with": merge_with, "keys": keys, "vals": vals, "count": count, "empty?": is_empty,
+    "contains?": contains, "select-keys": select_keys, "zipmap": zipmap,
+    "frequencies": frequencies, "group-by": group_by, "vector": vector, "vec": vec,
+    "hash-map": hash_map, "array-map": hash_map, "hash-set": hash_set, "set": set_,
+    "list": list_, "list*": list_star, "nth": nth, "peek": peek, "pop": pop, "find": find,
+    "disj": disj, "empty": empty, "not-empty": not_empty, "subvec": subvec, "sort": sort,
+    "sort-by": sort_by, "reverse": reverse, "reduce-kv": reduce_kv, "key": key, "val": val,
+    "@dnth": dnth, "@nthnext": nthnext, "nthnext": nthnext, "@seq_to_map": seq_to_map,
+    "@get": get, "@vector": vector, "@hash_map": hash_map, "@hash_set": hash_set,
+}

@@ -1,0 +1,468 @@
+"""The compiler: Lisp forms to Python AST, then to code objects.
+
+Every top-level form becomes a Python function ``<toplevel>`` that the
+namespace runs once; ``defn`` becomes a Python ``def`` whose code object is
+named after the Lisp function and whose line numbers are the Lisp source
+lines, so tracebacks and breakpoints map straight back to the script.
+``loop``/``recur`` (and ``recur`` to a function head) become ``while``
+loops, checked for tail position here.  Special forms live in
+:mod:`kryon_lisp.special`, macros in :mod:`kryon_lisp.macros`.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from kryon_core import CompileError
+from kryon_lisp.inline import BOOL_RESULT, INLINE
+from kryon_lisp.scope import (
+    EXPR,
+    STMT,
+    Ctx,
+    Env,
+    FnScope,
+    Local,
+    Result,
+    Stmts,
+    assign,
+    call,
+    const,
+    is_bool,
+    is_simple,
+    mark_bool,
+    name,
+    truthy_test,
+)
+from kryon_lisp.types import Char, Keyword, LMap, LSet, PList, PVector, Symbol
+
+if TYPE_CHECKING:
+    from kryon_lisp.namespace import Namespace
+
+MAX_COMPILE_DEPTH = 400
+MAX_EXPANSIONS = 10_000
+
+_PRIMITIVE = (bool, int, float, str, type(None))
+
+
+class Compiler:
+    """Compiles forms of one namespace."""
+
+    def __init__(self, ns: Namespace) -> None:
+        self.ns = ns
+        self.runtime = ns.runtime
+        self.limited = ns.runtime.limited
+        self.depth = 0
+        self.expansions = 0
+        self.line: int | None = None
+        self.column: int | None = None
+        self.scope = FnScope(None, "<toplevel>")
+        from kryon_lisp import special
+
+        self.special = special.SPECIAL_FORMS
+
+    # -- errors ---------------------------------------------------------------
+
+    def error(self, message: str, form: Any = None) -> CompileError:
+        line = getattr(form, "line", None) or self.line
+        column = getattr(form, "column", None) if getattr(form, "line", None) else self.column
+        return CompileError(message, script=self.ns.script, line=line, column=column)
+
+    # -- entry points -----------------------------------------------------------
+
+    def compile_toplevel(self, form: Any) -> Any:
+        """A code object defining ``@top``: a function running ``form``."""
+        self.line = getattr(form, "line", None) or 1
+        self.column = getattr(form, "column", None) or 1
+        scope = FnScope(None, "<toplevel>")
+        body = self.fn_body(form_list=[form], env=Env(), scope=scope, recur=None)
+        fn = ast.FunctionDef(
+            name="<toplevel>",
+            args=ast.arguments(posonlyargs=[], args=[], vararg=None, kwonlyargs=[],
+                               kw_defaults=[], kwarg=None, defaults=[]),
+            body=body,
+            decorator_list=[],
+            returns=None,
+        )
+        top = ast.Assign(targets=[ast.Name(id="@top", ctx=ast.Store())], value=name("<toplevel>"))
+        module = ast.Module(body=[fn, top], type_ignores=[])
+        self.finish_locations(module, self.line, self.column)
+        try:
+            return compile(module, self.ns.filename, "exec")
+        except (SyntaxError, ValueError) as exc:
+            raise self.error(f"cannot compile form: {exc}", form) from None
+
+    def finish_locations(self, root: ast.AST, line: int, column: int) -> None:
+        stack: list[tuple[ast.AST, int, int]] = [(root, line, column)]
+        while stack:
+            node, ln, col = stack.pop()
+            if "lineno" in node._attributes:
+                if getattr(node, "lineno", None) is None:
+                    node.lineno = ln  # type: ignore[attr-defined]
+                    node.col_offset = col  # type: ignore[attr-defined]
+                ln = node.lineno  # type: ignore[attr-defined]
+                col = node.col_offset  # type: ignore[attr-defined]
+                node.end_lineno = ln  # type: ignore[attr-defined]
+                node.end_col_offset = col  # type: ignore[attr-defined]
+            for child in ast.iter_child_nodes(node):
+                stack.append((child, ln, col))
+
+    # -- function bodies ------------------------------------------------------
+
+    def fn_body(self, form_list: list[Any], env: Env, scope: FnScope, recur: Any) -> Stmts:
+        """Statements of a function body that returns its last form."""
+        prev = self.scope
+        self.scope = scope
+        try:
+            stmts: Stmts = []
+            if self.limited:
+                stmts += self.budget_prologue()
+            body, expr = self.body(form_list, env, Ctx("tail", recur))
+            if expr is not None:
+                body.append(ast.Return(value=expr))
+            if recur is not None and recur.used:
+                loop_body = body
+                if self.limited:
+                    loop_body = self.budget_tick() + body
+                body = [ast.While(test=const(True), body=loop_body, orelse=[])]
+            if self.limited and scope.parent is not None and not scope.generator:
+                stmts.append(ast.Try(
+                    body=self.depth_check() + body,
+                    handlers=[],
+                    orelse=[],
+                    finalbody=[self.depth_exit()],
+                ))
+            else:
+                stmts += body
+            if not stmts:
+                stmts.append(ast.Return(value=const(None)))
+            return stmts
+        finally:
+            self.scope = prev
+
+    def budget_prologue(self) -> Stmts:
+        return [assign("@b", ast.Attribute(value=name("@L"), attr="budget", ctx=ast.Load()))]
+
+    def budget_tick(self) -> Stmts:
+        """``steps -= 1; if steps < 0: tick()`` on the budget in ``@b``."""
+        steps = ast.Attribute(value=name("@b"), attr="steps", ctx=ast.Load())
+        return [
+            ast.AugAssign(
+                target=ast.Attribute(value=name("@b"), attr="steps", ctx=ast.Store()),
+                op=ast.Sub(),
+                value=const(1),
+            ),
+            ast.If(
+                test=ast.Compare(left=steps, ops=[ast.Lt()], comparators=[const(0)]),
+                body=[ast.Expr(value=call(ast.Attribute(value=name("@b"), attr="tick",
+                                                        ctx=ast.Load())))],
+                orelse=[],
+            ),
+        ]
+
+    def depth_check(self) -> Stmts:
+        depth = ast.Attribute(value=name("@b"), attr="depth", ctx=ast.Load())
+        maxd = ast.Attribute(value=name("@b"), attr="max_depth", ctx=ast.Load())
+        return [
+            ast.AugAssign(
+                target=ast.Attribute(value=name("@b"), attr="depth", ctx=ast.Store()),
+                op=ast.Add(),
+                value=const(1),
+            ),
+            ast.If(
+                test=ast.Compare(left=depth, ops=[ast.Gt()], comparators=[maxd]),
+                body=[ast.Expr(value=call(ast.Attribute(value=name("@b"), attr="too_deep",
+                                                        ctx=ast.Load())))],
+                orelse=[],
+            ),
+            *self.budget_tick(),
+        ]
+
+    def depth_exit(self) -> ast.stmt:
+        return ast.AugAssign(
+            target=ast.Attribute(value=name("@b"), attr="depth", ctx=ast.Store()),
+            op=ast.Sub(),
+            value=const(1),
+        )
+
+    # -- forms ------------------------------------------------------------------
+
+    def body(self, forms: list[Any], env: Env, ctx: Ctx) -> Result:
+        """``do``: all but the last form for effect."""
+        if not forms:
+            return self.finish([], const(None), ctx)
+        stmts: Stmts = []
+        for form in forms[:-1]:
+            s, e = self.form(form, env, STMT)
+            stmts += s
+            if e is not None and not is_simple(e):
+                stmts.append(ast.Expr(value=e))
+        s, e = self.form(forms[-1], env, ctx)
+        return stmts + s, e
+
+    def finish(self, stmts: Stmts, expr: ast.expr | None, ctx: Ctx) -> Result:
+        """Deliver ``expr`` as ``ctx`` wants it."""
+        if expr is None or ctx.kind != "tail":
+            return stmts, expr
+        if ctx.result is None:
+            return [*stmts, ast.Return(value=expr)], None
+        return [*stmts, assign(ctx.result, expr), ast.Break()], None
+
+    def expr(self, form: Any, env: Env) -> tuple[Stmts, ast.expr]:
+        stmts, e = self.form(form, env, EXPR)
+        return stmts, const(None) if e is None else e
+
+    def exprs(self, forms: list[Any], env: Env) -> tuple[Stmts, list[ast.expr]]:
+        """Compile several forms, preserving left-to-right evaluation order."""
+        compiled = [self.expr(f, env) for f in forms]
+        stmts: Stmts = []
+        out: list[ast.expr] = []
+        for i, (s, e) in enumerate(compiled):
+            stmts += s
+            later_has_stmts = any(cs for cs, _ in compiled[i + 1 :])
+            if later_has_stmts and not isinstance(e, ast.Constant):
+                tmp = self.scope.temp()
+                stmts.append(assign(tmp, e))
+                e = mark_bool(name(tmp), is_bool(e))
+            out.append(e)
+        return stmts, out
+
+    def test(self, form: Any, env: Env) -> tuple[Stmts, ast.expr]:
+        stmts, e = self.expr(form, env)
+        s2, t = truthy_test(e, self.scope, is_bool(e))
+        return stmts + s2, t
+
+    def form(self, form: Any, env: Env, ctx: Ctx) -> Result:
+        self.depth += 1
+        if self.depth > MAX_COMPILE_DEPTH:
+            self.depth = 0
+            raise self.error(f"forms nested deeper than {MAX_COMPILE_DEPTH} levels", form)
+        saved = self.line, self.column
+        line = getattr(form, "line", None)
+        if line is not None:
+            self.line, self.column = line, getattr(form, "column", None) or 1
+        try:
+            stmts, expr = self._form(form, env, ctx)
+            if line is not None:
+                for node in stmts:
+                    self._locate(node)
+                if expr is not None:
+                    self._locate(expr)
+            return stmts, expr
+        finally:
+            self.depth -= 1
+            self.line, self.column = saved
+
+    def _locate(self, node: ast.AST) -> None:
+        if getattr(node, "lineno", None) is not None:
+            return
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            if "lineno" in n._attributes and getattr(n, "lineno", None) is None:
+                n.lineno = self.line  # type: ignore[attr-defined]
+                n.col_offset = max(0, (self.column or 1) - 1)  # type: ignore[attr-defined]
+                stack.extend(ast.iter_child_nodes(n))
+
+    def _form(self, form: Any, env: Env, ctx: Ctx) -> Result:
+        if isinstance(form, Symbol):
+            return self.finish([], self.symbol(form, env), ctx)
+        if isinstance(form, PList):
+            if form.count == 0:
+                return self.finish([], self.constant(form), ctx)
+            return self.seq_form(form, env, ctx)
+        if type(form) is PVector:
+            return self.collection("@vector", list(form), env, ctx, form)
+        if isinstance(form, LMap):
+            flat = [x for kv in form.items() for x in kv]
+            return self.collection("@hash_map", flat, env, ctx, form)
+        if isinstance(form, LSet):
+            return self.collection("@hash_set", list(form), env, ctx, form)
+        return self.finish([], self.constant(form), ctx)
+
+    def collection(self, ctor: str, items: list[Any], env: Env, ctx: Ctx, form: Any) -> Result:
+        if all(_is_literal(x) for x in items):
+            return self.finish([], self.constant(form), ctx)
+        stmts, exprs = self.exprs(items, env)
+        return self.finish(stmts, call(name(ctor), *exprs), ctx)
+
+    def constant(self, value: Any) -> ast.expr:
+        if type(value) in _PRIMITIVE:
+            return mark_bool(const(value), type(value) is bool)
+        return name(self.ns.constant(value))
+
+    # -- symbols --------------------------------------------------------------------
+
+    def symbol(self, sym: Symbol, env: Env) -> ast.expr:
+        if sym.ns is None:
+            local = env.get(sym.name)
+            if local is not None:
+                self._note_free(local)
+                return name(local.py)
+            if sym.name in self.ns.defs or sym.name in self.ns.globals:
+                return name(sym.name)
+            if sym.name in self.runtime.core:
+                return name(sym.name)
+            if "." in sym.name and not sym.name.startswith(".") and len(sym.name) > 1:
+                head, _, tail = sym.name.rpartition(".")
+                return self.qualified(Symbol(tail, head), sym)
+            raise self.error(f"Unable to resolve symbol: {sym.name} in this context", sym)
+        return self.qualified(sym, sym)
+
+    def qualified(self, sym: Symbol, where: Any) -> ast.expr:
+        ns_name = self.ns.aliases.get(sym.ns, sym.ns)
+        if ns_name == self.ns.name:
+            return self.symbol(Symbol(sym.name), Env())
+        if ns_name in ("clojure.core", "cljs.core"):
+            if sym.name in self.runtime.core:
+                return name(sym.name)
+            if sym.name in self.runtime.core_macros:
+                raise self.error(f"Can't take value of a macro: {sym}", where)
+            raise self.error(f"No such var: {sym}", where)
+        target = self.runtime.namespace_for(ns_name)
+        if target is None:
+            raise self.error(f"No such namespace: {sym.ns}", where)
+        if target.builtin:
+            if sym.name not in target.globals:
+                raise self.error(f"No such var: {sym}", where)
+            return name(self.ns.constant(target.globals[sym.name]))
+        if sym.name not in target.defs and sym.name not in target.globals:
+            raise self.error(f"No such var: {sym}", where)
+        return call(name("@ns_get"), const(target.name), const(sym.name))
+
+    def _note_free(self, local: Local) -> None:
+        scope: FnScope | None = self.scope
+        while scope is not None and scope is not local.fn:
+            scope.free.add(local)
+            scope = scope.parent
+
+    # -- lists: special forms, macros, calls -----------------------------------
+
+    def resolve_macro(self, head: Any, env: Env) -> Any:
+        if not isinstance(head, Symbol):
+            return None
+        if head.ns is None:
+            if env.get(head.name) is not None:
+                return None
+            found = self.ns.macros.get(head.name)
+            if found is not None:
+                return found
+            if head.name in self.ns.defs:
+                return None
+            return self.runtime.core_macros.get(head.name)
+        ns_name = self.ns.aliases.get(head.ns, head.ns)
+        if ns_name in ("clojure.core", "cljs.core"):
+            return self.runtime.core_macros.get(head.name)
+        target = self.runtime.namespace_for(ns_name)
+        return None if target is None else target.macros.get(head.name)
+
+    def macroexpand_1(self, form: Any, env: Env) -> Any:
+        if not isinstance(form, PList) or form.count == 0:
+            return form
+        head = form.first()
+        if isinstance(head, Symbol) and head.ns is None and head.name in self.special and (
+            env.get(head.name) is None
+        ):
+            return form
+        macro = self.resolve_macro(head, env)
+        if macro is None:
+            return form
+        self.expansions += 1
+        if self.expansions > MAX_EXPANSIONS:
+            raise self.error("macro expansion does not terminate", form)
+        try:
+            expanded = macro(form, *list(form.more()))
+        except CompileError:
+            raise
+        except Exception as exc:  # a macro's own failure is the script's compile error
+            from kryon_lisp.errors import describe
+
+            raise self.error(f"Error in macro {head}: {describe(exc)}", form) from None
+        if isinstance(expanded, PList) and expanded.line is None:
+            expanded.line, expanded.column = form.line, form.column
+        return expanded
+
+    def seq_form(self, form: PList, env: Env, ctx: Ctx) -> Result:
+        head = form.first()
+        if isinstance(head, Symbol) and head.ns is None and env.get(head.name) is None:
+            special = self.special.get(head.name)
+            if special is not None:
+                return special(self, form, env, ctx)
+        expanded = self.macroexpand_1(form, env)
+        if expanded is not form:
+            return self.form(expanded, env, ctx)
+        return self.call_form(form, env, ctx)
+
+    def call_form(self, form: PList, env: Env, ctx: Ctx) -> Result:
+        head = form.first()
+        args = list(form.more())
+        if isinstance(head, Symbol) and self._is_core_ref(head, env):
+            emitter = INLINE.get(head.name)
+            if emitter is not None:
+                stmts, exprs = self.exprs(args, env)
+                emitted = emitter(self.scope, exprs)
+                if emitted is not None:
+                    expr, is_bool = emitted
+                    mark_bool(expr, is_bool)
+                    return self.finish(stmts, expr, ctx)
+            stmts, exprs = self.exprs(args, env)
+            expr = call(name(head.name), *exprs)
+            mark_bool(expr, head.name in BOOL_RESULT)
+            return self.finish(stmts, expr, ctx)
+        if isinstance(head, Keyword) and 1 <= len(args) <= 2:
+            stmts, exprs = self.exprs(args, env)
+            return self.finish(stmts, call(name("@get"), exprs[0], self.constant(head),
+                                           *exprs[1:]), ctx)
+        stmts, exprs = self.exprs([head, *args], env)
+        fn, *rest = exprs
+        if isinstance(head, Symbol) and head.ns is None and env.get(head.name) is not None:
+            # a local may hold a vector, which Python cannot call directly
+            expr: ast.expr = ast.IfExp(
+                test=ast.Compare(left=call(name("@type"), fn), ops=[ast.IsNot()],
+                                 comparators=[name("@PVector")]),
+                body=call(fn, *rest),
+                orelse=call(name("@invoke"), fn, *rest),
+            )
+        elif isinstance(head, Symbol):
+            expr = call(fn, *rest)
+        else:
+            expr = call(name("@invoke"), fn, *rest)
+        return self.finish(stmts, expr, ctx)
+
+    def _is_core_ref(self, head: Symbol, env: Env) -> bool:
+        if head.ns is not None:
+            return head.ns in ("clojure.core", "cljs.core") and head.name in self.runtime.core
+        return (
+            env.get(head.name) is None
+            and head.name not in self.ns.defs
+            and head.name not in self.ns.globals
+            and head.name in self.runtime.core
+        )
+
+    # -- helpers used by special forms ------------------------------------------
+
+    def bind_local(self, sym: Symbol, env: Env) -> tuple[Env, str]:
+        if not isinstance(sym, Symbol):
+            raise self.error(f"Bad binding form, expected symbol, got: {sym!r}", sym)
+        if sym.ns is not None:
+            raise self.error(f"Can't let qualified name: {sym}", sym)
+        py = self.scope.local_name(_py_safe(sym.name))
+        return env.bind(sym.name, Local(sym.name, py, self.scope)), py
+
+
+def _is_literal(x: Any) -> bool:
+    if isinstance(x, (Symbol, PList)):
+        return False
+    if type(x) is PVector:
+        return all(_is_literal(i) for i in x)
+    if isinstance(x, LMap):
+        return all(_is_literal(k) and _is_literal(v) for k, v in x.items())
+    if isinstance(x, LSet):
+        return all(_is_literal(i) for i in x)
+    return x is None or isinstance(x, (bool, int, float, str, Keyword, Char, Fraction, re.Pattern))
+
+
+def _py_safe(name_: str) -> str:
+    return name_.replace(" ", "_")

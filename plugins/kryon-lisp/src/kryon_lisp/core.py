@@ -1,0 +1,326 @@
+"""``clojure.core``: the table of core functions every namespace sees.
+
+Names beginning with ``@`` are helpers the compiler emits calls to; Lisp code
+cannot spell them (``@`` is a reader macro), so scripts cannot shadow them.
+"""
+
+from __future__ import annotations
+
+import re
+import time as pytime
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+from kryon_core import LimitError, ScriptError
+from kryon_lisp import limits
+from kryon_lisp.collections import COLLECTIONS, get
+from kryon_lisp.core_num import NUMERIC
+from kryon_lisp.core_seq import SEQUENCES, as_fn
+from kryon_lisp.core_str import STRINGS
+from kryon_lisp.equality import equals
+from kryon_lisp.printer import pr_str, str_of, type_name
+from kryon_lisp.seqs import IndexedSeq, LazySeq, Seq, seq
+from kryon_lisp.syntax_quote import gensym_id
+from kryon_lisp.types import (
+    EMPTY_MAP,
+    Atom,
+    Char,
+    Delay,
+    ExceptionInfo,
+    Keyword,
+    LMap,
+    LSet,
+    PList,
+    PVector,
+    Reduced,
+    Symbol,
+    Thrown,
+    Volatile,
+    truthy,
+)
+
+# -- atoms ------------------------------------------------------------------------
+
+
+def atom(value: Any, *options: Any) -> Atom:
+    opts = dict(zip(options[::2], options[1::2]))
+    return Atom(value, opts.get(Keyword("meta")), opts.get(Keyword("validator")))
+
+
+def deref(ref: Any, *timeout: Any) -> Any:
+    t = type(ref)
+    if t is Atom or t is Volatile:
+        return ref.value
+    if t is Delay:
+        return ref.force()
+    if t is Reduced:
+        return ref.value
+    if hasattr(ref, "deref"):
+        return ref.deref()
+    raise TypeError(f"{type_name(ref)} cannot be dereferenced")
+
+
+def swap(a: Atom, f: Callable[..., Any], *args: Any) -> Any:
+    return a.reset(f(a.value, *args))
+
+
+def swap_vals(a: Atom, f: Callable[..., Any], *args: Any) -> Any:
+    from pyrsistent import pvector
+
+    old = a.value
+    return pvector([old, a.reset(f(old, *args))])
+
+
+def reset(a: Atom, value: Any) -> Any:
+    return a.reset(value)
+
+
+def compare_and_set(a: Atom, old: Any, new: Any) -> bool:
+    if a.value is old or equals(a.value, old):
+        a.reset(new)
+        return True
+    return False
+
+
+def add_watch(a: Atom, key: Any, fn: Callable[..., Any]) -> Atom:
+    a.watches[key] = fn
+    return a
+
+
+def remove_watch(a: Atom, key: Any) -> Atom:
+    a.watches.pop(key, None)
+    return a
+
+
+def vreset(v: Volatile, value: Any) -> Any:
+    v.value = value
+    return value
+
+
+def vswap(v: Volatile, f: Callable[..., Any], *args: Any) -> Any:
+    v.value = f(v.value, *args)
+    return v.value
+
+
+# -- errors ---------------------------------------------------------------------
+
+
+def ex_info(message: Any, data: Any = None, cause: Any = None) -> ExceptionInfo:
+    return ExceptionInfo(message, data, cause if isinstance(cause, BaseException) else None)
+
+
+def ex_data(e: Any) -> Any:
+    if isinstance(e, ExceptionInfo):
+        return e.data
+    return None
+
+
+def ex_message(e: Any) -> Any:
+    if isinstance(e, ExceptionInfo):
+        return e.message
+    if isinstance(e, ScriptError):
+        return e.message
+    if isinstance(e, BaseException):
+        from kryon_lisp.errors import describe
+
+        return describe(e)
+    return None
+
+
+def ex_cause(e: Any) -> Any:
+    return e.__cause__ if isinstance(e, BaseException) else None
+
+
+def throwable(x: Any) -> BaseException:
+    if isinstance(x, BaseException):
+        return x
+    return Thrown(x)
+
+
+def caught(e: BaseException) -> Any:
+    return e.value if type(e) is Thrown else e
+
+
+def catches(e: BaseException, classes: tuple[type, ...] | None) -> bool:
+    if classes is None:
+        return True
+    if type(e) is Thrown:
+        return ExceptionInfo not in classes or isinstance(e.value, ExceptionInfo)
+    return isinstance(e, classes)
+
+
+def uncatchable(e: BaseException) -> bool:
+    """Limit breaches and Python's own stack overflow pass through every catch."""
+    return isinstance(e, (LimitError, RecursionError, MemoryError))
+
+
+def arity_error(n: int, name: str) -> TypeError:
+    return TypeError(f"Wrong number of args ({n}) passed to: {name}")
+
+
+def restseq(args: tuple[Any, ...]) -> Any:
+    return IndexedSeq(args, 0) if args else None
+
+
+def invoke(f: Any, *args: Any) -> Any:
+    return as_fn(f)(*args)
+
+
+def case_match(value: Any, consts: Any) -> bool:
+    return any(equals(value, c) for c in consts)
+
+
+def case_error(value: Any) -> Exception:
+    return ValueError(f"No matching clause: {pr_str(value)}")
+
+
+# -- predicates and misc ------------------------------------------------------------
+
+
+def is_fn(x: Any) -> bool:
+    return callable(x) and not isinstance(x, (Keyword, LMap, LSet, Atom, type))
+
+
+def is_coll(x: Any) -> bool:
+    return type(x) in (PVector, LMap, LSet) or isinstance(x, Seq)
+
+
+def is_sequential(x: Any) -> bool:
+    return type(x) is PVector or isinstance(x, Seq)
+
+
+def is_seqable(x: Any) -> bool:
+    return x is None or is_coll(x) or type(x) is str
+
+
+def type_of(x: Any) -> Any:
+    return Symbol(type_name(x))
+
+
+def not_eq(*args: Any) -> bool:
+    return not all(equals(a, b) for a, b in zip(args, args[1:]))
+
+
+def eq(*args: Any) -> bool:
+    return all(equals(a, b) for a, b in zip(args, args[1:]))
+
+
+def gensym(prefix: Any = "G__") -> Symbol:
+    return Symbol(f"{str_of(prefix)}{gensym_id()}")
+
+
+def boolean(x: Any) -> bool:
+    return truthy(x)
+
+
+def timed(thunk: Callable[[], Any]) -> Any:
+    start = pytime.perf_counter()
+    result = thunk()
+    elapsed = (pytime.perf_counter() - start) * 1000.0
+    print_hook = CORE.get("@time-report")
+    if callable(print_hook):
+        print_hook(f"Elapsed time: {elapsed:.6f} msecs")
+    return result
+
+
+class MultiFn:
+    """``defmulti``/``defmethod``: dispatch on the value of a function."""
+
+    def __init__(self, name: str, dispatch: Callable[..., Any]) -> None:
+        self.__name__ = name
+        self.dispatch = dispatch
+        self.methods: dict[Any, Callable[..., Any]] = {}
+
+    def __call__(self, *args: Any) -> Any:
+        value = self.dispatch(*args)
+        method = self.methods.get(value) or self.methods.get(Keyword("default"))
+        if method is None:
+            raise ValueError(
+                f"No method in multimethod '{self.__name__}' for dispatch value: {pr_str(value)}"
+            )
+        return method(*args)
+
+
+def defmethod(multi: MultiFn, value: Any, fn: Callable[..., Any]) -> MultiFn:
+    multi.methods[value] = fn
+    return multi
+
+
+def rand_int(n: int) -> int:
+    import random
+
+    return random.randrange(int(n))
+
+
+def rand(n: float = 1.0) -> float:
+    import random
+
+    return random.random() * n
+
+
+CATCH_CLASSES: dict[str, tuple[type, ...] | None] = {
+    "Exception": None, "Throwable": None, "Error": None, "Object": None, ":default": None,
+    "js/Error": None, "java.lang.Exception": None, "java.lang.Throwable": None,
+    "RuntimeException": None, "java.lang.RuntimeException": None,
+    "ExceptionInfo": (ExceptionInfo,), "clojure.lang.ExceptionInfo": (ExceptionInfo,),
+    "ArithmeticException": (ArithmeticError,), "java.lang.ArithmeticException": (ArithmeticError,),
+    "IllegalArgumentException": (ValueError, TypeError),
+    "java.lang.IllegalArgumentException": (ValueError, TypeError),
+    "ClassCastException": (TypeError,), "java.lang.ClassCastException": (TypeError,),
+    "IndexOutOfBoundsException": (IndexError,),
+    "java.lang.IndexOutOfBoundsException": (IndexError,),
+    "NullPointerException": (TypeError, AttributeError),
+    "IllegalStateException": (RuntimeError, ValueError),
+    "UnsupportedOperationException": (TypeError,),
+}
+
+
+CORE: dict[str, Any] = {
+    **NUMERIC,
+    **COLLECTIONS,
+    **SEQUENCES,
+    **STRINGS,
+    "=": eq, "not=": not_eq, "not": lambda x: x is None or x is False,
+    "nil?": lambda x: x is None, "some?": lambda x: x is not None,
+    "true?": lambda x: x is True, "false?": lambda x: x is False, "boolean": boolean,
+    "identical?": lambda a, b: a is b, "boolean?": lambda x: type(x) is bool,
+    "atom": atom, "deref": deref, "swap!": swap, "swap-vals!": swap_vals, "reset!": reset,
+    "compare-and-set!": compare_and_set, "add-watch": add_watch, "remove-watch": remove_watch,
+    "volatile!": Volatile, "vreset!": vreset, "vswap!": vswap, "force": deref,
+    "realized?": lambda x: x.done if type(x) is Delay else not isinstance(x, LazySeq) or (
+        x._fn is None),
+    "atom?": lambda x: type(x) is Atom, "delay?": lambda x: type(x) is Delay,
+    "ex-info": ex_info, "ex-data": ex_data, "ex-message": ex_message, "ex-cause": ex_cause,
+    "fn?": is_fn, "ifn?": lambda x: callable(x) or type(x) is PVector,
+    "coll?": is_coll, "seq?": lambda x: isinstance(x, Seq),
+    "list?": lambda x: type(x) is PList or (isinstance(x, PList) and x.count == 0),
+    "vector?": lambda x: type(x) is PVector, "map?": lambda x: type(x) is LMap,
+    "set?": lambda x: type(x) is LSet, "sequential?": is_sequential,
+    "associative?": lambda x: type(x) in (PVector, LMap), "counted?": lambda x: type(x) in (
+        PVector, LMap, LSet, PList), "seqable?": is_seqable,
+    "map-entry?": lambda x: type(x) is PVector and len(x) == 2,
+    "indexed?": lambda x: type(x) is PVector, "distinct?": lambda *xs: len(set(xs)) == len(xs),
+    "type": type_of, "class": type_of, "gensym": gensym, "hash": hash,
+    "instance?": lambda cls, x: False, "rand-int": rand_int, "rand": rand,
+    "rand-nth": lambda coll: coll[rand_int(len(coll))] if len(coll) else None,
+    "shuffle": lambda coll: __import__("pyrsistent").pvector(
+        __import__("random").sample(list(coll), len(coll))),
+    "random-uuid": lambda: str(__import__("uuid").uuid4()),
+    "Math/PI": 3.141592653589793,
+    "re-pattern": re.compile,
+    # compiler helpers
+    "@type": type, "@int": int, "@len": len, "@PVector": PVector, "@Exception": BaseException,
+    "@equals": equals, "@invoke": invoke, "@throwable": throwable, "@caught": caught,
+    "@catches": catches, "@uncatchable": uncatchable, "@arity_error": arity_error,
+    "@restseq": restseq, "@case-match": case_match, "@case-error": case_error,
+    "@L": limits.current, "@delay": Delay, "@time": timed, "@multifn": MultiFn,
+    "@defmethod": defmethod,
+}
+
+_unused = (get, seq, Char, Fraction, EMPTY_MAP)
+
+CORE_NAMES = frozenset(k for k in CORE if not k.startswith("@")) | frozenset(
+    """print println prn pr newline printf flush log warn error eval macroexpand
+    macroexpand-1 read-string require *ns* ns-name resolve var-get with-out-str""".split()
+)

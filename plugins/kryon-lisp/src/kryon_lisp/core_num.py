@@ -1,0 +1,277 @@
+"""Numbers: arithmetic with Clojure's integer/ratio/float rules, comparison."""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from functools import reduce
+from typing import Any
+
+from kryon_lisp.printer import type_name
+
+NUMBER_TYPES = (int, float, Fraction)
+
+
+def _num(x: Any) -> Any:
+    if type(x) in (int, float, Fraction):
+        return x
+    if x is None:
+        raise TypeError("Cannot perform arithmetic on nil")
+    raise TypeError(f"{type_name(x)} cannot be cast to java.lang.Number")
+
+
+def _norm(x: Any) -> Any:
+    if type(x) is Fraction and x.denominator == 1:
+        return x.numerator
+    return x
+
+
+def add2(a: Any, b: Any) -> Any:
+    return _norm(_num(a) + _num(b))
+
+
+def sub2(a: Any, b: Any) -> Any:
+    return _norm(_num(a) - _num(b))
+
+
+def mul2(a: Any, b: Any) -> Any:
+    return _norm(_num(a) * _num(b))
+
+
+def div2(a: Any, b: Any) -> Any:
+    a = _num(a)
+    b = _num(b)
+    if type(a) is float or type(b) is float:
+        if b == 0:
+            if a == 0 or math.isnan(a):
+                return math.nan
+            return math.copysign(math.inf, a) * (math.copysign(1.0, b))
+        return a / b
+    if b == 0:
+        raise ZeroDivisionError("Divide by zero")
+    return _norm(Fraction(a) / Fraction(b))
+
+
+def neg(a: Any) -> Any:
+    return -_num(a)
+
+
+def plus(*args: Any) -> Any:
+    if len(args) == 2:
+        a, b = args
+        if type(a) is int and type(b) is int:
+            return a + b
+        return add2(a, b)
+    if not args:
+        return 0
+    return reduce(add2, args[1:], _num(args[0]))
+
+
+def minus(a: Any, *more: Any) -> Any:
+    if not more:
+        return neg(a)
+    return reduce(sub2, more, a)
+
+
+def times(*args: Any) -> Any:
+    if not args:
+        return 1
+    return reduce(mul2, args[1:], _num(args[0]))
+
+
+def divide(a: Any, *more: Any) -> Any:
+    if not more:
+        return div2(1, a)
+    return reduce(div2, more, a)
+
+
+def inc(x: Any) -> Any:
+    return x + 1 if type(x) is int else add2(x, 1)
+
+
+def dec(x: Any) -> Any:
+    return x - 1 if type(x) is int else sub2(x, 1)
+
+
+def quot(a: Any, b: Any) -> Any:
+    a, b = _num(a), _num(b)
+    if b == 0:
+        raise ZeroDivisionError("Divide by zero")
+    if type(a) is float or type(b) is float:
+        return float(math.trunc(a / b))
+    q = abs(a) // abs(b)
+    return _norm(q if (a >= 0) == (b >= 0) else -q)
+
+
+def rem(a: Any, b: Any) -> Any:
+    a, b = _num(a), _num(b)
+    if b == 0:
+        raise ZeroDivisionError("Divide by zero")
+    if type(a) is float or type(b) is float:
+        return math.fmod(a, b)
+    return _norm(a - b * quot(a, b))
+
+
+def mod(a: Any, b: Any) -> Any:
+    a, b = _num(a), _num(b)
+    if b == 0:
+        raise ZeroDivisionError("Divide by zero")
+    return _norm(a % b)
+
+
+def _chain(op: Any) -> Any:
+    def compare(a: Any, *more: Any) -> bool:
+        _num(a)
+        for b in more:
+            if not op(a, _num(b)):
+                return False
+            a = b
+        return True
+
+    return compare
+
+
+lt = _chain(lambda a, b: a < b)
+gt = _chain(lambda a, b: a > b)
+le = _chain(lambda a, b: a <= b)
+ge = _chain(lambda a, b: a >= b)
+num_eq = _chain(lambda a, b: a == b)
+
+
+def max_(a: Any, *more: Any) -> Any:
+    return reduce(lambda x, y: y if _num(y) > _num(x) else x, more, _num(a))
+
+
+def min_(a: Any, *more: Any) -> Any:
+    return reduce(lambda x, y: y if _num(y) < _num(x) else x, more, _num(a))
+
+
+def abs_(x: Any) -> Any:
+    return abs(_num(x))
+
+
+def is_even(n: Any) -> bool:
+    if type(n) is not int:
+        raise ValueError(f"Argument must be an integer: {n}")
+    return n % 2 == 0
+
+
+def is_odd(n: Any) -> bool:
+    return not is_even(n)
+
+
+def is_zero(x: Any) -> bool:
+    return bool(_num(x) == 0)
+
+
+def is_pos(x: Any) -> bool:
+    return bool(_num(x) > 0)
+
+
+def is_neg(x: Any) -> bool:
+    return bool(_num(x) < 0)
+
+
+def is_number(x: Any) -> bool:
+    return type(x) in (int, float, Fraction)
+
+
+def is_integer(x: Any) -> bool:
+    return type(x) is int
+
+
+def is_float(x: Any) -> bool:
+    return type(x) is float
+
+
+def is_ratio(x: Any) -> bool:
+    return type(x) is Fraction
+
+
+def is_rational(x: Any) -> bool:
+    return type(x) in (int, Fraction)
+
+
+def to_int(x: Any) -> int:
+    from kryon_lisp.types import Char
+
+    if type(x) is Char:
+        return ord(x.ch)
+    x = _num(x)
+    if type(x) is float and (math.isnan(x) or math.isinf(x)):
+        raise ValueError(f"Value out of range for long: {x}")
+    return int(x)
+
+
+def to_double(x: Any) -> float:
+    return float(_num(x))
+
+
+def numerator(x: Any) -> int:
+    return Fraction(x).numerator
+
+
+def denominator(x: Any) -> int:
+    return Fraction(x).denominator
+
+
+def rationalize(x: Any) -> Any:
+    return _norm(Fraction(str(x)) if type(x) is float else Fraction(x))
+
+
+def bit_and(a: int, *more: int) -> int:
+    return reduce(lambda x, y: x & y, more, a)
+
+
+def bit_or(a: int, *more: int) -> int:
+    return reduce(lambda x, y: x | y, more, a)
+
+
+def bit_xor(a: int, *more: int) -> int:
+    return reduce(lambda x, y: x ^ y, more, a)
+
+
+def compare(a: Any, b: Any) -> int:
+    """``compare``: -1, 0 or 1, nil first, collections by length then items."""
+    from kryon_lisp.types import Keyword, PVector, Symbol
+
+    if a is None:
+        return 0 if b is None else -1
+    if b is None:
+        return 1
+    if type(a) is PVector and type(b) is PVector:
+        if len(a) != len(b):
+            return -1 if len(a) < len(b) else 1
+        for x, y in zip(a, b):
+            c = compare(x, y)
+            if c:
+                return c
+        return 0
+    if isinstance(a, (Keyword, Symbol)) and type(a) is type(b):
+        return compare((a.ns or "", a.name), (b.ns or "", b.name)) if a.ns or b.ns else (
+            (a.name > b.name) - (a.name < b.name))
+    if type(a) is tuple:
+        return (a > b) - (a < b)
+    if is_number(a) != is_number(b) or (not is_number(a) and type(a) is not type(b)):
+        raise TypeError(f"{type_name(a)} cannot be cast to {type_name(b)}")
+    return (a > b) - (a < b)
+
+
+NUMERIC: dict[str, Any] = {
+    "+": plus, "-": minus, "*": times, "/": divide, "inc": inc, "dec": dec,
+    "+'": plus, "-'": minus, "*'": times, "inc'": inc, "dec'": dec,
+    "quot": quot, "rem": rem, "mod": mod, "<": lt, ">": gt, "<=": le, ">=": ge, "==": num_eq,
+    "max": max_, "min": min_, "abs": abs_, "even?": is_even, "odd?": is_odd, "zero?": is_zero,
+    "pos?": is_pos, "neg?": is_neg, "number?": is_number, "integer?": is_integer,
+    "int?": is_integer, "float?": is_float, "double?": is_float, "ratio?": is_ratio,
+    "rational?": is_rational, "decimal?": lambda x: False, "int": to_int, "long": to_int,
+    "double": to_double, "float": to_double, "num": _num, "numerator": numerator,
+    "denominator": denominator, "rationalize": rationalize, "bit-and": bit_and,
+    "bit-or": bit_or, "bit-xor": bit_xor, "bit-not": lambda x: ~x,
+    "bit-shift-left": lambda x, n: x << n, "bit-shift-right": lambda x, n: x >> n,
+    "compare": compare, "NaN?": lambda x: math.isnan(x), "infinite?": lambda x: math.isinf(x),
+    "nat-int?": lambda x: type(x) is int and x >= 0, "pos-int?": lambda x: type(x) is int and x > 0,
+    "neg-int?": lambda x: type(x) is int and x < 0,
+    "@add2": add2, "@sub2": sub2, "@mul2": mul2, "@neg": neg, "@even?": is_even,
+    "@odd?": is_odd,
+}

@@ -1,0 +1,720 @@
+"""Sequence functions (lazy where Clojure's are) and transducers."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from pyrsistent import pvector
+
+from kryon_lisp import limits
+from kryon_lisp.collections import conj, nth
+from kryon_lisp.seqs import (
+    Cons,
+    IndexedSeq,
+    LazySeq,
+    LRange,
+    first,
+    guarded,
+    infinite,
+    iter_of,
+    lazy_iter,
+    next_,
+    realise_list,
+    rest,
+    seq,
+)
+from kryon_lisp.types import EMPTY_LIST, PVector, Reduced, Seq, truthy
+
+_NONE = object()
+
+
+def as_fn(f: Any) -> Callable[..., Any]:
+    """Vectors are functions of their indices; everything else is called."""
+    if type(f) is PVector:
+        return lambda i, *d: nth(f, i, *d)
+    return f  # type: ignore[no-any-return]
+
+
+def _source(x: Any) -> Iterator[Any]:
+    """Iterate ``x`` without touching it before the first element is needed."""
+    if isinstance(x, Seq) and not isinstance(x, (IndexedSeq, LRange)):
+        yield from iter_of(x)
+    else:
+        yield from iter_of(x)
+
+
+def _it(x: Any) -> Iterator[Any]:
+    t = type(x)
+    if t is PVector or t is tuple or t is list:
+        return iter(x)
+    if t is LRange:
+        return iter(x)
+    return _source(x)
+
+
+# -- lazy transformations ----------------------------------------------------
+
+
+def map_(f: Any, *colls: Any) -> Any:
+    if not colls:
+        return _map_xf(as_fn(f))
+    f = as_fn(f)
+    if len(colls) == 1:
+        return lazy_iter(map(f, _it(colls[0])))
+    return lazy_iter(map(f, *[_it(c) for c in colls]))
+
+
+def filter_(pred: Any, coll: Any = _NONE) -> Any:
+    pred = as_fn(pred)
+    if coll is _NONE:
+        return _filter_xf(pred)
+    return lazy_iter(x for x in _it(coll) if (r := pred(x)) is not None and r is not False)
+
+
+def remove(pred: Any, coll: Any = _NONE) -> Any:
+    pred = as_fn(pred)
+    if coll is _NONE:
+        return _filter_xf(lambda x: not truthy(pred(x)))
+    return lazy_iter(x for x in _it(coll) if (r := pred(x)) is None or r is False)
+
+
+def keep(f: Any, coll: Any = _NONE) -> Any:
+    f = as_fn(f)
+    if coll is _NONE:
+        return _keep_xf(f)
+    return lazy_iter(r for x in _it(coll) if (r := f(x)) is not None)
+
+
+def keep_indexed(f: Any, coll: Any) -> Any:
+    return lazy_iter(r for i, x in enumerate(_it(coll)) if (r := f(i, x)) is not None)
+
+
+def map_indexed(f: Any, coll: Any = _NONE) -> Any:
+    if coll is _NONE:
+        counter = itertools.count()
+        return _map_xf(lambda x: f(next(counter), x))
+    return lazy_iter(f(i, x) for i, x in enumerate(_it(coll)))
+
+
+def take(n: Any, coll: Any = _NONE) -> Any:
+    if coll is _NONE:
+        return _take_xf(n)
+    return lazy_iter(itertools.islice(_it(coll), max(0, int(n))))
+
+
+def drop(n: Any, coll: Any = _NONE) -> Any:
+    if coll is _NONE:
+        return _drop_xf(n)
+    return lazy_iter(itertools.islice(_it(coll), max(0, int(n)), None))
+
+
+def take_while(pred: Any, coll: Any = _NONE) -> Any:
+    if coll is _NONE:
+        return _take_while_xf(pred)
+    return lazy_iter(itertools.takewhile(lambda x: truthy(pred(x)), _it(coll)))
+
+
+def drop_while(pred: Any, coll: Any) -> Any:
+    return lazy_iter(itertools.dropwhile(lambda x: truthy(pred(x)), _it(coll)))
+
+
+def take_nth(n: int, coll: Any) -> Any:
+    return lazy_iter(itertools.islice(_it(coll), 0, None, n))
+
+
+def take_last(n: int, coll: Any) -> Any:
+    items = realise_list(coll)[-n:] if n > 0 else []
+    return IndexedSeq(items, 0) if items else None
+
+
+def drop_last(n: Any = 1, coll: Any = _NONE) -> Any:
+    if coll is _NONE:
+        n, coll = 1, n
+    items = realise_list(coll)
+    return lazy_iter(iter(items[: max(0, len(items) - n)]))
+
+
+def concat(*colls: Any) -> Any:
+    return lazy_iter(itertools.chain.from_iterable(_it(c) for c in colls))
+
+
+def mapcat(f: Any, *colls: Any) -> Any:
+    if not colls:
+        return comp(_map_xf(f), cat)
+    return lazy_iter(itertools.chain.from_iterable(_it(x) for x in _it(map_(f, *colls))))
+
+
+def interleave(*colls: Any) -> Any:
+    if not colls:
+        return EMPTY_LIST
+    return lazy_iter(itertools.chain.from_iterable(zip(*[_it(c) for c in colls])))
+
+
+def interpose(sep: Any, coll: Any) -> Any:
+    def gen() -> Iterator[Any]:
+        for i, x in enumerate(_it(coll)):
+            if i:
+                yield sep
+            yield x
+
+    return lazy_iter(gen())
+
+
+def distinct(coll: Any = _NONE) -> Any:
+    if coll is _NONE:
+        return _distinct_xf()
+
+    def gen() -> Iterator[Any]:
+        seen: set[Any] = set()
+        for x in _it(coll):
+            if x not in seen:
+                seen.add(x)
+                yield x
+
+    return lazy_iter(gen())
+
+
+def dedupe(coll: Any = _NONE) -> Any:
+    def gen() -> Iterator[Any]:
+        prev: Any = _NONE
+        for x in _it(coll):
+            if prev is _NONE or x != prev:
+                yield x
+            prev = x
+
+    return lazy_iter(gen())
+
+
+def partition(n: int, *args: Any) -> Any:
+    coll = args[-1]
+    step = args[0] if len(args) >= 2 else n
+    pad = args[1] if len(args) == 3 else _NONE
+
+    def gen() -> Iterator[Any]:
+        buf: list[Any] = []
+        it = _it(coll)
+        skip = 0
+        for x in it:
+            if skip:
+                skip -= 1
+                continue
+            buf.append(x)
+            if len(buf) == n:
+                yield IndexedSeq(list(buf), 0)
+                if step >= n:
+                    buf = []
+                    skip = step - n
+                else:
+                    buf = buf[step:]
+        if pad is not _NONE and buf:
+            buf += list(itertools.islice(_it(pad), n - len(buf)))
+            yield IndexedSeq(buf, 0)
+
+    return lazy_iter(gen())
+
+
+def partition_all(n: int, *args: Any) -> Any:
+    if not args:
+        return _partition_all_xf(n)
+    coll = args[-1]
+    step = args[0] if len(args) == 2 else n
+
+    def gen() -> Iterator[Any]:
+        items = _it(coll)
+        buf: list[Any] = []
+        for x in items:
+            buf.append(x)
+            if len(buf) == n:
+                yield IndexedSeq(list(buf), 0)
+                buf = buf[step:] if step < n else []
+        while buf:
+            yield IndexedSeq(list(buf), 0)
+            buf = buf[step:]
+
+    return lazy_iter(gen())
+
+
+def partition_by(f: Any, coll: Any) -> Any:
+    def gen() -> Iterator[Any]:
+        for _, group in itertools.groupby(_it(coll), key=f):
+            yield IndexedSeq(list(group), 0)
+
+    return lazy_iter(gen())
+
+
+def flatten(coll: Any) -> Any:
+    def walk(x: Any) -> Iterator[Any]:
+        for item in iter_of(x):
+            if type(item) is PVector or isinstance(item, Seq):
+                yield from walk(item)
+            else:
+                yield item
+
+    return lazy_iter(walk(coll))
+
+
+def tree_seq(branch: Any, children: Any, root: Any) -> Any:
+    def walk(node: Any) -> Iterator[Any]:
+        yield node
+        if truthy(branch(node)):
+            for child in iter_of(children(node)):
+                yield from walk(child)
+
+    return lazy_iter(walk(root))
+
+
+# -- generators -----------------------------------------------------------------
+
+
+def range_(*args: Any) -> Any:
+    if not args:
+        return infinite(itertools.count())
+    if len(args) == 1:
+        start, end, step = 0, args[0], 1
+    elif len(args) == 2:
+        start, end, step = args[0], args[1], 1
+    else:
+        start, end, step = args
+    if all(type(a) is int for a in (start, end, step)):
+        return LRange(range(start, end, step))
+
+    def gen() -> Iterator[Any]:
+        x = start
+        while (step > 0 and x < end) or (step < 0 and x > end):
+            yield x
+            x += step
+
+    return lazy_iter(guarded(gen()))
+
+
+def repeat(n: Any, x: Any = _NONE) -> Any:
+    if x is _NONE:
+        return infinite(itertools.repeat(n))
+    limits.check_size(int(n))
+    return IndexedSeq([x] * int(n), 0) if n > 0 else EMPTY_LIST
+
+
+def repeatedly(n: Any, f: Any = _NONE) -> Any:
+    if f is _NONE:
+        fn = n
+        return infinite(fn() for _ in itertools.count())
+    return lazy_iter(guarded(f() for _ in range(int(n))))
+
+
+def cycle(coll: Any) -> Any:
+    items = realise_list(coll)
+    if not items:
+        return EMPTY_LIST
+    return infinite(itertools.cycle(items))
+
+
+def iterate(f: Callable[[Any], Any], x: Any) -> Any:
+    def gen() -> Iterator[Any]:
+        v = x
+        while True:
+            yield v
+            v = f(v)
+
+    return infinite(gen())
+
+
+# -- eager ---------------------------------------------------------------------------
+
+
+def reduce_(f: Any, *args: Any) -> Any:
+    if len(args) == 1:
+        it = _it(args[0])
+        acc = next(it, _NONE)
+        if acc is _NONE:
+            return f()
+    else:
+        acc, coll = args
+        it = _it(coll)
+    for x in it:
+        acc = f(acc, x)
+        if type(acc) is Reduced:
+            return acc.value
+    return acc
+
+
+def transduce(xform: Any, f: Any, *args: Any) -> Any:
+    if len(args) == 1:
+        init, coll = f(), args[0]
+    else:
+        init, coll = args
+    rf = xform(f)
+    acc = init
+    for x in _it(coll):
+        acc = rf(acc, x)
+        if type(acc) is Reduced:
+            acc = acc.value
+            break
+    return rf(acc)
+
+
+def sequence(xform: Any, coll: Any = _NONE) -> Any:
+    if coll is _NONE:
+        s = seq(xform)
+        return EMPTY_LIST if s is None else s
+    items: list[Any] = []
+
+    def collect(acc: Any = None, x: Any = _NONE) -> Any:
+        if x is not _NONE:
+            items.append(x)
+        return acc
+
+    transduce(xform, collect, None, coll)
+    return IndexedSeq(items, 0) if items else EMPTY_LIST
+
+
+def completing(f: Any, cf: Any = None) -> Any:
+    def rf(*args: Any) -> Any:
+        if len(args) == 0:
+            return f()
+        if len(args) == 1:
+            return args[0] if cf is None else cf(args[0])
+        return f(*args)
+
+    return rf
+
+
+def doall(*args: Any) -> Any:
+    coll = args[-1]
+    s = seq(coll)
+    budget = limits.current.budget
+    n = 0
+    while s is not None:
+        s = s.next()
+        n += 1
+        if budget is not None and not n % limits.CHUNK:
+            budget.realise(limits.CHUNK)
+    return coll
+
+
+def dorun(*args: Any) -> None:
+    doall(*args)
+
+
+def some(pred: Any, coll: Any) -> Any:
+    pred = as_fn(pred)
+    for x in _it(coll):
+        r = pred(x)
+        if r is not None and r is not False:
+            return r
+    return None
+
+
+def every(pred: Any, coll: Any) -> bool:
+    pred = as_fn(pred)
+    return all(truthy(pred(x)) for x in _it(coll))
+
+
+def second(coll: Any) -> Any:
+    return first(next_(coll))
+
+
+def last(coll: Any) -> Any:
+    if type(coll) is PVector:
+        return coll[-1] if len(coll) else None
+    out = None
+    for out in _it(coll):  # noqa: B007 - the last element is the point
+        pass
+    return out
+
+
+def butlast(coll: Any) -> Any:
+    items = realise_list(coll)[:-1]
+    return IndexedSeq(items, 0) if items else None
+
+
+def split_at(n: int, coll: Any) -> Any:
+    items = realise_list(coll)
+    return pvector([IndexedSeq(items[:n], 0) if items[:n] else EMPTY_LIST,
+                    IndexedSeq(items[n:], 0) if items[n:] else EMPTY_LIST])
+
+
+def split_with(pred: Any, coll: Any) -> Any:
+    return pvector([take_while(pred, coll), drop_while(pred, coll)])
+
+
+def mapv(f: Any, *colls: Any) -> Any:
+    return pvector(realise_list(map_(f, *colls)))
+
+
+def filterv(pred: Any, coll: Any) -> Any:
+    return pvector(realise_list(filter_(pred, coll)))
+
+
+# -- functions of functions -------------------------------------------------------------
+
+
+def apply(f: Any, *args: Any) -> Any:
+    *front, tail = args
+    return as_fn(f)(*front, *realise_list(tail))
+
+
+def partial(f: Any, *bound: Any) -> Any:
+    def partially(*args: Any) -> Any:
+        return f(*bound, *args)
+
+    return partially
+
+
+def comp(*fns: Any) -> Any:
+    if not fns:
+        return identity
+    if len(fns) == 1:
+        return fns[0]
+    inner, outer = fns[-1], list(reversed(fns[:-1]))
+
+    def composed(*args: Any) -> Any:
+        r = inner(*args)
+        for g in outer:
+            r = g(r)
+        return r
+
+    return composed
+
+
+def juxt(*fns: Any) -> Any:
+    def juxtaposed(*args: Any) -> Any:
+        return pvector([f(*args) for f in fns])
+
+    return juxtaposed
+
+
+def identity(x: Any) -> Any:
+    return x
+
+
+def constantly(x: Any) -> Any:
+    def constant(*args: Any) -> Any:
+        return x
+
+    return constant
+
+
+def complement(f: Any) -> Any:
+    def complemented(*args: Any) -> bool:
+        return not truthy(f(*args))
+
+    return complemented
+
+
+def fnil(f: Any, *defaults: Any) -> Any:
+    def patched(*args: Any) -> Any:
+        fixed = [d if i < len(defaults) and a is None else a
+                 for i, (a, d) in enumerate(itertools.zip_longest(args, defaults))][: len(args)]
+        return f(*fixed)
+
+    return patched
+
+
+def memoize(f: Any) -> Any:
+    cache: dict[Any, Any] = {}
+
+    def memoized(*args: Any) -> Any:
+        found = cache.get(args, _NONE)
+        if found is _NONE:
+            found = cache[args] = f(*args)
+        return found
+
+    return memoized
+
+
+def every_pred(*preds: Any) -> Any:
+    return lambda *xs: all(truthy(p(x)) for p in preds for x in xs)
+
+
+def some_fn(*fns: Any) -> Any:
+    def first_truthy(*xs: Any) -> Any:
+        for f in fns:
+            for x in xs:
+                r = f(x)
+                if truthy(r):
+                    return r
+        return None
+
+    return first_truthy
+
+
+def max_key(k: Any, *xs: Any) -> Any:
+    best = xs[0]
+    for x in xs[1:]:
+        if k(x) >= k(best):
+            best = x
+    return best
+
+
+def min_key(k: Any, *xs: Any) -> Any:
+    best = xs[0]
+    for x in xs[1:]:
+        if k(x) <= k(best):
+            best = x
+    return best
+
+
+# -- transducers --------------------------------------------------------------------
+
+
+def _xf(step: Callable[[Callable[..., Any], Any, Any], Any],
+        done: Callable[[Callable[..., Any], Any], Any] | None = None) -> Any:
+    def xform(rf: Callable[..., Any]) -> Callable[..., Any]:
+        def reducer(*args: Any) -> Any:
+            if len(args) == 2:
+                return step(rf, args[0], args[1])
+            if len(args) == 1:
+                return rf(args[0]) if done is None else done(rf, args[0])
+            return rf()
+
+        return reducer
+
+    return xform
+
+
+def _map_xf(f: Any) -> Any:
+    return _xf(lambda rf, acc, x: rf(acc, f(x)))
+
+
+def _filter_xf(pred: Any) -> Any:
+    return _xf(lambda rf, acc, x: rf(acc, x) if truthy(pred(x)) else acc)
+
+
+def _keep_xf(f: Any) -> Any:
+    def step(rf: Any, acc: Any, x: Any) -> Any:
+        r = f(x)
+        return acc if r is None else rf(acc, r)
+
+    return _xf(step)
+
+
+def _take_xf(n: int) -> Any:
+    def xform(rf: Callable[..., Any]) -> Callable[..., Any]:
+        left = [n]
+
+        def reducer(*args: Any) -> Any:
+            if len(args) == 2:
+                acc, x = args
+                if left[0] <= 0:
+                    return Reduced(acc)
+                left[0] -= 1
+                acc = rf(acc, x)
+                return Reduced(acc) if left[0] <= 0 and type(acc) is not Reduced else acc
+            return rf(*args)
+
+        return reducer
+
+    return xform
+
+
+def _drop_xf(n: int) -> Any:
+    def xform(rf: Callable[..., Any]) -> Callable[..., Any]:
+        left = [n]
+
+        def reducer(*args: Any) -> Any:
+            if len(args) == 2:
+                if left[0] > 0:
+                    left[0] -= 1
+                    return args[0]
+                return rf(*args)
+            return rf(*args)
+
+        return reducer
+
+    return xform
+
+
+def _take_while_xf(pred: Any) -> Any:
+    return _xf(lambda rf, acc, x: rf(acc, x) if truthy(pred(x)) else Reduced(acc))
+
+
+def _distinct_xf() -> Any:
+    def xform(rf: Callable[..., Any]) -> Callable[..., Any]:
+        seen: set[Any] = set()
+
+        def reducer(*args: Any) -> Any:
+            if len(args) == 2:
+                if args[1] in seen:
+                    return args[0]
+                seen.add(args[1])
+            return rf(*args)
+
+        return reducer
+
+    return xform
+
+
+def _partition_all_xf(n: int) -> Any:
+    def xform(rf: Callable[..., Any]) -> Callable[..., Any]:
+        buf: list[Any] = []
+
+        def reducer(*args: Any) -> Any:
+            if len(args) == 2:
+                buf.append(args[1])
+                if len(buf) == n:
+                    chunk = pvector(buf)
+                    buf.clear()
+                    return rf(args[0], chunk)
+                return args[0]
+            if len(args) == 1:
+                acc = args[0]
+                if buf:
+                    acc = rf(acc, pvector(buf))
+                    buf.clear()
+                    if type(acc) is Reduced:
+                        acc = acc.value
+                return rf(acc)
+            return rf()
+
+        return reducer
+
+    return xform
+
+
+def cat(rf: Callable[..., Any]) -> Callable[..., Any]:
+    def reducer(*args: Any) -> Any:
+        if len(args) == 2:
+            acc = args[0]
+            for x in _it(args[1]):
+                acc = rf(acc, x)
+                if type(acc) is Reduced:
+                    return acc
+            return acc
+        return rf(*args)
+
+    return reducer
+
+
+def lazy_seq_of(fn: Callable[[], Any]) -> LazySeq:
+    return LazySeq(fn)
+
+
+SEQUENCES: dict[str, Any] = {
+    "seq": seq, "first": first, "rest": rest, "next": next_, "second": second, "last": last,
+    "butlast": butlast, "cons": lambda x, c: Cons(x, c) if c is not None else conj(EMPTY_LIST, x),
+    "concat": concat, "map": map_, "mapv": mapv, "filter": filter_, "filterv": filterv,
+    "remove": remove, "keep": keep, "keep-indexed": keep_indexed, "map-indexed": map_indexed,
+    "take": take, "drop": drop, "take-while": take_while, "drop-while": drop_while,
+    "take-nth": take_nth, "take-last": take_last, "drop-last": drop_last, "mapcat": mapcat,
+    "interleave": interleave, "interpose": interpose, "distinct": distinct, "dedupe": dedupe,
+    "partition": partition, "partition-all": partition_all, "partition-by": partition_by,
+    "flatten": flatten, "tree-seq": tree_seq, "range": range_, "repeat": repeat,
+    "repeatedly": repeatedly, "cycle": cycle, "iterate": iterate, "reduce": reduce_,
+    "transduce": transduce, "sequence": sequence, "completing": completing, "doall": doall,
+    "dorun": dorun, "some": some, "every?": every,
+    "not-every?": lambda p, c: not every(p, c), "not-any?": lambda p, c: some(p, c) is None,
+    "split-at": split_at, "split-with": split_with, "apply": apply, "partial": partial,
+    "comp": comp, "juxt": juxt, "identity": identity, "constantly": constantly,
+    "complement": complement, "fnil": fnil, "memoize": memoize, "every-pred": every_pred,
+    "some-fn": some_fn, "max-key": max_key, "min-key": min_key, "cat": cat,
+    "ffirst": lambda x: first(first(x)), "nfirst": lambda x: next_(first(x)),
+    "fnext": lambda x: first(next_(x)), "nnext": lambda x: next_(next_(x)),
+    "reduced": Reduced, "reduced?": lambda x: type(x) is Reduced,
+    "unreduced": lambda x: x.value if type(x) is Reduced else x,
+    "ensure-reduced": lambda x: x if type(x) is Reduced else Reduced(x),
+    "@lazy-seq": lazy_seq_of, "@lazy_iter": lazy_iter,
+    "@iter": iter_of, "@range_of": lambda n: range(int(n)) if limits.current.budget is None
+    else guarded(iter(range(int(n)))),
+}

@@ -1,0 +1,237 @@
+"""Strings, ``clojure.string``, ``format``, keywords/symbols and regexes."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pyrsistent import pvector
+
+from kryon_lisp.printer import pr_str, str_of
+from kryon_lisp.seqs import IndexedSeq, iter_of, lazy_iter
+from kryon_lisp.types import Char, Keyword, LMap, Symbol
+
+_FORMAT = re.compile(r"%(\d+\$)?([-#+ 0,(]*)(\d+)?(\.\d+)?([a-zA-Z%])")
+
+
+def str_(*args: Any) -> str:
+    if len(args) == 1:
+        return str_of(args[0])
+    return "".join(str_of(a) for a in args)
+
+
+def subs(s: str, start: int, end: int | None = None) -> str:
+    end = len(s) if end is None else end
+    if not 0 <= start <= end <= len(s):
+        raise IndexError(f"String index out of range: {end if end > len(s) else start}")
+    return s[start:end]
+
+
+def format_(fmt: str, *args: Any) -> str:
+    """Java-style ``format`` (the common conversions)."""
+    position = 0
+
+    def convert(m: re.Match[str]) -> str:
+        nonlocal position
+        index, flags, width, precision, conv = m.groups()
+        if conv == "%":
+            return "%"
+        if conv == "n":
+            return "\n"
+        if index:
+            value = args[int(index[:-1]) - 1]
+        else:
+            if position >= len(args):
+                raise ValueError(f"Format specifier '{m.group(0)}' has no argument")
+            value = args[position]
+            position += 1
+        flags = flags.replace(",", "")
+        spec = f"%{flags}{width or ''}{precision or ''}"
+        if conv in "sS":
+            text = str_of(value) if not isinstance(value, bool) else str(value).lower()
+            text = (spec + "s") % text
+            return text.upper() if conv == "S" else text
+        if conv == "d":
+            out = (spec + "d") % int(value)
+            if "," in m.group(2):
+                out = f"{int(value):,}"
+            return out
+        if conv in "fFeEgG":
+            return (spec + conv) % float(value)
+        if conv in "xXo":
+            return (spec + conv) % int(value)
+        if conv == "c":
+            return str_of(value)
+        if conv == "b":
+            return "false" if value is None or value is False else "true"
+        raise ValueError(f"Unsupported format conversion: %{conv}")
+
+    return _FORMAT.sub(convert, fmt)
+
+
+def name_(x: Any) -> str:
+    if isinstance(x, str):
+        return x
+    if isinstance(x, (Keyword, Symbol)):
+        return x.name
+    raise TypeError(f"Doesn't support name: {pr_str(x)}")
+
+
+def namespace(x: Any) -> Any:
+    return x.ns
+
+
+def keyword(a: Any, b: Any = None) -> Any:
+    if b is not None:
+        return Keyword(b, a)
+    if isinstance(a, Keyword):
+        return a
+    if isinstance(a, Symbol):
+        return Keyword(a.name, a.ns)
+    if isinstance(a, str):
+        return Keyword.parse(a)
+    return None
+
+
+def symbol(a: Any, b: Any = None) -> Symbol:
+    if b is not None:
+        return Symbol(b, a)
+    if isinstance(a, Symbol):
+        return a
+    if isinstance(a, Keyword):
+        return Symbol(a.name, a.ns)
+    return Symbol.parse(str(a))
+
+
+def char(x: Any) -> Char:
+    return x if isinstance(x, Char) else Char(chr(x))
+
+
+# -- clojure.string -------------------------------------------------------------
+
+
+def _text(s: Any) -> str:
+    if not isinstance(s, str):
+        raise TypeError(f"expected a string, got {pr_str(s)}")
+    return s
+
+
+def split(s: str, sep: Any, limit: int | None = None) -> Any:
+    pattern = sep if isinstance(sep, re.Pattern) else re.compile(re.escape(str_of(sep)))
+    if pattern.pattern == "":
+        parts = list(s)
+    else:
+        parts = pattern.split(_text(s), maxsplit=(limit - 1) if limit and limit > 0 else 0)
+    if not limit:
+        while parts and parts[-1] == "":
+            parts.pop()
+    return pvector(parts)
+
+
+def join(sep: Any, coll: Any = None) -> str:
+    if coll is None and not isinstance(sep, str):
+        return "".join(str_of(x) for x in iter_of(sep))
+    if coll is None:
+        return "".join(str_of(x) for x in iter_of(sep)) if not isinstance(sep, str) else ""
+    return str_of(sep).join(str_of(x) for x in iter_of(coll))
+
+
+def replace(s: str, match: Any, replacement: Any) -> str:
+    if isinstance(match, re.Pattern):
+        if callable(replacement):
+            return match.sub(lambda m: str_of(replacement(_match_value(m))), s)
+        return match.sub(_java_replacement(str_of(replacement)), s)
+    return _text(s).replace(str_of(match), str_of(replacement))
+
+
+def replace_first(s: str, match: Any, replacement: Any) -> str:
+    if isinstance(match, re.Pattern):
+        return match.sub(_java_replacement(str_of(replacement)), s, count=1)
+    return _text(s).replace(str_of(match), str_of(replacement), 1)
+
+
+def _java_replacement(text: str) -> str:
+    return re.sub(r"\$(\d)", r"\\\1", text)
+
+
+def _match_value(m: re.Match[str]) -> Any:
+    if m.re.groups == 0:
+        return m.group(0)
+    return pvector([m.group(0), *m.groups()])
+
+
+def re_find(pattern: re.Pattern[str], s: str) -> Any:
+    m = pattern.search(s)
+    return None if m is None else _match_value(m)
+
+
+def re_matches(pattern: re.Pattern[str], s: str) -> Any:
+    m = pattern.fullmatch(s)
+    return None if m is None else _match_value(m)
+
+
+def re_seq(pattern: re.Pattern[str], s: str) -> Any:
+    return lazy_iter(_match_value(m) for m in pattern.finditer(s))
+
+
+def blank(s: Any) -> bool:
+    return s is None or _text(s).strip() == ""
+
+
+def capitalize(s: str) -> str:
+    return s[:1].upper() + s[1:].lower()
+
+
+def split_lines(s: str) -> Any:
+    return pvector(s.splitlines())
+
+
+def index_of(s: str, value: Any, start: int = 0) -> Any:
+    i = s.find(str_of(value), start)
+    return None if i < 0 else i
+
+
+def last_index_of(s: str, value: Any) -> Any:
+    i = s.rfind(str_of(value))
+    return None if i < 0 else i
+
+
+CLOJURE_STRING: dict[str, Any] = {
+    "upper-case": lambda s: _text(s).upper(),
+    "lower-case": lambda s: _text(s).lower(),
+    "capitalize": capitalize,
+    "split": split,
+    "split-lines": split_lines,
+    "join": join,
+    "trim": lambda s: _text(s).strip(),
+    "triml": lambda s: _text(s).lstrip(),
+    "trimr": lambda s: _text(s).rstrip(),
+    "trim-newline": lambda s: _text(s).rstrip("\r\n"),
+    "replace": replace,
+    "replace-first": replace_first,
+    "includes?": lambda s, sub: str_of(sub) in _text(s),
+    "starts-with?": lambda s, sub: _text(s).startswith(str_of(sub)),
+    "ends-with?": lambda s, sub: _text(s).endswith(str_of(sub)),
+    "blank?": blank,
+    "reverse": lambda s: _text(s)[::-1],
+    "index-of": index_of,
+    "last-index-of": last_index_of,
+    "escape": lambda s, m: "".join(str_of(m(Char(c))) if m(Char(c)) is not None else c
+                                   for c in s),
+}
+
+STRINGS: dict[str, Any] = {
+    "str": str_, "subs": subs, "format": format_, "name": name_, "namespace": namespace,
+    "keyword": keyword, "symbol": symbol, "char": char, "pr-str": lambda *xs: " ".join(
+        pr_str(x) for x in xs), "print-str": lambda *xs: " ".join(pr_str(x, False) for x in xs),
+    "prn-str": lambda *xs: " ".join(pr_str(x) for x in xs) + "\n",
+    "println-str": lambda *xs: " ".join(pr_str(x, False) for x in xs) + "\n",
+    "re-find": re_find, "re-matches": re_matches, "re-seq": re_seq, "re-pattern": re.compile,
+    "string?": lambda x: type(x) is str, "char?": lambda x: type(x) is Char,
+    "keyword?": lambda x: type(x) is Keyword, "symbol?": lambda x: type(x) is Symbol,
+    "simple-keyword?": lambda x: type(x) is Keyword and x.ns is None,
+    "qualified-keyword?": lambda x: type(x) is Keyword and x.ns is not None,
+    "gensym": None, "chars": lambda s: IndexedSeq([Char(c) for c in s], 0) if s else None,
+}
+
+__all__ = ["CLOJURE_STRING", "STRINGS", "LMap"]

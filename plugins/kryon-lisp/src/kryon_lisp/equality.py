@@ -1,0 +1,62 @@
+"""Clojure's ``=``: value equality across collection kinds, numbers by category."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from kryon_lisp.types import LMap, LSet, PVector, Seq
+
+_INTEGRAL = (int, Fraction)
+
+
+def sequential_equals(a: Any, b: Any) -> bool:
+    """Equality of a sequence with a vector, list or other sequence."""
+    if not (isinstance(b, Seq) or type(b) is PVector):
+        return False
+    from kryon_lisp.seqs import iter_of
+
+    sentinel = object()
+    ib = iter_of(b)
+    for x in iter_of(a):
+        y = next(ib, sentinel)
+        if y is sentinel or not equals(x, y):
+            return False
+    return next(ib, sentinel) is sentinel
+
+
+def equals(a: Any, b: Any) -> bool:
+    """``(= a b)``."""
+    if a is b:
+        return True
+    ta = type(a)
+    tb = type(b)
+    if ta is tb:
+        if ta is PVector:
+            return len(a) == len(b) and all(equals(x, y) for x, y in zip(a, b))
+        if ta is LMap:
+            if len(a) != len(b):
+                return False
+            missing = object()
+            for k, v in a.items():
+                w = b.get(k, missing)
+                if w is missing or not equals(v, w):
+                    return False
+            return True
+        return bool(a == b)
+    if ta is bool or tb is bool:
+        return False
+    if ta is float or tb is float:
+        return False
+    if isinstance(a, _INTEGRAL) and isinstance(b, _INTEGRAL):
+        return bool(a == b)
+    if isinstance(a, Seq) or ta is PVector:
+        return sequential_equals(a, b)
+    if ta is LSet or ta is LMap:
+        return False
+    return bool(a == b)
+
+
+def num_equals(a: Any, b: Any) -> bool:
+    """``(== a b)``: numeric equality across categories."""
+    return bool(a == b)

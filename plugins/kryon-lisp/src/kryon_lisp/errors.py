@@ -1,0 +1,120 @@
+"""Python exceptions to Kryon errors with a Lisp-level stack."""
+
+from __future__ import annotations
+
+import re
+from types import TracebackType
+from typing import Any
+
+from kryon_core import (
+    CompileError,
+    LimitError,
+    RecursionLimitError,
+    ScriptError,
+    ScriptRuntimeError,
+    StackFrame,
+)
+from kryon_lisp.types import ExceptionInfo, Thrown
+
+_ARITY = re.compile(
+    r"^(?:<locals>\.)?([^(]*)\(\) (?:takes|missing) .*?(?:but (\d+) (?:were|was) given)?$"
+)
+_NOT_CALLABLE = re.compile(r"^'(\w+)' object is not callable$")
+_PY_TYPES = {"NoneType": "nil", "int": "java.lang.Long", "str": "java.lang.String",
+             "float": "java.lang.Double", "bool": "java.lang.Boolean",
+             "PVector": "clojure.lang.PersistentVector"}
+
+
+def describe(exc: BaseException) -> str:
+    """The message a Lisp programmer should read for ``exc``."""
+    if isinstance(exc, ExceptionInfo):
+        from kryon_lisp.printer import str_of
+
+        return str_of(exc.message)
+    if isinstance(exc, Thrown):
+        return str(exc)
+    if isinstance(exc, ScriptError):
+        return exc.message
+    if isinstance(exc, ZeroDivisionError):
+        return "Divide by zero"
+    text = str(exc)
+    if isinstance(exc, TypeError):
+        m = _ARITY.match(text)
+        if m:
+            fn = m.group(1).split(" ")[0]
+            given = m.group(2)
+            return f"Wrong number of args ({given or '?'}) passed to: {fn}"
+        m = _NOT_CALLABLE.match(text)
+        if m:
+            kind = _PY_TYPES.get(m.group(1), m.group(1))
+            return f"{kind} cannot be cast to clojure.lang.IFn"
+        if "NoneType" in text:
+            return "NullPointerException: " + text.replace("'NoneType'", "nil")
+    if isinstance(exc, KeyError):
+        return f"Key not found: {text}"
+    if isinstance(exc, RecursionError):
+        return "recursion depth limit exceeded"
+    return text or type(exc).__name__
+
+
+def lisp_frames(tb: TracebackType | None, files: dict[str, str]) -> list[StackFrame]:
+    """The Lisp frames of a traceback, outermost first."""
+    frames: list[StackFrame] = []
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        script = files.get(code.co_filename)
+        if script is not None:
+            name = code.co_name.split(" ")[0]
+            if name.startswith("@"):
+                name = "fn"
+            frame = StackFrame(script=script, function=name, line=tb.tb_lineno)
+            if not frames or frames[-1] != frame:
+                frames.append(frame)
+        tb = tb.tb_next
+    return frames
+
+
+def to_script_error(exc: BaseException, files: dict[str, str], script: str) -> ScriptError:
+    """Wrap ``exc`` (raised by Lisp code) as the matching Kryon error."""
+    frames = lisp_frames(exc.__traceback__, files)
+    line = frames[-1].line if frames else None
+    where = frames[-1].script if frames else script
+    message = describe(exc)
+    if isinstance(exc, CompileError):
+        return exc.with_script(script)
+    if isinstance(exc, LimitError):
+        exc.script = exc.script or where
+        exc.line = exc.line or line
+        exc.traceback = exc.traceback or frames
+        exc.args = (exc._headline(),)
+        return exc
+    if isinstance(exc, RecursionError):
+        err: ScriptError = RecursionLimitError(message, script=where, line=line,
+                                               traceback=frames[-20:])
+        return err
+    if isinstance(exc, ScriptError):
+        if exc.script is None:
+            exc.with_script(where)
+        if exc.line is None and line is not None:
+            exc.line = line
+            exc.args = (exc._headline(),)
+        if not exc.traceback:
+            exc.traceback = frames
+        return exc
+    err = ScriptRuntimeError(message, script=where, line=line, traceback=frames,
+                             rendered=render(where, line, message, frames))
+    err.__cause__ = exc
+    err.lisp_value = getattr(exc, "value", exc)  # type: ignore[attr-defined]
+    return err
+
+
+def render(script: str, line: int | None, message: str, frames: list[StackFrame]) -> str:
+    head = f"{script}:{line}: {message}" if line is not None else f"{script}: {message}"
+    lines = [head]
+    for frame in reversed(frames):
+        lines.append(f"    at {frame.function} ({frame.script}:{frame.line})")
+    return "\n".join(lines)
+
+
+def unwrap_value(err: Any) -> Any:
+    return getattr(err, "lisp_value", err)

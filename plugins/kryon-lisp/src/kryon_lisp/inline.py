@@ -1,0 +1,219 @@
+"""Fixed-arity fast paths the compiler emits for core arithmetic and comparisons.
+
+``(+ a b)`` becomes ``a + b if type(a) is int is type(b) else @add(a, b)``:
+machine-speed for integers, Clojure semantics (ratios, floats, errors)
+through the full function otherwise.  Comparisons become Python comparisons
+directly (they agree with Clojure on numbers).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+from kryon_lisp.scope import FnScope, call, const, is_simple, name
+
+Emitter = Callable[[FnScope, list[ast.expr]], "tuple[ast.expr, bool] | None"]
+
+_BINOPS: dict[str, tuple[type[ast.operator], str]] = {
+    "+": (ast.Add, "@add2"),
+    "-": (ast.Sub, "@sub2"),
+    "*": (ast.Mult, "@mul2"),
+}
+_CMPOPS: dict[str, type[ast.cmpop]] = {
+    "<": ast.Lt,
+    ">": ast.Gt,
+    "<=": ast.LtE,
+    ">=": ast.GtE,
+}
+
+
+def _int_type(expr: ast.expr) -> ast.expr:
+    return call(name("@type"), expr)
+
+
+def _spill(scope: FnScope, expr: ast.expr) -> tuple[ast.expr, ast.expr]:
+    """(first use, later uses) of ``expr``: a walrus into a temp when not simple."""
+    if is_simple(expr):
+        return expr, expr
+    tmp = scope.temp()
+    return ast.NamedExpr(target=ast.Name(id=tmp, ctx=ast.Store()), value=expr), name(tmp)
+
+
+def _is_int_const(expr: ast.expr) -> bool:
+    return isinstance(expr, ast.Constant) and type(expr.value) is int
+
+
+def guarded_binop(scope: FnScope, op: str, a: ast.expr, b: ast.expr) -> ast.expr:
+    """``a op b`` under an int type guard, falling back to the helper."""
+    pyop, fallback = _BINOPS[op]
+    if _is_int_const(a) and _is_int_const(b):
+        return ast.BinOp(left=a, op=pyop(), right=b)
+    a_first, a_use = _spill(scope, a)
+    b_first, b_use = _spill(scope, b)
+    if _is_int_const(b):
+        test: ast.expr = ast.Compare(left=_int_type(a_first), ops=[ast.Is()],
+                                     comparators=[name("@int")])
+    elif _is_int_const(a):
+        test = ast.Compare(left=_int_type(b_first), ops=[ast.Is()], comparators=[name("@int")])
+    elif a_first is a_use and b_first is b_use:
+        test = ast.Compare(
+            left=_int_type(a_use),
+            ops=[ast.Is(), ast.Is()],
+            comparators=[name("@int"), _int_type(b_use)],
+        )
+    else:
+        # both operands must be evaluated (in order) whatever the outcome
+        test = ast.BinOp(
+            left=ast.Compare(left=_int_type(a_first), ops=[ast.Is()], comparators=[name("@int")]),
+            op=ast.BitAnd(),
+            right=ast.Compare(left=_int_type(b_first), ops=[ast.Is()], comparators=[name("@int")]),
+        )
+    return ast.IfExp(
+        test=test,
+        body=ast.BinOp(left=a_use, op=pyop(), right=b_use),
+        orelse=call(name(fallback), a_use, b_use),
+    )
+
+
+def emit_arith(op: str) -> Emitter:
+    def emit(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | None:
+        if op == "-" and len(args) == 1:
+            a_first, a_use = _spill(scope, args[0])
+            return ast.IfExp(
+                test=ast.Compare(left=_int_type(a_first), ops=[ast.Is()],
+                                 comparators=[name("@int")]),
+                body=ast.UnaryOp(op=ast.USub(), operand=a_use),
+                orelse=call(name("@neg"), a_use),
+            ), False
+        if len(args) < 2:
+            return None
+        expr = guarded_binop(scope, op, args[0], args[1])
+        for extra in args[2:]:
+            expr = guarded_binop(scope, op, expr, extra)
+        return expr, False
+
+    return emit
+
+
+def emit_step(op: str) -> Emitter:
+    """``inc``/``dec``."""
+
+    def emit(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | None:
+        if len(args) != 1:
+            return None
+        return guarded_binop(scope, op, args[0], const(1)), False
+
+    return emit
+
+
+def emit_compare(op: str) -> Emitter:
+    def emit(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | None:
+        if len(args) < 2:
+            return None
+        if len(args) == 2:
+            return ast.Compare(left=args[0], ops=[_CMPOPS[op]()], comparators=[args[1]]), True
+        return ast.Compare(
+            left=args[0], ops=[_CMPOPS[op]() for _ in args[1:]], comparators=args[1:]
+        ), True
+
+    return emit
+
+
+def emit_equals(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | None:
+    if len(args) != 2:
+        return None
+    a, b = args
+    if _is_int_const(b):
+        a, b = b, a
+    if _is_int_const(a):
+        b_first, b_use = _spill(scope, b)
+        return ast.IfExp(
+            test=ast.Compare(left=_int_type(b_first), ops=[ast.Is()], comparators=[name("@int")]),
+            body=ast.Compare(left=b_use, ops=[ast.Eq()], comparators=[a]),
+            orelse=call(name("@equals"), a, b_use),
+        ), True
+    if isinstance(a, ast.Constant) and a.value is None or isinstance(b, ast.Constant) and (
+        b.value is None
+    ):
+        return ast.Compare(left=a, ops=[ast.Is()], comparators=[b]), True
+    return call(name("@equals"), a, b), True
+
+
+def emit_not(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | None:
+    if len(args) != 1:
+        return None
+    first, use = _spill(scope, args[0])
+    return ast.BoolOp(
+        op=ast.Or(),
+        values=[
+            ast.Compare(left=first, ops=[ast.Is()], comparators=[const(None)]),
+            ast.Compare(left=use, ops=[ast.Is()], comparators=[const(False)]),
+        ],
+    ), True
+
+
+def _unary_compare(op: type[ast.cmpop], rhs: ast.expr) -> Emitter:
+    def emit(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | None:
+        if len(args) != 1:
+            return None
+        return ast.Compare(left=args[0], ops=[op()], comparators=[rhs]), True
+
+    return emit
+
+
+def _parity(odd: bool) -> Emitter:
+    def emit(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | None:
+        if len(args) != 1:
+            return None
+        first, use = _spill(scope, args[0])
+        low_bit = ast.BinOp(left=use, op=ast.BitAnd(), right=const(1))
+        body: ast.expr = ast.Compare(left=low_bit, ops=[ast.Eq()], comparators=[const(int(odd))])
+        return ast.IfExp(
+            test=ast.Compare(left=_int_type(first), ops=[ast.Is()], comparators=[name("@int")]),
+            body=body,
+            orelse=call(name("@odd?" if odd else "@even?"), use),
+        ), True
+
+    return emit
+
+
+def emit_identical(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | None:
+    if len(args) != 2:
+        return None
+    return ast.Compare(left=args[0], ops=[ast.Is()], comparators=[args[1]]), True
+
+
+INLINE: dict[str, Emitter] = {
+    "+": emit_arith("+"),
+    "-": emit_arith("-"),
+    "*": emit_arith("*"),
+    "inc": emit_step("+"),
+    "dec": emit_step("-"),
+    "<": emit_compare("<"),
+    ">": emit_compare(">"),
+    "<=": emit_compare("<="),
+    ">=": emit_compare(">="),
+    "=": emit_equals,
+    "not": emit_not,
+    "nil?": _unary_compare(ast.Is, const(None)),
+    "some?": _unary_compare(ast.IsNot, const(None)),
+    "true?": _unary_compare(ast.Is, const(True)),
+    "false?": _unary_compare(ast.Is, const(False)),
+    "zero?": _unary_compare(ast.Eq, const(0)),
+    "pos?": _unary_compare(ast.Gt, const(0)),
+    "neg?": _unary_compare(ast.Lt, const(0)),
+    "even?": _parity(False),
+    "odd?": _parity(True),
+    "identical?": emit_identical,
+}
+
+BOOL_RESULT = frozenset(
+    """= not= < > <= >= == not nil? some? true? false? zero? pos? neg? even? odd? identical?
+    empty? contains? every? not-every? not-any? map? vector? list? seq? set? coll? string?
+    keyword? symbol? number? integer? int? float? double? ratio? fn? ifn? boolean? char?
+    sequential? associative? counted? map-entry? distinct? reduced? blank? starts-with?
+    ends-with? includes? instance? atom? var? delay? realized? nat-int? pos-int? neg-int?
+    seqable? indexed? rational? decimal? NaN? infinite? uuid? special-symbol?""".split()
+)
+"""Core functions that always return a boolean (their calls need no truth test)."""

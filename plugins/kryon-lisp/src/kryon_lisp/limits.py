@@ -1,0 +1,121 @@
+"""The budget of the call that is running: time, steps, depth and realised elements.
+
+Compiled code checks it at function entry and loop back-edges (only when the
+policy has limits, so trusted code pays nothing); infinite lazy sources check
+it every :data:`CHUNK` elements.  The engine installs a :class:`Budget` for the
+duration of each call and restores the previous one afterwards, so nested
+calls (script -> host -> script) share the outermost deadline.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from kryon_core import (
+    InstructionLimitError,
+    MemoryLimitError,
+    RecursionLimitError,
+    TimeLimitError,
+)
+
+CHUNK = 1024
+"""Elements an infinite source yields between two budget checks."""
+
+BYTES_PER_ELEMENT = 64
+"""The memory a realised element is assumed to cost when ``memory_limit_mb``
+is turned into an element cap."""
+
+
+class Budget:
+    """Counters of one call.  ``steps`` counts down to the next real check."""
+
+    __slots__ = (
+        "deadline",
+        "depth",
+        "element_cap",
+        "elements",
+        "max_depth",
+        "step_limit",
+        "steps",
+        "steps_used",
+        "time_limit_ms",
+    )
+
+    def __init__(
+        self,
+        *,
+        time_limit_ms: int | None = None,
+        step_limit: int | None = None,
+        max_depth: int | None = None,
+        memory_limit_mb: int | None = None,
+    ) -> None:
+        self.time_limit_ms = time_limit_ms
+        self.deadline = (
+            time.monotonic() + time_limit_ms / 1000.0 if time_limit_ms is not None else None
+        )
+        self.step_limit = step_limit
+        self.steps_used = 0
+        self.steps = min(CHUNK, step_limit) if step_limit is not None else CHUNK
+        self.depth = 0
+        self.max_depth = max_depth if max_depth is not None else 1 << 30
+        self.element_cap = (
+            memory_limit_mb * (1 << 20) // BYTES_PER_ELEMENT
+            if memory_limit_mb is not None
+            else None
+        )
+        self.elements = 0
+
+    def tick(self) -> None:
+        """Called when ``steps`` ran out: account them and check the limits."""
+        used = (CHUNK if self.step_limit is None else min(CHUNK, self.step_limit)) - self.steps
+        self.steps_used += used
+        if self.step_limit is not None and self.steps_used > self.step_limit:
+            self.steps = 1 << 62
+            raise InstructionLimitError(
+                f"instruction limit of {self.step_limit} steps exceeded"
+            )
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            self.steps = 1 << 62
+            raise TimeLimitError(f"time limit of {self.time_limit_ms} ms exceeded")
+        remaining = (
+            CHUNK if self.step_limit is None else max(1, min(CHUNK, self.step_limit - self.steps_used))
+        )
+        self.steps = remaining
+
+    def too_deep(self) -> None:
+        self.depth -= 1
+        raise RecursionLimitError(f"recursion depth limit of {self.max_depth} exceeded")
+
+    def realise(self, n: int) -> None:
+        """Account ``n`` elements realised from an infinite or huge source."""
+        self.elements += n
+        if self.element_cap is not None and self.elements > self.element_cap:
+            raise MemoryLimitError(
+                f"memory limit: more than {self.element_cap} sequence elements realised"
+            )
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise TimeLimitError(f"time limit of {self.time_limit_ms} ms exceeded")
+        if self.step_limit is not None:
+            self.steps_used += n
+            if self.steps_used > self.step_limit:
+                raise InstructionLimitError(
+                    f"instruction limit of {self.step_limit} steps exceeded"
+                )
+
+
+class _Current(threading.local):
+    """The budget in force on this thread (``None`` outside calls or without limits)."""
+
+    def __init__(self) -> None:
+        self.budget: Budget | None = None
+
+
+current = _Current()
+
+
+def check_size(n: int) -> None:
+    """Refuse to build a collection of ``n`` elements beyond the element cap."""
+    budget = current.budget
+    if budget is not None and budget.element_cap is not None and n > budget.element_cap:
+        raise MemoryLimitError(f"memory limit: a collection of {n} elements is too large")
+

@@ -1,0 +1,275 @@
+"""The core macros, written in Python as form-to-form functions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pyrsistent import pvector
+
+from kryon_core import CompileError
+from kryon_lisp.syntax_quote import gensym_id
+from kryon_lisp.types import Keyword, LMap, PList, PVector, Symbol, plist
+
+Macro = Callable[..., Any]
+CORE_MACROS: dict[str, Macro] = {}
+
+
+def macro(*names: str) -> Callable[[Macro], Macro]:
+    def register(fn: Macro) -> Macro:
+        for n in names:
+            CORE_MACROS[n] = fn
+        return fn
+
+    return register
+
+
+def S(n: str) -> Symbol:  # noqa: N802 - reads like the symbol it builds
+    return Symbol(n)
+
+
+def L(*items: Any) -> PList:  # noqa: N802 - reads like the list it builds
+    return plist(items)
+
+
+def gensym(prefix: str = "G") -> Symbol:
+    return Symbol(f"{prefix}__{gensym_id()}")
+
+
+def _err(form: Any, message: str) -> CompileError:
+    return CompileError(message, line=getattr(form, "line", None),
+                        column=getattr(form, "column", None))
+
+
+_DO, _IF, _LET, _FN, _DEF = S("do"), S("if"), S("let"), S("fn"), S("def")
+
+
+@macro("defn", "defn-")
+def _defn(form: PList, name: Any = None, *rest: Any) -> Any:
+    if not isinstance(name, Symbol):
+        raise _err(form, "First argument to defn must be a symbol")
+    meta = dict(name.meta.items()) if name.meta is not None else {}
+    body = list(rest)
+    if body and isinstance(body[0], str):
+        meta[Keyword("doc")] = body.pop(0)
+    if body and isinstance(body[0], LMap):
+        meta.update(body.pop(0).items())
+    if form.first() == S("defn-"):
+        meta[Keyword("private")] = True
+    if not body:
+        raise _err(form, "Parameter declaration missing")
+    if isinstance(body[-1], LMap) and all(isinstance(b, PList) for b in body[:-1]) and len(
+            body) > 1:
+        body = body[:-1]
+    sym = Symbol(name.name, None, LMap.of(meta.items()), name.line, name.column)
+    fn = plist([_FN, *body]).at(form.line, form.column)
+    return L(_DEF, sym, fn).at(form.line, form.column)
+
+
+@macro("when")
+def _when(form: PList, test: Any = None, *body: Any) -> Any:
+    return L(_IF, test, plist([_DO, *body]))
+
+
+@macro("when-not")
+def _when_not(form: PList, test: Any = None, *body: Any) -> Any:
+    return L(_IF, test, None, plist([_DO, *body]))
+
+
+@macro("if-not")
+def _if_not(form: PList, test: Any = None, then: Any = None, *other: Any) -> Any:
+    return L(_IF, test, other[0] if other else None, then)
+
+
+def _binding_pair(form: Any, bindings: Any) -> tuple[Any, Any]:
+    if type(bindings) is not PVector or len(bindings) != 2:
+        raise _err(form, "requires exactly 2 forms in binding vector")
+    return bindings[0], bindings[1]
+
+
+@macro("if-let", "if-some")
+def _if_let(form: PList, bindings: Any = None, then: Any = None, *other: Any) -> Any:
+    pattern, value = _binding_pair(form, bindings)
+    tmp = gensym("temp")
+    test = tmp if form.first().name == "if-let" else L(S("some?"), tmp)
+    return L(_LET, pvector([tmp, value]),
+             L(_IF, test, L(_LET, pvector([pattern, tmp]), then), other[0] if other else None))
+
+
+@macro("when-let", "when-some")
+def _when_let(form: PList, bindings: Any = None, *body: Any) -> Any:
+    pattern, value = _binding_pair(form, bindings)
+    tmp = gensym("temp")
+    test = tmp if form.first().name == "when-let" else L(S("some?"), tmp)
+    return L(_LET, pvector([tmp, value]),
+             L(_IF, test, plist([_LET, pvector([pattern, tmp]), *body])))
+
+
+@macro("when-first")
+def _when_first(form: PList, bindings: Any = None, *body: Any) -> Any:
+    pattern, value = _binding_pair(form, bindings)
+    tmp = gensym("xs")
+    return L(_LET, pvector([tmp, L(S("seq"), value)]),
+             L(_IF, tmp, plist([_LET, pvector([pattern, L(S("first"), tmp)]), *body])))
+
+
+@macro("cond")
+def _cond(form: PList, *clauses: Any) -> Any:
+    if len(clauses) % 2:
+        raise _err(form, "cond requires an even number of forms")
+    result: Any = None
+    for test, expr in reversed(list(zip(clauses[::2], clauses[1::2]))):
+        if isinstance(test, Keyword) or test is True:
+            result = expr
+        else:
+            result = L(_IF, test, expr, result)
+    return result
+
+
+@macro("condp")
+def _condp(form: PList, pred: Any = None, expr: Any = None, *clauses: Any) -> Any:
+    p, e = gensym("pred"), gensym("expr")
+    items = list(clauses)
+    default: Any = L(S("throw"), L(S("ex-info"), "No matching clause", LMap.of([])))
+    if len(items) % 2:
+        default = items.pop()
+    result = default
+    for test, value in reversed(list(zip(items[::2], items[1::2]))):
+        result = L(_IF, L(p, test, e), value, result)
+    return L(_LET, pvector([p, pred, e, expr]), result)
+
+
+def _thread(form: Any, x: Any, steps: tuple[Any, ...], last: bool) -> Any:
+    for step in steps:
+        if isinstance(step, PList) and step.count:
+            items = list(step)
+            items = [*items, x] if last else [items[0], x, *items[1:]]
+            x = plist(items).at(step.line, step.column)
+        else:
+            x = L(step, x)
+    return x
+
+
+@macro("->")
+def _thread_first(form: PList, x: Any = None, *steps: Any) -> Any:
+    return _thread(form, x, steps, last=False)
+
+
+@macro("->>")
+def _thread_last(form: PList, x: Any = None, *steps: Any) -> Any:
+    return _thread(form, x, steps, last=True)
+
+
+@macro("as->")
+def _as_thread(form: PList, x: Any = None, name: Any = None, *steps: Any) -> Any:
+    bindings = [name, x]
+    for step in steps:
+        bindings += [name, step]
+    return L(_LET, pvector(bindings), name)
+
+
+def _some_thread(x: Any, steps: tuple[Any, ...], last: bool) -> Any:
+    g = gensym("some")
+    bindings = [g, x]
+    for step in steps:
+        bindings += [g, L(_IF, L(S("nil?"), g), None, _thread(None, g, (step,), last))]
+    return L(_LET, pvector(bindings), g)
+
+
+@macro("some->")
+def _some_first(form: PList, x: Any = None, *steps: Any) -> Any:
+    return _some_thread(x, steps, last=False)
+
+
+@macro("some->>")
+def _some_last(form: PList, x: Any = None, *steps: Any) -> Any:
+    return _some_thread(x, steps, last=True)
+
+
+def _cond_thread(form: Any, x: Any, clauses: tuple[Any, ...], last: bool) -> Any:
+    if len(clauses) % 2:
+        raise _err(form, "cond-> requires an even number of clauses")
+    g = gensym("cond")
+    bindings = [g, x]
+    for test, step in zip(clauses[::2], clauses[1::2]):
+        bindings += [g, L(_IF, test, _thread(None, g, (step,), last), g)]
+    return L(_LET, pvector(bindings), g)
+
+
+@macro("cond->")
+def _cond_first(form: PList, x: Any = None, *clauses: Any) -> Any:
+    return _cond_thread(form, x, clauses, last=False)
+
+
+@macro("cond->>")
+def _cond_last(form: PList, x: Any = None, *clauses: Any) -> Any:
+    return _cond_thread(form, x, clauses, last=True)
+
+
+@macro("doto")
+def _doto(form: PList, x: Any = None, *steps: Any) -> Any:
+    g = gensym("doto")
+    calls = [_thread(None, g, (step,), last=False) for step in steps]
+    return plist([_LET, pvector([g, x]), *calls, g])
+
+
+@macro("comment")
+def _comment(form: PList, *body: Any) -> Any:
+    return None
+
+
+@macro("def-atom", "defatom")
+def _def_atom(form: PList, name: Any = None, value: Any = None) -> Any:
+    return L(_DEF, name, L(S("atom"), value)).at(form.line, form.column)
+
+
+@macro("defonce")
+def _defonce(form: PList, name: Any = None, value: Any = None) -> Any:
+    return L(_IF, L(S("@defined?"), L(S("quote"), name)), None, L(_DEF, name, value))
+
+
+@macro("lazy-seq")
+def _lazy_seq(form: PList, *body: Any) -> Any:
+    return L(S("@lazy-seq"), plist([_FN, pvector([]), *body]))
+
+
+@macro("delay")
+def _delay(form: PList, *body: Any) -> Any:
+    return L(S("@delay"), plist([_FN, pvector([]), *body]))
+
+
+@macro("with-out-str")
+def _with_out_str(form: PList, *body: Any) -> Any:
+    return L(S("@with-out-str"), plist([_FN, pvector([]), *body]))
+
+
+@macro("time")
+def _time(form: PList, expr: Any = None) -> Any:
+    return L(S("@time"), L(_FN, pvector([]), expr))
+
+
+@macro("assert")
+def _assert(form: PList, test: Any = None, message: Any = None) -> Any:
+    text = "Assert failed: " + (f"{message}\n" if isinstance(message, str) else "")
+    from kryon_lisp.printer import pr_str
+
+    msg: Any = text + pr_str(test)
+    if message is not None and not isinstance(message, str):
+        msg = L(S("str"), "Assert failed: ", message, "\n", pr_str(test))
+    return L(S("when-not"), test, L(S("throw"), L(S("ex-info"), msg, LMap.of([]))))
+
+
+@macro("..")
+def _dotdot(form: PList, *items: Any) -> Any:
+    raise _err(form, "Host interop (..) is not available in Kryon Lisp")
+
+
+@macro("defmulti")
+def _defmulti(form: PList, name: Any = None, dispatch: Any = None, *options: Any) -> Any:
+    return L(_IF, L(S("@defined?"), L(S("quote"), name)), None,
+             L(_DEF, name, L(S("@multifn"), L(S("quote"), name), dispatch)))
+
+
+@macro("defmethod")
+def _defmethod(form: PList, name: Any = None, value: Any = None, *fn_tail: Any) -> Any:
+    return L(S("@defmethod"), name, value, plist([_FN, *fn_tail]))

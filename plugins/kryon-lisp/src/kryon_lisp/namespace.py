@@ -1,0 +1,133 @@
+"""Namespaces: one per script, holding its globals as a Python dict.
+
+The dict is the ``globals`` of every code object compiled for the namespace;
+its ``__builtins__`` is the runtime's core table, so an unshadowed core name
+is a plain ``LOAD_GLOBAL`` away.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+from kryon_lisp.types import Keyword, Symbol
+
+if TYPE_CHECKING:
+    from kryon_lisp.runtime import Runtime
+
+
+class Var:
+    """``(var x)`` / ``#'x``: a reference to a namespace global."""
+
+    __slots__ = ("name", "ns")
+
+    def __init__(self, ns: Namespace, name: str) -> None:
+        self.ns = ns
+        self.name = name
+
+    def deref(self) -> Any:
+        return self.ns.globals.get(self.name)
+
+    def __call__(self, *args: Any) -> Any:
+        return self.deref()(*args)
+
+    def __repr__(self) -> str:
+        return f"#'{self.ns.name}/{self.name}"
+
+
+class Namespace:
+    """The globals, definitions, macros and aliases of one namespace."""
+
+    def __init__(self, runtime: Runtime, name: str, script: str, builtin: bool = False) -> None:
+        self.runtime = runtime
+        self.name = name
+        self.script = script
+        self.builtin = builtin
+        self.filename = script
+        self.globals: dict[str, Any] = {"__builtins__": runtime.core}
+        self.defs: dict[str, dict[str, Any]] = {}
+        self.macros: dict[str, Any] = {}
+        self.aliases: dict[str, str] = {}
+        self._constants: dict[Any, str] = {}
+        self._install()
+
+    def _install(self) -> None:
+        g = self.globals
+        g["@g"] = g
+        g["@var"] = self.var
+        g["@ns_get"] = self.runtime.ns_get
+        g["@defmacro"] = self.define_macro
+        g["@declare"] = self.declare_runtime
+        g["@defined?"] = lambda sym: sym.name in g
+        g.update(self.runtime.namespace_functions(self))
+
+    # -- compile-time bookkeeping -------------------------------------------------
+
+    def declare(self, name: str, *, private: bool, line: int | None, doc: str | None,
+                referred: bool = False) -> dict[str, Any]:
+        info = self.defs.get(name)
+        if info is None or info.get("referred"):
+            info = {"kind": "var", "private": private, "line": line, "doc": doc,
+                    "referred": referred}
+            self.defs[name] = info
+        else:
+            info.update(private=private or info["private"], line=line or info["line"],
+                        doc=doc or info.get("doc"))
+        self.macros.pop(name, None)
+        return info
+
+    def declare_macro(self, name: str) -> None:
+        info = self.declare(name, private=False, line=None, doc=None)
+        info["kind"] = "macro"
+
+    def define_macro(self, name: str, fn: Any) -> None:
+        self.macros[name] = fn
+        self.defs.setdefault(name, {"kind": "macro", "private": False, "line": None})
+        self.defs[name]["kind"] = "macro"
+
+    def declare_runtime(self, name: str) -> None:
+        self.globals.setdefault(name, None)
+
+    def rename(self, name: str) -> None:
+        self.runtime.rename_namespace(self, name)
+
+    def constant(self, value: Any) -> str:
+        """The global name holding ``value`` for compiled code."""
+        try:
+            key: Any = (type(value), value)
+            hash(key)
+        except TypeError:
+            key = ("id", id(value))
+        if type(value) not in (Keyword, Symbol) and not isinstance(value, str):
+            key = ("id", id(value))
+        found = self._constants.get(key)
+        if found is None:
+            found = f"@c{len(self._constants)}"
+            self._constants[key] = found
+            self.globals[found] = value
+        return found
+
+    def var(self, ns_name: str, name: str) -> Var:
+        target = self.runtime.namespace_for(ns_name) or self
+        return Var(target, name)
+
+    # -- queries -------------------------------------------------------------------------
+
+    def public_functions(self) -> dict[str, dict[str, Any]]:
+        return {
+            name: info
+            for name, info in self.defs.items()
+            if info.get("kind") == "fn" and not info.get("private") and not info.get("referred")
+        }
+
+
+def ensure_recursion_headroom(frames: int) -> None:
+    """Raise Python's recursion limit so ``frames`` more frames fit (never lower it)."""
+    depth = 0
+    frame = sys._getframe()
+    while frame is not None and depth < 100_000:
+        frame = frame.f_back  # type: ignore[assignment]
+        depth += 1
+    needed = depth + frames
+    if sys.getrecursionlimit() < needed:
+        sys.setrecursionlimit(needed)

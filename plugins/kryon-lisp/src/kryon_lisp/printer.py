@@ -1,0 +1,192 @@
+"""Clojure's printing rules: ``pr-str`` (readable) and ``str``/``print`` (for humans)."""
+
+from __future__ import annotations
+
+import math
+import types as pytypes
+from fractions import Fraction
+from typing import Any
+
+from kryon_lisp import limits
+from kryon_lisp.types import (
+    Atom,
+    Char,
+    Delay,
+    ExceptionInfo,
+    Keyword,
+    LMap,
+    LSet,
+    PVector,
+    Seq,
+    Symbol,
+    Thrown,
+    Volatile,
+)
+
+_CHAR_NAMES = {
+    "\n": "newline",
+    " ": "space",
+    "\t": "tab",
+    "\r": "return",
+    "\b": "backspace",
+    "\f": "formfeed",
+    "\0": "nul",
+}
+_STRING_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r",
+                   "\b": "\\b", "\f": "\\f"}
+
+MAX_PRINT_DEPTH = 200
+"""Nesting beyond this prints as ``...`` rather than overflowing the stack."""
+
+
+def format_float(x: float) -> str:
+    if math.isnan(x):
+        return "##NaN"
+    if math.isinf(x):
+        return "##Inf" if x > 0 else "##-Inf"
+    text = repr(x)
+    if "e" in text:
+        mantissa, _, exp = text.partition("e")
+        if "." not in mantissa:
+            mantissa += ".0"
+        return f"{mantissa}E{int(exp)}"
+    return text
+
+
+def _escape(text: str) -> str:
+    return '"' + "".join(_STRING_ESCAPES.get(c, c) for c in text) + '"'
+
+
+def pr_str(x: Any, readably: bool = True) -> str:
+    """The printed form of ``x``."""
+    out: list[str] = []
+    _write(x, readably, out, 0)
+    return "".join(out)
+
+
+def str_of(x: Any) -> str:
+    """``(str x)``: strings and chars raw, nil empty, everything else printed."""
+    if type(x) is str:
+        return x
+    if x is None:
+        return ""
+    if type(x) is Char:
+        return x.ch
+    return pr_str(x, False)
+
+
+def _write(x: Any, readably: bool, out: list[str], depth: int) -> None:
+    if depth > MAX_PRINT_DEPTH:
+        out.append("...")
+        return
+    t = type(x)
+    if x is None:
+        out.append("nil")
+    elif x is True:
+        out.append("true")
+    elif x is False:
+        out.append("false")
+    elif t is int:
+        out.append(str(x))
+    elif t is float:
+        out.append(format_float(x))
+    elif t is str:
+        out.append(_escape(x) if readably else x)
+    elif t is Keyword or t is Symbol:
+        out.append(str(x))
+    elif t is Fraction:
+        out.append(f"{x.numerator}/{x.denominator}" if x.denominator != 1 else str(x.numerator))
+    elif t is Char:
+        out.append("\\" + _CHAR_NAMES.get(x.ch, x.ch) if readably else x.ch)
+    elif t is PVector:
+        _write_items("[", x, "]", readably, out, depth)
+    elif isinstance(x, Seq):
+        _write_items("(", x, ")", readably, out, depth)
+    elif t is LMap:
+        out.append("{")
+        first = True
+        for k, v in x.items():
+            if not first:
+                out.append(", ")
+            first = False
+            _write(k, readably, out, depth + 1)
+            out.append(" ")
+            _write(v, readably, out, depth + 1)
+        out.append("}")
+    elif t is LSet:
+        _write_items("#{", x, "}", readably, out, depth)
+    elif t is Atom:
+        out.append("#object[clojure.lang.Atom {:status :ready, :val ")
+        _write(x.value, readably, out, depth + 1)
+        out.append("}]")
+    elif t is Volatile:
+        out.append("#object[clojure.lang.Volatile {:val ")
+        _write(x.value, readably, out, depth + 1)
+        out.append("}]")
+    elif t is Delay:
+        out.append("#object[clojure.lang.Delay]")
+    elif isinstance(x, ExceptionInfo):
+        out.append("#error {:message ")
+        _write(x.message, True, out, depth + 1)
+        out.append(", :data ")
+        _write(x.data, True, out, depth + 1)
+        out.append("}")
+    elif isinstance(x, Thrown):
+        _write(x.value, readably, out, depth)
+    elif isinstance(x, BaseException):
+        out.append(f"#error {{:message {_escape(str(x))}}}")
+    elif isinstance(x, (pytypes.FunctionType, pytypes.BuiltinFunctionType)):
+        out.append(f"#object[{getattr(x, '__name__', 'fn')}]")
+    elif callable(x) and hasattr(x, "__name__"):
+        out.append(f"#object[{x.__name__}]")
+    elif t is tuple or t is list:
+        _write_items("[", x, "]", readably, out, depth)
+    else:
+        out.append(f"#object[{type_name(x)}]")
+
+
+def _write_items(
+    open_: str, items: Any, close: str, readably: bool, out: list[str], depth: int
+) -> None:
+    out.append(open_)
+    first = True
+    budget = limits.current.budget
+    count = 0
+    for item in items:
+        if not first:
+            out.append(" ")
+        first = False
+        _write(item, readably, out, depth + 1)
+        count += 1
+        if budget is not None and not count % limits.CHUNK:
+            budget.realise(limits.CHUNK)
+    out.append(close)
+
+
+def type_name(x: Any) -> str:
+    """A Clojure-ish class name for error messages and ``type``."""
+    names = {
+        type(None): "nil",
+        bool: "java.lang.Boolean",
+        int: "java.lang.Long",
+        float: "java.lang.Double",
+        str: "java.lang.String",
+        Fraction: "clojure.lang.Ratio",
+        Keyword: "clojure.lang.Keyword",
+        Symbol: "clojure.lang.Symbol",
+        Char: "java.lang.Character",
+        PVector: "clojure.lang.PersistentVector",
+        LMap: "clojure.lang.PersistentHashMap",
+        LSet: "clojure.lang.PersistentHashSet",
+        Atom: "clojure.lang.Atom",
+    }
+    found = names.get(type(x))
+    if found is not None:
+        return found
+    if isinstance(x, Seq):
+        return "clojure.lang." + {"PList": "PersistentList", "_EmptyList": "PersistentList$EmptyList",
+                                  "LazySeq": "LazySeq", "Cons": "Cons"}.get(
+            type(x).__name__, "ASeq")
+    if callable(x):
+        return "clojure.lang.IFn"
+    return type(x).__name__

@@ -1,0 +1,202 @@
+"""The Lisp runtime of one engine: the core table, namespaces, output and eval."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from kryon_lisp import limits
+from kryon_lisp.compiler import Compiler
+from kryon_lisp.core import CATCH_CLASSES, CORE
+from kryon_lisp.core_str import CLOJURE_STRING, format_
+from kryon_lisp.macros import CORE_MACROS
+from kryon_lisp.namespace import Namespace
+from kryon_lisp.printer import pr_str, str_of
+from kryon_lisp.reader import Reader
+from kryon_lisp.types import Keyword, PList, Symbol
+
+Writer = Callable[[str, str, str], None]
+Logger = Callable[[str, str, str], None]
+
+
+def _default_write(text: str, stream: str, script: str) -> None:
+    import sys
+
+    (sys.stdout if stream == "stdout" else sys.stderr).write(text)
+
+
+class Runtime:
+    """Everything the scripts of one engine share."""
+
+    def __init__(self, *, limited: bool, write: Writer | None = None,
+                 log: Logger | None = None) -> None:
+        self.limited = limited
+        self.core: dict[str, Any] = dict(CORE)
+        self.core_macros = CORE_MACROS
+        self.namespaces: dict[str, Namespace] = {}
+        self.files: dict[str, str] = {}
+        self.write: Writer = write or _default_write
+        self.log: Logger = log or (lambda level, text, script: None)
+        self.captures: list[list[str]] = []
+        self.core["@with-out-str"] = self.with_out_str
+        self._builtin_ns("clojure.string", CLOJURE_STRING)
+        self._builtin_ns("kryon", {})
+
+    # -- namespaces -------------------------------------------------------------
+
+    def _builtin_ns(self, name: str, functions: dict[str, Any]) -> Namespace:
+        ns = Namespace(self, name, f"<{name}>", builtin=True)
+        ns.globals.update(functions)
+        self.namespaces[name] = ns
+        return ns
+
+    def new_namespace(self, script: str, name: str = "user") -> Namespace:
+        ns = Namespace(self, name, script)
+        self.files[ns.filename] = script
+        return ns
+
+    def drop_namespace(self, ns: Namespace) -> None:
+        if self.namespaces.get(ns.name) is ns:
+            del self.namespaces[ns.name]
+        self.files.pop(ns.filename, None)
+
+    def rename_namespace(self, ns: Namespace, name: str) -> None:
+        if self.namespaces.get(ns.name) is ns:
+            del self.namespaces[ns.name]
+        ns.name = name
+        self.namespaces[name] = ns
+
+    def namespace_for(self, name: str | None) -> Namespace | None:
+        if name is None:
+            return None
+        return self.namespaces.get(name)
+
+    def ns_get(self, ns_name: str, name: str) -> Any:
+        ns = self.namespaces.get(ns_name)
+        if ns is None:
+            raise NameError(f"No such namespace: {ns_name}")
+        try:
+            return ns.globals[name]
+        except KeyError:
+            raise NameError(f"Unable to resolve symbol: {ns_name}/{name}") from None
+
+    def catch_class(self, sym: Any) -> Any:
+        key = str(sym)
+        if key not in CATCH_CLASSES:
+            return None
+        found = CATCH_CLASSES[key]
+        return () if found is None else found
+
+    # -- evaluation -----------------------------------------------------------------
+
+    def compile_form(self, ns: Namespace, form: Any) -> Any:
+        return Compiler(ns).compile_toplevel(form)
+
+    def run_form(self, ns: Namespace, form: Any) -> Any:
+        code = self.compile_form(ns, form)
+        exec(code, ns.globals)  # noqa: S102 - our own compiled Lisp, run in its namespace
+        top = ns.globals.pop("@top")
+        return top()
+
+    def eval_source(self, ns: Namespace, source: str) -> Any:
+        reader = Reader(source, ns.script, ns.name)
+        result = None
+        for form in reader.read_all():
+            result = self.run_form(ns, form)
+        return result
+
+    # -- output -------------------------------------------------------------------------
+
+    def emit(self, text: str, script: str) -> None:
+        if self.captures:
+            self.captures[-1].append(text)
+        else:
+            self.write(text, "stdout", script)
+
+    def with_out_str(self, thunk: Callable[[], Any]) -> str:
+        self.captures.append([])
+        try:
+            thunk()
+        finally:
+            captured = self.captures.pop()
+        return "".join(captured)
+
+    def namespace_functions(self, ns: Namespace) -> dict[str, Any]:
+        """The functions that need to know their namespace (output, eval)."""
+        runtime = self
+
+        def out(text: str) -> None:
+            runtime.emit(text, ns.script)
+
+        def print_(*xs: Any) -> None:
+            out(" ".join(pr_str(x, False) for x in xs))
+
+        def println(*xs: Any) -> None:
+            out(" ".join(pr_str(x, False) for x in xs) + "\n")
+
+        def pr(*xs: Any) -> None:
+            out(" ".join(pr_str(x) for x in xs))
+
+        def prn(*xs: Any) -> None:
+            out(" ".join(pr_str(x) for x in xs) + "\n")
+
+        def newline() -> None:
+            out("\n")
+
+        def printf(fmt: str, *args: Any) -> None:
+            out(format_(fmt, *args))
+
+        def logger(level: str) -> Callable[..., None]:
+            def log(*xs: Any) -> None:
+                runtime.log(level, " ".join(str_of(x) for x in xs), ns.script)
+
+            return log
+
+        def eval_(form: Any) -> Any:
+            return runtime.run_form(ns, form)
+
+        def macroexpand_1(form: Any) -> Any:
+            return Compiler(ns).macroexpand_1(form, _empty_env())
+
+        def macroexpand(form: Any) -> Any:
+            compiler = Compiler(ns)
+            while True:
+                expanded = compiler.macroexpand_1(form, _empty_env())
+                if expanded is form:
+                    return form
+                form = expanded
+
+        def read_string(text: str) -> Any:
+            forms = Reader(text, ns.script, ns.name).read_all()
+            return forms[0] if forms else None
+
+        def resolve(sym: Symbol) -> Any:
+            if sym.name in ns.globals:
+                return ns.var(ns.name, sym.name)
+            return None
+
+        return {
+            "print": print_, "println": println, "pr": pr, "prn": prn, "newline": newline,
+            "printf": printf, "flush": lambda: None, "log": logger("info"),
+            "warn": logger("warn"), "error": logger("error"), "eval": eval_,
+            "macroexpand-1": macroexpand_1, "macroexpand": macroexpand,
+            "read-string": read_string, "resolve": resolve, "*ns*": Symbol(ns.name),
+            "ns-name": lambda x=None: Symbol(ns.name), "require": lambda *specs: None,
+            "var-get": lambda v: v.deref(), "@time-report": lambda text: println(text),
+            "in-ns": lambda sym: None, "find-ns": lambda sym: runtime.namespace_for(str(sym)),
+        }
+
+    def install_host(self, functions: dict[str, Any], seeds: dict[str, Any]) -> None:
+        """The bridge's functions: all in ``kryon``, the seed names everywhere."""
+        kryon = self.namespaces["kryon"]
+        kryon.globals.update(functions)
+        self.core.update(seeds)
+
+
+def _empty_env() -> Any:
+    from kryon_lisp.scope import Env
+
+    return Env()
+
+
+__all__ = ["Keyword", "PList", "Runtime", "limits"]

@@ -1,0 +1,318 @@
+"""The sequence abstraction: ``seq`` over every collection, lazy sequences,
+and fast Python iteration over all of them.
+
+Lazy sequences built from Python iterators (``map``, ``filter``, ...) realise
+their elements in chunks that grow from 1 to 64, so a pipeline costs close
+to the Python iterator protocol while ``(first (map f xs))`` still calls ``f``
+once.  Infinite sources check the call's budget every
+:data:`~kryon_lisp.limits.CHUNK` elements.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from kryon_lisp import limits
+from pyrsistent import pvector
+
+from kryon_lisp.types import EMPTY_LIST, Char, LMap, LSet, PList, PVector, Seq
+
+_MAX_CHUNK = 64
+
+
+class Cons(Seq):
+    """``(cons x coll)``: a first element in front of any seqable."""
+
+    __slots__ = ("_first", "_rest", "meta")
+
+    def __init__(self, first: Any, rest: Any, meta: Any = None) -> None:
+        self._first = first
+        self._rest = rest
+        self.meta = meta
+
+    def first(self) -> Any:
+        return self._first
+
+    def more(self) -> Seq:
+        s = seq(self._rest)
+        return EMPTY_LIST if s is None else s
+
+    def next(self) -> Seq | None:
+        return seq(self._rest)
+
+
+class LazySeq(Seq):
+    """``lazy-seq``: the body runs once, on first use."""
+
+    __slots__ = ("_fn", "_s", "meta")
+
+    def __init__(self, fn: Callable[[], Any], meta: Any = None) -> None:
+        self._fn: Callable[[], Any] | None = fn
+        self._s: Seq | None = None
+        self.meta = meta
+
+    def seq(self) -> Seq | None:
+        fn = self._fn
+        if fn is not None:
+            self._fn = None
+            value = fn()
+            while isinstance(value, LazySeq):
+                value = value.seq()
+            self._s = seq(value)
+        return self._s
+
+    def first(self) -> Any:
+        s = self.seq()
+        return None if s is None else s.first()
+
+    def more(self) -> Seq:
+        s = self.seq()
+        return EMPTY_LIST if s is None else s.more()
+
+    def next(self) -> Seq | None:
+        s = self.seq()
+        return None if s is None else s.next()
+
+    def __iter__(self) -> Iterator[Any]:
+        s = self.seq()
+        return iter(()) if s is None else iter(s)
+
+
+class _Chunk:
+    __slots__ = ("items", "nxt", "size", "src")
+
+    def __init__(self, items: list[Any], src: Iterator[Any] | None, size: int) -> None:
+        self.items = items
+        self.src = src
+        self.size = size
+        self.nxt: _Chunk | None = None
+
+    def following(self) -> _Chunk | None:
+        src = self.src
+        if src is not None:
+            self.src = None
+            size = min(self.size * 2, _MAX_CHUNK)
+            items = list(itertools.islice(src, size))
+            self.nxt = _Chunk(items, src, size) if items else None
+        return self.nxt
+
+
+class IterSeq(Seq):
+    """A realised position in a chunked sequence fed by a Python iterator."""
+
+    __slots__ = ("chunk", "i")
+
+    def __init__(self, chunk: _Chunk, i: int) -> None:
+        self.chunk = chunk
+        self.i = i
+
+    def first(self) -> Any:
+        return self.chunk.items[self.i]
+
+    def next(self) -> Seq | None:
+        i = self.i + 1
+        if i < len(self.chunk.items):
+            return IterSeq(self.chunk, i)
+        nxt = self.chunk.following()
+        return None if nxt is None else IterSeq(nxt, 0)
+
+    def more(self) -> Seq:
+        s = self.next()
+        return EMPTY_LIST if s is None else s
+
+    def __iter__(self) -> Iterator[Any]:
+        chunk: _Chunk | None = self.chunk
+        i = self.i
+        while chunk is not None:
+            items = chunk.items
+            if i:
+                yield from itertools.islice(items, i, None)
+                i = 0
+            else:
+                yield from items
+            chunk = chunk.following()
+
+
+def lazy_iter(it: Iterator[Any]) -> LazySeq:
+    """A lazy sequence of a Python iterator's elements."""
+
+    def start() -> Seq | None:
+        items = list(itertools.islice(it, 1))
+        return IterSeq(_Chunk(items, it, 1), 0) if items else None
+
+    return LazySeq(start)
+
+
+class IndexedSeq(Seq):
+    """A seq over an indexable (vector, tuple, list of chars) from ``i``."""
+
+    __slots__ = ("data", "i")
+
+    def __init__(self, data: Any, i: int) -> None:
+        self.data = data
+        self.i = i
+
+    def first(self) -> Any:
+        return self.data[self.i]
+
+    def next(self) -> Seq | None:
+        i = self.i + 1
+        return IndexedSeq(self.data, i) if i < len(self.data) else None
+
+    def more(self) -> Seq:
+        s = self.next()
+        return EMPTY_LIST if s is None else s
+
+    def __iter__(self) -> Iterator[Any]:
+        data = self.data
+        return iter(data) if self.i == 0 else itertools.islice(data, self.i, None)
+
+    def __len__(self) -> int:
+        return len(self.data) - self.i
+
+
+class LRange(Seq):
+    """``range`` with a known end: O(1) ``count``/``nth``, C-speed iteration."""
+
+    __slots__ = ("r",)
+
+    def __init__(self, r: range) -> None:
+        self.r = r
+
+    def seq(self) -> Seq | None:
+        return self if len(self.r) else None
+
+    def first(self) -> Any:
+        return self.r[0] if len(self.r) else None
+
+    def next(self) -> Seq | None:
+        return LRange(self.r[1:]) if len(self.r) > 1 else None
+
+    def more(self) -> Seq:
+        return LRange(self.r[1:]) if len(self.r) else EMPTY_LIST
+
+    def __iter__(self) -> Iterator[Any]:
+        if len(self.r) > 4 * limits.CHUNK and limits.current.budget is not None:
+            return guarded(iter(self.r))
+        return iter(self.r)
+
+    def __len__(self) -> int:
+        return len(self.r)
+
+
+def guarded(it: Iterator[Any]) -> Iterator[Any]:
+    """Pass ``it`` through, checking the budget every CHUNK elements."""
+    budget = limits.current.budget
+    if budget is None:
+        yield from it
+        return
+    while True:
+        block = list(itertools.islice(it, limits.CHUNK))
+        if not block:
+            return
+        budget.realise(len(block))
+        yield from block
+
+
+def infinite(it: Iterator[Any]) -> LazySeq:
+    """A lazy sequence over an endless iterator, under the budget."""
+    return lazy_iter(guarded(it))
+
+
+def seq(x: Any) -> Seq | None:
+    """Clojure's ``seq``: None for empty or nil, otherwise a sequence."""
+    if x is None:
+        return None
+    if isinstance(x, Seq):
+        return x.seq()
+    t = type(x)
+    if t is PVector or t is tuple or t is list:
+        return IndexedSeq(x, 0) if len(x) else None
+    if t is LMap:
+        return IndexedSeq([pvector2(k, v) for k, v in x.items()], 0) if len(x) else None
+    if t is str:
+        return IndexedSeq([Char(c) for c in x], 0) if x else None
+    if t is LSet:
+        return IndexedSeq(list(x), 0) if len(x) else None
+    if isinstance(x, Iterable):
+        return lazy_iter(iter(x)).seq()
+    raise TypeError(f"Don't know how to create ISeq from: {type_name(x)}")
+
+
+def iter_of(x: Any) -> Iterator[Any]:
+    """Iterate any seqable as fast as its type allows."""
+    if x is None:
+        return iter(())
+    t = type(x)
+    if t is PVector or t is tuple or t is list or t is LSet:
+        return iter(x)
+    if t is LMap:
+        return (pvector2(k, v) for k, v in x.items())
+    if t is str:
+        return map(Char, x)
+    if isinstance(x, Seq):
+        return iter(x)
+    if isinstance(x, Iterable):
+        return iter(x)
+    raise TypeError(f"Don't know how to create ISeq from: {type_name(x)}")
+
+
+def first(x: Any) -> Any:
+    if isinstance(x, Seq):
+        return x.first()
+    t = type(x)
+    if t is PVector:
+        return x[0] if len(x) else None
+    s = seq(x)
+    return None if s is None else s.first()
+
+
+def rest(x: Any) -> Seq:
+    if isinstance(x, Seq):
+        return x.more()
+    s = seq(x)
+    return EMPTY_LIST if s is None else s.more()
+
+
+def next_(x: Any) -> Seq | None:
+    if isinstance(x, Seq):
+        return x.next()
+    s = seq(x)
+    return None if s is None else s.next()
+
+
+def cons(x: Any, coll: Any) -> Seq:
+    if coll is None:
+        return PList(x, EMPTY_LIST)
+    if type(coll) is PList or coll is EMPTY_LIST:
+        return PList(x, coll)
+    return Cons(x, coll)
+
+
+def pvector2(k: Any, v: Any) -> Any:
+    return pvector((k, v))
+
+
+def type_name(x: Any) -> str:
+    from kryon_lisp.printer import type_name as tn
+
+    return tn(x)
+
+
+def count_seq(x: Any) -> int:
+    """Count by walking (budget-checked for long sequences)."""
+    n = 0
+    budget = limits.current.budget
+    for n, _ in enumerate(iter_of(x), 1):  # noqa: B007 - the count is the point
+        if budget is not None and not n % limits.CHUNK:
+            budget.realise(limits.CHUNK)
+    return n
+
+
+def realise_list(x: Any) -> list[Any]:
+    """All elements of a seqable as a Python list, budget-checked."""
+    out = list(iter_of(x))
+    limits.check_size(len(out))
+    return out

@@ -1,0 +1,544 @@
+"""Special forms: the constructs the compiler turns into Python directly."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from kryon_lisp import destructure
+from kryon_lisp.functions import compile_fn
+from kryon_lisp.scope import (
+    EXPR,
+    STMT,
+    Ctx,
+    Env,
+    RecurTarget,
+    Result,
+    Stmts,
+    assign,
+    call,
+    const,
+    is_bool,
+    mark_bool,
+    name,
+    store,
+)
+from kryon_lisp.types import Keyword, LMap, PList, PVector, Symbol, plist
+
+if TYPE_CHECKING:
+    from kryon_lisp.compiler import Compiler
+
+Special = Callable[["Compiler", PList, Env, Ctx], Result]
+SPECIAL_FORMS: dict[str, Special] = {}
+
+
+def special(*names: str) -> Callable[[Special], Special]:
+    def register(fn: Special) -> Special:
+        for n in names:
+            SPECIAL_FORMS[n] = fn
+        return fn
+
+    return register
+
+
+def _args(form: PList) -> list[Any]:
+    return list(form.more())
+
+
+@special("quote")
+def _quote(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
+    args = _args(form)
+    if len(args) != 1:
+        raise c.error("Wrong number of args passed to quote", form)
+    return c.finish([], c.constant(args[0]), ctx)
+
+
+@special("do")
+def _do(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
+    return c.body(_args(form), env, ctx)
+
+
+@special("if")
+def _if(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
+    args = _args(form)
+    if not 2 <= len(args) <= 3:
+        raise c.error(f"Too {'few' if len(args) < 2 else 'many'} arguments to if", form)
+    stmts, test = c.test(args[0], env)
+    then_form = args[1]
+    else_form = args[2] if len(args) == 3 else None
+    sub = Ctx("tail", ctx.recur, ctx.result) if ctx.kind == "tail" else (
+        STMT if ctx.kind == "stmt" else EXPR
+    )
+    s1, e1 = c.form(then_form, env, sub)
+    s2, e2 = c.form(else_form, env, sub)
+    if ctx.kind == "tail":
+        then_body = s1 + ([ast.Return(value=e1)] if e1 is not None else [])
+        else_body = s2 + ([ast.Return(value=e2)] if e2 is not None else [])
+        if ctx.result is not None:
+            then_body = s1 if e1 is None else [*s1, assign(ctx.result, e1), ast.Break()]
+            else_body = s2 if e2 is None else [*s2, assign(ctx.result, e2), ast.Break()]
+        return [*stmts, ast.If(test=test, body=then_body or [ast.Pass()], orelse=else_body)], None
+    if ctx.kind == "stmt":
+        body = s1 + ([ast.Expr(value=e1)] if e1 is not None else [])
+        orelse = s2 + ([ast.Expr(value=e2)] if e2 is not None else [])
+        return [*stmts, ast.If(test=test, body=body or [ast.Pass()], orelse=orelse)], None
+    e1 = const(None) if e1 is None else e1
+    e2 = const(None) if e2 is None else e2
+    if not s1 and not s2:
+        expr = ast.IfExp(test=test, body=e1, orelse=e2)
+        return stmts, mark_bool(expr, is_bool(e1) and is_bool(e2))
+    tmp = c.scope.temp()
+    return [
+        *stmts,
+        ast.If(test=test, body=[*s1, assign(tmp, e1)], orelse=[*s2, assign(tmp, e2)]),
+    ], mark_bool(name(tmp), is_bool(e1) and is_bool(e2))
+
+
+def _pairs(c: Compiler, bindings: Any, form: Any, what: str) -> list[tuple[Any, Any]]:
+    if type(bindings) is not PVector:
+        raise c.error(f"{what} requires a vector for its binding", form)
+    if len(bindings) % 2:
+        raise c.error(f"{what} requires an even number of forms in binding vector", form)
+    items = list(bindings)
+    return list(zip(items[::2], items[1::2]))
+
+
+@special("let", "let*")
+def _let(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
+    args = _args(form)
+    if not args:
+        raise c.error("let requires a binding vector", form)
+    stmts: Stmts = []
+    for pattern, value in _pairs(c, args[0], form, "let"):
+        s, e = c.expr(value, env)
+        stmts += s
+        s, env = destructure.bind(c, pattern, e, env)
+        stmts += s
+    s, e = c.body(args[1:], env, ctx)
+    return stmts + s, e
+
+
+@special("loop", "loop*")
+def _loop(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
+    args = _args(form)
+    if not args:
+        raise c.error("loop requires a binding vector", form)
+    pairs = _pairs(c, args[0], form, "loop")
+    stmts: Stmts = []
+    names: list[str] = []
+    patterns: list[tuple[Any, str]] = []
+    for pattern, value in pairs:
+        s, e = c.expr(value, env)
+        stmts += s
+        if isinstance(pattern, Symbol):
+            env, py = c.bind_local(pattern, env)
+            stmts.append(assign(py, e))
+            names.append(py)
+        else:
+            tmp = c.scope.temp("loop")
+            stmts.append(assign(tmp, e))
+            names.append(tmp)
+            patterns.append((pattern, tmp))
+    target = RecurTarget(names)
+    head: Stmts = []
+    for pattern, tmp in patterns:
+        s, env = destructure.bind(c, pattern, name(tmp), env)
+        head += s
+    returns = ctx.kind == "tail" and ctx.result is None
+    result = None if returns else c.scope.temp("res")
+    c.scope.loop_depth += 1
+    try:
+        body, expr = c.body(args[1:], env, Ctx("tail", target, result))
+    finally:
+        c.scope.loop_depth -= 1
+    if expr is not None:
+        body.append(ast.Return(value=expr) if returns else assign(result or "", expr))
+    loop_body = head + body
+    if c.limited:
+        loop_body = _refresh_budget(c) + c.budget_tick() + loop_body
+    stmts.append(ast.While(test=const(True), body=loop_body, orelse=[]))
+    if returns:
+        return stmts, None
+    return c.finish(stmts, name(result or ""), ctx)
+
+
+def _refresh_budget(c: Compiler) -> Stmts:
+    if c.scope.generator:
+        return c.budget_prologue()
+    return []
+
+
+@special("recur")
+def _recur(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
+    target = ctx.recur
+    if ctx.kind != "tail" or target is None:
+        raise c.error("Can only recur from tail position", form)
+    args = _args(form)
+    if len(args) != len(target.names):
+        raise c.error(
+            f"Mismatched argument count to recur, expected: {len(target.names)} args, "
+            f"got: {len(args)}", form)
+    stmts, exprs = c.exprs(args, env)
+    target.used = True
+    if len(exprs) == 1:
+        stmts.append(assign(target.names[0], exprs[0]))
+    elif exprs:
+        stmts.append(ast.Assign(
+            targets=[ast.Tuple(elts=[store(n) for n in target.names], ctx=ast.Store())],
+            value=ast.Tuple(elts=exprs, ctx=ast.Load()),
+        ))
+    stmts.append(ast.Continue())
+    return stmts, None
+
+
+@special("fn", "fn*")
+def _fn(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
+    stmts, expr, _ = compile_fn(c, form, env, None)
+    return c.finish(stmts, expr, ctx)
+
+
+@special("def")
+def _def(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
+    args = _args(form)
+    if not args or not isinstance(args[0], Symbol):
+        raise c.error("First argument to def must be a Symbol", form)
+    sym: Symbol = args[0]
+    if sym.ns is not None and sym.ns != c.ns.name:
+        raise c.error(f"Can't create defs outside of current ns: {sym}", sym)
+    rest = args[1:]
+    doc = None
+    if len(rest) == 2 and isinstance(rest[0], str):
+        doc, rest = rest[0], rest[1:]
+    if len(rest) > 1:
+        raise c.error("Too many arguments to def", form)
+    meta = sym.meta
+    private = bool(meta is not None and meta.get(Keyword("private")))
+    if meta is not None and isinstance(meta.get(Keyword("doc")), str):
+        doc = meta.get(Keyword("doc"))
+    info = c.ns.declare(sym.name, private=private, line=form.line, doc=doc)
+    if not rest:
+        return c.finish([], call(name("@var"), const(c.ns.name), const(sym.name)), ctx)
+    value = rest[0]
+    if isinstance(value, PList) and value.count and value.first() in (Symbol("fn"),
+                                                                       Symbol("fn*")):
+        stmts, expr, fn_info = compile_fn(c, value, env, sym.name)
+        info.update(fn_info)
+    else:
+        stmts, expr = c.expr(value, env)
+    stmts.append(ast.Assign(
+        targets=[ast.Subscript(value=name("@g"), slice=const(sym.name), ctx=ast.Store())],
+        value=expr,
+    ))
+    return c.finish(stmts, call(name("@var"), const(c.ns.name), const(sym.name)), ctx)
+
+
+@special("defmacro")
+def _defmacro(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
+    args = _args(form)
+    if not args or not isinstance(args[0], Symbol):
+        raise c.error("defmacro requires a name", form)
+    sym = args[0]
+    rest = args[1:]
+    if rest and isinstance(rest[0], str):
+        rest = rest[1:]
+    if rest and isinstance(rest[0], LMap):
+        rest = rest[1:]
+    fn_form = plist([Symbol("fn"), Symbol(sym.name), *_macro_arities(c, rest, form)]).at(
+        form.line, form.column)
+    stmts, expr, _ = compile_fn(c, fn_form, env, sym.name)
+    stmts.append(ast.Expr(value=call(name("@defmacro"), const(sym.name), expr)))
+    c.ns.declare_macro(sym.name)
+    return c.finish(stmts, call(name("@var"), const(c.ns.name), const(sym.name)), ctx)
+
+
+def _macro_arities(c: Compiler, rest: list[Any], form: Any) -> list[Any]:
+    """Add the implicit ``&form`` parameter to each arity of a macro."""
+    form_sym = Symbol("&form")
+    if rest and type(rest[0]) is PVector:
+        return [PVector_prepend(form_sym, rest[0]), *rest[1:]]
+    out = []
+    for arity in rest:
+        if not isinstance(arity, PList) or type(arity.first()) is not PVector:
+            raise c.error("Invalid macro definition", form)
+        out.append(plist([PVector_prepend(form_sym, arity.first()), *list(arity.more())]))
+    return out
+
+
+def PVector_prepend(x: Any, v: Any) -> Any:  # noqa: N802 - builds a PVector
+    from pyrsistent import pvector
+
+    return pvector([x, *v])
+
+
+@special("letfn", "letfn*")
+def _letfn(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
+    args = _args(form)
+    if not args or type(args[0]) is not PVector:
+        raise c.error("letfn requires a vector of function specs", form)
+    specs = list(args[0])
+    names = []
+    for spec in specs:
+        if not isinstance(spec, PList) or not isinstance(spec.first(), Symbol):
+            raise c.error("letfn function spec must be (name [params] body)", form)
+        env, py = c.bind_local(spec.first(), env)
+        names.append(py)
+    stmts: Stmts = []
+    for spec, py in zip(specs, names):
+        fn_form = PList(Symbol("fn"), spec).at(spec.line, spec.column)
+        s, e, _ = compile_fn(c, fn_form, env, spec.first().name)
+        stmts += s
+        stmts.append(assign(py, e))
+    s, e = c.body(args[1:], env, ctx)
+    return stmts + s, e
+
+
+@special("throw")
+def _throw(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
+    args = _args(form)
+    if len(args) != 1:
+        raise c.error("throw requires one argument", form)
+    stmts, e = c.expr(args[0], env)
+    stmts.append(ast.Raise(exc=call(name("@throwable"), e), cause=None))
+    return stmts, (None if ctx.kind == "tail" else const(None))
+
+
+_CATCH = Symbol("catch")
+_FINALLY = Symbol("finally")
+
+
+@special("try")
+def _try(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
+    body_forms: list[Any] = []
+    catches: list[PList] = []
+    finally_forms: list[Any] | None = None
+    for item in _args(form):
+        head = item.first() if isinstance(item, PList) and item.count else None
+        if head == _CATCH:
+            catches.append(item)
+        elif head == _FINALLY:
+            finally_forms = list(item.more())
+        elif catches or finally_forms is not None:
+            raise c.error("Only catch or finally clause can follow catch in try expression",
+                          item)
+        else:
+            body_forms.append(item)
+    returns = ctx.kind == "tail" and ctx.result is None
+    result = None if returns or ctx.kind == "stmt" else c.scope.temp("try")
+    sub = Ctx("tail") if returns else Ctx("tail", None, result) if result else STMT
+
+    def block(forms: list[Any], benv: Env) -> Stmts:
+        if sub.kind == "stmt":
+            s, e = c.body(forms, benv, STMT)
+            return s + ([ast.Expr(value=e)] if e is not None else [])
+        s, e = c.body(forms, benv, Ctx("tail", None, None) if returns else EXPR)
+        if e is None:
+            return s
+        return [*s, ast.Return(value=e)] if returns else [*s, assign(result or "", e)]
+
+    body = block(body_forms, env) or [ast.Pass()]
+    handlers: list[ast.ExceptHandler] = []
+    if catches:
+        exc_name = c.scope.temp("exc")
+        chain: Stmts = [ast.Raise(exc=None, cause=None)]
+        for clause in reversed(catches):
+            parts = list(clause.more())
+            if len(parts) < 2 or not isinstance(parts[1], Symbol):
+                raise c.error("catch requires a class and a binding symbol", clause)
+            classes = c.runtime.catch_class(parts[0])
+            if classes is None:
+                raise c.error(f"Unable to resolve classname: {parts[0]}", clause)
+            cenv, py = c.bind_local(parts[1], env)
+            clause_body = [assign(py, call(name("@caught"), name(exc_name)))] + block(
+                parts[2:], cenv)
+            test = call(name("@catches"), name(exc_name), c.constant(classes))
+            chain = [ast.If(test=test, body=clause_body, orelse=chain)]
+        handlers.append(ast.ExceptHandler(
+            type=name("@Exception"), name=exc_name,
+            body=[ast.If(test=call(name("@uncatchable"), name(exc_name)),
+                         body=[ast.Raise(exc=None, cause=None)], orelse=[]), *chain],
+        ))
+    final: Stmts = []
+    if finally_forms is not None:
+        s, e = c.body(finally_forms, env, STMT)
+        final = s + ([ast.Expr(value=e)] if e is not None else []) or [ast.Pass()]
+    if not handlers and not final:
+        stmts = body
+    else:
+        stmts = [ast.Try(body=body, handlers=handlers, orelse=[], finalbody=final)]
+    if returns or sub.kind == "stmt":
+        return stmts, None
+    if ctx.kind == "tail":
+        return c.finish(stmts, name(result or ""), ctx)
+    return stmts, name(result or "")
+
+
+@special("var")
+def _var(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
+    args = _args(form)
+    if len(args) != 1 or not isinstance(args[0], Symbol):
+        raise c.error("var requires a symbol", form)
+    sym = args[0]
+    ns_name = c.ns.aliases.get(sym.ns, sym.ns) if sym.ns else c.ns.name
+    if sym.ns is None and sym.name not in c.ns.defs and sym.name not in c.ns.globals:
+        raise c.error(f"Unable to resolve var: {sym} in this context", form)
+    return c.finish([], call(name("@var"), const(ns_name), const(sym.name)), ctx)
+
+
+@special("and", "or")
+def _and_or(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
+    is_and = form.first().name == "and"
+    args = _args(form)
+    if not args:
+        return c.finish([], mark_bool(const(is_and)), ctx)
+    if len(args) == 1:
+        return c.form(args[0], env, ctx)
+    compiled = [c.expr(a, env) for a in args]
+    if all(not s and is_bool(e) for s, e in compiled):
+        op = ast.And() if is_and else ast.Or()
+        return c.finish([], mark_bool(ast.BoolOp(op=op, values=[e for _, e in compiled])), ctx)
+    tmp = c.scope.temp("ao")
+    stmts: Stmts = []
+    # nested ifs so that each operand is evaluated at most once, in order
+    inner: Stmts = [*compiled[-1][0], assign(tmp, compiled[-1][1])]
+    for s, e in reversed(compiled[:-1]):
+        t_stmts, test = _truth_of_tmp(c, tmp, e)
+        if is_and:
+            inner = [*s, assign(tmp, e), *t_stmts, ast.If(test=test, body=inner, orelse=[])]
+        else:
+            inner = [*s, assign(tmp, e), *t_stmts,
+                     ast.If(test=test, body=[ast.Pass()], orelse=inner)]
+    stmts += inner
+    return c.finish(stmts, mark_bool(name(tmp), all(is_bool(e) for _, e in compiled)), ctx)
+
+
+def _truth_of_tmp(c: Compiler, tmp: str, e: ast.expr) -> tuple[Stmts, ast.expr]:
+    if is_bool(e):
+        return [], name(tmp)
+    from kryon_lisp.scope import truthy_test
+
+    return truthy_test(name(tmp), c.scope, False)
+
+
+@special("ns")
+def _ns(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
+    args = _args(form)
+    if not args or not isinstance(args[0], Symbol):
+        raise c.error("ns requires a name", form)
+    c.ns.rename(str(args[0]))
+    stmts: Stmts = []
+    for clause in args[1:]:
+        if isinstance(clause, PList) and clause.count and isinstance(clause.first(), Keyword):
+            kind = clause.first().name
+            if kind in ("require", "use"):
+                for spec in clause.more():
+                    stmts += _require_spec(c, spec, form)
+    return c.finish(stmts, const(None), ctx)
+
+
+def _require_spec(c: Compiler, spec: Any, form: Any) -> Stmts:
+    if isinstance(spec, PList) and spec.count == 2 and spec.first() == Symbol("quote"):
+        spec = spec.more().first()
+    if isinstance(spec, Symbol):
+        target, alias, refer = str(spec), None, []
+    elif type(spec) is PVector and spec and isinstance(spec[0], Symbol):
+        target, alias, refer = str(spec[0]), None, []
+        items = list(spec)[1:]
+        for key, value in zip(items[::2], items[1::2]):
+            if key == Keyword("as"):
+                alias = str(value)
+            elif key == Keyword("refer"):
+                refer = list(value) if type(value) is PVector else []
+    else:
+        raise c.error(f"Unsupported require spec: {spec!r}", form)
+    if c.runtime.namespace_for(target) is None:
+        raise c.error(f"Could not locate namespace {target}", form)
+    if alias:
+        c.ns.aliases[alias] = target
+    stmts: Stmts = []
+    for sym in refer:
+        if isinstance(sym, Symbol):
+            c.ns.declare(sym.name, private=True, line=None, doc=None, referred=True)
+            stmts.append(ast.Assign(
+                targets=[ast.Subscript(value=name("@g"), slice=const(sym.name),
+                                       ctx=ast.Store())],
+                value=call(name("@ns_get"), const(target), const(sym.name)),
+            ))
+    return stmts
+
+
+@special("require")
+def _require(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
+    stmts: Stmts = []
+    for spec in _args(form):
+        stmts += _require_spec(c, spec, form)
+    return c.finish(stmts, const(None), ctx)
+
+
+@special("declare")
+def _declare(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
+    stmts: Stmts = []
+    for sym in _args(form):
+        if not isinstance(sym, Symbol):
+            raise c.error("declare takes symbols", form)
+        c.ns.declare(sym.name, private=False, line=form.line, doc=None)
+        stmts.append(ast.Expr(value=call(name("@declare"), const(sym.name))))
+    return c.finish(stmts, const(None), ctx)
+
+
+@special("case")
+def _case(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
+    args = _args(form)
+    if not args:
+        raise c.error("case requires an expression", form)
+    stmts, e = c.expr(args[0], env)
+    tmp = c.scope.temp("case")
+    stmts.append(assign(tmp, e))
+    clauses = args[1:]
+    default: Any = _NO_DEFAULT
+    if len(clauses) % 2:
+        default = clauses[-1]
+        clauses = clauses[:-1]
+    seen: set[Any] = set()
+    branches: list[tuple[list[Any], Any]] = []
+    for test_const, body in zip(clauses[::2], clauses[1::2]):
+        consts = list(test_const) if isinstance(test_const, PList) and test_const.count else [
+            test_const]
+        for k in consts:
+            key = _case_key(k)
+            if key in seen:
+                raise c.error(f"Duplicate case test constant: {k}", form)
+            seen.add(key)
+        branches.append((consts, body))
+    fallback: Any = default if default is not _NO_DEFAULT else plist(
+        [Symbol("throw"), plist([Symbol("@case-error"), Symbol(tmp.replace("@", "%case-"))])])
+    if default is _NO_DEFAULT:
+        env = env.bind(tmp.replace("@", "%case-"), _alias_local(c, tmp))
+    result: Any = fallback
+    for consts, body in reversed(branches):
+        test = plist([Symbol("@case-match"), Symbol(tmp.replace("@", "%case-")),
+                      plist([Symbol("quote"), plist(consts)])])
+        result = plist([Symbol("if"), test, body, result])
+    env = env.bind(tmp.replace("@", "%case-"), _alias_local(c, tmp))
+    s, e = c.form(result, env, ctx)
+    return stmts + s, e
+
+
+_NO_DEFAULT = object()
+
+
+def _case_key(k: Any) -> Any:
+    try:
+        hash(k)
+    except TypeError:
+        return id(k)
+    return (type(k).__name__, k)
+
+
+def _alias_local(c: Compiler, py: str) -> Any:
+    from kryon_lisp.scope import Local
+
+    return Local(py, py, c.scope)
+
+
+from kryon_lisp import loops  # noqa: E402,F401 - registers for/doseq/dotimes/while

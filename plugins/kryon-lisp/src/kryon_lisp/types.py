@@ -1,0 +1,490 @@
+"""Kryon Lisp's own value types: symbols, keywords, characters, lists, sets,
+atoms and the exception types scripts throw.
+
+Vectors and maps are the persistent-collection library's types used directly
+(``pyrsistent`` vectors, ``immutables.Map``) so that ``conj``/``assoc`` cost
+what the library costs; the types here fill the gaps Clojure needs.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import immutables
+from pyrsistent import pvector
+
+PVector = type(pvector())
+EMPTY_VECTOR: Any = pvector()
+
+
+class Symbol:
+    """A symbol; ``ns`` is the namespace part of ``ns/name`` (or None)."""
+
+    __slots__ = ("_hash", "column", "line", "meta", "name", "ns")
+
+    def __init__(
+        self,
+        name: str,
+        ns: str | None = None,
+        meta: Any = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.name = name
+        self.ns = ns
+        self.meta = meta
+        self.line = line
+        self.column = column
+        self._hash = zlib.crc32(f"{ns}/{name}".encode()) ^ 0x5EED
+
+    @classmethod
+    def parse(cls, text: str) -> Symbol:
+        if "/" in text and text != "/":
+            ns, _, name = text.partition("/")
+            return cls(name, ns)
+        return cls(text)
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, Symbol) and other.name == self.name and other.ns == self.ns
+        )
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __str__(self) -> str:
+        return f"{self.ns}/{self.name}" if self.ns else self.name
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def with_meta(self, meta: Any) -> Symbol:
+        return Symbol(self.name, self.ns, meta, self.line, self.column)
+
+
+_keywords: dict[tuple[str | None, str], Keyword] = {}
+
+
+class Keyword:
+    """An interned keyword; calling it looks itself up in a map or set."""
+
+    __slots__ = ("_hash", "name", "ns")
+
+    def __new__(cls, name: str, ns: str | None = None) -> Keyword:
+        key = (ns, name)
+        found = _keywords.get(key)
+        if found is not None:
+            return found
+        self = object.__new__(cls)
+        self.name = name
+        self.ns = ns
+        self._hash = zlib.crc32(f"{ns}/{name}".encode())
+        _keywords[key] = self
+        return self
+
+    @classmethod
+    def parse(cls, text: str) -> Keyword:
+        if "/" in text and text != "/":
+            ns, _, name = text.partition("/")
+            return cls(name, ns)
+        return cls(text)
+
+    def __call__(self, coll: Any, default: Any = None) -> Any:
+        if type(coll) is LMap:
+            return coll.get(self, default)
+        from kryon_lisp.collections import get
+
+        return get(coll, self, default)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Keyword, (self.name, self.ns))
+
+    def __str__(self) -> str:
+        return f":{self.ns}/{self.name}" if self.ns else f":{self.name}"
+
+    __repr__ = __str__
+
+
+class Char:
+    """A character (``\\a``); distinct from a one-character string."""
+
+    __slots__ = ("ch",)
+
+    def __init__(self, ch: str) -> None:
+        self.ch = ch
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Char) and other.ch == self.ch
+
+    def __lt__(self, other: Char) -> bool:
+        return self.ch < other.ch
+
+    def __hash__(self) -> int:
+        return hash(("char", self.ch))
+
+    def __str__(self) -> str:
+        return self.ch
+
+    def __repr__(self) -> str:
+        return f"Char({self.ch!r})"
+
+
+class Seq:
+    """Base of every sequence: ``first``/``more``/``next``/``seq`` and iteration.
+
+    Sequential equality and hashing match vectors, as in Clojure.
+    """
+
+    __slots__ = ()
+
+    def first(self) -> Any:
+        raise TypeError("abstract seq")
+
+    def more(self) -> Seq:
+        raise TypeError("abstract seq")
+
+    def seq(self) -> Seq | None:
+        return self
+
+    def next(self) -> Seq | None:
+        return self.more().seq()
+
+    def __iter__(self) -> Iterator[Any]:
+        s: Seq | None = self.seq()
+        while s is not None:
+            yield s.first()
+            s = s.next()
+
+    def __eq__(self, other: object) -> bool:
+        from kryon_lisp.equality import sequential_equals
+
+        return sequential_equals(self, other)
+
+    def __hash__(self) -> int:
+        return hash(pvector(self))
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __repr__(self) -> str:
+        from kryon_lisp.printer import pr_str
+
+        return pr_str(self)
+
+
+class PList(Seq):
+    """An immutable linked list (Clojure's PersistentList); also used for code."""
+
+    __slots__ = ("_first", "_rest", "column", "count", "line", "meta")
+
+    def __init__(self, first: Any, rest: PList, meta: Any = None) -> None:
+        self._first = first
+        self._rest = rest
+        self.count = rest.count + 1
+        self.meta = meta
+        self.line: int | None = None
+        self.column: int | None = None
+
+    def first(self) -> Any:
+        return self._first
+
+    def more(self) -> PList:
+        return self._rest
+
+    def next(self) -> PList | None:
+        return self._rest if self._rest.count else None
+
+    def seq(self) -> PList | None:
+        return self if self.count else None
+
+    def cons(self, x: Any) -> PList:
+        return PList(x, self)
+
+    def __iter__(self) -> Iterator[Any]:
+        node = self
+        while node.count:
+            yield node._first
+            node = node._rest
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __hash__(self) -> int:
+        return hash(pvector(self))
+
+    def __eq__(self, other: object) -> bool:
+        return Seq.__eq__(self, other)
+
+    def at(self, line: int | None, column: int | None) -> PList:
+        self.line = line
+        self.column = column
+        return self
+
+
+class _EmptyList(PList):
+    __slots__ = ()
+
+    def __init__(self, meta: Any = None) -> None:
+        self._first = None
+        self._rest = self
+        self.count = 0
+        self.meta = meta
+        self.line = None
+        self.column = None
+
+    def seq(self) -> None:
+        return None
+
+
+EMPTY_LIST: PList = _EmptyList()
+
+
+def plist(items: Iterable[Any]) -> PList:
+    """A list of ``items`` in order."""
+    out = EMPTY_LIST
+    for x in reversed(items if isinstance(items, (list, tuple)) else list(items)):
+        out = PList(x, out)
+    return out
+
+
+_SMALL = 8
+"""Maps and sets up to this size keep insertion order (as Clojure's array-maps)."""
+
+
+class LMap:
+    """A persistent hash map.
+
+    Up to :data:`_SMALL` entries it is an insertion-ordered dict copied on
+    write (Clojure's array-map: small maps print in the order written);
+    beyond that an ``immutables.Map`` (HAMT) carries it.
+    """
+
+    __slots__ = ("_d", "_m", "meta")
+
+    def __init__(self, d: dict[Any, Any] | None = None, m: Any = None, meta: Any = None) -> None:
+        self._d = d
+        self._m = m
+        self.meta = meta
+
+    @staticmethod
+    def of(pairs: Iterable[tuple[Any, Any]]) -> LMap:
+        d = dict(pairs)
+        if len(d) <= _SMALL:
+            return LMap(d)
+        return LMap(None, immutables.Map(d))
+
+    def assoc(self, k: Any, v: Any) -> LMap:
+        d = self._d
+        if d is None:
+            return LMap(None, self._m.set(k, v), self.meta)
+        if k in d or len(d) < _SMALL:
+            d = d.copy()
+            d[k] = v
+            return LMap(d, None, self.meta)
+        m = immutables.Map(d).set(k, v)
+        return LMap(None, m, self.meta)
+
+    def dissoc(self, k: Any) -> LMap:
+        d = self._d
+        if d is None:
+            return LMap(None, self._m.delete(k), self.meta) if k in self._m else self
+        if k not in d:
+            return self
+        d = d.copy()
+        del d[k]
+        return LMap(d, None, self.meta)
+
+    def get(self, k: Any, default: Any = None) -> Any:
+        d = self._d
+        return (self._m if d is None else d).get(k, default)
+
+    def items(self) -> Iterable[tuple[Any, Any]]:
+        d = self._d
+        return (self._m if d is None else d).items()
+
+    def keys(self) -> Iterable[Any]:
+        d = self._d
+        return (self._m if d is None else d).keys()
+
+    def values(self) -> Iterable[Any]:
+        d = self._d
+        return (self._m if d is None else d).values()
+
+    def __contains__(self, k: object) -> bool:
+        d = self._d
+        return k in (self._m if d is None else d)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.keys())
+
+    def __len__(self) -> int:
+        d = self._d
+        return len(self._m if d is None else d)
+
+    def __call__(self, k: Any, default: Any = None) -> Any:
+        return self.get(k, default)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LMap) or len(other) != len(self):
+            return False
+        missing = object()
+        for k, v in self.items():
+            w = other.get(k, missing)
+            if w is missing or not (w is v or w == v):
+                return False
+        return True
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self.items()))
+
+    def __repr__(self) -> str:
+        from kryon_lisp.printer import pr_str
+
+        return pr_str(self)
+
+
+EMPTY_MAP = LMap({})
+
+
+class LSet:
+    """A persistent hash set: an :class:`LMap` of element to element."""
+
+    __slots__ = ("_m", "meta")
+
+    def __init__(self, m: LMap = EMPTY_MAP, meta: Any = None) -> None:
+        self._m = m
+        self.meta = meta
+
+    @staticmethod
+    def of(items: Iterable[Any]) -> LSet:
+        return LSet(LMap.of((x, x) for x in items))
+
+    def conj(self, x: Any) -> LSet:
+        return self if x in self._m else LSet(self._m.assoc(x, x), self.meta)
+
+    def disj(self, x: Any) -> LSet:
+        return LSet(self._m.dissoc(x), self.meta) if x in self._m else self
+
+    def get(self, x: Any, default: Any = None) -> Any:
+        return self._m.get(x, default)
+
+    def __contains__(self, x: object) -> bool:
+        return x in self._m
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._m.keys())
+
+    def __len__(self) -> int:
+        return len(self._m)
+
+    def __call__(self, x: Any, default: Any = None) -> Any:
+        return self._m.get(x, default)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LSet) and len(other) == len(self) and all(
+            x in other._m for x in self
+        )
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self))
+
+    def __repr__(self) -> str:
+        from kryon_lisp.printer import pr_str
+
+        return pr_str(self)
+
+
+class Atom:
+    """A reference with watches and an optional validator."""
+
+    __slots__ = ("meta", "validator", "value", "watches")
+
+    def __init__(self, value: Any, meta: Any = None, validator: Any = None) -> None:
+        self.value = value
+        self.meta = meta
+        self.validator = validator
+        self.watches: dict[Any, Callable[..., Any]] = {}
+
+    def deref(self) -> Any:
+        return self.value
+
+    def reset(self, new: Any) -> Any:
+        if self.validator is not None and not truthy(self.validator(new)):
+            raise ValueError("Invalid reference state")
+        old = self.value
+        self.value = new
+        for key, fn in list(self.watches.items()):
+            fn(key, self, old, new)
+        return new
+
+
+class Volatile:
+    """``volatile!``: a plain mutable box."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+class Delay:
+    """``delay``: a memoised thunk."""
+
+    __slots__ = ("done", "fn", "value")
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        self.fn = fn
+        self.done = False
+        self.value: Any = None
+
+    def force(self) -> Any:
+        if not self.done:
+            self.value = self.fn()
+            self.done = True
+        return self.value
+
+
+class Reduced:
+    """Early termination marker for ``reduce`` and transducers."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+class LispError(Exception):
+    """Base of the exceptions Lisp code throws."""
+
+
+class ExceptionInfo(LispError):
+    """``ex-info``: a message, a data map and an optional cause."""
+
+    def __init__(self, message: Any, data: Any = None, cause: BaseException | None = None):
+        super().__init__(message)
+        self.message = message
+        self.data = EMPTY_MAP if data is None else data
+        self.__cause__ = cause
+
+
+class Thrown(LispError):
+    """Carries a non-exception value thrown with ``(throw x)``."""
+
+    def __init__(self, value: Any) -> None:
+        from kryon_lisp.printer import str_of
+
+        super().__init__(str_of(value))
+        self.value = value
+
+
+def truthy(x: Any) -> bool:
+    """Clojure truth: everything but nil and false."""
+    return x is not None and x is not False
