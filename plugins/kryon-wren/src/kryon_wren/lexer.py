@@ -1,0 +1,289 @@
+"""Wren tokenizer: source text to a list of :class:`Token`.
+
+Newlines are tokens (``"line"``) because Wren statements end at a newline;
+the parser decides where they are insignificant.  String interpolation
+``"a %(b) c"`` is lexed as an ``interp`` token ("a "), the tokens of ``b``,
+then the rest of the string, as in the reference implementation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+KEYWORDS = frozenset(
+    "as break class construct continue else false for foreign if import in is "
+    "null return static super this true var while".split()
+)
+
+PUNCT3 = ("...",)
+PUNCT2 = ("..", "==", "!=", "<=", ">=", "<<", ">>", "&&", "||")
+PUNCT1 = "()[]{}:,.+-*/%<>=!~?&|^"
+
+
+@dataclass(slots=True)
+class Token:
+    type: str
+    text: str
+    line: int
+    value: object = None
+
+
+class LexError(Exception):
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+_ESCAPES = {
+    '"': '"',
+    "\\": "\\",
+    "%": "%",
+    "0": "\0",
+    "a": "\a",
+    "b": "\b",
+    "e": "\x1b",
+    "f": "\f",
+    "n": "\n",
+    "r": "\r",
+    "t": "\t",
+    "v": "\v",
+}
+
+
+class Lexer:
+    """Turns Wren source into tokens; lexical errors are collected, not raised."""
+
+    def __init__(self, source: str) -> None:
+        self.src = source
+        self.pos = 0
+        self.line = 1
+        self.tokens: list[Token] = []
+        self.errors: list[tuple[int, str]] = []
+        # One entry per open interpolation: the paren depth inside it.
+        self.interp: list[int] = []
+
+    def error(self, message: str) -> None:
+        self.errors.append((self.line, message))
+
+    def add(self, type_: str, text: str, value: object = None, line: int | None = None) -> None:
+        self.tokens.append(Token(type_, text, self.line if line is None else line, value))
+
+    def run(self) -> list[Token]:
+        src = self.src
+        n = len(src)
+        if src.startswith("#!"):
+            while self.pos < n and src[self.pos] != "\n":
+                self.pos += 1
+        while self.pos < n:
+            c = src[self.pos]
+            if c in " \t\r":
+                self.pos += 1
+            elif c == "\n":
+                self.add("line", "\n")
+                self.line += 1
+                self.pos += 1
+            elif c == "/" and src.startswith("//", self.pos):
+                while self.pos < n and src[self.pos] != "\n":
+                    self.pos += 1
+            elif c == "/" and src.startswith("/*", self.pos):
+                self.block_comment()
+            elif c == "#":
+                self.attribute()
+            elif c == '"':
+                if src.startswith('"""', self.pos):
+                    self.raw_string()
+                else:
+                    self.pos += 1
+                    self.string()
+            elif c.isdigit():
+                self.number()
+            elif c.isalpha() or c == "_":
+                self.name()
+            else:
+                self.punct(c)
+        self.add("line", "\n")
+        self.add("eof", "")
+        return self.tokens
+
+    def attribute(self) -> None:
+        # Attributes (`#key`, `#!key = value`, `#group(...)`) carry no runtime
+        # meaning for scripts run here; they are skipped to the end of the line.
+        src = self.src
+        while self.pos < len(src) and src[self.pos] != "\n":
+            self.pos += 1
+
+    def block_comment(self) -> None:
+        src = self.src
+        depth = 0
+        while self.pos < len(src):
+            if src.startswith("/*", self.pos):
+                depth += 1
+                self.pos += 2
+            elif src.startswith("*/", self.pos):
+                depth -= 1
+                self.pos += 2
+                if depth == 0:
+                    return
+            else:
+                if src[self.pos] == "\n":
+                    self.line += 1
+                self.pos += 1
+        self.error("Unterminated block comment.")
+
+    def punct(self, c: str) -> None:
+        src = self.src
+        for group in (PUNCT3, PUNCT2):
+            for p in group:
+                if src.startswith(p, self.pos):
+                    self.add(p, p)
+                    self.pos += len(p)
+                    return
+        if c in PUNCT1:
+            self.pos += 1
+            if c == "(" and self.interp:
+                self.interp[-1] += 1
+            elif c == ")" and self.interp:
+                self.interp[-1] -= 1
+                if self.interp[-1] == 0:
+                    self.interp.pop()
+                    self.string()
+                    return
+            self.add(c, c)
+            return
+        self.pos += 1
+        self.error(f"Invalid character '{c}'.")
+        self.add("error", c)
+
+    def name(self) -> None:
+        src = self.src
+        start = self.pos
+        while self.pos < len(src) and (src[self.pos].isalnum() or src[self.pos] == "_"):
+            self.pos += 1
+        text = src[start : self.pos]
+        if text in KEYWORDS:
+            self.add(text, text)
+        elif text.startswith("__"):
+            self.add("sfield", text)
+        elif text.startswith("_"):
+            self.add("field", text)
+        else:
+            self.add("name", text)
+
+    def number(self) -> None:
+        src = self.src
+        start = self.pos
+        n = len(src)
+        if src.startswith(("0x", "0X"), self.pos):
+            self.pos += 2
+            while self.pos < n and src[self.pos] in "0123456789abcdefABCDEF":
+                self.pos += 1
+            text = src[start : self.pos]
+            self.add("num", text, float(int(text, 16)) if len(text) > 2 else 0.0)
+            return
+        while self.pos < n and src[self.pos].isdigit():
+            self.pos += 1
+        if self.pos + 1 < n and src[self.pos] == "." and src[self.pos + 1].isdigit():
+            self.pos += 1
+            while self.pos < n and src[self.pos].isdigit():
+                self.pos += 1
+        if self.pos < n and src[self.pos] in "eE":
+            save = self.pos
+            self.pos += 1
+            if self.pos < n and src[self.pos] in "+-":
+                self.pos += 1
+            if self.pos < n and src[self.pos].isdigit():
+                while self.pos < n and src[self.pos].isdigit():
+                    self.pos += 1
+            else:
+                self.pos = save
+                self.error("Unterminated scientific notation.")
+        text = src[start : self.pos]
+        self.add("num", text, float(text))
+
+    def raw_string(self) -> None:
+        src = self.src
+        line = self.line
+        self.pos += 3
+        end = src.find('"""', self.pos)
+        if end < 0:
+            self.error("Unterminated raw string.")
+            self.pos = len(src)
+            return
+        text = src[self.pos : end]
+        self.line += text.count("\n")
+        self.pos = end + 3
+        # A raw string drops a newline directly after the opening and
+        # whitespace-only last line before the closing quotes.
+        lines = text.split("\n")
+        if len(lines) > 1 and lines[0].strip() == "":
+            lines = lines[1:]
+        if len(lines) > 1 and lines[-1].strip() == "":
+            lines = lines[:-1]
+        self.add("str", '"""', "\n".join(lines), line)
+
+    def string(self) -> None:
+        """Lex string content after an opening quote or a closing interpolation paren."""
+        src = self.src
+        n = len(src)
+        out: list[str] = []
+        line = self.line
+        while True:
+            if self.pos >= n:
+                self.error("Unterminated string.")
+                self.add("str", '"', "".join(out), line)
+                return
+            c = src[self.pos]
+            self.pos += 1
+            if c == '"':
+                self.add("str", '"', "".join(out), line)
+                return
+            if c == "\n":
+                self.line += 1
+                out.append(c)
+            elif c == "%":
+                if self.pos < n and src[self.pos] == "(":
+                    self.pos += 1
+                    self.add("interp", '"', "".join(out), line)
+                    self.interp.append(1)
+                    return
+                self.error("Expect '(' after '%'.")
+            elif c == "\\":
+                self.escape(out)
+            else:
+                out.append(c)
+
+    def escape(self, out: list[str]) -> None:
+        src = self.src
+        if self.pos >= len(src):
+            self.error("Incomplete escape sequence.")
+            return
+        c = src[self.pos]
+        self.pos += 1
+        if c in _ESCAPES:
+            out.append(_ESCAPES[c])
+            return
+        digits = {"x": 2, "u": 4, "U": 8}.get(c)
+        if digits is None:
+            self.error(f"Invalid escape character '{c}'.")
+            return
+        hexs = src[self.pos : self.pos + digits]
+        if len(hexs) < digits or any(h not in "0123456789abcdefABCDEF" for h in hexs):
+            kind = "byte" if c == "x" else "Unicode"
+            self.error(f"Incomplete {kind} escape sequence.")
+            self.pos += len(hexs)
+            return
+        self.pos += digits
+        value = int(hexs, 16)
+        if c == "x":
+            # A \x escape is a raw byte; bytes >= 0x80 are kept as surrogate
+            # escapes so that the UTF-8 encoding of the string reproduces them.
+            out.append(chr(value) if value < 0x80 else chr(0xDC00 + value))
+        else:
+            out.append(chr(value) if value < 0x110000 else "\ufffd")
+
+
+def tokenize(source: str) -> tuple[list[Token], list[tuple[int, str]]]:
+    lexer = Lexer(source)
+    tokens = lexer.run()
+    return tokens, lexer.errors

@@ -1,0 +1,114 @@
+"""Wren method signatures and the Python attribute names they compile to.
+
+A Wren class's methods are distinguished by signature (name plus arity and
+kind: ``foo``, ``foo()``, ``foo(_,_)``, ``foo=(_)``, ``[_]``, ``+(_)``); each
+becomes one Python attribute.  The reverse map gives error messages their
+Wren spelling.
+"""
+
+from __future__ import annotations
+
+OPERATOR_NAMES = {
+    "+": "add",
+    "-": "sub",
+    "*": "mul",
+    "/": "div",
+    "%": "mod",
+    "<": "lt",
+    ">": "gt",
+    "<=": "le",
+    ">=": "ge",
+    "==": "eq",
+    "!=": "ne",
+    "&": "band",
+    "|": "bor",
+    "^": "bxor",
+    "<<": "shl",
+    ">>": "shr",
+    "..": "irange",
+    "...": "xrange",
+    "is": "is",
+    "!": "not",
+    "~": "inv",
+}
+
+_SIGNATURES: dict[str, str] = {}
+
+
+def _params(n: int) -> str:
+    return ",".join("_" * n)
+
+
+def _record(mname: str, sig: str) -> str:
+    _SIGNATURES[mname] = sig
+    return mname
+
+
+def getter(name: str) -> str:
+    return _record(f"g_{name}", name)
+
+
+def method(name: str, arity: int) -> str:
+    return _record(f"m_{name}_{arity}", f"{name}({_params(arity)})")
+
+
+def setter(name: str) -> str:
+    return _record(f"s_{name}", f"{name}=(_)")
+
+
+def subscript(arity: int) -> str:
+    return _record(f"x_{arity}", f"[{_params(arity)}]")
+
+
+def subscript_setter(arity: int) -> str:
+    return _record(f"y_{arity}", f"[{_params(arity)}]=(_)")
+
+
+def binary(op: str) -> str:
+    return _record(f"b_{OPERATOR_NAMES[op]}", f"{op}(_)")
+
+
+def unary(op: str) -> str:
+    return _record(f"u_{OPERATOR_NAMES[op]}", op)
+
+
+def initializer(name: str, arity: int) -> str:
+    return _record(f"i_{name}_{arity}", f"init {name}({_params(arity)})")
+
+
+def signature_of(mname: str) -> str | None:
+    """The Wren signature of a mangled method name, or None if it is not one."""
+    sig = _SIGNATURES.get(mname)
+    if sig is not None:
+        return sig
+    kind, _, rest = mname.partition("_")
+    if kind == "g" and rest:
+        return getter(rest) and _SIGNATURES[mname]
+    if kind in ("m", "i") and rest:
+        name, _, arity = rest.rpartition("_")
+        if arity.isdigit() and name:
+            return (method if kind == "m" else initializer)(name, int(arity)) and _SIGNATURES[
+                mname
+            ]
+    if kind == "s" and rest:
+        return setter(rest) and _SIGNATURES[mname]
+    return None
+
+
+def signature_from_string(sig: str) -> str:
+    """Mangle a signature written as Wren spells it (``"foo(_,_)"``, ``"bar"``)."""
+    if sig.startswith("["):
+        inner, _, tail = sig[1:].partition("]")
+        arity = inner.count("_")
+        return subscript_setter(arity) if tail.startswith("=") else subscript(arity)
+    if "(" in sig:
+        name, _, args = sig.partition("(")
+        arity = args.count("_")
+        if name.endswith("="):
+            return setter(name[:-1])
+        if name in OPERATOR_NAMES:
+            return binary(name)
+        return method(name, arity)
+    if sig in OPERATOR_NAMES:
+        return unary(sig)
+    return getter(sig)

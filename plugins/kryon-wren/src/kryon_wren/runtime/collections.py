@@ -1,0 +1,395 @@
+"""List, Map, Range and MapEntry."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from kryon_wren.runtime.objects import WClass, WrenError, eq, to_str, truth
+from kryon_wren.runtime.sequences import WFn, WSequence, call_fn, py_iter
+
+
+def validate_index(v: Any, count: int, what: str = "Index") -> int:
+    if v.__class__ is not float:
+        raise WrenError(f"{what} must be a number.")
+    if not v.is_integer():
+        raise WrenError(f"{what} must be an integer.")
+    i = int(v)
+    if i < 0:
+        i += count
+    if 0 <= i < count:
+        return i
+    raise WrenError(f"{what} out of bounds.")
+
+
+def range_slice(r: WRange, count: int) -> tuple[int, int, int]:
+    """(start, length, step) of a range subscript, as the reference computes it."""
+    if r.frm == count and r.to == (-1.0 if r.incl else float(count)):
+        return 0, 0, 0
+    start = validate_index(r.frm, count, "Range start")
+    value = r.to
+    if value.__class__ is not float or not value.is_integer():
+        raise WrenError("Range end must be an integer.")
+    if value < 0:
+        value = count + value
+    if not r.incl:
+        if value == start:
+            return start, 0, 0
+        value += -1 if value >= start else 1
+    if value < 0 or value >= count:
+        raise WrenError("Range end out of bounds.")
+    end = int(value)
+    return start, abs(start - end) + 1, 1 if start < end else -1
+
+
+class WList(list, WSequence):  # type: ignore[type-arg]
+    __slots__ = ()
+
+    pyiter = list.__iter__
+
+    def x_1(self, i: Any) -> Any:
+        if i.__class__ is float:
+            if i.is_integer():
+                n = int(i)
+                if -len(self) <= n < len(self):
+                    return self[n]
+                raise WrenError("Subscript out of bounds.")
+            return self[validate_index(i, len(self), "Subscript")]
+        if i.__class__ is WRange:
+            start, n, step = range_slice(i, len(self))
+            return WList(self[start + k * step] for k in range(n))
+        raise WrenError("Subscript must be a number or a range.")
+
+    def y_1(self, i: Any, v: Any) -> Any:
+        self[validate_index(i, len(self), "Subscript")] = v
+        return v
+
+    def m_add_1(self, v: Any) -> Any:
+        self.append(v)
+        return v
+
+    def m_addAll_1(self, other: Any) -> Any:
+        self.extend(py_iter(other))
+        return other
+
+    def m_clear_0(self) -> None:
+        self.clear()
+
+    def g_count(self) -> float:
+        return float(len(self))
+
+    def g_isEmpty(self) -> bool:
+        return not self
+
+    def m_insert_2(self, i: Any, v: Any) -> Any:
+        idx = validate_index(i, len(self) + 1, "Index")
+        self.insert(idx, v)
+        return v
+
+    def m_removeAt_1(self, i: Any) -> Any:
+        return self.pop(validate_index(i, len(self), "Index"))
+
+    def m_remove_1(self, v: Any) -> Any:
+        for k, x in enumerate(self):
+            if eq(x, v):
+                del self[k]
+                return x
+        return None
+
+    def m_indexOf_1(self, v: Any) -> float:
+        for k, x in enumerate(self):
+            if eq(x, v):
+                return float(k)
+        return -1.0
+
+    def m_contains_1(self, v: Any) -> bool:
+        return any(eq(x, v) for x in self)
+
+    def m_swap_2(self, a: Any, b: Any) -> None:
+        i = validate_index(a, len(self), "Index 0")
+        j = validate_index(b, len(self), "Index 1")
+        self[i], self[j] = self[j], self[i]
+
+    def m_sort_0(self) -> Any:
+        from kryon_wren.runtime.natives import bin_op
+
+        return self._sort(lambda a, b: bin_op(a, "b_lt", b))
+
+    def m_sort_1(self, f: Any) -> Any:
+        if not isinstance(f, WFn) or f.arity != 2:
+            raise WrenError("Comparer must be a function with two parameters.")
+        return self._sort(lambda a, b: call_fn(f, a, b))
+
+    def _sort(self, less: Any) -> Any:
+        def cmp(a: Any, b: Any) -> int:
+            if truth(less(a, b)):
+                return -1
+            if truth(less(b, a)):
+                return 1
+            return 0
+
+        self.sort(key=functools.cmp_to_key(cmp))
+        return self
+
+    def m_iterate_1(self, it: Any) -> Any:
+        if it is None:
+            return 0.0 if self else False
+        if it.__class__ is not float:
+            raise WrenError("Iterator must be a number.")
+        if it < 0 or it + 1 >= len(self):
+            return False
+        return it + 1
+
+    def m_iteratorValue_1(self, it: Any) -> Any:
+        return self[validate_index(it, len(self), "Iterator")]
+
+    def b_add(self, other: Any) -> Any:
+        result = WList(self)
+        result.extend(py_iter(other))
+        return result
+
+    def b_mul(self, n: Any) -> Any:
+        if n.__class__ is not float or not n.is_integer() or n < 0:
+            raise WrenError("Count must be a non-negative integer.")
+        return WList(list(self) * int(n))
+
+    def g_toString(self) -> str:
+        return "[" + ", ".join(to_str(x) for x in self) + "]"
+
+    __hash__ = object.__hash__  # type: ignore[assignment]
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+
+class ListStatics:
+    def m_new_0(self) -> WList:
+        return WList()
+
+    def m_filled_2(self, n: Any, v: Any) -> WList:
+        if n.__class__ is not float or not n.is_integer():
+            raise WrenError("Size must be an integer.")
+        if n < 0:
+            raise WrenError("Size cannot be negative.")
+        return WList([v] * int(n))
+
+
+_TRUE_KEY = ("<wren true>",)
+_FALSE_KEY = ("<wren false>",)
+
+
+def map_key(k: Any) -> Any:
+    c = k.__class__
+    if c is float or c is str or k is None:
+        return k
+    if c is bool:
+        return _TRUE_KEY if k else _FALSE_KEY
+    if c is WRange or isinstance(k, WClass):
+        return k
+    from kryon_wren.runtime.fiber import WFiber
+
+    if c is WFiber:
+        return k
+    raise WrenError("Key must be a value type.")
+
+
+def unkey(k: Any) -> Any:
+    if k is _TRUE_KEY:
+        return True
+    if k is _FALSE_KEY:
+        return False
+    return k
+
+
+class MapEntry(WSequence):
+    __slots__ = ("key", "value")
+
+    def __init__(self, key: Any, value: Any) -> None:
+        self.key = key
+        self.value = value
+
+    def g_key(self) -> Any:
+        return self.key
+
+    def g_value(self) -> Any:
+        return self.value
+
+    def g_toString(self) -> str:
+        return f"{to_str(self.key)}:{to_str(self.value)}"
+
+
+class WMap(dict, WSequence):  # type: ignore[type-arg]
+    __slots__ = ()
+
+    def pyiter(self) -> Iterator[Any]:
+        return (MapEntry(unkey(k), v) for k, v in list(self.items()))
+
+    def x_1(self, k: Any) -> Any:
+        return self.get(map_key(k))
+
+    def y_1(self, k: Any, v: Any) -> Any:
+        self[map_key(k)] = v
+        return v
+
+    def m_containsKey_1(self, k: Any) -> bool:
+        return map_key(k) in self
+
+    def g_count(self) -> float:
+        return float(len(self))
+
+    def g_isEmpty(self) -> bool:
+        return not self
+
+    def m_clear_0(self) -> None:
+        self.clear()
+
+    def m_remove_1(self, k: Any) -> Any:
+        return self.pop(map_key(k), None)
+
+    def g_keys(self) -> Any:
+        return _KeySeq(self)
+
+    def g_values(self) -> Any:
+        return _ValueSeq(self)
+
+    def m_iterate_1(self, it: Any) -> Any:
+        if it is None:
+            return 0.0 if self else False
+        if it.__class__ is not float:
+            raise WrenError("Iterator must be a number.")
+        return it + 1 if 0 <= it + 1 < len(self) else False
+
+    def m_iteratorValue_1(self, it: Any) -> Any:
+        k, v = list(self.items())[validate_index(it, len(self), "Iterator")]
+        return MapEntry(unkey(k), v)
+
+    def g_toString(self) -> str:
+        return "{" + ", ".join(f"{to_str(unkey(k))}: {to_str(v)}" for k, v in self.items()) + "}"
+
+    __hash__ = object.__hash__  # type: ignore[assignment]
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+
+class _KeySeq(WSequence):
+    __slots__ = ("map",)
+
+    def __init__(self, m: WMap) -> None:
+        self.map = m
+
+    def pyiter(self) -> Iterator[Any]:
+        return (unkey(k) for k in list(self.map))
+
+    def m_iterate_1(self, it: Any) -> Any:
+        return self.map.m_iterate_1(it)
+
+    def m_iteratorValue_1(self, it: Any) -> Any:
+        return self.map.m_iteratorValue_1(it).key
+
+
+class _ValueSeq(_KeySeq):
+    __slots__ = ()
+
+    def pyiter(self) -> Iterator[Any]:
+        return iter(list(self.map.values()))
+
+    def m_iteratorValue_1(self, it: Any) -> Any:
+        return self.map.m_iteratorValue_1(it).value
+
+
+class MapStatics:
+    def m_new_0(self) -> WMap:
+        return WMap()
+
+
+def map_of(pairs: Iterable[tuple[Any, Any]]) -> WMap:
+    m = WMap()
+    for k, v in pairs:
+        m[map_key(k)] = v
+    return m
+
+
+class WRange(WSequence):
+    __slots__ = ("frm", "incl", "to")
+
+    def __init__(self, frm: float, to: float, incl: bool) -> None:
+        self.frm = frm
+        self.to = to
+        self.incl = incl
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            other.__class__ is WRange
+            and self.frm == other.frm  # type: ignore[attr-defined]
+            and self.to == other.to  # type: ignore[attr-defined]
+            and self.incl == other.incl  # type: ignore[attr-defined]
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.frm, self.to, self.incl))
+
+    def b_eq(self, other: object) -> bool:
+        return self == other
+
+    def b_ne(self, other: object) -> bool:
+        return not self == other
+
+    def g_from(self) -> float:
+        return self.frm
+
+    def g_to(self) -> float:
+        return self.to
+
+    def g_min(self) -> float:
+        return min(self.frm, self.to)
+
+    def g_max(self) -> float:
+        return max(self.frm, self.to)
+
+    def g_isInclusive(self) -> bool:
+        return self.incl
+
+    def pyiter(self) -> Iterator[float]:
+        f, t = self.frm, self.to
+        if f.is_integer() and t.is_integer():
+            a, b = int(f), int(t)
+            if a <= b:
+                return map(float, range(a, b + 1 if self.incl else b))
+            return map(float, range(a, b - 1 if self.incl else b, -1))
+        return self._float_iter()
+
+    def _float_iter(self) -> Iterator[float]:
+        it: Any = None
+        while True:
+            it = self.m_iterate_1(it)
+            if it is False:
+                return
+            yield it
+
+    def m_iterate_1(self, it: Any) -> Any:
+        f, t = self.frm, self.to
+        if f == t and not self.incl:
+            return False
+        if it is None:
+            return f
+        if it.__class__ is not float:
+            raise WrenError("Iterator must be a number.")
+        if f < t:
+            it += 1
+            if it > t:
+                return False
+        else:
+            it -= 1
+            if it < t:
+                return False
+        if not self.incl and it == t:
+            return False
+        return it
+
+    def m_iteratorValue_1(self, it: Any) -> Any:
+        return it
+
+    def g_toString(self) -> str:
+        return f"{to_str(self.frm)}{'..' if self.incl else '...'}{to_str(self.to)}"

@@ -1,0 +1,230 @@
+"""The core module: built-in class objects and the helpers generated code uses.
+
+Built-in classes are created once per process (their Python classes are
+shared); everything that belongs to one VM (output, fibers, limits) is
+reached through :func:`current_vm`, set on every thread that runs Wren code.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+import time
+from typing import TYPE_CHECKING, Any
+
+from kryon_wren.runtime import objects as O
+from kryon_wren.runtime.collections import (
+    ListStatics,
+    MapEntry,
+    MapStatics,
+    WList,
+    WMap,
+    WRange,
+    _KeySeq,
+    _ValueSeq,
+    map_of,
+)
+from kryon_wren.runtime.fiber import FiberStatics, WFiber
+from kryon_wren.runtime.natives import (
+    INF,
+    NAN,
+    BoolProxy,
+    NullProxy,
+    NumProxy,
+    NumStatics,
+    bin_op,
+    fmod,
+    un_op,
+)
+from kryon_wren.runtime.objects import WClass, WObject, WrenError, to_str
+from kryon_wren.runtime.sequences import (
+    MapSequence,
+    SkipSequence,
+    TakeSequence,
+    WFn,
+    WhereSequence,
+    WSequence,
+    py_iter,
+)
+from kryon_wren.runtime.strings import StringProxy, StringStatics
+
+if TYPE_CHECKING:
+    from kryon_wren.vm import VM
+
+_local = threading.local()
+
+
+def current_vm() -> VM:
+    vm: VM = _local.vm
+    return vm
+
+
+def set_current_vm(vm: VM | None) -> VM | None:
+    old: VM | None = getattr(_local, "vm", None)
+    _local.vm = vm
+    return old
+
+
+class _VMStatics:
+    @property
+    def vm(self) -> VM:
+        return current_vm()
+
+
+class ObjectStatics:
+    def m_same_2(self, a: Any, b: Any) -> bool:
+        if a.__class__ is b.__class__ and a.__class__ in (float, str):
+            return a == b  # type: ignore[no-any-return]
+        return a is b
+
+
+class FnStatics:
+    def m_new_1(self, fn: Any) -> Any:
+        if not isinstance(fn, WFn):
+            raise WrenError("Argument must be a function.")
+        return fn
+
+
+class SystemStatics:
+    def m_print_0(self) -> None:
+        current_vm().write("\n")
+
+    def m_print_1(self, v: Any) -> Any:
+        current_vm().write(to_str(v) + "\n")
+        return v
+
+    def m_printAll_1(self, seq: Any) -> None:
+        current_vm().write("".join(to_str(x) for x in py_iter(seq)) + "\n")
+
+    def m_write_1(self, v: Any) -> Any:
+        current_vm().write(to_str(v))
+        return v
+
+    def m_writeAll_1(self, seq: Any) -> None:
+        current_vm().write("".join(to_str(x) for x in py_iter(seq)))
+
+    def g_clock(self) -> float:
+        return time.perf_counter() - _START
+
+    def m_gc_0(self) -> None:
+        gc.collect()
+
+
+_START = time.perf_counter()
+
+CORE: dict[str, WClass] = {}
+SEALED = {"Class", "Fiber", "Fn", "List", "Map", "Range", "String", "Bool", "Null", "Num", "System"}
+
+
+def _define(
+    name: str, pyclass: type | None, supertype: WClass | None, statics: type | None = None
+) -> WClass:
+    bases: tuple[type, ...] = (WClass,) if statics is None else (WClass, statics)
+    meta = type(f"{name} metaclass", bases, {"__slots__": ()})
+    cls = meta(name, supertype, pyclass, name in SEALED)
+    if pyclass is not None and pyclass is not WClass and not issubclass(pyclass, O.Proxy):
+        pyclass.__wcls__ = cls  # type: ignore[attr-defined]
+    CORE[name] = cls
+    return cls
+
+
+def _build() -> None:
+    obj = _define("Object", WObject, None, ObjectStatics)
+    cls = _define("Class", WClass, obj)
+    O.CLASS_CLASS[0] = cls
+    seq = _define("Sequence", WSequence, obj)
+    for name, proxy, prim, sup, statics in (
+        ("Bool", BoolProxy, bool, obj, None),
+        ("Null", NullProxy, type(None), obj, None),
+        ("Num", NumProxy, float, obj, NumStatics),
+        ("String", StringProxy, str, seq, StringStatics),
+    ):
+        c = _define(name, proxy, sup, statics)
+        O.PROXIES[prim] = proxy
+        O.PRIM_CLASSES[prim] = c
+    _define("List", WList, seq, ListStatics)
+    _define("Map", WMap, seq, MapStatics)
+    _define("Range", WRange, seq)
+    _define("MapEntry", MapEntry, obj)
+    _define("Fn", WFn, obj, FnStatics)
+    _define("Fiber", WFiber, obj, type("FiberVM", (FiberStatics, _VMStatics), {}))
+    _define("System", None, obj, SystemStatics)
+    _define("MapSequence", MapSequence, seq)
+    _define("WhereSequence", WhereSequence, seq)
+    _define("SkipSequence", SkipSequence, seq)
+    _define("TakeSequence", TakeSequence, seq)
+    _define("MapKeySequence", _KeySeq, seq)
+    _define("MapValueSequence", _ValueSeq, seq)
+
+
+_build()
+
+CORE_NAMES = tuple(
+    n
+    for n in CORE
+    if n
+    not in (
+        "MapEntry",
+        "MapSequence",
+        "WhereSequence",
+        "SkipSequence",
+        "TakeSequence",
+        "MapKeySequence",
+        "MapValueSequence",
+    )
+)
+
+
+def make_class(name: str, sup: Any, inst: dict[str, Any], static: dict[str, Any]) -> WClass:
+    if not isinstance(sup, WClass):
+        raise WrenError(f"Class '{name}' cannot inherit from a non-class object.")
+    if sup.sealed or sup.pyclass is None:
+        raise WrenError(f"Class '{name}' cannot inherit from built-in class '{sup.name}'.")
+    pyclass = type(name, (sup.pyclass,), inst)
+    meta = type(f"{name} metaclass", (WClass,), static)
+    cls = meta(name, sup, pyclass)
+    pyclass.__wcls__ = cls
+    return cls
+
+
+def super_static(sup: WClass, this: Any, mname: str, *args: Any) -> Any:
+    return getattr(type(sup), mname)(this, *args)
+
+
+def _bset(box: list[Any], v: Any) -> Any:
+    box[0] = v
+    return v
+
+
+def _fset(obj: Any, name: str, v: Any) -> Any:
+    setattr(obj, name, v)
+    return v
+
+
+def helpers() -> dict[str, Any]:
+    """Globals every compiled module starts with (besides per-VM ones)."""
+    ns: dict[str, Any] = {
+        "_P": O.PRIMS,
+        "_PX": O.PROXIES,
+        "_L": WList,
+        "_mapof": map_of,
+        "_Fn": WFn,
+        "_str": to_str,
+        "_bin": bin_op,
+        "_un": un_op,
+        "_eq": O.eq,
+        "_ne": O.ne,
+        "_truth": O.truth,
+        "_is": O.is_,
+        "_iter": py_iter,
+        "_fmod": fmod,
+        "_bset": _bset,
+        "_fset": _fset,
+        "_mkclass": make_class,
+        "_super_static": super_static,
+        "_INF": INF,
+        "_NAN": NAN,
+    }
+    for name in CORE_NAMES:
+        ns[f"w_{name}"] = CORE[name]
+    return ns

@@ -1,0 +1,317 @@
+"""Methods of the native-valued classes: Num, Bool, Null (String is in strings.py)."""
+
+from __future__ import annotations
+
+import math
+import sys
+from typing import Any
+
+from kryon_wren.runtime.objects import Proxy, WrenError, num_str, to_str, truth
+
+INF = math.inf
+NAN = math.nan
+
+
+def _num(v: Any, what: str = "Right operand") -> float:
+    if v.__class__ is not float:
+        raise WrenError(f"{what} must be a number.")
+    return v  # type: ignore[no-any-return]
+
+
+def _u32(v: float) -> int:
+    if v != v or v in (INF, -INF):
+        return 0
+    return int(v) & 0xFFFFFFFF
+
+
+def fmod(a: float, b: float) -> float:
+    return math.fmod(a, b)
+
+
+def _safe(fn: Any, x: float) -> float:
+    try:
+        return float(fn(x))
+    except (ValueError, OverflowError):
+        return NAN
+
+
+def _round(x: float) -> float:
+    if x != x or x in (INF, -INF):
+        return x
+    return math.copysign(math.floor(abs(x) + 0.5), x)
+
+
+class NumProxy(Proxy):
+    __slots__ = ()
+
+    def b_add(self, o: Any) -> float:
+        return self.v + _num(o)  # type: ignore[no-any-return]
+
+    def b_sub(self, o: Any) -> float:
+        return self.v - _num(o)  # type: ignore[no-any-return]
+
+    def b_mul(self, o: Any) -> float:
+        return self.v * _num(o)  # type: ignore[no-any-return]
+
+    def b_div(self, o: Any) -> float:
+        b = _num(o)
+        a = self.v
+        if b == 0:
+            if a == 0 or a != a:
+                return NAN
+            return math.copysign(INF, a) * math.copysign(1.0, b)
+        return a / b  # type: ignore[no-any-return]
+
+    def b_mod(self, o: Any) -> float:
+        b = _num(o)
+        if b == 0 or self.v in (INF, -INF):
+            return NAN
+        return math.fmod(self.v, b)
+
+    def b_lt(self, o: Any) -> bool:
+        return self.v < _num(o)  # type: ignore[no-any-return]
+
+    def b_gt(self, o: Any) -> bool:
+        return self.v > _num(o)  # type: ignore[no-any-return]
+
+    def b_le(self, o: Any) -> bool:
+        return self.v <= _num(o)  # type: ignore[no-any-return]
+
+    def b_ge(self, o: Any) -> bool:
+        return self.v >= _num(o)  # type: ignore[no-any-return]
+
+    def b_band(self, o: Any) -> float:
+        return float(_u32(self.v) & _u32(_num(o)))
+
+    def b_bor(self, o: Any) -> float:
+        return float(_u32(self.v) | _u32(_num(o)))
+
+    def b_bxor(self, o: Any) -> float:
+        return float(_u32(self.v) ^ _u32(_num(o)))
+
+    def b_shl(self, o: Any) -> float:
+        return float((_u32(self.v) << (_u32(_num(o)) & 31)) & 0xFFFFFFFF)
+
+    def b_shr(self, o: Any) -> float:
+        return float(_u32(self.v) >> (_u32(_num(o)) & 31))
+
+    def u_sub(self) -> float:
+        return -self.v  # type: ignore[no-any-return]
+
+    def u_inv(self) -> float:
+        return float(~_u32(self.v) & 0xFFFFFFFF)
+
+    def b_irange(self, o: Any) -> Any:
+        from kryon_wren.runtime.collections import WRange
+
+        return WRange(self.v, _num(o, "Right hand side of range"), True)
+
+    def b_xrange(self, o: Any) -> Any:
+        from kryon_wren.runtime.collections import WRange
+
+        return WRange(self.v, _num(o, "Right hand side of range"), False)
+
+    def g_abs(self) -> float:
+        return abs(self.v)  # type: ignore[no-any-return]
+
+    def g_acos(self) -> float:
+        return _safe(math.acos, self.v)
+
+    def g_asin(self) -> float:
+        return _safe(math.asin, self.v)
+
+    def g_atan(self) -> float:
+        return math.atan(self.v)
+
+    def m_atan_1(self, x: Any) -> float:
+        return math.atan2(self.v, _num(x, "x value"))
+
+    def g_cbrt(self) -> float:
+        v = self.v
+        return math.copysign(abs(v) ** (1.0 / 3.0), v) if v == v else v  # type: ignore[no-any-return]
+
+    def g_ceil(self) -> float:
+        v = self.v
+        return float(math.ceil(v)) if math.isfinite(v) else v  # type: ignore[no-any-return]
+
+    def g_floor(self) -> float:
+        v = self.v
+        return float(math.floor(v)) if math.isfinite(v) else v  # type: ignore[no-any-return]
+
+    def g_round(self) -> float:
+        return _round(self.v)
+
+    def g_truncate(self) -> float:
+        v = self.v
+        return float(math.trunc(v)) if math.isfinite(v) else v  # type: ignore[no-any-return]
+
+    def g_fraction(self) -> float:
+        v = self.v
+        if v in (INF, -INF):
+            return math.copysign(0.0, v)
+        return math.modf(v)[0]
+
+    def g_cos(self) -> float:
+        return _safe(math.cos, self.v)
+
+    def g_sin(self) -> float:
+        return _safe(math.sin, self.v)
+
+    def g_tan(self) -> float:
+        return _safe(math.tan, self.v)
+
+    def g_exp(self) -> float:
+        try:
+            return math.exp(self.v)
+        except OverflowError:
+            return INF
+
+    def g_log(self) -> float:
+        v = self.v
+        if v == 0:
+            return -INF
+        return _safe(math.log, v)
+
+    def g_log2(self) -> float:
+        v = self.v
+        if v == 0:
+            return -INF
+        return _safe(math.log2, v)
+
+    def g_sqrt(self) -> float:
+        v = self.v
+        if v < 0:
+            return NAN
+        return _safe(math.sqrt, v)
+
+    def m_pow_1(self, o: Any) -> float:
+        b = _num(o, "Power value")
+        try:
+            return math.pow(self.v, b)
+        except OverflowError:
+            return INF
+        except ValueError:
+            return NAN
+
+    def g_sign(self) -> float:
+        v = self.v
+        return 1.0 if v > 0 else -1.0 if v < 0 else 0.0
+
+    def g_isInfinity(self) -> bool:
+        return self.v in (INF, -INF)
+
+    def g_isNan(self) -> bool:
+        return self.v != self.v  # type: ignore[no-any-return]
+
+    def g_isInteger(self) -> bool:
+        v = self.v
+        return math.isfinite(v) and v.is_integer()  # type: ignore[no-any-return]
+
+    def m_min_1(self, o: Any) -> float:
+        b = _num(o, "Other value")
+        return self.v if self.v <= b else b  # type: ignore[no-any-return]
+
+    def m_max_1(self, o: Any) -> float:
+        b = _num(o, "Other value")
+        return self.v if self.v >= b else b  # type: ignore[no-any-return]
+
+    def m_clamp_2(self, lo: Any, hi: Any) -> float:
+        a = _num(lo, "Min value")
+        b = _num(hi, "Max value")
+        v = self.v
+        return a if v < a else b if v > b else v  # type: ignore[no-any-return]
+
+    def g_toString(self) -> str:
+        return num_str(self.v)
+
+
+class NumStatics:
+    """Static methods of Num (mixed into its metaclass type)."""
+
+    def m_fromString_1(self, s: Any) -> float | None:
+        if s.__class__ is not str:
+            raise WrenError("Argument must be a string.")
+        text = s.strip()
+        if not text or "_" in text:
+            return None
+        try:
+            if text.lower().lstrip("+-").startswith("0x"):
+                sign = -1.0 if text.startswith("-") else 1.0
+                return sign * float(int(text.lstrip("+-"), 16))
+            value = float(text)
+        except ValueError:
+            return None
+        if text.lower().lstrip("+-") in ("inf", "infinity", "nan"):
+            return None
+        return value
+
+    def g_pi(self) -> float:
+        return math.pi
+
+    def g_tau(self) -> float:
+        return math.tau
+
+    def g_largest(self) -> float:
+        return sys.float_info.max
+
+    def g_smallest(self) -> float:
+        return 5e-324
+
+    def g_infinity(self) -> float:
+        return INF
+
+    def g_nan(self) -> float:
+        return NAN
+
+    def g_maxSafeInteger(self) -> float:
+        return 9007199254740991.0
+
+    def g_minSafeInteger(self) -> float:
+        return -9007199254740991.0
+
+    def g_epsilon(self) -> float:
+        return sys.float_info.epsilon
+
+
+class BoolProxy(Proxy):
+    __slots__ = ()
+
+    def u_not(self) -> bool:
+        return not self.v
+
+    def g_toString(self) -> str:
+        return "true" if self.v else "false"
+
+
+class NullProxy(Proxy):
+    __slots__ = ()
+
+    def u_not(self) -> bool:
+        return True
+
+    def g_toString(self) -> str:
+        return "null"
+
+
+def bin_op(a: Any, mname: str, b: Any) -> Any:
+    """Slow path of a binary operator: dispatch to the left operand's method."""
+    c = a.__class__
+    if c is float:
+        return getattr(NumProxy(a), mname)(b)
+    from kryon_wren.runtime.objects import PROXIES, PRIMS
+
+    if c in PRIMS:
+        return getattr(PROXIES[c](a), mname)(b)
+    return getattr(a, mname)(b)
+
+
+def un_op(a: Any, mname: str) -> Any:
+    from kryon_wren.runtime.objects import PROXIES, PRIMS
+
+    c = a.__class__
+    if c in PRIMS:
+        return getattr(PROXIES[c](a), mname)()
+    return getattr(a, mname)()
+
+
+__all__ = ["BoolProxy", "NullProxy", "NumProxy", "NumStatics", "bin_op", "fmod", "to_str", "truth"]

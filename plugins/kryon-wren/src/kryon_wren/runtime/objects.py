@@ -1,0 +1,218 @@
+"""The Wren object model: Object, Class, proxies for native values, errors.
+
+Wren values map to Python as: Num -> ``float``, String -> ``str``, Bool ->
+``bool``, Null -> ``None``; everything else is an instance of a Python class
+deriving from :class:`WObject` whose attributes are the Wren methods (named
+by :mod:`kryon_wren.names`).  A method call on a native value goes through a
+short-lived proxy (``_PX[type](value)``) carrying that class's methods.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+NoneType = type(None)
+
+
+class WrenError(Exception):
+    """A Wren runtime error; ``value`` is the error object (usually a string)."""
+
+    def __init__(self, value: object) -> None:
+        super().__init__(value)
+        self.value = value
+        self.stack: list[tuple[str, int, str]] | None = None
+
+
+class WObject:
+    """Python base of every Wren object that is not a native value."""
+
+    __slots__ = ()
+    __wcls__: WClass
+
+    def b_eq(self, other: object) -> bool:
+        return self is other
+
+    def b_ne(self, other: object) -> bool:
+        return not truth(self.b_eq(other))
+
+    def u_not(self) -> bool:
+        return False
+
+    def g_toString(self) -> Any:
+        return f"instance of {self.__wcls__.name}"
+
+    def g_type(self) -> WClass:
+        return self.__wcls__
+
+    def g_hashCode(self) -> float:
+        return float(id(self) & 0xFFFFFFFF)
+
+
+class WClass(WObject):
+    """A Wren class value.  Its Python type holds the static methods."""
+
+    __slots__ = ("__dict__", "_meta", "name", "pyclass", "sealed", "supertype")
+
+    def __init__(
+        self, name: str, supertype: WClass | None, pyclass: type | None, sealed: bool = False
+    ) -> None:
+        self.name = name
+        self.supertype = supertype
+        self.pyclass = pyclass
+        self.sealed = sealed
+        self._meta: WClass | None = None
+
+    @property
+    def __wcls__(self) -> WClass:  # type: ignore[override]
+        meta = self._meta
+        if meta is None:
+            if self.name.endswith(" metaclass") or CLASS_CLASS[0] in (None, self):
+                meta = CLASS_CLASS[0] or self
+            else:
+                meta = WClass(f"{self.name} metaclass", CLASS_CLASS[0], type(self))
+            self._meta = meta
+        return meta
+
+    def g_name(self) -> str:
+        return self.name
+
+    def g_supertype(self) -> WClass | None:
+        return self.supertype
+
+    def g_toString(self) -> str:  # type: ignore[override]
+        return self.name
+
+    def g_attributes(self) -> None:
+        return None
+
+    def __repr__(self) -> str:
+        return f"<wren class {self.name}>"
+
+
+CLASS_CLASS: list[WClass | None] = [None]
+
+
+class Proxy(WObject):
+    """Carries the methods of a native value's class; never escapes to scripts."""
+
+    __slots__ = ("v",)
+
+    def __init__(self, v: Any) -> None:
+        self.v = v
+
+    def b_eq(self, other: object) -> bool:
+        return eq(self.v, other)
+
+    def b_ne(self, other: object) -> bool:
+        return not eq(self.v, other)
+
+    def g_toString(self) -> str:  # type: ignore[override]
+        return to_str(self.v)
+
+    def g_type(self) -> WClass:
+        return PRIM_CLASSES[self.v.__class__]
+
+    def g_hashCode(self) -> float:
+        return float(hash(self.v) & 0xFFFFFFFF)
+
+
+PRIMS = frozenset({float, str, bool, NoneType})
+PROXIES: dict[type, type[Proxy]] = {}
+PRIM_CLASSES: dict[type, WClass] = {}
+
+
+def truth(v: object) -> bool:
+    return v is not None and v is not False
+
+
+def class_of(v: object) -> WClass:
+    c = v.__class__
+    if c in PRIMS:
+        return PRIM_CLASSES[c]
+    if isinstance(v, Proxy):
+        return PRIM_CLASSES[v.v.__class__]
+    cls: WClass = v.__wcls__  # type: ignore[attr-defined]
+    return cls
+
+
+def wrap(v: Any) -> Any:
+    """The object carrying ``v``'s methods."""
+    c = v.__class__
+    return PROXIES[c](v) if c in PRIMS else v
+
+
+def send(v: Any, mname: str, *args: Any) -> Any:
+    return getattr(wrap(v), mname)(*args)
+
+
+def num_str(f: float) -> str:
+    if f != f:
+        return "nan"
+    if f in (math.inf, -math.inf):
+        return "infinity" if f > 0 else "-infinity"
+    return "%.14g" % f
+
+
+def to_str(v: Any) -> str:
+    c = v.__class__
+    if c is str:
+        return v  # type: ignore[no-any-return]
+    if c is float:
+        return num_str(v)
+    if c is bool:
+        return "true" if v else "false"
+    if v is None:
+        return "null"
+    s = wrap(v).g_toString()
+    if s.__class__ is not str:
+        return to_str(s)
+    return s  # type: ignore[no-any-return]
+
+
+def eq(a: Any, b: Any) -> bool:
+    c = a.__class__
+    if c is float or c is str:
+        return b.__class__ is c and a == b  # type: ignore[no-any-return]
+    if c is bool or a is None:
+        return a is b
+    return a.b_eq(b)  # type: ignore[no-any-return]
+
+
+def ne(a: Any, b: Any) -> Any:
+    c = a.__class__
+    if c in PRIMS:
+        return not eq(a, b)
+    return a.b_ne(b)
+
+
+def is_(v: Any, cls: Any) -> bool:
+    if not isinstance(cls, WClass):
+        raise WrenError("Right operand must be a class.")
+    k: WClass | None = class_of(v)
+    while k is not None:
+        if k is cls:
+            return True
+        k = k.supertype
+    return False
+
+
+def name_of(obj: object) -> str:
+    """Class name for 'X does not implement' messages."""
+    if isinstance(obj, Proxy):
+        return class_of(obj.v).name
+    if isinstance(obj, type):
+        if issubclass(obj, Proxy):
+            for prim, proxy in PROXIES.items():
+                if proxy is obj:
+                    return PRIM_CLASSES[prim].name
+        w = getattr(obj, "__wcls__", None)
+        if isinstance(w, WClass):
+            return w.name
+        return obj.__name__
+    if isinstance(obj, WClass):
+        return f"{obj.name} metaclass"
+    try:
+        return class_of(obj).name
+    except (AttributeError, KeyError):
+        return type(obj).__name__

@@ -1,0 +1,284 @@
+"""Sequence and its lazy helpers (map, where, skip, take), plus iteration.
+
+``py_iter`` turns any Wren sequence into a Python iterator: natives and
+built-in collections directly, anything else through Wren's
+``iterate``/``iteratorValue`` protocol, so user classes that subclass
+Sequence work in ``for`` loops and with every helper here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from kryon_wren.runtime.objects import PROXIES, PRIMS, Proxy, WObject, WrenError, eq, to_str, truth
+
+
+def call_fn(fn: Any, *args: Any) -> Any:
+    """Call a Wren function value with ``args`` (like ``fn.call(args)``)."""
+    if fn.__class__ is WFn:
+        arity = fn.arity
+        if len(args) < arity:
+            raise WrenError("Function expects more arguments.")
+        return fn.fn(*args[:arity])
+    target = PROXIES[fn.__class__](fn) if fn.__class__ in PRIMS else fn
+    return getattr(target, f"m_call_{len(args)}")(*args)
+
+
+class WFn(WObject):
+    """A Wren function (closure) value."""
+
+    __slots__ = ("arity", "fn")
+
+    def __init__(self, fn: Any, arity: int) -> None:
+        self.fn = fn
+        self.arity = arity
+
+    def g_arity(self) -> float:
+        return float(self.arity)
+
+    def g_toString(self) -> str:
+        return "<fn>"
+
+    def m_call_0(self) -> Any:
+        if self.arity:
+            raise WrenError("Function expects more arguments.")
+        return self.fn()
+
+    def m_call_1(self, a: Any) -> Any:
+        arity = self.arity
+        if arity == 1:
+            return self.fn(a)
+        if arity == 0:
+            return self.fn()
+        raise WrenError("Function expects more arguments.")
+
+    def m_call_2(self, a: Any, b: Any) -> Any:
+        arity = self.arity
+        if arity == 2:
+            return self.fn(a, b)
+        return call_fn(self, a, b)
+
+
+def _make_call(n: int) -> Any:
+    def call(self: WFn, *args: Any) -> Any:
+        return call_fn(self, *args)
+
+    call.__name__ = f"m_call_{n}"
+    return call
+
+
+for _n in range(3, 17):
+    setattr(WFn, f"m_call_{_n}", _make_call(_n))
+
+
+def protocol_iter(seq: Any) -> Iterator[Any]:
+    target = PROXIES[seq.__class__](seq) if seq.__class__ in PRIMS else seq
+    iterate = target.m_iterate_1
+    value = target.m_iteratorValue_1
+    it = None
+    while True:
+        it = iterate(it)
+        if it is None or it is False:
+            return
+        yield value(it)
+
+
+def py_iter(seq: Any) -> Iterator[Any]:
+    c = seq.__class__
+    if c is str:
+        return iter(seq)
+    fast = getattr(c, "pyiter", None)
+    if fast is not None:
+        return fast(seq)  # type: ignore[no-any-return]
+    if isinstance(seq, Proxy):
+        return py_iter(seq.v)
+    return protocol_iter(seq)
+
+
+def _count_arg(n: Any) -> int:
+    if n.__class__ is not float or not n.is_integer() or n < 0:
+        raise WrenError("Count must be a non-negative integer.")
+    return int(n)
+
+
+class WSequence(WObject):
+    __slots__ = ()
+
+    def m_all_1(self, f: Any) -> Any:
+        result: Any = True
+        for x in py_iter(self):
+            result = call_fn(f, x)
+            if not truth(result):
+                return result
+        return result
+
+    def m_any_1(self, f: Any) -> Any:
+        result: Any = False
+        for x in py_iter(self):
+            result = call_fn(f, x)
+            if truth(result):
+                return result
+        return result
+
+    def m_contains_1(self, v: Any) -> bool:
+        return any(eq(x, v) for x in py_iter(self))
+
+    def g_count(self) -> float:
+        return float(sum(1 for _ in py_iter(self)))
+
+    def m_count_1(self, f: Any) -> float:
+        return float(sum(1 for x in py_iter(self) if truth(call_fn(f, x))))
+
+    def m_each_1(self, f: Any) -> None:
+        for x in py_iter(self):
+            call_fn(f, x)
+
+    def g_isEmpty(self) -> bool:
+        target = PROXIES[self.__class__](self) if self.__class__ in PRIMS else self
+        return not truth(target.m_iterate_1(None))
+
+    def m_map_1(self, f: Any) -> Any:
+        return MapSequence(self, f)
+
+    def m_where_1(self, f: Any) -> Any:
+        return WhereSequence(self, f)
+
+    def m_skip_1(self, n: Any) -> Any:
+        return SkipSequence(self, _count_arg(n))
+
+    def m_take_1(self, n: Any) -> Any:
+        return TakeSequence(self, _count_arg(n))
+
+    def m_reduce_1(self, f: Any) -> Any:
+        it = py_iter(self)
+        try:
+            acc = next(it)
+        except StopIteration:
+            raise WrenError("Can't reduce an empty sequence.") from None
+        for x in it:
+            acc = call_fn(f, acc, x)
+        return acc
+
+    def m_reduce_2(self, acc: Any, f: Any) -> Any:
+        for x in py_iter(self):
+            acc = call_fn(f, acc, x)
+        return acc
+
+    def g_join(self) -> str:
+        return "".join(to_str(x) for x in py_iter(self))
+
+    def m_join_1(self, sep: Any) -> str:
+        if sep.__class__ is not str:
+            raise WrenError("Separator must be a string.")
+        return sep.join(to_str(x) for x in py_iter(self))  # type: ignore[no-any-return]
+
+    def g_toList(self) -> Any:
+        from kryon_wren.runtime.collections import WList
+
+        return WList(py_iter(self))
+
+
+class _Lazy(WSequence):
+    __slots__ = ("f", "seq")
+
+    def __init__(self, seq: Any, f: Any) -> None:
+        self.seq = seq
+        self.f = f
+
+    def m_iterate_1(self, it: Any) -> Any:
+        from kryon_wren.runtime.objects import send
+
+        return send(self.seq, "m_iterate_1", it)
+
+
+class MapSequence(_Lazy):
+    __slots__ = ()
+
+    def m_iteratorValue_1(self, it: Any) -> Any:
+        from kryon_wren.runtime.objects import send
+
+        return call_fn(self.f, send(self.seq, "m_iteratorValue_1", it))
+
+    def pyiter(self) -> Iterator[Any]:
+        f = self.f
+        return (call_fn(f, x) for x in py_iter(self.seq))
+
+
+class WhereSequence(_Lazy):
+    __slots__ = ()
+
+    def m_iterate_1(self, it: Any) -> Any:
+        from kryon_wren.runtime.objects import send
+
+        while True:
+            it = send(self.seq, "m_iterate_1", it)
+            if not truth(it):
+                return it
+            if truth(call_fn(self.f, send(self.seq, "m_iteratorValue_1", it))):
+                return it
+
+    def m_iteratorValue_1(self, it: Any) -> Any:
+        from kryon_wren.runtime.objects import send
+
+        return send(self.seq, "m_iteratorValue_1", it)
+
+    def pyiter(self) -> Iterator[Any]:
+        f = self.f
+        return (x for x in py_iter(self.seq) if truth(call_fn(f, x)))
+
+
+class SkipSequence(_Lazy):
+    __slots__ = ()
+
+    def pyiter(self) -> Iterator[Any]:
+        it = py_iter(self.seq)
+        for _ in range(self.f):
+            if next(it, _END) is _END:
+                break
+        return it
+
+    def m_iterate_1(self, it: Any) -> Any:
+        from kryon_wren.runtime.objects import send
+
+        if it is None:
+            it = send(self.seq, "m_iterate_1", None)
+            for _ in range(self.f):
+                if not truth(it):
+                    return it
+                it = send(self.seq, "m_iterate_1", it)
+            return it
+        return send(self.seq, "m_iterate_1", it)
+
+    def m_iteratorValue_1(self, it: Any) -> Any:
+        from kryon_wren.runtime.objects import send
+
+        return send(self.seq, "m_iteratorValue_1", it)
+
+
+class TakeSequence(_Lazy):
+    __slots__ = ("taken",)
+
+    def pyiter(self) -> Iterator[Any]:
+        import itertools
+
+        return itertools.islice(py_iter(self.seq), self.f)
+
+    def m_iterate_1(self, it: Any) -> Any:
+        from kryon_wren.runtime.objects import send
+
+        if it is None:
+            self.taken = 1
+        else:
+            self.taken += 1
+        if self.taken > self.f:
+            return None
+        return send(self.seq, "m_iterate_1", it)
+
+    def m_iteratorValue_1(self, it: Any) -> Any:
+        from kryon_wren.runtime.objects import send
+
+        return send(self.seq, "m_iteratorValue_1", it)
+
+
+_END = object()

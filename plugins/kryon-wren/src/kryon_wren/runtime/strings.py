@@ -1,0 +1,214 @@
+"""String methods.  Wren strings are UTF-8 byte sequences indexed by byte;
+Python ``str`` holds them, with invalid bytes kept as surrogate escapes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kryon_wren.runtime.collections import WList, WRange, range_slice, validate_index
+from kryon_wren.runtime.objects import Proxy, WrenError
+from kryon_wren.runtime.sequences import WSequence
+
+
+def to_bytes(s: str) -> bytes:
+    return s.encode("utf-8", "surrogateescape")
+
+
+def from_bytes(b: bytes) -> str:
+    return b.decode("utf-8", "surrogateescape")
+
+
+def _need_str(v: Any, what: str = "Argument") -> str:
+    if v.__class__ is not str:
+        raise WrenError(f"{what} must be a string.")
+    return v  # type: ignore[no-any-return]
+
+
+def code_point_at(b: bytes, i: int) -> str:
+    lead = b[i]
+    n = 1 if lead < 0x80 else 2 if lead >> 5 == 6 else 3 if lead >> 4 == 14 else (
+        4 if lead >> 3 == 30 else 0
+    )
+    if n:
+        try:
+            return b[i : i + n].decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    return from_bytes(b[i : i + 1])
+
+
+def _seq_len(b: bytes, i: int) -> int:
+    lead = b[i]
+    if lead < 0x80:
+        return 1
+    n = 2 if lead >> 5 == 6 else 3 if lead >> 4 == 14 else 4 if lead >> 3 == 30 else 1
+    if n > 1:
+        try:
+            b[i : i + n].decode("utf-8")
+        except UnicodeDecodeError:
+            return 1
+    return n
+
+
+WHITESPACE = "\t\r\n "
+
+
+class StringProxy(Proxy, WSequence):
+    __slots__ = ()
+
+    def b_add(self, o: Any) -> str:
+        return self.v + _need_str(o, "Right operand")  # type: ignore[no-any-return]
+
+    def b_mul(self, n: Any) -> str:
+        if n.__class__ is not float or not n.is_integer() or n < 0:
+            raise WrenError("Count must be a non-negative integer.")
+        return self.v * int(n)  # type: ignore[no-any-return]
+
+    def g_count(self) -> float:
+        return float(len(self.v))
+
+    def g_isEmpty(self) -> bool:
+        return not self.v
+
+    def g_byteCount_(self) -> float:
+        return float(len(to_bytes(self.v)))
+
+    def x_1(self, i: Any) -> str:
+        s: str = self.v
+        if s.isascii():
+            if i.__class__ is WRange:
+                start, n, step = range_slice(i, len(s))
+                return "".join(s[start + k * step] for k in range(n))
+            if i.__class__ is not float:
+                raise WrenError("Subscript must be a number or a range.")
+            return s[validate_index(i, len(s), "Subscript")]
+        b = to_bytes(s)
+        if i.__class__ is WRange:
+            start, n, step = range_slice(i, len(b))
+            return from_bytes(bytes(b[start + k * step] for k in range(n)))
+        if i.__class__ is not float:
+            raise WrenError("Subscript must be a number or a range.")
+        return code_point_at(b, validate_index(i, len(b), "Subscript"))
+
+    def m_byteAt_1(self, i: Any) -> float:
+        b = to_bytes(self.v)
+        return float(b[validate_index(i, len(b), "Index")])
+
+    def m_codePointAt_1(self, i: Any) -> float:
+        b = to_bytes(self.v)
+        cp = code_point_at(b, validate_index(i, len(b), "Index"))
+        return float(ord(cp)) if not 0xDC80 <= ord(cp) <= 0xDCFF else -1.0
+
+    def g_bytes(self) -> WList:
+        return WList(float(x) for x in to_bytes(self.v))
+
+    def g_codePoints(self) -> WList:
+        return WList(float(ord(c)) if not 0xDC80 <= ord(c) <= 0xDCFF else -1.0 for c in self.v)
+
+    def m_contains_1(self, o: Any) -> bool:
+        return _need_str(o) in self.v
+
+    def m_startsWith_1(self, o: Any) -> bool:
+        return self.v.startswith(_need_str(o))  # type: ignore[no-any-return]
+
+    def m_endsWith_1(self, o: Any) -> bool:
+        return self.v.endswith(_need_str(o))  # type: ignore[no-any-return]
+
+    def m_indexOf_1(self, o: Any) -> float:
+        needle = _need_str(o)
+        s = self.v
+        if s.isascii() and needle.isascii():
+            return float(s.find(needle))
+        return float(to_bytes(s).find(to_bytes(needle)))
+
+    def m_indexOf_2(self, o: Any, start: Any) -> float:
+        needle = _need_str(o)
+        b = to_bytes(self.v)
+        first = validate_index(start, len(b) + 1, "Start") if b else 0
+        return float(b.find(to_bytes(needle), first))
+
+    def m_iterate_1(self, it: Any) -> Any:
+        s: str = self.v
+        if it is None:
+            return 0.0 if s else False
+        if it.__class__ is not float:
+            raise WrenError("Iterator must be a number.")
+        if it < 0:
+            return False
+        if s.isascii():
+            nxt = it + 1
+            return nxt if nxt < len(s) else False
+        b = to_bytes(s)
+        i = int(it)
+        if i >= len(b):
+            return False
+        i += _seq_len(b, i)
+        return float(i) if i < len(b) else False
+
+    def m_iteratorValue_1(self, it: Any) -> str:
+        b = to_bytes(self.v)
+        return code_point_at(b, validate_index(it, len(b), "Iterator"))
+
+    def m_iterateByte_1(self, it: Any) -> Any:
+        n = len(to_bytes(self.v))
+        if it is None:
+            return 0.0 if n else False
+        return it + 1 if it + 1 < n else False
+
+    def m_replace_2(self, old: Any, new: Any) -> str:
+        if old.__class__ is not str or not old:
+            raise WrenError("From must be a non-empty string.")
+        return self.v.replace(old, _need_str(new, "To"))  # type: ignore[no-any-return]
+
+    def m_split_1(self, sep: Any) -> WList:
+        if sep.__class__ is not str or not sep:
+            raise WrenError("Delimiter must be a non-empty string.")
+        return WList(self.v.split(sep))
+
+    def g_trim(self) -> str:
+        return self.v.strip(WHITESPACE)  # type: ignore[no-any-return]
+
+    def g_trimStart(self) -> str:
+        return self.v.lstrip(WHITESPACE)  # type: ignore[no-any-return]
+
+    def g_trimEnd(self) -> str:
+        return self.v.rstrip(WHITESPACE)  # type: ignore[no-any-return]
+
+    def m_trim_1(self, chars: Any) -> str:
+        return self.v.strip(_need_str(chars, "Characters"))  # type: ignore[no-any-return]
+
+    def m_trimStart_1(self, chars: Any) -> str:
+        return self.v.lstrip(_need_str(chars, "Characters"))  # type: ignore[no-any-return]
+
+    def m_trimEnd_1(self, chars: Any) -> str:
+        return self.v.rstrip(_need_str(chars, "Characters"))  # type: ignore[no-any-return]
+
+    def g_toString(self) -> str:
+        return self.v  # type: ignore[no-any-return]
+
+    def g_hashCode(self) -> float:
+        return float(hash(self.v) & 0xFFFFFFFF)
+
+
+class StringStatics:
+    def m_fromCodePoint_1(self, n: Any) -> str:
+        if n.__class__ is not float:
+            raise WrenError("Code point must be a number.")
+        if not n.is_integer():
+            raise WrenError("Code point must be an integer.")
+        if n < 0:
+            raise WrenError("Code point cannot be negative.")
+        if n > 0x10FFFF:
+            raise WrenError("Code point cannot be greater than 0x10ffff.")
+        return chr(int(n))
+
+    def m_fromByte_1(self, n: Any) -> str:
+        if n.__class__ is not float:
+            raise WrenError("Byte must be a number.")
+        if not n.is_integer():
+            raise WrenError("Byte must be an integer.")
+        if n < 0:
+            raise WrenError("Byte cannot be negative.")
+        if n > 0xFF:
+            raise WrenError("Byte cannot be greater than 0xff.")
+        return from_bytes(bytes([int(n)]))

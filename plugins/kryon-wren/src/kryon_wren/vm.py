@@ -1,0 +1,293 @@
+"""One Wren VM: compiles modules, runs them, imports, limits, error reports."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import CodeType, TracebackType
+from typing import Any
+
+from kryon_wren import codegen, names
+from kryon_wren.parser import parse
+from kryon_wren.runtime import objects as O
+from kryon_wren.runtime.core import CORE_NAMES, helpers, set_current_vm
+from kryon_wren.runtime.fiber import FatalError, FiberScheduler, VMSuspend
+from kryon_wren.runtime.objects import WrenError
+
+_file_ids = itertools.count(1)
+PY_RECURSION_LIMIT = 30000
+
+
+class WrenCompileError(Exception):
+    def __init__(self, module: str, errors: list[tuple[int, str]]) -> None:
+        self.module = module
+        self.errors = errors
+        super().__init__(self.rendered)
+
+    @property
+    def rendered(self) -> str:
+        return "\n".join(f"[{self.module} line {line}] {text}" for line, text in self.errors)
+
+
+@dataclass
+class CompiledModule:
+    name: str
+    code: CodeType
+    filename: str
+    line_map: list[int]
+    debug_names: dict[str, str]
+    variables: list[str]
+    python_source: str = ""
+
+
+@dataclass
+class Limits:
+    time_limit_s: float | None = None
+    instruction_limit: int | None = None
+    max_depth: int | None = None
+    memory_limit_bytes: int | None = None
+
+
+@dataclass
+class _CodeInfo:
+    module: str
+    line_map: list[int]
+    debug_names: dict[str, str]
+
+
+@dataclass
+class VM:
+    write: Callable[[str], None] = lambda text: sys.stdout.write(text)
+    checks: bool = False
+    limits: Limits = field(default_factory=Limits)
+    base_dir: str = "."
+    main_name: str = "main"
+    builtin_modules: dict[str, Callable[[], dict[str, Any]]] = field(default_factory=dict)
+    limit_error: Callable[[str, str], BaseException] | None = None
+
+    def __post_init__(self) -> None:
+        self.fibers = FiberScheduler(self)
+        self.modules: dict[str, dict[str, Any]] = {}
+        self.code_info: dict[str, _CodeInfo] = {}
+        self.K: list[int] = [1 << 62, 0, 1 << 62]
+        self.steps = 0
+        self.deadline: float | None = None
+        self.mem_base = 0
+        self.uid = itertools.count(1000)
+        if sys.getrecursionlimit() < PY_RECURSION_LIMIT:
+            sys.setrecursionlimit(PY_RECURSION_LIMIT)
+
+    # -- compiling ---------------------------------------------------------------
+
+    def compile(
+        self, source: str, name: str, *, extra_names: tuple[str, ...] = ()
+    ) -> CompiledModule:
+        mod, errors, parser = parse(
+            source, builtins=(*CORE_NAMES, *extra_names), uid_start=next(self.uid) * 100000
+        )
+        if errors or mod is None:
+            raise WrenCompileError(name, errors)
+        src, line_map, debug = codegen.generate(mod, parser.module_vars, checks=self.checks)
+        filename = f"<wren:{name}#{next(_file_ids)}>"
+        code = compile(src, filename, "exec")
+        variables = [v.name for v in parser.module_vars.values() if not v.builtin]
+        return CompiledModule(name, code, filename, line_map, debug, variables, src)
+
+    def namespace(self) -> dict[str, Any]:
+        ns = helpers()
+        ns["_K"] = self.K
+        ns["_tick"] = self.tick
+        ns["_import"] = self.import_module
+        ns["_import_var"] = self.import_var
+        return ns
+
+    def load(self, compiled: CompiledModule, ns: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Define the module's functions; ``ns['_wren_module']`` runs its body."""
+        self.code_info[compiled.filename] = _CodeInfo(
+            compiled.name, compiled.line_map, compiled.debug_names
+        )
+        if ns is None:
+            ns = self.namespace()
+        exec(compiled.code, ns)
+        self.modules[compiled.name] = ns
+        return ns
+
+    # -- running -------------------------------------------------------------------
+
+    def arm(self) -> None:
+        lim = self.limits
+        self.steps = 0
+        self.K[0] = 1000
+        self.K[1] = 0
+        self.K[2] = lim.max_depth if lim.max_depth is not None else 1 << 62
+        self.deadline = (
+            time.monotonic() + lim.time_limit_s if lim.time_limit_s is not None else None
+        )
+        if lim.memory_limit_bytes is not None:
+            self.mem_base = sys.getallocatedblocks()
+
+    def run(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Run ``fn`` as a new root fiber on this thread; raises WrenError or FatalError."""
+        prev_vm = set_current_vm(self)
+        saved_entry, saved_current, _root = self.fibers.enter()
+        outermost = saved_entry is None
+        if outermost:
+            self.arm()
+        try:
+            return fn(*args)
+        except VMSuspend:
+            return None
+        except BaseException as exc:  # noqa: BLE001 - converted to a Wren error or limit
+            err = self.to_wren_error(exc)
+            raise err from None
+        finally:
+            self.fibers.leave(saved_entry, saved_current)
+            set_current_vm(prev_vm)
+
+    def tick(self) -> None:
+        K = self.K
+        lim = self.limits
+        if K[1] > K[2]:
+            K[1] -= 1
+            raise FatalError(self._limit("recursion", f"call depth exceeded {lim.max_depth}"))
+        self.steps += 1000 - K[0]
+        K[0] = 1000
+        if lim.instruction_limit is not None and self.steps > lim.instruction_limit:
+            raise FatalError(
+                self._limit("instructions", f"instruction limit of {lim.instruction_limit} exceeded")
+            )
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise FatalError(self._limit("time", "time limit exceeded"))
+        if lim.memory_limit_bytes is not None:
+            used = (sys.getallocatedblocks() - self.mem_base) * 64
+            if used > lim.memory_limit_bytes:
+                raise FatalError(self._limit("memory", "memory limit exceeded"))
+
+    def _limit(self, kind: str, message: str) -> BaseException:
+        if self.limit_error is not None:
+            return self.limit_error(kind, message)
+        return RuntimeError(message)
+
+    def check_alloc(self, nbytes: int) -> None:
+        lim = self.limits.memory_limit_bytes
+        if lim is not None and nbytes > lim:
+            raise FatalError(self._limit("memory", "memory limit exceeded"))
+
+    # -- modules ---------------------------------------------------------------------
+
+    def import_module(self, name: str) -> dict[str, Any]:
+        ns = self.modules.get(name)
+        if ns is not None:
+            return ns
+        factory = self.builtin_modules.get(name)
+        if factory is not None:
+            ns = factory()
+            self.modules[name] = ns
+            return ns
+        path = os.path.join(self.base_dir, name + ".wren")
+        try:
+            with open(path, encoding="utf-8") as f:
+                source = f.read()
+        except OSError:
+            raise WrenError(f"Could not load module '{name}'.") from None
+        compiled = self.compile(source, name)
+        ns = self.load(compiled)
+        ns["_wren_module"]()
+        return ns
+
+    def import_var(self, ns: dict[str, Any], module: str, name: str) -> Any:
+        key = f"w_{name}"
+        if key not in ns:
+            raise WrenError(f"Could not find a variable named '{name}' in module '{module}'.")
+        return ns[key]
+
+    # -- errors -------------------------------------------------------------------------
+
+    def to_wren_error(self, exc: BaseException) -> Any:
+        """A WrenError (with its Wren stack) or FatalError for any exception."""
+        if isinstance(exc, FatalError):
+            return exc
+        if isinstance(exc, WrenError):
+            err = exc
+        elif isinstance(exc, RecursionError):
+            return FatalError(self._limit("recursion", "maximum call depth exceeded"))
+        elif isinstance(exc, MemoryError):
+            return FatalError(self._limit("memory", "out of memory"))
+        else:
+            err = WrenError(self._message(exc))
+        if err.stack is None:
+            err.stack = self.stack_of(exc.__traceback__)
+        err.__traceback__ = None
+        return err
+
+    def _message(self, exc: BaseException) -> str:
+        if isinstance(exc, AttributeError):
+            sig = names.signature_of(exc.name) if exc.name else None
+            if sig is not None:
+                return f"{O.name_of(exc.obj)} does not implement '{sig}'."
+        if isinstance(exc, IndexError):
+            return "Subscript out of bounds."
+        from kryon_core import ScriptError
+
+        if isinstance(exc, ScriptError):
+            return exc.message if hasattr(exc, "message") else str(exc)
+        if isinstance(exc, OverflowError):
+            return "Number out of range."
+        return f"Internal error: {type(exc).__name__}: {exc}"
+
+    def stack_of(self, tb: TracebackType | None) -> list[tuple[str, int, str]]:
+        frames: list[tuple[str, int, str]] = []
+        while tb is not None:
+            code = tb.tb_frame.f_code
+            info = self.code_info.get(code.co_filename)
+            if info is not None:
+                name = info.debug_names.get(code.co_name)
+                if name is not None:
+                    line = tb.tb_lineno or 0
+                    wline = info.line_map[line] if 0 < line < len(info.line_map) else 0
+                    frames.append((info.module, wline, name))
+            tb = tb.tb_next
+        frames.reverse()
+        return frames
+
+    def live_stack(self) -> list[tuple[str, int, str, dict[str, Any]]]:
+        """The Wren frames of the calling thread right now, innermost first."""
+        out: list[tuple[str, int, str, dict[str, Any]]] = []
+        frame = sys._getframe(1)
+        while frame is not None:
+            code = frame.f_code
+            info = self.code_info.get(code.co_filename)
+            if info is not None:
+                name = info.debug_names.get(code.co_name)
+                if name is not None:
+                    line = frame.f_lineno
+                    wline = info.line_map[line] if 0 < line < len(info.line_map) else 0
+                    out.append((info.module, wline, name, wren_locals(frame.f_locals)))
+            frame = frame.f_back  # type: ignore[assignment]
+        return out
+
+    def close(self) -> None:
+        self.fibers.close()
+
+
+def wren_locals(py_locals: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in py_locals.items():
+        if key.startswith("l_"):
+            name = key[2:].rsplit("_", 1)[0]
+            out[name] = value[0] if isinstance(value, list) and len(value) == 1 else value
+        elif key == "this":
+            out["this"] = value
+    return out
+
+
+def render_runtime_error(err: WrenError) -> str:
+    value = err.value
+    lines = [value if isinstance(value, str) else "[error object]"]
+    for module, line, name in err.stack or []:
+        lines.append(f"[{module} line {line}] in {name}")
+    return "\n".join(lines)
