@@ -140,10 +140,10 @@ class LuaConverter:
         kind = self._lua_type(value)
         if kind == "table":
             return self._table(value, depth)
-        if kind == "function":
+        if kind == "function" and cls.__name__ == "_LuaFunction":
             tagged = self._tags[value]
             return tagged if isinstance(tagged, FunctionRef) else self._make_ref(value)
-        raise ConversionError(f"a Lua {kind or type(value).__name__} cannot leave the VM")
+        raise ConversionError(f"a Lua {_KINDS.get(cls.__name__, kind)} cannot leave the VM")
 
     def _table(self, table: Any, depth: int) -> Value:
         tag = self._tags[table]
@@ -199,6 +199,7 @@ class LuaConverter:
 
 
 _MISSING = object()
+_KINDS = {"_LuaThread": "coroutine", "_LuaCoroutineFunction": "coroutine"}
 
 
 def _mixed(key: object) -> str:

@@ -123,6 +123,11 @@ function K.trip_host()
   trip("host")
 end
 
+-- A request that would exceed the memory limit in one C call (string.rep).
+function K.trip_memory()
+  trip("memory")
+end
+
 local HOST_ERROR = {
   __metatable = "kryon.error",
   __tostring = function(e) return rawget(e, "type") .. ": " .. rawget(e, "message") end,

@@ -54,10 +54,7 @@ local function check_rep(s, n, sep)
   if type(s) == "string" and type(n) == "number" and n > 0 then
     local unit = #s + (type(sep) == "string" and #sep or 0)
     if unit == 0 then return "" end
-    if unit * n > max_string then
-      error(("sandbox: string.rep result of %.0f bytes exceeds the limit of %d"):format(
-        unit * n, max_string), 3)
-    end
+    if unit * n > max_string then K.trip_memory() end
   end
   return nil
 end

@@ -1,0 +1,158 @@
+"""Escape attempts: every known trap of a lupa sandbox, on Lua 5.4 and LuaJIT."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from kryon_core import ConversionError, ScriptRuntimeError, UserData
+
+
+# Walk everything a script can reach (globals, library tables, metatables,
+# upvalue-free values) and report any userdata: a Python object in disguise.
+REACHABLE_USERDATA = """
+local seen, found = {}, {}
+local function walk(v, path)
+  if seen[v] then return end
+  local t = type(v)
+  if t == "userdata" then found[#found + 1] = path return end
+  if t ~= "table" then return end
+  seen[v] = true
+  for k, x in pairs(v) do walk(x, path .. "." .. tostring(k)) end
+  local mt = getmetatable(v)
+  if type(mt) == "table" then walk(mt, path .. "<mt>") end
+end
+walk(_G, "_G")
+walk(getmetatable(""), "<string mt>")
+local ok, e = pcall(kryon.boom)
+walk(e, "<host error>")
+return #found == 0 and "clean" or table.concat(found, " ")
+"""
+
+
+def test_no_python_object_is_reachable(any_lua: Any) -> None:
+    assert any_lua.run(REACHABLE_USERDATA) == "clean"
+
+
+@pytest.mark.parametrize("name", [
+    "python", "os.execute", "os.getenv", "os.exit", "os.remove", "io", "debug", "package",
+    "require", "dofile", "loadfile", "string.dump", "jit", "ffi", "getfenv", "setfenv",
+    "newproxy", "module", "gcinfo",
+])
+def test_dangerous_globals_are_gone(any_lua: Any, name: str) -> None:
+    head, _, field = name.partition(".")
+    expr = f"{head} and {head}.{field}" if field else head
+    assert any_lua.run(f"return {expr} == nil") is True
+
+
+def test_python_eval_and_builtins_are_unreachable(any_lua: Any) -> None:
+    assert any_lua.run("return rawget(_G, 'python') == nil") is True
+    with pytest.raises(ScriptRuntimeError, match="python"):
+        any_lua.run("return python.eval('1+1')")
+    with pytest.raises(ScriptRuntimeError):
+        any_lua.run("return python.builtins.getattr")
+
+
+def test_string_methods_do_not_lead_to_dump_or_the_metatable(any_lua: Any) -> None:
+    assert any_lua.run("return ('x').dump == nil") is True
+    assert any_lua.run("return getmetatable('') == false") is True
+    with pytest.raises(ScriptRuntimeError):
+        any_lua.run("getmetatable('').__index.rep = nil")
+
+
+def test_host_exception_reaches_lua_as_a_plain_table(any_lua: Any) -> None:
+    result = any_lua.run("""
+        local ok, e = pcall(kryon.boom)
+        return {ok = ok, kind = type(e), type = e.type, message = e.message,
+                tb = rawget(e, "__traceback__") == nil, text = tostring(e)}
+    """)
+    assert result == {"ok": False, "kind": "table", "type": "HostError",
+                      "message": "ValueError: secret host detail", "tb": True,
+                      "text": "HostError: ValueError: secret host detail"}
+
+
+def test_python_exception_from_argument_decoding_never_reaches_lua(any_lua: Any) -> None:
+    # lupa would raise UnicodeDecodeError into Lua for a non-UTF-8 argument;
+    # our bridge passes bytes and converts them itself.
+    result = any_lua.run("""
+        local ok, e = pcall(kryon.echo, "\\255\\254")
+        return {ok, type(e), e.type}
+    """)
+    assert result == [False, "table", "ConversionError"]
+
+
+def test_generators_and_other_host_objects_do_not_cross(any_lua: Any) -> None:
+    result = any_lua.run("local ok, e = pcall(kryon.generator) return {ok, type(e), e.type}")
+    assert result == [False, "table", "ConversionError"]
+
+
+def test_user_data_is_opaque(any_lua: Any) -> None:
+    token = UserData({"secret": 1})
+    result = any_lua.run("""
+        local u = ...
+        local probes = {}
+        for _, key in ipairs({"value", "__class__", "__dict__", "id", "secret"}) do
+          probes[#probes + 1] = pcall(function() return u[key] end)
+        end
+        probes[#probes + 1] = pcall(function() u.value = 1 end)
+        probes[#probes + 1] = next(u) == nil
+        probes[#probes + 1] = getmetatable(u)
+        probes[#probes + 1] = u == u
+        return probes
+    """, token)
+    assert result == [False, False, False, False, False, False, True, "kryon.opaque", True]
+    assert any_lua.run("return ...", token) is token
+
+
+def test_getattr_and_item_access_bypass_is_closed(any_lua: Any) -> None:
+    # no Python object ever reaches Lua, so there is nothing to getattr/index
+    assert any_lua.run("return type(kryon.echo)") == "function"
+    with pytest.raises(ScriptRuntimeError):
+        any_lua.run("return kryon.echo.__globals__")
+    result = any_lua.run("local d = kryon.echo({a = 1}) return type(d), d.a")
+    assert result == ["table", 1]
+
+
+def test_load_takes_text_only_and_the_script_env(any_lua: Any) -> None:
+    assert any_lua.run("return load('return os and os.execute')()") is None
+    result = any_lua.run("local f, e = load('\\27Lua\\84\\0\\25\\147\\13\\10\\26\\10') "
+                         "return {f == nil, e}")
+    assert result[0] is True and ("binary" in result[1] or "mode" in result[1])
+    assert any_lua.run("x = 5 return load('return x')()") == 5
+    assert any_lua.run("return load('return x', 'c', 't', {x = 7})()") == 7
+    with pytest.raises(ScriptRuntimeError, match="source strings only"):
+        any_lua.run("return load(function() return nil end)")
+
+
+def test_gc_metamethods_are_refused(any_lua: Any) -> None:
+    with pytest.raises(ScriptRuntimeError, match="__gc"):
+        any_lua.run("setmetatable({}, {__gc = function() while true do end end})")
+
+
+def test_dangerous_collectgarbage_options_are_refused(any_lua: Any) -> None:
+    assert isinstance(any_lua.run("return collectgarbage('count')"), float)
+    for option in ("stop", "restart", "setpause", "incremental", "generational"):
+        with pytest.raises(ScriptRuntimeError, match="not allowed"):
+            any_lua.run(f"collectgarbage('{option}')")
+
+
+def test_scripts_are_isolated(any_lua: Any) -> None:
+    a = any_lua.load("string.upper = nil table.insert = nil secret = 1 _G.x = 2 "
+                     "function get() return secret end")
+    b = any_lua.load("function check() return string.upper('ok'), secret, x end")
+    assert any_lua.call(b, "check") == ["OK", None, None]
+    assert any_lua.call(a, "get") == 1
+    assert any_lua.run("return getmetatable(_G) == false") is True
+    with pytest.raises(ScriptRuntimeError, match="protected metatable"):
+        any_lua.run("setmetatable(_G, {})")
+
+
+def test_kryon_null_is_read_only(any_lua: Any) -> None:
+    with pytest.raises(ScriptRuntimeError, match="read-only"):
+        any_lua.run("kryon.null.x = 1")
+    assert any_lua.run("rawset(kryon.null, 'x', 1) return {kryon.null}") == [None]
+
+
+def test_unconvertible_result_is_a_conversion_error(any_lua: Any) -> None:
+    with pytest.raises(ConversionError):
+        any_lua.run("return coroutine.create(function() end)")
