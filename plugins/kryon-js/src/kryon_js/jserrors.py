@@ -92,6 +92,12 @@ class ErrorMapper:
         limit = self.limit_error(message, script, traceback)
         if limit is not None:
             return limit
+        if name == "uncaught" and message == "null" and self.memory_limit is not None:
+            # QuickJS throws a bare null when it cannot even allocate its
+            # "out of memory" error (documented: a deliberate `throw null` under
+            # a memory limit is reported the same way).
+            return MemoryLimitError("the script ran out of memory (limit "
+                                    f"{self.memory_limit // (1024 * 1024)} MB)", script=script)
         text = message if name == "uncaught" else f"{name}: {message}"
         if name == "uncaught":
             text = f"uncaught exception: {message}"

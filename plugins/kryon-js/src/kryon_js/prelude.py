@@ -26,7 +26,7 @@ const TAG = "\u0000kryon:t", MAX_SAFE = 9007199254740991, MAX_DEPTH = %(max_dept
 const I64_MIN = -(2n ** 63n), I64_MAX = 2n ** 63n - 1n;
 const FN_IDS = new Map(), FNS = new Map(), OPAQUE = new WeakMap(), UDS = new Map();
 const MODULES = new Map(), PENDING = new Map(), PRIVATE = new WeakSet();
-let nextId = 1, token, loadingExports;
+let nextId = 1, token;
 const isArray = Array.isArray, keys = Object.keys, stringify = JSON.stringify;
 const hasOwn = Object.prototype.hasOwnProperty, dateIso = Date.prototype.toISOString;
 const dateTime = Date.prototype.getTime, promiseThen = Promise.prototype.then;
@@ -257,7 +257,7 @@ function exportModule(exports, stars) {
       }
     }
   }
-  loadingExports = Object.freeze(exports);
+  return Object.freeze(exports);
 }
 Object.defineProperty(global, "__kryon_import", { value: importModule });
 Object.defineProperty(global, "$kimp$", { value: (name) => new Promise((ok) => ok(importModule(name))) });
@@ -325,7 +325,6 @@ const api = {
   loadModule: (wrapper, scope) => { try { return out(wrapper.call(undefined, scope)); } catch (e) { return fail(e); } },
   newScope: () => Object.create(null),
   forget: (id) => { PENDING.delete(id); },
-  takeExports: () => { const e = loadingExports; loadingExports = undefined; return e === undefined ? null : e; },
   registerModule: (name, exports) => { MODULES.set(moduleName(name), exports); },
   unregisterModule: (name, exports) => { if (MODULES.get(moduleName(name)) === exports) MODULES.delete(moduleName(name)); },
   stack: () => String(new Error().stack || ""),
