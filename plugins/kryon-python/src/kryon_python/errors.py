@@ -1,0 +1,123 @@
+"""Python exceptions -> Kryon errors, with tracebacks cut down to script frames."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from types import TracebackType
+from typing import Any
+
+from kryon_core.errors import (
+    ConversionError,
+    MemoryLimitError,
+    RecursionLimitError,
+    ScriptError,
+    ScriptRuntimeError,
+    SecurityError,
+    StackFrame,
+    TimeLimitError,
+)
+
+from kryon_python.tracer import RecursionLimitExceeded
+from kryon_python.watchdog import TimeLimitExceeded
+
+__all__ = ["HostError", "error_from_exception", "error_from_report", "traceback_frames"]
+
+
+class HostError(Exception):
+    """Raised inside a script when a ``kryon`` host function fails.
+
+    Scripts catch it as ``kryon.HostError`` (or ``Exception``); left uncaught,
+    the call fails with the host's original error.
+    """
+
+    def __init__(self, error: ScriptError) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+
+def traceback_frames(tb: TracebackType | None, scripts: Collection[str]) -> list[StackFrame]:
+    """The script frames of a traceback, outermost first."""
+    frames: list[StackFrame] = []
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename in scripts:
+            frames.append(StackFrame(code.co_filename, code.co_name, tb.tb_lineno))
+        tb = tb.tb_next
+    return frames
+
+
+def error_from_exception(exc: BaseException, scripts: Collection[str],
+                         script: str) -> ScriptError:
+    """The Kryon error for an exception that escaped script code."""
+    frames = traceback_frames(exc.__traceback__, scripts)
+    where = frames[-1] if frames else None
+    located: dict[str, Any] = {
+        "script": where.script if where else script,
+        "line": where.line if where else None,
+        "traceback": frames,
+    }
+    if isinstance(exc, HostError):
+        return exc.error.with_script(script)
+    if isinstance(exc, ScriptError):
+        return exc.with_script(script)
+    if isinstance(exc, TimeLimitExceeded):
+        return TimeLimitError("the call ran past the policy's time limit", **located)
+    if isinstance(exc, RecursionLimitExceeded | RecursionError):
+        return RecursionLimitError(f"RecursionError: {exc}", **located)
+    if isinstance(exc, MemoryError):
+        return MemoryLimitError("MemoryError: out of memory", **located)
+    return ScriptRuntimeError(_describe(exc), **located)
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+_KINDS: Mapping[str, type[ScriptError]] = {
+    "runtime": ScriptRuntimeError,
+    "time": TimeLimitError,
+    "memory": MemoryLimitError,
+    "recursion": RecursionLimitError,
+    "security": SecurityError,
+    "conversion": ConversionError,
+}
+
+
+def error_from_report(report: object, fallback_script: str | None) -> ScriptError:
+    """Rebuild an error the worker reported.  The worker is untrusted: every
+    field is checked and anything malformed becomes a plain runtime error."""
+    if not isinstance(report, dict):
+        return ScriptRuntimeError("the worker sent a malformed error", script=fallback_script)
+    kind = report.get("kind")
+    cls = _KINDS.get(kind if isinstance(kind, str) else "", ScriptRuntimeError)
+    message = _text(report.get("message")) or "error"
+    frames: list[StackFrame] = []
+    raw_frames = report.get("frames")
+    if isinstance(raw_frames, list):
+        for item in raw_frames[-200:]:
+            if (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)
+                    and isinstance(item[1], str) and isinstance(item[2], int)):
+                frames.append(StackFrame(item[0], item[1], item[2]))
+    script = _text(report.get("script")) or fallback_script
+    line = report.get("line")
+    return cls(
+        message,
+        script=script,
+        line=line if isinstance(line, int) and not isinstance(line, bool) else None,
+        traceback=frames,
+    )
+
+
+def _text(value: object, limit: int = 4000) -> str | None:
+    return value[:limit] if isinstance(value, str) else None
+
+
+def frames_from_report(raw: Sequence[object]) -> list[StackFrame]:
+    """Stack frames in a worker reply (``[[script, function, line], ...]``)."""
+    out: list[StackFrame] = []
+    for item in raw:
+        if (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)
+                and isinstance(item[1], str) and isinstance(item[2], int)):
+            out.append(StackFrame(item[0], item[1], item[2]))
+    return out

@@ -1,0 +1,130 @@
+"""Breakpoints, script stacks and the recursion limit for in-process scripts,
+through ``sys.settrace``.
+
+The tracer is installed only around calls that need it (debug mode with
+breakpoints, or a policy recursion limit), so ordinary calls pay nothing.
+Only frames whose code belongs to a loaded script are traced line by line.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Collection
+from types import FrameType
+from typing import Any
+
+from kryon_core.engine import BreakpointHandler, BreakpointHit, BreakpointId
+from kryon_core.errors import StackFrame
+
+__all__ = ["RecursionLimitExceeded", "ScriptTracer", "script_stack"]
+
+TraceFunction = Callable[[FrameType, str, Any], Any]
+_SIMPLE = (type(None), bool, int, float, str)
+
+
+class RecursionLimitExceeded(BaseException):
+    """Raised in a script frame nested deeper than the policy allows."""
+
+
+def script_stack(frame: FrameType | None, scripts: Collection[str], *,
+                 with_locals: bool = False) -> list[StackFrame]:
+    """Script frames from ``frame`` outwards, returned outermost first."""
+    frames: list[StackFrame] = []
+    while frame is not None:
+        code = frame.f_code
+        if code.co_filename in scripts:
+            frames.append(StackFrame(
+                script=code.co_filename,
+                function=code.co_name,
+                line=frame.f_lineno,
+                locals=_locals(frame) if with_locals else None,
+            ))
+        frame = frame.f_back
+    frames.reverse()
+    return frames
+
+
+def _locals(frame: FrameType) -> dict[str, Any]:
+    if frame.f_code.co_name == "<module>":
+        return {}
+    return {
+        name: value if type(value) in _SIMPLE else repr(value)[:200]
+        for name, value in frame.f_locals.items()
+    }
+
+
+class ScriptTracer:
+    """Line breakpoints and call-depth counting for the scripts of one engine."""
+
+    def __init__(self, scripts: Collection[str]) -> None:
+        self._scripts = scripts
+        self._breakpoints: dict[BreakpointId, tuple[str, int]] = {}
+        self._lines: dict[str, set[int]] = {}
+        self._next_id = 0
+        self.handler: BreakpointHandler | None = None
+        self.debug = False
+        self.recursion_limit: int | None = None
+
+    @property
+    def needed(self) -> bool:
+        return self.recursion_limit is not None or (
+            self.debug and self.handler is not None and bool(self._lines)
+        )
+
+    def add(self, script: str, line: int) -> BreakpointId:
+        self._next_id += 1
+        bid = BreakpointId(self._next_id)
+        self._breakpoints[bid] = (script, line)
+        self._lines.setdefault(script, set()).add(line)
+        return bid
+
+    def remove(self, bid: BreakpointId) -> None:
+        script, line = self._breakpoints.pop(bid, ("", 0))
+        if not any(where == (script, line) for where in self._breakpoints.values()):
+            self._lines.get(script, set()).discard(line)
+
+    def install(self) -> TraceFunction | None:
+        """Start tracing the current thread; returns the previous trace function."""
+        previous = sys.gettrace()
+        sys.settrace(self._on_call)
+        return previous
+
+    @staticmethod
+    def restore(previous: TraceFunction | None) -> None:
+        sys.settrace(previous)
+
+    def _on_call(self, frame: FrameType, event: str, arg: Any) -> TraceFunction | None:
+        filename = frame.f_code.co_filename
+        if filename not in self._scripts:
+            return None
+        limit = self.recursion_limit
+        if limit is not None and event == "call":
+            depth, outer = 0, frame
+            while outer is not None and depth <= limit:
+                if outer.f_code.co_filename in self._scripts:
+                    depth += 1
+                outer = outer.f_back
+            if depth > limit:
+                raise RecursionLimitExceeded(f"call depth exceeds the limit of {limit}")
+        if self.debug and self.handler is not None and filename in self._lines:
+            return self._on_line
+        return None
+
+    def _on_line(self, frame: FrameType, event: str, arg: Any) -> TraceFunction | None:
+        if event == "line":
+            filename = frame.f_code.co_filename
+            line = frame.f_lineno
+            if line in self._lines.get(filename, ()):
+                self._hit(frame, filename, line)
+        return self._on_line
+
+    def _hit(self, frame: FrameType, script: str, line: int) -> None:
+        handler = self.handler
+        if handler is None:
+            return
+        bid = next(
+            (b for b, where in self._breakpoints.items() if where == (script, line)),
+            BreakpointId(0),
+        )
+        frames = tuple(script_stack(frame, self._scripts, with_locals=True))
+        handler(BreakpointHit(breakpoint=bid, script=script, line=line, frames=frames))

@@ -1,0 +1,109 @@
+"""Wall-clock limits for in-process (trusted) calls.
+
+One daemon thread per engine watches the deadline of the running call.  When
+it passes, the watchdog raises :class:`TimeLimitExceeded` asynchronously in
+the calling thread (``PyThreadState_SetAsyncExc``), repeating every 50 ms in
+case the script swallows it.  Nothing is paid per bytecode; the price is that
+an async exception is only delivered while Python bytecode runs, so a script
+blocked inside one long C call (a huge ``re`` match, ``time.sleep``) is
+stopped only when that call returns.  That limitation is documented.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import threading
+import time
+
+__all__ = ["TimeLimitExceeded", "Watchdog"]
+
+_REPEAT_S = 0.05
+
+
+class TimeLimitExceeded(BaseException):
+    """Raised inside a script whose call ran past its time limit.
+
+    A ``BaseException`` so that ``except Exception`` in a script does not catch it.
+    """
+
+
+_set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
+# c_void_p: the class is kept alive by this module and the call takes its own reference.
+_set_async_exc.argtypes = (ctypes.c_ulong, ctypes.c_void_p)
+_set_async_exc.restype = ctypes.c_int
+
+
+class Watchdog:
+    """Arms a deadline for one call at a time (the engine is serialised).
+
+    Only C-level locks are taken on the calling thread: a Python-level lock
+    (``Condition``) could be left held if the asynchronous exception landed
+    inside its ``__exit__``.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._deadline: float | None = None
+        self._thread_id = 0
+        self._generation = 0
+        self._injected = False
+        self._closed = False
+        self._thread: threading.Thread | None = None
+
+    def arm(self, seconds: float) -> int:
+        """Start watching the current thread for ``seconds``; returns a token."""
+        with self._lock:
+            self._generation += 1
+            self._deadline = time.monotonic() + seconds
+            self._thread_id = threading.get_ident()
+            self._injected = False
+            token = self._generation
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._watch, name="kryon-python-watchdog", daemon=True
+                )
+                self._thread.start()
+        self._wake.set()
+        return token
+
+    def disarm(self, token: int) -> bool:
+        """Stop watching; True when the limit fired during the call.
+
+        A fired exception that is still pending is delivered here and
+        swallowed (clearing it with ``SetAsyncExc(NULL)`` leaves CPython 3.11's
+        eval breaker signalled), so none reaches host code after the call.
+        """
+        fired = False
+        while True:
+            try:
+                with self._lock:
+                    if token == self._generation:
+                        self._deadline = None
+                        fired = fired or self._injected
+                        self._injected = False
+                if fired:
+                    for _ in range(4):  # backward jumps run the eval breaker
+                        pass
+                return fired
+            except TimeLimitExceeded:
+                fired = True
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+        self._wake.set()
+
+    def _watch(self) -> None:
+        while True:
+            self._wake.clear()
+            with self._lock:
+                if self._closed:
+                    return
+                deadline = self._deadline
+                now = time.monotonic()
+                if deadline is not None and now >= deadline:
+                    self._injected = True
+                    _set_async_exc(self._thread_id, id(TimeLimitExceeded))
+                    deadline = self._deadline = now + _REPEAT_S
+            self._wake.wait(None if deadline is None else max(0.0, deadline - time.monotonic()))

@@ -1,0 +1,148 @@
+"""The worker's confinement, applied once, after start-up and before any script.
+
+Layers, outermost first:
+
+1. a separate process, started ``python -I -S`` with an empty environment, no
+   terminal, stdin/stdout/stderr on ``/dev/null`` and its own session;
+2. when started as root, the worker becomes ``nobody`` (so the process-count
+   limit binds and the file system only shows world-readable files);
+3. ``setrlimit``: address space (the policy's memory plus what the interpreter
+   already uses), lifetime CPU seconds, no new file descriptors
+   (``RLIMIT_NOFILE`` at the current count), no new processes or threads
+   (``RLIMIT_NPROC`` 0), no file writes (``RLIMIT_FSIZE`` 0), no core dumps;
+4. an audit hook (``sys.addaudithook``, which nothing can remove) that allows
+   only an explicit list of harmless events: every file open, ``os.*`` call,
+   process, socket, ``ctypes``, ``mmap``, new import, ``setrlimit``... is refused
+   for everyone in the process.  It keeps no state a script could change;
+5. restricted builtins (no ``open``, ``input``, ``breakpoint``...), an
+   ``__import__`` limited to the allowed modules (imported before the hook is
+   armed) and a compile-time check refusing the attribute names that escapes use.
+"""
+
+from __future__ import annotations
+
+import builtins
+import os
+import resource
+import signal
+import sys
+from collections.abc import Callable, Iterable
+from types import ModuleType
+from typing import Any
+
+__all__ = [
+    "apply_limits",
+    "compact_descriptors",
+    "drop_privileges",
+    "install_audit_hook",
+    "preload",
+    "safe_builtins",
+]
+
+ALLOWED_EVENTS = frozenset({
+    # running and compiling Python code is no escape: all code is under this hook
+    "exec", "compile", "marshal.loads", "marshal.dumps", "code.__new__", "function.__new__",
+    "object.__getattr__", "object.__setattr__", "object.__delattr__",
+    "sys._getframe", "sys._current_frames", "sys.settrace", "sys.setprofile",
+    "sys.excepthook", "sys.unraisablehook", "cpython._PySys_ClearAuditHooks",
+    "builtins.id", "time.sleep", "array.__new__", "gc.collect",
+    "os.urandom", "random.seed",
+})
+
+_UNSAFE_BUILTINS = frozenset({
+    "open", "input", "breakpoint", "help", "exit", "quit", "copyright", "credits",
+    "license", "__import__", "__loader__", "__spec__",
+})
+
+
+def preload(modules: Iterable[str]) -> dict[str, ModuleType]:
+    """Import the allowed modules (and what they import lazily) before the hook."""
+    loaded: dict[str, ModuleType] = {}
+    for name in (*modules, "_strptime", "encodings.idna", "copyreg"):
+        try:
+            __import__(name)
+        except ImportError:
+            continue
+        loaded[name] = sys.modules[name]
+    return loaded
+
+
+def compact_descriptors(read_fd: int, write_fd: int) -> tuple[int, int, int]:
+    """Move the pipes to 3 and 4, open ``/proc/self/statm`` as 5, close the rest.
+
+    Afterwards every descriptor below 6 is in use, so ``RLIMIT_NOFILE`` 6 leaves
+    no room for a new one.
+    """
+    high_read, high_write = 250, 251  # out of the way of 3..5 while rearranging
+    os.dup2(read_fd, high_read)
+    os.dup2(write_fd, high_write)
+    for fd in os.listdir("/proc/self/fd"):
+        if int(fd) > 2 and int(fd) not in (high_read, high_write):
+            try:
+                os.close(int(fd))
+            except OSError:
+                pass
+    os.dup2(high_read, 3)
+    os.dup2(high_write, 4)
+    os.close(high_read)
+    os.close(high_write)
+    statm = os.open("/proc/self/statm", os.O_RDONLY)
+    if statm != 5:
+        os.dup2(statm, 5)
+        os.close(statm)
+    return 3, 4, 5
+
+
+def drop_privileges(enabled: bool) -> None:
+    if enabled and os.geteuid() == 0:
+        os.setgroups([])
+        os.setgid(65534)
+        os.setuid(65534)
+
+
+def apply_limits(memory_limit_mb: int | None, cpu_seconds: int, statm_fd: int) -> None:
+    """Set the OS limits; memory is counted above what the interpreter uses now."""
+    page = os.sysconf("SC_PAGE_SIZE")
+    _set(resource.RLIMIT_CORE, 0)
+    _set(resource.RLIMIT_FSIZE, 0)
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails, no signal
+    _set(resource.RLIMIT_CPU, cpu_seconds, cpu_seconds + 5)
+    if memory_limit_mb is not None:
+        size_pages = int(os.pread(statm_fd, 200, 0).split()[0])
+        headroom = 24 * 1024 * 1024  # interpreter arenas, stacks, the reply buffer
+        _set(resource.RLIMIT_AS, size_pages * page + headroom + memory_limit_mb * 1024 * 1024)
+    _set(resource.RLIMIT_NOFILE, statm_fd + 1)  # every descriptor below is in use
+    _set(resource.RLIMIT_NPROC, 0)
+
+
+def _set(limit: int, soft: int, hard: int | None = None) -> None:
+    try:
+        resource.setrlimit(limit, (soft, soft if hard is None else hard))
+    except (ValueError, OSError):
+        _, current_hard = resource.getrlimit(limit)
+        if current_hard == resource.RLIM_INFINITY or soft <= current_hard:
+            raise
+        resource.setrlimit(limit, (current_hard, current_hard))
+
+
+def install_audit_hook() -> None:
+    """Refuse every audited event outside :data:`ALLOWED_EVENTS`, for good."""
+    allowed = ALLOWED_EVENTS
+
+    def hook(event: str, args: tuple[Any, ...]) -> None:
+        if event not in allowed:
+            raise PermissionError(f"the sandbox does not allow {event!r}")
+
+    sys.addaudithook(hook)
+
+
+def safe_builtins(*, printer: Callable[..., None], importer: Callable[..., Any],
+                  getattr_: Callable[..., Any]) -> dict[str, Any]:
+    """A builtins namespace for one script."""
+    namespace = {
+        name: value for name, value in vars(builtins).items() if name not in _UNSAFE_BUILTINS
+    }
+    namespace["print"] = printer
+    namespace["__import__"] = importer
+    namespace["getattr"] = getattr_
+    return namespace

@@ -1,0 +1,484 @@
+"""The worker's request loop: load scripts, call them, call back to the host.
+
+Both ends speak :mod:`kryon_python.wire`.  A request is answered by exactly
+one ``OK``/``ERR`` reply; while waiting for a reply either side serves the
+other's requests, so script -> host -> script -> host nests to any depth.
+"""
+
+from __future__ import annotations
+
+import gc
+import marshal
+import os
+import signal
+import sys
+import time
+import types
+from collections.abc import Callable
+from typing import Any
+
+from kryon_python.names import BLOCKED_ATTRIBUTES
+from kryon_python.wire import FrameReader, Op, WireError, WorkerGone, decode, encode, write_frame
+from kryon_python.worker import guard
+from kryon_python.worker.objects import (
+    Element,
+    HostError,
+    HostFunction,
+    HostObject,
+    TimeLimitExceeded,
+)
+
+__all__ = ["Worker", "main"]
+
+_CO_VARARGS = 0x04
+_CO_GENERATOR = 0x20
+_CO_COROUTINE = 0x80
+_CO_ASYNC_GENERATOR = 0x200
+_REPEAT_S = 0.02
+
+
+class ConversionFailure(ValueError):
+    """A script value cannot cross to the host."""
+
+
+class NotFound(LookupError):
+    """No such script or function."""
+
+
+class Worker:
+    def __init__(self, read_fd: int, write_fd: int, statm_fd: int, config: dict[str, Any],
+                 modules: dict[str, types.ModuleType]) -> None:
+        self.reader = FrameReader(read_fd)
+        self.write_fd = write_fd
+        self.statm_fd = statm_fd
+        self.modules = modules
+        self.allowed = frozenset(name.partition(".")[0] for name in config["allowed_modules"])
+        self.host_functions: list[str] = list(config["host_functions"])
+        limit = config.get("time_limit_ms")
+        self.time_limit = limit / 1000 if isinstance(limit, int) else None
+        self.scripts: dict[int, tuple[str, dict[str, Any], dict[str, Any]]] = {}
+        self.names: set[str] = set()
+        self.shared: dict[str, Any] = {}
+        self.refs: dict[int, Any] = {}
+        self.ref_ids: dict[int, int] = {}
+        self.next_ref = 1
+        self.depth = 0
+        self.in_io = False
+        self.expired = False
+
+    # -- transport ------------------------------------------------------------------
+
+    def send(self, message: list[Any]) -> None:
+        data = encode(message, self.opaque)
+        self.in_io = True
+        try:
+            write_frame(self.write_fd, data)
+        finally:
+            self.in_io = False
+
+    def recv(self) -> list[Any]:
+        self.in_io = True
+        try:
+            payload = self.reader.read()
+        finally:
+            self.in_io = False
+        assert payload is not None
+        message = decode(payload, self.make)
+        if not isinstance(message, list) or not message or type(message[0]) is not int:
+            raise WireError("malformed message")
+        return message
+
+    def on_alarm(self, signum: int, frame: Any) -> None:
+        self.expired = True
+        if self.depth > 0 and not self.in_io:
+            raise TimeLimitExceeded("the call ran past the policy's time limit")
+
+    def serve(self) -> None:
+        while True:
+            self.handle(self.recv())
+
+    def handle(self, message: list[Any]) -> None:
+        depth = self.depth
+        try:
+            handler = _HANDLERS.get(message[0])
+            if handler is None:
+                raise WireError(f"unknown request {message[0]}")
+            reply: list[Any] = [Op.OK, handler(self, *message[1:])]
+            try:
+                data = encode(reply, self.opaque)
+            except WireError as exc:
+                data = encode([Op.ERR, {"kind": "conversion", "message": str(exc)}])
+        except BaseException as exc:  # everything a script does must come back as a reply
+            if depth == 0:
+                self.disarm()
+            self.depth = depth
+            data = encode([Op.ERR, self.report(exc)])
+        self.in_io = True
+        try:
+            write_frame(self.write_fd, data)
+        finally:
+            self.in_io = False
+
+    def host_request(self, message: list[Any]) -> Any:
+        """Send a request to the host and serve its requests until it answers."""
+        try:
+            self.send(message)
+        except WireError as exc:
+            raise ConversionFailure(str(exc)) from None
+        while True:
+            reply = self.recv()
+            if reply[0] == Op.OK:
+                self.check_time()
+                return reply[1] if len(reply) > 1 else None
+            if reply[0] == Op.ERR:
+                self.check_time()
+                info = reply[1] if len(reply) > 1 and isinstance(reply[1], dict) else {}
+                raise HostError(str(info.get("message", "host error")),
+                                str(info.get("kind", "ScriptError")), int(info.get("token", 0)))
+            self.handle(reply)
+
+    def check_time(self) -> None:
+        if self.expired and self.depth > 0:
+            raise TimeLimitExceeded("the call ran past the policy's time limit")
+
+    # -- running script code -----------------------------------------------------------
+
+    def run(self, fn: Callable[..., Any], *args: Any) -> Any:
+        outer = self.depth == 0
+        if outer and self.time_limit is not None:
+            self.expired = False
+            signal.setitimer(signal.ITIMER_REAL, self.time_limit, _REPEAT_S)
+        self.depth += 1
+        try:
+            result = fn(*args)
+            if isinstance(result, types.CoroutineType):
+                result = _drive(result)
+            return result
+        finally:
+            self.depth -= 1
+            if outer:
+                self.disarm()
+
+    def disarm(self) -> None:
+        if self.time_limit is not None:
+            signal.setitimer(signal.ITIMER_REAL, 0, 0)
+        self.expired = False
+
+    def report(self, exc: BaseException) -> dict[str, Any]:
+        if isinstance(exc, HostError) and exc.token:
+            return {"kind": "host", "token": exc.token, "message": str(exc)}
+        frames = self.frames(exc.__traceback__)
+        kind = "runtime"
+        if isinstance(exc, TimeLimitExceeded):
+            kind = "time"
+        elif isinstance(exc, RecursionError):
+            kind = "recursion"
+        elif isinstance(exc, MemoryError):
+            kind = "memory"
+        elif isinstance(exc, ConversionFailure | WireError):
+            kind = "conversion"
+        elif isinstance(exc, NotFound):
+            kind = "notfound"
+        elif isinstance(exc, PermissionError) and "sandbox" in str(exc):
+            kind = "security"
+        text = str(exc)
+        name = type(exc).__name__
+        message = text if kind in ("time", "conversion", "notfound") else (
+            f"{name}: {text}" if text else name)
+        report: dict[str, Any] = {"kind": kind, "message": message[:4000], "frames": frames}
+        if frames:
+            report["script"], _, report["line"] = frames[-1]
+        return report
+
+    def frames(self, tb: types.TracebackType | None) -> list[list[Any]]:
+        frames: list[list[Any]] = []
+        while tb is not None:
+            code = tb.tb_frame.f_code
+            if code.co_filename in self.names:
+                frames.append([code.co_filename, code.co_name, tb.tb_lineno])
+            tb = tb.tb_next
+        return frames[-200:]
+
+    # -- value hooks -------------------------------------------------------------------
+
+    def opaque(self, value: Any) -> tuple[bytes, int] | None:
+        if isinstance(value, HostObject):
+            return b"U", value._id
+        if isinstance(value, Element):
+            return b"E", value.id
+        if isinstance(value, HostFunction):
+            return b"H", value._id
+        if callable(value) and not isinstance(value, type):
+            rid = self.ref_ids.get(id(value))
+            if rid is None:
+                rid = self.next_ref
+                self.next_ref += 1
+                self.refs[rid] = value
+                self.ref_ids[id(value)] = rid
+            return b"R", rid
+        return None
+
+    def make(self, tag: str, ident: int) -> Any:
+        if tag == "U":
+            return HostObject(ident)
+        if tag == "E":
+            return Element(ident)
+        if tag == "H":
+            return HostFunction(ident, self.call_host_ref)
+        function = self.refs.get(ident)
+        if function is None:
+            raise WireError(f"function reference {ident} was released")
+        return function
+
+    def call_host_ref(self, ident: int, args: list[Any]) -> Any:
+        return self.host_request([Op.CALL_HOST_REF, ident, args])
+
+    # -- per-script environment ---------------------------------------------------------
+
+    def environment(self, script: str) -> dict[str, Any]:
+        kryon = self.kryon_module(script)
+        cache: dict[str, types.ModuleType] = {}
+
+        def import_(name: str, globals_: Any = None, locals_: Any = None,
+                    fromlist: Any = (), level: int = 0) -> Any:
+            if level:
+                raise ImportError("relative imports are not available to sandboxed scripts")
+            if name == "kryon":
+                return kryon
+            top = name.partition(".")[0]
+            if top not in self.allowed or name not in self.modules:
+                raise ImportError(f"import of {name!r} is not allowed in the sandbox")
+            target = name if fromlist else top
+            if target not in cache:
+                cache[target] = self.module_view(self.modules[target])
+            return cache[target]
+
+        def print_(*values: object, sep: str | None = " ", end: str | None = "\n",
+                   file: Any = None, flush: bool = False) -> None:
+            text = (" " if sep is None else sep).join(map(str, values))
+            text += "\n" if end is None else end
+            if file is not None:
+                file.write(text)
+                return
+            self.send([Op.WRITE, script, "stdout", text])
+
+        bdict = guard.safe_builtins(printer=print_, importer=import_, getattr_=_safe_getattr)
+        bdict.update(self.shared)
+        return bdict
+
+    def module_view(self, module: types.ModuleType) -> types.ModuleType:
+        """A per-script copy of an allowed module, without links to other modules."""
+        view = types.ModuleType(module.__name__, module.__doc__)
+        for key, value in vars(module).items():
+            if isinstance(value, types.ModuleType):
+                if value.__name__ in self.modules and key == value.__name__.rpartition(".")[2]:
+                    view.__dict__[key] = self.module_view(value)
+                continue
+            if not key.startswith("__"):
+                view.__dict__[key] = value
+        return view
+
+    def kryon_module(self, script: str) -> types.ModuleType:
+        module = types.ModuleType("kryon", f"The Kryon API of script {script!r}.")
+        namespace = module.__dict__
+        for name in self.host_functions:
+            namespace[name] = self.host_proxy(script, name)
+        namespace["HostError"] = HostError
+        if "log" not in namespace:
+            def log(*args: object) -> None:
+                level, message = ("info", args[0]) if len(args) == 1 else args[:2]
+                self.host_request([Op.LOG, script, str(level), str(message)])
+
+            namespace["log"] = log
+
+        def lookup(name: str) -> Any:
+            if not name.startswith("_") and self.host_request([Op.LOOKUP, name]):
+                return self.host_proxy(script, name)
+            raise AttributeError(f"module 'kryon' has no attribute {name!r}")
+
+        namespace["__getattr__"] = lookup
+        return module
+
+    def host_proxy(self, script: str, name: str) -> Callable[..., Any]:
+        def call(*args: Any) -> Any:
+            return self.host_request([Op.HOST_CALL, script, name, list(args)])
+
+        call.__name__ = name
+        return call
+
+    # -- requests ------------------------------------------------------------------------
+
+    def load(self, sid: int, name: str, code_bytes: bytes) -> list[list[Any]]:
+        code = marshal.loads(code_bytes)
+        if not isinstance(code, types.CodeType):
+            raise NotFound("bytecode is not a code object")
+        bdict = self.environment(name)
+        namespace: dict[str, Any] = {
+            "__name__": name[:-3] if name.endswith(".py") else name,
+            "__file__": name,
+            "__builtins__": bdict,
+        }
+        self.names.add(name)
+        try:
+            self.run(exec, code, namespace)
+        except BaseException:
+            self.names.discard(name)
+            raise
+        self.scripts[sid] = (name, namespace, bdict)
+        return self.functions(sid)
+
+    def functions(self, sid: int) -> list[list[Any]]:
+        name, namespace, _ = self._script(sid)
+        out = []
+        for key, value in namespace.items():
+            if not isinstance(value, types.FunctionType) or key.startswith("_"):
+                continue
+            code = value.__code__
+            if code.co_filename != name:
+                continue
+            flags = code.co_flags
+            doc = value.__doc__
+            out.append([
+                key, code.co_argcount, list(code.co_varnames[:code.co_argcount]),
+                bool(flags & (_CO_COROUTINE | _CO_ASYNC_GENERATOR)),
+                bool(flags & (_CO_GENERATOR | _CO_ASYNC_GENERATOR)),
+                bool(flags & _CO_VARARGS), code.co_firstlineno,
+                doc if isinstance(doc, str) else None,
+            ])
+        return out
+
+    def unload(self, sid: int) -> None:
+        entry = self.scripts.pop(sid, None)
+        if entry is not None and all(other[0] != entry[0] for other in self.scripts.values()):
+            self.names.discard(entry[0])
+
+    def call(self, sid: int, name: str, args: list[Any]) -> Any:
+        script, namespace, _ = self._script(sid)
+        function = namespace.get(name)
+        if not callable(function):
+            raise NotFound(f"script {script!r} has no function {name!r}")
+        return self.run(function, *args)
+
+    def call_ref(self, rid: int, args: list[Any]) -> Any:
+        function = self.refs.get(rid)
+        if function is None:
+            raise NotFound(f"function reference {rid} was released")
+        return self.run(function, *args)
+
+    def release(self, rid: int) -> None:
+        function = self.refs.pop(rid, None)
+        if function is not None:
+            self.ref_ids.pop(id(function), None)
+
+    def set_global(self, sid: int | None, name: str, value: Any) -> None:
+        if sid is not None:
+            self._script(sid)[1][name] = value
+            return
+        self.shared[name] = value
+        for _, _, bdict in self.scripts.values():
+            bdict[name] = value
+
+    def get_global(self, sid: int | None, name: str) -> Any:
+        if sid is not None:
+            namespace = self._script(sid)[1]
+            if name in namespace:
+                return namespace[name]
+        return self.shared.get(name)
+
+    def collect(self) -> list[Any]:
+        before = self.rss()
+        start = time.perf_counter()
+        gc.collect()
+        return [before, self.rss(), (time.perf_counter() - start) * 1000]
+
+    def rss(self) -> int:
+        fields = os.pread(self.statm_fd, 200, 0).split()
+        return int(fields[1]) * os.sysconf("SC_PAGE_SIZE")
+
+    def stack(self) -> list[list[Any]]:
+        frames: list[list[Any]] = []
+        frame = sys._getframe(1)
+        while frame is not None:
+            if frame.f_code.co_filename in self.names:
+                frames.append([frame.f_code.co_filename, frame.f_code.co_name, frame.f_lineno])
+            frame = frame.f_back  # type: ignore[assignment]
+        frames.reverse()
+        return frames
+
+    def _script(self, sid: int) -> tuple[str, dict[str, Any], dict[str, Any]]:
+        entry = self.scripts.get(sid)
+        if entry is None:
+            raise NotFound(f"no script with id {sid} is loaded")
+        return entry
+
+
+def _drive(coroutine: types.CoroutineType[Any, Any, Any]) -> Any:
+    """Run a coroutine that needs no event loop (it awaits only coroutines)."""
+    try:
+        coroutine.send(None)
+    except StopIteration as stop:
+        return stop.value
+    coroutine.close()
+    raise RuntimeError(
+        "the coroutine awaited something that needs an event loop; "
+        "sandboxed scripts can await only other coroutines"
+    )
+
+
+def _safe_getattr(obj: object, name: str, *default: Any) -> Any:
+    if name in BLOCKED_ATTRIBUTES:
+        raise AttributeError(f"access to {name!r} is not allowed in sandboxed scripts")
+    return getattr(obj, name, *default)
+
+
+_HANDLERS: dict[int, Callable[..., Any]] = {
+    Op.LOAD: Worker.load,
+    Op.UNLOAD: Worker.unload,
+    Op.CALL: Worker.call,
+    Op.CALL_ASYNC: Worker.call,
+    Op.CALL_REF: Worker.call_ref,
+    Op.RELEASE: Worker.release,
+    Op.SET_GLOBAL: Worker.set_global,
+    Op.GET_GLOBAL: Worker.get_global,
+    Op.GC: Worker.collect,
+    Op.MEMORY: Worker.rss,
+    Op.STACK: Worker.stack,
+}
+
+
+def main(read_fd: int, write_fd: int) -> None:
+    """Entry point of the worker process (see ``kryon_python.process``)."""
+    read_fd, write_fd, statm_fd = guard.compact_descriptors(read_fd, write_fd)
+    reader = FrameReader(read_fd)
+    try:
+        payload = reader.read()
+        assert payload is not None
+        init = decode(payload)
+        config: dict[str, Any] = init[1]
+        modules = guard.preload(config["allowed_modules"])
+        sys.path[:] = []
+        sys.path_importer_cache.clear()
+        guard.drop_privileges(bool(config.get("drop_privileges", True)))
+        worker = Worker(read_fd, write_fd, statm_fd, config, modules)
+        worker.reader = reader
+        recursion = config.get("recursion_limit")
+        if isinstance(recursion, int):
+            sys.setrecursionlimit(recursion + 30)
+        signal.signal(signal.SIGALRM, worker.on_alarm)
+        memory = config.get("memory_limit_mb")
+        guard.apply_limits(memory if isinstance(memory, int) else None,
+                           int(config.get("cpu_seconds", 600)), statm_fd)
+        guard.install_audit_hook()
+        worker.send([Op.OK, {"pid": os.getpid()}])
+        worker.serve()
+    except WorkerGone:
+        os._exit(0)
+    except MemoryError:
+        os._exit(3)
+    except BaseException as exc:  # report on stderr (``/dev/null`` unless debugging)
+        try:
+            import traceback
+
+            traceback.print_exc()
+        finally:
+            os._exit(4)
