@@ -36,7 +36,7 @@ from kryon_lisp.scope import (
     name,
     truthy_test,
 )
-from kryon_lisp.types import Char, Keyword, LMap, LSet, PList, PVector, Symbol
+from kryon_lisp.types import Char, Keyword, LMap, LSet, PList, PVector, Seq, Symbol, plist
 
 if TYPE_CHECKING:
     from kryon_lisp.namespace import Namespace
@@ -47,11 +47,16 @@ MAX_EXPANSIONS = 10_000
 _PRIMITIVE = (bool, int, float, str, type(None))
 
 
+class SkipForm(Exception):
+    """Checking cannot expand a macro that needs the running script."""
+
+
 class Compiler:
     """Compiles forms of one namespace."""
 
-    def __init__(self, ns: Namespace) -> None:
+    def __init__(self, ns: Namespace, checking: bool = False) -> None:
         self.ns = ns
+        self.checking = checking
         self.runtime = ns.runtime
         self.limited = ns.runtime.limited
         self.depth = 0
@@ -77,7 +82,10 @@ class Compiler:
         self.line = getattr(form, "line", None) or 1
         self.column = getattr(form, "column", None) or 1
         scope = FnScope(None, "<toplevel>")
-        body = self.fn_body(form_list=[form], env=Env(), scope=scope, recur=None)
+        try:
+            body = self.fn_body(form_list=[form], env=Env(), scope=scope, recur=None)
+        except SkipForm:
+            return None
         fn = ast.FunctionDef(
             name="<toplevel>",
             args=ast.arguments(posonlyargs=[], args=[], vararg=None, kwonlyargs=[],
@@ -267,6 +275,8 @@ class Compiler:
                 stack.extend(ast.iter_child_nodes(n))
 
     def _form(self, form: Any, env: Env, ctx: Ctx) -> Result:
+        if isinstance(form, Seq) and not isinstance(form, PList):
+            form = plist(form)  # code built by macros from seq functions
         if isinstance(form, Symbol):
             return self.finish([], self.symbol(form, env), ctx)
         if isinstance(form, PList):
@@ -355,6 +365,8 @@ class Compiler:
         ns_name = self.ns.aliases.get(head.ns, head.ns)
         if ns_name in ("clojure.core", "cljs.core"):
             return self.runtime.core_macros.get(head.name)
+        if ns_name == self.ns.name:
+            return self.ns.macros.get(head.name)
         target = self.runtime.namespace_for(ns_name)
         return None if target is None else target.macros.get(head.name)
 
@@ -377,6 +389,8 @@ class Compiler:
         except CompileError:
             raise
         except Exception as exc:  # a macro's own failure is the script's compile error
+            if self.checking:
+                raise SkipForm from None
             from kryon_lisp.errors import describe
 
             raise self.error(f"Error in macro {head}: {describe(exc)}", form) from None

@@ -143,7 +143,7 @@ def caught(e: BaseException) -> Any:
 
 
 def catches(e: BaseException, classes: tuple[type, ...] | None) -> bool:
-    if classes is None:
+    if not classes:
         return True
     if type(e) is Thrown:
         return ExceptionInfo not in classes or isinstance(e.value, ExceptionInfo)

@@ -9,6 +9,7 @@ calls (script -> host -> script) share the outermost deadline.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from kryon_core import (
@@ -34,6 +35,8 @@ class Budget:
         "depth",
         "element_cap",
         "elements",
+        "memory_limit",
+        "rss_base",
         "max_depth",
         "step_limit",
         "steps",
@@ -64,6 +67,8 @@ class Budget:
             else None
         )
         self.elements = 0
+        self.memory_limit = memory_limit_mb * (1 << 20) if memory_limit_mb is not None else None
+        self.rss_base = resident_bytes() if memory_limit_mb is not None else 0
 
     def tick(self) -> None:
         """Called when ``steps`` ran out: account them and check the limits."""
@@ -77,10 +82,19 @@ class Budget:
         if self.deadline is not None and time.monotonic() > self.deadline:
             self.steps = 1 << 62
             raise TimeLimitError(f"time limit of {self.time_limit_ms} ms exceeded")
+        self.check_memory()
         remaining = (
             CHUNK if self.step_limit is None else max(1, min(CHUNK, self.step_limit - self.steps_used))
         )
         self.steps = remaining
+
+    def check_memory(self) -> None:
+        """The process grew by more than the limit since the call began."""
+        if self.memory_limit is not None and resident_bytes() - self.rss_base > self.memory_limit:
+            self.steps = 1 << 62
+            raise MemoryLimitError(
+                f"memory limit of {self.memory_limit >> 20} MB exceeded"
+            )
 
     def too_deep(self) -> None:
         self.depth -= 1
@@ -95,12 +109,27 @@ class Budget:
             )
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise TimeLimitError(f"time limit of {self.time_limit_ms} ms exceeded")
+        self.check_memory()
         if self.step_limit is not None:
             self.steps_used += n
             if self.steps_used > self.step_limit:
                 raise InstructionLimitError(
                     f"instruction limit of {self.step_limit} steps exceeded"
                 )
+
+
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def resident_bytes() -> int:
+    """The process's resident memory (Linux /proc; peak RSS elsewhere)."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * _PAGE
+    except OSError:
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 class _Current(threading.local):

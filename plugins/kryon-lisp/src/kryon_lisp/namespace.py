@@ -47,7 +47,7 @@ class Namespace:
         self.globals: dict[str, Any] = {"__builtins__": runtime.core}
         self.defs: dict[str, dict[str, Any]] = {}
         self.macros: dict[str, Any] = {}
-        self.aliases: dict[str, str] = {}
+        self.aliases: dict[str, str] = {"str": "clojure.string", "string": "clojure.string"}
         self._constants: dict[Any, str] = {}
         self._install()
 

@@ -40,8 +40,8 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "b": "\b", "f
 QUOTE = Symbol("quote")
 DEREF = Symbol("deref")
 VAR = Symbol("var")
-UNQUOTE = Symbol("clojure.core/unquote")
-UNQUOTE_SPLICING = Symbol("clojure.core/unquote-splicing")
+UNQUOTE = Symbol("unquote", "clojure.core")
+UNQUOTE_SPLICING = Symbol("unquote-splicing", "clojure.core")
 FN = Symbol("fn*")
 AMP = Symbol("&")
 

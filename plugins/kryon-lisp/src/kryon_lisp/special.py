@@ -482,7 +482,6 @@ def _declare(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
         if not isinstance(sym, Symbol):
             raise c.error("declare takes symbols", form)
         c.ns.declare(sym.name, private=False, line=form.line, doc=None)
-        stmts.append(ast.Expr(value=call(name("@declare"), const(sym.name))))
     return c.finish(stmts, const(None), ctx)
 
 

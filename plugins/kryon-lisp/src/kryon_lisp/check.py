@@ -1,0 +1,46 @@
+"""Compile without running: read every form and compile it in a scratch namespace.
+
+Only ``defmacro`` forms are executed (later forms may use the macros); nothing
+else runs, so checking a script has no side effects.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kryon_core import CompileError
+from kryon_lisp.compiler import Compiler
+from kryon_lisp.namespace import Namespace
+from kryon_lisp.reader import Reader
+from kryon_lisp.types import PList, Symbol
+
+if TYPE_CHECKING:
+    from kryon_lisp.runtime import Runtime
+
+_DEFMACRO = Symbol("defmacro")
+
+
+class ScratchNamespace(Namespace):
+    """A namespace that is never registered with the runtime."""
+
+    def rename(self, name: str) -> None:
+        self.name = name
+
+
+def check_source(runtime: Runtime, source: str, script: str) -> Namespace:
+    """Raise CompileError for the first problem; return the checked namespace."""
+    ns = ScratchNamespace(runtime, "user", script)
+    forms = Reader(source, script, ns.name).read_all()
+    for form in forms:
+        code = Compiler(ns, checking=True).compile_toplevel(form)
+        if code is None:
+            continue
+        if isinstance(form, PList) and form.count and form.first() == _DEFMACRO:
+            try:
+                exec(code, ns.globals)  # noqa: S102 - defines the macro only
+                ns.globals.pop("@top")()
+            except CompileError:
+                raise
+            except Exception:  # noqa: S112 - a macro that needs the running script is checked at load
+                continue
+    return ns
