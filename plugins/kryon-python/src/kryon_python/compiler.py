@@ -13,9 +13,12 @@ import marshal
 import sys
 from types import CodeType
 
-from kryon_core.engine import CompiledScript, FunctionInfo
-from kryon_core.errors import CompileError, SecurityError
-
+from kryon_core import (
+    CompiledScript,
+    CompileError,
+    FunctionInfo,
+    SecurityError,
+)
 from kryon_python.names import BLOCKED_ATTRIBUTES, BLOCKED_NAMES
 
 __all__ = ["PYTHON_TAG", "check_sandbox_source", "compile_source", "load_code"]
@@ -23,9 +26,9 @@ __all__ = ["PYTHON_TAG", "check_sandbox_source", "compile_source", "load_code"]
 PYTHON_TAG = f"cpython-{sys.version_info.major}{sys.version_info.minor}"
 
 
-
-def compile_source(source: str, *, script: str, path: str | None, language: str,
-                   version: str, sandbox: bool) -> CompiledScript:
+def compile_source(
+    source: str, *, script: str, path: str | None, language: str, version: str, sandbox: bool
+) -> CompiledScript:
     """Compile ``source``; raise CompileError (syntax) or SecurityError (sandbox)."""
     try:
         tree = ast.parse(source, filename=script, mode="exec")
@@ -97,7 +100,8 @@ def function_info_from_ast(node: ast.FunctionDef | ast.AsyncFunctionDef) -> Func
     args = node.args
     names = tuple(a.arg for a in (*args.posonlyargs, *args.args))
     generator = any(
-        isinstance(n, ast.Yield | ast.YieldFrom) for n in ast.walk(node)
+        isinstance(n, ast.Yield | ast.YieldFrom)
+        for n in ast.walk(node)
         if not isinstance(n, ast.Lambda)
     )
     return FunctionInfo(

@@ -4,16 +4,47 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from kryon_core.engine import EngineConfig
+from kryon_core import (
+    EngineConfig,
+)
 
 __all__ = ["DEFAULT_ALLOWED_MODULES", "PythonConfig"]
 
 DEFAULT_ALLOWED_MODULES: tuple[str, ...] = (
-    "math", "cmath", "json", "re", "datetime", "time", "collections", "itertools",
-    "functools", "string", "random", "statistics", "fractions", "decimal", "operator",
-    "heapq", "bisect", "dataclasses", "enum", "typing", "textwrap", "copy", "numbers",
-    "abc", "contextlib", "calendar", "struct", "base64", "binascii", "unicodedata",
-    "difflib", "pprint", "array", "zlib",
+    "math",
+    "cmath",
+    "json",
+    "re",
+    "datetime",
+    "time",
+    "collections",
+    "itertools",
+    "functools",
+    "string",
+    "random",
+    "statistics",
+    "fractions",
+    "decimal",
+    "operator",
+    "heapq",
+    "bisect",
+    "dataclasses",
+    "enum",
+    "typing",
+    "textwrap",
+    "copy",
+    "numbers",
+    "abc",
+    "contextlib",
+    "calendar",
+    "struct",
+    "base64",
+    "binascii",
+    "unicodedata",
+    "difflib",
+    "pprint",
+    "array",
+    "zlib",
 )
 """Modules a sandboxed (isolated) script may import: pure computation only."""
 

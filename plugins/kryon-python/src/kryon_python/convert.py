@@ -13,11 +13,11 @@ from collections.abc import Callable, Sequence
 from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Any
 
-from kryon_core.errors import ConversionError
-from kryon_core.values import (
+from kryon_core import (
     INT_MAX,
     INT_MIN,
     MAX_DEPTH,
+    ConversionError,
     ElementHandle,
     FunctionRef,
     UserData,
@@ -146,15 +146,13 @@ class ScriptConverter:
                     for k, v in value.items():
                         if not isinstance(k, str):
                             raise ConversionError(
-                                f"{path}: object keys must be strings, "
-                                f"got {type(k).__name__} {k!r}"
+                                f"{path}: object keys must be strings, got {type(k).__name__} {k!r}"
                             )
                         _check_text(k, path)
                         out[str(k)] = self._to_host(v, depth + 1, active, f"{path}[{k!r}]")
                     return out
                 return [
-                    self._to_host(v, depth + 1, active, f"{path}[{i}]")
-                    for i, v in enumerate(value)
+                    self._to_host(v, depth + 1, active, f"{path}[{i}]") for i, v in enumerate(value)
                 ]
             finally:
                 active.discard(key)

@@ -18,8 +18,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from kryon_core.engine import (
-    BreakpointHandler,
+from kryon_core import (
     BreakpointId,
     CompiledScript,
     EngineCapabilities,
@@ -29,19 +28,18 @@ from kryon_core.engine import (
     MemoryUsage,
     ScriptEngine,
     ScriptId,
+    StackFrame,
     ThreadingModel,
+    UnsupportedOperationError,
+    Value,
 )
-from kryon_core.errors import ScriptError, StackFrame, UnsupportedOperationError
-from kryon_core.values import Value
-
 from kryon_python.compiler import PYTHON_TAG, compile_source
 from kryon_python.config import PythonConfig
 
 if TYPE_CHECKING:
-    from kryon_core.bridge import ScriptBridge
-    from kryon_core.policy import SecurityPolicy
-
+    from kryon_core import ScriptBridge, SecurityPolicy
     from kryon_python.isolated import IsolatedRuntime
+    from kryon_python.tracer import BreakpointHandler, ScriptTracer
     from kryon_python.trusted import TrustedRuntime
 
 __all__ = ["ISOLATED_CAPABILITIES", "TRUSTED_CAPABILITIES", "PythonEngine"]
@@ -110,8 +108,10 @@ class PythonEngine(ScriptEngine):
     # -- lifecycle ----------------------------------------------------------------
 
     def initialize(self, config: EngineConfig, policy: SecurityPolicy) -> None:
-        self._config = config if isinstance(config, PythonConfig) else PythonConfig.model_validate(
-            config.model_dump()
+        self._config = (
+            config
+            if isinstance(config, PythonConfig)
+            else PythonConfig.model_validate(config.model_dump())
         )
         self._policy = policy
 
@@ -125,8 +125,9 @@ class PythonEngine(ScriptEngine):
         if self._policy.sandbox:
             from kryon_python.isolated import IsolatedRuntime
 
-            self._runtime = IsolatedRuntime(self.name, self._config, self._policy, bridge,
-                                            self.dispatch)
+            self._runtime = IsolatedRuntime(
+                self.name, self._config, self._policy, bridge, self.dispatch
+            )
         else:
             from kryon_python.trusted import TrustedRuntime
 
@@ -141,8 +142,14 @@ class PythonEngine(ScriptEngine):
     # -- scripts ------------------------------------------------------------------
 
     def compile(self, source: str, *, script: str, path: str | None = None) -> CompiledScript:
-        return compile_source(source, script=script, path=path, language=self.name,
-                              version=self.version, sandbox=self.isolated)
+        return compile_source(
+            source,
+            script=script,
+            path=path,
+            language=self.name,
+            version=self.version,
+            sandbox=self.isolated,
+        )
 
     def load_script(self, compiled: CompiledScript) -> ScriptId:
         sid = ScriptId(next(self._ids))
@@ -163,8 +170,9 @@ class PythonEngine(ScriptEngine):
     def bind_function(self, script_id: ScriptId, name: str) -> Callable[[Sequence[Value]], Value]:
         return self._rt().bind(script_id, name)
 
-    async def call_function_async(self, script_id: ScriptId, name: str,
-                                  args: Sequence[Value]) -> Value:
+    async def call_function_async(
+        self, script_id: ScriptId, name: str, args: Sequence[Value]
+    ) -> Value:
         return await self._rt().call_async(script_id, name, args)
 
     # -- globals ------------------------------------------------------------------
@@ -226,15 +234,11 @@ class PythonEngine(ScriptEngine):
             )
         return self._runtime
 
-    def _tracer(self, what: str) -> ScriptTracerLike:
+    def _tracer(self, what: str) -> ScriptTracer:
         runtime = self._rt()
         if not isinstance(runtime, _trusted_type()):
             self._unsupported(f"{what} in isolated mode (use a trusted policy to debug)")
         return runtime.tracer  # type: ignore[union-attr]
-
-
-if TYPE_CHECKING:
-    from kryon_python.tracer import ScriptTracer as ScriptTracerLike
 
 
 def _trusted_type() -> type[TrustedRuntime]:
@@ -257,5 +261,3 @@ def _page_size() -> int:
     import os
 
     return os.sysconf("SC_PAGE_SIZE")
-
-

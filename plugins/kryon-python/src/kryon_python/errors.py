@@ -6,7 +6,7 @@ from collections.abc import Collection, Mapping, Sequence
 from types import TracebackType
 from typing import Any
 
-from kryon_core.errors import (
+from kryon_core import (
     ConversionError,
     MemoryLimitError,
     RecursionLimitError,
@@ -16,7 +16,6 @@ from kryon_core.errors import (
     StackFrame,
     TimeLimitError,
 )
-
 from kryon_python.tracer import RecursionLimitExceeded
 from kryon_python.watchdog import TimeLimitExceeded
 
@@ -46,8 +45,7 @@ def traceback_frames(tb: TracebackType | None, scripts: Collection[str]) -> list
     return frames
 
 
-def error_from_exception(exc: BaseException, scripts: Collection[str],
-                         script: str) -> ScriptError:
+def error_from_exception(exc: BaseException, scripts: Collection[str], script: str) -> ScriptError:
     """The Kryon error for an exception that escaped script code."""
     frames = traceback_frames(exc.__traceback__, scripts)
     where = frames[-1] if frames else None
@@ -96,8 +94,13 @@ def error_from_report(report: object, fallback_script: str | None) -> ScriptErro
     raw_frames = report.get("frames")
     if isinstance(raw_frames, list):
         for item in raw_frames[-200:]:
-            if (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)
-                    and isinstance(item[1], str) and isinstance(item[2], int)):
+            if (
+                isinstance(item, list)
+                and len(item) == 3
+                and isinstance(item[0], str)
+                and isinstance(item[1], str)
+                and isinstance(item[2], int)
+            ):
                 frames.append(StackFrame(item[0], item[1], item[2]))
     script = _text(report.get("script")) or fallback_script
     line = report.get("line")
@@ -117,7 +120,12 @@ def frames_from_report(raw: Sequence[object]) -> list[StackFrame]:
     """Stack frames in a worker reply (``[[script, function, line], ...]``)."""
     out: list[StackFrame] = []
     for item in raw:
-        if (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)
-                and isinstance(item[1], str) and isinstance(item[2], int)):
+        if (
+            isinstance(item, list)
+            and len(item) == 3
+            and isinstance(item[0], str)
+            and isinstance(item[1], str)
+            and isinstance(item[2], int)
+        ):
             out.append(StackFrame(item[0], item[1], item[2]))
     return out

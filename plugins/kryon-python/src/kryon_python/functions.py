@@ -7,7 +7,9 @@ from collections.abc import Mapping
 from types import FunctionType
 from typing import Any
 
-from kryon_core.engine import FunctionInfo
+from kryon_core import (
+    FunctionInfo,
+)
 
 __all__ = ["exported_functions", "function_info"]
 
@@ -22,7 +24,8 @@ def exported_functions(namespace: Mapping[str, Any], script: str) -> dict[str, F
     return {
         name: function_info(name, value)
         for name, value in namespace.items()
-        if isinstance(value, FunctionType) and not name.startswith("_")
+        if isinstance(value, FunctionType)
+        and not name.startswith("_")
         and value.__code__.co_filename == script
     }
 

@@ -13,22 +13,29 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from kryon_core.bridge import ScriptBridge
-from kryon_core.engine import CompiledScript, FunctionInfo, GCStats, MemoryUsage, ScriptId
-from kryon_core.errors import (
+from kryon_core import (
     AccessDeniedError,
+    CompiledScript,
     ConversionError,
+    ElementHandle,
+    FunctionInfo,
     FunctionNotFoundError,
+    FunctionRef,
+    GCStats,
     MemoryLimitError,
+    MemoryUsage,
+    ScriptBridge,
     ScriptError,
+    ScriptId,
     ScriptNotFoundError,
     ScriptRuntimeError,
+    SecurityPolicy,
     StackFrame,
     TimeLimitError,
+    UserData,
+    Value,
+    check_value,
 )
-from kryon_core.policy import SecurityPolicy
-from kryon_core.values import ElementHandle, FunctionRef, UserData, Value, check_value
-
 from kryon_python.compiler import load_code
 from kryon_python.config import PythonConfig
 from kryon_python.errors import error_from_report, frames_from_report
@@ -43,8 +50,14 @@ Dispatch = Callable[..., Any]
 class IsolatedRuntime:
     """The out-of-process backend of :class:`~kryon_python.engine.PythonEngine`."""
 
-    def __init__(self, language: str, config: PythonConfig, policy: SecurityPolicy,
-                 bridge: ScriptBridge, dispatch: Dispatch) -> None:
+    def __init__(
+        self,
+        language: str,
+        config: PythonConfig,
+        policy: SecurityPolicy,
+        bridge: ScriptBridge,
+        dispatch: Dispatch,
+    ) -> None:
         self._language = language
         self._config = config
         self._policy = policy
@@ -107,8 +120,7 @@ class IsolatedRuntime:
             if sid in self._broken:
                 continue
             try:
-                self._request([Op.LOAD, sid, compiled.script, compiled.bytecode],
-                              compiled.script)
+                self._request([Op.LOAD, sid, compiled.script, compiled.bytecode], compiled.script)
                 for name, value in self._script_globals.get(sid, {}).items():
                     self._request([Op.SET_GLOBAL, sid, name, value], compiled.script)
             except ScriptError as exc:
@@ -135,14 +147,14 @@ class IsolatedRuntime:
         except WireError:
             # objects outside the value model: try the registered type converters
             try:
-                payload = encode(check_value(message, convert=self._bridge.convert),
-                                 self._opaque)
+                payload = encode(check_value(message, convert=self._bridge.convert), self._opaque)
             except WireError as exc:
                 raise ConversionError(str(exc), script=script) from None
         outer = self._depth == 0
         if outer:
-            self._deadline = (time.monotonic() + self._hard_timeout
-                              if self._hard_timeout is not None else None)
+            self._deadline = (
+                time.monotonic() + self._hard_timeout if self._hard_timeout is not None else None
+            )
             limit = self._config.output_limit_kb
             self._output_left = limit * 1024 if limit is not None else None
             self._errors.clear()
@@ -153,8 +165,10 @@ class IsolatedRuntime:
                 frame = worker.reader.read(self._deadline)
                 if frame is None:
                     worker.kill("time")
-                    raise TimeLimitError("the call ran past the policy's time limit "
-                                         "(the worker was stopped)", script=script)
+                    raise TimeLimitError(
+                        "the call ran past the policy's time limit (the worker was stopped)",
+                        script=script,
+                    )
                 reply = decode(frame, self._make)
                 if not isinstance(reply, list) or not reply or type(reply[0]) is not int:
                     raise WireError("malformed message")
@@ -165,14 +179,16 @@ class IsolatedRuntime:
                     raise self._reported_error(reply[1] if len(reply) > 1 else None, script)
                 self._serve(worker, reply, script)
                 if self._generation != generation or worker.closed:
-                    raise ScriptRuntimeError("the worker stopped while serving the script",
-                                             script=script)
+                    raise ScriptRuntimeError(
+                        "the worker stopped while serving the script", script=script
+                    )
         except (WorkerGone, OSError) as exc:
             raise self._died(worker, script, exc) from None
         except WireError as exc:
             worker.kill("crash")
-            raise ScriptRuntimeError(f"the worker sent malformed data ({exc}); it was stopped",
-                                     script=script) from None
+            raise ScriptRuntimeError(
+                f"the worker sent malformed data ({exc}); it was stopped", script=script
+            ) from None
         finally:
             self._depth -= 1
 
@@ -183,15 +199,15 @@ class IsolatedRuntime:
         reason = worker.death()
         worker.kill()
         if reason == "time":
-            return TimeLimitError(f"the worker used up its CPU time ({description})",
-                                  script=script)
+            return TimeLimitError(f"the worker used up its CPU time ({description})", script=script)
         if reason == "memory":
-            return MemoryLimitError(f"the worker ran out of memory ({description})",
-                                    script=script)
+            return MemoryLimitError(f"the worker ran out of memory ({description})", script=script)
         if reason == "closed":
             return ScriptRuntimeError("the engine was closed", script=script)
-        return ScriptRuntimeError(f"the script crashed the worker ({description}); "
-                                  "it is restarted for the next call", script=script)
+        return ScriptRuntimeError(
+            f"the script crashed the worker ({description}); it is restarted for the next call",
+            script=script,
+        )
 
     def _reported_error(self, report: object, script: str | None) -> ScriptError:
         if isinstance(report, dict):
@@ -218,8 +234,9 @@ class IsolatedRuntime:
                 raise
             token = len(self._errors) + 1
             self._errors[token] = exc
-            payload = encode([Op.ERR, {"kind": type(exc).__name__, "message": exc.message,
-                                       "token": token}])
+            payload = encode(
+                [Op.ERR, {"kind": type(exc).__name__, "message": exc.message, "token": token}]
+            )
         except WireError as exc:
             payload = encode([Op.ERR, {"kind": "ConversionError", "message": str(exc)}])
         if not worker.closed:
@@ -237,9 +254,11 @@ class IsolatedRuntime:
                     raise AccessDeniedError(
                         f"policy {self._policy.name!r} does not grant "
                         f"{denied.capability.value if denied.capability else name!r}",
-                        script=caller)
-                raise FunctionNotFoundError(f"the kryon API has no function {name!r}",
-                                            script=caller)
+                        script=caller,
+                    )
+                raise FunctionNotFoundError(
+                    f"the kryon API has no function {name!r}", script=caller
+                )
             return function.fn(caller, *args)
         if op == Op.CALL_HOST_REF and len(request) == 3 and isinstance(request[2], list):
             ref = self._host_refs.get(request[1]) if isinstance(request[1], int) else None
@@ -266,8 +285,7 @@ class IsolatedRuntime:
                 self._output_left = 0
             else:
                 self._output_left -= len(text)
-        self._bridge.write(text, stream="stderr" if stream == "stderr" else "stdout",
-                           script=script)
+        self._bridge.write(text, stream="stderr" if stream == "stderr" else "stdout", script=script)
 
     # -- values -------------------------------------------------------------------------
 
@@ -305,8 +323,9 @@ class IsolatedRuntime:
 
         def run(args: Sequence[Value]) -> Value:
             if generation != self._generation:
-                raise ScriptRuntimeError("the function's worker was restarted; "
-                                         "get a new reference from the script")
+                raise ScriptRuntimeError(
+                    "the function's worker was restarted; get a new reference from the script"
+                )
             return self._request([Op.CALL_REF, rid, list(args)])
 
         def invoke(args: Sequence[Value]) -> Value:
@@ -315,8 +334,7 @@ class IsolatedRuntime:
 
         def release() -> None:
             self._worker_refs.pop(ref.id, None)
-            if generation == self._generation and self._worker is not None \
-                    and self._depth == 0:
+            if generation == self._generation and self._worker is not None and self._depth == 0:
                 self._request([Op.RELEASE, rid])
 
         ref = FunctionRef(self._language, f"function#{rid}", invoke, release)
@@ -327,14 +345,16 @@ class IsolatedRuntime:
 
     def load(self, sid: ScriptId, compiled: CompiledScript) -> None:
         load_code(compiled)  # the same version check as in process; cheap
-        infos = self._request([Op.LOAD, sid, compiled.script, compiled.bytecode],
-                              compiled.script)
+        infos = self._request([Op.LOAD, sid, compiled.script, compiled.bytecode], compiled.script)
         self._scripts[sid] = compiled
         self._functions[sid] = _function_infos(infos)
 
     def unload(self, sid: ScriptId) -> None:
-        if (self._scripts.pop(sid, None) is not None and self._worker is not None
-                and not self._worker.closed):
+        if (
+            self._scripts.pop(sid, None) is not None
+            and self._worker is not None
+            and not self._worker.closed
+        ):
             self._request([Op.UNLOAD, sid])
         self._functions.pop(sid, None)
         self._script_globals.pop(sid, None)
@@ -384,8 +404,9 @@ class IsolatedRuntime:
     def memory_usage(self) -> MemoryUsage:
         used = self._request([Op.MEMORY])
         limit = self._policy.memory_limit_mb
-        return MemoryUsage(used_bytes=int(used),
-                           limit_bytes=limit * 1024 * 1024 if limit is not None else None)
+        return MemoryUsage(
+            used_bytes=int(used), limit_bytes=limit * 1024 * 1024 if limit is not None else None
+        )
 
     def stack(self) -> list[StackFrame]:
         """The script stack while the host serves a call from the worker."""
@@ -416,7 +437,8 @@ def _function_infos(raw: object) -> dict[str, FunctionInfo]:
             name=name,
             parameter_count=count if isinstance(count, int) else 0,
             parameter_names=tuple(n for n in names if isinstance(n, str))
-            if isinstance(names, list) else (),
+            if isinstance(names, list)
+            else (),
             is_async=is_async is True,
             is_generator=is_gen is True,
             is_variadic=variadic is True,

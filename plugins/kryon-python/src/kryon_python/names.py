@@ -4,16 +4,47 @@ from __future__ import annotations
 
 __all__ = ["BLOCKED_ATTRIBUTES", "BLOCKED_NAMES"]
 
-BLOCKED_ATTRIBUTES = frozenset({
-    # the classic routes from any object to the interpreter's internals
-    "__subclasses__", "__globals__", "__builtins__", "__code__", "__closure__",
-    "__base__", "__bases__", "__mro__", "__getattribute__", "__reduce__", "__reduce_ex__",
-    "__loader__", "__spec__", "__self__", "__func__", "__traceback__", "__import__",
-    "__set_name__", "__objclass__", "__wrapped__",
-    # frames and code objects
-    "tb_frame", "gi_frame", "gi_code", "cr_frame", "cr_code", "ag_frame", "ag_code",
-    "f_back", "f_globals", "f_locals", "f_builtins", "f_code", "co_code", "func_globals", "mro",
-})
+BLOCKED_ATTRIBUTES = frozenset(
+    {
+        # the classic routes from any object to the interpreter's internals
+        "__subclasses__",
+        "__globals__",
+        "__builtins__",
+        "__code__",
+        "__closure__",
+        "__base__",
+        "__bases__",
+        "__mro__",
+        "__getattribute__",
+        "__reduce__",
+        "__reduce_ex__",
+        "__loader__",
+        "__spec__",
+        "__self__",
+        "__func__",
+        "__traceback__",
+        "__import__",
+        "__set_name__",
+        "__objclass__",
+        "__wrapped__",
+        # frames and code objects
+        "tb_frame",
+        "gi_frame",
+        "gi_code",
+        "cr_frame",
+        "cr_code",
+        "ag_frame",
+        "ag_code",
+        "f_back",
+        "f_globals",
+        "f_locals",
+        "f_builtins",
+        "f_code",
+        "co_code",
+        "func_globals",
+        "mro",
+    }
+)
 """Attribute names an isolated script may not use (refused at compile time and by
 its ``getattr``).  A convenience layer: the audit hook is what actually blocks."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -38,8 +39,16 @@ class WorkerProcess:
         debug = os.environ.get("KRYON_PYTHON_WORKER_STDERR") == "1"
         try:
             self.process = subprocess.Popen(
-                [sys.executable, "-I", "-S", "-c", _BOOT, package_parent,
-                 str(to_worker_r), str(from_worker_w)],
+                [
+                    sys.executable,
+                    "-I",
+                    "-S",
+                    "-c",
+                    _BOOT,
+                    package_parent,
+                    str(to_worker_r),
+                    str(from_worker_w),
+                ],
                 pass_fds=(to_worker_r, from_worker_w),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
@@ -92,10 +101,8 @@ class WorkerProcess:
         except subprocess.TimeoutExpired:
             self.process.kill()
         for fd in (self.write_fd, self.reader.fd):
-            try:
+            with contextlib.suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
 
     def death(self) -> str:
         """Why the process ended: ``time``, ``memory`` or ``crash``."""

@@ -13,12 +13,16 @@ from collections.abc import Callable, Collection
 from types import FrameType
 from typing import Any
 
-from kryon_core.engine import BreakpointHandler, BreakpointHit, BreakpointId
-from kryon_core.errors import StackFrame
+from kryon_core import (
+    BreakpointHit,
+    BreakpointId,
+    StackFrame,
+)
 
-__all__ = ["RecursionLimitExceeded", "ScriptTracer", "script_stack"]
+__all__ = ["BreakpointHandler", "RecursionLimitExceeded", "ScriptTracer", "script_stack"]
 
 TraceFunction = Callable[[FrameType, str, Any], Any]
+BreakpointHandler = Callable[[BreakpointHit], None]
 _SIMPLE = (type(None), bool, int, float, str)
 
 
@@ -26,19 +30,22 @@ class RecursionLimitExceeded(BaseException):
     """Raised in a script frame nested deeper than the policy allows."""
 
 
-def script_stack(frame: FrameType | None, scripts: Collection[str], *,
-                 with_locals: bool = False) -> list[StackFrame]:
+def script_stack(
+    frame: FrameType | None, scripts: Collection[str], *, with_locals: bool = False
+) -> list[StackFrame]:
     """Script frames from ``frame`` outwards, returned outermost first."""
     frames: list[StackFrame] = []
     while frame is not None:
         code = frame.f_code
         if code.co_filename in scripts:
-            frames.append(StackFrame(
-                script=code.co_filename,
-                function=code.co_name,
-                line=frame.f_lineno,
-                locals=_locals(frame) if with_locals else None,
-            ))
+            frames.append(
+                StackFrame(
+                    script=code.co_filename,
+                    function=code.co_name,
+                    line=frame.f_lineno,
+                    locals=_locals(frame) if with_locals else None,
+                )
+            )
         frame = frame.f_back
     frames.reverse()
     return frames

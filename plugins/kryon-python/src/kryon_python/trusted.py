@@ -19,19 +19,24 @@ from collections.abc import Callable, Mapping, Sequence
 from types import CodeType, ModuleType
 from typing import Any
 
-from kryon_core.bridge import HostFunction, ScriptBridge, api_name
-from kryon_core.engine import CompiledScript, FunctionInfo, ScriptId
-from kryon_core.errors import (
+from kryon_core import (
+    CompiledScript,
+    FunctionInfo,
     FunctionNotFoundError,
+    FunctionRef,
+    HostFunction,
+    ScriptBridge,
     ScriptError,
+    ScriptId,
     ScriptNotFoundError,
+    SecurityPolicy,
     StackFrame,
     TimeLimitError,
     UnsupportedOperationError,
+    Value,
+    api_name,
+    check_value,
 )
-from kryon_core.policy import SecurityPolicy
-from kryon_core.values import FunctionRef, Value, check_value
-
 from kryon_python.compiler import load_code
 from kryon_python.convert import ScriptConverter
 from kryon_python.errors import HostError, error_from_exception
@@ -57,8 +62,9 @@ class _Script:
 class TrustedRuntime:
     """The in-process backend of :class:`~kryon_python.engine.PythonEngine`."""
 
-    def __init__(self, language: str, policy: SecurityPolicy, bridge: ScriptBridge,
-                 dispatch: Dispatch) -> None:
+    def __init__(
+        self, language: str, policy: SecurityPolicy, bridge: ScriptBridge, dispatch: Dispatch
+    ) -> None:
         self._language = language
         self._bridge = bridge
         self._dispatch = dispatch
@@ -85,8 +91,13 @@ class TrustedRuntime:
         kryon = self._kryon_module(name)
         real_import = builtins.__import__
 
-        def import_(mod: str, globals_: Any = None, locals_: Any = None,
-                    fromlist: Sequence[str] = (), level: int = 0) -> Any:
+        def import_(
+            mod: str,
+            globals_: Any = None,
+            locals_: Any = None,
+            fromlist: Sequence[str] = (),
+            level: int = 0,
+        ) -> Any:
             if mod == "kryon" and level == 0:
                 return kryon
             return real_import(mod, globals_, locals_, fromlist, level)
@@ -118,8 +129,7 @@ class TrustedRuntime:
     def call(self, sid: ScriptId, name: str, args: Sequence[Value]) -> Value:
         script = self._script(sid)
         fn = self._function(script, name)
-        result = self._guarded(script.name, _call_sync, fn,
-                               self._converter.args_to_script(args))
+        result = self._guarded(script.name, _call_sync, fn, self._converter.args_to_script(args))
         return self._converter.to_host(result)
 
     def bind(self, sid: ScriptId, name: str) -> Callable[[Sequence[Value]], Value]:
@@ -141,8 +151,7 @@ class TrustedRuntime:
     async def call_async(self, sid: ScriptId, name: str, args: Sequence[Value]) -> Value:
         script = self._script(sid)
         fn = self._function(script, name)
-        result = self._guarded(script.name, _call_plain, fn,
-                               self._converter.args_to_script(args))
+        result = self._guarded(script.name, _call_plain, fn, self._converter.args_to_script(args))
         if inspect.isawaitable(result):
             try:
                 if self._time_s is not None:
@@ -150,8 +159,9 @@ class TrustedRuntime:
                 else:
                     result = await result
             except asyncio.TimeoutError:
-                raise TimeLimitError("the call ran past the policy's time limit",
-                                     script=script.name) from None
+                raise TimeLimitError(
+                    "the call ran past the policy's time limit", script=script.name
+                ) from None
             except (asyncio.CancelledError, KeyboardInterrupt):
                 raise
             except BaseException as exc:
@@ -259,8 +269,13 @@ class TrustedRuntime:
     def _printer(self, script: str) -> Callable[..., None]:
         write = self._bridge.write
 
-        def print_(*values: object, sep: str | None = " ", end: str | None = "\n",
-                   file: Any = None, flush: bool = False) -> None:
+        def print_(
+            *values: object,
+            sep: str | None = " ",
+            end: str | None = "\n",
+            file: Any = None,
+            flush: bool = False,
+        ) -> None:
             text = (" " if sep is None else sep).join(map(str, values))
             text += "\n" if end is None else end
             stream = "stderr" if file is sys.stderr else "stdout"
@@ -276,6 +291,7 @@ class TrustedRuntime:
         bridge = self._bridge
         namespace["HostError"] = HostError
         if "log" not in namespace:
+
             def log(*args: object) -> None:
                 level, message = ("info", args[0]) if len(args) == 1 else args[:2]
                 try:

@@ -83,8 +83,9 @@ def encode(value: Any, opaque: OpaqueHook | None = None) -> bytes:
     return b"".join(out)
 
 
-def _encode(value: Any, out: list[bytes], opaque: OpaqueHook | None, depth: int,
-            active: set[int]) -> None:
+def _encode(
+    value: Any, out: list[bytes], opaque: OpaqueHook | None, depth: int, active: set[int]
+) -> None:
     kind = type(value)
     if kind is str:
         try:
@@ -131,8 +132,9 @@ def _encode(value: Any, out: list[bytes], opaque: OpaqueHook | None, depth: int,
         _encode_other(value, out, opaque, depth, active)
 
 
-def _encode_other(value: Any, out: list[bytes], opaque: OpaqueHook | None, depth: int,
-                  active: set[int]) -> None:
+def _encode_other(
+    value: Any, out: list[bytes], opaque: OpaqueHook | None, depth: int, active: set[int]
+) -> None:
     if isinstance(value, bool):
         out.append(b"T" if value else b"F")
     elif isinstance(value, int):
@@ -180,7 +182,7 @@ def _decode(data: bytes, pos: int, make: Make | None, depth: int) -> tuple[Any, 
         if end > len(data):
             _short()
         try:
-            return data[pos + 4:end].decode("utf-8"), end
+            return data[pos + 4 : end].decode("utf-8"), end
         except UnicodeDecodeError:
             raise WireError("invalid UTF-8 in string") from None
     if tag == 0x69:  # i
@@ -226,7 +228,7 @@ def _decode(data: bytes, pos: int, make: Make | None, depth: int) -> tuple[Any, 
         end = pos + 4 + n
         if end > len(data):
             _short()
-        return bytes(data[pos + 4:end]), end
+        return bytes(data[pos + 4 : end]), end
     if tag in (0x52, 0x48, 0x55, 0x45):  # R H U E
         if pos + 8 > len(data):
             _short()
@@ -270,8 +272,8 @@ class FrameReader:
                 if size > self._max:
                     raise WireError(f"frame of {size} bytes exceeds the limit")
                 if len(buffer) >= 4 + size:
-                    payload = bytes(buffer[4:4 + size])
-                    del buffer[:4 + size]
+                    payload = bytes(buffer[4 : 4 + size])
+                    del buffer[: 4 + size]
                     return payload
             if deadline is not None:
                 remaining = deadline - time.monotonic()

@@ -22,6 +22,7 @@ Layers, outermost first:
 from __future__ import annotations
 
 import builtins
+import contextlib
 import os
 import resource
 import signal
@@ -39,20 +40,50 @@ __all__ = [
     "safe_builtins",
 ]
 
-ALLOWED_EVENTS = frozenset({
-    # running and compiling Python code is no escape: all code is under this hook
-    "exec", "compile", "marshal.loads", "marshal.dumps", "code.__new__", "function.__new__",
-    "object.__getattr__", "object.__setattr__", "object.__delattr__",
-    "sys._getframe", "sys._current_frames", "sys.settrace", "sys.setprofile",
-    "sys.excepthook", "sys.unraisablehook", "cpython._PySys_ClearAuditHooks",
-    "builtins.id", "time.sleep", "array.__new__", "gc.collect",
-    "os.urandom", "random.seed",
-})
+ALLOWED_EVENTS = frozenset(
+    {
+        # running and compiling Python code is no escape: all code is under this hook
+        "exec",
+        "compile",
+        "marshal.loads",
+        "marshal.dumps",
+        "code.__new__",
+        "function.__new__",
+        "object.__getattr__",
+        "object.__setattr__",
+        "object.__delattr__",
+        "sys._getframe",
+        "sys._current_frames",
+        "sys.settrace",
+        "sys.setprofile",
+        "sys.excepthook",
+        "sys.unraisablehook",
+        "cpython._PySys_ClearAuditHooks",
+        "builtins.id",
+        "time.sleep",
+        "array.__new__",
+        "gc.collect",
+        "os.urandom",
+        "random.seed",
+    }
+)
 
-_UNSAFE_BUILTINS = frozenset({
-    "open", "input", "breakpoint", "help", "exit", "quit", "copyright", "credits",
-    "license", "__import__", "__loader__", "__spec__",
-})
+_UNSAFE_BUILTINS = frozenset(
+    {
+        "open",
+        "input",
+        "breakpoint",
+        "help",
+        "exit",
+        "quit",
+        "copyright",
+        "credits",
+        "license",
+        "__import__",
+        "__loader__",
+        "__spec__",
+    }
+)
 
 
 def preload(modules: Iterable[str]) -> dict[str, ModuleType]:
@@ -78,10 +109,8 @@ def compact_descriptors(read_fd: int, write_fd: int) -> tuple[int, int, int]:
     os.dup2(write_fd, high_write)
     for fd in os.listdir("/proc/self/fd"):
         if int(fd) > 2 and int(fd) not in (high_read, high_write):
-            try:
+            with contextlib.suppress(OSError):
                 os.close(int(fd))
-            except OSError:
-                pass
     os.dup2(high_read, 3)
     os.dup2(high_write, 4)
     os.close(high_read)
@@ -136,8 +165,9 @@ def install_audit_hook() -> None:
     sys.addaudithook(hook)
 
 
-def safe_builtins(*, printer: Callable[..., None], importer: Callable[..., Any],
-                  getattr_: Callable[..., Any]) -> dict[str, Any]:
+def safe_builtins(
+    *, printer: Callable[..., None], importer: Callable[..., Any], getattr_: Callable[..., Any]
+) -> dict[str, Any]:
     """A builtins namespace for one script."""
     namespace = {
         name: value for name, value in vars(builtins).items() if name not in _UNSAFE_BUILTINS

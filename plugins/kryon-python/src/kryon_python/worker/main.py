@@ -46,8 +46,14 @@ class NotFound(LookupError):
 
 
 class Worker:
-    def __init__(self, read_fd: int, write_fd: int, statm_fd: int, config: dict[str, Any],
-                 modules: dict[str, types.ModuleType]) -> None:
+    def __init__(
+        self,
+        read_fd: int,
+        write_fd: int,
+        statm_fd: int,
+        config: dict[str, Any],
+        modules: dict[str, types.ModuleType],
+    ) -> None:
         self.reader = FrameReader(read_fd)
         self.write_fd = write_fd
         self.statm_fd = statm_fd
@@ -133,8 +139,11 @@ class Worker:
             if reply[0] == Op.ERR:
                 self.check_time()
                 info = reply[1] if len(reply) > 1 and isinstance(reply[1], dict) else {}
-                raise HostError(str(info.get("message", "host error")),
-                                str(info.get("kind", "ScriptError")), int(info.get("token", 0)))
+                raise HostError(
+                    str(info.get("message", "host error")),
+                    str(info.get("kind", "ScriptError")),
+                    int(info.get("token", 0)),
+                )
             self.handle(reply)
 
     def check_time(self) -> None:
@@ -183,8 +192,11 @@ class Worker:
             kind = "security"
         text = str(exc)
         name = type(exc).__name__
-        message = text if kind in ("time", "conversion", "notfound") else (
-            f"{name}: {text}" if text else name)
+        message = (
+            text
+            if kind in ("time", "conversion", "notfound")
+            else (f"{name}: {text}" if text else name)
+        )
         report: dict[str, Any] = {"kind": kind, "message": message[:4000], "frames": frames}
         if frames:
             report["script"], _, report["line"] = frames[-1]
@@ -239,8 +251,9 @@ class Worker:
         kryon = self.kryon_module(script)
         cache: dict[str, types.ModuleType] = {}
 
-        def import_(name: str, globals_: Any = None, locals_: Any = None,
-                    fromlist: Any = (), level: int = 0) -> Any:
+        def import_(
+            name: str, globals_: Any = None, locals_: Any = None, fromlist: Any = (), level: int = 0
+        ) -> Any:
             if level:
                 raise ImportError("relative imports are not available to sandboxed scripts")
             if name == "kryon":
@@ -253,8 +266,13 @@ class Worker:
                 cache[target] = self.module_view(self.modules[target])
             return cache[target]
 
-        def print_(*values: object, sep: str | None = " ", end: str | None = "\n",
-                   file: Any = None, flush: bool = False) -> None:
+        def print_(
+            *values: object,
+            sep: str | None = " ",
+            end: str | None = "\n",
+            file: Any = None,
+            flush: bool = False,
+        ) -> None:
             text = (" " if sep is None else sep).join(map(str, values))
             text += "\n" if end is None else end
             if file is not None:
@@ -285,6 +303,7 @@ class Worker:
             namespace[name] = self.host_proxy(script, name)
         namespace["HostError"] = HostError
         if "log" not in namespace:
+
             def log(*args: object) -> None:
                 level, message = ("info", args[0]) if len(args) == 1 else args[:2]
                 self.host_request([Op.LOG, script, str(level), str(message)])
@@ -338,13 +357,18 @@ class Worker:
                 continue
             flags = code.co_flags
             doc = value.__doc__
-            out.append([
-                key, code.co_argcount, list(code.co_varnames[:code.co_argcount]),
-                bool(flags & (_CO_COROUTINE | _CO_ASYNC_GENERATOR)),
-                bool(flags & (_CO_GENERATOR | _CO_ASYNC_GENERATOR)),
-                bool(flags & _CO_VARARGS), code.co_firstlineno,
-                doc if isinstance(doc, str) else None,
-            ])
+            out.append(
+                [
+                    key,
+                    code.co_argcount,
+                    list(code.co_varnames[: code.co_argcount]),
+                    bool(flags & (_CO_COROUTINE | _CO_ASYNC_GENERATOR)),
+                    bool(flags & (_CO_GENERATOR | _CO_ASYNC_GENERATOR)),
+                    bool(flags & _CO_VARARGS),
+                    code.co_firstlineno,
+                    doc if isinstance(doc, str) else None,
+                ]
+            )
         return out
 
     def unload(self, sid: int) -> None:
@@ -466,8 +490,11 @@ def main(read_fd: int, write_fd: int) -> None:
             sys.setrecursionlimit(recursion + 30)
         signal.signal(signal.SIGALRM, worker.on_alarm)
         memory = config.get("memory_limit_mb")
-        guard.apply_limits(memory if isinstance(memory, int) else None,
-                           int(config.get("cpu_seconds", 600)), statm_fd)
+        guard.apply_limits(
+            memory if isinstance(memory, int) else None,
+            int(config.get("cpu_seconds", 600)),
+            statm_fd,
+        )
         guard.install_audit_hook()
         worker.send([Op.OK, {"pid": os.getpid()}])
         worker.serve()
@@ -475,7 +502,7 @@ def main(read_fd: int, write_fd: int) -> None:
         os._exit(0)
     except MemoryError:
         os._exit(3)
-    except BaseException as exc:  # report on stderr (``/dev/null`` unless debugging)
+    except BaseException:  # report on stderr (``/dev/null`` unless debugging)
         try:
             import traceback
 

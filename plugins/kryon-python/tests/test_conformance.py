@@ -1,0 +1,104 @@
+"""The engine conformance kit, in both modes of the Python engine."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from kryon_core.testing import EngineConformance
+
+BASIC = '''\
+import kryon
+
+
+def identity(x):
+    return x
+
+
+def add(a, b):
+    return a + b
+
+
+def fail():
+    raise ValueError("boom")
+
+
+def read_global():
+    return shared_value
+
+
+def make_adder(n):
+    return lambda x: x + n
+
+
+def call_back(f, x):
+    return f(x)
+
+
+def say(text):
+    print(text)
+
+
+def sum_to(n):
+    total = 0
+    for i in range(1, n + 1):
+        total += i
+    return total
+'''
+
+LIMITS = '''\
+def spin():
+    while True:
+        pass
+
+
+def recurse(n):
+    return recurse(n + 1) + 1
+
+
+def bomb():
+    chunks = []
+    while True:
+        chunks.append("x" * 1_000_000 + str(len(chunks)))
+'''
+
+COROUTINE = '''\
+def numbers(n):
+    for i in range(1, n + 1):
+        yield i
+
+
+def collect(n):
+    return list(numbers(n))
+'''
+
+DEBUG = '''\
+def debug_me(a):
+    b = a + 1
+    return b
+'''
+
+
+class _PythonSnippets:
+    engine_name: ClassVar[str] = "python"
+    source_basic: ClassVar[str] = BASIC
+    runtime_error_line: ClassVar[int] = 13
+    source_syntax_error: ClassVar[str] = "def broken(:\n    pass\n"
+    syntax_error_line: ClassVar[int] = 1
+    source_version: ClassVar[str] = "def version():\n    return {n}\n"
+    source_limits: ClassVar[str] = LIMITS
+    source_async: ClassVar[str] = "async def async_add(a, b):\n    return a + b\n"
+    source_coroutine: ClassVar[str] = COROUTINE
+    source_debug: ClassVar[str] = DEBUG
+    debug_line: ClassVar[int] = 2
+
+
+class TestIsolatedPythonConformance(_PythonSnippets, EngineConformance):
+    """The default ``sandboxed`` policy: scripts run in the worker process."""
+
+    policy: ClassVar[str] = "sandboxed"
+
+
+class TestTrustedPythonConformance(_PythonSnippets, EngineConformance):
+    """The ``trusted`` policy: scripts run in process (not a sandbox)."""
+
+    policy: ClassVar[str] = "trusted"
