@@ -151,37 +151,38 @@ class Compiler:
             self.scope = prev
 
     def budget_prologue(self) -> Stmts:
-        return [assign("@b", ast.Attribute(value=name("@L"), attr="budget", ctx=ast.Load()))]
+        """Nothing: compiled code reaches the runtime's budget as the global ``@B``."""
+        return []
 
     def budget_tick(self) -> Stmts:
         """``steps -= 1; if steps < 0: tick()`` on the budget in ``@b``."""
-        steps = ast.Attribute(value=name("@b"), attr="steps", ctx=ast.Load())
+        steps = ast.Attribute(value=name("@B"), attr="steps", ctx=ast.Load())
         return [
             ast.AugAssign(
-                target=ast.Attribute(value=name("@b"), attr="steps", ctx=ast.Store()),
+                target=ast.Attribute(value=name("@B"), attr="steps", ctx=ast.Store()),
                 op=ast.Sub(),
                 value=const(1),
             ),
             ast.If(
                 test=ast.Compare(left=steps, ops=[ast.Lt()], comparators=[const(0)]),
-                body=[ast.Expr(value=call(ast.Attribute(value=name("@b"), attr="tick",
+                body=[ast.Expr(value=call(ast.Attribute(value=name("@B"), attr="tick",
                                                         ctx=ast.Load())))],
                 orelse=[],
             ),
         ]
 
     def depth_check(self) -> Stmts:
-        depth = ast.Attribute(value=name("@b"), attr="depth", ctx=ast.Load())
-        maxd = ast.Attribute(value=name("@b"), attr="max_depth", ctx=ast.Load())
+        depth = ast.Attribute(value=name("@B"), attr="depth", ctx=ast.Load())
+        maxd = ast.Attribute(value=name("@B"), attr="max_depth", ctx=ast.Load())
         return [
             ast.AugAssign(
-                target=ast.Attribute(value=name("@b"), attr="depth", ctx=ast.Store()),
+                target=ast.Attribute(value=name("@B"), attr="depth", ctx=ast.Store()),
                 op=ast.Add(),
                 value=const(1),
             ),
             ast.If(
                 test=ast.Compare(left=depth, ops=[ast.Gt()], comparators=[maxd]),
-                body=[ast.Expr(value=call(ast.Attribute(value=name("@b"), attr="too_deep",
+                body=[ast.Expr(value=call(ast.Attribute(value=name("@B"), attr="too_deep",
                                                         ctx=ast.Load())))],
                 orelse=[],
             ),
@@ -190,7 +191,7 @@ class Compiler:
 
     def depth_exit(self) -> ast.stmt:
         return ast.AugAssign(
-            target=ast.Attribute(value=name("@b"), attr="depth", ctx=ast.Store()),
+            target=ast.Attribute(value=name("@B"), attr="depth", ctx=ast.Store()),
             op=ast.Sub(),
             value=const(1),
         )

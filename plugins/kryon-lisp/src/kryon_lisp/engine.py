@@ -110,12 +110,18 @@ class LispEngine(ScriptEngine):
                                            p.memory_limit_mb, p.recursion_limit))
 
     def initialize(self, config: EngineConfig, policy: SecurityPolicy) -> None:
+        from kryon_lisp import limits
         from kryon_lisp.convert import Converter
         from kryon_lisp.runtime import Runtime
 
         self._config = config if isinstance(config, LispConfig) else LispConfig()
         self._policy = policy
-        self._runtime = Runtime(limited=self._limited())
+        self._runtime = Runtime(limited=self._limited(), budget=limits.Budget(
+            time_limit_ms=policy.time_limit_ms,
+            step_limit=policy.instruction_limit,
+            max_depth=policy.recursion_limit,
+            memory_limit_mb=policy.memory_limit_mb,
+        ))
         self._converter = Converter(self._wrap_function, self._call_ref)
 
     @property
@@ -269,18 +275,16 @@ class LispEngine(ScriptEngine):
         current = limits.current
         outer = current.budget
         policy = self._policy
-        if outer is None and self._limited():
-            current.budget = limits.Budget(
-                time_limit_ms=policy.time_limit_ms,
-                step_limit=policy.instruction_limit,
-                max_depth=policy.recursion_limit,
-                memory_limit_mb=policy.memory_limit_mb,
-            )
+        budget = self.runtime.budget
+        fresh = outer is not budget
+        if fresh and self._limited():
+            budget.reset()
+            current.budget = budget
         self._active.append(script)
         tracing = bool(self._breakpoints) and self._bp_handler is not None
         previous_trace = sys.gettrace() if tracing else None
         try:
-            if outer is None:
+            if fresh:
                 depth = policy.recursion_limit or RECURSION_HEADROOM // self._config.frames_per_call
                 ensure_recursion_headroom(depth * self._config.frames_per_call + 200)
             if tracing:

@@ -70,6 +70,19 @@ class Budget:
         self.memory_limit = memory_limit_mb * (1 << 20) if memory_limit_mb is not None else None
         self.rss_base = resident_bytes() if memory_limit_mb is not None else 0
 
+    def reset(self) -> None:
+        """Start a new call: a fresh deadline and step count, depth zero."""
+        self.deadline = (
+            time.monotonic() + self.time_limit_ms / 1000.0
+            if self.time_limit_ms is not None
+            else None
+        )
+        self.steps_used = 0
+        self.steps = min(CHUNK, self.step_limit) if self.step_limit is not None else CHUNK
+        self.depth = 0
+        self.elements = 0
+        self.rss_base = resident_bytes() if self.memory_limit is not None else 0
+
     def tick(self) -> None:
         """Called when ``steps`` ran out: account them and check the limits."""
         used = (CHUNK if self.step_limit is None else min(CHUNK, self.step_limit)) - self.steps

@@ -29,9 +29,11 @@ class Runtime:
     """Everything the scripts of one engine share."""
 
     def __init__(self, *, limited: bool, write: Writer | None = None,
-                 log: Logger | None = None) -> None:
+                 log: Logger | None = None, budget: limits.Budget | None = None) -> None:
         self.limited = limited
+        self.budget = budget or limits.Budget()
         self.core: dict[str, Any] = dict(CORE)
+        self.core["@B"] = self.budget
         self.core_macros = CORE_MACROS
         self.namespaces: dict[str, Namespace] = {}
         self.files: dict[str, str] = {}

@@ -1,0 +1,115 @@
+"""Kryon Lisp vs the same algorithms in plain CPython (one process run).
+
+Run: ``.venv/bin/python benchmarks/bench_lisp.py``.  Prints the best of a few
+runs for each side and the ratio (Lisp time / Python time; lower is better).
+The Lisp side runs through the engine under the ``trusted`` policy (no limits,
+as the benchmarks measure the language, not the sandbox); a second table shows
+the same programs under the ``sandboxed`` checks (steps, depth, deadline).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from functools import reduce
+from typing import Any
+
+from pyrsistent import pvector
+
+from kryon_core import SecurityPolicy
+from kryon_lisp.engine import LispConfig, LispEngine
+
+LISP = """
+(defn fib [n] (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
+(defn sum-loop [n] (loop [i 0 acc 0] (if (< i n) (recur (inc i) (+ acc i)) acc)))
+(defn pipeline [n] (reduce + 0 (filter even? (map #(* % %) (range n)))))
+(defn conj-many [n] (loop [i 0 v []] (if (< i n) (recur (inc i) (conj v i)) (count v))))
+(defn assoc-many [n] (loop [i 0 m {}] (if (< i n) (recur (inc i) (assoc m i i)) (count m))))
+"""
+
+
+def py_fib(n: int) -> int:
+    return n if n < 2 else py_fib(n - 1) + py_fib(n - 2)
+
+
+def py_sum_loop(n: int) -> int:
+    i = acc = 0
+    while i < n:
+        acc += i
+        i += 1
+    return acc
+
+
+def py_pipeline(n: int) -> int:
+    return reduce(lambda a, b: a + b,
+                  filter(lambda x: x % 2 == 0, map(lambda x: x * x, range(n))), 0)
+
+
+def py_conj_many(n: int) -> int:
+    v: Any = pvector()
+    for i in range(n):
+        v = v.append(i)
+    return len(v)
+
+
+def py_assoc_many(n: int) -> int:
+    import immutables
+
+    m: Any = immutables.Map()
+    for i in range(n):
+        m = m.set(i, i)
+    return len(m)
+
+
+def best(fn: Callable[[], Any], repeat: int = 5) -> tuple[float, Any]:
+    times = []
+    result = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return min(times), result
+
+
+def engine(policy: SecurityPolicy) -> tuple[LispEngine, Any]:
+    eng = LispEngine()
+    eng.initialize(LispConfig(), policy)
+    script = eng.load_script(eng.compile(LISP, script="bench.klisp"))
+    return eng, script
+
+
+CASES = [
+    ("fib(25)", "fib", 25, py_fib),
+    ("loop/recur sum 10^6", "sum-loop", 1_000_000, py_sum_loop),
+    ("map/filter/reduce 10^5", "pipeline", 100_000, py_pipeline),
+    ("conj 10^5 (vs pyrsistent)", "conj-many", 100_000, py_conj_many),
+    ("assoc 10^5 (vs immutables.Map)", "assoc-many", 100_000, py_assoc_many),
+]
+
+
+def run(title: str, policy: SecurityPolicy) -> None:
+    eng, script = engine(policy)
+    print(f"\n{title}")
+    print(f"{'benchmark':34} {'python ms':>10} {'lisp ms':>10} {'ratio':>7}")
+    for label, name, n, py in CASES:
+        py_time, expected = best(lambda py=py, n=n: py(n))
+        fn = eng.bind_function(script, name)
+        lisp_time, got = best(lambda fn=fn, n=n: fn([n]))
+        assert got == expected, (label, got, expected)
+        print(f"{label:34} {py_time * 1000:10.2f} {lisp_time * 1000:10.2f} "
+              f"{lisp_time / py_time:7.2f}x")
+
+
+def main() -> None:
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
+    trusted = SecurityPolicy(name="trusted", sandbox=False, time_limit_ms=None,
+                             instruction_limit=None, memory_limit_mb=None, recursion_limit=None)
+    run("trusted policy (no limits)", trusted)
+    limited = SecurityPolicy(name="bench-limited", time_limit_ms=60_000,
+                             instruction_limit=None, memory_limit_mb=None, recursion_limit=1000)
+    run("with time and depth limits armed", limited)
+
+
+if __name__ == "__main__":
+    main()
