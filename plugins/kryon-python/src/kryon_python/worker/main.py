@@ -64,6 +64,7 @@ class Worker:
         self.time_limit = limit / 1000 if isinstance(limit, int) else None
         self.scripts: dict[int, tuple[str, dict[str, Any], dict[str, Any]]] = {}
         self.names: set[str] = set()
+        self.loading: str | None = None
         self.shared: dict[str, Any] = {}
         self.refs: dict[int, Any] = {}
         self.ref_ids: dict[int, int] = {}
@@ -119,6 +120,7 @@ class Worker:
                 self.disarm()
             self.depth = depth
             data = encode([Op.ERR, self.report(exc)])
+            self.loading = None
         self.in_io = True
         try:
             write_frame(self.write_fd, data)
@@ -206,7 +208,7 @@ class Worker:
         frames: list[list[Any]] = []
         while tb is not None:
             code = tb.tb_frame.f_code
-            if code.co_filename in self.names:
+            if code.co_filename in self.names or code.co_filename == self.loading:
                 frames.append([code.co_filename, code.co_name, tb.tb_lineno])
             tb = tb.tb_next
         return frames[-200:]
@@ -337,12 +339,10 @@ class Worker:
             "__file__": name,
             "__builtins__": bdict,
         }
+        self.loading = name  # kept on failure so that the error report sees its frames
+        self.run(exec, code, namespace)
+        self.loading = None
         self.names.add(name)
-        try:
-            self.run(exec, code, namespace)
-        except BaseException:
-            self.names.discard(name)
-            raise
         self.scripts[sid] = (name, namespace, bdict)
         return self.functions(sid)
 

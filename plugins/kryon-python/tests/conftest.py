@@ -1,0 +1,68 @@
+"""Fixtures: Python engines driven directly (no manager), in either mode."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+import pytest
+from kryon_core import HostFunction, ScriptBridge, ScriptId, SecurityPolicy, default_policies
+
+from kryon_python.config import PythonConfig
+from kryon_python.engine import PythonEngine
+
+
+class Harness:
+    """One engine plus what its scripts printed."""
+
+    def __init__(self, policy: SecurityPolicy,
+                 functions: Mapping[str, Callable[..., Any]] | None = None,
+                 config: PythonConfig | None = None) -> None:
+        self.output: list[tuple[str, str, str]] = []
+        self.engine = PythonEngine()
+        self.engine.initialize(config or PythonConfig(), policy)
+        host = {name: HostFunction(name, fn) for name, fn in (functions or {}).items()}
+        self.engine.setup_bridge(ScriptBridge(policy, host, output=self._sink))
+
+    def _sink(self, text: str, stream: str, script: str) -> None:
+        self.output.append((text, stream, script))
+
+    def load(self, source: str, script: str = "main") -> ScriptId:
+        return self.engine.load_script(self.engine.compile(source, script=script))
+
+    def call(self, sid: ScriptId, name: str, *args: Any) -> Any:
+        return self.engine.call_function(sid, name, list(args))
+
+    @property
+    def printed(self) -> str:
+        return "".join(text for text, _, _ in self.output)
+
+
+SANDBOXED = default_policies()[0]
+TRUSTED = default_policies()[1]
+
+
+@pytest.fixture
+def harness() -> Iterator[Callable[..., Harness]]:
+    made: list[Harness] = []
+
+    def make(policy: SecurityPolicy = SANDBOXED, **kwargs: Any) -> Harness:
+        h = Harness(policy, **kwargs)
+        made.append(h)
+        return h
+
+    yield make
+    for h in made:
+        h.engine.close()
+
+
+@pytest.fixture(params=["trusted", "isolated"])
+def either(request: pytest.FixtureRequest, harness: Callable[..., Harness]) -> Harness:
+    """A harness in each mode, with a small ``kryon`` API (``add``, ``fail``)."""
+    from kryon_core import AccessDeniedError
+
+    def fail(caller: str) -> None:
+        raise AccessDeniedError("not for you", script=caller)
+
+    policy = TRUSTED if request.param == "trusted" else SANDBOXED
+    return harness(policy, functions={"add": lambda caller, a, b: a + b, "fail": fail})

@@ -1,0 +1,167 @@
+"""Engine behaviour common to both modes: namespaces, kryon API, values, errors."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+
+import pytest
+from kryon_core import (
+    AccessDeniedError,
+    CompileError,
+    ConversionError,
+    FunctionRef,
+    RecursionLimitError,
+    ScriptRuntimeError,
+    UserData,
+)
+
+from kryon_python.engine import PythonEngine
+
+SOURCE = """\
+import kryon
+import math
+
+counter = 0
+
+def bump():
+    global counter
+    counter += 1
+    return counter
+
+def use_api(a, b):
+    print("adding", a, b)
+    return kryon.add(a, b)
+
+def catch_host_error():
+    try:
+        kryon.fail()
+    except kryon.HostError as exc:
+        return "caught: " + str(exc)
+
+def uncaught_host_error():
+    kryon.fail()
+
+def nested():
+    return helper()
+
+def helper():
+    raise KeyError("missing")
+
+async def double_later(x):
+    return await twice(x)
+
+async def twice(x):
+    return x * 2
+
+def hypot(a, b):
+    return math.hypot(a, b)
+
+def tuple_back():
+    return (1, (2, 3))
+
+def opaque(token):
+    return [token, token]
+"""
+
+
+def test_each_script_has_its_own_namespace(either) -> None:
+    a = either.load(SOURCE, "a")
+    b = either.load(SOURCE, "b")
+    assert [either.call(a, "bump") for _ in range(3)] == [1, 2, 3]
+    assert either.call(b, "bump") == 1
+    assert either.engine.get_global("counter", a) == 3
+    assert either.engine.get_global("counter", b) == 1
+
+
+def test_globals_of_one_script_are_invisible_to_another(either) -> None:
+    either.load("secret = 'a only'\n", "a")
+    b = either.load("def peek():\n    return secret\n", "b")
+    with pytest.raises(ScriptRuntimeError, match="NameError"):
+        either.call(b, "peek")
+
+
+def test_kryon_api_and_print(either) -> None:
+    sid = either.load(SOURCE)
+    assert either.call(sid, "use_api", 2, 3) == 5
+    assert either.output == [("adding 2 3\n", "stdout", "main")]
+
+
+def test_host_errors_are_catchable_and_keep_their_class(either) -> None:
+    sid = either.load(SOURCE)
+    assert either.call(sid, "catch_host_error") == "caught: not for you"
+    with pytest.raises(AccessDeniedError):
+        either.call(sid, "uncaught_host_error")
+
+
+def test_runtime_error_has_script_frames_only(either) -> None:
+    sid = either.load(SOURCE, "main.py")
+    with pytest.raises(ScriptRuntimeError) as info:
+        either.call(sid, "nested")
+    error = info.value
+    assert error.script == "main.py" and error.line == 28
+    assert [(f.function, f.line) for f in error.traceback] == [("nested", 25), ("helper", 28)]
+    assert "KeyError" in str(error)
+    assert "kryon_python" not in error.render()
+
+
+def test_compile_error_position(either) -> None:
+    with pytest.raises(CompileError) as info:
+        either.engine.compile("x = 1\ny = (\n", script="broken.py")
+    assert info.value.script == "broken.py" and info.value.line == 2
+
+
+def test_async_functions_are_awaited(either) -> None:
+    sid = either.load(SOURCE)
+    assert asyncio.run(either.engine.call_function_async(sid, "double_later", [21])) == 42
+    assert either.engine.script_functions(sid)["double_later"].is_async
+
+
+def test_values_cross_both_ways(either) -> None:
+    sid = either.load(SOURCE)
+    assert either.call(sid, "hypot", 3.0, 4.0) == 5.0
+    assert either.call(sid, "tuple_back") == [1, [2, 3]]
+    token = UserData(object())
+    result = either.call(sid, "opaque", token)
+    assert result[0] is token and result[1] is token
+    assert math.isnan(either.engine.call_function(sid, "opaque", [math.nan])[0])
+    with pytest.raises(ConversionError):
+        either.call(sid, "opaque", 2**64)
+
+
+def test_functions_cross_both_ways(either) -> None:
+    sid = either.load("def apply(f, x):\n    return f(x) + 1\n\ndef make():\n"
+                      "    return lambda v: v * 3\n")
+    triple = either.call(sid, "make")
+    assert isinstance(triple, FunctionRef) and triple(5) == 15
+    assert either.call(sid, "apply", FunctionRef("host", "sq", lambda a: a[0] ** 2), 4) == 17
+    assert either.call(sid, "apply", triple, 2) == 7
+
+
+def test_loading_from_bytecode_skips_parsing(either) -> None:
+    compiled = either.engine.compile("def answer():\n    return 42\n", script="cached")
+    compiled.from_cache = True
+    sid = either.engine.load_script(compiled)
+    assert either.call(sid, "answer") == 42
+    assert compiled.bytecode[:1] == b"\xe3"  # a marshalled code object
+
+
+def test_cache_key_names_interpreter_and_mode() -> None:
+    engine = PythonEngine()
+    assert "cpython-3" in engine.cache_key()
+
+
+def test_recursion_is_a_recursion_limit(either) -> None:
+    sid = either.load("def down(n):\n    return down(n + 1)\n")
+    with pytest.raises(RecursionLimitError):
+        either.call(sid, "down", 0)
+    assert either.call(either.load("def ok():\n    return 1\n", "ok"), "ok") == 1
+
+
+def test_unload_removes_functions(either) -> None:
+    sid = either.load(SOURCE)
+    call = either.engine.bind_function(sid, "bump")
+    assert call([]) == 1
+    either.engine.unload_script(sid)
+    with pytest.raises(Exception, match="unloaded|no script"):
+        call([])
