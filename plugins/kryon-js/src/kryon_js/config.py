@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from kryon_core import EngineConfig
@@ -20,11 +22,14 @@ class JsConfig(EngineConfig):
             1 MiB when unlimited).
         max_nesting: how deep script -> host -> script calls may nest before
             RecursionLimitError (each level uses real C stack).
-        drain_jobs: run pending promise jobs after every call, as a browser
-            runs microtasks after each task.
+        drain_jobs: when to run pending promise jobs after a call (as a browser
+            runs microtasks after each task): ``auto`` once any loaded script
+            uses promises or ``async`` (a call costs one more VM entry
+            then), ``always``, or ``never`` (jobs then run when a call returns
+            a promise, or at ``call_function_async``).
     """
 
     module: bool = False
     stack_size_kb: int | None = Field(default=None, ge=64, le=65536)
     max_nesting: int = Field(default=64, ge=1, le=512)
-    drain_jobs: bool = True
+    drain_jobs: Literal["auto", "always", "never"] = "auto"

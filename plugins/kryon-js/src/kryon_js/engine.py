@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from typing import Any, ClassVar
 
 from kryon_core import (
     CompiledScript,
+    ConversionError,
     EngineCapabilities,
     EngineConfig,
     FunctionInfo,
@@ -44,6 +46,7 @@ from kryon_js.config import JsConfig
 from kryon_js.runtime import FIRST_HOST_OP, JsRuntime
 from kryon_js.shape import ScriptShape, scan
 from kryon_js.source import wrap
+from kryon_js.wire import number_from_js
 
 __all__ = ["JsEngine"]
 
@@ -194,6 +197,8 @@ class JsEngine(ScriptEngine):
             if loaded is not None:
                 _clear(loaded)
             raise
+        if shape.uses_jobs and self._config.drain_jobs == "auto":
+            rt.async_code = True
         script_id = ScriptId(next(self._ids))
         self._scripts[script_id] = loaded
         return script_id
@@ -222,33 +227,8 @@ class JsEngine(ScriptEngine):
             raise FunctionNotFoundError(f"{loaded.name} has no function {name!r}",
                                         script=loaded.name)
         rt = self._runtime()
-        call, encode, functions, script = rt.call, rt.codec.encode, loaded.functions, loaded.name
-        direct = (rt.api["call0"], rt.api["call1"], rt.api["call2"], rt.api["call3"])
-        encoded = rt.api["callE"]
-
-        def invoke(args: Sequence[Value]) -> Value:
-            fn = functions.get(name)
-            if fn is None:
-                raise FunctionNotFoundError(f"{script}.{name} is no longer loaded", script=script)
-            if len(args) < 4:
-                for a in args:
-                    kind = type(a)
-                    if kind is int:
-                        if _INT32_MIN <= a <= _INT32_MAX:
-                            continue
-                        break
-                    if kind is float or kind is bool or a is None:
-                        continue
-                    if kind is str and a.isascii() and "\x00" not in a and a[:1] > "\x04":
-                        continue
-                    if kind is str and a == "":
-                        continue
-                    break
-                else:
-                    return call(direct[len(args)], (fn, *args), script)
-            return call(encoded, (fn, encode(args)), script)
-
-        return invoke
+        functions, script = loaded.functions, loaded.name
+        return _fast_call(rt, functions, name, script)
 
     async def call_function_async(
         self, script_id: ScriptId, name: str, args: Sequence[Value]
@@ -317,6 +297,70 @@ class JsEngine(ScriptEngine):
     def get_stack_trace(self) -> list[StackFrame]:
         rt = self._runtime()
         return rt.errors.frames(rt.stack())
+
+
+def _fast_call(rt: JsRuntime, functions: dict[str, Any], name: str,
+               script: str) -> Callable[[Sequence[Value]], Value]:
+    """The handle fast path: ``JsRuntime.call`` inlined for a top-level call
+    on the owner thread with arguments the binding passes as they are; any
+    other case goes through ``rt.call``."""
+    api, limit, callers = rt.api, rt.limit, rt.callers
+    direct = (api["call0"], api["call1"], api["call2"], api["call3"])
+    encoded, encode, owner = api["callE"], rt.codec.encode, rt.owner
+    exceptions, marked, get_ident = rt.exceptions, rt._marked, threading.get_ident
+
+    def invoke(args: Sequence[Value]) -> Value:
+        fn = functions.get(name)
+        if fn is None:
+            raise FunctionNotFoundError(f"{script}.{name} is no longer loaded", script=script)
+        entry = None
+        if len(args) < 4:
+            for a in args:
+                kind = type(a)
+                if kind is int:
+                    if _INT32_MIN <= a <= _INT32_MAX:
+                        continue
+                    break
+                if kind is float or kind is bool or a is None:
+                    continue
+                if kind is str and a.isascii() and "\x00" not in a and a[:1] > "\x04":
+                    continue
+                if kind is str and a == "":
+                    continue
+                break
+            else:
+                entry = direct[len(args)]
+        if entry is None:
+            return rt.call(encoded, (fn, encode(args)), script)
+        if rt.depth or rt._releases or get_ident() != owner:
+            return rt.call(entry, (fn, *args), script)
+        if limit.enabled:
+            if not limit.armed:
+                limit.arm()
+            limit.deadline = 0.0
+        rt.depth = 1
+        callers.append(script)
+        try:
+            result = entry(fn, *args)
+            if type(result) is str and result and result[0] <= "\x04":
+                result = marked(result, script)
+            if rt.async_code:
+                rt.pump()
+        except exceptions as exc:
+            raise rt.errors.from_exception(exc, script) from None
+        except UnicodeEncodeError as exc:
+            raise ConversionError(f"string is not valid Unicode ({exc.reason})",
+                                  script=script) from None
+        finally:
+            rt.depth = 0
+            callers.pop()
+            if rt.hosted:
+                rt._after_host(script)
+        if type(result) is float:
+            return number_from_js(result)
+        return result
+
+    return invoke
 
 
 def _info(name: str, shape: ScriptShape, local: str,

@@ -99,6 +99,9 @@ class JsRuntime:
         self.bridge: ScriptBridge | None = None
         self.host_ops: dict[int, HostFunction] = {}
         self.depth = 0
+        self.hosted = False
+        self.async_code = config.drain_jobs == "always"
+        """Set once a script using promises/async is loaded: calls then run pending jobs."""
         self.callers: list[str] = ["<host>"]
         self._host_errors: dict[int, BaseException] = {}
         self._js_refs: dict[int, weakref.ref[FunctionRef]] = {}
@@ -108,14 +111,11 @@ class JsRuntime:
     # -- entering the VM -----------------------------------------------------------
 
     def _enter(self, caller: str) -> None:
-        if self._closed:
-            raise ScriptError("the JavaScript engine is closed", script=caller)
         if self.depth == 0:
             if threading.get_ident() != self.owner:
-                raise ScriptError("the JavaScript VM was entered from a thread that does not "
-                                  "own it (the engine is thread-affine: call it through "
-                                  "ScriptManager or engine.dispatch)", script=caller)
-            self.limit.begin()
+                self._refuse(caller)
+            if self.limit.enabled:
+                self.limit.begin()
             if self._releases:
                 self._drain_releases()
         elif self.depth >= self.config.max_nesting:
@@ -124,23 +124,49 @@ class JsRuntime:
         self.depth += 1
         self.callers.append(caller)
 
+    def _refuse(self, caller: str) -> None:
+        if self._closed:
+            raise ScriptError("the JavaScript engine is closed", script=caller)
+        raise ScriptError("the JavaScript VM was entered from a thread that does not own it "
+                          "(the engine is thread-affine: call it through ScriptManager or "
+                          "engine.dispatch)", script=caller)
+
     def _leave(self) -> None:
         self.depth -= 1
         self.callers.pop()
-        if self.depth == 0:
+        if self.depth == 0 and self.hosted:
+            self.hosted = False
             self._host_errors.clear()
 
     def call(self, entry: Any, args: tuple[Any, ...], caller: str) -> Any:
-        """Call prelude ``entry`` with ``args``; a canonical value or a ScriptError."""
-        self._enter(caller)
+        """Call prelude ``entry`` with ``args``; a canonical value or a ScriptError.
+
+        This is the hot path of every handle call: the depth-0 bookkeeping of
+        ``_enter``/``_leave`` is inlined, and the rare cases (markers, jobs,
+        host callbacks) are behind one check each.
+        """
+        depth = self.depth
+        if depth == 0:
+            if threading.get_ident() != self.owner:
+                self._refuse(caller)
+            limit = self.limit
+            if limit.enabled:
+                if not limit.armed:
+                    limit.arm()
+                limit.deadline = 0.0
+            if self._releases:
+                self._drain_releases()
+        elif depth >= self.config.max_nesting:
+            raise RecursionLimitError(f"script -> host -> script calls nested deeper than "
+                                      f"{self.config.max_nesting} levels", script=caller)
+        self.depth = depth + 1
+        callers = self.callers
+        callers.append(caller)
         try:
             result = entry(*args)
-            kind = type(result)
-            if kind is str and result and result[0] <= "\x04":
+            if type(result) is str and result and result[0] <= "\x04":
                 result = self._marked(result, caller)
-            elif kind is float:
-                result = number_from_js(result)
-            if self.depth == 1 and self.config.drain_jobs:
+            if depth == 0 and self.async_code:
                 self.pump()
         except self.exceptions as exc:
             raise self.errors.from_exception(exc, caller) from None
@@ -148,10 +174,21 @@ class JsRuntime:
             raise ConversionError(f"string is not valid Unicode ({exc.reason})",
                                   script=caller) from None
         finally:
-            self._leave()
-        if self.depth == 0 and self.limit.timed_out:
-            raise self.errors.limit_error("interrupted", caller, []) or TimeLimitError(caller)
+            self.depth = depth
+            callers.pop()
+            if depth == 0 and self.hosted:
+                self._after_host(caller)
+        if type(result) is float:
+            return number_from_js(result)
         return result
+
+    def _after_host(self, caller: str) -> None:
+        """End of a top-level call that reached the host: errors kept for it, the clock."""
+        self.hosted = False
+        self._host_errors.clear()
+        if self.limit.timed_out:
+            self.limit.timed_out = False
+            raise self.errors.limit_error("interrupted", caller, []) or TimeLimitError(caller)
 
     def raw(self, entry: Any, args: tuple[Any, ...], caller: str) -> Any:
         """Call ``entry`` and return what the binding gives (JS objects stay wrapped)."""
@@ -180,8 +217,11 @@ class JsRuntime:
         """Run pending promise jobs (inside the current call's budget)."""
         run = self.context.execute_pending_job
         limit = self.limit
+        if limit.enabled:
+            limit.started()
         while run():
             if limit.enabled and limit.expired():
+                self.hosted = True  # reported by _after_host at the end of the call
                 break
 
     def settle_raw(self, marker: Any, caller: str) -> Any:
@@ -270,6 +310,10 @@ class JsRuntime:
 
     def host(self, op: Any, *args: Any) -> Any:
         """The VM's only way into Python (see module docs); never raises."""
+        self.hosted = True
+        limit = self.limit
+        if limit.enabled:
+            limit.started()
         try:
             op = int(op)
             if op < 0:
@@ -279,9 +323,9 @@ class JsRuntime:
             else:
                 values = [number_from_js(a) if type(a) is float else a for a in args]
             result = self._run_host(op, values)
-            if self.limit.enabled and self.limit.expired():
+            if limit.enabled and limit.expired():
                 return self._host_failure(TimeLimitError(
-                    f"the call ran longer than the time limit ({self.limit.limit_ms} ms)",
+                    f"the call ran longer than the time limit ({limit.limit_ms} ms)",
                     script=self.callers[-1]))
             return self.codec.result_for_js(result)
         except BaseException as exc:  # delivered to the script as a JS error, never lost
@@ -362,6 +406,7 @@ class JsRuntime:
 
     def close(self) -> None:
         self._closed = True
+        self.owner = -1
         self.limit.close()
         self.api.clear()
         self._js_refs.clear()

@@ -21,6 +21,8 @@ DYNAMIC_IMPORT = "$kimp$"
 
 _VALUE_ENDS = frozenset({"num", "str", "tmpl", "regex"})
 _DECLARATIONS = frozenset({"var", "let", "const"})
+_JOB_NAMES = frozenset({"async", "await", "Promise", "then", "queueMicrotask",
+                        "FinalizationRegistry", "import"})
 _DEFAULT_LOCAL = "$kdflt$"  # same length as the text it replaces: "export default" -> "const $kdflt$="
 
 
@@ -48,6 +50,8 @@ class ScriptShape:
     star_exports: list[str] = field(default_factory=list)
     imports: list[str] = field(default_factory=list)
     edits: list[tuple[int, int, str]] = field(default_factory=list)
+    uses_jobs: bool = False
+    """Whether the script may queue promise jobs (async, await, Promise, then...)."""
 
     def rewrite(self, source: str) -> str:
         """``source`` with the module edits applied (line count unchanged)."""
@@ -95,6 +99,8 @@ class _Scanner:
         while i < len(tokens):
             tok = tokens[i]
             text = tok.text
+            if tok.kind == "name" and text in _JOB_NAMES:
+                self.shape.uses_jobs = True
             if tok.kind == "punct" and text in ("(", "[", "{"):
                 depth += 1
             elif tok.kind == "punct" and text in (")", "]", "}"):

@@ -20,14 +20,15 @@ the others pay one ``add_callable`` to re-arm (measured in the benchmark and
 
 QuickJS measures the limit with ``clock()`` (CPU time), so a host callback
 that blocks without using CPU is caught by a wall-clock check when it
-returns: the call is then failed with TimeLimitError however the script
-reacts.
+returns (the wall clock starts at the call's first host callback, which
+keeps ``time.monotonic()`` off the path of calls that never reach the host):
+the call then fails with TimeLimitError however the script reacts.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
+from time import monotonic as _monotonic
 from typing import Any
 
 __all__ = ["TimeLimit"]
@@ -57,53 +58,55 @@ class TimeLimit:
         self._context = context
         self._adopt = adopt
         self.limit_ms = limit_ms
-        self._seconds = limit_ms / 1000 if limit_ms is not None else None
-        self._armed = False
+        self.seconds = limit_ms / 1000 if limit_ms is not None else 0.0
+        self.armed = False
         self._closed = False
+        self.enabled = limit_ms is not None
         self.deadline = 0.0
         self.timed_out = False
         self.disarms = 0
         """How many calls needed the host (each re-arms once): for the benchmark."""
 
-    @property
-    def enabled(self) -> bool:
-        return self._seconds is not None
 
     def begin(self) -> None:
-        """Before a top-level call: a fresh budget, armed with a new token if needed."""
-        seconds = self._seconds
-        if seconds is None:
-            return
-        self.timed_out = False
-        if not self._armed:
-            self._arm(seconds)
-        self.deadline = time.monotonic() + seconds
+        """Before a top-level call (only when ``enabled``): a fresh budget, armed
+        with a new token if the last call used its token up.  The hot path of
+        ``JsEngine.bind_function`` inlines exactly this."""
+        if not self.armed:
+            self.arm()
+        self.deadline = 0.0
 
     def rearm(self) -> None:
         """Before each pending job pumped at top level."""
-        if self._seconds is not None and not self._armed:
-            self._arm(self._seconds)
+        if self.enabled and not self.armed:
+            self.arm()
 
-    def _arm(self, seconds: float) -> None:
+    def arm(self) -> None:
+        """Register a fresh disarm token and set the binding's limit."""
         context = self._context
         context.add_callable(DISARM_GLOBAL, _DisarmToken(self))
         # The flag must be set before the adopting call, so that call installs a
         # fresh interrupt handler (a stale one from a disarmed call would fire).
-        context.set_time_limit(seconds)
+        context.set_time_limit(self.seconds)
         self._adopt()
-        self._armed = True
+        self.armed = True
 
     def disarmed(self) -> None:
         """Called by the token's finalizer, inside the running call."""
         if self._closed:
             return
-        self._armed = False
+        self.armed = False
         self.disarms += 1
         self._context.set_time_limit(-1.0)
 
+    def started(self) -> None:
+        """At each host callback: the wall clock starts at the call's first one."""
+        if self.deadline == 0.0:
+            self.deadline = _monotonic() + self.seconds
+
     def expired(self) -> bool:
-        """Wall-clock check at host-callback boundaries (CPU time misses sleeps)."""
-        if self._seconds is None or time.monotonic() <= self.deadline:
+        """Wall-clock check when a host callback returns (CPU time misses sleeps)."""
+        if _monotonic() <= self.deadline:
             return False
         self.timed_out = True
         return True
