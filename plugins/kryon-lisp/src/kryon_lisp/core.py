@@ -6,6 +6,7 @@ cannot spell them (``@`` is a reader macro), so scripts cannot shadow them.
 
 from __future__ import annotations
 
+import copy
 import re
 import time as pytime
 from collections.abc import Callable
@@ -247,6 +248,27 @@ def defmethod(multi: MultiFn, value: Any, fn: Callable[..., Any]) -> MultiFn:
     return multi
 
 
+def meta(x: Any) -> Any:
+    return getattr(x, "meta", None) if not callable(getattr(x, "meta", None)) else None
+
+
+def with_meta(x: Any, m: Any) -> Any:
+    if isinstance(x, Symbol):
+        return x.with_meta(m)
+    if isinstance(x, (LMap, LSet)):
+        out = copy.copy(x)
+        out.meta = m
+        return out
+    if isinstance(x, PList):
+        out = PList(x.first(), x.more(), m) if x.count else x
+        return out
+    return x
+
+
+def vary_meta(x: Any, f: Callable[..., Any], *args: Any) -> Any:
+    return with_meta(x, f(meta(x), *args))
+
+
 def rand_int(n: int) -> int:
     import random
 
@@ -310,6 +332,7 @@ CORE: dict[str, Any] = {
     "Math/PI": 3.141592653589793,
     "re-pattern": re.compile,
     # compiler helpers
+    "meta": meta, "with-meta": with_meta, "vary-meta": vary_meta,
     "@type": type, "@int": int, "@len": len, "@PVector": PVector, "@Exception": BaseException,
     "@equals": equals, "@invoke": invoke, "@throwable": throwable, "@caught": caught,
     "@catches": catches, "@uncatchable": uncatchable, "@arity_error": arity_error,
@@ -319,6 +342,18 @@ CORE: dict[str, Any] = {
 }
 
 _unused = (get, seq, Char, Fraction, EMPTY_MAP)
+
+
+def _never_reduced() -> None:
+    from kryon_lisp import collections, core_num, core_seq
+
+    core_seq.NEVER_REDUCED.update({
+        core_num.plus, core_num.times, core_num.minus, core_num.max_, core_num.min_,
+        collections.conj, collections.merge, collections.assoc,
+    })
+
+
+_never_reduced()
 
 CORE_NAMES = frozenset(k for k in CORE if not k.startswith("@")) | frozenset(
     """print println prn pr newline printf flush log warn error eval macroexpand

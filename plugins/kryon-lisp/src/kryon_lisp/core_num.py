@@ -56,15 +56,12 @@ def neg(a: Any) -> Any:
     return -_num(a)
 
 
-def plus(*args: Any) -> Any:
-    if len(args) == 2:
-        a, b = args
-        if type(a) is int and type(b) is int:
-            return a + b
-        return add2(a, b)
-    if not args:
-        return 0
-    return reduce(add2, args[1:], _num(args[0]))
+def plus(a: Any = 0, b: Any = 0, *more: Any) -> Any:
+    if type(a) is int and type(b) is int:
+        r = a + b
+    else:
+        r = add2(a, b)
+    return reduce(add2, more, r) if more else r
 
 
 def minus(a: Any, *more: Any) -> Any:
@@ -73,10 +70,9 @@ def minus(a: Any, *more: Any) -> Any:
     return reduce(sub2, more, a)
 
 
-def times(*args: Any) -> Any:
-    if not args:
-        return 1
-    return reduce(mul2, args[1:], _num(args[0]))
+def times(a: Any = 1, b: Any = 1, *more: Any) -> Any:
+    r = a * b if type(a) is int and type(b) is int else mul2(a, b)
+    return reduce(mul2, more, r) if more else r
 
 
 def divide(a: Any, *more: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -39,10 +40,7 @@ def as_fn(f: Any) -> Callable[..., Any]:
 
 def _source(x: Any) -> Iterator[Any]:
     """Iterate ``x`` without touching it before the first element is needed."""
-    if isinstance(x, Seq) and not isinstance(x, (IndexedSeq, LRange)):
-        yield from iter_of(x)
-    else:
-        yield from iter_of(x)
+    yield from iter_of(x)
 
 
 def _it(x: Any) -> Iterator[Any]:
@@ -332,11 +330,17 @@ def reduce_(f: Any, *args: Any) -> Any:
     else:
         acc, coll = args
         it = _it(coll)
+    if f in NEVER_REDUCED:
+        return functools.reduce(f, it, acc)
     for x in it:
         acc = f(acc, x)
         if type(acc) is Reduced:
             return acc.value
     return acc
+
+
+NEVER_REDUCED: set[Any] = set()
+"""Core functions that never return ``reduced``: ``reduce`` runs them in C."""
 
 
 def transduce(xform: Any, f: Any, *args: Any) -> Any:

@@ -111,13 +111,14 @@ def _map(c: Compiler, pattern: LMap, value: ast.expr, env: Env) -> tuple[Stmts, 
                 s, env = bind(c, local, getter, env)
                 stmts += s
         else:
-            s_key, key_expr = c.expr(key, env)
+            # {binding-pattern lookup-key}
+            s_key, key_expr = c.expr(val, env)
             stmts += s_key
             dflt: list[ast.expr] = []
-            if isinstance(val, Symbol):
-                s, dflt = default_for(val)
+            if isinstance(key, Symbol):
+                s, dflt = default_for(key)
                 stmts += s
             getter = call(name("@get"), name(holder), key_expr, *dflt)
-            s, env = bind(c, val, getter, env)
+            s, env = bind(c, key, getter, env)
             stmts += s
     return stmts, env

@@ -31,8 +31,10 @@ class Var:
     def __call__(self, *args: Any) -> Any:
         return self.deref()(*args)
 
-    def __repr__(self) -> str:
+    def lisp_repr(self) -> str:
         return f"#'{self.ns.name}/{self.name}"
+
+    __repr__ = lisp_repr
 
 
 class Namespace:

@@ -45,12 +45,25 @@ def format_float(x: float) -> str:
     if math.isinf(x):
         return "##Inf" if x > 0 else "##-Inf"
     text = repr(x)
-    if "e" in text:
-        mantissa, _, exp = text.partition("e")
+    if x == 0 or 1e-3 <= abs(x) < 1e7:
+        return text
+    # Java's Double.toString: scientific notation outside [1e-3, 1e7)
+    sign = "-" if x < 0 else ""
+    digits, _, exp = f"{abs(x):.17e}".partition("e")
+    shortest = repr(abs(x))
+    if "e" in shortest:
+        mantissa, _, exp = shortest.partition("e")
         if "." not in mantissa:
             mantissa += ".0"
-        return f"{mantissa}E{int(exp)}"
-    return text
+        return f"{sign}{mantissa}E{int(exp)}"
+    # shortest repr is positional (e.g. 15000000000.0): move the point
+    int_part, _, frac = shortest.partition(".")
+    all_digits = (int_part + frac).lstrip("0")
+    exponent = len(int_part) - 1 if int_part != "0" else -(len(frac) - len(frac.lstrip("0")) + 1)
+    all_digits = all_digits.rstrip("0") or "0"
+    mantissa = all_digits[0] + "." + (all_digits[1:] or "0")
+    del digits
+    return f"{sign}{mantissa}E{exponent}"
 
 
 def _escape(text: str) -> str:
@@ -72,7 +85,13 @@ def str_of(x: Any) -> str:
         return ""
     if type(x) is Char:
         return x.ch
-    return pr_str(x, False)
+    if isinstance(x, ExceptionInfo):
+        return f"clojure.lang.ExceptionInfo: {str_of(x.message)} {pr_str(x.data)}"
+    if isinstance(x, BaseException) and not isinstance(x, Thrown):
+        from kryon_lisp.errors import describe
+
+        return describe(x)
+    return pr_str(x, True)
 
 
 def _write(x: Any, readably: bool, out: list[str], depth: int) -> None:
@@ -137,6 +156,8 @@ def _write(x: Any, readably: bool, out: list[str], depth: int) -> None:
         out.append(f"#error {{:message {_escape(str(x))}}}")
     elif isinstance(x, (pytypes.FunctionType, pytypes.BuiltinFunctionType)):
         out.append(f"#object[{getattr(x, '__name__', 'fn')}]")
+    elif hasattr(x, "lisp_repr"):
+        out.append(x.lisp_repr())
     elif callable(x) and hasattr(x, "__name__"):
         out.append(f"#object[{x.__name__}]")
     elif t is tuple or t is list:

@@ -1,0 +1,31 @@
+"""Helpers: run Kryon Lisp source through a fresh runtime and capture output."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kryon_lisp.printer import pr_str
+from kryon_lisp.runtime import Runtime
+
+
+def run_lisp(source: str, *, limited: bool = False) -> tuple[str, str]:
+    """(printed output, pr-str of the last value)."""
+    out: list[str] = []
+    runtime = Runtime(limited=limited, write=lambda text, stream, script: out.append(text))
+    ns = runtime.new_namespace("test.klisp")
+    value = runtime.eval_source(ns, source)
+    return "".join(out), pr_str(value)
+
+
+@pytest.fixture
+def lisp() -> Callable[[str], str]:
+    """Evaluate source, return the pr-str of its last value."""
+    return lambda source: run_lisp(source)[1]
+
+
+@pytest.fixture
+def output() -> Callable[[str], str]:
+    """Evaluate source, return what it printed."""
+    return lambda source: run_lisp(source)[0]
