@@ -1,0 +1,268 @@
+"""Classic Python sandbox escapes against isolated mode.
+
+Every attack runs with and without the worker's privilege drop, so the audit
+hook and the resource limits are shown to hold on their own.  None may read
+the secret file, create the marker file, start a process or take the host
+down, and the engine must keep serving calls afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+
+import pytest
+from kryon_core import (
+    MemoryLimitError,
+    ScriptError,
+    ScriptRuntimeError,
+    SecurityError,
+    TimeLimitError,
+)
+
+from kryon_python.config import PythonConfig
+
+from .conftest import SANDBOXED, Harness
+
+SECRET = "kryon-escape-secret-7f3a"
+
+GADGETS = '''
+def real_globals(fn):
+    return vars(type(fn))["__globals__"].__get__(fn)
+
+def real_os():
+    import random
+    return real_globals(random.Random.randint)["_os"]
+
+def real_builtins():
+    import json
+    found = real_globals(json.dumps)["__builtins__"]
+    return found if isinstance(found, dict) else vars(found)
+
+def real_import(name):
+    return real_builtins()["__import__"](name)
+
+def walk_frames(frame):
+    found = []
+    while frame is not None:
+        found.append(frame)
+        frame = vars(type(frame))["f_back"].__get__(frame)
+    return found
+
+def os_from_frames(frames):
+    for frame in frames:
+        scope = vars(type(frame))["f_globals"].__get__(frame)
+        if "os" in scope:
+            return scope["os"]
+    raise LookupError("no os in reach")
+'''
+
+ATTACKS: dict[str, str] = {
+    "builtin open": "return open(SECRET).read()",
+    "recovered open": "return real_builtins()['open'](SECRET).read()",
+    "os.open": "os = real_os()\n    return os.read(os.open(SECRET, 0), 100)",
+    "write a file": "real_builtins()['open'](MARKER, 'w').write('pwned')",
+    "os.open for writing": "real_os().open(MARKER, 0o101)",
+    "os.system": "return real_os().system('touch ' + MARKER)",
+    "posix_spawn": "return real_os().posix_spawn('/bin/touch', ['touch', MARKER], {})",
+    "fork": "return real_os().fork()",
+    "exec a program": "real_os().execv('/bin/touch', ['touch', MARKER])",
+    "import subprocess": "import subprocess\n    subprocess.run(['touch', MARKER])",
+    "recovered import of subprocess": "real_import('subprocess').run(['touch', MARKER])",
+    "socket": "return real_import('socket').create_connection(('127.0.0.1', 22))",
+    "ctypes": "return real_import('ctypes').CDLL(None).system(b'touch ' + MARKER.encode())",
+    "importlib": "import importlib\n    return importlib.import_module('os').system('id')",
+    "listdir": "return real_os().listdir('/')",
+    "kill the host": "os = real_os()\n    os.kill(os.getppid(), 9)",
+    "raise the limits": (
+        "resource = real_import('resource')\n"
+        "    resource.setrlimit(resource.RLIMIT_NOFILE, (4096, 4096))\n"
+        "    return real_os().open(SECRET, 0)"
+    ),
+    "subclass walking": (
+        "for cls in vars(type)['__subclasses__'](object):\n"
+        "        if cls.__name__ == '_wrap_close':\n"
+        "            return real_globals(cls.__init__)['system']('touch ' + MARKER)\n"
+        "    return 'no gadget'"
+    ),
+    "frame walking from a generator": (
+        "def gen():\n"
+        "        yield 1\n"
+        "    g = gen()\n"
+        "    frame = vars(type(g))['gi_frame'].__get__(g)\n"
+        "    return os_from_frames(walk_frames(frame)).system('touch ' + MARKER)"
+    ),
+    "frame walking from a traceback": (
+        "try:\n"
+        "        1 / 0\n"
+        "    except ZeroDivisionError as exc:\n"
+        "        tb = vars(BaseException)['__traceback__'].__get__(exc)\n"
+        "        frame = vars(type(tb))['tb_frame'].__get__(tb)\n"
+        "    return os_from_frames(walk_frames(frame)).system('touch ' + MARKER)"
+    ),
+    "sys._getframe": (
+        "frames = walk_frames(real_import('sys')._getframe())\n"
+        "    return os_from_frames(frames).system('touch ' + MARKER)"
+    ),
+    "format string attribute access": (
+        "import random\n"
+        "    return '{0.__globals__[_os].system}'.format(random.Random.randint)"
+    ),
+    "format string reading the file": "return '{0}'.format(real_builtins()['open'](SECRET))",
+    "audit hook removal": "real_import('sys').addaudithook(lambda *a: None)\n    return 1",
+    "forged protocol frames": (
+        "real_os().write(4, b'\\x09\\x00\\x00\\x00l\\x01\\x00\\x00\\x00Z')\n    return 1"
+    ),
+    "descriptor exhaustion": (
+        "os = real_os()\n"
+        "    pipes = [os.pipe() for _ in range(100000)]\n"
+        "    return os.read(os.open(SECRET, 0), 100)"
+    ),
+    "marshalled code": (
+        "marshal = real_import('marshal')\n"
+        "    code = marshal.loads(marshal.dumps(compile_source))\n"
+        "    return code"
+    ),
+    "threads": (
+        "thread = real_import('_thread')\n"
+        "    thread.start_new_thread(real_os().system, ('touch ' + MARKER,))\n"
+        "    return 1"
+    ),
+}
+
+LIMIT_ATTACKS: dict[str, tuple[str, type[ScriptError]]] = {
+    "infinite loop": ("while True:\n        pass", TimeLimitError),
+    "loop that swallows the timeout": (
+        "while True:\n        try:\n            while True:\n                pass\n"
+        "        except BaseException:\n            pass",
+        TimeLimitError,
+    ),
+    "alarm disabled": (
+        "signal = real_import('signal')\n"
+        "    signal.signal(signal.SIGALRM, signal.SIG_IGN)\n"
+        "    while True:\n        pass",
+        TimeLimitError,
+    ),
+    "memory bomb": ("return 'x' * (2 ** 31)", MemoryLimitError),
+    "list bomb": ("return len([0] * 10 ** 8)", MemoryLimitError),
+}
+
+
+@pytest.fixture(scope="module")
+def paths() -> Iterator[tuple[str, str]]:
+    """A world-readable secret file and a marker path in a world-writable dir."""
+    folder = tempfile.mkdtemp(prefix="kryon-escape-", dir="/tmp")
+    os.chmod(folder, 0o777)
+    secret = os.path.join(folder, "secret.txt")
+    with open(secret, "w", encoding="utf-8") as handle:
+        handle.write(SECRET)
+    os.chmod(secret, 0o644)
+    yield secret, os.path.join(folder, "marker")
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module", params=[True, False], ids=["as-nobody", "keeping-root"])
+def sandbox(request: pytest.FixtureRequest) -> Iterator[Harness]:
+    harness = Harness(SANDBOXED, config=PythonConfig(drop_privileges=request.param))
+    yield harness
+    harness.engine.close()
+
+
+def _attack(sandbox: Harness, paths: tuple[str, str], name: str, body: str) -> object:
+    secret, marker = paths
+    source = (f"SECRET = {secret!r}\nMARKER = {marker!r}\ncompile_source = None\n"
+              f"{GADGETS}\ndef attack():\n    {body}\n")
+    script = "attack_" + "".join(c if c.isalnum() else "_" for c in name)
+    try:
+        sid = sandbox.load(source, script)
+    except SecurityError:
+        return "refused at compile time"
+    try:
+        return sandbox.call(sid, "attack")
+    except ScriptError as exc:
+        return exc
+    finally:
+        sandbox.engine.unload_script(sid)
+
+
+def _assert_contained(sandbox: Harness, paths: tuple[str, str], outcome: object) -> None:
+    secret, marker = paths
+    shown = outcome.render() if isinstance(outcome, ScriptError) else repr(outcome)
+    assert SECRET not in shown
+    assert SECRET not in sandbox.printed
+    assert not os.path.exists(marker), "the sandbox let a script create a file"
+    probe = sandbox.load("def ok():\n    return 'alive'\n", "probe")
+    assert sandbox.call(probe, "ok") == "alive"
+    sandbox.engine.unload_script(probe)
+
+
+@pytest.mark.parametrize("name", sorted(ATTACKS))
+def test_escape_is_contained(sandbox: Harness, paths: tuple[str, str], name: str) -> None:
+    outcome = _attack(sandbox, paths, name, ATTACKS[name])
+    _assert_contained(sandbox, paths, outcome)
+
+
+@pytest.mark.parametrize("name", sorted(LIMIT_ATTACKS))
+def test_resource_exhaustion_hits_a_limit(sandbox: Harness, paths: tuple[str, str],
+                                          name: str) -> None:
+    body, expected = LIMIT_ATTACKS[name]
+    outcome = _attack(sandbox, paths, name, body)
+    assert isinstance(outcome, expected), outcome
+    _assert_contained(sandbox, paths, outcome)
+
+
+def test_the_gadgets_really_reach_the_interpreter(sandbox: Harness,
+                                                   paths: tuple[str, str]) -> None:
+    """The attacks above are meaningful: scripts can reach ``os`` and the real
+    builtins; what stops them is the audit hook and the OS limits."""
+    outcome = _attack(sandbox, paths, "gadgets",
+                      "return [real_os().getpid() > 0, 'open' in real_builtins()]")
+    assert outcome == [True, True]
+
+
+def test_blocked_operations_surface_as_security_errors(sandbox: Harness,
+                                                       paths: tuple[str, str]) -> None:
+    outcome = _attack(sandbox, paths, "os.system", ATTACKS["os.system"])
+    assert isinstance(outcome, SecurityError), outcome
+    assert "os.system" in str(outcome)
+
+
+def test_huge_output_is_truncated(sandbox: Harness, paths: tuple[str, str]) -> None:
+    before = len(sandbox.printed)
+    outcome = _attack(sandbox, paths, "output", "while True:\n        print('x' * 65536)")
+    assert isinstance(outcome, TimeLimitError)
+    produced = sandbox.printed[before:]
+    assert len(produced) <= 1024 * 1024 + 100
+    assert produced.endswith("[output truncated: limit reached]\n")
+
+
+def test_crashing_the_worker_restarts_it_with_the_scripts(sandbox: Harness,
+                                                           paths: tuple[str, str]) -> None:
+    keeper = sandbox.load("state = 'reloaded'\n\ndef get():\n    return state\n", "keeper")
+    outcome = _attack(sandbox, paths, "abort", "real_os().abort()")
+    assert isinstance(outcome, ScriptRuntimeError) and "crashed the worker" in str(outcome)
+    assert sandbox.call(keeper, "get") == "reloaded"
+    sandbox.engine.unload_script(keeper)
+
+
+@pytest.mark.parametrize("source", [
+    "x = ().__class__.__base__.__subclasses__()",
+    "x = (lambda: 0).__globals__",
+    "x = __builtins__",
+    "x = __import__('os')",
+    "x = __loader__",
+    "def g():\n    yield\nx = g().gi_frame.f_back",
+])
+def test_compile_time_refusals(sandbox: Harness, source: str) -> None:
+    with pytest.raises(SecurityError) as info:
+        sandbox.engine.compile(source, script="refused")
+    assert info.value.script == "refused" and info.value.line is not None
+
+
+def test_getattr_refuses_escape_names(sandbox: Harness) -> None:
+    sid = sandbox.load("def probe():\n    return getattr((), '__cla' + 'ss__').__name__, "
+                       "getattr(probe, '__glo' + 'bals__', 'refused')\n", "getattr_probe")
+    with pytest.raises(ScriptRuntimeError, match="not allowed"):
+        sandbox.call(sid, "probe")
