@@ -1,0 +1,63 @@
+"""Promises and async functions: awaited calls, plain calls, rejections."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from kryon_core import ScriptManager, ScriptRuntimeError, TimeLimitError
+
+ASYNC = """\
+async function later(x) { await null; await Promise.resolve(); return x * 2; }
+async function rejects() {
+  await null;
+  throw new RangeError("nope");
+}
+function pending() { return new Promise(() => {}); }
+let log = [];
+function fireAndForget() { (async () => { await null; log.push("ran"); })(); return "sync"; }
+function readLog() { return log; }
+"""
+
+
+def test_call_function_async_awaits_the_promise(js: Any) -> None:
+    script = js.load(ASYNC)
+    assert asyncio.run(js.engine.call_function_async(script, "later", [21])) == 42
+
+
+def test_a_rejected_promise_is_a_runtime_error_with_the_js_stack(js: Any) -> None:
+    script = js.load(ASYNC)
+    with pytest.raises(ScriptRuntimeError) as info:
+        asyncio.run(js.engine.call_function_async(script, "rejects", []))
+    assert "RangeError: nope" in str(info.value)
+    assert info.value.script == "main.js" and info.value.line == 4
+
+
+def test_a_plain_call_of_an_async_function_returns_its_settled_value(js: Any) -> None:
+    # Documented rule: the call runs the promise's jobs before returning; a settled
+    # promise gives its value (a rejection raises), one still waiting gives None.
+    script = js.load(ASYNC)
+    assert js.call(script, "later", 5) == 10
+    with pytest.raises(ScriptRuntimeError):
+        js.call(script, "rejects")
+    assert js.call(script, "pending") is None
+
+
+def test_jobs_left_by_a_sync_call_run_before_it_returns(js: Any) -> None:
+    script = js.load(ASYNC)
+    assert js.call(script, "fireAndForget") == "sync"
+    assert js.call(script, "readLog") == ["ran"]
+
+
+def test_a_promise_that_never_settles_hits_the_time_limit_when_awaited(make_js: Any) -> None:
+    js = make_js(time_limit_ms=50)
+    script = js.load(ASYNC)
+    with pytest.raises(TimeLimitError):
+        asyncio.run(js.engine.call_function_async(script, "pending", []))
+
+
+def test_async_through_the_manager(manager: ScriptManager) -> None:
+    manager.load_script("asyncs", ASYNC, language="js")
+    assert asyncio.run(manager.call_function_async("asyncs.later", 4)) == 8
