@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from kryon_js.config import JsConfig
+from kryon_js.engine import JsEngine
 
 from kryon_core import (
     CompiledScript,
@@ -17,8 +19,6 @@ from kryon_core import (
     ScriptManager,
     SecurityPolicy,
 )
-from kryon_js.config import JsConfig
-from kryon_js.engine import JsEngine
 
 Output = list[tuple[str, str, str]]
 
@@ -26,14 +26,16 @@ Output = list[tuple[str, str, str]]
 class Harness:
     """A JsEngine created on the test's thread (its owner), with captured output."""
 
-    def __init__(self, policy: SecurityPolicy, functions: dict[str, HostFunction],
-                 config: JsConfig) -> None:
+    def __init__(
+        self, policy: SecurityPolicy, functions: dict[str, HostFunction], config: JsConfig
+    ) -> None:
         self.output: Output = []
         self.policy = policy
         self.engine = JsEngine()
         self.engine.initialize(config, policy)
-        self.bridge = ScriptBridge(policy, functions,
-                                   output=lambda t, s, sc: self.output.append((t, s, sc)))
+        self.bridge = ScriptBridge(
+            policy, functions, output=lambda t, s, sc: self.output.append((t, s, sc))
+        )
         self.engine.setup_bridge(self.bridge)
 
     def load(self, source: str, name: str = "main.js") -> ScriptId:
@@ -54,8 +56,12 @@ MakeHarness = Callable[..., Harness]
 def make_js() -> Iterator[MakeHarness]:
     made: list[Harness] = []
 
-    def make(policy: SecurityPolicy | None = None, functions: dict[str, HostFunction] | None = None,
-             config: JsConfig | None = None, **limits: Any) -> Harness:
+    def make(
+        policy: SecurityPolicy | None = None,
+        functions: dict[str, HostFunction] | None = None,
+        config: JsConfig | None = None,
+        **limits: Any,
+    ) -> Harness:
         base = policy or SecurityPolicy()
         if limits:
             base = base.derive("test", **limits)

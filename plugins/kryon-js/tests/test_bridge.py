@@ -17,8 +17,10 @@ from kryon_core import (
 
 
 def test_console_streams(js: Any) -> None:
-    script = js.load("function f() { console.log('a', 1, [1, {b: null}], undefined);"
-                     " console.info('i'); console.warn('w'); console.error('e', new Error('x')); }")
+    script = js.load(
+        "function f() { console.log('a', 1, [1, {b: null}], undefined);"
+        " console.info('i'); console.warn('w'); console.error('e', new Error('x')); }"
+    )
     js.call(script, "f")
     assert js.text("stdout") == "a 1 [ 1, { b: null } ] undefined\ni\n"
     assert js.text("stderr") == "w\ne Error: x\n"
@@ -33,19 +35,24 @@ def test_kryon_object_window_alias_and_camel_case_names(make_js: Any) -> None:
         return "ok"
 
     js = make_js(functions={"set_text_content": HostFunction("set_text_content", record)})
-    script = js.load("function f() { return [typeof kryon, window.kryon === kryon, "
-                     "kryon.setTextContent('id', {deep: [1]})]; }", "ui.js")
+    script = js.load(
+        "function f() { return [typeof kryon, window.kryon === kryon, "
+        "kryon.setTextContent('id', {deep: [1]})]; }",
+        "ui.js",
+    )
     assert js.call(script, "f") == ["object", True, "ok"]
     assert calls == [("ui.js", ("id", {"deep": [1]}))]
 
 
-def test_kryon_log_reaches_the_host_log(manager: ScriptManager,
-                                        caplog: pytest.LogCaptureFixture) -> None:
+def test_kryon_log_reaches_the_host_log(
+    manager: ScriptManager, caplog: pytest.LogCaptureFixture
+) -> None:
     manager.load_script("logger", "function f() { kryon.log('hello', 'warn'); }", language="js")
     with caplog.at_level("INFO"):
         manager.call_function("logger.f")
-    assert any(r.getMessage() == "hello" and r.name == "kryon.script.logger"
-               for r in caplog.records)
+    assert any(
+        r.getMessage() == "hello" and r.name == "kryon.script.logger" for r in caplog.records
+    )
 
 
 def test_host_errors_are_catchable_js_errors(make_js: Any) -> None:
@@ -53,8 +60,10 @@ def test_host_errors_are_catchable_js_errors(make_js: Any) -> None:
         raise ValueError("host exploded")
 
     js = make_js(functions={"fail": HostFunction("fail", fail)})
-    script = js.load("function caught() { try { kryon.fail(); } catch (e) { return e.name + ': ' "
-                     "+ e.message; } }\nfunction uncaught() { kryon.fail(); }")
+    script = js.load(
+        "function caught() { try { kryon.fail(); } catch (e) { return e.name + ': ' "
+        "+ e.message; } }\nfunction uncaught() { kryon.fail(); }"
+    )
     assert js.call(script, "caught") == "HostError: ValueError: host exploded"
     with pytest.raises(ScriptRuntimeError) as info:
         js.call(script, "uncaught")
@@ -65,9 +74,11 @@ def test_a_withheld_capability_is_access_denied(make_js: Any) -> None:
     policy = SecurityPolicy(capabilities=frozenset({Capability.LOG}))
     secret = HostFunction("set_shared", lambda caller, k, v: None, Capability.SHARED_DATA)
     js = make_js(policy=policy, functions={"set_shared": secret})
-    script = js.load("function probe() { return typeof kryon.setShared; }\n"
-                     "function use() { kryon.setShared('k', 1); }\n"
-                     "function missing() { return typeof kryon.noSuchThing; }")
+    script = js.load(
+        "function probe() { return typeof kryon.setShared; }\n"
+        "function use() { kryon.setShared('k', 1); }\n"
+        "function missing() { return typeof kryon.noSuchThing; }"
+    )
     assert js.call(script, "probe") == "function"
     assert js.call(script, "missing") == "undefined"
     with pytest.raises(AccessDeniedError) as info:
@@ -75,13 +86,28 @@ def test_a_withheld_capability_is_access_denied(make_js: Any) -> None:
     assert info.value.line == 2
 
 
-@pytest.mark.parametrize("name", ["std", "os", "require", "process", "fetch", "XMLHttpRequest",
-                                  "__kryon_host", "__kryon_disarm", "scriptArgs", "print"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "std",
+        "os",
+        "require",
+        "process",
+        "fetch",
+        "XMLHttpRequest",
+        "__kryon_host",
+        "__kryon_disarm",
+        "scriptArgs",
+        "print",
+    ],
+)
 def test_no_host_object_or_io_is_reachable(make_js: Any, name: str) -> None:
     js = make_js(time_limit_ms=100)
-    script = js.load(f"function f() {{ return typeof globalThis[{name!r}]; }}\n"
-                     "function g() { return Object.getOwnPropertyNames(globalThis)"
-                     ".filter((k) => /kryon_(host|disarm)/.test(k)); }")
+    script = js.load(
+        f"function f() {{ return typeof globalThis[{name!r}]; }}\n"
+        "function g() { return Object.getOwnPropertyNames(globalThis)"
+        ".filter((k) => /kryon_(host|disarm)/.test(k)); }"
+    )
     assert js.call(script, "f") == "undefined"
     assert js.call(script, "g") == []
 

@@ -10,8 +10,11 @@ from kryon_core import CompileError, FunctionRef, HostFunction, ScriptRuntimeErr
 
 
 def test_runtime_errors_carry_script_line_column_and_stack(js: Any) -> None:
-    script = js.load("function outer() {\n  return inner();\n}\nfunction inner() {\n"
-                     "  throw new TypeError('bad');\n}\n", "deep.js")
+    script = js.load(
+        "function outer() {\n  return inner();\n}\nfunction inner() {\n"
+        "  throw new TypeError('bad');\n}\n",
+        "deep.js",
+    )
     with pytest.raises(ScriptRuntimeError) as info:
         js.call(script, "outer")
     error = info.value
@@ -23,8 +26,9 @@ def test_runtime_errors_carry_script_line_column_and_stack(js: Any) -> None:
 
 def test_stacks_cross_modules_in_script_terms(js: Any) -> None:
     js.load("export function boom() {\n  throw new Error('from lib');\n}\n", "lib.mjs")
-    app = js.load("import { boom } from 'lib';\n\nexport function run() {\n  boom();\n}\n",
-                  "app.mjs")
+    app = js.load(
+        "import { boom } from 'lib';\n\nexport function run() {\n  boom();\n}\n", "app.mjs"
+    )
     with pytest.raises(ScriptRuntimeError) as info:
         js.call(app, "run")
     frames = [(f.script, f.function, f.line) for f in info.value.traceback]
@@ -46,8 +50,9 @@ def test_compile_errors_have_line_and_column(js: Any) -> None:
 
 
 def test_line_numbers_stay_exact_after_many_loads_and_unloads(js: Any) -> None:
-    ids = [js.load("\n" * i + "function f() { throw new Error('x'); }", f"s{i}.js")
-           for i in range(6)]
+    ids = [
+        js.load("\n" * i + "function f() { throw new Error('x'); }", f"s{i}.js") for i in range(6)
+    ]
     for script in ids[::2]:
         js.engine.unload_script(script)
     again = js.load("\n\nfunction f() {\n  throw new Error('y');\n}", "again.js")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
-from typing import Any
 
 from kryon_core import (
     ConversionError,
@@ -37,14 +37,18 @@ def counter() -> tuple[dict[str, int], dict[str, HostFunction]]:
     return state, {"tick": HostFunction("tick", tick)}
 
 
-@pytest.mark.parametrize(("function", "error"), [
-    ("spin", TimeLimitError),
-    ("regex", TimeLimitError),
-    ("recurse", RecursionLimitError),
-    ("bomb", MemoryLimitError),
-])
+@pytest.mark.parametrize(
+    ("function", "error"),
+    [
+        ("spin", TimeLimitError),
+        ("regex", TimeLimitError),
+        ("recurse", RecursionLimitError),
+        ("bomb", MemoryLimitError),
+    ],
+)
 def test_each_runaway_ends_with_its_limit_and_the_vm_keeps_serving(
-        make_js: Any, function: str, error: type[Exception]) -> None:
+    make_js: Any, function: str, error: type[Exception]
+) -> None:
     js = make_js(time_limit_ms=150)
     script = js.load(LIMITS, "limits.js")
     for _ in range(2):
@@ -66,8 +70,10 @@ def test_host_callbacks_work_while_a_time_limit_is_set(make_js: Any) -> None:
     # The plain binding refuses these: "Can not call into Python with a time limit set."
     state, functions = counter()
     js = make_js(functions=functions, time_limit_ms=200)
-    script = js.load("function many(n) { let r = 0; for (let i = 0; i < n; i++) r = kryon.tick(); "
-                     "return r; }\nfunction once() { return kryon.tick(); }")
+    script = js.load(
+        "function many(n) { let r = 0; for (let i = 0; i < n; i++) r = kryon.tick(); "
+        "return r; }\nfunction once() { return kryon.tick(); }"
+    )
     assert js.call(script, "many", 500) == 500
     for _ in range(50):  # every call re-arms the limit and still reaches the host
         js.call(script, "once")
@@ -75,10 +81,11 @@ def test_host_callbacks_work_while_a_time_limit_is_set(make_js: Any) -> None:
 
 
 def test_the_limit_still_fires_after_a_host_callback(make_js: Any) -> None:
-    state, functions = counter()
+    _, functions = counter()
     js = make_js(functions=functions, time_limit_ms=100)
-    script = js.load("function spin() { kryon.tick(); while (true) {} }\n"
-                     "function ok() { return kryon.tick(); }")
+    script = js.load(
+        "function spin() { kryon.tick(); while (true) {} }\nfunction ok() { return kryon.tick(); }"
+    )
     started = time.monotonic()
     with pytest.raises(TimeLimitError):
         js.call(script, "spin")
@@ -91,8 +98,11 @@ def test_host_code_calling_back_into_a_runaway_script_is_limited(make_js: Any) -
         return f()
 
     js = make_js(functions={"call_it": HostFunction("call_it", call_it)}, time_limit_ms=100)
-    script = js.load("function spin() { while (true) {} }\n"
-                     "function run() { try { return kryon.callIt(spin); } catch (e) { for (;;) {} } }")
+    script = js.load(
+        "function spin() { while (true) {} }\n"
+        "function run() {\n"
+        "  try { return kryon.callIt(spin); } catch (e) { for (;;) {} }\n}"
+    )
     with pytest.raises(TimeLimitError):
         js.call(script, "run")
 
@@ -103,17 +113,20 @@ def test_a_blocking_host_callback_is_caught_by_the_wall_clock(make_js: Any) -> N
         return 1
 
     js = make_js(functions={"slow": HostFunction("slow", slow)}, time_limit_ms=100)
-    script = js.load("function f() { try { kryon.slow(); } catch (e) { return 'swallowed'; } "
-                     "return 'done'; }")
+    script = js.load(
+        "function f() { try { kryon.slow(); } catch (e) { return 'swallowed'; } return 'done'; }"
+    )
     with pytest.raises(TimeLimitError):
         js.call(script, "f")
 
 
 def test_reading_a_hostile_result_back_is_inside_the_limit(make_js: Any) -> None:
     js = make_js(time_limit_ms=100)
-    script = js.load("function evil() { return { get x() { while (true) {} } }; }\n"
-                     "function proxy() { return new Proxy({}, { ownKeys() { for (;;) {} } }); }\n"
-                     "function json() { return { a: 1, toJSON() { for (;;) {} } }; }")
+    script = js.load(
+        "function evil() { return { get x() { while (true) {} } }; }\n"
+        "function proxy() { return new Proxy({}, { ownKeys() { for (;;) {} } }); }\n"
+        "function json() { return { a: 1, toJSON() { for (;;) {} } }; }"
+    )
     with pytest.raises(TimeLimitError):
         js.call(script, "evil")
     with pytest.raises(TimeLimitError):
@@ -123,8 +136,10 @@ def test_reading_a_hostile_result_back_is_inside_the_limit(make_js: Any) -> None
 
 
 def test_deeply_nested_results_are_a_conversion_error(js: Any) -> None:
-    script = js.load("function deep(n) { let v = []; for (let i = 0; i < n; i++) v = [v]; "
-                     "return v; }\nfunction cyclic() { const a = [1]; a.push(a); return a; }")
+    script = js.load(
+        "function deep(n) { let v = []; for (let i = 0; i < n; i++) v = [v]; "
+        "return v; }\nfunction cyclic() { const a = [1]; a.push(a); return a; }"
+    )
     with pytest.raises(ConversionError):
         js.call(script, "deep", 100_000)
     with pytest.raises(ConversionError):
@@ -154,18 +169,26 @@ def test_recursion_through_the_host_is_bounded(make_js: Any) -> None:
         return f(f)
 
     js = make_js(functions={"again": HostFunction("again", again)}, time_limit_ms=2000)
-    script = js.load("function loop(self) { return kryon.again(self); }\n"
-                     "function start() { return loop(loop); }")
+    script = js.load(
+        "function loop(self) { return kryon.again(self); }\nfunction start() { return loop(loop); }"
+    )
     with pytest.raises((RecursionLimitError, ScriptRuntimeError)):
         js.call(script, "start")
 
 
 def test_trusted_policy_runs_without_limits(make_js: Any) -> None:
-    state, functions = counter()
-    trusted = SecurityPolicy(name="trusted", sandbox=False, time_limit_ms=None,
-                             instruction_limit=None, memory_limit_mb=None, recursion_limit=None)
+    _, functions = counter()
+    trusted = SecurityPolicy(
+        name="trusted",
+        sandbox=False,
+        time_limit_ms=None,
+        instruction_limit=None,
+        memory_limit_mb=None,
+        recursion_limit=None,
+    )
     js = make_js(policy=trusted, functions=functions)
-    script = js.load("function f(n) { let s = 0; for (let i = 0; i < n; i++) s += kryon.tick(); "
-                     "return s; }")
+    script = js.load(
+        "function f(n) { let s = 0; for (let i = 0; i < n; i++) s += kryon.tick(); return s; }"
+    )
     assert js.call(script, "f", 100) == 5050
     assert js.engine.get_memory_usage().limit_bytes is None

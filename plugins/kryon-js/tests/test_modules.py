@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from kryon_js.config import JsConfig
 
 from kryon_core import CompileError, ScriptRuntimeError, UnsupportedOperationError
-from kryon_js.config import JsConfig
 
 MATH = """\
 export function add(a, b) { return a + b; }
@@ -64,8 +64,9 @@ def test_importing_a_module_that_is_not_loaded_fails_cleanly(js: Any) -> None:
 
 def test_top_level_await_and_dynamic_import(js: Any) -> None:
     js.load(MATH, "math.mjs")
-    script = js.load("const m = await import('math');\nexport function f() { return m.add(1, 2); }",
-                     "dyn.mjs")
+    script = js.load(
+        "const m = await import('math');\nexport function f() { return m.add(1, 2); }", "dyn.mjs"
+    )
     assert js.call(script, "f") == 3
 
 

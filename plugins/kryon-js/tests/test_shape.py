@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from kryon_js.lexer import tokenize
 from kryon_js.shape import DYNAMIC_IMPORT, scan
 from kryon_js.source import FIRST_LINE, LineBands
@@ -37,16 +36,23 @@ def test_classic_exports_are_top_level_function_declarations() -> None:
 
 
 def test_module_rewrite_keeps_lines_and_columns() -> None:
-    source = ("import {add, sub as minus} from './math.mjs';\n"
-              "export function exported(a) { return add(a, 1); }\n"
-              "export const K1 = 1, K2 = 2;\n"
-              "export default 40 + 2;\n"
-              "export { minus as less };\n"
-              "const later = import('dyn');\n")
+    source = (
+        "import {add, sub as minus} from './math.mjs';\n"
+        "export function exported(a) { return add(a, 1); }\n"
+        "export const K1 = 1, K2 = 2;\n"
+        "export default 40 + 2;\n"
+        "export { minus as less };\n"
+        "const later = import('dyn');\n"
+    )
     shape = scan(source, module=True)
     assert shape.imports == ["./math.mjs"]
-    assert shape.exports == {"exported": "exported", "K1": "K1", "K2": "K2",
-                             "default": "$kdflt$", "less": "minus"}
+    assert shape.exports == {
+        "exported": "exported",
+        "K1": "K1",
+        "K2": "K2",
+        "default": "$kdflt$",
+        "less": "minus",
+    }
     rewritten = shape.rewrite(source)
     assert rewritten.count("\n") == source.count("\n")
     lines, original = rewritten.splitlines(), source.splitlines()
@@ -67,7 +73,7 @@ def test_tokens_know_strings_templates_regexes_and_comments() -> None:
 @given(st.text())
 def test_tokenizer_and_scanner_never_crash(source: str) -> None:
     for token in tokenize(source):
-        assert source[token.start:token.end] == token.text
+        assert source[token.start : token.end] == token.text
     scan(source, module=True).rewrite(source)
     scan(source, module=False)
 

@@ -6,9 +6,9 @@ import threading
 from typing import Any
 
 import pytest
+from kryon_js.engine import JsEngine
 
 from kryon_core import FunctionRef, ScriptError, ScriptManager, ThreadingModel
-from kryon_js.engine import JsEngine
 
 SOURCE = """\
 function whoAmI(x) { return [x, kryon.thread()]; }

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from kryon_js.wire import SAFE_INT, number_from_js
 
 from kryon_core import (
     INT_MAX,
@@ -19,7 +20,6 @@ from kryon_core import (
     values_equal,
 )
 from kryon_core.testing import canonical_values
-from kryon_js.wire import SAFE_INT, number_from_js
 
 VALUES = """\
 function identity(x) { return x; }
@@ -50,8 +50,12 @@ function same(a, b) { return a === b; }
 function callIt(f, ...args) { return f(...args); }
 """
 
-settings.register_profile("js", max_examples=120, deadline=None,
-                          suppress_health_check=[HealthCheck.function_scoped_fixture])
+settings.register_profile(
+    "js",
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 
 
 def expected(value: Any) -> Any:

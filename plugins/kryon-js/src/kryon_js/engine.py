@@ -41,7 +41,6 @@ from kryon_core import (
     Value,
     api_name,
 )
-
 from kryon_js.config import JsConfig
 from kryon_js.runtime import FIRST_HOST_OP, JsRuntime
 from kryon_js.shape import ScriptShape, scan
@@ -102,16 +101,19 @@ class JsEngine(ScriptEngine):
     # -- lifecycle -------------------------------------------------------------------
 
     def initialize(self, config: EngineConfig, policy: SecurityPolicy) -> None:
-        self._config = config if isinstance(config, JsConfig) else JsConfig.model_validate(
-            config.model_dump())
+        self._config = (
+            config if isinstance(config, JsConfig) else JsConfig.model_validate(config.model_dump())
+        )
         self._rt = JsRuntime(policy, self._config, self.dispatch)
 
     def setup_bridge(self, bridge: ScriptBridge) -> None:
         rt = self._runtime()
         rt.bridge = bridge
         rt.codec.convert = bridge.convert
-        functions = {FIRST_HOST_OP + i: (f, api_name(f, "camel"))
-                     for i, f in enumerate(bridge.host_functions.values())}
+        functions = {
+            FIRST_HOST_OP + i: (f, api_name(f, "camel"))
+            for i, f in enumerate(bridge.host_functions.values())
+        }
         rt.install_host(functions)
 
     def close(self) -> None:
@@ -135,8 +137,9 @@ class JsEngine(ScriptEngine):
 
     # -- compiling and loading -----------------------------------------------------------
 
-    def _shape(self, text: str, script: str, path: str | None,
-               module: bool | None = None) -> tuple[bool, ScriptShape]:
+    def _shape(
+        self, text: str, script: str, path: str | None, module: bool | None = None
+    ) -> tuple[bool, ScriptShape]:
         if module is None:
             named = path or script
             module = self._config.module or named.endswith(".mjs")
@@ -155,12 +158,20 @@ class JsEngine(ScriptEngine):
         finally:
             rt.bands.release(base)
         exported = shape.exports if module else {n: n for n in shape.functions}
-        functions = {name: _info(name, shape, local) for name, local in exported.items()
-                     if local in shape.functions}
+        functions = {
+            name: _info(name, shape, local)
+            for name, local in exported.items()
+            if local in shape.functions
+        }
         return CompiledScript(
-            script=script, language=self.name, engine_version=self.version,
-            bytecode=text.encode("utf-8"), path=path, functions=functions,
-            globals=list(dict.fromkeys(shape.declared)), dependencies=shape.imports,
+            script=script,
+            language=self.name,
+            engine_version=self.version,
+            bytecode=text.encode("utf-8"),
+            path=path,
+            functions=functions,
+            globals=list(dict.fromkeys(shape.declared)),
+            dependencies=shape.imports,
             metadata={"module": module},
         )
 
@@ -224,8 +235,9 @@ class JsEngine(ScriptEngine):
     def bind_function(self, script_id: ScriptId, name: str) -> Callable[[Sequence[Value]], Value]:
         loaded = self._loaded(script_id)
         if name not in loaded.functions:
-            raise FunctionNotFoundError(f"{loaded.name} has no function {name!r}",
-                                        script=loaded.name)
+            raise FunctionNotFoundError(
+                f"{loaded.name} has no function {name!r}", script=loaded.name
+            )
         rt = self._runtime()
         functions, script = loaded.functions, loaded.name
         return _fast_call(rt, functions, name, script)
@@ -236,8 +248,9 @@ class JsEngine(ScriptEngine):
         loaded = self._loaded(script_id)
         fn = loaded.functions.get(name)
         if fn is None:
-            raise FunctionNotFoundError(f"{loaded.name} has no function {name!r}",
-                                        script=loaded.name)
+            raise FunctionNotFoundError(
+                f"{loaded.name} has no function {name!r}", script=loaded.name
+            )
         rt = self._runtime()
         started = time.monotonic()
         budget = rt.limit.limit_ms / 1000 if rt.limit.limit_ms is not None else None
@@ -245,8 +258,10 @@ class JsEngine(ScriptEngine):
         while isinstance(state, int):
             if budget is not None and time.monotonic() - started > budget:
                 rt.forget(state, loaded.name)
-                raise TimeLimitError(f"the promise did not settle within the time limit "
-                                     f"({rt.limit.limit_ms} ms)", script=loaded.name)
+                raise TimeLimitError(
+                    f"the promise did not settle within the time limit ({rt.limit.limit_ms} ms)",
+                    script=loaded.name,
+                )
             await asyncio.sleep(0.001)
             state = rt.poll_async(state, loaded.name)
         return state.value
@@ -260,13 +275,17 @@ class JsEngine(ScriptEngine):
             rt.call(rt.api["setGlobal"], (name, text), "<host>")
             return
         loaded = self._loaded(script_id)
-        done = rt.call(rt.api["setScoped"],
-                       (loaded.namespace, loaded.scope, name, text, loaded.sloppy), loaded.name)
+        done = rt.call(
+            rt.api["setScoped"],
+            (loaded.namespace, loaded.scope, name, text, loaded.sloppy),
+            loaded.name,
+        )
         if done is False:
             raise UnsupportedOperationError(
-                f"{loaded.name} is strict code (a module or \"use strict\"), so a per-script "
+                f'{loaded.name} is strict code (a module or "use strict"), so a per-script '
                 f"global can only set a name it declares at top level, not {name!r}",
-                script=loaded.name)
+                script=loaded.name,
+            )
 
     def get_global(self, name: str, script_id: ScriptId | None = None) -> Value:
         rt = self._runtime()
@@ -299,8 +318,9 @@ class JsEngine(ScriptEngine):
         return rt.errors.frames(rt.stack())
 
 
-def _fast_call(rt: JsRuntime, functions: dict[str, Any], name: str,
-               script: str) -> Callable[[Sequence[Value]], Value]:
+def _fast_call(
+    rt: JsRuntime, functions: dict[str, Any], name: str, script: str
+) -> Callable[[Sequence[Value]], Value]:
     """The handle fast path: ``JsRuntime.call`` inlined for a top-level call
     on the owner thread with arguments the binding passes as they are; any
     other case goes through ``rt.call``."""
@@ -349,8 +369,9 @@ def _fast_call(rt: JsRuntime, functions: dict[str, Any], name: str,
         except exceptions as exc:
             raise rt.errors.from_exception(exc, script) from None
         except UnicodeEncodeError as exc:
-            raise ConversionError(f"string is not valid Unicode ({exc.reason})",
-                                  script=script) from None
+            raise ConversionError(
+                f"string is not valid Unicode ({exc.reason})", script=script
+            ) from None
         finally:
             rt.depth = 0
             callers.pop()
@@ -363,21 +384,30 @@ def _fast_call(rt: JsRuntime, functions: dict[str, Any], name: str,
     return invoke
 
 
-def _info(name: str, shape: ScriptShape, local: str,
-          facts: dict[str, Any] | None = None) -> FunctionInfo:
+def _info(
+    name: str, shape: ScriptShape, local: str, facts: dict[str, Any] | None = None
+) -> FunctionInfo:
     decl = shape.functions.get(local)
     if decl is None:
         facts = facts or {}
-        return FunctionInfo(name=name, parameter_count=int(facts.get("length", 0)),
-                            is_async=bool(facts.get("async")),
-                            is_generator=bool(facts.get("generator")))
-    return FunctionInfo(name=name, parameter_count=len(decl.params), parameter_names=decl.params,
-                        is_async=decl.is_async, is_generator=decl.is_generator,
-                        is_variadic=decl.variadic, line=decl.line)
+        return FunctionInfo(
+            name=name,
+            parameter_count=int(facts.get("length", 0)),
+            is_async=bool(facts.get("async")),
+            is_generator=bool(facts.get("generator")),
+        )
+    return FunctionInfo(
+        name=name,
+        parameter_count=len(decl.params),
+        parameter_names=decl.params,
+        is_async=decl.is_async,
+        is_generator=decl.is_generator,
+        is_variadic=decl.variadic,
+        line=decl.line,
+    )
 
 
 def _clear(loaded: _Loaded) -> None:
     """Drop the VM objects of a script on the owning thread (never from a GC elsewhere)."""
     loaded.functions.clear()
     loaded.namespace = loaded.scope = loaded.exports = None
-

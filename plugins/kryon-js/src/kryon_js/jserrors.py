@@ -23,7 +23,6 @@ from kryon_core import (
     StackFrame,
     TimeLimitError,
 )
-
 from kryon_js.source import LineBands
 
 __all__ = ["ErrorMapper"]
@@ -37,8 +36,9 @@ _STACK_OVERFLOW = ("Maximum call stack size exceeded", "stack overflow")
 class ErrorMapper:
     """Turns JS error descriptions into ScriptErrors for one engine."""
 
-    def __init__(self, bands: LineBands, time_limit_ms: int | None,
-                 memory_limit: int | None) -> None:
+    def __init__(
+        self, bands: LineBands, time_limit_ms: int | None, memory_limit: int | None
+    ) -> None:
         self.bands = bands
         self.time_limit_ms = time_limit_ms
         self.memory_limit = memory_limit
@@ -61,8 +61,9 @@ class ErrorMapper:
         frames.reverse()
         return frames
 
-    def limit_error(self, message: str, script: str | None,
-                    traceback: list[StackFrame]) -> ScriptError | None:
+    def limit_error(
+        self, message: str, script: str | None, traceback: list[StackFrame]
+    ) -> ScriptError | None:
         """The LimitError a QuickJS message stands for, if any."""
         where = traceback[-1] if traceback else None
         position: dict[str, Any] = {
@@ -73,14 +74,14 @@ class ErrorMapper:
         }
         if "interrupted" in message:
             limit = f"{self.time_limit_ms} ms" if self.time_limit_ms else "its limit"
-            return TimeLimitError(f"the call ran longer than the time limit ({limit})",
-                                  **position)
+            return TimeLimitError(f"the call ran longer than the time limit ({limit})", **position)
         if "out of memory" in message:
             limit = f"{self.memory_limit // (1024 * 1024)} MB" if self.memory_limit else "memory"
             return MemoryLimitError(f"the script ran out of memory (limit {limit})", **position)
         if any(text in message for text in _STACK_OVERFLOW):
-            return RecursionLimitError("the script nested calls too deeply (stack limit reached)",
-                                       **position)
+            return RecursionLimitError(
+                "the script nested calls too deeply (stack limit reached)", **position
+            )
         return None
 
     def from_description(self, info: Mapping[str, Any], script: str | None) -> ScriptError:
@@ -96,35 +97,52 @@ class ErrorMapper:
             # QuickJS throws a bare null when it cannot even allocate its
             # "out of memory" error (documented: a deliberate `throw null` under
             # a memory limit is reported the same way).
-            return MemoryLimitError("the script ran out of memory (limit "
-                                    f"{self.memory_limit // (1024 * 1024)} MB)", script=script)
+            return MemoryLimitError(
+                f"the script ran out of memory (limit {self.memory_limit // (1024 * 1024)} MB)",
+                script=script,
+            )
         text = message if name == "uncaught" else f"{name}: {message}"
         if name == "uncaught":
             text = f"uncaught exception: {message}"
         where = traceback[-1] if traceback else None
-        return ScriptRuntimeError(text, script=where.script if where else script,
-                                  line=where.line if where else None,
-                                  column=where.column if where else None, traceback=traceback)
+        return ScriptRuntimeError(
+            text,
+            script=where.script if where else script,
+            line=where.line if where else None,
+            column=where.column if where else None,
+            traceback=traceback,
+        )
 
-    def from_exception(self, exc: BaseException, script: str | None, *,
-                       compiling: bool = False) -> ScriptError:
+    def from_exception(
+        self, exc: BaseException, script: str | None, *, compiling: bool = False
+    ) -> ScriptError:
         """A ScriptError from a JSException/StackOverflow the binding raised."""
         text = str(exc.args[0]) if exc.args else str(exc)
         headline, _, stack = text.partition("\n")
         traceback = self.frames(stack)
         if type(exc).__name__ == "StackOverflow":
-            headline = headline if any(t in headline for t in _STACK_OVERFLOW) else (
-                "stack overflow: " + headline)
+            headline = (
+                headline
+                if any(t in headline for t in _STACK_OVERFLOW)
+                else ("stack overflow: " + headline)
+            )
         limit = self.limit_error(headline, script, traceback)
         if limit is not None:
             return limit
         if headline.strip() in ("null", ""):
-            return MemoryLimitError("the script ran out of memory while raising an error",
-                                    script=script)
+            return MemoryLimitError(
+                "the script ran out of memory while raising an error", script=script
+            )
         where = traceback[-1] if traceback else None
-        cls = CompileError if compiling or headline.startswith("SyntaxError") else (
-            ScriptRuntimeError)
-        return cls(headline, script=where.script if where else script,
-                   line=where.line if where else None,
-                   column=where.column if where else None,
-                   traceback=[] if cls is CompileError else traceback)
+        cls = (
+            CompileError
+            if compiling or headline.startswith("SyntaxError")
+            else (ScriptRuntimeError)
+        )
+        return cls(
+            headline,
+            script=where.script if where else script,
+            line=where.line if where else None,
+            column=where.column if where else None,
+            traceback=[] if cls is CompileError else traceback,
+        )

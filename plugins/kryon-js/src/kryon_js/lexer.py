@@ -30,20 +30,41 @@ class Token:
     newline: bool
 
 
-_SPACE = re.compile(r"(?:[ \t\f\v\r\n\u00a0\u2028\u2029\ufeff]+|//[^\n\r\u2028\u2029]*|/\*.*?\*/)+",
-                    re.S)
-_NAME = re.compile(r"(?:[A-Za-z_$\u0080-\uffff]|\\u[0-9A-Fa-f{])(?:[\w$\u0080-\uffff]|\\u[0-9A-Fa-f{}]+)*")
+_SPACE = re.compile(
+    r"(?:[ \t\f\v\r\n\u00a0\u2028\u2029\ufeff]+|//[^\n\r\u2028\u2029]*|/\*.*?\*/)+", re.S
+)
+_NAME = re.compile(
+    r"(?:[A-Za-z_$\u0080-\uffff]|\\u[0-9A-Fa-f{])"
+    r"(?:[\w$\u0080-\uffff]|\\u[0-9A-Fa-f{}]+)*"
+)
 _NUM = re.compile(r"(?:0[xXoObB][0-9a-fA-F_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d+)?)n?")
 _PUNCT = re.compile(
     r">>>=|\.\.\.|===|!==|\*\*=|<<=|>>=|>>>|&&=|\|\|=|\?\?=|=>|==|!=|<=|>=|&&|\|\||\?\?|\?\.(?!\d)"
     r"|\+\+|--|\+=|-=|\*=|/=|%=|&=|\|=|\^=|<<|>>|\*\*|[{}()\[\];,<>+\-*/%&|^!~?:=.@#]"
 )
-_STRING = {'"': re.compile(r'"(?:[^"\\\n]|\\.|\\\n)*"', re.S),
-           "'": re.compile(r"'(?:[^'\\\n]|\\.|\\\n)*'", re.S)}
+_STRING = {
+    '"': re.compile(r'"(?:[^"\\\n]|\\.|\\\n)*"', re.S),
+    "'": re.compile(r"'(?:[^'\\\n]|\\.|\\\n)*'", re.S),
+}
 _TEMPLATE_PART = re.compile(r"(?:[^`\\$]|\\.|\$(?!\{))*", re.S)
 _REGEX = re.compile(r"/(?:[^/\\\[\n]|\\.|\[(?:[^\]\\\n]|\\.)*\])+/[A-Za-z]*")
 _EXPRESSION_KEYWORDS = frozenset(
-    "return typeof instanceof in of new delete void throw case do else yield await".split()
+    [
+        "return",
+        "typeof",
+        "instanceof",
+        "in",
+        "of",
+        "new",
+        "delete",
+        "void",
+        "throw",
+        "case",
+        "do",
+        "else",
+        "yield",
+        "await",
+    ]
 )
 
 

@@ -56,12 +56,15 @@ function encode(v, depth, active) {
     case "boolean": return v ? "true" : "false";
     case "undefined": return "null";
     case "bigint":
-      if (v < I64_MIN || v > I64_MAX) throw new ConversionFailure("BigInt " + v + " is outside the 64-bit range");
+      if (v < I64_MIN || v > I64_MAX) {
+        throw new ConversionFailure("BigInt " + v + " is outside the 64-bit range");
+      }
       return '{"\\u0000kryon:t":"big","v":"' + v + '"}';
     case "function": {
       let id = FN_IDS.get(v);
       if (id === undefined) { id = nextId++; FN_IDS.set(v, id); FNS.set(id, v); }
-      return '{"\\u0000kryon:t":"fn","id":' + id + ',"name":' + stringify(String(v.name || "anonymous")) + "}";
+      const name = stringify(String(v.name || "anonymous"));
+      return '{"\\u0000kryon:t":"fn","id":' + id + ',"name":' + name + "}";
     }
     case "symbol": throw new ConversionFailure("a Symbol cannot leave JavaScript");
   }
@@ -75,8 +78,12 @@ function encode(v, depth, active) {
     const time = dateTime.call(v);
     return time === time ? stringify(dateIso.call(v)) : "null";
   }
-  if (v instanceof Promise) throw new ConversionFailure("a Promise cannot be converted (await it, or use call_function_async)");
-  if (depth >= MAX_DEPTH) throw new ConversionFailure("nesting deeper than " + MAX_DEPTH + " levels");
+  if (v instanceof Promise) {
+    throw new ConversionFailure("a Promise cannot be converted (await it first)");
+  }
+  if (depth >= MAX_DEPTH) {
+    throw new ConversionFailure("nesting deeper than " + MAX_DEPTH + " levels");
+  }
   if (active.has(v)) throw new ConversionFailure("value contains itself (a cycle)");
   active.add(v);
   let out;
@@ -99,7 +106,11 @@ function special(v) {
     case "inf": return Infinity;
     case "-inf": return -Infinity;
     case "big": return BigInt(v.v);
-    case "jsfn": { const f = FNS.get(v.id); if (f === undefined) throw new TypeError("released function"); return f; }
+    case "jsfn": {
+      const f = FNS.get(v.id);
+      if (f === undefined) throw new TypeError("the function was released");
+      return f;
+    }
     case "fn": return hostFunction(v.id, v.name);
     case "ud": case "el": {
       const key = v[TAG] + ":" + v.id;
@@ -112,7 +123,8 @@ function special(v) {
 }
 
 function revive(k, v) {
-  return (v !== null && typeof v === "object" && !isArray(v) && hasOwn.call(v, TAG)) ? special(v) : v;
+  const tagged = v !== null && typeof v === "object" && !isArray(v) && hasOwn.call(v, TAG);
+  return tagged ? special(v) : v;
 }
 
 function decode(text) {
@@ -140,7 +152,9 @@ function out(r) {
 }
 
 function describe(e) {
-  if (e instanceof ConversionFailure) return { kind: "conversion", name: "ConversionError", message: e.message, stack: "" };
+  if (e instanceof ConversionFailure) {
+    return { kind: "conversion", name: "ConversionError", message: e.message, stack: "" };
+  }
   let name = "Error", message, stack = "", host = 0;
   try {
     if (e !== null && typeof e === "object") {
@@ -186,7 +200,8 @@ function simpleArgs(args) {
 }
 
 function hostCall(op, args) {
-  if (token !== undefined) token = undefined;  // disarm: lets this call reach Python, the time limit stays armed
+  // Disarm (timelimit.py): lets this call reach Python; the time limit stays armed.
+  if (token !== undefined) token = undefined;
   if (simpleArgs(args)) return fromHost(host(op, ...args));
   let parts = [];
   for (let i = 0; i < args.length; i++) parts.push(encode(args[i], 1, new Set()));
@@ -218,7 +233,9 @@ function show(v, depth) {
   return parts.length ? "{ " + parts.join(", ") + " }" : "{}";
 }
 function writer(stream) {
-  return function (...args) { hostCall(%(op_write)d, [stream, args.map((a) => show(a, 0)).join(" ") + "\n"]); };
+  return function (...args) {
+    hostCall(%(op_write)d, [stream, args.map((a) => show(a, 0)).join(" ") + "\n"]);
+  };
 }
 const console = {
   log: writer("stdout"), info: writer("stdout"), debug: writer("stdout"),
@@ -245,7 +262,9 @@ function moduleName(name) {
 }
 function importModule(name) {
   const exports = MODULES.get(moduleName(name));
-  if (exports === undefined) throw new Error("module '" + name + "' is not loaded (load it before the scripts importing it)");
+  if (exports === undefined) {
+    throw new Error("module '" + name + "' is not loaded (load it before its importers)");
+  }
   return exports;
 }
 function exportModule(exports, stars) {
@@ -260,7 +279,9 @@ function exportModule(exports, stars) {
   return Object.freeze(exports);
 }
 Object.defineProperty(global, "__kryon_import", { value: importModule });
-Object.defineProperty(global, "$kimp$", { value: (name) => new Promise((ok) => ok(importModule(name))) });
+Object.defineProperty(global, "$kimp$", {
+  value: (name) => new Promise((ok) => ok(importModule(name))),
+});
 Object.defineProperty(global, "__kryon_export", { value: exportModule });
 
 // -- entry points used by Python (never reachable from scripts) ------------------
@@ -272,24 +293,40 @@ const api = {
   callN: (f, ...args) => { try { return out(f(...args)); } catch (e) { return fail(e); } },
   callE: (f, text) => { try { return out(f(...decode(text))); } catch (e) { return fail(e); } },
   callRef: (id, text) => {
-    try { const f = FNS.get(id); if (f === undefined) throw new Error("the function was released"); return out(f(...decode(text))); }
-    catch (e) { return fail(e); }
+    try {
+      const f = FNS.get(id);
+      if (f === undefined) throw new Error("the function was released");
+      return out(f(...decode(text)));
+    } catch (e) { return fail(e); }
   },
-  release: (id) => { const f = FNS.get(id); if (f !== undefined) { FNS.delete(id); FN_IDS.delete(f); } },
-  load: (wrapper, scope) => { try { return wrapper.call(global, scope); } catch (e) { return fail(e); } },
+  release: (id) => {
+    const f = FNS.get(id);
+    if (f !== undefined) { FNS.delete(id); FN_IDS.delete(f); }
+  },
+  load: (wrapper, scope) => {
+    try { return wrapper.call(global, scope); } catch (e) { return fail(e); }
+  },
   member: (object, name) => { try { return object[name]; } catch (e) { return fail(e); } },
   info: (f) => {
     const kind = Object.prototype.toString.call(f);
-    return stringify({ callable: typeof f === "function", length: typeof f === "function" ? f.length : 0,
-                       async: kind === "[object AsyncFunction]" || kind === "[object AsyncGeneratorFunction]",
-                       generator: kind === "[object GeneratorFunction]" || kind === "[object AsyncGeneratorFunction]" });
+    const callable = typeof f === "function", asyncGen = kind === "[object AsyncGeneratorFunction]";
+    return stringify({
+      callable: callable, length: callable ? f.length : 0,
+      async: kind === "[object AsyncFunction]" || asyncGen,
+      generator: kind === "[object GeneratorFunction]" || asyncGen,
+    });
   },
   names: (object) => stringify(keys(object)),
   getGlobal: (name) => { try { return out(global[name]); } catch (e) { return fail(e); } },
-  setGlobal: (name, text) => { try { global[name] = decode(text); return null; } catch (e) { return fail(e); } },
+  setGlobal: (name, text) => {
+    try { global[name] = decode(text); return null; } catch (e) { return fail(e); }
+  },
   getScoped: (ns, scope, name) => {
-    try { if (name in scope) return out(scope[name]); const r = ns.get(name); return out(r.found ? r.value : global[name]); }
-    catch (e) { return fail(e); }
+    try {
+      if (name in scope) return out(scope[name]);
+      const r = ns.get(name);
+      return out(r.found ? r.value : global[name]);
+    } catch (e) { return fail(e); }
   },
   setScoped: (ns, scope, name, text, sloppy) => {
     try {
@@ -304,7 +341,8 @@ const api = {
     for (const [id, name] of JSON.parse(spec)) {
       const f = function (...args) { return hostCall(id, args); };
       Object.defineProperty(f, "name", { value: name });
-      Object.defineProperty(kryon, name, { value: f, enumerable: true, writable: false, configurable: true });
+      Object.defineProperty(kryon, name,
+                            { value: f, enumerable: true, writable: false, configurable: true });
     }
   },
   adopt: () => { token = global.__kryon_disarm; delete global.__kryon_disarm; },
@@ -322,11 +360,15 @@ const api = {
     PENDING.delete(id);
     return entry.state === "rejected" ? fail(entry.value) : entry.value;
   },
-  loadModule: (wrapper, scope) => { try { return out(wrapper.call(undefined, scope)); } catch (e) { return fail(e); } },
+  loadModule: (wrapper, scope) => {
+    try { return out(wrapper.call(undefined, scope)); } catch (e) { return fail(e); }
+  },
   newScope: () => Object.create(null),
   forget: (id) => { PENDING.delete(id); },
   registerModule: (name, exports) => { MODULES.set(moduleName(name), exports); },
-  unregisterModule: (name, exports) => { if (MODULES.get(moduleName(name)) === exports) MODULES.delete(moduleName(name)); },
+  unregisterModule: (name, exports) => {
+    if (MODULES.get(moduleName(name)) === exports) MODULES.delete(moduleName(name));
+  },
   stack: () => String(new Error().stack || ""),
 };
 return function (name) { return api[name]; };

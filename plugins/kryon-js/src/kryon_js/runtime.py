@@ -18,11 +18,11 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from kryon_core import (
+    MAX_DEPTH,
     AccessDeniedError,
     ConversionError,
     FunctionRef,
     HostFunction,
-    MAX_DEPTH,
     RecursionLimitError,
     ScriptBridge,
     ScriptError,
@@ -31,7 +31,6 @@ from kryon_core import (
     TimeLimitError,
     Value,
 )
-
 from kryon_js.config import JsConfig
 from kryon_js.jserrors import ErrorMapper
 from kryon_js.prelude import PRELUDE
@@ -44,12 +43,38 @@ __all__ = ["OP_DENIED", "OP_WRITE", "REF_BASE", "JsRuntime", "Settled"]
 OP_WRITE, OP_DENIED, FIRST_HOST_OP = 1, 2, 16
 REF_BASE = 1 << 24
 _MB = 1024 * 1024
-_API = ("call0", "call1", "call2", "call3", "callN", "callE", "callRef", "release", "load",
-        "member", "info", "names", "getGlobal", "setGlobal", "getScoped", "setScoped",
-        "installHost", "adopt", "settled", "settledRaw", "forget", "registerModule",
-        "unregisterModule", "stack", "newScope", "loadModule")
-_BOOT = ("(globalThis, (() => { const h = globalThis.__kryon_host; "
-         "delete globalThis.__kryon_host; return h; })())")
+_API = (
+    "call0",
+    "call1",
+    "call2",
+    "call3",
+    "callN",
+    "callE",
+    "callRef",
+    "release",
+    "load",
+    "member",
+    "info",
+    "names",
+    "getGlobal",
+    "setGlobal",
+    "getScoped",
+    "setScoped",
+    "installHost",
+    "adopt",
+    "settled",
+    "settledRaw",
+    "forget",
+    "registerModule",
+    "unregisterModule",
+    "stack",
+    "newScope",
+    "loadModule",
+)
+_BOOT = (
+    "(globalThis, (() => { const h = globalThis.__kryon_host; "
+    "delete globalThis.__kryon_host; return h; })())"
+)
 
 
 class Settled:
@@ -68,19 +93,30 @@ def _snake(name: str) -> str:
 class JsRuntime:
     """The VM of one engine instance (see module docs)."""
 
-    def __init__(self, policy: SecurityPolicy, config: JsConfig,
-                 dispatch: Callable[..., Any]) -> None:
+    def __init__(
+        self, policy: SecurityPolicy, config: JsConfig, dispatch: Callable[..., Any]
+    ) -> None:
         import quickjs
 
-        self.exceptions: tuple[type[BaseException], ...] = (quickjs.JSException,
-                                                            quickjs.StackOverflow)
+        self.exceptions: tuple[type[BaseException], ...] = (
+            quickjs.JSException,
+            quickjs.StackOverflow,
+        )
         self.config = config
         self.dispatch = dispatch
         self.owner = threading.get_ident()
         self.context = context = quickjs.Context()
         context.add_callable("__kryon_host", self.host)
-        pick = context.eval(PRELUDE % {"max_depth": MAX_DEPTH, "ref_base": REF_BASE,
-                                       "op_write": OP_WRITE, "op_denied": OP_DENIED} + _BOOT)
+        pick = context.eval(
+            PRELUDE
+            % {
+                "max_depth": MAX_DEPTH,
+                "ref_base": REF_BASE,
+                "op_write": OP_WRITE,
+                "op_denied": OP_DENIED,
+            }
+            + _BOOT
+        )
         self.api: dict[str, Any] = {name: pick(name) for name in _API}
         self.memory_limit = policy.memory_limit_mb * _MB if policy.memory_limit_mb else None
         if config.stack_size_kb is not None:
@@ -119,17 +155,23 @@ class JsRuntime:
             if self._releases:
                 self._drain_releases()
         elif self.depth >= self.config.max_nesting:
-            raise RecursionLimitError(f"script -> host -> script calls nested deeper than "
-                                      f"{self.config.max_nesting} levels", script=caller)
+            raise RecursionLimitError(
+                f"script -> host -> script calls nested deeper than "
+                f"{self.config.max_nesting} levels",
+                script=caller,
+            )
         self.depth += 1
         self.callers.append(caller)
 
     def _refuse(self, caller: str) -> None:
         if self._closed:
             raise ScriptError("the JavaScript engine is closed", script=caller)
-        raise ScriptError("the JavaScript VM was entered from a thread that does not own it "
-                          "(the engine is thread-affine: call it through ScriptManager or "
-                          "engine.dispatch)", script=caller)
+        raise ScriptError(
+            "the JavaScript VM was entered from a thread that does not own it "
+            "(the engine is thread-affine: call it through ScriptManager or "
+            "engine.dispatch)",
+            script=caller,
+        )
 
     def _leave(self) -> None:
         self.depth -= 1
@@ -157,8 +199,11 @@ class JsRuntime:
             if self._releases:
                 self._drain_releases()
         elif depth >= self.config.max_nesting:
-            raise RecursionLimitError(f"script -> host -> script calls nested deeper than "
-                                      f"{self.config.max_nesting} levels", script=caller)
+            raise RecursionLimitError(
+                f"script -> host -> script calls nested deeper than "
+                f"{self.config.max_nesting} levels",
+                script=caller,
+            )
         self.depth = depth + 1
         callers = self.callers
         callers.append(caller)
@@ -171,8 +216,9 @@ class JsRuntime:
         except self.exceptions as exc:
             raise self.errors.from_exception(exc, caller) from None
         except UnicodeEncodeError as exc:
-            raise ConversionError(f"string is not valid Unicode ({exc.reason})",
-                                  script=caller) from None
+            raise ConversionError(
+                f"string is not valid Unicode ({exc.reason})", script=caller
+            ) from None
         finally:
             self.depth = depth
             callers.pop()
@@ -252,8 +298,9 @@ class JsRuntime:
     def forget(self, promise: int, caller: str) -> None:
         self.raw(self.api["forget"], (promise,), caller)
 
-    def _async_step(self, entry: Any, args: tuple[Any, ...], caller: str,
-                    promise: int | None = None) -> int | Settled:
+    def _async_step(
+        self, entry: Any, args: tuple[Any, ...], caller: str, promise: int | None = None
+    ) -> int | Settled:
         self._enter(caller)
         try:
             result = entry(*args)
@@ -324,9 +371,12 @@ class JsRuntime:
                 values = [number_from_js(a) if type(a) is float else a for a in args]
             result = self._run_host(op, values)
             if limit.enabled and limit.expired():
-                return self._host_failure(TimeLimitError(
-                    f"the call ran longer than the time limit ({limit.limit_ms} ms)",
-                    script=self.callers[-1]))
+                return self._host_failure(
+                    TimeLimitError(
+                        f"the call ran longer than the time limit ({limit.limit_ms} ms)",
+                        script=self.callers[-1],
+                    )
+                )
             return self.codec.result_for_js(result)
         except BaseException as exc:  # delivered to the script as a JS error, never lost
             return self._host_failure(exc)
@@ -340,8 +390,11 @@ class JsRuntime:
             return ref.call(values)
         if op == OP_WRITE:
             if self.bridge is not None:
-                self.bridge.write(str(values[1]), stream="stderr" if values[0] == "stderr"
-                                  else "stdout", script=caller)
+                self.bridge.write(
+                    str(values[1]),
+                    stream="stderr" if values[0] == "stderr" else "stdout",
+                    script=caller,
+                )
             return None
         if op == OP_DENIED:
             name = _snake(str(values[0]))
@@ -349,8 +402,10 @@ class JsRuntime:
             if denied is None:
                 return False
             if len(values) > 1:
-                raise AccessDeniedError(f"kryon.{values[0]}: the policy does not grant "
-                                        f"{denied.capability}", script=caller)
+                raise AccessDeniedError(
+                    f"kryon.{values[0]}: the policy does not grant {denied.capability}",
+                    script=caller,
+                )
             return True
         function = self.host_ops[op]
         return function.fn(caller, *values)

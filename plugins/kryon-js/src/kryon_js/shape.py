@@ -21,9 +21,11 @@ DYNAMIC_IMPORT = "$kimp$"
 
 _VALUE_ENDS = frozenset({"num", "str", "tmpl", "regex"})
 _DECLARATIONS = frozenset({"var", "let", "const"})
-_JOB_NAMES = frozenset({"async", "await", "Promise", "then", "queueMicrotask",
-                        "FinalizationRegistry", "import"})
-_DEFAULT_LOCAL = "$kdflt$"  # same length as the text it replaces: "export default" -> "const $kdflt$="
+_JOB_NAMES = frozenset(
+    {"async", "await", "Promise", "then", "queueMicrotask", "FinalizationRegistry", "import"}
+)
+# "export default" becomes "const $kdflt$=": the same length, so columns stay exact.
+_DEFAULT_LOCAL = "$kdflt$"
 
 
 @dataclass(frozen=True)
@@ -86,9 +88,12 @@ class _Scanner:
             return True
         current = self.tokens[i]
         return current.newline and (
-            previous.kind in _VALUE_ENDS or previous.text in (")", "]")
-            or (previous.kind == "name" and previous.text not in ("return", "typeof", "new",
-                                                                  "await", "yield", "in", "of"))
+            previous.kind in _VALUE_ENDS
+            or previous.text in (")", "]")
+            or (
+                previous.kind == "name"
+                and previous.text not in ("return", "typeof", "new", "await", "yield", "in", "of")
+            )
         )
 
     def run(self) -> ScriptShape:
@@ -175,8 +180,14 @@ class _Scanner:
         while j < len(self.tokens):
             tok = self.tokens[j]
             t = tok.text
-            if depth == 0 and j > i + 1 and tok.newline and expect is False and t not in (
-                    ",", "=", ".", "(", "[", "?", ":") and tok.kind != "punct":
+            if (
+                depth == 0
+                and j > i + 1
+                and tok.newline
+                and expect is False
+                and t not in (",", "=", ".", "(", "[", "?", ":")
+                and tok.kind != "punct"
+            ):
                 break
             if t in ("(", "[", "{"):
                 depth += 1
@@ -190,8 +201,11 @@ class _Scanner:
                 expect = True
             elif depth == 0 and t == "=":
                 expect = False
-            elif expect and tok.kind == "name" and (depth == 0 or self.text(j + 1) in (",", "}",
-                                                                                     "]", "=")):
+            elif (
+                expect
+                and tok.kind == "name"
+                and (depth == 0 or self.text(j + 1) in (",", "}", "]", "="))
+            ):
                 names.append(t)
                 if depth == 0:
                     expect = False
@@ -253,8 +267,9 @@ class _Scanner:
         if namespace:
             parts.append(f"{namespace} = {call}")
             call = namespace
-        pattern = [f"{imported}: {local}" if imported != local else local
-                   for imported, local in named]
+        pattern = [
+            f"{imported}: {local}" if imported != local else local for imported, local in named
+        ]
         if default:
             pattern.insert(0, f"default: {default}")
         if pattern:
@@ -344,7 +359,8 @@ class _Scanner:
         else:
             for imported, exported in pairs:
                 self.shape.exports[_unquote(exported)] = (
-                    f"__kryon_import({source_module!r})[{_unquote(imported)!r}]")
+                    f"__kryon_import({source_module!r})[{_unquote(imported)!r}]"
+                )
         return nxt
 
 

@@ -86,8 +86,10 @@ def _accessors(names: list[str]) -> str:
     unique = [n for n in dict.fromkeys(names) if n.isidentifier() or n.startswith("$")]
     gets = "".join(f"case {json.dumps(n)}: return {{found: true, value: {n}}};" for n in unique)
     sets = "".join(f"case {json.dumps(n)}: {n} = $kv$; return true;" for n in unique)
-    return (f"get: function($kn$) {{ switch ($kn$) {{ {gets} }} return {{found: false}}; }}, "
-            f"set: function($kn$, $kv$) {{ switch ($kn$) {{ {sets} }} return false; }}")
+    return (
+        f"get: function($kn$) {{ switch ($kn$) {{ {gets} }} return {{found: false}}; }}, "
+        f"set: function($kn$, $kv$) {{ switch ($kn$) {{ {sets} }} return false; }}"
+    )
 
 
 def wrap(source: str, shape: ScriptShape, base: int, *, module: bool) -> Wrapped:
@@ -96,16 +98,20 @@ def wrap(source: str, shape: ScriptShape, base: int, *, module: bool) -> Wrapped
     lines = body.count("\n") + 1
     padding = "\n" * (base - 1)
     if module:
-        exports = ", ".join(f"get {json.dumps(name)}() {{ return {expr}; }}"
-                            for name, expr in shape.exports.items())
+        exports = ", ".join(
+            f"get {json.dumps(name)}() {{ return {expr}; }}" for name, expr in shape.exports.items()
+        )
         head = '(async function ($kscope$) {"use strict";'
-        tail = (f";return {{exports: __kryon_export({{{exports}}}, "
-                f"{json.dumps(shape.star_exports)}), {_accessors(shape.declared)}}};}})")
+        tail = (
+            f";return {{exports: __kryon_export({{{exports}}}, "
+            f"{json.dumps(shape.star_exports)}), {_accessors(shape.declared)}}};}})"
+        )
         sloppy = False
     else:
         functions = ", ".join(f"{json.dumps(n)}: {n}" for n in shape.functions)
         sloppy = not shape.strict
         head = "(function ($kscope$) {with ($kscope$) {" if sloppy else "(function ($kscope$) {"
-        tail = (f";return {{fns: {{{functions}}}, {_accessors(shape.declared)}}};"
-                + ("}})" if sloppy else "})"))
+        tail = f";return {{fns: {{{functions}}}, {_accessors(shape.declared)}}};" + (
+            "}})" if sloppy else "})"
+        )
     return Wrapped(f"{padding}{head}\n{body}\n{tail}", base, lines, sloppy)

@@ -67,7 +67,6 @@ class TimeLimit:
         self.disarms = 0
         """How many calls needed the host (each re-arms once): for the benchmark."""
 
-
     def begin(self) -> None:
         """Before a top-level call (only when ``enabled``): a fresh budget, armed
         with a new token if the last call used its token up.  The hot path of

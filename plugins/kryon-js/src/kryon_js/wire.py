@@ -37,7 +37,6 @@ from kryon_core import (
     UserData,
     Value,
 )
-
 from kryon_js.prelude import TAG
 
 __all__ = ["SAFE_INT", "WireCodec", "number_from_js"]
@@ -45,14 +44,18 @@ __all__ = ["SAFE_INT", "WireCodec", "number_from_js"]
 SAFE_INT = 2**53
 _INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
 _TAG_JSON = json.dumps(TAG)
-_dumps = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False,
-                          separators=(",", ":")).encode
+_dumps = json.JSONEncoder(
+    ensure_ascii=False, allow_nan=False, check_circular=False, separators=(",", ":")
+).encode
 
 
 def number_from_js(value: float) -> Value:
     """The canonical form of a JS number that arrived as a Python float."""
-    if value.is_integer() and -SAFE_INT <= value <= SAFE_INT and (
-            value != 0 or math.copysign(1.0, value) > 0):
+    if (
+        value.is_integer()
+        and -SAFE_INT <= value <= SAFE_INT
+        and (value != 0 or math.copysign(1.0, value) > 0)
+    ):
         return int(value)
     return value
 
@@ -64,8 +67,11 @@ class WireCodec:
     bridge's type-converter fallback for host objects outside the model.
     """
 
-    def __init__(self, js_ref: Callable[[int, str], FunctionRef],
-                 convert: Callable[[object], Value] | None = None) -> None:
+    def __init__(
+        self,
+        js_ref: Callable[[int, str], FunctionRef],
+        convert: Callable[[object], Value] | None = None,
+    ) -> None:
         self._js_ref = js_ref
         self.convert = convert
         self.host_refs: dict[int, FunctionRef] = {}
@@ -115,8 +121,9 @@ class WireCodec:
             return value
         if kind is int:
             if not INT_MIN <= value <= INT_MAX:
-                raise ConversionError(f"{path}: integer {value} is outside the 64-bit range "
-                                      f"[{INT_MIN}, {INT_MAX}]")
+                raise ConversionError(
+                    f"{path}: integer {value} is outside the 64-bit range [{INT_MIN}, {INT_MAX}]"
+                )
             if -SAFE_INT <= value <= SAFE_INT:
                 return value
             self._special = True
@@ -125,7 +132,7 @@ class WireCodec:
             if math.isfinite(value):
                 return value
             self._special = True
-            return {TAG: "nan" if value != value else ("inf" if value > 0 else "-inf")}
+            return {TAG: "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")}
         if kind is list or kind is tuple or kind is dict:
             if depth >= MAX_DEPTH:
                 raise ConversionError(f"{path}: nesting deeper than {MAX_DEPTH} levels")
@@ -138,13 +145,15 @@ class WireCodec:
                     out = {}
                     for k, v in value.items():
                         if type(k) is not str:
-                            raise ConversionError(f"{path}: object keys must be strings, got "
-                                                  f"{type(k).__name__} {k!r}")
+                            raise ConversionError(
+                                f"{path}: object keys must be strings, got {type(k).__name__} {k!r}"
+                            )
                         _check_text(k, path)
                         out[k] = self._to_wire(v, depth + 1, active, f"{path}[{k!r}]")
                     return out
-                return [self._to_wire(v, depth + 1, active, f"{path}[{i}]")
-                        for i, v in enumerate(value)]
+                return [
+                    self._to_wire(v, depth + 1, active, f"{path}[{i}]") for i, v in enumerate(value)
+                ]
             finally:
                 active.discard(key)
         return self._opaque(value, depth, active, path)
