@@ -141,7 +141,7 @@ LIMIT_ATTACKS: dict[str, tuple[str, type[ScriptError]]] = {
     ),
     "alarm disabled": (
         "signal = real_import('signal')\n"
-        "    signal.signal(signal.SIGALRM, signal.SIG_IGN)\n"
+        "    signal.signal(signal.SIGPROF, signal.SIG_IGN)\n"
         "    while True:\n        pass",
         TimeLimitError,
     ),

@@ -138,7 +138,7 @@ def apply_limits(memory_limit_mb: int | None, cpu_seconds: int, statm_fd: int) -
     _set(resource.RLIMIT_CPU, cpu_seconds, cpu_seconds + 5)
     if memory_limit_mb is not None:
         size_pages = int(os.pread(statm_fd, 200, 0).split()[0])
-        headroom = 24 * 1024 * 1024  # interpreter arenas, stacks, the reply buffer
+        headroom = 4 * 1024 * 1024  # interpreter arenas, stacks, the reply buffer
         _set(resource.RLIMIT_AS, size_pages * page + headroom + memory_limit_mb * 1024 * 1024)
     _set(resource.RLIMIT_NOFILE, statm_fd + 1)  # every descriptor below is in use
     _set(resource.RLIMIT_NPROC, 0)

@@ -158,7 +158,7 @@ class Worker:
         outer = self.depth == 0
         if outer and self.time_limit is not None:
             self.expired = False
-            signal.setitimer(signal.ITIMER_REAL, self.time_limit, _REPEAT_S)
+            signal.setitimer(signal.ITIMER_PROF, self.time_limit, _REPEAT_S)
         self.depth += 1
         try:
             result = fn(*args)
@@ -172,7 +172,7 @@ class Worker:
 
     def disarm(self) -> None:
         if self.time_limit is not None:
-            signal.setitimer(signal.ITIMER_REAL, 0, 0)
+            signal.setitimer(signal.ITIMER_PROF, 0, 0)
         self.expired = False
 
     def report(self, exc: BaseException) -> dict[str, Any]:
@@ -488,7 +488,7 @@ def main(read_fd: int, write_fd: int) -> None:
         recursion = config.get("recursion_limit")
         if isinstance(recursion, int):
             sys.setrecursionlimit(recursion + 30)
-        signal.signal(signal.SIGALRM, worker.on_alarm)
+        signal.signal(signal.SIGPROF, worker.on_alarm)
         memory = config.get("memory_limit_mb")
         guard.apply_limits(
             memory if isinstance(memory, int) else None,
