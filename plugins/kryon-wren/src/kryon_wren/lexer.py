@@ -247,7 +247,7 @@ class Lexer:
                     self.add("interp", '"', "".join(out), line)
                     self.interp.append(1)
                     return
-                self.error("Expect '(' after '%'.")
+                out.append(c)
             elif c == "\\":
                 self.escape(out)
             else:

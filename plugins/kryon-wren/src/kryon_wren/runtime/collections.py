@@ -152,6 +152,10 @@ class WList(list, WSequence):  # type: ignore[type-arg]
     def b_mul(self, n: Any) -> Any:
         if n.__class__ is not float or not n.is_integer() or n < 0:
             raise WrenError("Count must be a non-negative integer.")
+        if len(self) * n > 1 << 17:
+            from kryon_wren.runtime.core import current_vm
+
+            current_vm().check_alloc(int(len(self) * n * 8))
         return WList(list(self) * int(n))
 
     def g_toString(self) -> str:
@@ -172,6 +176,10 @@ class ListStatics:
             raise WrenError("Size must be an integer.")
         if n < 0:
             raise WrenError("Size cannot be negative.")
+        if n > 1 << 17:
+            from kryon_wren.runtime.core import current_vm
+
+            current_vm().check_alloc(int(n * 8))
         return WList([v] * int(n))
 
 

@@ -229,18 +229,21 @@ class FiberScheduler:
 
     # -- Wren operations ------------------------------------------------------------
 
-    def call(self, fiber: WFiber, value: Any, is_try: bool) -> Any:
-        verb = "try" if is_try else "call"
+    def _check(self, fiber: WFiber, verb: str, is_call: bool) -> None:
+        if fiber.error is not None:
+            raise WrenError(f"Cannot {verb} an aborted fiber.")
+        if is_call:
+            if fiber.caller is not None:
+                raise WrenError("Fiber has already been called.")
+            if fiber.root:
+                raise WrenError("Cannot call root fiber.")
         if fiber.state == "done":
-            if fiber.error is not None:
-                raise WrenError(f"Cannot {verb} an aborted fiber.")
             raise WrenError(f"Cannot {verb} a finished fiber.")
-        if fiber.caller is not None or fiber is self.current or fiber.state == "running" and (
-            fiber.thread is not None or fiber.root
-        ):
+
+    def call(self, fiber: WFiber, value: Any, is_try: bool) -> Any:
+        self._check(fiber, "try" if is_try else "call", True)
+        if fiber is self.current:
             raise WrenError("Fiber has already been called.")
-        if fiber.root:
-            raise WrenError("Cannot call root fiber.")
         fiber.caller = self.current
         fiber.is_try = is_try
         kind, result = self._switch(fiber, ("value", value))
@@ -251,16 +254,11 @@ class FiberScheduler:
         return result
 
     def transfer(self, fiber: WFiber, payload: tuple[str, Any]) -> Any:
-        if fiber.state == "done":
-            if fiber.error is not None:
-                raise WrenError("Cannot transfer to an aborted fiber.")
-            raise WrenError("Cannot transfer to a finished fiber.")
+        self._check(fiber, "transfer to", False)
         if fiber is self.current:
             if payload[0] == "error":
                 raise payload[1]
             return payload[1]
-        if fiber.caller is not None:
-            raise WrenError("Fiber has already been called.")
         me = self.current
         assert me is not None
         me.state = "suspended"

@@ -51,17 +51,29 @@ def _seq_len(b: bytes, i: int) -> int:
 
 
 WHITESPACE = "\t\r\n "
+BIG = 1 << 20
+
+
+def _check_alloc(nbytes: int) -> None:
+    from kryon_wren.runtime.core import current_vm
+
+    current_vm().check_alloc(nbytes)
 
 
 class StringProxy(Proxy, WSequence):
     __slots__ = ()
 
     def b_add(self, o: Any) -> str:
-        return self.v + _need_str(o, "Right operand")  # type: ignore[no-any-return]
+        other = _need_str(o, "Right operand")
+        if len(other) + len(self.v) > BIG:
+            _check_alloc(len(other) + len(self.v))
+        return self.v + other  # type: ignore[no-any-return]
 
     def b_mul(self, n: Any) -> str:
         if n.__class__ is not float or not n.is_integer() or n < 0:
             raise WrenError("Count must be a non-negative integer.")
+        if len(self.v) * n > BIG:
+            _check_alloc(int(len(self.v) * n))
         return self.v * int(n)  # type: ignore[no-any-return]
 
     def g_count(self) -> float:
@@ -85,7 +97,11 @@ class StringProxy(Proxy, WSequence):
         b = to_bytes(s)
         if i.__class__ is WRange:
             start, n, step = range_slice(i, len(b))
-            return from_bytes(bytes(b[start + k * step] for k in range(n)))
+            return "".join(
+                code_point_at(b, start + k * step)
+                for k in range(n)
+                if b[start + k * step] & 0xC0 != 0x80
+            )
         if i.__class__ is not float:
             raise WrenError("Subscript must be a number or a range.")
         return code_point_at(b, validate_index(i, len(b), "Subscript"))

@@ -1,0 +1,453 @@
+"""``WrenEngine``: Wren 0.4 (pure Python) behind the Kryon engine contract.
+
+One engine instance is one Wren VM; each loaded script is one Wren module
+(its name is the script name without ``.wren``).  Exported functions are the
+module-level variables holding a ``Fn`` (called by variable name) and the
+static methods of module-level classes (``Class.method``, any arity).
+"""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import marshal
+import os
+import sys
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from kryon_core import (
+    BreakpointHit,
+    BreakpointId,
+    CompiledScript,
+    CompileError,
+    EngineCapabilities,
+    EngineConfig,
+    FunctionInfo,
+    FunctionNotFoundError,
+    FunctionRef,
+    GCStats,
+    InstructionLimitError,
+    MemoryLimitError,
+    MemoryUsage,
+    RecursionLimitError,
+    ScriptEngine,
+    ScriptId,
+    ScriptRuntimeError,
+    StackFrame,
+    ThreadingModel,
+    TimeLimitError,
+    Value,
+)
+
+from kryon_wren import WREN_VERSION
+from kryon_wren.debug import Debugger, estimate_size
+
+if TYPE_CHECKING:
+    from kryon_core import ScriptBridge, SecurityPolicy
+
+    from kryon_wren.convert import Converter
+    from kryon_wren.runtime.sequences import WFn
+    from kryon_wren.vm import VM, CompiledModule
+
+
+class WrenConfig(EngineConfig):
+    """``[engines.wren]``: no options yet; unknown keys are rejected."""
+
+
+@dataclass
+class _Script:
+    name: str
+    module: str
+    ns: dict[str, Any]
+    variables: list[str]
+    exports: dict[str, Callable[..., Any]] = field(default_factory=dict)
+    infos: dict[str, FunctionInfo] = field(default_factory=dict)
+    alive: bool = True
+
+
+def module_name(script: str) -> str:
+    return script[:-5] if script.endswith(".wren") else script
+
+
+class WrenEngine(ScriptEngine):
+    name: ClassVar[str] = "wren"
+    display_name: ClassVar[str] = "Wren"
+    extensions: ClassVar[tuple[str, ...]] = (".wren",)
+    threading: ClassVar[ThreadingModel] = ThreadingModel.SERIALIZED
+    Config: ClassVar[type[EngineConfig]] = WrenConfig
+    CAPABILITIES: ClassVar[EngineCapabilities] = EngineCapabilities(
+        supports_coroutines=True,
+        supports_modules=True,
+        supports_debugging=True,
+        supports_bytecode=True,
+        supports_instruction_limit=True,
+        supports_memory_limit=True,
+        is_sandbox=True,
+    )
+    notes: ClassVar[str] = "pure-Python Wren 0.4 compiled to Python code objects"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._scripts: dict[ScriptId, _Script] = {}
+        self._ids = itertools.count(1)
+        self._bridge: ScriptBridge | None = None
+        self._policy: SecurityPolicy | None = None
+        self._vm: VM | None = None
+        self._conv: Converter | None = None
+        self._shared: dict[str, Any] = {}
+        self._callers: list[str] = []
+        self.debugger = Debugger(self)
+
+    @classmethod
+    def runtime_version(cls) -> str:
+        return f"Wren {WREN_VERSION} (kryon-wren, CPython {sys.version.split()[0]})"
+
+    def cache_key(self) -> str:
+        checks = self._vm.checks if self._vm is not None else False
+        return f"py{sys.version_info[0]}.{sys.version_info[1]}-{'checked' if checks else 'fast'}"
+
+    # -- lifecycle ---------------------------------------------------------------
+
+    def initialize(self, config: EngineConfig, policy: SecurityPolicy) -> None:
+        from kryon_wren.convert import Converter
+        from kryon_wren.vm import VM, Limits
+
+        self._policy = policy
+        limits = Limits(
+            time_limit_s=policy.time_limit_ms / 1000 if policy.time_limit_ms else None,
+            instruction_limit=policy.instruction_limit,
+            max_depth=policy.recursion_limit,
+            memory_limit_bytes=policy.memory_limit_mb * 1024 * 1024
+            if policy.memory_limit_mb
+            else None,
+        )
+        checks = any(
+            x is not None
+            for x in (
+                limits.time_limit_s,
+                limits.instruction_limit,
+                limits.max_depth,
+                limits.memory_limit_bytes,
+            )
+        )
+        self._vm = VM(
+            write=self._write, checks=checks, limits=limits, limit_error=self._limit_error
+        )
+        self._vm.builtin_modules["kryon"] = self._kryon_module
+        self._vm.builtin_modules["meta"] = self._meta_module
+        self._vm.builtin_modules["random"] = self._random_module
+        self._conv = Converter(self._function_ref)
+
+    def setup_bridge(self, bridge: ScriptBridge) -> None:
+        self._bridge = bridge
+        if self._conv is not None:
+            self._conv.host_convert = bridge.convert
+
+    def close(self) -> None:
+        if self._vm is not None:
+            self._vm.close()
+        self._scripts.clear()
+
+    def _live(self) -> VM:
+        if self._vm is None:
+            raise RuntimeError("the Wren engine is not initialized")
+        return self._vm
+
+    def _write(self, text: str) -> None:
+        script = self._callers[-1] if self._callers else "wren"
+        if any(0xDC80 <= ord(ch) <= 0xDCFF for ch in text if ord(ch) >= 0xDC80):
+            text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        if self._bridge is not None:
+            self._bridge.write(text, script=script)
+        else:
+            sys.stdout.write(text)
+
+    def _limit_error(self, kind: str, message: str) -> BaseException:
+        script = self._callers[-1] if self._callers else None
+        cls = {
+            "time": TimeLimitError,
+            "instructions": InstructionLimitError,
+            "memory": MemoryLimitError,
+            "recursion": RecursionLimitError,
+        }[kind]
+        return cls(message, script=script, line=None)
+
+    # -- modules offered to scripts ------------------------------------------------
+
+    def _kryon_module(self) -> dict[str, Any]:
+        from kryon_wren.host import kryon_class
+
+        conv = self._conv
+        assert conv is not None
+        functions = dict(self._bridge.host_functions) if self._bridge is not None else {}
+        cls = kryon_class(
+            functions,
+            lambda: self._callers[-1] if self._callers else "wren",
+            conv.to_host,
+            conv.to_wren,
+        )
+        return {"w_Kryon": cls}
+
+    def _meta_module(self) -> dict[str, Any]:
+        from kryon_wren.modules import meta_module
+
+        return meta_module(self._live())
+
+    def _random_module(self) -> dict[str, Any]:
+        from kryon_wren.modules import random_module
+
+        return random_module()
+
+    # -- compile and load -----------------------------------------------------------
+
+    def compile(self, source: str, *, script: str, path: str | None = None) -> CompiledScript:
+        from kryon_wren.vm import WrenCompileError
+
+        vm = self._live()
+        module = module_name(script)
+        try:
+            compiled = vm.compile(source, module)
+        except WrenCompileError as err:
+            line, text = err.errors[0] if err.errors else (None, "compile error")
+            raise CompileError(
+                text, script=script, line=line, rendered=err.rendered
+            ) from None
+        return CompiledScript(
+            script=script,
+            language=self.name,
+            engine_version=self.version,
+            bytecode=marshal.dumps(compiled.code),
+            path=path,
+            globals=list(compiled.variables),
+            metadata={
+                "module": module,
+                "filename": compiled.filename,
+                "line_map": compiled.line_map,
+                "debug_names": compiled.debug_names,
+                "variables": compiled.variables,
+            },
+        )
+
+    def _module_of(self, compiled: CompiledScript) -> CompiledModule:
+        from kryon_wren.vm import CompiledModule
+
+        meta = compiled.metadata
+        return CompiledModule(
+            name=meta["module"],
+            code=marshal.loads(compiled.bytecode),
+            filename=meta["filename"],
+            line_map=list(meta["line_map"]),
+            debug_names=dict(meta["debug_names"]),
+            variables=list(meta["variables"]),
+        )
+
+    def load_script(self, compiled: CompiledScript) -> ScriptId:
+        vm = self._live()
+        module = self._module_of(compiled)
+        if compiled.path:
+            vm.base_dir = os.path.dirname(os.path.abspath(compiled.path))
+        ns = vm.namespace()
+        for key, value in self._shared.items():
+            ns[f"w_{key}"] = value
+        vm.load(module, ns)
+        script = _Script(compiled.script, module.name, ns, module.variables)
+        self._enter(script.name, vm.run, ns["_wren_module"])
+        self._collect_exports(script)
+        sid = ScriptId(next(self._ids))
+        self._scripts[sid] = script
+        return sid
+
+    def _collect_exports(self, script: _Script) -> None:
+        from kryon_wren.runtime.objects import WClass
+        from kryon_wren.runtime.sequences import WFn
+
+        for var in script.variables:
+            value = script.ns.get(f"w_{var}")
+            if isinstance(value, WFn):
+                script.exports[var] = _fn_caller(value)
+                script.infos[var] = FunctionInfo(
+                    var, parameter_count=value.arity, parameter_names=()
+                )
+            elif isinstance(value, WClass) and value.pyclass is not None:
+                for attr in sorted(vars(type(value))):
+                    if not attr.startswith("m_"):
+                        continue
+                    name, _, arity = attr[2:].rpartition("_")
+                    full = f"{var}.{name}"
+                    if full not in script.exports:
+                        script.exports[full] = _static_caller(value, name)
+                        script.infos[full] = FunctionInfo(full, parameter_count=int(arity))
+
+    def unload_script(self, script_id: ScriptId) -> None:
+        script = self._scripts.pop(script_id, None)
+        if script is not None:
+            script.alive = False
+            self._live().modules.pop(script.module, None)
+
+    def _script(self, script_id: ScriptId) -> _Script:
+        try:
+            return self._scripts[script_id]
+        except KeyError:
+            raise FunctionNotFoundError(f"no Wren script with id {script_id}") from None
+
+    def script_functions(self, script_id: ScriptId) -> Mapping[str, FunctionInfo]:
+        return dict(self._script(script_id).infos)
+
+    # -- calls ------------------------------------------------------------------------
+
+    def call_function(self, script_id: ScriptId, name: str, args: Sequence[Value]) -> Value:
+        return self.bind_function(script_id, name)(args)
+
+    def bind_function(self, script_id: ScriptId, name: str) -> Callable[[Sequence[Value]], Value]:
+        script = self._script(script_id)
+        target = script.exports.get(name)
+        if target is None:
+            raise FunctionNotFoundError(
+                f"script {script.name!r} exports no function {name!r}", script=script.name
+            )
+        vm = self._live()
+        conv = self._conv
+        assert conv is not None
+
+        def call(args: Sequence[Value]) -> Value:
+            if not script.alive:
+                raise FunctionNotFoundError(
+                    f"script {script.name!r} was unloaded", script=script.name
+                )
+            wargs = conv.args_to_wren(args)
+            return conv.to_host(self._enter(script.name, vm.run, target, *wargs))
+
+        return call
+
+    def _enter(self, script: str, fn: Callable[..., Any], *args: Any) -> Any:
+        from kryon_wren.runtime.fiber import FatalError
+        from kryon_wren.runtime.objects import WrenError
+
+        self._callers.append(script)
+        try:
+            if self.debugger.active:
+                return self.debugger.run(fn, *args)
+            return fn(*args)
+        except WrenError as err:
+            raise self._runtime_error(err, script) from None
+        except FatalError as err:
+            inner = err.error
+            if getattr(inner, "script", None) is None and hasattr(inner, "script"):
+                inner.script = script  # type: ignore[attr-defined]
+            raise inner from None
+        finally:
+            self._callers.pop()
+
+    def _runtime_error(self, err: Any, script: str) -> ScriptRuntimeError:
+        from kryon_wren.vm import render_runtime_error
+
+        stack = err.stack or []
+        frames = [StackFrame(function=name, script=module, line=line) for module, line, name in stack]
+        frames.reverse()
+        line = stack[0][1] if stack else None
+        message = err.value if isinstance(err.value, str) else "[error object]"
+        return ScriptRuntimeError(
+            message, script=script, line=line, traceback=frames, rendered=render_runtime_error(err)
+        )
+
+    def _function_ref(self, fn: WFn) -> FunctionRef:
+        script = self._callers[-1] if self._callers else "wren"
+        conv = self._conv
+        vm = self._live()
+        assert conv is not None
+
+        def call(args: Sequence[Value]) -> Value:
+            from kryon_wren.runtime.sequences import call_fn
+
+            return conv.to_host(self._enter(script, vm.run, call_fn, fn, *conv.args_to_wren(args)))
+
+        def invoke(args: Sequence[Value]) -> Value:
+            return self.dispatch(call, args)
+
+        return FunctionRef(self.name, f"{script}:<fn>", invoke)
+
+    # -- globals ---------------------------------------------------------------------------
+
+    def set_global(self, name: str, value: Value, script_id: ScriptId | None = None) -> None:
+        conv = self._conv
+        assert conv is not None
+        wvalue = conv.to_wren(value)
+        if script_id is None:
+            self._shared[name] = wvalue
+            for script in self._scripts.values():
+                if name not in script.ns.get("_shadowed", ()):
+                    script.ns[f"w_{name}"] = wvalue
+            return
+        script = self._script(script_id)
+        script.ns[f"w_{name}"] = wvalue
+        script.ns.setdefault("_shadowed", set()).add(name)
+
+    def get_global(self, name: str, script_id: ScriptId | None = None) -> Value:
+        conv = self._conv
+        assert conv is not None
+        if script_id is None:
+            return conv.to_host(self._shared.get(name))
+        return conv.to_host(self._script(script_id).ns.get(f"w_{name}"))
+
+    # -- memory -------------------------------------------------------------------------------
+
+    def _used_bytes(self) -> int:
+        roots = [s.ns for s in self._scripts.values()]
+        return estimate_size(roots) + 64 * 1024
+
+    def collect_garbage(self) -> GCStats:
+        start = time.perf_counter()
+        before = self._used_bytes()
+        gc.collect()
+        after = self._used_bytes()
+        return GCStats(before, after, (time.perf_counter() - start) * 1000)
+
+    def get_memory_usage(self) -> MemoryUsage:
+        vm = self._live()
+        return MemoryUsage(self._used_bytes(), vm.limits.memory_limit_bytes)
+
+    # -- debugging ----------------------------------------------------------------------------
+
+    def set_debug_mode(self, enabled: bool) -> None:
+        self.debugger.enabled = enabled
+
+    def get_stack_trace(self) -> list[StackFrame]:
+        if self._vm is None:
+            return []
+        return [
+            StackFrame(function=name, script=module, line=line, locals=local_vars)
+            for module, line, name, local_vars in reversed(self._vm.live_stack())
+        ]
+
+    def set_breakpoint(self, script: str, line: int) -> BreakpointId:
+        return self.debugger.add(module_name(script), line)
+
+    def remove_breakpoint(self, breakpoint_id: BreakpointId) -> None:
+        self.debugger.remove(breakpoint_id)
+
+    def set_breakpoint_handler(self, handler: Callable[[BreakpointHit], None] | None) -> None:
+        self.debugger.handler = handler
+
+
+def _fn_caller(fn: WFn) -> Callable[..., Any]:
+    from kryon_wren.runtime.sequences import call_fn
+
+    def call(*args: Any) -> Any:
+        return call_fn(fn, *args)
+
+    return call
+
+
+def _static_caller(cls: Any, name: str) -> Callable[..., Any]:
+    from kryon_wren.runtime.objects import WrenError
+
+    def call(*args: Any) -> Any:
+        method = getattr(type(cls), f"m_{name}_{len(args)}", None)
+        if method is None:
+            raise WrenError(f"{cls.name} metaclass does not implement '{name}' with {len(args)} arguments.")
+        return method(cls, *args)
+
+    return call

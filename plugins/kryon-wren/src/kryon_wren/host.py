@@ -1,0 +1,50 @@
+"""The ``kryon`` module scripts import (``import "kryon" for Kryon``).
+
+Every host function of the bridge becomes a static method of ``Kryon`` named
+in camelCase (``Kryon.getElementById(id)``), callable with any arity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from kryon_core import HostFunction, ScriptError, api_name
+
+from kryon_wren.runtime.core import CORE
+from kryon_wren.runtime.objects import WClass, WrenError
+
+MAX_ARITY = 16
+
+
+def kryon_class(
+    functions: dict[str, HostFunction],
+    caller: Callable[[], str],
+    to_host: Callable[[Any], Any],
+    to_wren: Callable[[Any], Any],
+) -> WClass:
+    statics: dict[str, Any] = {}
+    for fn in functions.values():
+        name = api_name(fn, "camel")
+        for arity in range(MAX_ARITY + 1):
+            statics[f"m_{name}_{arity}"] = _method(fn, caller, to_host, to_wren)
+    meta = type("Kryon metaclass", (WClass,), statics)
+    return meta("Kryon", CORE["Object"], None, True)
+
+
+def _method(
+    fn: HostFunction,
+    caller: Callable[[], str],
+    to_host: Callable[[Any], Any],
+    to_wren: Callable[[Any], Any],
+) -> Callable[..., Any]:
+    def call(this: WClass, *args: Any) -> Any:
+        try:
+            result = fn.fn(caller(), *[to_host(a) for a in args])
+        except ScriptError as exc:
+            raise WrenError(exc.message if hasattr(exc, "message") else str(exc)) from None
+        except (TypeError, ValueError) as exc:
+            raise WrenError(f"Kryon.{api_name(fn, 'camel')}: {exc}") from None
+        return to_wren(result)
+
+    return call
