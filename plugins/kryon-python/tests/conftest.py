@@ -6,18 +6,21 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import pytest
-from kryon_core import HostFunction, ScriptBridge, ScriptId, SecurityPolicy, default_policies
-
 from kryon_python.config import PythonConfig
 from kryon_python.engine import PythonEngine
+
+from kryon_core import HostFunction, ScriptBridge, ScriptId, SecurityPolicy, default_policies
 
 
 class Harness:
     """One engine plus what its scripts printed."""
 
-    def __init__(self, policy: SecurityPolicy,
-                 functions: Mapping[str, Callable[..., Any]] | None = None,
-                 config: PythonConfig | None = None) -> None:
+    def __init__(
+        self,
+        policy: SecurityPolicy,
+        functions: Mapping[str, Callable[..., Any]] | None = None,
+        config: PythonConfig | None = None,
+    ) -> None:
         self.output: list[tuple[str, str, str]] = []
         self.engine = PythonEngine()
         self.engine.initialize(config or PythonConfig(), policy)

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from kryon_core.testing import EngineConformance
 
-BASIC = '''\
+BASIC = """\
 import kryon
 
 
@@ -43,9 +43,9 @@ def sum_to(n):
     for i in range(1, n + 1):
         total += i
     return total
-'''
+"""
 
-LIMITS = '''\
+LIMITS = """\
 def spin():
     while True:
         pass
@@ -59,9 +59,9 @@ def bomb():
     chunks = []
     while True:
         chunks.append("x" * 1_000_000 + str(len(chunks)))
-'''
+"""
 
-COROUTINE = '''\
+COROUTINE = """\
 def numbers(n):
     for i in range(1, n + 1):
         yield i
@@ -69,13 +69,13 @@ def numbers(n):
 
 def collect(n):
     return list(numbers(n))
-'''
+"""
 
-DEBUG = '''\
+DEBUG = """\
 def debug_me(a):
     b = a + 1
     return b
-'''
+"""
 
 
 class _PythonSnippets:

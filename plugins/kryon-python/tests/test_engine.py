@@ -6,6 +6,8 @@ import asyncio
 import math
 
 import pytest
+from kryon_python.engine import PythonEngine
+
 from kryon_core import (
     AccessDeniedError,
     CompileError,
@@ -15,8 +17,6 @@ from kryon_core import (
     ScriptRuntimeError,
     UserData,
 )
-
-from kryon_python.engine import PythonEngine
 
 SOURCE = """\
 import kryon
@@ -130,8 +130,9 @@ def test_values_cross_both_ways(either) -> None:
 
 
 def test_functions_cross_both_ways(either) -> None:
-    sid = either.load("def apply(f, x):\n    return f(x) + 1\n\ndef make():\n"
-                      "    return lambda v: v * 3\n")
+    sid = either.load(
+        "def apply(f, x):\n    return f(x) + 1\n\ndef make():\n    return lambda v: v * 3\n"
+    )
     triple = either.call(sid, "make")
     assert isinstance(triple, FunctionRef) and triple(5) == 15
     assert either.call(sid, "apply", FunctionRef("host", "sq", lambda a: a[0] ** 2), 4) == 17

@@ -14,6 +14,8 @@ import tempfile
 from collections.abc import Iterator
 
 import pytest
+from kryon_python.config import PythonConfig
+
 from kryon_core import (
     MemoryLimitError,
     ScriptError,
@@ -22,13 +24,11 @@ from kryon_core import (
     TimeLimitError,
 )
 
-from kryon_python.config import PythonConfig
-
 from .conftest import SANDBOXED, Harness
 
 SECRET = "kryon-escape-secret-7f3a"
 
-GADGETS = '''
+GADGETS = """
 def real_globals(fn):
     return vars(type(fn))["__globals__"].__get__(fn)
 
@@ -57,7 +57,7 @@ def os_from_frames(frames):
         if "os" in scope:
             return scope["os"]
     raise LookupError("no os in reach")
-'''
+"""
 
 ATTACKS: dict[str, str] = {
     "builtin open": "return open(SECRET).read()",
@@ -107,8 +107,7 @@ ATTACKS: dict[str, str] = {
         "    return os_from_frames(frames).system('touch ' + MARKER)"
     ),
     "format string attribute access": (
-        "import random\n"
-        "    return '{0.__globals__[_os].system}'.format(random.Random.randint)"
+        "import random\n    return '{0.__globals__[_os].system}'.format(random.Random.randint)"
     ),
     "format string reading the file": "return '{0}'.format(real_builtins()['open'](SECRET))",
     "audit hook removal": "real_import('sys').addaudithook(lambda *a: None)\n    return 1",
@@ -172,8 +171,10 @@ def sandbox(request: pytest.FixtureRequest) -> Iterator[Harness]:
 
 def _attack(sandbox: Harness, paths: tuple[str, str], name: str, body: str) -> object:
     secret, marker = paths
-    source = (f"SECRET = {secret!r}\nMARKER = {marker!r}\ncompile_source = None\n"
-              f"{GADGETS}\ndef attack():\n    {body}\n")
+    source = (
+        f"SECRET = {secret!r}\nMARKER = {marker!r}\ncompile_source = None\n"
+        f"{GADGETS}\ndef attack():\n    {body}\n"
+    )
     script = "attack_" + "".join(c if c.isalnum() else "_" for c in name)
     try:
         sid = sandbox.load(source, script)
@@ -188,7 +189,7 @@ def _attack(sandbox: Harness, paths: tuple[str, str], name: str, body: str) -> o
 
 
 def _assert_contained(sandbox: Harness, paths: tuple[str, str], outcome: object) -> None:
-    secret, marker = paths
+    _, marker = paths
     shown = outcome.render() if isinstance(outcome, ScriptError) else repr(outcome)
     assert SECRET not in shown
     assert SECRET not in sandbox.printed
@@ -205,25 +206,27 @@ def test_escape_is_contained(sandbox: Harness, paths: tuple[str, str], name: str
 
 
 @pytest.mark.parametrize("name", sorted(LIMIT_ATTACKS))
-def test_resource_exhaustion_hits_a_limit(sandbox: Harness, paths: tuple[str, str],
-                                          name: str) -> None:
+def test_resource_exhaustion_hits_a_limit(
+    sandbox: Harness, paths: tuple[str, str], name: str
+) -> None:
     body, expected = LIMIT_ATTACKS[name]
     outcome = _attack(sandbox, paths, name, body)
     assert isinstance(outcome, expected), outcome
     _assert_contained(sandbox, paths, outcome)
 
 
-def test_the_gadgets_really_reach_the_interpreter(sandbox: Harness,
-                                                   paths: tuple[str, str]) -> None:
+def test_the_gadgets_really_reach_the_interpreter(sandbox: Harness, paths: tuple[str, str]) -> None:
     """The attacks above are meaningful: scripts can reach ``os`` and the real
     builtins; what stops them is the audit hook and the OS limits."""
-    outcome = _attack(sandbox, paths, "gadgets",
-                      "return [real_os().getpid() > 0, 'open' in real_builtins()]")
+    outcome = _attack(
+        sandbox, paths, "gadgets", "return [real_os().getpid() > 0, 'open' in real_builtins()]"
+    )
     assert outcome == [True, True]
 
 
-def test_blocked_operations_surface_as_security_errors(sandbox: Harness,
-                                                       paths: tuple[str, str]) -> None:
+def test_blocked_operations_surface_as_security_errors(
+    sandbox: Harness, paths: tuple[str, str]
+) -> None:
     outcome = _attack(sandbox, paths, "os.system", ATTACKS["os.system"])
     assert isinstance(outcome, SecurityError), outcome
     assert "os.system" in str(outcome)
@@ -238,8 +241,9 @@ def test_huge_output_is_truncated(sandbox: Harness, paths: tuple[str, str]) -> N
     assert produced.endswith("[output truncated: limit reached]\n")
 
 
-def test_crashing_the_worker_restarts_it_with_the_scripts(sandbox: Harness,
-                                                           paths: tuple[str, str]) -> None:
+def test_crashing_the_worker_restarts_it_with_the_scripts(
+    sandbox: Harness, paths: tuple[str, str]
+) -> None:
     keeper = sandbox.load("state = 'reloaded'\n\ndef get():\n    return state\n", "keeper")
     outcome = _attack(sandbox, paths, "abort", "real_os().abort()")
     assert isinstance(outcome, ScriptRuntimeError) and "crashed the worker" in str(outcome)
@@ -247,14 +251,17 @@ def test_crashing_the_worker_restarts_it_with_the_scripts(sandbox: Harness,
     sandbox.engine.unload_script(keeper)
 
 
-@pytest.mark.parametrize("source", [
-    "x = ().__class__.__base__.__subclasses__()",
-    "x = (lambda: 0).__globals__",
-    "x = __builtins__",
-    "x = __import__('os')",
-    "x = __loader__",
-    "def g():\n    yield\nx = g().gi_frame.f_back",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "x = ().__class__.__base__.__subclasses__()",
+        "x = (lambda: 0).__globals__",
+        "x = __builtins__",
+        "x = __import__('os')",
+        "x = __loader__",
+        "def g():\n    yield\nx = g().gi_frame.f_back",
+    ],
+)
 def test_compile_time_refusals(sandbox: Harness, source: str) -> None:
     with pytest.raises(SecurityError) as info:
         sandbox.engine.compile(source, script="refused")
@@ -262,7 +269,10 @@ def test_compile_time_refusals(sandbox: Harness, source: str) -> None:
 
 
 def test_getattr_refuses_escape_names(sandbox: Harness) -> None:
-    sid = sandbox.load("def probe():\n    return getattr((), '__cla' + 'ss__').__name__, "
-                       "getattr(probe, '__glo' + 'bals__', 'refused')\n", "getattr_probe")
+    sid = sandbox.load(
+        "def probe():\n    return getattr((), '__cla' + 'ss__').__name__, "
+        "getattr(probe, '__glo' + 'bals__', 'refused')\n",
+        "getattr_probe",
+    )
     with pytest.raises(ScriptRuntimeError, match="not allowed"):
         sandbox.call(sid, "probe")

@@ -34,6 +34,7 @@ class HostObject:
     """What a script sees of a host :class:`UserData`: nothing but identity."""
 
     __slots__ = ("_userdata",)
+    _userdata: UserData
 
     def __init__(self, userdata: UserData) -> None:
         object.__setattr__(self, "_userdata", userdata)

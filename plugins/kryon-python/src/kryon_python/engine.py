@@ -11,10 +11,8 @@ No runtime state lives at module level, and nothing heavy is imported until
 
 from __future__ import annotations
 
-import gc
 import itertools
 import sys
-import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -186,26 +184,17 @@ class PythonEngine(ScriptEngine):
     # -- memory -------------------------------------------------------------------
 
     def collect_garbage(self) -> GCStats:
-        runtime = self._rt()
-        if not isinstance(runtime, _trusted_type()):
-            return runtime.collect_garbage()
-        before = _rss_bytes()
-        start = time.perf_counter()
-        gc.collect()
-        return GCStats(before, _rss_bytes(), (time.perf_counter() - start) * 1000)
+        return self._rt().collect_garbage()
 
     def get_memory_usage(self) -> MemoryUsage:
-        runtime = self._rt()
-        if not isinstance(runtime, _trusted_type()):
-            return runtime.memory_usage()
-        return MemoryUsage(used_bytes=_rss_bytes())
+        return self._rt().memory_usage()
 
     # -- debugging ----------------------------------------------------------------
 
     def set_debug_mode(self, enabled: bool) -> None:
-        runtime = self._rt()
-        if isinstance(runtime, _trusted_type()):
-            runtime.tracer.debug = enabled
+        tracer = self._rt().tracer
+        if tracer is not None:
+            tracer.debug = enabled
 
     def get_stack_trace(self) -> list[StackFrame]:
         runtime = self._runtime
@@ -220,10 +209,8 @@ class PythonEngine(ScriptEngine):
     def set_breakpoint_handler(self, handler: BreakpointHandler | None) -> None:
         self._handler = handler
         runtime = self._runtime
-        if runtime is not None and isinstance(runtime, _trusted_type()):
+        if runtime is not None and runtime.tracer is not None:
             runtime.tracer.handler = handler
-        elif runtime is not None:
-            self._unsupported("breakpoints in isolated mode (use a trusted policy to debug)")
 
     # -- helpers ------------------------------------------------------------------
 
@@ -235,29 +222,8 @@ class PythonEngine(ScriptEngine):
         return self._runtime
 
     def _tracer(self, what: str) -> ScriptTracer:
-        runtime = self._rt()
-        if not isinstance(runtime, _trusted_type()):
+        tracer = self._rt().tracer
+        if tracer is None:
             self._unsupported(f"{what} in isolated mode (use a trusted policy to debug)")
-        return runtime.tracer  # type: ignore[union-attr]
-
-
-def _trusted_type() -> type[TrustedRuntime]:
-    from kryon_python.trusted import TrustedRuntime
-
-    return TrustedRuntime
-
-
-def _rss_bytes() -> int:
-    try:
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            return int(statm.read().split()[1]) * _page_size()
-    except (OSError, ValueError, IndexError):
-        import resource
-
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-
-
-def _page_size() -> int:
-    import os
-
-    return os.sysconf("SC_PAGE_SIZE")
+        assert tracer is not None
+        return tracer

@@ -76,6 +76,7 @@ class IsolatedRuntime:
         self._errors: dict[int, ScriptError] = {}
         self._depth = 0
         self._replaying = False
+        self.tracer: None = None  # no breakpoints out of process
         self._deadline: float | None = None
         self._output_left: int | None = None
         limit = policy.time_limit_ms

@@ -90,14 +90,14 @@ class ScriptTracer:
         if not any(where == (script, line) for where in self._breakpoints.values()):
             self._lines.get(script, set()).discard(line)
 
-    def install(self) -> TraceFunction | None:
+    def install(self) -> Any:
         """Start tracing the current thread; returns the previous trace function."""
         previous = sys.gettrace()
         sys.settrace(self._on_call)
         return previous
 
     @staticmethod
-    def restore(previous: TraceFunction | None) -> None:
+    def restore(previous: Any) -> None:
         sys.settrace(previous)
 
     def _on_call(self, frame: FrameType, event: str, arg: Any) -> TraceFunction | None:
@@ -106,7 +106,8 @@ class ScriptTracer:
             return None
         limit = self.recursion_limit
         if limit is not None and event == "call":
-            depth, outer = 0, frame
+            depth = 0
+            outer: FrameType | None = frame
             while outer is not None and depth <= limit:
                 if outer.f_code.co_filename in self._scripts:
                     depth += 1

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import asyncio
 import builtins
+import gc
 import inspect
 import sys
+import time
 from collections.abc import Callable, Mapping, Sequence
 from types import CodeType, ModuleType
 from typing import Any
@@ -24,7 +26,9 @@ from kryon_core import (
     FunctionInfo,
     FunctionNotFoundError,
     FunctionRef,
+    GCStats,
     HostFunction,
+    MemoryUsage,
     ScriptBridge,
     ScriptError,
     ScriptId,
@@ -41,6 +45,7 @@ from kryon_python.compiler import load_code
 from kryon_python.convert import ScriptConverter
 from kryon_python.errors import HostError, error_from_exception
 from kryon_python.functions import exported_functions
+from kryon_python.memory import rss_bytes
 from kryon_python.tracer import ScriptTracer, script_stack
 from kryon_python.watchdog import TimeLimitExceeded, Watchdog
 
@@ -238,6 +243,18 @@ class TrustedRuntime:
             value = self._shared.get(name)
         return self._converter.to_host(value)
 
+    # -- memory ----------------------------------------------------------------------
+
+    def collect_garbage(self) -> GCStats:
+        before = rss_bytes()
+        start = time.perf_counter()
+        gc.collect()
+        return GCStats(before, rss_bytes(), (time.perf_counter() - start) * 1000)
+
+    def memory_usage(self) -> MemoryUsage:
+        """The host process's memory: a shared interpreter has no per-script figure."""
+        return MemoryUsage(used_bytes=rss_bytes())
+
     # -- debugging ------------------------------------------------------------------
 
     def stack(self) -> list[StackFrame]:
@@ -259,12 +276,13 @@ class TrustedRuntime:
 
     @staticmethod
     def _function(script: _Script, name: str) -> Callable[..., Any]:
-        fn = script.namespace.get(name)
+        fn: Any = script.namespace.get(name)
         if not callable(fn):
             raise FunctionNotFoundError(
                 f"script {script.name!r} has no function {name!r}", script=script.name
             )
-        return fn
+        function: Callable[..., Any] = fn
+        return function
 
     def _printer(self, script: str) -> Callable[..., None]:
         write = self._bridge.write
@@ -278,8 +296,7 @@ class TrustedRuntime:
         ) -> None:
             text = (" " if sep is None else sep).join(map(str, values))
             text += "\n" if end is None else end
-            stream = "stderr" if file is sys.stderr else "stdout"
-            write(text, stream=stream, script=script)
+            write(text, stream="stderr" if file is sys.stderr else "stdout", script=script)
 
         return print_
 

@@ -421,11 +421,11 @@ class Worker:
 
     def stack(self) -> list[list[Any]]:
         frames: list[list[Any]] = []
-        frame = sys._getframe(1)
+        frame: types.FrameType | None = sys._getframe(1)
         while frame is not None:
             if frame.f_code.co_filename in self.names:
                 frames.append([frame.f_code.co_filename, frame.f_code.co_name, frame.f_lineno])
-            frame = frame.f_back  # type: ignore[assignment]
+            frame = frame.f_back
         frames.reverse()
         return frames
 
