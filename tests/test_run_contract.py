@@ -19,15 +19,15 @@ CASES = {
     "lua": (
         ".lua",
         'print("kryon-ok")\n',
-        "local a = 1\nlocal x = \n",
-        "local a = 1\nlocal t = nil\nprint(t.x)\n",
+        "local a = 1\nlocal x = = 2\n",
+        "local t = nil\nprint(t.x)\n",
     ),
     "js": (".js", 'console.log("kryon-ok");\n', "let a = 1;\nlet x = ;\n", "let a = 1;\nnull.x;\n"),
     "python": (".py", 'print("kryon-ok")\n', "a = 1\ndef f(:\n", "a = 1\nNone.x\n"),
     "wren": (
         ".wren",
         'System.print("kryon-ok")\n',
-        "var a = 1\nvar x = \n",
+        "var a = 1\nvar x = )\n",
         "var a = 1\nnull.foo\n",
     ),
     "lisp": (
