@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 
 from kryon_core import (
     CompiledScript,
+    CompileError,
     ConversionError,
     EngineCapabilities,
     EngineConfig,
@@ -33,6 +34,7 @@ from kryon_core import (
     ScriptError,
     ScriptId,
     ScriptNotFoundError,
+    ScriptRuntimeError,
     SecurityPolicy,
     StackFrame,
     ThreadingModel,
@@ -43,7 +45,7 @@ from kryon_core import (
 )
 from kryon_js.config import JsConfig
 from kryon_js.runtime import FIRST_HOST_OP, JsRuntime
-from kryon_js.shape import ScriptShape, scan
+from kryon_js.shape import ScriptShape, repl_rewrite, scan
 from kryon_js.source import wrap
 from kryon_js.wire import number_from_js
 
@@ -265,6 +267,30 @@ class JsEngine(ScriptEngine):
             await asyncio.sleep(0.001)
             state = rt.poll_async(state, loaded.name)
         return state.value
+
+    def evaluate(self, script_id: ScriptId, source: str) -> Value:
+        """Run a REPL snippet in a classic script's namespace (``kryon repl js``).
+
+        Top-level declarations become properties of the script's scope object
+        (``let x = 1`` is kept as ``x``), and the value of the last expression
+        is returned.
+        """
+        loaded = self._loaded(script_id)
+        if not loaded.sloppy:
+            raise UnsupportedOperationError(
+                f"{loaded.name} is strict code or a module: snippets run only in classic scripts",
+                script=loaded.name,
+            )
+        rt = self._runtime()
+        code, names = repl_rewrite(source.replace("\r\n", "\n"))
+        if names:
+            rt.call(rt.api["declare"], (loaded.scope, json.dumps(names)), loaded.name)
+        try:
+            return rt.call(rt.api["callN"], (rt.eval_helper, loaded.scope, code), loaded.name)
+        except ScriptRuntimeError as exc:
+            if exc.message.startswith("SyntaxError"):
+                raise CompileError(exc.message, script=loaded.name) from None
+            raise
 
     # -- globals --------------------------------------------------------------------------------
 

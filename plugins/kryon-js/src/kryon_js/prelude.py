@@ -364,6 +364,9 @@ const api = {
     try { return out(wrapper.call(undefined, scope)); } catch (e) { return fail(e); }
   },
   newScope: () => Object.create(null),
+  declare: (scope, names) => {
+    for (const name of JSON.parse(names)) if (!(name in scope)) scope[name] = undefined;
+  },
   forget: (id) => { PENDING.delete(id); },
   registerModule: (name, exports) => { MODULES.set(moduleName(name), exports); },
   unregisterModule: (name, exports) => {

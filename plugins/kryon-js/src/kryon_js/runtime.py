@@ -70,7 +70,11 @@ _API = (
     "stack",
     "newScope",
     "loadModule",
+    "declare",
 )
+# Sloppy on purpose: a direct eval inside ``with (scope)`` is how the REPL runs
+# snippets in a script's namespace (``JsEngine.evaluate``).
+_EVAL_HELPER = "(function ($kscope$, $kcode$) { with ($kscope$) { return eval($kcode$); } })"
 _BOOT = (
     "(globalThis, (() => { const h = globalThis.__kryon_host; "
     "delete globalThis.__kryon_host; return h; })())"
@@ -118,6 +122,7 @@ class JsRuntime:
             + _BOOT
         )
         self.api: dict[str, Any] = {name: pick(name) for name in _API}
+        self.eval_helper = context.eval(_EVAL_HELPER)
         self.memory_limit = policy.memory_limit_mb * _MB if policy.memory_limit_mb else None
         if config.stack_size_kb is not None:
             stack = config.stack_size_kb * 1024

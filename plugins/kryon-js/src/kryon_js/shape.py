@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from kryon_js.lexer import Token, tokenize
 
-__all__ = ["DYNAMIC_IMPORT", "FunctionDecl", "ScriptShape", "scan"]
+__all__ = ["DYNAMIC_IMPORT", "FunctionDecl", "ScriptShape", "repl_rewrite", "scan"]
 
 DYNAMIC_IMPORT = "$kimp$"
 """Replaces ``import`` in ``import(name)``: same length, so columns stay exact."""
@@ -371,3 +371,38 @@ def _unquote(name: str) -> str:
 def scan(source: str, *, module: bool) -> ScriptShape:
     """The top-level shape of ``source`` (a module when ``module``)."""
     return _Scanner(source, module).run()
+
+
+def repl_rewrite(source: str) -> tuple[str, list[str]]:
+    """A REPL snippet as code whose top-level declarations assign to names the
+    caller defines on the script's scope object, so they outlive the snippet.
+
+    ``let x = 1`` becomes ``x = 1``; ``function f() {}`` becomes
+    ``f = function f() {}`` (and likewise ``class``).  Destructuring
+    declarations are left alone and stay local to the snippet.
+    """
+    scanner = _Scanner(source, module=False)
+    tokens, edits, names = scanner.tokens, [], []
+    depth = 0
+    for i, tok in enumerate(tokens):
+        text = tok.text
+        if tok.kind == "punct" and text in ("(", "[", "{"):
+            depth += 1
+        elif tok.kind == "punct" and text in (")", "]", "}"):
+            depth -= 1
+        elif depth == 0 and tok.kind == "name" and scanner.statement_start(i):
+            following = scanner.token(i + 1)
+            if text in _DECLARATIONS and following is not None and following.kind == "name":
+                declared = scanner.binding_names(i)
+                names += declared
+                edits.append((tok.start, tok.end, ""))
+            elif text in ("function", "async", "class"):
+                decl = scanner.function_at(i) if text != "class" else None
+                name = decl.name if decl is not None else None
+                if text == "class" and following is not None and following.kind == "name":
+                    name = following.text
+                if name is not None:
+                    names.append(name)
+                    edits.append((tok.start, tok.start, f"{name} = "))
+    shape = ScriptShape(edits=edits)
+    return shape.rewrite(source), list(dict.fromkeys(names))
