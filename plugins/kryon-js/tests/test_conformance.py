@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 from kryon_core import Value
 from kryon_core.testing import EngineConformance, canonical_values
 
-SAFE_INT = 2**53
+SAFE_INT = 2**53 - 1  # Number.MAX_SAFE_INTEGER
 
 
 def js_number(value: Value) -> Value:
-    """JavaScript has one number type: integral numbers within 2**53 come back as int."""
+    """JavaScript has one number type: integral safe integers come back as int."""
     if isinstance(value, float) and value.is_integer() and abs(value) <= SAFE_INT:
         return value if value == 0 and math.copysign(1.0, value) < 0 else int(value)
     if isinstance(value, list):

@@ -8,15 +8,16 @@ objects with the key :data:`~kryon_js.prelude.TAG`:
 
 ======================  ==========================================
 ``nan``/``inf``/``-inf``  the IEEE specials
-``big``                   an integer beyond 2**53 (a BigInt in JS)
+``big``                   an integer beyond 2**53 - 1 (a BigInt in JS)
 ``fn``                    a host FunctionRef (a JS function calling back)
 ``jsfn``                  a JS function the host got earlier, by id
 ``ud``/``el``             UserData / ElementHandle (opaque in JS)
 ======================  ==========================================
 
 The number rule: JavaScript has one number type, so an integral number
-within +/-2**53 comes back as ``int`` (``-0`` stays ``-0.0``); any other
-number is a ``float``.  Integers beyond 2**53 travel as BigInt both ways;
+within +/-(2**53 - 1) (``Number.MAX_SAFE_INTEGER``) comes back as ``int``
+(``-0`` stays ``-0.0``); any other number is a ``float``.  Integers beyond
+that travel as BigInt both ways;
 a BigInt outside 64 bits, a Symbol or a Promise is a ConversionError.
 """
 
@@ -41,7 +42,7 @@ from kryon_js.prelude import TAG
 
 __all__ = ["SAFE_INT", "WireCodec", "number_from_js"]
 
-SAFE_INT = 2**53
+SAFE_INT = 2**53 - 1  # Number.MAX_SAFE_INTEGER
 _INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
 _TAG_JSON = json.dumps(TAG)
 _dumps = json.JSONEncoder(
