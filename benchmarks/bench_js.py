@@ -15,18 +15,22 @@ rounds each; prints per-call times and the ratios the JS issue asks for:
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
 import tempfile
 import time
 from collections.abc import Callable
+from multiprocessing.connection import Connection
 from typing import Any
 
 import quickjs
 
-from kryon_core import HostFunction, KryonConfig, ScriptManager
+from kryon_core import HostFunction, KryonConfig, ScriptManager, TimeLimitError
 
 ADD = "function add(a, b) { return a + b; }"
 LOOP = "function loop(n) { let s = 0; for (let i = 0; i < n; i++) s += kryon.add(i, 1); return s; }"
 ONE = "function one() { return kryon.add(1, 2); }"
+SPIN = "function spin(host) { if (host) kryon.add(1, 2); while (true) {} }"
 RAW_LOOP = "(function (n) { let s = 0; for (let i = 0; i < n; i++) s += add_py(i, 1); return s; })"
 CALLS, CALLBACKS = 20_000, 2_000
 
@@ -57,7 +61,7 @@ def make_manager(policy: str, cache: str) -> ScriptManager:
     )
     manager = ScriptManager(config)
     manager.add_host_function(HostFunction("add", lambda caller, a, b: a + b))
-    manager.load_script("bench", f"{ADD}\n{LOOP}\n{ONE}\n", language="js")
+    manager.load_script("bench", f"{ADD}\n{LOOP}\n{ONE}\n{SPIN}\n", language="js")
     return manager
 
 
@@ -116,11 +120,59 @@ def engine_rows(policy: str, cache: str, base: dict[str, float]) -> list[Row]:
         manager.close()
 
 
+def _echo(conn: Connection) -> None:
+    while (message := conn.recv()) is not None:
+        conn.send(message)
+
+
+def design_rows(cache: str) -> list[tuple[str, str]]:
+    """The facts behind the time-limit design (docs/languages/js.md)."""
+    facts: list[tuple[str, str]] = []
+    ctx = quickjs.Context()
+    ctx.add_callable("add_py", lambda a, b: a + b)
+    ctx.set_time_limit(0.1)
+    try:
+        ctx.eval("add_py(1, 2)")
+        facts.append(("raw binding: callback under a time limit", "works"))
+    except quickjs.JSException as exc:
+        facts.append(("raw binding: callback under a time limit", str(exc).splitlines()[0]))
+    manager = make_manager("sandboxed", cache)
+    try:
+        spin = manager.function("bench.spin")
+        for host in (False, True):
+            start = time.perf_counter()
+            with contextlib.suppress(TimeLimitError):
+                spin(host)
+            label = "after a host callback" if host else "pure JS"
+            elapsed = (time.perf_counter() - start) * 1000
+            facts.append(
+                (f"100 ms limit, infinite loop ({label})", f"stopped after {elapsed:.0f} ms")
+            )
+    finally:
+        manager.close()
+    parent, child = multiprocessing.Pipe()
+    worker = multiprocessing.Process(target=_echo, args=(child,), daemon=True)
+    worker.start()
+    n = 2000
+
+    def ping() -> None:
+        for _ in range(n):
+            parent.send((1, 2))
+            parent.recv()
+
+    round_trip = best(ping, n, rounds=3)
+    parent.send(None)
+    worker.join(timeout=5)
+    facts.append(("out-of-process floor: one pipe round trip", f"{round_trip * 1e6:.1f} us"))
+    return facts
+
+
 def main() -> None:
     rows, base = raw_rows()
     with tempfile.TemporaryDirectory() as cache:
         for policy in ("sandboxed", "trusted"):
             rows += engine_rows(policy, cache, base)
+        facts = design_rows(cache)
     width = max(len(r[0]) for r in rows) + 2
     print(f"{'measure':<{width}}{'per call':>12}{'ratio':>9}")
     for label, seconds, ratio in rows:
@@ -129,6 +181,9 @@ def main() -> None:
     print("'other thread' calls vs quickjs.Function (the binding's thread-safe hand-off);")
     print("callbacks vs raw add_callable (which the binding refuses under a time limit);")
     print("'call making one host callback' includes re-arming the time limit afterwards.")
+    print("\ntime limit with host callbacks (design facts):")
+    for label, value in facts:
+        print(f"  {label:<54}{value}")
 
 
 if __name__ == "__main__":
