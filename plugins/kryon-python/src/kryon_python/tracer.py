@@ -68,27 +68,57 @@ class ScriptTracer:
         self._breakpoints: dict[BreakpointId, tuple[str, int]] = {}
         self._lines: dict[str, set[int]] = {}
         self._next_id = 0
-        self.handler: BreakpointHandler | None = None
-        self.debug = False
-        self.recursion_limit: int | None = None
+        self._handler: BreakpointHandler | None = None
+        self._debug = False
+        self._recursion_limit: int | None = None
+        self.needed = False
+        """Whether calls must run under the tracer (kept current for the hot path)."""
+
+    def _update(self) -> None:
+        self.needed = self._recursion_limit is not None or (
+            self._debug and self._handler is not None and any(self._lines.values())
+        )
 
     @property
-    def needed(self) -> bool:
-        return self.recursion_limit is not None or (
-            self.debug and self.handler is not None and bool(self._lines)
-        )
+    def handler(self) -> BreakpointHandler | None:
+        return self._handler
+
+    @handler.setter
+    def handler(self, handler: BreakpointHandler | None) -> None:
+        self._handler = handler
+        self._update()
+
+    @property
+    def debug(self) -> bool:
+        return self._debug
+
+    @debug.setter
+    def debug(self, enabled: bool) -> None:
+        self._debug = enabled
+        self._update()
+
+    @property
+    def recursion_limit(self) -> int | None:
+        return self._recursion_limit
+
+    @recursion_limit.setter
+    def recursion_limit(self, limit: int | None) -> None:
+        self._recursion_limit = limit
+        self._update()
 
     def add(self, script: str, line: int) -> BreakpointId:
         self._next_id += 1
         bid = BreakpointId(self._next_id)
         self._breakpoints[bid] = (script, line)
         self._lines.setdefault(script, set()).add(line)
+        self._update()
         return bid
 
     def remove(self, bid: BreakpointId) -> None:
         script, line = self._breakpoints.pop(bid, ("", 0))
         if not any(where == (script, line) for where in self._breakpoints.values()):
             self._lines.get(script, set()).discard(line)
+        self._update()
 
     def install(self) -> Any:
         """Start tracing the current thread; returns the previous trace function."""
@@ -104,7 +134,7 @@ class ScriptTracer:
         filename = frame.f_code.co_filename
         if filename not in self._scripts:
             return None
-        limit = self.recursion_limit
+        limit = self._recursion_limit
         if limit is not None and event == "call":
             depth = 0
             outer: FrameType | None = frame
@@ -114,7 +144,7 @@ class ScriptTracer:
                 outer = outer.f_back
             if depth > limit:
                 raise RecursionLimitExceeded(f"call depth exceeds the limit of {limit}")
-        if self.debug and self.handler is not None and filename in self._lines:
+        if self._debug and self._handler is not None and filename in self._lines:
             return self._on_line
         return None
 
@@ -127,7 +157,7 @@ class ScriptTracer:
         return self._on_line
 
     def _hit(self, frame: FrameType, script: str, line: int) -> None:
-        handler = self.handler
+        handler = self._handler
         if handler is None:
             return
         bid = next(

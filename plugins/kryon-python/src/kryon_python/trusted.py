@@ -18,10 +18,12 @@ import inspect
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
-from types import CodeType, ModuleType
+from types import CodeType, CoroutineType, ModuleType
 from typing import Any
 
 from kryon_core import (
+    INT_MAX,
+    INT_MIN,
     CompiledScript,
     FunctionInfo,
     FunctionNotFoundError,
@@ -144,11 +146,42 @@ class TrustedRuntime:
         converter = self._converter
         guarded = self._guarded
         script_name = script.name
+        names = self._names
+        tracer = self.tracer
+        unlimited = self._watchdog is None
 
         def call(args: Sequence[Value]) -> Value:
             if sid not in scripts:
                 raise ScriptNotFoundError("the script was unloaded", script=script_name)
-            result = guarded(script_name, _call_sync, fn, converter.args_to_script(args))
+            if not unlimited or tracer.needed:
+                result = guarded(script_name, _call_sync, fn, converter.args_to_script(args))
+                return converter.to_host(result)
+            # the hot path: nothing to arm, scalars pass as they are
+            for arg in args:
+                kind = type(arg)
+                if (
+                    kind in _PLAIN
+                    or (kind is int and INT_MIN <= arg <= INT_MAX)
+                    or (kind is str and arg.isascii())
+                ):
+                    continue
+                args = converter.args_to_script(args)
+                break
+            try:
+                result = fn(*args)
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:
+                raise error_from_exception(exc, names, script_name) from None
+            kind = type(result)
+            if (
+                kind in _PLAIN
+                or (kind is int and INT_MIN <= result <= INT_MAX)
+                or (kind is str and result.isascii())
+            ):
+                return result
+            if kind is CoroutineType:
+                result = guarded(script_name, _finish_coroutine, result)
             return converter.to_host(result)
 
         return call
@@ -344,6 +377,13 @@ class TrustedRuntime:
         call.__name__ = api_name(function, "snake")
         call.__doc__ = function.doc or None
         return call
+
+
+_PLAIN = frozenset({type(None), bool, float})  # int and str need a check
+
+
+def _finish_coroutine(coroutine: Any) -> Any:
+    return _call_sync(lambda: coroutine, [])
 
 
 def _call_plain(fn: Callable[..., Any], args: list[Any]) -> Any:
