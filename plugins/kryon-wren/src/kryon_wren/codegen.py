@@ -15,7 +15,11 @@ import math
 from kryon_wren import names
 from kryon_wren import nodes as N
 
-FAST_ARITH = {"+", "-", "*", "<", ">", "<=", ">="}
+# Operators left to Python: floats compute natively, Wren objects dispatch
+# through WObject.__add__ & co., and a TypeError is translated into Wren's
+# message (see VM._message).
+NATIVE_OPS = {"+", "-", "<", ">", "<=", ">="}
+FAST_ARITH = {"*"}
 COMPARE = {"<", ">", "<=", ">=", "==", "!="}
 
 
@@ -392,14 +396,19 @@ class CodeGen:
         kind = type(e)
         if kind is N.This:
             return "this"
-        if kind is N.Var and e.info.is_class and not e.info.assigned and not e.info.boxed:
+        if (
+            kind is N.Var
+            and (e.info.is_class or e.info.obj_init)
+            and not e.info.assigned
+            and not e.info.boxed
+        ):
             return e.info.pyname
         if kind is N.ListLit or kind is N.MapLit or kind is N.FnExpr:
             return self.expr(e)
         if kind is N.Lit and type(e.value) is str:
             return f"_PX[str]({self.literal(e.value)})"
         first, again = self.bind(e)
-        return f"({again} if {first}.__class__ not in _P else _PX[{again}.__class__]({again}))"
+        return f"({again} if type({first}) not in _P else _PX[type({again})]({again}))"
 
     def call(self, e: N.Node) -> str:
         recv = self.recv(e.recv)
@@ -423,6 +432,10 @@ class CodeGen:
     def binary(self, e: N.Node, truth: bool = False) -> str:
         op = e.op
         mname = names.binary(op)
+        if op in NATIVE_OPS:
+            return f"({self.expr(e.left)} {op} {self.expr(e.right)})"
+        if op in ("==", "!=") and (self.is_str_lit(e.left) or self.is_str_lit(e.right)):
+            return self.string_eq(e)
         if op not in FAST_ARITH and op not in ("==", "!=", "/", "%"):
             return f"_bin({self.expr(e.left)}, {mname!r}, {self.expr(e.right)})"
         a_first, a = self.bind(e.left)
@@ -450,9 +463,33 @@ class CodeGen:
             return f"({a} / {b} if {test} and {b} else {slow})"
         return f"(_fmod({a}, {b}) if {test} and {b} else {slow})"
 
+    def is_str_lit(self, e: N.Node) -> bool:
+        return type(e) is N.Lit and type(e.value) is str
+
+    def string_eq(self, e: N.Node) -> str:
+        """``==``/``!=`` with a String literal on one side: no dispatch needed
+        unless the other side is an object that may define ``==``."""
+        neg = "not " if e.op == "!=" else ""
+        left, right = e.left, e.right
+        if self.is_str_lit(left) and self.is_str_lit(right):
+            return f"({neg}{self.expr(left)} == {self.expr(right)})"
+        if self.is_str_lit(left):
+            lit = self.expr(left)
+            first, again = self.bind(right)
+            return f"({neg}(type({first}) is str and {again} == {lit}))"
+        first, again = self.bind(left)
+        lit = self.expr(right)
+        helper = "_eq" if e.op == "==" else "_ne"
+        return (
+            f"({again} {e.op} {lit} if type({first}) is str else "
+            f"{helper}({again}, {lit}))"
+        )
+
     def unary(self, e: N.Node) -> str:
         if e.op == "~":
             return f"_un({self.expr(e.expr)}, 'u_inv')"
+        if e.op == "-":
+            return f"(-{self.expr(e.expr)})"
         first, again = self.bind(e.expr)
         if e.op == "-":
             return f"(-{again} if {first}.__class__ is float else _un({again}, 'u_sub'))"

@@ -22,6 +22,7 @@ class VarInfo:
     assigned: bool = False
     defined: bool = True
     is_class: bool = False
+    obj_init: bool = False
     builtin: bool = False
     line: int = 0
 

@@ -211,6 +211,7 @@ class Parser:
                 self.skip_lines()
                 init = self.expression()
             info = self.declare(tok)
+            info.obj_init = _makes_object(init)
             return N.VarDecl(info, init, line)
         return self.statement()
 
@@ -616,9 +617,7 @@ class Parser:
             return N.Interp(parts, tok.line)
 
     def p_group(self, tok: Token, can_assign: bool) -> N.Node:
-        self.skip_lines()
         expr = self.expression()
-        self.skip_lines()
         self.consume(")", "Expect ')' after expression.")
         return expr
 
@@ -757,6 +756,16 @@ PREFIX: dict[str, Callable[[Parser, Token, bool], N.Node]] = {
     "name": Parser.p_name,
     "super": Parser.p_super,
 }
+
+
+def _makes_object(init: N.Node | None) -> bool:
+    """Whether an initializer surely yields a Wren object (not a Num/String/Bool/null)."""
+    kind = type(init)
+    if kind in (N.ListLit, N.MapLit, N.FnExpr):
+        return True
+    if kind is N.Call and type(init.recv) is N.Var and init.recv.info.is_class:
+        return init.mname.startswith("m_new_") and init.recv.info.name not in ("Num", "String")
+    return False
 
 
 def format_parse_error(err: ParseError) -> tuple[int, str]:

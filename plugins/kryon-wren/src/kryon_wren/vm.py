@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -231,6 +232,10 @@ class VM:
                 return f"{O.name_of(exc.obj)} does not implement '{sig}'."
         if isinstance(exc, IndexError):
             return "Subscript out of bounds."
+        if isinstance(exc, TypeError):
+            translated = operator_message(str(exc))
+            if translated is not None:
+                return translated
         from kryon_core import ScriptError
 
         if isinstance(exc, ScriptError):
@@ -272,6 +277,37 @@ class VM:
 
     def close(self) -> None:
         self.fibers.close()
+
+
+_PY_TO_WREN = {
+    "float": "Num",
+    "str": "String",
+    "bool": "Bool",
+    "NoneType": "Null",
+    "WList": "List",
+    "WMap": "Map",
+}
+_BINARY = re.compile(r"unsupported operand type\(s\) for (\S+): '([^']+)' and")
+_COMPARE = re.compile(r"'(\S+)' not supported between instances of '([^']+)' and")
+_UNARY = re.compile(r"bad operand type for unary (\S+): '([^']+)'")
+
+
+def operator_message(text: str) -> str | None:
+    """Wren's message for a TypeError raised by a natively compiled operator."""
+    if text.startswith("can only concatenate str"):
+        return "Right operand must be a string."
+    m = _BINARY.match(text) or _COMPARE.match(text)
+    if m:
+        op, left = m.group(1), _PY_TO_WREN.get(m.group(2), m.group(2))
+        if left == "Num":
+            return "Right operand must be a number."
+        if left == "String" and op == "+":
+            return "Right operand must be a string."
+        return f"{left} does not implement '{op}(_)'."
+    m = _UNARY.match(text)
+    if m:
+        return f"{_PY_TO_WREN.get(m.group(2), m.group(2))} does not implement '{m.group(1)}'."
+    return None
 
 
 def wren_locals(py_locals: dict[str, Any]) -> dict[str, Any]:

@@ -6,8 +6,15 @@ import functools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from kryon_wren.runtime.objects import WClass, WrenError, eq, to_str, truth
+from kryon_wren.runtime.objects import OPERATOR_HOOKS, WClass, WObject, WrenError, eq, to_str, truth
 from kryon_wren.runtime.sequences import WFn, WSequence, call_fn, py_iter
+
+
+def _dispatch_operators(cls: type) -> type:
+    """Route Python operators to Wren methods (list and dict define their own)."""
+    for hook in OPERATOR_HOOKS:
+        setattr(cls, hook, getattr(WObject, hook))
+    return cls
 
 
 def validate_index(v: Any, count: int, what: str = "Index") -> int:
@@ -43,6 +50,7 @@ def range_slice(r: WRange, count: int) -> tuple[int, int, int]:
     return start, abs(start - end) + 1, 1 if start < end else -1
 
 
+@_dispatch_operators
 class WList(list, WSequence):  # type: ignore[type-arg]
     __slots__ = ()
 
@@ -227,6 +235,7 @@ class MapEntry(WSequence):
         return f"{to_str(self.key)}:{to_str(self.value)}"
 
 
+@_dispatch_operators
 class WMap(dict, WSequence):  # type: ignore[type-arg]
     __slots__ = ()
 
@@ -234,10 +243,12 @@ class WMap(dict, WSequence):  # type: ignore[type-arg]
         return (MapEntry(unkey(k), v) for k, v in list(self.items()))
 
     def x_1(self, k: Any) -> Any:
-        return self.get(map_key(k))
+        c = k.__class__
+        return self.get(k if c is float or c is str else map_key(k))
 
     def y_1(self, k: Any, v: Any) -> Any:
-        self[map_key(k)] = v
+        c = k.__class__
+        self[k if c is float or c is str else map_key(k)] = v
         return v
 
     def m_containsKey_1(self, k: Any) -> bool:
@@ -253,7 +264,8 @@ class WMap(dict, WSequence):  # type: ignore[type-arg]
         self.clear()
 
     def m_remove_1(self, k: Any) -> Any:
-        return self.pop(map_key(k), None)
+        c = k.__class__
+        return self.pop(k if c is float or c is str else map_key(k), None)
 
     def g_keys(self) -> Any:
         return _KeySeq(self)

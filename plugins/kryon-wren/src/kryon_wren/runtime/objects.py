@@ -48,6 +48,31 @@ class WObject:
     def g_hashCode(self) -> float:
         return float(id(self) & 0xFFFFFFFF)
 
+    # Generated code applies Python operators directly; objects dispatch here.
+    def __add__(self, other: object) -> Any:
+        return self.b_add(other)  # type: ignore[attr-defined]
+
+    def __sub__(self, other: object) -> Any:
+        return self.b_sub(other)  # type: ignore[attr-defined]
+
+    def __lt__(self, other: object) -> Any:
+        return self.b_lt(other)  # type: ignore[attr-defined]
+
+    def __gt__(self, other: object) -> Any:
+        return self.b_gt(other)  # type: ignore[attr-defined]
+
+    def __le__(self, other: object) -> Any:
+        return self.b_le(other)  # type: ignore[attr-defined]
+
+    def __ge__(self, other: object) -> Any:
+        return self.b_ge(other)  # type: ignore[attr-defined]
+
+    def __neg__(self) -> Any:
+        return self.u_sub()  # type: ignore[attr-defined]
+
+
+OPERATOR_HOOKS = ("__add__", "__sub__", "__lt__", "__gt__", "__le__", "__ge__", "__neg__")
+
 
 class WClass(WObject):
     """A Wren class value.  Its Python type holds the static methods."""
