@@ -124,3 +124,24 @@ def test_scripts_have_their_own_namespace(js: Any) -> None:
     js.engine.set_global("counter", 10, a)
     assert (js.call(a, "get"), js.call(b, "get")) == (10, 2)
     assert js.engine.get_global("counter") is None
+
+
+def test_a_script_replacing_builtins_cannot_tap_other_scripts_values(js: Any) -> None:
+    from kryon_core import UserData
+
+    spy = js.load(
+        "let seen = [];\n"
+        "function tamper() {\n"
+        "  JSON.parse = (t) => { seen.push(t); return ['forged']; };\n"
+        "  Map.prototype.get = function () { seen.push('map'); return undefined; };\n"
+        "  Array.prototype.join = function () { seen.push('join'); return '[]'; };\n"
+        "  String.prototype.slice = function () { seen.push('slice'); return ''; };\n"
+        "}\nfunction leaked() { return seen.length; }",
+        "spy.js",
+    )
+    victim = js.load("function identity(x) { return x; }", "victim.js")
+    js.call(spy, "tamper")
+    token = UserData("secret")
+    value = {"list": [1, 2.5, "x\x00"], "token": token, "big": 2**60}
+    assert js.call(victim, "identity", value) == value
+    assert js.call(spy, "leaked") == 0

@@ -27,9 +27,22 @@ const I64_MIN = -(2n ** 63n), I64_MAX = 2n ** 63n - 1n;
 const FN_IDS = new Map(), FNS = new Map(), OPAQUE = new WeakMap(), UDS = new Map();
 const MODULES = new Map(), PENDING = new Map(), PRIVATE = new WeakSet();
 let nextId = 1, token;
+// Built-ins are captured now, so a script that replaces JSON.parse or
+// Map.prototype.get cannot see or forge the values other scripts exchange.
+const uncurry = Function.prototype.bind.bind(Function.prototype.call);
 const isArray = Array.isArray, keys = Object.keys, stringify = JSON.stringify;
-const hasOwn = Object.prototype.hasOwnProperty, dateIso = Date.prototype.toISOString;
-const dateTime = Date.prototype.getTime, promiseThen = Promise.prototype.then;
+const parse = JSON.parse, toString = String, isInteger = Number.isInteger, makeBigInt = BigInt;
+const freeze = Object.freeze, create = Object.create, define = Object.defineProperty;
+const PromiseCtor = Promise, ErrorCtor = Error, DateCtor = Date;
+const hasOwn = uncurry(Object.prototype.hasOwnProperty);
+const dateIso = uncurry(Date.prototype.toISOString), dateTime = uncurry(Date.prototype.getTime);
+const promiseThen = uncurry(Promise.prototype.then);
+const mapGet = uncurry(Map.prototype.get), mapSet = uncurry(Map.prototype.set);
+const mapDelete = uncurry(Map.prototype.delete), weakGet = uncurry(WeakMap.prototype.get);
+const weakSet = uncurry(WeakMap.prototype.set), setHas = uncurry(Set.prototype.has);
+const setAdd = uncurry(Set.prototype.add), setDelete = uncurry(Set.prototype.delete);
+const charCode = uncurry(String.prototype.charCodeAt), strIndex = uncurry(String.prototype.indexOf);
+const strSlice = uncurry(String.prototype.slice);
 
 class ConversionFailure { constructor(message) { this.message = message; } }
 
@@ -38,14 +51,14 @@ function encodeNumber(v) {
   if (v === Infinity) return '{"\\u0000kryon:t":"inf"}';
   if (v === -Infinity) return '{"\\u0000kryon:t":"-inf"}';
   if (v === 0 && 1 / v < 0) return "-0.0";
-  const s = String(v);
-  if (Number.isInteger(v) && (v > MAX_SAFE || v < -MAX_SAFE) && s.indexOf("e") < 0) return s + ".0";
+  const s = toString(v);
+  if (isInteger(v) && (v > MAX_SAFE || v < -MAX_SAFE) && strIndex(s, "e") < 0) return s + ".0";
   return s;
 }
 
 function opaqueFor(kind, id) {
-  const object = Object.freeze(Object.create(null));
-  OPAQUE.set(object, kind + ":" + id);
+  const object = freeze(create(null));
+  weakSet(OPAQUE, object, kind + ":" + id);
   return object;
 }
 
@@ -61,42 +74,46 @@ function encode(v, depth, active) {
       }
       return '{"\\u0000kryon:t":"big","v":"' + v + '"}';
     case "function": {
-      let id = FN_IDS.get(v);
-      if (id === undefined) { id = nextId++; FN_IDS.set(v, id); FNS.set(id, v); }
-      const name = stringify(String(v.name || "anonymous"));
+      let id = mapGet(FN_IDS, v);
+      if (id === undefined) { id = nextId++; mapSet(FN_IDS, v, id); mapSet(FNS, id, v); }
+      const name = stringify(toString(v.name || "anonymous"));
       return '{"\\u0000kryon:t":"fn","id":' + id + ',"name":' + name + "}";
     }
     case "symbol": throw new ConversionFailure("a Symbol cannot leave JavaScript");
   }
   if (v === null) return "null";
-  const opaque = OPAQUE.get(v);
+  const opaque = weakGet(OPAQUE, v);
   if (opaque !== undefined) {
-    const cut = opaque.indexOf(":");
-    return '{"\\u0000kryon:t":"' + opaque.slice(0, cut) + '","id":' + opaque.slice(cut + 1) + "}";
+    const cut = strIndex(opaque, ":"), kind = strSlice(opaque, 0, cut);
+    return '{"\\u0000kryon:t":"' + kind + '","id":' + strSlice(opaque, cut + 1) + "}";
   }
-  if (v instanceof Date) {
-    const time = dateTime.call(v);
-    return time === time ? stringify(dateIso.call(v)) : "null";
+  if (v instanceof DateCtor) {
+    const time = dateTime(v);
+    return time === time ? stringify(dateIso(v)) : "null";
   }
-  if (v instanceof Promise) {
+  if (v instanceof PromiseCtor) {
     throw new ConversionFailure("a Promise cannot be converted (await it first)");
   }
   if (depth >= MAX_DEPTH) {
     throw new ConversionFailure("nesting deeper than " + MAX_DEPTH + " levels");
   }
-  if (active.has(v)) throw new ConversionFailure("value contains itself (a cycle)");
-  active.add(v);
+  if (setHas(active, v)) throw new ConversionFailure("value contains itself (a cycle)");
+  setAdd(active, v);
   let out;
   if (isArray(v)) {
-    const parts = [];
-    for (let i = 0; i < v.length; i++) parts.push(encode(v[i], depth + 1, active));
-    out = "[" + parts.join(",") + "]";
+    out = "[";
+    for (let i = 0; i < v.length; i++) out += (i ? "," : "") + encode(v[i], depth + 1, active);
+    out += "]";
   } else {
-    const parts = [];
-    for (const k of keys(v)) parts.push(stringify(k) + ":" + encode(v[k], depth + 1, active));
-    out = "{" + parts.join(",") + "}";
+    const names = keys(v);
+    out = "{";
+    for (let i = 0; i < names.length; i++) {
+      const k = names[i];
+      out += (i ? "," : "") + stringify(k) + ":" + encode(v[k], depth + 1, active);
+    }
+    out += "}";
   }
-  active.delete(v);
+  setDelete(active, v);
   return out;
 }
 
@@ -105,17 +122,17 @@ function special(v) {
     case "nan": return NaN;
     case "inf": return Infinity;
     case "-inf": return -Infinity;
-    case "big": return BigInt(v.v);
+    case "big": return makeBigInt(v.v);
     case "jsfn": {
-      const f = FNS.get(v.id);
+      const f = mapGet(FNS, v.id);
       if (f === undefined) throw new TypeError("the function was released");
       return f;
     }
     case "fn": return hostFunction(v.id, v.name);
     case "ud": case "el": {
       const key = v[TAG] + ":" + v.id;
-      let object = UDS.get(key);
-      if (object === undefined) { object = opaqueFor(v[TAG], v.id); UDS.set(key, object); }
+      let object = mapGet(UDS, key);
+      if (object === undefined) { object = opaqueFor(v[TAG], v.id); mapSet(UDS, key, object); }
       return object;
     }
   }
@@ -123,28 +140,28 @@ function special(v) {
 }
 
 function revive(k, v) {
-  const tagged = v !== null && typeof v === "object" && !isArray(v) && hasOwn.call(v, TAG);
+  const tagged = v !== null && typeof v === "object" && !isArray(v) && hasOwn(v, TAG);
   return tagged ? special(v) : v;
 }
 
 function decode(text) {
-  return text.charCodeAt(0) === 82 ? JSON.parse(text.slice(1), revive) : JSON.parse(text.slice(1));
+  return charCode(text, 0) === 82 ? parse(strSlice(text, 1), revive) : parse(strSlice(text, 1));
 }
 
 function plainString(s) {
-  const c = s.charCodeAt(0);
-  return !(c === 1 || c === 2 || c === 3) && s.indexOf("\u0000") < 0;
+  const c = charCode(s, 0);
+  return !(c === 1 || c === 2 || c === 3) && strIndex(s, "\u0000") < 0;
 }
 
 function out(r) {
   const t = typeof r;
   if (t === "number" || t === "boolean" || r == null) return r;
   if (t === "string" && plainString(r)) return r;
-  if (r instanceof Promise) {
+  if (r instanceof PromiseCtor) {
     const id = nextId++;
     const entry = { state: "pending", value: undefined };
-    PENDING.set(id, entry);
-    promiseThen.call(r, (value) => { entry.state = "fulfilled"; entry.value = value; },
+    mapSet(PENDING, id, entry);
+    promiseThen(r, (value) => { entry.state = "fulfilled"; entry.value = value; },
                        (error) => { entry.state = "rejected"; entry.value = error; });
     return "\u0003" + id;
   }
@@ -158,12 +175,12 @@ function describe(e) {
   let name = "Error", message, stack = "", host = 0;
   try {
     if (e !== null && typeof e === "object") {
-      name = String(e.name === undefined ? "Error" : e.name);
-      message = String(e.message === undefined ? e : e.message);
+      name = toString(e.name === undefined ? "Error" : e.name);
+      message = toString(e.message === undefined ? e : e.message);
       stack = typeof e.stack === "string" ? e.stack : "";
       host = typeof e.kryonHostError === "number" ? e.kryonHostError : 0;
     } else {
-      name = "uncaught"; message = String(e);
+      name = "uncaught"; message = toString(e);
     }
   } catch (inner) {
     message = "(the thrown value could not be described)";
@@ -174,18 +191,18 @@ function describe(e) {
 function fail(e) { return "\u0002" + stringify(describe(e)); }
 
 function hostError(text) {
-  const info = JSON.parse(text);
-  const error = new Error(info.message);
+  const info = parse(text);
+  const error = new ErrorCtor(info.message);
   error.name = info.name;
-  if (info.id) Object.defineProperty(error, "kryonHostError", { value: info.id });
+  if (info.id) define(error, "kryonHostError", { value: info.id });
   return error;
 }
 
 function fromHost(r) {
   if (typeof r === "string" && r.length > 0) {
-    const c = r.charCodeAt(0);
-    if (c === 1) return decode(r.slice(1));
-    if (c === 2) throw hostError(r.slice(1));
+    const c = charCode(r, 0);
+    if (c === 1) return decode(strSlice(r, 1));
+    if (c === 2) throw hostError(strSlice(r, 1));
   }
   return r;
 }
@@ -193,7 +210,7 @@ function fromHost(r) {
 function simpleArgs(args) {
   for (let i = 0; i < args.length; i++) {
     const a = args[i], t = typeof a;
-    if (t === "string") { if (a.indexOf("\u0000") >= 0) return false; }
+    if (t === "string") { if (strIndex(a, "\u0000") >= 0) return false; }
     else if (!(t === "number" || t === "boolean" || a == null)) return false;
   }
   return true;
@@ -203,14 +220,14 @@ function hostCall(op, args) {
   // Disarm (timelimit.py): lets this call reach Python; the time limit stays armed.
   if (token !== undefined) token = undefined;
   if (simpleArgs(args)) return fromHost(host(op, ...args));
-  let parts = [];
-  for (let i = 0; i < args.length; i++) parts.push(encode(args[i], 1, new Set()));
-  return fromHost(host(-op, "R[" + parts.join(",") + "]"));
+  let text = "R[";
+  for (let i = 0; i < args.length; i++) text += (i ? "," : "") + encode(args[i], 0, new Set());
+  return fromHost(host(-op, text + "]"));
 }
 
 function hostFunction(id, name) {
   const f = function (...args) { return hostCall(%(ref_base)d + id, args); };
-  Object.defineProperty(f, "name", { value: String(name) });
+  Object.defineProperty(f, "name", { value: toString(name) });
   PRIVATE.add(f);
   return f;
 }
@@ -223,10 +240,10 @@ function show(v, depth) {
     case "function": return "[Function: " + (v.name || "anonymous") + "]";
     case "bigint": return v + "n";
     case "symbol": return v.toString();
-    case "number": return (v === 0 && 1 / v < 0) ? "-0" : String(v);
+    case "number": return (v === 0 && 1 / v < 0) ? "-0" : toString(v);
   }
-  if (v === null || typeof v !== "object") return String(v);
-  if (v instanceof Error) return String(v);
+  if (v === null || typeof v !== "object") return toString(v);
+  if (v instanceof Error) return toString(v);
   if (depth > 4) return isArray(v) ? "[Array]" : "[Object]";
   if (isArray(v)) return "[ " + v.map((x) => show(x, depth + 1)).join(", ") + " ]";
   const parts = keys(v).map((k) => k + ": " + show(v[k], depth + 1));
@@ -241,7 +258,7 @@ const console = {
   log: writer("stdout"), info: writer("stdout"), debug: writer("stdout"),
   warn: writer("stderr"), error: writer("stderr"),
 };
-const deniedProbe = new Proxy(Object.create(null), {
+const deniedProbe = new Proxy(create(null), {
   get(target, name) {
     if (typeof name !== "string") return undefined;
     const denied = hostCall(%(op_denied)d, [name]);
@@ -256,12 +273,12 @@ Object.defineProperty(global, "window", { value: global, writable: true, configu
 
 // -- modules -------------------------------------------------------------------
 function moduleName(name) {
-  name = String(name);
+  name = toString(name);
   if (name.startsWith("./")) name = name.slice(2);
   return name.replace(/\.m?js$/, "");
 }
 function importModule(name) {
-  const exports = MODULES.get(moduleName(name));
+  const exports = mapGet(MODULES, moduleName(name));
   if (exports === undefined) {
     throw new Error("module '" + name + "' is not loaded (load it before its importers)");
   }
@@ -271,12 +288,12 @@ function exportModule(exports, stars) {
   for (const name of stars) {
     const source = importModule(name);
     for (const k of keys(source)) {
-      if (k !== "default" && !hasOwn.call(exports, k)) {
+      if (k !== "default" && !hasOwn(exports, k)) {
         Object.defineProperty(exports, k, { get: () => source[k], enumerable: true });
       }
     }
   }
-  return Object.freeze(exports);
+  return freeze(exports);
 }
 Object.defineProperty(global, "__kryon_import", { value: importModule });
 Object.defineProperty(global, "$kimp$", {
@@ -294,14 +311,14 @@ const api = {
   callE: (f, text) => { try { return out(f(...decode(text))); } catch (e) { return fail(e); } },
   callRef: (id, text) => {
     try {
-      const f = FNS.get(id);
-      if (f === undefined) throw new Error("the function was released");
+      const f = mapGet(FNS, id);
+      if (f === undefined) throw new ErrorCtor("the function was released");
       return out(f(...decode(text)));
     } catch (e) { return fail(e); }
   },
   release: (id) => {
-    const f = FNS.get(id);
-    if (f !== undefined) { FNS.delete(id); FN_IDS.delete(f); }
+    const f = mapGet(FNS, id);
+    if (f !== undefined) { mapDelete(FNS, id); mapDelete(FN_IDS, f); }
   },
   load: (wrapper, scope) => {
     try { return wrapper.call(global, scope); } catch (e) { return fail(e); }
@@ -338,7 +355,7 @@ const api = {
     } catch (e) { return fail(e); }
   },
   installHost: (spec) => {
-    for (const [id, name] of JSON.parse(spec)) {
+    for (const [id, name] of parse(spec)) {
       const f = function (...args) { return hostCall(id, args); };
       Object.defineProperty(f, "name", { value: name });
       Object.defineProperty(kryon, name,
@@ -348,31 +365,31 @@ const api = {
   adopt: () => { token = global.__kryon_disarm; delete global.__kryon_disarm; },
   armed: () => token !== undefined,
   settled: (id) => {
-    const entry = PENDING.get(id);
+    const entry = mapGet(PENDING, id);
     if (entry === undefined || entry.state === "pending") return "\u0004";
-    PENDING.delete(id);
+    mapDelete(PENDING, id);
     if (entry.state === "rejected") return fail(entry.value);
     try { return out(entry.value); } catch (e) { return fail(e); }
   },
   settledRaw: (id) => {
-    const entry = PENDING.get(id);
+    const entry = mapGet(PENDING, id);
     if (entry === undefined || entry.state === "pending") return "\u0004";
-    PENDING.delete(id);
+    mapDelete(PENDING, id);
     return entry.state === "rejected" ? fail(entry.value) : entry.value;
   },
   loadModule: (wrapper, scope) => {
     try { return out(wrapper.call(undefined, scope)); } catch (e) { return fail(e); }
   },
-  newScope: () => Object.create(null),
+  newScope: () => create(null),
   declare: (scope, names) => {
-    for (const name of JSON.parse(names)) if (!(name in scope)) scope[name] = undefined;
+    for (const name of parse(names)) if (!(name in scope)) scope[name] = undefined;
   },
-  forget: (id) => { PENDING.delete(id); },
-  registerModule: (name, exports) => { MODULES.set(moduleName(name), exports); },
+  forget: (id) => { mapDelete(PENDING, id); },
+  registerModule: (name, exports) => { mapSet(MODULES, moduleName(name), exports); },
   unregisterModule: (name, exports) => {
-    if (MODULES.get(moduleName(name)) === exports) MODULES.delete(moduleName(name));
+    if (mapGet(MODULES, moduleName(name)) === exports) mapDelete(MODULES, moduleName(name));
   },
-  stack: () => String(new Error().stack || ""),
+  stack: () => toString(new Error().stack || ""),
 };
 return function (name) { return api[name]; };
 })

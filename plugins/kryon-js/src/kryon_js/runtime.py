@@ -90,6 +90,10 @@ class Settled:
         self.value = value
 
 
+def _nothing() -> None:
+    return None
+
+
 def _snake(name: str) -> str:
     return "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
 
@@ -465,8 +469,12 @@ class JsRuntime:
         return str(self.api["stack"]()) if self.depth > 0 else ""
 
     def close(self) -> None:
+        """Drop every reference to the VM (on the owner thread), so it is freed here."""
         self._closed = True
         self.owner = -1
         self.limit.close()
         self.api.clear()
         self._js_refs.clear()
+        self.eval_helper = None
+        self.limit = TimeLimit(None, _nothing, None)
+        self.context = None
