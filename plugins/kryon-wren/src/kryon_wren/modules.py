@@ -64,7 +64,7 @@ class RandomObject(WObject):
     def __init__(self, seed: Any = None) -> None:
         self.rng = _random.Random(seed)
 
-    def g_float(self) -> float:
+    def m_float_0(self) -> float:
         return self.rng.random()
 
     def m_float_1(self, end: Any) -> float:

@@ -167,6 +167,9 @@ class Parser:
                         if info.in_loop and child is not None and info not in child.passed_in:
                             child.passed_in.append(info)
                     return info
+            if fn.kind in ("method", "static", "init"):
+                # Methods do not see the locals around their class.
+                break
             child = fn
             fn = fn.parent
         return None
@@ -384,7 +387,6 @@ class Parser:
             params = self.param_list()
             mname = names.initializer(tok.text, len(params))
             kind = "init"
-            debug = f"{cls.name}.{tok.text}({','.join('_' * len(params))})"
         elif t == "name":
             kind = "static" if is_static else "method"
             if self.match("="):
@@ -409,7 +411,7 @@ class Parser:
                 mname = names.subscript_setter(len(params) - 1)
             else:
                 mname = names.subscript(len(params))
-        elif t in names.OPERATOR_NAMES and t not in ("is",):
+        elif t in names.OPERATOR_NAMES:
             kind = "static" if is_static else "method"
             if self.check("("):
                 if t in ("!", "~"):
@@ -425,8 +427,8 @@ class Parser:
         else:
             raise ParseError(tok, "Expect method definition.")
         sig = names.signature_of(mname) or mname
-        if kind != "init":
-            debug = f"{cls.name}.{sig}" if not is_static else f"static {cls.name}.{sig}"
+        # The reference names a method's frame by its signature alone.
+        debug = sig
         func = N.FuncInfo(kind, debug, f"{mname}_{self.uid()}", self.fn, cls=cls, line=line)
         outer_fn, outer_static = self.fn, self.in_static
         self.fn, self.in_static = func, is_static

@@ -215,7 +215,7 @@ def helpers() -> dict[str, Any]:
         "_eq": O.eq,
         "_ne": O.ne,
         "_truth": O.truth,
-        "_is": O.is_,
+        "_is": O.is_op,
         "_iter": py_iter,
         "_fmod": fmod,
         "_bset": _bset,

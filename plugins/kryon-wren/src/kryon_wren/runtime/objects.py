@@ -39,6 +39,9 @@ class WObject:
     def u_not(self) -> bool:
         return False
 
+    def b_is(self, cls: object) -> bool:
+        return is_(self, cls)
+
     def g_toString(self) -> Any:
         return f"instance of {self.__wcls__.name}"
 
@@ -209,6 +212,13 @@ def ne(a: Any, b: Any) -> Any:
     if c in PRIMS:
         return not eq(a, b)
     return a.b_ne(b)
+
+
+def is_op(v: Any, cls: Any) -> Any:
+    """The ``is`` operator: Object.is(_) unless a class overrides it."""
+    if v.__class__ in PRIMS:
+        return is_(v, cls)
+    return v.b_is(cls)
 
 
 def is_(v: Any, cls: Any) -> bool:

@@ -165,7 +165,7 @@ class WSequence(WObject):
             acc = call_fn(f, acc, x)
         return acc
 
-    def g_join(self) -> str:
+    def m_join_0(self) -> str:
         return "".join(to_str(x) for x in py_iter(self))
 
     def m_join_1(self, sep: Any) -> str:

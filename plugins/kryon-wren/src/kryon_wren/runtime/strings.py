@@ -181,13 +181,13 @@ class StringProxy(Proxy, WSequence):
             raise WrenError("Delimiter must be a non-empty string.")
         return WList(self.v.split(sep))
 
-    def g_trim(self) -> str:
+    def m_trim_0(self) -> str:
         return self.v.strip(WHITESPACE)  # type: ignore[no-any-return]
 
-    def g_trimStart(self) -> str:
+    def m_trimStart_0(self) -> str:
         return self.v.lstrip(WHITESPACE)  # type: ignore[no-any-return]
 
-    def g_trimEnd(self) -> str:
+    def m_trimEnd_0(self) -> str:
         return self.v.rstrip(WHITESPACE)  # type: ignore[no-any-return]
 
     def m_trim_1(self, chars: Any) -> str:
