@@ -106,7 +106,8 @@ def test_no_host_object_or_io_is_reachable(make_js: Any, name: str) -> None:
     script = js.load(
         f"function f() {{ return typeof globalThis[{name!r}]; }}\n"
         "function g() { return Object.getOwnPropertyNames(globalThis)"
-        ".filter((k) => /kryon_(host|disarm)/.test(k)); }"
+        ".filter((k) => /kryon_host/.test(k) || typeof globalThis[k] === 'function' && "
+        "/PythonFunction/.test(Object.prototype.toString.call(globalThis[k]))); }"
     )
     assert js.call(script, "f") == "undefined"
     assert js.call(script, "g") == []

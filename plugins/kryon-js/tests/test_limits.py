@@ -192,3 +192,24 @@ def test_trusted_policy_runs_without_limits(make_js: Any) -> None:
     )
     assert js.call(script, "f", 100) == 5050
     assert js.engine.get_memory_usage().limit_bytes is None
+
+
+def test_a_script_cannot_catch_or_keep_the_disarm_token(make_js: Any) -> None:
+    # If a script could hold the token, the limit flag would never clear and every
+    # later call of every script in the VM would be refused its host callbacks.
+    _, functions = counter()
+    js = make_js(functions=functions, time_limit_ms=200)
+    thief = js.load(
+        "let stolen = [];\n"
+        "function steal() {\n"
+        "  const trap = { set(v) { stolen.push(v); } };\n"
+        "  try { Object.defineProperty(globalThis, '__kryon_disarm', trap); } catch (e) {}\n"
+        "  stolen.push(globalThis.__kryon_disarm);\n"
+        "  return kryon.tick();\n"
+        "}\nfunction count() { return stolen.filter((t) => t !== undefined).length; }",
+        "thief.js",
+    )
+    for _ in range(5):
+        js.call(thief, "steal")
+    assert js.call(thief, "count") == 0
+    assert js.call(thief, "steal") == 6

@@ -301,12 +301,27 @@ Object.defineProperty(global, "$kimp$", {
 });
 Object.defineProperty(global, "__kryon_export", { value: exportModule });
 
+// -- the disarm token (timelimit.py) ------------------------------------------------
+// add_callable can only store it in a global property: a non-configurable one, so no
+// script can turn it into an accessor and catch the token on its way in.
+define(global, "__kryon_disarm", { value: undefined, writable: true, configurable: false });
+function adoptPending() {
+  const t = global.__kryon_disarm;
+  if (t !== undefined) { token = t; global.__kryon_disarm = undefined; }
+}
+
 // -- entry points used by Python (never reachable from scripts) ------------------
 const api = {
-  call0: (f) => { try { return out(f()); } catch (e) { return fail(e); } },
-  call1: (f, a) => { try { return out(f(a)); } catch (e) { return fail(e); } },
-  call2: (f, a, b) => { try { return out(f(a, b)); } catch (e) { return fail(e); } },
-  call3: (f, a, b, c) => { try { return out(f(a, b, c)); } catch (e) { return fail(e); } },
+  call0: (f) => { adoptPending(); try { return out(f()); } catch (e) { return fail(e); } },
+  call1: (f, a) => { adoptPending(); try { return out(f(a)); } catch (e) { return fail(e); } },
+  call2: (f, a, b) => {
+    adoptPending();
+    try { return out(f(a, b)); } catch (e) { return fail(e); }
+  },
+  call3: (f, a, b, c) => {
+    adoptPending();
+    try { return out(f(a, b, c)); } catch (e) { return fail(e); }
+  },
   callN: (f, ...args) => { try { return out(f(...args)); } catch (e) { return fail(e); } },
   callE: (f, text) => { try { return out(f(...decode(text))); } catch (e) { return fail(e); } },
   callRef: (id, text) => {
@@ -362,7 +377,7 @@ const api = {
                             { value: f, enumerable: true, writable: false, configurable: true });
     }
   },
-  adopt: () => { token = global.__kryon_disarm; delete global.__kryon_disarm; },
+  adopt: () => { adoptPending(); },
   armed: () => token !== undefined,
   settled: (id) => {
     const entry = mapGet(PENDING, id);
@@ -391,6 +406,14 @@ const api = {
   },
   stack: () => toString(new Error().stack || ""),
 };
+// Every entry from Python first takes a freshly registered disarm token out of
+// the global object, before any script code can run (call0..3 do it inline).
+for (const name of keys(api)) {
+  const f = api[name];
+  if (name.length !== 5 || name.slice(0, 4) !== "call") {
+    api[name] = function (...args) { adoptPending(); return f(...args); };
+  }
+}
 return function (name) { return api[name]; };
 })
 """

@@ -90,10 +90,6 @@ class Settled:
         self.value = value
 
 
-def _nothing() -> None:
-    return None
-
-
 def _snake(name: str) -> str:
     return "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
 
@@ -137,7 +133,7 @@ class JsRuntime:
         context.set_max_stack_size(stack)
         if self.memory_limit is not None:
             context.set_memory_limit(self.memory_limit)
-        self.limit = TimeLimit(context, self.api["adopt"], policy.time_limit_ms)
+        self.limit = TimeLimit(context, policy.time_limit_ms)
         self.bands = LineBands()
         self.errors = ErrorMapper(self.bands, policy.time_limit_ms, self.memory_limit)
         self.codec = WireCodec(self._js_ref)
@@ -284,6 +280,7 @@ class JsRuntime:
         self._enter(caller)
         try:
             promise = int(str(marker)[1:])
+            self.api["adopt"]()  # jobs run script code directly: take a pending token first
             self.pump()
             result = self.api["settledRaw"](promise)
         except self.exceptions as exc:
@@ -476,5 +473,5 @@ class JsRuntime:
         self.api.clear()
         self._js_refs.clear()
         self.eval_helper = None
-        self.limit = TimeLimit(None, _nothing, None)
+        self.limit = TimeLimit(None, None)
         self.context = None

@@ -27,7 +27,6 @@ the call then fails with TimeLimitError however the script reacts.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from time import monotonic as _monotonic
 from typing import Any
 
@@ -54,9 +53,8 @@ class _DisarmToken:
 class TimeLimit:
     """Arms the binding's time limit around top-level calls (see module docs)."""
 
-    def __init__(self, context: Any, adopt: Callable[[], Any], limit_ms: int | None) -> None:
+    def __init__(self, context: Any, limit_ms: int | None) -> None:
         self._context = context
-        self._adopt = adopt
         self.limit_ms = limit_ms
         self.seconds = limit_ms / 1000 if limit_ms is not None else 0.0
         self.armed = False
@@ -75,19 +73,14 @@ class TimeLimit:
             self.arm()
         self.deadline = 0.0
 
-    def rearm(self) -> None:
-        """Before each pending job pumped at top level."""
-        if self.enabled and not self.armed:
-            self.arm()
-
     def arm(self) -> None:
         """Register a fresh disarm token and set the binding's limit."""
         context = self._context
         context.add_callable(DISARM_GLOBAL, _DisarmToken(self))
-        # The flag must be set before the adopting call, so that call installs a
-        # fresh interrupt handler (a stale one from a disarmed call would fire).
+        # The flag is set before the next entry, so that entry installs a fresh
+        # interrupt handler (a stale one from a disarmed call would fire), and the
+        # prelude takes the token out of the global object before any script runs.
         context.set_time_limit(self.seconds)
-        self._adopt()
         self.armed = True
 
     def disarmed(self) -> None:
