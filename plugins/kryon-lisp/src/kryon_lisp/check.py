@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from kryon_core import CompileError
 from kryon_lisp.compiler import Compiler
-from kryon_lisp.namespace import Namespace
+from kryon_lisp.namespace import Namespace, ensure_recursion_headroom
+from kryon_lisp.runtime import COMPILE_FRAMES
 from kryon_lisp.reader import Reader
 from kryon_lisp.types import PList, Symbol
 
@@ -32,7 +33,13 @@ def check_source(runtime: Runtime, source: str, script: str) -> Namespace:
     ns = ScratchNamespace(runtime, "user", script)
     forms = Reader(source, script, ns.name).read_all()
     for form in forms:
-        code = Compiler(ns, checking=True).compile_toplevel(form)
+        ensure_recursion_headroom(COMPILE_FRAMES)
+        try:
+            code = Compiler(ns, checking=True).compile_toplevel(form)
+        except RecursionError:
+            raise CompileError("forms nested too deeply to compile", script=script,
+                               line=getattr(form, "line", None),
+                               column=getattr(form, "column", None)) from None
         if code is None:
             continue
         if isinstance(form, PList) and form.count and form.first() == _DEFMACRO:

@@ -415,14 +415,13 @@ class Compiler:
         args = list(form.more())
         if isinstance(head, Symbol) and self._is_core_ref(head, env):
             emitter = INLINE.get(head.name)
+            stmts, exprs = self.exprs(args, env)
             if emitter is not None:
-                stmts, exprs = self.exprs(args, env)
                 emitted = emitter(self.scope, exprs)
                 if emitted is not None:
                     expr, is_bool = emitted
                     mark_bool(expr, is_bool)
                     return self.finish(stmts, expr, ctx)
-            stmts, exprs = self.exprs(args, env)
             expr = call(name(head.name), *exprs)
             mark_bool(expr, head.name in BOOL_RESULT)
             return self.finish(stmts, expr, ctx)

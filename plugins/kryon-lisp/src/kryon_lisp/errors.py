@@ -17,7 +17,7 @@ from kryon_core import (
 from kryon_lisp.types import ExceptionInfo, Thrown
 
 _ARITY = re.compile(
-    r"^(?:<locals>\.)?([^(]*)\(\) (?:takes|missing) .*?(?:but (\d+) (?:were|was) given)?$"
+    r"^([^(]*)\(\) (?:takes|missing) .*?(?:but (\d+) (?:were|was) given)?$"
 )
 _NOT_CALLABLE = re.compile(r"^'(\w+)' object is not callable$")
 _PY_TYPES = {"NoneType": "nil", "int": "java.lang.Long", "str": "java.lang.String",
@@ -41,7 +41,7 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, TypeError):
         m = _ARITY.match(text)
         if m:
-            fn = m.group(1).split(" ")[0]
+            fn = m.group(1).split(".")[-1].split(" ")[0]
             given = m.group(2)
             return f"Wrong number of args ({given or '?'}) passed to: {fn}"
         m = _NOT_CALLABLE.match(text)

@@ -5,15 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from kryon_core import CompileError
 from kryon_lisp import limits
 from kryon_lisp.compiler import Compiler
 from kryon_lisp.core import CATCH_CLASSES, CORE
 from kryon_lisp.core_str import CLOJURE_STRING, format_
 from kryon_lisp.macros import CORE_MACROS
-from kryon_lisp.namespace import Namespace
+from kryon_lisp.namespace import Namespace, ensure_recursion_headroom
 from kryon_lisp.printer import pr_str, str_of
 from kryon_lisp.reader import Reader
 from kryon_lisp.types import Keyword, PList, Symbol
+
+COMPILE_FRAMES = 12_000
+"""Python frames the compiler may need for the deepest form the reader accepts."""
 
 Writer = Callable[[str, str, str], None]
 Logger = Callable[[str, str, str], None]
@@ -92,7 +96,13 @@ class Runtime:
     # -- evaluation -----------------------------------------------------------------
 
     def compile_form(self, ns: Namespace, form: Any) -> Any:
-        return Compiler(ns).compile_toplevel(form)
+        ensure_recursion_headroom(COMPILE_FRAMES)
+        try:
+            return Compiler(ns).compile_toplevel(form)
+        except RecursionError:
+            line, column = getattr(form, "line", None), getattr(form, "column", None)
+            raise CompileError("forms nested too deeply to compile", script=ns.script,
+                               line=line, column=column) from None
 
     def run_form(self, ns: Namespace, form: Any) -> Any:
         code = self.compile_form(ns, form)
