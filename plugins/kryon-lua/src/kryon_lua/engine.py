@@ -182,6 +182,7 @@ class LuaEngine(ScriptEngine):
         except UnicodeEncodeError as exc:
             raise ConversionError(f"source is not valid Unicode ({exc.reason})",
                                   script=script) from None
+        self._ensure_headroom(2 * len(text), script)
         try:
             bytecode, message = self._kernel.compile(text, b"=" + script.encode())
         except self._memory_error:
@@ -206,6 +207,7 @@ class LuaEngine(ScriptEngine):
 
     def load_script(self, compiled: CompiledScript) -> ScriptId:
         name = compiled.script
+        self._ensure_headroom(len(compiled.bytecode) + _SCRIPT_OVERHEAD, name)
         write = self._kernel.host_function(getattr(self, "_write", _discard), name)
         env, skip = self._live.sandbox.new_env(name.encode(), self._kryon_table(name), write)
         chunk, message = self._kernel.instantiate(compiled.bytecode, b"=" + name.encode(), env)
@@ -238,6 +240,10 @@ class LuaEngine(ScriptEngine):
         script.alive[0] = False
         script.bound.clear()
         script.functions.clear()
+        script.env = None
+        vm = self._live
+        if vm.memory_limit and vm.lua.get_memory_used() > vm.memory_limit // 2:
+            vm.lua.gccollect()
 
     def _script(self, script_id: ScriptId) -> _Script:
         script = self._scripts.get(script_id)
@@ -268,17 +274,18 @@ class LuaEngine(ScriptEngine):
         return bound
 
     def _bind(self, tramp: Any, script: str, alive: list[bool]) -> Callable[[Sequence[Value]], Value]:
-        to_lua_args = self._converter.to_lua_args
         finish = self._finish
         passthrough = _PASS if self._config.runtime == "lua54" else _PASS - {int}
         overflow = (OverflowError, self._lua_error)
+
+        checked_args = self._checked_args
 
         def call(args: Sequence[Value]) -> Value:
             if not alive[0]:
                 raise FunctionNotFoundError("the script was unloaded", script=script)
             for a in args:
                 if a.__class__ not in passthrough:
-                    args = to_lua_args(args)
+                    args = checked_args(args, script)
                     break
             try:
                 r = tramp(*args)
@@ -289,6 +296,24 @@ class LuaEngine(ScriptEngine):
             return finish(r, script)
 
         return call
+
+    # lupa pushes values outside protected calls, where an allocation failure
+    # would abort the process: keep the VM below its hard cap before pushing.
+
+    def _checked_args(self, args: Sequence[Value], script: str | None) -> list[Any]:
+        if self._live.hard_cap:
+            self._ensure_headroom(_estimate(args), script)
+        return self._converter.to_lua_args(args)
+
+    def _ensure_headroom(self, nbytes: int, script: str | None) -> None:
+        vm = self._live
+        if not vm.hard_cap:
+            return
+        if vm.lua.get_memory_used() + nbytes + _MARGIN > vm.hard_cap:
+            vm.lua.gccollect()
+            if vm.lua.get_memory_used() + nbytes + _MARGIN > vm.hard_cap:
+                raise MemoryLimitError(
+                    f"not enough room in the Lua VM for {nbytes:,} more bytes", script=script)
 
     def _call_failure(self, exc: BaseException, script: str) -> ScriptError:
         if isinstance(exc, OverflowError):
@@ -332,6 +357,7 @@ class LuaEngine(ScriptEngine):
     # -- globals ----------------------------------------------------------------------------
 
     def set_global(self, name: str, value: Value, script_id: ScriptId | None = None) -> None:
+        self._ensure_headroom(_estimate(value), None)
         target = self._live.sandbox.shared if script_id is None else self._script(script_id).env
         target[name.encode()] = self._converter.to_lua(value)
 
@@ -401,6 +427,21 @@ class LuaEngine(ScriptEngine):
         if self._vm is None:
             return []
         return stack_frames(self._kernel.stack(), self._function_name)
+
+
+_MARGIN = 256 * 1024
+_SCRIPT_OVERHEAD = 64 * 1024
+
+
+def _estimate(value: Any, depth: int = 0) -> int:
+    """Rough bytes a value takes once pushed into Lua (bounded walk)."""
+    if isinstance(value, str):
+        return 32 + 4 * len(value)
+    if isinstance(value, dict):
+        return 64 + sum(_estimate(k) + _estimate(v, depth + 1) for k, v in value.items())
+    if isinstance(value, (list, tuple)) and depth < 200:
+        return 64 + sum(_estimate(v, depth + 1) for v in value)
+    return 16
 
 
 def _discard(caller: str, text: bytes) -> tuple[bool, None]:

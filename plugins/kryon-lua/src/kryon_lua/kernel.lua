@@ -37,7 +37,7 @@ local LIMIT_MESSAGES = {
 }
 K.LIMIT_MESSAGES = LIMIT_MESSAGES
 
-local instr_limit, time_limit, depth_probe = nil, nil, nil
+local instr_limit, time_limit, depth_probe, mem_limit_kb = nil, nil, nil, nil
 local step, clock_every = 1000, 1
 local used, ticks, started, tripped, nest = 0, 0, nil, nil, 0
 local hook_mask, hook_count, hook_on = "", 0, false
@@ -46,6 +46,17 @@ local on_break = nil      -- breakpoint callback (kernel-side, see K.set_breakpo
 
 local function trip(kind)
   if not tripped then tripped = kind end
+  error(LIMIT_MESSAGES[tripped], 0)
+end
+
+-- Raising from the hook while kernel code runs (the trampoline between
+-- xpcall and finish, a sandbox wrapper) could escape the trampoline: there,
+-- only set the flag; the next hook in script code, or `finish`, acts on it.
+-- (Level 3 is the interrupted function: 1 is this, 2 the hook.)
+local function hook_trip(kind)
+  if not tripped then tripped = kind end
+  local info = debug_getinfo(3, "S")
+  if info and info.source == KERNEL_SOURCE then return end
   error(LIMIT_MESSAGES[tripped], 0)
 end
 
@@ -60,10 +71,16 @@ local function hook(event, line)
     return
   end
   if nest == 0 then return end
-  if tripped then error(LIMIT_MESSAGES[tripped], 0) end
+  if tripped then hook_trip(tripped) return end
   used = used + step
-  if instr_limit and used > instr_limit then trip("instructions") end
-  if depth_probe and debug_getinfo(depth_probe, "") then trip("recursion") end
+  if instr_limit and used > instr_limit then hook_trip("instructions") return end
+  if depth_probe and debug_getinfo(depth_probe, "") then hook_trip("recursion") return end
+  -- Stop scripts at the policy's limit, below lupa's hard cap: the headroom
+  -- keeps the host's own (unprotected) pushes from failing.
+  if mem_limit_kb and collectgarbage("count") > mem_limit_kb then
+    collectgarbage("collect")
+    if collectgarbage("count") > mem_limit_kb then hook_trip("memory") return end
+  end
   if time_limit then
     ticks = ticks + 1
     if ticks >= clock_every then
@@ -72,7 +89,7 @@ local function hook(event, line)
       if not started then
         started = now
       elseif now - started > time_limit then
-        trip("time")
+        hook_trip("time") return
       end
     end
   end
@@ -95,9 +112,10 @@ function K.configure(limits)
   instr_limit = limits.instructions
   time_limit = limits.time
   depth_probe = limits.depth and (limits.depth + 3) or nil
+  mem_limit_kb = limits.memory and limits.memory / 1024 or nil
   step = limits.step or 1000
   clock_every = limits.clock_every or 1
-  hook_count = (instr_limit or time_limit or depth_probe) and step or 0
+  hook_count = (instr_limit or time_limit or depth_probe or mem_limit_kb) and step or 0
   rearm()
 end
 
@@ -114,6 +132,10 @@ local function rethrow(ok, ...)
   return ok, ...
 end
 K.rethrow = rethrow
+
+function K.is_tripped()
+  return tripped ~= nil
+end
 
 function K.check_tripped()
   if tripped then error(LIMIT_MESSAGES[tripped], 0) end
@@ -203,6 +225,12 @@ local function finish(ok, ...)
     local kind = tripped
     if nest == 0 then tripped = nil end
     return false, kind, (...)
+  end
+  if mem_limit_kb and nest == 0 and collectgarbage("count") > mem_limit_kb then
+    collectgarbage("collect")
+    if collectgarbage("count") > mem_limit_kb then
+      return false, "memory", "the scripts of this VM hold more memory than its limit"
+    end
   end
   if ok then
     if select("#", ...) <= 1 then return (...) end

@@ -26,7 +26,7 @@ from kryon_core import SecurityPolicy
 
 from kryon_lua.config import LuaConfig
 
-__all__ = ["LuaVM", "create_vm", "lupa_module"]
+__all__ = ["LuaVM", "create_vm", "lupa_module", "reserve"]
 
 _MODULES = {"lua54": "lupa.lua54", "luajit": "lupa.luajit21"}
 _DEFAULT_MAX_STRING = 64 * 1024 * 1024
@@ -46,6 +46,17 @@ def _refuse_set(obj: object, name: object, value: object) -> None:
     raise AttributeError("access to host objects is not allowed")
 
 
+def reserve(memory: int) -> int:
+    """Headroom above the policy's memory limit kept for host-side pushes.
+
+    lupa pushes arguments and builds tables outside any protected call; an
+    allocation failure there aborts the process (Lua panics).  Scripts are
+    stopped at the policy's limit by the hook and after each call, so the
+    host always has this much room left.
+    """
+    return max(4 * 1024 * 1024, memory // 4)
+
+
 def _read(name: str) -> bytes:
     return resources.files("kryon_lua").joinpath(name).read_bytes()
 
@@ -60,6 +71,10 @@ class LuaVM:
     sandbox: Any
     jit_enabled: bool
     implementation: str
+    memory_limit: int
+    """The policy's limit in bytes (0: none); scripts are stopped there."""
+    hard_cap: int
+    """lupa's allocator limit: the policy limit plus headroom for the host."""
 
 
 def create_vm(
@@ -111,13 +126,15 @@ def create_vm(
     if policy.recursion_limit:
         step = min(step, max(50, policy.recursion_limit))
     kernel.configure(lua.table_from({
+        b"memory": memory or None,
         b"instructions": policy.instruction_limit,
         b"time": policy.time_limit_ms / 1000 if policy.time_limit_ms else None,
         b"depth": policy.recursion_limit,
         b"step": step,
         b"clock_every": max(1, 2000 // step),
     }))
-    if memory:
-        lua.set_max_memory(memory)
+    hard_cap = memory + reserve(memory) if memory else 0
+    if hard_cap:
+        lua.set_max_memory(hard_cap)
     implementation = str(lua.lua_implementation)
-    return LuaVM(lua, module, kernel, sandbox, jit_enabled, implementation)
+    return LuaVM(lua, module, kernel, sandbox, jit_enabled, implementation, memory, hard_cap)

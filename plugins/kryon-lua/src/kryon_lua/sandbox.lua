@@ -26,7 +26,17 @@ local S = {}
 -- Limits-aware replacements (always on: they keep limits uncatchable) ----------
 
 local function safe_pcall(f, ...) return rethrow(pcall(f, ...)) end
-local function safe_xpcall(f, h, ...) return rethrow(xpcall(f, h, ...)) end
+-- A limit error is raised inside the hook, where Lua runs message handlers
+-- with hooks disabled: a script's handler must not run then (it could loop
+-- forever unobserved).
+local is_tripped = K.is_tripped
+local function safe_xpcall(f, h, ...)
+  local function guarded(e)
+    if is_tripped() then return e end
+    return h(e)
+  end
+  return rethrow(xpcall(f, guarded, ...))
+end
 
 local function co_new(f) return arm(co_create(f)) end
 local function co_resume_safe(co, ...) return rethrow(co_resume(co, ...)) end

@@ -1,0 +1,194 @@
+"""Limits: instructions, time, memory, recursion, and the traps around them.
+
+Every test checks that the limit ends the call within the policy's time (with
+slack for a loaded machine) and that the engine serves calls afterwards.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from kryon_core import (
+    InstructionLimitError,
+    LimitError,
+    MemoryLimitError,
+    RecursionLimitError,
+    ScriptRuntimeError,
+    SecurityPolicy,
+    TimeLimitError,
+)
+
+from kryon_lua.config import LuaConfig
+
+SLACK_S = 2.0
+
+RUNTIMES = ["lua54", "luajit"]
+
+
+def ends_with(harness: Any, error: type[Exception], body: str, *args: Any) -> Exception:
+    start = time.monotonic()
+    with pytest.raises(error) as info:
+        harness.run(body, *args)
+    limit = harness.engine._policy.time_limit_ms
+    budget = (limit / 1000 if limit else 1.0) + SLACK_S
+    assert time.monotonic() - start < budget
+    assert harness.run("return 40 + 2") == 42  # still serving
+    return info.value
+
+
+@pytest.fixture(params=RUNTIMES)
+def runtime(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def timed(make_lua: Callable[..., Any], runtime: str) -> Any:
+    """Time limit only: no instruction budget to hide behind."""
+    policy = SecurityPolicy(name="timed", time_limit_ms=100, instruction_limit=None)
+    return make_lua(policy, LuaConfig(runtime=runtime))
+
+
+@pytest.fixture
+def counted(make_lua: Callable[..., Any], runtime: str) -> Any:
+    policy = SecurityPolicy(name="counted", time_limit_ms=None, instruction_limit=100_000)
+    return make_lua(policy, LuaConfig(runtime=runtime))
+
+
+def test_infinite_loop_hits_the_instruction_limit(counted: Any) -> None:
+    error = ends_with(counted, InstructionLimitError, "while true do end")
+    assert error.line == 2 and error.script is not None
+
+
+def test_infinite_loop_hits_the_time_limit(timed: Any) -> None:
+    ends_with(timed, TimeLimitError, "while true do end")
+
+
+def test_jit_hot_loop_is_still_limited(counted: Any) -> None:
+    # LuaJIT would compile this loop and skip hooks; sandboxed VMs run with the JIT off
+    ends_with(counted, InstructionLimitError, "local x = 0 for i = 1, 1e12 do x = x + i end")
+
+
+def test_loop_inside_a_coroutine_is_limited(timed: Any) -> None:
+    ends_with(timed, TimeLimitError, "coroutine.wrap(function() while true do end end)()")
+    ends_with(timed, TimeLimitError,
+              "coroutine.resume(coroutine.create(function() while true do end end))")
+
+
+@pytest.mark.parametrize("body", [
+    "while true do pcall(function() while true do end end) end",
+    "while true do xpcall(function() while true do end end, function() return 1 end) end",
+    "while true do coroutine.resume(coroutine.create(function() while true do end end)) end",
+    "xpcall(function() while true do end end, function() while true do end end)",
+    "while true do pcall(error, 'x') end",
+])
+def test_pcall_cannot_swallow_a_limit(timed: Any, body: str) -> None:
+    ends_with(timed, TimeLimitError, body)
+
+
+def test_close_handlers_cannot_outlive_a_limit(make_lua: Callable[..., Any]) -> None:
+    harness = make_lua(SecurityPolicy(name="t", time_limit_ms=100, instruction_limit=None))
+    ends_with(harness, TimeLimitError, """
+        local guard <close> = setmetatable({}, {__close = function() while true do end end})
+        while true do end
+    """)
+
+
+def test_reentering_the_vm_does_not_reset_the_budget(timed: Any) -> None:
+    ends_with(timed, TimeLimitError, "while true do kryon.reenter(function() return 1 end) end")
+
+
+def test_memory_bombs_end_with_memory_limit(runtime: str, make_lua: Callable[..., Any]) -> None:
+    policy = SecurityPolicy(name="m", time_limit_ms=5000, instruction_limit=None)
+    harness = make_lua(policy, LuaConfig(runtime=runtime))
+    ends_with(harness, MemoryLimitError, "return string.rep('x', 1e9)")
+    ends_with(harness, MemoryLimitError, "return ('x'):rep(1e9)")
+    ends_with(harness, MemoryLimitError, "local t = {} for i = 1, 1e9 do t[i] = i end")
+    ends_with(harness, MemoryLimitError, "local s = 'xy' while true do s = s .. s end")
+    ends_with(harness, MemoryLimitError,
+              "local t = {} while true do t[#t + 1] = {} end")
+    ends_with(harness, MemoryLimitError,
+              "while true do pcall(string.rep, 'x', 1e9) end")
+    assert harness.engine.get_memory_usage().used_bytes < 16 * 1024 * 1024
+
+
+def test_recursion_limit(runtime: str, make_lua: Callable[..., Any]) -> None:
+    harness = make_lua(config=LuaConfig(runtime=runtime))
+    sid = harness.load("function f(n) return 1 + f(n + 1) end\n"
+                       "function g(n) if n == 0 then return 0 end return 1 + g(n - 1) end")
+    with pytest.raises(RecursionLimitError) as info:
+        harness.call(sid, "f", 1)
+    assert info.value.line == 1
+    assert harness.call(sid, "g", 150) == 150
+
+
+def test_pathological_pattern_is_refused_within_the_time_limit(timed: Any) -> None:
+    start = time.monotonic()
+    with pytest.raises(ScriptRuntimeError, match="too costly"):
+        timed.run("return string.rep('a', 20000):find('.-.-.-b')")
+    with pytest.raises(ScriptRuntimeError, match="too costly"):
+        timed.run("local s = string.rep('a', 50000) return s:gsub('a*b', '')")
+    with pytest.raises(ScriptRuntimeError, match="too costly"):
+        timed.run("for w in string.gmatch(string.rep('(', 30000), '%b()x') do end")
+    assert time.monotonic() - start < 1 + SLACK_S
+    # ordinary patterns on large subjects are linear and allowed
+    text = "word " * 20000
+    assert timed.run("local s = ... return select(2, s:gsub('%s+', ' '))", text) == 20000
+    assert timed.run("return (('  hi  '):match('^%s*(.-)%s*$'))") == "hi"
+    assert timed.run("local s = ... return (s:find('word', 1, true))", text) == 1
+
+
+def test_table_operations_over_huge_lengths_are_refused(timed: Any) -> None:
+    if timed.run("return _VERSION") != "Lua 5.1":  # LuaJIT ignores __len on tables
+        with pytest.raises(ScriptRuntimeError, match="exceeds the limit"):
+            timed.run("local t = setmetatable({}, {__len = function() return 1e12 end}) "
+                      "table.insert(t, 1, 'x')")
+    if timed.run("return table.move ~= nil"):
+        with pytest.raises(ScriptRuntimeError, match="exceeds the limit"):
+            timed.run("table.move({}, 1, 1e12, 2)")
+
+
+def test_limits_are_per_call(counted: Any) -> None:
+    sid = counted.load("function work() local x = 0 for i = 1, 5000 do x = x + i end return x end")
+    for _ in range(100):  # 100 x ~20k instructions, each call within its own budget
+        assert counted.call(sid, "work") == 12502500
+
+
+def test_trusted_policy_has_no_limits(make_lua: Callable[..., Any]) -> None:
+    trusted = SecurityPolicy(name="trusted", sandbox=False, time_limit_ms=None,
+                             instruction_limit=None, memory_limit_mb=None, recursion_limit=None)
+    harness = make_lua(trusted)
+    assert harness.run("local x = 0 for i = 1, 3e6 do x = x + 1 end return x") == 3_000_000
+    assert harness.run("return type(os.getenv) == 'function' and type(io.open)") == "function"
+    assert harness.engine.capabilities().is_sandbox is False
+
+
+def test_luajit_trusted_runs_with_the_jit(make_lua: Callable[..., Any]) -> None:
+    trusted = SecurityPolicy(name="trusted", sandbox=False, time_limit_ms=None,
+                             instruction_limit=None, memory_limit_mb=None, recursion_limit=None)
+    harness = make_lua(trusted, LuaConfig(runtime="luajit"))
+    assert harness.engine.capabilities().supports_jit is True
+    assert "LuaJIT" in harness.engine.version
+    sandboxed = make_lua(config=LuaConfig(runtime="luajit"))
+    assert sandboxed.engine.capabilities().supports_jit is False
+
+
+def test_limit_errors_are_limit_errors(counted: Any) -> None:
+    error = ends_with(counted, LimitError, "while true do end")
+    assert "instruction limit" in str(error)
+
+
+def test_hoarding_script_fails_calls_until_unloaded(make_lua: Callable[..., Any]) -> None:
+    policy = SecurityPolicy(name="m", time_limit_ms=5000, instruction_limit=None)
+    harness = make_lua(policy)
+    hoarder = harness.load("big = {} function fill() local i = 0 "
+                           "while true do i = i + 1 big[i] = {} end end")
+    other = harness.load("function echo(x) return x end")
+    with pytest.raises(MemoryLimitError):
+        harness.call(hoarder, "fill")
+    with pytest.raises(MemoryLimitError):  # the VM is still over its limit
+        harness.call(other, "echo", "x" * 100_000)
+    harness.engine.unload_script(hoarder)
+    assert harness.call(other, "echo", "x" * 100_000) == "x" * 100_000
