@@ -15,6 +15,7 @@ import json
 import threading
 import weakref
 from collections.abc import Callable, Sequence
+from time import monotonic as _monotonic
 from typing import Any
 
 from kryon_core import (
@@ -365,29 +366,44 @@ class JsRuntime:
         """The VM's only way into Python (see module docs); never raises."""
         self.hosted = True
         limit = self.limit
-        if limit.enabled:
-            limit.started()
         try:
-            op = int(op)
+            if limit.enabled and limit.deadline == 0.0:
+                limit.started()
+            if type(op) is not int:
+                op = int(op)
             if op < 0:
                 op = -op
                 text = args[0]
-                values = self.codec.decode(text[1:]) if isinstance(text, str) else []
-            else:
+                values: Sequence[Value] = (
+                    self.codec.decode(text[1:]) if isinstance(text, str) else []
+                )
+            elif float in map(type, args):
                 values = [number_from_js(a) if type(a) is float else a for a in args]
-            result = self._run_host(op, values)
-            if limit.enabled and limit.expired():
+            else:
+                values = args
+            function = self.host_ops.get(op)
+            if function is not None:
+                result = function.fn(self.callers[-1], *values)
+            else:
+                result = self._run_host(op, values)
+            if limit.enabled and _monotonic() > limit.deadline:
+                limit.timed_out = True
                 return self._host_failure(
                     TimeLimitError(
                         f"the call ran longer than the time limit ({limit.limit_ms} ms)",
                         script=self.callers[-1],
                     )
                 )
+            kind = type(result)
+            if result is None or kind is bool or kind is float:
+                return result
+            if kind is int and -2147483648 <= result <= 2147483647:
+                return result
             return self.codec.result_for_js(result)
         except BaseException as exc:  # delivered to the script as a JS error, never lost
             return self._host_failure(exc)
 
-    def _run_host(self, op: int, values: list[Value]) -> Value:
+    def _run_host(self, op: int, values: Sequence[Value]) -> Value:
         caller = self.callers[-1]
         if op >= REF_BASE:
             ref = self.codec.host_refs.get(op - REF_BASE)
