@@ -15,10 +15,10 @@ from collections.abc import Callable
 from functools import reduce
 from typing import Any
 
+from kryon_lisp.engine import LispConfig, LispEngine
 from pyrsistent import pvector
 
 from kryon_core import SecurityPolicy
-from kryon_lisp.engine import LispConfig, LispEngine
 
 LISP = """
 (defn fib [n] (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
@@ -42,8 +42,9 @@ def py_sum_loop(n: int) -> int:
 
 
 def py_pipeline(n: int) -> int:
-    return reduce(lambda a, b: a + b,
-                  filter(lambda x: x % 2 == 0, map(lambda x: x * x, range(n))), 0)
+    return reduce(
+        lambda a, b: a + b, filter(lambda x: x % 2 == 0, map(lambda x: x * x, range(n))), 0
+    )
 
 
 def py_conj_many(n: int) -> int:
@@ -97,17 +98,30 @@ def run(title: str, policy: SecurityPolicy) -> None:
         fn = eng.bind_function(script, name)
         lisp_time, got = best(lambda fn=fn, n=n: fn([n]))
         assert got == expected, (label, got, expected)
-        print(f"{label:34} {py_time * 1000:10.2f} {lisp_time * 1000:10.2f} "
-              f"{lisp_time / py_time:7.2f}x")
+        print(
+            f"{label:34} {py_time * 1000:10.2f} {lisp_time * 1000:10.2f} "
+            f"{lisp_time / py_time:7.2f}x"
+        )
 
 
 def main() -> None:
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
-    trusted = SecurityPolicy(name="trusted", sandbox=False, time_limit_ms=None,
-                             instruction_limit=None, memory_limit_mb=None, recursion_limit=None)
+    trusted = SecurityPolicy(
+        name="trusted",
+        sandbox=False,
+        time_limit_ms=None,
+        instruction_limit=None,
+        memory_limit_mb=None,
+        recursion_limit=None,
+    )
     run("trusted policy (no limits)", trusted)
-    limited = SecurityPolicy(name="bench-limited", time_limit_ms=60_000,
-                             instruction_limit=None, memory_limit_mb=None, recursion_limit=1000)
+    limited = SecurityPolicy(
+        name="bench-limited",
+        time_limit_ms=60_000,
+        instruction_limit=None,
+        memory_limit_mb=None,
+        recursion_limit=1000,
+    )
     run("with time and depth limits armed", limited)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-
 from kryon_lisp.printer import pr_str
 from kryon_lisp.runtime import Runtime
 

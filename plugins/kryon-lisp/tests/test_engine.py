@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from kryon_lisp.engine import LispConfig, LispEngine
 
 from kryon_core import (
     CompileError,
@@ -18,16 +19,27 @@ from kryon_core import (
     SecurityPolicy,
     TimeLimitError,
 )
-from kryon_lisp.engine import LispConfig, LispEngine
 
-TRUSTED = SecurityPolicy(name="trusted", sandbox=False, time_limit_ms=None,
-                         instruction_limit=None, memory_limit_mb=None, recursion_limit=None)
-SANDBOXED = SecurityPolicy(name="sandboxed", time_limit_ms=200, instruction_limit=None,
-                           memory_limit_mb=16, recursion_limit=200)
+TRUSTED = SecurityPolicy(
+    name="trusted",
+    sandbox=False,
+    time_limit_ms=None,
+    instruction_limit=None,
+    memory_limit_mb=None,
+    recursion_limit=None,
+)
+SANDBOXED = SecurityPolicy(
+    name="sandboxed",
+    time_limit_ms=200,
+    instruction_limit=None,
+    memory_limit_mb=16,
+    recursion_limit=200,
+)
 
 
-def make(policy: SecurityPolicy = TRUSTED, host: dict[str, HostFunction] | None = None
-         ) -> tuple[LispEngine, list[str]]:
+def make(
+    policy: SecurityPolicy = TRUSTED, host: dict[str, HostFunction] | None = None
+) -> tuple[LispEngine, list[str]]:
     engine = LispEngine()
     engine.initialize(LispConfig(), policy)
     out: list[str] = []
@@ -68,8 +80,10 @@ def test_recur_outside_tail_position_is_rejected() -> None:
 
 def test_runtime_error_has_a_lisp_stack() -> None:
     engine, _ = make()
-    sid = load(engine, "(defn inner [x]\n  (throw (ex-info \"bad\" {:x x})))\n"
-                       "(defn outer [x]\n  (inner x))\n")
+    sid = load(
+        engine,
+        '(defn inner [x]\n  (throw (ex-info "bad" {:x x})))\n(defn outer [x]\n  (inner x))\n',
+    )
     with pytest.raises(ScriptRuntimeError) as info:
         engine.call_function(sid, "outer", [1])
     err = info.value
@@ -94,8 +108,11 @@ def test_python_level_errors_read_as_lisp() -> None:
 
 def test_exported_functions_are_public_defns() -> None:
     engine, _ = make()
-    compiled = engine.compile("(defn a [x y] x)\n(defn- b [] 1)\n(defn ^:private c [] 1)\n"
-                              "(def d 1)\n(defn e \"doc\" [& xs] xs)", script="t.klisp")
+    compiled = engine.compile(
+        "(defn a [x y] x)\n(defn- b [] 1)\n(defn ^:private c [] 1)\n"
+        '(def d 1)\n(defn e "doc" [& xs] xs)',
+        script="t.klisp",
+    )
     assert set(compiled.functions) == {"a", "e"}
     assert compiled.functions["a"].parameter_names == ("x", "y")
     assert compiled.functions["e"].is_variadic and compiled.functions["e"].doc == "doc"
@@ -105,8 +122,11 @@ def test_exported_functions_are_public_defns() -> None:
 
 def test_values_convert_both_ways() -> None:
     engine, _ = make()
-    sid = load(engine, "(defn id [x] x)\n(defn kw [] {:a [1 2.5 \"s\" nil true] :b #{1}})\n"
-                       "(defn get-name [m] (:name m))\n(defn ratio [] 1/2)")
+    sid = load(
+        engine,
+        '(defn id [x] x)\n(defn kw [] {:a [1 2.5 "s" nil true] :b #{1}})\n'
+        "(defn get-name [m] (:name m))\n(defn ratio [] 1/2)",
+    )
     value = {"x": [1, {"y": None}], "z": "s"}
     assert engine.call_function(sid, "id", [value]) == value
     assert engine.call_function(sid, "kw", []) == {"a": [1, 2.5, "s", None, True], "b": [1]}
@@ -134,17 +154,24 @@ def test_host_functions_in_kryon_namespace_and_seed_names() -> None:
         "get_element_by_id": HostFunction("get_element_by_id", get_element_by_id, None),
     }
     engine, _ = make(host=host)
-    sid = load(engine, "(defn run []\n  (set-property! \"btn\" \"text\" [1 2])\n"
-                       "  (kryon/set-property \"b2\" \"k\" :v)\n"
-                       "  (:id (get-element-by-id \"btn\")))", script="ui.klisp")
+    sid = load(
+        engine,
+        '(defn run []\n  (set-property! "btn" "text" [1 2])\n'
+        '  (kryon/set-property "b2" "k" :v)\n'
+        '  (:id (get-element-by-id "btn")))',
+        script="ui.klisp",
+    )
     assert engine.call_function(sid, "run", []) == "btn"
     assert calls == [("ui.klisp", "btn", "text", [1, 2]), ("ui.klisp", "b2", "k", "v")]
 
 
 def test_time_limit_and_engine_survives() -> None:
     engine, _ = make(SANDBOXED)
-    sid = load(engine, "(defn spin [] (loop [] (recur)))\n(defn ok [] 1)\n"
-                       "(defn caught [] (try (spin) (catch Exception e :swallowed)))")
+    sid = load(
+        engine,
+        "(defn spin [] (loop [] (recur)))\n(defn ok [] 1)\n"
+        "(defn caught [] (try (spin) (catch Exception e :swallowed)))",
+    )
     with pytest.raises(TimeLimitError):
         engine.call_function(sid, "spin", [])
     with pytest.raises(TimeLimitError):
@@ -155,8 +182,10 @@ def test_time_limit_and_engine_survives() -> None:
 def test_deep_recursion_is_a_recursion_limit() -> None:
     for policy in (SANDBOXED, TRUSTED):
         engine, _ = make(policy)
-        sid = load(engine, "(defn down [n] (+ 1 (down n)))\n(defn ok [n] (if (zero? n) 0 "
-                           "(inc (ok (dec n)))))")
+        sid = load(
+            engine,
+            "(defn down [n] (+ 1 (down n)))\n(defn ok [n] (if (zero? n) 0 (inc (ok (dec n)))))",
+        )
         with pytest.raises(RecursionLimitError):
             engine.call_function(sid, "down", [1])
         assert engine.call_function(sid, "ok", [150]) == 150
@@ -164,8 +193,11 @@ def test_deep_recursion_is_a_recursion_limit() -> None:
 
 def test_infinite_sequences_are_stopped_by_the_limits() -> None:
     engine, _ = make(SANDBOXED)
-    sid = load(engine, "(defn all [] (count (range)))\n(defn v [] (vec (iterate inc 0)))\n"
-                       "(defn some5 [] (take 5 (iterate inc 0)))")
+    sid = load(
+        engine,
+        "(defn all [] (count (range)))\n(defn v [] (vec (iterate inc 0)))\n"
+        "(defn some5 [] (take 5 (iterate inc 0)))",
+    )
     for name in ("all", "v"):
         with pytest.raises(LimitError) as info:
             engine.call_function(sid, name, [])
@@ -176,8 +208,10 @@ def test_infinite_sequences_are_stopped_by_the_limits() -> None:
 def test_instruction_limit() -> None:
     policy = SANDBOXED.derive("steps", time_limit_ms=None, instruction_limit=10_000)
     engine, _ = make(policy)
-    sid = load(engine, "(defn spin [] (loop [i 0] (recur (inc i))))\n(defn small [] "
-                       "(reduce + (range 100)))")
+    sid = load(
+        engine,
+        "(defn spin [] (loop [i 0] (recur (inc i))))\n(defn small [] (reduce + (range 100)))",
+    )
     with pytest.raises(InstructionLimitError):
         engine.call_function(sid, "spin", [])
     assert engine.call_function(sid, "small", []) == 4950
@@ -199,8 +233,9 @@ def test_callbacks_cross_both_ways() -> None:
     sid = load(engine, "(defn twice [f x] (f (f x)))\n(defn adder [n] (fn [x] (+ x n)))")
     from kryon_core import FunctionRef
 
-    assert engine.call_function(sid, "twice", [FunctionRef("host", "inc",
-                                                           lambda a: a[0] + 1), 1]) == 3
+    assert (
+        engine.call_function(sid, "twice", [FunctionRef("host", "inc", lambda a: a[0] + 1), 1]) == 3
+    )
     adder = engine.call_function(sid, "adder", [10])
     assert isinstance(adder, FunctionRef) and adder(5) == 15
 
@@ -217,8 +252,14 @@ def test_globals_per_script_and_shared() -> None:
 
 def test_namespaces_require_other_scripts() -> None:
     engine, _ = make()
-    load(engine, "(ns util.math)\n(defn sq [x] (* x x))\n(defmacro twice [x] `(* 2 ~x))",
-         script="util.klisp")
-    sid = load(engine, "(ns app (:require [util.math :as m]))\n(defn run [] (m/twice (m/sq 3)))",
-               script="app.klisp")
+    load(
+        engine,
+        "(ns util.math)\n(defn sq [x] (* x x))\n(defmacro twice [x] `(* 2 ~x))",
+        script="util.klisp",
+    )
+    sid = load(
+        engine,
+        "(ns app (:require [util.math :as m]))\n(defn run [] (m/twice (m/sq 3)))",
+        script="app.klisp",
+    )
     assert engine.call_function(sid, "run", []) == 18

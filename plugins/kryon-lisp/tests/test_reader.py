@@ -7,17 +7,17 @@ from fractions import Fraction
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pyrsistent import pvector
-
-from kryon_core import CompileError
 from kryon_lisp.equality import equals
 from kryon_lisp.printer import pr_str
 from kryon_lisp.reader import MAX_NESTING, Reader, read_all, read_string
 from kryon_lisp.types import Char, Keyword, LMap, LSet, PList, Symbol, plist
+from pyrsistent import pvector
+
+from kryon_core import CompileError
 
 
 def test_every_form_knows_its_position() -> None:
-    reader = Reader("(a\n  [b :c]\n  {:d 1} \"s\")")
+    reader = Reader('(a\n  [b :c]\n  {:d 1} "s")')
     (form,) = reader.read_all()
     assert (form.line, form.column) == (1, 1)
     items = list(form)
@@ -28,8 +28,10 @@ def test_every_form_knows_its_position() -> None:
 
 
 def test_literals() -> None:
-    forms = read_all(r'42 -17 3.14 1/3 4/2 "a\nb" \c \space nil true false :k ::l :n/k sym '
-                     r"n/sym 0xff 1e3 ##Inf")
+    forms = read_all(
+        r'42 -17 3.14 1/3 4/2 "a\nb" \c \space nil true false :k ::l :n/k sym '
+        r"n/sym 0xff 1e3 ##Inf"
+    )
     assert forms[:5] == [42, -17, 3.14, Fraction(1, 3), 2]
     assert forms[5] == "a\nb" and forms[6] == Char("c") and forms[7] == Char(" ")
     assert forms[8:11] == [None, True, False]
@@ -59,12 +61,16 @@ def test_reader_macros() -> None:
 def test_syntax_quote_gensyms_are_consistent() -> None:
     form = read_string("`(let [x# 1] x#)")
     text = pr_str(form)
-    names = {part for part in text.replace("(", " ").replace(")", " ").split() if "__auto__" in part}
+    names = {
+        part for part in text.replace("(", " ").replace(")", " ").split() if "__auto__" in part
+    }
     assert len(names) == 1
 
 
-@pytest.mark.parametrize("source", ["(1 2", "[1 2", "{:a 1", '"abc', "(1 ]", "#{1 1}", "{:a}",
-                                    "\\bogus", ":", "#|", "1/0"])
+@pytest.mark.parametrize(
+    "source",
+    ["(1 2", "[1 2", "{:a 1", '"abc', "(1 ]", "#{1 1}", "{:a}", "\\bogus", ":", "#|", "1/0"],
+)
 def test_reader_errors_are_compile_errors(source: str) -> None:
     with pytest.raises(CompileError):
         read_all(source)
@@ -77,7 +83,10 @@ def test_deep_nesting_is_a_clean_error() -> None:
 
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.text(max_size=10),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(max_size=10),
     st.floats(allow_nan=False, allow_infinity=False),
     st.fractions().filter(lambda f: f.denominator != 1),
     st.sampled_from([Keyword("a"), Keyword("b", "ns"), Symbol("s"), Char("x"), Char("\n")]),

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from kryon_core import CompileError
 from kryon_lisp.compiler import Compiler
 from kryon_lisp.namespace import Namespace, ensure_recursion_headroom
-from kryon_lisp.runtime import COMPILE_FRAMES
 from kryon_lisp.reader import Reader
+from kryon_lisp.runtime import COMPILE_FRAMES
 from kryon_lisp.types import PList, Symbol
 
 if TYPE_CHECKING:
@@ -37,17 +37,20 @@ def check_source(runtime: Runtime, source: str, script: str) -> Namespace:
         try:
             code = Compiler(ns, checking=True).compile_toplevel(form)
         except RecursionError:
-            raise CompileError("forms nested too deeply to compile", script=script,
-                               line=getattr(form, "line", None),
-                               column=getattr(form, "column", None)) from None
+            raise CompileError(
+                "forms nested too deeply to compile",
+                script=script,
+                line=getattr(form, "line", None),
+                column=getattr(form, "column", None),
+            ) from None
         if code is None:
             continue
         if isinstance(form, PList) and form.count and form.first() == _DEFMACRO:
             try:
-                exec(code, ns.globals)  # noqa: S102 - defines the macro only
+                exec(code, ns.globals)
                 ns.globals.pop("@top")()
             except CompileError:
                 raise
-            except Exception:  # noqa: S112 - a macro that needs the running script is checked at load
+            except Exception:
                 continue
     return ns

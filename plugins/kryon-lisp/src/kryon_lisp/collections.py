@@ -235,7 +235,7 @@ def select_keys(m: Any, ks: Any) -> Any:
 
 
 def zipmap(ks: Any, vs: Any) -> Any:
-    return LMap.of(zip(iter_of(ks), iter_of(vs)))
+    return LMap.of(zip(iter_of(ks), iter_of(vs), strict=False))
 
 
 def frequencies(coll: Any) -> Any:
@@ -265,7 +265,7 @@ def vec(coll: Any) -> Any:
 def hash_map(*kvs: Any) -> Any:
     if len(kvs) % 2:
         raise ValueError(f"No value supplied for key: {kvs[-1]!r}")
-    return LMap.of(zip(kvs[::2], kvs[1::2]))
+    return LMap.of(zip(kvs[::2], kvs[1::2], strict=False))
 
 
 def hash_set(*xs: Any) -> Any:
@@ -460,15 +460,54 @@ def val(e: Any) -> Any:
 
 
 COLLECTIONS: dict[str, Any] = {
-    "get": get, "get-in": get_in, "assoc": assoc, "assoc-in": assoc_in, "dissoc": dissoc,
-    "update": update, "update-in": update_in, "conj": conj, "into": into, "merge": merge,
-    "merge-with": merge_with, "keys": keys, "vals": vals, "count": count, "empty?": is_empty,
-    "contains?": contains, "select-keys": select_keys, "zipmap": zipmap,
-    "frequencies": frequencies, "group-by": group_by, "vector": vector, "vec": vec,
-    "hash-map": hash_map, "array-map": hash_map, "hash-set": hash_set, "set": set_,
-    "list": list_, "list*": list_star, "nth": nth, "peek": peek, "pop": pop, "find": find,
-    "disj": disj, "empty": empty, "not-empty": not_empty, "subvec": subvec, "sort": sort,
-    "sort-by": sort_by, "reverse": reverse, "reduce-kv": reduce_kv, "key": key, "val": val,
-    "@dnth": dnth, "@nthnext": nthnext, "nthnext": nthnext, "@seq_to_map": seq_to_map,
-    "@get": get, "@vector": vector, "@hash_map": hash_map, "@hash_set": hash_set,
+    "get": get,
+    "get-in": get_in,
+    "assoc": assoc,
+    "assoc-in": assoc_in,
+    "dissoc": dissoc,
+    "update": update,
+    "update-in": update_in,
+    "conj": conj,
+    "into": into,
+    "merge": merge,
+    "merge-with": merge_with,
+    "keys": keys,
+    "vals": vals,
+    "count": count,
+    "empty?": is_empty,
+    "contains?": contains,
+    "select-keys": select_keys,
+    "zipmap": zipmap,
+    "frequencies": frequencies,
+    "group-by": group_by,
+    "vector": vector,
+    "vec": vec,
+    "hash-map": hash_map,
+    "array-map": hash_map,
+    "hash-set": hash_set,
+    "set": set_,
+    "list": list_,
+    "list*": list_star,
+    "nth": nth,
+    "peek": peek,
+    "pop": pop,
+    "find": find,
+    "disj": disj,
+    "empty": empty,
+    "not-empty": not_empty,
+    "subvec": subvec,
+    "sort": sort,
+    "sort-by": sort_by,
+    "reverse": reverse,
+    "reduce-kv": reduce_kv,
+    "key": key,
+    "val": val,
+    "@dnth": dnth,
+    "@nthnext": nthnext,
+    "nthnext": nthnext,
+    "@seq_to_map": seq_to_map,
+    "@get": get,
+    "@vector": vector,
+    "@hash_map": hash_map,
+    "@hash_set": hash_set,
 }

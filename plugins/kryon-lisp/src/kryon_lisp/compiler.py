@@ -88,8 +88,15 @@ class Compiler:
             return None
         fn = ast.FunctionDef(
             name="<toplevel>",
-            args=ast.arguments(posonlyargs=[], args=[], vararg=None, kwonlyargs=[],
-                               kw_defaults=[], kwarg=None, defaults=[]),
+            args=ast.arguments(
+                posonlyargs=[],
+                args=[],
+                vararg=None,
+                kwonlyargs=[],
+                kw_defaults=[],
+                kwarg=None,
+                defaults=[],
+            ),
             body=body,
             decorator_list=[],
             returns=None,
@@ -136,12 +143,14 @@ class Compiler:
                     loop_body = self.budget_tick() + body
                 body = [ast.While(test=const(True), body=loop_body, orelse=[])]
             if self.limited and scope.parent is not None and not scope.generator:
-                stmts.append(ast.Try(
-                    body=self.depth_check() + body,
-                    handlers=[],
-                    orelse=[],
-                    finalbody=[self.depth_exit()],
-                ))
+                stmts.append(
+                    ast.Try(
+                        body=self.depth_check() + body,
+                        handlers=[],
+                        orelse=[],
+                        finalbody=[self.depth_exit()],
+                    )
+                )
             else:
                 stmts += body
             if not stmts:
@@ -165,8 +174,11 @@ class Compiler:
             ),
             ast.If(
                 test=ast.Compare(left=steps, ops=[ast.Lt()], comparators=[const(0)]),
-                body=[ast.Expr(value=call(ast.Attribute(value=name("@B"), attr="tick",
-                                                        ctx=ast.Load())))],
+                body=[
+                    ast.Expr(
+                        value=call(ast.Attribute(value=name("@B"), attr="tick", ctx=ast.Load()))
+                    )
+                ],
                 orelse=[],
             ),
         ]
@@ -182,8 +194,11 @@ class Compiler:
             ),
             ast.If(
                 test=ast.Compare(left=depth, ops=[ast.Gt()], comparators=[maxd]),
-                body=[ast.Expr(value=call(ast.Attribute(value=name("@B"), attr="too_deep",
-                                                        ctx=ast.Load())))],
+                body=[
+                    ast.Expr(
+                        value=call(ast.Attribute(value=name("@B"), attr="too_deep", ctx=ast.Load()))
+                    )
+                ],
                 orelse=[],
             ),
             *self.budget_tick(),
@@ -234,8 +249,9 @@ class Compiler:
             if later_has_stmts and not isinstance(e, ast.Constant):
                 tmp = self.scope.temp()
                 stmts.append(assign(tmp, e))
-                e = mark_bool(name(tmp), is_bool(e))
-            out.append(e)
+                out.append(mark_bool(name(tmp), is_bool(e)))
+            else:
+                out.append(e)
         return stmts, out
 
     def test(self, form: Any, env: Env) -> tuple[Stmts, ast.expr]:
@@ -375,8 +391,11 @@ class Compiler:
         if not isinstance(form, PList) or form.count == 0:
             return form
         head = form.first()
-        if isinstance(head, Symbol) and head.ns is None and head.name in self.special and (
-            env.get(head.name) is None
+        if (
+            isinstance(head, Symbol)
+            and head.ns is None
+            and head.name in self.special
+            and (env.get(head.name) is None)
         ):
             return form
         macro = self.resolve_macro(head, env)
@@ -427,15 +446,17 @@ class Compiler:
             return self.finish(stmts, expr, ctx)
         if isinstance(head, Keyword) and 1 <= len(args) <= 2:
             stmts, exprs = self.exprs(args, env)
-            return self.finish(stmts, call(name("@get"), exprs[0], self.constant(head),
-                                           *exprs[1:]), ctx)
+            return self.finish(
+                stmts, call(name("@get"), exprs[0], self.constant(head), *exprs[1:]), ctx
+            )
         stmts, exprs = self.exprs([head, *args], env)
         fn, *rest = exprs
         if isinstance(head, Symbol) and head.ns is None and env.get(head.name) is not None:
             # a local may hold a vector, which Python cannot call directly
             expr: ast.expr = ast.IfExp(
-                test=ast.Compare(left=call(name("@type"), fn), ops=[ast.IsNot()],
-                                 comparators=[name("@PVector")]),
+                test=ast.Compare(
+                    left=call(name("@type"), fn), ops=[ast.IsNot()], comparators=[name("@PVector")]
+                ),
                 body=call(fn, *rest),
                 orelse=call(name("@invoke"), fn, *rest),
             )

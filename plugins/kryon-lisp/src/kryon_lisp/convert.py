@@ -135,7 +135,7 @@ class Converter:
         raise ConversionError(f"map key {k!r} cannot be an object key (only strings and keywords)")
 
 
-def PVector_of(items: list[Any]) -> Any:  # noqa: N802 - builds a PVector
+def PVector_of(items: list[Any]) -> Any:
     from pyrsistent import pvector
 
     return pvector(items)

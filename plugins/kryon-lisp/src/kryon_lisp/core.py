@@ -7,6 +7,7 @@ cannot spell them (``@`` is a reader macro), so scripts cannot shadow them.
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 import time as pytime
 from collections.abc import Callable
@@ -45,7 +46,7 @@ from kryon_lisp.types import (
 
 
 def atom(value: Any, *options: Any) -> Atom:
-    opts = dict(zip(options[::2], options[1::2]))
+    opts = dict(zip(options[::2], options[1::2], strict=False))
     return Atom(value, opts.get(Keyword("meta")), opts.get(Keyword("validator")))
 
 
@@ -200,11 +201,11 @@ def type_of(x: Any) -> Any:
 
 
 def not_eq(*args: Any) -> bool:
-    return not all(equals(a, b) for a, b in zip(args, args[1:]))
+    return not all(equals(a, b) for a, b in itertools.pairwise(args))
 
 
 def eq(*args: Any) -> bool:
-    return all(equals(a, b) for a, b in zip(args, args[1:]))
+    return all(equals(a, b) for a, b in itertools.pairwise(args))
 
 
 def gensym(prefix: Any = "G__") -> Symbol:
@@ -282,14 +283,24 @@ def rand(n: float = 1.0) -> float:
 
 
 CATCH_CLASSES: dict[str, tuple[type, ...] | None] = {
-    "Exception": None, "Throwable": None, "Error": None, "Object": None, ":default": None,
-    "js/Error": None, "java.lang.Exception": None, "java.lang.Throwable": None,
-    "RuntimeException": None, "java.lang.RuntimeException": None,
-    "ExceptionInfo": (ExceptionInfo,), "clojure.lang.ExceptionInfo": (ExceptionInfo,),
-    "ArithmeticException": (ArithmeticError,), "java.lang.ArithmeticException": (ArithmeticError,),
+    "Exception": None,
+    "Throwable": None,
+    "Error": None,
+    "Object": None,
+    ":default": None,
+    "js/Error": None,
+    "java.lang.Exception": None,
+    "java.lang.Throwable": None,
+    "RuntimeException": None,
+    "java.lang.RuntimeException": None,
+    "ExceptionInfo": (ExceptionInfo,),
+    "clojure.lang.ExceptionInfo": (ExceptionInfo,),
+    "ArithmeticException": (ArithmeticError,),
+    "java.lang.ArithmeticException": (ArithmeticError,),
     "IllegalArgumentException": (ValueError, TypeError),
     "java.lang.IllegalArgumentException": (ValueError, TypeError),
-    "ClassCastException": (TypeError,), "java.lang.ClassCastException": (TypeError,),
+    "ClassCastException": (TypeError,),
+    "java.lang.ClassCastException": (TypeError,),
     "IndexOutOfBoundsException": (IndexError,),
     "java.lang.IndexOutOfBoundsException": (IndexError,),
     "NullPointerException": (TypeError, AttributeError),
@@ -303,41 +314,89 @@ CORE: dict[str, Any] = {
     **COLLECTIONS,
     **SEQUENCES,
     **STRINGS,
-    "=": eq, "not=": not_eq, "not": lambda x: x is None or x is False,
-    "nil?": lambda x: x is None, "some?": lambda x: x is not None,
-    "true?": lambda x: x is True, "false?": lambda x: x is False, "boolean": boolean,
-    "identical?": lambda a, b: a is b, "boolean?": lambda x: type(x) is bool,
-    "atom": atom, "deref": deref, "swap!": swap, "swap-vals!": swap_vals, "reset!": reset,
-    "compare-and-set!": compare_and_set, "add-watch": add_watch, "remove-watch": remove_watch,
-    "volatile!": Volatile, "vreset!": vreset, "vswap!": vswap, "force": deref,
-    "realized?": lambda x: x.done if type(x) is Delay else not isinstance(x, LazySeq) or (
-        x._fn is None),
-    "atom?": lambda x: type(x) is Atom, "delay?": lambda x: type(x) is Delay,
-    "ex-info": ex_info, "ex-data": ex_data, "ex-message": ex_message, "ex-cause": ex_cause,
-    "fn?": is_fn, "ifn?": lambda x: callable(x) or type(x) is PVector,
-    "coll?": is_coll, "seq?": lambda x: isinstance(x, Seq),
+    "=": eq,
+    "not=": not_eq,
+    "not": lambda x: x is None or x is False,
+    "nil?": lambda x: x is None,
+    "some?": lambda x: x is not None,
+    "true?": lambda x: x is True,
+    "false?": lambda x: x is False,
+    "boolean": boolean,
+    "identical?": lambda a, b: a is b,
+    "boolean?": lambda x: type(x) is bool,
+    "atom": atom,
+    "deref": deref,
+    "swap!": swap,
+    "swap-vals!": swap_vals,
+    "reset!": reset,
+    "compare-and-set!": compare_and_set,
+    "add-watch": add_watch,
+    "remove-watch": remove_watch,
+    "volatile!": Volatile,
+    "vreset!": vreset,
+    "vswap!": vswap,
+    "force": deref,
+    "realized?": lambda x: (
+        x.done if type(x) is Delay else not isinstance(x, LazySeq) or (x._fn is None)
+    ),
+    "atom?": lambda x: type(x) is Atom,
+    "delay?": lambda x: type(x) is Delay,
+    "ex-info": ex_info,
+    "ex-data": ex_data,
+    "ex-message": ex_message,
+    "ex-cause": ex_cause,
+    "fn?": is_fn,
+    "ifn?": lambda x: callable(x) or type(x) is PVector,
+    "coll?": is_coll,
+    "seq?": lambda x: isinstance(x, Seq),
     "list?": lambda x: type(x) is PList or (isinstance(x, PList) and x.count == 0),
-    "vector?": lambda x: type(x) is PVector, "map?": lambda x: type(x) is LMap,
-    "set?": lambda x: type(x) is LSet, "sequential?": is_sequential,
-    "associative?": lambda x: type(x) in (PVector, LMap), "counted?": lambda x: type(x) in (
-        PVector, LMap, LSet, PList), "seqable?": is_seqable,
+    "vector?": lambda x: type(x) is PVector,
+    "map?": lambda x: type(x) is LMap,
+    "set?": lambda x: type(x) is LSet,
+    "sequential?": is_sequential,
+    "associative?": lambda x: type(x) in (PVector, LMap),
+    "counted?": lambda x: type(x) in (PVector, LMap, LSet, PList),
+    "seqable?": is_seqable,
     "map-entry?": lambda x: type(x) is PVector and len(x) == 2,
-    "indexed?": lambda x: type(x) is PVector, "distinct?": lambda *xs: len(set(xs)) == len(xs),
-    "type": type_of, "class": type_of, "gensym": gensym, "hash": hash,
-    "instance?": lambda cls, x: False, "rand-int": rand_int, "rand": rand,
+    "indexed?": lambda x: type(x) is PVector,
+    "distinct?": lambda *xs: len(set(xs)) == len(xs),
+    "type": type_of,
+    "class": type_of,
+    "gensym": gensym,
+    "hash": hash,
+    "instance?": lambda cls, x: False,
+    "rand-int": rand_int,
+    "rand": rand,
     "rand-nth": lambda coll: coll[rand_int(len(coll))] if len(coll) else None,
     "shuffle": lambda coll: __import__("pyrsistent").pvector(
-        __import__("random").sample(list(coll), len(coll))),
+        __import__("random").sample(list(coll), len(coll))
+    ),
     "random-uuid": lambda: str(__import__("uuid").uuid4()),
     "Math/PI": 3.141592653589793,
     "re-pattern": re.compile,
     # compiler helpers
-    "meta": meta, "with-meta": with_meta, "vary-meta": vary_meta,
-    "@type": type, "@int": int, "@len": len, "@PVector": PVector, "@Exception": BaseException,
-    "@equals": equals, "@invoke": invoke, "@throwable": throwable, "@caught": caught,
-    "@catches": catches, "@uncatchable": uncatchable, "@arity_error": arity_error,
-    "@restseq": restseq, "@case-match": case_match, "@case-error": case_error,
-    "@L": limits.current, "@delay": Delay, "@time": timed, "@multifn": MultiFn,
+    "meta": meta,
+    "with-meta": with_meta,
+    "vary-meta": vary_meta,
+    "@type": type,
+    "@int": int,
+    "@len": len,
+    "@PVector": PVector,
+    "@Exception": BaseException,
+    "@equals": equals,
+    "@invoke": invoke,
+    "@throwable": throwable,
+    "@caught": caught,
+    "@catches": catches,
+    "@uncatchable": uncatchable,
+    "@arity_error": arity_error,
+    "@restseq": restseq,
+    "@case-match": case_match,
+    "@case-error": case_error,
+    "@L": limits.current,
+    "@delay": Delay,
+    "@time": timed,
+    "@multifn": MultiFn,
     "@defmethod": defmethod,
 }
 
@@ -347,15 +406,43 @@ _unused = (get, seq, Char, Fraction, EMPTY_MAP)
 def _never_reduced() -> None:
     from kryon_lisp import collections, core_num, core_seq
 
-    core_seq.NEVER_REDUCED.update({
-        core_num.plus, core_num.times, core_num.minus, core_num.max_, core_num.min_,
-        collections.conj, collections.merge, collections.assoc,
-    })
+    core_seq.NEVER_REDUCED.update(
+        {
+            core_num.plus,
+            core_num.times,
+            core_num.minus,
+            core_num.max_,
+            core_num.min_,
+            collections.conj,
+            collections.merge,
+            collections.assoc,
+        }
+    )
 
 
 _never_reduced()
 
 CORE_NAMES = frozenset(k for k in CORE if not k.startswith("@")) | frozenset(
-    """print println prn pr newline printf flush log warn error eval macroexpand
-    macroexpand-1 read-string require *ns* ns-name resolve var-get with-out-str""".split()
+    [
+        "print",
+        "println",
+        "prn",
+        "pr",
+        "newline",
+        "printf",
+        "flush",
+        "log",
+        "warn",
+        "error",
+        "eval",
+        "macroexpand",
+        "macroexpand-1",
+        "read-string",
+        "require",
+        "*ns*",
+        "ns-name",
+        "resolve",
+        "var-get",
+        "with-out-str",
+    ]
 )

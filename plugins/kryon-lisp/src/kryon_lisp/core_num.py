@@ -57,10 +57,7 @@ def neg(a: Any) -> Any:
 
 
 def plus(a: Any = 0, b: Any = 0, *more: Any) -> Any:
-    if type(a) is int and type(b) is int:
-        r = a + b
-    else:
-        r = add2(a, b)
+    r = a + b if type(a) is int and type(b) is int else add2(a, b)
     return reduce(add2, more, r) if more else r
 
 
@@ -238,14 +235,17 @@ def compare(a: Any, b: Any) -> int:
     if type(a) is PVector and type(b) is PVector:
         if len(a) != len(b):
             return -1 if len(a) < len(b) else 1
-        for x, y in zip(a, b):
+        for x, y in zip(a, b, strict=False):
             c = compare(x, y)
             if c:
                 return c
         return 0
     if isinstance(a, (Keyword, Symbol)) and type(a) is type(b):
-        return compare((a.ns or "", a.name), (b.ns or "", b.name)) if a.ns or b.ns else (
-            (a.name > b.name) - (a.name < b.name))
+        return (
+            compare((a.ns or "", a.name), (b.ns or "", b.name))
+            if a.ns or b.ns
+            else ((a.name > b.name) - (a.name < b.name))
+        )
     if type(a) is tuple:
         return (a > b) - (a < b)
     if is_number(a) != is_number(b) or (not is_number(a) and type(a) is not type(b)):
@@ -254,20 +254,65 @@ def compare(a: Any, b: Any) -> int:
 
 
 NUMERIC: dict[str, Any] = {
-    "+": plus, "-": minus, "*": times, "/": divide, "inc": inc, "dec": dec,
-    "+'": plus, "-'": minus, "*'": times, "inc'": inc, "dec'": dec,
-    "quot": quot, "rem": rem, "mod": mod, "<": lt, ">": gt, "<=": le, ">=": ge, "==": num_eq,
-    "max": max_, "min": min_, "abs": abs_, "even?": is_even, "odd?": is_odd, "zero?": is_zero,
-    "pos?": is_pos, "neg?": is_neg, "number?": is_number, "integer?": is_integer,
-    "int?": is_integer, "float?": is_float, "double?": is_float, "ratio?": is_ratio,
-    "rational?": is_rational, "decimal?": lambda x: False, "int": to_int, "long": to_int,
-    "double": to_double, "float": to_double, "num": _num, "numerator": numerator,
-    "denominator": denominator, "rationalize": rationalize, "bit-and": bit_and,
-    "bit-or": bit_or, "bit-xor": bit_xor, "bit-not": lambda x: ~x,
-    "bit-shift-left": lambda x, n: x << n, "bit-shift-right": lambda x, n: x >> n,
-    "compare": compare, "NaN?": lambda x: math.isnan(x), "infinite?": lambda x: math.isinf(x),
-    "nat-int?": lambda x: type(x) is int and x >= 0, "pos-int?": lambda x: type(x) is int and x > 0,
+    "+": plus,
+    "-": minus,
+    "*": times,
+    "/": divide,
+    "inc": inc,
+    "dec": dec,
+    "+'": plus,
+    "-'": minus,
+    "*'": times,
+    "inc'": inc,
+    "dec'": dec,
+    "quot": quot,
+    "rem": rem,
+    "mod": mod,
+    "<": lt,
+    ">": gt,
+    "<=": le,
+    ">=": ge,
+    "==": num_eq,
+    "max": max_,
+    "min": min_,
+    "abs": abs_,
+    "even?": is_even,
+    "odd?": is_odd,
+    "zero?": is_zero,
+    "pos?": is_pos,
+    "neg?": is_neg,
+    "number?": is_number,
+    "integer?": is_integer,
+    "int?": is_integer,
+    "float?": is_float,
+    "double?": is_float,
+    "ratio?": is_ratio,
+    "rational?": is_rational,
+    "decimal?": lambda x: False,
+    "int": to_int,
+    "long": to_int,
+    "double": to_double,
+    "float": to_double,
+    "num": _num,
+    "numerator": numerator,
+    "denominator": denominator,
+    "rationalize": rationalize,
+    "bit-and": bit_and,
+    "bit-or": bit_or,
+    "bit-xor": bit_xor,
+    "bit-not": lambda x: ~x,
+    "bit-shift-left": lambda x, n: x << n,
+    "bit-shift-right": lambda x, n: x >> n,
+    "compare": compare,
+    "NaN?": math.isnan,
+    "infinite?": math.isinf,
+    "nat-int?": lambda x: type(x) is int and x >= 0,
+    "pos-int?": lambda x: type(x) is int and x > 0,
     "neg-int?": lambda x: type(x) is int and x < 0,
-    "@add2": add2, "@sub2": sub2, "@mul2": mul2, "@neg": neg, "@even?": is_even,
+    "@add2": add2,
+    "@sub2": sub2,
+    "@mul2": mul2,
+    "@neg": neg,
+    "@even?": is_even,
     "@odd?": is_odd,
 }

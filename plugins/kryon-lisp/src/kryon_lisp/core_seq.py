@@ -147,7 +147,7 @@ def mapcat(f: Any, *colls: Any) -> Any:
 def interleave(*colls: Any) -> Any:
     if not colls:
         return EMPTY_LIST
-    return lazy_iter(itertools.chain.from_iterable(zip(*[_it(c) for c in colls])))
+    return lazy_iter(itertools.chain.from_iterable(zip(*[_it(c) for c in colls], strict=False)))
 
 
 def interpose(sep: Any, coll: Any) -> Any:
@@ -435,8 +435,12 @@ def butlast(coll: Any) -> Any:
 
 def split_at(n: int, coll: Any) -> Any:
     items = realise_list(coll)
-    return pvector([IndexedSeq(items[:n], 0) if items[:n] else EMPTY_LIST,
-                    IndexedSeq(items[n:], 0) if items[n:] else EMPTY_LIST])
+    return pvector(
+        [
+            IndexedSeq(items[:n], 0) if items[:n] else EMPTY_LIST,
+            IndexedSeq(items[n:], 0) if items[n:] else EMPTY_LIST,
+        ]
+    )
 
 
 def split_with(pred: Any, coll: Any) -> Any:
@@ -509,8 +513,10 @@ def complement(f: Any) -> Any:
 
 def fnil(f: Any, *defaults: Any) -> Any:
     def patched(*args: Any) -> Any:
-        fixed = [d if i < len(defaults) and a is None else a
-                 for i, (a, d) in enumerate(itertools.zip_longest(args, defaults))][: len(args)]
+        fixed = [
+            d if i < len(defaults) and a is None else a
+            for i, (a, d) in enumerate(itertools.zip_longest(args, defaults))
+        ][: len(args)]
         return f(*fixed)
 
     return patched
@@ -563,8 +569,10 @@ def min_key(k: Any, *xs: Any) -> Any:
 # -- transducers --------------------------------------------------------------------
 
 
-def _xf(step: Callable[[Callable[..., Any], Any, Any], Any],
-        done: Callable[[Callable[..., Any], Any], Any] | None = None) -> Any:
+def _xf(
+    step: Callable[[Callable[..., Any], Any, Any], Any],
+    done: Callable[[Callable[..., Any], Any], Any] | None = None,
+) -> Any:
     def xform(rf: Callable[..., Any]) -> Callable[..., Any]:
         def reducer(*args: Any) -> Any:
             if len(args) == 2:
@@ -696,29 +704,83 @@ def lazy_seq_of(fn: Callable[[], Any]) -> LazySeq:
 
 
 SEQUENCES: dict[str, Any] = {
-    "seq": seq, "first": first, "rest": rest, "next": next_, "second": second, "last": last,
-    "butlast": butlast, "cons": lambda x, c: Cons(x, c) if c is not None else conj(EMPTY_LIST, x),
-    "concat": concat, "map": map_, "mapv": mapv, "filter": filter_, "filterv": filterv,
-    "remove": remove, "keep": keep, "keep-indexed": keep_indexed, "map-indexed": map_indexed,
-    "take": take, "drop": drop, "take-while": take_while, "drop-while": drop_while,
-    "take-nth": take_nth, "take-last": take_last, "drop-last": drop_last, "mapcat": mapcat,
-    "interleave": interleave, "interpose": interpose, "distinct": distinct, "dedupe": dedupe,
-    "partition": partition, "partition-all": partition_all, "partition-by": partition_by,
-    "flatten": flatten, "tree-seq": tree_seq, "range": range_, "repeat": repeat,
-    "repeatedly": repeatedly, "cycle": cycle, "iterate": iterate, "reduce": reduce_,
-    "transduce": transduce, "sequence": sequence, "completing": completing, "doall": doall,
-    "dorun": dorun, "some": some, "every?": every,
-    "not-every?": lambda p, c: not every(p, c), "not-any?": lambda p, c: some(p, c) is None,
-    "split-at": split_at, "split-with": split_with, "apply": apply, "partial": partial,
-    "comp": comp, "juxt": juxt, "identity": identity, "constantly": constantly,
-    "complement": complement, "fnil": fnil, "memoize": memoize, "every-pred": every_pred,
-    "some-fn": some_fn, "max-key": max_key, "min-key": min_key, "cat": cat,
-    "ffirst": lambda x: first(first(x)), "nfirst": lambda x: next_(first(x)),
-    "fnext": lambda x: first(next_(x)), "nnext": lambda x: next_(next_(x)),
-    "reduced": Reduced, "reduced?": lambda x: type(x) is Reduced,
+    "seq": seq,
+    "first": first,
+    "rest": rest,
+    "next": next_,
+    "second": second,
+    "last": last,
+    "butlast": butlast,
+    "cons": lambda x, c: Cons(x, c) if c is not None else conj(EMPTY_LIST, x),
+    "concat": concat,
+    "map": map_,
+    "mapv": mapv,
+    "filter": filter_,
+    "filterv": filterv,
+    "remove": remove,
+    "keep": keep,
+    "keep-indexed": keep_indexed,
+    "map-indexed": map_indexed,
+    "take": take,
+    "drop": drop,
+    "take-while": take_while,
+    "drop-while": drop_while,
+    "take-nth": take_nth,
+    "take-last": take_last,
+    "drop-last": drop_last,
+    "mapcat": mapcat,
+    "interleave": interleave,
+    "interpose": interpose,
+    "distinct": distinct,
+    "dedupe": dedupe,
+    "partition": partition,
+    "partition-all": partition_all,
+    "partition-by": partition_by,
+    "flatten": flatten,
+    "tree-seq": tree_seq,
+    "range": range_,
+    "repeat": repeat,
+    "repeatedly": repeatedly,
+    "cycle": cycle,
+    "iterate": iterate,
+    "reduce": reduce_,
+    "transduce": transduce,
+    "sequence": sequence,
+    "completing": completing,
+    "doall": doall,
+    "dorun": dorun,
+    "some": some,
+    "every?": every,
+    "not-every?": lambda p, c: not every(p, c),
+    "not-any?": lambda p, c: some(p, c) is None,
+    "split-at": split_at,
+    "split-with": split_with,
+    "apply": apply,
+    "partial": partial,
+    "comp": comp,
+    "juxt": juxt,
+    "identity": identity,
+    "constantly": constantly,
+    "complement": complement,
+    "fnil": fnil,
+    "memoize": memoize,
+    "every-pred": every_pred,
+    "some-fn": some_fn,
+    "max-key": max_key,
+    "min-key": min_key,
+    "cat": cat,
+    "ffirst": lambda x: first(first(x)),
+    "nfirst": lambda x: next_(first(x)),
+    "fnext": lambda x: first(next_(x)),
+    "nnext": lambda x: next_(next_(x)),
+    "reduced": Reduced,
+    "reduced?": lambda x: type(x) is Reduced,
     "unreduced": lambda x: x.value if type(x) is Reduced else x,
     "ensure-reduced": lambda x: x if type(x) is Reduced else Reduced(x),
-    "@lazy-seq": lazy_seq_of, "@lazy_iter": lazy_iter,
-    "@iter": iter_of, "@range_of": lambda n: range(int(n)) if limits.current.budget is None
-    else guarded(iter(range(int(n)))),
+    "@lazy-seq": lazy_seq_of,
+    "@lazy_iter": lazy_iter,
+    "@iter": iter_of,
+    "@range_of": lambda n: (
+        range(int(n)) if limits.current.budget is None else guarded(iter(range(int(n))))
+    ),
 }

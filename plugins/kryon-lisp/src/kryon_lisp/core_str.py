@@ -216,22 +216,34 @@ CLOJURE_STRING: dict[str, Any] = {
     "reverse": lambda s: _text(s)[::-1],
     "index-of": index_of,
     "last-index-of": last_index_of,
-    "escape": lambda s, m: "".join(str_of(m(Char(c))) if m(Char(c)) is not None else c
-                                   for c in s),
+    "escape": lambda s, m: "".join(str_of(m(Char(c))) if m(Char(c)) is not None else c for c in s),
 }
 
 STRINGS: dict[str, Any] = {
-    "str": str_, "subs": subs, "format": format_, "name": name_, "namespace": namespace,
-    "keyword": keyword, "symbol": symbol, "char": char, "pr-str": lambda *xs: " ".join(
-        pr_str(x) for x in xs), "print-str": lambda *xs: " ".join(pr_str(x, False) for x in xs),
+    "str": str_,
+    "subs": subs,
+    "format": format_,
+    "name": name_,
+    "namespace": namespace,
+    "keyword": keyword,
+    "symbol": symbol,
+    "char": char,
+    "pr-str": lambda *xs: " ".join(pr_str(x) for x in xs),
+    "print-str": lambda *xs: " ".join(pr_str(x, False) for x in xs),
     "prn-str": lambda *xs: " ".join(pr_str(x) for x in xs) + "\n",
     "println-str": lambda *xs: " ".join(pr_str(x, False) for x in xs) + "\n",
-    "re-find": re_find, "re-matches": re_matches, "re-seq": re_seq, "re-pattern": re.compile,
-    "string?": lambda x: type(x) is str, "char?": lambda x: type(x) is Char,
-    "keyword?": lambda x: type(x) is Keyword, "symbol?": lambda x: type(x) is Symbol,
+    "re-find": re_find,
+    "re-matches": re_matches,
+    "re-seq": re_seq,
+    "re-pattern": re.compile,
+    "string?": lambda x: type(x) is str,
+    "char?": lambda x: type(x) is Char,
+    "keyword?": lambda x: type(x) is Keyword,
+    "symbol?": lambda x: type(x) is Symbol,
     "simple-keyword?": lambda x: type(x) is Keyword and x.ns is None,
     "qualified-keyword?": lambda x: type(x) is Keyword and x.ns is not None,
-    "gensym": None, "chars": lambda s: IndexedSeq([Char(c) for c in s], 0) if s else None,
+    "gensym": None,
+    "chars": lambda s: IndexedSeq([Char(c) for c in s], 0) if s else None,
 }
 
 __all__ = ["CLOJURE_STRING", "STRINGS", "LMap"]

@@ -9,12 +9,13 @@ from kryon_core import StackFrame
 
 def lisp_name(py_name: str) -> str:
     """``"total 3"`` (a compiled local or function) -> ``"total"``."""
-    name = py_name.split(" ")[0]
+    name = py_name.split(" ", maxsplit=1)[0]
     return "fn" if name.startswith("@") else name
 
 
-def lisp_stack(frame: Any, files: dict[str, str], converter: Any,
-               with_locals: bool) -> list[StackFrame]:
+def lisp_stack(
+    frame: Any, files: dict[str, str], converter: Any, with_locals: bool
+) -> list[StackFrame]:
     """The Lisp frames from ``frame`` outwards, outermost first."""
     frames: list[StackFrame] = []
     while frame is not None:
@@ -22,8 +23,14 @@ def lisp_stack(frame: Any, files: dict[str, str], converter: Any,
         script = files.get(code.co_filename)
         if script is not None:
             local_values = _locals(frame, converter) if with_locals else None
-            frames.append(StackFrame(script=script, function=lisp_name(code.co_name),
-                                     line=frame.f_lineno, locals=local_values))
+            frames.append(
+                StackFrame(
+                    script=script,
+                    function=lisp_name(code.co_name),
+                    line=frame.f_lineno,
+                    locals=local_values,
+                )
+            )
         frame = frame.f_back
     frames.reverse()
     return frames

@@ -86,8 +86,13 @@ class LispEngine(ScriptEngine):
         self._debug = False
         self._last_hit: dict[int, int] = {}
         self._active: list[str] = []
-        self._policy = SecurityPolicy(name="trusted", time_limit_ms=None, instruction_limit=None,
-                                      memory_limit_mb=None, recursion_limit=None)
+        self._policy = SecurityPolicy(
+            name="trusted",
+            time_limit_ms=None,
+            instruction_limit=None,
+            memory_limit_mb=None,
+            recursion_limit=None,
+        )
         self._config = LispConfig()
         self._runtime: Runtime | None = None
         self._converter: Converter | None = None
@@ -106,8 +111,10 @@ class LispEngine(ScriptEngine):
 
     def _limited(self) -> bool:
         p = self._policy
-        return any(x is not None for x in (p.time_limit_ms, p.instruction_limit,
-                                           p.memory_limit_mb, p.recursion_limit))
+        return any(
+            x is not None
+            for x in (p.time_limit_ms, p.instruction_limit, p.memory_limit_mb, p.recursion_limit)
+        )
 
     def initialize(self, config: EngineConfig, policy: SecurityPolicy) -> None:
         from kryon_lisp import limits
@@ -116,12 +123,15 @@ class LispEngine(ScriptEngine):
 
         self._config = config if isinstance(config, LispConfig) else LispConfig()
         self._policy = policy
-        self._runtime = Runtime(limited=self._limited(), budget=limits.Budget(
-            time_limit_ms=policy.time_limit_ms,
-            step_limit=policy.instruction_limit,
-            max_depth=policy.recursion_limit,
-            memory_limit_mb=policy.memory_limit_mb,
-        ))
+        self._runtime = Runtime(
+            limited=self._limited(),
+            budget=limits.Budget(
+                time_limit_ms=policy.time_limit_ms,
+                step_limit=policy.instruction_limit,
+                max_depth=policy.recursion_limit,
+                memory_limit_mb=policy.memory_limit_mb,
+            ),
+        )
         self._converter = Converter(self._wrap_function, self._call_ref)
 
     @property
@@ -144,7 +154,8 @@ class LispEngine(ScriptEngine):
         self._bridge = bridge
         runtime = self.runtime
         runtime.write = lambda text, stream, script: bridge.write(
-            text, stream="stderr" if stream == "stderr" else "stdout", script=script)
+            text, stream="stderr" if stream == "stderr" else "stdout", script=script
+        )
         runtime.log = lambda level, text, script: bridge.log(level, text, script=script)
         self._converter = Converter(self._wrap_function, self._call_ref, bridge.convert)
         kryon: dict[str, Any] = {}
@@ -235,8 +246,7 @@ class LispEngine(ScriptEngine):
     def _lookup(self, ns: Namespace, name: str) -> Any:
         fn = ns.globals.get(name)
         if fn is None or not callable(fn):
-            raise FunctionNotFoundError(f"{ns.script} has no function {name!r}",
-                                        script=ns.script)
+            raise FunctionNotFoundError(f"{ns.script} has no function {name!r}", script=ns.script)
         return fn
 
     def call_function(self, script_id: ScriptId, name: str, args: Sequence[Value]) -> Value:
@@ -252,8 +262,9 @@ class LispEngine(ScriptEngine):
         def call(args: Sequence[Value]) -> Value:
             fn = globals_.get(name)
             if fn is None:
-                raise FunctionNotFoundError(f"{ns.script} has no function {name!r}",
-                                            script=ns.script)
+                raise FunctionNotFoundError(
+                    f"{ns.script} has no function {name!r}", script=ns.script
+                )
             return self._invoke(ns.script, fn, args)
 
         return call

@@ -33,7 +33,7 @@ def equals(a: Any, b: Any) -> bool:
     tb = type(b)
     if ta is tb:
         if ta is PVector:
-            return len(a) == len(b) and all(equals(x, y) for x, y in zip(a, b))
+            return len(a) == len(b) and all(equals(x, y) for x, y in zip(a, b, strict=False))
         if ta is LMap:
             if len(a) != len(b):
                 return False

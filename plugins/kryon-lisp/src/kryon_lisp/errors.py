@@ -16,13 +16,16 @@ from kryon_core import (
 )
 from kryon_lisp.types import ExceptionInfo, Thrown
 
-_ARITY = re.compile(
-    r"^([^(]*)\(\) (?:takes|missing) .*?(?:but (\d+) (?:were|was) given)?$"
-)
+_ARITY = re.compile(r"^([^(]*)\(\) (?:takes|missing) .*?(?:but (\d+) (?:were|was) given)?$")
 _NOT_CALLABLE = re.compile(r"^'(\w+)' object is not callable$")
-_PY_TYPES = {"NoneType": "nil", "int": "java.lang.Long", "str": "java.lang.String",
-             "float": "java.lang.Double", "bool": "java.lang.Boolean",
-             "PVector": "clojure.lang.PersistentVector"}
+_PY_TYPES = {
+    "NoneType": "nil",
+    "int": "java.lang.Long",
+    "str": "java.lang.String",
+    "float": "java.lang.Double",
+    "bool": "java.lang.Boolean",
+    "PVector": "clojure.lang.PersistentVector",
+}
 
 
 def describe(exc: BaseException) -> str:
@@ -89,8 +92,9 @@ def to_script_error(exc: BaseException, files: dict[str, str], script: str) -> S
         exc.args = (exc._headline(),)
         return exc
     if isinstance(exc, RecursionError):
-        err: ScriptError = RecursionLimitError(message, script=where, line=line,
-                                               traceback=frames[-20:])
+        err: ScriptError = RecursionLimitError(
+            message, script=where, line=line, traceback=frames[-20:]
+        )
         return err
     if isinstance(exc, ScriptError):
         if exc.script is None:
@@ -101,8 +105,13 @@ def to_script_error(exc: BaseException, files: dict[str, str], script: str) -> S
         if not exc.traceback:
             exc.traceback = frames
         return exc
-    err = ScriptRuntimeError(message, script=where, line=line, traceback=frames,
-                             rendered=render(where, line, message, frames))
+    err = ScriptRuntimeError(
+        message,
+        script=where,
+        line=line,
+        traceback=frames,
+        rendered=render(where, line, message, frames),
+    )
     err.__cause__ = exc
     err.lisp_value = getattr(exc, "value", exc)  # type: ignore[attr-defined]
     return err

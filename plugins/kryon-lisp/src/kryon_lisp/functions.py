@@ -85,14 +85,22 @@ def compile_fn(
             required, rest = _split_params(c, params)
             key = (len(required), rest is not None)
             if key in seen or (rest is not None and any(v for (_, v) in seen)):
-                raise c.error("Can't have 2 overloads with same arity" if key in seen else
-                              "Can't have more than 1 variadic overload", form)
+                raise c.error(
+                    "Can't have 2 overloads with same arity"
+                    if key in seen
+                    else "Can't have more than 1 variadic overload",
+                    form,
+                )
             seen[key] = True
             py = self_py if len(arities) == 1 and self_py else holder.local_name(label)
             defs.append(_arity(c, holder, env, label, py, required, rest, body, form))
             compiled.append((len(required), rest is not None, py))
-            infos.append({"params": [str(p) if isinstance(p, Symbol) else "arg" for p in required],
-                          "variadic": rest is not None})
+            infos.append(
+                {
+                    "params": [str(p) if isinstance(p, Symbol) else "arg" for p in required],
+                    "variadic": rest is not None,
+                }
+            )
         _check_variadic_order(c, compiled, form)
         if len(arities) > 1:
             dispatcher = self_py or holder.local_name(label)
@@ -115,8 +123,11 @@ def compile_fn(
     captured = sorted({loc.py for loc in holder.free if loc.fn is not holder})
     factory = outer.temp("mk")
     factory_def = ast.FunctionDef(
-        name=factory, args=_arguments(captured, None),
-        body=[*defs, ast.Return(value=name(result))], decorator_list=[], returns=None,
+        name=factory,
+        args=_arguments(captured, None),
+        body=[*defs, ast.Return(value=name(result))],
+        decorator_list=[],
+        returns=None,
     )
     for loc in holder.free:
         if loc.fn is not holder:
@@ -129,8 +140,7 @@ def _split_params(c: Compiler, params: Any) -> tuple[list[Any], Any]:
     if _AMP in items:
         i = items.index(_AMP)
         if i != len(items) - 2:
-            raise c.error("Invalid parameter list: & must be followed by exactly one param",
-                          params)
+            raise c.error("Invalid parameter list: & must be followed by exactly one param", params)
         return items[:i], items[i + 1]
     return items, None
 
@@ -138,13 +148,21 @@ def _split_params(c: Compiler, params: Any) -> tuple[list[Any], Any]:
 def _check_variadic_order(c: Compiler, compiled: list[tuple[int, bool, str]], form: Any) -> None:
     variadic = [n for n, v, _ in compiled if v]
     if variadic and any(n > variadic[0] for n, v, _ in compiled if not v):
-        raise c.error("Can't have fixed arity function with more params than variadic function",
-                      form)
+        raise c.error(
+            "Can't have fixed arity function with more params than variadic function", form
+        )
 
 
 def _arity(
-    c: Compiler, holder: FnScope, env: Env, label: str, py: str, required: list[Any],
-    rest: Any, body: list[Any], form: Any,
+    c: Compiler,
+    holder: FnScope,
+    env: Env,
+    label: str,
+    py: str,
+    required: list[Any],
+    rest: Any,
+    body: list[Any],
+    form: Any,
 ) -> ast.FunctionDef:
     scope = FnScope(holder, label)
     saved = c.scope
@@ -189,10 +207,18 @@ def _arity(
         else:
             stmts = head + stmts
         if c.limited:
-            stmts = [ast.Try(body=c.depth_check() + stmts, handlers=[], orelse=[],
-                             finalbody=[c.depth_exit()])]
-        fn = ast.FunctionDef(name=py, args=_arguments(args, vararg), body=pre + stmts
-                             or [ast.Return(value=const(None))], decorator_list=[], returns=None)
+            stmts = [
+                ast.Try(
+                    body=c.depth_check() + stmts, handlers=[], orelse=[], finalbody=[c.depth_exit()]
+                )
+            ]
+        fn = ast.FunctionDef(
+            name=py,
+            args=_arguments(args, vararg),
+            body=pre + stmts or [ast.Return(value=const(None))],
+            decorator_list=[],
+            returns=None,
+        )
         fn.lineno = getattr(form, "line", None) or c.line or 1  # type: ignore[assignment]
         fn.col_offset = max(0, (getattr(form, "column", None) or 1) - 1)
         return fn
@@ -211,14 +237,22 @@ def _dispatcher(py: str, label: str, compiled: list[tuple[int, bool, str]]) -> a
     checks: Stmts = [assign("@n", call(name("@len"), name("@args")))]
     for count, variadic, arity_py in sorted(compiled, key=lambda t: (t[1], t[0])):
         op: ast.cmpop = ast.GtE() if variadic else ast.Eq()
-        checks.append(ast.If(
-            test=ast.Compare(left=n, ops=[op], comparators=[const(count)]),
-            body=[ast.Return(value=ast.Call(func=name(arity_py),
-                                            args=[ast.Starred(value=name("@args"),
-                                                              ctx=ast.Load())],
-                                            keywords=[]))],
-            orelse=[],
-        ))
+        checks.append(
+            ast.If(
+                test=ast.Compare(left=n, ops=[op], comparators=[const(count)]),
+                body=[
+                    ast.Return(
+                        value=ast.Call(
+                            func=name(arity_py),
+                            args=[ast.Starred(value=name("@args"), ctx=ast.Load())],
+                            keywords=[],
+                        )
+                    )
+                ],
+                orelse=[],
+            )
+        )
     checks.append(ast.Raise(exc=call(name("@arity_error"), n, const(label)), cause=None))
-    return ast.FunctionDef(name=py, args=_arguments([], "@args"), body=checks,
-                           decorator_list=[], returns=None)
+    return ast.FunctionDef(
+        name=py, args=_arguments([], "@args"), body=checks, decorator_list=[], returns=None
+    )

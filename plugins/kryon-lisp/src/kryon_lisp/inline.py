@@ -52,8 +52,9 @@ def guarded_binop(scope: FnScope, op: str, a: ast.expr, b: ast.expr) -> ast.expr
     a_first, a_use = _spill(scope, a)
     b_first, b_use = _spill(scope, b)
     if _is_int_const(b):
-        test: ast.expr = ast.Compare(left=_int_type(a_first), ops=[ast.Is()],
-                                     comparators=[name("@int")])
+        test: ast.expr = ast.Compare(
+            left=_int_type(a_first), ops=[ast.Is()], comparators=[name("@int")]
+        )
     elif _is_int_const(a):
         test = ast.Compare(left=_int_type(b_first), ops=[ast.Is()], comparators=[name("@int")])
     elif a_first is a_use and b_first is b_use:
@@ -81,8 +82,9 @@ def emit_arith(op: str) -> Emitter:
         if op == "-" and len(args) == 1:
             a_first, a_use = _spill(scope, args[0])
             return ast.IfExp(
-                test=ast.Compare(left=_int_type(a_first), ops=[ast.Is()],
-                                 comparators=[name("@int")]),
+                test=ast.Compare(
+                    left=_int_type(a_first), ops=[ast.Is()], comparators=[name("@int")]
+                ),
                 body=ast.UnaryOp(op=ast.USub(), operand=a_use),
                 orelse=call(name("@neg"), a_use),
             ), False
@@ -133,8 +135,8 @@ def emit_equals(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] |
             body=ast.Compare(left=b_use, ops=[ast.Eq()], comparators=[a]),
             orelse=call(name("@equals"), a, b_use),
         ), True
-    if isinstance(a, ast.Constant) and a.value is None or isinstance(b, ast.Constant) and (
-        b.value is None
+    if (isinstance(a, ast.Constant) and a.value is None) or (
+        isinstance(b, ast.Constant) and (b.value is None)
     ):
         return ast.Compare(left=a, ops=[ast.Is()], comparators=[b]), True
     return call(name("@equals"), a, b), True
@@ -209,11 +211,75 @@ INLINE: dict[str, Emitter] = {
 }
 
 BOOL_RESULT = frozenset(
-    """= not= < > <= >= == not nil? some? true? false? zero? pos? neg? even? odd? identical?
-    empty? contains? every? not-every? not-any? map? vector? list? seq? set? coll? string?
-    keyword? symbol? number? integer? int? float? double? ratio? fn? ifn? boolean? char?
-    sequential? associative? counted? map-entry? distinct? reduced? blank? starts-with?
-    ends-with? includes? instance? atom? var? delay? realized? nat-int? pos-int? neg-int?
-    seqable? indexed? rational? decimal? NaN? infinite? uuid? special-symbol?""".split()
+    [
+        "=",
+        "not=",
+        "<",
+        ">",
+        "<=",
+        ">=",
+        "==",
+        "not",
+        "nil?",
+        "some?",
+        "true?",
+        "false?",
+        "zero?",
+        "pos?",
+        "neg?",
+        "even?",
+        "odd?",
+        "identical?",
+        "empty?",
+        "contains?",
+        "every?",
+        "not-every?",
+        "not-any?",
+        "map?",
+        "vector?",
+        "list?",
+        "seq?",
+        "set?",
+        "coll?",
+        "string?",
+        "keyword?",
+        "symbol?",
+        "number?",
+        "integer?",
+        "int?",
+        "float?",
+        "double?",
+        "ratio?",
+        "fn?",
+        "ifn?",
+        "boolean?",
+        "char?",
+        "sequential?",
+        "associative?",
+        "counted?",
+        "map-entry?",
+        "distinct?",
+        "reduced?",
+        "blank?",
+        "starts-with?",
+        "ends-with?",
+        "includes?",
+        "instance?",
+        "atom?",
+        "var?",
+        "delay?",
+        "realized?",
+        "nat-int?",
+        "pos-int?",
+        "neg-int?",
+        "seqable?",
+        "indexed?",
+        "rational?",
+        "decimal?",
+        "NaN?",
+        "infinite?",
+        "uuid?",
+        "special-symbol?",
+    ]
 )
 """Core functions that always return a boolean (their calls need no truth test)."""

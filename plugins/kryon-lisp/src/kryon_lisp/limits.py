@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+
 from kryon_core import (
     InstructionLimitError,
     MemoryLimitError,
@@ -35,9 +36,9 @@ class Budget:
         "depth",
         "element_cap",
         "elements",
+        "max_depth",
         "memory_limit",
         "rss_base",
-        "max_depth",
         "step_limit",
         "steps",
         "steps_used",
@@ -89,15 +90,15 @@ class Budget:
         self.steps_used += used
         if self.step_limit is not None and self.steps_used > self.step_limit:
             self.steps = 1 << 62
-            raise InstructionLimitError(
-                f"instruction limit of {self.step_limit} steps exceeded"
-            )
+            raise InstructionLimitError(f"instruction limit of {self.step_limit} steps exceeded")
         if self.deadline is not None and time.monotonic() > self.deadline:
             self.steps = 1 << 62
             raise TimeLimitError(f"time limit of {self.time_limit_ms} ms exceeded")
         self.check_memory()
         remaining = (
-            CHUNK if self.step_limit is None else max(1, min(CHUNK, self.step_limit - self.steps_used))
+            CHUNK
+            if self.step_limit is None
+            else max(1, min(CHUNK, self.step_limit - self.steps_used))
         )
         self.steps = remaining
 
@@ -105,9 +106,7 @@ class Budget:
         """The process grew by more than the limit since the call began."""
         if self.memory_limit is not None and resident_bytes() - self.rss_base > self.memory_limit:
             self.steps = 1 << 62
-            raise MemoryLimitError(
-                f"memory limit of {self.memory_limit >> 20} MB exceeded"
-            )
+            raise MemoryLimitError(f"memory limit of {self.memory_limit >> 20} MB exceeded")
 
     def too_deep(self) -> None:
         self.depth -= 1
@@ -160,4 +159,3 @@ def check_size(n: int) -> None:
     budget = current.budget
     if budget is not None and budget.element_cap is not None and n > budget.element_cap:
         raise MemoryLimitError(f"memory limit: a collection of {n} elements is too large")
-

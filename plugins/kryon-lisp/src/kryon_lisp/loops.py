@@ -35,12 +35,10 @@ def _clauses(c: Compiler, form: PList, what: str) -> tuple[list[Any], list[Any]]
     if not args or type(args[0]) is not PVector or len(args[0]) % 2:
         raise c.error(f"{what} requires a vector with an even number of forms", form)
     items = list(args[0])
-    return list(zip(items[::2], items[1::2])), args[1:]
+    return list(zip(items[::2], items[1::2], strict=False)), args[1:]
 
 
-def _nest(
-    c: Compiler, clauses: list[Any], env: Env, innermost: Any, form: Any
-) -> Stmts:
+def _nest(c: Compiler, clauses: list[Any], env: Env, innermost: Any, form: Any) -> Stmts:
     """Nested Python ``for`` loops for the binding clauses; ``innermost(env)``
     gives the statements of the body."""
     if not clauses:
@@ -51,7 +49,7 @@ def _nest(
             raise c.error(":let requires a binding vector", form)
         stmts: Stmts = []
         items = list(value)
-        for pattern, expr in zip(items[::2], items[1::2]):
+        for pattern, expr in zip(items[::2], items[1::2], strict=False):
             s, e = c.expr(expr, env)
             stmts += s
             s, env = destructure.bind(c, pattern, e, env)
@@ -59,12 +57,17 @@ def _nest(
         return stmts + _nest(c, rest, env, innermost, form)
     if key == _WHEN:
         s, test = c.test(value, env)
-        return [*s, ast.If(test=test, body=_nest(c, rest, env, innermost, form) or [ast.Pass()],
-                           orelse=[])]
+        return [
+            *s,
+            ast.If(test=test, body=_nest(c, rest, env, innermost, form) or [ast.Pass()], orelse=[]),
+        ]
     if key == _WHILE:
         s, test = c.test(value, env)
-        return [*s, ast.If(test=ast.UnaryOp(op=ast.Not(), operand=test), body=[ast.Break()],
-                           orelse=[]), *_nest(c, rest, env, innermost, form)]
+        return [
+            *s,
+            ast.If(test=ast.UnaryOp(op=ast.Not(), operand=test), body=[ast.Break()], orelse=[]),
+            *_nest(c, rest, env, innermost, form),
+        ]
     if isinstance(key, Keyword):
         raise c.error(f"Invalid binding keyword: {key}", form)
     s, coll = c.expr(value, env)
@@ -77,8 +80,12 @@ def _nest(
             body = _budget(c) + body
     finally:
         c.scope.loop_depth -= 1
-    return [*s, ast.For(target=store(var), iter=call(name("@iter"), coll),
-                        body=body or [ast.Pass()], orelse=[])]
+    return [
+        *s,
+        ast.For(
+            target=store(var), iter=call(name("@iter"), coll), body=body or [ast.Pass()], orelse=[]
+        ),
+    ]
 
 
 def _budget(c: Compiler) -> Stmts:
@@ -117,10 +124,18 @@ def _for(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     captured = sorted({loc.py for loc in gen_scope.free if loc.fn is not gen_scope})
     fn = ast.FunctionDef(
         name=gen_name,
-        args=ast.arguments(posonlyargs=[], args=[ast.arg(arg=p) for p in captured],
-                           vararg=None, kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[]),
+        args=ast.arguments(
+            posonlyargs=[],
+            args=[ast.arg(arg=p) for p in captured],
+            vararg=None,
+            kwonlyargs=[],
+            kw_defaults=[],
+            kwarg=None,
+            defaults=[],
+        ),
         body=gen_body or [ast.Return(value=const(None))],
-        decorator_list=[], returns=None,
+        decorator_list=[],
+        returns=None,
     )
     for loc in gen_scope.free:
         if loc.fn is not gen_scope:
@@ -150,8 +165,9 @@ def _dotimes(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
             body = _budget(c) + body
     finally:
         c.scope.loop_depth -= 1
-    loop = ast.For(target=store(py), iter=call(name("@range_of"), n), body=body or [ast.Pass()],
-                   orelse=[])
+    loop = ast.For(
+        target=store(py), iter=call(name("@range_of"), n), body=body or [ast.Pass()], orelse=[]
+    )
     return c.finish([*s, loop], const(None), ctx)
 
 
@@ -170,8 +186,11 @@ def _while(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     finally:
         c.scope.loop_depth -= 1
     if ts:
-        loop_body = [*ts, ast.If(test=ast.UnaryOp(op=ast.Not(), operand=test),
-                                 body=[ast.Break()], orelse=[]), *body]
+        loop_body = [
+            *ts,
+            ast.If(test=ast.UnaryOp(op=ast.Not(), operand=test), body=[ast.Break()], orelse=[]),
+            *body,
+        ]
         loop = ast.While(test=const(True), body=loop_body, orelse=[])
     else:
         loop = ast.While(test=test, body=body or [ast.Pass()], orelse=[])

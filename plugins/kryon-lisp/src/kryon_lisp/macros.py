@@ -24,11 +24,11 @@ def macro(*names: str) -> Callable[[Macro], Macro]:
     return register
 
 
-def S(n: str) -> Symbol:  # noqa: N802 - reads like the symbol it builds
+def S(n: str) -> Symbol:
     return Symbol(n)
 
 
-def L(*items: Any) -> PList:  # noqa: N802 - reads like the list it builds
+def L(*items: Any) -> PList:
     return plist(items)
 
 
@@ -37,8 +37,9 @@ def gensym(prefix: str = "G") -> Symbol:
 
 
 def _err(form: Any, message: str) -> CompileError:
-    return CompileError(message, line=getattr(form, "line", None),
-                        column=getattr(form, "column", None))
+    return CompileError(
+        message, line=getattr(form, "line", None), column=getattr(form, "column", None)
+    )
 
 
 _DO, _IF, _LET, _FN, _DEF = S("do"), S("if"), S("let"), S("fn"), S("def")
@@ -58,8 +59,11 @@ def _defn(form: PList, name: Any = None, *rest: Any) -> Any:
         meta[Keyword("private")] = True
     if not body:
         raise _err(form, "Parameter declaration missing")
-    if isinstance(body[-1], LMap) and all(isinstance(b, PList) for b in body[:-1]) and len(
-            body) > 1:
+    if (
+        isinstance(body[-1], LMap)
+        and all(isinstance(b, PList) for b in body[:-1])
+        and len(body) > 1
+    ):
         body = body[:-1]
     sym = Symbol(name.name, None, LMap.of(meta.items()), name.line, name.column)
     fn = plist([_FN, *body]).at(form.line, form.column)
@@ -92,8 +96,11 @@ def _if_let(form: PList, bindings: Any = None, then: Any = None, *other: Any) ->
     pattern, value = _binding_pair(form, bindings)
     tmp = gensym("temp")
     test = tmp if form.first().name == "if-let" else L(S("some?"), tmp)
-    return L(_LET, pvector([tmp, value]),
-             L(_IF, test, L(_LET, pvector([pattern, tmp]), then), other[0] if other else None))
+    return L(
+        _LET,
+        pvector([tmp, value]),
+        L(_IF, test, L(_LET, pvector([pattern, tmp]), then), other[0] if other else None),
+    )
 
 
 @macro("when-let", "when-some")
@@ -101,16 +108,20 @@ def _when_let(form: PList, bindings: Any = None, *body: Any) -> Any:
     pattern, value = _binding_pair(form, bindings)
     tmp = gensym("temp")
     test = tmp if form.first().name == "when-let" else L(S("some?"), tmp)
-    return L(_LET, pvector([tmp, value]),
-             L(_IF, test, plist([_LET, pvector([pattern, tmp]), *body])))
+    return L(
+        _LET, pvector([tmp, value]), L(_IF, test, plist([_LET, pvector([pattern, tmp]), *body]))
+    )
 
 
 @macro("when-first")
 def _when_first(form: PList, bindings: Any = None, *body: Any) -> Any:
     pattern, value = _binding_pair(form, bindings)
     tmp = gensym("xs")
-    return L(_LET, pvector([tmp, L(S("seq"), value)]),
-             L(_IF, tmp, plist([_LET, pvector([pattern, L(S("first"), tmp)]), *body])))
+    return L(
+        _LET,
+        pvector([tmp, L(S("seq"), value)]),
+        L(_IF, tmp, plist([_LET, pvector([pattern, L(S("first"), tmp)]), *body])),
+    )
 
 
 @macro("cond")
@@ -118,11 +129,8 @@ def _cond(form: PList, *clauses: Any) -> Any:
     if len(clauses) % 2:
         raise _err(form, "cond requires an even number of forms")
     result: Any = None
-    for test, expr in reversed(list(zip(clauses[::2], clauses[1::2]))):
-        if isinstance(test, Keyword) or test is True:
-            result = expr
-        else:
-            result = L(_IF, test, expr, result)
+    for test, expr in reversed(list(zip(clauses[::2], clauses[1::2], strict=False))):
+        result = expr if isinstance(test, Keyword) or test is True else L(_IF, test, expr, result)
     return result
 
 
@@ -134,7 +142,7 @@ def _condp(form: PList, pred: Any = None, expr: Any = None, *clauses: Any) -> An
     if len(items) % 2:
         default = items.pop()
     result = default
-    for test, value in reversed(list(zip(items[::2], items[1::2]))):
+    for test, value in reversed(list(zip(items[::2], items[1::2], strict=False))):
         result = L(_IF, L(p, test, e), value, result)
     return L(_LET, pvector([p, pred, e, expr]), result)
 
@@ -191,7 +199,7 @@ def _cond_thread(form: Any, x: Any, clauses: tuple[Any, ...], last: bool) -> Any
         raise _err(form, "cond-> requires an even number of clauses")
     g = gensym("cond")
     bindings = [g, x]
-    for test, step in zip(clauses[::2], clauses[1::2]):
+    for test, step in zip(clauses[::2], clauses[1::2], strict=False):
         bindings += [g, L(_IF, test, _thread(None, g, (step,), last), g)]
     return L(_LET, pvector(bindings), g)
 
@@ -266,8 +274,12 @@ def _dotdot(form: PList, *items: Any) -> Any:
 
 @macro("defmulti")
 def _defmulti(form: PList, name: Any = None, dispatch: Any = None, *options: Any) -> Any:
-    return L(_IF, L(S("@defined?"), L(S("quote"), name)), None,
-             L(_DEF, name, L(S("@multifn"), L(S("quote"), name), dispatch)))
+    return L(
+        _IF,
+        L(S("@defined?"), L(S("quote"), name)),
+        None,
+        L(_DEF, name, L(S("@multifn"), L(S("quote"), name), dispatch)),
+    )
 
 
 @macro("defmethod")

@@ -65,16 +65,25 @@ class Namespace:
 
     # -- compile-time bookkeeping -------------------------------------------------
 
-    def declare(self, name: str, *, private: bool, line: int | None, doc: str | None,
-                referred: bool = False) -> dict[str, Any]:
+    def declare(
+        self, name: str, *, private: bool, line: int | None, doc: str | None, referred: bool = False
+    ) -> dict[str, Any]:
         info = self.defs.get(name)
         if info is None or info.get("referred"):
-            info = {"kind": "var", "private": private, "line": line, "doc": doc,
-                    "referred": referred}
+            info = {
+                "kind": "var",
+                "private": private,
+                "line": line,
+                "doc": doc,
+                "referred": referred,
+            }
             self.defs[name] = info
         else:
-            info.update(private=private or info["private"], line=line or info["line"],
-                        doc=doc or info.get("doc"))
+            info.update(
+                private=private or info["private"],
+                line=line or info["line"],
+                doc=doc or info.get("doc"),
+            )
         self.macros.pop(name, None)
         return info
 

@@ -32,8 +32,15 @@ _CHAR_NAMES = {
     "\f": "formfeed",
     "\0": "nul",
 }
-_STRING_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r",
-                   "\b": "\\b", "\f": "\\f"}
+_STRING_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\n": "\\n",
+    "\t": "\\t",
+    "\r": "\\r",
+    "\b": "\\b",
+    "\f": "\\f",
+}
 
 MAX_PRINT_DEPTH = 200
 """Nesting beyond this prints as ``...`` rather than overflowing the stack."""
@@ -170,15 +177,11 @@ def _write_items(
     open_: str, items: Any, close: str, readably: bool, out: list[str], depth: int
 ) -> None:
     out.append(open_)
-    first = True
     budget = limits.current.budget
-    count = 0
-    for item in items:
-        if not first:
+    for count, item in enumerate(items, 1):
+        if count > 1:
             out.append(" ")
-        first = False
         _write(item, readably, out, depth + 1)
-        count += 1
         if budget is not None and not count % limits.CHUNK:
             budget.realise(limits.CHUNK)
     out.append(close)
@@ -205,9 +208,12 @@ def type_name(x: Any) -> str:
     if found is not None:
         return found
     if isinstance(x, Seq):
-        return "clojure.lang." + {"PList": "PersistentList", "_EmptyList": "PersistentList$EmptyList",
-                                  "LazySeq": "LazySeq", "Cons": "Cons"}.get(
-            type(x).__name__, "ASeq")
+        return "clojure.lang." + {
+            "PList": "PersistentList",
+            "_EmptyList": "PersistentList$EmptyList",
+            "LazySeq": "LazySeq",
+            "Cons": "Cons",
+        }.get(type(x).__name__, "ASeq")
     if callable(x):
         return "clojure.lang.IFn"
     return type(x).__name__

@@ -34,8 +34,17 @@ _CHAR_NAMES = {
     "formfeed": "\f",
     "nul": "\0",
 }
-_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "b": "\b", "f": "\f",
-            "0": "\0", "'": "'"}
+_ESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    '"': '"',
+    "\\": "\\",
+    "b": "\b",
+    "f": "\f",
+    "0": "\0",
+    "'": "'",
+}
 
 QUOTE = Symbol("quote")
 DEREF = Symbol("deref")
@@ -64,7 +73,9 @@ class Reader:
 
     # -- errors and characters ------------------------------------------------
 
-    def error(self, message: str, line: int | None = None, column: int | None = None) -> CompileError:
+    def error(
+        self, message: str, line: int | None = None, column: int | None = None
+    ) -> CompileError:
         return CompileError(
             message,
             script=self.script,
@@ -220,7 +231,7 @@ class Reader:
             return pvector(items)
         if len(items) % 2:
             raise self.error("Map literal must contain an even number of forms")
-        pairs = list(zip(items[::2], items[1::2]))
+        pairs = list(zip(items[::2], items[1::2], strict=False))
         keys = [k for k, _ in pairs]
         if len(set(_hashable(k) for k in keys)) != len(keys):
             raise self.error("Duplicate key in map literal")
@@ -309,7 +320,7 @@ class Reader:
             return self._number(token, line, col)
         if c == ":":
             return self._keyword(token, line, col)
-        if token.endswith(":") or "::" in token or token.startswith("/") and token != "/":
+        if token.endswith(":") or "::" in token or (token.startswith("/") and token != "/"):
             raise self.error(f"Invalid token: {token}", line, col)
         sym = Symbol.parse(token)
         if self._fn_args is not None and sym.ns is None and sym.name.startswith("%"):
@@ -339,7 +350,7 @@ class Reader:
         raise self.error(f"Invalid number: {token}", line, col)
 
     def _keyword(self, token: str, line: int, col: int) -> Keyword:
-        if token == ":" or token == "::" or token.endswith(":") or ":::" in token:
+        if token in {":", "::"} or token.endswith(":") or ":::" in token:
             raise self.error(f"Invalid token: {token}", line, col)
         if token.startswith("::"):
             body = token[2:]
@@ -419,7 +430,9 @@ class Reader:
             self._fn_args = None
         numbered = [k for k in args if k > 0]
         top = max(numbered, default=0)
-        params: list[Any] = [args.get(i) or Symbol(f"p{i}__{line}_{col}#") for i in range(1, top + 1)]
+        params: list[Any] = [
+            args.get(i) or Symbol(f"p{i}__{line}_{col}#") for i in range(1, top + 1)
+        ]
         if 0 in args:
             params += [AMP, args[0]]
         return plist([FN, pvector(params), body]).at(line, col)

@@ -32,8 +32,14 @@ def _default_write(text: str, stream: str, script: str) -> None:
 class Runtime:
     """Everything the scripts of one engine share."""
 
-    def __init__(self, *, limited: bool, write: Writer | None = None,
-                 log: Logger | None = None, budget: limits.Budget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        limited: bool,
+        write: Writer | None = None,
+        log: Logger | None = None,
+        budget: limits.Budget | None = None,
+    ) -> None:
         self.limited = limited
         self.budget = budget or limits.Budget()
         self.core: dict[str, Any] = dict(CORE)
@@ -101,12 +107,13 @@ class Runtime:
             return Compiler(ns).compile_toplevel(form)
         except RecursionError:
             line, column = getattr(form, "line", None), getattr(form, "column", None)
-            raise CompileError("forms nested too deeply to compile", script=ns.script,
-                               line=line, column=column) from None
+            raise CompileError(
+                "forms nested too deeply to compile", script=ns.script, line=line, column=column
+            ) from None
 
     def run_form(self, ns: Namespace, form: Any) -> Any:
         code = self.compile_form(ns, form)
-        exec(code, ns.globals)  # noqa: S102 - our own compiled Lisp, run in its namespace
+        exec(code, ns.globals)
         top = ns.globals.pop("@top")
         return top()
 
@@ -188,14 +195,28 @@ class Runtime:
             return None
 
         return {
-            "print": print_, "println": println, "pr": pr, "prn": prn, "newline": newline,
-            "printf": printf, "flush": lambda: None, "log": logger("info"),
-            "warn": logger("warn"), "error": logger("error"), "eval": eval_,
-            "macroexpand-1": macroexpand_1, "macroexpand": macroexpand,
-            "read-string": read_string, "resolve": resolve, "*ns*": Symbol(ns.name),
-            "ns-name": lambda x=None: Symbol(ns.name), "require": lambda *specs: None,
-            "var-get": lambda v: v.deref(), "@time-report": lambda text: println(text),
-            "in-ns": lambda sym: None, "find-ns": lambda sym: runtime.namespace_for(str(sym)),
+            "print": print_,
+            "println": println,
+            "pr": pr,
+            "prn": prn,
+            "newline": newline,
+            "printf": printf,
+            "flush": lambda: None,
+            "log": logger("info"),
+            "warn": logger("warn"),
+            "error": logger("error"),
+            "eval": eval_,
+            "macroexpand-1": macroexpand_1,
+            "macroexpand": macroexpand,
+            "read-string": read_string,
+            "resolve": resolve,
+            "*ns*": Symbol(ns.name),
+            "ns-name": lambda x=None: Symbol(ns.name),
+            "require": lambda *specs: None,
+            "var-get": lambda v: v.deref(),
+            "@time-report": println,
+            "in-ns": lambda sym: None,
+            "find-ns": lambda sym: runtime.namespace_for(str(sym)),
         }
 
     def install_host(self, functions: dict[str, Any], seeds: dict[str, Any]) -> None:

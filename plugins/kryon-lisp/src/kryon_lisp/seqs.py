@@ -14,9 +14,9 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from kryon_lisp import limits
 from pyrsistent import pvector
 
+from kryon_lisp import limits
 from kryon_lisp.types import EMPTY_LIST, Char, LMap, LSet, PList, PVector, Seq
 
 _MAX_CHUNK = 64
@@ -305,7 +305,7 @@ def count_seq(x: Any) -> int:
     """Count by walking (budget-checked for long sequences)."""
     n = 0
     budget = limits.current.budget
-    for n, _ in enumerate(iter_of(x), 1):  # noqa: B007 - the count is the point
+    for n, _ in enumerate(iter_of(x), 1):
         if budget is not None and not n % limits.CHUNK:
             budget.realise(limits.CHUNK)
     return n

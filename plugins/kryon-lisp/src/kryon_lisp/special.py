@@ -67,8 +67,10 @@ def _if(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     stmts, test = c.test(args[0], env)
     then_form = args[1]
     else_form = args[2] if len(args) == 3 else None
-    sub = Ctx("tail", ctx.recur, ctx.result) if ctx.kind == "tail" else (
-        STMT if ctx.kind == "stmt" else EXPR
+    sub = (
+        Ctx("tail", ctx.recur, ctx.result)
+        if ctx.kind == "tail"
+        else (STMT if ctx.kind == "stmt" else EXPR)
     )
     s1, e1 = c.form(then_form, env, sub)
     s2, e2 = c.form(else_form, env, sub)
@@ -101,7 +103,7 @@ def _pairs(c: Compiler, bindings: Any, form: Any, what: str) -> list[tuple[Any, 
     if len(bindings) % 2:
         raise c.error(f"{what} requires an even number of forms in binding vector", form)
     items = list(bindings)
-    return list(zip(items[::2], items[1::2]))
+    return list(zip(items[::2], items[1::2], strict=False))
 
 
 @special("let", "let*")
@@ -178,16 +180,20 @@ def _recur(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     if len(args) != len(target.names):
         raise c.error(
             f"Mismatched argument count to recur, expected: {len(target.names)} args, "
-            f"got: {len(args)}", form)
+            f"got: {len(args)}",
+            form,
+        )
     stmts, exprs = c.exprs(args, env)
     target.used = True
     if len(exprs) == 1:
         stmts.append(assign(target.names[0], exprs[0]))
     elif exprs:
-        stmts.append(ast.Assign(
-            targets=[ast.Tuple(elts=[store(n) for n in target.names], ctx=ast.Store())],
-            value=ast.Tuple(elts=exprs, ctx=ast.Load()),
-        ))
+        stmts.append(
+            ast.Assign(
+                targets=[ast.Tuple(elts=[store(n) for n in target.names], ctx=ast.Store())],
+                value=ast.Tuple(elts=exprs, ctx=ast.Load()),
+            )
+        )
     stmts.append(ast.Continue())
     return stmts, None
 
@@ -220,16 +226,17 @@ def _def(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     if not rest:
         return c.finish([], call(name("@var"), const(c.ns.name), const(sym.name)), ctx)
     value = rest[0]
-    if isinstance(value, PList) and value.count and value.first() in (Symbol("fn"),
-                                                                       Symbol("fn*")):
+    if isinstance(value, PList) and value.count and value.first() in (Symbol("fn"), Symbol("fn*")):
         stmts, expr, fn_info = compile_fn(c, value, env, sym.name)
         info.update(fn_info)
     else:
         stmts, expr = c.expr(value, env)
-    stmts.append(ast.Assign(
-        targets=[ast.Subscript(value=name("@g"), slice=const(sym.name), ctx=ast.Store())],
-        value=expr,
-    ))
+    stmts.append(
+        ast.Assign(
+            targets=[ast.Subscript(value=name("@g"), slice=const(sym.name), ctx=ast.Store())],
+            value=expr,
+        )
+    )
     return c.finish(stmts, call(name("@var"), const(c.ns.name), const(sym.name)), ctx)
 
 
@@ -245,7 +252,8 @@ def _defmacro(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     if rest and isinstance(rest[0], LMap):
         rest = rest[1:]
     fn_form = plist([Symbol("fn"), Symbol(sym.name), *_macro_arities(c, rest, form)]).at(
-        form.line, form.column)
+        form.line, form.column
+    )
     stmts, expr, _ = compile_fn(c, fn_form, env, sym.name)
     stmts.append(ast.Expr(value=call(name("@defmacro"), const(sym.name), expr)))
     c.ns.declare_macro(sym.name)
@@ -265,7 +273,7 @@ def _macro_arities(c: Compiler, rest: list[Any], form: Any) -> list[Any]:
     return out
 
 
-def PVector_prepend(x: Any, v: Any) -> Any:  # noqa: N802 - builds a PVector
+def PVector_prepend(x: Any, v: Any) -> Any:
     from pyrsistent import pvector
 
     return pvector([x, *v])
@@ -284,7 +292,7 @@ def _letfn(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
         env, py = c.bind_local(spec.first(), env)
         names.append(py)
     stmts: Stmts = []
-    for spec, py in zip(specs, names):
+    for spec, py in zip(specs, names, strict=False):
         fn_form = PList(Symbol("fn"), spec).at(spec.line, spec.column)
         s, e, _ = compile_fn(c, fn_form, env, spec.first().name)
         stmts += s
@@ -319,8 +327,7 @@ def _try(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
         elif head == _FINALLY:
             finally_forms = list(item.more())
         elif catches or finally_forms is not None:
-            raise c.error("Only catch or finally clause can follow catch in try expression",
-                          item)
+            raise c.error("Only catch or finally clause can follow catch in try expression", item)
         else:
             body_forms.append(item)
     returns = ctx.kind == "tail" and ctx.result is None
@@ -349,15 +356,26 @@ def _try(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
             if classes is None:
                 raise c.error(f"Unable to resolve classname: {parts[0]}", clause)
             cenv, py = c.bind_local(parts[1], env)
-            clause_body = [assign(py, call(name("@caught"), name(exc_name)))] + block(
-                parts[2:], cenv)
+            clause_body = [
+                assign(py, call(name("@caught"), name(exc_name))),
+                *block(parts[2:], cenv),
+            ]
             test = call(name("@catches"), name(exc_name), c.constant(classes))
             chain = [ast.If(test=test, body=clause_body, orelse=chain)]
-        handlers.append(ast.ExceptHandler(
-            type=name("@Exception"), name=exc_name,
-            body=[ast.If(test=call(name("@uncatchable"), name(exc_name)),
-                         body=[ast.Raise(exc=None, cause=None)], orelse=[]), *chain],
-        ))
+        handlers.append(
+            ast.ExceptHandler(
+                type=name("@Exception"),
+                name=exc_name,
+                body=[
+                    ast.If(
+                        test=call(name("@uncatchable"), name(exc_name)),
+                        body=[ast.Raise(exc=None, cause=None)],
+                        orelse=[],
+                    ),
+                    *chain,
+                ],
+            )
+        )
     final: Stmts = []
     if finally_forms is not None:
         s, e = c.body(finally_forms, env, STMT)
@@ -406,8 +424,12 @@ def _and_or(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
         if is_and:
             inner = [*s, assign(tmp, e), *t_stmts, ast.If(test=test, body=inner, orelse=[])]
         else:
-            inner = [*s, assign(tmp, e), *t_stmts,
-                     ast.If(test=test, body=[ast.Pass()], orelse=inner)]
+            inner = [
+                *s,
+                assign(tmp, e),
+                *t_stmts,
+                ast.If(test=test, body=[ast.Pass()], orelse=inner),
+            ]
     stmts += inner
     return c.finish(stmts, mark_bool(name(tmp), all(is_bool(e) for _, e in compiled)), ctx)
 
@@ -444,7 +466,7 @@ def _require_spec(c: Compiler, spec: Any, form: Any) -> Stmts:
     elif type(spec) is PVector and spec and isinstance(spec[0], Symbol):
         target, alias, refer = str(spec[0]), None, []
         items = list(spec)[1:]
-        for key, value in zip(items[::2], items[1::2]):
+        for key, value in zip(items[::2], items[1::2], strict=False):
             if key == Keyword("as"):
                 alias = str(value)
             elif key == Keyword("refer"):
@@ -459,11 +481,14 @@ def _require_spec(c: Compiler, spec: Any, form: Any) -> Stmts:
     for sym in refer:
         if isinstance(sym, Symbol):
             c.ns.declare(sym.name, private=True, line=None, doc=None, referred=True)
-            stmts.append(ast.Assign(
-                targets=[ast.Subscript(value=name("@g"), slice=const(sym.name),
-                                       ctx=ast.Store())],
-                value=call(name("@ns_get"), const(target), const(sym.name)),
-            ))
+            stmts.append(
+                ast.Assign(
+                    targets=[
+                        ast.Subscript(value=name("@g"), slice=const(sym.name), ctx=ast.Store())
+                    ],
+                    value=call(name("@ns_get"), const(target), const(sym.name)),
+                )
+            )
     return stmts
 
 
@@ -500,23 +525,34 @@ def _case(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
         clauses = clauses[:-1]
     seen: set[Any] = set()
     branches: list[tuple[list[Any], Any]] = []
-    for test_const, body in zip(clauses[::2], clauses[1::2]):
-        consts = list(test_const) if isinstance(test_const, PList) and test_const.count else [
-            test_const]
+    for test_const, body in zip(clauses[::2], clauses[1::2], strict=False):
+        consts = (
+            list(test_const) if isinstance(test_const, PList) and test_const.count else [test_const]
+        )
         for k in consts:
             key = _case_key(k)
             if key in seen:
                 raise c.error(f"Duplicate case test constant: {k}", form)
             seen.add(key)
         branches.append((consts, body))
-    fallback: Any = default if default is not _NO_DEFAULT else plist(
-        [Symbol("throw"), plist([Symbol("@case-error"), Symbol(tmp.replace("@", "%case-"))])])
+    fallback: Any = (
+        default
+        if default is not _NO_DEFAULT
+        else plist(
+            [Symbol("throw"), plist([Symbol("@case-error"), Symbol(tmp.replace("@", "%case-"))])]
+        )
+    )
     if default is _NO_DEFAULT:
         env = env.bind(tmp.replace("@", "%case-"), _alias_local(c, tmp))
     result: Any = fallback
     for consts, body in reversed(branches):
-        test = plist([Symbol("@case-match"), Symbol(tmp.replace("@", "%case-")),
-                      plist([Symbol("quote"), plist(consts)])])
+        test = plist(
+            [
+                Symbol("@case-match"),
+                Symbol(tmp.replace("@", "%case-")),
+                plist([Symbol("quote"), plist(consts)]),
+            ]
+        )
         result = plist([Symbol("if"), test, body, result])
     env = env.bind(tmp.replace("@", "%case-"), _alias_local(c, tmp))
     s, e = c.form(result, env, ctx)

@@ -16,8 +16,36 @@ if TYPE_CHECKING:
     from kryon_lisp.reader import Reader
 
 SPECIAL_FORMS = frozenset(
-    "def if do let let* fn fn* loop loop* recur quote var throw try catch finally "
-    "letfn letfn* set! new . & monitor-enter monitor-exit import* case* deftype* reify*".split()
+    [
+        "def",
+        "if",
+        "do",
+        "let",
+        "let*",
+        "fn",
+        "fn*",
+        "loop",
+        "loop*",
+        "recur",
+        "quote",
+        "var",
+        "throw",
+        "try",
+        "catch",
+        "finally",
+        "letfn",
+        "letfn*",
+        "set!",
+        "new",
+        ".",
+        "&",
+        "monitor-enter",
+        "monitor-exit",
+        "import*",
+        "case*",
+        "deftype*",
+        "reify*",
+    ]
 )
 
 _gensym_ids = itertools.count(1)

@@ -47,9 +47,7 @@ class Symbol:
         return cls(text)
 
     def __eq__(self, other: object) -> bool:
-        return (
-            isinstance(other, Symbol) and other.name == self.name and other.ns == self.ns
-        )
+        return isinstance(other, Symbol) and other.name == self.name and other.ns == self.ns
 
     def __hash__(self) -> int:
         return self._hash
@@ -389,8 +387,8 @@ class LSet:
         return self._m.get(x, default)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, LSet) and len(other) == len(self) and all(
-            x in other._m for x in self
+        return (
+            isinstance(other, LSet) and len(other) == len(self) and all(x in other._m for x in self)
         )
 
     def __hash__(self) -> int:
