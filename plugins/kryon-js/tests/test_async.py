@@ -61,3 +61,10 @@ def test_a_promise_that_never_settles_hits_the_time_limit_when_awaited(make_js: 
 def test_async_through_the_manager(manager: ScriptManager) -> None:
     manager.load_script("asyncs", ASYNC, language="js")
     assert asyncio.run(manager.call_function_async("asyncs.later", 4)) == 8
+
+
+def test_without_a_time_limit_a_stuck_promise_fails_at_once(make_js: Any) -> None:
+    js = make_js(time_limit_ms=None)
+    script = js.load(ASYNC)
+    with pytest.raises(ScriptRuntimeError, match="still pending"):
+        asyncio.run(js.engine.call_function_async(script, "pending", []))

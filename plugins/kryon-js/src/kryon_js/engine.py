@@ -258,7 +258,15 @@ class JsEngine(ScriptEngine):
         budget = rt.limit.limit_ms / 1000 if rt.limit.limit_ms is not None else None
         state = rt.start_async(fn, rt.codec.encode(args), loaded.name)
         while isinstance(state, int):
-            if budget is not None and time.monotonic() - started > budget:
+            # Only other work on this event loop (or, later, timers) can settle it now.
+            if budget is None:
+                rt.forget(state, loaded.name)
+                raise ScriptRuntimeError(
+                    f"{name}() returned a promise that is still pending after every job "
+                    "ran, and no time limit bounds the wait",
+                    script=loaded.name,
+                )
+            if time.monotonic() - started > budget:
                 rt.forget(state, loaded.name)
                 raise TimeLimitError(
                     f"the promise did not settle within the time limit ({rt.limit.limit_ms} ms)",
