@@ -375,10 +375,9 @@ class LuaEngine(ScriptEngine):
         script = self._script(script_id)
         text = source.encode("utf-8")
         chunkname = b"=" + script.name.encode()
-        chunk, message = self._live.lua.globals()[b"load"](b"return " + text, chunkname, b"t",
-                                                          script.env)
+        chunk, message = self._kernel.load_text(b"return " + text, chunkname, script.env)
         if chunk is None:
-            chunk, message = self._live.lua.globals()[b"load"](text, chunkname, b"t", script.env)
+            chunk, message = self._kernel.load_text(text, chunkname, script.env)
         if chunk is None:
             raise compile_error(message, script.name)
         return self._bind(self._kernel.bind(chunk), script.name, script.alive)(())
@@ -421,7 +420,8 @@ class LuaEngine(ScriptEngine):
             self._kernel.set_breakpoint_handler(None)
             return
         self._kernel.set_breakpoint_handler(
-            self._host.breakpoint_callback(handler, self._handler_errors.append))
+            self._host.breakpoint_callback(handler, self._handler_errors.append,
+                                           self._function_name))
 
     def get_stack_trace(self) -> list[StackFrame]:
         if self._vm is None:

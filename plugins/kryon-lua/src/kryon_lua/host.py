@@ -14,7 +14,7 @@ globals.  The kernel's Lua wrapper turns the returned status into a Lua error:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from kryon_core import (
@@ -30,7 +30,7 @@ from kryon_core import (
 )
 
 from kryon_lua.convert import LuaConverter
-from kryon_lua.errors import script_of, stack_frames
+from kryon_lua.errors import FunctionNames, script_of, stack_frames
 
 __all__ = ["HostCalls"]
 
@@ -101,11 +101,14 @@ class HostCalls:
             return False
 
     def breakpoint_callback(
-        self, handler: Callable[[BreakpointHit], None], on_error: Callable[[BaseException], None]
+        self,
+        handler: Callable[[BreakpointHit], None],
+        on_error: Callable[[BaseException], None],
+        names: FunctionNames | None = None,
     ) -> Callable[..., None]:
         def hit(bp: int, source: bytes, line: int, frames: Any) -> None:
             try:
-                stack = stack_frames(frames)
+                stack = stack_frames(frames, names)
                 if stack:
                     inner = stack[-1]
                     stack[-1] = StackFrame(inner.script, inner.function, inner.line,
@@ -133,6 +136,3 @@ class HostCalls:
 def _bytes(text: str) -> bytes:
     return text.encode("utf-8", "replace")
 
-
-def convert_args(converter: LuaConverter, args: Sequence[Value]) -> list[Any]:
-    return converter.to_lua_args(args)

@@ -354,6 +354,11 @@ function K.compile(source, chunkname)
   return string_dump(f), nil
 end
 
+function K.load_text(source, chunkname, env)
+  local f, err = load(source, chunkname, "t", env)
+  return f, err
+end
+
 function K.instantiate(bytecode, chunkname, env)
   local f, err = load(bytecode, chunkname, "b", env)
   return f, err

@@ -1,0 +1,141 @@
+"""Compile/load, errors with script positions, debugging, memory, the bridge."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from kryon_core import (
+    AccessDeniedError,
+    BreakpointHit,
+    CompileError,
+    FunctionNotFoundError,
+    ScriptRuntimeError,
+)
+
+from kryon_lua.config import LuaConfig
+from kryon_lua.engine import LuaEngine
+
+
+def test_compile_makes_real_bytecode_that_loads_without_parsing(lua: Any) -> None:
+    compiled = lua.engine.compile("function f(a, b) return a * b end", script="calc")
+    assert compiled.bytecode.startswith(b"\x1bLua")
+    other = LuaEngine()
+    other.initialize(LuaConfig(), lua.engine._policy)
+    sid = other.load_script(compiled)
+    assert other.call_function(sid, "f", [6, 7]) == 42
+    info = other.script_functions(sid)["f"]
+    assert info.parameter_names == ("a", "b") and info.line == 1
+
+
+def test_corrupt_bytecode_is_a_compile_error(lua: Any) -> None:
+    compiled = lua.engine.compile("function f() return 1 end", script="c")
+    compiled.bytecode = compiled.bytecode[:20]
+    with pytest.raises(CompileError):
+        lua.engine.load_script(compiled)
+
+
+def test_exports_include_returned_table_and_varargs(lua: Any) -> None:
+    sid = lua.load("local M = {} function M.helper(x) return x end "
+                   "function top(a, ...) return select('#', ...) end return M")
+    infos = lua.engine.script_functions(sid)
+    assert set(infos) == {"helper", "top"}
+    assert infos["top"].is_variadic and infos["top"].parameter_names == ("a",)
+    assert lua.call(sid, "top", 1, 2, 3) == 2
+
+
+def test_compile_error_has_script_and_line(lua: Any) -> None:
+    with pytest.raises(CompileError) as info:
+        lua.engine.compile("local x = 1\nlocal y = = 2\n", script="broken")
+    assert info.value.script == "broken" and info.value.line == 2
+    assert str(info.value).startswith("broken:2:")
+
+
+def test_runtime_error_has_a_script_traceback(lua: Any) -> None:
+    sid = lua.load("local function inner()\n  error('bad thing')\nend\n"
+                   "function outer()\n  inner()\nend\n", name="tb")
+    with pytest.raises(ScriptRuntimeError) as info:
+        lua.call(sid, "outer")
+    error = info.value
+    assert error.script == "tb" and error.line == 2 and error.message == "bad thing"
+    assert [(f.function, f.line) for f in error.traceback] == [("outer", 5), ("inner", 2)]
+    assert "tb:5 in outer" in error.render()
+
+
+def test_error_values_that_are_not_strings(lua: Any) -> None:
+    with pytest.raises(ScriptRuntimeError, match="custom"):
+        lua.run("error(setmetatable({}, {__tostring = function() return 'custom' end}))")
+    with pytest.raises(ScriptRuntimeError):
+        lua.run("error(nil)")
+
+
+def test_host_errors_keep_their_class(make_lua: Any) -> None:
+    def denied(caller: str) -> None:
+        raise AccessDeniedError("no dom.write for you")
+
+    harness = make_lua(functions={"denied": denied})
+    with pytest.raises(AccessDeniedError, match="no dom.write"):
+        harness.run("kryon.denied()")
+
+
+def test_bridge_functions_are_camel_case_and_get_the_caller(make_lua: Any) -> None:
+    seen: list[str] = []
+
+    def get_element_by_id(caller: str, name: str) -> str:
+        seen.append(caller)
+        return name.upper()
+
+    harness = make_lua(functions={"get_element_by_id": get_element_by_id})
+    sid = harness.load("function f() return kryon.getElementById('x') end", name="ui")
+    assert harness.call(sid, "f") == "X" and seen == ["ui"]
+
+
+def test_print_goes_to_the_bridge(lua: Any) -> None:
+    sid = lua.load("function f() print('a', 1, nil, true) end", name="p")
+    lua.call(sid, "f")
+    assert lua.output == [("a\t1\tnil\ttrue\n", "stdout", "p")]
+
+
+def test_unload_removes_functions(lua: Any) -> None:
+    sid = lua.load("function f() return 1 end")
+    bound = lua.engine.bind_function(sid, "f")
+    lua.engine.unload_script(sid)
+    with pytest.raises(FunctionNotFoundError):
+        bound(())
+
+
+def test_breakpoints_report_frames_and_locals(lua: Any) -> None:
+    hits: list[BreakpointHit] = []
+    lua.engine.set_breakpoint_handler(hits.append)
+    sid = lua.load("function f(a)\n  local b = a * 2\n  return b\nend\n", name="dbg")
+    bp = lua.engine.set_breakpoint("dbg", 3)
+    assert lua.call(sid, "f", 21) == 42
+    assert len(hits) == 1
+    hit = hits[0]
+    assert (hit.script, hit.line, hit.function) == ("dbg", 3, "f")
+    assert hit.locals == {"a": 21, "b": 42}
+    lua.engine.remove_breakpoint(bp)
+    lua.call(sid, "f", 1)
+    assert len(hits) == 1
+
+
+def test_stack_trace_is_empty_when_idle(lua: Any) -> None:
+    assert lua.engine.get_stack_trace() == []
+
+
+def test_memory_and_gc(lua: Any) -> None:
+    sid = lua.load("junk = nil function make() junk = {} for i = 1, 1e4 do junk[i] = {} end end "
+                   "function drop() junk = nil end")
+    lua.call(sid, "make")
+    used = lua.engine.get_memory_usage()
+    assert used.used_bytes > 300_000 and used.limit_bytes == 16 * 1024 * 1024
+    lua.call(sid, "drop")
+    stats = lua.engine.collect_garbage()
+    assert stats.freed_bytes > 200_000
+
+
+def test_evaluate_for_the_repl(lua: Any) -> None:
+    sid = lua.load("x = 2")
+    assert lua.engine.evaluate(sid, "x * 21") == 42
+    assert lua.engine.evaluate(sid, "y = 5") is None
+    assert lua.engine.evaluate(sid, "y") == 5

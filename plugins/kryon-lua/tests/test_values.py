@@ -1,0 +1,106 @@
+"""Value conversion both ways (hypothesis round trips plus the documented edge cases)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from kryon_core import ConversionError, FunctionRef, UserData, values_equal
+from kryon_core.testing import canonical_values
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(canonical_values())
+def test_round_trip(lua: Any, value: Any) -> None:
+    sid = lua.load("function identity(x) return x end", name="rt")
+    assert values_equal(lua.call(sid, "identity", value), value)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(canonical_values(min_int=-(2**53), max_int=2**53, floats=False))
+def test_round_trip_luajit(make_lua: Any, value: Any) -> None:
+    from kryon_lua.config import LuaConfig
+
+    jit = make_lua(config=LuaConfig(runtime="luajit"))
+    sid = jit.load("function identity(x) return x end", name="rt")
+    assert values_equal(jit.call(sid, "identity", value), value)
+
+
+def test_numbers_keep_their_kind(lua: Any) -> None:
+    assert lua.run("return math.type(...)", 3) == "integer"
+    assert lua.run("return math.type(...)", 3.0) == "float"
+    assert lua.run("return 2^63 == math.maxinteger + 1.0") is True
+    assert lua.run("return math.maxinteger") == 2**63 - 1
+    assert math.isnan(lua.run("return 0/0"))
+    assert lua.run("return -1/0") == -math.inf
+    assert math.copysign(1.0, lua.run("return -0.0")) == -1.0
+
+
+def test_lua_tables_become_lists_and_dicts(lua: Any) -> None:
+    assert lua.run("return {1, 2, {x = 'y'}}") == [1, 2, {"x": "y"}]
+    assert lua.run("return {}") == []
+    assert lua.run("return kryon.object()") == {}
+    assert lua.run("return kryon.array({})") == []
+    assert lua.run("return {kryon.null, 2}") == [None, 2]
+    assert lua.run("return {1, 2}, 'two', nil") == [[1, 2], "two", None]
+    assert lua.run("return nil") is None
+
+
+def test_empty_table_can_default_to_dict(make_lua: Any) -> None:
+    from kryon_lua.config import LuaConfig
+
+    harness = make_lua(config=LuaConfig(empty_table="dict"))
+    assert harness.run("return {}") == {}
+    assert harness.run("return kryon.array()") == []
+
+
+@pytest.mark.parametrize("body, message", [
+    ("return {1, 2, x = 3}", "mixes key kinds"),
+    ("return {[1] = 1, [3] = 3}", "not a list"),
+    ("return {[1.5] = 1}", "mixes key kinds"),
+    ("return {[true] = 1}", "mixes key kinds"),
+    ("return '\\255'", "not valid UTF-8"),
+    ("return {['\\255'] = 1}", "not valid UTF-8"),
+    ("local t = {} t[1] = t return t", "cycle"),
+    ("local t = {} for i = 1, 200 do t = {t} end return t", "deeper"),
+])
+def test_unconvertible_lua_values(lua: Any, body: str, message: str) -> None:
+    with pytest.raises(ConversionError, match=message):
+        lua.run(body)
+
+
+def test_unconvertible_host_values(lua: Any) -> None:
+    cyclic: list[Any] = []
+    cyclic.append(cyclic)
+    for bad in (object(), cyclic, 2**64, {1: "x"}, "\ud800"):
+        with pytest.raises(ConversionError):
+            lua.run("return ...", bad)
+    assert lua.run("return 1 + 1") == 2
+
+
+def test_functions_cross_both_ways(lua: Any) -> None:
+    adder = lua.run("local n = ... return function(x) return x + n end", 10)
+    assert isinstance(adder, FunctionRef)
+    assert adder(5) == 15
+    double = FunctionRef("host", "double", lambda args: args[0] * 2)
+    assert lua.run("local f, x = ... return type(f), f(x)", double, 21) == ["function", 42]
+    assert lua.run("return ...", double) is double
+
+
+def test_opaque_values_compare_and_come_back(lua: Any) -> None:
+    token = UserData(object())
+    assert lua.run("local a, b = ... return a == b", token, token) is True
+    assert lua.run("local a, b = ... return a == b", token, UserData(1)) is False
+    assert lua.run("return {...}", token, 1) == [token, 1]
+
+
+def test_globals(lua: Any) -> None:
+    sid = lua.load("function get() return shared end")
+    lua.engine.set_global("shared", {"a": [1, 2]})
+    assert lua.call(sid, "get") == {"a": [1, 2]}
+    lua.engine.set_global("shared", 5, sid)
+    assert lua.engine.get_global("shared", sid) == 5
+    assert lua.engine.get_global("shared") == {"a": [1, 2]}
+    assert lua.engine.get_global("missing") is None
