@@ -44,7 +44,8 @@ from kryon_core import (
     api_name,
 )
 from kryon_js.config import JsConfig
-from kryon_js.runtime import FIRST_HOST_OP, JsRuntime
+from kryon_js.hostcalls import FIRST_HOST_OP
+from kryon_js.runtime import JsRuntime
 from kryon_js.shape import ScriptShape, repl_rewrite, scan
 from kryon_js.source import wrap
 from kryon_js.wire import number_from_js
@@ -110,13 +111,13 @@ class JsEngine(ScriptEngine):
 
     def setup_bridge(self, bridge: ScriptBridge) -> None:
         rt = self._runtime()
-        rt.bridge = bridge
+        rt.gateway.bridge = bridge
         rt.codec.convert = bridge.convert
         functions = {
             FIRST_HOST_OP + i: (f, api_name(f, "camel"))
             for i, f in enumerate(bridge.host_functions.values())
         }
-        rt.install_host(functions)
+        rt.gateway.install(functions)
 
     def close(self) -> None:
         for loaded in self._scripts.values():
@@ -130,6 +131,13 @@ class JsEngine(ScriptEngine):
         if self._rt is None:
             raise ScriptError("the JavaScript engine is not initialized (or was closed)")
         return self._rt
+
+    def _owned(self) -> JsRuntime:
+        """The runtime, for direct use of the context: only on the owner thread."""
+        rt = self._runtime()
+        if threading.get_ident() != rt.owner:
+            rt.refuse("<host>")
+        return rt
 
     def _loaded(self, script_id: ScriptId) -> _Loaded:
         loaded = self._scripts.get(script_id)
@@ -331,7 +339,7 @@ class JsEngine(ScriptEngine):
     # -- memory and debugging ----------------------------------------------------------------------
 
     def collect_garbage(self) -> GCStats:
-        rt = self._runtime()
+        rt = self._owned()
         before = int(rt.context.memory()["memory_used_size"])
         start = time.perf_counter()
         rt.context.gc()
@@ -340,12 +348,12 @@ class JsEngine(ScriptEngine):
         return GCStats(before, after, duration)
 
     def get_memory_usage(self) -> MemoryUsage:
-        rt = self._runtime()
+        rt = self._owned()
         return MemoryUsage(int(rt.context.memory()["memory_used_size"]), rt.memory_limit)
 
     def memory_details(self) -> dict[str, int]:
         """Everything ``JS_ComputeMemoryUsage`` reports (objects, strings, atoms...)."""
-        return {k: int(v) for k, v in self._runtime().context.memory().items()}
+        return {k: int(v) for k, v in self._owned().context.memory().items()}
 
     def get_stack_trace(self) -> list[StackFrame]:
         rt = self._runtime()

@@ -15,17 +15,13 @@ import json
 import threading
 import weakref
 from collections.abc import Callable, Sequence
-from time import monotonic as _monotonic
-from typing import Any
+from typing import Any, NoReturn
 
 from kryon_core import (
     MAX_DEPTH,
-    AccessDeniedError,
     ConversionError,
     FunctionRef,
-    HostFunction,
     RecursionLimitError,
-    ScriptBridge,
     ScriptError,
     ScriptRuntimeError,
     SecurityPolicy,
@@ -33,16 +29,15 @@ from kryon_core import (
     Value,
 )
 from kryon_js.config import JsConfig
+from kryon_js.hostcalls import OP_DENIED, OP_WRITE, REF_BASE, HostGateway
 from kryon_js.jserrors import ErrorMapper
 from kryon_js.prelude import PRELUDE
 from kryon_js.source import LineBands
 from kryon_js.timelimit import TimeLimit
 from kryon_js.wire import WireCodec, number_from_js
 
-__all__ = ["OP_DENIED", "OP_WRITE", "REF_BASE", "JsRuntime", "Settled"]
+__all__ = ["JsRuntime", "Settled"]
 
-OP_WRITE, OP_DENIED, FIRST_HOST_OP = 1, 2, 16
-REF_BASE = 1 << 24
 _MB = 1024 * 1024
 _API = (
     "call0",
@@ -91,10 +86,6 @@ class Settled:
         self.value = value
 
 
-def _snake(name: str) -> str:
-    return "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
-
-
 class JsRuntime:
     """The VM of one engine instance (see module docs)."""
 
@@ -111,7 +102,8 @@ class JsRuntime:
         self.dispatch = dispatch
         self.owner = threading.get_ident()
         self.context = context = quickjs.Context()
-        context.add_callable("__kryon_host", self.host)
+        self.gateway = HostGateway(self)
+        context.add_callable("__kryon_host", self.gateway)
         pick = context.eval(
             PRELUDE
             % {
@@ -138,14 +130,11 @@ class JsRuntime:
         self.bands = LineBands()
         self.errors = ErrorMapper(self.bands, policy.time_limit_ms, self.memory_limit)
         self.codec = WireCodec(self._js_ref)
-        self.bridge: ScriptBridge | None = None
-        self.host_ops: dict[int, HostFunction] = {}
         self.depth = 0
         self.hosted = False
         self.async_code = config.drain_jobs == "always"
         """Set once a script using promises/async is loaded: calls then run pending jobs."""
         self.callers: list[str] = ["<host>"]
-        self._host_errors: dict[int, BaseException] = {}
         self._js_refs: dict[int, weakref.ref[FunctionRef]] = {}
         self._releases: set[int] = set()
         self._closed = False
@@ -155,7 +144,7 @@ class JsRuntime:
     def _enter(self, caller: str) -> None:
         if self.depth == 0:
             if threading.get_ident() != self.owner:
-                self._refuse(caller)
+                self.refuse(caller)
             if self.limit.enabled:
                 self.limit.begin()
             if self._releases:
@@ -169,7 +158,7 @@ class JsRuntime:
         self.depth += 1
         self.callers.append(caller)
 
-    def _refuse(self, caller: str) -> None:
+    def refuse(self, caller: str) -> NoReturn:
         if self._closed:
             raise ScriptError("the JavaScript engine is closed", script=caller)
         raise ScriptError(
@@ -184,7 +173,7 @@ class JsRuntime:
         self.callers.pop()
         if self.depth == 0 and self.hosted:
             self.hosted = False
-            self._host_errors.clear()
+            self.gateway.errors.clear()
 
     def call(self, entry: Any, args: tuple[Any, ...], caller: str) -> Any:
         """Call prelude ``entry`` with ``args``; a canonical value or a ScriptError.
@@ -196,7 +185,7 @@ class JsRuntime:
         depth = self.depth
         if depth == 0:
             if threading.get_ident() != self.owner:
-                self._refuse(caller)
+                self.refuse(caller)
             limit = self.limit
             if limit.enabled:
                 if not limit.armed:
@@ -237,7 +226,7 @@ class JsRuntime:
     def _after_host(self, caller: str) -> None:
         """End of a top-level call that reached the host: errors kept for it, the clock."""
         self.hosted = False
-        self._host_errors.clear()
+        self.gateway.errors.clear()
         if self.limit.timed_out:
             self.limit.timed_out = False
             raise self.errors.limit_error("interrupted", caller, []) or TimeLimitError(caller)
@@ -347,7 +336,7 @@ class JsRuntime:
         return result
 
     def _error(self, info: dict[str, Any], caller: str) -> ScriptError:
-        host = self._host_errors.pop(int(info.get("host") or 0), None)
+        host = self.gateway.errors.pop(int(info.get("host") or 0), None)
         mapped = self.errors.from_description(info, caller)
         if isinstance(host, ScriptError):
             if host.script is None or host.line is None:
@@ -361,90 +350,6 @@ class JsRuntime:
         return mapped
 
     # -- host callbacks --------------------------------------------------------------
-
-    def host(self, op: Any, *args: Any) -> Any:
-        """The VM's only way into Python (see module docs); never raises."""
-        self.hosted = True
-        limit = self.limit
-        try:
-            if limit.enabled and limit.deadline == 0.0:
-                limit.started()
-            if type(op) is not int:
-                op = int(op)
-            if op < 0:
-                op = -op
-                text = args[0]
-                values: Sequence[Value] = (
-                    self.codec.decode(text[1:]) if isinstance(text, str) else []
-                )
-            elif float in map(type, args):
-                values = [number_from_js(a) if type(a) is float else a for a in args]
-            else:
-                values = args
-            function = self.host_ops.get(op)
-            if function is not None:
-                result = function.fn(self.callers[-1], *values)
-            else:
-                result = self._run_host(op, values)
-            if limit.enabled and _monotonic() > limit.deadline:
-                limit.timed_out = True
-                return self._host_failure(
-                    TimeLimitError(
-                        f"the call ran longer than the time limit ({limit.limit_ms} ms)",
-                        script=self.callers[-1],
-                    )
-                )
-            kind = type(result)
-            if result is None or kind is bool or kind is float:
-                return result
-            if kind is int and -2147483648 <= result <= 2147483647:
-                return result
-            return self.codec.result_for_js(result)
-        except BaseException as exc:  # delivered to the script as a JS error, never lost
-            return self._host_failure(exc)
-
-    def _run_host(self, op: int, values: Sequence[Value]) -> Value:
-        caller = self.callers[-1]
-        if op >= REF_BASE:
-            ref = self.codec.host_refs.get(op - REF_BASE)
-            if ref is None:
-                raise ScriptRuntimeError("the host function was released", script=caller)
-            return ref.call(values)
-        if op == OP_WRITE:
-            if self.bridge is not None:
-                self.bridge.write(
-                    str(values[1]),
-                    stream="stderr" if values[0] == "stderr" else "stdout",
-                    script=caller,
-                )
-            return None
-        if op == OP_DENIED:
-            name = _snake(str(values[0]))
-            denied = self.bridge.denied(name) if self.bridge is not None else None
-            if denied is None:
-                return False
-            if len(values) > 1:
-                raise AccessDeniedError(
-                    f"kryon.{values[0]}: the policy does not grant {denied.capability}",
-                    script=caller,
-                )
-            return True
-        function = self.host_ops[op]
-        return function.fn(caller, *values)
-
-    def _host_failure(self, exc: BaseException) -> str:
-        key = len(self._host_errors) + 1
-        self._host_errors[key] = exc
-        if isinstance(exc, ScriptError):
-            name, message = type(exc).__name__, exc.message
-        else:
-            name, message = "HostError", f"{type(exc).__name__}: {exc}"
-        return "\x02" + json.dumps({"name": name, "message": message, "id": key})
-
-    def install_host(self, functions: dict[int, tuple[HostFunction, str]]) -> None:
-        self.host_ops = {op: f for op, (f, _) in functions.items()}
-        spec = json.dumps([[op, name] for op, (_, name) in functions.items()])
-        self.raw(self.api["installHost"], (spec,), "<host>")
 
     # -- JS functions held by the host -------------------------------------------------
 

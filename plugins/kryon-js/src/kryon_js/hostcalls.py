@@ -1,0 +1,136 @@
+"""Host callbacks: the VM's only way into Python.
+
+Every ``kryon.*`` function, ``console`` method and host ``FunctionRef`` seen by a
+script is a JavaScript function of the prelude that calls one Python callable,
+:class:`HostGateway`, with an operation number.  The gateway never raises into
+the binding (a Python exception inside a callback leaves the binding in an
+error state): failures go back as an error marker that the prelude throws as a
+JavaScript ``Error``, and the original exception is kept to be re-raised as
+itself if the script does not catch it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from time import monotonic as _monotonic
+from typing import TYPE_CHECKING, Any
+
+from kryon_core import (
+    AccessDeniedError,
+    HostFunction,
+    ScriptBridge,
+    ScriptError,
+    ScriptRuntimeError,
+    TimeLimitError,
+    Value,
+)
+from kryon_js.wire import number_from_js
+
+if TYPE_CHECKING:
+    from kryon_js.runtime import JsRuntime
+
+__all__ = ["FIRST_HOST_OP", "OP_DENIED", "OP_WRITE", "REF_BASE", "HostGateway"]
+
+OP_WRITE, OP_DENIED, FIRST_HOST_OP = 1, 2, 16
+REF_BASE = 1 << 24
+
+
+def _snake(name: str) -> str:
+    return "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
+
+
+class HostGateway:
+    """The one Python callable registered in the VM (see module docs)."""
+
+    def __init__(self, rt: JsRuntime) -> None:
+        self.rt = rt
+        self.bridge: ScriptBridge | None = None
+        self.ops: dict[int, HostFunction] = {}
+        self.errors: dict[int, BaseException] = {}
+
+    def __call__(self, op: Any, *args: Any) -> Any:
+        """The VM's only way into Python (see module docs); never raises."""
+        rt = self.rt
+        rt.hosted = True
+        limit = rt.limit
+        try:
+            if limit.enabled and limit.deadline == 0.0:
+                limit.started()
+            if type(op) is not int:
+                op = int(op)
+            if op < 0:
+                op = -op
+                text = args[0]
+                values: Sequence[Value] = rt.codec.decode(text[1:]) if isinstance(text, str) else []
+            elif float in map(type, args):
+                values = [number_from_js(a) if type(a) is float else a for a in args]
+            else:
+                values = args
+            function = self.ops.get(op)
+            if function is not None:
+                result = function.fn(rt.callers[-1], *values)
+            else:
+                result = self._run(op, values)
+            if limit.enabled and _monotonic() > limit.deadline:
+                limit.timed_out = True
+                return self.failure(
+                    TimeLimitError(
+                        f"the call ran longer than the time limit ({limit.limit_ms} ms)",
+                        script=rt.callers[-1],
+                    )
+                )
+            kind = type(result)
+            if result is None or kind is bool or kind is float:
+                return result
+            if kind is int and -2147483648 <= result <= 2147483647:
+                return result
+            return rt.codec.result_for_js(result)
+        except BaseException as exc:  # delivered to the script as a JS error, never lost
+            return self.failure(exc)
+
+    def _run(self, op: int, values: Sequence[Value]) -> Value:
+        caller = self.rt.callers[-1]
+        if op >= REF_BASE:
+            ref = self.rt.codec.host_refs.get(op - REF_BASE)
+            if ref is None:
+                raise ScriptRuntimeError("the host function was released", script=caller)
+            return ref.call(values)
+        if op == OP_WRITE:
+            if self.bridge is not None:
+                self.bridge.write(
+                    str(values[1]),
+                    stream="stderr" if values[0] == "stderr" else "stdout",
+                    script=caller,
+                )
+            return None
+        if op == OP_DENIED:
+            name = _snake(str(values[0]))
+            denied = self.bridge.denied(name) if self.bridge is not None else None
+            if denied is None:
+                return False
+            if len(values) > 1:
+                raise AccessDeniedError(
+                    f"kryon.{values[0]}: the policy does not grant {denied.capability}",
+                    script=caller,
+                )
+            return True
+        function = self.ops[op]
+        return function.fn(caller, *values)
+
+    def failure(self, exc: BaseException) -> str:
+        """``exc`` as the error marker the prelude throws; kept to re-raise as itself."""
+        key = len(self.errors) + 1
+        self.errors[key] = exc
+        if isinstance(exc, ScriptError):
+            name, message = type(exc).__name__, exc.message
+        else:
+            name, message = "HostError", f"{type(exc).__name__}: {exc}"
+        return "\x02" + json.dumps({"name": name, "message": message, "id": key})
+
+    def install(self, functions: dict[int, tuple[HostFunction, str]]) -> None:
+        """Give the scripts' ``kryon`` object these host functions (op -> function, name)."""
+        self.ops = {op: f for op, (f, _) in functions.items()}
+        spec = json.dumps([[op, name] for op, (_, name) in functions.items()])
+        rt = self.rt
+        rt.raw(rt.api["installHost"], (spec,), "<host>")
