@@ -3,10 +3,7 @@
 All entries into the VM go through :meth:`JsRuntime.call` (or ``evaluate``),
 which checks the owning thread, arms the time limit for top-level entries,
 maps errors and turns the prelude's result markers into values.  Host
-callbacks come back through :meth:`JsRuntime.host`, the one Python callable
-the VM knows; it never raises into the binding (a Python exception inside a
-callback leaves the binding in an error state), it returns an error marker
-that the prelude throws as a JavaScript ``Error``.
+callbacks come back through the runtime's :class:`~kryon_js.hostcalls.HostGateway`.
 """
 
 from __future__ import annotations
