@@ -164,7 +164,7 @@ def engines(config_path: str | None) -> None:
             version,
             " ".join(cls.extensions),
             cls.threading.value,
-            ", ".join(caps.enabled()),
+            ", ".join(c.removeprefix("supports_") for c in caps.enabled()),
             cls.notes,
         )
     console.print(table)
