@@ -33,7 +33,7 @@ function recurse(n) return recurse(n + 1) + 1 end
 function bomb()
   local t = {}
   local i = 1
-  while true do t[i] = string.rep("x", 1024) .. i; i = i + 1 end
+  while true do t[i] = string.rep("x", 65536) .. i; i = i + 1 end
 end
 """
     source_coroutine = """\

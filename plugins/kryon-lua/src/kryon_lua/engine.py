@@ -59,7 +59,7 @@ class _Script:
     functions: dict[str, Any]
     infos: dict[str, FunctionInfo]
     bound: dict[str, Callable[[Sequence[Value]], Value]] = field(default_factory=dict)
-    alive: list[bool] = field(default_factory=lambda: [True])
+    trampolines: list[Any] = field(default_factory=list)
 
 
 class LuaEngine(ScriptEngine):
@@ -162,8 +162,9 @@ class LuaEngine(ScriptEngine):
         return self._bridge.convert(obj)
 
     def close(self) -> None:
-        for script in self._scripts.values():
-            script.alive[0] = False
+        if self._vm is not None:
+            for script_id in list(self._scripts):
+                self.unload_script(script_id)
         self._scripts.clear()
         self._vm = None
 
@@ -237,7 +238,9 @@ class LuaEngine(ScriptEngine):
         script = self._scripts.pop(script_id, None)
         if script is None:
             raise ScriptNotFoundError(f"no Lua script with id {script_id}")
-        script.alive[0] = False
+        for tramp in script.trampolines:
+            self._kernel.retire(tramp)
+        script.trampolines.clear()
         script.bound.clear()
         script.functions.clear()
         script.env = None
@@ -269,11 +272,13 @@ class LuaEngine(ScriptEngine):
         if fn is None:
             raise FunctionNotFoundError(f"script {script.name!r} has no function {name!r}",
                                         script=script.name)
-        bound = self._bind(self._kernel.bind(fn), script.name, script.alive)
+        tramp = self._kernel.bind(fn)
+        script.trampolines.append(tramp)
+        bound = self._bind(tramp, script.name)
         script.bound[name] = bound
         return bound
 
-    def _bind(self, tramp: Any, script: str, alive: list[bool]) -> Callable[[Sequence[Value]], Value]:
+    def _bind(self, tramp: Any, script: str) -> Callable[[Sequence[Value]], Value]:
         finish = self._finish
         passthrough = _PASS if self._config.runtime == "lua54" else _PASS - {int}
         overflow = (OverflowError, self._lua_error)
@@ -281,8 +286,6 @@ class LuaEngine(ScriptEngine):
         checked_args = self._checked_args
 
         def call(args: Sequence[Value]) -> Value:
-            if not alive[0]:
-                raise FunctionNotFoundError("the script was unloaded", script=script)
             for a in args:
                 if a.__class__ not in passthrough:
                     args = checked_args(args, script)
@@ -347,7 +350,7 @@ class LuaEngine(ScriptEngine):
     def _function_ref(self, fn: Any) -> FunctionRef:
         nparams, _vararg, line, _names, source = self._kernel.function_info(fn)
         script = script_of(source.decode("utf-8", "replace")) if source else "?"
-        call = self._bind(self._kernel.bind(fn), script, [True])
+        call = self._bind(self._kernel.bind(fn), script)
 
         def invoke(args: Sequence[Value]) -> Value:
             return self.dispatch(call, args)
@@ -380,7 +383,7 @@ class LuaEngine(ScriptEngine):
             chunk, message = self._kernel.load_text(text, chunkname, script.env)
         if chunk is None:
             raise compile_error(message, script.name)
-        return self._bind(self._kernel.bind(chunk), script.name, script.alive)(())
+        return self._bind(self._kernel.bind(chunk), script.name)(())
 
     # -- memory -----------------------------------------------------------------------------
 

@@ -37,9 +37,11 @@ local LIMIT_MESSAGES = {
 }
 K.LIMIT_MESSAGES = LIMIT_MESSAGES
 
-local instr_limit, time_limit, depth_probe, mem_limit_kb = nil, nil, nil, nil
+local max_fires, time_limit, depth_probe, mem_limit_kb = nil, nil, nil, nil
 local step, clock_every = 1000, 1
-local used, ticks, started, tripped, nest = 0, 0, nil, nil, 0
+-- per host call: hook firings so far, start time, the limit that tripped,
+-- nesting of host calls, and the function the outermost call entered
+local fires, started, tripped, nest, entry = 0, nil, nil, 0, nil
 local hook_mask, hook_count, hook_on = "", 0, false
 local lines = {}          -- [line] = { [source] = breakpoint id }
 local on_break = nil      -- breakpoint callback (kernel-side, see K.set_breakpoint_handler)
@@ -72,19 +74,19 @@ local function hook(event, line)
   end
   if nest == 0 then return end
   if tripped then hook_trip(tripped) return end
-  used = used + step
-  if instr_limit and used > instr_limit then hook_trip("instructions") return end
+  fires = fires + 1
+  if max_fires and fires > max_fires then hook_trip("instructions") return end
   if depth_probe and debug_getinfo(depth_probe, "") then hook_trip("recursion") return end
   -- Stop scripts at the policy's limit, below lupa's hard cap: the headroom
   -- keeps the host's own (unprotected) pushes from failing.
+  -- A full collection at the limit; stop when live data still fills 90% of
+  -- it (so a script near its limit does not pay a full GC every few steps).
   if mem_limit_kb and collectgarbage("count") > mem_limit_kb then
     collectgarbage("collect")
-    if collectgarbage("count") > mem_limit_kb then hook_trip("memory") return end
+    if collectgarbage("count") > 0.9 * mem_limit_kb then hook_trip("memory") return end
   end
   if time_limit then
-    ticks = ticks + 1
-    if ticks >= clock_every then
-      ticks = 0
+    if fires % clock_every == 0 then
       local now = clock()
       if not started then
         started = now
@@ -109,13 +111,13 @@ end
 
 -- limits: {instructions=, time=seconds, depth=, step=, clock_every=}
 function K.configure(limits)
-  instr_limit = limits.instructions
+  max_fires = limits.instructions and math_floor(limits.instructions / (limits.step or 1000))
   time_limit = limits.time
   depth_probe = limits.depth and (limits.depth + 3) or nil
   mem_limit_kb = limits.memory and limits.memory / 1024 or nil
   step = limits.step or 1000
   clock_every = limits.clock_every or 1
-  hook_count = (instr_limit or time_limit or depth_probe or mem_limit_kb) and step or 0
+  hook_count = (max_fires or time_limit or depth_probe or mem_limit_kb) and step or 0
   rearm()
 end
 
@@ -216,10 +218,7 @@ end
 
 -- The trampoline ------------------------------------------------------------
 
-local entries = {}   -- the function each active host call entered
-
 local function finish(ok, ...)
-  entries[nest] = nil
   nest = nest - 1
   if tripped then
     local kind = tripped
@@ -245,9 +244,8 @@ end
 -- result, or (true, packed results) for several, or (false, limit kind, error).
 function K.bind(f)
   return function(...)
-    if nest == 0 then used = 0; ticks = 0; started = nil; tripped = nil end
+    if nest == 0 then fires = 0; started = nil; entry = f end
     nest = nest + 1
-    entries[nest] = f
     return finish(xpcall(f, handler, ...))
   end
 end
@@ -285,6 +283,21 @@ local function host_result(ok, a, b)
   if ok == nil then trip("host") end
   if rawequal(b, MEMORY_MESSAGE) then trip("memory") end
   error(host_error(a, b), 2)
+end
+
+-- After unload: the trampolines of a script's functions refuse to run.
+local function unloaded()
+  error(host_error("FunctionNotFoundError", "the script was unloaded"), 0)
+end
+
+function K.retire(tramp)
+  local i = 1
+  while true do
+    local name = debug.getupvalue(tramp, i)
+    if name == nil then return end
+    if name == "f" then debug.setupvalue(tramp, i, unloaded) return end
+    i = i + 1
+  end
 end
 
 function K.host_function(py, caller)
@@ -392,7 +405,7 @@ function K.stack()
   local frames = collect_frames(2)
   if frames.n == 0 and nest > 0 then
     -- a tail call replaced the script's frame: report the function the host entered
-    local info = debug_getinfo(entries[nest], "S")
+    local info = debug_getinfo(entry, "S")
     frames.n = 1
     frames[1] = { source = info.source, what = info.what, defined = info.linedefined }
   end

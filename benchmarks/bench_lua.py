@@ -1,0 +1,137 @@
+"""Lua engine benchmarks: Kryon's Lua engine vs the raw ``lupa`` binding.
+
+Run ``python benchmarks/bench_lua.py``.  One process run, best of several
+rounds each; prints per-call times and the ratios issue 2 asks for:
+
+* a handle call and a by-name call through the manager (profiling on, the
+  ``sandboxed`` policy with all its limits armed) vs a raw lupa call of the
+  same function (targets: handle <= 1.5x, by-name <= 2.5x);
+* a Lua -> host callback through the ``kryon`` API vs a raw lupa callback
+  (a Python function in the Lua globals);
+* cold vs warm (cached on disk) load of 200 scripts (target: warm >= 3x
+  faster), with a temporary cache directory through ``KRYON_CACHE_DIR``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from typing import Any
+
+import lupa.lua54 as lupa
+
+from kryon_core import HostFunction, KryonConfig, ScriptManager
+
+ADD = "function add(a, b) return a + b end"
+LOOP = "function loop(n) local s = 0 for i = 1, n do s = s + kryon.add(i, 1) end return s end"
+RAW_LOOP = "function(n) local s = 0 for i = 1, n do s = s + add_py(i, 1) end return s end"
+CALLS, CALLBACKS, SCRIPTS = 50_000, 2_000, 200
+
+
+def best(fn: Callable[[], Any], number: int, rounds: int = 7) -> float:
+    """Seconds per call of ``fn`` (which makes ``number`` calls), best of ``rounds``."""
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) / number)
+    return min(times)
+
+
+def calls(call: Callable[[int, int], Any], number: int) -> Callable[[], None]:
+    def run() -> None:
+        for i in range(number):
+            call(i, 2)
+
+    return run
+
+
+def make_manager(cache: str, *, profiling: bool = True) -> ScriptManager:
+    config = KryonConfig.from_mapping({
+        "kryon": {"default_policy": "sandboxed", "profiling": profiling},
+        "cache": {"directory": cache},
+    })
+    manager = ScriptManager(config)
+    manager.add_host_function(HostFunction("add", lambda caller, a, b: a + b))
+    manager.load_script("bench", f"{ADD}\n{LOOP}\n", language="lua")
+    return manager
+
+
+def call_rows(cache: str) -> list[tuple[str, float, float]]:
+    raw_lua = lupa.LuaRuntime()
+    raw_add = raw_lua.eval(f"function(a, b) return a + b end")
+    manager = make_manager(cache)
+    assert manager.profiler.enabled
+    handle = manager.function("bench.add")
+    by_name = manager.call_function
+
+    def named(a: int, b: int) -> Any:
+        return by_name("bench.add", a, b)
+
+    # interleave the rounds so a noisy neighbour hits every variant alike
+    results: dict[str, list[float]] = {"raw": [], "handle": [], "name": []}
+    for _ in range(5):
+        results["raw"].append(best(calls(raw_add, CALLS), CALLS, rounds=2))
+        results["handle"].append(best(calls(handle, CALLS), CALLS, rounds=2))
+        results["name"].append(best(calls(named, CALLS), CALLS, rounds=2))
+    raw, hnd, nam = (min(results[k]) for k in ("raw", "handle", "name"))
+
+    raw_lua.globals().add_py = lambda a, b: a + b
+    raw_loop = raw_lua.eval(RAW_LOOP)
+    loop = manager.function("bench.loop")
+    raw_cb = best(lambda: raw_loop(CALLBACKS), CALLBACKS)
+    kryon_cb = best(lambda: loop(CALLBACKS), CALLBACKS)
+    manager.close()
+    return [
+        ("handle call vs raw lupa call (target <= 1.5x)", hnd, raw),
+        ("by-name call vs raw lupa call (target <= 2.5x)", nam, raw),
+        ("Lua -> host via kryon API vs raw lupa callback", kryon_cb, raw_cb),
+    ]
+
+
+def script_sources() -> list[str]:
+    body = "\n".join(
+        f"function f{j}(a, b)\n  local t = {{}}\n  for i = 1, a do t[i] = i * b end\n"
+        f"  return #t + {j}\nend" for j in range(40)
+    )
+    return [f"-- script {i}\n{body}\n" for i in range(SCRIPTS)]
+
+
+def load_all(cache: str, sources: list[str]) -> float:
+    manager = make_manager(cache, profiling=False)
+    start = time.perf_counter()
+    for i, source in enumerate(sources):
+        manager.load_script(f"s{i}", source, language="lua")
+    elapsed = time.perf_counter() - start
+    manager.close()
+    return elapsed
+
+
+def load_rows() -> list[tuple[str, float, float]]:
+    sources = script_sources()
+    colds, warms = [], []
+    for _ in range(3):
+        with tempfile.TemporaryDirectory() as cache:
+            os.environ["KRYON_CACHE_DIR"] = cache
+            colds.append(load_all(cache, sources))   # empty cache: compile + write
+            warms.append(load_all(cache, sources))   # new manager: disk hits only
+    return [(f"warm (cached) vs cold load of {SCRIPTS} scripts (target: <= 0.33x)",
+             min(warms), min(colds))]
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as cache:
+        os.environ["KRYON_CACHE_DIR"] = cache
+        rows = call_rows(cache)
+    rows += load_rows()
+    print(f"{'benchmark':<58} {'kryon':>12} {'baseline':>12} {'ratio':>7}")
+    for label, ours, base in rows:
+        unit, scale = ("ms", 1e3) if ours > 1e-3 else ("us", 1e6)
+        print(f"{label:<58} {ours * scale:>9.3f} {unit} {base * scale:>9.3f} {unit} "
+              f"{ours / base:>6.2f}x")
+
+
+if __name__ == "__main__":
+    main()
