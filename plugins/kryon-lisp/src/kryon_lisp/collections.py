@@ -45,6 +45,8 @@ def get(coll: Any, key: Any, default: Any = None) -> Any:
         return default
     if coll is None:
         return default
+    if isinstance(coll, (LMap, LSet)):
+        return coll.get(key, default)
     if hasattr(coll, "lisp_get"):
         return coll.lisp_get(key, default)
     return default
@@ -70,7 +72,7 @@ def assoc(coll: Any, k: Any, v: Any, *kvs: Any) -> Any:
 
 def _assoc1(coll: Any, k: Any, v: Any) -> Any:
     t = type(coll)
-    if t is LMap:
+    if t is LMap or isinstance(coll, LMap):
         return coll.assoc(k, v)
     if coll is None:
         return EMPTY_MAP.assoc(k, v)
@@ -125,6 +127,10 @@ def conj1(coll: Any, x: Any) -> Any:
     t = type(coll)
     if t is PVector:
         return coll.append(x)
+    if t is not LMap and isinstance(coll, LMap):
+        t = LMap
+    if t is not LSet and isinstance(coll, LSet):
+        t = LSet
     if t is LMap:
         if type(x) is PVector and len(x) == 2:
             return coll.assoc(x[0], x[1])
@@ -217,7 +223,7 @@ def is_empty(coll: Any) -> bool:
 
 def contains(coll: Any, k: Any) -> bool:
     t = type(coll)
-    if t is LMap or t is LSet:
+    if isinstance(coll, (LMap, LSet)):
         return k in coll
     if t is PVector or t is str:
         return type(k) is int and 0 <= k < len(coll)

@@ -432,6 +432,15 @@ class Compiler:
     def call_form(self, form: PList, env: Env, ctx: Ctx) -> Result:
         head = form.first()
         args = list(form.more())
+        if (
+            isinstance(head, Symbol)
+            and head.ns is None
+            and head.name.startswith(".")
+            and len(head.name) > 1
+            and head.name != ".."
+            and env.get(head.name) is None
+        ):
+            return self.method_call(head, args, env, ctx, form)
         if isinstance(head, Symbol) and self._is_core_ref(head, env):
             emitter = INLINE.get(head.name)
             stmts, exprs = self.exprs(args, env)
@@ -465,6 +474,16 @@ class Compiler:
         else:
             expr = call(name("@invoke"), fn, *rest)
         return self.finish(stmts, expr, ctx)
+
+    def method_call(self, head: Symbol, args: list[Any], env: Env, ctx: Ctx, form: Any) -> Result:
+        if not args:
+            raise self.error(f"Malformed member expression: {head}", form)
+        stmts, exprs = self.exprs(args, env)
+        if head.name.startswith(".-"):
+            field = self.constant(Keyword(head.name[2:]))
+            return self.finish(stmts, call(name("@get"), exprs[0], field), ctx)
+        method = const(head.name[1:])
+        return self.finish(stmts, call(name("@method_call"), exprs[0], method, *exprs[1:]), ctx)
 
     def _is_core_ref(self, head: Symbol, env: Env) -> bool:
         if head.ns is not None:

@@ -120,6 +120,8 @@ class Converter:
                 return items
             finally:
                 active.discard(id(value))
+        if hasattr(value, "lisp_repr"):
+            return value.lisp_repr()
         if callable(value) and not isinstance(value, type):
             return self.wrap_function(value)
         return UserData(value)

@@ -351,8 +351,8 @@ CORE: dict[str, Any] = {
     "seq?": lambda x: isinstance(x, Seq),
     "list?": lambda x: type(x) is PList or (isinstance(x, PList) and x.count == 0),
     "vector?": lambda x: type(x) is PVector,
-    "map?": lambda x: type(x) is LMap,
-    "set?": lambda x: type(x) is LSet,
+    "map?": lambda x: isinstance(x, LMap),
+    "set?": lambda x: isinstance(x, LSet),
     "sequential?": is_sequential,
     "associative?": lambda x: type(x) in (PVector, LMap),
     "counted?": lambda x: type(x) in (PVector, LMap, LSet, PList),
@@ -375,6 +375,7 @@ CORE: dict[str, Any] = {
     "Math/PI": 3.141592653589793,
     "re-pattern": re.compile,
     # compiler helpers
+    "@method_call": __import__("kryon_lisp.interop", fromlist=["method_call"]).method_call,
     "meta": meta,
     "with-meta": with_meta,
     "vary-meta": vary_meta,
@@ -422,27 +423,31 @@ def _never_reduced() -> None:
 
 _never_reduced()
 
-CORE_NAMES = frozenset(k for k in CORE if not k.startswith("@")) | frozenset(
-    [
-        "print",
-        "println",
-        "prn",
-        "pr",
-        "newline",
-        "printf",
-        "flush",
-        "log",
-        "warn",
-        "error",
-        "eval",
-        "macroexpand",
-        "macroexpand-1",
-        "read-string",
-        "require",
-        "*ns*",
-        "ns-name",
-        "resolve",
-        "var-get",
-        "with-out-str",
-    ]
+CORE_NAMES = (
+    frozenset(k for k in CORE if not k.startswith("@"))
+    | frozenset(__import__("kryon_lisp.extra", fromlist=["EXTRA"]).EXTRA)
+    | frozenset(
+        [
+            "print",
+            "println",
+            "prn",
+            "pr",
+            "newline",
+            "printf",
+            "flush",
+            "log",
+            "warn",
+            "error",
+            "eval",
+            "macroexpand",
+            "macroexpand-1",
+            "read-string",
+            "require",
+            "*ns*",
+            "ns-name",
+            "resolve",
+            "var-get",
+            "with-out-str",
+        ]
+    )
 )

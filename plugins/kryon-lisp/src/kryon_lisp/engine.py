@@ -241,6 +241,27 @@ class LispEngine(ScriptEngine):
         ns = self._ns(script_id)
         return {name: _function_info(name, info) for name, info in ns.public_functions().items()}
 
+    def evaluate(self, script_id: ScriptId, source: str) -> Value:
+        """Run a snippet in a loaded script's namespace (``kryon repl lisp``)."""
+        from kryon_core import ConversionError
+        from kryon_lisp.printer import pr_str
+        from kryon_lisp.reader import Reader
+
+        ns = self._ns(script_id)
+        runtime = self.runtime
+        forms = Reader(source, ns.script, ns.name).read_all()
+
+        def run() -> Value:
+            value = None
+            for form in forms:
+                value = runtime.run_form(ns, form)
+            try:
+                return self.converter.to_host(value)
+            except ConversionError:
+                return pr_str(value)
+
+        return self._guarded(ns.script, run)
+
     # -- calls ------------------------------------------------------------------------------
 
     def _lookup(self, ns: Namespace, name: str) -> Any:

@@ -91,10 +91,10 @@ class Budget:
         if self.step_limit is not None and self.steps_used > self.step_limit:
             self.steps = 1 << 62
             raise InstructionLimitError(f"instruction limit of {self.step_limit} steps exceeded")
+        self.check_memory()
         if self.deadline is not None and time.monotonic() > self.deadline:
             self.steps = 1 << 62
             raise TimeLimitError(f"time limit of {self.time_limit_ms} ms exceeded")
-        self.check_memory()
         remaining = (
             CHUNK
             if self.step_limit is None
@@ -157,5 +157,9 @@ current = _Current()
 def check_size(n: int) -> None:
     """Refuse to build a collection of ``n`` elements beyond the element cap."""
     budget = current.budget
-    if budget is not None and budget.element_cap is not None and n > budget.element_cap:
+    if budget is None:
+        return
+    if budget.element_cap is not None and n > budget.element_cap:
         raise MemoryLimitError(f"memory limit: a collection of {n} elements is too large")
+    if n >= 256:
+        budget.check_memory()

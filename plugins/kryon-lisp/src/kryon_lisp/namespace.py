@@ -49,7 +49,12 @@ class Namespace:
         self.globals: dict[str, Any] = {"__builtins__": runtime.core}
         self.defs: dict[str, dict[str, Any]] = {}
         self.macros: dict[str, Any] = {}
-        self.aliases: dict[str, str] = {"str": "clojure.string", "string": "clojure.string"}
+        self.aliases: dict[str, str] = {
+            "str": "clojure.string",
+            "string": "clojure.string",
+            "set": "clojure.set",
+            "walk": "clojure.walk",
+        }
         self._constants: dict[Any, str] = {}
         self._install()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import types as pytypes
 from fractions import Fraction
 from typing import Any
@@ -163,12 +164,18 @@ def _write(x: Any, readably: bool, out: list[str], depth: int) -> None:
         out.append(f"#error {{:message {_escape(str(x))}}}")
     elif isinstance(x, (pytypes.FunctionType, pytypes.BuiltinFunctionType)):
         out.append(f"#object[{getattr(x, '__name__', 'fn')}]")
-    elif hasattr(x, "lisp_repr"):
+    elif t is re.Pattern:
+        out.append('#"' + x.pattern + '"')
+    elif hasattr(x, "lisp_repr") and not isinstance(x, (LMap, LSet)):
         out.append(x.lisp_repr())
-    elif callable(x) and hasattr(x, "__name__"):
+    elif callable(x) and hasattr(x, "__name__") and not isinstance(x, (LMap, LSet)):
         out.append(f"#object[{x.__name__}]")
     elif t is tuple or t is list:
         _write_items("[", x, "]", readably, out, depth)
+    elif isinstance(x, LMap):
+        _write(LMap(dict(x.items())), readably, out, depth)
+    elif isinstance(x, LSet):
+        _write_items("#{", x, "}", readably, out, depth)
     else:
         out.append(f"#object[{type_name(x)}]")
 

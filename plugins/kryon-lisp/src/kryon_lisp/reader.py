@@ -18,6 +18,9 @@ from kryon_core import CompileError
 from kryon_lisp.syntax_quote import SyntaxQuoter
 from kryon_lisp.types import Char, Keyword, LMap, LSet, PList, Symbol, plist
 
+FEATURES = (Keyword("kryon"), Keyword("lisp"), Keyword("default"), Keyword("clj"))
+"""Reader-conditional features, in order of preference."""
+
 MAX_NESTING = 200
 """Deepest nesting of collections the reader accepts."""
 
@@ -253,10 +256,12 @@ class Reader:
                 self.depth -= 1
                 return items
             form = self.read_form()
-            if form is not _DISCARDED:
+            if isinstance(form, _Splice):
+                items.extend(form.forms)
+            elif form is not _DISCARDED:
                 items.append(form)
 
-    def _string(self, raw: bool = False) -> str:
+    def _string(self, raw: bool = False, regex: bool = False) -> str:
         line, col = self.line, self.col
         self._advance()
         out: list[str] = []
@@ -266,6 +271,11 @@ class Reader:
             c = self._advance()
             if c == '"':
                 return "".join(out)
+            if c == "\\" and regex:
+                out.append(c)
+                if self.pos < len(self.src):
+                    out.append(self._advance())
+                continue
             if c == "\\" and not raw:
                 if self.pos >= len(self.src):
                     raise self.error("EOF while reading string", line, col)
@@ -399,11 +409,13 @@ class Reader:
             return self._wrap_after(VAR, line, col)
         if nxt == '"':
             self._advance()
-            text = self._string(raw=True)
+            text = self._string(raw=True, regex=True)
             try:
                 return self._note(re.compile(text), line, col)
             except re.error as exc:
                 raise self.error(f"Invalid regex: {exc}", line, col) from None
+        if nxt == "?":
+            return self._conditional(line, col)
         if nxt == "#":
             self._advance()
             self._advance()
@@ -413,6 +425,28 @@ class Reader:
                 raise self.error(f"Unknown symbolic value: ##{token}", line, col)
             return values[token]
         raise self.error(f"No dispatch macro for: #{nxt}", line, col)
+
+    def _conditional(self, line: int, col: int) -> Any:
+        """``#?(:clj a :default b)`` and ``#?@(...)``: Kryon picks :kryon, :lisp,
+        :default, then :clj."""
+        self._advance()
+        self._advance()
+        splice = self._peek() == "@"
+        if splice:
+            self._advance()
+        if self._peek() != "(":
+            raise self.error("read-cond body must be a list", line, col)
+        items = self._items(")")
+        if len(items) % 2:
+            raise self.error("read-cond requires an even number of forms", line, col)
+        branches = {k: v for k, v in zip(items[::2], items[1::2], strict=True)}
+        for feature in FEATURES:
+            if feature in branches:
+                chosen = branches[feature]
+                if splice:
+                    return _Splice(list(chosen))
+                return chosen
+        return _DISCARDED
 
     def _wrap_after(self, sym: Symbol, line: int, col: int) -> PList:
         form = self._next_form(str(sym))
@@ -457,6 +491,13 @@ class Reader:
 
 class _Discarded:
     pass
+
+
+class _Splice:
+    """Forms a ``#?@`` conditional splices into the enclosing collection."""
+
+    def __init__(self, forms: list[Any]) -> None:
+        self.forms = forms
 
 
 _DISCARDED: Any = _Discarded()

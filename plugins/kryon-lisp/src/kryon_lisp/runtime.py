@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kryon_core import CompileError
-from kryon_lisp import limits
+from kryon_lisp import extra, interop, limits, testing_ns
 from kryon_lisp.compiler import Compiler
 from kryon_lisp.core import CATCH_CLASSES, CORE
 from kryon_lisp.core_str import CLOJURE_STRING, format_
@@ -43,6 +43,7 @@ class Runtime:
         self.limited = limited
         self.budget = budget or limits.Budget()
         self.core: dict[str, Any] = dict(CORE)
+        self.core.update(extra.EXTRA)
         self.core["@B"] = self.budget
         self.core_macros = CORE_MACROS
         self.namespaces: dict[str, Namespace] = {}
@@ -53,6 +54,13 @@ class Runtime:
         self.core["@with-out-str"] = self.with_out_str
         self._builtin_ns("clojure.string", CLOJURE_STRING)
         self._builtin_ns("kryon", {})
+        for ns_name, functions in interop.NAMESPACES.items():
+            self._builtin_ns(ns_name, functions)
+        self.tests = testing_ns.install(self)
+        self._builtin_ns("clojure.set", extra.CLOJURE_SET)
+        self._builtin_ns("clojure.walk", extra.CLOJURE_WALK)
+        for ns_name in ("clojure.test", "clojure.core"):
+            self._builtin_ns(ns_name, {})
 
     # -- namespaces -------------------------------------------------------------
 

@@ -236,6 +236,8 @@ def seq(x: Any) -> Seq | None:
         return IndexedSeq([Char(c) for c in x], 0) if x else None
     if t is LSet:
         return IndexedSeq(list(x), 0) if len(x) else None
+    if isinstance(x, LMap):
+        return IndexedSeq([pvector2(k, v) for k, v in x.items()], 0) if len(x) else None
     if isinstance(x, Iterable):
         return lazy_iter(iter(x)).seq()
     raise TypeError(f"Don't know how to create ISeq from: {type_name(x)}")
@@ -254,6 +256,8 @@ def iter_of(x: Any) -> Iterator[Any]:
         return map(Char, x)
     if isinstance(x, Seq):
         return iter(x)
+    if isinstance(x, LMap):
+        return (pvector2(k, v) for k, v in x.items())
     if isinstance(x, Iterable):
         return iter(x)
     raise TypeError(f"Don't know how to create ISeq from: {type_name(x)}")

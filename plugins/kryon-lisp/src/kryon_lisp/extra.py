@@ -1,0 +1,234 @@
+"""Companions of the core: clojure.set, clojure.walk, sorted collections, 1.11 additions."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from pyrsistent import pvector
+
+from kryon_lisp.collections import assoc, conj1, get
+from kryon_lisp.core_num import compare
+from kryon_lisp.seqs import IndexedSeq, iter_of, seq
+from kryon_lisp.types import EMPTY_LIST, LMap, LSet, PList, PVector, Seq, plist
+
+
+class SortedMap(LMap):
+    """``sorted-map``: a map that iterates in key order (``compare``)."""
+
+    __slots__ = ()
+
+    def _wrap(self, m: LMap) -> SortedMap:
+        return SortedMap(m._d, m._m, m.meta)
+
+    def assoc(self, k: Any, v: Any) -> SortedMap:
+        return self._wrap(LMap.assoc(self, k, v))
+
+    def dissoc(self, k: Any) -> SortedMap:
+        return self._wrap(LMap.dissoc(self, k))
+
+    def items(self) -> Any:
+        pairs = list(LMap.items(self))
+        pairs.sort(key=functools.cmp_to_key(lambda a, b: compare(a[0], b[0])))
+        return pairs
+
+    def keys(self) -> Any:
+        return [k for k, _ in self.items()]
+
+    def values(self) -> Any:
+        return [v for _, v in self.items()]
+
+
+class SortedSet(LSet):
+    """``sorted-set``: a set that iterates in ``compare`` order."""
+
+    __slots__ = ()
+
+    def conj(self, x: Any) -> SortedSet:
+        return SortedSet(LSet.conj(self, x)._m, self.meta)
+
+    def disj(self, x: Any) -> SortedSet:
+        return SortedSet(LSet.disj(self, x)._m, self.meta)
+
+    def __iter__(self) -> Any:
+        return iter(sorted(self._m.keys(), key=functools.cmp_to_key(compare)))
+
+
+def sorted_map(*kvs: Any) -> SortedMap:
+    m = LMap.of(zip(kvs[::2], kvs[1::2], strict=True))
+    return SortedMap(m._d, m._m)
+
+
+def sorted_set(*xs: Any) -> SortedSet:
+    return SortedSet(LSet.of(xs)._m)
+
+
+def union(*sets: Any) -> Any:
+    if not sets:
+        return LSet()
+    out = sets[0]
+    for s in sets[1:]:
+        for x in iter_of(s):
+            out = out.conj(x)
+    return out
+
+
+def intersection(first: Any, *sets: Any) -> Any:
+    out = first
+    for x in list(first):
+        if not all(x in s for s in sets):
+            out = out.disj(x)
+    return out
+
+
+def difference(first: Any, *sets: Any) -> Any:
+    out = first
+    for s in sets:
+        for x in iter_of(s):
+            out = out.disj(x)
+    return out
+
+
+def is_subset(a: Any, b: Any) -> bool:
+    return all(x in b for x in a)
+
+
+def rename_keys(m: Any, kmap: Any) -> Any:
+    out = m
+    for old in kmap:
+        if old in m:
+            out = out.dissoc(old)
+    for old, new in kmap.items():
+        if old in m:
+            out = out.assoc(new, m.get(old))
+    return out
+
+
+def walk(inner: Callable[[Any], Any], outer: Callable[[Any], Any], form: Any) -> Any:
+    if isinstance(form, PList):
+        return outer(plist([inner(x) for x in form]))
+    if isinstance(form, Seq):
+        return outer(IndexedSeq([inner(x) for x in form], 0) if seq(form) else EMPTY_LIST)
+    if type(form) is PVector:
+        return outer(pvector([inner(x) for x in form]))
+    if isinstance(form, LMap):
+        out: Any = LMap.of([])
+        for k, v in form.items():
+            entry = inner(pvector([k, v]))
+            out = conj1(out, entry)
+        return outer(out)
+    if isinstance(form, LSet):
+        return outer(LSet.of(inner(x) for x in form))
+    return outer(form)
+
+
+def postwalk(f: Callable[[Any], Any], form: Any) -> Any:
+    return walk(lambda x: postwalk(f, x), f, form)
+
+
+def prewalk(f: Callable[[Any], Any], form: Any) -> Any:
+    return walk(lambda x: prewalk(f, x), lambda x: x, f(form))
+
+
+def keywordize_keys(m: Any) -> Any:
+    from kryon_lisp.types import Keyword
+
+    def fix(x: Any) -> Any:
+        if isinstance(x, LMap):
+            return LMap.of((Keyword(k) if isinstance(k, str) else k, v) for k, v in x.items())
+        return x
+
+    return postwalk(fix, m)
+
+
+def stringify_keys(m: Any) -> Any:
+    from kryon_lisp.types import Keyword
+
+    def fix(x: Any) -> Any:
+        if isinstance(x, LMap):
+            return LMap.of((k.name if isinstance(k, Keyword) else k, v) for k, v in x.items())
+        return x
+
+    return postwalk(fix, m)
+
+
+def update_vals(m: Any, f: Callable[[Any], Any]) -> Any:
+    return LMap.of((k, f(v)) for k, v in m.items())
+
+
+def update_keys(m: Any, f: Callable[[Any], Any]) -> Any:
+    return LMap.of((f(k), v) for k, v in m.items())
+
+
+def parse_long(s: str) -> Any:
+    try:
+        return int(s) if s.strip() == s and s else None
+    except ValueError:
+        return None
+
+
+def parse_double(s: str) -> Any:
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def run(f: Callable[[Any], Any], coll: Any) -> None:
+    for x in iter_of(coll):
+        f(x)
+
+
+def nthrest(coll: Any, n: int) -> Any:
+    s = seq(coll)
+    while n > 0 and s is not None:
+        s = s.next()
+        n -= 1
+    return EMPTY_LIST if s is None else s
+
+
+def rseq(v: Any) -> Any:
+    items = list(reversed(list(v)))
+    return IndexedSeq(items, 0) if items else None
+
+
+def index_by(f: Callable[[Any], Any], coll: Any) -> Any:
+    out: Any = LMap.of([])
+    for x in iter_of(coll):
+        out = assoc(out, f(x), x)
+    return out
+
+
+EXTRA: dict[str, Any] = {
+    "sorted-map": sorted_map,
+    "sorted-set": sorted_set,
+    "update-vals": update_vals,
+    "update-keys": update_keys,
+    "parse-long": parse_long,
+    "parse-double": parse_double,
+    "run!": run,
+    "nthrest": nthrest,
+    "rseq": rseq,
+    "abs": abs,
+    "parse-boolean": lambda s: {"true": True, "false": False}.get(s),
+    "get": get,
+}
+
+CLOJURE_SET: dict[str, Any] = {
+    "union": union,
+    "intersection": intersection,
+    "difference": difference,
+    "subset?": is_subset,
+    "superset?": lambda a, b: is_subset(b, a),
+    "rename-keys": rename_keys,
+    "index": index_by,
+}
+
+CLOJURE_WALK: dict[str, Any] = {
+    "walk": walk,
+    "postwalk": postwalk,
+    "prewalk": prewalk,
+    "keywordize-keys": keywordize_keys,
+    "stringify-keys": stringify_keys,
+}

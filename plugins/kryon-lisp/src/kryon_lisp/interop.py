@@ -1,0 +1,162 @@
+"""The small slice of Java interop Clojure programs lean on.
+
+``Math/sqrt``, ``Integer/parseInt``, ``System/currentTimeMillis`` and friends
+are builtin namespaces; ``(.toUpperCase s)``-style method calls work on
+strings and collections for the common methods.  There is no host reflection:
+anything else is a clean error.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from typing import Any
+
+from kryon_lisp.printer import str_of, type_name
+from kryon_lisp.types import Char
+
+
+def _round(x: Any) -> int:
+    return math.floor(x + 0.5)
+
+
+def _parse_int(text: str, radix: int = 10) -> int:
+    try:
+        return int(text, radix)
+    except ValueError:
+        raise ValueError(f'For input string: "{text}"') from None
+
+
+def _parse_double(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise ValueError(f'For input string: "{text}"') from None
+
+
+NAMESPACES: dict[str, dict[str, Any]] = {
+    "Math": {
+        "PI": math.pi,
+        "E": math.e,
+        "abs": abs,
+        "sqrt": math.sqrt,
+        "cbrt": lambda x: math.copysign(abs(x) ** (1 / 3), x),
+        "pow": lambda a, b: float(a) ** b,
+        "floor": lambda x: float(math.floor(x)),
+        "ceil": lambda x: float(math.ceil(x)),
+        "round": _round,
+        "max": max,
+        "min": min,
+        "sin": math.sin,
+        "cos": math.cos,
+        "tan": math.tan,
+        "atan": math.atan,
+        "atan2": math.atan2,
+        "exp": math.exp,
+        "log": math.log,
+        "log10": math.log10,
+        "signum": lambda x: float((x > 0) - (x < 0)),
+        "hypot": math.hypot,
+        "random": lambda: __import__("random").random(),
+        "toRadians": math.radians,
+        "toDegrees": math.degrees,
+    },
+    "Integer": {
+        "parseInt": _parse_int,
+        "MAX_VALUE": 2**31 - 1,
+        "MIN_VALUE": -(2**31),
+        "valueOf": _parse_int,
+        "toString": lambda x, r=10: _to_radix(x, r),
+    },
+    "Long": {
+        "parseLong": _parse_int,
+        "MAX_VALUE": 2**63 - 1,
+        "MIN_VALUE": -(2**63),
+        "valueOf": _parse_int,
+    },
+    "Double": {
+        "parseDouble": _parse_double,
+        "MAX_VALUE": 1.7976931348623157e308,
+        "POSITIVE_INFINITY": math.inf,
+        "NEGATIVE_INFINITY": math.inf * -1,
+        "NaN": math.nan,
+        "isNaN": math.isnan,
+    },
+    "System": {
+        "currentTimeMillis": lambda: time.time_ns() // 1_000_000,
+        "nanoTime": time.perf_counter_ns,
+    },
+    "String": {"valueOf": str_of},
+    "Character": {
+        "isDigit": lambda c: c.ch.isdigit(),
+        "isLetter": lambda c: c.ch.isalpha(),
+        "isWhitespace": lambda c: c.ch.isspace(),
+        "isUpperCase": lambda c: c.ch.isupper(),
+        "isLowerCase": lambda c: c.ch.islower(),
+        "toUpperCase": lambda c: Char(c.ch.upper()),
+        "toLowerCase": lambda c: Char(c.ch.lower()),
+    },
+}
+
+
+def _to_radix(x: int, radix: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    if x == 0:
+        return "0"
+    sign, x = ("-", -x) if x < 0 else ("", x)
+    out = []
+    while x:
+        x, r = divmod(x, radix)
+        out.append(digits[r])
+    return sign + "".join(reversed(out))
+
+
+_STRING_METHODS: dict[str, Callable[..., Any]] = {
+    "toUpperCase": str.upper,
+    "toLowerCase": str.lower,
+    "length": len,
+    "trim": str.strip,
+    "isEmpty": lambda s: s == "",
+    "startsWith": lambda s, p: s.startswith(str_of(p)),
+    "endsWith": lambda s, p: s.endswith(str_of(p)),
+    "contains": lambda s, p: str_of(p) in s,
+    "indexOf": lambda s, p, start=0: s.find(str_of(p), start),
+    "lastIndexOf": lambda s, p: s.rfind(str_of(p)),
+    "substring": lambda s, a, b=None: s[a:b],
+    "charAt": lambda s, i: Char(s[i]),
+    "replace": lambda s, a, b: s.replace(str_of(a), str_of(b)),
+    "equals": lambda s, o: s == o,
+    "equalsIgnoreCase": lambda s, o: isinstance(o, str) and s.lower() == o.lower(),
+    "concat": lambda s, o: s + o,
+    "toString": lambda s: s,
+    "split": lambda s, sep: __import__("pyrsistent").pvector(
+        __import__("re").split(sep if isinstance(sep, str) else sep.pattern, s)
+    ),
+    "hashCode": hash,
+}
+
+
+def method_call(obj: Any, method: str, *args: Any) -> Any:
+    """``(.method obj args...)``."""
+    if isinstance(obj, str):
+        fn = _STRING_METHODS.get(method)
+        if fn is not None:
+            return fn(obj, *args)
+    if method == "toString":
+        return str_of(obj)
+    if method in ("equals",):
+        from kryon_lisp.equality import equals
+
+        return equals(obj, args[0])
+    if method in ("size", "length", "count"):
+        from kryon_lisp.collections import count
+
+        return count(obj)
+    if method == "get":
+        from kryon_lisp.collections import get
+
+        return get(obj, *args)
+    if method == "contains":
+        return args[0] in obj
+    raise TypeError(f"No method {method} for {type_name(obj)} (Kryon Lisp has no host reflection)")

@@ -1,0 +1,191 @@
+"""A minimal ``clojure.test``: deftest, is (incl. thrown?), testing, are, run-tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from kryon_lisp.macros import CORE_MACROS, L, S, macro
+from kryon_lisp.printer import pr_str
+from kryon_lisp.types import Keyword, LMap, PList, PVector, Symbol, plist
+
+if TYPE_CHECKING:
+    from kryon_lisp.runtime import Runtime
+
+_QUOTE = S("quote")
+
+
+@macro("deftest")
+def _deftest(form: PList, name: Any = None, *body: Any) -> Any:
+    fn = plist([S("fn"), name, PVector_empty(), *body])
+    return L(S("def"), name, L(S("@register-test"), L(_QUOTE, name), fn))
+
+
+def PVector_empty() -> Any:
+    from pyrsistent import pvector
+
+    return pvector()
+
+
+@macro("is")
+def _is(form: PList, expr: Any = None, message: Any = None) -> Any:
+    line = getattr(form, "line", None)
+    if (
+        isinstance(expr, PList)
+        and expr.count
+        and expr.first() in (S("thrown?"), S("thrown-with-msg?"))
+    ):
+        items = list(expr)
+        cls = items[1]
+        pattern = items[2] if items[0] == S("thrown-with-msg?") else None
+        body = items[3:] if pattern is not None else items[2:]
+        return L(
+            S("@is-thrown"),
+            L(_QUOTE, cls),
+            pattern,
+            plist([S("fn"), PVector_empty(), *body]),
+            L(_QUOTE, expr),
+            message,
+            line,
+        )
+    return L(S("@is"), L(S("fn"), PVector_empty(), expr), L(_QUOTE, expr), message, line)
+
+
+@macro("testing")
+def _testing(form: PList, description: Any = None, *body: Any) -> Any:
+    return plist([S("do"), *body])
+
+
+@macro("are")
+def _are(form: PList, argv: Any = None, expr: Any = None, *args: Any) -> Any:
+    names = list(argv)
+    checks = []
+    for i in range(0, len(args) - len(names) + 1, max(1, len(names))):
+        mapping = dict(zip(names, args[i : i + len(names)], strict=False))
+        checks.append(L(S("is"), _substitute(expr, mapping)).at(form.line, form.column))
+    return plist([S("do"), *checks])
+
+
+def _substitute(form: Any, mapping: dict[Any, Any]) -> Any:
+    if isinstance(form, Symbol) and form in mapping:
+        return mapping[form]
+    if isinstance(form, PList):
+        return plist([_substitute(x, mapping) for x in form]).at(form.line, form.column)
+    if type(form) is PVector:
+        from pyrsistent import pvector
+
+        return pvector([_substitute(x, mapping) for x in form])
+    if isinstance(form, LMap):
+        return LMap.of((_substitute(k, mapping), _substitute(v, mapping)) for k, v in form.items())
+    return form
+
+
+class TestReport:
+    """Counters and registered tests of one runtime."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+        self.tests: list[tuple[str, Callable[[], Any]]] = []
+        self.counts = {"test": 0, "pass": 0, "fail": 0, "error": 0}
+        self.current = "?"
+
+    def out(self, text: str) -> None:
+        self.runtime.emit(text, "clojure.test")
+
+    def register(self, name: Symbol, fn: Callable[[], Any]) -> Callable[[], Any]:
+        self.tests = [(n, f) for n, f in self.tests if n != name.name]
+        self.tests.append((name.name, fn))
+
+        def run_one() -> Any:
+            self.current = name.name
+            return fn()
+
+        run_one.__name__ = name.name
+        return run_one
+
+    def check(self, thunk: Callable[[], Any], form: Any, message: Any, line: Any) -> Any:
+        try:
+            value = thunk()
+        except Exception as exc:
+            from kryon_core import LimitError
+
+            if isinstance(exc, LimitError):
+                raise
+            self._report("ERROR", form, message, line, pr_str(exc))
+            self.counts["error"] += 1
+            return None
+        if value is None or value is False:
+            actual = pr_str(L(S("not"), form))
+            self._report("FAIL", form, message, line, actual)
+            self.counts["fail"] += 1
+        else:
+            self.counts["pass"] += 1
+        return value
+
+    def check_thrown(
+        self, cls: Any, pattern: Any, thunk: Callable[[], Any], form: Any, message: Any, line: Any
+    ) -> Any:
+        from kryon_lisp.core import catches, ex_message, uncatchable
+
+        classes = self.runtime.catch_class(cls)
+        try:
+            thunk()
+        except Exception as exc:
+            if uncatchable(exc) or not catches(exc, classes or None):
+                raise
+            text = ex_message(exc) or ""
+            if pattern is not None and pattern.search(str(text)) is None:
+                self._report("FAIL", form, message, line, pr_str(exc))
+                self.counts["fail"] += 1
+                return None
+            self.counts["pass"] += 1
+            return exc
+        self._report("FAIL", form, message, line, "nil")
+        self.counts["fail"] += 1
+        return None
+
+    def _report(self, kind: str, form: Any, message: Any, line: Any, actual: str) -> None:
+        where = f" (line {line})" if line else ""
+        text = f"\n{kind} in ({self.current}){where}\n"
+        if message is not None:
+            text += f"{message}\n"
+        text += f"expected: {pr_str(form)}\n  actual: {actual}\n"
+        self.out(text)
+
+    def run_tests(self, *namespaces: Any) -> Any:
+        self.counts = {"test": 0, "pass": 0, "fail": 0, "error": 0}
+        self.out("\nTesting user\n")
+        for name, fn in list(self.tests):
+            self.current = name
+            self.counts["test"] += 1
+            try:
+                fn()
+            except Exception as exc:
+                from kryon_core import LimitError
+
+                if isinstance(exc, LimitError):
+                    raise
+                self._report("ERROR", Symbol(name), None, None, pr_str(exc))
+                self.counts["error"] += 1
+        c = self.counts
+        assertions = c["pass"] + c["fail"] + c["error"]
+        self.out(
+            f"\nRan {c['test']} tests containing {assertions} assertions.\n"
+            f"{c['fail']} failures, {c['error']} errors.\n"
+        )
+        return LMap.of(
+            [(Keyword(k), v) for k, v in c.items()] + [(Keyword("type"), Keyword("summary"))]
+        )
+
+
+def install(runtime: Runtime) -> TestReport:
+    report = TestReport(runtime)
+    runtime.core["@register-test"] = report.register
+    runtime.core["@is"] = report.check
+    runtime.core["@is-thrown"] = report.check_thrown
+    runtime.core["run-tests"] = report.run_tests
+    runtime.core["run-all-tests"] = report.run_tests
+    return report
+
+
+__all__ = ["CORE_MACROS", "TestReport", "install"]
