@@ -95,12 +95,19 @@ def keyword(a: Any, b: Any = None) -> Any:
 
 def symbol(a: Any, b: Any = None) -> Symbol:
     if b is not None:
-        return Symbol(b, a)
+        return _checked(Symbol(str_of(b), str_of(a)))
     if isinstance(a, Symbol):
         return a
     if isinstance(a, Keyword):
-        return Symbol(a.name, a.ns)
-    return Symbol.parse(str(a))
+        return _checked(Symbol(a.name, a.ns))
+    return _checked(Symbol.parse(str_of(a)))
+
+
+def _checked(sym: Symbol) -> Symbol:
+    # names beginning with "@" are the compiler's private helpers
+    if sym.name.startswith("@") or (sym.ns or "").startswith("@"):
+        raise ValueError(f"Invalid symbol name: {sym}")
+    return sym
 
 
 def char(x: Any) -> Char:

@@ -211,7 +211,7 @@ EXTRA: dict[str, Any] = {
     "nthrest": nthrest,
     "rseq": rseq,
     "abs": abs,
-    "parse-boolean": lambda s: {"true": True, "false": False}.get(s),
+    "parse-boolean": {"true": True, "false": False}.get,
     "get": get,
 }
 
