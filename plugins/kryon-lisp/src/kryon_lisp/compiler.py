@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import re
+import warnings
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -105,7 +106,10 @@ class Compiler:
         module = ast.Module(body=[fn, top], type_ignores=[])
         self.finish_locations(module, self.line, self.column)
         try:
-            return compile(module, self.ns.filename, "exec")
+            with warnings.catch_warnings():
+                # `1 is not None` and friends are correct for Lisp literals
+                warnings.simplefilter("ignore", SyntaxWarning)
+                return compile(module, self.ns.filename, "exec")
         except (SyntaxError, ValueError) as exc:
             raise self.error(f"cannot compile form: {exc}", form) from None
 
