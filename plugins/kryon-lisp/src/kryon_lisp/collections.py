@@ -396,6 +396,7 @@ def subvec(v: Any, start: int, end: int | None = None) -> Any:
 def sort(a: Any, b: Any = _MISSING) -> Any:
     from kryon_lisp.core_num import compare
 
+    cmp: Callable[[Any, Any], int]
     if b is _MISSING:
         items, cmp = realise_list(a), compare
     else:
@@ -407,12 +408,13 @@ def sort(a: Any, b: Any = _MISSING) -> Any:
 def sort_by(keyfn: Callable[..., Any], a: Any, b: Any = _MISSING) -> Any:
     from kryon_lisp.core_num import compare
 
+    cmp: Callable[[Any, Any], int]
     if b is _MISSING:
         items, cmp = realise_list(a), compare
     else:
         items, cmp = realise_list(b), _comparator(a)
     decorated = [(keyfn(x), x) for x in items]
-    decorated.sort(key=functools.cmp_to_key(lambda p, q: cmp(p[0], q[0])))
+    decorated.sort(key=functools.cmp_to_key(lambda p, q: cmp(p[0], q[0])))  # type: ignore[index]
     return IndexedSeq([x for _, x in decorated], 0) if decorated else EMPTY_LIST
 
 

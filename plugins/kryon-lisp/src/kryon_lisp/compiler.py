@@ -343,7 +343,7 @@ class Compiler:
         return self.qualified(sym, sym)
 
     def qualified(self, sym: Symbol, where: Any) -> ast.expr:
-        ns_name = self.ns.aliases.get(sym.ns, sym.ns)
+        ns_name = self.ns.aliases.get(sym.ns or "", sym.ns)
         if ns_name == self.ns.name:
             return self.symbol(Symbol(sym.name), Env())
         if ns_name in ("clojure.core", "cljs.core"):
@@ -451,12 +451,12 @@ class Compiler:
             if emitter is not None:
                 emitted = emitter(self.scope, exprs)
                 if emitted is not None:
-                    expr, is_bool = emitted
-                    mark_bool(expr, is_bool)
-                    return self.finish(stmts, expr, ctx)
-            expr = call(name(head.name), *exprs)
-            mark_bool(expr, head.name in BOOL_RESULT)
-            return self.finish(stmts, expr, ctx)
+                    inline_expr, is_bool = emitted
+                    mark_bool(inline_expr, is_bool)
+                    return self.finish(stmts, inline_expr, ctx)
+            core_call = call(name(head.name), *exprs)
+            mark_bool(core_call, head.name in BOOL_RESULT)
+            return self.finish(stmts, core_call, ctx)
         if isinstance(head, Keyword) and 1 <= len(args) <= 2:
             stmts, exprs = self.exprs(args, env)
             return self.finish(

@@ -22,7 +22,7 @@ from kryon_lisp.core_seq import SEQUENCES, as_fn
 from kryon_lisp.core_str import STRINGS
 from kryon_lisp.equality import equals
 from kryon_lisp.printer import pr_str, str_of, type_name
-from kryon_lisp.seqs import IndexedSeq, LazySeq, Seq, seq
+from kryon_lisp.seqs import IndexedSeq, LazySeq, seq
 from kryon_lisp.syntax_quote import gensym_id
 from kryon_lisp.types import (
     EMPTY_MAP,
@@ -36,6 +36,7 @@ from kryon_lisp.types import (
     PList,
     PVector,
     Reduced,
+    Seq,
     Symbol,
     Thrown,
     Volatile,
@@ -261,8 +262,7 @@ def with_meta(x: Any, m: Any) -> Any:
         out.meta = m
         return out
     if isinstance(x, PList):
-        out = PList(x.first(), x.more(), m) if x.count else x
-        return out
+        return PList(x.first(), x.more(), m) if x.count else x
     return x
 
 

@@ -247,10 +247,10 @@ def compare(a: Any, b: Any) -> int:
             else ((a.name > b.name) - (a.name < b.name))
         )
     if type(a) is tuple:
-        return (a > b) - (a < b)
+        return int((a > b) - (a < b))
     if is_number(a) != is_number(b) or (not is_number(a) and type(a) is not type(b)):
         raise TypeError(f"{type_name(a)} cannot be cast to {type_name(b)}")
-    return (a > b) - (a < b)
+    return int((a > b) - (a < b))
 
 
 NUMERIC: dict[str, Any] = {

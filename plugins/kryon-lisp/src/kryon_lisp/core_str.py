@@ -146,8 +146,8 @@ def join(sep: Any, coll: Any = None) -> str:
 def replace(s: str, match: Any, replacement: Any) -> str:
     if isinstance(match, re.Pattern):
         if callable(replacement):
-            return match.sub(lambda m: str_of(replacement(_match_value(m))), s)
-        return match.sub(_java_replacement(str_of(replacement)), s)
+            return str(match.sub(lambda m: str_of(replacement(_match_value(m))), s))
+        return str(match.sub(_java_replacement(str_of(replacement)), s))
     return _text(s).replace(str_of(match), str_of(replacement))
 
 

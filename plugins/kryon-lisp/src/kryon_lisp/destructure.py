@@ -114,7 +114,7 @@ def _map(c: Compiler, pattern: LMap, value: ast.expr, env: Env) -> tuple[Stmts, 
             # {binding-pattern lookup-key}
             s_key, key_expr = c.expr(val, env)
             stmts += s_key
-            dflt: list[ast.expr] = []
+            dflt = []
             if isinstance(key, Symbol):
                 s, dflt = default_for(key)
                 stmts += s

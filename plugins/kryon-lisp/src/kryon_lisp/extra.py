@@ -30,7 +30,7 @@ class SortedMap(LMap):
 
     def items(self) -> Any:
         pairs = list(LMap.items(self))
-        pairs.sort(key=functools.cmp_to_key(lambda a, b: compare(a[0], b[0])))
+        pairs.sort(key=functools.cmp_to_key(lambda a, b: compare(a[0], b[0])))  # type: ignore[index]
         return pairs
 
     def keys(self) -> Any:

@@ -78,7 +78,7 @@ def compile_fn(
             self_py = holder.local_name(fn_name)
             env = env.bind(fn_name, Local(fn_name, self_py, holder))
         defs: Stmts = []
-        infos = []
+        infos: list[dict[str, Any]] = []
         seen: dict[tuple[int, bool], bool] = {}
         compiled: list[tuple[int, bool, str]] = []
         for params, body in arities:
@@ -110,11 +110,11 @@ def compile_fn(
             result = compiled[0][2]
     finally:
         c.scope = outer
-    info = {
+    info: dict[str, Any] = {
         "kind": "fn",
         "params": infos[0]["params"] if len(infos) == 1 else [],
         "variadic": any(i["variadic"] for i in infos),
-        "parameter_count": min(len(i["params"]) for i in infos),
+        "parameter_count": min(len(list(i["params"])) for i in infos),
     }
     if not in_loop or not holder.free:
         if in_loop:  # nothing captured: define in place
@@ -219,7 +219,7 @@ def _arity(
             decorator_list=[],
             returns=None,
         )
-        fn.lineno = getattr(form, "line", None) or c.line or 1  # type: ignore[assignment]
+        fn.lineno = getattr(form, "line", None) or c.line or 1
         fn.col_offset = max(0, (getattr(form, "column", None) or 1) - 1)
         return fn
     finally:

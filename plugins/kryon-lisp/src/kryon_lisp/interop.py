@@ -17,7 +17,7 @@ from kryon_lisp.printer import str_of, type_name
 from kryon_lisp.types import Char
 
 
-def _round(x: Any) -> int:
+def _round(x: float) -> int:
     return math.floor(x + 0.5)
 
 

@@ -42,7 +42,8 @@ def _nest(c: Compiler, clauses: list[Any], env: Env, innermost: Any, form: Any) 
     """Nested Python ``for`` loops for the binding clauses; ``innermost(env)``
     gives the statements of the body."""
     if not clauses:
-        return innermost(env)
+        body: Stmts = innermost(env)
+        return body
     (key, value), rest = clauses[0], clauses[1:]
     if key == _LET:
         if type(value) is not PVector or len(value) % 2:

@@ -117,8 +117,8 @@ def _let(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
         stmts += s
         s, env = destructure.bind(c, pattern, e, env)
         stmts += s
-    s, e = c.body(args[1:], env, ctx)
-    return stmts + s, e
+    body, result = c.body(args[1:], env, ctx)
+    return stmts + body, result
 
 
 @special("loop", "loop*")
@@ -297,8 +297,8 @@ def _letfn(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
         s, e, _ = compile_fn(c, fn_form, env, spec.first().name)
         stmts += s
         stmts.append(assign(py, e))
-    s, e = c.body(args[1:], env, ctx)
-    return stmts + s, e
+    body, result = c.body(args[1:], env, ctx)
+    return stmts + body, result
 
 
 @special("throw")
@@ -462,7 +462,7 @@ def _require_spec(c: Compiler, spec: Any, form: Any) -> Stmts:
     if isinstance(spec, PList) and spec.count == 2 and spec.first() == Symbol("quote"):
         spec = spec.more().first()
     if isinstance(spec, Symbol):
-        target, alias, refer = str(spec), None, []
+        target, alias, refer = str(spec), None, list[Any]()
     elif type(spec) is PVector and spec and isinstance(spec[0], Symbol):
         target, alias, refer = str(spec[0]), None, []
         items = list(spec)[1:]
@@ -555,8 +555,8 @@ def _case(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
         )
         result = plist([Symbol("if"), test, body, result])
     env = env.bind(tmp.replace("@", "%case-"), _alias_local(c, tmp))
-    s, e = c.form(result, env, ctx)
-    return stmts + s, e
+    body, value = c.form(result, env, ctx)
+    return stmts + body, value
 
 
 _NO_DEFAULT = object()

@@ -15,7 +15,7 @@ from typing import Any
 import immutables
 from pyrsistent import pvector
 
-PVector = type(pvector())
+PVector: type[Any] = type(pvector())
 EMPTY_VECTOR: Any = pvector()
 
 
@@ -69,6 +69,9 @@ class Keyword:
     """An interned keyword; calling it looks itself up in a map or set."""
 
     __slots__ = ("_hash", "name", "ns")
+    name: str
+    ns: str | None
+    _hash: int
 
     def __new__(cls, name: str, ns: str | None = None) -> Keyword:
         key = (ns, name)
@@ -167,7 +170,7 @@ class Seq:
         return sequential_equals(self, other)
 
     def __hash__(self) -> int:
-        return hash(pvector(self))
+        return hash(pvector(list(self)))
 
     def __bool__(self) -> bool:
         return True
@@ -186,7 +189,7 @@ class PList(Seq):
     def __init__(self, first: Any, rest: PList, meta: Any = None) -> None:
         self._first = first
         self._rest = rest
-        self.count = rest.count + 1
+        self.count: int = rest.count + 1
         self.meta = meta
         self.line: int | None = None
         self.column: int | None = None
@@ -216,7 +219,7 @@ class PList(Seq):
         return self.count
 
     def __hash__(self) -> int:
-        return hash(pvector(self))
+        return hash(pvector(list(self)))
 
     def __eq__(self, other: object) -> bool:
         return Seq.__eq__(self, other)
