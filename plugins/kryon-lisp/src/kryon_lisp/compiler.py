@@ -189,7 +189,8 @@ class Compiler:
 
     def depth_check(self) -> Stmts:
         depth = ast.Attribute(value=name("@B"), attr="depth", ctx=ast.Load())
-        maxd = ast.Attribute(value=name("@B"), attr="max_depth", ctx=ast.Load())
+        # the policy is fixed for the engine's life: its depth limit is a constant
+        maxd = const(self.runtime.budget.max_depth)
         return [
             ast.AugAssign(
                 target=ast.Attribute(value=name("@B"), attr="depth", ctx=ast.Store()),

@@ -379,6 +379,9 @@ CORE: dict[str, Any] = {
     "meta": meta,
     "with-meta": with_meta,
     "vary-meta": vary_meta,
+    "@LMap": LMap,
+    "@conj1": __import__("kryon_lisp.collections", fromlist=["conj1"]).conj1,
+    "@assoc": __import__("kryon_lisp.collections", fromlist=["assoc"]).assoc,
     "@type": type,
     "@int": int,
     "@len": len,
@@ -404,7 +407,19 @@ CORE: dict[str, Any] = {
 _unused = (get, seq, Char, Fraction, EMPTY_MAP)
 
 
-def _never_reduced() -> None:
+def _never_reduced()
+
+
+def _boolean_fns() -> None:
+    from kryon_lisp import core_seq
+    from kryon_lisp.inline import BOOL_RESULT
+
+    core_seq.BOOLEAN_FNS.update(
+        fn for name, fn in CORE.items() if name in BOOL_RESULT and callable(fn)
+    )
+
+
+_boolean_fns() -> None:
     from kryon_lisp import collections, core_num, core_seq
 
     core_seq.NEVER_REDUCED.update(
@@ -422,6 +437,18 @@ def _never_reduced() -> None:
 
 
 _never_reduced()
+
+
+def _boolean_fns() -> None:
+    from kryon_lisp import core_seq
+    from kryon_lisp.inline import BOOL_RESULT
+
+    core_seq.BOOLEAN_FNS.update(
+        fn for name, fn in CORE.items() if name in BOOL_RESULT and callable(fn)
+    )
+
+
+_boolean_fns()
 
 CORE_NAMES = (
     frozenset(k for k in CORE if not k.startswith("@"))

@@ -68,6 +68,8 @@ def filter_(pred: Any, coll: Any = _NONE) -> Any:
     pred = as_fn(pred)
     if coll is _NONE:
         return _filter_xf(pred)
+    if pred in BOOLEAN_FNS:
+        return lazy_iter(filter(pred, _it(coll)))
     return lazy_iter(x for x in _it(coll) if (r := pred(x)) is not None and r is not False)
 
 
@@ -340,6 +342,9 @@ def reduce_(f: Any, *args: Any) -> Any:
 
 
 NEVER_REDUCED: set[Any] = set()
+
+BOOLEAN_FNS: set[Any] = set()
+"""Core predicates that return only booleans: Python truth is Clojure truth for them."""
 """Core functions that never return ``reduced``: ``reduce`` runs them in C."""
 
 

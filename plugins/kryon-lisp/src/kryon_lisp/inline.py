@@ -186,7 +186,30 @@ def emit_identical(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool
     return ast.Compare(left=args[0], ops=[ast.Is()], comparators=[args[1]]), True
 
 
+def _method_fast_path(type_name: str, method: str, fallback: str, arity: int) -> Emitter:
+    """``(conj v x)`` -> ``v.append(x) if type(v) is PVector else conj1(v, x)``."""
+
+    def emit(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | None:
+        if len(args) != arity:
+            return None
+        first, use = _spill(scope, args[0])
+        rest = args[1:]
+        if not all(is_simple(a) for a in rest):
+            return None
+        return ast.IfExp(
+            test=ast.Compare(
+                left=call(name("@type"), first), ops=[ast.Is()], comparators=[name(type_name)]
+            ),
+            body=call(ast.Attribute(value=use, attr=method, ctx=ast.Load()), *rest),
+            orelse=call(name(fallback), use, *rest),
+        ), False
+
+    return emit
+
+
 INLINE: dict[str, Emitter] = {
+    "conj": _method_fast_path("@PVector", "append", "@conj1", 2),
+    "assoc": _method_fast_path("@LMap", "assoc", "@assoc", 3),
     "+": emit_arith("+"),
     "-": emit_arith("-"),
     "*": emit_arith("*"),

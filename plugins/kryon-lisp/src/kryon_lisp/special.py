@@ -6,6 +6,8 @@ import ast
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from pyrsistent import pvector
+
 from kryon_lisp import destructure
 from kryon_lisp.functions import compile_fn
 from kryon_lisp.scope import (
@@ -411,6 +413,15 @@ def _and_or(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
         return c.finish([], mark_bool(const(is_and)), ctx)
     if len(args) == 1:
         return c.form(args[0], env, ctx)
+    if ctx.kind == "tail" and ctx.recur is not None:
+        # keep the last operand in tail position (it may recur), as the macros do
+        tmp = Symbol(f"and-or__{c.scope.temp('ao')[1:]}")
+        rest = plist([form.first(), *args[1:]])
+        then, other = (rest, tmp) if is_and else (tmp, rest)
+        expansion = plist(
+            [Symbol("let"), pvector([tmp, args[0]]), plist([Symbol("if"), tmp, then, other])]
+        )
+        return c.form(expansion, env, ctx)
     compiled = [c.expr(a, env) for a in args]
     if all(not s and is_bool(e) for s, e in compiled):
         op = ast.And() if is_and else ast.Or()
