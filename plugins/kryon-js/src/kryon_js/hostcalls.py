@@ -50,28 +50,27 @@ class HostGateway:
         self.errors: dict[int, BaseException] = {}
 
     def __call__(self, op: Any, *args: Any) -> Any:
-        """The VM's only way into Python (see module docs); never raises."""
+        """The VM's only way into Python (see module docs); never raises.
+
+        The common case (a ``kryon`` function with arguments the binding passed
+        as they are) is kept to a few checks: it runs once per callback.
+        """
         rt = self.rt
         rt.hosted = True
         limit = rt.limit
         try:
             if limit.enabled and limit.deadline == 0.0:
                 limit.started()
-            if type(op) is not int:
-                op = int(op)
-            if op < 0:
-                op = -op
-                text = args[0]
-                values: Sequence[Value] = rt.codec.decode(text[1:]) if isinstance(text, str) else []
-            elif float in map(type, args):
-                values = [number_from_js(a) if type(a) is float else a for a in args]
-            else:
-                values = args
             function = self.ops.get(op)
             if function is not None:
+                values: Sequence[Value] = args
+                for a in args:
+                    if type(a) is float:
+                        values = [number_from_js(x) if type(x) is float else x for x in args]
+                        break
                 result = function.fn(rt.callers[-1], *values)
             else:
-                result = self._run(op, values)
+                result = self._slow(op, args)
             if limit.enabled and _monotonic() > limit.deadline:
                 limit.timed_out = True
                 return self.failure(
@@ -88,6 +87,20 @@ class HostGateway:
             return rt.codec.result_for_js(result)
         except BaseException as exc:  # delivered to the script as a JS error, never lost
             return self.failure(exc)
+
+    def _slow(self, op: Any, args: tuple[Any, ...]) -> Value:
+        """Encoded arguments (a negative op), host FunctionRefs, console, probes."""
+        op = int(op)
+        if op < 0:
+            text = args[0]
+            values: Sequence[Value] = (
+                self.rt.codec.decode(text[1:]) if isinstance(text, str) else []
+            )
+            function = self.ops.get(-op)
+            if function is not None:
+                return function.fn(self.rt.callers[-1], *values)
+            return self._run(-op, values)
+        return self._run(op, [number_from_js(a) if type(a) is float else a for a in args])
 
     def _run(self, op: int, values: Sequence[Value]) -> Value:
         caller = self.rt.callers[-1]

@@ -42,7 +42,7 @@ const mapDelete = uncurry(Map.prototype.delete), weakGet = uncurry(WeakMap.proto
 const weakSet = uncurry(WeakMap.prototype.set), setHas = uncurry(Set.prototype.has);
 const setAdd = uncurry(Set.prototype.add), setDelete = uncurry(Set.prototype.delete);
 const charCode = uncurry(String.prototype.charCodeAt), strIndex = uncurry(String.prototype.indexOf);
-const strSlice = uncurry(String.prototype.slice);
+const strSlice = uncurry(String.prototype.slice), arraySlice = uncurry(Array.prototype.slice);
 
 class ConversionFailure { constructor(message) { this.message = message; } }
 
@@ -225,6 +225,26 @@ function hostCall(op, args) {
   return fromHost(host(-op, text + "]"));
 }
 
+function plain(x) {
+  const t = typeof x;
+  return t === "number" || t === "boolean" || x == null ||
+    (t === "string" && strIndex(x, "\u0000") < 0);
+}
+
+// A kryon.* function: up to three plain arguments go straight to Python.
+function kryonFunction(id) {
+  return function (a, b, c) {
+    if (token !== undefined) token = undefined;
+    switch (arguments.length) {
+      case 0: return fromHost(host(id));
+      case 1: if (plain(a)) return fromHost(host(id, a)); break;
+      case 2: if (plain(a) && plain(b)) return fromHost(host(id, a, b)); break;
+      case 3: if (plain(a) && plain(b) && plain(c)) return fromHost(host(id, a, b, c)); break;
+    }
+    return hostCall(id, arraySlice(arguments));
+  };
+}
+
 function hostFunction(id, name) {
   const f = function (...args) { return hostCall(%(ref_base)d + id, args); };
   Object.defineProperty(f, "name", { value: toString(name) });
@@ -371,8 +391,8 @@ const api = {
   },
   installHost: (spec) => {
     for (const [id, name] of parse(spec)) {
-      const f = function (...args) { return hostCall(id, args); };
-      Object.defineProperty(f, "name", { value: name });
+      const f = kryonFunction(id);
+      define(f, "name", { value: name });
       Object.defineProperty(kryon, name,
                             { value: f, enumerable: true, writable: false, configurable: true });
     }
