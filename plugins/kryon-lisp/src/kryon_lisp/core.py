@@ -407,19 +407,7 @@ CORE: dict[str, Any] = {
 _unused = (get, seq, Char, Fraction, EMPTY_MAP)
 
 
-def _never_reduced()
-
-
-def _boolean_fns() -> None:
-    from kryon_lisp import core_seq
-    from kryon_lisp.inline import BOOL_RESULT
-
-    core_seq.BOOLEAN_FNS.update(
-        fn for name, fn in CORE.items() if name in BOOL_RESULT and callable(fn)
-    )
-
-
-_boolean_fns() -> None:
+def _never_reduced() -> None:
     from kryon_lisp import collections, core_num, core_seq
 
     core_seq.NEVER_REDUCED.update(
