@@ -432,7 +432,9 @@ class CodeGen:
     def binary(self, e: N.Node, truth: bool = False) -> str:
         op = e.op
         mname = names.binary(op)
-        if op in NATIVE_OPS:
+        if op in NATIVE_OPS and not (op == "+" and self.checks):
+            # Under limits, `+` keeps its dispatch so String and List
+            # concatenation can check the memory limit before allocating.
             return f"({self.expr(e.left)} {op} {self.expr(e.right)})"
         if op in ("==", "!=") and (self.is_str_lit(e.left) or self.is_str_lit(e.right)):
             return self.string_eq(e)
@@ -453,7 +455,7 @@ class CodeGen:
             test = f"{a_first}.__class__ is float"
         else:
             test = f"{a_first}.__class__ is {b_first}.__class__ is float"
-        if op in FAST_ARITH:
+        if op in FAST_ARITH or op == "+":
             return f"({a} {op} {b} if {test} else {slow})"
         if op in ("==", "!="):
             helper = f"_{'eq' if op == '==' else 'ne'}({a}, {b})"

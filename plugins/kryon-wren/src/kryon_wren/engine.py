@@ -23,6 +23,7 @@ from kryon_core import (
     BreakpointId,
     CompiledScript,
     CompileError,
+    ConversionError,
     EngineCapabilities,
     EngineConfig,
     FunctionInfo,
@@ -273,9 +274,12 @@ class WrenEngine(ScriptEngine):
                 )
             elif isinstance(value, WClass) and value.pyclass is not None:
                 for attr in sorted(vars(type(value))):
-                    if not attr.startswith("m_"):
+                    if attr.startswith("g_"):
+                        name, arity = attr[2:], "0"
+                    elif attr.startswith("m_"):
+                        name, _, arity = attr[2:].rpartition("_")
+                    else:
                         continue
-                    name, _, arity = attr[2:].rpartition("_")
                     full = f"{var}.{name}"
                     if full not in script.exports:
                         script.exports[full] = _static_caller(value, name)
@@ -369,6 +373,30 @@ class WrenEngine(ScriptEngine):
 
         return FunctionRef(self.name, f"{script}:<fn>", invoke)
 
+    def evaluate(self, script_id: ScriptId, source: str) -> Value:
+        """Run a snippet in a script's module; a trailing expression is the result."""
+        from kryon_wren.runtime.objects import to_str
+        from kryon_wren.vm import WrenCompileError
+
+        script = self._script(script_id)
+        vm = self._live()
+        conv = self._conv
+        assert conv is not None
+        names = tuple(k[2:] for k in script.ns if k.startswith("w_"))
+        try:
+            compiled = vm.compile(source, script.module, extra_names=names, repl=True)
+        except WrenCompileError as err:
+            line, text = err.errors[0] if err.errors else (None, "compile error")
+            raise CompileError(text, script=script.name, line=line, rendered=err.rendered) from None
+        vm.load(compiled, script.ns)
+        result = self._enter(script.name, vm.run, script.ns["_wren_module"])
+        script.variables.extend(v for v in compiled.variables if v not in script.variables)
+        self._collect_exports(script)
+        try:
+            return conv.to_host(result)
+        except ConversionError:
+            return self._enter(script.name, vm.run, to_str, result)
+
     # -- globals ---------------------------------------------------------------------------
 
     def set_global(self, name: str, value: Value, script_id: ScriptId | None = None) -> None:
@@ -446,6 +474,8 @@ def _static_caller(cls: Any, name: str) -> Callable[..., Any]:
 
     def call(*args: Any) -> Any:
         method = getattr(type(cls), f"m_{name}_{len(args)}", None)
+        if method is None and not args:
+            method = getattr(type(cls), f"g_{name}", None)
         if method is None:
             raise WrenError(f"{cls.name} metaclass does not implement '{name}' with {len(args)} arguments.")
         return method(cls, *args)

@@ -7,7 +7,24 @@ import sys
 
 from kryon_wren.runtime.fiber import FatalError
 from kryon_wren.runtime.objects import WrenError
-from kryon_wren.vm import VM, WrenCompileError, render_runtime_error
+from kryon_wren.vm import VM, Limits, WrenCompileError, render_runtime_error
+
+
+def run_source(
+    source: str, name: str = "main", *, checks: bool = False, limits: Limits | None = None
+) -> str:
+    """Run Wren source in a fresh VM and return what it printed.
+
+    Compile errors raise WrenCompileError, runtime errors WrenError.
+    """
+    out: list[str] = []
+    vm = VM(write=out.append, checks=checks, limits=limits or Limits(), main_name=name)
+    try:
+        ns = vm.load(vm.compile(source, name))
+        vm.run(ns["_wren_module"])
+    finally:
+        vm.close()
+    return "".join(out)
 
 
 def module_name(path: str) -> str:

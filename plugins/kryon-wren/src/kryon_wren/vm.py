@@ -7,12 +7,14 @@ import os
 import re
 import sys
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import CodeType, TracebackType
 from typing import Any
 
 from kryon_wren import codegen, names
+from kryon_wren import nodes as N
 from kryon_wren.parser import parse
 from kryon_wren.runtime import objects as O
 from kryon_wren.runtime.core import CORE_NAMES, helpers, set_current_vm
@@ -85,16 +87,29 @@ class VM:
     # -- compiling ---------------------------------------------------------------
 
     def compile(
-        self, source: str, name: str, *, extra_names: tuple[str, ...] = ()
+        self,
+        source: str,
+        name: str,
+        *,
+        extra_names: tuple[str, ...] = (),
+        repl: bool = False,
     ) -> CompiledModule:
+        """Compile a module; ``repl`` makes a trailing expression its result."""
         mod, errors, parser = parse(
             source, builtins=(*CORE_NAMES, *extra_names), uid_start=next(self.uid) * 100000
         )
         if errors or mod is None:
             raise WrenCompileError(name, errors)
+        if repl and mod.body and type(mod.body[-1]) is N.ExprStmt:
+            last = mod.body[-1]
+            mod.body[-1] = N.Return(last.expr, last.line)
         src, line_map, debug = codegen.generate(mod, parser.module_vars, checks=self.checks)
         filename = f"<wren:{name}#{next(_file_ids)}>"
-        code = compile(src, filename, "exec")
+        with warnings.catch_warnings():
+            # Literal operands produce "is with a literal" warnings; the
+            # generated comparisons are identity tests on purpose.
+            warnings.simplefilter("ignore", SyntaxWarning)
+            code = compile(src, filename, "exec")
         variables = [v.name for v in parser.module_vars.values() if not v.builtin]
         return CompiledModule(name, code, filename, line_map, debug, variables, src)
 

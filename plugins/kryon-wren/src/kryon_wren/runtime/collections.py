@@ -153,6 +153,10 @@ class WList(list, WSequence):  # type: ignore[type-arg]
         return self[validate_index(it, len(self), "Iterator")]
 
     def b_add(self, other: Any) -> Any:
+        if len(self) > 1 << 16:
+            from kryon_wren.runtime.core import current_vm
+
+            current_vm().check_alloc(len(self) * 16)
         result = WList(self)
         result.extend(py_iter(other))
         return result

@@ -73,7 +73,7 @@ class _VMStatics:
 
 class ObjectStatics:
     def m_same_2(self, a: Any, b: Any) -> bool:
-        if a.__class__ is b.__class__ and a.__class__ in (float, str):
+        if a.__class__ is b.__class__ and a.__class__ in (float, str, WRange):
             return a == b  # type: ignore[no-any-return]
         return a is b
 

@@ -1,0 +1,43 @@
+"""`kryon run file.wren`: stdout, stderr and exit codes exactly as the reference CLI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+
+def _run(tmp_path: Path, name: str, source: str) -> subprocess.CompletedProcess[str]:
+    (tmp_path / name).write_text(source)
+    return subprocess.run(
+        [sys.executable, "-m", "kryon_core", "run", name],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_success_prints_to_stdout(tmp_path: Path) -> None:
+    proc = _run(tmp_path, "ok.wren", 'System.print("hello")\nSystem.write(1 + 1)\n')
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "hello\n2", "")
+
+
+def test_compile_errors_exit_65_with_every_error(tmp_path: Path) -> None:
+    source = "class A {\n  f() {}\n  f() {}\n}\nSystem.print(nope)\n"
+    proc = _run(tmp_path, "bad.wren", source)
+    assert proc.returncode == 65
+    assert proc.stderr == (
+        "[bad line 3] Error at 'f()': Class A already defines a method 'f()'.\n"
+        "[bad line 5] Error at 'nope': Variable is used but not defined.\n"
+    )
+
+
+def test_runtime_errors_exit_70_with_message_and_stack(tmp_path: Path) -> None:
+    source = 'System.print("before")\nclass B {\n  static g { null.x }\n}\nB.g\n'
+    proc = _run(tmp_path, "boom.wren", source)
+    assert proc.returncode == 70
+    assert proc.stdout == "before\n"
+    assert proc.stderr == (
+        "Null does not implement 'x'.\n[boom line 3] in g\n[boom line 5] in (script)\n"
+    )

@@ -1,0 +1,189 @@
+"""The Wren engine behind ScriptManager: exports, host bridge, limits, debugging."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from kryon_core import (
+    CompileError,
+    FunctionRef,
+    HostFunction,
+    KryonConfig,
+    LimitError,
+    RecursionLimitError,
+    ScriptManager,
+    ScriptRuntimeError,
+)
+
+CLASSY = """\
+class Geometry {
+  static area(w, h) { w * h }
+  static area(side) { side * side }
+  static describe { "shapes" }
+}
+var twice = Fn.new {|x| x * 2 }
+var notAFunction = 3
+"""
+
+
+def _config(tmp_path: Path, policy: str) -> KryonConfig:
+    return KryonConfig.from_mapping(
+        {"kryon": {"default_policy": policy}, "cache": {"directory": str(tmp_path / "cache")}}
+    )
+
+
+@pytest.fixture
+def manager(tmp_path: Path) -> Iterator[ScriptManager]:
+    out: list[str] = []
+
+    def sink(text: str, stream: str, script: str) -> None:
+        out.append(text)
+
+    with ScriptManager(_config(tmp_path, "sandboxed"), output=sink) as m:
+        m.output_lines = out  # type: ignore[attr-defined]
+        yield m
+
+
+def test_static_methods_and_fn_variables_are_exported(manager: ScriptManager) -> None:
+    manager.load_script("geo", CLASSY, language="wren")
+    names = set(manager.functions())
+    assert {"geo.Geometry.area", "geo.Geometry.describe", "geo.twice"} <= names
+    assert "geo.notAFunction" not in names
+    assert manager.call_function("geo.Geometry.area", 3, 4) == 12.0
+    assert manager.call_function("geo.Geometry.area", 5) == 25.0
+    assert manager.call_function("geo.Geometry.describe") == "shapes"
+    assert manager.call_function("geo.twice", 21) == 42.0
+
+
+def test_scripts_reach_the_host_through_the_kryon_module(manager: ScriptManager) -> None:
+    seen: list[tuple[str, tuple[object, ...]]] = []
+
+    def record(caller: str, *args: object) -> object:
+        seen.append((caller, args))
+        return {"ok": True, "n": len(args)}
+
+    manager.add_host_function(HostFunction("record_event", record))
+    manager.load_script(
+        "host",
+        'import "kryon" for Kryon\n'
+        'var go = Fn.new { Kryon.recordEvent("click", [1, 2], {"k": null}) }\n',
+        language="wren",
+    )
+    assert manager.call_function("host.go") == {"ok": True, "n": 3.0}
+    assert seen == [("host", ("click", [1.0, 2.0], {"k": None}))]
+
+
+def test_host_errors_are_catchable_wren_errors(manager: ScriptManager) -> None:
+    def boom(caller: str) -> None:
+        raise ScriptRuntimeError("host said no", script=caller)
+
+    manager.add_host_function(HostFunction("boom", boom))
+    manager.load_script(
+        "catcher",
+        'import "kryon" for Kryon\n'
+        "var go = Fn.new { Fiber.new { Kryon.boom() }.try() }\n",
+        language="wren",
+    )
+    assert "host said no" in manager.call_function("catcher.go")
+
+
+def test_function_refs_cross_both_ways(manager: ScriptManager) -> None:
+    manager.load_script(
+        "fns", "var apply = Fn.new {|f, x| f.call(x, x) }\nvar mk = Fn.new { Fn.new {|a| a + 1 } }\n",
+        language="wren",
+    )
+    add = FunctionRef("host", "add", lambda args: args[0] + args[1])
+    assert manager.call_function("fns.apply", add, 4) == 8.0
+    inc = manager.call_function("fns.mk")
+    assert isinstance(inc, FunctionRef)
+    assert inc(41) == 42.0
+
+
+def test_print_goes_through_the_bridge(manager: ScriptManager) -> None:
+    manager.load_script("p", 'System.write("a")\nSystem.print("b")\n', language="wren")
+    assert "".join(manager.output_lines) == "ab\n"  # type: ignore[attr-defined]
+
+
+def test_compile_error_is_rendered_like_the_reference(manager: ScriptManager) -> None:
+    with pytest.raises(CompileError) as info:
+        manager.load_script("dir/bad.wren", "var a = 1\nvar b = )\n", language="wren")
+    assert info.value.line == 2
+    assert info.value.render() == "[dir/bad line 2] Error at ')': Expected expression."
+
+
+def test_runtime_error_is_rendered_with_a_wren_stack(manager: ScriptManager) -> None:
+    source = "class A {\n  static f(x) { x.nope }\n}\nvar go = Fn.new { A.f(1) }\n"
+    manager.load_script("rt", source, language="wren")
+    with pytest.raises(ScriptRuntimeError) as info:
+        manager.call_function("rt.go")
+    assert info.value.line == 2
+    assert info.value.render() == (
+        "Num does not implement 'nope'.\n"
+        "[rt line 2] in f(_)\n"
+        "[rt line 4] in new(_) block argument"
+    )
+
+
+def test_limits_are_limit_errors_and_the_engine_survives(manager: ScriptManager) -> None:
+    manager.load_script(
+        "lim",
+        "var spin = Fn.new {\n  while (true) {}\n}\n"
+        "class R {\n  static down(n) { down(n + 1) }\n}\n"
+        "var ok = Fn.new { 1 }\n",
+        language="wren",
+    )
+    with pytest.raises(LimitError):
+        manager.call_function("lim.spin")
+    with pytest.raises(RecursionLimitError):
+        manager.call_function("lim.R.down", 0)
+    assert manager.call_function("lim.ok") == 1.0
+
+
+def test_trusted_deep_recursion_is_a_limit_not_a_python_error(tmp_path: Path) -> None:
+    with ScriptManager(_config(tmp_path, "trusted")) as m:
+        m.load_script("deep", "var f\nf = Fn.new {|n| f.call(n + 1) }\n", language="wren")
+        with pytest.raises(RecursionLimitError):
+            m.call_function("deep.f", 0)
+
+
+def test_globals_are_module_variables(manager: ScriptManager) -> None:
+    manager.load_script("g", "var level = null\nvar read = Fn.new { level }\n", language="wren")
+    manager.set_global("level", 3)
+    assert manager.call_function("g.read") == 3.0
+    manager.set_global("level", "mine", script="g")
+    assert manager.get_global("level", script="g") == "mine"
+
+
+def test_evaluate_keeps_definitions(manager: ScriptManager) -> None:
+    record = manager.load_script("repl", "", language="wren")
+    instance = manager.engine("wren", "sandboxed")
+    engine = instance.engine
+    assert instance.run(engine.evaluate, record.script_id, "var x = 20") is None
+    assert instance.run(engine.evaluate, record.script_id, "x + 22") == 42.0
+    assert instance.run(engine.evaluate, record.script_id, "[1, x]") == [1.0, 20.0]
+
+
+def test_breakpoints_report_wren_frames(manager: ScriptManager) -> None:
+    hits = []
+    manager.on_breakpoint(hits.append)
+    manager.load_script(
+        "dbg",
+        "class K {\n  static run(a) {\n    var b = a * 2\n    return b\n  }\n}\n",
+        language="wren",
+    )
+    manager.set_breakpoint("dbg", 4)
+    assert manager.call_function("dbg.K.run", 5) == 10.0
+    assert hits and hits[0].line == 4
+    assert hits[0].locals["b"] == 10.0
+    assert hits[0].function == "run(_)"
+
+
+def test_imports_resolve_next_to_the_script(tmp_path: Path) -> None:
+    (tmp_path / "lib.wren").write_text('class Lib {\n  static hi { "hi from lib" }\n}\n')
+    main = tmp_path / "main.wren"
+    main.write_text('import "lib" for Lib\nvar go = Fn.new { Lib.hi }\n')
+    with ScriptManager(_config(tmp_path, "sandboxed")) as m:
+        m.load_script("main", path=main, language="wren")
+        assert m.call_function("main.go") == "hi from lib"
