@@ -44,7 +44,7 @@ def test_lua_tables_become_lists_and_dicts(lua: Any) -> None:
     assert lua.run("return kryon.object()") == {}
     assert lua.run("return kryon.array({})") == []
     assert lua.run("return {kryon.null, 2}") == [None, 2]
-    assert lua.run("return {1, 2}, 'two', nil") == [[1, 2], "two", None]
+    assert lua.run("return {1, 2}, 'two', nil") == [[1, 2], "two"]  # trailing nils dropped
     assert lua.run("return nil") is None
 
 

@@ -56,7 +56,8 @@ class _Script:
     id: ScriptId
     name: str
     env: Any
-    functions: dict[str, Any]
+    functions: Any
+    """The Lua table of exported functions (name -> function)."""
     infos: dict[str, FunctionInfo]
     bound: dict[str, Callable[[Sequence[Value]], Value]] = field(default_factory=dict)
     trampolines: list[Any] = field(default_factory=list)
@@ -219,20 +220,12 @@ class LuaEngine(ScriptEngine):
             if result[0] is False:
                 raise self._error(result, name)
             result = result[1][1]
-        functions: dict[str, Any] = {}
-        for key, fn in self._kernel.exports(env, result, skip).items():
-            functions[key.decode("utf-8", "replace")] = fn
+        exports, described = self._kernel.exports(env, result, skip)
+        infos = _function_infos(described)
         self._next_id += 1
         script_id = ScriptId(self._next_id)
-        infos = {n: self._info(n, f) for n, f in functions.items()}
-        self._scripts[script_id] = _Script(script_id, name, env, functions, infos)
+        self._scripts[script_id] = _Script(script_id, name, env, exports, infos)
         return script_id
-
-    def _info(self, name: str, fn: Any) -> FunctionInfo:
-        nparams, vararg, line, names, _source = self._kernel.function_info(fn)
-        params = tuple(names[i].decode("utf-8", "replace") for i in range(1, nparams + 1))
-        return FunctionInfo(name=name, parameter_count=nparams, parameter_names=params,
-                            is_variadic=bool(vararg), line=line if line and line > 0 else None)
 
     def unload_script(self, script_id: ScriptId) -> None:
         script = self._scripts.pop(script_id, None)
@@ -242,7 +235,7 @@ class LuaEngine(ScriptEngine):
             self._kernel.retire(tramp)
         script.trampolines.clear()
         script.bound.clear()
-        script.functions.clear()
+        script.functions = None
         script.env = None
         vm = self._live
         if vm.memory_limit and vm.lua.get_memory_used() > vm.memory_limit // 2:
@@ -268,11 +261,12 @@ class LuaEngine(ScriptEngine):
 
     def bind_function(self, script_id: ScriptId, name: str) -> Callable[[Sequence[Value]], Value]:
         script = self._script(script_id)
-        fn = script.functions.get(name)
-        if fn is None:
+        info = script.infos.get(name)
+        if info is None:
             raise FunctionNotFoundError(f"script {script.name!r} has no function {name!r}",
                                         script=script.name)
-        tramp = self._kernel.bind(fn)
+        tramp = self._kernel.bind_export(script.functions, name.encode(), info.parameter_count,
+                                         info.is_variadic)
         script.trampolines.append(tramp)
         bound = self._bind(tramp, script.name)
         script.bound[name] = bound
@@ -430,6 +424,18 @@ class LuaEngine(ScriptEngine):
         if self._vm is None:
             return []
         return stack_frames(self._kernel.stack(), self._function_name)
+
+
+def _function_infos(described: bytes) -> dict[str, FunctionInfo]:
+    """FunctionInfos from the kernel's one-line-per-function description."""
+    infos: dict[str, FunctionInfo] = {}
+    for row in described.decode("utf-8", "replace").split("\n") if described else ():
+        name, nparams, vararg, line, params = row.split("\t")
+        infos[name] = FunctionInfo(
+            name=name, parameter_count=int(nparams),
+            parameter_names=tuple(params.split(",")) if params else (),
+            is_variadic=vararg == "1", line=int(line) if int(line) > 0 else None)
+    return infos
 
 
 _MARGIN = 256 * 1024

@@ -20,6 +20,7 @@ local type, next, select, error, tostring = type, next, select, error, tostring
 local pcall, xpcall, collectgarbage = pcall, xpcall, collectgarbage
 local co_create, co_resume = coroutine.create, coroutine.resume
 local math_floor = math.floor
+local table_concat = table.concat
 local pack = table.pack or function(...) return { n = select("#", ...), ... } end
 
 local K = {}
@@ -37,18 +38,19 @@ local LIMIT_MESSAGES = {
 }
 K.LIMIT_MESSAGES = LIMIT_MESSAGES
 
-local max_fires, time_limit, depth_probe, mem_limit_kb = nil, nil, nil, nil
+local max_fires, time_limit, depth_probe = nil, nil, nil
 local step, clock_every = 1000, 1
--- per host call: hook firings so far, start time, the limit that tripped,
--- nesting of host calls, and the function the outermost call entered
-local fires, started, tripped, nest, entry = 0, nil, nil, 0, nil
+-- Per-call state, shared with the generated trampolines: hook firings so
+-- far, start time, the limit that tripped, nesting of host calls, the
+-- function the outermost call entered, and the memory limit in KiB.
+local S = { fires = 0, started = nil, tripped = nil, nest = 0, entry = nil, mem_kb = nil }
 local hook_mask, hook_count, hook_on = "", 0, false
 local lines = {}          -- [line] = { [source] = breakpoint id }
 local on_break = nil      -- breakpoint callback (kernel-side, see K.set_breakpoint_handler)
 
 local function trip(kind)
-  if not tripped then tripped = kind end
-  error(LIMIT_MESSAGES[tripped], 0)
+  if not S.tripped then S.tripped = kind end
+  error(LIMIT_MESSAGES[S.tripped], 0)
 end
 
 -- Raising from the hook while kernel code runs (the trampoline between
@@ -56,10 +58,10 @@ end
 -- only set the flag; the next hook in script code, or `finish`, acts on it.
 -- (Level 3 is the interrupted function: 1 is this, 2 the hook.)
 local function hook_trip(kind)
-  if not tripped then tripped = kind end
+  if not S.tripped then S.tripped = kind end
   local info = debug_getinfo(3, "S")
   if info and info.source == KERNEL_SOURCE then return end
-  error(LIMIT_MESSAGES[tripped], 0)
+  error(LIMIT_MESSAGES[S.tripped], 0)
 end
 
 local function hook(event, line)
@@ -72,25 +74,25 @@ local function hook(event, line)
     end
     return
   end
-  if nest == 0 then return end
-  if tripped then hook_trip(tripped) return end
-  fires = fires + 1
-  if max_fires and fires > max_fires then hook_trip("instructions") return end
+  if S.nest == 0 then return end
+  if S.tripped then hook_trip(S.tripped) return end
+  S.fires = S.fires + 1
+  if max_fires and S.fires > max_fires then hook_trip("instructions") return end
   if depth_probe and debug_getinfo(depth_probe, "") then hook_trip("recursion") return end
   -- Stop scripts at the policy's limit, below lupa's hard cap: the headroom
   -- keeps the host's own (unprotected) pushes from failing.
   -- A full collection at the limit; stop when live data still fills 90% of
   -- it (so a script near its limit does not pay a full GC every few steps).
-  if mem_limit_kb and collectgarbage("count") > mem_limit_kb then
+  if S.mem_kb and collectgarbage("count") > S.mem_kb then
     collectgarbage("collect")
-    if collectgarbage("count") > 0.9 * mem_limit_kb then hook_trip("memory") return end
+    if collectgarbage("count") > 0.9 * S.mem_kb then hook_trip("memory") return end
   end
   if time_limit then
-    if fires % clock_every == 0 then
+    if S.fires % clock_every == 0 then
       local now = clock()
-      if not started then
-        started = now
-      elseif now - started > time_limit then
+      if not S.started then
+        S.started = now
+      elseif now - S.started > time_limit then
         hook_trip("time") return
       end
     end
@@ -114,10 +116,10 @@ function K.configure(limits)
   max_fires = limits.instructions and math_floor(limits.instructions / (limits.step or 1000))
   time_limit = limits.time
   depth_probe = limits.depth and (limits.depth + 3) or nil
-  mem_limit_kb = limits.memory and limits.memory / 1024 or nil
+  S.mem_kb = limits.memory and limits.memory / 1024 or nil
   step = limits.step or 1000
   clock_every = limits.clock_every or 1
-  hook_count = (max_fires or time_limit or depth_probe or mem_limit_kb) and step or 0
+  hook_count = (max_fires or time_limit or depth_probe or S.mem_kb) and step or 0
   rearm()
 end
 
@@ -129,18 +131,18 @@ end
 -- After a limit trips, code that catches errors (pcall, coroutine.resume)
 -- re-raises at once, so the limit unwinds to the trampoline.
 local function rethrow(ok, ...)
-  if tripped then error(LIMIT_MESSAGES[tripped], 0) end
+  if S.tripped then error(LIMIT_MESSAGES[S.tripped], 0) end
   if not ok and rawequal((...), MEMORY_MESSAGE) then trip("memory") end
   return ok, ...
 end
 K.rethrow = rethrow
 
 function K.is_tripped()
-  return tripped ~= nil
+  return S.tripped ~= nil
 end
 
 function K.check_tripped()
-  if tripped then error(LIMIT_MESSAGES[tripped], 0) end
+  if S.tripped then error(LIMIT_MESSAGES[S.tripped], 0) end
 end
 
 function K.trip_host()
@@ -208,8 +210,8 @@ local function describe(e)
 end
 
 local function handler(e)
-  if type(e) == "string" and string_find(e, "stack overflow", 1, true) and not tripped then
-    tripped = "recursion"
+  if type(e) == "string" and string_find(e, "stack overflow", 1, true) and not S.tripped then
+    S.tripped = "recursion"
   end
   local frames = collect_frames(2)
   local text, kind = describe(e)
@@ -218,40 +220,83 @@ end
 
 -- The trampoline ------------------------------------------------------------
 
-local function finish(ok, ...)
-  nest = nest - 1
-  if tripped then
-    local kind = tripped
-    if nest == 0 then tripped = nil end
-    return false, kind, (...)
+-- Anything but "one result, no limit, memory fine" leaves the fast path here.
+local function settle(ok, r, ...)
+  if S.tripped then
+    local kind = S.tripped
+    if S.nest == 0 then S.tripped = nil end
+    return false, kind, r
   end
-  if mem_limit_kb and nest == 0 and collectgarbage("count") > mem_limit_kb then
+  if not ok then
+    if rawequal(r, MEMORY_MESSAGE) then return false, "memory", r end
+    return false, nil, r
+  end
+  if S.mem_kb and S.nest == 0 and collectgarbage("count") > S.mem_kb then
     collectgarbage("collect")
-    if collectgarbage("count") > mem_limit_kb then
+    if collectgarbage("count") > S.mem_kb then
       return false, "memory", "the scripts of this VM hold more memory than its limit"
     end
   end
-  if ok then
-    if select("#", ...) <= 1 then return (...) end
-    return true, pack(...)
-  end
-  local e = ...
-  if rawequal(e, MEMORY_MESSAGE) then return false, "memory", e end
-  return false, nil, e
+  local results = pack(r, ...)
+  local n = results.n
+  while n > 1 and results[n] == nil do n = n - 1 end
+  if n <= 1 then return r end
+  results.n = n
+  return true, results
 end
 
--- A callable for `f` that arms the limits for one host call: returns f's one
--- result, or (true, packed results) for several, or (false, limit kind, error).
-function K.bind(f)
-  return function(...)
-    if nest == 0 then fires = 0; started = nil; entry = f end
-    nest = nest + 1
-    return finish(xpcall(f, handler, ...))
+-- Trampolines: K.bind(f, nparams, vararg) returns a callable that arms the
+-- limits for one host call and returns f's result, or (true, packed results)
+-- for several, or (false, limit kind, error).  One variant per arity keeps
+-- varargs off the hot path; up to 8 results are returned (trailing nils
+-- dropped).  Generated below from one template.
+local TRAMPOLINE = [[
+local settle, handler, xpcall, collectgarbage, state = ...
+return function(f)
+  return function(PARAMS)
+    if state.nest == 0 then state.fires = 0; state.started = nil; state.entry = f end
+    state.nest = state.nest + 1
+    local ok, r, r2, r3, r4, r5, r6, r7, r8 = xpcall(f, handler ARGS)
+    state.nest = state.nest - 1
+    if ok and r2 == nil and not state.tripped and (state.nest > 0 or not state.mem_kb
+        or collectgarbage("count") <= state.mem_kb) then
+      return r
+    end
+    return settle(ok, r, r2, r3, r4, r5, r6, r7, r8)
   end
+end
+]]
+
+local trampolines = {}
+local function trampoline_factory(nparams, vararg)
+  local key = vararg and "v" or nparams
+  local factory = trampolines[key]
+  if not factory then
+    local names = {}
+    for i = 1, nparams do names[i] = "a" .. i end
+    local params = vararg and "..." or table.concat(names, ", ")
+    local args = params == "" and "" or (", " .. params)
+    local source = string.gsub(string.gsub(TRAMPOLINE, "PARAMS", params), "ARGS", args)
+    factory = load(source, "=[kryon]", "t")(settle, handler, xpcall, collectgarbage, S)
+    trampolines[key] = factory
+  end
+  return factory
+end
+
+-- Arguments beyond `nparams` are dropped by Lua anyway, so a fixed-arity
+-- trampoline is exact for a function that is not variadic.
+function K.bind(f, nparams, vararg)
+  if nparams == nil then
+    local info = debug_getinfo(f, "u")
+    nparams, vararg = info.nparams or 0, info.isvararg
+    if info.nparams == nil then vararg = true end
+  end
+  if nparams > 8 then nparams, vararg = 0, true end
+  return trampoline_factory(nparams, vararg)(f)
 end
 
 function K.depth()
-  return nest
+  return S.nest
 end
 
 -- Host bridging ---------------------------------------------------------------
@@ -278,7 +323,7 @@ end
 -- Python host functions return (true, value) or (false, kind, message) or
 -- (nil, ...) for an interrupt; they never raise into Lua.
 local function host_result(ok, a, b)
-  if tripped then error(LIMIT_MESSAGES[tripped], 0) end
+  if S.tripped then error(LIMIT_MESSAGES[S.tripped], 0) end
   if ok then return a end
   if ok == nil then trip("host") end
   if rawequal(b, MEMORY_MESSAGE) then trip("memory") end
@@ -377,6 +422,10 @@ function K.instantiate(bytecode, chunkname, env)
   return f, err
 end
 
+-- What a script exports: its env's own functions (not the injected ones)
+-- plus the function fields of a table its chunk returned.  Returns the table
+-- name -> function and, for the host in one crossing, one line per function:
+-- "name<TAB>nparams<TAB>vararg(0/1)<TAB>line defined<TAB>param,names".
 function K.exports(env, ret, skip)
   local out = {}
   if type(ret) == "table" then
@@ -389,7 +438,20 @@ function K.exports(env, ret, skip)
       out[k] = v
     end
   end
-  return out
+  local lines, n = {}, 0
+  for k, f in next, out do
+    if not string_find(k, "^[%a_][%w_]*$") then out[k] = nil; goto skip end
+    local nparams, vararg, line, names = K.function_info(f)
+    n = n + 1
+    lines[n] = table_concat({ k, nparams, vararg and 1 or 0, line, table_concat(names, ",") }, "\t")
+    ::skip::
+  end
+  return out, table_concat(lines, "\n")
+end
+
+-- Bind the export `name` (see K.bind).
+function K.bind_export(exports, name, nparams, vararg)
+  return K.bind(rawget(exports, name), nparams, vararg)
 end
 
 function K.function_info(f)
@@ -403,9 +465,9 @@ end
 -- The script stack right now, innermost first.
 function K.stack()
   local frames = collect_frames(2)
-  if frames.n == 0 and nest > 0 then
+  if frames.n == 0 and S.nest > 0 then
     -- a tail call replaced the script's frame: report the function the host entered
-    local info = debug_getinfo(entry, "S")
+    local info = debug_getinfo(S.entry, "S")
     frames.n = 1
     frames[1] = { source = info.source, what = info.what, defined = info.linedefined }
   end
