@@ -17,8 +17,9 @@ from typing import Any
 from kryon_core import LimitError, ScriptError
 from kryon_lisp import limits
 from kryon_lisp.collections import COLLECTIONS, get
+from kryon_lisp.core_fn import as_fn
 from kryon_lisp.core_num import NUMERIC
-from kryon_lisp.core_seq import SEQUENCES, as_fn
+from kryon_lisp.core_seq import SEQUENCES
 from kryon_lisp.core_str import STRINGS
 from kryon_lisp.equality import equals
 from kryon_lisp.printer import pr_str, str_of, type_name

@@ -10,7 +10,23 @@ from typing import Any
 from pyrsistent import pvector
 
 from kryon_lisp import limits
-from kryon_lisp.collections import conj, nth
+from kryon_lisp.collections import conj
+from kryon_lisp.core_fn import (
+    apply,
+    as_fn,
+    comp,
+    complement,
+    constantly,
+    every_pred,
+    fnil,
+    identity,
+    juxt,
+    max_key,
+    memoize,
+    min_key,
+    partial,
+    some_fn,
+)
 from kryon_lisp.seqs import (
     Cons,
     IndexedSeq,
@@ -26,16 +42,20 @@ from kryon_lisp.seqs import (
     rest,
     seq,
 )
+from kryon_lisp.transducers import (
+    cat,
+    distinct_xf,
+    drop_xf,
+    filter_xf,
+    keep_xf,
+    map_xf,
+    partition_all_xf,
+    take_while_xf,
+    take_xf,
+)
 from kryon_lisp.types import EMPTY_LIST, PVector, Reduced, Seq, truthy
 
 _NONE = object()
-
-
-def as_fn(f: Any) -> Callable[..., Any]:
-    """Vectors are functions of their indices; everything else is called."""
-    if type(f) is PVector:
-        return lambda i, *d: nth(f, i, *d)
-    return f  # type: ignore[no-any-return]
 
 
 def _source(x: Any) -> Iterator[Any]:
@@ -57,7 +77,7 @@ def _it(x: Any) -> Iterator[Any]:
 
 def map_(f: Any, *colls: Any) -> Any:
     if not colls:
-        return _map_xf(as_fn(f))
+        return map_xf(as_fn(f))
     f = as_fn(f)
     if len(colls) == 1:
         return lazy_iter(map(f, _it(colls[0])))
@@ -67,7 +87,7 @@ def map_(f: Any, *colls: Any) -> Any:
 def filter_(pred: Any, coll: Any = _NONE) -> Any:
     pred = as_fn(pred)
     if coll is _NONE:
-        return _filter_xf(pred)
+        return filter_xf(pred)
     if pred in BOOLEAN_FNS:
         return lazy_iter(filter(pred, _it(coll)))
     return lazy_iter(x for x in _it(coll) if (r := pred(x)) is not None and r is not False)
@@ -76,14 +96,14 @@ def filter_(pred: Any, coll: Any = _NONE) -> Any:
 def remove(pred: Any, coll: Any = _NONE) -> Any:
     pred = as_fn(pred)
     if coll is _NONE:
-        return _filter_xf(lambda x: not truthy(pred(x)))
+        return filter_xf(lambda x: not truthy(pred(x)))
     return lazy_iter(x for x in _it(coll) if (r := pred(x)) is None or r is False)
 
 
 def keep(f: Any, coll: Any = _NONE) -> Any:
     f = as_fn(f)
     if coll is _NONE:
-        return _keep_xf(f)
+        return keep_xf(f)
     return lazy_iter(r for x in _it(coll) if (r := f(x)) is not None)
 
 
@@ -94,25 +114,25 @@ def keep_indexed(f: Any, coll: Any) -> Any:
 def map_indexed(f: Any, coll: Any = _NONE) -> Any:
     if coll is _NONE:
         counter = itertools.count()
-        return _map_xf(lambda x: f(next(counter), x))
+        return map_xf(lambda x: f(next(counter), x))
     return lazy_iter(f(i, x) for i, x in enumerate(_it(coll)))
 
 
 def take(n: Any, coll: Any = _NONE) -> Any:
     if coll is _NONE:
-        return _take_xf(n)
+        return take_xf(n)
     return lazy_iter(itertools.islice(_it(coll), max(0, int(n))))
 
 
 def drop(n: Any, coll: Any = _NONE) -> Any:
     if coll is _NONE:
-        return _drop_xf(n)
+        return drop_xf(n)
     return lazy_iter(itertools.islice(_it(coll), max(0, int(n)), None))
 
 
 def take_while(pred: Any, coll: Any = _NONE) -> Any:
     if coll is _NONE:
-        return _take_while_xf(pred)
+        return take_while_xf(pred)
     return lazy_iter(itertools.takewhile(lambda x: truthy(pred(x)), _it(coll)))
 
 
@@ -142,7 +162,7 @@ def concat(*colls: Any) -> Any:
 
 def mapcat(f: Any, *colls: Any) -> Any:
     if not colls:
-        return comp(_map_xf(f), cat)
+        return comp(map_xf(f), cat)
     return lazy_iter(itertools.chain.from_iterable(_it(x) for x in _it(map_(f, *colls))))
 
 
@@ -164,7 +184,7 @@ def interpose(sep: Any, coll: Any) -> Any:
 
 def distinct(coll: Any = _NONE) -> Any:
     if coll is _NONE:
-        return _distinct_xf()
+        return distinct_xf()
 
     def gen() -> Iterator[Any]:
         seen: set[Any] = set()
@@ -217,7 +237,7 @@ def partition(n: int, *args: Any) -> Any:
 
 def partition_all(n: int, *args: Any) -> Any:
     if not args:
-        return _partition_all_xf(n)
+        return partition_all_xf(n)
     coll = args[-1]
     step = args[0] if len(args) == 2 else n
 
@@ -458,250 +478,6 @@ def mapv(f: Any, *colls: Any) -> Any:
 
 def filterv(pred: Any, coll: Any) -> Any:
     return pvector(realise_list(filter_(pred, coll)))
-
-
-# -- functions of functions -------------------------------------------------------------
-
-
-def apply(f: Any, *args: Any) -> Any:
-    *front, tail = args
-    return as_fn(f)(*front, *realise_list(tail))
-
-
-def partial(f: Any, *bound: Any) -> Any:
-    def partially(*args: Any) -> Any:
-        return f(*bound, *args)
-
-    return partially
-
-
-def comp(*fns: Any) -> Any:
-    if not fns:
-        return identity
-    if len(fns) == 1:
-        return fns[0]
-    inner, outer = fns[-1], list(reversed(fns[:-1]))
-
-    def composed(*args: Any) -> Any:
-        r = inner(*args)
-        for g in outer:
-            r = g(r)
-        return r
-
-    return composed
-
-
-def juxt(*fns: Any) -> Any:
-    def juxtaposed(*args: Any) -> Any:
-        return pvector([f(*args) for f in fns])
-
-    return juxtaposed
-
-
-def identity(x: Any) -> Any:
-    return x
-
-
-def constantly(x: Any) -> Any:
-    def constant(*args: Any) -> Any:
-        return x
-
-    return constant
-
-
-def complement(f: Any) -> Any:
-    def complemented(*args: Any) -> bool:
-        return not truthy(f(*args))
-
-    return complemented
-
-
-def fnil(f: Any, *defaults: Any) -> Any:
-    def patched(*args: Any) -> Any:
-        fixed = [
-            d if i < len(defaults) and a is None else a
-            for i, (a, d) in enumerate(itertools.zip_longest(args, defaults))
-        ][: len(args)]
-        return f(*fixed)
-
-    return patched
-
-
-def memoize(f: Any) -> Any:
-    cache: dict[Any, Any] = {}
-
-    def memoized(*args: Any) -> Any:
-        found = cache.get(args, _NONE)
-        if found is _NONE:
-            found = cache[args] = f(*args)
-        return found
-
-    return memoized
-
-
-def every_pred(*preds: Any) -> Any:
-    return lambda *xs: all(truthy(p(x)) for p in preds for x in xs)
-
-
-def some_fn(*fns: Any) -> Any:
-    def first_truthy(*xs: Any) -> Any:
-        for f in fns:
-            for x in xs:
-                r = f(x)
-                if truthy(r):
-                    return r
-        return None
-
-    return first_truthy
-
-
-def max_key(k: Any, *xs: Any) -> Any:
-    best = xs[0]
-    for x in xs[1:]:
-        if k(x) >= k(best):
-            best = x
-    return best
-
-
-def min_key(k: Any, *xs: Any) -> Any:
-    best = xs[0]
-    for x in xs[1:]:
-        if k(x) <= k(best):
-            best = x
-    return best
-
-
-# -- transducers --------------------------------------------------------------------
-
-
-def _xf(
-    step: Callable[[Callable[..., Any], Any, Any], Any],
-    done: Callable[[Callable[..., Any], Any], Any] | None = None,
-) -> Any:
-    def xform(rf: Callable[..., Any]) -> Callable[..., Any]:
-        def reducer(*args: Any) -> Any:
-            if len(args) == 2:
-                return step(rf, args[0], args[1])
-            if len(args) == 1:
-                return rf(args[0]) if done is None else done(rf, args[0])
-            return rf()
-
-        return reducer
-
-    return xform
-
-
-def _map_xf(f: Any) -> Any:
-    return _xf(lambda rf, acc, x: rf(acc, f(x)))
-
-
-def _filter_xf(pred: Any) -> Any:
-    return _xf(lambda rf, acc, x: rf(acc, x) if truthy(pred(x)) else acc)
-
-
-def _keep_xf(f: Any) -> Any:
-    def step(rf: Any, acc: Any, x: Any) -> Any:
-        r = f(x)
-        return acc if r is None else rf(acc, r)
-
-    return _xf(step)
-
-
-def _take_xf(n: int) -> Any:
-    def xform(rf: Callable[..., Any]) -> Callable[..., Any]:
-        left = [n]
-
-        def reducer(*args: Any) -> Any:
-            if len(args) == 2:
-                acc, x = args
-                if left[0] <= 0:
-                    return Reduced(acc)
-                left[0] -= 1
-                acc = rf(acc, x)
-                return Reduced(acc) if left[0] <= 0 and type(acc) is not Reduced else acc
-            return rf(*args)
-
-        return reducer
-
-    return xform
-
-
-def _drop_xf(n: int) -> Any:
-    def xform(rf: Callable[..., Any]) -> Callable[..., Any]:
-        left = [n]
-
-        def reducer(*args: Any) -> Any:
-            if len(args) == 2:
-                if left[0] > 0:
-                    left[0] -= 1
-                    return args[0]
-                return rf(*args)
-            return rf(*args)
-
-        return reducer
-
-    return xform
-
-
-def _take_while_xf(pred: Any) -> Any:
-    return _xf(lambda rf, acc, x: rf(acc, x) if truthy(pred(x)) else Reduced(acc))
-
-
-def _distinct_xf() -> Any:
-    def xform(rf: Callable[..., Any]) -> Callable[..., Any]:
-        seen: set[Any] = set()
-
-        def reducer(*args: Any) -> Any:
-            if len(args) == 2:
-                if args[1] in seen:
-                    return args[0]
-                seen.add(args[1])
-            return rf(*args)
-
-        return reducer
-
-    return xform
-
-
-def _partition_all_xf(n: int) -> Any:
-    def xform(rf: Callable[..., Any]) -> Callable[..., Any]:
-        buf: list[Any] = []
-
-        def reducer(*args: Any) -> Any:
-            if len(args) == 2:
-                buf.append(args[1])
-                if len(buf) == n:
-                    chunk = pvector(buf)
-                    buf.clear()
-                    return rf(args[0], chunk)
-                return args[0]
-            if len(args) == 1:
-                acc = args[0]
-                if buf:
-                    acc = rf(acc, pvector(buf))
-                    buf.clear()
-                    if type(acc) is Reduced:
-                        acc = acc.value
-                return rf(acc)
-            return rf()
-
-        return reducer
-
-    return xform
-
-
-def cat(rf: Callable[..., Any]) -> Callable[..., Any]:
-    def reducer(*args: Any) -> Any:
-        if len(args) == 2:
-            acc = args[0]
-            for x in _it(args[1]):
-                acc = rf(acc, x)
-                if type(acc) is Reduced:
-                    return acc
-            return acc
-        return rf(*args)
-
-    return reducer
 
 
 def lazy_seq_of(fn: Callable[[], Any]) -> LazySeq:

@@ -415,11 +415,11 @@ def _and_or(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
         return c.form(args[0], env, ctx)
     if ctx.kind == "tail" and ctx.recur is not None:
         # keep the last operand in tail position (it may recur), as the macros do
-        tmp = Symbol(f"and-or__{c.scope.temp('ao')[1:]}")
+        local = Symbol(f"and-or__{c.scope.temp('ao')[1:]}")
         rest = plist([form.first(), *args[1:]])
-        then, other = (rest, tmp) if is_and else (tmp, rest)
+        then, other = (rest, local) if is_and else (local, rest)
         expansion = plist(
-            [Symbol("let"), pvector([tmp, args[0]]), plist([Symbol("if"), tmp, then, other])]
+            [Symbol("let"), pvector([local, args[0]]), plist([Symbol("if"), local, then, other])]
         )
         return c.form(expansion, env, ctx)
     compiled = [c.expr(a, env) for a in args]

@@ -1,0 +1,132 @@
+"""Functions of functions: apply, partial, comp, juxt, memoize and friends."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from pyrsistent import pvector
+
+from kryon_lisp.seqs import realise_list
+from kryon_lisp.types import truthy
+
+_NONE = object()
+
+
+def as_fn(f: Any) -> Any:
+    """Vectors are functions of their indices; everything else is called."""
+    from kryon_lisp.types import PVector
+
+    if type(f) is PVector:
+        from kryon_lisp.collections import nth
+
+        return lambda i, *d: nth(f, i, *d)
+    return f
+
+
+def apply(f: Any, *args: Any) -> Any:
+    *front, tail = args
+    return as_fn(f)(*front, *realise_list(tail))
+
+
+def partial(f: Any, *bound: Any) -> Any:
+    def partially(*args: Any) -> Any:
+        return f(*bound, *args)
+
+    return partially
+
+
+def comp(*fns: Any) -> Any:
+    if not fns:
+        return identity
+    if len(fns) == 1:
+        return fns[0]
+    inner, outer = fns[-1], list(reversed(fns[:-1]))
+
+    def composed(*args: Any) -> Any:
+        r = inner(*args)
+        for g in outer:
+            r = g(r)
+        return r
+
+    return composed
+
+
+def juxt(*fns: Any) -> Any:
+    def juxtaposed(*args: Any) -> Any:
+        return pvector([f(*args) for f in fns])
+
+    return juxtaposed
+
+
+def identity(x: Any) -> Any:
+    return x
+
+
+def constantly(x: Any) -> Any:
+    def constant(*args: Any) -> Any:
+        return x
+
+    return constant
+
+
+def complement(f: Any) -> Any:
+    def complemented(*args: Any) -> bool:
+        return not truthy(f(*args))
+
+    return complemented
+
+
+def fnil(f: Any, *defaults: Any) -> Any:
+    def patched(*args: Any) -> Any:
+        fixed = [
+            d if i < len(defaults) and a is None else a
+            for i, (a, d) in enumerate(itertools.zip_longest(args, defaults))
+        ][: len(args)]
+        return f(*fixed)
+
+    return patched
+
+
+def memoize(f: Any) -> Any:
+    cache: dict[Any, Any] = {}
+
+    def memoized(*args: Any) -> Any:
+        found = cache.get(args, _NONE)
+        if found is _NONE:
+            found = cache[args] = f(*args)
+        return found
+
+    return memoized
+
+
+def every_pred(*preds: Any) -> Any:
+    return lambda *xs: all(truthy(p(x)) for p in preds for x in xs)
+
+
+def some_fn(*fns: Any) -> Any:
+    def first_truthy(*xs: Any) -> Any:
+        for f in fns:
+            for x in xs:
+                r = f(x)
+                if truthy(r):
+                    return r
+        return None
+
+    return first_truthy
+
+
+def max_key(k: Any, *xs: Any) -> Any:
+    best = xs[0]
+    for x in xs[1:]:
+        if k(x) >= k(best):
+            best = x
+    return best
+
+
+def min_key(k: Any, *xs: Any) -> Any:
+    best = xs[0]
+    for x in xs[1:]:
+        if k(x) <= k(best):
+            best = x
+    return best
