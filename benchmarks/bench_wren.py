@@ -61,7 +61,9 @@ def main() -> int:
     parser.add_argument("names", nargs="*", default=PROGRAMS)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    print(f"{'benchmark':<15}{'python s':>10}{'wren s':>10}{'ratio':>8}{'checked s':>11}{'ratio':>8}")
+    print(
+        f"{'benchmark':<15}{'python s':>10}{'wren s':>10}{'ratio':>8}{'checked s':>11}{'ratio':>8}"
+    )
     worst = 0.0
     for name in args.names:
         wren_path, py_path = HERE / f"{name}.wren", HERE / f"{name}.py"

@@ -1,3 +1,4 @@
+# ruff: noqa: UP031 - a plain-CPython twin of the Wren program, kept literal
 class Tree:
     def __init__(self, item, depth):
         self.item = item

@@ -1,3 +1,4 @@
+# ruff: noqa: B007 - a plain-CPython twin of the Wren program, kept literal
 fibers = []
 total = [0]
 

@@ -1,10 +1,39 @@
+# ruff: noqa: UP031 - a plain-CPython twin of the Wren program, kept literal
 adjectives = [
-    "small", "big", "red", "blue", "fast", "slow", "old", "new",
-    "hot", "cold", "soft", "hard", "dark", "bright", "long", "short",
+    "small",
+    "big",
+    "red",
+    "blue",
+    "fast",
+    "slow",
+    "old",
+    "new",
+    "hot",
+    "cold",
+    "soft",
+    "hard",
+    "dark",
+    "bright",
+    "long",
+    "short",
 ]
 nouns = [
-    "apple", "banana", "cherry", "grape", "lemon", "mango", "olive", "peach",
-    "pear", "plum", "melon", "berry", "fig", "date", "lime", "kiwi",
+    "apple",
+    "banana",
+    "cherry",
+    "grape",
+    "lemon",
+    "mango",
+    "olive",
+    "peach",
+    "pear",
+    "plum",
+    "melon",
+    "berry",
+    "fig",
+    "date",
+    "lime",
+    "kiwi",
 ]
 
 m = {}

@@ -1,3 +1,4 @@
+# ruff: noqa: B007 - a plain-CPython twin of the Wren program, kept literal
 class Toggle:
     def __init__(self, start_state):
         self.bool = start_state

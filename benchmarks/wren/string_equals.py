@@ -1,3 +1,4 @@
+# ruff: noqa: B007, PLR0133 - a plain-CPython twin of the Wren program, kept literal
 count = 0
 for i in range(1, 200001):
     if "abc" == "abc":

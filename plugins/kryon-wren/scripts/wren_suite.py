@@ -48,6 +48,7 @@ def check(path: str) -> tuple[bool, str]:
     try:
         proc = subprocess.run(
             [sys.executable, "-m", "kryon_wren.runner", path],
+            check=False,
             capture_output=True,
             timeout=20,
             cwd=os.path.dirname(path) or ".",
@@ -67,7 +68,10 @@ def check(path: str) -> tuple[bool, str]:
         return True, ""
     if runtime is not None:
         if proc.returncode != 70:
-            return False, f"expected runtime error, exit {proc.returncode} {stderr[:2]} out={stdout[-2:]}"
+            return (
+                False,
+                f"expected runtime error, exit {proc.returncode} {stderr[:2]} out={stdout[-2:]}",
+            )
         if stderr[0] != runtime[1]:
             return False, f"runtime message {stderr[0]!r} != {runtime[1]!r}"
         m = STACK_LINE.search(stderr[1]) if len(stderr) > 1 else None
@@ -76,10 +80,10 @@ def check(path: str) -> tuple[bool, str]:
     elif proc.returncode != 0:
         return False, f"exit {proc.returncode}: {stderr[:3]}"
     if stdout != out:
-        for i, (a, b) in enumerate(zip(stdout, out)):
+        for i, (a, b) in enumerate(zip(stdout, out, strict=False)):
             if a != b:
                 return False, f"line {i + 1}: got {a!r} expected {b!r}"
-        return False, f"got {len(stdout)} lines, expected {len(out)}: {stdout[len(out):][:2]}"
+        return False, f"got {len(stdout)} lines, expected {len(out)}: {stdout[len(out) :][:2]}"
     return True, ""
 
 
@@ -95,7 +99,7 @@ def main() -> int:
     )
     passed = 0
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
-        for path, (ok, why) in zip(paths, pool.map(check, paths)):
+        for path, (ok, why) in zip(paths, pool.map(check, paths), strict=True):
             passed += ok
             if not ok:
                 print(f"FAIL {os.path.relpath(path, root)}: {why}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from hypothesis import strategies as st
+
 from kryon_core.testing import EngineConformance, canonical_values
 from kryon_core.values import Value
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from kryon_core import (
     CompileError,
     FunctionRef,
@@ -82,8 +83,7 @@ def test_host_errors_are_catchable_wren_errors(manager: ScriptManager) -> None:
     manager.add_host_function(HostFunction("boom", boom))
     manager.load_script(
         "catcher",
-        'import "kryon" for Kryon\n'
-        "var go = Fn.new { Fiber.new { Kryon.boom() }.try() }\n",
+        'import "kryon" for Kryon\nvar go = Fn.new { Fiber.new { Kryon.boom() }.try() }\n',
         language="wren",
     )
     assert "host said no" in manager.call_function("catcher.go")
@@ -91,7 +91,8 @@ def test_host_errors_are_catchable_wren_errors(manager: ScriptManager) -> None:
 
 def test_function_refs_cross_both_ways(manager: ScriptManager) -> None:
     manager.load_script(
-        "fns", "var apply = Fn.new {|f, x| f.call(x, x) }\nvar mk = Fn.new { Fn.new {|a| a + 1 } }\n",
+        "fns",
+        "var apply = Fn.new {|f, x| f.call(x, x) }\nvar mk = Fn.new { Fn.new {|a| a + 1 } }\n",
         language="wren",
     )
     add = FunctionRef("host", "add", lambda args: args[0] + args[1])
@@ -120,9 +121,7 @@ def test_runtime_error_is_rendered_with_a_wren_stack(manager: ScriptManager) -> 
         manager.call_function("rt.go")
     assert info.value.line == 2
     assert info.value.render() == (
-        "Num does not implement 'nope'.\n"
-        "[rt line 2] in f(_)\n"
-        "[rt line 4] in new(_) block argument"
+        "Num does not implement 'nope'.\n[rt line 2] in f(_)\n[rt line 4] in new(_) block argument"
     )
 
 

@@ -6,13 +6,13 @@ import math
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from kryon_core.testing import canonical_values
-from kryon_core.values import values_equal
-
 from kryon_wren.convert import Converter
 from kryon_wren.lexer import tokenize
 from kryon_wren.runner import run_source
 from kryon_wren.runtime.objects import num_str
+
+from kryon_core.testing import canonical_values
+from kryon_core.values import values_equal
 
 
 @given(st.integers(min_value=0, max_value=2**53))
@@ -40,9 +40,7 @@ def test_num_to_string_uses_fourteen_significant_digits() -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20))
 def test_string_literals_round_trip_through_escapes(text: str) -> None:
-    escaped = "".join(
-        {"\\": "\\\\", '"': '\\"', "%": "\\%", "\n": "\\n"}.get(c, c) for c in text
-    )
+    escaped = "".join({"\\": "\\\\", '"': '\\"', "%": "\\%", "\n": "\\n"}.get(c, c) for c in text)
     assert run_source(f'System.write("{escaped}")') == text
 
 

@@ -482,10 +482,7 @@ class CodeGen:
         first, again = self.bind(left)
         lit = self.expr(right)
         helper = "_eq" if e.op == "==" else "_ne"
-        return (
-            f"({again} {e.op} {lit} if type({first}) is str else "
-            f"{helper}({again}, {lit}))"
-        )
+        return f"({again} {e.op} {lit} if type({first}) is str else {helper}({again}, {lit}))"
 
     def unary(self, e: N.Node) -> str:
         if e.op == "~":

@@ -15,7 +15,6 @@ from typing import Any
 
 from kryon_core import ConversionError, ElementHandle, FunctionRef, UserData, Value
 from kryon_core.values import INT_MAX, INT_MIN, MAX_DEPTH
-
 from kryon_wren.runtime.collections import WList, WMap, map_key, unkey
 from kryon_wren.runtime.core import CORE
 from kryon_wren.runtime.objects import WClass, WObject, WrenError
@@ -95,7 +94,7 @@ class Converter:
         c = v.__class__
         if c is float:
             return v
-        if c is int or isinstance(v, int) and not isinstance(v, bool):
+        if c is int or (isinstance(v, int) and not isinstance(v, bool)):
             if not INT_MIN <= v <= INT_MAX:
                 raise ConversionError(f"integer {v} is outside the 64-bit range")
             return float(v)

@@ -10,7 +10,6 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from kryon_core import BreakpointHit, BreakpointId, StackFrame
-
 from kryon_wren.vm import wren_locals
 
 if TYPE_CHECKING:

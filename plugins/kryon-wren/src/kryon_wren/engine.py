@@ -42,13 +42,11 @@ from kryon_core import (
     TimeLimitError,
     Value,
 )
-
 from kryon_wren import WREN_VERSION
 from kryon_wren.debug import Debugger, estimate_size
 
 if TYPE_CHECKING:
     from kryon_core import ScriptBridge, SecurityPolicy
-
     from kryon_wren.convert import Converter
     from kryon_wren.runtime.sequences import WFn
     from kryon_wren.vm import VM, CompiledModule
@@ -213,9 +211,7 @@ class WrenEngine(ScriptEngine):
             compiled = vm.compile(source, module)
         except WrenCompileError as err:
             line, text = err.errors[0] if err.errors else (None, "compile error")
-            raise CompileError(
-                text, script=script, line=line, rendered=err.rendered
-            ) from None
+            raise CompileError(text, script=script, line=line, rendered=err.rendered) from None
         return CompiledScript(
             script=script,
             language=self.name,
@@ -349,7 +345,9 @@ class WrenEngine(ScriptEngine):
         from kryon_wren.vm import render_runtime_error
 
         stack = err.stack or []
-        frames = [StackFrame(function=name, script=module, line=line) for module, line, name in stack]
+        frames = [
+            StackFrame(function=name, script=module, line=line) for module, line, name in stack
+        ]
         frames.reverse()
         line = stack[0][1] if stack else None
         message = err.value if isinstance(err.value, str) else "[error object]"
@@ -477,7 +475,9 @@ def _static_caller(cls: Any, name: str) -> Callable[..., Any]:
         if method is None and not args:
             method = getattr(type(cls), f"g_{name}", None)
         if method is None:
-            raise WrenError(f"{cls.name} metaclass does not implement '{name}' with {len(args)} arguments.")
+            raise WrenError(
+                f"{cls.name} metaclass does not implement '{name}' with {len(args)} arguments."
+            )
         return method(cls, *args)
 
     return call

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from typing import Any
 
 from kryon_core import HostFunction, ScriptError, api_name
-
 from kryon_wren.runtime.core import CORE
 from kryon_wren.runtime.objects import WClass, WrenError
 

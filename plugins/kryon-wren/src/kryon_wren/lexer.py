@@ -11,8 +11,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 KEYWORDS = frozenset(
-    "as break class construct continue else false for foreign if import in is "
-    "null return static super this true var while".split()
+    [
+        "as",
+        "break",
+        "class",
+        "construct",
+        "continue",
+        "else",
+        "false",
+        "for",
+        "foreign",
+        "if",
+        "import",
+        "in",
+        "is",
+        "null",
+        "return",
+        "static",
+        "super",
+        "this",
+        "true",
+        "var",
+        "while",
+    ]
 )
 
 PUNCT3 = ("...",)

@@ -87,9 +87,7 @@ def signature_of(mname: str) -> str | None:
     if kind in ("m", "i") and rest:
         name, _, arity = rest.rpartition("_")
         if arity.isdigit() and name:
-            return (method if kind == "m" else initializer)(name, int(arity)) and _SIGNATURES[
-                mname
-            ]
+            return (method if kind == "m" else initializer)(name, int(arity)) and _SIGNATURES[mname]
     if kind == "s" and rest:
         return setter(rest) and _SIGNATURES[mname]
     return None

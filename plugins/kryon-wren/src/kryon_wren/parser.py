@@ -193,7 +193,9 @@ class Parser:
                 break
         for info in self.module_vars.values():
             if not info.defined:
-                self.errors.append((info.line, f"Error at '{info.name}': Variable is used but not defined."))
+                self.errors.append(
+                    (info.line, f"Error at '{info.name}': Variable is used but not defined.")
+                )
         return self.module
 
     # -- statements -------------------------------------------------------------
@@ -354,8 +356,11 @@ class Parser:
             key = (m.mname, m.kind == "static")
             if key in seen:
                 self.errors.append(
-                    (m.line, f"Error at '{m.signature}': Class {cls.name} already defines a "
-                     f"{'static ' if m.kind == 'static' else ''}method '{m.signature}'.")
+                    (
+                        m.line,
+                        f"Error at '{m.signature}': Class {cls.name} already defines a "
+                        f"{'static ' if m.kind == 'static' else ''}method '{m.signature}'.",
+                    )
                 )
             seen[key] = True
             methods.append(m)
@@ -561,8 +566,9 @@ class Parser:
         if self.check("{"):
             self.advance()
             sig_args = 0 if args is None else len(args)
-            block = self.fn_body(f"{name.text}({','.join('_' * (sig_args + 1))}) block argument",
-                                 self.prev.line)
+            block = self.fn_body(
+                f"{name.text}({','.join('_' * (sig_args + 1))}) block argument", self.prev.line
+            )
             args = [*(args or []), block]
         if args is None:
             return N.Call(recv, names.getter(name.text), None, line)

@@ -62,9 +62,13 @@ class _CodeInfo:
     debug_names: dict[str, str]
 
 
+def _stdout_write(text: str) -> None:
+    sys.stdout.write(text)
+
+
 @dataclass
 class VM:
-    write: Callable[[str], None] = lambda text: sys.stdout.write(text)
+    write: Callable[[str], None] = field(default=_stdout_write)
     checks: bool = False
     limits: Limits = field(default_factory=Limits)
     base_dir: str = "."
@@ -157,7 +161,7 @@ class VM:
             return fn(*args)
         except VMSuspend:
             return None
-        except BaseException as exc:  # noqa: BLE001 - converted to a Wren error or limit
+        except BaseException as exc:
             err = self.to_wren_error(exc)
             raise err from None
         finally:
@@ -174,7 +178,9 @@ class VM:
         K[0] = 1000
         if lim.instruction_limit is not None and self.steps > lim.instruction_limit:
             raise FatalError(
-                self._limit("instructions", f"instruction limit of {lim.instruction_limit} exceeded")
+                self._limit(
+                    "instructions", f"instruction limit of {lim.instruction_limit} exceeded"
+                )
             )
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise FatalError(self._limit("time", "time limit exceeded"))

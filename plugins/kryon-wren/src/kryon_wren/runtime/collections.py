@@ -358,7 +358,7 @@ class WRange(WSequence):
         return self == other
 
     def b_ne(self, other: object) -> bool:
-        return not self == other
+        return self != other
 
     def g_from(self) -> float:
         return self.frm

@@ -207,7 +207,7 @@ class FiberScheduler:
             return
         except (FatalError, VMSuspend) as exc:
             outcome = ("fatal", exc)
-        except BaseException as exc:  # noqa: BLE001 - every failure is delivered to the caller
+        except BaseException as exc:
             err = self.vm.to_wren_error(exc)
             if isinstance(err, FatalError):
                 outcome = ("fatal", err)

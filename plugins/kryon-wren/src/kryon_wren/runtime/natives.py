@@ -19,7 +19,7 @@ def _num(v: Any, what: str = "Right operand") -> float:
 
 
 def _u32(v: float) -> int:
-    if v != v or v in (INF, -INF):
+    if not math.isfinite(v):
         return 0
     return int(v) & 0xFFFFFFFF
 
@@ -36,7 +36,7 @@ def _safe(fn: Any, x: float) -> float:
 
 
 def _round(x: float) -> float:
-    if x != x or x in (INF, -INF):
+    if not math.isfinite(x):
         return x
     return math.copysign(math.floor(abs(x) + 0.5), x)
 
@@ -57,7 +57,7 @@ class NumProxy(Proxy):
         b = _num(o)
         a = self.v
         if b == 0:
-            if a == 0 or a != a:
+            if a == 0 or math.isnan(a):
                 return NAN
             return math.copysign(INF, a) * math.copysign(1.0, b)
         return a / b  # type: ignore[no-any-return]
@@ -128,7 +128,7 @@ class NumProxy(Proxy):
 
     def g_cbrt(self) -> float:
         v = self.v
-        return math.copysign(abs(v) ** (1.0 / 3.0), v) if v == v else v  # type: ignore[no-any-return]
+        return math.copysign(abs(v) ** (1.0 / 3.0), v) if not math.isnan(v) else v  # type: ignore[no-any-return]
 
     def g_ceil(self) -> float:
         v = self.v
@@ -298,7 +298,7 @@ def bin_op(a: Any, mname: str, b: Any) -> Any:
     c = a.__class__
     if c is float:
         return getattr(NumProxy(a), mname)(b)
-    from kryon_wren.runtime.objects import PROXIES, PRIMS
+    from kryon_wren.runtime.objects import PRIMS, PROXIES
 
     if c in PRIMS:
         return getattr(PROXIES[c](a), mname)(b)
@@ -306,7 +306,7 @@ def bin_op(a: Any, mname: str, b: Any) -> Any:
 
 
 def un_op(a: Any, mname: str) -> Any:
-    from kryon_wren.runtime.objects import PROXIES, PRIMS
+    from kryon_wren.runtime.objects import PRIMS, PROXIES
 
     c = a.__class__
     if c in PRIMS:

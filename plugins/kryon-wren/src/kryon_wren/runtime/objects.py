@@ -175,11 +175,11 @@ def send(v: Any, mname: str, *args: Any) -> Any:
 
 
 def num_str(f: float) -> str:
-    if f != f:
+    if math.isnan(f):
         return "nan"
     if f in (math.inf, -math.inf):
         return "infinity" if f > 0 else "-infinity"
-    return "%.14g" % f
+    return format(f, ".14g")
 
 
 def to_str(v: Any) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from kryon_wren.runtime.objects import PROXIES, PRIMS, Proxy, WObject, WrenError, eq, to_str, truth
+from kryon_wren.runtime.objects import PRIMS, PROXIES, Proxy, WObject, WrenError, eq, to_str, truth
 
 
 def call_fn(fn: Any, *args: Any) -> Any:

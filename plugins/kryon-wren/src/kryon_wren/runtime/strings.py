@@ -26,8 +26,14 @@ def _need_str(v: Any, what: str = "Argument") -> str:
 
 def code_point_at(b: bytes, i: int) -> str:
     lead = b[i]
-    n = 1 if lead < 0x80 else 2 if lead >> 5 == 6 else 3 if lead >> 4 == 14 else (
-        4 if lead >> 3 == 30 else 0
+    n = (
+        1
+        if lead < 0x80
+        else 2
+        if lead >> 5 == 6
+        else 3
+        if lead >> 4 == 14
+        else (4 if lead >> 3 == 30 else 0)
     )
     if n:
         try:
