@@ -49,10 +49,12 @@ def calls(call: Callable[[int, int], Any], number: int) -> Callable[[], None]:
 
 
 def make_manager(cache: str, *, profiling: bool = True) -> ScriptManager:
-    config = KryonConfig.from_mapping({
-        "kryon": {"default_policy": "sandboxed", "profiling": profiling},
-        "cache": {"directory": cache},
-    })
+    config = KryonConfig.from_mapping(
+        {
+            "kryon": {"default_policy": "sandboxed", "profiling": profiling},
+            "cache": {"directory": cache},
+        }
+    )
     manager = ScriptManager(config)
     manager.add_host_function(HostFunction("add", lambda caller, a, b: a + b))
     manager.load_script("bench", f"{ADD}\n{LOOP}\n", language="lua")
@@ -61,7 +63,7 @@ def make_manager(cache: str, *, profiling: bool = True) -> ScriptManager:
 
 def call_rows(cache: str) -> list[tuple[str, float, float]]:
     raw_lua = lupa.LuaRuntime()
-    raw_add = raw_lua.eval(f"function(a, b) return a + b end")
+    raw_add = raw_lua.eval("function(a, b) return a + b end")
     manager = make_manager(cache)
     assert manager.profiler.enabled
     handle = manager.function("bench.add")
@@ -94,7 +96,8 @@ def call_rows(cache: str) -> list[tuple[str, float, float]]:
 def script_sources() -> list[str]:
     body = "\n".join(
         f"function f{j}(a, b)\n  local t = {{}}\n  for i = 1, a do t[i] = i * b end\n"
-        f"  return #t + {j}\nend" for j in range(40)
+        f"  return #t + {j}\nend"
+        for j in range(40)
     )
     return [f"-- script {i}\n{body}\n" for i in range(SCRIPTS)]
 
@@ -115,10 +118,15 @@ def load_rows() -> list[tuple[str, float, float]]:
     for _ in range(3):
         with tempfile.TemporaryDirectory() as cache:
             os.environ["KRYON_CACHE_DIR"] = cache
-            colds.append(load_all(cache, sources))   # empty cache: compile + write
-            warms.append(load_all(cache, sources))   # new manager: disk hits only
-    return [(f"warm (cached) vs cold load of {SCRIPTS} scripts (target: <= 0.33x)",
-             min(warms), min(colds))]
+            colds.append(load_all(cache, sources))  # empty cache: compile + write
+            warms.append(load_all(cache, sources))  # new manager: disk hits only
+    return [
+        (
+            f"warm (cached) vs cold load of {SCRIPTS} scripts (target: <= 0.33x)",
+            min(warms),
+            min(colds),
+        )
+    ]
 
 
 def main() -> None:
@@ -129,8 +137,10 @@ def main() -> None:
     print(f"{'benchmark':<58} {'kryon':>12} {'baseline':>12} {'ratio':>7}")
     for label, ours, base in rows:
         unit, scale = ("ms", 1e3) if ours > 1e-3 else ("us", 1e6)
-        print(f"{label:<58} {ours * scale:>9.3f} {unit} {base * scale:>9.3f} {unit} "
-              f"{ours / base:>6.2f}x")
+        print(
+            f"{label:<58} {ours * scale:>9.3f} {unit} {base * scale:>9.3f} {unit} "
+            f"{ours / base:>6.2f}x"
+        )
 
 
 if __name__ == "__main__":

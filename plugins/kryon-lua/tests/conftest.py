@@ -6,10 +6,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from kryon_core import HostFunction, ScriptBridge, ScriptId, SecurityPolicy, Value
-
 from kryon_lua.config import LuaConfig
 from kryon_lua.engine import LuaEngine
+
+from kryon_core import HostFunction, ScriptBridge, ScriptId, SecurityPolicy, Value
 
 
 class LuaHarness:
@@ -44,9 +44,13 @@ def make_harness(
     engine.initialize(config or LuaConfig(), policy)
     harness = LuaHarness(engine)
     host = {name: HostFunction(name, fn) for name, fn in (functions or {}).items()}
-    engine.setup_bridge(ScriptBridge(
-        policy, host, output=lambda text, stream, script: harness.output.append(
-            (text, stream, script))))
+    engine.setup_bridge(
+        ScriptBridge(
+            policy,
+            host,
+            output=lambda text, stream, script: harness.output.append((text, stream, script)),
+        )
+    )
     return harness
 
 
@@ -71,8 +75,11 @@ def make_lua() -> Iterator[Callable[..., LuaHarness]]:
     """Factory for harnesses with a custom policy/config (closed after the test)."""
     made: list[LuaHarness] = []
 
-    def make(policy: SecurityPolicy | None = None, config: LuaConfig | None = None,
-             functions: dict[str, Callable[..., Value]] | None = None) -> LuaHarness:
+    def make(
+        policy: SecurityPolicy | None = None,
+        config: LuaConfig | None = None,
+        functions: dict[str, Callable[..., Value]] | None = None,
+    ) -> LuaHarness:
         harness = make_harness(policy, config, functions or _host_functions({}))
         made.append(harness)
         return harness
@@ -91,7 +98,6 @@ def lua() -> Iterator[LuaHarness]:
 
 @pytest.fixture(params=["lua54", "luajit"])
 def any_lua(request: pytest.FixtureRequest) -> Iterator[LuaHarness]:
-    harness = make_harness(config=LuaConfig(runtime=request.param),
-                           functions=_host_functions({}))
+    harness = make_harness(config=LuaConfig(runtime=request.param), functions=_host_functions({}))
     yield harness
     harness.engine.close()

@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from kryon_lua.config import LuaConfig
+from kryon_lua.engine import LuaEngine
+
 from kryon_core import (
     AccessDeniedError,
     BreakpointHit,
@@ -12,9 +15,6 @@ from kryon_core import (
     FunctionNotFoundError,
     ScriptRuntimeError,
 )
-
-from kryon_lua.config import LuaConfig
-from kryon_lua.engine import LuaEngine
 
 
 def test_compile_makes_real_bytecode_that_loads_without_parsing(lua: Any) -> None:
@@ -36,8 +36,10 @@ def test_corrupt_bytecode_is_a_compile_error(lua: Any) -> None:
 
 
 def test_exports_include_returned_table_and_varargs(lua: Any) -> None:
-    sid = lua.load("local M = {} function M.helper(x) return x end "
-                   "function top(a, ...) return select('#', ...) end return M")
+    sid = lua.load(
+        "local M = {} function M.helper(x) return x end "
+        "function top(a, ...) return select('#', ...) end return M"
+    )
     infos = lua.engine.script_functions(sid)
     assert set(infos) == {"helper", "top"}
     assert infos["top"].is_variadic and infos["top"].parameter_names == ("a",)
@@ -52,8 +54,10 @@ def test_compile_error_has_script_and_line(lua: Any) -> None:
 
 
 def test_runtime_error_has_a_script_traceback(lua: Any) -> None:
-    sid = lua.load("local function inner()\n  error('bad thing')\nend\n"
-                   "function outer()\n  inner()\nend\n", name="tb")
+    sid = lua.load(
+        "local function inner()\n  error('bad thing')\nend\nfunction outer()\n  inner()\nend\n",
+        name="tb",
+    )
     with pytest.raises(ScriptRuntimeError) as info:
         lua.call(sid, "outer")
     error = info.value
@@ -124,8 +128,10 @@ def test_stack_trace_is_empty_when_idle(lua: Any) -> None:
 
 
 def test_memory_and_gc(lua: Any) -> None:
-    sid = lua.load("junk = nil function make() junk = {} for i = 1, 1e4 do junk[i] = {} end end "
-                   "function drop() junk = nil end")
+    sid = lua.load(
+        "junk = nil function make() junk = {} for i = 1, 1e4 do junk[i] = {} end end "
+        "function drop() junk = nil end"
+    )
     lua.call(sid, "make")
     used = lua.engine.get_memory_usage()
     assert used.used_bytes > 300_000 and used.limit_bytes == 16 * 1024 * 1024

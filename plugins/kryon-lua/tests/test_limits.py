@@ -11,6 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from kryon_lua.config import LuaConfig
+
 from kryon_core import (
     InstructionLimitError,
     LimitError,
@@ -20,8 +22,6 @@ from kryon_core import (
     SecurityPolicy,
     TimeLimitError,
 )
-
-from kryon_lua.config import LuaConfig
 
 SLACK_S = 2.0
 
@@ -73,27 +73,37 @@ def test_jit_hot_loop_is_still_limited(counted: Any) -> None:
 
 def test_loop_inside_a_coroutine_is_limited(timed: Any) -> None:
     ends_with(timed, TimeLimitError, "coroutine.wrap(function() while true do end end)()")
-    ends_with(timed, TimeLimitError,
-              "coroutine.resume(coroutine.create(function() while true do end end))")
+    ends_with(
+        timed,
+        TimeLimitError,
+        "coroutine.resume(coroutine.create(function() while true do end end))",
+    )
 
 
-@pytest.mark.parametrize("body", [
-    "while true do pcall(function() while true do end end) end",
-    "while true do xpcall(function() while true do end end, function() return 1 end) end",
-    "while true do coroutine.resume(coroutine.create(function() while true do end end)) end",
-    "xpcall(function() while true do end end, function() while true do end end)",
-    "while true do pcall(error, 'x') end",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "while true do pcall(function() while true do end end) end",
+        "while true do xpcall(function() while true do end end, function() return 1 end) end",
+        "while true do coroutine.resume(coroutine.create(function() while true do end end)) end",
+        "xpcall(function() while true do end end, function() while true do end end)",
+        "while true do pcall(error, 'x') end",
+    ],
+)
 def test_pcall_cannot_swallow_a_limit(timed: Any, body: str) -> None:
     ends_with(timed, TimeLimitError, body)
 
 
 def test_close_handlers_cannot_outlive_a_limit(make_lua: Callable[..., Any]) -> None:
     harness = make_lua(SecurityPolicy(name="t", time_limit_ms=100, instruction_limit=None))
-    ends_with(harness, TimeLimitError, """
+    ends_with(
+        harness,
+        TimeLimitError,
+        """
         local guard <close> = setmetatable({}, {__close = function() while true do end end})
         while true do end
-    """)
+    """,
+    )
 
 
 def test_reentering_the_vm_does_not_reset_the_budget(timed: Any) -> None:
@@ -107,17 +117,17 @@ def test_memory_bombs_end_with_memory_limit(runtime: str, make_lua: Callable[...
     ends_with(harness, MemoryLimitError, "return ('x'):rep(1e9)")
     ends_with(harness, MemoryLimitError, "local t = {} for i = 1, 1e9 do t[i] = i end")
     ends_with(harness, MemoryLimitError, "local s = 'xy' while true do s = s .. s end")
-    ends_with(harness, MemoryLimitError,
-              "local t = {} while true do t[#t + 1] = {} end")
-    ends_with(harness, MemoryLimitError,
-              "while true do pcall(string.rep, 'x', 1e9) end")
+    ends_with(harness, MemoryLimitError, "local t = {} while true do t[#t + 1] = {} end")
+    ends_with(harness, MemoryLimitError, "while true do pcall(string.rep, 'x', 1e9) end")
     assert harness.engine.get_memory_usage().used_bytes < 16 * 1024 * 1024
 
 
 def test_recursion_limit(runtime: str, make_lua: Callable[..., Any]) -> None:
     harness = make_lua(config=LuaConfig(runtime=runtime))
-    sid = harness.load("function f(n) return 1 + f(n + 1) end\n"
-                       "function g(n) if n == 0 then return 0 end return 1 + g(n - 1) end")
+    sid = harness.load(
+        "function f(n) return 1 + f(n + 1) end\n"
+        "function g(n) if n == 0 then return 0 end return 1 + g(n - 1) end"
+    )
     with pytest.raises(RecursionLimitError) as info:
         harness.call(sid, "f", 1)
     assert info.value.line == 1
@@ -143,8 +153,10 @@ def test_pathological_pattern_is_refused_within_the_time_limit(timed: Any) -> No
 def test_table_operations_over_huge_lengths_are_refused(timed: Any) -> None:
     if timed.run("return _VERSION") != "Lua 5.1":  # LuaJIT ignores __len on tables
         with pytest.raises(ScriptRuntimeError, match="exceeds the limit"):
-            timed.run("local t = setmetatable({}, {__len = function() return 1e12 end}) "
-                      "table.insert(t, 1, 'x')")
+            timed.run(
+                "local t = setmetatable({}, {__len = function() return 1e12 end}) "
+                "table.insert(t, 1, 'x')"
+            )
     if timed.run("return table.move ~= nil"):
         with pytest.raises(ScriptRuntimeError, match="exceeds the limit"):
             timed.run("table.move({}, 1, 1e12, 2)")
@@ -157,8 +169,14 @@ def test_limits_are_per_call(counted: Any) -> None:
 
 
 def test_trusted_policy_has_no_limits(make_lua: Callable[..., Any]) -> None:
-    trusted = SecurityPolicy(name="trusted", sandbox=False, time_limit_ms=None,
-                             instruction_limit=None, memory_limit_mb=None, recursion_limit=None)
+    trusted = SecurityPolicy(
+        name="trusted",
+        sandbox=False,
+        time_limit_ms=None,
+        instruction_limit=None,
+        memory_limit_mb=None,
+        recursion_limit=None,
+    )
     harness = make_lua(trusted)
     assert harness.run("local x = 0 for i = 1, 3e6 do x = x + 1 end return x") == 3_000_000
     assert harness.run("return type(os.getenv) == 'function' and type(io.open)") == "function"
@@ -166,8 +184,14 @@ def test_trusted_policy_has_no_limits(make_lua: Callable[..., Any]) -> None:
 
 
 def test_luajit_trusted_runs_with_the_jit(make_lua: Callable[..., Any]) -> None:
-    trusted = SecurityPolicy(name="trusted", sandbox=False, time_limit_ms=None,
-                             instruction_limit=None, memory_limit_mb=None, recursion_limit=None)
+    trusted = SecurityPolicy(
+        name="trusted",
+        sandbox=False,
+        time_limit_ms=None,
+        instruction_limit=None,
+        memory_limit_mb=None,
+        recursion_limit=None,
+    )
     harness = make_lua(trusted, LuaConfig(runtime="luajit"))
     assert harness.engine.capabilities().supports_jit is True
     assert "LuaJIT" in harness.engine.version
@@ -183,8 +207,9 @@ def test_limit_errors_are_limit_errors(counted: Any) -> None:
 def test_hoarding_script_fails_calls_until_unloaded(make_lua: Callable[..., Any]) -> None:
     policy = SecurityPolicy(name="m", time_limit_ms=5000, instruction_limit=None)
     harness = make_lua(policy)
-    hoarder = harness.load("big = {} function fill() local i = 0 "
-                           "while true do i = i + 1 big[i] = {} end end")
+    hoarder = harness.load(
+        "big = {} function fill() local i = 0 while true do i = i + 1 big[i] = {} end end"
+    )
     other = harness.load("function echo(x) return x end")
     with pytest.raises(MemoryLimitError):
         harness.call(hoarder, "fill")
@@ -192,3 +217,15 @@ def test_hoarding_script_fails_calls_until_unloaded(make_lua: Callable[..., Any]
         harness.call(other, "echo", "x" * 100_000)
     harness.engine.unload_script(hoarder)
     assert harness.call(other, "echo", "x" * 100_000) == "x" * 100_000
+
+
+def test_other_long_c_calls_are_bounded(timed: Any) -> None:
+    with pytest.raises(ScriptRuntimeError, match="256 bytes"):
+        timed.run("return os.date(('%c'):rep(1000000))")
+    # a big sort without comparator goes through a Lua comparator, so the hook sees it
+    ends_with(
+        timed,
+        TimeLimitError,
+        "local t = {} for i = 1, 200000 do t[i] = (i * 7919) % 200003 end "
+        "while true do table.sort(t) end",
+    )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from kryon_core import ConversionError, ScriptRuntimeError, UserData
 
+from kryon_core import ConversionError, ScriptRuntimeError, UserData
 
 # Walk everything a script can reach (globals, library tables, metatables,
 # upvalue-free values) and report any userdata: a Python object in disguise.
@@ -34,11 +34,30 @@ def test_no_python_object_is_reachable(any_lua: Any) -> None:
     assert any_lua.run(REACHABLE_USERDATA) == "clean"
 
 
-@pytest.mark.parametrize("name", [
-    "python", "os.execute", "os.getenv", "os.exit", "os.remove", "io", "debug", "package",
-    "require", "dofile", "loadfile", "string.dump", "jit", "ffi", "getfenv", "setfenv",
-    "newproxy", "module", "gcinfo",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "python",
+        "os.execute",
+        "os.getenv",
+        "os.exit",
+        "os.remove",
+        "io",
+        "debug",
+        "package",
+        "require",
+        "dofile",
+        "loadfile",
+        "string.dump",
+        "jit",
+        "ffi",
+        "getfenv",
+        "setfenv",
+        "newproxy",
+        "module",
+        "gcinfo",
+    ],
+)
 def test_dangerous_globals_are_gone(any_lua: Any, name: str) -> None:
     head, _, field = name.partition(".")
     expr = f"{head} and {head}.{field}" if field else head
@@ -66,9 +85,14 @@ def test_host_exception_reaches_lua_as_a_plain_table(any_lua: Any) -> None:
         return {ok = ok, kind = type(e), type = e.type, message = e.message,
                 tb = rawget(e, "__traceback__") == nil, text = tostring(e)}
     """)
-    assert result == {"ok": False, "kind": "table", "type": "HostError",
-                      "message": "ValueError: secret host detail", "tb": True,
-                      "text": "HostError: ValueError: secret host detail"}
+    assert result == {
+        "ok": False,
+        "kind": "table",
+        "type": "HostError",
+        "message": "ValueError: secret host detail",
+        "tb": True,
+        "text": "HostError: ValueError: secret host detail",
+    }
 
 
 def test_python_exception_from_argument_decoding_never_reaches_lua(any_lua: Any) -> None:
@@ -88,7 +112,8 @@ def test_generators_and_other_host_objects_do_not_cross(any_lua: Any) -> None:
 
 def test_user_data_is_opaque(any_lua: Any) -> None:
     token = UserData({"secret": 1})
-    result = any_lua.run("""
+    result = any_lua.run(
+        """
         local u = ...
         local probes = {}
         for _, key in ipairs({"value", "__class__", "__dict__", "id", "secret"}) do
@@ -99,7 +124,9 @@ def test_user_data_is_opaque(any_lua: Any) -> None:
         probes[#probes + 1] = getmetatable(u)
         probes[#probes + 1] = u == u
         return probes
-    """, token)
+    """,
+        token,
+    )
     assert result == [False, False, False, False, False, False, True, "kryon.opaque", True]
     assert any_lua.run("return ...", token) is token
 
@@ -115,8 +142,9 @@ def test_getattr_and_item_access_bypass_is_closed(any_lua: Any) -> None:
 
 def test_load_takes_text_only_and_the_script_env(any_lua: Any) -> None:
     assert any_lua.run("return load('return os and os.execute')()") is None
-    result = any_lua.run("local f, e = load('\\27Lua\\84\\0\\25\\147\\13\\10\\26\\10') "
-                         "return {f == nil, e}")
+    result = any_lua.run(
+        "local f, e = load('\\27Lua\\84\\0\\25\\147\\13\\10\\26\\10') return {f == nil, e}"
+    )
     assert result[0] is True and ("binary" in result[1] or "mode" in result[1])
     assert any_lua.run("x = 5 return load('return x')()") == 5
     assert any_lua.run("return load('return x', 'c', 't', {x = 7})()") == 7
@@ -137,8 +165,9 @@ def test_dangerous_collectgarbage_options_are_refused(any_lua: Any) -> None:
 
 
 def test_scripts_are_isolated(any_lua: Any) -> None:
-    a = any_lua.load("string.upper = nil table.insert = nil secret = 1 _G.x = 2 "
-                     "function get() return secret end")
+    a = any_lua.load(
+        "string.upper = nil table.insert = nil secret = 1 _G.x = 2 function get() return secret end"
+    )
     b = any_lua.load("function check() return string.upper('ok'), secret, x end")
     assert any_lua.call(b, "check") == "OK"  # trailing nils are dropped
     assert any_lua.call(a, "get") == 1

@@ -7,18 +7,23 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+
 from kryon_core import ConversionError, FunctionRef, UserData, values_equal
 from kryon_core.testing import canonical_values
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(canonical_values())
 def test_round_trip(lua: Any, value: Any) -> None:
     sid = lua.load("function identity(x) return x end", name="rt")
     assert values_equal(lua.call(sid, "identity", value), value)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(canonical_values(min_int=-(2**53), max_int=2**53, floats=False))
 def test_round_trip_luajit(make_lua: Any, value: Any) -> None:
     from kryon_lua.config import LuaConfig
@@ -56,16 +61,19 @@ def test_empty_table_can_default_to_dict(make_lua: Any) -> None:
     assert harness.run("return kryon.array()") == []
 
 
-@pytest.mark.parametrize("body, message", [
-    ("return {1, 2, x = 3}", "mixes key kinds"),
-    ("return {[1] = 1, [3] = 3}", "not a list"),
-    ("return {[1.5] = 1}", "mixes key kinds"),
-    ("return {[true] = 1}", "mixes key kinds"),
-    ("return '\\255'", "not valid UTF-8"),
-    ("return {['\\255'] = 1}", "not valid UTF-8"),
-    ("local t = {} t[1] = t return t", "cycle"),
-    ("local t = {} for i = 1, 200 do t = {t} end return t", "deeper"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("return {1, 2, x = 3}", "mixes key kinds"),
+        ("return {[1] = 1, [3] = 3}", "not a list"),
+        ("return {[1.5] = 1}", "mixes key kinds"),
+        ("return {[true] = 1}", "mixes key kinds"),
+        ("return '\\255'", "not valid UTF-8"),
+        ("return {['\\255'] = 1}", "not valid UTF-8"),
+        ("local t = {} t[1] = t return t", "cycle"),
+        ("local t = {} for i = 1, 200 do t = {t} end return t", "deeper"),
+    ],
+)
 def test_unconvertible_lua_values(lua: Any, body: str, message: str) -> None:
     with pytest.raises(ConversionError, match=message):
         lua.run(body)

@@ -176,9 +176,8 @@ class LuaConverter:
     def _list(self, items: list[tuple[Any, Any]], depth: int) -> list[Value]:
         n = len(items)
         slots: list[Any] = [_MISSING] * n
-        for k, v in items:
-            if k.__class__ is float and k.is_integer():
-                k = int(k)
+        for key, v in items:
+            k = int(key) if key.__class__ is float and key.is_integer() else key
             if k.__class__ is not int:
                 raise ConversionError(_mixed(k))
             if not 1 <= k <= n or slots[k - 1] is not _MISSING:

@@ -39,7 +39,6 @@ from kryon_core import (
     api_name,
 )
 from kryon_core.engine import BreakpointHandler
-
 from kryon_lua.config import LuaConfig
 from kryon_lua.convert import LuaConverter
 from kryon_lua.errors import compile_error, runtime_error, script_of, stack_frames
@@ -134,8 +133,11 @@ class LuaEngine(ScriptEngine):
     # -- lifecycle ------------------------------------------------------------------------
 
     def initialize(self, config: EngineConfig, policy: SecurityPolicy) -> None:
-        self._config = config if isinstance(config, LuaConfig) else LuaConfig.model_validate(
-            config.model_dump())
+        self._config = (
+            config
+            if isinstance(config, LuaConfig)
+            else LuaConfig.model_validate(config.model_dump())
+        )
         self._policy = policy
         vm = create_vm(self._config, policy, call_ref=self._host.call_ref, same=HostCalls.same)
         self._vm = vm
@@ -153,8 +155,10 @@ class LuaEngine(ScriptEngine):
 
     def setup_bridge(self, bridge: ScriptBridge) -> None:
         self._bridge = bridge
-        self._api = [(api_name(f, "camel").encode(), self._host.host_function(f))
-                     for f in bridge.host_functions.values()]
+        self._api = [
+            (api_name(f, "camel").encode(), self._host.host_function(f))
+            for f in bridge.host_functions.values()
+        ]
         self._write = self._host.writer(bridge)
 
     def _host_convert(self, obj: object) -> Value:
@@ -182,8 +186,9 @@ class LuaEngine(ScriptEngine):
         try:
             text = source.encode("utf-8")
         except UnicodeEncodeError as exc:
-            raise ConversionError(f"source is not valid Unicode ({exc.reason})",
-                                  script=script) from None
+            raise ConversionError(
+                f"source is not valid Unicode ({exc.reason})", script=script
+            ) from None
         self._ensure_headroom(2 * len(text), script)
         try:
             bytecode, message = self._kernel.compile(text, b"=" + script.encode())
@@ -192,8 +197,12 @@ class LuaEngine(ScriptEngine):
         if bytecode is None:
             raise compile_error(message, script)
         return CompiledScript(
-            script=script, language=self.name, engine_version=vm.implementation,
-            bytecode=bytes(bytecode), path=path, metadata={"runtime": self._config.runtime},
+            script=script,
+            language=self.name,
+            engine_version=vm.implementation,
+            bytecode=bytes(bytecode),
+            path=path,
+            metadata={"runtime": self._config.runtime},
         )
 
     def _kryon_table(self, name: str) -> Any:
@@ -263,10 +272,12 @@ class LuaEngine(ScriptEngine):
         script = self._script(script_id)
         info = script.infos.get(name)
         if info is None:
-            raise FunctionNotFoundError(f"script {script.name!r} has no function {name!r}",
-                                        script=script.name)
-        tramp = self._kernel.bind_export(script.functions, name.encode(), info.parameter_count,
-                                         info.is_variadic)
+            raise FunctionNotFoundError(
+                f"script {script.name!r} has no function {name!r}", script=script.name
+            )
+        tramp = self._kernel.bind_export(
+            script.functions, name.encode(), info.parameter_count, info.is_variadic
+        )
         script.trampolines.append(tramp)
         bound = self._bind(tramp, script.name)
         script.bound[name] = bound
@@ -310,7 +321,8 @@ class LuaEngine(ScriptEngine):
             vm.lua.gccollect()
             if vm.lua.get_memory_used() + nbytes + _MARGIN > vm.hard_cap:
                 raise MemoryLimitError(
-                    f"not enough room in the Lua VM for {nbytes:,} more bytes", script=script)
+                    f"not enough room in the Lua VM for {nbytes:,} more bytes", script=script
+                )
 
     def _call_failure(self, exc: BaseException, script: str) -> ScriptError:
         if isinstance(exc, OverflowError):
@@ -342,7 +354,7 @@ class LuaEngine(ScriptEngine):
         return None
 
     def _function_ref(self, fn: Any) -> FunctionRef:
-        nparams, _vararg, line, _names, source = self._kernel.function_info(fn)
+        _nparams, _vararg, line, _names, source = self._kernel.function_info(fn)
         script = script_of(source.decode("utf-8", "replace")) if source else "?"
         call = self._bind(self._kernel.bind(fn), script)
 
@@ -389,8 +401,10 @@ class LuaEngine(ScriptEngine):
 
     def get_memory_usage(self) -> MemoryUsage:
         limit = self._policy.memory_limit_mb
-        return MemoryUsage(used_bytes=int(self._kernel.memory()),
-                           limit_bytes=limit * 1024 * 1024 if limit else None)
+        return MemoryUsage(
+            used_bytes=int(self._kernel.memory()),
+            limit_bytes=limit * 1024 * 1024 if limit else None,
+        )
 
     # -- debugging --------------------------------------------------------------------------
 
@@ -417,8 +431,10 @@ class LuaEngine(ScriptEngine):
             self._kernel.set_breakpoint_handler(None)
             return
         self._kernel.set_breakpoint_handler(
-            self._host.breakpoint_callback(handler, self._handler_errors.append,
-                                           self._function_name))
+            self._host.breakpoint_callback(
+                handler, self._handler_errors.append, self._function_name
+            )
+        )
 
     def get_stack_trace(self) -> list[StackFrame]:
         if self._vm is None:
@@ -432,9 +448,12 @@ def _function_infos(described: bytes) -> dict[str, FunctionInfo]:
     for row in described.decode("utf-8", "replace").split("\n") if described else ():
         name, nparams, vararg, line, params = row.split("\t")
         infos[name] = FunctionInfo(
-            name=name, parameter_count=int(nparams),
+            name=name,
+            parameter_count=int(nparams),
             parameter_names=tuple(params.split(",")) if params else (),
-            is_variadic=vararg == "1", line=int(line) if int(line) > 0 else None)
+            is_variadic=vararg == "1",
+            line=int(line) if int(line) > 0 else None,
+        )
     return infos
 
 

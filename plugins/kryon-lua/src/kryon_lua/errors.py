@@ -32,10 +32,16 @@ _LOCATION = re.compile(r"^(?P<src>[^\n]*?):(?P<line>\d+): (?P<msg>.*)$", re.DOTA
 
 # Host errors a script did not catch come back as their own class.
 _HOST_ERRORS: dict[str, type[ScriptError]] = {
-    name: cls for name in (
-        "AccessDeniedError", "ConversionError", "FunctionNotFoundError",
-        "AmbiguousFunctionError", "ScriptNotFoundError", "SecurityError",
-        "UnsupportedOperationError", "EngineNotFoundError",
+    name: cls
+    for name in (
+        "AccessDeniedError",
+        "ConversionError",
+        "FunctionNotFoundError",
+        "AmbiguousFunctionError",
+        "ScriptNotFoundError",
+        "SecurityError",
+        "UnsupportedOperationError",
+        "EngineNotFoundError",
     )
     if isinstance(cls := getattr(kryon_core, name, None), type) and issubclass(cls, ScriptError)
 }
@@ -94,35 +100,58 @@ def stack_frames(frames: Any, names: FunctionNames | None = None) -> list[StackF
             function = "main chunk"
         else:
             function = f"function <line {defined}>"
-        out.append(StackFrame(
-            script=script,
-            function=function,
-            line=line if isinstance(line, int) and line > 0 else None,
-        ))
+        out.append(
+            StackFrame(
+                script=script,
+                function=function,
+                line=line if isinstance(line, int) and line > 0 else None,
+            )
+        )
     out.reverse()
     return out
 
 
-def _limit_error(kind: str, policy: SecurityPolicy, script: str | None, line: int | None,
-                 frames: list[StackFrame]) -> LimitError:
+def _limit_error(
+    kind: str,
+    policy: SecurityPolicy,
+    script: str | None,
+    line: int | None,
+    frames: list[StackFrame],
+) -> LimitError:
     if kind == "instructions":
         return InstructionLimitError(
             f"instruction limit of {policy.instruction_limit:,} exceeded",
-            script=script, line=line, traceback=frames)
+            script=script,
+            line=line,
+            traceback=frames,
+        )
     if kind == "time":
-        return TimeLimitError(f"time limit of {policy.time_limit_ms} ms exceeded",
-                              script=script, line=line, traceback=frames)
+        return TimeLimitError(
+            f"time limit of {policy.time_limit_ms} ms exceeded",
+            script=script,
+            line=line,
+            traceback=frames,
+        )
     if kind == "recursion":
         return RecursionLimitError(
             f"recursion limit of {policy.recursion_limit} exceeded",
-            script=script, line=line, traceback=frames)
+            script=script,
+            line=line,
+            traceback=frames,
+        )
     limit = f"{policy.memory_limit_mb} MB " if policy.memory_limit_mb else ""
-    return MemoryLimitError(f"memory limit {limit}of the Lua VM exceeded",
-                            script=script, line=line, traceback=frames)
+    return MemoryLimitError(
+        f"memory limit {limit}of the Lua VM exceeded", script=script, line=line, traceback=frames
+    )
 
 
-def runtime_error(kind: bytes | None, payload: Any, policy: SecurityPolicy,
-                  script: str, names: FunctionNames | None = None) -> ScriptError:
+def runtime_error(
+    kind: bytes | None,
+    payload: Any,
+    policy: SecurityPolicy,
+    script: str,
+    names: FunctionNames | None = None,
+) -> ScriptError:
     """The ScriptError for a failed call of a function of ``script``."""
     if isinstance(payload, bytes | str) or payload is None:
         text, host_type, frames = _text(payload), None, []

@@ -28,7 +28,6 @@ from kryon_core import (
     Value,
     values_equal,
 )
-
 from kryon_lua.convert import LuaConverter
 from kryon_lua.errors import FunctionNames, script_of, stack_frames
 
@@ -65,7 +64,7 @@ class HostCalls:
                 assert converter is not None
                 values = [converter.from_lua(a) for a in args]
                 return (True, converter.to_lua(fn(caller, *values)))
-            except BaseException as exc:  # noqa: BLE001 - nothing may raise into Lua
+            except BaseException as exc:
                 return self._fail(exc)
 
         return call
@@ -75,7 +74,7 @@ class HostCalls:
             try:
                 bridge.write(text.decode("utf-8", "replace"), stream="stdout", script=caller)
                 return (True, None)
-            except BaseException as exc:  # noqa: BLE001 - nothing may raise into Lua
+            except BaseException as exc:
                 return self._fail(exc)
 
         return write
@@ -89,7 +88,7 @@ class HostCalls:
                 return (False, b"TypeError", b"opaque host value is not callable")
             values = [converter.from_lua(a) for a in args]
             return (True, converter.to_lua(ref.call(values)))
-        except BaseException as exc:  # noqa: BLE001 - nothing may raise into Lua
+        except BaseException as exc:
             return self._fail(exc)
 
     @staticmethod
@@ -97,7 +96,7 @@ class HostCalls:
         """``==`` of two opaque proxies: the same host object (or equal handles)."""
         try:
             return a is b or bool(values_equal(a, b))
-        except BaseException:  # noqa: BLE001 - nothing may raise into Lua
+        except BaseException:
             return False
 
     def breakpoint_callback(
@@ -111,11 +110,22 @@ class HostCalls:
                 stack = stack_frames(frames, names)
                 if stack:
                     inner = stack[-1]
-                    stack[-1] = StackFrame(inner.script, inner.function, inner.line,
-                                           inner.column, self._locals(frames[1][b"locals"]))
-                handler(BreakpointHit(BreakpointId(bp), script_of(source.decode("utf-8",
-                        "replace")), line, tuple(stack)))
-            except BaseException as exc:  # noqa: BLE001 - nothing may raise into Lua
+                    stack[-1] = StackFrame(
+                        inner.script,
+                        inner.function,
+                        inner.line,
+                        inner.column,
+                        self._locals(frames[1][b"locals"]),
+                    )
+                handler(
+                    BreakpointHit(
+                        BreakpointId(bp),
+                        script_of(source.decode("utf-8", "replace")),
+                        line,
+                        tuple(stack),
+                    )
+                )
+            except BaseException as exc:
                 on_error(exc)
 
         return hit
@@ -135,4 +145,3 @@ class HostCalls:
 
 def _bytes(text: str) -> bytes:
     return text.encode("utf-8", "replace")
-

@@ -23,7 +23,6 @@ from types import ModuleType
 from typing import Any
 
 from kryon_core import SecurityPolicy
-
 from kryon_lua.config import LuaConfig
 
 __all__ = ["LuaVM", "create_vm", "lupa_module", "reserve"]
@@ -77,9 +76,7 @@ class LuaVM:
     """lupa's allocator limit: the policy limit plus headroom for the host."""
 
 
-def create_vm(
-    config: LuaConfig, policy: SecurityPolicy, *, call_ref: Any, same: Any
-) -> LuaVM:
+def create_vm(config: LuaConfig, policy: SecurityPolicy, *, call_ref: Any, same: Any) -> LuaVM:
     """Build a VM for ``policy``; ``call_ref``/``same`` are the kernel's host
     callables (they must never raise)."""
     module = lupa_module(config.runtime)
@@ -96,8 +93,8 @@ def create_vm(
     kernel = lua.execute(_read("kernel.lua"), time.monotonic, call_ref, same, name="=[kryon]")
 
     limited = any(
-        v is not None for v in (policy.instruction_limit, policy.time_limit_ms,
-                                policy.recursion_limit)
+        v is not None
+        for v in (policy.instruction_limit, policy.time_limit_ms, policy.recursion_limit)
     )
     jit_enabled = False
     if config.runtime == "luajit":
@@ -110,29 +107,33 @@ def create_vm(
             jit_enabled = bool(jit.status())
 
     max_string = config.max_string_bytes or memory or _DEFAULT_MAX_STRING
-    budget = config.pattern_budget or float(
-        _STEPS_PER_MS * (policy.time_limit_ms or 1000)
+    budget = config.pattern_budget or float(_STEPS_PER_MS * (policy.time_limit_ms or 1000))
+    options = lua.table_from(
+        {
+            b"sandbox": policy.sandbox,
+            b"max_string": max_string,
+            b"pattern_budget": budget,
+            b"max_elements": max(memory // 16, 100_000) if memory else 1 << 24,
+            b"max_source": (policy.max_source_kb or 0) * 1024 or None,
+        }
     )
-    options = lua.table_from({
-        b"sandbox": policy.sandbox,
-        b"max_string": max_string,
-        b"pattern_budget": budget,
-        b"max_elements": max(memory // 16, 100_000) if memory else 1 << 24,
-        b"max_source": (policy.max_source_kb or 0) * 1024 or None,
-    })
     sandbox = lua.execute(_read("sandbox.lua"), kernel, options, name="=[kryon]")
 
     step = min(config.hook_interval, policy.instruction_limit or config.hook_interval)
     if policy.recursion_limit:
         step = min(step, max(50, policy.recursion_limit))
-    kernel.configure(lua.table_from({
-        b"memory": memory or None,
-        b"instructions": policy.instruction_limit,
-        b"time": policy.time_limit_ms / 1000 if policy.time_limit_ms else None,
-        b"depth": policy.recursion_limit,
-        b"step": step,
-        b"clock_every": max(1, 2000 // step),
-    }))
+    kernel.configure(
+        lua.table_from(
+            {
+                b"memory": memory or None,
+                b"instructions": policy.instruction_limit,
+                b"time": policy.time_limit_ms / 1000 if policy.time_limit_ms else None,
+                b"depth": policy.recursion_limit,
+                b"step": step,
+                b"clock_every": max(1, 2000 // step),
+            }
+        )
+    )
     hard_cap = memory + reserve(memory) if memory else 0
     if hard_cap:
         lua.set_max_memory(hard_cap)

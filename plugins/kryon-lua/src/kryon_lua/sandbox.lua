@@ -176,6 +176,14 @@ if sandbox then
     if type(t) == "table" then check_len(t, #t) end
     return remove(t, ...)
   end
+  -- Sorting without a comparator is one C call; past a size a hook could
+  -- not interrupt, sort through a Lua comparator (which the hook sees).
+  local sort = table.sort
+  local function less(a, b) return a < b end
+  table_lib.sort = function(t, comp)
+    if comp == nil and type(t) == "table" and #t > 50000 then comp = less end
+    return sort(t, comp)
+  end
   if move then
     table_lib.move = function(a, f, e, t, b)
       if type(f) == "number" and type(e) == "number" then check_len(a, e - f + 1) end
@@ -195,7 +203,14 @@ local libs = { string = string_lib, table = table_lib, coroutine = coroutine_lib
                bit32 = rawget(_G, "bit32") }
 if sandbox then
   local os_lib = {}
-  for _, k in next, { "time", "clock", "date", "difftime" } do os_lib[k] = os[k] end
+  for _, k in next, { "time", "clock", "difftime" } do os_lib[k] = os[k] end
+  local date = os.date
+  os_lib.date = function(format, ...)
+    if type(format) == "string" and #format > 256 then
+      error("sandbox: os.date format longer than 256 bytes", 2)
+    end
+    return date(format, ...)
+  end
   libs.os = os_lib
 else
   for _, k in next, { "os", "io", "debug", "package", "jit", "ffi" } do
