@@ -25,6 +25,7 @@ local pack = table.pack or function(...) return { n = select("#", ...), ... } en
 
 local K = {}
 local KERNEL_SOURCE = debug_getinfo(1, "S").source
+local TRAMPOLINE_SOURCE = "=[kryon trampoline]"
 
 -- Limits ------------------------------------------------------------------
 
@@ -53,14 +54,14 @@ local function trip(kind)
   error(LIMIT_MESSAGES[S.tripped], 0)
 end
 
--- Raising from the hook while kernel code runs (the trampoline between
--- xpcall and finish, a sandbox wrapper) could escape the trampoline: there,
--- only set the flag; the next hook in script code, or `finish`, acts on it.
+-- Raising from the hook while a trampoline runs outside its xpcall would
+-- escape to the host: there, only set the flag; the next hook in other code,
+-- or the trampoline's own check, acts on it.
 -- (Level 3 is the interrupted function: 1 is this, 2 the hook.)
 local function hook_trip(kind)
   if not S.tripped then S.tripped = kind end
   local info = debug_getinfo(3, "S")
-  if info and info.source == KERNEL_SOURCE then return end
+  if info and info.source == TRAMPOLINE_SOURCE then return end
   error(LIMIT_MESSAGES[S.tripped], 0)
 end
 
@@ -170,7 +171,7 @@ local function frame_at(level)
 end
 
 local function is_script_frame(info)
-  return info.what ~= "C" and info.source ~= KERNEL_SOURCE
+  return info.what ~= "C" and info.source ~= KERNEL_SOURCE and info.source ~= TRAMPOLINE_SOURCE
 end
 
 -- Script frames from `level` outwards (innermost first); the 20 innermost
@@ -220,20 +221,30 @@ end
 
 -- The trampoline ------------------------------------------------------------
 
+-- Trampolines: K.bind(f, nparams, vararg) returns a callable that arms the
+-- limits for one host call and returns f's result, or (true, packed results)
+-- for several, or (false, limit kind, error).  One variant per arity keeps
+-- varargs off the hot path; up to 8 results are returned (trailing nils
+-- dropped).  Generated below from one template, under their own chunk name:
+-- the hook never raises inside them (it would escape past the xpcall).
+local TRAMPOLINE = [[
+local handler, xpcall, collectgarbage, state, pack, rawequal, MEMORY = ...
+
 -- Anything but "one result, no limit, memory fine" leaves the fast path here.
 local function settle(ok, r, ...)
-  if S.tripped then
-    local kind = S.tripped
-    if S.nest == 0 then S.tripped = nil end
+  if state.tripped then
+    local kind = state.tripped
+    if state.nest == 0 then state.tripped = nil end
     return false, kind, r
   end
   if not ok then
-    if rawequal(r, MEMORY_MESSAGE) then return false, "memory", r end
+    if rawequal(r, MEMORY) then return false, "memory", r end
     return false, nil, r
   end
-  if S.mem_kb and S.nest == 0 and collectgarbage("count") > S.mem_kb then
+  local mem_kb = state.mem_kb
+  if mem_kb and state.nest == 0 and collectgarbage("count") > mem_kb then
     collectgarbage("collect")
-    if collectgarbage("count") > S.mem_kb then
+    if collectgarbage("count") > mem_kb then
       return false, "memory", "the scripts of this VM hold more memory than its limit"
     end
   end
@@ -245,13 +256,6 @@ local function settle(ok, r, ...)
   return true, results
 end
 
--- Trampolines: K.bind(f, nparams, vararg) returns a callable that arms the
--- limits for one host call and returns f's result, or (true, packed results)
--- for several, or (false, limit kind, error).  One variant per arity keeps
--- varargs off the hot path; up to 8 results are returned (trailing nils
--- dropped).  Generated below from one template.
-local TRAMPOLINE = [[
-local settle, handler, xpcall, collectgarbage, state = ...
 return function(f)
   return function(PARAMS)
     if state.nest == 0 then state.fires = 0; state.started = nil; state.entry = f end
@@ -277,7 +281,8 @@ local function trampoline_factory(nparams, vararg)
     local params = vararg and "..." or table.concat(names, ", ")
     local args = params == "" and "" or (", " .. params)
     local source = string.gsub(string.gsub(TRAMPOLINE, "PARAMS", params), "ARGS", args)
-    factory = load(source, "=[kryon]", "t")(settle, handler, xpcall, collectgarbage, S)
+    factory = load(source, TRAMPOLINE_SOURCE, "t")(handler, xpcall, collectgarbage, S, pack,
+                                                   rawequal, MEMORY_MESSAGE)
     trampolines[key] = factory
   end
   return factory
