@@ -18,6 +18,7 @@ from kryon_core import (
     BreakpointId,
     StackFrame,
 )
+from kryon_python.watchdog import TimeLimitExceeded
 
 __all__ = ["BreakpointHandler", "RecursionLimitExceeded", "ScriptTracer", "script_stack"]
 
@@ -60,6 +61,15 @@ def _locals(frame: FrameType) -> dict[str, Any]:
     }
 
 
+def _raise_time_limit(frame: FrameType, event: str, arg: Any) -> TraceFunction | None:
+    # Only inside the handler that caught the watchdog's exception: raising from
+    # a trace function switches tracing off, so it must count, and an exception
+    # raised in an ``except`` block escapes its ``try``.
+    if event == "line" and isinstance(sys.exc_info()[1], TimeLimitExceeded):
+        raise TimeLimitExceeded("the call ran past the policy's time limit")
+    return _raise_time_limit
+
+
 class ScriptTracer:
     """Line breakpoints and call-depth counting for the scripts of one engine."""
 
@@ -73,10 +83,16 @@ class ScriptTracer:
         self._recursion_limit: int | None = None
         self.needed = False
         """Whether calls must run under the tracer (kept current for the hot path)."""
+        self.stoppable = False
+        """Trace every call so that a time limit can stop a script that swallows
+        the watchdog's exception (see :meth:`stop`)."""
+        self._stopping = False
 
     def _update(self) -> None:
-        self.needed = self._recursion_limit is not None or (
-            self._debug and self._handler is not None and any(self._lines.values())
+        self.needed = (
+            self.stoppable
+            or self._recursion_limit is not None
+            or (self._debug and self._handler is not None and any(self._lines.values()))
         )
 
     @property
@@ -130,10 +146,26 @@ class ScriptTracer:
     def restore(previous: Any) -> None:
         sys.settrace(previous)
 
+    def stop(self, frame: FrameType | None) -> None:
+        """Called from the watchdog thread when a call outlives its deadline and
+        keeps catching the exception: every script frame of the stuck thread,
+        and every new one, is traced, and the first line run by a handler that
+        caught the exception raises it again, out of the ``try``."""
+        self._stopping = True
+        while frame is not None:
+            if frame.f_code.co_filename in self._scripts:
+                frame.f_trace = _raise_time_limit
+            frame = frame.f_back
+
+    def reset(self) -> None:
+        self._stopping = False
+
     def _on_call(self, frame: FrameType, event: str, arg: Any) -> TraceFunction | None:
         filename = frame.f_code.co_filename
         if filename not in self._scripts:
             return None
+        if self._stopping:
+            return _raise_time_limit
         limit = self._recursion_limit
         if limit is not None and event == "call":
             depth = 0

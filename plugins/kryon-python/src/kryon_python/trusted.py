@@ -79,9 +79,10 @@ class TrustedRuntime:
         self._names: dict[str, ScriptId] = {}
         self._shared: dict[str, Any] = {}
         self._time_s = policy.time_limit_ms / 1000 if policy.time_limit_ms else None
-        self._watchdog = Watchdog() if self._time_s else None
+        self._watchdog = Watchdog(self._stuck) if self._time_s else None
         self.tracer = ScriptTracer(self._names)
-        self.tracer.recursion_limit = policy.recursion_limit
+        self.tracer.stoppable = self._watchdog is not None
+        self.tracer.recursion_limit = policy.recursion_limit  # also refreshes ``needed``
         self._depth = 0
         self._converter = ScriptConverter(self._make_ref, bridge.convert)
         self._base_builtins = dict(vars(builtins))
@@ -226,12 +227,17 @@ class TrustedRuntime:
                 self._depth -= 1
                 if tracing:
                     self.tracer.restore(previous)
+                    self.tracer.reset()
         except KeyboardInterrupt:
             raise
         except BaseException as exc:
             if token:
                 self._disarm(token)
             raise error_from_exception(exc, self._names, script) from None
+
+    def _stuck(self, thread_id: int) -> None:
+        """Watchdog thread: the script keeps swallowing the time limit."""
+        self.tracer.stop(sys._current_frames().get(thread_id))
 
     def _disarm(self, token: int) -> None:
         assert self._watchdog is not None

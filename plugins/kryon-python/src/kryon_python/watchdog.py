@@ -6,7 +6,9 @@ the calling thread (``PyThreadState_SetAsyncExc``), repeating every 50 ms in
 case the script swallows it.  Nothing is paid per bytecode; the price is that
 an async exception is only delivered while Python bytecode runs, so a script
 blocked inside one long C call (a huge ``re`` match, ``time.sleep``) is
-stopped only when that call returns.  That limitation is documented.
+stopped only when that call returns.  That limitation is documented.  A script
+that keeps catching the exception is handed to ``on_stuck`` (the engine then
+makes its frames raise on every line through the tracer).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import threading
 import time
+from collections.abc import Callable
 
 __all__ = ["TimeLimitExceeded", "Watchdog"]
 
@@ -41,7 +44,8 @@ class Watchdog:
     inside its ``__exit__``.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, on_stuck: Callable[[int], None] | None = None) -> None:
+        self._on_stuck = on_stuck
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._deadline: float | None = None
@@ -103,6 +107,8 @@ class Watchdog:
                 deadline = self._deadline
                 now = time.monotonic()
                 if deadline is not None and now >= deadline:
+                    if self._injected and self._on_stuck is not None:
+                        self._on_stuck(self._thread_id)  # the script swallowed it
                     self._injected = True
                     _set_async_exc(self._thread_id, id(TimeLimitExceeded))
                     deadline = self._deadline = now + _REPEAT_S
