@@ -85,7 +85,7 @@ class JsEngine(ScriptEngine):
         supports_memory_limit=True,
         is_sandbox=True,
     )
-    notes: ClassVar[str] = "QuickJS-ng; no bytecode cache or breakpoints (the binding has neither)"
+    notes: ClassVar[str] = "QuickJS-ng; no bytecode cache, breakpoints or instruction limit"
 
     def __init__(self) -> None:
         super().__init__()
@@ -97,7 +97,7 @@ class JsEngine(ScriptEngine):
     @classmethod
     def runtime_version(cls) -> str:
         try:
-            return f"QuickJS-ng (quickjs-ng {metadata.version('quickjs-ng')})"
+            return f"quickjs-ng {metadata.version('quickjs-ng')}"
         except metadata.PackageNotFoundError:
             return "QuickJS-ng"
 
