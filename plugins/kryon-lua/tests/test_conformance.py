@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from kryon_core.testing import EngineConformance
+from pathlib import Path
+from typing import Any
+
+from hypothesis import strategies as st
+
+from kryon_core import KryonConfig, Value
+from kryon_core.testing import EngineConformance, canonical_values
 
 
 class TestLuaConformance(EngineConformance):
@@ -51,3 +57,16 @@ function debug_me(a)
 end
 """
     debug_line = 2
+
+
+class TestLuaJITConformance(TestLuaConformance):
+    """The same contract on LuaJIT 2.1 (doubles only: integral floats come back as ints)."""
+
+    def kit_config(self, cache_dir: Path, **policy: Any) -> KryonConfig:
+        config = super().kit_config(cache_dir, **policy)
+        data = config.model_dump(mode="json")
+        data["engines"] = {"lua": {"runtime": "luajit"}}
+        return KryonConfig.from_mapping(data)
+
+    def value_strategy(self) -> st.SearchStrategy[Value]:
+        return canonical_values(min_int=-(2**53), max_int=2**53, floats=False)
