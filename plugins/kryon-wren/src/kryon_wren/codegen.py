@@ -80,8 +80,8 @@ class CodeGen:
 
     def prologue(self, info: N.FuncInfo) -> None:
         if self.checks:
-            self.emit("_K[0] -= 1; _K[1] += 1", info.line)
-            self.emit("if _K[0] < 0 or _K[1] > _K[2]: _tick()", info.line)
+            self.emit("_K[0] -= 1", info.line)
+            self.emit("if _K[0] < 0: _tick()", info.line)
 
     def function(self, info: N.FuncInfo, first: str | None = None) -> str:
         """Emit a nested def for ``info``; returns its Python name."""
@@ -98,9 +98,6 @@ class CodeGen:
         self.fs = FuncState(info)
         decl_at = len(self.lines)
         self.prologue(info)
-        if self.checks:
-            self.emit("try:")
-            self.indent += 1
         for p in info.params:
             if p.boxed:
                 self.emit(f"{p.pyname} = [{p.pyname}]")
@@ -114,10 +111,6 @@ class CodeGen:
             self.block(info.body)
             if not info.body:
                 self.emit("pass")
-        if self.checks:
-            self.indent -= 1
-            self.emit("finally:")
-            self.emit("    _K[1] -= 1")
         nonlocal_names = sorted(
             v.pyname for v in info.nonlocals if v.func is not info and not v.boxed
         )
@@ -438,7 +431,7 @@ class CodeGen:
             return f"({self.expr(e.left)} {op} {self.expr(e.right)})"
         if op in ("==", "!=") and (self.is_str_lit(e.left) or self.is_str_lit(e.right)):
             return self.string_eq(e)
-        if op not in FAST_ARITH and op not in ("==", "!=", "/", "%"):
+        if op not in FAST_ARITH and op not in ("+", "==", "!=", "/", "%"):
             return f"_bin({self.expr(e.left)}, {mname!r}, {self.expr(e.right)})"
         a_first, a = self.bind(e.left)
         b_first, b = self.bind(e.right)

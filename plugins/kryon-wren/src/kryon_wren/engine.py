@@ -8,7 +8,9 @@ static methods of module-level classes (``Class.method``, any arity).
 
 from __future__ import annotations
 
+import functools
 import gc
+import hashlib
 import itertools
 import marshal
 import os
@@ -16,6 +18,7 @@ import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from kryon_core import (
@@ -106,7 +109,8 @@ class WrenEngine(ScriptEngine):
 
     def cache_key(self) -> str:
         checks = self._vm.checks if self._vm is not None else False
-        return f"py{sys.version_info[0]}.{sys.version_info[1]}-{'checked' if checks else 'fast'}"
+        mode = "checked" if checks else "fast"
+        return f"py{sys.version_info[0]}.{sys.version_info[1]}-{mode}-{_compiler_digest()}"
 
     # -- lifecycle ---------------------------------------------------------------
 
@@ -456,6 +460,18 @@ class WrenEngine(ScriptEngine):
 
     def set_breakpoint_handler(self, handler: Callable[[BreakpointHit], None] | None) -> None:
         self.debugger.handler = handler
+
+
+@functools.cache
+def _compiler_digest() -> str:
+    """Digest of the compiler's sources: cached code objects from another
+    version of the code generator are never reused."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in ("lexer.py", "parser.py", "nodes.py", "names.py", "codegen.py", "vm.py"):
+        digest.update((here / name).read_bytes())
+    digest.update((here / "runtime" / "core.py").read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _fn_caller(fn: WFn) -> Callable[..., Any]:

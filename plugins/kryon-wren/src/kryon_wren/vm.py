@@ -80,7 +80,8 @@ class VM:
         self.fibers = FiberScheduler(self)
         self.modules: dict[str, dict[str, Any]] = {}
         self.code_info: dict[str, _CodeInfo] = {}
-        self.K: list[int] = [1 << 62, 0, 1 << 62]
+        self.K: list[int] = [1 << 62]
+        self.chunk = 1000
         self.steps = 0
         self.deadline: float | None = None
         self.mem_base = 0
@@ -141,9 +142,10 @@ class VM:
     def arm(self) -> None:
         lim = self.limits
         self.steps = 0
-        self.K[0] = 1000
-        self.K[1] = 0
-        self.K[2] = lim.max_depth if lim.max_depth is not None else 1 << 62
+        # Depth is measured when the step budget runs out, so a small depth
+        # limit shortens the budget to catch runaway recursion early.
+        self.chunk = 1000 if lim.max_depth is None else max(8, min(1000, lim.max_depth // 2))
+        self.K[0] = self.chunk
         self.deadline = (
             time.monotonic() + lim.time_limit_s if lim.time_limit_s is not None else None
         )
@@ -171,11 +173,10 @@ class VM:
     def tick(self) -> None:
         K = self.K
         lim = self.limits
-        if K[1] > K[2]:
-            K[1] -= 1
+        self.steps += self.chunk - K[0]
+        K[0] = self.chunk
+        if lim.max_depth is not None and self.depth(lim.max_depth) > lim.max_depth:
             raise FatalError(self._limit("recursion", f"call depth exceeded {lim.max_depth}"))
-        self.steps += 1000 - K[0]
-        K[0] = 1000
         if lim.instruction_limit is not None and self.steps > lim.instruction_limit:
             raise FatalError(
                 self._limit(
@@ -188,6 +189,17 @@ class VM:
             used = (sys.getallocatedblocks() - self.mem_base) * 64
             if used > lim.memory_limit_bytes:
                 raise FatalError(self._limit("memory", "memory limit exceeded"))
+
+    def depth(self, cap: int) -> int:
+        """Wren frames on the calling thread's stack (counting stops past ``cap``)."""
+        frame = sys._getframe(2)
+        infos = self.code_info
+        n = 0
+        while frame is not None and n <= cap:
+            if frame.f_code.co_filename in infos:
+                n += 1
+            frame = frame.f_back  # type: ignore[assignment]
+        return n
 
     def _limit(self, kind: str, message: str) -> BaseException:
         if self.limit_error is not None:
