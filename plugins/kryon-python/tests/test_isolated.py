@@ -1,0 +1,105 @@
+"""Isolated mode specifics: re-entrant host calls, restarts, the worker's world."""
+
+from __future__ import annotations
+
+import pytest
+from kryon_python.config import PythonConfig
+
+from kryon_core import FunctionRef, ScriptRuntimeError, TimeLimitError
+
+from .conftest import SANDBOXED, Harness
+
+
+def test_reentrant_calls_host_to_worker_to_host(harness) -> None:
+    holder: dict[str, Harness] = {}
+
+    def host_twice(caller: str, x: int) -> int:
+        h = holder["h"]
+        return 2 * h.engine.call_function(h.sid, "plus_one", [x])  # back into the worker
+
+    h = harness(SANDBOXED, functions={"host_twice": host_twice})
+    holder["h"] = h
+    h.sid = h.load(
+        "import kryon\n\ndef plus_one(x):\n    return x + 1\n\n"
+        "def outer(x):\n    return kryon.host_twice(x) + 1000\n"
+    )
+    assert h.call(h.sid, "outer", 4) == 1010
+
+
+def test_worker_restart_reloads_scripts_and_host_globals(harness) -> None:
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "def read():\n    return greeting\n\ndef hang():\n    while True:\n"
+        "        try:\n            while True:\n                pass\n"
+        "        except BaseException:\n            pass\n"
+    )
+    h.engine.set_global("greeting", "hello")
+    first = h.engine._runtime._worker.process.pid  # type: ignore[union-attr]
+    with pytest.raises(TimeLimitError):
+        h.call(sid, "hang")
+    assert h.call(sid, "read") == "hello"
+    assert h.engine._runtime._worker.process.pid != first  # type: ignore[union-attr]
+
+
+def test_function_refs_of_a_dead_worker_fail_clearly(harness) -> None:
+    h = harness(SANDBOXED)
+    sid = h.load("def make():\n    return lambda: 1\n")
+    ref = h.call(sid, "make")
+    assert isinstance(ref, FunctionRef) and ref() == 1
+    h.engine._runtime._worker.kill("crash")  # type: ignore[union-attr]
+    assert h.call(sid, "make")() == 1  # a new worker, with the script reloaded
+    with pytest.raises(ScriptRuntimeError, match="restarted"):
+        ref()
+
+
+def test_worker_has_no_site_packages_and_no_environment(harness) -> None:
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "def probe():\n"
+        "    import random\n"
+        "    g = vars(type(random.Random.randint))['__globals__'].__get__(random.Random.randint)\n"
+        "    os = g['_os']\n"
+        "    import dataclasses\n"
+        "    fields = dataclasses.fields\n"
+        "    sys = vars(type(fields))['__globals__'].__get__(fields)['sys']\n"
+        "    return [os.getuid(), dict(os.environ), os.getcwd(), sys.path, sys.flags.isolated]\n"
+    )
+    uid, environ, cwd, path, isolated = h.call(sid, "probe")
+    assert uid != 0 and cwd == "/" and path == [] and isolated == 1
+    assert set(environ) <= {"LC_CTYPE"}  # set by the interpreter's locale coercion
+
+
+def test_imports_are_limited_to_the_allow_list(harness) -> None:
+    h = harness(SANDBOXED, config=PythonConfig(allowed_modules=("math",)))
+    sid = h.load(
+        "def ok():\n    import math\n    return math.floor(2.5)\n\n"
+        "def refused():\n    import json\n"
+    )
+    assert h.call(sid, "ok") == 2
+    with pytest.raises(ScriptRuntimeError, match="ImportError"):
+        h.call(sid, "refused")
+
+
+def test_allowed_modules_are_private_copies(harness) -> None:
+    h = harness(SANDBOXED)
+    a = h.load("import math\nmath.pi = 3\n\ndef pi():\n    return math.pi\n", "a")
+    b = h.load("import math\n\ndef pi():\n    return math.pi\n", "b")
+    assert h.call(a, "pi") == 3
+    assert h.call(b, "pi") > 3.14
+
+
+def test_coroutines_that_need_an_event_loop_fail_cleanly(harness) -> None:
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "class Later:\n    def __await__(self):\n        yield 'future'\n\n"
+        "async def wait():\n    await Later()\n"
+    )
+    with pytest.raises(ScriptRuntimeError, match="event loop"):
+        h.call(sid, "wait")
+
+
+def test_memory_usage_reports_the_limit(harness) -> None:
+    h = harness(SANDBOXED)
+    h.load("x = 1\n")
+    usage = h.engine.get_memory_usage()
+    assert usage.used_bytes > 0 and usage.limit_bytes == 16 * 1024 * 1024
