@@ -213,3 +213,19 @@ def test_a_script_cannot_catch_or_keep_the_disarm_token(make_js: Any) -> None:
         js.call(thief, "steal")
     assert js.call(thief, "count") == 0
     assert js.call(thief, "steal") == 6
+
+
+def test_memory_held_in_a_cycle_is_reclaimed_after_the_limit(make_js: Any) -> None:
+    js = make_js(memory_limit_mb=8)
+    script = js.load(
+        "function bomb() {\n"
+        "  const ring = { next: null, data: [] };\n"
+        "  ring.next = ring;\n"
+        "  for (;;) ring.data.push('y'.repeat(2048));\n"
+        "}\nfunction ok() { return [1, 2, 3].map((x) => x * 2); }"
+    )
+    for _ in range(3):
+        with pytest.raises(MemoryLimitError):
+            js.call(script, "bomb")
+        assert js.call(script, "ok") == [2, 4, 6]
+    assert js.engine.get_memory_usage().used_bytes < 4 * 1024 * 1024

@@ -10,7 +10,7 @@ time limit's interrupt handler), ``out of memory`` and a stack overflow.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from kryon_core import (
@@ -37,11 +37,22 @@ class ErrorMapper:
     """Turns JS error descriptions into ScriptErrors for one engine."""
 
     def __init__(
-        self, bands: LineBands, time_limit_ms: int | None, memory_limit: int | None
+        self,
+        bands: LineBands,
+        time_limit_ms: int | None,
+        memory_limit: int | None,
+        reclaim: Callable[[], object] | None = None,
     ) -> None:
         self.bands = bands
         self.time_limit_ms = time_limit_ms
         self.memory_limit = memory_limit
+        self.reclaim = reclaim
+        """Run after a memory limit: collects the cycles the aborted call left behind."""
+
+    def _out_of_memory(self, message: str, **position: Any) -> MemoryLimitError:
+        if self.reclaim is not None:
+            self.reclaim()
+        return MemoryLimitError(message, **position)
 
     def frames(self, stack: str) -> list[StackFrame]:
         """Script frames of a QuickJS stack, outermost first."""
@@ -77,7 +88,7 @@ class ErrorMapper:
             return TimeLimitError(f"the call ran longer than the time limit ({limit})", **position)
         if "out of memory" in message:
             limit = f"{self.memory_limit // (1024 * 1024)} MB" if self.memory_limit else "memory"
-            return MemoryLimitError(f"the script ran out of memory (limit {limit})", **position)
+            return self._out_of_memory(f"the script ran out of memory (limit {limit})", **position)
         if any(text in message for text in _STACK_OVERFLOW):
             return RecursionLimitError(
                 "the script nested calls too deeply (stack limit reached)", **position
@@ -97,7 +108,7 @@ class ErrorMapper:
             # QuickJS throws a bare null when it cannot even allocate its
             # "out of memory" error (documented: a deliberate `throw null` under
             # a memory limit is reported the same way).
-            return MemoryLimitError(
+            return self._out_of_memory(
                 f"the script ran out of memory (limit {self.memory_limit // (1024 * 1024)} MB)",
                 script=script,
             )
@@ -130,7 +141,7 @@ class ErrorMapper:
         if limit is not None:
             return limit
         if headline.strip() in ("null", ""):
-            return MemoryLimitError(
+            return self._out_of_memory(
                 "the script ran out of memory while raising an error", script=script
             )
         where = traceback[-1] if traceback else None

@@ -125,7 +125,9 @@ class JsRuntime:
             context.set_memory_limit(self.memory_limit)
         self.limit = TimeLimit(context, policy.time_limit_ms)
         self.bands = LineBands()
-        self.errors = ErrorMapper(self.bands, policy.time_limit_ms, self.memory_limit)
+        self.errors = ErrorMapper(
+            self.bands, policy.time_limit_ms, self.memory_limit, reclaim=self._reclaim
+        )
         self.codec = WireCodec(self._js_ref)
         self.depth = 0
         self.hosted = False
@@ -347,6 +349,10 @@ class JsRuntime:
         return mapped
 
     # -- host callbacks --------------------------------------------------------------
+
+    def _reclaim(self) -> None:
+        if self.context is not None:
+            self.context.gc()
 
     # -- JS functions held by the host -------------------------------------------------
 
