@@ -350,3 +350,39 @@ OUTPUT_CASES = [
 @pytest.mark.parametrize(("source", "expected"), OUTPUT_CASES)
 def test_output(output: Callable[[str], str], source: str, expected: str) -> None:
     assert output(source) == expected
+
+
+LAZY_CASES = [
+    (
+        "(def fibs (lazy-cat [0 1] (map + fibs (rest fibs)))) (take 10 fibs)",
+        "(0 1 1 2 3 5 8 13 21 34)",
+    ),
+    ("(def nat (cons 0 (lazy-seq (map inc nat)))) (take 5 nat)", "(0 1 2 3 4)"),
+    (
+        "(let [s (map inc [1 2 3])] [(reduce + s) (vec s) (reduce + 0 s) (vec (filter odd? s))])",
+        "[9 [2 3 4] 9 [3]]",
+    ),
+    (
+        "(let [s (map inc (range 5)) t (filter even? s)] [(reduce + t) (vec t) (vec s) (take 2 s)])",
+        "[6 [2 4] [1 2 3 4 5] (1 2)]",
+    ),
+    ("(def g (map inc (range 3))) [(reduce + g) g]", "[6 (1 2 3)]"),
+    (
+        "(let [calls (atom 0) s (map (fn [x] (swap! calls inc) x) (range 100))] (first s) @calls)",
+        "1",
+    ),
+    (
+        "(let [s (filter even? (map inc (range 10)))] [(first s) (second s) (count s) (last s)])",
+        "[2 4 5 10]",
+    ),
+    (
+        "(defn primes [] (letfn [(sieve [s] (lazy-seq (cons (first s) (sieve (remove "
+        "#(zero? (mod % (first s))) (rest s))))))] (sieve (iterate inc 2)))) (take 8 (primes))",
+        "(2 3 5 7 11 13 17 19)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), LAZY_CASES)
+def test_lazy_sequences(lisp: Callable[[str], str], source: str, expected: str) -> None:
+    assert lisp(source) == expected

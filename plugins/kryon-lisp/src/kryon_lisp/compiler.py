@@ -446,6 +446,16 @@ class Compiler:
             and env.get(head.name) is None
         ):
             return self.method_call(head, args, env, ctx, form)
+        if (
+            isinstance(head, Symbol)
+            and head.name.endswith(".")
+            and len(head.name) > 1
+            and head.name != ".."
+            and env.get(head.name) is None
+        ):
+            class_name = str(Symbol(head.name[:-1], head.ns))
+            stmts, exprs = self.exprs(args, env)
+            return self.finish(stmts, call(name("@new"), const(class_name), *exprs), ctx)
         if isinstance(head, Symbol) and self._is_core_ref(head, env):
             emitter = INLINE.get(head.name)
             stmts, exprs = self.exprs(args, env)

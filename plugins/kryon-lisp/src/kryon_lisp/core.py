@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import Any
 
 from kryon_core import LimitError, ScriptError
-from kryon_lisp import limits
+from kryon_lisp import classes, limits
 from kryon_lisp.collections import COLLECTIONS, get
 from kryon_lisp.core_fn import as_fn
 from kryon_lisp.core_num import NUMERIC
@@ -271,6 +271,21 @@ def vary_meta(x: Any, f: Callable[..., Any], *args: Any) -> Any:
     return with_meta(x, f(meta(x), *args))
 
 
+def trampoline(f: Callable[..., Any], *args: Any) -> Any:
+    result = f(*args)
+    while callable(result) and not isinstance(result, (Keyword, LMap, LSet)):
+        result = result()
+    return result
+
+
+def reset_vals(a: Atom, value: Any) -> Any:
+    from pyrsistent import pvector
+
+    old = a.value
+    a.reset(value)
+    return pvector([old, value])
+
+
 def rand_int(n: int) -> int:
     import random
 
@@ -306,6 +321,8 @@ CATCH_CLASSES: dict[str, tuple[type, ...] | None] = {
     "java.lang.IndexOutOfBoundsException": (IndexError,),
     "NullPointerException": (TypeError, AttributeError),
     "IllegalStateException": (RuntimeError, ValueError),
+    "NumberFormatException": (ValueError,),
+    "java.lang.NumberFormatException": (ValueError,),
     "UnsupportedOperationException": (TypeError,),
 }
 
@@ -365,7 +382,6 @@ CORE: dict[str, Any] = {
     "class": type_of,
     "gensym": gensym,
     "hash": hash,
-    "instance?": lambda cls, x: False,
     "rand-int": rand_int,
     "rand": rand,
     "rand-nth": lambda coll: coll[rand_int(len(coll))] if len(coll) else None,
@@ -377,6 +393,8 @@ CORE: dict[str, Any] = {
     "re-pattern": re.compile,
     # compiler helpers
     "@method_call": __import__("kryon_lisp.interop", fromlist=["method_call"]).method_call,
+    "trampoline": trampoline,
+    "reset-vals!": reset_vals,
     "meta": meta,
     "with-meta": with_meta,
     "vary-meta": vary_meta,
@@ -399,6 +417,9 @@ CORE: dict[str, Any] = {
     "@case-match": case_match,
     "@case-error": case_error,
     "@L": limits.current,
+    "@new": classes.construct,
+    "instance?": classes.instance,
+    **classes.CLASSES,
     "@delay": Delay,
     "@time": timed,
     "@multifn": MultiFn,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -63,12 +64,20 @@ def _source(x: Any) -> Iterator[Any]:
     yield from iter_of(x)
 
 
-def _it(x: Any) -> Iterator[Any]:
+def _it(x: Any, sole_refs: int = 0) -> Iterator[Any]:
+    """Iterate a collection argument.  ``sole_refs`` is the reference count
+    ``x`` has when the caller's parameter is its only holder; such a fresh lazy
+    sequence is consumed through its iterator directly (pipelines then run at
+    iterator speed instead of building chunks nobody can see)."""
     t = type(x)
     if t is PVector or t is tuple or t is list:
         return iter(x)
     if t is LRange:
         return iter(x)
+    if t is LazySeq and sole_refs and sys.getrefcount(x) <= sole_refs:
+        src = x.take_source()
+        if src is not None:
+            return src
     return _source(x)
 
 
@@ -80,7 +89,7 @@ def map_(f: Any, *colls: Any) -> Any:
         return map_xf(as_fn(f))
     f = as_fn(f)
     if len(colls) == 1:
-        return lazy_iter(map(f, _it(colls[0])))
+        return lazy_iter(map(f, _it(colls[0], 3)))
     return lazy_iter(map(f, *[_it(c) for c in colls]))
 
 
@@ -89,22 +98,22 @@ def filter_(pred: Any, coll: Any = _NONE) -> Any:
     if coll is _NONE:
         return filter_xf(pred)
     if pred in BOOLEAN_FNS:
-        return lazy_iter(filter(pred, _it(coll)))
-    return lazy_iter(x for x in _it(coll) if (r := pred(x)) is not None and r is not False)
+        return lazy_iter(filter(pred, _it(coll, 3)))
+    return lazy_iter(x for x in _it(coll, 3) if (r := pred(x)) is not None and r is not False)
 
 
 def remove(pred: Any, coll: Any = _NONE) -> Any:
     pred = as_fn(pred)
     if coll is _NONE:
         return filter_xf(lambda x: not truthy(pred(x)))
-    return lazy_iter(x for x in _it(coll) if (r := pred(x)) is None or r is False)
+    return lazy_iter(x for x in _it(coll, 3) if (r := pred(x)) is None or r is False)
 
 
 def keep(f: Any, coll: Any = _NONE) -> Any:
     f = as_fn(f)
     if coll is _NONE:
         return keep_xf(f)
-    return lazy_iter(r for x in _it(coll) if (r := f(x)) is not None)
+    return lazy_iter(r for x in _it(coll, 3) if (r := f(x)) is not None)
 
 
 def keep_indexed(f: Any, coll: Any) -> Any:
@@ -121,13 +130,13 @@ def map_indexed(f: Any, coll: Any = _NONE) -> Any:
 def take(n: Any, coll: Any = _NONE) -> Any:
     if coll is _NONE:
         return take_xf(n)
-    return lazy_iter(itertools.islice(_it(coll), max(0, int(n))))
+    return lazy_iter(itertools.islice(_it(coll, 3), max(0, int(n))))
 
 
 def drop(n: Any, coll: Any = _NONE) -> Any:
     if coll is _NONE:
         return drop_xf(n)
-    return lazy_iter(itertools.islice(_it(coll), max(0, int(n)), None))
+    return lazy_iter(itertools.islice(_it(coll, 3), max(0, int(n)), None))
 
 
 def take_while(pred: Any, coll: Any = _NONE) -> Any:
@@ -345,13 +354,14 @@ def iterate(f: Callable[[Any], Any], x: Any) -> Any:
 
 def reduce_(f: Any, *args: Any) -> Any:
     if len(args) == 1:
-        it = _it(args[0])
+        it = _it(args[0], 3)
         acc = next(it, _NONE)
         if acc is _NONE:
             return f()
     else:
         acc, coll = args
-        it = _it(coll)
+        it = _it(coll, 4)
+        del coll
     if f in NEVER_REDUCED:
         return functools.reduce(f, it, acc)
     for x in it:

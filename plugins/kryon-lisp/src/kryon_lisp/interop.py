@@ -143,6 +143,10 @@ def method_call(obj: Any, method: str, *args: Any) -> Any:
         fn = _STRING_METHODS.get(method)
         if fn is not None:
             return fn(obj, *args)
+    if isinstance(obj, BaseException):
+        from kryon_lisp.classes import exception_method
+
+        return exception_method(obj, method)
     if method == "toString":
         return str_of(obj)
     if method in ("equals",):

@@ -241,6 +241,11 @@ def _lazy_seq(form: PList, *body: Any) -> Any:
     return L(S("@lazy-seq"), plist([_FN, pvector([]), *body]))
 
 
+@macro("lazy-cat")
+def _lazy_cat(form: PList, *colls: Any) -> Any:
+    return plist([S("concat"), *[L(S("lazy-seq"), c) for c in colls]])
+
+
 @macro("delay")
 def _delay(form: PList, *body: Any) -> Any:
     return L(S("@delay"), plist([_FN, pvector([]), *body]))

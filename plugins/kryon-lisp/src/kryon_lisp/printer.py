@@ -95,6 +95,8 @@ def str_of(x: Any) -> str:
         return x.ch
     if isinstance(x, ExceptionInfo):
         return f"clojure.lang.ExceptionInfo: {str_of(x.message)} {pr_str(x.data)}"
+    if hasattr(x, "java_name"):
+        return f"{x.java_name}: {x}"
     if isinstance(x, BaseException) and not isinstance(x, Thrown):
         from kryon_lisp.errors import describe
 

@@ -20,6 +20,8 @@ from kryon_lisp import limits
 from kryon_lisp.types import EMPTY_LIST, Char, LMap, LSet, PList, PVector, Seq
 
 _MAX_CHUNK = 64
+_filling = 0
+"""How many chunk fills are in progress (on this interpreter's stacks)."""
 
 
 class Cons(Seq):
@@ -46,17 +48,29 @@ class Cons(Seq):
 class LazySeq(Seq):
     """``lazy-seq``: the body runs once, on first use."""
 
-    __slots__ = ("_fn", "_s", "meta")
+    __slots__ = ("_fn", "_s", "_src", "meta")
 
     def __init__(self, fn: Callable[[], Any], meta: Any = None) -> None:
         self._fn: Callable[[], Any] | None = fn
         self._s: Seq | None = None
+        self._src: Iterator[Any] | None = None
         self.meta = meta
+
+    def take_source(self) -> Iterator[Any] | None:
+        """The raw iterator of a never-touched iterator-backed sequence, taken
+        over by a consumer that is provably its only holder (no chunk layer)."""
+        src = self._src
+        if src is None or self._fn is None:
+            return None
+        self._src = None
+        self._fn = None
+        return src
 
     def seq(self) -> Seq | None:
         fn = self._fn
         if fn is not None:
             self._fn = None
+            self._src = None
             value = fn()
             while isinstance(value, LazySeq):
                 value = value.seq()
@@ -81,21 +95,48 @@ class LazySeq(Seq):
 
 
 class _Chunk:
-    __slots__ = ("items", "nxt", "size", "src")
+    """A run of realised elements; ``src`` produces the following chunk.
+
+    Elements are published one at a time while a chunk fills, so a sequence
+    defined in terms of itself (``(def fibs (lazy-cat [0 1] (map + fibs (rest
+    fibs))))``) sees every element realised before the one being computed.
+    """
+
+    __slots__ = ("filling", "items", "nxt", "size", "src")
 
     def __init__(self, items: list[Any], src: Iterator[Any] | None, size: int) -> None:
         self.items = items
         self.src = src
         self.size = size
         self.nxt: _Chunk | None = None
+        self.filling = False
 
     def following(self) -> _Chunk | None:
+        if self.filling:
+            raise RuntimeError("lazy sequence needs an element it is still computing")
         src = self.src
         if src is not None:
             self.src = None
-            size = min(self.size * 2, _MAX_CHUNK)
-            items = list(itertools.islice(src, size))
-            self.nxt = _Chunk(items, src, size) if items else None
+            global _filling
+            # inside another chunk's fill, read no further ahead than asked: a
+            # sequence defined in terms of itself needs each element published
+            size = 1 if _filling else min(self.size * 2, _MAX_CHUNK)
+            _filling += 1
+            nxt = _Chunk([], None, size)
+            nxt.filling = True
+            self.nxt = nxt
+            items = nxt.items
+            try:
+                items.extend(itertools.islice(src, 1))
+                if items and size > 1:
+                    for x in itertools.islice(src, size - 1):
+                        items.append(x)
+            finally:
+                _filling -= 1
+                nxt.filling = False
+                nxt.src = src
+            if not items:
+                self.nxt = None
         return self.nxt
 
 
@@ -127,11 +168,15 @@ class IterSeq(Seq):
         i = self.i
         while chunk is not None:
             items = chunk.items
-            if i:
+            if chunk.filling:
+                while i < len(items):
+                    yield items[i]
+                    i += 1
+            elif i:
                 yield from itertools.islice(items, i, None)
-                i = 0
             else:
                 yield from items
+            i = 0
             chunk = chunk.following()
 
 
@@ -142,7 +187,9 @@ def lazy_iter(it: Iterator[Any]) -> LazySeq:
         items = list(itertools.islice(it, 1))
         return IterSeq(_Chunk(items, it, 1), 0) if items else None
 
-    return LazySeq(start)
+    out = LazySeq(start)
+    out._src = it
+    return out
 
 
 class IndexedSeq(Seq):

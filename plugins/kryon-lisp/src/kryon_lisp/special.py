@@ -453,6 +453,15 @@ def _truth_of_tmp(c: Compiler, tmp: str, e: ast.expr) -> tuple[Stmts, ast.expr]:
     return truthy_test(name(tmp), c.scope, False)
 
 
+@special("new")
+def _new(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
+    args = _args(form)
+    if not args or not isinstance(args[0], Symbol):
+        raise c.error("new requires a class name", form)
+    stmts, exprs = c.exprs(args[1:], env)
+    return c.finish(stmts, call(name("@new"), const(str(args[0])), *exprs), ctx)
+
+
 @special("ns")
 def _ns(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     args = _args(form)

@@ -1,0 +1,156 @@
+"""Java class names Clojure programs use: exception constructors
+(``(Exception. "msg")``, ``(new IllegalArgumentException "x")``) and class
+values for ``instance?``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+from kryon_lisp.types import (
+    Atom,
+    Char,
+    ExceptionInfo,
+    Keyword,
+    LispError,
+    LMap,
+    LSet,
+    PVector,
+    Seq,
+    Symbol,
+)
+
+
+class JavaException(LispError):
+    """An exception made with a Java class constructor."""
+
+    java_name = "java.lang.Exception"
+
+    def __init__(self, message: Any = None, cause: Any = None) -> None:
+        from kryon_lisp.printer import str_of
+
+        super().__init__("" if message is None else str_of(message))
+        self.message = message
+        if isinstance(cause, BaseException):
+            self.__cause__ = cause
+
+
+def _exception(name: str, *bases: type[BaseException]) -> type[JavaException]:
+    return type(name.rpartition(".")[2], (JavaException, *bases), {"java_name": name})
+
+
+EXCEPTIONS: dict[str, type[JavaException]] = {}
+for _name, _bases in {
+    "java.lang.Exception": (),
+    "java.lang.Throwable": (),
+    "java.lang.Error": (),
+    "java.lang.RuntimeException": (),
+    "java.lang.IllegalArgumentException": (ValueError,),
+    "java.lang.IllegalStateException": (RuntimeError,),
+    "java.lang.ArithmeticException": (ArithmeticError,),
+    "java.lang.UnsupportedOperationException": (TypeError,),
+    "java.lang.IndexOutOfBoundsException": (IndexError,),
+    "java.lang.NullPointerException": (TypeError,),
+    "java.lang.ClassCastException": (TypeError,),
+    "java.lang.NumberFormatException": (ValueError,),
+}.items():
+    _cls = _exception(_name, *_bases)
+    EXCEPTIONS[_name] = _cls
+    EXCEPTIONS[_name.rpartition(".")[2]] = _cls
+EXCEPTIONS["js/Error"] = EXCEPTIONS["Error"]
+
+
+def construct(class_name: str, *args: Any) -> Any:
+    """``(ClassName. args...)`` / ``(new ClassName args...)``."""
+    if class_name in ("ExceptionInfo", "clojure.lang.ExceptionInfo"):
+        return ExceptionInfo(*args)
+    cls = EXCEPTIONS.get(class_name)
+    if cls is None:
+        raise TypeError(
+            f"Unable to resolve classname: {class_name} (no host classes in Kryon Lisp)"
+        )
+    return cls(*args)
+
+
+class JavaClass:
+    """A class value for ``instance?``."""
+
+    def __init__(self, name: str, check: Callable[[Any], bool]) -> None:
+        self.name = name
+        self.check = check
+
+    def lisp_repr(self) -> str:
+        return self.name
+
+
+def _is_number(x: Any) -> bool:
+    return type(x) in (int, float, Fraction)
+
+
+CLASSES: dict[str, JavaClass] = {}
+for _names, _check in [
+    (("String", "java.lang.String"), lambda x: type(x) is str),
+    (("Long", "java.lang.Long", "Integer", "java.lang.Integer"), lambda x: type(x) is int),
+    (("Double", "java.lang.Double", "Float"), lambda x: type(x) is float),
+    (("Number", "java.lang.Number"), _is_number),
+    (("Boolean", "java.lang.Boolean"), lambda x: type(x) is bool),
+    (("Character", "java.lang.Character"), lambda x: type(x) is Char),
+    (("clojure.lang.Ratio",), lambda x: type(x) is Fraction),
+    (("clojure.lang.Keyword",), lambda x: type(x) is Keyword),
+    (("clojure.lang.Symbol",), lambda x: type(x) is Symbol),
+    (
+        (
+            "clojure.lang.IPersistentMap",
+            "clojure.lang.PersistentHashMap",
+            "clojure.lang.PersistentArrayMap",
+            "java.util.Map",
+        ),
+        lambda x: isinstance(x, LMap),
+    ),
+    (
+        ("clojure.lang.IPersistentVector", "clojure.lang.PersistentVector"),
+        lambda x: type(x) is PVector,
+    ),
+    (
+        ("clojure.lang.IPersistentSet", "clojure.lang.PersistentHashSet", "java.util.Set"),
+        lambda x: isinstance(x, LSet),
+    ),
+    (("clojure.lang.ISeq", "clojure.lang.Seqable"), lambda x: isinstance(x, Seq)),
+    (("clojure.lang.Atom",), lambda x: type(x) is Atom),
+    (("clojure.lang.IFn", "clojure.lang.Fn"), callable),
+    (("clojure.lang.ExceptionInfo", "ExceptionInfo"), lambda x: isinstance(x, ExceptionInfo)),
+    (
+        ("Exception", "java.lang.Exception", "Throwable", "java.lang.Throwable"),
+        lambda x: isinstance(x, Exception),
+    ),
+    (("Object", "java.lang.Object"), lambda x: x is not None),
+]:
+    for _n in _names:
+        CLASSES[_n] = JavaClass(_n, _check)
+
+
+def instance(cls: Any, x: Any) -> bool:
+    """``instance?``."""
+    if isinstance(cls, JavaClass):
+        return cls.check(x)
+    if isinstance(cls, type):
+        return isinstance(x, cls)
+    raise TypeError(f"{cls!r} is not a class")
+
+
+def exception_method(exc: BaseException, method: str) -> Any:
+    """``.getMessage`` and friends on caught exceptions."""
+    from kryon_lisp.core import ex_data, ex_message
+
+    if method in ("getMessage", "getLocalizedMessage"):
+        return ex_message(exc)
+    if method == "getCause":
+        return exc.__cause__
+    if method == "getData":
+        return ex_data(exc)
+    if method == "toString":
+        from kryon_lisp.printer import str_of
+
+        return str_of(exc)
+    raise TypeError(f"No method {method} on exceptions")
