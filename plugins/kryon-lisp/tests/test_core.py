@@ -363,7 +363,8 @@ LAZY_CASES = [
         "[9 [2 3 4] 9 [3]]",
     ),
     (
-        "(let [s (map inc (range 5)) t (filter even? s)] [(reduce + t) (vec t) (vec s) (take 2 s)])",
+        "(let [s (map inc (range 5)) t (filter even? s)]"
+        " [(reduce + t) (vec t) (vec s) (take 2 s)])",
         "[6 [2 4] [1 2 3 4 5] (1 2)]",
     ),
     ("(def g (map inc (range 3))) [(reduce + g) g]", "[6 (1 2 3)]"),

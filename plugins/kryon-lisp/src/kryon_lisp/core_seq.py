@@ -75,7 +75,7 @@ def _it(x: Any, sole_refs: int = 0) -> Iterator[Any]:
     if t is LRange:
         return iter(x)
     if t is LazySeq and sole_refs and sys.getrefcount(x) <= sole_refs:
-        src = x.take_source()
+        src: Iterator[Any] | None = x.take_source()
         if src is not None:
             return src
     return _source(x)
