@@ -103,3 +103,40 @@ def test_memory_usage_reports_the_limit(harness) -> None:
     h.load("x = 1\n")
     usage = h.engine.get_memory_usage()
     assert usage.used_bytes > 0 and usage.limit_bytes == 16 * 1024 * 1024
+
+
+ALLOWED_MODULE_USES = {
+    "collections.abc": "import collections.abc\n"
+    "    return isinstance([], collections.abc.Sequence)",
+    "strptime": "import datetime\n"
+    "    return datetime.datetime.strptime('2020-01-02', '%Y-%m-%d').day",
+    "statistics": "import statistics\n    return statistics.mean([1, 2, 3, 4])",
+    "decimal": "import decimal\n    return str(decimal.Decimal('1.1') + decimal.Decimal('2.2'))",
+    "dataclass": "from dataclasses import dataclass, asdict\n    @dataclass\n    class P:\n"
+    "        x: int\n        y: int = 2\n    return asdict(P(1))",
+    "namedtuple": "from collections import namedtuple\n"
+    "    return list(namedtuple('P', 'x y')(1, 2))",
+    "typing": "from typing import NamedTuple, TypeVar\n    T = TypeVar('T')\n"
+    "    class P(NamedTuple):\n        x: int\n    return P(3).x",
+    "enum": "import enum\n    class C(enum.Enum):\n        A = 1\n    return C.A.name",
+    "lru_cache": "import functools\n    @functools.lru_cache\n    def f(n):\n"
+    "        return n if n < 2 else f(n - 1) + f(n - 2)\n    return f(20)",
+}
+EXPECTED = {
+    "collections.abc": True,
+    "strptime": 2,
+    "statistics": 2.5,
+    "decimal": "3.3",
+    "dataclass": {"x": 1, "y": 2},
+    "namedtuple": [1, 2],
+    "typing": 3,
+    "enum": "A",
+    "lru_cache": 6765,
+}
+
+
+@pytest.mark.parametrize("name", sorted(ALLOWED_MODULE_USES))
+def test_allowed_modules_work_under_the_guard(harness, name: str) -> None:
+    h = harness(SANDBOXED)
+    sid = h.load(f"def use():\n    {ALLOWED_MODULE_USES[name]}\n")
+    assert h.call(sid, "use") == EXPECTED[name]

@@ -335,7 +335,12 @@ class TrustedRuntime:
         ) -> None:
             text = (" " if sep is None else sep).join(map(str, values))
             text += "\n" if end is None else end
-            write(text, stream="stderr" if file is sys.stderr else "stdout", script=script)
+            if file is None or file is sys.stdout:
+                write(text, stream="stdout", script=script)
+            elif file is sys.stderr:
+                write(text, stream="stderr", script=script)
+            else:
+                file.write(text)
 
         return print_
 

@@ -32,6 +32,7 @@ from types import ModuleType
 from typing import Any
 
 __all__ = [
+    "IMPLICIT_MODULES",
     "apply_limits",
     "compact_descriptors",
     "drop_privileges",
@@ -86,16 +87,25 @@ _UNSAFE_BUILTINS = frozenset(
 )
 
 
+IMPLICIT_MODULES = ("_strptime", "copyreg")
+"""Imported by allowed modules at call time (``datetime.strptime`` imports
+``_strptime`` through the caller's ``__import__``), so allowed as well."""
+
+
 def preload(modules: Iterable[str]) -> dict[str, ModuleType]:
-    """Import the allowed modules (and what they import lazily) before the hook."""
-    loaded: dict[str, ModuleType] = {}
-    for name in (*modules, "_strptime", "encodings.idna", "copyreg"):
+    """Import the allowed modules before the hook is armed; return every loaded
+    module (submodules included) that belongs to one of them."""
+    tops = {name.partition(".")[0] for name in (*modules, *IMPLICIT_MODULES)}
+    for name in (*modules, *IMPLICIT_MODULES):
         try:
             __import__(name)
         except ImportError:
             continue
-        loaded[name] = sys.modules[name]
-    return loaded
+    return {
+        name: module
+        for name, module in list(sys.modules.items())
+        if name.partition(".")[0] in tops and isinstance(module, ModuleType)
+    }
 
 
 def compact_descriptors(read_fd: int, write_fd: int) -> tuple[int, int, int]:

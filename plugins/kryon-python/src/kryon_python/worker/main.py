@@ -58,7 +58,9 @@ class Worker:
         self.write_fd = write_fd
         self.statm_fd = statm_fd
         self.modules = modules
-        self.allowed = frozenset(name.partition(".")[0] for name in config["allowed_modules"])
+        self.allowed = frozenset(
+            name.partition(".")[0] for name in (*config["allowed_modules"], *guard.IMPLICIT_MODULES)
+        )
         self.host_functions: list[str] = list(config["host_functions"])
         limit = config.get("time_limit_ms")
         self.time_limit = limit / 1000 if isinstance(limit, int) else None
