@@ -89,3 +89,10 @@ def test_errors_inside_function_refs_called_by_the_host(js: Any) -> None:
     with pytest.raises(ScriptRuntimeError) as info:
         ref()
     assert info.value.line == 3
+
+
+def test_a_hashbang_line_and_crlf_newlines_keep_positions(js: Any) -> None:
+    script = js.load("#!/usr/bin/env kryon\r\nfunction f() {\r\n  throw new Error('x');\r\n}\r\n")
+    with pytest.raises(ScriptRuntimeError) as info:
+        js.call(script, "f")
+    assert info.value.line == 3

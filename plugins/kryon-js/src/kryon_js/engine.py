@@ -160,7 +160,7 @@ class JsEngine(ScriptEngine):
 
     def compile(self, source: str, *, script: str, path: str | None = None) -> CompiledScript:
         rt = self._runtime()
-        text = source.replace("\r\n", "\n").replace("\r", "\n")
+        text = _normalized(source)
         module, shape = self._shape(text, script, path)
         base = rt.bands.allocate(script, text.count("\n") + 1)
         try:
@@ -447,6 +447,14 @@ def _info(
         is_variadic=decl.variadic,
         line=decl.line,
     )
+
+
+def _normalized(source: str) -> str:
+    """One newline style (QuickJS and the line bands count ``\\n``); a ``#!`` line
+    becomes a comment of the same length (it is only legal at the very start of a
+    file, and the script is wrapped)."""
+    text = source.replace("\r\n", "\n").replace("\r", "\n")
+    return "//" + text[2:] if text.startswith("#!") else text
 
 
 def _clear(loaded: _Loaded) -> None:
