@@ -2,6 +2,9 @@
 
 Usage: python scripts/wren_suite.py DIR [-v] [-k SUBSTRING]
 
+Files are run from DIR with their relative path (``test/core/...``), as the
+reference runner does, so module names in messages match.
+
 Follows the expectations of wren-lang/wren's util/test.py: expected stdout
 lines, ``// expect error`` (compile error on that line, exit 65),
 ``// expect error line N`` and ``// expect runtime error: MESSAGE`` (message
@@ -25,7 +28,7 @@ STACK_LINE = re.compile(r"\[.* line (\d+)\] in")
 NONTEST = re.compile(r"// nontest")
 
 
-def check(path: str) -> tuple[bool, str]:
+def check(path: str, root: str) -> tuple[bool, str]:
     with open(path, encoding="utf-8", errors="surrogateescape") as f:
         lines = f.read().split("\n")
     out: list[str] = []
@@ -47,11 +50,11 @@ def check(path: str) -> tuple[bool, str]:
             runtime = (n, m.group(1))
     try:
         proc = subprocess.run(
-            [sys.executable, "-m", "kryon_wren.runner", path],
+            [sys.executable, "-m", "kryon_wren.runner", os.path.relpath(path, root)],
             check=False,
             capture_output=True,
             timeout=20,
-            cwd=os.path.dirname(path) or ".",
+            cwd=root,
         )
     except subprocess.TimeoutExpired:
         return False, "timeout"
@@ -67,6 +70,9 @@ def check(path: str) -> tuple[bool, str]:
             return False, f"compile error lines {sorted(got)} != {sorted(compile_lines)}: {stderr}"
         return True, ""
     if runtime is not None:
+        # Compile errors of an imported module may come first.
+        while len(stderr) > 1 and ERROR_LINE.search(stderr[0]):
+            stderr.pop(0)
         if proc.returncode != 70:
             return (
                 False,
@@ -99,7 +105,7 @@ def main() -> int:
     )
     passed = 0
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
-        for path, (ok, why) in zip(paths, pool.map(check, paths), strict=True):
+        for path, (ok, why) in zip(paths, pool.map(check, paths, [root] * len(paths)), strict=True):
             passed += ok
             if not ok:
                 print(f"FAIL {os.path.relpath(path, root)}: {why}")

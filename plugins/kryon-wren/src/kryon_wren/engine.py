@@ -137,7 +137,11 @@ class WrenEngine(ScriptEngine):
             )
         )
         self._vm = VM(
-            write=self._write, checks=checks, limits=limits, limit_error=self._limit_error
+            write=self._write,
+            error_write=self._write_error,
+            checks=checks,
+            limits=limits,
+            limit_error=self._limit_error,
         )
         self._vm.builtin_modules["kryon"] = self._kryon_module
         self._vm.builtin_modules["meta"] = self._meta_module
@@ -167,6 +171,13 @@ class WrenEngine(ScriptEngine):
             self._bridge.write(text, script=script)
         else:
             sys.stdout.write(text)
+
+    def _write_error(self, text: str) -> None:
+        script = self._callers[-1] if self._callers else "wren"
+        if self._bridge is not None:
+            self._bridge.write(text, stream="stderr", script=script)
+        else:
+            sys.stderr.write(text)
 
     def _limit_error(self, kind: str, message: str) -> BaseException:
         script = self._callers[-1] if self._callers else None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
+import posixpath
 import re
 import sys
 import time
@@ -66,9 +68,14 @@ def _stdout_write(text: str) -> None:
     sys.stdout.write(text)
 
 
+def _stderr_write(text: str) -> None:
+    sys.stderr.write(text)
+
+
 @dataclass
 class VM:
     write: Callable[[str], None] = field(default=_stdout_write)
+    error_write: Callable[[str], None] = field(default=_stderr_write)
     checks: bool = False
     limits: Limits = field(default_factory=Limits)
     base_dir: str = "."
@@ -133,6 +140,7 @@ class VM:
         )
         if ns is None:
             ns = self.namespace()
+        ns["_import"] = functools.partial(self.import_module, importer=compiled.name)
         exec(compiled.code, ns)
         self.modules[compiled.name] = ns
         return ns
@@ -213,22 +221,40 @@ class VM:
 
     # -- modules ---------------------------------------------------------------------
 
-    def import_module(self, name: str) -> dict[str, Any]:
-        ns = self.modules.get(name)
-        if ns is not None:
-            return ns
+    def import_module(self, name: str, importer: str = "") -> dict[str, Any]:
+        """Load (once) and return the namespace of module ``name``.
+
+        ``./x`` and ``../x`` are relative to the importing module's path, as in
+        the reference CLI; other names are built-in modules or files next to
+        the main script.
+        """
         factory = self.builtin_modules.get(name)
         if factory is not None:
-            ns = factory()
-            self.modules[name] = ns
+            ns = self.modules.get(name)
+            if ns is None:
+                ns = self.modules[name] = factory()
             return ns
-        path = os.path.join(self.base_dir, name + ".wren")
+        if name.startswith(("./", "../")):
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(importer), name))
+            if not resolved.startswith(("/", ".")):
+                resolved = "./" + resolved
+            path = resolved + ".wren"
+        else:
+            resolved = name
+            path = os.path.join(self.base_dir, name + ".wren")
+        ns = self.modules.get(resolved)
+        if ns is not None:
+            return ns
         try:
             with open(path, encoding="utf-8") as f:
                 source = f.read()
         except OSError:
-            raise WrenError(f"Could not load module '{name}'.") from None
-        compiled = self.compile(source, name)
+            raise WrenError(f"Could not load module '{resolved}'.") from None
+        try:
+            compiled = self.compile(source, resolved)
+        except WrenCompileError as err:
+            self.error_write(err.rendered + "\n")
+            raise WrenError(f"Could not compile module '{resolved}'.") from None
         ns = self.load(compiled)
         ns["_wren_module"]()
         return ns
