@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -111,6 +112,7 @@ class Runtime:
 
     def compile_form(self, ns: Namespace, form: Any) -> Any:
         ensure_recursion_headroom(COMPILE_FRAMES)
+        started = time.monotonic()
         try:
             return Compiler(ns).compile_toplevel(form)
         except RecursionError:
@@ -118,6 +120,11 @@ class Runtime:
             raise CompileError(
                 "forms nested too deeply to compile", script=ns.script, line=line, column=column
             ) from None
+        finally:
+            # compiling is not running: the call's deadline moves by the time it took
+            budget = limits.current.budget
+            if budget is not None and budget.deadline is not None:
+                budget.deadline += time.monotonic() - started
 
     def run_form(self, ns: Namespace, form: Any) -> Any:
         code = self.compile_form(ns, form)
