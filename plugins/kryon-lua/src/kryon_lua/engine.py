@@ -139,8 +139,15 @@ class LuaEngine(ScriptEngine):
             else LuaConfig.model_validate(config.model_dump())
         )
         self._policy = policy
-        vm = create_vm(self._config, policy, call_ref=self._host.call_ref, same=HostCalls.same)
+        vm = create_vm(
+            self._config,
+            policy,
+            call_ref=self._host.call_ref,
+            same=HostCalls.same,
+            take_failure=self._host.take_failure,
+        )
         self._vm = vm
+        self._host.failed = vm.kernel.FAILED
         self._kernel = vm.kernel
         self._converter = LuaConverter(
             vm,
@@ -472,5 +479,5 @@ def _estimate(value: Any, depth: int = 0) -> int:
     return 16
 
 
-def _discard(caller: str, text: bytes) -> tuple[bool, None]:
-    return (True, None)
+def _discard(caller: str, text: bytes) -> None:
+    return None

@@ -1,15 +1,14 @@
 """Python callables that Lua calls: the ``kryon`` API, print, FunctionRefs.
 
-Every callable here *returns* its outcome and never raises into Lua: lupa
-would hand a raised Python exception to the script as an object (reachable
-with ``pcall``), and from there its ``__traceback__`` frames lead to the host's
-globals.  The kernel's Lua wrapper turns the returned status into a Lua error:
-
-* ``(True, value)``: success;
-* ``(False, error type, message)``: the script sees a catchable Lua error
-  ``{type=, message=}`` (``tostring`` gives ``"type: message"``);
-* ``(None, b"", b"")``: the host was interrupted (KeyboardInterrupt, ...):
-  the kernel trips an uncatchable stop and the engine re-raises it.
+Every callable here *returns* and never raises into Lua: lupa would hand a
+raised Python exception to the script as an object (reachable with
+``pcall``), and from there its ``__traceback__`` frames lead to the host's
+globals.  On success a callable returns its (converted) result; on failure it
+records ``(False, error type, message)`` (or ``(None, ...)`` when the host was
+interrupted, e.g. KeyboardInterrupt) and returns the kernel's ``FAILED``
+sentinel.  The kernel's Lua wrapper then fetches the failure and raises a
+catchable Lua error ``{type=, message=}`` (``tostring`` gives "type: message"),
+or trips an uncatchable stop for an interrupt, which the engine re-raises.
 """
 
 from __future__ import annotations
@@ -35,6 +34,9 @@ __all__ = ["HostCalls"]
 
 Outcome = tuple[Any, ...]
 
+# Lua values that are already canonical (ints from Lua are always in range).
+_SCALARS = frozenset({int, float, bool, type(None)})
+
 
 class HostCalls:
     """Builds the never-raising callables of one engine."""
@@ -42,52 +44,71 @@ class HostCalls:
     def __init__(self) -> None:
         self.converter: LuaConverter | None = None
         self.pending: BaseException | None = None
+        self.failed: Any = None
+        """The kernel's FAILED sentinel (set once the VM exists)."""
+        self.failure: Outcome = (False, b"HostError", b"no failure recorded")
 
-    def _fail(self, exc: BaseException) -> Outcome:
+    def _fail(self, exc: BaseException) -> Any:
         if isinstance(exc, ScriptError):
-            return (False, type(exc).__name__.encode(), _bytes(exc.message))
-        if isinstance(exc, Exception):
-            return (False, b"HostError", _bytes(f"{type(exc).__name__}: {exc}"))
-        self.pending = exc
-        return (None, b"", b"")
+            self.failure = (False, type(exc).__name__.encode(), _bytes(exc.message))
+        elif isinstance(exc, Exception):
+            self.failure = (False, b"HostError", _bytes(f"{type(exc).__name__}: {exc}"))
+        else:
+            self.pending = exc
+            self.failure = (None, b"", b"")
+        return self.failed
+
+    def take_failure(self) -> Outcome:
+        """Called by the kernel after a FAILED result."""
+        failure, self.failure = self.failure, (False, b"HostError", b"no failure recorded")
+        return failure
 
     def take_pending(self) -> BaseException | None:
         pending, self.pending = self.pending, None
         return pending
 
-    def host_function(self, function: HostFunction) -> Callable[..., Outcome]:
+    def host_function(self, function: HostFunction) -> Callable[..., Any]:
+        """The callable behind ``kryon.<name>``: scalars cross without conversion calls."""
         fn = function.fn
+        converter = self.converter
+        assert converter is not None, "initialize the engine before setup_bridge"
+        from_lua, to_lua = converter.from_lua, converter.to_lua
 
         def call(caller: str, *args: Any) -> Outcome:
             try:
-                converter = self.converter
-                assert converter is not None
-                values = [converter.from_lua(a) for a in args]
-                return (True, converter.to_lua(fn(caller, *values)))
-            except BaseException as exc:
+                for a in args:
+                    if a.__class__ not in _SCALARS:
+                        args = tuple([from_lua(x) for x in args])
+                        break
+                result = fn(caller, *args)
+                cls = result.__class__
+                if cls is float or cls is bool or result is None:
+                    return result
+                return to_lua(result)
+            except BaseException as exc:  # nothing may raise into Lua
                 return self._fail(exc)
 
         return call
 
-    def writer(self, bridge: ScriptBridge) -> Callable[[str, bytes], Outcome]:
-        def write(caller: str, text: bytes) -> Outcome:
+    def writer(self, bridge: ScriptBridge) -> Callable[[str, bytes], Any]:
+        def write(caller: str, text: bytes) -> Any:
             try:
                 bridge.write(text.decode("utf-8", "replace"), stream="stdout", script=caller)
-                return (True, None)
+                return None
             except BaseException as exc:
                 return self._fail(exc)
 
         return write
 
-    def call_ref(self, ref: Any, *args: Any) -> Outcome:
+    def call_ref(self, ref: Any, *args: Any) -> Any:
         """Call a host FunctionRef (or refuse a non-callable opaque value)."""
         try:
             converter = self.converter
             assert converter is not None
             if not isinstance(ref, FunctionRef):
-                return (False, b"TypeError", b"opaque host value is not callable")
+                raise TypeError("opaque host value is not callable")
             values = [converter.from_lua(a) for a in args]
-            return (True, converter.to_lua(ref.call(values)))
+            return converter.to_lua(ref.call(values))
         except BaseException as exc:
             return self._fail(exc)
 

@@ -8,9 +8,13 @@
 --
 -- Arguments (Python callables, never handed to scripts):
 --   clock()            monotonic seconds
---   call_ref(ref, ...) calls a host FunctionRef; returns ok, a, b (never raises)
+--   call_ref(ref, ...) calls a host FunctionRef (a host callable, see below)
 --   same(a, b)         identity/equality of two opaque host values
-local clock, call_ref, same = ...
+--   take_failure()     the last host failure: ok (false, or nil for an
+--                      interrupt), error type, message
+-- Host callables return their result, or K.FAILED after recording the
+-- failure; they never raise into Lua.
+local clock, call_ref, same, take_failure = ...
 
 local debug_sethook, debug_getinfo, debug_getlocal = debug.sethook, debug.getinfo, debug.getlocal
 local debug_getmetatable = debug.getmetatable
@@ -325,14 +329,20 @@ local function host_error(kind, message)
   return setmetatable({ type = kind, message = message }, HOST_ERROR)
 end
 
--- Python host functions return (true, value) or (false, kind, message) or
--- (nil, ...) for an interrupt; they never raise into Lua.
-local function host_result(ok, a, b)
-  if S.tripped then error(LIMIT_MESSAGES[S.tripped], 0) end
-  if ok then return a end
+local FAILED = setmetatable({}, { __metatable = "kryon.failed" })
+K.FAILED = FAILED
+
+local function host_failure()
+  local ok, kind, message = take_failure()
   if ok == nil then trip("host") end
-  if rawequal(b, MEMORY_MESSAGE) then trip("memory") end
-  error(host_error(a, b), 2)
+  if rawequal(message, MEMORY_MESSAGE) then trip("memory") end
+  error(host_error(kind, message), 3)
+end
+
+local function host_result(r)
+  if S.tripped then error(LIMIT_MESSAGES[S.tripped], 0) end
+  if rawequal(r, FAILED) then host_failure() end
+  return r
 end
 
 -- After unload: the trampolines of a script's functions refuse to run.

@@ -76,9 +76,11 @@ class LuaVM:
     """lupa's allocator limit: the policy limit plus headroom for the host."""
 
 
-def create_vm(config: LuaConfig, policy: SecurityPolicy, *, call_ref: Any, same: Any) -> LuaVM:
-    """Build a VM for ``policy``; ``call_ref``/``same`` are the kernel's host
-    callables (they must never raise)."""
+def create_vm(
+    config: LuaConfig, policy: SecurityPolicy, *, call_ref: Any, same: Any, take_failure: Any
+) -> LuaVM:
+    """Build a VM for ``policy``; ``call_ref``/``same``/``take_failure`` are the
+    kernel's host callables (they must never raise; see kryon_lua.host)."""
     module = lupa_module(config.runtime)
     memory = policy.memory_limit_mb * 1024 * 1024 if policy.memory_limit_mb else 0
     lua = module.LuaRuntime(
@@ -90,7 +92,9 @@ def create_vm(config: LuaConfig, policy: SecurityPolicy, *, call_ref: Any, same:
         max_memory=0,
     )
     lua.globals()[b"python"] = None
-    kernel = lua.execute(_read("kernel.lua"), time.monotonic, call_ref, same, name="=[kryon]")
+    kernel = lua.execute(
+        _read("kernel.lua"), time.monotonic, call_ref, same, take_failure, name="=[kryon]"
+    )
 
     limited = any(
         v is not None
