@@ -101,6 +101,10 @@ class JsEngine(ScriptEngine):
         except metadata.PackageNotFoundError:
             return "QuickJS-ng"
 
+    def cache_key(self) -> str:
+        # ``module = true`` changes how a .js source compiles.
+        return "module" if self._config.module else ""
+
     # -- lifecycle -------------------------------------------------------------------
 
     def initialize(self, config: EngineConfig, policy: SecurityPolicy) -> None:
