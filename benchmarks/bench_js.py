@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -65,57 +66,82 @@ def make_manager(policy: str, cache: str) -> ScriptManager:
     return manager
 
 
-def raw_rows() -> tuple[list[Row], dict[str, float]]:
+def baselines() -> dict[str, Callable[[], Any]]:
+    """Raw binding calls, made on the calling thread (each context stays on it)."""
     plain = quickjs.Context()
     add = plain.eval(f"({ADD})")
-    raw = best(repeat(lambda: add(1, 2), CALLS), CALLS)
     limited = quickjs.Context()
     limited_add = limited.eval(f"({ADD})")
     limited.set_time_limit(0.1)
-    raw_limited = best(repeat(lambda: limited_add(1, 2), CALLS), CALLS)
-    function = quickjs.Function("add", ADD)
-    small = CALLS // 10
-    raw_function = best(repeat(lambda: function(1, 2, run_gc=False), small), small, rounds=3)
     plain.add_callable("add_py", lambda a, b: a + b)
     loop = plain.eval(RAW_LOOP)
-    raw_callback = best(lambda: loop(CALLBACKS), CALLBACKS)
-    rows = [
-        ("raw quickjs call add(1, 2)", raw, 1.0),
-        ("raw quickjs call, time limit set", raw_limited, 1.0),
-        ("raw quickjs.Function call (worker thread)", raw_function, 1.0),
-        ("raw add_callable callback (JS -> Python)", raw_callback, 1.0),
-    ]
-    return rows, {
-        "trusted": raw,
-        "sandboxed": raw_limited,
-        "function": raw_function,
-        "callback": raw_callback,
+    return {
+        "trusted": lambda: add(1, 2),
+        "sandboxed": lambda: limited_add(1, 2),
+        "callback": lambda: loop(CALLBACKS),
     }
 
 
-def engine_rows(policy: str, cache: str, base: dict[str, float]) -> list[Row]:
+def paired(
+    base: Callable[[], Any], ours: Callable[[], Any], number: int, rounds: int = 9
+) -> tuple[float, float, float]:
+    """Alternate rounds of ``base`` and ``ours`` (``number`` calls each), so load
+    changes hit both: (best base, best ours, median of the per-round ratios)."""
+    bases, mine, ratios = [], [], []
+    for _ in range(rounds):
+        b = best(repeat(base, number), number, rounds=1)
+        o = best(repeat(ours, number), number, rounds=1)
+        bases.append(b)
+        mine.append(o)
+        ratios.append(o / b)
+    return min(bases), min(mine), statistics.median(ratios)
+
+
+def raw_rows() -> list[Row]:
+    raw = baselines()
+    rows = [
+        ("raw quickjs call add(1, 2)", best(repeat(raw["trusted"], CALLS), CALLS), 1.0),
+        ("raw quickjs call, time limit set", best(repeat(raw["sandboxed"], CALLS), CALLS), 1.0),
+        ("raw add_callable callback (JS -> Python)", best(raw["callback"], CALLBACKS), 1.0),
+    ]
+    function = quickjs.Function("add", ADD)  # the binding's thread-safe call (worker thread)
+    small = CALLS // 10
+    seconds = best(repeat(lambda: function(1, 2, run_gc=False), small), small, rounds=5)
+    rows.append(("raw quickjs.Function call (worker thread)", seconds, 1.0))
+    return rows
+
+
+def owner_thread_rows(policy: str, manager: ScriptManager) -> list[Row]:
+    """Runs on the engine's owner thread, next to raw calls made on the same thread."""
+    raw = baselines()
+    base = raw[policy]
+    instance = manager.engine("js", policy)
+    script_id = manager.scripts["bench"].script_id
+    bound = instance.engine.bind_function(script_id, "add")
+    handle, loop, one = (manager.function(f"bench.{n}") for n in ("add", "loop", "one"))
+    args = [1, 2]
+    _, direct, direct_ratio = paired(base, lambda: bound(args), CALLS)
+    _, owner, owner_ratio = paired(base, lambda: handle(1, 2), CALLS)
+    _, callback, callback_ratio = paired(raw["callback"], lambda: loop(CALLBACKS), 1, rounds=7)
+    _, one_call, one_ratio = paired(base, one, CALLS // 4, rounds=7)
+    return [
+        (f"engine-bound call, owner thread ({policy})", direct, direct_ratio),
+        (f"manager handle, owner thread ({policy})", owner, owner_ratio),
+        (f"kryon.add callback ({policy})", callback / CALLBACKS, callback_ratio),
+        (f"call making one host callback ({policy})", one_call, one_ratio),
+    ]
+
+
+def engine_rows(policy: str, cache: str, function_call: float) -> list[Row]:
     manager = make_manager(policy, cache)
     try:
         instance = manager.engine("js", policy)
-        run = instance.dispatch  # runs a function on the engine's owner thread
-        script_id = manager.scripts["bench"].script_id
-        bound = run(instance.engine.bind_function, script_id, "add")
-        handle, loop, one = (manager.function(f"bench.{n}") for n in ("add", "loop", "one"))
-        args = [1, 2]
-        raw = base[policy]
-        direct = run(best, repeat(lambda: bound(args), CALLS), CALLS)
-        owner = run(best, repeat(lambda: handle(1, 2), CALLS), CALLS)
+        rows: list[Row] = instance.dispatch(owner_thread_rows, policy, manager)
+        handle = manager.function("bench.add")
         small = CALLS // 10
-        other = best(repeat(lambda: handle(1, 2), small), small, rounds=3)
-        callback = run(best, lambda: loop(CALLBACKS), CALLBACKS)
-        one_callback = run(best, repeat(one, CALLS), CALLS)
-        return [
-            (f"engine-bound call, owner thread ({policy})", direct, direct / raw),
-            (f"manager handle, owner thread ({policy})", owner, owner / raw),
-            (f"manager handle, other thread ({policy})", other, other / base["function"]),
-            (f"kryon.add callback ({policy})", callback, callback / base["callback"]),
-            (f"call making one host callback ({policy})", one_callback, one_callback / raw),
-        ]
+        other = best(repeat(lambda: handle(1, 2), small), small, rounds=5)
+        rows.insert(2, (f"manager handle, other thread ({policy})", other, other / function_call))
+        return rows
     finally:
         manager.close()
 
@@ -168,16 +194,19 @@ def design_rows(cache: str) -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    rows, base = raw_rows()
+    rows = raw_rows()
+    function_call = rows[-1][1]
     with tempfile.TemporaryDirectory() as cache:
         for policy in ("sandboxed", "trusted"):
-            rows += engine_rows(policy, cache, base)
+            rows += engine_rows(policy, cache, function_call)
         facts = design_rows(cache)
     width = max(len(r[0]) for r in rows) + 2
     print(f"{'measure':<{width}}{'per call':>12}{'ratio':>9}")
     for label, seconds, ratio in rows:
         print(f"{label:<{width}}{seconds * 1e6:>9.2f} us{ratio:>8.2f}x")
-    print("\nratios: owner-thread calls vs the raw quickjs call (time limit set for 'sandboxed');")
+    print("\nratios are medians over alternating rounds of the raw call and ours, so load")
+    print("changes hit both; owner-thread calls vs the raw quickjs call (time limit set for")
+    print("'sandboxed'); the callback loop (per callback) likewise;")
     print("'other thread' calls vs quickjs.Function (the binding's thread-safe hand-off);")
     print("callbacks vs raw add_callable (which the binding refuses under a time limit);")
     print("'call making one host callback' includes re-arming the time limit afterwards.")
