@@ -10,6 +10,7 @@ the worker sends is treated as untrusted input.
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -105,6 +106,7 @@ class IsolatedRuntime:
             except WorkerStartError as exc:
                 raise ScriptRuntimeError(f"cannot start the Python worker: {exc}") from None
             self._worker = worker
+            weakref.finalize(self, worker.kill)  # no orphan workers, even without close()
             self._generation += 1
             self._replaying = True
             try:
