@@ -387,3 +387,49 @@ LAZY_CASES = [
 @pytest.mark.parametrize(("source", "expected"), LAZY_CASES)
 def test_lazy_sequences(lisp: Callable[[str], str], source: str, expected: str) -> None:
     assert lisp(source) == expected
+
+
+SPEC_CASES = [
+    ("(def-atom c 0) (def-reaction d (* 2 @c)) (swap! c + 5) @d", "10"),
+    ('(def-style s {:color "red"}) (:color s)', '"red"'),
+    ("(def-event on-click [e] (:x e)) (on-click {:x 3})", "3"),
+    (
+        '(defui view [] (div {:class "c"} (p {} "hi") (for [i [1 2]] (span {} i)))) '
+        "(map :tag (:children (view)))",
+        "(:p :span :span)",
+    ),
+    (
+        "(def-atom c 0) (def seen (atom [])) (def-effect e [c] (swap! seen conj @c)) "
+        "(reset! c 1) (reset! c 2) @seen",
+        "[0 1 2]",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), SPEC_CASES)
+def test_spec_reactive_forms(lisp: Callable[[str], str], source: str, expected: str) -> None:
+    assert lisp(source) == expected
+
+
+def test_java_flavoured_exceptions(lisp: Callable[[str], str]) -> None:
+    assert lisp('(try (throw (Exception. "boom")) (catch Exception e (.getMessage e)))') == (
+        '"boom"'
+    )
+    assert (
+        lisp(
+            '(try (throw (IllegalArgumentException. "x")) (catch IllegalArgumentException e'
+            " (str e)))"
+        )
+        == '"java.lang.IllegalArgumentException: x"'
+    )
+    assert lisp('[(instance? String "s") (instance? Long 1.5) (instance? Number 1/2)]') == (
+        "[true false true]"
+    )
+
+
+def test_clojure_test_summary(output: Callable[[str], str]) -> None:
+    text = output(
+        "(deftest t (is (= 1 1)) (is (= 1 2)) (is (thrown? Exception (/ 1 0)))) (run-tests)"
+    )
+    assert "FAIL in (t)" in text and "expected: (= 1 2)" in text
+    assert "Ran 1 tests containing 3 assertions.\n1 failures, 0 errors." in text

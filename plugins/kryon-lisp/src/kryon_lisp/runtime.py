@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kryon_core import CompileError
-from kryon_lisp import extra, interop, limits, testing_ns
+from kryon_lisp import extra, interop, limits, reactive, testing_ns
 from kryon_lisp.compiler import Compiler
 from kryon_lisp.core import CATCH_CLASSES, CORE
 from kryon_lisp.core_str import CLOJURE_STRING, format_
@@ -45,6 +45,7 @@ class Runtime:
         self.budget = budget or limits.Budget()
         self.core: dict[str, Any] = dict(CORE)
         self.core.update(extra.EXTRA)
+        self.core.update(reactive.REACTIVE)
         self.core["@B"] = self.budget
         self.core_macros = CORE_MACROS
         self.namespaces: dict[str, Namespace] = {}
