@@ -68,6 +68,8 @@ class LuaConverter:
         self._host_convert = host_convert
         self._empty_is_list = empty_is_list
         self._doubles_only = doubles_only
+        self.int_range = (-_JIT_EXACT, _JIT_EXACT) if doubles_only else (INT_MIN, INT_MAX)
+        """Integers that cross exactly into this VM."""
 
     # -- host -> Lua --------------------------------------------------------------
 

@@ -60,7 +60,8 @@ class HostCalls:
 
     def take_failure(self) -> Outcome:
         """Called by the kernel after a FAILED result."""
-        failure, self.failure = self.failure, (False, b"HostError", b"no failure recorded")
+        failure: Outcome = self.failure
+        self.failure = (False, b"HostError", b"no failure recorded")
         return failure
 
     def take_pending(self) -> BaseException | None:
@@ -73,8 +74,9 @@ class HostCalls:
         converter = self.converter
         assert converter is not None, "initialize the engine before setup_bridge"
         from_lua, to_lua = converter.from_lua, converter.to_lua
+        low, high = converter.int_range
 
-        def call(caller: str, *args: Any) -> Outcome:
+        def call(caller: str, *args: Any) -> Any:
             try:
                 for a in args:
                     if a.__class__ not in _SCALARS:
@@ -83,6 +85,8 @@ class HostCalls:
                 result = fn(caller, *args)
                 cls = result.__class__
                 if cls is float or cls is bool or result is None:
+                    return result
+                if cls is int and low <= result <= high:
                     return result
                 return to_lua(result)
             except BaseException as exc:  # nothing may raise into Lua
