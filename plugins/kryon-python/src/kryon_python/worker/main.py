@@ -17,9 +17,9 @@ import types
 from collections.abc import Callable
 from typing import Any
 
-from kryon_python.names import BLOCKED_ATTRIBUTES
 from kryon_python.wire import FrameReader, Op, WireError, WorkerGone, decode, encode, write_frame
 from kryon_python.worker import guard
+from kryon_python.worker.environment import Environment
 from kryon_python.worker.objects import (
     Element,
     HostError,
@@ -71,6 +71,9 @@ class Worker:
         self.refs: dict[int, Any] = {}
         self.ref_ids: dict[int, int] = {}
         self.next_ref = 1
+        self.environment = Environment(
+            modules, self.allowed, self.host_functions, self.shared, self.send, self.host_request
+        )
         self.depth = 0
         self.in_io = False
         self.expired = False
@@ -249,93 +252,11 @@ class Worker:
     def call_host_ref(self, ident: int, args: list[Any]) -> Any:
         return self.host_request([Op.CALL_HOST_REF, ident, args])
 
-    # -- per-script environment ---------------------------------------------------------
-
-    def environment(self, script: str) -> dict[str, Any]:
-        kryon = self.kryon_module(script)
-        cache: dict[str, types.ModuleType] = {}
-
-        def import_(
-            name: str, globals_: Any = None, locals_: Any = None, fromlist: Any = (), level: int = 0
-        ) -> Any:
-            if level:
-                raise ImportError("relative imports are not available to sandboxed scripts")
-            if name == "kryon":
-                return kryon
-            top = name.partition(".")[0]
-            if top not in self.allowed or name not in self.modules:
-                raise ImportError(f"import of {name!r} is not allowed in the sandbox")
-            target = name if fromlist else top
-            if target not in cache:
-                cache[target] = self.module_view(self.modules[target])
-            return cache[target]
-
-        def print_(
-            *values: object,
-            sep: str | None = " ",
-            end: str | None = "\n",
-            file: Any = None,
-            flush: bool = False,
-        ) -> None:
-            text = (" " if sep is None else sep).join(map(str, values))
-            text += "\n" if end is None else end
-            if file is not None:
-                file.write(text)
-                return
-            self.send([Op.WRITE, script, "stdout", text])
-
-        bdict = guard.safe_builtins(printer=print_, importer=import_, getattr_=_safe_getattr)
-        bdict.update(self.shared)
-        return bdict
-
-    def module_view(self, module: types.ModuleType) -> types.ModuleType:
-        """A per-script copy of an allowed module, without links to other modules."""
-        view = types.ModuleType(module.__name__, module.__doc__)
-        for key, value in vars(module).items():
-            if isinstance(value, types.ModuleType):
-                if value.__name__ in self.modules and key == value.__name__.rpartition(".")[2]:
-                    view.__dict__[key] = self.module_view(value)
-                continue
-            if not key.startswith("__"):
-                view.__dict__[key] = value
-        return view
-
-    def kryon_module(self, script: str) -> types.ModuleType:
-        module = types.ModuleType("kryon", f"The Kryon API of script {script!r}.")
-        namespace = module.__dict__
-        for name in self.host_functions:
-            namespace[name] = self.host_proxy(script, name)
-        namespace["HostError"] = HostError
-        if "log" not in namespace:
-
-            def log(*args: object) -> None:
-                level, message = ("info", args[0]) if len(args) == 1 else args[:2]
-                self.host_request([Op.LOG, script, str(level), str(message)])
-
-            namespace["log"] = log
-
-        def lookup(name: str) -> Any:
-            if not name.startswith("_") and self.host_request([Op.LOOKUP, name]):
-                return self.host_proxy(script, name)
-            raise AttributeError(f"module 'kryon' has no attribute {name!r}")
-
-        namespace["__getattr__"] = lookup
-        return module
-
-    def host_proxy(self, script: str, name: str) -> Callable[..., Any]:
-        def call(*args: Any) -> Any:
-            return self.host_request([Op.HOST_CALL, script, name, list(args)])
-
-        call.__name__ = name
-        return call
-
-    # -- requests ------------------------------------------------------------------------
-
     def load(self, sid: int, name: str, code_bytes: bytes) -> list[list[Any]]:
         code = marshal.loads(code_bytes)
         if not isinstance(code, types.CodeType):
             raise NotFound("bytecode is not a code object")
-        bdict = self.environment(name)
+        bdict = self.environment.builtins(name)
         namespace: dict[str, Any] = {
             "__name__": name[:-3] if name.endswith(".py") else name,
             "__file__": name,
@@ -449,12 +370,6 @@ def _drive(coroutine: types.CoroutineType[Any, Any, Any]) -> Any:
         "the coroutine awaited something that needs an event loop; "
         "sandboxed scripts can await only other coroutines"
     )
-
-
-def _safe_getattr(obj: object, name: str, *default: Any) -> Any:
-    if name in BLOCKED_ATTRIBUTES:
-        raise AttributeError(f"access to {name!r} is not allowed in sandboxed scripts")
-    return getattr(obj, name, *default)
 
 
 _HANDLERS: dict[int, Callable[..., Any]] = {
