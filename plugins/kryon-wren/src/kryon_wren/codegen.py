@@ -425,6 +425,9 @@ class CodeGen:
     def binary(self, e: N.Node, truth: bool = False) -> str:
         op = e.op
         mname = names.binary(op)
+        if self.bool_literal(e.left) or self.bool_literal(e.right):
+            # Python would compute with a bool as an integer; Wren rejects it.
+            return f"_bin({self.expr(e.left)}, {mname!r}, {self.expr(e.right)})"
         if op in NATIVE_OPS and not (op == "+" and self.checks):
             # Under limits, `+` keeps its dispatch so String and List
             # concatenation can check the memory limit before allocating.
@@ -457,6 +460,9 @@ class CodeGen:
         if op == "/":
             return f"({a} / {b} if {test} and {b} else {slow})"
         return f"(_fmod({a}, {b}) if {test} and {b} else {slow})"
+
+    def bool_literal(self, e: N.Node) -> bool:
+        return type(e) is N.Lit and type(e.value) is bool
 
     def is_str_lit(self, e: N.Node) -> bool:
         return type(e) is N.Lit and type(e.value) is str
