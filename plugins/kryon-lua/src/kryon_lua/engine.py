@@ -159,6 +159,9 @@ class LuaEngine(ScriptEngine):
         self._host.converter = self._converter
         self._lua_error = vm.module.LuaError
         self._memory_error = vm.module.LuaMemoryError
+        # argument types that cross as they are (LuaJIT: ints need a range check)
+        self._passthrough = _PASS if self._config.runtime == "lua54" else _PASS - {int}
+        self._overflow = (OverflowError, self._lua_error)
 
     def setup_bridge(self, bridge: ScriptBridge) -> None:
         self._bridge = bridge
@@ -291,11 +294,8 @@ class LuaEngine(ScriptEngine):
         return bound
 
     def _bind(self, tramp: Any, script: str) -> Callable[[Sequence[Value]], Value]:
-        finish = self._finish
-        passthrough = _PASS if self._config.runtime == "lua54" else _PASS - {int}
-        overflow = (OverflowError, self._lua_error)
-
-        checked_args = self._checked_args
+        finish, checked_args = self._finish, self._checked_args
+        passthrough, overflow = self._passthrough, self._overflow
 
         def call(args: Sequence[Value]) -> Value:
             for a in args:
