@@ -433,3 +433,33 @@ def test_clojure_test_summary(output: Callable[[str], str]) -> None:
     )
     assert "FAIL in (t)" in text and "expected: (= 1 2)" in text
     assert "Ran 1 tests containing 3 assertions.\n1 failures, 0 errors." in text
+
+
+RECORD_CASES = [
+    (
+        "(defprotocol Shape (area [this])) (defrecord Sq [s] Shape (area [_] (* s s))) "
+        "[(area (->Sq 3)) (area (Sq. 2)) (:s (map->Sq {:s 4}))]",
+        "[9 4 4]",
+    ),
+    ("(defrecord P [x y]) (->P 1 2)", "#user.P{:x 1, :y 2}"),
+    (
+        "(defrecord P [x]) [(= (->P 1) (->P 1)) (= (->P 1) {:x 1}) (record? (->P 1))]",
+        "[true false true]",
+    ),
+    (
+        '(defprotocol Named (nm [x])) (extend-protocol Named String (nm [s] s) nil (nm [_] "nil")'
+        ' Object (nm [_] "obj")) [(nm "a") (nm nil) (nm 1)]',
+        '["a" "nil" "obj"]',
+    ),
+    (
+        "(defprotocol Sz (sz [x]))"
+        " (extend-type clojure.lang.IPersistentVector Sz (sz [v] (count v))) (sz [1 2 3])",
+        "3",
+    ),
+    ("(def ^:dynamic *d* 0) (defn show [] *d*) [(binding [*d* 5] (show)) (show)]", "[5 0]"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), RECORD_CASES)
+def test_records_protocols_binding(lisp: Callable[[str], str], source: str, expected: str) -> None:
+    assert lisp(source) == expected

@@ -286,6 +286,25 @@ def reset_vals(a: Atom, value: Any) -> Any:
     return pvector([old, value])
 
 
+def with_bindings(pairs: Any, thunk: Callable[[], Any]) -> Any:
+    """``binding``: set namespace globals for the extent of ``thunk``."""
+    items = list(pairs)
+    saved: list[tuple[Any, str, Any]] = []
+    missing = object()
+    try:
+        for var, value in zip(items[::2], items[1::2], strict=True):
+            globals_ = var.ns.globals
+            saved.append((globals_, var.name, globals_.get(var.name, missing)))
+            globals_[var.name] = value
+        return thunk()
+    finally:
+        for globals_, name, old in reversed(saved):
+            if old is missing:
+                globals_.pop(name, None)
+            else:
+                globals_[name] = old
+
+
 def rand_int(n: int) -> int:
     import random
 
@@ -394,6 +413,7 @@ CORE: dict[str, Any] = {
     # compiler helpers
     "@method_call": __import__("kryon_lisp.interop", fromlist=["method_call"]).method_call,
     "trampoline": trampoline,
+    "@binding": with_bindings,
     "reset-vals!": reset_vals,
     "meta": meta,
     "with-meta": with_meta,

@@ -241,6 +241,16 @@ def _lazy_seq(form: PList, *body: Any) -> Any:
     return L(S("@lazy-seq"), plist([_FN, pvector([]), *body]))
 
 
+@macro("binding", "with-redefs")
+def _binding(form: PList, bindings: Any = None, *body: Any) -> Any:
+    if type(bindings) is not PVector or len(bindings) % 2:
+        raise _err(form, "binding requires a vector of var/value pairs")
+    pairs: list[Any] = []
+    for sym, value in zip(list(bindings)[::2], list(bindings)[1::2], strict=True):
+        pairs += [L(S("var"), sym), value]
+    return L(S("@binding"), pvector(pairs), plist([_FN, pvector([]), *body]))
+
+
 @macro("lazy-cat")
 def _lazy_cat(form: PList, *colls: Any) -> Any:
     return plist([S("concat"), *[L(S("lazy-seq"), c) for c in colls]])

@@ -66,6 +66,7 @@ class Namespace:
         g["@defmacro"] = self.define_macro
         g["@declare"] = self.declare_runtime
         g["@defined?"] = lambda sym: sym.name in g
+        g["@record-type"] = self.record_type
         g.update(self.runtime.namespace_functions(self))
 
     # -- compile-time bookkeeping -------------------------------------------------
@@ -103,6 +104,14 @@ class Namespace:
 
     def declare_runtime(self, name: str) -> None:
         self.globals.setdefault(name, None)
+
+    def record_type(self, name: str, fields: Any) -> Any:
+        from kryon_lisp.records import RecordType
+
+        rt = RecordType(self.name, name, list(fields))
+        self.runtime.records[name] = rt
+        self.runtime.records[rt.full_name] = rt
+        return rt
 
     def rename(self, name: str) -> None:
         self.runtime.rename_namespace(self, name)

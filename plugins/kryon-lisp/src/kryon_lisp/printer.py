@@ -175,6 +175,8 @@ def _write(x: Any, readably: bool, out: list[str], depth: int) -> None:
     elif t is tuple or t is list:
         _write_items("[", x, "]", readably, out, depth)
     elif isinstance(x, LMap):
+        if hasattr(x, "lisp_tag"):
+            out.append("#" + x.lisp_tag())
         _write(LMap(dict(x.items())), readably, out, depth)
     elif isinstance(x, LSet):
         _write_items("#{", x, "}", readably, out, depth)

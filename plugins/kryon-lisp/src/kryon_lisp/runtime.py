@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kryon_core import CompileError
-from kryon_lisp import extra, interop, limits, reactive, testing_ns
+from kryon_lisp import classes, extra, interop, limits, reactive, records, testing_ns
 from kryon_lisp.compiler import Compiler
 from kryon_lisp.core import CATCH_CLASSES, CORE
 from kryon_lisp.core_str import CLOJURE_STRING, format_
@@ -46,6 +46,9 @@ class Runtime:
         self.core: dict[str, Any] = dict(CORE)
         self.core.update(extra.EXTRA)
         self.core.update(reactive.REACTIVE)
+        self.core.update(records.RECORDS)
+        self.records: dict[str, Any] = {}
+        self.core["@new"] = self.construct
         self.core["@B"] = self.budget
         self.core_macros = CORE_MACROS
         self.namespaces: dict[str, Namespace] = {}
@@ -101,6 +104,13 @@ class Runtime:
             return ns.globals[name]
         except KeyError:
             raise NameError(f"Unable to resolve symbol: {ns_name}/{name}") from None
+
+    def construct(self, class_name: str, *args: Any) -> Any:
+        """``(Name. args)``: a record of this runtime, or a known exception class."""
+        record_type = self.records.get(class_name)
+        if record_type is not None:
+            return record_type.create(*args)
+        return classes.construct(class_name, *args)
 
     def catch_class(self, sym: Any) -> Any:
         key = str(sym)

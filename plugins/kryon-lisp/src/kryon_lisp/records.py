@@ -1,0 +1,287 @@
+"""``defprotocol``, ``defrecord``, ``extend-type``, ``extend-protocol``.
+
+Records are maps that know their type (``#user.Point{:x 1, :y 2}``);
+protocols dispatch on the type of their first argument: a record type, or one
+of the host type names (``String``, ``Number``, ``nil``, ``Object``, ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+from pyrsistent import pvector
+
+from kryon_lisp.macros import L, S, macro
+from kryon_lisp.types import (
+    Char,
+    Keyword,
+    LMap,
+    LSet,
+    PList,
+    PVector,
+    Seq,
+    Symbol,
+    plist,
+)
+
+
+class Record(LMap):
+    """A record instance: a map whose ``record_type`` names its defrecord."""
+
+    __slots__ = ("record_type",)
+
+    def __init__(
+        self, d: Any = None, m: Any = None, meta: Any = None, record_type: RecordType | None = None
+    ) -> None:
+        super().__init__(d, m, meta)
+        self.record_type = record_type
+
+    def _wrap(self, m: LMap) -> Record:
+        return Record(m._d, m._m, m.meta, self.record_type)
+
+    def assoc(self, k: Any, v: Any) -> Record:
+        return self._wrap(LMap.assoc(self, k, v))
+
+    def dissoc(self, k: Any) -> Any:
+        plain = LMap.dissoc(self, k)
+        if self.record_type is not None and k in self.record_type.keys:
+            return plain if type(plain) is LMap else LMap(plain._d, plain._m)
+        return self._wrap(plain)
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, Record)
+            and other.record_type is self.record_type
+            and LMap.__eq__(self, other)
+        )
+
+    def __hash__(self) -> int:
+        return LMap.__hash__(self)
+
+    def lisp_tag(self) -> str:
+        return self.record_type.full_name if self.record_type else "record"
+
+
+class RecordType:
+    """What ``(defrecord Name [fields])`` defines."""
+
+    def __init__(self, ns: str, name: str, fields: list[str]) -> None:
+        self.name = name
+        self.full_name = f"{ns}.{name}"
+        self.fields = fields
+        self.keys = [Keyword(f) for f in fields]
+
+    def create(self, *values: Any) -> Record:
+        if len(values) != len(self.fields):
+            raise TypeError(f"Wrong number of args ({len(values)}) passed to: ->{self.name}")
+        m = LMap.of(zip(self.keys, values, strict=True))
+        return Record(m._d, m._m, None, self)
+
+    def from_map(self, m: Any) -> Record:
+        base = LMap.of([(k, None) for k in self.keys])
+        for k, v in m.items():
+            base = base.assoc(k, v)
+        return Record(base._d, base._m, None, self)
+
+    def lisp_repr(self) -> str:
+        return self.full_name
+
+
+_HOST_TYPES: dict[str, Callable[[Any], bool]] = {
+    "nil": lambda x: x is None,
+    "String": lambda x: type(x) is str,
+    "java.lang.String": lambda x: type(x) is str,
+    "Number": lambda x: type(x) in (int, float, Fraction),
+    "java.lang.Number": lambda x: type(x) in (int, float, Fraction),
+    "Long": lambda x: type(x) is int,
+    "Double": lambda x: type(x) is float,
+    "Boolean": lambda x: type(x) is bool,
+    "Character": lambda x: type(x) is Char,
+    "clojure.lang.Keyword": lambda x: type(x) is Keyword,
+    "clojure.lang.Symbol": lambda x: type(x) is Symbol,
+    "clojure.lang.IPersistentVector": lambda x: type(x) is PVector,
+    "clojure.lang.PersistentVector": lambda x: type(x) is PVector,
+    "clojure.lang.IPersistentMap": lambda x: isinstance(x, LMap),
+    "clojure.lang.PersistentHashMap": lambda x: isinstance(x, LMap),
+    "clojure.lang.IPersistentSet": lambda x: isinstance(x, LSet),
+    "clojure.lang.ISeq": lambda x: isinstance(x, Seq),
+    "clojure.lang.IFn": callable,
+    "Object": lambda x: x is not None,
+    "java.lang.Object": lambda x: x is not None,
+    "default": lambda x: True,
+}
+
+
+class Protocol:
+    """A protocol: method names and their implementations per type."""
+
+    def __init__(self, name: str, methods: list[str]) -> None:
+        self.name = name
+        self.methods = methods
+        self.records: dict[RecordType, dict[str, Callable[..., Any]]] = {}
+        self.hosts: list[tuple[str, dict[str, Callable[..., Any]]]] = []
+
+    def extend(self, target: Any, impls: Any) -> None:
+        table = {str(k.name if isinstance(k, Keyword) else k): v for k, v in impls.items()}
+        if isinstance(target, RecordType):
+            self.records.setdefault(target, {}).update(table)
+            return
+        name = str(target) if target is not None else "nil"
+        if name not in _HOST_TYPES:
+            raise TypeError(f"Unable to resolve type: {name}")
+        for host, existing in self.hosts:
+            if host == name:
+                existing.update(table)
+                return
+        self.hosts.append((name, table))
+        # specific host types win over Object/default
+        self.hosts.sort(key=lambda entry: entry[0] in ("Object", "java.lang.Object", "default"))
+
+    def find(self, method: str, x: Any) -> Callable[..., Any]:
+        if isinstance(x, Record) and x.record_type in self.records:
+            fn = self.records[x.record_type].get(method)
+            if fn is not None:
+                return fn
+        for host, table in self.hosts:
+            if method in table and _HOST_TYPES[host](x):
+                return table[method]
+        from kryon_lisp.printer import type_name
+
+        kind = x.lisp_tag() if isinstance(x, Record) else type_name(x)
+        raise ValueError(
+            f"No implementation of method: :{method} of protocol: #'{self.name} "
+            f"found for class: {kind}"
+        )
+
+    def method(self, name: str) -> Callable[..., Any]:
+        def dispatch(this: Any, *args: Any) -> Any:
+            return self.find(name, this)(this, *args)
+
+        dispatch.__name__ = name
+        return dispatch
+
+    def satisfied_by(self, x: Any) -> bool:
+        if isinstance(x, Record) and x.record_type in self.records:
+            return True
+        return any(_HOST_TYPES[h](x) for h, _ in self.hosts)
+
+    def lisp_repr(self) -> str:
+        return self.name
+
+
+def _impl_groups(forms: list[Any]) -> list[tuple[Any, list[PList]]]:
+    """``Proto (m [..] ..) Proto2 (..)`` -> [(Proto, [methods])]."""
+    groups: list[tuple[Any, list[PList]]] = []
+    for form in forms:
+        if isinstance(form, PList):
+            if not groups:
+                raise ValueError("method implementation before a protocol name")
+            groups[-1][1].append(form)
+        else:
+            groups.append((form, []))
+    return groups
+
+
+def _impl_map(methods: list[PList], fields: list[Any] | None) -> Any:
+    """``{:m (fn ...)}`` for the method forms; record fields bound from ``this``."""
+    entries: list[Any] = []
+    for method in methods:
+        name, params, *body = list(method)
+        arities = (
+            [(params, body)]
+            if type(params) is PVector
+            else [(a.first(), list(a.more())) for a in [params, *body]]
+        )
+        fn_arities = []
+        for arity_params, written_body in arities:
+            arity_body = written_body
+            if fields:
+                this = arity_params[0] if len(arity_params) else Symbol("this")
+                binds: list[Any] = []
+                for f in fields:
+                    binds += [f, L(S("get"), this, Keyword(f.name))]
+                arity_body = [plist([S("let"), pvector(binds), *arity_body])]
+            fn_arities.append(plist([arity_params, *arity_body]))
+        entries += [Keyword(name.name), plist([S("fn"), *fn_arities])]
+    return LMap.of(zip(entries[::2], entries[1::2], strict=True))
+
+
+@macro("defprotocol")
+def _defprotocol(form: PList, name: Any = None, *specs: Any) -> Any:
+    methods = [s.first() for s in specs if isinstance(s, PList)]
+    out: list[Any] = [
+        S("do"),
+        L(S("def"), name, L(S("@protocol"), str(name), pvector([m.name for m in methods]))),
+    ]
+    for m in methods:
+        out.append(L(S("def"), m, L(S("@protocol-method"), name, m.name)))
+    return plist(out)
+
+
+@macro("defrecord")
+def _defrecord(form: PList, name: Any = None, fields: Any = None, *impls: Any) -> Any:
+    field_list = list(fields)
+    out: list[Any] = [
+        S("do"),
+        L(S("def"), name, L(S("@record-type"), str(name), pvector([f.name for f in field_list]))),
+        L(S("def"), Symbol(f"->{name.name}"), L(S("@record-ctor"), name)),
+        L(S("def"), Symbol(f"map->{name.name}"), L(S("@record-map-ctor"), name)),
+    ]
+    for proto, methods in _impl_groups(list(impls)):
+        out.append(L(S("@extend"), proto, name, _impl_map(methods, field_list)))
+    out.append(name)
+    return plist(out)
+
+
+@macro("extend-type")
+def _extend_type(form: PList, target: Any = None, *impls: Any) -> Any:
+    target_form = target if not isinstance(target, Symbol) or target.name != "nil" else None
+    quoted = _type_ref(target_form)
+    return plist(
+        [
+            S("do"),
+            *[
+                L(S("@extend"), proto, quoted, _impl_map(methods, None))
+                for proto, methods in _impl_groups(list(impls))
+            ],
+        ]
+    )
+
+
+@macro("extend-protocol")
+def _extend_protocol(form: PList, proto: Any = None, *impls: Any) -> Any:
+    return plist(
+        [
+            S("do"),
+            *[
+                L(S("@extend"), proto, _type_ref(t), _impl_map(m, None))
+                for t, m in _impl_groups(list(impls))
+            ],
+        ]
+    )
+
+
+def _type_ref(target: Any) -> Any:
+    """Record types are values; host type names are quoted symbols."""
+    if target is None or (isinstance(target, Symbol) and target.name == "nil"):
+        return None
+    if isinstance(target, Symbol) and str(target) in _HOST_TYPES:
+        return L(S("quote"), target)
+    return target
+
+
+def _extend(proto: Protocol, target: Any, impls: Any) -> None:
+    proto.extend(target, impls)
+
+
+RECORDS: dict[str, Any] = {
+    "@protocol": Protocol,
+    "@protocol-method": lambda proto, name: proto.method(name),
+    "@record-ctor": lambda rt: rt.create,
+    "@record-map-ctor": lambda rt: rt.from_map,
+    "@extend": _extend,
+    "satisfies?": lambda proto, x: proto.satisfied_by(x),
+    "record?": lambda x: isinstance(x, Record),
+}
