@@ -124,16 +124,17 @@ class OwnerThread:
 
     def _run(self, ready: threading.Event) -> None:
         self._inbox = _inbox()
+        self._ident = threading.get_ident()
         ready.set()
         while (job := self._jobs.get())[0] == "run":
             _run_as(*job[1:])
 
     def __call__(self, fn: Callable[..., T], *args: Any) -> T:
-        thread = self._thread
-        if threading.current_thread() is thread:
+        if threading.get_ident() == self._ident:
             return fn(*args)
-        if thread.ident in _chain():
+        if self._ident in _chain():
             return _handoff(self._inbox, fn, args)
+        thread = self._thread
         if not thread.is_alive():
             raise RuntimeError(f"{thread.name}: the engine's owner thread has stopped")
         return _handoff(self._jobs, fn, args)
