@@ -140,3 +140,19 @@ def test_allowed_modules_work_under_the_guard(harness, name: str) -> None:
     h = harness(SANDBOXED)
     sid = h.load(f"def use():\n    {ALLOWED_MODULE_USES[name]}\n")
     assert h.call(sid, "use") == EXPECTED[name]
+
+
+def test_a_buggy_host_function_does_not_desynchronise_the_worker(harness) -> None:
+    def buggy(caller: str) -> None:
+        raise KeyError("host bug")
+
+    h = harness(SANDBOXED, functions={"buggy": buggy})
+    sid = h.load(
+        "import kryon\n\ndef caught():\n    try:\n        kryon.buggy()\n"
+        "    except kryon.HostError as exc:\n        return str(exc)\n\n"
+        "def uncaught():\n    kryon.buggy()\n\ndef ok():\n    return 7\n"
+    )
+    assert "KeyError" in h.call(sid, "caught")
+    with pytest.raises(ScriptRuntimeError, match="host function failed"):
+        h.call(sid, "uncaught")
+    assert h.call(sid, "ok") == 7

@@ -187,11 +187,16 @@ class IsolatedRuntime:
                     )
         except (WorkerGone, OSError) as exc:
             raise self._died(worker, script, exc) from None
+        except ScriptError:
+            raise
         except WireError as exc:
             worker.kill("crash")
             raise ScriptRuntimeError(
                 f"the worker sent malformed data ({exc}); it was stopped", script=script
             ) from None
+        except BaseException:
+            worker.kill("crash")  # interrupted mid-conversation: the pipe is out of step
+            raise
         finally:
             self._depth -= 1
 
@@ -230,8 +235,21 @@ class IsolatedRuntime:
             self._write(request)
             return
         try:
-            result = self._serve_request(op, request)
-            payload = encode([Op.OK, result], self._opaque)
+            try:
+                result = self._serve_request(op, request)
+            except ScriptError:
+                raise
+            except Exception as exc:  # a bug in a host function: report it, stay in sync
+                error = ScriptRuntimeError(
+                    f"host function failed: {type(exc).__name__}: {exc}", script=script
+                )
+                error.__cause__ = exc
+                raise error from exc
+            try:
+                payload = encode([Op.OK, result], self._opaque)
+            except WireError:
+                converted = check_value(result, convert=self._bridge.convert)
+                payload = encode([Op.OK, converted], self._opaque)
         except ScriptError as exc:
             if worker.closed:
                 raise
