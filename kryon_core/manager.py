@@ -289,6 +289,8 @@ class ScriptManager:
         self, instance: EngineInstance, name: str, text: str, path: str | None
     ) -> tuple[ScriptId, CompiledScript, dict[str, FunctionInfo]]:
         compiled = self._compile(instance, name, text, path)
+        if path is not None and compiled.dependencies:
+            self._load_dependencies(instance, compiled, Path(path))
         engine = instance.engine
         try:
             script_id: ScriptId = instance.run(engine.load_script, compiled)
@@ -298,6 +300,28 @@ class ScriptManager:
         except Exception as exc:
             raise ScriptRuntimeError(f"{type(exc).__name__}: {exc}", script=name) from exc
         return script_id, compiled, functions
+
+    def _load_dependencies(
+        self, instance: EngineInstance, compiled: CompiledScript, path: Path
+    ) -> None:
+        """Load the files a script imports (``import ... from "./util.mjs"``) that
+        are not loaded yet, from the script's folder, under the same policy."""
+        extensions = type(instance.engine).extensions
+        for dependency in compiled.dependencies:
+            stem = Path(dependency).name
+            for ext in ("", *extensions):
+                candidate = path.parent / f"{stem}{ext}"
+                name = Path(stem).stem if Path(stem).suffix in extensions else stem
+                if name in self._scripts or candidate.resolve() == path.resolve():
+                    break
+                if candidate.is_file():
+                    self.load_script(
+                        name,
+                        path=candidate,
+                        language=instance.language,
+                        policy=instance.policy.name,
+                    )
+                    break
 
     def _validate(self, source: ScriptSource, policy: SecurityPolicy) -> None:
         try:

@@ -76,7 +76,10 @@ class FakeEngine(ScriptEngine):
             code = compile(source, script, "exec")
         except SyntaxError as exc:
             raise CompileError(exc.msg, script=script, line=exc.lineno, column=exc.offset) from None
-        return CompiledScript(script, self.name, self.version, marshal.dumps(code), path)
+        needs = [line.split()[-1] for line in source.splitlines() if line.startswith("# needs ")]
+        return CompiledScript(
+            script, self.name, self.version, marshal.dumps(code), path, dependencies=needs
+        )
 
     def load_script(self, compiled: CompiledScript) -> ScriptId:
         self.next_id += 1

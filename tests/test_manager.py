@@ -361,3 +361,13 @@ def test_engine_that_fails_to_start_is_a_script_error() -> None:
     with ScriptManager(load_entrypoints=False, plugins=[Plugin()]) as manager:
         with pytest.raises(ScriptError, match="failed to start: OSError"):
             manager.load_script("x", "", language="broken")
+
+
+def test_dependencies_are_loaded_from_the_script_folder(
+    fake_manager: ScriptManager, tmp_path: Path
+) -> None:
+    (tmp_path / "util.fake").write_text("def helper():\n    return 7\n")
+    (tmp_path / "app.fake").write_text("# needs ./util.fake\ndef main():\n    return 1\n")
+    fake_manager.load_file(tmp_path / "app.fake")
+    assert set(fake_manager.scripts) == {"app", "util"}
+    assert fake_manager.call_function("util.helper") == 7
