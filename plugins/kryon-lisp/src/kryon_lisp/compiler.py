@@ -358,6 +358,8 @@ class Compiler:
             raise self.error(f"No such namespace: {sym.ns}", where)
         if target.builtin:
             if sym.name not in target.globals:
+                if target.name == "clojure.test" and sym.name in self.runtime.core:
+                    return name(sym.name)
                 raise self.error(f"No such var: {sym}", where)
             return name(self.ns.constant(target.globals[sym.name]))
         if sym.name not in target.defs and sym.name not in target.globals:
@@ -390,7 +392,12 @@ class Compiler:
         if ns_name == self.ns.name:
             return self.ns.macros.get(head.name)
         target = self.runtime.namespace_for(ns_name)
-        return None if target is None else target.macros.get(head.name)
+        if target is None:
+            return None
+        found = target.macros.get(head.name)
+        if found is None and target.builtin:
+            found = self.runtime.core_macros.get(head.name)
+        return found
 
     def macroexpand_1(self, form: Any, env: Env) -> Any:
         if not isinstance(form, PList) or form.count == 0:

@@ -251,6 +251,15 @@ def _binding(form: PList, bindings: Any = None, *body: Any) -> Any:
     return L(S("@binding"), pvector(pairs), plist([_FN, pvector([]), *body]))
 
 
+@macro("when-var-exists")
+def _when_var_exists(form: PList, sym: Any = None, *body: Any) -> Any:
+    from kryon_lisp.core import CORE_NAMES
+
+    if isinstance(sym, Symbol) and (sym.name in CORE_NAMES or sym.name in CORE_MACROS):
+        return plist([_DO, *body])
+    return None
+
+
 @macro("lazy-cat")
 def _lazy_cat(form: PList, *colls: Any) -> Any:
     return plist([S("concat"), *[L(S("lazy-seq"), c) for c in colls]])

@@ -489,16 +489,28 @@ def _require_spec(c: Compiler, spec: Any, form: Any) -> Stmts:
         for key, value in zip(items[::2], items[1::2], strict=False):
             if key == Keyword("as"):
                 alias = str(value)
-            elif key == Keyword("refer"):
+            elif key in (Keyword("refer"), Keyword("refer-macros")):
                 refer = list(value) if type(value) is PVector else []
     else:
         raise c.error(f"Unsupported require spec: {spec!r}", form)
-    if c.runtime.namespace_for(target) is None:
+    runtime = c.runtime
+
+    def provided(sym: Any) -> bool:
+        return isinstance(sym, Symbol) and (
+            sym.name in runtime.core_macros or sym.name in runtime.core
+        )
+
+    found = runtime.namespace_for(target)
+    if found is None:
+        if refer and all(provided(sym) for sym in refer):
+            return []  # a helper namespace whose names the core already provides
         raise c.error(f"Could not locate namespace {target}", form)
     if alias:
         c.ns.aliases[alias] = target
     stmts: Stmts = []
     for sym in refer:
+        if found.builtin and provided(sym) and sym.name not in found.globals:
+            continue
         if isinstance(sym, Symbol):
             c.ns.declare(sym.name, private=True, line=None, doc=None, referred=True)
             stmts.append(

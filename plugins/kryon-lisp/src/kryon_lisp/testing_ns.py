@@ -18,7 +18,7 @@ _QUOTE = S("quote")
 @macro("deftest")
 def _deftest(form: PList, name: Any = None, *body: Any) -> Any:
     fn = plist([S("fn"), name, PVector_empty(), *body])
-    return L(S("def"), name, L(S("@register-test"), L(_QUOTE, name), fn))
+    return L(S("def"), name, L(S("@register-test"), L(_QUOTE, name), fn, S("*ns*")))
 
 
 def PVector_empty() -> Any:
@@ -86,13 +86,15 @@ class TestReport:
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
         self.tests: list[tuple[str, Callable[[], Any]]] = []
+        self.namespaces: dict[str, str] = {}
         self.counts = {"test": 0, "pass": 0, "fail": 0, "error": 0}
         self.current = "?"
 
     def out(self, text: str) -> None:
         self.runtime.emit(text, "clojure.test")
 
-    def register(self, name: Symbol, fn: Callable[[], Any]) -> Callable[[], Any]:
+    def register(self, name: Symbol, fn: Callable[[], Any], ns: Any = None) -> Callable[[], Any]:
+        self.namespaces[name.name] = str(ns) if ns is not None else "user"
         self.tests = [(n, f) for n, f in self.tests if n != name.name]
         self.tests.append((name.name, fn))
 
@@ -154,8 +156,12 @@ class TestReport:
 
     def run_tests(self, *namespaces: Any) -> Any:
         self.counts = {"test": 0, "pass": 0, "fail": 0, "error": 0}
-        self.out("\nTesting user\n")
+        announced: set[str] = set()
         for name, fn in list(self.tests):
+            ns = self.namespaces.get(name, "user")
+            if ns not in announced:
+                announced.add(ns)
+                self.out(f"\nTesting {ns}\n")
             self.current = name
             self.counts["test"] += 1
             try:
@@ -167,6 +173,8 @@ class TestReport:
                     raise
                 self._report("ERROR", Symbol(name), None, None, pr_str(exc))
                 self.counts["error"] += 1
+        if not announced:
+            self.out("\nTesting user\n")
         c = self.counts
         assertions = c["pass"] + c["fail"] + c["error"]
         self.out(
