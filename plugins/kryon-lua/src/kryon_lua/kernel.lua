@@ -22,7 +22,6 @@ local string_dump, string_sub, string_find = string.dump, string.sub, string.fin
 local load, setmetatable, rawget, rawequal = load, setmetatable, rawget, rawequal
 local type, next, select, error, tostring = type, next, select, error, tostring
 local pcall, xpcall, collectgarbage = pcall, xpcall, collectgarbage
-local co_create, co_resume = coroutine.create, coroutine.resume
 local math_floor = math.floor
 local table_concat = table.concat
 local pack = table.pack or function(...) return { n = select("#", ...), ... } end
@@ -41,7 +40,6 @@ local LIMIT_MESSAGES = {
   memory = MEMORY_MESSAGE,
   host = "interrupted by the host",
 }
-K.LIMIT_MESSAGES = LIMIT_MESSAGES
 
 local max_fires, time_limit, depth_probe = nil, nil, nil
 local step, clock_every = 1000, 1
@@ -146,14 +144,6 @@ function K.is_tripped()
   return S.tripped ~= nil
 end
 
-function K.check_tripped()
-  if S.tripped then error(LIMIT_MESSAGES[S.tripped], 0) end
-end
-
-function K.trip_host()
-  trip("host")
-end
-
 -- A request that would exceed the memory limit in one C call (string.rep).
 function K.trip_memory()
   trip("memory")
@@ -163,7 +153,6 @@ local HOST_ERROR = {
   __metatable = "kryon.error",
   __tostring = function(e) return rawget(e, "type") .. ": " .. rawget(e, "message") end,
 }
-K.HOST_ERROR = HOST_ERROR
 
 -- Tracebacks --------------------------------------------------------------
 
@@ -203,7 +192,6 @@ local function collect_frames(level)
   frames.n = n
   return frames
 end
-K.collect_frames = collect_frames
 
 -- The error's text, and the Kryon error type when a host function raised it.
 local function describe(e)
@@ -302,10 +290,6 @@ function K.bind(f, nparams, vararg)
   end
   if nparams > 8 then nparams, vararg = 0, true end
   return trampoline_factory(nparams, vararg)(f)
-end
-
-function K.depth()
-  return S.nest
 end
 
 -- Host bridging ---------------------------------------------------------------
@@ -539,12 +523,5 @@ function K.collect()
   return collectgarbage("count") * 1024
 end
 
--- Plain pcall for host-side helpers that must not raise into Python.
-function K.try(f, ...)
-  return pcall(f, ...)
-end
-
-K.coroutine_create = function(f) return arm(co_create(f)) end
-K.coroutine_resume = co_resume
 
 return K
