@@ -89,6 +89,7 @@ class Runtime:
         if self.namespaces.get(ns.name) is ns:
             del self.namespaces[ns.name]
         ns.name = name
+        ns.globals["*ns*"] = Symbol(name)
         self.namespaces[name] = ns
 
     def namespace_for(self, name: str | None) -> Namespace | None:
