@@ -166,3 +166,16 @@ def test_unload_removes_functions(either) -> None:
     either.engine.unload_script(sid)
     with pytest.raises(Exception, match="unloaded|no script"):
         call([])
+
+
+def test_evaluate_snippets_for_the_repl(either) -> None:
+    sid = either.load("base = 40\n", "repl")
+    assert either.engine.evaluate(sid, "x = base + 1") is None
+    assert either.engine.evaluate(sid, "x + 1") == 42
+    assert either.engine.evaluate(sid, "def twice(v):\n    return v * 2\n\ntwice(x)") == 82
+    assert "twice" in either.engine.script_functions(sid)
+    assert either.engine.evaluate(sid, "object()").startswith("<object object")
+    with pytest.raises(CompileError):
+        either.engine.evaluate(sid, "x +")
+    with pytest.raises(ScriptRuntimeError, match="ZeroDivisionError"):
+        either.engine.evaluate(sid, "1 / 0")

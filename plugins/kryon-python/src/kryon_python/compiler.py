@@ -21,7 +21,13 @@ from kryon_core import (
 )
 from kryon_python.names import BLOCKED_ATTRIBUTES, BLOCKED_NAMES
 
-__all__ = ["PYTHON_TAG", "check_sandbox_source", "compile_source", "load_code"]
+__all__ = [
+    "PYTHON_TAG",
+    "check_sandbox_source",
+    "compile_snippet",
+    "compile_source",
+    "load_code",
+]
 
 PYTHON_TAG = f"cpython-{sys.version_info.major}{sys.version_info.minor}"
 
@@ -49,6 +55,27 @@ def compile_source(
         globals=_globals(tree),
         metadata={"python": PYTHON_TAG, "sandbox_checked": sandbox},
     )
+
+
+def compile_snippet(source: str, *, script: str, sandbox: bool) -> tuple[bytes, bytes | None]:
+    """A REPL snippet as marshalled code: the statements, and the trailing
+    expression (if any) whose value the REPL shows."""
+    try:
+        tree = ast.parse(source, filename=script, mode="exec")
+        if sandbox:
+            check_sandbox_source(tree, script=script)
+        last = tree.body[-1] if tree.body else None
+        expression: bytes | None = None
+        if isinstance(last, ast.Expr):
+            tree.body.pop()
+            value = ast.Expression(last.value)
+            expression = marshal.dumps(compile(value, script, "eval", dont_inherit=True))
+        statements = marshal.dumps(compile(tree, script, "exec", dont_inherit=True))
+    except SyntaxError as exc:
+        raise _compile_error(exc, script) from None
+    except (ValueError, RecursionError, MemoryError) as exc:
+        raise CompileError(f"cannot compile: {exc}", script=script) from None
+    return statements, expression
 
 
 def load_code(compiled: CompiledScript) -> CodeType:

@@ -31,7 +31,7 @@ from kryon_core import (
     UnsupportedOperationError,
     Value,
 )
-from kryon_python.compiler import PYTHON_TAG, compile_source
+from kryon_python.compiler import PYTHON_TAG, compile_snippet, compile_source
 from kryon_python.config import PythonConfig
 
 if TYPE_CHECKING:
@@ -172,6 +172,13 @@ class PythonEngine(ScriptEngine):
         self, script_id: ScriptId, name: str, args: Sequence[Value]
     ) -> Value:
         return await self._rt().call_async(script_id, name, args)
+
+    def evaluate(self, script_id: ScriptId, source: str) -> Value:
+        """Run a REPL snippet in a script's namespace; the value of a trailing
+        expression is returned (its ``repr`` when it is no script value)."""
+        script = self._rt().script_name(script_id)
+        statements, expression = compile_snippet(source, script=script, sandbox=self.isolated)
+        return self._rt().evaluate(script_id, statements, expression)
 
     # -- globals ------------------------------------------------------------------
 

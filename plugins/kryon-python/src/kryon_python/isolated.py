@@ -436,6 +436,17 @@ class IsolatedRuntime:
         frames = self._request([Op.STACK])
         return frames_from_report(frames) if isinstance(frames, list) else []
 
+    def script_name(self, sid: ScriptId) -> str:
+        return self._compiled(sid).script
+
+    def evaluate(self, sid: ScriptId, statements: bytes, expression: bytes | None) -> Value:
+        script = self._compiled(sid).script
+        reply = self._request([Op.EVAL, sid, statements, expression], script)
+        if not (isinstance(reply, list) and len(reply) == 2):
+            raise ScriptRuntimeError("the worker sent a malformed reply", script=script)
+        self._functions[sid] = _function_infos(reply[1])
+        return reply[0]
+
     def _compiled(self, sid: ScriptId) -> CompiledScript:
         compiled = self._scripts.get(sid)
         if compiled is None:

@@ -15,6 +15,7 @@ import asyncio
 import builtins
 import gc
 import inspect
+import marshal
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -25,6 +26,7 @@ from kryon_core import (
     INT_MAX,
     INT_MIN,
     CompiledScript,
+    ConversionError,
     FunctionInfo,
     FunctionNotFoundError,
     FunctionRef,
@@ -207,6 +209,24 @@ class TrustedRuntime:
                 raise error_from_exception(exc, self._names, script.name) from None
         return self._converter.to_host(result)
 
+    def script_name(self, sid: ScriptId) -> str:
+        return self._script(sid).name
+
+    def evaluate(self, sid: ScriptId, statements: bytes, expression: bytes | None) -> Value:
+        script = self._script(sid)
+        namespace = script.namespace
+
+        def run() -> Any:
+            exec(marshal.loads(statements), namespace)
+            return eval(marshal.loads(expression), namespace) if expression else None
+
+        result = self._guarded(script.name, run)
+        script.functions = exported_functions(namespace, script.name)
+        try:
+            return self._converter.to_host(result)
+        except ConversionError:
+            return repr(result)
+
     def _guarded(self, script: str, fn: Callable[..., Any], *args: Any) -> Any:
         """Run script code with the policy's limits armed (outermost call only)."""
         outer = self._depth == 0
@@ -353,8 +373,8 @@ class TrustedRuntime:
         namespace["HostError"] = HostError
         if "log" not in namespace:
 
-            def log(*args: object) -> None:
-                level, message = ("info", args[0]) if len(args) == 1 else args[:2]
+            def log(message: object = "", level: object = "info") -> None:
+                """Write to the host's log (the same signature as the core API's ``log``)."""
                 try:
                     bridge.log(str(level), str(message), script=script)
                 except ScriptError as exc:

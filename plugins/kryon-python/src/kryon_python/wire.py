@@ -301,6 +301,7 @@ class Op:
     GC = 10
     MEMORY = 11
     STACK = 12
+    EVAL = 13
     # worker -> host requests
     HOST_CALL = 20
     CALL_HOST_REF = 21

@@ -91,8 +91,7 @@ class Environment:
         namespace["HostError"] = HostError
         if "log" not in namespace:
 
-            def log(*args: object) -> None:
-                level, message = ("info", args[0]) if len(args) == 1 else args[:2]
+            def log(message: object = "", level: object = "info") -> None:
                 self._host_request([Op.LOG, script, str(level), str(message)])
 
             namespace["log"] = log

@@ -269,6 +269,20 @@ class Worker:
         self.scripts[sid] = (name, namespace, bdict)
         return self.functions(sid)
 
+    def evaluate(self, sid: int, statements: bytes, expression: bytes | None) -> list[Any]:
+        namespace = self._script(sid)[1]
+        body = marshal.loads(statements)
+        expr = marshal.loads(expression) if expression is not None else None
+        if not isinstance(body, types.CodeType) or not isinstance(expr, types.CodeType | None):
+            raise NotFound("snippet is not code")
+        self.run(exec, body, namespace)
+        value = self.run(eval, expr, namespace) if expr is not None else None
+        try:
+            encode(value, self.opaque)
+        except WireError:
+            value = repr(value)
+        return [value, self.functions(sid)]
+
     def functions(self, sid: int) -> list[list[Any]]:
         name, namespace, _ = self._script(sid)
         out = []
@@ -384,6 +398,7 @@ _HANDLERS: dict[int, Callable[..., Any]] = {
     Op.GC: Worker.collect,
     Op.MEMORY: Worker.rss,
     Op.STACK: Worker.stack,
+    Op.EVAL: Worker.evaluate,
 }
 
 
