@@ -140,10 +140,9 @@ class CodeGen:
 
     def stmt(self, s: N.Node) -> None:
         self.line = s.line
-        kind = type(s)
-        if kind is N.ExprStmt:
+        if isinstance(s, N.ExprStmt):
             self.expr_stmt(s.expr)
-        elif kind is N.VarDecl:
+        elif isinstance(s, N.VarDecl):
             info = s.info
             value = "None" if s.init is None else self.expr(s.init)
             self.line = s.line
@@ -151,10 +150,10 @@ class CodeGen:
                 self.emit(f"{info.pyname} = [{value}]")
             else:
                 self.emit(f"{info.pyname} = {value}")
-        elif kind is N.Block:
+        elif isinstance(s, N.Block):
             for inner in s.body:
                 self.stmt(inner)
-        elif kind is N.If:
+        elif isinstance(s, N.If):
             cond = self.cond(s.cond)
             self.line = s.line
             self.emit(f"if {cond}:")
@@ -162,15 +161,15 @@ class CodeGen:
             if s.other is not None:
                 self.emit("else:")
                 self.body(s.other)
-        elif kind is N.While:
+        elif isinstance(s, N.While):
             self.while_stmt(s)
-        elif kind is N.For:
+        elif isinstance(s, N.For):
             self.for_stmt(s)
-        elif kind is N.Break:
+        elif isinstance(s, N.Break):
             self.emit("break")
-        elif kind is N.Continue:
+        elif isinstance(s, N.Continue):
             self.emit("continue")
-        elif kind is N.Return:
+        elif isinstance(s, N.Return):
             fs = self.fs
             assert fs is not None
             if fs.info.kind == "module":
@@ -179,15 +178,15 @@ class CodeGen:
                 self.emit("return None")
             else:
                 self.emit(f"return {self.expr(s.expr)}")
-        elif kind is N.ClassDecl:
+        elif isinstance(s, N.ClassDecl):
             self.class_decl(s)
-        elif kind is N.Import:
+        elif isinstance(s, N.Import):
             self.import_stmt(s)
         else:
             raise AssertionError(f"unknown statement {s!r}")
 
     def expr_stmt(self, e: N.Node) -> None:
-        if type(e) is N.Assign:
+        if isinstance(e, N.Assign):
             self.assign(e, statement=True)
             return
         code = self.expr(e)
@@ -199,7 +198,7 @@ class CodeGen:
             self.emit("_K[0] -= 1")
             self.emit("if _K[0] < 0: _tick()")
 
-    def while_stmt(self, s: N.Node) -> None:
+    def while_stmt(self, s: N.While) -> None:
         mark = len(self.lines)
         self.indent += 1
         cond = self.cond(s.cond)
@@ -223,7 +222,7 @@ class CodeGen:
             self.emit("pass")
             self.indent -= 1
 
-    def for_stmt(self, s: N.Node) -> None:
+    def for_stmt(self, s: N.For) -> None:
         seq = self.expr(s.seq)
         self.line = s.line
         info = s.info
@@ -237,7 +236,7 @@ class CodeGen:
         self.emit("pass")
         self.indent -= 1
 
-    def class_decl(self, s: N.Node) -> None:
+    def class_decl(self, s: N.ClassDecl) -> None:
         cls: N.ClassInfo = s.info
         sup = f"_sup{cls.cid}"
         self.class_sups[cls.cid] = sup
@@ -272,8 +271,8 @@ class CodeGen:
         if s.var.boxed:
             self.lines[-1] = (self.indent, f"{s.var.pyname} = [{s.var.pyname}]", s.line)
 
-    def import_stmt(self, s: N.Node) -> None:
-        mod = self.fs.tmp() if self.fs else "_m"  # type: ignore[union-attr]
+    def import_stmt(self, s: N.Import) -> None:
+        mod = self.fs.tmp() if self.fs else "_m"
         self.emit(f"{mod} = _import({s.module!r})")
         for src, info in s.names:
             value = f"_import_var({mod}, {s.module!r}, {src!r})"
@@ -292,12 +291,11 @@ class CodeGen:
 
     def simple(self, e: N.Node) -> str | None:
         """Code for an expression that can be repeated without re-evaluation."""
-        kind = type(e)
-        if kind is N.Lit:
+        if isinstance(e, N.Lit):
             return self.literal(e.value)
-        if kind is N.This:
+        if isinstance(e, N.This):
             return "this"
-        if kind is N.Var and not e.info.boxed:
+        if isinstance(e, N.Var) and not e.info.boxed:
             return e.info.pyname
         return None
 
@@ -321,94 +319,91 @@ class CodeGen:
         return repr(v)
 
     def expr(self, e: N.Node) -> str:
-        kind = type(e)
-        if kind is N.Lit:
+        if isinstance(e, N.Lit):
             return self.literal(e.value)
-        if kind is N.Var:
+        if isinstance(e, N.Var):
             info = e.info
             return f"{info.pyname}[0]" if info.boxed else info.pyname
-        if kind is N.This:
+        if isinstance(e, N.This):
             return "this"
-        if kind is N.Call:
+        if isinstance(e, N.Call):
             return self.call(e)
-        if kind is N.Binary:
+        if isinstance(e, N.Binary):
             return self.binary(e)
-        if kind is N.Field:
+        if isinstance(e, N.Field):
             return e.pyname if e.static else f"this.{e.pyname}"
-        if kind is N.Assign:
+        if isinstance(e, N.Assign):
             return self.assign(e, statement=False)
-        if kind is N.Unary:
+        if isinstance(e, N.Unary):
             return self.unary(e)
-        if kind is N.Logic:
+        if isinstance(e, N.Logic):
             first, again = self.bind(e.left)
             right = self.expr(e.right)
             if e.op == "&&":
                 return f"({right} if {first} is not None and {again} is not False else {again})"
             return f"({again} if {first} is not None and {again} is not False else {right})"
-        if kind is N.Cond:
+        if isinstance(e, N.Cond):
             return f"({self.expr(e.then)} if {self.cond(e.cond)} else {self.expr(e.other)})"
-        if kind is N.Interp:
+        if isinstance(e, N.Interp):
             parts = []
             for p in e.parts:
-                if type(p) is N.Lit and type(p.value) is str:
+                if isinstance(p, N.Lit) and type(p.value) is str:
                     parts.append(repr(p.value))
                 else:
                     parts.append(f"_str({self.expr(p)})")
             return "(" + " + ".join(parts) + ")"
-        if kind is N.ListLit:
+        if isinstance(e, N.ListLit):
             return f"_L(({''.join(self.expr(i) + ', ' for i in e.items)}))"
-        if kind is N.MapLit:
+        if isinstance(e, N.MapLit):
             pairs = "".join(f"({self.expr(k)}, {self.expr(v)}), " for k, v in e.pairs)
             return f"_mapof(({pairs}))"
-        if kind is N.Is:
+        if isinstance(e, N.Is):
             return f"_is({self.expr(e.left)}, {self.expr(e.right)})"
-        if kind is N.FnExpr:
+        if isinstance(e, N.FnExpr):
             name = self.function(e.func)
             return f"_Fn({name}, {len(e.func.params)})"
-        if kind is N.SuperCall:
+        if isinstance(e, N.SuperCall):
             return self.super_call(e)
         raise AssertionError(f"unknown expression {e!r}")
 
     def cond(self, e: N.Node) -> str:
         """Code evaluating to a Python bool with Wren truthiness."""
-        kind = type(e)
-        if kind is N.Lit:
+        if isinstance(e, N.Lit):
             return "False" if e.value is None or e.value is False else "True"
-        if kind is N.Binary and e.op in COMPARE:
+        if isinstance(e, N.Binary) and e.op in COMPARE:
             return self.binary(e, truth=True)
-        if kind is N.Logic:
+        if isinstance(e, N.Logic):
             joiner = " and " if e.op == "&&" else " or "
             return f"({self.cond(e.left)}{joiner}{self.cond(e.right)})"
-        if kind is N.Is:
+        if isinstance(e, N.Is):
             return self.expr(e)
         first, again = self.bind(e)
         return f"({first} is not None and {again} is not False)"
 
     def recv(self, e: N.Node) -> str:
         """Code for a receiver that has the method attributes."""
-        kind = type(e)
-        if kind is N.This:
+        if isinstance(e, N.This):
             return "this"
         if (
-            kind is N.Var
+            isinstance(e, N.Var)
             and (e.info.is_class or e.info.obj_init)
             and not e.info.assigned
             and not e.info.boxed
         ):
             return e.info.pyname
-        if kind is N.ListLit or kind is N.MapLit or kind is N.FnExpr:
+        if isinstance(e, (N.ListLit, N.MapLit, N.FnExpr)):
             return self.expr(e)
-        if kind is N.Lit and type(e.value) is str:
+        if isinstance(e, N.Lit) and type(e.value) is str:
             return f"_PX[str]({self.literal(e.value)})"
         first, again = self.bind(e)
         return f"({again} if type({first}) not in _P else _PX[type({again})]({again}))"
 
-    def call(self, e: N.Node) -> str:
+    def call(self, e: N.Call) -> str:
         recv = self.recv(e.recv)
         args = "" if e.args is None else ", ".join(self.expr(a) for a in e.args)
         return f"{recv}.{e.mname}({args})"
 
-    def super_call(self, e: N.Node) -> str:
+    def super_call(self, e: N.SuperCall) -> str:
         fs = self.fs
         assert fs is not None
         info = fs.info
@@ -422,7 +417,7 @@ class CodeGen:
             return f"_super_static({sup}, this, {e.mname!r}{args})"
         return f"{sup}.pyclass.{e.mname}(this{args})"
 
-    def binary(self, e: N.Node, truth: bool = False) -> str:
+    def binary(self, e: N.Binary, truth: bool = False) -> str:
         op = e.op
         mname = names.binary(op)
         if self.bool_literal(e.left) or self.bool_literal(e.right):
@@ -441,8 +436,8 @@ class CodeGen:
         slow = f"_bin({a}, {mname!r}, {b})"
         if truth:
             slow = f"_truth({slow})"
-        lf = type(e.left) is N.Lit and type(e.left.value) is float
-        rf = type(e.right) is N.Lit and type(e.right.value) is float
+        lf = isinstance(e.left, N.Lit) and type(e.left.value) is float
+        rf = isinstance(e.right, N.Lit) and type(e.right.value) is float
         if lf and rf:
             test = "True"
         elif lf:
@@ -462,12 +457,12 @@ class CodeGen:
         return f"(_fmod({a}, {b}) if {test} and {b} else {slow})"
 
     def bool_literal(self, e: N.Node) -> bool:
-        return type(e) is N.Lit and type(e.value) is bool
+        return isinstance(e, N.Lit) and type(e.value) is bool
 
     def is_str_lit(self, e: N.Node) -> bool:
-        return type(e) is N.Lit and type(e.value) is str
+        return isinstance(e, N.Lit) and type(e.value) is str
 
-    def string_eq(self, e: N.Node) -> str:
+    def string_eq(self, e: N.Binary) -> str:
         """``==``/``!=`` with a String literal on one side: no dispatch needed
         unless the other side is an object that may define ``==``."""
         neg = "not " if e.op == "!=" else ""
@@ -483,7 +478,7 @@ class CodeGen:
         helper = "_eq" if e.op == "==" else "_ne"
         return f"({again} {e.op} {lit} if type({first}) is str else {helper}({again}, {lit}))"
 
-    def unary(self, e: N.Node) -> str:
+    def unary(self, e: N.Unary) -> str:
         if e.op == "~":
             return f"_un({self.expr(e.expr)}, 'u_inv')"
         if e.op == "-":
@@ -498,11 +493,11 @@ class CodeGen:
             )
         raise AssertionError(e.op)
 
-    def assign(self, e: N.Node, *, statement: bool) -> str:
+    def assign(self, e: N.Assign, *, statement: bool) -> str:
         target = e.target
         value = self.expr(e.value)
         self.line = e.line
-        if type(target) is N.Var:
+        if isinstance(target, N.Var):
             info = target.info
             if info.boxed:
                 if statement:
@@ -513,7 +508,7 @@ class CodeGen:
                 self.emit(f"{info.pyname} = {value}")
                 return ""
             return f"({info.pyname} := {value})"
-        assert type(target) is N.Field
+        assert isinstance(target, N.Field)
         if target.static:
             if statement:
                 self.emit(f"{target.pyname} = {value}")

@@ -165,11 +165,11 @@ class Converter:
             finally:
                 active.discard(id(v))
         if c is HostFn:
-            return v.ref  # type: ignore[no-any-return]
+            return v.ref
         if isinstance(v, WFn):
             return self.make_ref(v)
         if c is HostValue:
-            return v.value  # type: ignore[no-any-return]
+            return v.value
         raise ConversionError(f"a Wren {_class_name(v)} cannot leave the script")
 
     def args_to_wren(self, args: Sequence[Value]) -> list[Any]:

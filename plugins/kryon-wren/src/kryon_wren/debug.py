@@ -47,7 +47,7 @@ class Debugger:
             return fn(*args)
         finally:
             sys.settrace(old)
-            threading.settrace(None)  # type: ignore[arg-type]
+            threading.settrace(None)
 
     def _global(self, frame: FrameType, event: str, arg: Any) -> Any:
         vm = self.engine._vm

@@ -351,7 +351,7 @@ class WrenEngine(ScriptEngine):
         except FatalError as err:
             inner = err.error
             if getattr(inner, "script", None) is None and hasattr(inner, "script"):
-                inner.script = script  # type: ignore[attr-defined]
+                inner.script = script
             raise inner from None
         finally:
             self._callers.pop()

@@ -28,7 +28,8 @@ def kryon_class(
         for arity in range(MAX_ARITY + 1):
             statics[f"m_{name}_{arity}"] = _method(fn, caller, to_host, to_wren)
     meta = type("Kryon metaclass", (WClass,), statics)
-    return meta("Kryon", CORE["Object"], None, True)
+    cls: WClass = meta("Kryon", CORE["Object"], None, True)
+    return cls
 
 
 def _method(

@@ -102,7 +102,7 @@ class RandomObject(WObject):
 def _num(v: Any) -> float:
     if v.__class__ is not float:
         raise WrenError("Argument must be a number.")
-    return v  # type: ignore[no-any-return]
+    return v
 
 
 class RandomStatics:

@@ -64,54 +64,194 @@ class FuncInfo:
 
 
 class Node:
-    __slots__ = ("line",)
+    """Base of syntax-tree nodes; every node knows its source line."""
+
+    __slots__ = ()
     line: int
 
 
-def _node(name: str, fields_: str) -> type[Node]:
-    names = tuple(fields_.split())
-
-    def __init__(self: Node, *args: object) -> None:
-        for k, v in zip(names, args, strict=True):
-            setattr(self, k, v)
-
-    def __repr__(self: Node) -> str:
-        inner = ", ".join(f"{k}={getattr(self, k)!r}" for k in names)
-        return f"{name}({inner})"
-
-    return type(name, (Node,), {"__slots__": names, "__init__": __init__, "__repr__": __repr__})
-
-
 # Expressions
-Lit = _node("Lit", "value line")
-Interp = _node("Interp", "parts line")
-ListLit = _node("ListLit", "items line")
-MapLit = _node("MapLit", "pairs line")
-Var = _node("Var", "info line")
-This = _node("This", "line")
-Field = _node("Field", "pyname static line")
-Call = _node("Call", "recv mname args line")
-SuperCall = _node("SuperCall", "mname args line")
-Unary = _node("Unary", "op expr line")
-Binary = _node("Binary", "op left right line")
-Logic = _node("Logic", "op left right line")
-Cond = _node("Cond", "cond then other line")
-Is = _node("Is", "left right line")
-Assign = _node("Assign", "target value line")
-FnExpr = _node("FnExpr", "func line")
+@dataclass(eq=False, slots=True)
+class Lit(Node):
+    value: object
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class Interp(Node):
+    parts: list[Node]
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class ListLit(Node):
+    items: list[Node]
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class MapLit(Node):
+    pairs: list[tuple[Node, Node]]
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class Var(Node):
+    info: VarInfo
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class This(Node):
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class Field(Node):
+    pyname: str
+    static: bool
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class Call(Node):
+    recv: Node
+    mname: str
+    args: list[Node] | None
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class SuperCall(Node):
+    mname: str
+    args: list[Node] | None
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class Unary(Node):
+    op: str
+    expr: Node
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class Binary(Node):
+    op: str
+    left: Node
+    right: Node
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class Logic(Node):
+    op: str
+    left: Node
+    right: Node
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class Cond(Node):
+    cond: Node
+    then: Node
+    other: Node
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class Is(Node):
+    left: Node
+    right: Node
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class Assign(Node):
+    target: Node
+    value: Node
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class FnExpr(Node):
+    func: FuncInfo
+    line: int
+
 
 # Statements
-ExprStmt = _node("ExprStmt", "expr line")
-VarDecl = _node("VarDecl", "info init line")
-Block = _node("Block", "body line")
-If = _node("If", "cond then other line")
-While = _node("While", "cond body line")
-For = _node("For", "info seq body line")
-Break = _node("Break", "line")
-Continue = _node("Continue", "line")
-Return = _node("Return", "expr line")
-ClassDecl = _node("ClassDecl", "info var superclass methods line")
-Import = _node("Import", "module names line")
+@dataclass(eq=False, slots=True)
+class ExprStmt(Node):
+    expr: Node
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class VarDecl(Node):
+    info: VarInfo
+    init: Node | None
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class Block(Node):
+    body: list[Node]
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class If(Node):
+    cond: Node
+    then: Node
+    other: Node | None
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class While(Node):
+    cond: Node
+    body: Node
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class For(Node):
+    info: VarInfo
+    seq: Node
+    body: Node
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class Break(Node):
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class Continue(Node):
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class Return(Node):
+    expr: Node | None
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class ClassDecl(Node):
+    info: ClassInfo
+    var: VarInfo
+    superclass: Node | None
+    methods: list[MethodDef]
+    line: int
+
+
+@dataclass(eq=False, slots=True)
+class Import(Node):
+    module: str
+    names: list[tuple[str, VarInfo]]
+    line: int
 
 
 @dataclass(eq=False)

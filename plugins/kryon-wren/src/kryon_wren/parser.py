@@ -264,11 +264,11 @@ class Parser:
             return N.While(cond, body, line)
         if self.match("{"):
             self.push_scope()
-            body, expr = self.finish_block()
+            stmts, expr = self.finish_block()
             self.pop_scope()
             if expr is not None:
-                body = [N.ExprStmt(expr, expr.line)]
-            return N.Block(body, line)
+                stmts = [N.ExprStmt(expr, expr.line)]
+            return N.Block(stmts, line)
         return N.ExprStmt(self.expression(), line)
 
     def branch(self) -> N.Node:
@@ -331,7 +331,7 @@ class Parser:
                 if not self.match(","):
                     break
                 self.skip_lines()
-        return N.Import(tok.value, imported, line)
+        return N.Import(str(tok.value), imported, line)
 
     # -- classes ------------------------------------------------------------------
 
@@ -768,10 +768,9 @@ PREFIX: dict[str, Callable[[Parser, Token, bool], N.Node]] = {
 
 def _makes_object(init: N.Node | None) -> bool:
     """Whether an initializer surely yields a Wren object (not a Num/String/Bool/null)."""
-    kind = type(init)
-    if kind in (N.ListLit, N.MapLit, N.FnExpr):
+    if isinstance(init, (N.ListLit, N.MapLit, N.FnExpr)):
         return True
-    if kind is N.Call and type(init.recv) is N.Var and init.recv.info.is_class:
+    if isinstance(init, N.Call) and isinstance(init.recv, N.Var) and init.recv.info.is_class:
         return init.mname.startswith("m_new_") and init.recv.info.name not in ("Num", "String")
     return False
 

@@ -12,7 +12,7 @@ import time
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from types import CodeType, TracebackType
+from types import CodeType, FrameType, TracebackType
 from typing import Any
 
 from kryon_wren import codegen, names
@@ -112,7 +112,7 @@ class VM:
         )
         if errors or mod is None:
             raise WrenCompileError(name, errors)
-        if repl and mod.body and type(mod.body[-1]) is N.ExprStmt:
+        if repl and mod.body and isinstance(mod.body[-1], N.ExprStmt):
             last = mod.body[-1]
             mod.body[-1] = N.Return(last.expr, last.line)
         src, line_map, debug = codegen.generate(mod, parser.module_vars, checks=self.checks)
@@ -200,13 +200,13 @@ class VM:
 
     def depth(self, cap: int) -> int:
         """Wren frames on the calling thread's stack (counting stops past ``cap``)."""
-        frame = sys._getframe(2)
+        frame: FrameType | None = sys._getframe(2)
         infos = self.code_info
         n = 0
         while frame is not None and n <= cap:
             if frame.f_code.co_filename in infos:
                 n += 1
-            frame = frame.f_back  # type: ignore[assignment]
+            frame = frame.f_back
         return n
 
     def _limit(self, kind: str, message: str) -> BaseException:
@@ -321,7 +321,7 @@ class VM:
     def live_stack(self) -> list[tuple[str, int, str, dict[str, Any]]]:
         """The Wren frames of the calling thread right now, innermost first."""
         out: list[tuple[str, int, str, dict[str, Any]]] = []
-        frame = sys._getframe(1)
+        frame: FrameType | None = sys._getframe(1)
         while frame is not None:
             code = frame.f_code
             info = self.code_info.get(code.co_filename)
@@ -331,7 +331,7 @@ class VM:
                     line = frame.f_lineno
                     wline = info.line_map[line] if 0 < line < len(info.line_map) else 0
                     out.append((info.module, wline, name, wren_locals(frame.f_locals)))
-            frame = frame.f_back  # type: ignore[assignment]
+            frame = frame.f_back
         return out
 
     def close(self) -> None:

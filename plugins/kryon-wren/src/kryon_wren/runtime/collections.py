@@ -51,7 +51,7 @@ def range_slice(r: WRange, count: int) -> tuple[int, int, int]:
 
 
 @_dispatch_operators
-class WList(list, WSequence):  # type: ignore[type-arg]
+class WList(list, WSequence):  # type: ignore[type-arg,misc]
     __slots__ = ()
 
     pyiter = list.__iter__
@@ -346,9 +346,9 @@ class WRange(WSequence):
     def __eq__(self, other: object) -> bool:
         return (
             other.__class__ is WRange
-            and self.frm == other.frm  # type: ignore[attr-defined]
-            and self.to == other.to  # type: ignore[attr-defined]
-            and self.incl == other.incl  # type: ignore[attr-defined]
+            and self.frm == other.frm
+            and self.to == other.to
+            and self.incl == other.incl
         )
 
     def __hash__(self) -> int:

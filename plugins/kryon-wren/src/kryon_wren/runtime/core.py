@@ -121,7 +121,7 @@ def _define(
 ) -> WClass:
     bases: tuple[type, ...] = (WClass,) if statics is None else (WClass, statics)
     meta = type(f"{name} metaclass", bases, {"__slots__": ()})
-    cls = meta(name, supertype, pyclass, name in SEALED)
+    cls: WClass = meta(name, supertype, pyclass, name in SEALED)
     if pyclass is not None and pyclass is not WClass and not issubclass(pyclass, O.Proxy):
         pyclass.__wcls__ = cls  # type: ignore[attr-defined]
     CORE[name] = cls
@@ -182,8 +182,8 @@ def make_class(name: str, sup: Any, inst: dict[str, Any], static: dict[str, Any]
         raise WrenError(f"Class '{name}' cannot inherit from built-in class '{sup.name}'.")
     pyclass = type(name, (sup.pyclass,), inst)
     meta = type(f"{name} metaclass", (WClass,), static)
-    cls = meta(name, sup, pyclass)
-    pyclass.__wcls__ = cls
+    cls: WClass = meta(name, sup, pyclass)
+    pyclass.__wcls__ = cls  # type: ignore[attr-defined]
     return cls
 
 

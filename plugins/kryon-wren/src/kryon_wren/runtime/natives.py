@@ -15,7 +15,7 @@ NAN = math.nan
 def _num(v: Any, what: str = "Right operand") -> float:
     if v.__class__ is not float:
         raise WrenError(f"{what} must be a number.")
-    return v  # type: ignore[no-any-return]
+    return v
 
 
 def _u32(v: float) -> int:
@@ -128,22 +128,22 @@ class NumProxy(Proxy):
 
     def g_cbrt(self) -> float:
         v = self.v
-        return math.copysign(abs(v) ** (1.0 / 3.0), v) if not math.isnan(v) else v  # type: ignore[no-any-return]
+        return math.copysign(abs(v) ** (1.0 / 3.0), v) if not math.isnan(v) else v
 
     def g_ceil(self) -> float:
         v = self.v
-        return float(math.ceil(v)) if math.isfinite(v) else v  # type: ignore[no-any-return]
+        return float(math.ceil(v)) if math.isfinite(v) else v
 
     def g_floor(self) -> float:
         v = self.v
-        return float(math.floor(v)) if math.isfinite(v) else v  # type: ignore[no-any-return]
+        return float(math.floor(v)) if math.isfinite(v) else v
 
     def g_round(self) -> float:
         return _round(self.v)
 
     def g_truncate(self) -> float:
         v = self.v
-        return float(math.trunc(v)) if math.isfinite(v) else v  # type: ignore[no-any-return]
+        return float(math.trunc(v)) if math.isfinite(v) else v
 
     def g_fraction(self) -> float:
         v = self.v
@@ -205,21 +205,21 @@ class NumProxy(Proxy):
 
     def g_isInteger(self) -> bool:
         v = self.v
-        return math.isfinite(v) and v.is_integer()  # type: ignore[no-any-return]
+        return math.isfinite(v) and v.is_integer()
 
     def m_min_1(self, o: Any) -> float:
         b = _num(o, "Other value")
-        return self.v if self.v <= b else b  # type: ignore[no-any-return]
+        return self.v if self.v <= b else b
 
     def m_max_1(self, o: Any) -> float:
         b = _num(o, "Other value")
-        return self.v if self.v >= b else b  # type: ignore[no-any-return]
+        return self.v if self.v >= b else b
 
     def m_clamp_2(self, lo: Any, hi: Any) -> float:
         a = _num(lo, "Min value")
         b = _num(hi, "Max value")
         v = self.v
-        return a if v < a else b if v > b else v  # type: ignore[no-any-return]
+        return a if v < a else b if v > b else v
 
     def g_toString(self) -> str:
         return num_str(self.v)

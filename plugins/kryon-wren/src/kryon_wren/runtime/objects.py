@@ -108,7 +108,7 @@ class WClass(WObject):
     def g_supertype(self) -> WClass | None:
         return self.supertype
 
-    def g_toString(self) -> str:  # type: ignore[override]
+    def g_toString(self) -> str:
         return self.name
 
     def g_attributes(self) -> None:
@@ -135,7 +135,7 @@ class Proxy(WObject):
     def b_ne(self, other: object) -> bool:
         return not eq(self.v, other)
 
-    def g_toString(self) -> str:  # type: ignore[override]
+    def g_toString(self) -> str:
         return to_str(self.v)
 
     def g_type(self) -> WClass:
@@ -195,13 +195,13 @@ def to_str(v: Any) -> str:
     s = wrap(v).g_toString()
     if s.__class__ is not str:
         return to_str(s)
-    return s  # type: ignore[no-any-return]
+    return s
 
 
 def eq(a: Any, b: Any) -> bool:
     c = a.__class__
     if c is float or c is str:
-        return b.__class__ is c and a == b  # type: ignore[no-any-return]
+        return b.__class__ is c and a == b
     if c is bool or a is None:
         return a is b
     return a.b_eq(b)  # type: ignore[no-any-return]

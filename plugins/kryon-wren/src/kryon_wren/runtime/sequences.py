@@ -73,7 +73,7 @@ for _n in range(3, 17):
 
 
 def protocol_iter(seq: Any) -> Iterator[Any]:
-    target = PROXIES[seq.__class__](seq) if seq.__class__ in PRIMS else seq
+    target: Any = PROXIES[seq.__class__](seq) if seq.__class__ in PRIMS else seq
     iterate = target.m_iterate_1
     value = target.m_iteratorValue_1
     it = None
@@ -135,7 +135,7 @@ class WSequence(WObject):
             call_fn(f, x)
 
     def g_isEmpty(self) -> bool:
-        target = PROXIES[self.__class__](self) if self.__class__ in PRIMS else self
+        target: Any = self
         return not truth(target.m_iterate_1(None))
 
     def m_map_1(self, f: Any) -> Any:
@@ -171,7 +171,7 @@ class WSequence(WObject):
     def m_join_1(self, sep: Any) -> str:
         if sep.__class__ is not str:
             raise WrenError("Separator must be a string.")
-        return sep.join(to_str(x) for x in py_iter(self))  # type: ignore[no-any-return]
+        return sep.join(to_str(x) for x in py_iter(self))
 
     def g_toList(self) -> Any:
         from kryon_wren.runtime.collections import WList

@@ -21,7 +21,7 @@ def from_bytes(b: bytes) -> str:
 def _need_str(v: Any, what: str = "Argument") -> str:
     if v.__class__ is not str:
         raise WrenError(f"{what} must be a string.")
-    return v  # type: ignore[no-any-return]
+    return v
 
 
 def code_point_at(b: bytes, i: int) -> str:
