@@ -229,3 +229,26 @@ def test_other_long_c_calls_are_bounded(timed: Any) -> None:
         "local t = {} for i = 1, 200000 do t[i] = (i * 7919) % 200003 end "
         "while true do table.sort(t) end",
     )
+
+
+@pytest.mark.parametrize("pattern", ["a*b", ".-.-b", "(a*)%1b", "%b()x", "^(a-)(a-)(a-)b"])
+def test_the_largest_allowed_pattern_call_fits_the_time_limit(make_lua: Any, pattern: str) -> None:
+    """Calibration: the biggest subject the budget admits finishes well inside 100 ms."""
+    harness = make_lua(SecurityPolicy(name="t", time_limit_ms=100, instruction_limit=None))
+    size = harness.run(
+        """
+        local p = ...
+        local lo, hi = 1, 10000000
+        while lo < hi do  -- the largest n whose worst case the guard admits
+          local mid = (lo + hi + 1) // 2
+          if pcall(string.find, string.rep("a", mid), p) then lo = mid else hi = mid - 1 end
+        end
+        return lo
+        """,
+        pattern,
+    )
+    assert 50 <= size < 10_000_000
+    subject = "(" * size if pattern.startswith("%b") else "a" * size
+    start = time.process_time()
+    harness.run("local s, p = ... return (s:find(p))", subject, pattern)
+    assert time.process_time() - start < 0.1

@@ -102,6 +102,13 @@ local function hook(event, line)
   end
 end
 
+-- The time limit's clock starts at the first hook of a call (reading the
+-- clock on every call would cost more than the call); sandbox helpers that
+-- are about to spend long in one C call start it themselves.
+function K.start_clock()
+  if S.nest > 0 and not S.started and time_limit then S.started = clock() end
+end
+
 -- Every thread the sandbox creates gets the same hook (hooks are per thread).
 local function arm(co)
   if hook_on then debug_sethook(co, hook, hook_mask, hook_count) end

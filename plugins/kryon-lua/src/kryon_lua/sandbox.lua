@@ -18,7 +18,7 @@ local table_concat, setmetatable, getmetatable = table.concat, setmetatable, get
 local rawget, rawlen, next, select, type, error, tostring, load =
   rawget, rawlen or function(t) return #t end, next, select, type, error, tostring, load
 local pcall, xpcall, collectgarbage = pcall, xpcall, collectgarbage
-local rethrow, arm = K.rethrow, K.arm
+local rethrow, arm, start_clock = K.rethrow, K.arm, K.start_clock
 local co_create, co_resume = coroutine.create, coroutine.resume
 
 local S = {}
@@ -65,6 +65,7 @@ local function check_rep(s, n, sep)
     local unit = #s + (type(sep) == "string" and #sep or 0)
     if unit == 0 then return "" end
     if unit * n > max_string then K.trip_memory() end
+    if unit * n > 1e6 then start_clock() end
   end
   return nil
 end
@@ -132,6 +133,7 @@ local function guard_pattern(s, p, init, plain)
   if type(p) == "number" then p = tostring(p) end
   if type(s) ~= "string" or type(p) ~= "string" then return end
   local cost = S.pattern_cost(s, p, init, plain)
+  if cost > 1e5 then start_clock() end
   if cost > pattern_budget then
     error(("sandbox: pattern %q is too costly for a subject of %d bytes " ..
            "(worst case %.3g steps, limit %.3g); use plain find or split the input")
