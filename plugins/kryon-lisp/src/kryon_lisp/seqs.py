@@ -11,6 +11,7 @@ once.  Infinite sources check the call's budget every
 from __future__ import annotations
 
 import itertools
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -20,8 +21,15 @@ from kryon_lisp import limits
 from kryon_lisp.types import EMPTY_LIST, Char, LMap, LSet, PList, PVector, Seq
 
 _MAX_CHUNK = 64
-_filling = 0
-"""How many chunk fills are in progress (on this interpreter's stacks)."""
+
+
+class _Fills(threading.local):
+    """How many chunk fills are in progress on this thread's stack."""
+
+    depth = 0
+
+
+_fills = _Fills()
 
 
 class Cons(Seq):
@@ -117,11 +125,10 @@ class _Chunk:
         src = self.src
         if src is not None:
             self.src = None
-            global _filling
             # inside another chunk's fill, read no further ahead than asked: a
             # sequence defined in terms of itself needs each element published
-            size = 1 if _filling else min(self.size * 2, _MAX_CHUNK)
-            _filling += 1
+            size = 1 if _fills.depth else min(self.size * 2, _MAX_CHUNK)
+            _fills.depth += 1
             nxt = _Chunk([], None, size)
             nxt.filling = True
             self.nxt = nxt
@@ -132,7 +139,7 @@ class _Chunk:
                     for x in itertools.islice(src, size - 1):
                         items.append(x)
             finally:
-                _filling -= 1
+                _fills.depth -= 1
                 nxt.filling = False
                 nxt.src = src
             if not items:

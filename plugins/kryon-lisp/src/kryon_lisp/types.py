@@ -82,8 +82,8 @@ class Keyword:
         self.name = name
         self.ns = ns
         self._hash = zlib.crc32(f"{ns}/{name}".encode())
-        _keywords[key] = self
-        return self
+        # setdefault is atomic: two threads interning the same keyword agree
+        return _keywords.setdefault(key, self)
 
     @classmethod
     def parse(cls, text: str) -> Keyword:
