@@ -263,3 +263,23 @@ def test_namespaces_require_other_scripts() -> None:
         script="app.klisp",
     )
     assert engine.call_function(sid, "run", []) == 18
+
+
+def test_reloaded_script_keeps_its_lisp_stack() -> None:
+    engine, _ = make()
+    old = load(engine, '(defn boom [] (throw (ex-info "v1" {})))', script="r.klisp")
+    new = load(engine, '\n(defn boom []\n  (throw (ex-info "v2" {})))', script="r.klisp")
+    engine.unload_script(old)
+    with pytest.raises(ScriptRuntimeError) as info:
+        engine.call_function(new, "boom", [])
+    assert info.value.message == "v2" and info.value.line == 3
+    assert [f.function for f in info.value.traceback] == ["boom"]
+
+
+def test_repl_evaluate_keeps_definitions() -> None:
+    engine, out = make()
+    sid = load(engine, "", script="repl")
+    assert engine.evaluate(sid, "(def x 20) (defn f [y] (+ x y))") == "#'user/f"
+    assert engine.evaluate(sid, "(f 22)") == 42
+    assert engine.evaluate(sid, "(println :hi) #{1}") == [1]
+    assert out == [":hi\n"]

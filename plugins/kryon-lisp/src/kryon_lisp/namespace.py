@@ -7,6 +7,7 @@ is a plain ``LOAD_GLOBAL`` away.
 
 from __future__ import annotations
 
+import itertools
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,9 @@ from kryon_lisp.types import Keyword, Symbol
 
 if TYPE_CHECKING:
     from kryon_lisp.runtime import Runtime
+
+
+_instances = itertools.count(1)
 
 
 class Var:
@@ -45,7 +49,9 @@ class Namespace:
         self.name = name
         self.script = script
         self.builtin = builtin
-        self.filename = script
+        # unique per namespace instance: a hot reload's old and new versions
+        # coexist for a moment and must not share traceback bookkeeping
+        self.filename = f"{script}\u2009#{next(_instances)}"
         self.globals: dict[str, Any] = {"__builtins__": runtime.core}
         self.defs: dict[str, dict[str, Any]] = {}
         self.macros: dict[str, Any] = {}
