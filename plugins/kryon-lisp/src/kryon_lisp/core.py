@@ -305,6 +305,10 @@ def with_bindings(pairs: Any, thunk: Callable[[], Any]) -> Any:
                 globals_[name] = old
 
 
+def _no_files(*args: Any) -> Any:
+    raise RuntimeError("file access is not available to Kryon Lisp scripts")
+
+
 def rand_int(n: int) -> int:
     import random
 
@@ -413,6 +417,8 @@ CORE: dict[str, Any] = {
     # compiler helpers
     "@method_call": __import__("kryon_lisp.interop", fromlist=["method_call"]).method_call,
     "trampoline": trampoline,
+    "slurp": _no_files,
+    "spit": _no_files,
     "@binding": with_bindings,
     "reset-vals!": reset_vals,
     "meta": meta,

@@ -48,7 +48,10 @@ def format_(fmt: str, *args: Any) -> str:
         flags = flags.replace(",", "")
         spec = f"%{flags}{width or ''}{precision or ''}"
         if conv in "sS":
-            text = str_of(value) if not isinstance(value, bool) else str(value).lower()
+            if value is None:
+                text = "null"
+            else:
+                text = str_of(value) if not isinstance(value, bool) else str(value).lower()
             text = (spec + "s") % text
             return text.upper() if conv == "S" else text
         if conv == "d":
