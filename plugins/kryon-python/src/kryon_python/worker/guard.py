@@ -4,8 +4,9 @@ Layers, outermost first:
 
 1. a separate process, started ``python -I -S`` with an empty environment, no
    terminal, stdin/stdout/stderr on ``/dev/null`` and its own session;
-2. when started as root, the worker becomes ``nobody`` (so the process-count
-   limit binds and the file system only shows world-readable files);
+2. when started as root, the worker ``chroot``s into an empty directory that
+   is deleted at once, then becomes ``nobody`` (so the process-count limit
+   binds and there is no file system left to see);
 3. ``setrlimit``: address space (the policy's memory plus what the interpreter
    already uses), lifetime CPU seconds, no new file descriptors
    (``RLIMIT_NOFILE`` at the current count), no new processes or threads
@@ -133,10 +134,30 @@ def compact_descriptors(read_fd: int, write_fd: int) -> tuple[int, int, int]:
 
 
 def drop_privileges(enabled: bool) -> None:
-    if enabled and os.geteuid() == 0:
-        os.setgroups([])
-        os.setgid(65534)
-        os.setuid(65534)
+    """As root: shut the worker in an empty, deleted root directory, then
+    become ``nobody``.  Even code that got past the audit hook then finds no
+    file system to read and no privilege to regain."""
+    if not enabled or os.geteuid() != 0:
+        return
+    _empty_root()
+    os.setgroups([])
+    os.setgid(65534)
+    os.setuid(65534)
+
+
+def _empty_root() -> None:
+    parent = "/tmp" if os.path.isdir("/tmp") else "/"
+    name = f".kryon-python-root-{os.getpid()}"
+    parent_fd = os.open(parent, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.mkdir(name, 0o500, dir_fd=parent_fd)
+        try:
+            os.chroot(os.path.join(parent, name))
+            os.chdir("/")
+        finally:
+            os.rmdir(name, dir_fd=parent_fd)
+    finally:
+        os.close(parent_fd)
 
 
 def apply_limits(memory_limit_mb: int | None, cpu_seconds: int, statm_fd: int) -> None:
