@@ -46,7 +46,12 @@ from kryon_wren.runtime.sequences import (
     WSequence,
     py_iter,
 )
-from kryon_wren.runtime.strings import StringProxy, StringStatics
+from kryon_wren.runtime.strings import (
+    StringByteSequence,
+    StringCodePointSequence,
+    StringProxy,
+    StringStatics,
+)
 
 if TYPE_CHECKING:
     from kryon_wren.vm import VM
@@ -155,24 +160,13 @@ def _build() -> None:
     _define("TakeSequence", TakeSequence, seq)
     _define("MapKeySequence", _KeySeq, seq)
     _define("MapValueSequence", _ValueSeq, seq)
+    _define("StringByteSequence", StringByteSequence, seq)
+    _define("StringCodePointSequence", StringCodePointSequence, seq)
 
 
 _build()
 
-CORE_NAMES = tuple(
-    n
-    for n in CORE
-    if n
-    not in (
-        "MapEntry",
-        "MapSequence",
-        "WhereSequence",
-        "SkipSequence",
-        "TakeSequence",
-        "MapKeySequence",
-        "MapValueSequence",
-    )
-)
+CORE_NAMES = tuple(CORE)
 
 
 def make_class(name: str, sup: Any, inst: dict[str, Any], static: dict[str, Any]) -> WClass:

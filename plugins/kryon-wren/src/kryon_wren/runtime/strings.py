@@ -3,6 +3,7 @@ Python ``str`` holds them, with invalid bytes kept as surrogate escapes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from kryon_wren.runtime.collections import WList, WRange, range_slice, validate_index
@@ -121,11 +122,11 @@ class StringProxy(Proxy, WSequence):
         cp = code_point_at(b, validate_index(i, len(b), "Index"))
         return float(ord(cp)) if not 0xDC80 <= ord(cp) <= 0xDCFF else -1.0
 
-    def g_bytes(self) -> WList:
-        return WList(float(x) for x in to_bytes(self.v))
+    def g_bytes(self) -> StringByteSequence:
+        return StringByteSequence(self.v)
 
-    def g_codePoints(self) -> WList:
-        return WList(float(ord(c)) if not 0xDC80 <= ord(c) <= 0xDCFF else -1.0 for c in self.v)
+    def g_codePoints(self) -> StringCodePointSequence:
+        return StringCodePointSequence(self.v)
 
     def m_contains_1(self, o: Any) -> bool:
         return _need_str(o) in self.v
@@ -146,7 +147,7 @@ class StringProxy(Proxy, WSequence):
     def m_indexOf_2(self, o: Any, start: Any) -> float:
         needle = _need_str(o)
         b = to_bytes(self.v)
-        first = validate_index(start, len(b) + 1, "Start") if b else 0
+        first = validate_index(start, len(b), "Start") if b else 0
         return float(b.find(to_bytes(needle), first))
 
     def m_iterate_1(self, it: Any) -> Any:
@@ -234,3 +235,58 @@ class StringStatics:
         if n > 0xFF:
             raise WrenError("Byte cannot be greater than 0xff.")
         return from_bytes(bytes([int(n)]))
+
+
+def _code(c: str) -> float:
+    n = ord(c)
+    return -1.0 if 0xDC80 <= n <= 0xDCFF else float(n)
+
+
+class StringByteSequence(WSequence):
+    """``string.bytes``: the string's UTF-8 bytes as Nums."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, s: str) -> None:
+        self.data = to_bytes(s)
+
+    def pyiter(self) -> Iterator[float]:
+        return (float(x) for x in self.data)
+
+    def x_1(self, i: Any) -> float:
+        return float(self.data[validate_index(i, len(self.data), "Index")])
+
+    def g_count(self) -> float:
+        return float(len(self.data))
+
+    def m_iterate_1(self, it: Any) -> Any:
+        if it is None:
+            return 0.0 if self.data else False
+        return it + 1 if 0 <= it + 1 < len(self.data) else False
+
+    def m_iteratorValue_1(self, it: Any) -> float:
+        return self.x_1(it)
+
+
+class StringCodePointSequence(WSequence):
+    """``string.codePoints``: code points as Nums (-1 for invalid bytes)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, s: str) -> None:
+        self.text = s
+
+    def pyiter(self) -> Iterator[float]:
+        return (_code(c) for c in self.text)
+
+    def x_1(self, i: Any) -> float:
+        return StringProxy(self.text).m_codePointAt_1(i)
+
+    def g_count(self) -> float:
+        return float(len(self.text))
+
+    def m_iterate_1(self, it: Any) -> Any:
+        return StringProxy(self.text).m_iterate_1(it)
+
+    def m_iteratorValue_1(self, it: Any) -> float:
+        return StringProxy(self.text).m_codePointAt_1(it)
