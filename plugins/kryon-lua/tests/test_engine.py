@@ -145,3 +145,30 @@ def test_evaluate_for_the_repl(lua: Any) -> None:
     assert lua.engine.evaluate(sid, "x * 21") == 42
     assert lua.engine.evaluate(sid, "y = 5") is None
     assert lua.engine.evaluate(sid, "y") == 5
+
+
+def test_withheld_host_functions_raise_access_denied(lua: Any) -> None:
+    from kryon_core import Capability, HostFunction, ScriptBridge, SecurityPolicy
+
+    policy = SecurityPolicy(capabilities=frozenset())
+    engine = LuaEngine()
+    engine.initialize(LuaConfig(), policy)
+    engine.setup_bridge(
+        ScriptBridge(
+            policy,
+            {"set_text": HostFunction("set_text", lambda caller, t: t, Capability.DOM_WRITE)},
+        )
+    )
+    sid = engine.load_script(
+        engine.compile(
+            "function f() return kryon.setText('x') end\n"
+            "function g() local ok, e = pcall(function() return kryon.setText end) "
+            "return e.type end\n"
+            "function h() return kryon.noSuchThing == nil end",
+            script="denied",
+        )
+    )
+    with pytest.raises(AccessDeniedError, match="dom.write"):
+        engine.call_function(sid, "f", [])
+    assert engine.call_function(sid, "g", []) == "AccessDeniedError"
+    assert engine.call_function(sid, "h", []) is True

@@ -170,6 +170,7 @@ class LuaEngine(ScriptEngine):
             for f in bridge.host_functions.values()
         ]
         self._write = self._host.writer(bridge)
+        self._denied = HostCalls.denial(bridge)
 
     def _host_convert(self, obj: object) -> Value:
         if self._bridge is None:
@@ -224,7 +225,9 @@ class LuaEngine(ScriptEngine):
         entries[b"null"] = kernel.null
         entries[b"array"] = kernel.array
         entries[b"object"] = kernel.object
-        return vm.lua.table_from(entries)
+        api = vm.lua.table_from(entries)
+        denied = getattr(self, "_denied", None)
+        return kernel.guard_api(api, denied) if denied is not None else api
 
     def load_script(self, compiled: CompiledScript) -> ScriptId:
         name = compiled.script

@@ -13,6 +13,7 @@ or trips an uncatchable stop for an interrupt, which the engine re-raises.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -33,6 +34,8 @@ from kryon_lua.errors import FunctionNames, script_of, stack_frames
 __all__ = ["HostCalls"]
 
 Outcome = tuple[Any, ...]
+
+_CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 
 # Lua values that are already canonical (ints from Lua are always in range).
 _SCALARS = frozenset({int, float, bool, type(None)})
@@ -93,6 +96,27 @@ class HostCalls:
                 return self._fail(exc)
 
         return call
+
+    @staticmethod
+    def denial(bridge: ScriptBridge) -> Callable[[bytes], bytes | None]:
+        """``kryon.<name>`` lookups that miss: the refusal message when the
+        policy withholds that function, else None."""
+
+        def denied(name: bytes) -> bytes | None:
+            try:
+                text = name.decode("utf-8", "replace")
+                function = bridge.denied(_CAMEL.sub("_", text).lower())
+                if function is None:
+                    return None
+                return _bytes(
+                    f"policy {bridge.policy.name!r} does not grant "
+                    f"{function.capability.value if function.capability else 'access'!r} "
+                    f"(kryon.{text})"
+                )
+            except BaseException:  # nothing may raise into Lua
+                return None
+
+        return denied
 
     def writer(self, bridge: ScriptBridge) -> Callable[[str, bytes], Any]:
         def write(caller: str, text: bytes) -> Any:

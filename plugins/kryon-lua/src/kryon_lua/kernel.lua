@@ -355,6 +355,22 @@ function K.host_function(py, caller)
   return function(...) return host_result(py(caller, ...)) end
 end
 
+-- The `kryon` table of a script: a function the policy withholds raises
+-- AccessDeniedError instead of being a plain nil.  `denied(name)` is a host
+-- callable returning the refusal message, or nil when no such function exists.
+function K.guard_api(api, denied)
+  return setmetatable(api, {
+    __metatable = false,
+    __index = function(_, key)
+      if type(key) == "string" then
+        local message = denied(key)
+        if message then error(host_error("AccessDeniedError", message), 2) end
+      end
+      return nil
+    end,
+  })
+end
+
 local OPAQUE = {
   __metatable = "kryon.opaque",
   __index = function() error("opaque host value", 2) end,
