@@ -108,6 +108,9 @@ class IsolatedRuntime:
             self._worker = worker
             weakref.finalize(self, worker.kill)  # no orphan workers, even without close()
             self._generation += 1
+            self._host_refs.clear()  # the old worker's handles died with it
+            self._userdata.clear()
+            self._worker_refs.clear()
             self._replaying = True
             try:
                 self._replay(worker)
