@@ -11,6 +11,7 @@ from pyrsistent import pvector
 from kryon_lisp.collections import assoc, conj1, get
 from kryon_lisp.core_num import compare
 from kryon_lisp.seqs import IndexedSeq, iter_of, seq
+from kryon_lisp.syntax_quote import SPECIAL_FORMS as SPECIAL_NAMES
 from kryon_lisp.types import EMPTY_LIST, LMap, LSet, PList, PVector, Seq, plist
 
 
@@ -200,7 +201,105 @@ def index_by(f: Callable[[Any], Any], coll: Any) -> Any:
     return out
 
 
+def reductions(f: Callable[..., Any], *args: Any) -> Any:
+    from kryon_lisp.seqs import lazy_iter
+    from kryon_lisp.types import Reduced
+
+    if len(args) == 1:
+        it = iter_of(args[0])
+        first = next(it, _NONE)
+        if first is _NONE:
+            return plist([f()])
+        init: Any = first
+    else:
+        init, coll = args
+        it = iter_of(coll)
+
+    def gen() -> Any:
+        acc = init
+        yield acc
+        for x in it:
+            acc = f(acc, x)
+            if type(acc) is Reduced:
+                yield acc.value
+                return
+            yield acc
+
+    return lazy_iter(gen())
+
+
+_NONE = object()
+
+
+def replace(smap: Any, coll: Any = _NONE) -> Any:
+    from kryon_lisp.seqs import lazy_iter
+
+    if coll is _NONE:
+        from kryon_lisp.transducers import map_xf
+
+        return map_xf(lambda x: smap.get(x, x) if x in smap else x)
+    if type(coll) is PVector:
+        return pvector([smap.get(x) if x in smap else x for x in coll])
+    return lazy_iter(smap.get(x) if x in smap else x for x in iter_of(coll))
+
+
+def comparator(pred: Callable[[Any, Any], Any]) -> Callable[[Any, Any], int]:
+    from kryon_lisp.types import truthy
+
+    def cmp(a: Any, b: Any) -> int:
+        if truthy(pred(a, b)):
+            return -1
+        return 1 if truthy(pred(b, a)) else 0
+
+    return cmp
+
+
+def random_sample(prob: float, coll: Any = _NONE) -> Any:
+    import random
+
+    from kryon_lisp.seqs import lazy_iter
+
+    return lazy_iter(x for x in iter_of(coll) if random.random() < prob)
+
+
 EXTRA: dict[str, Any] = {
+    "reductions": reductions,
+    "replace": replace,
+    "comparator": comparator,
+    "random-sample": random_sample,
+    "any?": lambda x: True,
+    "transient": lambda coll: coll,
+    "persistent!": lambda coll: coll,
+    "conj!": lambda coll, *xs: __import__("kryon_lisp.collections", fromlist=["c"]).conj(coll, *xs),
+    "assoc!": lambda coll, *kvs: __import__("kryon_lisp.collections", fromlist=["c"]).assoc(
+        coll, *kvs
+    ),
+    "dissoc!": lambda coll, *ks: __import__("kryon_lisp.collections", fromlist=["c"]).dissoc(
+        coll, *ks
+    ),
+    "disj!": lambda coll, *ks: __import__("kryon_lisp.collections", fromlist=["c"]).disj(coll, *ks),
+    "pop!": lambda coll: __import__("kryon_lisp.collections", fromlist=["c"]).pop(coll),
+    "bit-and-not": lambda a, b: a & ~b,
+    "bit-clear": lambda x, n: x & ~(1 << n),
+    "bit-flip": lambda x, n: x ^ (1 << n),
+    "bit-set": lambda x, n: x | (1 << n),
+    "bit-test": lambda x, n: bool(x >> n & 1),
+    "byte": int,
+    "short": int,
+    "unchecked-add": lambda a, b: a + b,
+    "unchecked-inc": lambda a: a + 1,
+    "reversible?": lambda x: type(x) is PVector or isinstance(x, SortedMap),
+    "sorted?": lambda x: isinstance(x, (SortedMap, SortedSet)),
+    "simple-symbol?": lambda x: type(x).__name__ == "Symbol" and x.ns is None,
+    "qualified-symbol?": lambda x: type(x).__name__ == "Symbol" and x.ns is not None,
+    "var?": lambda x: type(x).__name__ == "Var",
+    "volatile?": lambda x: type(x).__name__ == "Volatile",
+    "to-array": lambda coll: pvector(iter_of(coll)),
+    "into-array": lambda *args: pvector(iter_of(args[-1])),
+    "eduction": lambda *args: __import__("kryon_lisp.core_seq", fromlist=["s"]).sequence(
+        __import__("kryon_lisp.core_fn", fromlist=["c"]).comp(*args[:-1]), args[-1]
+    ),
+    "special-symbol?": lambda s: getattr(s, "name", None) in SPECIAL_NAMES,
     "sorted-map": sorted_map,
     "sorted-set": sorted_set,
     "update-vals": update_vals,

@@ -1,0 +1,56 @@
+"""Whole programs: their output is checked against the expected transcript, and
+``kryon run`` honours the CLI contract (stdout, exit codes, error on stderr)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from kryon_lisp.engine import LispConfig, LispEngine
+
+from kryon_core import ScriptBridge, SecurityPolicy
+
+PROGRAMS = Path(__file__).parent / "programs"
+TRUSTED = SecurityPolicy(
+    name="trusted",
+    sandbox=False,
+    time_limit_ms=None,
+    instruction_limit=None,
+    memory_limit_mb=None,
+    recursion_limit=None,
+)
+
+
+@pytest.mark.parametrize("program", sorted(p.stem for p in PROGRAMS.glob("*.klisp")))
+def test_program_output(program: str) -> None:
+    engine = LispEngine()
+    engine.initialize(LispConfig(), TRUSTED)
+    out: list[str] = []
+    engine.setup_bridge(ScriptBridge(TRUSTED, {}, output=lambda t, s, n: out.append(t)))
+    source = (PROGRAMS / f"{program}.klisp").read_text()
+    engine.load_script(engine.compile(source, script=f"{program}.klisp"))
+    assert "".join(out) == (PROGRAMS / f"{program}.out").read_text()
+
+
+def kryon_run(tmp_path: Path, source: str) -> subprocess.CompletedProcess[str]:
+    script = tmp_path / "main.klisp"
+    script.write_text(source)
+    return subprocess.run(
+        [sys.executable, "-m", "kryon_core", "run", str(script)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_kryon_run_contract(tmp_path: Path) -> None:
+    ok = kryon_run(tmp_path, '(println "hello" (+ 1 2))')
+    assert (ok.returncode, ok.stdout) == (0, "hello 3\n")
+    boom = kryon_run(tmp_path, '(println "before")\n(throw (ex-info "boom" {}))\n')
+    assert boom.returncode == 70 and boom.stdout == "before\n"
+    assert "main.klisp:2: boom" in boom.stderr
+    broken = kryon_run(tmp_path, "(println 1\n")
+    assert broken.returncode == 65 and "main.klisp:1" in broken.stderr
