@@ -172,3 +172,15 @@ def test_withheld_host_functions_raise_access_denied(lua: Any) -> None:
         engine.call_function(sid, "f", [])
     assert engine.call_function(sid, "g", []) == "AccessDeniedError"
     assert engine.call_function(sid, "h", []) is True
+
+
+def test_debug_mode_puts_locals_in_tracebacks_and_stack_traces(lua: Any) -> None:
+    lua.engine.set_debug_mode(True)
+    sid = lua.load("function f(a)\n  local b = a .. '!'\n  error('x' .. b)\nend", name="dbg")
+    with pytest.raises(ScriptRuntimeError) as info:
+        lua.call(sid, "f", "hi")
+    assert info.value.traceback[-1].locals == {"a": "hi", "b": "hi!"}
+    lua.engine.set_debug_mode(False)
+    with pytest.raises(ScriptRuntimeError) as info:
+        lua.call(sid, "f", "hi")
+    assert info.value.traceback[-1].locals is None

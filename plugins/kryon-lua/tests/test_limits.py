@@ -234,8 +234,12 @@ def test_other_long_c_calls_are_bounded(timed: Any) -> None:
 @pytest.mark.parametrize("pattern", ["a*b", ".-.-b", "(a*)%1b", "%b()x", "^(a-)(a-)(a-)b"])
 def test_the_largest_allowed_pattern_call_fits_the_time_limit(make_lua: Any, pattern: str) -> None:
     """Calibration: the biggest subject the budget admits finishes well inside 100 ms."""
-    harness = make_lua(SecurityPolicy(name="t", time_limit_ms=100, instruction_limit=None))
-    size = harness.run(
+    budget = LuaConfig(pattern_budget=1e7)  # what a 100 ms time limit derives
+    search = make_lua(
+        SecurityPolicy(name="s", time_limit_ms=20_000, instruction_limit=None), budget
+    )
+    harness = make_lua(SecurityPolicy(name="t", time_limit_ms=100, instruction_limit=None), budget)
+    size = search.run(
         """
         local p = ...
         local lo, hi = 1, 10000000

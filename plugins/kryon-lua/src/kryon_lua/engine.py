@@ -353,7 +353,9 @@ class LuaEngine(ScriptEngine):
         pending = self._host.take_pending()
         if pending is not None:
             return pending
-        return runtime_error(r[1], r[2], self._policy, script, self._function_name)
+        return runtime_error(
+            r[1], r[2], self._policy, script, self._function_name, self._host.locals_of
+        )
 
     def _function_name(self, script: str, line: int) -> str | None:
         for record in self._scripts.values():
@@ -420,6 +422,7 @@ class LuaEngine(ScriptEngine):
 
     def set_debug_mode(self, enabled: bool) -> None:
         self._debug = enabled
+        self._kernel.set_debug(enabled)
         self._kernel.set_line_hook(enabled and bool(self._breakpoints))
 
     def set_breakpoint(self, script: str, line: int) -> BreakpointId:
@@ -449,7 +452,7 @@ class LuaEngine(ScriptEngine):
     def get_stack_trace(self) -> list[StackFrame]:
         if self._vm is None:
             return []
-        return stack_frames(self._kernel.stack(), self._function_name)
+        return stack_frames(self._kernel.stack(), self._function_name, self._host.locals_of)
 
 
 def _function_infos(described: bytes) -> dict[str, FunctionInfo]:

@@ -26,7 +26,14 @@ from kryon_core import (
     TimeLimitError,
 )
 
-__all__ = ["compile_error", "runtime_error", "script_of", "stack_frames"]
+__all__ = [
+    "FunctionNames",
+    "LocalsOf",
+    "compile_error",
+    "runtime_error",
+    "script_of",
+    "stack_frames",
+]
 
 _LOCATION = re.compile(r"^(?P<src>[^\n]*?):(?P<line>\d+): (?P<msg>.*)$", re.DOTALL)
 
@@ -77,7 +84,13 @@ FunctionNames = Callable[[str, int], "str | None"]
 """Names a function by (script, line defined) when Lua's debug info has none."""
 
 
-def stack_frames(frames: Any, names: FunctionNames | None = None) -> list[StackFrame]:
+LocalsOf = Callable[[Any], "dict[str, Any]"]
+"""Converts a kernel frame's table of locals (debug mode) to host values."""
+
+
+def stack_frames(
+    frames: Any, names: FunctionNames | None = None, locals_of: LocalsOf | None = None
+) -> list[StackFrame]:
     """Kernel frames (innermost first) -> StackFrames, outermost first."""
     if frames is None:
         return []
@@ -100,11 +113,13 @@ def stack_frames(frames: Any, names: FunctionNames | None = None) -> list[StackF
             function = "main chunk"
         else:
             function = f"function <line {defined}>"
+        variables = frame[b"locals"]
         out.append(
             StackFrame(
                 script=script,
                 function=function,
                 line=line if isinstance(line, int) and line > 0 else None,
+                locals=locals_of(variables) if variables is not None and locals_of else None,
             )
         )
     out.reverse()
@@ -151,6 +166,7 @@ def runtime_error(
     policy: SecurityPolicy,
     script: str,
     names: FunctionNames | None = None,
+    locals_of: LocalsOf | None = None,
 ) -> ScriptError:
     """The ScriptError for a failed call of a function of ``script``."""
     if isinstance(payload, bytes | str) or payload is None:
@@ -158,7 +174,7 @@ def runtime_error(
     else:
         text = _text(payload[b"text"])
         host_type = _text(payload[b"type"]) or None
-        frames = stack_frames(payload[b"frames"], names)
+        frames = stack_frames(payload[b"frames"], names, locals_of)
     where, line, message = _split_location(text)
     inner = next((f for f in reversed(frames) if f.script != "..."), None)
     if where is None and inner is not None:

@@ -24,7 +24,6 @@ from kryon_core import (
     HostFunction,
     ScriptBridge,
     ScriptError,
-    StackFrame,
     Value,
     values_equal,
 )
@@ -156,16 +155,7 @@ class HostCalls:
     ) -> Callable[..., None]:
         def hit(bp: int, source: bytes, line: int, frames: Any) -> None:
             try:
-                stack = stack_frames(frames, names)
-                if stack:
-                    inner = stack[-1]
-                    stack[-1] = StackFrame(
-                        inner.script,
-                        inner.function,
-                        inner.line,
-                        inner.column,
-                        self._locals(frames[1][b"locals"]),
-                    )
+                stack = stack_frames(frames, names, self.locals_of)
                 handler(
                     BreakpointHit(
                         BreakpointId(bp),
@@ -179,7 +169,8 @@ class HostCalls:
 
         return hit
 
-    def _locals(self, table: Any) -> dict[str, Value]:
+    def locals_of(self, table: Any) -> dict[str, Value]:
+        """A frame's locals as host values (``repr`` where one cannot convert)."""
         out: dict[str, Value] = {}
         if table is None or self.converter is None:
             return out

@@ -163,37 +163,52 @@ local HOST_ERROR = {
 
 -- Tracebacks --------------------------------------------------------------
 
-local function frame_at(level)
-  local info = debug_getinfo(level, "Sln")
-  if not info then return nil end
-  return { source = info.source, line = info.currentline, name = info.name,
-           what = info.what, defined = info.linedefined }
+local with_locals = false   -- debug mode: frames carry their locals
+
+function K.set_debug(on)
+  with_locals = on and true or false
 end
 
 local function is_script_frame(info)
   return info.what ~= "C" and info.source ~= KERNEL_SOURCE and info.source ~= TRAMPOLINE_SOURCE
 end
 
--- Script frames from `level` outwards (innermost first); the 20 innermost
--- and 10 outermost of very deep stacks.
+-- Script frames from `level` (relative to the caller, as for debug.getinfo)
+-- outwards, innermost first; of a very deep stack the 20 innermost and the 10
+-- outermost.  Levels below are relative to this function (the caller's
+-- level + 1).
 local function collect_frames(level)
-  local frames, n = {}, 0
-  local depth = level
-  while debug_getinfo(depth * 2, "") do depth = depth * 2 end
-  local lo, hi = depth, depth * 2
-  while lo + 1 < hi do
-    local mid = math_floor((lo + hi) / 2)
-    if debug_getinfo(mid, "") then lo = mid else hi = mid end
+  local first = level + 1
+  local last = first
+  while debug_getinfo(last * 2, "l") do last = last * 2 end
+  local hi = last * 2
+  while last + 1 < hi do
+    local mid = math_floor((last + hi) / 2)
+    if debug_getinfo(mid, "l") then last = mid else hi = mid end
   end
-  local last = lo
-  local skipped = 0
-  for l = level + 1, last do
-    if l - level > 20 and last - l >= 10 then
-      skipped = skipped + 1   -- the middle of a deep stack
+  local frames, n, skipped = {}, 0, 0
+  for l = first, last do
+    if l - first >= 20 and last - l >= 10 then
+      skipped = skipped + 1
     else
       if skipped > 0 then n = n + 1; frames[n] = { skipped = skipped }; skipped = 0 end
-      local f = frame_at(l)
-      if f and is_script_frame(f) then n = n + 1; frames[n] = f end
+      local info = debug_getinfo(l, "Sln")
+      if info and is_script_frame(info) then
+        local frame = { source = info.source, line = info.currentline, name = info.name,
+                        what = info.what, defined = info.linedefined }
+        if with_locals then
+          local vars, i = {}, 1
+          while true do
+            local name, value = debug_getlocal(l, i)
+            if not name then break end
+            if string_sub(name, 1, 1) ~= "(" then vars[name] = value end
+            i = i + 1
+          end
+          frame.locals = vars
+        end
+        n = n + 1
+        frames[n] = frame
+      end
     end
   end
   frames.n = n
