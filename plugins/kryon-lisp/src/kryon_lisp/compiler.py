@@ -188,31 +188,30 @@ class Compiler:
         ]
 
     def depth_check(self) -> Stmts:
-        depth = ast.Attribute(value=name("@B"), attr="depth", ctx=ast.Load())
-        # the policy is fixed for the engine's life: its depth limit is a constant
-        maxd = const(self.runtime.budget.max_depth)
+        """``entered += 1; if entered > trip: enter()`` (see ``limits.Budget``)."""
+        entered = ast.Attribute(value=name("@B"), attr="entered", ctx=ast.Load())
+        trip = ast.Attribute(value=name("@B"), attr="trip", ctx=ast.Load())
         return [
             ast.AugAssign(
-                target=ast.Attribute(value=name("@B"), attr="depth", ctx=ast.Store()),
+                target=ast.Attribute(value=name("@B"), attr="entered", ctx=ast.Store()),
                 op=ast.Add(),
                 value=const(1),
             ),
             ast.If(
-                test=ast.Compare(left=depth, ops=[ast.Gt()], comparators=[maxd]),
+                test=ast.Compare(left=entered, ops=[ast.Gt()], comparators=[trip]),
                 body=[
                     ast.Expr(
-                        value=call(ast.Attribute(value=name("@B"), attr="too_deep", ctx=ast.Load()))
+                        value=call(ast.Attribute(value=name("@B"), attr="enter", ctx=ast.Load()))
                     )
                 ],
                 orelse=[],
             ),
-            *self.budget_tick(),
         ]
 
     def depth_exit(self) -> ast.stmt:
         return ast.AugAssign(
-            target=ast.Attribute(value=name("@B"), attr="depth", ctx=ast.Store()),
-            op=ast.Sub(),
+            target=ast.Attribute(value=name("@B"), attr="exited", ctx=ast.Store()),
+            op=ast.Add(),
             value=const(1),
         )
 

@@ -29,13 +29,23 @@ is turned into an element cap."""
 
 
 class Budget:
-    """Counters of one call.  ``steps`` counts down to the next real check."""
+    """Counters of one call.
+
+    Loop back-edges count ``steps`` down to the next real check (:meth:`tick`).
+    Function entries count ``entered`` up and exits count ``exited`` up, so the
+    Lisp call depth is ``entered - exited``; an entry past ``trip`` calls
+    :meth:`enter`, and ``trip`` is never beyond the entry that would exceed the
+    depth limit (exits only raise that bound), so the limit is exact while an
+    ordinary call costs two increments and one comparison.
+    """
 
     __slots__ = (
         "deadline",
-        "depth",
         "element_cap",
         "elements",
+        "entered",
+        "entered_mark",
+        "exited",
         "max_depth",
         "memory_limit",
         "rss_base",
@@ -43,6 +53,7 @@ class Budget:
         "steps",
         "steps_used",
         "time_limit_ms",
+        "trip",
     )
 
     def __init__(
@@ -60,8 +71,11 @@ class Budget:
         self.step_limit = step_limit
         self.steps_used = 0
         self.steps = min(CHUNK, step_limit) if step_limit is not None else CHUNK
-        self.depth = 0
         self.max_depth = max_depth if max_depth is not None else 1 << 30
+        self.entered = 0
+        self.exited = 0
+        self.entered_mark = 0
+        self.trip = self._next_trip()
         self.element_cap = (
             memory_limit_mb * (1 << 20) // BYTES_PER_ELEMENT
             if memory_limit_mb is not None
@@ -80,7 +94,8 @@ class Budget:
         )
         self.steps_used = 0
         self.steps = min(CHUNK, self.step_limit) if self.step_limit is not None else CHUNK
-        self.depth = 0
+        self.entered = self.exited = self.entered_mark = 0
+        self.trip = self._next_trip()
         self.elements = 0
         self.rss_base = resident_bytes() if self.memory_limit is not None else 0
 
@@ -108,9 +123,31 @@ class Budget:
             self.steps = 1 << 62
             raise MemoryLimitError(f"memory limit of {self.memory_limit >> 20} MB exceeded")
 
-    def too_deep(self) -> None:
-        self.depth -= 1
-        raise RecursionLimitError(f"recursion depth limit of {self.max_depth} exceeded")
+    @property
+    def depth(self) -> int:
+        return self.entered - self.exited
+
+    def _next_trip(self) -> int:
+        trip = min(self.entered + CHUNK, self.exited + self.max_depth)
+        if self.step_limit is not None:
+            trip = min(trip, self.entered + max(1, self.step_limit - self.steps_used))
+        return trip
+
+    def enter(self) -> None:
+        """An entry passed ``trip``: check depth, steps, time and memory."""
+        if self.entered - self.exited > self.max_depth:
+            self.entered -= 1  # this frame never reaches its exit
+            raise RecursionLimitError(f"recursion depth limit of {self.max_depth} exceeded")
+        self.steps_used += self.entered - self.entered_mark
+        self.entered_mark = self.entered
+        if self.step_limit is not None and self.steps_used > self.step_limit:
+            self.trip = 1 << 62
+            raise InstructionLimitError(f"instruction limit of {self.step_limit} steps exceeded")
+        self.check_memory()
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            self.trip = 1 << 62
+            raise TimeLimitError(f"time limit of {self.time_limit_ms} ms exceeded")
+        self.trip = self._next_trip()
 
     def realise(self, n: int) -> None:
         """Account ``n`` elements realised from an infinite or huge source."""
