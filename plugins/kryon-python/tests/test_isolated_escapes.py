@@ -276,3 +276,12 @@ def test_getattr_refuses_escape_names(sandbox: Harness) -> None:
     )
     with pytest.raises(ScriptRuntimeError, match="not allowed"):
         sandbox.call(sid, "probe")
+
+
+def test_an_oversized_frame_stops_the_worker_not_the_host(
+    sandbox: Harness, paths: tuple[str, str]
+) -> None:
+    body = "real_os().write(4, (1 << 30).to_bytes(4, 'little') + b'l')\n    return 1"
+    outcome = _attack(sandbox, paths, "oversized frame", body)
+    assert isinstance(outcome, ScriptRuntimeError) and "malformed" in str(outcome)
+    _assert_contained(sandbox, paths, outcome)

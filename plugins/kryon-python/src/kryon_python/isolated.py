@@ -78,6 +78,9 @@ class IsolatedRuntime:
         self._depth = 0
         self._replaying = False
         self.tracer: None = None  # no breakpoints out of process
+        memory = policy.memory_limit_mb
+        # nothing legitimate from the worker outgrows its own memory limit
+        self._max_frame = (2 * memory + 1) * 1024 * 1024 if memory else 256 * 1024 * 1024
         self._deadline: float | None = None
         self._output_left: int | None = None
         limit = policy.time_limit_ms
@@ -102,7 +105,9 @@ class IsolatedRuntime:
             if self._replaying:
                 raise ScriptRuntimeError("the worker stopped while reloading scripts")
             try:
-                worker = WorkerProcess(self._init_message(), self._config.worker_start_timeout_s)
+                worker = WorkerProcess(
+                    self._init_message(), self._config.worker_start_timeout_s, self._max_frame
+                )
             except WorkerStartError as exc:
                 raise ScriptRuntimeError(f"cannot start the Python worker: {exc}") from None
             self._worker = worker

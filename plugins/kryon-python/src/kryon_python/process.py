@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kryon_python.wire import FrameReader, Op, WireError, decode, encode, write_frame
+from kryon_python.wire import MAX_FRAME, FrameReader, Op, WireError, decode, encode, write_frame
 
 __all__ = ["WorkerProcess", "WorkerStartError"]
 
@@ -32,7 +32,9 @@ class WorkerStartError(RuntimeError):
 class WorkerProcess:
     """One running worker: its pipes, its frame reader and how it ended."""
 
-    def __init__(self, init: dict[str, Any], start_timeout: float) -> None:
+    def __init__(
+        self, init: dict[str, Any], start_timeout: float, max_frame: int = MAX_FRAME
+    ) -> None:
         to_worker_r, to_worker_w = os.pipe()
         from_worker_r, from_worker_w = os.pipe()
         package_parent = str(Path(__file__).resolve().parent.parent)
@@ -62,7 +64,7 @@ class WorkerProcess:
             os.close(to_worker_r)
             os.close(from_worker_w)
         self.write_fd = to_worker_w
-        self.reader = FrameReader(from_worker_r)
+        self.reader = FrameReader(from_worker_r, max_frame)
         self.killed_for: str | None = None
         self.closed = False
         try:
