@@ -184,3 +184,14 @@ def test_debug_mode_puts_locals_in_tracebacks_and_stack_traces(lua: Any) -> None
     with pytest.raises(ScriptRuntimeError) as info:
         lua.call(sid, "f", "hi")
     assert info.value.traceback[-1].locals is None
+
+
+def test_long_script_names_survive_lua_shortening(lua: Any) -> None:
+    name = "/a/very/long/path/" + "x" * 80 + "/script.lua"
+    with pytest.raises(CompileError) as compile_info:
+        lua.engine.compile("local x = = 1", script=name)
+    assert compile_info.value.script == name and compile_info.value.line == 1
+    sid = lua.load("function f()\n  error('boom')\nend", name=name)
+    with pytest.raises(ScriptRuntimeError) as info:
+        lua.call(sid, "f")
+    assert info.value.script == name and info.value.line == 2

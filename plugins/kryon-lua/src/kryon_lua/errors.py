@@ -73,11 +73,19 @@ def _split_location(message: str) -> tuple[str | None, int | None, str]:
     return script_of("=" + match["src"]), int(match["line"]), match["msg"]
 
 
+def _full_name(where: str | None, known: list[str]) -> str | None:
+    """Lua shortens chunk names in messages to 59 characters: map a shortened
+    name back to the script it starts."""
+    if where is None or where in known:
+        return where
+    return next((name for name in known if name.startswith(where)), where)
+
+
 def compile_error(message: bytes | str, script: str) -> CompileError:
     """A CompileError from a ``load`` message such as ``name:3: '=' expected near 'x'``."""
     text = _text(message)
     where, line, msg = _split_location(text)
-    return CompileError(msg, script=where or script, line=line)
+    return CompileError(msg, script=_full_name(where, [script]) or script, line=line)
 
 
 FunctionNames = Callable[[str, int], "str | None"]
@@ -179,7 +187,7 @@ def runtime_error(
     inner = next((f for f in reversed(frames) if f.script != "..."), None)
     if where is None and inner is not None:
         where, line = inner.script, inner.line
-    where = where or script
+    where = _full_name(where, [f.script for f in reversed(frames)] + [script]) or script
     if kind is not None:
         return _limit_error(_text(kind), policy, where, line, frames)
     if host_type is not None and host_type in _HOST_ERRORS:
