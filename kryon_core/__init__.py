@@ -12,6 +12,7 @@ from kryon_core.cache import CacheStats, CompilationCache
 from kryon_core.config import KryonConfig, load_config
 from kryon_core.converters import TypeConverter
 from kryon_core.engine import (
+    BreakpointHandler,
     BreakpointHit,
     BreakpointId,
     CompiledScript,
@@ -74,6 +75,7 @@ __all__ = [
     "AccessDeniedError",
     "AccessPolicy",
     "AmbiguousFunctionError",
+    "BreakpointHandler",
     "BreakpointHit",
     "BreakpointId",
     "CacheStats",

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from kryon_core.policy import SecurityPolicy
 
 __all__ = [
+    "BreakpointHandler",
     "BreakpointHit",
     "BreakpointId",
     "CompiledScript",
@@ -181,6 +182,7 @@ class EngineConfig(BaseModel):
 
 
 BreakpointHandler = Callable[[BreakpointHit], None]
+"""Called with a :class:`BreakpointHit` each time a breakpoint stops a script."""
 
 
 class ScriptEngine(ABC):
