@@ -119,10 +119,18 @@ class LispEngine(ScriptEngine):
     def initialize(self, config: EngineConfig, policy: SecurityPolicy) -> None:
         from kryon_lisp import limits
         from kryon_lisp.convert import Converter
+        from kryon_lisp.errors import to_script_error
+        from kryon_lisp.namespace import ensure_recursion_headroom
         from kryon_lisp.runtime import Runtime
 
         self._config = config if isinstance(config, LispConfig) else LispConfig()
         self._policy = policy
+        self._current = limits.current
+        self._to_script_error = to_script_error
+        self._ensure_headroom = ensure_recursion_headroom
+        depth = policy.recursion_limit or RECURSION_HEADROOM // self._config.frames_per_call
+        # the host's own stack plus the frames this policy's depth may need
+        self._frames_needed = 1000 + depth * self._config.frames_per_call + 200
         self._runtime = Runtime(
             limited=self._limited(),
             budget=limits.Budget(
@@ -133,6 +141,11 @@ class LispEngine(ScriptEngine):
             ),
         )
         self._converter = Converter(self._wrap_function, self._call_ref)
+
+    _current: Any
+    _to_script_error: Callable[..., ScriptError]
+    _ensure_headroom: Callable[[int], None]
+    _frames_needed: int
 
     @property
     def runtime(self) -> Runtime:
@@ -300,34 +313,29 @@ class LispEngine(ScriptEngine):
 
     def _guarded(self, script: str, thunk: Callable[[], Any]) -> Any:
         """Run Lisp code for the host: budget, recursion room, tracing, errors."""
-        from kryon_lisp import limits
-        from kryon_lisp.errors import to_script_error
-        from kryon_lisp.namespace import ensure_recursion_headroom
-
-        current = limits.current
+        runtime = self.runtime
+        current = self._current
         outer = current.budget
-        policy = self._policy
-        budget = self.runtime.budget
+        budget = runtime.budget
         fresh = outer is not budget
-        if fresh and self._limited():
+        if fresh and runtime.limited:
             budget.reset()
             current.budget = budget
         self._active.append(script)
         tracing = bool(self._breakpoints) and self._bp_handler is not None
         previous_trace = sys.gettrace() if tracing else None
         try:
-            if fresh:
-                depth = policy.recursion_limit or RECURSION_HEADROOM // self._config.frames_per_call
-                ensure_recursion_headroom(depth * self._config.frames_per_call + 200)
+            if fresh and sys.getrecursionlimit() < self._frames_needed:
+                self._ensure_headroom(self._frames_needed)
             if tracing:
                 sys.settrace(self._tracer)
             return thunk()
         except CompileError as exc:
             raise exc.with_script(script) from None
         except ScriptError as exc:
-            raise to_script_error(exc, self.runtime.files, script) from None
+            raise self._to_script_error(exc, runtime.files, script) from None
         except (Exception, RecursionError, MemoryError) as exc:
-            raise to_script_error(exc, self.runtime.files, script) from None
+            raise self._to_script_error(exc, runtime.files, script) from None
         finally:
             if tracing:
                 sys.settrace(previous_trace)

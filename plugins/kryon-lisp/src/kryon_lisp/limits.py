@@ -97,7 +97,7 @@ class Budget:
         self.entered = self.exited = self.entered_mark = 0
         self.trip = self._next_trip()
         self.elements = 0
-        self.rss_base = resident_bytes() if self.memory_limit is not None else 0
+        self.rss_base = -1  # measured at the first memory check of the call
 
     def tick(self) -> None:
         """Called when ``steps`` ran out: account them and check the limits."""
@@ -119,7 +119,12 @@ class Budget:
 
     def check_memory(self) -> None:
         """The process grew by more than the limit since the call began."""
-        if self.memory_limit is not None and resident_bytes() - self.rss_base > self.memory_limit:
+        if self.memory_limit is None:
+            return
+        if self.rss_base < 0:
+            self.rss_base = resident_bytes()
+            return
+        if resident_bytes() - self.rss_base > self.memory_limit:
             self.steps = 1 << 62
             raise MemoryLimitError(f"memory limit of {self.memory_limit >> 20} MB exceeded")
 

@@ -161,4 +161,5 @@ def ensure_recursion_headroom(frames: int) -> None:
         depth += 1
     needed = depth + frames
     if sys.getrecursionlimit() < needed:
-        sys.setrecursionlimit(needed)
+        # with slack, so that stacks a few frames deeper do not raise it again
+        sys.setrecursionlimit(needed + 1000)
