@@ -1,4 +1,4 @@
-"""The engine contract (kryon_core.testing) for Lua 5.4."""
+"""The engine contract (kryon_core.testing) for Lua 5.4 and LuaJIT 2.1."""
 
 from __future__ import annotations
 
