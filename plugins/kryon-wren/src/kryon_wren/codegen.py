@@ -101,8 +101,14 @@ class CodeGen:
         for p in info.params:
             if p.boxed:
                 self.emit(f"{p.pyname} = [{p.pyname}]")
-        if info.expr_body is not None:
-            value = self.expr(info.expr_body)
+        body_expr = info.expr_body
+        if isinstance(body_expr, N.Assign) and isinstance(body_expr.target, (N.Field, N.Var)):
+            # `x=(v) { _x = v }`: assign as a statement, then return the value.
+            self.assign(body_expr, statement=True)
+            if info.kind != "init":
+                self.emit(f"return {self.expr(body_expr.target)}", body_expr.line)
+        elif body_expr is not None:
+            value = self.expr(body_expr)
             if info.kind == "init":
                 self.emit(value, info.expr_body.line)
             else:
@@ -427,8 +433,10 @@ class CodeGen:
             # Under limits, `+` keeps its dispatch so String and List
             # concatenation can check the memory limit before allocating.
             return f"({self.expr(e.left)} {op} {self.expr(e.right)})"
-        if op in ("==", "!=") and (self.is_str_lit(e.left) or self.is_str_lit(e.right)):
-            return self.string_eq(e)
+        if op in ("==", "!="):
+            # Python's == and != give Wren's answer for Num, String, null and
+            # objects (WObject routes them to a class's own == and !=).
+            return f"({self.expr(e.left)} {op} {self.expr(e.right)})"
         if op not in FAST_ARITH and op not in ("+", "==", "!=", "/", "%"):
             return f"_bin({self.expr(e.left)}, {mname!r}, {self.expr(e.right)})"
         a_first, a = self.bind(e.left)
@@ -458,25 +466,6 @@ class CodeGen:
 
     def bool_literal(self, e: N.Node) -> bool:
         return isinstance(e, N.Lit) and type(e.value) is bool
-
-    def is_str_lit(self, e: N.Node) -> bool:
-        return isinstance(e, N.Lit) and type(e.value) is str
-
-    def string_eq(self, e: N.Binary) -> str:
-        """``==``/``!=`` with a String literal on one side: no dispatch needed
-        unless the other side is an object that may define ``==``."""
-        neg = "not " if e.op == "!=" else ""
-        left, right = e.left, e.right
-        if self.is_str_lit(left) and self.is_str_lit(right):
-            return f"({neg}{self.expr(left)} == {self.expr(right)})"
-        if self.is_str_lit(left):
-            lit = self.expr(left)
-            first, again = self.bind(right)
-            return f"({neg}(type({first}) is str and {again} == {lit}))"
-        first, again = self.bind(left)
-        lit = self.expr(right)
-        helper = "_eq" if e.op == "==" else "_ne"
-        return f"({again} {e.op} {lit} if type({first}) is str else {helper}({again}, {lit}))"
 
     def unary(self, e: N.Unary) -> str:
         if e.op == "~":

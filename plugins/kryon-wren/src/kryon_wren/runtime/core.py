@@ -174,11 +174,30 @@ def make_class(name: str, sup: Any, inst: dict[str, Any], static: dict[str, Any]
         raise WrenError(f"Class '{name}' cannot inherit from a non-class object.")
     if sup.sealed or sup.pyclass is None:
         raise WrenError(f"Class '{name}' cannot inherit from built-in class '{sup.name}'.")
+    _equality_hooks(inst)
+    _equality_hooks(static)
     pyclass = type(name, (sup.pyclass,), inst)
     meta = type(f"{name} metaclass", (WClass,), static)
     cls: WClass = meta(name, sup, pyclass)
     pyclass.__wcls__ = cls  # type: ignore[attr-defined]
     return cls
+
+
+def _eq_hook(self: Any, other: Any) -> Any:
+    return self.b_eq(other)
+
+
+def _ne_hook(self: Any, other: Any) -> Any:
+    return self.b_ne(other)
+
+
+def _equality_hooks(methods: dict[str, Any]) -> None:
+    """Generated code compares with Python's ==/!=; a class that defines
+    Wren's == or != gets Python hooks calling them (hashing stays identity)."""
+    if "b_eq" in methods or "b_ne" in methods:
+        methods["__eq__"] = _eq_hook
+        methods["__ne__"] = _ne_hook
+        methods["__hash__"] = object.__hash__
 
 
 def super_static(sup: WClass, this: Any, mname: str, *args: Any) -> Any:
