@@ -110,9 +110,9 @@ class CodeGen:
         elif body_expr is not None:
             value = self.expr(body_expr)
             if info.kind == "init":
-                self.emit(value, info.expr_body.line)
+                self.emit(value, body_expr.line)
             else:
-                self.emit(f"return {value}", info.expr_body.line)
+                self.emit(f"return {value}", body_expr.line)
         else:
             self.block(info.body)
             if not info.body:
