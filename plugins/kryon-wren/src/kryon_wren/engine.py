@@ -479,7 +479,16 @@ def _compiler_digest() -> str:
     version of the code generator are never reused."""
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in ("lexer.py", "parser.py", "nodes.py", "names.py", "codegen.py", "vm.py"):
+    for name in (
+        "lexer.py",
+        "scope.py",
+        "expressions.py",
+        "parser.py",
+        "nodes.py",
+        "names.py",
+        "codegen.py",
+        "vm.py",
+    ):
         digest.update((here / name).read_bytes())
     digest.update((here / "runtime" / "core.py").read_bytes())
     return digest.hexdigest()[:12]

@@ -1,0 +1,347 @@
+"""Wren expressions: a Pratt parser with the reference precedence table and
+newline rules (newlines are skipped after infix operators, inside argument
+lists and collection literals)."""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from collections.abc import Callable
+
+from kryon_wren import names
+from kryon_wren import nodes as N
+from kryon_wren.lexer import Token
+from kryon_wren.scope import ParseError, ParserBase
+
+PREC_NONE, PREC_LOWEST, PREC_ASSIGN, PREC_TERNARY, PREC_OR, PREC_AND = 0, 1, 2, 3, 4, 5
+PREC_EQ, PREC_IS, PREC_CMP, PREC_BOR, PREC_BXOR, PREC_BAND = 6, 7, 8, 9, 10, 11
+PREC_SHIFT, PREC_RANGE, PREC_TERM, PREC_FACTOR, PREC_UNARY, PREC_CALL = 12, 13, 14, 15, 16, 17
+
+BINARY_PREC = {
+    "==": PREC_EQ,
+    "!=": PREC_EQ,
+    "<": PREC_CMP,
+    ">": PREC_CMP,
+    "<=": PREC_CMP,
+    ">=": PREC_CMP,
+    "|": PREC_BOR,
+    "^": PREC_BXOR,
+    "&": PREC_BAND,
+    "<<": PREC_SHIFT,
+    ">>": PREC_SHIFT,
+    "..": PREC_RANGE,
+    "...": PREC_RANGE,
+    "+": PREC_TERM,
+    "-": PREC_TERM,
+    "*": PREC_FACTOR,
+    "/": PREC_FACTOR,
+    "%": PREC_FACTOR,
+}
+INFIX_PREC = {**BINARY_PREC, "is": PREC_IS, "&&": PREC_AND, "||": PREC_OR, "?": PREC_TERNARY}
+INFIX_PREC.update({".": PREC_CALL, "[": PREC_CALL})
+
+MAX_PARAMS = 16
+
+
+class ExpressionParser(ParserBase):
+    @abstractmethod
+    def finish_block(self) -> tuple[list[N.Node], N.Node | None]:
+        """Parse a block body after '{' (defined by the statement parser)."""
+
+    # -- expressions ------------------------------------------------------------------
+
+    def expression(self) -> N.Node:
+        return self.parse_precedence(PREC_LOWEST)
+
+    def parse_precedence(self, prec: int) -> N.Node:
+        tok = self.advance()
+        prefix = PREFIX.get(tok.type)
+        if prefix is None:
+            raise ParseError(tok, "Expected expression.")
+        can_assign = prec <= PREC_TERNARY
+        left = prefix(self, tok, can_assign)
+        while True:
+            t = self.cur.type
+            if t == "line" and self.tokens[self.i + 1].type == ".":
+                # Allow a method chain to continue on the next line.
+                j = self.i
+                while self.tokens[j].type == "line":
+                    j += 1
+                self.i = j
+                t = "."
+            p = INFIX_PREC.get(t)
+            if p is None or p < prec:
+                break
+            op = self.advance()
+            left = self.infix(op, left, can_assign)
+        if can_assign and self.check("="):
+            raise ParseError(self.cur, "Invalid assignment target.")
+        return left
+
+    def infix(self, op: Token, left: N.Node, can_assign: bool) -> N.Node:
+        t = op.type
+        line = op.line
+        if t == ".":
+            self.skip_lines()
+            name = self.consume("name", "Expect method name after '.'.")
+            return self.named_call(left, name, can_assign)
+        if t == "[":
+            args = self.arguments("]", "Expect ']' after arguments.")
+            if can_assign and self.match("="):
+                self.skip_lines()
+                value = self.expression()
+                return N.Call(left, names.subscript_setter(len(args)), [*args, value], line)
+            return N.Call(left, names.subscript(len(args)), args, line)
+        if t == "?":
+            self.skip_lines()
+            then = self.parse_precedence(PREC_TERNARY)
+            self.skip_lines()
+            self.consume(":", "Expect ':' after then branch of conditional operator.")
+            self.skip_lines()
+            other = self.parse_precedence(PREC_ASSIGN)
+            return N.Cond(left, then, other, line)
+        self.skip_lines()
+        if t in ("&&", "||"):
+            right = self.parse_precedence(INFIX_PREC[t] + 1)
+            return N.Logic(t, left, right, line)
+        if t == "is":
+            right = self.parse_precedence(PREC_IS + 1)
+            return N.Is(left, right, line)
+        right = self.parse_precedence(BINARY_PREC[t] + 1)
+        return N.Binary(t, left, right, line)
+
+    def arguments(self, close: str, message: str) -> list[N.Node]:
+        args: list[N.Node] = []
+        self.skip_lines()
+        if self.match(close):
+            return args
+        while True:
+            self.skip_lines()
+            args.append(self.expression())
+            if len(args) > MAX_PARAMS:
+                raise ParseError(self.prev, "Methods cannot have more than 16 arguments.")
+            self.skip_lines()
+            if not self.match(","):
+                break
+        self.skip_lines()
+        self.consume(close, message)
+        return args
+
+    def named_call(self, recv: N.Node, name: Token, can_assign: bool) -> N.Node:
+        line = name.line
+        if can_assign and self.match("="):
+            self.skip_lines()
+            value = self.expression()
+            return N.Call(recv, names.setter(name.text), [value], line)
+        args: list[N.Node] | None = None
+        if self.match("("):
+            args = self.arguments(")", "Expect ')' after arguments.")
+        if self.check("{"):
+            self.advance()
+            sig_args = 0 if args is None else len(args)
+            block = self.fn_body(
+                f"{name.text}({','.join('_' * (sig_args + 1))}) block argument", self.prev.line
+            )
+            args = [*(args or []), block]
+        if args is None:
+            return N.Call(recv, names.getter(name.text), None, line)
+        return N.Call(recv, names.method(name.text, len(args)), args, line)
+
+    def fn_body(self, debug: str, line: int) -> N.Node:
+        func = N.FuncInfo("fn", debug, f"fn_{self.uid()}", self.fn, cls=self.cls, line=line)
+        self.functions.append(func)
+        outer = self.fn
+        self.fn = func
+        self.push_scope()
+        if self.match("|"):
+            params: list[Token] = []
+            while True:
+                params.append(self.consume("name", "Expect parameter name."))
+                if len(params) > MAX_PARAMS:
+                    raise ParseError(self.prev, "Methods cannot have more than 16 parameters.")
+                if not self.match(","):
+                    break
+            self.consume("|", "Expect '|' after function parameters.")
+            seen: set[str] = set()
+            for p in params:
+                if p.text in seen:
+                    raise ParseError(p, "Variable is already declared in this scope.")
+                seen.add(p.text)
+                func.params.append(self.declare(p))
+        body, expr = self.finish_block()
+        func.body = body
+        func.expr_body = expr
+        self.pop_scope()
+        self.fn = outer
+        return N.FnExpr(func, line)
+
+    # prefix parselets ---------------------------------------------------------------
+
+    def p_literal(self, tok: Token, can_assign: bool) -> N.Node:
+        value = {"true": True, "false": False, "null": None}.get(tok.type, tok.value)
+        return N.Lit(value, tok.line)
+
+    def p_interp(self, tok: Token, can_assign: bool) -> N.Node:
+        parts: list[N.Node] = []
+        while True:
+            if tok.value:
+                parts.append(N.Lit(tok.value, tok.line))
+            self.skip_lines()
+            parts.append(self.expression())
+            self.skip_lines()
+            if self.check("interp"):
+                tok = self.advance()
+                continue
+            end = self.consume("str", "Expect end of string interpolation.")
+            if end.value:
+                parts.append(N.Lit(end.value, end.line))
+            return N.Interp(parts, tok.line)
+
+    def p_group(self, tok: Token, can_assign: bool) -> N.Node:
+        expr = self.expression()
+        self.consume(")", "Expect ')' after expression.")
+        return expr
+
+    def p_list(self, tok: Token, can_assign: bool) -> N.Node:
+        items: list[N.Node] = []
+        while True:
+            self.skip_lines()
+            if self.check("]"):
+                break
+            items.append(self.expression())
+            self.skip_lines()
+            if not self.match(","):
+                break
+        self.skip_lines()
+        self.consume("]", "Expect ']' after list elements.")
+        return N.ListLit(items, tok.line)
+
+    def p_map(self, tok: Token, can_assign: bool) -> N.Node:
+        pairs: list[tuple[N.Node, N.Node]] = []
+        while True:
+            self.skip_lines()
+            if self.check("}"):
+                break
+            key = self.parse_precedence(PREC_UNARY)
+            self.consume(":", "Expect ':' after map key.")
+            self.skip_lines()
+            pairs.append((key, self.expression()))
+            self.skip_lines()
+            if not self.match(","):
+                break
+        self.skip_lines()
+        self.consume("}", "Expect '}' after map entries.")
+        return N.MapLit(pairs, tok.line)
+
+    def p_unary(self, tok: Token, can_assign: bool) -> N.Node:
+        self.skip_lines()
+        operand = self.parse_precedence(PREC_UNARY + 1)
+        if tok.type == "-" and isinstance(operand, N.Lit) and type(operand.value) is float:
+            return N.Lit(-operand.value, tok.line)
+        return N.Unary(tok.type, operand, tok.line)
+
+    def p_this(self, tok: Token, can_assign: bool) -> N.Node:
+        if self.cls is None:
+            raise ParseError(tok, "Cannot use 'this' outside of a method.")
+        return N.This(tok.line)
+
+    def p_field(self, tok: Token, can_assign: bool) -> N.Node:
+        cls = self.cls
+        static = tok.type == "sfield"
+        if cls is None:
+            raise ParseError(tok, "Cannot reference a field outside of a class definition.")
+        if not static and self.in_static:
+            raise ParseError(tok, "Cannot use an instance field in a static method.")
+        table = cls.static_fields if static else cls.fields
+        pyname = table.setdefault(tok.text, f"{'S' if static else 'f'}{cls.cid}{tok.text}")
+        node = N.Field(pyname, static, tok.line)
+        if can_assign and self.match("="):
+            if static:
+                self.fn.globals_.add(pyname)
+            self.skip_lines()
+            return N.Assign(node, self.expression(), tok.line)
+        return node
+
+    def p_name(self, tok: Token, can_assign: bool) -> N.Node:
+        info = self.resolve_local(tok.text)
+        if info is None and self.cls is not None and tok.text[0].islower():
+            return self.named_call(N.This(tok.line), tok, can_assign)
+        if info is None:
+            info = self.module_vars.get(tok.text) or self.module_var(tok)
+        node = N.Var(info, tok.line)
+        if can_assign and self.match("="):
+            self.skip_lines()
+            value = self.expression()
+            info.assigned = True
+            if info.module_level:
+                self.fn.globals_.add(info.pyname)
+            else:
+                self.fn.nonlocals.add(info)
+            return N.Assign(node, value, tok.line)
+        return node
+
+    def p_super(self, tok: Token, can_assign: bool) -> N.Node:
+        if self.cls is None:
+            raise ParseError(tok, "Cannot use 'super' outside of a method.")
+        method_fn = self.fn
+        while method_fn.kind == "fn" and method_fn.parent is not None:
+            method_fn = method_fn.parent
+        if self.match("."):
+            name = self.consume("name", "Expect method name after 'super.'.")
+            call = self.named_call(N.This(tok.line), name, can_assign)
+            assert isinstance(call, N.Call)
+            return N.SuperCall(call.mname, call.args, tok.line)
+        # Bare super(...) calls the method with the enclosing signature.
+        args: list[N.Node] | None = None
+        if self.match("("):
+            args = self.arguments(")", "Expect ')' after arguments.")
+        if self.check("{"):
+            self.advance()
+            block = self.fn_body("super block argument", self.prev.line)
+            args = [*(args or []), block]
+        enclosing = method_fn.pyname.rsplit("_", 1)[0]
+        kind = enclosing.split("_", 1)[0]
+        base = enclosing.split("_", 1)[1] if "_" in enclosing else enclosing
+        if kind in ("m", "i"):
+            base = base.rsplit("_", 1)[0]
+        n = 0 if args is None else len(args)
+        if kind == "i":
+            mname = names.initializer(base, n)
+        elif args is None and kind == "g":
+            mname = names.getter(base)
+        elif kind == "s":
+            mname = names.setter(base)
+        elif kind in ("m", "g"):
+            mname = names.method(base, n)
+        else:
+            mname = enclosing
+        return N.SuperCall(mname, args, tok.line)
+
+
+PREFIX: dict[str, Callable[[ExpressionParser, Token, bool], N.Node]] = {
+    "num": ExpressionParser.p_literal,
+    "str": ExpressionParser.p_literal,
+    "true": ExpressionParser.p_literal,
+    "false": ExpressionParser.p_literal,
+    "null": ExpressionParser.p_literal,
+    "interp": ExpressionParser.p_interp,
+    "(": ExpressionParser.p_group,
+    "[": ExpressionParser.p_list,
+    "{": ExpressionParser.p_map,
+    "-": ExpressionParser.p_unary,
+    "!": ExpressionParser.p_unary,
+    "~": ExpressionParser.p_unary,
+    "this": ExpressionParser.p_this,
+    "field": ExpressionParser.p_field,
+    "sfield": ExpressionParser.p_field,
+    "name": ExpressionParser.p_name,
+    "super": ExpressionParser.p_super,
+}
+
+
+def makes_object(init: N.Node | None) -> bool:
+    """Whether an initializer surely yields a Wren object (not a Num/String/Bool/null)."""
+    if isinstance(init, (N.ListLit, N.MapLit, N.FnExpr)):
+        return True
+    if isinstance(init, N.Call) and isinstance(init.recv, N.Var) and init.recv.info.is_class:
+        return init.mname.startswith("m_new_") and init.recv.info.name not in ("Num", "String")
+    return False

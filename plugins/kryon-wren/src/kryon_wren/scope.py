@@ -1,0 +1,144 @@
+"""Parser state shared by the statement and expression parsers: tokens,
+scopes and name resolution (as in the single-pass reference compiler)."""
+
+from __future__ import annotations
+
+from kryon_wren import nodes as N
+from kryon_wren.lexer import Token, tokenize
+
+
+class ParseError(Exception):
+    def __init__(self, token: Token, message: str) -> None:
+        super().__init__(message)
+        self.token = token
+        self.message = message
+
+
+class ParserBase:
+    def __init__(
+        self, source: str, *, prelude: bool = False, builtins: tuple[str, ...] = ()
+    ) -> None:
+        self.tokens, self.lex_errors = tokenize(source)
+        self.i = 0
+        self.prelude = prelude
+        self.errors: list[tuple[int, str]] = []
+        self.module_vars: dict[str, N.VarInfo] = {}
+        self.counter = 0
+        self.cls: N.ClassInfo | None = None
+        self.in_static = False
+        self.module = N.FuncInfo("module", "(script)", "_wren_module", None)
+        self.fn = self.module
+        self.functions: list[N.FuncInfo] = [self.module]
+        for name in builtins:
+            self.module_vars[name] = N.VarInfo(
+                name, f"w_{name}", True, None, is_class=True, builtin=True
+            )
+
+    # -- token helpers ------------------------------------------------------
+
+    @property
+    def cur(self) -> Token:
+        return self.tokens[self.i]
+
+    @property
+    def prev(self) -> Token:
+        return self.tokens[self.i - 1]
+
+    def advance(self) -> Token:
+        tok = self.tokens[self.i]
+        if tok.type != "eof":
+            self.i += 1
+        return tok
+
+    def check(self, type_: str) -> bool:
+        return self.tokens[self.i].type == type_
+
+    def match(self, type_: str) -> bool:
+        if self.tokens[self.i].type == type_:
+            self.advance()
+            return True
+        return False
+
+    def match_line(self) -> bool:
+        if not self.check("line"):
+            return False
+        while self.check("line"):
+            self.advance()
+        return True
+
+    def skip_lines(self) -> None:
+        while self.check("line"):
+            self.advance()
+
+    def consume(self, type_: str, message: str) -> Token:
+        if self.check(type_):
+            return self.advance()
+        raise ParseError(self.cur, message)
+
+    def error(self, message: str, token: Token | None = None) -> ParseError:
+        return ParseError(token or self.prev, message)
+
+    def uid(self) -> int:
+        self.counter += 1
+        return self.counter
+
+    # -- scopes ---------------------------------------------------------------
+
+    def push_scope(self) -> None:
+        self.fn.scopes.append({})
+
+    def pop_scope(self) -> None:
+        self.fn.scopes.pop()
+
+    def declare(self, tok: Token) -> N.VarInfo:
+        name = tok.text
+        if self.fn is self.module and not self.fn.scopes:
+            existing = self.module_vars.get(name)
+            if existing is not None:
+                if existing.defined:
+                    raise self.error("Module variable is already defined.", tok)
+                existing.defined = True
+                existing.line = tok.line
+                return existing
+            info = N.VarInfo(name, f"w_{name}", True, None, line=tok.line)
+            self.module_vars[name] = info
+            return info
+        scope = self.fn.scopes[-1]
+        if name in scope:
+            raise self.error("Variable is already declared in this scope.", tok)
+        info = N.VarInfo(
+            name,
+            f"l_{name}_{self.uid()}",
+            False,
+            self.fn,
+            in_loop=self.fn.loop_depth > 0,
+            line=tok.line,
+        )
+        scope[name] = info
+        return info
+
+    def resolve_local(self, name: str) -> N.VarInfo | None:
+        fn: N.FuncInfo | None = self.fn
+        child: N.FuncInfo | None = None
+        while fn is not None:
+            for scope in reversed(fn.scopes):
+                info = scope.get(name)
+                if info is not None:
+                    if fn is not self.fn:
+                        info.captured = True
+                        if info.in_loop and child is not None and info not in child.passed_in:
+                            child.passed_in.append(info)
+                    return info
+            if fn.kind in ("method", "static", "init"):
+                # Methods do not see the locals around their class.
+                break
+            child = fn
+            fn = fn.parent
+        return None
+
+    def module_var(self, tok: Token) -> N.VarInfo:
+        info = self.module_vars.get(tok.text)
+        if info is None:
+            info = N.VarInfo(tok.text, f"w_{tok.text}", True, None, defined=False, line=tok.line)
+            self.module_vars[tok.text] = info
+        return info
