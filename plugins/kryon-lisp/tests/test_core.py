@@ -463,3 +463,14 @@ RECORD_CASES = [
 @pytest.mark.parametrize(("source", "expected"), RECORD_CASES)
 def test_records_protocols_binding(lisp: Callable[[str], str], source: str, expected: str) -> None:
     assert lisp(source) == expected
+
+
+def test_long_multiplication_overflows_like_clojure(lisp: Callable[[str], str]) -> None:
+    assert (
+        lisp("(try (* 99999999999 99999999999) (catch ArithmeticException e (ex-message e)))")
+        == '"integer overflow"'
+    )
+    assert lisp("(let [x 4294967296] (try (* x x) (catch Exception e :overflow)))") == (":overflow")
+    assert lisp("(*' 4294967296 4294967296)") == "18446744073709551616"
+    assert lisp("(reduce * (range 1 21))") == "2432902008176640000"
+    assert lisp("[(bit-shift-left 1 63) (bit-shift-left 1 64)]") == "[-9223372036854775808 1]"

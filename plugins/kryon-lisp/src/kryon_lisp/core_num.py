@@ -34,8 +34,29 @@ def sub2(a: Any, b: Any) -> Any:
     return _norm(_num(a) - _num(b))
 
 
+_LONG_MIN = -(2**63)
+_LONG_MAX = 2**63 - 1
+
+
+def overflow() -> Any:
+    from kryon_lisp.classes import EXCEPTIONS
+
+    raise EXCEPTIONS["ArithmeticException"]("integer overflow")
+
+
 def mul2(a: Any, b: Any) -> Any:
-    return _norm(_num(a) * _num(b))
+    r = _norm(_num(a) * _num(b))
+    if type(r) is int and type(a) is int and type(b) is int and not _LONG_MIN <= r <= _LONG_MAX:
+        overflow()
+    return r
+
+
+def mul_promoting(a: Any = 1, b: Any = 1, *more: Any) -> Any:
+    """``*'``: integers grow without bound."""
+    r = _norm(_num(a) * _num(b))
+    for x in more:
+        r = _norm(r * _num(x))
+    return r
 
 
 def div2(a: Any, b: Any) -> Any:
@@ -68,7 +89,7 @@ def minus(a: Any, *more: Any) -> Any:
 
 
 def times(a: Any = 1, b: Any = 1, *more: Any) -> Any:
-    r = a * b if type(a) is int and type(b) is int else mul2(a, b)
+    r = mul2(a, b)
     return reduce(mul2, more, r) if more else r
 
 
@@ -224,6 +245,11 @@ def bit_xor(a: int, *more: int) -> int:
     return reduce(lambda x, y: x ^ y, more, a)
 
 
+def _wrap64(x: int) -> int:
+    x &= (1 << 64) - 1
+    return x - (1 << 64) if x >> 63 else x
+
+
 def compare(a: Any, b: Any) -> int:
     """``compare``: -1, 0 or 1, nil first, collections by length then items."""
     from kryon_lisp.types import Keyword, PVector, Symbol
@@ -262,7 +288,7 @@ NUMERIC: dict[str, Any] = {
     "dec": dec,
     "+'": plus,
     "-'": minus,
-    "*'": times,
+    "*'": mul_promoting,
     "inc'": inc,
     "dec'": dec,
     "quot": quot,
@@ -301,8 +327,8 @@ NUMERIC: dict[str, Any] = {
     "bit-or": bit_or,
     "bit-xor": bit_xor,
     "bit-not": lambda x: ~x,
-    "bit-shift-left": lambda x, n: x << n,
-    "bit-shift-right": lambda x, n: x >> n,
+    "bit-shift-left": lambda x, n: _wrap64(x << (n & 63)),
+    "bit-shift-right": lambda x, n: x >> (n & 63),
     "compare": compare,
     "NaN?": math.isnan,
     "infinite?": math.isinf,
@@ -312,6 +338,7 @@ NUMERIC: dict[str, Any] = {
     "@add2": add2,
     "@sub2": sub2,
     "@mul2": mul2,
+    "@overflow": overflow,
     "@neg": neg,
     "@even?": is_even,
     "@odd?": is_odd,

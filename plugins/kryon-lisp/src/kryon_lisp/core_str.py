@@ -46,6 +46,8 @@ def format_(fmt: str, *args: Any) -> str:
             value = args[position]
             position += 1
         flags = flags.replace(",", "")
+        if (width and int(width) > 10_000) or (precision and int(precision[1:]) > 10_000):
+            raise ValueError(f"Format width too large: {m.group(0)}")
         spec = f"%{flags}{width or ''}{precision or ''}"
         if conv in "sS":
             if value is None:

@@ -47,7 +47,7 @@ def _is_int_const(expr: ast.expr) -> bool:
 def guarded_binop(scope: FnScope, op: str, a: ast.expr, b: ast.expr) -> ast.expr:
     """``a op b`` under an int type guard, falling back to the helper."""
     pyop, fallback = _BINOPS[op]
-    if _is_int_const(a) and _is_int_const(b):
+    if _is_int_const(a) and _is_int_const(b) and op != "*":
         return ast.BinOp(left=a, op=pyop(), right=b)
     a_first, a_use = _spill(scope, a)
     b_first, b_use = _spill(scope, b)
@@ -70,11 +70,24 @@ def guarded_binop(scope: FnScope, op: str, a: ast.expr, b: ast.expr) -> ast.expr
             op=ast.BitAnd(),
             right=ast.Compare(left=_int_type(b_first), ops=[ast.Is()], comparators=[name("@int")]),
         )
-    return ast.IfExp(
-        test=test,
-        body=ast.BinOp(left=a_use, op=pyop(), right=b_use),
-        orelse=call(name(fallback), a_use, b_use),
-    )
+    body: ast.expr = ast.BinOp(left=a_use, op=pyop(), right=b_use)
+    if op == "*":
+        # Clojure longs: a product outside 64 bits is an ArithmeticException (and
+        # an unbounded product would let a script stall the host in C code)
+        product = scope.temp()
+        body = ast.IfExp(
+            test=ast.Compare(
+                left=const(-(2**63)),
+                ops=[ast.LtE(), ast.LtE()],
+                comparators=[
+                    ast.NamedExpr(target=ast.Name(id=product, ctx=ast.Store()), value=body),
+                    const(2**63 - 1),
+                ],
+            ),
+            body=name(product),
+            orelse=call(name("@overflow")),
+        )
+    return ast.IfExp(test=test, body=body, orelse=call(name(fallback), a_use, b_use))
 
 
 def emit_arith(op: str) -> Emitter:
