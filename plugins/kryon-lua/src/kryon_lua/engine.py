@@ -9,7 +9,6 @@ callables Lua may call.  lupa is imported only in :meth:`LuaEngine.initialize`.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -34,15 +33,16 @@ from kryon_core import (
     SecurityPolicy,
     StackFrame,
     ThreadingModel,
-    UnsupportedOperationError,
     Value,
     api_name,
 )
 from kryon_core.engine import BreakpointHandler
 from kryon_lua.config import LuaConfig
 from kryon_lua.convert import LuaConverter
-from kryon_lua.errors import compile_error, runtime_error, script_of, stack_frames
+from kryon_lua.debugging import LuaDebugger
+from kryon_lua.errors import compile_error, runtime_error, script_of
 from kryon_lua.host import HostCalls
+from kryon_lua.memory import SCRIPT_OVERHEAD, VMMemory
 from kryon_lua.runtime import LuaVM, create_vm, lupa_module
 
 __all__ = ["LuaEngine"]
@@ -91,10 +91,6 @@ class LuaEngine(ScriptEngine):
         self._bridge: ScriptBridge | None = None
         self._scripts: dict[ScriptId, _Script] = {}
         self._next_id = 0
-        self._breakpoints: set[int] = set()
-        self._next_bp = 0
-        self._debug = False
-        self._handler_errors: list[BaseException] = []
 
     # -- identification -------------------------------------------------------------
 
@@ -157,6 +153,8 @@ class LuaEngine(ScriptEngine):
             doubles_only=self._config.runtime == "luajit",
         )
         self._host.converter = self._converter
+        self._memory = VMMemory(vm)
+        self._debugger = LuaDebugger(vm.kernel, self._host, self._function_name)
         self._lua_error = vm.module.LuaError
         self._memory_error = vm.module.LuaMemoryError
         # argument types that cross as they are (LuaJIT: ints need a range check)
@@ -200,7 +198,7 @@ class LuaEngine(ScriptEngine):
             raise ConversionError(
                 f"source is not valid Unicode ({exc.reason})", script=script
             ) from None
-        self._ensure_headroom(2 * len(text), script)
+        self._memory.ensure_room(2 * len(text), script)
         try:
             bytecode, message = self._kernel.compile(text, b"=" + script.encode())
         except self._memory_error:
@@ -231,7 +229,7 @@ class LuaEngine(ScriptEngine):
 
     def load_script(self, compiled: CompiledScript) -> ScriptId:
         name = compiled.script
-        self._ensure_headroom(len(compiled.bytecode) + _SCRIPT_OVERHEAD, name)
+        self._memory.ensure_room(len(compiled.bytecode) + SCRIPT_OVERHEAD, name)
         write = self._kernel.host_function(getattr(self, "_write", _discard), name)
         env, skip = self._live.sandbox.new_env(name.encode(), self._kryon_table(name), write)
         chunk, message = self._kernel.instantiate(compiled.bytecode, b"=" + name.encode(), env)
@@ -259,9 +257,7 @@ class LuaEngine(ScriptEngine):
         script.bound.clear()
         script.functions = None
         script.env = None
-        vm = self._live
-        if vm.memory_limit and vm.lua.get_memory_used() > vm.memory_limit // 2:
-            vm.lua.gccollect()
+        self._memory.after_unload()
 
     def _script(self, script_id: ScriptId) -> _Script:
         script = self._scripts.get(script_id)
@@ -315,24 +311,9 @@ class LuaEngine(ScriptEngine):
 
         return call
 
-    # lupa pushes values outside protected calls, where an allocation failure
-    # would abort the process: keep the VM below its hard cap before pushing.
-
     def _checked_args(self, args: Sequence[Value], script: str | None) -> list[Any]:
-        if self._live.hard_cap:
-            self._ensure_headroom(_estimate(args), script)
+        self._memory.ensure_room_for(args, script)
         return self._converter.to_lua_args(args)
-
-    def _ensure_headroom(self, nbytes: int, script: str | None) -> None:
-        vm = self._live
-        if not vm.hard_cap:
-            return
-        if vm.lua.get_memory_used() + nbytes + _MARGIN > vm.hard_cap:
-            vm.lua.gccollect()
-            if vm.lua.get_memory_used() + nbytes + _MARGIN > vm.hard_cap:
-                raise MemoryLimitError(
-                    f"not enough room in the Lua VM for {nbytes:,} more bytes", script=script
-                )
 
     def _call_failure(self, exc: BaseException, script: str) -> ScriptError:
         if isinstance(exc, OverflowError):
@@ -378,7 +359,7 @@ class LuaEngine(ScriptEngine):
     # -- globals ----------------------------------------------------------------------------
 
     def set_global(self, name: str, value: Value, script_id: ScriptId | None = None) -> None:
-        self._ensure_headroom(_estimate(value), None)
+        self._memory.ensure_room_for((value,), None)
         target = self._live.sandbox.shared if script_id is None else self._script(script_id).env
         target[name.encode()] = self._converter.to_lua(value)
 
@@ -406,53 +387,27 @@ class LuaEngine(ScriptEngine):
     # -- memory -----------------------------------------------------------------------------
 
     def collect_garbage(self) -> GCStats:
-        start = time.perf_counter()
-        before = int(self._kernel.memory())
-        after = int(self._kernel.collect())
-        return GCStats(before, after, (time.perf_counter() - start) * 1000)
+        return self._memory.collect()
 
     def get_memory_usage(self) -> MemoryUsage:
-        limit = self._policy.memory_limit_mb
-        return MemoryUsage(
-            used_bytes=int(self._kernel.memory()),
-            limit_bytes=limit * 1024 * 1024 if limit else None,
-        )
+        return self._memory.usage()
 
     # -- debugging --------------------------------------------------------------------------
 
     def set_debug_mode(self, enabled: bool) -> None:
-        self._debug = enabled
-        self._kernel.set_debug(enabled)
-        self._kernel.set_line_hook(enabled and bool(self._breakpoints))
+        self._debugger.set_debug_mode(enabled)
 
     def set_breakpoint(self, script: str, line: int) -> BreakpointId:
-        self._next_bp += 1
-        self._breakpoints.add(self._next_bp)
-        self._kernel.set_breakpoint(b"=" + script.encode(), line, self._next_bp)
-        self.set_debug_mode(True)
-        return BreakpointId(self._next_bp)
+        return self._debugger.set_breakpoint(script, line)
 
     def remove_breakpoint(self, breakpoint_id: BreakpointId) -> None:
-        if breakpoint_id not in self._breakpoints:
-            raise UnsupportedOperationError(f"no breakpoint {breakpoint_id}")
-        self._breakpoints.discard(breakpoint_id)
-        self._kernel.remove_breakpoint(breakpoint_id)
-        self.set_debug_mode(self._debug)
+        self._debugger.remove_breakpoint(breakpoint_id)
 
     def set_breakpoint_handler(self, handler: BreakpointHandler | None) -> None:
-        if handler is None:
-            self._kernel.set_breakpoint_handler(None)
-            return
-        self._kernel.set_breakpoint_handler(
-            self._host.breakpoint_callback(
-                handler, self._handler_errors.append, self._function_name
-            )
-        )
+        self._debugger.set_breakpoint_handler(handler)
 
     def get_stack_trace(self) -> list[StackFrame]:
-        if self._vm is None:
-            return []
-        return stack_frames(self._kernel.stack(), self._function_name, self._host.locals_of)
+        return self._debugger.stack_trace() if self._vm is not None else []
 
 
 def _function_infos(described: bytes) -> dict[str, FunctionInfo]:
@@ -468,21 +423,6 @@ def _function_infos(described: bytes) -> dict[str, FunctionInfo]:
             line=int(line) if int(line) > 0 else None,
         )
     return infos
-
-
-_MARGIN = 256 * 1024
-_SCRIPT_OVERHEAD = 64 * 1024
-
-
-def _estimate(value: Any, depth: int = 0) -> int:
-    """Rough bytes a value takes once pushed into Lua (bounded walk)."""
-    if isinstance(value, str):
-        return 32 + 4 * len(value)
-    if isinstance(value, dict):
-        return 64 + sum(_estimate(k) + _estimate(v, depth + 1) for k, v in value.items())
-    if isinstance(value, (list, tuple)) and depth < 200:
-        return 64 + sum(_estimate(v, depth + 1) for v in value)
-    return 16
 
 
 def _discard(caller: str, text: bytes) -> None:

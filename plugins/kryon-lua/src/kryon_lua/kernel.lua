@@ -1,29 +1,25 @@
 -- The host-privileged side of a Kryon Lua VM.
 --
 -- This chunk runs once per VM, before the sandbox is built, with the full
--- standard library.  It keeps what it needs (debug, string.dump, load, ...)
--- in locals that no script can reach, and returns the table K that the Python
--- engine drives: limits and hooks, the call trampoline, compile/instantiate,
--- host-function and opaque-value bridging, and introspection helpers.
+-- standard library.  It keeps what it needs (debug, load, ...) in locals that
+-- no script can reach, and returns the table K that the Python engine drives
+-- (limits and hooks, the call trampolines, tracebacks, breakpoints, memory),
+-- plus the internals bridge.lua builds on.  bridge.lua then adds host
+-- bridging, values and compiling to K.
 --
--- Arguments (Python callables, never handed to scripts):
---   clock()            monotonic seconds
---   call_ref(ref, ...) calls a host FunctionRef (a host callable, see below)
---   same(a, b)         identity/equality of two opaque host values
---   take_failure()     the last host failure: ok (false, or nil for an
---                      interrupt), error type, message
--- Host callables return their result, or K.FAILED after recording the
--- failure; they never raise into Lua.
-local clock, call_ref, same, take_failure = ...
+-- Argument (a Python callable, never handed to scripts):
+--   clock()  monotonic seconds
+local clock = ...
 
 local debug_sethook, debug_getinfo, debug_getlocal = debug.sethook, debug.getinfo, debug.getlocal
 local debug_getmetatable = debug.getmetatable
-local string_dump, string_sub, string_find = string.dump, string.sub, string.find
+local debug_getupvalue, debug_setupvalue = debug.getupvalue, debug.setupvalue
+local string_sub, string_find, string_gsub = string.sub, string.find, string.gsub
+local table_concat = table.concat
 local load, setmetatable, rawget, rawequal = load, setmetatable, rawget, rawequal
 local type, next, select, error, tostring = type, next, select, error, tostring
 local pcall, xpcall, collectgarbage = pcall, xpcall, collectgarbage
 local math_floor = math.floor
-local table_concat = table.concat
 local pack = table.pack or function(...) return { n = select("#", ...), ... } end
 
 local K = {}
@@ -156,10 +152,15 @@ function K.trip_memory()
   trip("memory")
 end
 
+-- Errors raised on behalf of the host: {type=, message=} (see bridge.lua).
 local HOST_ERROR = {
   __metatable = "kryon.error",
   __tostring = function(e) return rawget(e, "type") .. ": " .. rawget(e, "message") end,
 }
+
+local function host_error(kind, message)
+  return setmetatable({ type = kind, message = message }, HOST_ERROR)
+end
 
 -- Tracebacks --------------------------------------------------------------
 
@@ -292,9 +293,9 @@ local function trampoline_factory(nparams, vararg)
   if not factory then
     local names = {}
     for i = 1, nparams do names[i] = "a" .. i end
-    local params = vararg and "..." or table.concat(names, ", ")
+    local params = vararg and "..." or table_concat(names, ", ")
     local args = params == "" and "" or (", " .. params)
-    local source = string.gsub(string.gsub(TRAMPOLINE, "PARAMS", params), "ARGS", args)
+    local source = string_gsub(string_gsub(TRAMPOLINE, "PARAMS", params), "ARGS", args)
     factory = load(source, TRAMPOLINE_SOURCE, "t")(handler, xpcall, collectgarbage, S, pack,
                                                    rawequal, MEMORY_MESSAGE)
     trampolines[key] = factory
@@ -314,43 +315,6 @@ function K.bind(f, nparams, vararg)
   return trampoline_factory(nparams, vararg)(f)
 end
 
--- Host bridging ---------------------------------------------------------------
-
--- Marks for tables the host made or must read specially (weak keys):
--- "list"/"dict" for empty containers, "null" for kryon.null, a host object for
--- opaque values, the FunctionRef for host-function closures.
-local tags = setmetatable({}, { __mode = "k" })
-K.tags = tags
-
-local NULL = setmetatable({}, {
-  __metatable = "kryon.null",
-  __newindex = function() error("kryon.null is read-only", 2) end,
-  __tostring = function() return "null" end,
-})
-tags[NULL] = "null"
-K.null = NULL
-
-
-local function host_error(kind, message)
-  return setmetatable({ type = kind, message = message }, HOST_ERROR)
-end
-
-local FAILED = setmetatable({}, { __metatable = "kryon.failed" })
-K.FAILED = FAILED
-
-local function host_failure()
-  local ok, kind, message = take_failure()
-  if ok == nil then trip("host") end
-  if rawequal(message, MEMORY_MESSAGE) then trip("memory") end
-  error(host_error(kind, message), 3)
-end
-
-local function host_result(r)
-  if S.tripped then error(LIMIT_MESSAGES[S.tripped], 0) end
-  if rawequal(r, FAILED) then host_failure() end
-  return r
-end
-
 -- After unload: the trampolines of a script's functions refuse to run.
 local function unloaded()
   error(host_error("FunctionNotFoundError", "the script was unloaded"), 0)
@@ -359,144 +323,11 @@ end
 function K.retire(tramp)
   local i = 1
   while true do
-    local name = debug.getupvalue(tramp, i)
+    local name = debug_getupvalue(tramp, i)
     if name == nil then return end
-    if name == "f" then debug.setupvalue(tramp, i, unloaded) return end
+    if name == "f" then debug_setupvalue(tramp, i, unloaded) return end
     i = i + 1
   end
-end
-
-function K.host_function(py, caller)
-  return function(...) return host_result(py(caller, ...)) end
-end
-
--- The `kryon` table of a script: a function the policy withholds raises
--- AccessDeniedError instead of being a plain nil.  `denied(name)` is a host
--- callable returning the refusal message, or nil when no such function exists.
-function K.guard_api(api, denied)
-  return setmetatable(api, {
-    __metatable = false,
-    __index = function(_, key)
-      if type(key) == "string" then
-        local message = denied(key)
-        if message then error(host_error("AccessDeniedError", message), 2) end
-      end
-      return nil
-    end,
-  })
-end
-
-local OPAQUE = {
-  __metatable = "kryon.opaque",
-  __index = function() error("opaque host value", 2) end,
-  __newindex = function() error("opaque host value", 2) end,
-  __tostring = function() return "kryon.opaque" end,
-  __eq = function(a, b) return same(tags[a], tags[b]) end,
-}
-
-function K.opaque(obj)
-  local p = setmetatable({}, OPAQUE)
-  tags[p] = obj
-  return p
-end
-
-function K.ref(obj)
-  local f = function(...) return host_result(call_ref(obj, ...)) end
-  tags[f] = obj
-  return f
-end
-
-function K.mark(t, kind)
-  tags[t] = kind
-  return t
-end
-
--- kryon.array(t) / kryon.object(t): say what an empty table means.
-function K.array(t)
-  if t == nil then t = {} end
-  if type(t) ~= "table" then error("kryon.array expects a table", 2) end
-  tags[t] = "list"
-  return t
-end
-
-function K.object(t)
-  if t == nil then t = {} end
-  if type(t) ~= "table" then error("kryon.object expects a table", 2) end
-  tags[t] = "dict"
-  return t
-end
-
--- Is `t` part of a cycle reachable from itself? (raw traversal)
-function K.has_cycle(root)
-  local active = {}
-  local function visit(t)
-    if active[t] then return true end
-    active[t] = true
-    for _, v in next, t do
-      if type(v) == "table" and visit(v) then return true end
-    end
-    active[t] = nil
-    return false
-  end
-  return visit(root)
-end
-
--- Compiling and loading -------------------------------------------------------
-
-function K.compile(source, chunkname)
-  local f, err = load(source, chunkname, "t", {})
-  if not f then return nil, err end
-  return string_dump(f), nil
-end
-
-function K.load_text(source, chunkname, env)
-  local f, err = load(source, chunkname, "t", env)
-  return f, err
-end
-
-function K.instantiate(bytecode, chunkname, env)
-  local f, err = load(bytecode, chunkname, "b", env)
-  return f, err
-end
-
--- What a script exports: its env's own functions (not the injected ones)
--- plus the function fields of a table its chunk returned.  Returns the table
--- name -> function and, for the host in one crossing, one line per function:
--- "name<TAB>nparams<TAB>vararg(0/1)<TAB>line defined<TAB>param,names".
-function K.exports(env, ret, skip)
-  local out = {}
-  if type(ret) == "table" then
-    for k, v in next, ret do
-      if type(k) == "string" and type(v) == "function" then out[k] = v end
-    end
-  end
-  for k, v in next, env do
-    if type(k) == "string" and type(v) == "function" and not rawequal(skip[k], v) then
-      out[k] = v
-    end
-  end
-  local lines, n = {}, 0
-  for k, f in next, out do
-    if not string_find(k, "^[%a_][%w_]*$") then out[k] = nil; goto skip end
-    local nparams, vararg, line, names = K.function_info(f)
-    n = n + 1
-    lines[n] = table_concat({ k, nparams, vararg and 1 or 0, line, table_concat(names, ",") }, "\t")
-    ::skip::
-  end
-  return out, table_concat(lines, "\n")
-end
-
--- Bind the export `name` (see K.bind).
-function K.bind_export(exports, name, nparams, vararg)
-  return K.bind(rawget(exports, name), nparams, vararg)
-end
-
-function K.function_info(f)
-  local info = debug_getinfo(f, "Su")
-  local names = {}
-  for i = 1, info.nparams or 0 do names[i] = debug_getlocal(f, i) or ("arg" .. i) end
-  return info.nparams or 0, info.isvararg and true or false, info.linedefined, names,
-         info.source
 end
 
 -- The script stack right now, innermost first.
@@ -561,5 +392,5 @@ function K.collect()
   return collectgarbage("count") * 1024
 end
 
-
-return K
+return K, { S = S, trip = trip, host_error = host_error, LIMIT_MESSAGES = LIMIT_MESSAGES,
+            MEMORY_MESSAGE = MEMORY_MESSAGE }

@@ -92,8 +92,9 @@ def create_vm(
         max_memory=0,
     )
     lua.globals()[b"python"] = None
-    kernel = lua.execute(
-        _read("kernel.lua"), time.monotonic, call_ref, same, take_failure, name="=[kryon]"
+    kernel, internal = lua.execute(_read("kernel.lua"), time.monotonic, name="=[kryon]")
+    lua.execute(
+        _read("bridge.lua"), kernel, internal, call_ref, same, take_failure, name="=[kryon]"
     )
 
     limited = any(
