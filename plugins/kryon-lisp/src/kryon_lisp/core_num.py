@@ -56,7 +56,21 @@ def mul_promoting(a: Any = 1, b: Any = 1, *more: Any) -> Any:
     r = _norm(_num(a) * _num(b))
     for x in more:
         r = _norm(r * _num(x))
+        _check_bits(r)
+    _check_bits(r)
     return r
+
+
+MAX_BIGINT_BITS = 1 << 20
+"""Integers beyond a million bits are refused: one multiplication of such
+numbers runs in C for seconds, out of reach of the time limit's checks."""
+
+
+def _check_bits(r: Any) -> None:
+    if type(r) is int and r.bit_length() > MAX_BIGINT_BITS:
+        from kryon_core import MemoryLimitError
+
+        raise MemoryLimitError(f"integer of more than {MAX_BIGINT_BITS} bits")
 
 
 def div2(a: Any, b: Any) -> Any:
