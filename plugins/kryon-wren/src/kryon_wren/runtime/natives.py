@@ -35,6 +35,11 @@ def _safe(fn: Any, x: float) -> float:
         return NAN
 
 
+def _signed_zero(r: float, v: float) -> float:
+    """C's floor/ceil/trunc keep the sign of a zero result; Python's int-based ones do not."""
+    return math.copysign(0.0, v) if r == 0 else r
+
+
 def _round(x: float) -> float:
     if not math.isfinite(x):
         return x
@@ -132,18 +137,18 @@ class NumProxy(Proxy):
 
     def g_ceil(self) -> float:
         v = self.v
-        return float(math.ceil(v)) if math.isfinite(v) else v
+        return _signed_zero(float(math.ceil(v)), v) if math.isfinite(v) else v
 
     def g_floor(self) -> float:
         v = self.v
-        return float(math.floor(v)) if math.isfinite(v) else v
+        return _signed_zero(float(math.floor(v)), v) if math.isfinite(v) else v
 
     def g_round(self) -> float:
         return _round(self.v)
 
     def g_truncate(self) -> float:
         v = self.v
-        return float(math.trunc(v)) if math.isfinite(v) else v
+        return _signed_zero(float(math.trunc(v)), v) if math.isfinite(v) else v
 
     def g_fraction(self) -> float:
         v = self.v
