@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from kryon_core import BreakpointId, StackFrame, UnsupportedOperationError
-from kryon_core.engine import BreakpointHandler
+from kryon_core import (
+    BreakpointHandler,
+    BreakpointId,
+    StackFrame,
+    UnsupportedOperationError,
+)
 from kryon_lua.errors import FunctionNames, stack_frames
 from kryon_lua.host import HostCalls
 

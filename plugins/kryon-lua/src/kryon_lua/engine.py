@@ -1,10 +1,13 @@
 """The Lua engine: one lupa VM running under one security policy.
 
 Module layout: :mod:`kryon_lua.runtime` creates the VM with ``kernel.lua``
-(hooks, limits, the call trampoline, compile/instantiate) and ``sandbox.lua``
-(per-script environments); :mod:`kryon_lua.convert` maps values,
-:mod:`kryon_lua.errors` maps errors, :mod:`kryon_lua.host` holds the Python
-callables Lua may call.  lupa is imported only in :meth:`LuaEngine.initialize`.
+(hooks, limits, the call trampolines, tracebacks, breakpoints),
+``bridge.lua`` (host functions, opaque values, compile/exports) and
+``sandbox.lua`` (per-script environments); :mod:`kryon_lua.convert` maps
+values, :mod:`kryon_lua.errors` maps errors, :mod:`kryon_lua.host` holds the
+Python callables Lua may call, :mod:`kryon_lua.memory` and
+:mod:`kryon_lua.debugging` the VM's memory and debugging sides.  lupa is
+imported only when an engine is initialised.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from kryon_core import (
+    BreakpointHandler,
     BreakpointId,
     CompiledScript,
     ConversionError,
@@ -36,7 +40,6 @@ from kryon_core import (
     Value,
     api_name,
 )
-from kryon_core.engine import BreakpointHandler
 from kryon_lua.config import LuaConfig
 from kryon_lua.convert import LuaConverter
 from kryon_lua.debugging import LuaDebugger
