@@ -68,3 +68,20 @@ def test_without_a_time_limit_a_stuck_promise_fails_at_once(make_js: Any) -> Non
     script = js.load(ASYNC)
     with pytest.raises(ScriptRuntimeError, match="still pending"):
         asyncio.run(js.engine.call_function_async(script, "pending", []))
+
+
+def test_jobs_queued_by_top_level_code_run_when_the_script_loads(js: Any) -> None:
+    js.load(
+        "Promise.resolve(1).then(v => console.log('then', v));\n"
+        "(async () => { await null; console.log('awaited'); })();\n"
+        "console.log('sync');\n"
+    )
+    assert js.text().splitlines() == ["sync", "then 1", "awaited"]
+
+
+def test_a_runaway_job_queued_at_load_hits_the_time_limit(make_js: Any) -> None:
+    js = make_js(time_limit_ms=50)
+    with pytest.raises(TimeLimitError):
+        js.load("Promise.resolve().then(() => { while (true) {} });\n")
+    script = js.load("function ok() { return 1; }\n", name="ok.js")
+    assert js.call(script, "ok") == 1

@@ -264,6 +264,20 @@ class JsRuntime:
                 self.hosted = True  # reported by _after_host at the end of the call
                 break
 
+    def drain(self, caller: str) -> None:
+        """Run the promise jobs a script's top-level code queued (``.then`` callbacks,
+        ``await`` continuations), inside one budget, as an event loop would."""
+        self._enter(caller)
+        try:
+            self.api["adopt"]()  # jobs run script code directly: take a pending token first
+            self.pump()
+        except self.exceptions as exc:
+            raise self.errors.from_exception(exc, caller) from None
+        finally:
+            self._leave()
+        if self.depth == 0 and self.hosted:
+            self._after_host(caller)
+
     def settle_raw(self, marker: Any, caller: str) -> Any:
         """The value of a tracked promise (``\\x03id``) as a wrapped JS object."""
         self._enter(caller)
