@@ -283,3 +283,17 @@ def test_repl_evaluate_keeps_definitions() -> None:
     assert engine.evaluate(sid, "(f 22)") == 42
     assert engine.evaluate(sid, "(println :hi) #{1}") == [1]
     assert out == [":hi\n"]
+
+
+def test_deeply_nested_vectors_cannot_crash_the_host() -> None:
+    engine, _ = make(TRUSTED)
+    sid = load(
+        engine,
+        "(defn deep [n] (loop [i 0 v []] (if (< i n) (recur (inc i) [v]) v)))\n"
+        "(defn h [n] (hash (deep n)))\n(defn s [n] (contains? #{1} (deep n)))",
+    )
+    with pytest.raises(ScriptRuntimeError, match="nested too deeply"):
+        engine.call_function(sid, "h", [200_000])
+    with pytest.raises(ScriptRuntimeError, match="nested too deeply"):
+        engine.call_function(sid, "s", [200_000])
+    assert isinstance(engine.call_function(sid, "h", [100]), int)

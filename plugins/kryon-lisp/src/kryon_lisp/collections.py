@@ -23,6 +23,7 @@ from kryon_lisp.types import (
     Reduced,
     Seq,
     plist,
+    safe_hash,
     truthy,
 )
 
@@ -247,6 +248,7 @@ def zipmap(ks: Any, vs: Any) -> Any:
 def frequencies(coll: Any) -> Any:
     counts: dict[Any, int] = {}
     for x in iter_of(coll):
+        safe_hash(x)
         counts[x] = counts.get(x, 0) + 1
     return LMap.of(counts.items())
 
@@ -254,7 +256,9 @@ def frequencies(coll: Any) -> Any:
 def group_by(f: Callable[..., Any], coll: Any) -> Any:
     groups: dict[Any, list[Any]] = {}
     for x in iter_of(coll):
-        groups.setdefault(f(x), []).append(x)
+        key = f(x)
+        safe_hash(key)
+        groups.setdefault(key, []).append(x)
     return LMap.of((k, pvector(v)) for k, v in groups.items())
 
 

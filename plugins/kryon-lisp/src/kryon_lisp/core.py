@@ -41,6 +41,7 @@ from kryon_lisp.types import (
     Symbol,
     Thrown,
     Volatile,
+    safe_hash,
     truthy,
 )
 
@@ -404,7 +405,7 @@ CORE: dict[str, Any] = {
     "type": type_of,
     "class": type_of,
     "gensym": gensym,
-    "hash": hash,
+    "hash": safe_hash,
     "rand-int": rand_int,
     "rand": rand,
     "rand-nth": lambda coll: coll[rand_int(len(coll))] if len(coll) else None,

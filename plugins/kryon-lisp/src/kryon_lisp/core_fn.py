@@ -8,7 +8,7 @@ from typing import Any
 from pyrsistent import pvector
 
 from kryon_lisp.seqs import realise_list
-from kryon_lisp.types import truthy
+from kryon_lisp.types import safe_hash, truthy
 
 _NONE = object()
 
@@ -92,6 +92,8 @@ def memoize(f: Any) -> Any:
     cache: dict[Any, Any] = {}
 
     def memoized(*args: Any) -> Any:
+        for a in args:
+            safe_hash(a)
         found = cache.get(args, _NONE)
         if found is _NONE:
             found = cache[args] = f(*args)

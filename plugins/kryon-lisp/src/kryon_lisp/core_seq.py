@@ -54,7 +54,7 @@ from kryon_lisp.transducers import (
     take_while_xf,
     take_xf,
 )
-from kryon_lisp.types import EMPTY_LIST, PVector, Reduced, Seq, truthy
+from kryon_lisp.types import EMPTY_LIST, PVector, Reduced, Seq, safe_hash, truthy
 
 _NONE = object()
 
@@ -198,6 +198,7 @@ def distinct(coll: Any = _NONE) -> Any:
     def gen() -> Iterator[Any]:
         seen: set[Any] = set()
         for x in _it(coll):
+            safe_hash(x)
             if x not in seen:
                 seen.add(x)
                 yield x

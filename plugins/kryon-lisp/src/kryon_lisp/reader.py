@@ -24,7 +24,7 @@ FEATURES = (Keyword("kryon"), Keyword("lisp"), Keyword("default"), Keyword("clj"
 MAX_NESTING = 200
 """Deepest nesting of collections the reader accepts."""
 
-_DELIMS = set("()[]{}\";`~^@,") | {" ", "\t", "\n", "\r", "\f"}
+_DELIMS = set('()[]{}";`~^@,') | {" ", "\t", "\n", "\r", "\f"}
 _INT = re.compile(r"^([-+]?)(?:(0[xX])([0-9a-fA-F]+)|([0-9]+)r([0-9a-zA-Z]+)|([0-9]+))N?$")
 _FLOAT = re.compile(r"^[-+]?[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?M?$")
 _RATIO = re.compile(r"^([-+]?[0-9]+)/([0-9]+)$")

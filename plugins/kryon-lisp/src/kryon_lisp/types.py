@@ -170,7 +170,7 @@ class Seq:
         return sequential_equals(self, other)
 
     def __hash__(self) -> int:
-        return hash(pvector(list(self)))
+        return safe_hash(pvector(list(self)))
 
     def __bool__(self) -> bool:
         return True
@@ -219,7 +219,7 @@ class PList(Seq):
         return self.count
 
     def __hash__(self) -> int:
-        return hash(pvector(list(self)))
+        return safe_hash(pvector(list(self)))
 
     def __eq__(self, other: object) -> bool:
         return Seq.__eq__(self, other)
@@ -256,6 +256,30 @@ def plist(items: Iterable[Any]) -> PList:
     return out
 
 
+MAX_KEY_NESTING = 10_000
+"""Vectors nested deeper than this cannot be hashed (map keys, set members):
+the persistent-vector hash recurses in C and would overflow the C stack."""
+
+
+def check_key_nesting(v: Any) -> None:
+    """Refuse a vector nested too deeply to hash safely."""
+    stack = [(v, 1)]
+    while stack:
+        x, depth = stack.pop()
+        if depth > MAX_KEY_NESTING:
+            raise ValueError("collection nested too deeply to be hashed")
+        for item in x:
+            if type(item) is PVector:
+                stack.append((item, depth + 1))
+
+
+def safe_hash(x: Any) -> int:
+    """``hash`` that cannot overflow the C stack on deeply nested vectors."""
+    if type(x) is PVector:
+        check_key_nesting(x)
+    return hash(x)
+
+
 _SMALL = 8
 """Maps and sets up to this size keep insertion order (as Clojure's array-maps)."""
 
@@ -277,12 +301,18 @@ class LMap:
 
     @staticmethod
     def of(pairs: Iterable[tuple[Any, Any]]) -> LMap:
-        d = dict(pairs)
+        d = {}
+        for k, v in pairs:
+            if type(k) is PVector:
+                check_key_nesting(k)
+            d[k] = v
         if len(d) <= _SMALL:
             return LMap(d)
         return LMap(None, immutables.Map(d))
 
     def assoc(self, k: Any, v: Any) -> LMap:
+        if type(k) is PVector:
+            check_key_nesting(k)
         d = self._d
         if d is None:
             return LMap(None, self._m.set(k, v), self.meta)
@@ -294,6 +324,8 @@ class LMap:
         return LMap(None, m, self.meta)
 
     def dissoc(self, k: Any) -> LMap:
+        if type(k) is PVector:
+            check_key_nesting(k)
         d = self._d
         if d is None:
             return LMap(None, self._m.delete(k), self.meta) if k in self._m else self
@@ -304,6 +336,8 @@ class LMap:
         return LMap(d, None, self.meta)
 
     def get(self, k: Any, default: Any = None) -> Any:
+        if type(k) is PVector:
+            check_key_nesting(k)
         d = self._d
         return (self._m if d is None else d).get(k, default)
 
@@ -320,6 +354,8 @@ class LMap:
         return (self._m if d is None else d).values()
 
     def __contains__(self, k: object) -> bool:
+        if type(k) is PVector:
+            check_key_nesting(k)
         d = self._d
         return k in (self._m if d is None else d)
 
