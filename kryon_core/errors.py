@@ -79,6 +79,31 @@ class StackFrame:
         return f"{where} in {self.function}"
 
 
+_REPEAT_SHOWN = 3
+
+
+def _frame_lines(frames: Sequence[StackFrame]) -> list[str]:
+    """Frames as text, runs of an identical frame (deep recursion) collapsed."""
+    lines: list[str] = []
+    previous, repeats = None, 0
+    for frame in frames:
+        text = f"  {frame}"
+        if text == previous:
+            repeats += 1
+            if repeats >= _REPEAT_SHOWN:
+                continue
+        else:
+            if repeats >= _REPEAT_SHOWN:
+                lines.append(
+                    f"  [previous frame repeated {repeats - _REPEAT_SHOWN + 1} more times]"
+                )
+            previous, repeats = text, 0
+        lines.append(text)
+    if repeats >= _REPEAT_SHOWN:
+        lines.append(f"  [previous frame repeated {repeats - _REPEAT_SHOWN + 1} more times]")
+    return lines
+
+
 class KryonError(Exception):
     """Root of every error Kryon raises on purpose."""
 
@@ -157,7 +182,7 @@ class ScriptError(KryonError):
         lines = [f"{type(self).__name__}: {self._headline()}"]
         if self.traceback:
             lines.append("script traceback (most recent call last):")
-            lines += [f"  {frame}" for frame in self.traceback]
+            lines += _frame_lines(self.traceback)
         return "\n".join(lines)
 
     def with_script(self, script: str) -> ScriptError:
