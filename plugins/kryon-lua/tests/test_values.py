@@ -112,3 +112,23 @@ def test_globals(lua: Any) -> None:
     assert lua.engine.get_global("shared", sid) == 5
     assert lua.engine.get_global("shared") == {"a": [1, 2]}
     assert lua.engine.get_global("missing") is None
+
+
+def test_host_objects_go_through_the_type_converters(make_lua: Any) -> None:
+    from decimal import Decimal
+
+    from kryon_lua.config import LuaConfig
+    from kryon_lua.engine import LuaEngine
+
+    from kryon_core import ScriptBridge, SecurityPolicy
+
+    def convert(obj: object) -> Any:
+        return float(obj) if isinstance(obj, Decimal) else obj
+
+    engine = LuaEngine()
+    engine.initialize(LuaConfig(), SecurityPolicy())
+    engine.setup_bridge(ScriptBridge(SecurityPolicy(), {}, convert=convert))
+    sid = engine.load_script(engine.compile("function id(x) return x end", script="c"))
+    assert engine.call_function(sid, "id", [Decimal("1.5")]) == 1.5
+    with pytest.raises(ConversionError):
+        engine.call_function(sid, "id", [object()])

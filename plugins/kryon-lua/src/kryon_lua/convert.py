@@ -93,6 +93,8 @@ class LuaConverter:
         if isinstance(value, (UserData, ElementHandle)):
             return self._opaque(value)
         converted = self._host_convert(value)
+        if type(converted) is type(value):  # a converter must give a script value
+            raise ConversionError(f"{type(value).__name__} is not a script value")
         return self.to_lua(converted, depth, active)
 
     def _int(self, value: int) -> int:
