@@ -358,7 +358,8 @@ class CodeGen:
                 if isinstance(p, N.Lit) and type(p.value) is str:
                     parts.append(repr(p.value))
                 else:
-                    parts.append(f"_str({self.expr(p)})")
+                    first, again = self.bind(p)
+                    parts.append(f"({again} if type({first}) is str else _str({again}))")
             return "(" + " + ".join(parts) + ")"
         if isinstance(e, N.ListLit):
             return f"_L(({''.join(self.expr(i) + ', ' for i in e.items)}))"
@@ -400,6 +401,8 @@ class CodeGen:
         ):
             return e.info.pyname
         if isinstance(e, (N.ListLit, N.MapLit, N.FnExpr)):
+            return self.expr(e)
+        if isinstance(e, N.Field) and e.cls.object_fields.get(e.pyname, False):
             return self.expr(e)
         if isinstance(e, N.Lit) and type(e.value) is str:
             return f"_PX[str]({self.literal(e.value)})"

@@ -253,12 +253,15 @@ class ExpressionParser(ParserBase):
             raise ParseError(tok, "Cannot use an instance field in a static method.")
         table = cls.static_fields if static else cls.fields
         pyname = table.setdefault(tok.text, f"{'S' if static else 'f'}{cls.cid}{tok.text}")
-        node = N.Field(pyname, static, tok.line)
+        node = N.Field(pyname, static, cls, tok.line)
         if can_assign and self.match("="):
             if static:
                 self.fn.globals_.add(pyname)
             self.skip_lines()
-            return N.Assign(node, self.expression(), tok.line)
+            value = self.expression()
+            known = cls.object_fields.get(pyname, True)
+            cls.object_fields[pyname] = known and makes_object(value)
+            return N.Assign(node, value, tok.line)
         return node
 
     def p_name(self, tok: Token, can_assign: bool) -> N.Node:

@@ -43,6 +43,9 @@ class ClassInfo:
     is_prelude: bool = False
     fields: dict[str, str] = field(default_factory=dict)
     static_fields: dict[str, str] = field(default_factory=dict)
+    # Fields only ever assigned freshly created objects (lists, maps,
+    # instances): calls on them need no check for native values.
+    object_fields: dict[str, bool] = field(default_factory=dict)
 
 
 @dataclass(eq=False)
@@ -110,6 +113,7 @@ class This(Node):
 class Field(Node):
     pyname: str
     static: bool
+    cls: ClassInfo
     line: int
 
 
