@@ -527,7 +527,8 @@ def _is_leaf(info: N.FuncInfo) -> bool:
         if isinstance(node, (list, tuple)):
             stack.extend(node)
         elif isinstance(node, N.Node):
-            stack.extend(getattr(node, slot) for slot in node.__slots__)
+            slots: tuple[str, ...] = node.__slots__
+            stack.extend(getattr(node, slot) for slot in slots)
     return True
 
 

@@ -16,6 +16,10 @@ from kryon_wren.scope import ParseError
 __all__ = ["ParseError", "Parser", "format_parse_error", "parse"]
 
 
+class SignatureError(ParseError):
+    """An error in a class member's signature (before its body)."""
+
+
 class Parser(ExpressionParser):
     # -- entry ----------------------------------------------------------------
 
@@ -188,7 +192,13 @@ class Parser(ExpressionParser):
         while not self.match("}"):
             if self.check("eof"):
                 raise ParseError(self.cur, "Expect '}' after class body.")
-            m = self.method_definition(cls)
+            try:
+                m = self.method_definition(cls)
+            except SignatureError as err:
+                # As in the reference, a bad member ends the class body and
+                # parsing goes on (usually cascading into one more error).
+                self.errors.append(format_parse_error(err))
+                break
             key = (m.mname, m.kind == "static")
             if key in seen:
                 self.errors.append(
@@ -208,6 +218,13 @@ class Parser(ExpressionParser):
         return N.ClassDecl(cls, info, superclass, methods, line)
 
     def method_definition(self, cls: N.ClassInfo) -> N.MethodDef:
+        try:
+            mname, sig, kind, params, line = self.method_signature(cls)
+        except ParseError as err:
+            raise SignatureError(err.token, err.message) from None
+        return self.method_body(cls, mname, sig, kind, params, line)
+
+    def method_signature(self, cls: N.ClassInfo) -> tuple[str, str, str, list[Token], int]:
         if self.match("foreign"):
             raise self.error("Foreign methods are not supported by this implementation.")
         is_static = self.match("static")
@@ -268,8 +285,14 @@ class Parser(ExpressionParser):
         else:
             raise ParseError(tok, "Expect method definition.")
         sig = names.signature_of(mname) or mname
+        return mname, sig, kind, params, line
+
+    def method_body(
+        self, cls: N.ClassInfo, mname: str, sig: str, kind: str, params: list[Token], line: int
+    ) -> N.MethodDef:
         # The reference names a method's frame by its signature alone.
         debug = sig
+        is_static = kind == "static"
         func = N.FuncInfo(kind, debug, f"{mname}_{self.uid()}", self.fn, cls=cls, line=line)
         outer_fn, outer_static = self.fn, self.in_static
         self.fn, self.in_static = func, is_static
