@@ -82,27 +82,45 @@ def _direct(fn: Callable[..., T], *args: Any) -> T:
 
 class SerializedDispatcher:
     """One caller at a time; re-entrant on the holding thread and on threads
-    working on the holder's behalf (their calls are run by the holder)."""
+    working on the holder's behalf (their calls are run by the holder).
 
-    __slots__ = ("holder", "lock")
+    The fast path is a bare re-entrant lock.  Only when the lock is busy and
+    this thread works on behalf of others (its chain is not empty) do we look
+    for the holder among them: each is asked in turn to run the call if it
+    holds the lock, and the one that does runs it.
+    """
+
+    __slots__ = ("lock",)
 
     def __init__(self) -> None:
         self.lock = threading.RLock()
-        self.holder = 0
 
     def __call__(self, fn: Callable[..., T], *args: Any) -> T:
         lock = self.lock
-        if not lock.acquire(blocking=False):
-            inbox = _chain().get(self.holder)
-            if inbox is not None:
-                return _handoff(inbox, fn, args)
-            lock.acquire()
-        previous, self.holder = self.holder, threading.get_ident()
-        try:
+        if lock.acquire(False):
+            try:
+                return fn(*args)
+            finally:
+                lock.release()
+        return self.contended(fn, args)
+
+    def contended(self, fn: Callable[..., T], args: tuple[Any, ...]) -> T:
+        """The lock is held by another thread: it may be one blocked on our behalf."""
+        for inbox in _chain().values():
+            ran, value = _handoff(inbox, self._run_if_held, (fn, args))
+            if ran:
+                result: T = value
+                return result
+        with self.lock:
             return fn(*args)
+
+    def _run_if_held(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> tuple[bool, Any]:
+        if not self.lock.acquire(False):
+            return False, None
+        try:
+            return True, fn(*args)
         finally:
-            self.holder = previous
-            lock.release()
+            self.lock.release()
 
 
 class OwnerThread:

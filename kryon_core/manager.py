@@ -49,7 +49,15 @@ from kryon_core.errors import (
 from kryon_core.plugins import PluginHost
 from kryon_core.policy import SecurityPolicy
 from kryon_core.profiler import Profiler
-from kryon_core.registry import FunctionHandle, FunctionRegistry, FunctionSlot, make_invoker
+from kryon_core.registry import (
+    AsyncInvoker,
+    Binder,
+    FunctionHandle,
+    FunctionRegistry,
+    FunctionSlot,
+    Invoker,
+    make_invoker,
+)
 from kryon_core.shared import SharedData
 from kryon_core.validation import ScriptSource
 from kryon_core.values import Value
@@ -355,41 +363,45 @@ class ScriptManager:
         return compiled
 
     def _register(self, instance: EngineInstance, record: LoadedScript) -> None:
+        binder = self._binder(instance, record)
         for function, info in record.functions.items():
-            qualified = f"{record.name}.{function}"
-            invoke, async_invoke = self._invokers(instance, record, function, qualified)
             self._registry.add(
-                FunctionSlot(qualified, record.name, function, info, invoke, async_invoke)
+                FunctionSlot(f"{record.name}.{function}", record.name, function, info, binder)
             )
 
-    def _invokers(
-        self, instance: EngineInstance, record: LoadedScript, function: str, qualified: str
-    ) -> tuple[Callable[[Sequence[Value]], Value], Callable[[Sequence[Value]], Any]]:
+    def _binder(self, instance: EngineInstance, record: LoadedScript) -> Binder:
+        """How the slots of one loaded script version get their invokers."""
         engine, dispatch, script_id = instance.engine, instance.dispatch, record.script_id
-        bound = instance.run(engine.bind_function, script_id, function)
-        stats = self.profiler.stats_for(qualified) if self.profiler.enabled else None
-        invoke = make_invoker(bound, dispatch, stats, record.name)
+        profiler = self.profiler
 
-        async def invoke_async(args: Sequence[Value]) -> Value:
-            def run_to_completion() -> Value:
-                return asyncio.run(engine.call_function_async(script_id, function, args))
+        def bind(slot: FunctionSlot) -> tuple[Invoker, AsyncInvoker]:
+            function = slot.function
+            stats = profiler.stats_for(slot.name) if profiler.enabled else None
+            bound = instance.run(engine.bind_function, script_id, function)
+            invoke = make_invoker(bound, dispatch, stats, record.name)
 
-            start = time.perf_counter_ns()
-            try:
-                result = await asyncio.to_thread(dispatch, run_to_completion)
-            except Exception as exc:
+            async def invoke_async(args: Sequence[Value]) -> Value:
+                def run_to_completion() -> Value:
+                    return asyncio.run(engine.call_function_async(script_id, function, args))
+
+                start = time.perf_counter_ns()
+                try:
+                    result = await asyncio.to_thread(dispatch, run_to_completion)
+                except Exception as exc:
+                    if stats is not None:
+                        stats.record(time.perf_counter_ns() - start, False)
+                    if isinstance(exc, ScriptError):
+                        raise
+                    raise ScriptRuntimeError(
+                        f"{type(exc).__name__}: {exc}", script=record.name
+                    ) from exc
                 if stats is not None:
-                    stats.record(time.perf_counter_ns() - start, False)
-                if isinstance(exc, ScriptError):
-                    raise
-                raise ScriptRuntimeError(
-                    f"{type(exc).__name__}: {exc}", script=record.name
-                ) from exc
-            if stats is not None:
-                stats.record(time.perf_counter_ns() - start, True)
-            return result
+                    stats.record(time.perf_counter_ns() - start, True)
+                return result
 
-        return invoke, invoke_async
+            return invoke, invoke_async
+
+        return bind
 
     # -- unloading and reloading ----------------------------------------------
 
@@ -447,27 +459,18 @@ class ScriptManager:
                 compiled,
                 reloads=old.reloads + 1,
             )
-            try:
-                prepared = {f: self._invokers(instance, new, f, f"{name}.{f}") for f in functions}
-            except BaseException:
-                instance.run(instance.engine.unload_script, script_id)
-                raise
+            binder = self._binder(instance, new)
             for function in old.functions.keys() - functions.keys():
                 slot = self._registry.remove(f"{name}.{function}")
                 if slot is not None:
                     slot.kill()
-            for function, (invoke, invoke_async) in prepared.items():
+            for function, info in functions.items():
                 qualified = f"{name}.{function}"
                 slot = self._registry.get(qualified)
                 if slot is None:
-                    self._registry.add(
-                        FunctionSlot(
-                            qualified, name, function, functions[function], invoke, invoke_async
-                        )
-                    )
+                    self._registry.add(FunctionSlot(qualified, name, function, info, binder))
                 else:
-                    slot.info = functions[function]
-                    slot.invoke, slot.async_invoker = invoke, invoke_async
+                    slot.rebind(info, binder)
             self._scripts[name] = new
             instance.run(instance.engine.unload_script, old.script_id)
         self.plugins.pm.hook.kryon_script_loaded(manager=self, script=new)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Sequence
-from threading import get_ident
 from time import perf_counter_ns
 from typing import TYPE_CHECKING, Any
 
@@ -56,13 +55,11 @@ def make_invoker(
 
         def enter(args: Sequence[Value]) -> Value:
             if lock.acquire(False):
-                previous, serialized.holder = serialized.holder, get_ident()
                 try:
                     return bound(args)
                 finally:
-                    serialized.holder = previous
                     lock.release()
-            return serialized(bound, args)
+            return serialized.contended(bound, (args,))
     else:
 
         def enter(args: Sequence[Value]) -> Value:
@@ -102,7 +99,6 @@ def make_invoker(
             if not lock.acquire(False):
                 return profiled(args)
             start = perf_counter_ns()
-            previous, serialized.holder = serialized.holder, get_ident()
             try:
                 result = bound(args)
             except Exception as exc:
@@ -111,7 +107,6 @@ def make_invoker(
                     raise
                 raise _wrap_foreign(exc, script) from exc
             finally:
-                serialized.holder = previous
                 lock.release()
             elapsed = perf_counter_ns() - start
             stats.calls += 1
@@ -124,26 +119,51 @@ def make_invoker(
     return profiled
 
 
-class FunctionSlot:
-    """The registry entry of one qualified function; outlives hot reloads."""
+AsyncInvoker = Callable[[Sequence[Value]], Any]
+Binder = Callable[["FunctionSlot"], tuple[Invoker, AsyncInvoker]]
+"""Builds a slot's invokers; one per loaded script version, shared by its slots."""
 
-    __slots__ = ("async_invoker", "function", "info", "invoke", "name", "script")
+
+class FunctionSlot:
+    """The registry entry of one qualified function; outlives hot reloads.
+
+    A slot is bound lazily: its first call asks the script version's binder
+    for the invokers (the engine-bound function wrapped with dispatch and
+    profiling) and keeps them, so loading a script with many functions costs
+    little and functions never called cost nothing.  Hot reload gives the slot
+    the new version's binder; the next call binds to the new code.
+    """
+
+    __slots__ = ("async_invoker", "binder", "function", "info", "invoke", "name", "script")
 
     def __init__(
-        self,
-        name: str,
-        script: str,
-        function: str,
-        info: FunctionInfo,
-        invoke: Invoker,
-        async_invoker: Callable[[Sequence[Value]], Any],
+        self, name: str, script: str, function: str, info: FunctionInfo, binder: Binder
     ) -> None:
         self.name = name
         self.script = script
         self.function = function
+        self.rebind(info, binder)
+
+    def rebind(self, info: FunctionInfo, binder: Binder) -> None:
+        """Point the slot at a (new) script version; bound again on the next call."""
         self.info = info
-        self.invoke = invoke
-        self.async_invoker = async_invoker
+        self.binder = binder
+        self.invoke: Invoker = self._bind_and_call
+        self.async_invoker: AsyncInvoker = self._bind_and_call_async
+
+    def _bind(self) -> None:
+        binder = self.binder
+        invoke, async_invoker = binder(self)
+        if self.binder is binder:  # not rebound (hot reload) while binding
+            self.invoke, self.async_invoker = invoke, async_invoker
+
+    def _bind_and_call(self, args: Sequence[Value]) -> Value:
+        self._bind()
+        return self.invoke(args)
+
+    async def _bind_and_call_async(self, args: Sequence[Value]) -> Value:
+        self._bind()
+        return await self.async_invoker(args)
 
     def kill(self) -> None:
         """The function no longer exists: calls through old handles fail clearly."""
@@ -157,8 +177,13 @@ class FunctionSlot:
         async def gone_async(args: Sequence[Value]) -> Value:
             return gone(args)
 
+        self.binder = _dead
         self.invoke = gone
         self.async_invoker = gone_async
+
+
+def _dead(slot: FunctionSlot) -> tuple[Invoker, AsyncInvoker]:
+    return slot.invoke, slot.async_invoker
 
 
 class FunctionHandle:
@@ -201,7 +226,7 @@ class FunctionRegistry:
 
     def __init__(self) -> None:
         self._slots: dict[str, FunctionSlot] = {}
-        self._short: dict[str, list[str]] = {}
+        self._short: dict[str, dict[str, None]] = {}  # short name -> qualified names (ordered)
 
     def add(self, slot: FunctionSlot) -> None:
         existing = self._slots.get(slot.name)
@@ -212,16 +237,13 @@ class FunctionRegistry:
                 script=slot.script,
             )
         self._slots[slot.name] = slot
-        names = self._short.setdefault(slot.function, [])
-        if slot.name not in names:
-            names.append(slot.name)
+        self._short.setdefault(slot.function, {})[slot.name] = None
 
     def remove(self, qualified: str) -> FunctionSlot | None:
         slot = self._slots.pop(qualified, None)
         if slot is not None:
-            names = self._short.get(slot.function, [])
-            if qualified in names:
-                names.remove(qualified)
+            names = self._short.get(slot.function, {})
+            names.pop(qualified, None)
             if not names:
                 self._short.pop(slot.function, None)
         return slot
@@ -237,8 +259,8 @@ class FunctionRegistry:
         candidates = self._short.get(name)
         if candidates:
             if len(candidates) > 1:
-                raise AmbiguousFunctionError(name, candidates)
-            return self._slots[candidates[0]]
+                raise AmbiguousFunctionError(name, list(candidates))
+            return self._slots[next(iter(candidates))]
         known = list(self._slots) + list(self._short)
         close = difflib.get_close_matches(name, known, n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
