@@ -31,8 +31,13 @@ SCRIPTS = {
     "shapes": ("wren", "shapes.wren"),
     "mathy": ("lisp", "mathy.klisp"),
 }
-GREETERS = {"greet": "greet.greet", "stats": "stats.greet", "text": "text.greet",
-            "shapes": "shapes.Shapes.greet", "mathy": "mathy.greet"}
+GREETERS = {
+    "greet": "greet.greet",
+    "stats": "stats.greet",
+    "text": "text.greet",
+    "shapes": "shapes.Shapes.greet",
+    "mathy": "mathy.greet",
+}
 
 console = Console()
 
@@ -50,29 +55,44 @@ def attempt(label: str, action: Callable[[], object]) -> None:
 
 def main() -> None:
     cache_dir = Path(tempfile.mkdtemp(prefix="kryon-demo-"))
-    config = KryonConfig.from_mapping({
-        "security": {"policies": {"demo": {
-            "extends": "sandboxed", "time_limit_ms": 200,
-            "capabilities": ["log", "cross_language", "shared_data"]}}},
-        "kryon": {"default_policy": "demo"},
-        "cache": {"directory": str(cache_dir)},
-    })
+    config = KryonConfig.from_mapping(
+        {
+            "security": {
+                "policies": {
+                    "demo": {
+                        "extends": "sandboxed",
+                        "time_limit_ms": 200,
+                        "capabilities": ["log", "cross_language", "shared_data"],
+                    }
+                }
+            },
+            "kryon": {"default_policy": "demo"},
+            "cache": {"directory": str(cache_dir)},
+        }
+    )
     output: list[str] = []
-    with ScriptManager(config, output=lambda text, stream, script: output.append(
-            f"[{script}] {text}")) as manager:
+    with ScriptManager(
+        config, output=lambda text, stream, script: output.append(f"[{script}] {text}")
+    ) as manager:
         installed = set(manager.engine_classes)
-        console.print(Panel.fit(
-            f"Installed engines: [bold]{', '.join(sorted(installed)) or 'none'}[/bold]\n"
-            + "".join(f"[red]broken plugin {b.name}: {b.error}[/red]\n"
-                      for b in manager.plugins.broken),
-            title="Kryon Script demo"))
+        console.print(
+            Panel.fit(
+                f"Installed engines: [bold]{', '.join(sorted(installed)) or 'none'}[/bold]\n"
+                + "".join(
+                    f"[red]broken plugin {b.name}: {b.error}[/red]\n"
+                    for b in manager.plugins.broken
+                ),
+                title="Kryon Script demo",
+            )
+        )
 
         section("Loading one script per language")
         loaded = []
         for name, (language, file) in SCRIPTS.items():
             if language not in installed:
-                console.print(f"[dim]{language}: not installed (pip install ./plugins/kryon-"
-                              f"{language})")
+                console.print(
+                    f"[dim]{language}: not installed (pip install ./plugins/kryon-{language})"
+                )
                 continue
             try:
                 record = manager.load_file(HERE / "scripts" / file, name=name)
@@ -84,14 +104,21 @@ def main() -> None:
 
         section("Calling every language through one API")
         for name in loaded:
-            attempt(f"{GREETERS[name]}('Ada')",
-                    lambda fn=GREETERS[name]: manager.call_function(fn, "Ada"))
+            attempt(
+                f"{GREETERS[name]}('Ada')",
+                lambda fn=GREETERS[name]: manager.call_function(fn, "Ada"),
+            )
 
         table = Table("call", "result")
-        calls = [("greet.fib", (20,)), ("stats.summary", ([3, 1, 4, 1, 5],)),
-                 ("text.word_lengths", ("kryon runs scripts",)), ("shapes.Shapes.area", (3, 4)),
-                 ("shapes.perimeter", (3, 4)), ("mathy.sum-squares", (10,)),
-                 ("mathy.fact", (20,))]
+        calls = [
+            ("greet.fib", (20,)),
+            ("stats.summary", ([3, 1, 4, 1, 5],)),
+            ("text.word_lengths", ("kryon runs scripts",)),
+            ("shapes.Shapes.area", (3, 4)),
+            ("shapes.perimeter", (3, 4)),
+            ("mathy.sum-squares", (10,)),
+            ("mathy.fact", (20,)),
+        ]
         for fn, args in calls:
             if fn.split(".")[0] in loaded:
                 try:
@@ -102,11 +129,14 @@ def main() -> None:
 
         if {"greet", "stats"} <= set(loaded):
             section("Cross-language: Lua asks JavaScript, values cross both ways")
-            attempt("greet.report([2, 4, 9])", lambda: manager.call_function(
-                "greet.report", [2, 4, 9]))
+            attempt(
+                "greet.report([2, 4, 9])", lambda: manager.call_function("greet.report", [2, 4, 9])
+            )
         if "stats" in loaded:
-            attempt("await stats.later(20)", lambda: asyncio.run(
-                manager.call_function_async("stats.later", 20)))
+            attempt(
+                "await stats.later(20)",
+                lambda: asyncio.run(manager.call_function_async("stats.later", 20)),
+            )
 
         section("Handles, host callbacks and hot reload")
         if "greet" in loaded:
@@ -118,25 +148,33 @@ def main() -> None:
             except CompileError as exc:
                 console.print(f"bad reload refused, old code kept: [yellow]{exc}")
             attempt("handle greet.fib(15) after the failed reload", lambda: fib(15))
-            manager.hot_reload("greet", source.replace("return fib(n - 1) + fib(n - 2)",
-                                                       "return 1000"))
+            manager.hot_reload(
+                "greet", source.replace("return fib(n - 1) + fib(n - 2)", "return 1000")
+            )
             attempt("handle greet.fib(15) after a good reload", lambda: fib(15))
         if "stats" in loaded:
             square = FunctionRef("host", "square", lambda args: args[0] ** 2)
-            manager.load_script("mapper", "function apply(f, xs) { return xs.map(x => f(x)); }",
-                                language="js")
-            attempt("js apply(host square, [1, 2, 3])",
-                    lambda: manager.call_function("mapper.apply", square, [1, 2, 3]))
+            manager.load_script(
+                "mapper", "function apply(f, xs) { return xs.map(x => f(x)); }", language="js"
+            )
+            attempt(
+                "js apply(host square, [1, 2, 3])",
+                lambda: manager.call_function("mapper.apply", square, [1, 2, 3]),
+            )
 
         section("The sandbox: limits end runaway scripts, the host carries on")
         if "greet" in loaded:
-            attempt("greet.spin()  (while true do end)", lambda: manager.call_function(
-                "greet.spin"))
-            attempt("greet.greet('still alive')", lambda: manager.call_function(
-                "greet.greet", "still alive"))
+            attempt(
+                "greet.spin()  (while true do end)", lambda: manager.call_function("greet.spin")
+            )
+            attempt(
+                "greet.greet('still alive')",
+                lambda: manager.call_function("greet.greet", "still alive"),
+            )
         if "text" in loaded:
-            manager.load_script("escape", "def steal():\n    return open('/etc/passwd').read()\n",
-                                language="python")
+            manager.load_script(
+                "escape", "def steal():\n    return open('/etc/passwd').read()\n", language="python"
+            )
             attempt("python open('/etc/passwd')", lambda: manager.call_function("escape.steal"))
 
         section("Script output, profiling, cache")
@@ -144,8 +182,9 @@ def main() -> None:
             console.print(line.rstrip("\n"))
         console.print(manager.profiler.report())
         stats = manager.cache.stats
-        console.print(f"compilation cache: {stats.writes} writes, {stats.hits} hits, "
-                      f"{stats.misses} misses")
+        console.print(
+            f"compilation cache: {stats.writes} writes, {stats.hits} hits, {stats.misses} misses"
+        )
         for key, usage in manager.memory_usage().items():
             console.print(f"memory {key}: {usage.used_bytes / 1024:.0f} KiB")
 
