@@ -297,3 +297,15 @@ def test_deeply_nested_vectors_cannot_crash_the_host() -> None:
     with pytest.raises(ScriptRuntimeError, match="nested too deeply"):
         engine.call_function(sid, "s", [200_000])
     assert isinstance(engine.call_function(sid, "h", [100]), int)
+
+
+def test_recursion_through_c_is_a_limit_not_a_crash() -> None:
+    engine, _ = make(TRUSTED)
+    sid = load(
+        engine,
+        "(defn sets [n] (loop [i 0 v #{}] (if (< i n) (recur (inc i) #{v}) v)))\n"
+        "(defn maps [n] (loop [i 0 v {}] (if (< i n) (recur (inc i) {v 1}) v)))",
+    )
+    for name in ("sets", "maps"):
+        with pytest.raises(RecursionLimitError):
+            engine.call_function(sid, name, [20_000])

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 SEED_NAMES = ("get_element_by_id", "set_property", "set_variable", "get_variable")
 """Host functions the spec lets scripts call without the ``kryon/`` prefix."""
 
-RECURSION_HEADROOM = 6000
+RECURSION_HEADROOM = 4000
 """Python frames made available to a call on top of the host's stack."""
 
 

@@ -17,8 +17,13 @@ from kryon_lisp.printer import pr_str, str_of
 from kryon_lisp.reader import Reader
 from kryon_lisp.types import Keyword, PList, Symbol
 
-COMPILE_FRAMES = 12_000
-"""Python frames the compiler may need for the deepest form the reader accepts."""
+COMPILE_FRAMES = 4_000
+"""Python frames the compiler may need for the deepest form the reader accepts.
+
+Python's recursion limit is also what stops recursion that runs through C
+(hashing nested sets, builtins calling back into Lisp) before it overflows the
+C stack, so the engine raises it only as far as it needs (about 9000 frames is
+where such recursion starts to crash a default 8 MiB stack)."""
 
 Writer = Callable[[str, str, str], None]
 Logger = Callable[[str, str, str], None]
