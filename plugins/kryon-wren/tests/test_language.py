@@ -201,3 +201,21 @@ def test_snippet_output(source: str, expected: str) -> None:
 def test_checked_mode_matches_fast_mode() -> None:
     for _, source, expected in CASES:
         assert run_wren(source, checks=True) == expected
+
+
+def test_runtime_attributes_reach_the_class() -> None:
+    source = (
+        "// attributes\n"
+        "#!role = admin\n"
+        "#!tags(a, b = 2)\n"
+        "#compileOnly\n"
+        "class C {\n"
+        "  #!deprecated\n"
+        "  static old() {}\n"
+        "}\n"
+        "System.print(C.attributes.self)\n"
+        'System.print(C.attributes.methods["static old()"])\n'
+    )
+    assert run_wren(source) == (
+        "{null: {role: [admin]}, tags: {a: [null], b: [2]}}\n{null: {deprecated: [null]}}\n"
+    )

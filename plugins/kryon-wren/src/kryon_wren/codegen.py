@@ -272,9 +272,12 @@ class CodeGen:
             inst.append(f"{pyname!r}: None")
         self.static_fields.update(cls.static_fields.values())
         self.line = s.line
+        attributes = ""
+        if s.attributes or s.method_attributes:
+            attributes = f", {s.attributes!r}, {s.method_attributes!r}"
         self.emit(
             f"{s.var.pyname} = _mkclass({cls.name!r}, {sup}, {{{', '.join(inst)}}}, "
-            f"{{{', '.join(static)}}})"
+            f"{{{', '.join(static)}}}{attributes})"
         )
         if s.var.boxed:
             self.lines[-1] = (self.indent, f"{s.var.pyname} = [{s.var.pyname}]", s.line)

@@ -481,6 +481,7 @@ def _compiler_digest() -> str:
     digest = hashlib.sha256()
     for name in (
         "lexer.py",
+        "attributes.py",
         "scope.py",
         "expressions.py",
         "parser.py",

@@ -128,11 +128,9 @@ class Lexer:
         return self.tokens
 
     def attribute(self) -> None:
-        # Attributes (`#key`, `#!key = value`, `#group(...)`) carry no runtime
-        # meaning for scripts run here; they are skipped to the end of the line.
-        src = self.src
-        while self.pos < len(src) and src[self.pos] != "\n":
-            self.pos += 1
+        # `#` starts an attribute (`#key`, `#!key = value`, `#group(k, k = v)`).
+        self.add("#", "#")
+        self.pos += 1
 
     def block_comment(self) -> None:
         src = self.src

@@ -66,6 +66,9 @@ class FuncInfo:
     loop_depth: int = 0
 
 
+Attribute = tuple[str | None, str, object]
+
+
 class Node:
     """Base of syntax-tree nodes; every node knows its source line."""
 
@@ -249,6 +252,10 @@ class ClassDecl(Node):
     superclass: Node | None
     methods: list[MethodDef]
     line: int
+    # Runtime (`#!`) attributes: (group, key, value) of the class, and by
+    # method signature.
+    attributes: list[Attribute] = field(default_factory=list)
+    method_attributes: dict[str, list[Attribute]] = field(default_factory=dict)
 
 
 @dataclass(eq=False, slots=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kryon_wren import names
 from kryon_wren import nodes as N
+from kryon_wren.attributes import AttributeParser
 from kryon_wren.expressions import MAX_PARAMS, PREC_CALL, ExpressionParser, makes_object
 from kryon_wren.lexer import Token
 from kryon_wren.scope import ParseError
@@ -20,7 +21,7 @@ class SignatureError(ParseError):
     """An error in a class member's signature (before its body)."""
 
 
-class Parser(ExpressionParser):
+class Parser(ExpressionParser, AttributeParser):
     # -- entry ----------------------------------------------------------------
 
     def parse_module(self) -> N.FuncInfo:
@@ -41,6 +42,16 @@ class Parser(ExpressionParser):
     # -- statements -------------------------------------------------------------
 
     def definition(self) -> N.Node:
+        if self.check("#"):
+            attributes, first = self.attributes()
+            if not self.match("class"):
+                raise ParseError(
+                    first or self.cur, "Attributes can only specified before a class or a method"
+                )
+            decl = self.class_definition()
+            assert isinstance(decl, N.ClassDecl)
+            decl.attributes = attributes
+            return decl
         if self.match("class"):
             return self.class_definition()
         if self.match("foreign"):
@@ -189,9 +200,11 @@ class Parser(ExpressionParser):
         self.consume("{", "Expect '{' after class declaration.")
         self.match_line()
         seen: dict[tuple[str, bool], bool] = {}
+        attribute_table: dict[str, list[N.Attribute]] = {}
         while not self.match("}"):
             if self.check("eof"):
                 raise ParseError(self.cur, "Expect '}' after class body.")
+            method_attributes, _ = self.attributes()
             try:
                 m = self.method_definition(cls)
             except SignatureError as err:
@@ -210,12 +223,15 @@ class Parser(ExpressionParser):
                 )
             seen[key] = True
             methods.append(m)
+            if method_attributes:
+                prefix = "static " if m.kind == "static" else ""
+                attribute_table[prefix + m.signature] = method_attributes
             if self.match("}"):
                 break
             self.consume("line", "Expect newline after definition in class.")
             self.skip_lines()
         self.cls = outer_cls
-        return N.ClassDecl(cls, info, superclass, methods, line)
+        return N.ClassDecl(cls, info, superclass, methods, line, [], attribute_table)
 
     def method_definition(self, cls: N.ClassInfo) -> N.MethodDef:
         try:

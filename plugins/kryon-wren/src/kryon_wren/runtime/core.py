@@ -115,6 +115,39 @@ class SystemStatics:
         gc.collect()
 
 
+class ClassAttributes(WObject):
+    """``Class.attributes``: runtime attributes by group, then key."""
+
+    __slots__ = ("methods", "own")
+
+    def __init__(self, own: WMap | None, methods: WMap | None) -> None:
+        self.own = own
+        self.methods = methods
+
+    def g_self(self) -> WMap | None:
+        return self.own
+
+    def g_methods(self) -> WMap | None:
+        return self.methods
+
+
+def _attribute_groups(entries: list[tuple[str | None, str, Any]]) -> WMap:
+    groups = WMap()
+    for group, key, value in entries:
+        keys = groups.setdefault(group, WMap())
+        keys.setdefault(key, WList()).append(value)
+    return groups
+
+
+def _class_attributes(
+    own: list[tuple[str | None, str, Any]], methods: dict[str, list[tuple[str | None, str, Any]]]
+) -> ClassAttributes:
+    by_method = None
+    if methods:
+        by_method = WMap((sig, _attribute_groups(entries)) for sig, entries in methods.items())
+    return ClassAttributes(_attribute_groups(own) if own else None, by_method)
+
+
 _START = time.perf_counter()
 
 CORE: dict[str, WClass] = {}
@@ -160,6 +193,7 @@ def _build() -> None:
     _define("TakeSequence", TakeSequence, seq)
     _define("MapKeySequence", _KeySeq, seq)
     _define("MapValueSequence", _ValueSeq, seq)
+    _define("ClassAttributes", ClassAttributes, obj)
     _define("StringByteSequence", StringByteSequence, seq)
     _define("StringCodePointSequence", StringCodePointSequence, seq)
 
@@ -169,7 +203,14 @@ _build()
 CORE_NAMES = tuple(CORE)
 
 
-def make_class(name: str, sup: Any, inst: dict[str, Any], static: dict[str, Any]) -> WClass:
+def make_class(
+    name: str,
+    sup: Any,
+    inst: dict[str, Any],
+    static: dict[str, Any],
+    attributes: list[tuple[str | None, str, Any]] | None = None,
+    method_attributes: dict[str, list[tuple[str | None, str, Any]]] | None = None,
+) -> WClass:
     if not isinstance(sup, WClass):
         raise WrenError(f"Class '{name}' cannot inherit from a non-class object.")
     if sup.sealed or sup.pyclass is None:
@@ -180,6 +221,8 @@ def make_class(name: str, sup: Any, inst: dict[str, Any], static: dict[str, Any]
     meta = type(f"{name} metaclass", (WClass,), static)
     cls: WClass = meta(name, sup, pyclass)
     pyclass.__wcls__ = cls  # type: ignore[attr-defined]
+    if attributes or method_attributes:
+        cls.attributes = _class_attributes(attributes or [], method_attributes or {})
     return cls
 
 

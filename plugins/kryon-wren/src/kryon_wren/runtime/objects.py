@@ -80,7 +80,7 @@ OPERATOR_HOOKS = ("__add__", "__sub__", "__lt__", "__gt__", "__le__", "__ge__", 
 class WClass(WObject):
     """A Wren class value.  Its Python type holds the static methods."""
 
-    __slots__ = ("__dict__", "_meta", "name", "pyclass", "sealed", "supertype")
+    __slots__ = ("__dict__", "_meta", "attributes", "name", "pyclass", "sealed", "supertype")
 
     def __init__(
         self, name: str, supertype: WClass | None, pyclass: type | None, sealed: bool = False
@@ -90,6 +90,7 @@ class WClass(WObject):
         self.pyclass = pyclass
         self.sealed = sealed
         self._meta: WClass | None = None
+        self.attributes: Any = None
 
     @property
     def __wcls__(self) -> WClass:  # type: ignore[override]
@@ -111,8 +112,8 @@ class WClass(WObject):
     def g_toString(self) -> str:
         return self.name
 
-    def g_attributes(self) -> None:
-        return None
+    def g_attributes(self) -> Any:
+        return self.attributes
 
     def __repr__(self) -> str:
         return f"<wren class {self.name}>"
