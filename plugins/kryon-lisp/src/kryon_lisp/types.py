@@ -292,12 +292,13 @@ class LMap:
     beyond that an ``immutables.Map`` (HAMT) carries it.
     """
 
-    __slots__ = ("_d", "_m", "meta")
+    __slots__ = ("_d", "_hash", "_m", "meta")
 
     def __init__(self, d: dict[Any, Any] | None = None, m: Any = None, meta: Any = None) -> None:
         self._d = d
         self._m = m
         self.meta = meta
+        self._hash: int | None = None
 
     @staticmethod
     def of(pairs: Iterable[tuple[Any, Any]]) -> LMap:
@@ -380,7 +381,11 @@ class LMap:
         return True
 
     def __hash__(self) -> int:
-        return hash(frozenset(self.items()))
+        # immutable, so computed once: nested maps hash in linear time
+        found = self._hash
+        if found is None:
+            found = self._hash = hash(frozenset(self.items()))
+        return found
 
     def __repr__(self) -> str:
         from kryon_lisp.printer import pr_str
@@ -394,11 +399,12 @@ EMPTY_MAP = LMap({})
 class LSet:
     """A persistent hash set: an :class:`LMap` of element to element."""
 
-    __slots__ = ("_m", "meta")
+    __slots__ = ("_hash", "_m", "meta")
 
     def __init__(self, m: LMap = EMPTY_MAP, meta: Any = None) -> None:
         self._m = m
         self.meta = meta
+        self._hash: int | None = None
 
     @staticmethod
     def of(items: Iterable[Any]) -> LSet:
@@ -431,7 +437,10 @@ class LSet:
         )
 
     def __hash__(self) -> int:
-        return hash(frozenset(self))
+        found = self._hash
+        if found is None:
+            found = self._hash = hash(frozenset(self))
+        return found
 
     def __repr__(self) -> str:
         from kryon_lisp.printer import pr_str
