@@ -149,7 +149,8 @@ def check_value(
     """Validate ``value`` as canonical and return its canonical form.
 
     Tuples become lists; containers are copied (so the result never aliases
-    host data an engine might later see mutated).  ``convert`` is tried for
+    host data an engine might later see mutated); subclasses of ``int``,
+    ``float`` and ``str`` become the plain type.  ``convert`` is tried for
     objects outside the model (the registered type converters).  Raises
     :class:`ConversionError` naming the offending path.
     """
@@ -164,11 +165,15 @@ def _check(
     active: set[int],
     path: str,
 ) -> Value:
-    if value is None or isinstance(value, (bool, float, str, *_OPAQUE)):
-        if isinstance(value, str):
-            _check_text(value, path)
+    kind = type(value)
+    if value is None or kind is bool or kind is float or isinstance(value, _OPAQUE):
         return value
-    if isinstance(value, int):
+    if isinstance(value, str):
+        _check_text(value, path)
+        return value if kind is str else str(value)  # subclasses never cross as themselves
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, int):  # bool was handled above
         if not INT_MIN <= value <= INT_MAX:
             raise ConversionError(
                 f"{path}: integer {value} is outside the 64-bit range [{INT_MIN}, {INT_MAX}]"

@@ -131,3 +131,16 @@ def test_standard_converters() -> None:
     assert value == {"c": "red", "p": {"x": 1, "when": "2026-01-02"}, "s": [1, 3]}
     with pytest.raises(ConversionError):
         check_value(object(), convert=chain)
+
+
+def test_subclasses_of_scalars_cross_as_the_plain_type() -> None:
+    class Sneaky(str):
+        def upper(self) -> str:  # behaviour that must not travel with the value
+            return "pwned"
+
+    class Big(int):
+        pass
+
+    value = check_value([Sneaky("a"), Big(3), True])
+    assert [type(v) for v in value] == [str, int, bool]
+    assert value[0].upper() == "A"

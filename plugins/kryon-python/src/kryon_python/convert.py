@@ -16,7 +16,6 @@ from typing import Any
 from kryon_core import (
     INT_MAX,
     INT_MIN,
-    MAX_DEPTH,
     ConversionError,
     ElementHandle,
     FunctionRef,
@@ -110,66 +109,24 @@ class ScriptConverter:
     def to_host(self, value: Any) -> Value:
         """A script value as a canonical value; ConversionError when it has none."""
         kind = type(value)
-        if kind in _SCALARS:
-            if kind is int and not INT_MIN <= value <= INT_MAX:
-                raise ConversionError(
-                    f"value: integer {value} is outside the 64-bit range [{INT_MIN}, {INT_MAX}]"
-                )
+        if kind in _SCALARS and (kind is not int or INT_MIN <= value <= INT_MAX):
             if kind is str:
                 _check_text(value, "value")
             return value
-        return self._to_host(value, 0, set(), "value")
+        return check_value(value, convert=self._unwrap)
 
-    def _to_host(self, value: Any, depth: int, active: set[int], path: str) -> Value:
-        if value is None or isinstance(value, bool):
-            return value
-        if isinstance(value, int):
-            if not INT_MIN <= value <= INT_MAX:
-                raise ConversionError(
-                    f"{path}: integer {value} is outside the 64-bit range [{INT_MIN}, {INT_MAX}]"
-                )
-            return int(value)
-        if isinstance(value, float):
-            return float(value)
-        if isinstance(value, str):
-            _check_text(value, path)
-            return str(value)
-        if isinstance(value, list | tuple | dict):
-            if depth >= MAX_DEPTH:
-                raise ConversionError(f"{path}: nesting deeper than {MAX_DEPTH} levels")
-            key = id(value)
-            if key in active:
-                raise ConversionError(f"{path}: value contains itself (a cycle)")
-            active.add(key)
-            try:
-                if isinstance(value, dict):
-                    out: dict[str, Value] = {}
-                    for k, v in value.items():
-                        if not isinstance(k, str):
-                            raise ConversionError(
-                                f"{path}: object keys must be strings, got {type(k).__name__} {k!r}"
-                            )
-                        _check_text(k, path)
-                        out[str(k)] = self._to_host(v, depth + 1, active, f"{path}[{k!r}]")
-                    return out
-                return [
-                    self._to_host(v, depth + 1, active, f"{path}[{i}]") for i, v in enumerate(value)
-                ]
-            finally:
-                active.discard(key)
+    def _unwrap(self, value: object) -> Value:
+        """Script-side objects that stand for canonical ones (core's check_value
+        calls this for anything outside the value model)."""
         if isinstance(value, HostObject):
             return value._userdata
         if isinstance(value, ForeignFunction):
             return value._ref
-        if isinstance(value, FunctionRef | UserData | ElementHandle):
-            return value
         if isinstance(value, FunctionType | MethodType | BuiltinFunctionType):
             return self._make_ref(value)
         if self._convert is not None:
-            converted = self._convert(value)
-            if converted is not value:
-                return check_value(converted, max_depth=MAX_DEPTH - depth)
-        raise ConversionError(f"{path}: {type(value).__name__} is not a script value")
+            return self._convert(value)
+        return value
 
 
 def _check_text(text: str, path: str) -> None:
