@@ -145,11 +145,19 @@ class Namespace:
     # -- queries -------------------------------------------------------------------------
 
     def public_functions(self) -> dict[str, dict[str, Any]]:
-        return {
-            name: info
-            for name, info in self.defs.items()
-            if info.get("kind") == "fn" and not info.get("private") and not info.get("referred")
-        }
+        """Public ``defn``s, and public ``def``s whose value is a function
+        (``(def inc2 (partial + 2))``) once the script has run."""
+        out: dict[str, dict[str, Any]] = {}
+        for name, info in self.defs.items():
+            if info.get("private") or info.get("referred") or info.get("kind") == "macro":
+                continue
+            if info.get("kind") == "fn":
+                out[name] = info
+            elif callable(self.globals.get(name)) and not isinstance(
+                self.globals.get(name), (Keyword, Symbol)
+            ):
+                out[name] = {**info, "kind": "fn", "params": [], "variadic": True}
+        return out
 
 
 def ensure_recursion_headroom(frames: int) -> None:
