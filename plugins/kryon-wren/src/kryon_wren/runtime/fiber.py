@@ -20,7 +20,7 @@ from kryon_wren.runtime.sequences import WFn
 if TYPE_CHECKING:
     from kryon_wren.vm import VM
 
-FIBER_STACK_BYTES = 64 * 1024 * 1024
+FIBER_STACK_BYTES = 32 * 1024 * 1024
 MAX_LIVE_FIBERS = 2000
 
 
@@ -188,7 +188,19 @@ class FiberScheduler:
         fiber.thread = thread
         fiber.state = "running"
         self.live.add(fiber)
-        thread.start()
+        try:
+            thread.start()
+        except RuntimeError as exc:  # the OS refused another thread
+            self.live.discard(fiber)
+            fiber.thread = None
+            fiber.state = "new"
+            from kryon_core import MemoryLimitError
+
+            raise FatalError(
+                MemoryLimitError(
+                    f"cannot start a fiber: {exc}", script=self.vm.main_name, line=None
+                )
+            ) from None
 
     def _run(self, fiber: WFiber) -> None:
         from kryon_wren.runtime.core import set_current_vm
