@@ -44,13 +44,13 @@ def special(*names: str) -> Callable[[Special], Special]:
     return register
 
 
-def _args(form: PList) -> list[Any]:
+def form_args(form: PList) -> list[Any]:
     return list(form.more())
 
 
 @special("quote")
 def _quote(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
-    args = _args(form)
+    args = form_args(form)
     if len(args) != 1:
         raise c.error("Wrong number of args passed to quote", form)
     return c.finish([], c.constant(args[0]), ctx)
@@ -58,12 +58,12 @@ def _quote(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
 
 @special("do")
 def _do(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
-    return c.body(_args(form), env, ctx)
+    return c.body(form_args(form), env, ctx)
 
 
 @special("if")
 def _if(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
-    args = _args(form)
+    args = form_args(form)
     if not 2 <= len(args) <= 3:
         raise c.error(f"Too {'few' if len(args) < 2 else 'many'} arguments to if", form)
     stmts, test = c.test(args[0], env)
@@ -110,7 +110,7 @@ def _pairs(c: Compiler, bindings: Any, form: Any, what: str) -> list[tuple[Any, 
 
 @special("let", "let*")
 def _let(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
-    args = _args(form)
+    args = form_args(form)
     if not args:
         raise c.error("let requires a binding vector", form)
     stmts: Stmts = []
@@ -125,7 +125,7 @@ def _let(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
 
 @special("loop", "loop*")
 def _loop(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
-    args = _args(form)
+    args = form_args(form)
     if not args:
         raise c.error("loop requires a binding vector", form)
     pairs = _pairs(c, args[0], form, "loop")
@@ -178,7 +178,7 @@ def _recur(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     target = ctx.recur
     if ctx.kind != "tail" or target is None:
         raise c.error("Can only recur from tail position", form)
-    args = _args(form)
+    args = form_args(form)
     if len(args) != len(target.names):
         raise c.error(
             f"Mismatched argument count to recur, expected: {len(target.names)} args, "
@@ -208,7 +208,7 @@ def _fn(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
 
 @special("def")
 def _def(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
-    args = _args(form)
+    args = form_args(form)
     if not args or not isinstance(args[0], Symbol):
         raise c.error("First argument to def must be a Symbol", form)
     sym: Symbol = args[0]
@@ -244,7 +244,7 @@ def _def(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
 
 @special("defmacro")
 def _defmacro(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
-    args = _args(form)
+    args = form_args(form)
     if not args or not isinstance(args[0], Symbol):
         raise c.error("defmacro requires a name", form)
     sym = args[0]
@@ -283,7 +283,7 @@ def PVector_prepend(x: Any, v: Any) -> Any:
 
 @special("letfn", "letfn*")
 def _letfn(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
-    args = _args(form)
+    args = form_args(form)
     if not args or type(args[0]) is not PVector:
         raise c.error("letfn requires a vector of function specs", form)
     specs = list(args[0])
@@ -305,7 +305,7 @@ def _letfn(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
 
 @special("throw")
 def _throw(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
-    args = _args(form)
+    args = form_args(form)
     if len(args) != 1:
         raise c.error("throw requires one argument", form)
     stmts, e = c.expr(args[0], env)
@@ -322,7 +322,7 @@ def _try(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     body_forms: list[Any] = []
     catches: list[PList] = []
     finally_forms: list[Any] | None = None
-    for item in _args(form):
+    for item in form_args(form):
         head = item.first() if isinstance(item, PList) and item.count else None
         if head == _CATCH:
             catches.append(item)
@@ -395,7 +395,7 @@ def _try(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
 
 @special("var")
 def _var(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
-    args = _args(form)
+    args = form_args(form)
     if len(args) != 1 or not isinstance(args[0], Symbol):
         raise c.error("var requires a symbol", form)
     sym = args[0]
@@ -408,7 +408,7 @@ def _var(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
 @special("and", "or")
 def _and_or(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     is_and = form.first().name == "and"
-    args = _args(form)
+    args = form_args(form)
     if not args:
         return c.finish([], mark_bool(const(is_and)), ctx)
     if len(args) == 1:
@@ -453,159 +453,4 @@ def _truth_of_tmp(c: Compiler, tmp: str, e: ast.expr) -> tuple[Stmts, ast.expr]:
     return truthy_test(name(tmp), c.scope, False)
 
 
-@special("new")
-def _new(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
-    args = _args(form)
-    if not args or not isinstance(args[0], Symbol):
-        raise c.error("new requires a class name", form)
-    stmts, exprs = c.exprs(args[1:], env)
-    return c.finish(stmts, call(name("@new"), const(str(args[0])), *exprs), ctx)
-
-
-@special("ns")
-def _ns(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
-    args = _args(form)
-    if not args or not isinstance(args[0], Symbol):
-        raise c.error("ns requires a name", form)
-    c.ns.rename(str(args[0]))
-    stmts: Stmts = []
-    for clause in args[1:]:
-        if isinstance(clause, PList) and clause.count and isinstance(clause.first(), Keyword):
-            kind = clause.first().name
-            if kind in ("require", "use"):
-                for spec in clause.more():
-                    stmts += _require_spec(c, spec, form)
-    return c.finish(stmts, const(None), ctx)
-
-
-def _require_spec(c: Compiler, spec: Any, form: Any) -> Stmts:
-    if isinstance(spec, PList) and spec.count == 2 and spec.first() == Symbol("quote"):
-        spec = spec.more().first()
-    if isinstance(spec, Symbol):
-        target, alias, refer = str(spec), None, list[Any]()
-    elif type(spec) is PVector and spec and isinstance(spec[0], Symbol):
-        target, alias, refer = str(spec[0]), None, []
-        items = list(spec)[1:]
-        for key, value in zip(items[::2], items[1::2], strict=False):
-            if key == Keyword("as"):
-                alias = str(value)
-            elif key in (Keyword("refer"), Keyword("refer-macros")):
-                refer = list(value) if type(value) is PVector else []
-    else:
-        raise c.error(f"Unsupported require spec: {spec!r}", form)
-    runtime = c.runtime
-
-    def provided(sym: Any) -> bool:
-        return isinstance(sym, Symbol) and (
-            sym.name in runtime.core_macros or sym.name in runtime.core
-        )
-
-    found = runtime.namespace_for(target)
-    if found is None:
-        if refer and all(provided(sym) for sym in refer):
-            return []  # a helper namespace whose names the core already provides
-        raise c.error(f"Could not locate namespace {target}", form)
-    if alias:
-        c.ns.aliases[alias] = target
-    stmts: Stmts = []
-    for sym in refer:
-        if found.builtin and provided(sym) and sym.name not in found.globals:
-            continue
-        if isinstance(sym, Symbol):
-            c.ns.declare(sym.name, private=True, line=None, doc=None, referred=True)
-            stmts.append(
-                ast.Assign(
-                    targets=[
-                        ast.Subscript(value=name("@g"), slice=const(sym.name), ctx=ast.Store())
-                    ],
-                    value=call(name("@ns_get"), const(target), const(sym.name)),
-                )
-            )
-    return stmts
-
-
-@special("require")
-def _require(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
-    stmts: Stmts = []
-    for spec in _args(form):
-        stmts += _require_spec(c, spec, form)
-    return c.finish(stmts, const(None), ctx)
-
-
-@special("declare")
-def _declare(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
-    stmts: Stmts = []
-    for sym in _args(form):
-        if not isinstance(sym, Symbol):
-            raise c.error("declare takes symbols", form)
-        c.ns.declare(sym.name, private=False, line=form.line, doc=None)
-    return c.finish(stmts, const(None), ctx)
-
-
-@special("case")
-def _case(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
-    args = _args(form)
-    if not args:
-        raise c.error("case requires an expression", form)
-    stmts, e = c.expr(args[0], env)
-    tmp = c.scope.temp("case")
-    stmts.append(assign(tmp, e))
-    clauses = args[1:]
-    default: Any = _NO_DEFAULT
-    if len(clauses) % 2:
-        default = clauses[-1]
-        clauses = clauses[:-1]
-    seen: set[Any] = set()
-    branches: list[tuple[list[Any], Any]] = []
-    for test_const, body in zip(clauses[::2], clauses[1::2], strict=False):
-        consts = (
-            list(test_const) if isinstance(test_const, PList) and test_const.count else [test_const]
-        )
-        for k in consts:
-            key = _case_key(k)
-            if key in seen:
-                raise c.error(f"Duplicate case test constant: {k}", form)
-            seen.add(key)
-        branches.append((consts, body))
-    fallback: Any = (
-        default
-        if default is not _NO_DEFAULT
-        else plist(
-            [Symbol("throw"), plist([Symbol("@case-error"), Symbol(tmp.replace("@", "%case-"))])]
-        )
-    )
-    if default is _NO_DEFAULT:
-        env = env.bind(tmp.replace("@", "%case-"), _alias_local(c, tmp))
-    result: Any = fallback
-    for consts, body in reversed(branches):
-        test = plist(
-            [
-                Symbol("@case-match"),
-                Symbol(tmp.replace("@", "%case-")),
-                plist([Symbol("quote"), plist(consts)]),
-            ]
-        )
-        result = plist([Symbol("if"), test, body, result])
-    env = env.bind(tmp.replace("@", "%case-"), _alias_local(c, tmp))
-    body, value = c.form(result, env, ctx)
-    return stmts + body, value
-
-
-_NO_DEFAULT = object()
-
-
-def _case_key(k: Any) -> Any:
-    try:
-        hash(k)
-    except TypeError:
-        return id(k)
-    return (type(k).__name__, k)
-
-
-def _alias_local(c: Compiler, py: str) -> Any:
-    from kryon_lisp.scope import Local
-
-    return Local(py, py, c.scope)
-
-
-from kryon_lisp import loops  # noqa: E402,F401 - registers for/doseq/dotimes/while
+from kryon_lisp import loops, special_ns  # noqa: E402,F401 - register the other forms
