@@ -10,6 +10,7 @@ import re
 import sys
 import time
 import warnings
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import CodeType, FrameType, TracebackType
@@ -107,8 +108,11 @@ class VM:
         repl: bool = False,
     ) -> CompiledModule:
         """Compile a module; ``repl`` makes a trailing expression its result."""
+        # Class ids name fields (`f<id>_x`); deriving them from the module keeps
+        # them distinct across modules even when code comes from the cache.
+        uid_start = (zlib.crc32(f"{name}\0{source}".encode()) * 1000 + next(self.uid)) * 100000
         mod, errors, parser = parse(
-            source, builtins=(*CORE_NAMES, *extra_names), uid_start=next(self.uid) * 100000
+            source, builtins=(*CORE_NAMES, *extra_names), uid_start=uid_start
         )
         if errors or mod is None:
             raise WrenCompileError(name, errors)
