@@ -474,3 +474,12 @@ def test_long_multiplication_overflows_like_clojure(lisp: Callable[[str], str]) 
     assert lisp("(*' 4294967296 4294967296)") == "18446744073709551616"
     assert lisp("(reduce * (range 1 21))") == "2432902008176640000"
     assert lisp("[(bit-shift-left 1 63) (bit-shift-left 1 64)]") == "[-9223372036854775808 1]"
+
+
+def test_spec_infix_and_accessors(lisp: Callable[[str], str]) -> None:
+    assert lisp("(let [y 3] [(= 8 (y + 5)) (1 + 2) ((2 * 3) + 1) (y < 4)])") == ("[true 3 7 true]")
+    assert lisp("(let [f (fn [op x] (op x 1))] (f + 5))") == "6"
+    assert (
+        lisp('(def data {:key 1 :user {:name "A"}}) [data.key data.:key (data.key) data.user.name]')
+        == '[1 1 1 "A"]'
+    )

@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     from kryon_lisp.namespace import Namespace
 
 MAX_COMPILE_DEPTH = 400
+INFIX_OPS = frozenset(
+    ["+", "-", "*", "/", "<", ">", "<=", ">=", "=", "not=", "mod", "quot", "rem", "and", "or"]
+)
 MAX_EXPANSIONS = 10_000
 
 _PRIMITIVE = (bool, int, float, str, type(None))
@@ -337,10 +340,27 @@ class Compiler:
             if sym.name in self.runtime.core:
                 return name(sym.name)
             if "." in sym.name and not sym.name.startswith(".") and len(sym.name) > 1:
+                accessor = self.accessor(sym, env)
+                if accessor is not None:
+                    return accessor
                 head, _, tail = sym.name.rpartition(".")
                 return self.qualified(Symbol(tail, head), sym)
             raise self.error(f"Unable to resolve symbol: {sym.name} in this context", sym)
         return self.qualified(sym, sym)
+
+    def accessor(self, sym: Symbol, env: Env) -> ast.expr | None:
+        """The spec's accessors: ``data.key`` and ``data.:key`` read ``(:key data)``,
+        ``user.profile.name`` nests; only when ``data`` is a local or a global."""
+        root, *path = sym.name.split(".")
+        if not path or not all(path) or not root:
+            return None
+        if env.get(root) is None and root not in self.ns.defs and root not in self.ns.globals:
+            return None
+        expr = self.symbol(Symbol(root), env)
+        for part in path:
+            key = Keyword.parse(part[1:]) if part.startswith(":") else Keyword(part)
+            expr = call(name("@get"), expr, self.constant(key))
+        return expr
 
     def qualified(self, sym: Symbol, where: Any) -> ast.expr:
         ns_name = self.ns.aliases.get(sym.ns or "", sym.ns)
@@ -452,6 +472,34 @@ class Compiler:
             and env.get(head.name) is None
         ):
             return self.method_call(head, args, env, ctx, form)
+        if isinstance(head, Symbol) and head.ns is None and not args and "." in head.name:
+            accessor = self.accessor(head, env)
+            if accessor is not None:  # (data.key) reads like a call in the spec
+                return self.finish([], accessor, ctx)
+        if (
+            len(args) == 2
+            and isinstance(args[0], Symbol)
+            and args[0].name in INFIX_OPS
+            and (
+                args[0].ns is None and env.get(args[0].name) is None and self._infix_head(head, env)
+            )
+        ):
+            # the spec's optional infix notation: (y + 5), (a < b)
+            return self.form(plist([args[0], head, args[1]]).at(form.line, form.column), env, ctx)
+        if (
+            len(args) == 2
+            and isinstance(head, Symbol)
+            and head.ns is None
+            and env.get(head.name) is not None
+            and isinstance(args[0], Symbol)
+            and args[0].name in INFIX_OPS
+            and args[0].name not in ("and", "or")
+            and args[0].ns is None
+            and env.get(args[0].name) is None
+        ):
+            # (y + 5) with y a local: infix unless y turns out to be a function
+            stmts, exprs = self.exprs([head, *args], env)
+            return self.finish(stmts, call(name("@infix"), *exprs), ctx)
         if (
             isinstance(head, Symbol)
             and head.name.endswith(".")
@@ -505,6 +553,15 @@ class Compiler:
             return self.finish(stmts, call(name("@get"), exprs[0], field), ctx)
         method = const(head.name[1:])
         return self.finish(stmts, call(name("@method_call"), exprs[0], method, *exprs[1:]), ctx)
+
+    def _infix_head(self, head: Any, env: Env) -> bool:
+        """Whether ``head`` is certainly not a function (so ``(head op x)`` is infix)."""
+        if isinstance(head, (int, float, Fraction)) and not isinstance(head, bool):
+            return True
+        if isinstance(head, PList) and head.count == 3:
+            op = head.more().first()
+            return isinstance(op, Symbol) and op.name in INFIX_OPS
+        return False
 
     def _is_core_ref(self, head: Symbol, env: Env) -> bool:
         if head.ns is not None:

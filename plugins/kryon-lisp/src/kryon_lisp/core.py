@@ -310,6 +310,13 @@ def _no_files(*args: Any) -> Any:
     raise RuntimeError("file access is not available to Kryon Lisp scripts")
 
 
+def infix(a: Any, op: Callable[..., Any], b: Any) -> Any:
+    """``(a op b)`` where ``a`` is a local: a call if ``a`` is a function."""
+    if callable(a) or type(a) is PVector:
+        return invoke(a, op, b)
+    return op(a, b)
+
+
 def rand_int(n: int) -> int:
     import random
 
@@ -418,6 +425,7 @@ CORE: dict[str, Any] = {
     # compiler helpers
     "@method_call": __import__("kryon_lisp.interop", fromlist=["method_call"]).method_call,
     "trampoline": trampoline,
+    "@infix": infix,
     "slurp": _no_files,
     "spit": _no_files,
     "@binding": with_bindings,
