@@ -134,9 +134,12 @@ def split(s: str, sep: Any, limit: int | None = None) -> Any:
         parts = list(s)
     else:
         parts = pattern.split(_text(s), maxsplit=(limit - 1) if limit and limit > 0 else 0)
-    if not limit:
-        while parts and parts[-1] == "":
+    if not limit and len(parts) > 1:
+        # Java drops trailing empty strings (but "" split is [""])
+        while len(parts) > 1 and parts[-1] == "":
             parts.pop()
+        if parts == [""]:
+            parts = []
     return pvector(parts)
 
 
