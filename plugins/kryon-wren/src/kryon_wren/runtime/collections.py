@@ -277,15 +277,30 @@ class WMap(dict, WSequence):  # type: ignore[type-arg]
     def g_values(self) -> Any:
         return _ValueSeq(self)
 
+    # Iterators model slots of a hash table twice the size of the map, as in
+    # the reference: entry n sits in slot 2n+1, so iterators are increasing
+    # Nums greater than zero after the first.
     def m_iterate_1(self, it: Any) -> Any:
         if it is None:
-            return 0.0 if self else False
+            return 1.0 if self else False
         if it.__class__ is not float:
             raise WrenError("Iterator must be a number.")
-        return it + 1 if 0 <= it + 1 < len(self) else False
+        if not it.is_integer():
+            raise WrenError("Iterator must be an integer.")
+        if it < 0:
+            return False
+        position = int(it + 1) // 2
+        return float(2 * position + 1) if position < len(self) else False
 
     def m_iteratorValue_1(self, it: Any) -> Any:
-        k, v = list(self.items())[validate_index(it, len(self), "Iterator")]
+        if it.__class__ is not float:
+            raise WrenError("Iterator must be a number.")
+        if not it.is_integer():
+            raise WrenError("Iterator must be an integer.")
+        slot = int(it)
+        if slot < 1 or slot % 2 == 0 or (slot - 1) // 2 >= len(self):
+            raise WrenError("Iterator out of bounds.")
+        k, v = list(self.items())[(slot - 1) // 2]
         return MapEntry(unkey(k), v)
 
     def g_toString(self) -> str:
