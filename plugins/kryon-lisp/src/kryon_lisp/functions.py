@@ -194,7 +194,7 @@ def _arity(
             s, env = destructure.bind(c, pattern, name(tmp), env)
             head += s
         if body and _is_condition_map(body):
-            body = body[1:]
+            body = _with_conditions(body[0], body[1:])
         target = RecurTarget(recur_names, variadic=rest is not None)
         stmts, expr = c.body(body, env, Ctx("tail", target))
         if expr is not None:
@@ -224,6 +224,31 @@ def _arity(
         return fn
     finally:
         c.scope = saved
+
+
+def _with_conditions(conditions: Any, body: list[Any]) -> list[Any]:
+    """``{:pre [...] :post [...]}``: assertions around the body (``%`` is the result)."""
+    from kryon_lisp.types import Keyword, plist
+
+    pre = conditions.get(Keyword("pre"))
+    post = conditions.get(Keyword("post"))
+    checks = [plist([Symbol("assert"), c]) for c in (pre or [])]
+    if not post:
+        return [*checks, *body]
+    result = Symbol("%")
+    from pyrsistent import pvector
+
+    return [
+        *checks,
+        plist(
+            [
+                Symbol("let"),
+                pvector([result, plist([Symbol("do"), *body])]),
+                *[plist([Symbol("assert"), c]) for c in post],
+                result,
+            ]
+        ),
+    ]
 
 
 def _is_condition_map(body: list[Any]) -> bool:
