@@ -483,3 +483,25 @@ def test_spec_infix_and_accessors(lisp: Callable[[str], str]) -> None:
         lisp('(def data {:key 1 :user {:name "A"}}) [data.key data.:key (data.key) data.user.name]')
         == '[1 1 1 "A"]'
     )
+
+
+def test_closures_in_loops_capture_values(lisp: Callable[[str], str]) -> None:
+    assert (
+        lisp(
+            "(let [out (atom [])] (loop [i 0] (when (< i 2) (letfn [(a [n] (if (zero? n) "
+            "[:a i] (b (dec n)))) (b [n] (a n))] (swap! out conj (a 3))) (recur (inc i)))) "
+            "@out)"
+        )
+        == "[[:a 0] [:a 1]]"
+    )
+    assert (
+        lisp("(let [fs (atom [])] (doseq [x [1 2 3]] (swap! fs conj (fn [] x))) (map #(%) @fs))")
+        == "(1 2 3)"
+    )
+    assert (
+        lisp(
+            "(let [fs (atom [])] (dotimes [i 3] (let [j (* i i)] (swap! fs conj #(+ j 0)))) "
+            "(map #(%) @fs))"
+        )
+        == "(0 1 4)"
+    )

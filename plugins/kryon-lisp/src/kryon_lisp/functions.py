@@ -62,7 +62,11 @@ def _parse(c: Compiler, form: PList) -> tuple[str | None, list[tuple[Any, list[A
 
 
 def compile_fn(
-    c: Compiler, form: PList, env: Env, def_name: str | None
+    c: Compiler,
+    form: PList,
+    env: Env,
+    def_name: str | None,
+    by_reference: frozenset[str] = frozenset(),
 ) -> tuple[Stmts, ast.expr, dict[str, Any]]:
     """Statements defining the function, an expression for it, and its info."""
     fn_name, arities = _parse(c, form)
@@ -120,7 +124,10 @@ def compile_fn(
         if in_loop:  # nothing captured: define in place
             return defs, name(result), info
         return defs, name(result), info
-    captured = sorted({loc.py for loc in holder.free if loc.fn is not holder})
+    # letfn siblings stay references: they are assigned after this function exists
+    captured = sorted(
+        {loc.py for loc in holder.free if loc.fn is not holder and loc.py not in by_reference}
+    )
     factory = outer.temp("mk")
     factory_def = ast.FunctionDef(
         name=factory,
@@ -132,6 +139,8 @@ def compile_fn(
     for loc in holder.free:
         if loc.fn is not holder:
             c._note_free(loc)
+    if not captured:
+        return defs, name(result), info
     return [factory_def], call(name(factory), *[name(p) for p in captured]), info
 
 

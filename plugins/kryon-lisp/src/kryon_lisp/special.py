@@ -296,7 +296,7 @@ def _letfn(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     stmts: Stmts = []
     for spec, py in zip(specs, names, strict=False):
         fn_form = PList(Symbol("fn"), spec).at(spec.line, spec.column)
-        s, e, _ = compile_fn(c, fn_form, env, spec.first().name)
+        s, e, _ = compile_fn(c, fn_form, env, spec.first().name, frozenset(names))
         stmts += s
         stmts.append(assign(py, e))
     body, result = c.body(args[1:], env, ctx)
