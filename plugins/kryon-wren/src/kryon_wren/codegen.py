@@ -442,9 +442,7 @@ class CodeGen:
             # concatenation can check the memory limit before allocating.
             return f"({self.expr(e.left)} {op} {self.expr(e.right)})"
         if op in ("==", "!="):
-            # Python's == and != give Wren's answer for Num, String, null and
-            # objects (WObject routes them to a class's own == and !=).
-            return f"({self.expr(e.left)} {op} {self.expr(e.right)})"
+            return self.equality(e)
         if op not in FAST_ARITH and op not in ("+", "==", "!=", "/", "%"):
             return f"_bin({self.expr(e.left)}, {mname!r}, {self.expr(e.right)})"
         a_first, a = self.bind(e.left)
@@ -471,6 +469,19 @@ class CodeGen:
         if op == "/":
             return f"({a} / {b} if {test} and {b} else {slow})"
         return f"(_fmod({a}, {b}) if {test} and {b} else {slow})"
+
+    def equality(self, e: N.Binary) -> str:
+        """Python's == and != give Wren's answer for Num, String, null and
+        objects (WObject routes them to a class's own == and !=), except that
+        Python counts true == 1: a cross-type "equal" answer is re-checked."""
+        a_first, a = self.bind(e.left)
+        b_first, b = self.bind(e.right)
+        r = self.tmp()
+        odd = "True" if e.op == "==" else "False"
+        return (
+            f"({r} if ({r} := {a_first} {e.op} {b_first}) is not {odd} "
+            f"or type({a}) is type({b}) else _bool_mix({a}, {b}, {r}))"
+        )
 
     def bool_literal(self, e: N.Node) -> bool:
         return isinstance(e, N.Lit) and type(e.value) is bool

@@ -247,6 +247,13 @@ def super_static(sup: WClass, this: Any, mname: str, *args: Any) -> Any:
     return getattr(type(sup), mname)(this, *args)
 
 
+def _bool_mix(a: Any, b: Any, result: Any) -> Any:
+    """Python says a Num equals a Bool (1 == true); Wren does not."""
+    if a.__class__ is bool or b.__class__ is bool:
+        return not result
+    return result
+
+
 def _bset(box: list[Any], v: Any) -> Any:
     box[0] = v
     return v
@@ -275,6 +282,7 @@ def helpers() -> dict[str, Any]:
         "_iter": py_iter,
         "_fmod": fmod,
         "_bset": _bset,
+        "_bool_mix": _bool_mix,
         "_fset": _fset,
         "_mkclass": make_class,
         "_super_static": super_static,
