@@ -168,6 +168,11 @@ CASES: list[tuple[str, str, str]] = [
         "1024\n3.7\n3\n3\n3\nfalse\n43\n",
     ),
     (
+        "bools are not numbers",
+        "var t = true\nvar z = 0\nSystem.print([t == 1, z == false, t != 1])",
+        "[false, false, true]\n",
+    ),
+    (
         "null and bool",
         "System.print(null)\nSystem.print(!null)\nSystem.print(true == 1)",
         "null\ntrue\nfalse\n",
