@@ -505,3 +505,10 @@ def test_closures_in_loops_capture_values(lisp: Callable[[str], str]) -> None:
         )
         == "(0 1 4)"
     )
+    assert (
+        lisp(
+            "(defn f [n acc] (if (zero? n) acc (recur (dec n) (conj acc (fn [] n))))) "
+            "(map #(%) (f 3 []))"
+        )
+        == "(3 2 1)"
+    )

@@ -205,7 +205,13 @@ def _arity(
         if body and _is_condition_map(body):
             body = _with_conditions(body[0], body[1:])
         target = RecurTarget(recur_names, variadic=rest is not None)
-        stmts, expr = c.body(body, env, Ctx("tail", target))
+        # a body that recurs becomes a loop: its closures must capture values
+        loops = _mentions_recur(body)
+        scope.loop_depth += loops
+        try:
+            stmts, expr = c.body(body, env, Ctx("tail", target))
+        finally:
+            scope.loop_depth -= loops
         if expr is not None:
             stmts.append(ast.Return(value=expr))
         if target.used:
@@ -258,6 +264,26 @@ def _with_conditions(conditions: Any, body: list[Any]) -> list[Any]:
             ]
         ),
     ]
+
+
+def _mentions_recur(forms: Any) -> int:
+    """1 when the symbol ``recur`` appears anywhere in ``forms`` (a cheap,
+    conservative test: a nested ``fn``'s own recur also counts)."""
+    from kryon_lisp.types import LMap, LSet
+
+    stack = list(forms)
+    recur = Symbol("recur")
+    while stack:
+        x = stack.pop()
+        if x == recur:
+            return 1
+        if isinstance(x, (PList, LSet)) or type(x) is PVector:
+            stack.extend(x)
+        elif isinstance(x, LMap):
+            for k, v in x.items():
+                stack.append(k)
+                stack.append(v)
+    return 0
 
 
 def _is_condition_map(body: list[Any]) -> bool:
