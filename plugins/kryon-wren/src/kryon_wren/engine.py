@@ -488,6 +488,7 @@ def _compiler_digest() -> str:
         "nodes.py",
         "names.py",
         "codegen.py",
+        "exprgen.py",
         "vm.py",
     ):
         digest.update((here / name).read_bytes())

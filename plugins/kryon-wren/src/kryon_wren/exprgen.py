@@ -1,0 +1,295 @@
+"""Code generation state and expressions (the statement half is
+:mod:`kryon_wren.codegen`).
+
+Method calls become attribute calls on the receiver; values that are native
+Python objects (Num is ``float``, String ``str``, Bool ``bool``, Null
+``None``) are wrapped in a proxy for the call; arithmetic and comparisons are
+Python operators where that gives Wren's answer.
+"""
+
+from __future__ import annotations
+
+import math
+from abc import abstractmethod
+
+from kryon_wren import names
+from kryon_wren import nodes as N
+
+# Operators left to Python: floats compute natively, Wren objects dispatch
+# through WObject.__add__ & co., and a TypeError is translated into Wren's
+# message (see VM._message).
+NATIVE_OPS = {"+", "-", "<", ">", "<=", ">="}
+FAST_ARITH = {"*"}
+COMPARE = {"<", ">", "<=", ">=", "==", "!="}
+
+
+class FuncState:
+    def __init__(self, info: N.FuncInfo) -> None:
+        self.info = info
+        self.ntemp = 0
+
+    def tmp(self) -> str:
+        self.ntemp += 1
+        return f"_t{self.ntemp}"
+
+
+class ExprGen:
+    def __init__(self, *, checks: bool, debug_names: dict[str, str]) -> None:
+        self.checks = checks
+        self.lines: list[tuple[int, str, int]] = []
+        self.indent = 0
+        self.fs: FuncState | None = None
+        self.line = 0
+        self.debug_names = debug_names
+        self.static_fields: set[str] = set()
+        self.class_sups: dict[int, str] = {}
+
+    # -- output -------------------------------------------------------------
+
+    def emit(self, text: str, line: int | None = None) -> None:
+        self.lines.append((self.indent, text, self.line if line is None else line))
+
+    def source(self) -> tuple[str, list[int]]:
+        out: list[str] = []
+        line_map = [0]
+        for indent, text, line in self.lines:
+            out.append("    " * indent + text)
+            line_map.append(line)
+        return "\n".join(out) + "\n", line_map
+
+    @abstractmethod
+    def function(self, info: N.FuncInfo, first: str | None = None) -> str:
+        """Emit a nested def for ``info`` (defined by the statement generator)."""
+
+    # -- expressions ---------------------------------------------------------------
+
+    def tmp(self) -> str:
+        assert self.fs is not None
+        return self.fs.tmp()
+
+    def simple(self, e: N.Node) -> str | None:
+        """Code for an expression that can be repeated without re-evaluation."""
+        if isinstance(e, N.Lit):
+            return self.literal(e.value)
+        if isinstance(e, N.This):
+            return "this"
+        if isinstance(e, N.Var) and not e.info.boxed:
+            return e.info.pyname
+        return None
+
+    def bind(self, e: N.Node) -> tuple[str, str]:
+        """(first use, later uses) for an expression used twice."""
+        s = self.simple(e)
+        if s is not None:
+            return s, s
+        t = self.tmp()
+        return f"({t} := {self.expr(e)})", t
+
+    def literal(self, v: object) -> str:
+        if v is None or v is True or v is False:
+            return repr(v)
+        if type(v) is float:
+            if math.isinf(v):
+                return "_INF" if v > 0 else "(-_INF)"
+            if math.isnan(v):
+                return "_NAN"
+            return repr(v)
+        return repr(v)
+
+    def expr(self, e: N.Node) -> str:
+        if isinstance(e, N.Lit):
+            return self.literal(e.value)
+        if isinstance(e, N.Var):
+            info = e.info
+            return f"{info.pyname}[0]" if info.boxed else info.pyname
+        if isinstance(e, N.This):
+            return "this"
+        if isinstance(e, N.Call):
+            return self.call(e)
+        if isinstance(e, N.Binary):
+            return self.binary(e)
+        if isinstance(e, N.Field):
+            return e.pyname if e.static else f"this.{e.pyname}"
+        if isinstance(e, N.Assign):
+            return self.assign(e, statement=False)
+        if isinstance(e, N.Unary):
+            return self.unary(e)
+        if isinstance(e, N.Logic):
+            first, again = self.bind(e.left)
+            right = self.expr(e.right)
+            if e.op == "&&":
+                return f"({right} if {first} is not None and {again} is not False else {again})"
+            return f"({again} if {first} is not None and {again} is not False else {right})"
+        if isinstance(e, N.Cond):
+            return f"({self.expr(e.then)} if {self.cond(e.cond)} else {self.expr(e.other)})"
+        if isinstance(e, N.Interp):
+            parts = []
+            for p in e.parts:
+                if isinstance(p, N.Lit) and type(p.value) is str:
+                    parts.append(repr(p.value))
+                else:
+                    first, again = self.bind(p)
+                    parts.append(f"({again} if type({first}) is str else _str({again}))")
+            return "(" + " + ".join(parts) + ")"
+        if isinstance(e, N.ListLit):
+            return f"_L(({''.join(self.expr(i) + ', ' for i in e.items)}))"
+        if isinstance(e, N.MapLit):
+            pairs = "".join(f"({self.expr(k)}, {self.expr(v)}), " for k, v in e.pairs)
+            return f"_mapof(({pairs}))"
+        if isinstance(e, N.Is):
+            return f"_is({self.expr(e.left)}, {self.expr(e.right)})"
+        if isinstance(e, N.FnExpr):
+            name = self.function(e.func)
+            return f"_Fn({name}, {len(e.func.params)})"
+        if isinstance(e, N.SuperCall):
+            return self.super_call(e)
+        raise AssertionError(f"unknown expression {e!r}")
+
+    def cond(self, e: N.Node) -> str:
+        """Code evaluating to a Python bool with Wren truthiness."""
+        if isinstance(e, N.Lit):
+            return "False" if e.value is None or e.value is False else "True"
+        if isinstance(e, N.Binary) and e.op in COMPARE:
+            return self.binary(e, truth=True)
+        if isinstance(e, N.Logic):
+            joiner = " and " if e.op == "&&" else " or "
+            return f"({self.cond(e.left)}{joiner}{self.cond(e.right)})"
+        if isinstance(e, N.Is):
+            return self.expr(e)
+        first, again = self.bind(e)
+        return f"({first} is not None and {again} is not False)"
+
+    def recv(self, e: N.Node) -> str:
+        """Code for a receiver that has the method attributes."""
+        if isinstance(e, N.This):
+            return "this"
+        if (
+            isinstance(e, N.Var)
+            and (e.info.is_class or e.info.obj_init)
+            and not e.info.assigned
+            and not e.info.boxed
+        ):
+            return e.info.pyname
+        if isinstance(e, (N.ListLit, N.MapLit, N.FnExpr)):
+            return self.expr(e)
+        if isinstance(e, N.Field) and e.cls.object_fields.get(e.pyname, False):
+            return self.expr(e)
+        if isinstance(e, N.Lit) and type(e.value) is str:
+            return f"_PX[str]({self.literal(e.value)})"
+        first, again = self.bind(e)
+        return f"({again} if type({first}) not in _P else _PX[type({again})]({again}))"
+
+    def call(self, e: N.Call) -> str:
+        recv = self.recv(e.recv)
+        args = "" if e.args is None else ", ".join(self.expr(a) for a in e.args)
+        return f"{recv}.{e.mname}({args})"
+
+    def super_call(self, e: N.SuperCall) -> str:
+        fs = self.fs
+        assert fs is not None
+        info = fs.info
+        while info.kind == "fn" and info.parent is not None:
+            info = info.parent
+        cls = info.cls
+        assert cls is not None
+        sup = self.class_sups.get(cls.cid, "w_Object")
+        args = "" if e.args is None else "".join(", " + self.expr(a) for a in e.args)
+        if info.kind == "static":
+            return f"_super_static({sup}, this, {e.mname!r}{args})"
+        return f"{sup}.pyclass.{e.mname}(this{args})"
+
+    def binary(self, e: N.Binary, truth: bool = False) -> str:
+        op = e.op
+        mname = names.binary(op)
+        if self.bool_literal(e.left) or self.bool_literal(e.right):
+            # Python would compute with a bool as an integer; Wren rejects it.
+            return f"_bin({self.expr(e.left)}, {mname!r}, {self.expr(e.right)})"
+        if op in NATIVE_OPS and not (op == "+" and self.checks):
+            # Under limits, `+` keeps its dispatch so String and List
+            # concatenation can check the memory limit before allocating.
+            return f"({self.expr(e.left)} {op} {self.expr(e.right)})"
+        if op in ("==", "!="):
+            return self.equality(e)
+        if op not in FAST_ARITH and op not in ("+", "==", "!=", "/", "%"):
+            return f"_bin({self.expr(e.left)}, {mname!r}, {self.expr(e.right)})"
+        a_first, a = self.bind(e.left)
+        b_first, b = self.bind(e.right)
+        slow = f"_bin({a}, {mname!r}, {b})"
+        if truth:
+            slow = f"_truth({slow})"
+        lf = isinstance(e.left, N.Lit) and type(e.left.value) is float
+        rf = isinstance(e.right, N.Lit) and type(e.right.value) is float
+        if lf and rf:
+            test = "True"
+        elif lf:
+            test = f"{b_first}.__class__ is float"
+        elif rf:
+            test = f"{a_first}.__class__ is float"
+        else:
+            test = f"{a_first}.__class__ is {b_first}.__class__ is float"
+        if op in FAST_ARITH or op == "+":
+            return f"({a} {op} {b} if {test} else {slow})"
+        if op in ("==", "!="):
+            helper = f"_{'eq' if op == '==' else 'ne'}({a}, {b})"
+            slow = f"_truth({helper})" if truth else helper
+            return f"({a} {op} {b} if {test} else {slow})"
+        if op == "/":
+            return f"({a} / {b} if {test} and {b} else {slow})"
+        return f"(_fmod({a}, {b}) if {test} and {b} else {slow})"
+
+    def equality(self, e: N.Binary) -> str:
+        """Python's == and != give Wren's answer for Num, String, null and
+        objects (WObject routes them to a class's own == and !=), except that
+        Python counts true == 1: a cross-type "equal" answer is re-checked."""
+        a_first, a = self.bind(e.left)
+        b_first, b = self.bind(e.right)
+        r = self.tmp()
+        odd = "True" if e.op == "==" else "False"
+        return (
+            f"({r} if ({r} := {a_first} {e.op} {b_first}) is not {odd} "
+            f"or type({a}) is type({b}) else _bool_mix({a}, {b}, {r}))"
+        )
+
+    def bool_literal(self, e: N.Node) -> bool:
+        return isinstance(e, N.Lit) and type(e.value) is bool
+
+    def unary(self, e: N.Unary) -> str:
+        if e.op == "~":
+            return f"_un({self.expr(e.expr)}, 'u_inv')"
+        if e.op == "-":
+            return f"(-{self.expr(e.expr)})"
+        first, again = self.bind(e.expr)
+        if e.op == "-":
+            return f"(-{again} if {first}.__class__ is float else _un({again}, 'u_sub'))"
+        if e.op == "!":
+            return (
+                f"(({again} is None or {again} is False) if {first}.__class__ in _P "
+                f"else {again}.u_not())"
+            )
+        raise AssertionError(e.op)
+
+    def assign(self, e: N.Assign, *, statement: bool) -> str:
+        target = e.target
+        value = self.expr(e.value)
+        self.line = e.line
+        if isinstance(target, N.Var):
+            info = target.info
+            if info.boxed:
+                if statement:
+                    self.emit(f"{info.pyname}[0] = {value}")
+                    return ""
+                return f"_bset({info.pyname}, {value})"
+            if statement:
+                self.emit(f"{info.pyname} = {value}")
+                return ""
+            return f"({info.pyname} := {value})"
+        assert isinstance(target, N.Field)
+        if target.static:
+            if statement:
+                self.emit(f"{target.pyname} = {value}")
+                return ""
+            return f"({target.pyname} := {value})"
+        if statement:
+            self.emit(f"this.{target.pyname} = {value}")
+            return ""
+        return f"_fset(this, {target.pyname!r}, {value})"
