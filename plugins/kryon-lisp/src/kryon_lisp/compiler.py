@@ -524,9 +524,10 @@ class Compiler:
             return self.finish(stmts, core_call, ctx)
         if isinstance(head, Keyword) and 1 <= len(args) <= 2:
             stmts, exprs = self.exprs(args, env)
-            return self.finish(
-                stmts, call(name("@get"), exprs[0], self.constant(head), *exprs[1:]), ctx
-            )
+            key = self.constant(head)
+            lookup = INLINE["get"](self.scope, [exprs[0], key, *exprs[1:]])
+            getter = lookup[0] if lookup else call(name("@get"), exprs[0], key, *exprs[1:])
+            return self.finish(stmts, getter, ctx)
         stmts, exprs = self.exprs([head, *args], env)
         fn, *rest = exprs
         if isinstance(head, Symbol) and head.ns is None and env.get(head.name) is not None:

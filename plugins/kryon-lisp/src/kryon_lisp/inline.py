@@ -220,7 +220,22 @@ def _method_fast_path(type_name: str, method: str, fallback: str, arity: int) ->
     return emit
 
 
+def emit_get(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | None:
+    """``(get m k)`` / ``(:k m)``: ``m.get(k) if type(m) is LMap else get(m, k)``."""
+    if not 2 <= len(args) <= 3 or not all(is_simple(a) for a in args[1:]):
+        return None
+    first, use = _spill(scope, args[0])
+    return ast.IfExp(
+        test=ast.Compare(
+            left=call(name("@type"), first), ops=[ast.Is()], comparators=[name("@LMap")]
+        ),
+        body=call(ast.Attribute(value=use, attr="get", ctx=ast.Load()), *args[1:]),
+        orelse=call(name("@get"), use, *args[1:]),
+    ), False
+
+
 INLINE: dict[str, Emitter] = {
+    "get": emit_get,
     "conj": _method_fast_path("@PVector", "append", "@conj1", 2),
     "assoc": _method_fast_path("@LMap", "assoc", "@assoc", 3),
     "+": emit_arith("+"),
