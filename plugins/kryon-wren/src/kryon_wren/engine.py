@@ -8,9 +8,7 @@ static methods of module-level classes (``Class.method``, any arity).
 
 from __future__ import annotations
 
-import functools
 import gc
-import hashlib
 import itertools
 import marshal
 import os
@@ -18,7 +16,6 @@ import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from kryon_core import (
@@ -47,6 +44,7 @@ from kryon_core import (
 )
 from kryon_wren import WREN_VERSION
 from kryon_wren.debug import Debugger, estimate_size
+from kryon_wren.exports import collect_exports, compiler_digest
 
 if TYPE_CHECKING:
     from kryon_core import ScriptBridge, SecurityPolicy
@@ -110,7 +108,7 @@ class WrenEngine(ScriptEngine):
     def cache_key(self) -> str:
         checks = self._vm.checks if self._vm is not None else False
         mode = "checked" if checks else "fast"
-        return f"py{sys.version_info[0]}.{sys.version_info[1]}-{mode}-{_compiler_digest()}"
+        return f"py{sys.version_info[0]}.{sys.version_info[1]}-{mode}-{compiler_digest()}"
 
     # -- lifecycle ---------------------------------------------------------------
 
@@ -273,28 +271,10 @@ class WrenEngine(ScriptEngine):
         return sid
 
     def _collect_exports(self, script: _Script) -> None:
-        from kryon_wren.runtime.objects import WClass
-        from kryon_wren.runtime.sequences import WFn
-
-        for var in script.variables:
-            value = script.ns.get(f"w_{var}")
-            if isinstance(value, WFn):
-                script.exports[var] = _fn_caller(value)
-                script.infos[var] = FunctionInfo(
-                    var, parameter_count=value.arity, parameter_names=()
-                )
-            elif isinstance(value, WClass) and value.pyclass is not None:
-                for attr in sorted(vars(type(value))):
-                    if attr.startswith("g_"):
-                        name, arity = attr[2:], "0"
-                    elif attr.startswith("m_"):
-                        name, _, arity = attr[2:].rpartition("_")
-                    else:
-                        continue
-                    full = f"{var}.{name}"
-                    if full not in script.exports:
-                        script.exports[full] = _static_caller(value, name)
-                        script.infos[full] = FunctionInfo(full, parameter_count=int(arity))
+        exports, infos = collect_exports(script.ns, script.variables)
+        for name, call in exports.items():
+            script.exports.setdefault(name, call)
+            script.infos.setdefault(name, infos[name])
 
     def unload_script(self, script_id: ScriptId) -> None:
         script = self._scripts.pop(script_id, None)
@@ -471,51 +451,3 @@ class WrenEngine(ScriptEngine):
 
     def set_breakpoint_handler(self, handler: Callable[[BreakpointHit], None] | None) -> None:
         self.debugger.handler = handler
-
-
-@functools.cache
-def _compiler_digest() -> str:
-    """Digest of the compiler's sources: cached code objects from another
-    version of the code generator are never reused."""
-    here = Path(__file__).parent
-    digest = hashlib.sha256()
-    for name in (
-        "lexer.py",
-        "attributes.py",
-        "scope.py",
-        "expressions.py",
-        "parser.py",
-        "nodes.py",
-        "names.py",
-        "codegen.py",
-        "exprgen.py",
-        "vm.py",
-    ):
-        digest.update((here / name).read_bytes())
-    digest.update((here / "runtime" / "core.py").read_bytes())
-    return digest.hexdigest()[:12]
-
-
-def _fn_caller(fn: WFn) -> Callable[..., Any]:
-    from kryon_wren.runtime.sequences import call_fn
-
-    def call(*args: Any) -> Any:
-        return call_fn(fn, *args)
-
-    return call
-
-
-def _static_caller(cls: Any, name: str) -> Callable[..., Any]:
-    from kryon_wren.runtime.objects import WrenError
-
-    def call(*args: Any) -> Any:
-        method = getattr(type(cls), f"m_{name}_{len(args)}", None)
-        if method is None and not args:
-            method = getattr(type(cls), f"g_{name}", None)
-        if method is None:
-            raise WrenError(
-                f"{cls.name} metaclass does not implement '{name}' with {len(args)} arguments."
-            )
-        return method(cls, *args)
-
-    return call
