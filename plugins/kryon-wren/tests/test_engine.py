@@ -186,3 +186,18 @@ def test_imports_resolve_next_to_the_script(tmp_path: Path) -> None:
     with ScriptManager(_config(tmp_path, "sandboxed")) as m:
         m.load_script("main", path=main, language="wren")
         assert m.call_function("main.go") == "hi from lib"
+
+
+def test_relative_imports_follow_the_file_and_stay_inside_a_sandbox(tmp_path: Path) -> None:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "util").mkdir()
+    (tmp_path / "secret.wren").write_text('var Secret = "outside"\n')
+    (tmp_path / "app" / "util" / "text.wren").write_text('var Greeting = "hi"\n')
+    main = tmp_path / "app" / "main.wren"
+    main.write_text('import "./util/text" for Greeting\nvar go = Fn.new { Greeting }\n')
+    with ScriptManager(_config(tmp_path, "sandboxed")) as m:
+        m.load_file(main, language="wren")
+        assert m.call_function("main.go") == "hi"
+        with pytest.raises(ScriptRuntimeError) as info:
+            m.load_script("bad", 'import "../secret" for Secret\n', path=main, language="wren")
+        assert "Could not load module" in str(info.value)

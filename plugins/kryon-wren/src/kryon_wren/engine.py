@@ -259,6 +259,9 @@ class WrenEngine(ScriptEngine):
         module = self._module_of(compiled)
         if compiled.path:
             vm.base_dir = os.path.dirname(os.path.abspath(compiled.path))
+            vm.module_files[module.name] = compiled.path
+            if self._policy is not None and self._policy.sandbox:
+                vm.import_root = os.path.realpath(vm.base_dir)
         ns = vm.namespace()
         for key, value in self._shared.items():
             ns[f"w_{key}"] = value

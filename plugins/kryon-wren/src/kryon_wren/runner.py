@@ -41,6 +41,7 @@ def run_file(path: str, *, checks: bool = False) -> int:
         sys.stdout.flush()
         print(err.rendered, file=sys.stderr)
         return 65
+    vm.module_files[compiled.name] = path
     try:
         ns = vm.load(compiled)
         vm.run(ns["_wren_module"])

@@ -83,10 +83,12 @@ class VM:
     main_name: str = "main"
     builtin_modules: dict[str, Callable[[], dict[str, Any]]] = field(default_factory=dict)
     limit_error: Callable[[str, str], BaseException] | None = None
+    import_root: str | None = None
 
     def __post_init__(self) -> None:
         self.fibers = FiberScheduler(self)
         self.modules: dict[str, dict[str, Any]] = {}
+        self.module_files: dict[str, str] = {}
         self.code_info: dict[str, _CodeInfo] = {}
         self.K: list[int] = [1 << 62]
         self.chunk = 1000
@@ -242,13 +244,23 @@ class VM:
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(importer), name))
             if not resolved.startswith(("/", ".")):
                 resolved = "./" + resolved
-            path = resolved + ".wren"
+            importer_file = self.module_files.get(importer)
+            if importer_file is not None:
+                path = os.path.join(os.path.dirname(importer_file), name + ".wren")
+            else:
+                path = resolved + ".wren"
         else:
             resolved = name
             path = os.path.join(self.base_dir, name + ".wren")
         ns = self.modules.get(resolved)
         if ns is not None:
             return ns
+        if self.import_root is not None:
+            real = os.path.realpath(path)
+            if os.path.commonpath([real, self.import_root]) != self.import_root:
+                # A sandboxed script may only import files under its directory.
+                raise WrenError(f"Could not load module '{resolved}'.")
+        self.module_files[resolved] = path
         try:
             with open(path, encoding="utf-8") as f:
                 source = f.read()
