@@ -127,7 +127,15 @@ class VM:
             # Literal operands produce "is with a literal" warnings; the
             # generated comparisons are identity tests on purpose.
             warnings.simplefilter("ignore", SyntaxWarning)
-            code = compile(src, filename, "exec")
+            try:
+                code = compile(src, filename, "exec")
+            except (SyntaxError, RecursionError, MemoryError) as exc:
+                # CPython's own limits (nesting depth of the generated code).
+                py_line = getattr(exc, "lineno", None) or 0
+                line = line_map[py_line] if 0 < py_line < len(line_map) else 1
+                raise WrenCompileError(
+                    name, [(line, "Error: Expression is too deeply nested.")]
+                ) from None
         variables = [v.name for v in parser.module_vars.values() if not v.builtin]
         return CompiledModule(name, code, filename, line_map, debug, variables, src)
 
