@@ -384,6 +384,8 @@ def parse(
     except ParseError as err:
         if err.token.type != "error":
             errors.append(format_parse_error(err))
+    except RecursionError:
+        errors.append((parser.cur.line, "Error: Expression is too deeply nested."))
     errors.extend(parser.errors)
     errors.sort(key=lambda e: e[0])
     return (module if not errors else None), errors, parser
