@@ -121,7 +121,10 @@ class VM:
         if repl and mod.body and isinstance(mod.body[-1], N.ExprStmt):
             last = mod.body[-1]
             mod.body[-1] = N.Return(last.expr, last.line)
-        src, line_map, debug = codegen.generate(mod, parser.module_vars, checks=self.checks)
+        try:
+            src, line_map, debug = codegen.generate(mod, parser.module_vars, checks=self.checks)
+        except RecursionError:
+            raise WrenCompileError(name, [(1, "Error: Expression is too deeply nested.")]) from None
         filename = f"<wren:{name}#{next(_file_ids)}>"
         with warnings.catch_warnings():
             # Literal operands produce "is with a literal" warnings; the
