@@ -257,10 +257,10 @@ class ExprGen:
         if e.op == "~":
             return f"_un({self.expr(e.expr)}, 'u_inv')"
         if e.op == "-":
+            # Objects negate through WObject.__neg__; a TypeError from a native
+            # value becomes Wren's "does not implement" message.
             return f"(-{self.expr(e.expr)})"
         first, again = self.bind(e.expr)
-        if e.op == "-":
-            return f"(-{again} if {first}.__class__ is float else _un({again}, 'u_sub'))"
         if e.op == "!":
             return (
                 f"(({again} is None or {again} is False) if {first}.__class__ in _P "

@@ -82,31 +82,15 @@ def signature_of(mname: str) -> str | None:
     if sig is not None:
         return sig
     kind, _, rest = mname.partition("_")
-    if kind == "g" and rest:
-        return getter(rest) and _SIGNATURES[mname]
-    if kind in ("m", "i") and rest:
+    if not rest:
+        return None
+    if kind == "g":
+        getter(rest)
+    elif kind == "s":
+        setter(rest)
+    elif kind in ("m", "i"):
         name, _, arity = rest.rpartition("_")
-        if arity.isdigit() and name:
-            return (method if kind == "m" else initializer)(name, int(arity)) and _SIGNATURES[mname]
-    if kind == "s" and rest:
-        return setter(rest) and _SIGNATURES[mname]
-    return None
-
-
-def signature_from_string(sig: str) -> str:
-    """Mangle a signature written as Wren spells it (``"foo(_,_)"``, ``"bar"``)."""
-    if sig.startswith("["):
-        inner, _, tail = sig[1:].partition("]")
-        arity = inner.count("_")
-        return subscript_setter(arity) if tail.startswith("=") else subscript(arity)
-    if "(" in sig:
-        name, _, args = sig.partition("(")
-        arity = args.count("_")
-        if name.endswith("="):
-            return setter(name[:-1])
-        if name in OPERATOR_NAMES:
-            return binary(name)
-        return method(name, arity)
-    if sig in OPERATOR_NAMES:
-        return unary(sig)
-    return getter(sig)
+        if not (arity.isdigit() and name):
+            return None
+        (method if kind == "m" else initializer)(name, int(arity))
+    return _SIGNATURES.get(mname)

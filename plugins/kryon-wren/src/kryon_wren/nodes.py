@@ -40,7 +40,6 @@ class VarInfo:
 class ClassInfo:
     name: str
     cid: int
-    is_prelude: bool = False
     fields: dict[str, str] = field(default_factory=dict)
     static_fields: dict[str, str] = field(default_factory=dict)
     # Fields only ever assigned freshly created objects (lists, maps,

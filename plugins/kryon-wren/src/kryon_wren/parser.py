@@ -194,7 +194,7 @@ class Parser(ExpressionParser, AttributeParser):
         superclass = None
         if self.match("is"):
             superclass = self.parse_precedence(PREC_CALL)
-        cls = N.ClassInfo(tok.text, self.uid(), self.prelude)
+        cls = N.ClassInfo(tok.text, self.uid())
         outer_cls, self.cls = self.cls, cls
         methods: list[N.MethodDef] = []
         self.consume("{", "Expect '{' after class declaration.")
@@ -372,10 +372,10 @@ def _token_source(tok: Token) -> str:
 
 
 def parse(
-    source: str, *, prelude: bool = False, builtins: tuple[str, ...] = (), uid_start: int = 0
+    source: str, *, builtins: tuple[str, ...] = (), uid_start: int = 0
 ) -> tuple[N.FuncInfo | None, list[tuple[int, str]], Parser]:
     """Parse a module; returns (module function, errors as (line, text), parser)."""
-    parser = Parser(source, prelude=prelude, builtins=builtins)
+    parser = Parser(source, builtins=builtins)
     parser.counter = uid_start
     errors: list[tuple[int, str]] = [(line, f"Error: {msg}") for line, msg in parser.lex_errors]
     module: N.FuncInfo | None = None

@@ -15,12 +15,9 @@ class ParseError(Exception):
 
 
 class ParserBase:
-    def __init__(
-        self, source: str, *, prelude: bool = False, builtins: tuple[str, ...] = ()
-    ) -> None:
+    def __init__(self, source: str, *, builtins: tuple[str, ...] = ()) -> None:
         self.tokens, self.lex_errors = tokenize(source)
         self.i = 0
-        self.prelude = prelude
         self.errors: list[tuple[int, str]] = []
         self.module_vars: dict[str, N.VarInfo] = {}
         self.counter = 0
