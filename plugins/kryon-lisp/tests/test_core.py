@@ -56,7 +56,7 @@ CASES = [
     # collections
     ("(list 1 2 3)", "(1 2 3)"),
     ("(vector 1 2 3)", "[1 2 3]"),
-    ("(hash-map :a 1 :b 2)", "{:a 1, :b 2}"),
+    ("(hash-map :a 1 :b 2)", "{:b 2, :a 1}"),
     ("(hash-set 1)", "#{1}"),
     ("(first [1 2 3])", "1"),
     ("(rest [1 2 3])", "(2 3)"),
@@ -512,3 +512,22 @@ def test_closures_in_loops_capture_values(lisp: Callable[[str], str]) -> None:
         )
         == "(3 2 1)"
     )
+
+
+CLOJURE_ORDER_CASES = [
+    ("#{1 2 3}", "#{1 3 2}"),
+    ("#{:a :b :c}", "#{:c :b :a}"),
+    ("(zipmap (range 10) (range 10))", "{0 0, 7 7, 1 1, 4 4, 6 6, 3 3, 2 2, 9 9, 5 5, 8 8}"),
+    ("{:a 1 :b 2 :c 3}", "{:a 1, :b 2, :c 3}"),
+    ("(let [x 1] {:z x :y 2})", "{:z 1, :y 2}"),
+    (
+        '[(hash 1) (hash :a) (hash "a") (hash nil) (hash true)]',
+        "[1392991556 -2123407586 1455541201 0 1231]",
+    ),
+    ("(conj #{} nil 1)", "#{nil 1}"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CLOJURE_ORDER_CASES)
+def test_clojure_hash_order(lisp: Callable[[str], str], source: str, expected: str) -> None:
+    assert lisp(source) == expected

@@ -275,6 +275,15 @@ def vec(coll: Any) -> Any:
 def hash_map(*kvs: Any) -> Any:
     if len(kvs) % 2:
         raise ValueError(f"No value supplied for key: {kvs[-1]!r}")
+    m = LMap.of(zip(kvs[::2], kvs[1::2], strict=False))
+    # hash-map always makes a Clojure hash map (hash-trie order), even when small
+    return LMap(m._d, m._m, None, hashed=True)
+
+
+def array_map(*kvs: Any) -> Any:
+    """Map literals and ``array-map``: insertion order up to 8 entries."""
+    if len(kvs) % 2:
+        raise ValueError(f"No value supplied for key: {kvs[-1]!r}")
     return LMap.of(zip(kvs[::2], kvs[1::2], strict=False))
 
 
@@ -495,7 +504,7 @@ COLLECTIONS: dict[str, Any] = {
     "vector": vector,
     "vec": vec,
     "hash-map": hash_map,
-    "array-map": hash_map,
+    "array-map": array_map,
     "hash-set": hash_set,
     "set": set_,
     "list": list_,
@@ -521,5 +530,6 @@ COLLECTIONS: dict[str, Any] = {
     "@get": get,
     "@vector": vector,
     "@hash_map": hash_map,
+    "@array_map": array_map,
     "@hash_set": hash_set,
 }

@@ -311,7 +311,7 @@ class Compiler:
             return self.collection("@vector", list(form), env, ctx, form)
         if isinstance(form, LMap):
             flat = [x for kv in form.items() for x in kv]
-            return self.collection("@hash_map", flat, env, ctx, form)
+            return self.collection("@array_map", flat, env, ctx, form)
         if isinstance(form, LSet):
             return self.collection("@hash_set", list(form), env, ctx, form)
         return self.finish([], self.constant(form), ctx)

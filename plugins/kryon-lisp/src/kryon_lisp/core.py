@@ -317,6 +317,15 @@ def infix(a: Any, op: Callable[..., Any], b: Any) -> Any:
     return op(a, b)
 
 
+def clojure_hash(x: Any) -> int:
+    """``(hash x)``: Clojure's hasheq, as a signed 32-bit integer."""
+    from kryon_lisp.clojure_hash import hasheq
+
+    safe_hash(x)
+    h = hasheq(x)
+    return h - (1 << 32) if h & 0x80000000 else h
+
+
 def rand_int(n: int) -> int:
     import random
 
@@ -412,7 +421,7 @@ CORE: dict[str, Any] = {
     "type": type_of,
     "class": type_of,
     "gensym": gensym,
-    "hash": safe_hash,
+    "hash": clojure_hash,
     "rand-int": rand_int,
     "rand": rand,
     "rand-nth": lambda coll: coll[rand_int(len(coll))] if len(coll) else None,

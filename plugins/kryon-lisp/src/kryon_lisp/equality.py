@@ -38,7 +38,7 @@ def equals(a: Any, b: Any) -> bool:
             if len(a) != len(b):
                 return False
             missing = object()
-            for k, v in a.items():
+            for k, v in a.raw_items():
                 w = b.get(k, missing)
                 if w is missing or not equals(v, w):
                     return False

@@ -68,10 +68,11 @@ _keywords: dict[tuple[str | None, str], Keyword] = {}
 class Keyword:
     """An interned keyword; calling it looks itself up in a map or set."""
 
-    __slots__ = ("_hash", "name", "ns")
+    __slots__ = ("_chash", "_hash", "name", "ns")
     name: str
     ns: str | None
     _hash: int
+    _chash: int | None
 
     def __new__(cls, name: str, ns: str | None = None) -> Keyword:
         key = (ns, name)
@@ -82,6 +83,7 @@ class Keyword:
         self.name = name
         self.ns = ns
         self._hash = zlib.crc32(f"{ns}/{name}".encode())
+        self._chash = None
         # setdefault is atomic: two threads interning the same keyword agree
         return _keywords.setdefault(key, self)
 
@@ -292,13 +294,23 @@ class LMap:
     beyond that an ``immutables.Map`` (HAMT) carries it.
     """
 
-    __slots__ = ("_d", "_hash", "_m", "meta")
+    __slots__ = ("_chash", "_d", "_hash", "_hashed", "_m", "_order", "meta")
 
-    def __init__(self, d: dict[Any, Any] | None = None, m: Any = None, meta: Any = None) -> None:
+    def __init__(
+        self,
+        d: dict[Any, Any] | None = None,
+        m: Any = None,
+        meta: Any = None,
+        hashed: bool = False,
+    ) -> None:
         self._d = d
         self._m = m
         self.meta = meta
         self._hash: int | None = None
+        # a Clojure hash map (not an array map): iterates in hash-trie order
+        self._hashed = hashed
+        self._order: list[tuple[Any, Any]] | None = None
+        self._chash: int | None = None
 
     @staticmethod
     def of(pairs: Iterable[tuple[Any, Any]]) -> LMap:
@@ -320,7 +332,7 @@ class LMap:
         if k in d or len(d) < _SMALL:
             d = d.copy()
             d[k] = v
-            return LMap(d, None, self.meta)
+            return LMap(d, None, self.meta, self._hashed)
         m = immutables.Map(d).set(k, v)
         return LMap(None, m, self.meta)
 
@@ -334,7 +346,7 @@ class LMap:
             return self
         d = d.copy()
         del d[k]
-        return LMap(d, None, self.meta)
+        return LMap(d, None, self.meta, self._hashed)
 
     def get(self, k: Any, default: Any = None) -> Any:
         if type(k) is PVector:
@@ -344,15 +356,35 @@ class LMap:
 
     def items(self) -> Iterable[tuple[Any, Any]]:
         d = self._d
+        if d is not None and not self._hashed:
+            return d.items()
+        return self._trie_items()
+
+    def raw_items(self) -> Iterable[tuple[Any, Any]]:
+        """Entries in storage order (for equality and hashing: no sorting)."""
+        d = self._d
         return (self._m if d is None else d).items()
+
+    def _trie_items(self) -> list[tuple[Any, Any]]:
+        order = self._order
+        if order is None:
+            from kryon_lisp.clojure_hash import trie_order
+
+            source = self._m if self._d is None else self._d
+            order = self._order = sorted(source.items(), key=lambda kv: trie_order(kv[0]))
+        return order
 
     def keys(self) -> Iterable[Any]:
         d = self._d
-        return (self._m if d is None else d).keys()
+        if d is not None and not self._hashed:
+            return d.keys()
+        return [k for k, _ in self._trie_items()]
 
     def values(self) -> Iterable[Any]:
         d = self._d
-        return (self._m if d is None else d).values()
+        if d is not None and not self._hashed:
+            return d.values()
+        return [v for _, v in self._trie_items()]
 
     def __contains__(self, k: object) -> bool:
         if type(k) is PVector:
@@ -374,7 +406,7 @@ class LMap:
         if not isinstance(other, LMap) or len(other) != len(self):
             return False
         missing = object()
-        for k, v in self.items():
+        for k, v in self.raw_items():
             w = other.get(k, missing)
             if w is missing or not (w is v or w == v):
                 return False
@@ -384,7 +416,7 @@ class LMap:
         # immutable, so computed once: nested maps hash in linear time
         found = self._hash
         if found is None:
-            found = self._hash = hash(frozenset(self.items()))
+            found = self._hash = hash(frozenset(self.raw_items()))
         return found
 
     def __repr__(self) -> str:
@@ -399,9 +431,13 @@ EMPTY_MAP = LMap({})
 class LSet:
     """A persistent hash set: an :class:`LMap` of element to element."""
 
-    __slots__ = ("_hash", "_m", "meta")
+    __slots__ = ("_chash", "_hash", "_m", "meta")
 
     def __init__(self, m: LMap = EMPTY_MAP, meta: Any = None) -> None:
+        self._chash: int | None = None
+        # Clojure sets are hash sets: their map iterates in hash-trie order
+        if not m._hashed and m._d is not None:
+            m = LMap(m._d, None, m.meta, hashed=True)
         self._m = m
         self.meta = meta
         self._hash: int | None = None
@@ -433,13 +469,15 @@ class LSet:
 
     def __eq__(self, other: object) -> bool:
         return (
-            isinstance(other, LSet) and len(other) == len(self) and all(x in other._m for x in self)
+            isinstance(other, LSet)
+            and len(other) == len(self)
+            and all(x in other._m for x, _ in self._m.raw_items())
         )
 
     def __hash__(self) -> int:
         found = self._hash
         if found is None:
-            found = self._hash = hash(frozenset(self))
+            found = self._hash = hash(frozenset(x for x, _ in self._m.raw_items()))
         return found
 
     def __repr__(self) -> str:
