@@ -248,12 +248,13 @@ class Compiler:
     def exprs(self, forms: list[Any], env: Env) -> tuple[Stmts, list[ast.expr]]:
         """Compile several forms, preserving left-to-right evaluation order."""
         compiled = [self.expr(f, env) for f in forms]
+        # last index whose form needs statements: earlier values must be saved
+        last_with_stmts = max((i for i, (s, _) in enumerate(compiled) if s), default=-1)
         stmts: Stmts = []
         out: list[ast.expr] = []
         for i, (s, e) in enumerate(compiled):
             stmts += s
-            later_has_stmts = any(cs for cs, _ in compiled[i + 1 :])
-            if later_has_stmts and not isinstance(e, ast.Constant):
+            if i < last_with_stmts and not isinstance(e, ast.Constant):
                 tmp = self.scope.temp()
                 stmts.append(assign(tmp, e))
                 out.append(mark_bool(name(tmp), is_bool(e)))
