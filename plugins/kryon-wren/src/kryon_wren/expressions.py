@@ -307,14 +307,12 @@ class ExpressionParser(ParserBase):
         if kind in ("m", "i"):
             base = base.rsplit("_", 1)[0]
         n = 0 if args is None else len(args)
+        # Like any call, a bare `super` is a getter and `super(...)` a method,
+        # both named after the enclosing method.
         if kind == "i":
             mname = names.initializer(base, n)
-        elif args is None and kind == "g":
-            mname = names.getter(base)
-        elif kind == "s":
-            mname = names.setter(base)
-        elif kind in ("m", "g"):
-            mname = names.method(base, n)
+        elif kind in ("m", "g", "s"):
+            mname = names.getter(base) if args is None else names.method(base, n)
         else:
             mname = enclosing
         return N.SuperCall(mname, args, tok.line)
