@@ -331,6 +331,7 @@ BOOL_RESULT = frozenset(
         "infinite?",
         "uuid?",
         "special-symbol?",
+        "@case-match",
     ]
 )
 """Core functions that always return a boolean (their calls need no truth test)."""

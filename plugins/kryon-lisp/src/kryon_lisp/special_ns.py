@@ -138,14 +138,15 @@ def _case(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     if default is _NO_DEFAULT:
         env = env.bind(tmp.replace("@", "%case-"), _alias_local(c, tmp))
     result: Any = fallback
+    subject = Symbol(tmp.replace("@", "%case-"))
     for consts, body in reversed(branches):
-        test = plist(
-            [
-                Symbol("@case-match"),
-                Symbol(tmp.replace("@", "%case-")),
-                plist([Symbol("quote"), plist(consts)]),
-            ]
-        )
+        test: Any
+        if all(isinstance(k, Keyword) for k in consts):
+            # keywords are interned: identity is Clojure equality, and fast
+            checks = [plist([Symbol("identical?", "clojure.core"), subject, k]) for k in consts]
+            test = checks[0] if len(checks) == 1 else plist([Symbol("or"), *checks])
+        else:
+            test = plist([Symbol("@case-match"), subject, plist([Symbol("quote"), plist(consts)])])
         result = plist([Symbol("if"), test, body, result])
     env = env.bind(tmp.replace("@", "%case-"), _alias_local(c, tmp))
     body, value = c.form(result, env, ctx)
