@@ -1,0 +1,54 @@
+"""The compiled fast paths agree with the full Clojure-semantics functions."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from kryon_lisp.printer import pr_str
+from kryon_lisp.runtime import Runtime
+
+RUNTIME = Runtime(limited=False)
+NS = RUNTIME.new_namespace("arith.klisp")
+
+numbers = st.one_of(
+    st.integers(-(2**31), 2**31),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.fractions(min_value=-1000, max_value=1000, max_denominator=50),
+)
+
+
+def run(source: str) -> str:
+    return pr_str(RUNTIME.eval_source(NS, source))
+
+
+@settings(max_examples=150, deadline=None)
+@given(numbers, numbers)
+def test_inline_arithmetic_matches_core_functions(a: object, b: object) -> None:
+    la, lb = pr_str(a), pr_str(b)
+    inline = run(
+        f"(let [a {la} b {lb}] [(+ a b) (- a b) (* a b) (< a b) (>= a b) (inc a) (dec b) (= a b)])"
+    )
+    core = run(
+        f"(let [a {la} b {lb}] [(apply + [a b]) (apply - [a b]) (apply * [a b])"
+        " (apply < [a b]) (apply >= [a b]) (apply inc [a]) (apply dec [b])"
+        " (apply = [a b])])"
+    )
+    assert inline == core
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(-(2**62), 2**62), st.integers(-(2**62), 2**62))
+def test_products_overflow_exactly_outside_64_bits(a: int, b: int) -> None:
+    result = run(f"(try (* {a} {b}) (catch ArithmeticException e :overflow))")
+    product = a * b
+    expected = str(product) if -(2**63) <= product < 2**63 else ":overflow"
+    assert result == expected
+
+
+def test_ratios_normalise() -> None:
+    assert run("(+ 1/3 2/3)") == "1"
+    assert run("(* 2 1/2)") == "1"
+    assert run("(/ 6 4)") == "3/2"
+    assert isinstance(RUNTIME.eval_source(NS, "(/ 1 3)"), Fraction)
