@@ -1,0 +1,1 @@
+"""The Wren runtime: object model, core classes, fibers (see :mod:`.core`)."""
