@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from kryon_lisp.printer import pr_str
 from kryon_lisp.runtime import Runtime
+
+# the engine raises the interpreter recursion limit for deep Lisp code; hypothesis
+# reports every change of it between examples
+pytestmark = pytest.mark.filterwarnings("ignore:The recursion limit will not be reset")
 
 RUNTIME = Runtime(limited=False)
 NS = RUNTIME.new_namespace("arith.klisp")
