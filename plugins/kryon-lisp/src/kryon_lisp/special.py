@@ -212,6 +212,9 @@ def _def(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     if not args or not isinstance(args[0], Symbol):
         raise c.error("First argument to def must be a Symbol", form)
     sym: Symbol = args[0]
+    if sym.name.startswith("__") and sym.name.endswith("__"):
+        # the namespace dict is the code's Python globals: its dunders are reserved
+        raise c.error(f"Can't def reserved name: {sym.name}", sym)
     if sym.ns is not None and sym.ns != c.ns.name:
         raise c.error(f"Can't create defs outside of current ns: {sym}", sym)
     rest = args[1:]
