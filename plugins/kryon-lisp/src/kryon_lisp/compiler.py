@@ -336,6 +336,9 @@ class Compiler:
             if local is not None:
                 self._note_free(local)
                 return name(local.py)
+            if sym.name.startswith("__") and sym.name.endswith("__"):
+                # the namespace's Python-level entries (__builtins__) stay out of reach
+                raise self.error(f"Unable to resolve symbol: {sym.name} in this context", sym)
             if sym.name in self.ns.defs or sym.name in self.ns.globals:
                 return name(sym.name)
             if sym.name in self.runtime.core:

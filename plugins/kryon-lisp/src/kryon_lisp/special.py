@@ -402,6 +402,8 @@ def _var(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     if len(args) != 1 or not isinstance(args[0], Symbol):
         raise c.error("var requires a symbol", form)
     sym = args[0]
+    if sym.name.startswith("__"):
+        raise c.error(f"Unable to resolve var: {sym} in this context", form)
     ns_name = c.ns.aliases.get(sym.ns, sym.ns) if sym.ns else c.ns.name
     if sym.ns is None and sym.name not in c.ns.defs and sym.name not in c.ns.globals:
         raise c.error(f"Unable to resolve var: {sym} in this context", form)
