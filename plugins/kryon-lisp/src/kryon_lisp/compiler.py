@@ -367,6 +367,8 @@ class Compiler:
         return expr
 
     def qualified(self, sym: Symbol, where: Any) -> ast.expr:
+        if sym.name.startswith("__"):
+            raise self.error(f"No such var: {sym}", where)
         ns_name = self.ns.aliases.get(sym.ns or "", sym.ns)
         if ns_name == self.ns.name:
             return self.symbol(Symbol(sym.name), Env())

@@ -222,7 +222,7 @@ class Runtime:
             return forms[0] if forms else None
 
         def resolve(sym: Symbol) -> Any:
-            if sym.name in ns.globals:
+            if sym.name in ns.globals and not sym.name.startswith("__"):
                 return ns.var(ns.name, sym.name)
             return None
 
