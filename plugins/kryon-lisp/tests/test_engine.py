@@ -313,3 +313,27 @@ def test_recursion_through_c_is_a_limit_not_a_crash() -> None:
     # comparing them recurses through C: a limit error, never a crash
     with pytest.raises(RecursionLimitError):
         engine.call_function(sid, "same", [20_000])
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "(defn f [] __builtins__)",
+        '(defn f [] (eval (symbol "__builtins__")))',
+        '(defn f [] (eval (list (symbol "@type") 1)))',
+        "(def __builtins__ {})",
+        "(defn f [] (binding [__builtins__ 1] 2))",
+        '(defn f [] (.__class__ "x"))',
+        '(defn f [] (.-__class__ "x"))',
+    ],
+)
+def test_scripts_cannot_reach_python(source: str) -> None:
+    from kryon_core import ScriptError
+
+    engine, _ = make(SANDBOXED)
+    try:
+        sid = load(engine, source)
+        result = engine.call_function(sid, "f", [])
+    except ScriptError:
+        return
+    assert result is None
