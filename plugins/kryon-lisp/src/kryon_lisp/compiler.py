@@ -478,6 +478,12 @@ class Compiler:
             and env.get(head.name) is None
         ):
             return self.method_call(head, args, env, ctx, form)
+        if isinstance(head, Symbol) and head.ns is not None and not args:
+            target = self.runtime.namespace_for(self.ns.aliases.get(head.ns, head.ns))
+            if target is not None and target.builtin:
+                value = target.globals.get(head.name)
+                if value is not None and not callable(value):
+                    return self.finish([], self.constant(value), ctx)  # (Math/PI)
         if isinstance(head, Symbol) and head.ns is None and not args and "." in head.name:
             accessor = self.accessor(head, env)
             if accessor is not None:  # (data.key) reads like a call in the spec

@@ -434,6 +434,11 @@ CORE: dict[str, Any] = {
     # compiler helpers
     "@method_call": __import__("kryon_lisp.interop", fromlist=["method_call"]).method_call,
     "trampoline": trampoline,
+    "*platform*": Keyword("kryon"),
+    "*debug*": False,
+    "*command-line-args*": None,
+    "clj->js": lambda x, *opts: x,
+    "js->clj": lambda x, *opts: x,
     "@infix": infix,
     "slurp": _no_files,
     "spit": _no_files,

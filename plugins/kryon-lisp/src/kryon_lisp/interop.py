@@ -143,6 +143,13 @@ def method_call(obj: Any, method: str, *args: Any) -> Any:
         fn = _STRING_METHODS.get(method)
         if fn is not None:
             return fn(obj, *args)
+    if hasattr(obj, "get") and callable(obj.get) and not isinstance(obj, str):
+        from kryon_lisp.types import Keyword, LMap
+
+        if isinstance(obj, LMap):
+            member = obj.get(Keyword(method))
+            if callable(member):
+                return member(*args)
     if isinstance(obj, BaseException):
         from kryon_lisp.classes import exception_method
 
