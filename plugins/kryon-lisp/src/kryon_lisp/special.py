@@ -99,6 +99,40 @@ def _if(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     ], mark_bool(name(tmp), is_bool(e1) and is_bool(e2))
 
 
+@special("cond")
+def _cond(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
+    """``cond`` as one flat if/elif chain (any number of clauses, constant depth)."""
+    args = form_args(form)
+    if len(args) % 2:
+        raise c.error("cond requires an even number of forms", form)
+    clauses = list(zip(args[::2], args[1::2]))
+    result = None if ctx.kind != "expr" else c.scope.temp("cond")
+    sub = ctx if ctx.kind == "tail" else STMT if ctx.kind == "stmt" else EXPR
+
+    def branch(body: Any) -> Stmts:
+        s, e = c.form(body, env, sub)
+        if e is None:
+            return s
+        if ctx.kind == "tail":
+            return c.finish(s, e, ctx)[0]
+        if ctx.kind == "stmt":
+            return [*s, ast.Expr(value=e)]
+        return [*s, assign(result or "", e)]
+
+    tail: Stmts = branch(None)
+    for test, body in reversed(clauses):
+        if isinstance(test, Keyword) or test is True:
+            tail = branch(body)
+            continue
+        if test is None or test is False:
+            continue
+        s, t = c.test(test, env)
+        tail = [*s, ast.If(test=t, body=branch(body) or [ast.Pass()], orelse=tail)]
+    if result is None:
+        return tail, None
+    return tail, name(result)
+
+
 def _pairs(c: Compiler, bindings: Any, form: Any, what: str) -> list[tuple[Any, Any]]:
     if type(bindings) is not PVector:
         raise c.error(f"{what} requires a vector for its binding", form)
