@@ -105,7 +105,7 @@ def _cond(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     args = form_args(form)
     if len(args) % 2:
         raise c.error("cond requires an even number of forms", form)
-    clauses = list(zip(args[::2], args[1::2]))
+    clauses = list(zip(args[::2], args[1::2], strict=True))
     result = None if ctx.kind != "expr" else c.scope.temp("cond")
     sub = ctx if ctx.kind == "tail" else STMT if ctx.kind == "stmt" else EXPR
 
