@@ -67,7 +67,8 @@ def test_unclosed_paren_is_a_compile_error() -> None:
     engine, _ = make()
     with pytest.raises(CompileError) as info:
         engine.compile("(println 1\n", script="x.klisp")
-    assert info.value.line == 1
+    # as Clojure: located where the input ends, naming the line the form starts on
+    assert info.value.line == 2 and "starting at line 1" in info.value.message
 
 
 def test_recur_outside_tail_position_is_rejected() -> None:

@@ -53,4 +53,5 @@ def test_kryon_run_contract(tmp_path: Path) -> None:
     assert boom.returncode == 70 and boom.stdout == "before\n"
     assert "main.klisp:2: boom" in boom.stderr
     broken = kryon_run(tmp_path, "(println 1\n")
-    assert broken.returncode == 65 and "main.klisp:1" in broken.stderr
+    assert broken.returncode == 65 and "main.klisp:2" in broken.stderr
+    assert "starting at line 1" in broken.stderr

@@ -123,7 +123,7 @@ class Reader:
         level = 1
         while level:
             if self.pos >= len(self.src):
-                raise self.error("EOF while reading block comment", line, col)
+                raise self.error(f"EOF while reading block comment, starting at line {line}")
             if self.src.startswith("|#", self.pos):
                 level -= 1
                 self._advance()
@@ -216,7 +216,7 @@ class Reader:
         while True:
             self._skip_ws()
             if self.pos >= len(self.src):
-                raise self.error(f"EOF while reading {what}", line, col)
+                raise self.error(f"EOF while reading {what}, starting at line {line}")
             form = self.read_form()
             if form is not _DISCARDED:
                 return form
@@ -250,7 +250,8 @@ class Reader:
         while True:
             self._skip_ws()
             if self.pos >= len(self.src):
-                raise self.error(f"EOF while reading, starting at line {line}", line, col)
+                # reported where the input ends (a REPL then knows to ask for more)
+                raise self.error(f"EOF while reading, starting at line {line}")
             if self._peek() == closer:
                 self._advance()
                 self.depth -= 1
@@ -267,7 +268,7 @@ class Reader:
         out: list[str] = []
         while True:
             if self.pos >= len(self.src):
-                raise self.error("EOF while reading string", line, col)
+                raise self.error(f"EOF while reading string, starting at line {line}")
             c = self._advance()
             if c == '"':
                 return "".join(out)
@@ -278,7 +279,7 @@ class Reader:
                 continue
             if c == "\\" and not raw:
                 if self.pos >= len(self.src):
-                    raise self.error("EOF while reading string", line, col)
+                    raise self.error(f"EOF while reading string, starting at line {line}")
                 e = self._advance()
                 if e == "u":
                     hexdigits = self.src[self.pos : self.pos + 4]
