@@ -117,7 +117,7 @@ class Reader:
                 return
 
     def _block_comment(self) -> None:
-        line, col = self.line, self.col
+        line = self.line
         self._advance()
         self._advance()
         level = 1
@@ -212,7 +212,7 @@ class Reader:
         return self._note(self._atom(token, line, col), line, col)
 
     def _next_form(self, what: str) -> Any:
-        line, col = self.line, self.col
+        line = self.line
         while True:
             self._skip_ws()
             if self.pos >= len(self.src):
@@ -263,7 +263,7 @@ class Reader:
                 items.append(form)
 
     def _string(self, raw: bool = False, regex: bool = False) -> str:
-        line, col = self.line, self.col
+        line = self.line
         self._advance()
         out: list[str] = []
         while True:
