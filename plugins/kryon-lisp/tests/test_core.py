@@ -370,7 +370,7 @@ LAZY_CASES = [
     ("(def g (map inc (range 3))) [(reduce + g) g]", "[6 (1 2 3)]"),
     (
         "(let [calls (atom 0) s (map (fn [x] (swap! calls inc) x) (range 100))] (first s) @calls)",
-        "1",
+        "32",
     ),
     (
         "(let [s (filter even? (map inc (range 10)))] [(first s) (second s) (count s) (last s)])",
@@ -531,3 +531,11 @@ CLOJURE_ORDER_CASES = [
 @pytest.mark.parametrize(("source", "expected"), CLOJURE_ORDER_CASES)
 def test_clojure_hash_order(lisp: Callable[[str], str], source: str, expected: str) -> None:
     assert lisp(source) == expected
+
+
+def test_chunked_realisation_and_streaming_print(output: Callable[[str], str]) -> None:
+    # as Clojure: sequences over ranges and vectors realise 32 at a time, and the
+    # printer writes as it realises
+    assert output("(println (take 1 (map #(do (print %) %) (range 10))))") == "(01234567890)\n"
+    assert output("(println (take 2 (map #(do (print %) %) (iterate inc 0))))") == "(001 1)\n"
+    assert output("(println (first (filter #(do (print %) (odd? %)) [1 2 3])))") == "1231\n"

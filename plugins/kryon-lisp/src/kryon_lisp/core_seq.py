@@ -84,11 +84,32 @@ def _it(x: Any, sole_refs: int = 0) -> Iterator[Any]:
 # -- lazy transformations ----------------------------------------------------
 
 
+CHUNK_SIZE = 32
+"""Clojure realises sequences over vectors and ranges 32 elements at a time; the
+lazy functions do the same over such sources, so side effects happen alike."""
+
+
+def _chunked(x: Any) -> bool:
+    t = type(x)
+    return t is PVector or t is LRange or (t is LazySeq and x.chunked)
+
+
+def _blocks(it: Iterator[Any]) -> Iterator[list[Any]]:
+    return iter(lambda: list(itertools.islice(it, CHUNK_SIZE)), [])
+
+
+def _per_block(transform: Any, it: Iterator[Any]) -> Any:
+    """A chunked lazy sequence: ``transform`` maps each block of 32 to a list."""
+    return lazy_iter(itertools.chain.from_iterable(map(transform, _blocks(it))), chunked=True)
+
+
 def map_(f: Any, *colls: Any) -> Any:
     if not colls:
         return map_xf(as_fn(f))
     f = as_fn(f)
     if len(colls) == 1:
+        if _chunked(colls[0]):
+            return _per_block(lambda block: list(map(f, block)), _it(colls[0], 3))
         return lazy_iter(map(f, _it(colls[0], 3)))
     return lazy_iter(map(f, *[_it(c) for c in colls]))
 
@@ -97,6 +118,10 @@ def filter_(pred: Any, coll: Any = _NONE) -> Any:
     pred = as_fn(pred)
     if coll is _NONE:
         return filter_xf(pred)
+    if _chunked(coll):
+        if pred in BOOLEAN_FNS:
+            return _per_block(lambda block: list(filter(pred, block)), _it(coll, 3))
+        return _per_block(lambda block: [x for x in block if truthy(pred(x))], _it(coll, 3))
     if pred in BOOLEAN_FNS:
         return lazy_iter(filter(pred, _it(coll, 3)))
     return lazy_iter(x for x in _it(coll, 3) if (r := pred(x)) is not None and r is not False)
@@ -106,6 +131,8 @@ def remove(pred: Any, coll: Any = _NONE) -> Any:
     pred = as_fn(pred)
     if coll is _NONE:
         return filter_xf(lambda x: not truthy(pred(x)))
+    if _chunked(coll):
+        return _per_block(lambda block: [x for x in block if not truthy(pred(x))], _it(coll, 3))
     return lazy_iter(x for x in _it(coll, 3) if (r := pred(x)) is None or r is False)
 
 

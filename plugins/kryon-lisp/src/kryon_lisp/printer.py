@@ -85,6 +85,11 @@ def pr_str(x: Any, readably: bool = True) -> str:
     return "".join(out)
 
 
+def pr_into(x: Any, readably: bool, out: list[str]) -> None:
+    """Append the printed form of ``x`` to ``out`` piece by piece."""
+    _write(x, readably, out, 0)
+
+
 def str_of(x: Any) -> str:
     """``(str x)``: strings and chars raw, nil empty, everything else printed."""
     if type(x) is str:

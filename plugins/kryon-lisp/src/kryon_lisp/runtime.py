@@ -13,7 +13,7 @@ from kryon_lisp.core import CATCH_CLASSES, CORE
 from kryon_lisp.core_str import CLOJURE_STRING, format_
 from kryon_lisp.macros import CORE_MACROS
 from kryon_lisp.namespace import Namespace, ensure_recursion_headroom
-from kryon_lisp.printer import pr_str, str_of
+from kryon_lisp.printer import pr_into, str_of
 from kryon_lisp.reader import Reader
 from kryon_lisp.types import Keyword, PList, Symbol
 
@@ -61,6 +61,7 @@ class Runtime:
         self.write: Writer = write or _default_write
         self.log: Logger = log or (lambda level, text, script: None)
         self.captures: list[list[str]] = []
+        self.printing: list[list[str]] = []
         self.core["@with-out-str"] = self.with_out_str
         self._builtin_ns("clojure.string", CLOJURE_STRING)
         self._builtin_ns("kryon", {})
@@ -159,6 +160,16 @@ class Runtime:
     # -- output -------------------------------------------------------------------------
 
     def emit(self, text: str, script: str) -> None:
+        # output made while a print realises a lazy sequence comes after what
+        # that print has written so far, as with Clojure's streaming printer
+        for pending in self.printing:
+            if pending:
+                head = "".join(pending)
+                pending.clear()
+                self._emit(head, script)
+        self._emit(text, script)
+
+    def _emit(self, text: str, script: str) -> None:
         if self.captures:
             self.captures[-1].append(text)
         else:
@@ -179,17 +190,29 @@ class Runtime:
         def out(text: str) -> None:
             runtime.emit(text, ns.script)
 
+        def stream(xs: tuple[Any, ...], readably: bool, end: str) -> None:
+            buffer: list[str] = []
+            runtime.printing.append(buffer)
+            try:
+                for i, x in enumerate(xs):
+                    if i:
+                        buffer.append(" ")
+                    pr_into(x, readably, buffer)
+            finally:
+                runtime.printing.pop()
+            out("".join(buffer) + end)
+
         def print_(*xs: Any) -> None:
-            out(" ".join(pr_str(x, False) for x in xs))
+            stream(xs, False, "")
 
         def println(*xs: Any) -> None:
-            out(" ".join(pr_str(x, False) for x in xs) + "\n")
+            stream(xs, False, "\n")
 
         def pr(*xs: Any) -> None:
-            out(" ".join(pr_str(x) for x in xs))
+            stream(xs, True, "")
 
         def prn(*xs: Any) -> None:
-            out(" ".join(pr_str(x) for x in xs) + "\n")
+            stream(xs, True, "\n")
 
         def newline() -> None:
             out("\n")

@@ -56,13 +56,15 @@ class Cons(Seq):
 class LazySeq(Seq):
     """``lazy-seq``: the body runs once, on first use."""
 
-    __slots__ = ("_fn", "_s", "_src", "meta")
+    __slots__ = ("_fn", "_s", "_src", "chunked", "meta")
 
     def __init__(self, fn: Callable[[], Any], meta: Any = None) -> None:
         self._fn: Callable[[], Any] | None = fn
         self._s: Seq | None = None
         self._src: Iterator[Any] | None = None
         self.meta = meta
+        # realised 32 at a time, like Clojure's chunked seqs over vectors and ranges
+        self.chunked = False
 
     def take_source(self) -> Iterator[Any] | None:
         """The raw iterator of a never-touched iterator-backed sequence, taken
@@ -187,7 +189,7 @@ class IterSeq(Seq):
             chunk = chunk.following()
 
 
-def lazy_iter(it: Iterator[Any]) -> LazySeq:
+def lazy_iter(it: Iterator[Any], chunked: bool = False) -> LazySeq:
     """A lazy sequence of a Python iterator's elements."""
 
     def start() -> Seq | None:
@@ -196,6 +198,7 @@ def lazy_iter(it: Iterator[Any]) -> LazySeq:
 
     out = LazySeq(start)
     out._src = it
+    out.chunked = chunked
     return out
 
 
