@@ -2,9 +2,10 @@
 and fast Python iteration over all of them.
 
 Lazy sequences built from Python iterators (``map``, ``filter``, ...) realise
-their elements in chunks that grow from 1 to 64, so a pipeline costs close
-to the Python iterator protocol while ``(first (map f xs))`` still calls ``f``
-once.  Infinite sources check the call's budget every
+their elements as Clojure's do: 32 at a time over vectors and ranges (chunked
+sequences), one at a time otherwise.  A pipeline whose intermediate sequences
+nobody else holds is consumed through the fused Python iterators, at close to
+iterator speed.  Infinite sources check the call's budget every
 :data:`~kryon_lisp.limits.CHUNK` elements.
 """
 
@@ -20,7 +21,7 @@ from pyrsistent import pvector
 from kryon_lisp import limits
 from kryon_lisp.types import EMPTY_LIST, Char, LMap, LSet, PList, PVector, Seq
 
-_MAX_CHUNK = 64
+_CHUNKED_SIZE = 32
 
 
 class _Fills(threading.local):
@@ -129,7 +130,7 @@ class _Chunk:
             self.src = None
             # inside another chunk's fill, read no further ahead than asked: a
             # sequence defined in terms of itself needs each element published
-            size = 1 if _fills.depth else min(self.size * 2, _MAX_CHUNK)
+            size = 1 if _fills.depth else self.size
             _fills.depth += 1
             nxt = _Chunk([], None, size)
             nxt.filling = True
@@ -192,9 +193,13 @@ class IterSeq(Seq):
 def lazy_iter(it: Iterator[Any], chunked: bool = False) -> LazySeq:
     """A lazy sequence of a Python iterator's elements."""
 
+    # chunked sequences realise 32 at a time, others one element at a time (as
+    # Clojure: a function mapped over (iterate ...) runs only for what is used)
+    size = _CHUNKED_SIZE if chunked else 1
+
     def start() -> Seq | None:
-        items = list(itertools.islice(it, 1))
-        return IterSeq(_Chunk(items, it, 1), 0) if items else None
+        items = list(itertools.islice(it, size))
+        return IterSeq(_Chunk(items, it, size), 0) if items else None
 
     out = LazySeq(start)
     out._src = it
