@@ -22,6 +22,7 @@ from kryon_lisp import limits
 from kryon_lisp.types import EMPTY_LIST, Char, LMap, LSet, PList, PVector, Seq
 
 _CHUNKED_SIZE = 32
+_END: Any = object()
 
 
 class _Fills(threading.local):
@@ -126,7 +127,22 @@ class _Chunk:
         if self.filling:
             raise RuntimeError("lazy sequence needs an element it is still computing")
         src = self.src
-        if src is not None:
+        if src is not None and self.size == 1:
+            # one element at a time: no read-ahead to limit, so no bookkeeping
+            self.src = None
+            nxt = _Chunk([], None, 1)
+            nxt.filling = True
+            self.nxt = nxt
+            try:
+                x = next(src, _END)
+            finally:
+                nxt.filling = False
+                nxt.src = src
+            if x is _END:
+                self.nxt = None
+            else:
+                nxt.items.append(x)
+        elif src is not None:
             self.src = None
             # inside another chunk's fill, read no further ahead than asked: a
             # sequence defined in terms of itself needs each element published
