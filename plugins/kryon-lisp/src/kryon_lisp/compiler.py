@@ -443,7 +443,10 @@ class Compiler:
             raise self.error("macro expansion does not terminate", form)
         try:
             expanded = macro(form, *list(form.more()))
-        except CompileError:
+        except CompileError as exc:
+            if exc.script is None or exc.line is None:
+                located = self.error(exc.message, form)
+                raise located from None
             raise
         except Exception as exc:  # a macro's own failure is the script's compile error
             if self.checking:
