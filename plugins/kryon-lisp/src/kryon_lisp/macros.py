@@ -87,7 +87,7 @@ def _if_not(form: PList, test: Any = None, then: Any = None, *other: Any) -> Any
 
 def _binding_pair(form: Any, bindings: Any) -> tuple[Any, Any]:
     if type(bindings) is not PVector or len(bindings) != 2:
-        raise _err(form, "requires exactly 2 forms in binding vector")
+        raise _err(form, f"{form.first()} requires exactly 2 forms in binding vector")
     return bindings[0], bindings[1]
 
 
