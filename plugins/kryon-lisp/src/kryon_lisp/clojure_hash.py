@@ -148,7 +148,7 @@ def hasheq(x: Any) -> int:
     if t is PVector or isinstance(x, Seq):
         return hash_ordered(x)
     if isinstance(x, LMap):
-        cached = x._chash
+        cached = getattr(x, "_chash", None)
         if cached is None:
             total = 0
             for k, v in x.raw_items():

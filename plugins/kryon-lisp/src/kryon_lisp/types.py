@@ -306,11 +306,10 @@ class LMap:
         self._d = d
         self._m = m
         self.meta = meta
-        self._hash: int | None = None
         # a Clojure hash map (not an array map): iterates in hash-trie order
         self._hashed = hashed
-        self._order: list[tuple[Any, Any]] | None = None
-        self._chash: int | None = None
+        # _hash, _chash and _order are caches filled on first use (left unset
+        # here: assoc builds many maps that are never hashed or iterated)
 
     @staticmethod
     def of(pairs: Iterable[tuple[Any, Any]]) -> LMap:
@@ -366,7 +365,7 @@ class LMap:
         return (self._m if d is None else d).items()
 
     def _trie_items(self) -> list[tuple[Any, Any]]:
-        order = self._order
+        order: list[tuple[Any, Any]] | None = getattr(self, "_order", None)
         if order is None:
             from kryon_lisp.clojure_hash import trie_order
 
@@ -414,7 +413,7 @@ class LMap:
 
     def __hash__(self) -> int:
         # immutable, so computed once: nested maps hash in linear time
-        found = self._hash
+        found: int | None = getattr(self, "_hash", None)
         if found is None:
             found = self._hash = hash(frozenset(self.raw_items()))
         return found
