@@ -295,6 +295,9 @@ class LMap:
     """
 
     __slots__ = ("_chash", "_d", "_hash", "_hashed", "_m", "_order", "meta")
+    _chash: int | None
+    _hash: int | None
+    _order: list[tuple[Any, Any]] | None
 
     def __init__(
         self,
