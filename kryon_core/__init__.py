@@ -7,7 +7,7 @@ runtime.
 
 from __future__ import annotations
 
-from kryon_core.bridge import HostFunction, OutputSink, ScriptBridge, api_name
+from kryon_core.bridge import HostFunction, OutputSink, ScriptBridge, api_name, snake_from_camel
 from kryon_core.cache import CacheStats, CompilationCache
 from kryon_core.config import KryonConfig, load_config
 from kryon_core.converters import TypeConverter
@@ -62,6 +62,7 @@ from kryon_core.values import (
     FunctionRef,
     UserData,
     Value,
+    check_text,
     check_value,
     values_equal,
 )
@@ -127,9 +128,11 @@ __all__ = [
     "Value",
     "__version__",
     "api_name",
+    "check_text",
     "check_value",
     "default_policies",
     "hookimpl",
     "load_config",
+    "snake_from_camel",
     "values_equal",
 ]

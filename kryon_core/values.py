@@ -46,6 +46,7 @@ __all__ = [
     "FunctionRef",
     "UserData",
     "Value",
+    "check_text",
     "check_value",
     "values_equal",
 ]
@@ -169,7 +170,7 @@ def _check(
     if value is None or kind is bool or kind is float or isinstance(value, _OPAQUE):
         return value
     if isinstance(value, str):
-        _check_text(value, path)
+        check_text(value, path)
         return value if kind is str else str(value)  # subclasses never cross as themselves
     if isinstance(value, float):
         return float(value)
@@ -194,7 +195,7 @@ def _check(
                         raise ConversionError(
                             f"{path}: object keys must be strings, got {type(k).__name__} {k!r}"
                         )
-                    _check_text(k, path)
+                    check_text(k, path)
                     out[k] = _check(v, convert, max_depth, depth + 1, active, f"{path}[{k!r}]")
                 return out
             return [
@@ -210,7 +211,11 @@ def _check(
     raise ConversionError(f"{path}: {type(value).__name__} is not a script value")
 
 
-def _check_text(text: str, path: str) -> None:
+def check_text(text: str, path: str = "value") -> None:
+    """Raise ConversionError unless ``text`` can be encoded for an engine (no
+    lone surrogates).  ASCII text, the common case, is accepted without encoding."""
+    if text.isascii():
+        return
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:

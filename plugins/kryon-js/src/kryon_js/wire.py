@@ -37,6 +37,7 @@ from kryon_core import (
     FunctionRef,
     UserData,
     Value,
+    check_text,
 )
 from kryon_js.prelude import TAG
 
@@ -118,7 +119,7 @@ class WireCodec:
         if value is None or kind is bool:
             return value
         if kind is str:
-            _check_text(value, path)
+            check_text(value, path)
             return value
         if kind is int:
             if not INT_MIN <= value <= INT_MAX:
@@ -149,7 +150,7 @@ class WireCodec:
                             raise ConversionError(
                                 f"{path}: object keys must be strings, got {type(k).__name__} {k!r}"
                             )
-                        _check_text(k, path)
+                        check_text(k, path)
                         out[k] = self._to_wire(v, depth + 1, active, f"{path}[{k!r}]")
                     return out
                 return [
@@ -239,8 +240,3 @@ def _encodable(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def _check_text(text: str, path: str) -> None:
-    if not text.isascii() and not _encodable(text):
-        raise ConversionError(f"{path}: string is not valid Unicode (lone surrogate)")

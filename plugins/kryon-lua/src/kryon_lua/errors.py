@@ -141,31 +141,21 @@ def _limit_error(
     line: int | None,
     frames: list[StackFrame],
 ) -> LimitError:
+    error_class: type[LimitError]
     if kind == "instructions":
-        return InstructionLimitError(
-            f"instruction limit of {policy.instruction_limit:,} exceeded",
-            script=script,
-            line=line,
-            traceback=frames,
-        )
-    if kind == "time":
-        return TimeLimitError(
-            f"time limit of {policy.time_limit_ms} ms exceeded",
-            script=script,
-            line=line,
-            traceback=frames,
-        )
-    if kind == "recursion":
-        return RecursionLimitError(
-            f"recursion limit of {policy.recursion_limit} exceeded",
-            script=script,
-            line=line,
-            traceback=frames,
-        )
-    limit = f"{policy.memory_limit_mb} MB " if policy.memory_limit_mb else ""
-    return MemoryLimitError(
-        f"memory limit {limit}of the Lua VM exceeded", script=script, line=line, traceback=frames
-    )
+        error_class = InstructionLimitError
+        message = f"instruction limit of {policy.instruction_limit:,} exceeded"
+    elif kind == "time":
+        error_class = TimeLimitError
+        message = f"time limit of {policy.time_limit_ms} ms exceeded"
+    elif kind == "recursion":
+        error_class = RecursionLimitError
+        message = f"recursion limit of {policy.recursion_limit} exceeded"
+    else:
+        error_class = MemoryLimitError
+        limit = f"{policy.memory_limit_mb} MB " if policy.memory_limit_mb else ""
+        message = f"memory limit {limit}of the Lua VM exceeded"
+    return error_class(message, script=script, line=line, traceback=frames)
 
 
 def runtime_error(

@@ -13,7 +13,6 @@ or trips an uncatchable stop for an interrupt, which the engine re-raises.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -25,6 +24,7 @@ from kryon_core import (
     ScriptBridge,
     ScriptError,
     Value,
+    snake_from_camel,
     values_equal,
 )
 from kryon_lua.convert import LuaConverter
@@ -34,7 +34,6 @@ __all__ = ["HostCalls"]
 
 Outcome = tuple[Any, ...]
 
-_CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 
 # Lua values that are already canonical (ints from Lua are always in range).
 _SCALARS = frozenset({int, float, bool, type(None)})
@@ -104,7 +103,7 @@ class HostCalls:
         def denied(name: bytes) -> bytes | None:
             try:
                 text = name.decode("utf-8", "replace")
-                function = bridge.denied(_CAMEL.sub("_", text).lower())
+                function = bridge.denied(snake_from_camel(text))
                 if function is None:
                     return None
                 return _bytes(

@@ -16,11 +16,11 @@ from typing import Any
 from kryon_core import (
     INT_MAX,
     INT_MIN,
-    ConversionError,
     ElementHandle,
     FunctionRef,
     UserData,
     Value,
+    check_text,
     check_value,
 )
 
@@ -111,7 +111,7 @@ class ScriptConverter:
         kind = type(value)
         if kind in _SCALARS and (kind is not int or INT_MIN <= value <= INT_MAX):
             if kind is str:
-                _check_text(value, "value")
+                check_text(value)
             return value
         return check_value(value, convert=self._unwrap)
 
@@ -127,10 +127,3 @@ class ScriptConverter:
         if self._convert is not None:
             return self._convert(value)
         return value
-
-
-def _check_text(text: str, path: str) -> None:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise ConversionError(f"{path}: string is not valid Unicode ({exc.reason})") from None
