@@ -18,11 +18,13 @@ import os
 import tempfile
 import time
 from collections.abc import Callable
+from time import perf_counter_ns
 from typing import Any
 
 import lupa.lua54 as lupa
 
 from kryon_core import HostFunction, KryonConfig, ScriptManager
+from kryon_core.profiler import FunctionStats
 
 ADD = "function add(a, b) return a + b end"
 LOOP = "function loop(n) local s = 0 for i = 1, n do s = s + kryon.add(i, 1) end return s end"
@@ -81,13 +83,34 @@ def call_rows(cache: str) -> list[tuple[str, float, float]]:
     def engine_only(a: int, b: int) -> Any:
         return bound((a, b))
 
+    # the floor of any Python-level profiling: time the raw call, nothing else
+    stats = FunctionStats("floor")
+
+    def timed_raw(a: int, b: int) -> Any:
+        start = perf_counter_ns()
+        result = raw_add(a, b)
+        elapsed = perf_counter_ns() - start
+        stats.calls += 1
+        stats.total_ns += elapsed
+        if elapsed > stats.max_ns:  # noqa: PLR1730
+            stats.max_ns = elapsed
+        return result
+
     # interleave the rounds so a noisy neighbour hits every variant alike
-    variants = {"raw": raw_add, "handle": handle, "name": named, "engine": engine_only}
+    variants = {
+        "raw": raw_add,
+        "handle": handle,
+        "name": named,
+        "engine": engine_only,
+        "floor": timed_raw,
+    }
     results: dict[str, list[float]] = {key: [] for key in variants}
     for _ in range(5):
         for key, call in variants.items():
             results[key].append(best(calls(call, CALLS), CALLS, rounds=2))
-    raw, hnd, nam, eng = (min(results[k]) for k in ("raw", "handle", "name", "engine"))
+    raw, hnd, nam, eng, floor = (
+        min(results[k]) for k in ("raw", "handle", "name", "engine", "floor")
+    )
 
     raw_lua.globals().add_py = lambda a, b: a + b
     raw_loop = raw_lua.eval(RAW_LOOP)
@@ -99,6 +122,7 @@ def call_rows(cache: str) -> list[tuple[str, float, float]]:
         ("handle call vs raw lupa call (target <= 1.5x)", hnd, raw),
         ("by-name call vs raw lupa call (target <= 2.5x)", nam, raw),
         ("  of which the engine alone (bound callable, no manager)", eng, raw),
+        ("  floor: the raw call timed by a bare Python wrapper", floor, raw),
         ("Lua -> host via kryon API vs raw lupa callback", kryon_cb, raw_cb),
     ]
 

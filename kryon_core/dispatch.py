@@ -157,6 +157,11 @@ class OwnerThread:
             raise RuntimeError(f"{thread.name}: the engine's owner thread has stopped")
         return _handoff(self._jobs, fn, args)
 
+    @property
+    def ident(self) -> int:
+        """The owner thread's identifier."""
+        return self._ident
+
     def stop(self) -> None:
         if self._thread.is_alive():
             self._jobs.put(("stop",))

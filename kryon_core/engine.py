@@ -93,7 +93,7 @@ class EngineCapabilities:
         return [name for name, on in vars(self).items() if on]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FunctionInfo:
     """An exported function of a script (spec: ``FunctionInfo``)."""
 

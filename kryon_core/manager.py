@@ -363,11 +363,7 @@ class ScriptManager:
         return compiled
 
     def _register(self, instance: EngineInstance, record: LoadedScript) -> None:
-        binder = self._binder(instance, record)
-        for function, info in record.functions.items():
-            self._registry.add(
-                FunctionSlot(f"{record.name}.{function}", record.name, function, info, binder)
-            )
+        self._registry.add_script(record.name, record.functions, self._binder(instance, record))
 
     def _binder(self, instance: EngineInstance, record: LoadedScript) -> Binder:
         """How the slots of one loaded script version get their invokers."""
@@ -419,10 +415,7 @@ class ScriptManager:
         with self._lock:
             record = self._record(name)
             instance = self.engine(record.language, record.policy)
-            for function in record.functions:
-                slot = self._registry.remove(f"{name}.{function}")
-                if slot is not None:
-                    slot.kill()
+            self._registry.remove_script(name)
             del self._scripts[name]
             instance.run(instance.engine.unload_script, record.script_id)
         self.plugins.pm.hook.kryon_script_unloaded(manager=self, name=name)
@@ -459,18 +452,7 @@ class ScriptManager:
                 compiled,
                 reloads=old.reloads + 1,
             )
-            binder = self._binder(instance, new)
-            for function in old.functions.keys() - functions.keys():
-                slot = self._registry.remove(f"{name}.{function}")
-                if slot is not None:
-                    slot.kill()
-            for function, info in functions.items():
-                qualified = f"{name}.{function}"
-                slot = self._registry.get(qualified)
-                if slot is None:
-                    self._registry.add(FunctionSlot(qualified, name, function, info, binder))
-                else:
-                    slot.rebind(info, binder)
+            self._registry.add_script(name, functions, self._binder(instance, new))
             self._scripts[name] = new
             instance.run(instance.engine.unload_script, old.script_id)
         self.plugins.pm.hook.kryon_script_loaded(manager=self, script=new)

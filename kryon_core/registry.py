@@ -6,17 +6,20 @@ unambiguous.  A slot holds the current *invoker* - the engine-bound callable
 wrapped with the engine's dispatcher and the profiler - so a
 :class:`FunctionHandle` resolves its name once and then calls the slot directly.
 Hot reload swaps the invoker inside the slot, which is why handles follow the
-new code without being looked up again.
+new code without being looked up again.  Slots are made on first use: loading
+a script registers its names only.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from threading import get_ident
 from time import perf_counter_ns
 from typing import TYPE_CHECKING, Any
 
-from kryon_core.dispatch import Dispatcher, SerializedDispatcher
+from kryon_core.dispatch import Dispatcher, OwnerThread, SerializedDispatcher
 from kryon_core.errors import (
     AmbiguousFunctionError,
     FunctionNotFoundError,
@@ -29,7 +32,15 @@ from kryon_core.values import Value
 if TYPE_CHECKING:
     from kryon_core.engine import FunctionInfo
 
-__all__ = ["FunctionHandle", "FunctionRegistry", "FunctionSlot", "make_invoker"]
+__all__ = [
+    "AsyncInvoker",
+    "Binder",
+    "FunctionHandle",
+    "FunctionRegistry",
+    "FunctionSlot",
+    "Invoker",
+    "make_invoker",
+]
 
 Invoker = Callable[[Sequence[Value]], Value]
 
@@ -47,8 +58,10 @@ def make_invoker(
     """Wrap an engine-bound function with its dispatcher and (optionally) profiling.
 
     Built once per function (and per reload), so the per-call path is a single
-    closure with everything it needs in local variables.  The serialized
-    dispatcher's logic is inlined: this is the hottest path there is.
+    closure with everything it needs in local variables.  The common case of
+    each dispatcher is inlined - the serialized engine's lock is free, the
+    thread-affine engine is called from its owner thread - and everything
+    else goes through the dispatcher itself: this is the hottest path there is.
     """
     if isinstance(dispatch, SerializedDispatcher):
         serialized, lock = dispatch, dispatch.lock
@@ -60,6 +73,13 @@ def make_invoker(
                 finally:
                     lock.release()
             return serialized.contended(bound, (args,))
+    elif isinstance(dispatch, OwnerThread):
+        owner, ident = dispatch, dispatch.ident
+
+        def enter(args: Sequence[Value]) -> Value:
+            if get_ident() == ident:
+                return bound(args)
+            return owner(bound, args)
     else:
 
         def enter(args: Sequence[Value]) -> Value:
@@ -77,10 +97,10 @@ def make_invoker(
 
         return invoke
 
-    def profiled(args: Sequence[Value]) -> Value:
+    def timed(call: Invoker, args: Sequence[Value]) -> Value:
         start = perf_counter_ns()
         try:
-            result = enter(args)
+            result = call(args)
         except Exception as exc:
             stats.record(perf_counter_ns() - start, False)
             if isinstance(exc, ScriptError):
@@ -94,10 +114,10 @@ def make_invoker(
         return result
 
     if isinstance(dispatch, SerializedDispatcher):
-        # Fold the lock into the profiled closure: one Python frame per call.
+        # The lock folded into the timing: one Python frame per call.
         def profiled_serialized(args: Sequence[Value]) -> Value:
             if not lock.acquire(False):
-                return profiled(args)
+                return timed(enter, args)
             start = perf_counter_ns()
             try:
                 result = bound(args)
@@ -111,11 +131,22 @@ def make_invoker(
             elapsed = perf_counter_ns() - start
             stats.calls += 1
             stats.total_ns += elapsed
-            if elapsed > stats.max_ns:  # noqa: PLR1730 - cheaper than max() on the hot path
+            if elapsed > stats.max_ns:  # noqa: PLR1730
                 stats.max_ns = elapsed
             return result
 
         return profiled_serialized
+
+    if isinstance(dispatch, OwnerThread):
+
+        def profiled_owned(args: Sequence[Value]) -> Value:
+            return timed(bound if get_ident() == ident else enter, args)
+
+        return profiled_owned
+
+    def profiled(args: Sequence[Value]) -> Value:
+        return timed(enter, args)
+
     return profiled
 
 
@@ -221,53 +252,115 @@ class FunctionHandle:
         return f"<FunctionHandle {self._slot.name}>"
 
 
+@dataclass
+class _ScriptEntry:
+    """One loaded script's exports and how their slots get bound."""
+
+    functions: Mapping[str, FunctionInfo]
+    binder: Binder
+
+
 class FunctionRegistry:
-    """Qualified names to slots, and short names to the qualified ones."""
+    """Qualified and short names of every loaded script's functions.
+
+    Registering a script records its names only; a function's
+    :class:`FunctionSlot` is made the first time the name is resolved, so
+    loading scripts with many functions stays cheap.
+    """
 
     def __init__(self) -> None:
-        self._slots: dict[str, FunctionSlot] = {}
+        self._scripts: dict[str, _ScriptEntry] = {}
+        self._owner: dict[str, str] = {}  # qualified name -> script
+        self._slots: dict[str, FunctionSlot] = {}  # the slots made so far
         self._short: dict[str, dict[str, None]] = {}  # short name -> qualified names (ordered)
 
-    def add(self, slot: FunctionSlot) -> None:
-        existing = self._slots.get(slot.name)
-        if existing is not None and existing.script != slot.script:
-            raise ScriptError(
-                f"function {slot.name!r} of script {slot.script!r} collides with "
-                f"{existing.function!r} of script {existing.script!r}",
-                script=slot.script,
-            )
-        self._slots[slot.name] = slot
-        self._short.setdefault(slot.function, {})[slot.name] = None
+    def add_script(
+        self, script: str, functions: Mapping[str, FunctionInfo], binder: Binder
+    ) -> None:
+        """Register (or, on hot reload, replace) a script's functions.
 
-    def remove(self, qualified: str) -> FunctionSlot | None:
-        slot = self._slots.pop(qualified, None)
-        if slot is not None:
-            names = self._short.get(slot.function, {})
+        Slots of functions that still exist are pointed at the new version;
+        slots of functions that disappeared are killed.
+        """
+        owner = self._owner
+        for function in functions:
+            qualified = f"{script}.{function}"
+            other = owner.get(qualified, script)
+            if other != script:
+                raise ScriptError(
+                    f"function {qualified!r} of script {script!r} collides with "
+                    f"{qualified[len(other) + 1 :]!r} of script {other!r}",
+                    script=script,
+                )
+        old = self._scripts.get(script)
+        if old is not None:
+            self._forget_names(script, old.functions.keys() - functions.keys())
+            for function, info in functions.items():
+                slot = self._slots.get(f"{script}.{function}")
+                if slot is not None:
+                    slot.rebind(info, binder)
+        self._scripts[script] = _ScriptEntry(functions, binder)
+        short = self._short
+        for function in functions:
+            qualified = f"{script}.{function}"
+            owner[qualified] = script
+            names = short.get(function)
+            if names is None:
+                short[function] = {qualified: None}
+            else:
+                names[qualified] = None
+
+    def remove_script(self, script: str) -> None:
+        """Forget a script's functions; calls through old handles fail clearly."""
+        entry = self._scripts.pop(script, None)
+        if entry is not None:
+            self._forget_names(script, entry.functions)
+
+    def _forget_names(self, script: str, functions: Iterable[str]) -> None:
+        for function in functions:
+            qualified = f"{script}.{function}"
+            self._owner.pop(qualified, None)
+            slot = self._slots.pop(qualified, None)
+            if slot is not None:
+                slot.kill()
+            names = self._short.get(function, {})
             names.pop(qualified, None)
             if not names:
-                self._short.pop(slot.function, None)
-        return slot
+                self._short.pop(function, None)
 
     def get(self, qualified: str) -> FunctionSlot | None:
-        return self._slots.get(qualified)
+        """The slot of a qualified name (made now if it was never resolved)."""
+        slot = self._slots.get(qualified)
+        if slot is not None:
+            return slot
+        script = self._owner.get(qualified)
+        if script is None:
+            return None
+        entry = self._scripts[script]
+        function = qualified[len(script) + 1 :]
+        slot = FunctionSlot(qualified, script, function, entry.functions[function], entry.binder)
+        self._slots[qualified] = slot
+        return slot
 
     def resolve(self, name: str) -> FunctionSlot:
         """A qualified or unambiguous short name to its slot."""
-        slot = self._slots.get(name)
+        slot = self._slots.get(name) or self.get(name)
         if slot is not None:
             return slot
         candidates = self._short.get(name)
         if candidates:
             if len(candidates) > 1:
                 raise AmbiguousFunctionError(name, list(candidates))
-            return self._slots[next(iter(candidates))]
-        known = list(self._slots) + list(self._short)
+            found = self.get(next(iter(candidates)))
+            assert found is not None
+            return found
+        known = list(self._owner) + list(self._short)
         close = difflib.get_close_matches(name, known, n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise FunctionNotFoundError(f"no loaded script exports a function {name!r}{hint}")
 
     def names(self) -> list[str]:
-        return sorted(self._slots)
+        return sorted(self._owner)
 
     def __contains__(self, name: object) -> bool:
-        return name in self._slots or name in self._short
+        return name in self._owner or name in self._short

@@ -58,6 +58,16 @@ function K.host_function(py, caller)
   return function(...) return host_result(py(caller, ...)) end
 end
 
+-- The `kryon` table of script `caller` and its print writer, in one
+-- crossing: `api` maps API names to host callables (built once per VM).
+function K.script_api(caller, api, write, denied)
+  local t = {}
+  for name, py in next, api do t[name] = K.host_function(py, caller) end
+  t.null, t.array, t.object = NULL, K.array, K.object
+  if denied then K.guard_api(t, denied) end
+  return t, K.host_function(write, caller)
+end
+
 -- The `kryon` table of a script: a function the policy withholds raises
 -- AccessDeniedError instead of being a plain nil.  `denied(name)` is a host
 -- callable returning the refusal message, or nil when no such function exists.
@@ -165,11 +175,19 @@ function K.exports(env, ret, skip)
   end
   local lines, n = {}, 0
   for k, f in next, out do
-    if not string_find(k, "^[%a_][%w_]*$") then out[k] = nil; goto skip end
-    local nparams, vararg, line, names = K.function_info(f)
-    n = n + 1
-    lines[n] = table_concat({ k, nparams, vararg and 1 or 0, line, table_concat(names, ",") }, "\t")
-    ::skip::
+    if string_find(k, "^[%a_][%w_]*$") then
+      local info = debug_getinfo(f, "Su")
+      local nparams = info.nparams or 0
+      local names = ""
+      for i = 1, nparams do
+        names = (i == 1 and "" or names .. ",") .. (debug_getlocal(f, i) or ("arg" .. i))
+      end
+      n = n + 1
+      lines[n] = k .. "\t" .. nparams .. "\t" .. (info.isvararg and "1" or "0") .. "\t"
+                 .. info.linedefined .. "\t" .. names
+    else
+      out[k] = nil
+    end
   end
   return out, table_concat(lines, "\n")
 end
@@ -177,14 +195,6 @@ end
 -- Bind the export `name` (see K.bind).
 function K.bind_export(exports, name, nparams, vararg)
   return K.bind(rawget(exports, name), nparams, vararg)
-end
-
-function K.function_info(f)
-  local info = debug_getinfo(f, "Su")
-  local names = {}
-  for i = 1, info.nparams or 0 do names[i] = debug_getlocal(f, i) or ("arg" .. i) end
-  return info.nparams or 0, info.isvararg and true or false, info.linedefined, names,
-         info.source
 end
 
 function K.function_info(f)

@@ -160,16 +160,22 @@ class LuaEngine(ScriptEngine):
         self._debugger = LuaDebugger(vm.kernel, self._host, self._function_name)
         self._lua_error = vm.module.LuaError
         self._memory_error = vm.module.LuaMemoryError
+        # until setup_bridge: an empty `kryon` API and print output discarded
+        self._api: Any = vm.lua.table()
+        self._write: Callable[[str, bytes], Any] = _discard
+        self._denied: Callable[[bytes], bytes | None] | None = None
         # argument types that cross as they are (LuaJIT: ints need a range check)
         self._passthrough = _PASS if self._config.runtime == "lua54" else _PASS - {int}
         self._overflow = (OverflowError, self._lua_error)
 
     def setup_bridge(self, bridge: ScriptBridge) -> None:
         self._bridge = bridge
-        self._api = [
-            (api_name(f, "camel").encode(), self._host.host_function(f))
-            for f in bridge.host_functions.values()
-        ]
+        self._api = self._live.lua.table_from(
+            {
+                api_name(f, "camel").encode(): self._host.host_function(f)
+                for f in bridge.host_functions.values()
+            }
+        )
         self._write = self._host.writer(bridge)
         self._denied = HostCalls.denial(bridge)
 
@@ -217,24 +223,11 @@ class LuaEngine(ScriptEngine):
             metadata={"runtime": self._config.runtime},
         )
 
-    def _kryon_table(self, name: str) -> Any:
-        vm = self._live
-        kernel = self._kernel
-        entries: dict[bytes, Any] = {
-            api: kernel.host_function(fn, name) for api, fn in getattr(self, "_api", [])
-        }
-        entries[b"null"] = kernel.null
-        entries[b"array"] = kernel.array
-        entries[b"object"] = kernel.object
-        api = vm.lua.table_from(entries)
-        denied = getattr(self, "_denied", None)
-        return kernel.guard_api(api, denied) if denied is not None else api
-
     def load_script(self, compiled: CompiledScript) -> ScriptId:
         name = compiled.script
         self._memory.ensure_room(len(compiled.bytecode) + SCRIPT_OVERHEAD, name)
-        write = self._kernel.host_function(getattr(self, "_write", _discard), name)
-        env, skip = self._live.sandbox.new_env(name.encode(), self._kryon_table(name), write)
+        api, write = self._kernel.script_api(name, self._api, self._write, self._denied)
+        env, skip = self._live.sandbox.new_env(name.encode(), api, write)
         chunk, message = self._kernel.instantiate(compiled.bytecode, b"=" + name.encode(), env)
         if chunk is None:
             raise compile_error(message, name)

@@ -1,0 +1,88 @@
+"""The function registry: names, slots made on first use, reloads and unloads."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from kryon_core import AmbiguousFunctionError, FunctionInfo, FunctionNotFoundError
+from kryon_core.registry import (
+    AsyncInvoker,
+    Binder,
+    FunctionHandle,
+    FunctionRegistry,
+    FunctionSlot,
+    Invoker,
+)
+from kryon_core.values import Value
+
+
+def binder_for(tag: str, bound: list[str]) -> Binder:
+    """A binder whose invokers return ``tag`` and the call's arguments."""
+
+    def bind(slot: FunctionSlot) -> tuple[Invoker, AsyncInvoker]:
+        bound.append(slot.name)
+
+        def invoke(args: Sequence[Value]) -> Value:
+            return [tag, slot.function, *args]
+
+        async def invoke_async(args: Sequence[Value]) -> Value:
+            return invoke(args)
+
+        return invoke, invoke_async
+
+    return bind
+
+
+def infos(*names: str) -> dict[str, FunctionInfo]:
+    return {name: FunctionInfo(name) for name in names}
+
+
+def test_registering_makes_no_slots_until_a_name_is_resolved() -> None:
+    registry, bound = FunctionRegistry(), list[str]()
+    registry.add_script("s", infos("f", "g"), binder_for("v1", bound))
+    assert registry.names() == ["s.f", "s.g"]
+    assert "s.f" in registry and "g" in registry and "h" not in registry
+    slot = registry.resolve("f")
+    assert slot is registry.resolve("s.f") is registry.get("s.f")
+    assert bound == []  # slots bind on their first call
+    assert FunctionHandle(slot)(1) == ["v1", "f", 1]
+    assert bound == ["s.f"]
+
+
+def test_script_names_may_contain_dots() -> None:
+    registry = FunctionRegistry()
+    registry.add_script("pkg.mod", infos("run"), binder_for("v1", []))
+    assert FunctionHandle(registry.resolve("pkg.mod.run"))() == ["v1", "run"]
+    assert registry.get("pkg.run") is None
+
+
+def test_reload_rebinds_resolved_slots_and_kills_vanished_ones() -> None:
+    registry = FunctionRegistry()
+    registry.add_script("s", infos("f", "g"), binder_for("v1", []))
+    f, g = FunctionHandle(registry.resolve("s.f")), FunctionHandle(registry.resolve("s.g"))
+    assert f() == ["v1", "f"]
+    registry.add_script("s", infos("f", "h"), binder_for("v2", []))
+    assert f() == ["v2", "f"]  # the old handle follows the new version
+    with pytest.raises(FunctionNotFoundError, match="no longer exists"):
+        g()
+    assert registry.names() == ["s.f", "s.h"]
+    assert "g" not in registry
+
+
+def test_remove_script_forgets_names_and_kills_handles() -> None:
+    registry = FunctionRegistry()
+    registry.add_script("a", infos("f"), binder_for("a", []))
+    registry.add_script("b", infos("f"), binder_for("b", []))
+    with pytest.raises(AmbiguousFunctionError) as info:
+        registry.resolve("f")
+    assert info.value.candidates == ["a.f", "b.f"]
+    handle = FunctionHandle(registry.resolve("a.f"))
+    registry.remove_script("a")
+    with pytest.raises(FunctionNotFoundError):
+        handle()
+    assert FunctionHandle(registry.resolve("f"))() == ["b", "f"]  # unambiguous again
+    with pytest.raises(FunctionNotFoundError, match="did you mean"):
+        registry.resolve("a.f")
+    registry.remove_script("a")  # removing twice is harmless
