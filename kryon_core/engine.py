@@ -263,7 +263,12 @@ class ScriptEngine(ABC):
 
     @abstractmethod
     def script_functions(self, script_id: ScriptId) -> Mapping[str, FunctionInfo]:
-        """The functions a loaded script exports, by name."""
+        """The functions a loaded script exports, by name.
+
+        The manager keeps the mapping for the script's lifetime: it must not
+        change afterwards (a fresh dict, or an immutable mapping that may
+        describe its functions lazily).
+        """
 
     def close(self) -> None:  # noqa: B027 - optional hook, nothing to release by default
         """Release the VM and any worker it owns.  Idempotent."""

@@ -88,7 +88,7 @@ class LoadedScript:
     language: str
     policy: str
     script_id: ScriptId
-    functions: dict[str, FunctionInfo]
+    functions: Mapping[str, FunctionInfo]
     path: str | None = None
     source: str = field(default="", repr=False)
     compiled: CompiledScript | None = field(default=None, repr=False)
@@ -295,14 +295,14 @@ class ScriptManager:
 
     def _load_into(
         self, instance: EngineInstance, name: str, text: str, path: str | None
-    ) -> tuple[ScriptId, CompiledScript, dict[str, FunctionInfo]]:
+    ) -> tuple[ScriptId, CompiledScript, Mapping[str, FunctionInfo]]:
         compiled = self._compile(instance, name, text, path)
         if path is not None and compiled.dependencies:
             self._load_dependencies(instance, compiled, Path(path))
         engine = instance.engine
         try:
             script_id: ScriptId = instance.run(engine.load_script, compiled)
-            functions = dict(instance.run(engine.script_functions, script_id))
+            functions = instance.run(engine.script_functions, script_id)
         except ScriptError as exc:
             raise exc.with_script(name) from None
         except Exception as exc:

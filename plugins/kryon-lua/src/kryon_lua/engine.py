@@ -12,7 +12,7 @@ imported only when an engine is initialised.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -60,7 +60,7 @@ class _Script:
     env: Any
     functions: Any
     """The Lua table of exported functions (name -> function)."""
-    infos: dict[str, FunctionInfo]
+    infos: Mapping[str, FunctionInfo]
     bound: dict[str, Callable[[Sequence[Value]], Value]] = field(default_factory=dict)
     trampolines: list[Any] = field(default_factory=list)
 
@@ -237,7 +237,7 @@ class LuaEngine(ScriptEngine):
                 raise self._error(result, name)
             result = result[1][1]
         exports, described = self._kernel.exports(env, result, skip)
-        infos = _function_infos(described)
+        infos = _Exports(described)
         self._next_id += 1
         script_id = ScriptId(self._next_id)
         self._scripts[script_id] = _Script(script_id, name, env, exports, infos)
@@ -262,7 +262,7 @@ class LuaEngine(ScriptEngine):
         return script
 
     def script_functions(self, script_id: ScriptId) -> Mapping[str, FunctionInfo]:
-        return dict(self._script(script_id).infos)
+        return self._script(script_id).infos
 
     # -- calls ------------------------------------------------------------------------------
 
@@ -406,19 +406,39 @@ class LuaEngine(ScriptEngine):
         return self._debugger.stack_trace() if self._vm is not None else []
 
 
-def _function_infos(described: bytes) -> dict[str, FunctionInfo]:
-    """FunctionInfos from the kernel's one-line-per-function description."""
-    infos: dict[str, FunctionInfo] = {}
-    for row in described.decode("utf-8", "replace").split("\n") if described else ():
-        name, nparams, vararg, line, params = row.split("\t")
-        infos[name] = FunctionInfo(
-            name=name,
-            parameter_count=int(nparams),
-            parameter_names=tuple(params.split(",")) if params else (),
-            is_variadic=vararg == "1",
-            line=int(line) if int(line) > 0 else None,
-        )
-    return infos
+class _Exports(Mapping[str, FunctionInfo]):
+    """A script's exported functions, from the kernel's one-line-per-function
+    description; each :class:`FunctionInfo` is made when first asked for, so a
+    load costs one split per function."""
+
+    __slots__ = ("_infos", "_rows")
+
+    def __init__(self, described: bytes) -> None:
+        rows = described.decode("utf-8", "replace").split("\n") if described else ()
+        self._rows = {row[: row.index("\t")]: row for row in rows}
+        self._infos: dict[str, FunctionInfo] = {}
+
+    def __getitem__(self, name: str) -> FunctionInfo:
+        info = self._infos.get(name)
+        if info is None:
+            _, nparams, vararg, line, params = self._rows[name].split("\t")
+            info = self._infos[name] = FunctionInfo(
+                name=name,
+                parameter_count=int(nparams),
+                parameter_names=tuple(params.split(",")) if params else (),
+                is_variadic=vararg == "1",
+                line=int(line) if int(line) > 0 else None,
+            )
+        return info
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._rows
 
 
 def _discard(caller: str, text: bytes) -> None:
