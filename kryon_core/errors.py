@@ -104,6 +104,16 @@ def _frame_lines(frames: Sequence[StackFrame]) -> list[str]:
     return lines
 
 
+MAX_MESSAGE = 4096
+"""Longest error message kept; a script's megabyte-long error text is clipped."""
+
+
+def _clip(message: str) -> str:
+    if len(message) <= MAX_MESSAGE:
+        return message
+    return f"{message[:MAX_MESSAGE]}... [{len(message) - MAX_MESSAGE:,} more characters]"
+
+
 class KryonError(Exception):
     """Root of every error Kryon raises on purpose."""
 
@@ -151,7 +161,7 @@ class ScriptError(KryonError):
         traceback: Sequence[StackFrame] = (),
         rendered: str | None = None,
     ) -> None:
-        self.message = message
+        self.message = _clip(message)
         self.script = script
         self.line = line
         self.column = column

@@ -7,6 +7,7 @@ from kryon_core import (
     ScriptRuntimeError,
     StackFrame,
 )
+from kryon_core.errors import MAX_MESSAGE
 
 
 def test_message_names_script_line_and_column() -> None:
@@ -46,3 +47,10 @@ def test_ambiguous_names_list_candidates_sorted() -> None:
 def test_config_error_lists_problems_with_paths() -> None:
     error = ConfigError("invalid", file="k.toml", problems=[("a.b", "unknown key")])
     assert str(error) == "k.toml: invalid\n  a.b: unknown key"
+
+
+def test_huge_messages_are_clipped() -> None:
+    error = ScriptRuntimeError("E" * 1_000_000, script="s.lua", line=1)
+    assert len(str(error)) < MAX_MESSAGE + 100
+    assert str(error).endswith(f"[{1_000_000 - MAX_MESSAGE:,} more characters]")
+    assert ScriptRuntimeError("short").message == "short"

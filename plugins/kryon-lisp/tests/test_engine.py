@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -178,6 +179,23 @@ def test_time_limit_and_engine_survives() -> None:
     with pytest.raises(TimeLimitError):
         engine.call_function(sid, "caught", [])
     assert engine.call_function(sid, "ok", []) == 1
+
+
+def test_catastrophic_regex_ends_within_the_time_limit() -> None:
+    engine, _ = make(SANDBOXED)
+    sid = load(
+        engine,
+        '(defn bomb [n] (re-find #"(a|aa)+$" (str (apply str (repeat n "a")) "!")))\n'
+        "(defn caught [n] (try (bomb n) (catch Exception e :swallowed)))\n"
+        '(defn words [s] (vec (re-seq #"\\w+" s)))',
+    )
+    for name in ("bomb", "caught", "bomb"):
+        started = time.monotonic()
+        with pytest.raises(TimeLimitError, match="regular expression"):
+            engine.call_function(sid, name, [40])
+        assert time.monotonic() - started < 2.0
+    assert engine.call_function(sid, "bomb", [4]) is None
+    assert engine.call_function(sid, "words", ["a bb ccc"]) == ["a", "bb", "ccc"]
 
 
 def test_deep_recursion_is_a_recursion_limit() -> None:

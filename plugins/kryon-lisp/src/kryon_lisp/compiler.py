@@ -12,12 +12,12 @@ loops, checked for tail position here.  Special forms live in
 from __future__ import annotations
 
 import ast
-import re
 import warnings
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from kryon_core import CompileError
+from kryon_lisp import patterns
 from kryon_lisp.inline import BOOL_RESULT, INLINE
 from kryon_lisp.scope import (
     EXPR,
@@ -609,7 +609,9 @@ def _is_literal(x: Any) -> bool:
         return all(_is_literal(k) and _is_literal(v) for k, v in x.items())
     if isinstance(x, LSet):
         return all(_is_literal(i) for i in x)
-    return x is None or isinstance(x, (bool, int, float, str, Keyword, Char, Fraction, re.Pattern))
+    return x is None or isinstance(
+        x, (bool, int, float, str, Keyword, Char, Fraction, patterns.Pattern)
+    )
 
 
 def _py_safe(name_: str) -> str:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import copy
 import itertools
-import re
 import time as pytime
 from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
 from kryon_core import LimitError, ScriptError
-from kryon_lisp import classes, limits
+from kryon_lisp import classes, limits, patterns
 from kryon_lisp.collections import COLLECTIONS, get
 from kryon_lisp.core_fn import as_fn
 from kryon_lisp.core_num import NUMERIC
@@ -430,7 +429,7 @@ CORE: dict[str, Any] = {
     ),
     "random-uuid": lambda: str(__import__("uuid").uuid4()),
     "Math/PI": 3.141592653589793,
-    "re-pattern": re.compile,
+    "re-pattern": patterns.compile_pattern,
     # compiler helpers
     "@method_call": __import__("kryon_lisp.interop", fromlist=["method_call"]).method_call,
     "trampoline": trampoline,

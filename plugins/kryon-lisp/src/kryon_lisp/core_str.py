@@ -7,6 +7,7 @@ from typing import Any
 
 from pyrsistent import pvector
 
+from kryon_lisp import patterns
 from kryon_lisp.printer import pr_str, str_of
 from kryon_lisp.seqs import IndexedSeq, iter_of, lazy_iter
 from kryon_lisp.types import Char, Keyword, LMap, Symbol
@@ -129,11 +130,12 @@ def _text(s: Any) -> str:
 
 
 def split(s: str, sep: Any, limit: int | None = None) -> Any:
-    pattern = sep if isinstance(sep, re.Pattern) else re.compile(re.escape(str_of(sep)))
-    if pattern.pattern == "":
+    if not isinstance(sep, patterns.Pattern):
+        sep = patterns.compile_pattern(re.escape(str_of(sep)))
+    if sep.pattern == "":
         parts = list(s)
     else:
-        parts = pattern.split(_text(s), maxsplit=(limit - 1) if limit and limit > 0 else 0)
+        parts = patterns.split(sep, _text(s), (limit - 1) if limit and limit > 0 else 0)
     if not limit and len(parts) > 1:
         # Java drops trailing empty strings (but "" split is [""])
         while len(parts) > 1 and parts[-1] == "":
@@ -152,16 +154,16 @@ def join(sep: Any, coll: Any = None) -> str:
 
 
 def replace(s: str, match: Any, replacement: Any) -> str:
-    if isinstance(match, re.Pattern):
+    if isinstance(match, patterns.Pattern):
         if callable(replacement):
-            return str(match.sub(lambda m: str_of(replacement(_match_value(m))), s))
-        return str(match.sub(_java_replacement(str_of(replacement)), s))
+            return patterns.sub(match, lambda m: str_of(replacement(_match_value(m))), s)
+        return patterns.sub(match, _java_replacement(str_of(replacement)), s)
     return _text(s).replace(str_of(match), str_of(replacement))
 
 
 def replace_first(s: str, match: Any, replacement: Any) -> str:
-    if isinstance(match, re.Pattern):
-        return match.sub(_java_replacement(str_of(replacement)), s, count=1)
+    if isinstance(match, patterns.Pattern):
+        return patterns.sub(match, _java_replacement(str_of(replacement)), s, count=1)
     return _text(s).replace(str_of(match), str_of(replacement), 1)
 
 
@@ -169,24 +171,24 @@ def _java_replacement(text: str) -> str:
     return re.sub(r"\$(\d)", r"\\\1", text)
 
 
-def _match_value(m: re.Match[str]) -> Any:
+def _match_value(m: Any) -> Any:
     if m.re.groups == 0:
         return m.group(0)
     return pvector([m.group(0), *m.groups()])
 
 
-def re_find(pattern: re.Pattern[str], s: str) -> Any:
-    m = pattern.search(s)
+def re_find(pattern: Any, s: str) -> Any:
+    m = patterns.search(pattern, _text(s))
     return None if m is None else _match_value(m)
 
 
-def re_matches(pattern: re.Pattern[str], s: str) -> Any:
-    m = pattern.fullmatch(s)
+def re_matches(pattern: Any, s: str) -> Any:
+    m = patterns.fullmatch(pattern, _text(s))
     return None if m is None else _match_value(m)
 
 
-def re_seq(pattern: re.Pattern[str], s: str) -> Any:
-    return lazy_iter(_match_value(m) for m in pattern.finditer(s))
+def re_seq(pattern: Any, s: str) -> Any:
+    return lazy_iter(_match_value(m) for m in patterns.finditer(pattern, _text(s)))
 
 
 def blank(s: Any) -> bool:
@@ -250,7 +252,7 @@ STRINGS: dict[str, Any] = {
     "re-find": re_find,
     "re-matches": re_matches,
     "re-seq": re_seq,
-    "re-pattern": re.compile,
+    "re-pattern": patterns.compile_pattern,
     "string?": lambda x: type(x) is str,
     "char?": lambda x: type(x) is Char,
     "keyword?": lambda x: type(x) is Keyword,

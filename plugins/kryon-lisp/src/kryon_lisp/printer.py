@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import math
-import re
 import types as pytypes
 from fractions import Fraction
 from typing import Any
 
-from kryon_lisp import limits
+from kryon_lisp import limits, patterns
 from kryon_lisp.types import (
     Atom,
     Char,
@@ -171,7 +170,7 @@ def _write(x: Any, readably: bool, out: list[str], depth: int) -> None:
         out.append(f"#error {{:message {_escape(str(x))}}}")
     elif isinstance(x, (pytypes.FunctionType, pytypes.BuiltinFunctionType)):
         out.append(f"#object[{getattr(x, '__name__', 'fn')}]")
-    elif t is re.Pattern:
+    elif t is patterns.Pattern:
         out.append('#"' + x.pattern + '"')
     elif hasattr(x, "lisp_repr") and not isinstance(x, (LMap, LSet)):
         out.append(x.lisp_repr())

@@ -15,6 +15,7 @@ from typing import Any
 from pyrsistent import pvector
 
 from kryon_core import CompileError
+from kryon_lisp import patterns
 from kryon_lisp.syntax_quote import SyntaxQuoter
 from kryon_lisp.types import Char, Keyword, LMap, LSet, PList, Symbol, plist
 
@@ -412,8 +413,8 @@ class Reader:
             self._advance()
             text = self._string(raw=True, regex=True)
             try:
-                return self._note(re.compile(text), line, col)
-            except re.error as exc:
+                return self._note(patterns.compile_pattern(text), line, col)
+            except patterns.error as exc:
                 raise self.error(f"Invalid regex: {exc}", line, col) from None
         if nxt == "?":
             return self._conditional(line, col)
