@@ -180,6 +180,15 @@ class ExprGen:
         return f"({again} if type({first}) not in _P else _PX[type({again})]({again}))"
 
     def call(self, e: N.Call) -> str:
+        if (
+            e.mname in ("m_yield_0", "m_yield_1")
+            and isinstance(e.recv, N.Var)
+            and e.recv.info.builtin
+            and e.recv.info.name == "Fiber"
+            and not e.recv.info.assigned
+        ):
+            # The hottest fiber operation skips the class's static method.
+            return f"_fyield({'None' if not e.args else self.expr(e.args[0])})"
         recv = self.recv(e.recv)
         args = "" if e.args is None else ", ".join(self.expr(a) for a in e.args)
         return f"{recv}.{e.mname}({args})"

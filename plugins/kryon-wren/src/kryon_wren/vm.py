@@ -16,13 +16,16 @@ from dataclasses import dataclass, field
 from types import CodeType, FrameType, TracebackType
 from typing import Any
 
+from greenlet import GreenletExit  # type: ignore[import-untyped]
+
 from kryon_wren import codegen, names
 from kryon_wren import nodes as N
 from kryon_wren.parser import parse
 from kryon_wren.runtime import objects as O
 from kryon_wren.runtime.core import CORE_NAMES, helpers, set_current_vm
-from kryon_wren.runtime.fiber import FatalError, FiberScheduler, VMSuspend
+from kryon_wren.runtime.fiber import FatalError, VMSuspend
 from kryon_wren.runtime.objects import WrenError
+from kryon_wren.runtime.scheduler import FIBER_BYTES, FiberScheduler
 
 _file_ids = itertools.count(1)
 PY_RECURSION_LIMIT = 30000
@@ -146,6 +149,7 @@ class VM:
         ns = helpers()
         ns["_K"] = self.K
         ns["_tick"] = self.tick
+        ns["_fyield"] = self.fibers.yield_
         ns["_import"] = self.import_module
         ns["_import_var"] = self.import_var
         return ns
@@ -180,20 +184,24 @@ class VM:
     def run(self, fn: Callable[..., Any], *args: Any) -> Any:
         """Run ``fn`` as a new root fiber on this thread; raises WrenError or FatalError."""
         prev_vm = set_current_vm(self)
-        saved_entry, saved_current, _root = self.fibers.enter()
-        outermost = saved_entry is None
-        if outermost:
+        saved_entry, saved_current = self.fibers.enter()
+        if saved_entry is None:
             self.arm()
         try:
-            return fn(*args)
+            result = fn(*args)
         except VMSuspend:
-            return None
+            result = None
+        except GreenletExit:
+            # A host callback inside a fiber that is being killed: unwind
+            # without touching the scheduler, which the killer owns.
+            raise
         except BaseException as exc:
-            err = self.to_wren_error(exc)
-            raise err from None
-        finally:
             self.fibers.leave(saved_entry, saved_current)
             set_current_vm(prev_vm)
+            raise self.to_wren_error(exc) from None
+        self.fibers.leave(saved_entry, saved_current)
+        set_current_vm(prev_vm)
+        return result
 
     def tick(self) -> None:
         K = self.K
@@ -212,19 +220,29 @@ class VM:
             raise FatalError(self._limit("time", "time limit exceeded"))
         if lim.memory_limit_bytes is not None:
             used = (sys.getallocatedblocks() - self.mem_base) * 64
+            used += self.fibers.suspended_count() * FIBER_BYTES
             if used > lim.memory_limit_bytes:
                 raise FatalError(self._limit("memory", "memory limit exceeded"))
 
     def depth(self, cap: int) -> int:
-        """Wren frames on the calling thread's stack (counting stops past ``cap``)."""
+        """Wren frames of the running fiber and of the fibers that called it,
+        one after the other (counting stops past ``cap``)."""
         frame: FrameType | None = sys._getframe(2)
         infos = self.code_info
-        n = 0
-        while frame is not None and n <= cap:
-            if frame.f_code.co_filename in infos:
-                n += 1
-            frame = frame.f_back
-        return n
+        fiber = self.fibers.current
+        n = hops = 0
+        while True:
+            while frame is not None and n <= cap:
+                if frame.f_code.co_filename in infos:
+                    n += 1
+                frame = frame.f_back
+            hops += 1
+            if n > cap or fiber is None or hops > cap:
+                return n
+            fiber = fiber.caller
+            if fiber is None or fiber.g is None:
+                return n
+            frame = fiber.g.gr_frame
 
     def _limit(self, kind: str, message: str) -> BaseException:
         if self.limit_error is not None:
