@@ -29,6 +29,7 @@ from kryon_core.errors import (
 )
 from kryon_core.manager import ScriptManager
 from kryon_core.values import FunctionRef, UserData, Value
+from kryon_core.watchdog import Watchdog
 
 EX_OK, EX_USAGE, EX_DATAERR, EX_UNAVAILABLE, EX_SOFTWARE, EX_CONFIG = 0, 64, 65, 69, 70, 78
 
@@ -131,9 +132,17 @@ def run(
     _log_to_stderr()
     try:
         with ScriptManager(config, output=_stdio_sink) as manager:
-            manager.load_script(file, path=file, language=language, policy=policy)
+            limits = manager.policies.get(policy)
+            watchdog = Watchdog.supervise(
+                file, limits.time_limit_ms if limits else None, config.kryon.run_grace_s
+            )
+            language = language or manager.plugins.language_for_path(file)
+            manager.engine(language, policy)  # started before any phase is timed
+            with watchdog.guard("loading the script"):
+                manager.load_script(file, path=file, language=language, policy=policy)
             if function is not None:
-                result = manager.call_function(function, *call_args)
+                with watchdog.guard(f"calling {function}"):
+                    result = manager.call_function(function, *call_args)
                 sys.stdout.write(_to_json(result) + "\n")
     except KryonError as exc:
         sys.stdout.flush()

@@ -76,6 +76,9 @@ class KryonSection(_Strict):
     """Entry-point names of installed plugins not to load."""
     dom: str | None = None
     """The DOM bridge implementation to use, by name (none by default)."""
+    run_grace_s: float = Field(default=5.0, gt=0)
+    """``kryon run``: a phase (load, ``--call``) that runs this long plus 20 times
+    the policy's time limit is ended by the watchdog (exit 70)."""
 
 
 class PolicyConfig(_Strict):

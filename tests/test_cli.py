@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -96,6 +97,27 @@ def test_policy_option(script: Path) -> None:
     assert kryon("run", str(script), "--policy", "trusted").returncode == 0
     result = kryon("run", str(script), "--policy", "nonexistent")
     assert result.returncode == 70 and "unknown security policy" in result.stderr
+
+
+def test_watchdog_ends_a_script_stuck_where_no_engine_check_reaches(tmp_path: Path) -> None:
+    # one C call that holds the GIL for hours: no thread of the process could stop it
+    stuck = tmp_path / "stuck.fake"
+    stuck.write_text("print('before')\nsum(range(10 ** 15))\n")
+    config = tmp_path / "kryon.toml"
+    config.write_text("[kryon]\nrun_grace_s = 1.0\n")  # 1 s + 20 x 100 ms
+    started = time.monotonic()
+    result = kryon("run", str(stuck), "--config", str(config))
+    assert time.monotonic() - started < 30
+    assert result.returncode == 70
+    assert result.stdout == "before\n"
+    assert f"TimeLimitError: {stuck}" in result.stderr and "watchdog" in result.stderr
+    assert "3 s while loading the script" in result.stderr
+
+
+def test_watchdog_passes_exit_statuses_through(script: Path) -> None:
+    result = kryon("run", str(script), "--call", "fail")
+    assert (result.returncode, result.stdout) == (70, "hello\n")
+    assert "ScriptRuntimeError" in result.stderr and "ended by" not in result.stderr
 
 
 def test_engines_lists_engines_and_broken_plugins() -> None:
