@@ -22,7 +22,6 @@ from typing import Any, ClassVar
 from kryon_core import (
     CompiledScript,
     CompileError,
-    ConversionError,
     EngineCapabilities,
     EngineConfig,
     FunctionInfo,
@@ -44,15 +43,13 @@ from kryon_core import (
     api_name,
 )
 from kryon_js.config import JsConfig
+from kryon_js.handles import MAX_DIRECT, Handle, make_handle
 from kryon_js.hostcalls import FIRST_HOST_OP
 from kryon_js.runtime import JsRuntime
 from kryon_js.shape import ScriptShape, repl_rewrite, scan
 from kryon_js.source import wrap
-from kryon_js.wire import number_from_js
 
 __all__ = ["JsEngine"]
-
-_INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
 
 
 @dataclass
@@ -68,6 +65,9 @@ class _Loaded:
     functions: dict[str, Any] = field(default_factory=dict)
     infos: dict[str, FunctionInfo] = field(default_factory=dict)
     exports: Any = None
+    handles: dict[str, Handle] = field(default_factory=dict)
+    wrappers: list[list[Any]] = field(default_factory=list)
+    """The fast-path wrappers of the handles (one slot per arity), cleared on unload."""
 
 
 class JsEngine(ScriptEngine):
@@ -254,9 +254,13 @@ class JsEngine(ScriptEngine):
             raise FunctionNotFoundError(
                 f"{loaded.name} has no function {name!r}", script=loaded.name
             )
-        rt = self._runtime()
-        functions, script = loaded.functions, loaded.name
-        return _fast_call(rt, functions, name, script)
+        handle = loaded.handles.get(name)
+        if handle is None:
+            wrappers: list[Any] = [None] * (MAX_DIRECT + 1)
+            loaded.wrappers.append(wrappers)
+            handle = make_handle(self._runtime(), loaded.functions, name, loaded.name, wrappers)
+            loaded.handles[name] = handle
+        return handle
 
     async def call_function_async(
         self, script_id: ScriptId, name: str, args: Sequence[Value]
@@ -366,72 +370,6 @@ class JsEngine(ScriptEngine):
         return rt.errors.frames(rt.stack())
 
 
-def _fast_call(
-    rt: JsRuntime, functions: dict[str, Any], name: str, script: str
-) -> Callable[[Sequence[Value]], Value]:
-    """The handle fast path: ``JsRuntime.call`` inlined for a top-level call
-    on the owner thread with arguments the binding passes as they are; any
-    other case goes through ``rt.call``."""
-    api, limit, callers = rt.api, rt.limit, rt.callers
-    direct = (api["call0"], api["call1"], api["call2"], api["call3"])
-    encoded, encode, owner = api["callE"], rt.codec.encode, rt.owner
-    exceptions, marked, get_ident = rt.exceptions, rt._marked, threading.get_ident
-
-    def invoke(args: Sequence[Value]) -> Value:
-        fn = functions.get(name)
-        if fn is None:
-            raise FunctionNotFoundError(f"{script}.{name} is no longer loaded", script=script)
-        entry = None
-        if len(args) < 4:
-            for a in args:
-                kind = type(a)
-                if kind is int:
-                    if _INT32_MIN <= a <= _INT32_MAX:
-                        continue
-                    break
-                if kind is float or kind is bool or a is None:
-                    continue
-                if kind is str and a.isascii() and "\x00" not in a and a[:1] > "\x04":
-                    continue
-                if kind is str and a == "":
-                    continue
-                break
-            else:
-                entry = direct[len(args)]
-        if entry is None:
-            return rt.call(encoded, (fn, encode(args)), script)
-        if rt.depth or rt._releases or get_ident() != owner:
-            return rt.call(entry, (fn, *args), script)
-        if limit.enabled:
-            if not limit.armed:
-                limit.arm()
-            limit.deadline = 0.0
-        rt.depth = 1
-        callers.append(script)
-        try:
-            result = entry(fn, *args)
-            if type(result) is str and result and result[0] <= "\x04":
-                result = marked(result, script)
-            if rt.async_code:
-                rt.pump()
-        except exceptions as exc:
-            raise rt.errors.from_exception(exc, script) from None
-        except UnicodeEncodeError as exc:
-            raise ConversionError(
-                f"string is not valid Unicode ({exc.reason})", script=script
-            ) from None
-        finally:
-            rt.depth = 0
-            callers.pop()
-            if rt.hosted:
-                rt._after_host(script)
-        if type(result) is float:
-            return number_from_js(result)
-        return result
-
-    return invoke
-
-
 def _info(
     name: str, shape: ScriptShape, local: str, facts: dict[str, Any] | None = None
 ) -> FunctionInfo:
@@ -466,4 +404,7 @@ def _normalized(source: str) -> str:
 def _clear(loaded: _Loaded) -> None:
     """Drop the VM objects of a script on the owning thread (never from a GC elsewhere)."""
     loaded.functions.clear()
+    loaded.handles.clear()
+    for wrappers in loaded.wrappers:
+        wrappers[:] = [None] * len(wrappers)
     loaded.namespace = loaded.scope = loaded.exports = None

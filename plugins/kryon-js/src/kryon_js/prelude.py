@@ -43,6 +43,7 @@ const weakSet = uncurry(WeakMap.prototype.set), setHas = uncurry(Set.prototype.h
 const setAdd = uncurry(Set.prototype.add), setDelete = uncurry(Set.prototype.delete);
 const charCode = uncurry(String.prototype.charCodeAt), strIndex = uncurry(String.prototype.indexOf);
 const strSlice = uncurry(String.prototype.slice), arraySlice = uncurry(Array.prototype.slice);
+const wellFormed = uncurry(String.prototype.isWellFormed);
 
 class ConversionFailure { constructor(message) { this.message = message; } }
 
@@ -148,9 +149,11 @@ function decode(text) {
   return charCode(text, 0) === 82 ? parse(strSlice(text, 1), revive) : parse(strSlice(text, 1));
 }
 
+// The binding stops a string at a NUL and cannot decode a lone surrogate: such
+// strings (and ones that look like result markers) cross as wire text instead.
 function plainString(s) {
   const c = charCode(s, 0);
-  return !(c === 1 || c === 2 || c === 3) && strIndex(s, "\u0000") < 0;
+  return !(c === 1 || c === 2 || c === 3) && strIndex(s, "\u0000") < 0 && wellFormed(s);
 }
 
 function out(r) {
@@ -210,7 +213,7 @@ function fromHost(r) {
 function simpleArgs(args) {
   for (let i = 0; i < args.length; i++) {
     const a = args[i], t = typeof a;
-    if (t === "string") { if (strIndex(a, "\u0000") >= 0) return false; }
+    if (t === "string") { if (strIndex(a, "\u0000") >= 0 || !wellFormed(a)) return false; }
     else if (!(t === "number" || t === "boolean" || a == null)) return false;
   }
   return true;
@@ -228,7 +231,7 @@ function hostCall(op, args) {
 function plain(x) {
   const t = typeof x;
   return t === "number" || t === "boolean" || x == null ||
-    (t === "string" && strIndex(x, "\u0000") < 0);
+    (t === "string" && strIndex(x, "\u0000") < 0 && wellFormed(x));
 }
 
 // A kryon.* function: up to three plain arguments go straight to Python.
@@ -342,8 +345,37 @@ const api = {
     adoptPending();
     try { return out(f(a, b, c)); } catch (e) { return fail(e); }
   },
-  callN: (f, ...args) => { try { return out(f(...args)); } catch (e) { return fail(e); } },
-  callE: (f, text) => { try { return out(f(...decode(text))); } catch (e) { return fail(e); } },
+  callN: (f, ...args) => {
+    adoptPending();
+    try { return out(f(...args)); } catch (e) { return fail(e); }
+  },
+  callE: (f, text) => {
+    adoptPending();
+    try { return out(f(...decode(text))); } catch (e) { return fail(e); }
+  },
+  // The handle fast path (engine.py): a wrapper of one arity for one function, called
+  // with the plain arguments as they are.  It does not adopt a token: Python calls it
+  // only when no token is waiting (TimeLimit.ready).
+  bind: (f, arity) => {
+    switch (arity) {
+      case 0: return () => {
+        try { const r = f(); return typeof r === "number" ? r : out(r); }
+        catch (e) { return fail(e); }
+      };
+      case 1: return (a) => {
+        try { const r = f(a); return typeof r === "number" ? r : out(r); }
+        catch (e) { return fail(e); }
+      };
+      case 2: return (a, b) => {
+        try { const r = f(a, b); return typeof r === "number" ? r : out(r); }
+        catch (e) { return fail(e); }
+      };
+      default: return (a, b, c) => {
+        try { const r = f(a, b, c); return typeof r === "number" ? r : out(r); }
+        catch (e) { return fail(e); }
+      };
+    }
+  },
   callRef: (id, text) => {
     try {
       const f = mapGet(FNS, id);
@@ -427,7 +459,8 @@ const api = {
   stack: () => toString(new Error().stack || ""),
 };
 // Every entry from Python first takes a freshly registered disarm token out of
-// the global object, before any script code can run (call0..3 do it inline).
+// the global object, before any script code can run (call0..3, callN and callE do it
+// inline; the wrappers ``bind`` makes are never called while a token waits).
 for (const name of keys(api)) {
   const f = api[name];
   if (name.length !== 5 || name.slice(0, 4) !== "call") {

@@ -64,6 +64,7 @@ _API = (
     "newScope",
     "loadModule",
     "declare",
+    "bind",
 )
 # Sloppy on purpose: a direct eval inside ``with (scope)`` is how the REPL runs
 # snippets in a script's namespace (``JsEngine.evaluate``).
@@ -173,6 +174,8 @@ class JsRuntime:
         if self.depth == 0 and self.hosted:
             self.hosted = False
             self.gateway.errors.clear()
+            self.limit.deadline = 0.0
+            self.limit.timed_out = False
 
     def call(self, entry: Any, args: tuple[Any, ...], caller: str) -> Any:
         """Call prelude ``entry`` with ``args``; a canonical value or a ScriptError.
@@ -203,6 +206,8 @@ class JsRuntime:
         callers.append(caller)
         try:
             result = entry(*args)
+            if depth == 0 and self.limit.fresh:
+                self.limit.adopted()  # every prelude entry adopts a waiting token
             if type(result) is str and result and result[0] <= "\x04":
                 result = self._marked(result, caller)
             if depth == 0 and self.async_code:
@@ -223,9 +228,11 @@ class JsRuntime:
         return result
 
     def _after_host(self, caller: str) -> None:
-        """End of a top-level call that reached the host: errors kept for it, the clock."""
+        """End of a top-level call that reached the host: errors kept for it, the clock
+        (between calls the deadline is 0.0, so the handle fast path need not reset it)."""
         self.hosted = False
         self.gateway.errors.clear()
+        self.limit.deadline = 0.0
         if self.limit.timed_out:
             self.limit.timed_out = False
             raise self.errors.limit_error("interrupted", caller, []) or TimeLimitError(caller)
@@ -258,11 +265,11 @@ class JsRuntime:
         run = self.context.execute_pending_job
         limit = self.limit
         if limit.enabled:
+            self.hosted = True  # the end of the call resets the wall clock started here
             limit.started()
         while run():
             if limit.enabled and limit.expired():
-                self.hosted = True  # reported by _after_host at the end of the call
-                break
+                break  # reported at the end of the call (_after_host)
 
     def drain(self, caller: str) -> None:
         """Run the promise jobs a script's top-level code queued (``.then`` callbacks,
@@ -271,12 +278,13 @@ class JsRuntime:
         try:
             self.api["adopt"]()  # jobs run script code directly: take a pending token first
             self.pump()
+            timed_out = self.depth == 1 and self.limit.timed_out
         except self.exceptions as exc:
             raise self.errors.from_exception(exc, caller) from None
         finally:
             self._leave()
-        if self.depth == 0 and self.hosted:
-            self._after_host(caller)
+        if timed_out:
+            raise self.errors.limit_error("interrupted", caller, []) or TimeLimitError(caller)
 
     def settle_raw(self, marker: Any, caller: str) -> Any:
         """The value of a tracked promise (``\\x03id``) as a wrapped JS object."""

@@ -18,6 +18,11 @@ stay inside the one budget.  Calls that never reach the host pay nothing;
 the others pay one ``add_callable`` to re-arm (measured in the benchmark and
 ``docs/languages/js.md``).
 
+A fresh token sits in a global property until the next entry adopts it, so
+every entry of the prelude adopts first; only when no token waits
+(:attr:`TimeLimit.ready`) may the handle fast path call a wrapper that skips
+that step.
+
 QuickJS measures the limit with ``clock()`` (CPU time), so a host callback
 that blocks without using CPU is caught by a wall-clock check when it
 returns (the wall clock starts at the call's first host callback, which
@@ -58,20 +63,31 @@ class TimeLimit:
         self.limit_ms = limit_ms
         self.seconds = limit_ms / 1000 if limit_ms is not None else 0.0
         self.armed = False
-        self._closed = False
+        self.fresh = False
+        """A token is registered that no entry has adopted yet."""
         self.enabled = limit_ms is not None
+        self.ready = not self.enabled
+        """A top-level call may enter as it is: no limit, or armed with the token adopted."""
+        self._closed = False
         self.deadline = 0.0
         self.timed_out = False
         self.disarms = 0
         """How many calls needed the host (each re-arms once): for the benchmark."""
 
     def begin(self) -> None:
-        """Before a top-level call (only when ``enabled``): a fresh budget, armed
-        with a new token if the last call used its token up.  The hot path of
-        ``JsEngine.bind_function`` inlines exactly this."""
+        """Before a top-level call through an adopting entry (only when
+        ``enabled``): a fresh budget, armed with a new token if the last call
+        used its token up."""
         if not self.armed:
             self.arm()
         self.deadline = 0.0
+
+    def adopted(self) -> None:
+        """After an adopting entry returned: a waiting token was taken, so calls
+        may skip adoption until the next re-arm."""
+        if self.fresh:
+            self.fresh = False
+            self.ready = True
 
     def arm(self) -> None:
         """Register a fresh disarm token and set the binding's limit."""
@@ -81,13 +97,13 @@ class TimeLimit:
         # interrupt handler (a stale one from a disarmed call would fire), and the
         # prelude takes the token out of the global object before any script runs.
         context.set_time_limit(self.seconds)
-        self.armed = True
+        self.armed = self.fresh = True
 
     def disarmed(self) -> None:
         """Called by the token's finalizer, inside the running call."""
         if self._closed:
             return
-        self.armed = False
+        self.armed = self.fresh = self.ready = False
         self.disarms += 1
         self._context.set_time_limit(-1.0)
 

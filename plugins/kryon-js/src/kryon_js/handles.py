@@ -1,0 +1,104 @@
+"""The handle fast path: what ``JsEngine.bind_function`` returns.
+
+A handle call is the hottest path there is, so the common case costs one
+Python frame and one VM entry of the same shape as a raw binding call:
+
+* the arguments are ones the binding passes unchanged (``None``, ``bool``,
+  ``float``, 32-bit ``int``, ASCII ``str`` without NUL or a leading result
+  marker; at most three of them);
+* the VM is idle on its owner thread (no call running, no released JS
+  function waiting to be dropped) and the time limit needs nothing
+  (``TimeLimit.ready``: no limit, or armed with its disarm token adopted);
+* the function's JS wrapper for that arity exists (the prelude's ``bind``,
+  made on the first such call): it calls the function, keeps a number result
+  as it is and turns anything else into a result marker, inside the call and
+  so under the time limit.
+
+Everything else (encoded arguments, nested calls from host callbacks, the
+first call after a re-arm, another thread) goes through ``JsRuntime.call``,
+which does the full bookkeeping.  Either way the result and the errors are
+the same.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from kryon_core import FunctionNotFoundError, Value
+from kryon_js.runtime import JsRuntime
+from kryon_js.wire import number_from_js
+
+__all__ = ["MAX_DIRECT", "Handle", "make_handle"]
+
+MAX_DIRECT = 3
+"""Calls with more arguments than this always take the general path."""
+
+_INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
+
+Handle = Callable[[Sequence[Value]], Value]
+
+
+def make_handle(
+    rt: JsRuntime, functions: dict[str, Any], name: str, script: str, wrappers: list[Any]
+) -> Handle:
+    """The engine-bound callable of ``script``'s function ``name``.
+
+    ``wrappers`` (one slot per arity, ``None`` until made) belongs to the loaded
+    script: unloading clears it, which sends every handle to the general path,
+    where the missing function is reported.
+    """
+    api, limit, callers, releases = rt.api, rt.limit, rt.callers, rt._releases
+    direct = (api["call0"], api["call1"], api["call2"], api["call3"])
+    encoded, encode, bind, owner = api["callE"], rt.codec.encode, api["bind"], rt.owner
+    exceptions, marked, get_ident = rt.exceptions, rt._marked, threading.get_ident
+
+    def general(args: Sequence[Value], plain: bool) -> Value:
+        fn = functions.get(name)
+        if fn is None:
+            raise FunctionNotFoundError(f"{script}.{name} is no longer loaded", script=script)
+        if not plain:
+            return rt.call(encoded, (fn, encode(args)), script)
+        arity = len(args)
+        if wrappers[arity] is None and rt.depth == 0 and get_ident() == owner:
+            wrappers[arity] = rt.raw(bind, (fn, arity), script)
+        return rt.call(direct[arity], (fn, *args), script)
+
+    def invoke(args: Sequence[Value]) -> Value:
+        if len(args) > MAX_DIRECT:
+            return general(args, False)
+        for a in args:
+            kind = type(a)
+            if kind is int:
+                if _INT32_MIN <= a <= _INT32_MAX:
+                    continue
+                return general(args, False)
+            if kind is float or kind is bool or a is None:
+                continue
+            if kind is str and a.isascii() and "\x00" not in a and (a[:1] > "\x04" or not a):
+                continue
+            return general(args, False)
+        wrapper = wrappers[len(args)]
+        if wrapper is None or not limit.ready or rt.depth or releases or get_ident() != owner:
+            return general(args, True)
+        rt.depth = 1
+        callers.append(script)
+        try:
+            result = wrapper(*args)
+            if type(result) is str and result and result[0] <= "\x04":
+                result = marked(result, script)
+            if rt.async_code:
+                rt.pump()
+        except exceptions as exc:
+            raise rt.errors.from_exception(exc, script) from None
+        finally:
+            rt.depth = 0
+            callers.pop()
+            if rt.hosted:
+                rt._after_host(script)
+        if type(result) is float:
+            return number_from_js(result)
+        return result
+
+    return invoke
