@@ -140,6 +140,28 @@ def test_limits_are_limit_errors_and_the_engine_survives(manager: ScriptManager)
     assert manager.call_function("lim.ok") == 1.0
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "(1..1e15).map {|x| x * 2 }.count",  # a lazy sequence walked by a builtin
+        "(1..1e12).toList.count",  # a builtin building a huge list
+        '(1..1e9).join(",").count',
+        "(1..1e15).reduce {|a, b| b }",
+    ],
+)
+def test_builtins_walking_huge_sequences_stop_at_the_limits(
+    manager: ScriptManager, body: str
+) -> None:
+    manager.load_script("walk", f"var walk = Fn.new {{ {body} }}\n", language="wren")
+    with pytest.raises(LimitError):
+        manager.call_function("walk.walk")
+    manager.unload_script("walk")
+    manager.load_script(
+        "fine", "var f = Fn.new { (1..1000).map {|x| x }.count }\n", language="wren"
+    )
+    assert manager.call_function("fine.f") == 1000.0
+
+
 def test_trusted_deep_recursion_is_a_limit_not_a_python_error(tmp_path: Path) -> None:
     with ScriptManager(_config(tmp_path, "trusted")) as m:
         m.load_script("deep", "var f\nf = Fn.new {|n| f.call(n + 1) }\n", language="wren")

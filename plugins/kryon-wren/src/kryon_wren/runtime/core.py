@@ -8,7 +8,6 @@ reached through :func:`current_vm`, set on every thread that runs Wren code.
 from __future__ import annotations
 
 import gc
-import threading
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -56,17 +55,14 @@ from kryon_wren.runtime.strings import (
 if TYPE_CHECKING:
     from kryon_wren.vm import VM
 
-_local = threading.local()
-
 
 def current_vm() -> VM:
-    vm: VM = _local.vm
+    vm: VM = O.running_vm()
     return vm
 
 
 def set_current_vm(vm: VM | None) -> VM | None:
-    old: VM | None = getattr(_local, "vm", None)
-    _local.vm = vm
+    old: VM | None = O.set_running_vm(vm)
     return old
 
 

@@ -10,7 +10,23 @@ short-lived proxy (``_PX[type](value)``) carrying that class's methods.
 from __future__ import annotations
 
 import math
+import threading
 from typing import Any
+
+_running = threading.local()
+
+
+def running_vm() -> Any:
+    """The VM running Wren code on this thread, or None (see runtime.core)."""
+    return getattr(_running, "vm", None)
+
+
+def set_running_vm(vm: Any) -> Any:
+    """Make ``vm`` the running VM of this thread; returns the previous one."""
+    old = getattr(_running, "vm", None)
+    _running.vm = vm
+    return old
+
 
 NoneType = type(None)
 

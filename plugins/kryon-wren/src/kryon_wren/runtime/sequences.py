@@ -11,7 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from kryon_wren.runtime.objects import PRIMS, PROXIES, Proxy, WObject, WrenError, eq, to_str, truth
+from kryon_wren.runtime.objects import (
+    PRIMS,
+    PROXIES,
+    Proxy,
+    WObject,
+    WrenError,
+    eq,
+    running_vm,
+    to_str,
+    truth,
+)
 
 
 def call_fn(fn: Any, *args: Any) -> Any:
@@ -84,7 +94,36 @@ def protocol_iter(seq: Any) -> Iterator[Any]:
         yield value(it)
 
 
+CHECK_EVERY = 256
+"""Elements a builtin walks between two checks of the running call's budget."""
+
+
 def py_iter(seq: Any) -> Iterator[Any]:
+    """A Python iterator over a Wren sequence; under limits, every
+    :data:`CHECK_EVERY` elements count as steps of the running call, so a
+    builtin walking a huge or endless sequence (``(1..1e15).count``) ends with
+    a limit error like a script loop would."""
+    it = _native_iter(seq)
+    vm = running_vm()
+    if vm is not None and vm.checks:
+        return _budgeted(it, vm)
+    return it
+
+
+def _budgeted(it: Iterator[Any], vm: Any) -> Iterator[Any]:
+    K, tick = vm.K, vm.tick
+    n = 0
+    for x in it:
+        n += 1
+        if n == CHECK_EVERY:
+            n = 0
+            K[0] -= CHECK_EVERY
+            if K[0] < 0:
+                tick()
+        yield x
+
+
+def _native_iter(seq: Any) -> Iterator[Any]:
     c = seq.__class__
     if c is str:
         return iter(seq)
@@ -92,7 +131,7 @@ def py_iter(seq: Any) -> Iterator[Any]:
     if fast is not None:
         return fast(seq)  # type: ignore[no-any-return]
     if isinstance(seq, Proxy):
-        return py_iter(seq.v)
+        return _native_iter(seq.v)
     return protocol_iter(seq)
 
 
