@@ -181,6 +181,19 @@ def test_time_limit_and_engine_survives() -> None:
     assert engine.call_function(sid, "ok", []) == 1
 
 
+def test_infinite_sequences_never_read_ahead_under_limits() -> None:
+    engine, _ = make(SANDBOXED)
+    sid = load(
+        engine,
+        "(def calls (atom 0))\n"
+        "(defn doubling [n] (last (take n (iterate #(do (swap! calls inc) (* 2 %)) 1))))\n"
+        "(defn used [] @calls)",
+    )
+    # 2^62 fits in 64 bits; computing ahead would overflow (and call f too often)
+    assert engine.call_function(sid, "doubling", [63]) == 2**62
+    assert engine.call_function(sid, "used", []) == 62
+
+
 def test_catastrophic_regex_ends_within_the_time_limit() -> None:
     engine, _ = make(SANDBOXED)
     sid = load(

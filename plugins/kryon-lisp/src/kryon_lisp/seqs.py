@@ -281,17 +281,20 @@ class LRange(Seq):
 
 
 def guarded(it: Iterator[Any]) -> Iterator[Any]:
-    """Pass ``it`` through, checking the budget every CHUNK elements."""
+    """Pass ``it`` through, checking the budget every CHUNK elements (never
+    reading ahead: ``(iterate f x)`` calls ``f`` only for what is used)."""
     budget = limits.current.budget
     if budget is None:
         yield from it
         return
-    while True:
-        block = list(itertools.islice(it, limits.CHUNK))
-        if not block:
-            return
-        budget.realise(len(block))
-        yield from block
+    chunk = limits.CHUNK
+    n = 0
+    for x in it:
+        n += 1
+        if n == chunk:
+            budget.realise(n)
+            n = 0
+        yield x
 
 
 def infinite(it: Iterator[Any]) -> LazySeq:
