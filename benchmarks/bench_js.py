@@ -10,7 +10,15 @@ rounds each; prints per-call times and the ratios the JS issue asks for:
   with ``quickjs.Function``, the binding's own thread-safe call, which does
   the same hand-off to a worker thread);
 * a JS -> host callback through ``kryon`` vs a raw ``add_callable`` callback;
-* what the time limit costs when a call reaches the host (one re-arm).
+* what the time limit costs when a call reaches the host (one re-arm);
+* the floors under the handle call, each around the same raw call: a bare
+  Python function (the least any Python handle costs), the same plus a JS
+  wrapper that catches errors inside the VM (what our engine-bound call adds
+  on the JS side), and the manager's own invoker and handle (core's share).
+
+Calls made on the calling thread are timed in that thread's CPU time
+(``time.thread_time``), so other processes on a shared machine do not count;
+the hand-off rows (another thread) use wall time.
 """
 
 from __future__ import annotations
@@ -20,31 +28,52 @@ import multiprocessing
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
 import quickjs
 
-from kryon_core import HostFunction, KryonConfig, ScriptManager, TimeLimitError
+from kryon_core import (
+    FunctionHandle,
+    FunctionInfo,
+    FunctionStats,
+    HostFunction,
+    KryonConfig,
+    ScriptManager,
+    TimeLimitError,
+    Value,
+)
+from kryon_core.dispatch import Dispatcher
+from kryon_core.registry import FunctionSlot, make_invoker
 
 ADD = "function add(a, b) { return a + b; }"
 LOOP = "function loop(n) { let s = 0; for (let i = 0; i < n; i++) s += kryon.add(i, 1); return s; }"
 ONE = "function one() { return kryon.add(1, 2); }"
 SPIN = "function spin(host) { if (host) kryon.add(1, 2); while (true) {} }"
 RAW_LOOP = "(function (n) { let s = 0; for (let i = 0; i < n; i++) s += add_py(i, 1); return s; })"
+# What our engine puts around a script function on the handle fast path (prelude ``bind``).
+JS_WRAPPER = (
+    "((f) => (a, b) => { try { const r = f(a, b); return typeof r === 'number' ? r : String(r); }"
+    " catch (e) { return '\\u0002' + String(e); } })"
+)
 CALLS, CALLBACKS = 20_000, 2_000
 
 Row = tuple[str, float, float]
 
 
-def best(fn: Callable[[], Any], number: int, rounds: int = 7) -> float:
+def best(
+    fn: Callable[[], Any],
+    number: int,
+    rounds: int = 7,
+    clock: Callable[[], float] = time.perf_counter,
+) -> float:
     """Seconds per call of ``fn`` (which makes ``number`` calls), best of ``rounds``."""
     times = []
     for _ in range(rounds):
-        start = time.perf_counter()
+        start = clock()
         fn()
-        times.append((time.perf_counter() - start) / number)
+        times.append((clock() - start) / number)
     return min(times)
 
 
@@ -66,12 +95,14 @@ def make_manager(policy: str, cache: str) -> ScriptManager:
     return manager
 
 
-def baselines() -> dict[str, Callable[[], Any]]:
+def baselines() -> dict[str, Callable[..., Any]]:
     """Raw binding calls, made on the calling thread (each context stays on it)."""
     plain = quickjs.Context()
     add = plain.eval(f"({ADD})")
     limited = quickjs.Context()
     limited_add = limited.eval(f"({ADD})")
+    wrapped_add = plain.eval(JS_WRAPPER)(add)
+    limited_wrapped_add = limited.eval(JS_WRAPPER)(limited_add)
     limited.set_time_limit(0.1)
     plain.add_callable("add_py", lambda a, b: a + b)
     loop = plain.eval(RAW_LOOP)
@@ -79,18 +110,23 @@ def baselines() -> dict[str, Callable[[], Any]]:
         "trusted": lambda: add(1, 2),
         "sandboxed": lambda: limited_add(1, 2),
         "callback": lambda: loop(CALLBACKS),
+        "trusted-bound": lambda args: add(*args),
+        "sandboxed-bound": lambda args: limited_add(*args),
+        "trusted-wrapped": lambda args: wrapped_add(*args),
+        "sandboxed-wrapped": lambda args: limited_wrapped_add(*args),
     }
 
 
 def paired(
     base: Callable[[], Any], ours: Callable[[], Any], number: int, rounds: int = 9
 ) -> tuple[float, float, float]:
-    """Alternate rounds of ``base`` and ``ours`` (``number`` calls each), so load
-    changes hit both: (best base, best ours, median of the per-round ratios)."""
+    """Alternate rounds of ``base`` and ``ours`` (``number`` calls each, on this
+    thread, in its CPU time), so load changes hit both: (best base, best ours,
+    median of the per-round ratios)."""
     bases, mine, ratios = [], [], []
     for _ in range(rounds):
-        b = best(repeat(base, number), number, rounds=1)
-        o = best(repeat(ours, number), number, rounds=1)
+        b = best(repeat(base, number), number, rounds=1, clock=time.thread_time)
+        o = best(repeat(ours, number), number, rounds=1, clock=time.thread_time)
         bases.append(b)
         mine.append(o)
         ratios.append(o / b)
@@ -99,10 +135,19 @@ def paired(
 
 def raw_rows() -> list[Row]:
     raw = baselines()
+    cpu = time.thread_time
     rows = [
-        ("raw quickjs call add(1, 2)", best(repeat(raw["trusted"], CALLS), CALLS), 1.0),
-        ("raw quickjs call, time limit set", best(repeat(raw["sandboxed"], CALLS), CALLS), 1.0),
-        ("raw add_callable callback (JS -> Python)", best(raw["callback"], CALLBACKS), 1.0),
+        ("raw quickjs call add(1, 2)", best(repeat(raw["trusted"], CALLS), CALLS, clock=cpu), 1.0),
+        (
+            "raw quickjs call, time limit set",
+            best(repeat(raw["sandboxed"], CALLS), CALLS, clock=cpu),
+            1.0,
+        ),
+        (
+            "raw add_callable callback (JS -> Python)",
+            best(raw["callback"], CALLBACKS, clock=cpu),
+            1.0,
+        ),
     ]
     function = quickjs.Function("add", ADD)  # the binding's thread-safe call (worker thread)
     small = CALLS // 10
@@ -120,16 +165,38 @@ def owner_thread_rows(policy: str, manager: ScriptManager) -> list[Row]:
     bound = instance.engine.bind_function(script_id, "add")
     handle, loop, one = (manager.function(f"bench.{n}") for n in ("add", "loop", "one"))
     args = [1, 2]
+    floor, wrapped = raw[f"{policy}-bound"], raw[f"{policy}-wrapped"]
+    manager_floor = manager_handle(floor, instance.dispatch, policy)
+    _, bare, bare_ratio = paired(base, lambda: floor(args), CALLS)
+    _, js_floor, js_ratio = paired(base, lambda: wrapped(args), CALLS)
     _, direct, direct_ratio = paired(base, lambda: bound(args), CALLS)
+    _, core, core_ratio = paired(base, lambda: manager_floor(1, 2), CALLS)
     _, owner, owner_ratio = paired(base, lambda: handle(1, 2), CALLS)
     _, callback, callback_ratio = paired(raw["callback"], lambda: loop(CALLBACKS), 1, rounds=7)
     _, one_call, one_ratio = paired(base, one, CALLS // 4, rounds=7)
     return [
+        (f"floor: bare Python function over the raw call ({policy})", bare, bare_ratio),
+        (f"floor: same + JS wrapper catching errors ({policy})", js_floor, js_ratio),
         (f"engine-bound call, owner thread ({policy})", direct, direct_ratio),
+        (f"floor: manager invoker + handle over the raw call ({policy})", core, core_ratio),
         (f"manager handle, owner thread ({policy})", owner, owner_ratio),
         (f"kryon.add callback ({policy})", callback / CALLBACKS, callback_ratio),
         (f"call making one host callback ({policy})", one_call, one_ratio),
     ]
+
+
+def manager_handle(
+    bound: Callable[[Sequence[Value]], Value], dispatch: Dispatcher, policy: str
+) -> FunctionHandle:
+    """Core's per-call machinery (profiled invoker, slot, handle) around ``bound``:
+    what a manager handle costs on top of the engine-bound callable."""
+    invoke = make_invoker(bound, dispatch, FunctionStats(f"floor.{policy}"), "floor")
+
+    def binder(slot: FunctionSlot) -> tuple[Any, Any]:
+        return invoke, invoke
+
+    slot = FunctionSlot("floor.add", "floor", "add", FunctionInfo(name="add"), binder)
+    return FunctionHandle(slot)
 
 
 def engine_rows(policy: str, cache: str, function_call: float) -> list[Row]:
@@ -140,7 +207,7 @@ def engine_rows(policy: str, cache: str, function_call: float) -> list[Row]:
         handle = manager.function("bench.add")
         small = CALLS // 10
         other = best(repeat(lambda: handle(1, 2), small), small, rounds=5)
-        rows.insert(2, (f"manager handle, other thread ({policy})", other, other / function_call))
+        rows.insert(5, (f"manager handle, other thread ({policy})", other, other / function_call))
         return rows
     finally:
         manager.close()
@@ -206,7 +273,10 @@ def main() -> None:
         print(f"{label:<{width}}{seconds * 1e6:>9.2f} us{ratio:>8.2f}x")
     print("\nratios are medians over alternating rounds of the raw call and ours, so load")
     print("changes hit both; owner-thread calls vs the raw quickjs call (time limit set for")
-    print("'sandboxed'); the callback loop (per callback) likewise;")
+    print(
+        "'sandboxed'), timed in the thread's CPU time; the callback loop (per callback) likewise;"
+    )
+    print("'floor' rows put the named layer alone around the raw call (what it costs at least);")
     print("'other thread' calls vs quickjs.Function (the binding's thread-safe hand-off);")
     print("callbacks vs raw add_callable (which the binding refuses under a time limit);")
     print("'call making one host callback' includes re-arming the time limit afterwards.")
