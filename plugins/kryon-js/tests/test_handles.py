@@ -231,3 +231,27 @@ def test_another_thread_is_refused(js: Any) -> None:
     assert len(errors) == 1 and isinstance(errors[0], ScriptError)
     assert "thread" in str(errors[0])
     assert add([2, 2]) == 4
+
+
+def test_host_functions_see_the_calling_script(make_js: Any) -> None:
+    seen: list[str] = []
+    handles: dict[str, Any] = {}
+
+    def who(caller: str) -> str:
+        seen.append(caller)
+        return caller
+
+    def other(caller: str) -> Any:
+        seen.append(caller)
+        return handles["b"]([])  # a nested call from a host callback
+
+    functions = {"who": HostFunction("who", who), "other": HostFunction("other", other)}
+    js = make_js(functions=functions, time_limit_ms=200)
+    a = js.load("function f() { return [kryon.who(), kryon.other(), kryon.who()]; }", "a.js")
+    b = js.load("function f() { return kryon.who(); }", "b.js")
+    handles["a"], handles["b"] = js.engine.bind_function(a, "f"), js.engine.bind_function(b, "f")
+    for _ in range(3):
+        seen.clear()
+        assert handles["a"]([]) == ["a.js", "b.js", "a.js"]
+        assert seen == ["a.js", "a.js", "b.js", "a.js"]
+        assert handles["b"]([]) == "b.js"

@@ -66,7 +66,8 @@ def make_handle(
         return rt.call(direct[arity], (fn, *args), script)
 
     def invoke(args: Sequence[Value]) -> Value:
-        if len(args) > MAX_DIRECT:
+        arity = len(args)
+        if arity > MAX_DIRECT:
             return general(args, False)
         for a in args:
             kind = type(a)
@@ -79,11 +80,11 @@ def make_handle(
             if kind is str and a.isascii() and "\x00" not in a and (a[:1] > "\x04" or not a):
                 continue
             return general(args, False)
-        wrapper = wrappers[len(args)]
+        wrapper = wrappers[arity]
         if wrapper is None or not limit.ready or rt.depth or releases or get_ident() != owner:
             return general(args, True)
         rt.depth = 1
-        callers.append(script)
+        callers[0] = script  # the bottom entry names the top-level caller (runtime.py)
         try:
             result = wrapper(*args)
             if type(result) is str and result and result[0] <= "\x04":
@@ -94,7 +95,6 @@ def make_handle(
             raise rt.errors.from_exception(exc, script) from None
         finally:
             rt.depth = 0
-            callers.pop()
             if rt.hosted:
                 rt._after_host(script)
         if type(result) is float:

@@ -135,6 +135,9 @@ class JsRuntime:
         self.async_code = config.drain_jobs == "always"
         """Set once a script using promises/async is loaded: calls then run pending jobs."""
         self.callers: list[str] = ["<host>"]
+        """The script of each running entry, innermost last (host callbacks report it).
+        ``call`` pushes one per entry; the handle fast path, which only runs at depth
+        0, stores its script in the bottom entry instead of pushing and popping."""
         self._js_refs: dict[int, weakref.ref[FunctionRef]] = {}
         self._releases: set[int] = set()
         self._closed = False
