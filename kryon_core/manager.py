@@ -40,6 +40,7 @@ from kryon_core.engine import (
     ScriptId,
 )
 from kryon_core.errors import (
+    CompileError,
     KryonError,
     ScriptError,
     ScriptNotFoundError,
@@ -551,11 +552,26 @@ class ScriptManager:
 
 
 def _read_source(name: str, source: str | None, path: str | Path | None) -> tuple[str, str | None]:
+    """The text of a script: ``source`` as given, or the file (UTF-8, a leading
+    byte-order mark dropped as the languages' own interpreters do)."""
     if source is not None:
         return source, (str(path) if path is not None else None)
     if path is None:
         raise ScriptError("load_script needs a source or a path", script=name)
     try:
-        return Path(path).read_text(encoding="utf-8"), str(path)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ScriptNotFoundError(f"cannot read {path}: {exc}", script=name) from None
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or exc
+        raise ScriptNotFoundError(f"cannot read {path}: {reason}", script=name) from None
+    try:
+        return data.decode("utf-8-sig"), str(path)
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        raise CompileError(
+            f"the source is not UTF-8 text (byte 0x{data[exc.start]:02x})",
+            script=name,
+            line=line,
+            column=column,
+        ) from None

@@ -371,3 +371,23 @@ def test_dependencies_are_loaded_from_the_script_folder(
     fake_manager.load_file(tmp_path / "app.fake")
     assert set(fake_manager.scripts) == {"app", "util"}
     assert fake_manager.call_function("util.helper") == 7
+
+
+def test_files_with_a_byte_order_mark_load(fake_manager: ScriptManager, tmp_path: Path) -> None:
+    path = tmp_path / "bom.fake"
+    path.write_bytes(b"\xef\xbb\xbfdef f():\n    return 'ok'\n")
+    fake_manager.load_file(path)
+    assert fake_manager.call_function("bom.f") == "ok"
+
+
+def test_a_file_that_is_not_utf8_is_a_compile_error_with_position(
+    fake_manager: ScriptManager, tmp_path: Path
+) -> None:
+    path = tmp_path / "latin.fake"
+    path.write_bytes(b"x = 1\ny = '\xe9t\xe9'\n")
+    with pytest.raises(CompileError) as info:
+        fake_manager.load_file(path)
+    assert (info.value.line, info.value.column) == (2, 6)
+    assert "not UTF-8" in str(info.value) and "latin" in str(info.value)
+    with pytest.raises(ScriptNotFoundError, match="cannot read"):
+        fake_manager.load_file(tmp_path / "missing.fake")
