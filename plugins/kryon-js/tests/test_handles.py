@@ -255,3 +255,14 @@ def test_host_functions_see_the_calling_script(make_js: Any) -> None:
         assert handles["a"]([]) == ["a.js", "b.js", "a.js"]
         assert seen == ["a.js", "a.js", "b.js", "a.js"]
         assert handles["b"]([]) == "b.js"
+
+
+def test_a_closed_engine_fails_clearly(make_js: Any) -> None:
+    js = make_js()
+    add = handle(js, "add")
+    assert add([1, 2]) == 3
+    js.engine.close()
+    with pytest.raises(ScriptError):
+        add([1, 2])
+    with pytest.raises(ScriptError):
+        add([{"encoded": 1}])

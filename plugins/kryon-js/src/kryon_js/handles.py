@@ -35,7 +35,7 @@ __all__ = ["MAX_DIRECT", "Handle", "make_handle"]
 MAX_DIRECT = 3
 """Calls with more arguments than this always take the general path."""
 
-_INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
+_DIRECT = ("call0", "call1", "call2", "call3")
 
 Handle = Callable[[Sequence[Value]], Value]
 
@@ -47,23 +47,23 @@ def make_handle(
 
     ``wrappers`` (one slot per arity, ``None`` until made) belongs to the loaded
     script: unloading clears it, which sends every handle to the general path,
-    where the missing function is reported.
+    where the missing function is reported.  The handle keeps no other VM
+    object: closing the engine leaves nothing to be freed on another thread.
     """
-    api, limit, callers, releases = rt.api, rt.limit, rt.callers, rt._releases
-    direct = (api["call0"], api["call1"], api["call2"], api["call3"])
-    encoded, encode, bind, owner = api["callE"], rt.codec.encode, api["bind"], rt.owner
-    exceptions, marked, get_ident = rt.exceptions, rt._marked, threading.get_ident
+    limit, callers, releases, owner = rt.limit, rt.callers, rt._releases, rt.owner
+    api, encode, marked, exceptions = rt.api, rt.codec.encode, rt._marked, rt.exceptions
+    get_ident = threading.get_ident
 
     def general(args: Sequence[Value], plain: bool) -> Value:
         fn = functions.get(name)
         if fn is None:
             raise FunctionNotFoundError(f"{script}.{name} is no longer loaded", script=script)
         if not plain:
-            return rt.call(encoded, (fn, encode(args)), script)
+            return rt.call(api["callE"], (fn, encode(args)), script)
         arity = len(args)
         if wrappers[arity] is None and rt.depth == 0 and get_ident() == owner:
-            wrappers[arity] = rt.raw(bind, (fn, arity), script)
-        return rt.call(direct[arity], (fn, *args), script)
+            wrappers[arity] = rt.raw(api["bind"], (fn, arity), script)
+        return rt.call(api[_DIRECT[arity]], (fn, *args), script)
 
     def invoke(args: Sequence[Value]) -> Value:
         arity = len(args)
@@ -72,7 +72,7 @@ def make_handle(
         for a in args:
             kind = type(a)
             if kind is int:
-                if _INT32_MIN <= a <= _INT32_MAX:
+                if -2147483648 <= a <= 2147483647:  # the binding truncates wider ints
                     continue
                 return general(args, False)
             if kind is float or kind is bool or a is None:
