@@ -229,3 +229,22 @@ def test_memory_held_in_a_cycle_is_reclaimed_after_the_limit(make_js: Any) -> No
             js.call(script, "bomb")
         assert js.call(script, "ok") == [2, 4, 6]
     assert js.engine.get_memory_usage().used_bytes < 4 * 1024 * 1024
+
+
+def test_jobs_queued_at_load_that_block_past_the_limit_fail_the_load(make_js: Any) -> None:
+    # The wall clock catches a host callback that blocks; the load reports it, and the
+    # next call starts with a fresh budget (it used to fail in its place).
+    def block(caller: str) -> int:
+        time.sleep(0.03)
+        return 1
+
+    js = make_js(functions={"block": HostFunction("block", block)}, time_limit_ms=100)
+    with pytest.raises(TimeLimitError):
+        js.load(
+            "Promise.resolve().then(() => {\n"
+            "  for (let i = 0; i < 20; i++) { try { kryon.block(); } catch (e) {} }\n"
+            "});\nfunction one() { return kryon.block(); }",
+            "jobs.js",
+        )
+    script = js.load("function one() { return kryon.block(); }", "after.js")
+    assert js.call(script, "one") == 1
