@@ -248,3 +248,21 @@ def test_jobs_queued_at_load_that_block_past_the_limit_fail_the_load(make_js: An
         )
     script = js.load("function one() { return kryon.block(); }", "after.js")
     assert js.call(script, "one") == 1
+
+
+def test_errors_of_host_callbacks_in_top_level_code_keep_their_class(make_js: Any) -> None:
+    # The limit noticed inside a host callback (here on every tick) and a host
+    # function's own error reach the loader as themselves, not as a JS error.
+    state, functions = counter()
+    js = make_js(functions=functions, time_limit_ms=100)
+    with pytest.raises(TimeLimitError) as info:
+        js.load("while (true) kryon.tick();", "flood.js")
+    assert info.value.script == "flood.js" and info.value.line == 1
+    assert state["ticks"] > 0
+
+    def refuse(caller: str) -> None:
+        raise ConversionError("refused by the host", script=caller)
+
+    js = make_js(functions={"refuse": HostFunction("refuse", refuse)}, time_limit_ms=100)
+    with pytest.raises(ConversionError, match="refused by the host"):
+        js.load("kryon.refuse();", "refused.js")

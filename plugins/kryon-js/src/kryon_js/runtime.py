@@ -245,12 +245,13 @@ class JsRuntime:
         self._enter(caller)
         try:
             result = entry(*args)
+            if type(result) is str and result[:1] == "\x02":
+                # mapped before _leave forgets the host errors kept for this call
+                raise self._error(json.loads(result[1:]), caller)
         except self.exceptions as exc:
             raise self.errors.from_exception(exc, caller) from None
         finally:
             self._leave()
-        if type(result) is str and result[:1] == "\x02":
-            raise self._error(json.loads(result[1:]), caller)
         return result
 
     def evaluate(self, text: str, script: str) -> Any:
