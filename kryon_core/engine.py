@@ -20,6 +20,7 @@ nothing a script does may raise anything else into the host.
 from __future__ import annotations
 
 import enum
+import json
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -306,6 +307,23 @@ class ScriptEngine(ABC):
         namespace.  Engines without it raise UnsupportedOperationError.
         """
         self._unsupported("evaluating snippets (REPL)")
+
+    def evaluate_display(self, script_id: ScriptId, source: str) -> str | None:
+        """Evaluate a snippet for an interactive session (``kryon repl``) and
+        return its result written as the language's own REPL shows it, or
+        None when there is nothing to show.
+
+        The default shows :meth:`evaluate`'s canonical value as JSON; engines
+        whose language has its own notation (Lisp's ``pr-str``, Wren's
+        ``toString``) override it.
+        """
+        value = self.evaluate(script_id, source)
+        if value is None:
+            return None
+        try:
+            return json.dumps(value, ensure_ascii=False)
+        except (TypeError, ValueError):
+            return repr(value)
 
     # -- globals ------------------------------------------------------------
 

@@ -2,28 +2,20 @@
 
 Input is gathered until it compiles (so multi-line definitions work: a
 compile error that points at the end of the input asks for more lines), then
-evaluated with ``ScriptEngine.evaluate`` inside a persistent ``repl`` script.
+evaluated with ``ScriptEngine.evaluate_display`` (the result in the
+language's own notation) inside a persistent ``repl`` script.
 Errors are printed and the session goes on.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TextIO
 
 from kryon_core.errors import CompileError, ScriptError
 from kryon_core.manager import ScriptManager
-from kryon_core.values import Value
 
 __all__ = ["run_repl"]
-
-
-def _show(value: Value) -> str:
-    try:
-        return json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        return repr(value)
 
 
 def _needs_more(error: CompileError, text: str) -> bool:
@@ -61,7 +53,7 @@ def run_repl(
             buffer = ""
             continue
         try:
-            value = instance.run(engine.evaluate, record.script_id, buffer)
+            shown = instance.run(engine.evaluate_display, record.script_id, buffer)
         except CompileError as exc:
             if interactive and _needs_more(exc, buffer) and line.strip():
                 continue
@@ -71,7 +63,7 @@ def run_repl(
         except Exception as exc:  # an engine bug must not end the session
             stdout.write(f"internal error: {type(exc).__name__}: {exc}\n")
         else:
-            if value is not None:
-                stdout.write(_show(value) + "\n")
+            if shown is not None:
+                stdout.write(shown + "\n")
         buffer = ""
         stdout.flush()

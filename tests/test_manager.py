@@ -391,3 +391,10 @@ def test_a_file_that_is_not_utf8_is_a_compile_error_with_position(
     assert "not UTF-8" in str(info.value) and "latin" in str(info.value)
     with pytest.raises(ScriptNotFoundError, match="cannot read"):
         fake_manager.load_file(tmp_path / "missing.fake")
+
+
+def test_evaluate_display_defaults_to_json(fake_manager: ScriptManager) -> None:
+    record = fake_manager.load_script("repl", "", language="fake")
+    engine = fake_manager.engine("fake").engine
+    assert engine.evaluate_display(record.script_id, "x = 2") is None
+    assert engine.evaluate_display(record.script_id, "[x, 'é', None]") == '[2, "é", null]'

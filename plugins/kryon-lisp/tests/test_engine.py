@@ -317,6 +317,15 @@ def test_repl_evaluate_keeps_definitions() -> None:
     assert out == [":hi\n"]
 
 
+def test_repl_shows_values_as_clojure_prints_them() -> None:
+    engine, _ = make()
+    sid = load(engine, "", script="repl")
+    assert engine.evaluate_display(sid, "(def x 20)") == "#'user/x"
+    assert engine.evaluate_display(sid, '{:a "s" :b [1 2.5 nil]}') == '{:a "s", :b [1 2.5 nil]}'
+    assert engine.evaluate_display(sid, "(println)") == "nil"
+    assert engine.evaluate_display(sid, "(take 3 (range))") == "(0 1 2)"
+
+
 def test_deeply_nested_vectors_cannot_crash_the_host() -> None:
     engine, _ = make(TRUSTED)
     sid = load(

@@ -255,23 +255,42 @@ class LispEngine(ScriptEngine):
         return {name: _function_info(name, info) for name, info in ns.public_functions().items()}
 
     def evaluate(self, script_id: ScriptId, source: str) -> Value:
-        """Run a snippet in a loaded script's namespace (``kryon repl lisp``)."""
+        """Run a snippet in a loaded script's namespace (the value of its last form)."""
         from kryon_core import ConversionError
         from kryon_lisp.printer import pr_str
+
+        def to_host(value: Any) -> Value:
+            try:
+                return self.converter.to_host(value)
+            except ConversionError:
+                return pr_str(value)
+
+        result: Value = self._evaluate_forms(script_id, source, to_host)
+        return result
+
+    def evaluate_display(self, script_id: ScriptId, source: str) -> str | None:
+        """``kryon repl lisp``: the last form's value as Clojure's REPL prints it."""
+        from kryon_lisp.printer import pr_str
+
+        shown: str = self._evaluate_forms(script_id, source, pr_str)
+        return shown
+
+    def _evaluate_forms(
+        self, script_id: ScriptId, source: str, finish: Callable[[Any], Any]
+    ) -> Any:
+        """Run every form of ``source``; ``finish`` (conversion, printing) runs on
+        the last value under the same limits, so an endless result is stopped."""
         from kryon_lisp.reader import Reader
 
         ns = self._ns(script_id)
         runtime = self.runtime
         forms = Reader(source, ns.script, ns.name).read_all()
 
-        def run() -> Value:
+        def run() -> Any:
             value = None
             for form in forms:
                 value = runtime.run_form(ns, form)
-            try:
-                return self.converter.to_host(value)
-            except ConversionError:
-                return pr_str(value)
+            return finish(value)
 
         return self._guarded(ns.script, run)
 
