@@ -305,7 +305,7 @@ def test_engine_limits_in_fibers_and_the_engine_survives(sandboxed: ScriptManage
     sandboxed.load_script(
         "fib",
         "var spin = Fn.new {\n  Fiber.new {\n    while (true) {}\n  }.call()\n}\n"
-        "var deep = Fn.new { Fiber.new { Fiber.new { deep.call() }.call() }.call() }\n"
+        "var deep\ndeep = Fn.new { Fiber.new { Fiber.new { deep.call() }.call() }.call() }\n"
         "var hoard = Fn.new {\n"
         "  var k = []\n"
         "  while (true) {\n    var f = Fiber.new { Fiber.yield() }\n    f.call()\n"

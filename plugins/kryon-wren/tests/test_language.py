@@ -188,8 +188,8 @@ CASES: list[tuple[str, str, str]] = [
         "42\n",
     ),
     (
-        "module variables can be used before their definition in functions",
-        "var f = Fn.new { later }\nvar later = 5\nSystem.print(f.call())",
+        "capitalized module variables can be used before their definition in functions",
+        "var f = Fn.new { Later }\nvar Later = 5\nSystem.print(f.call())",
         "5\n",
     ),
     ("newlines inside expressions", "var x = 1 +\n  2\nSystem.print([\n  x,\n  3\n])", "[3, 3]\n"),

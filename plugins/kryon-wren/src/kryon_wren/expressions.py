@@ -40,6 +40,13 @@ INFIX_PREC = {**BINARY_PREC, "is": PREC_IS, "&&": PREC_AND, "||": PREC_OR, "?": 
 INFIX_PREC.update({".": PREC_CALL, "[": PREC_CALL})
 
 MAX_PARAMS = 16
+MAX_METHOD_NAME = 64
+
+
+def check_name_length(name: Token) -> None:
+    """Method names are at most 64 characters long, as in the reference compiler."""
+    if len(name.text) > MAX_METHOD_NAME:
+        raise ParseError(name, f"Method names cannot be longer than {MAX_METHOD_NAME} characters.")
 
 
 class ExpressionParser(ParserBase):
@@ -83,6 +90,7 @@ class ExpressionParser(ParserBase):
         if t == ".":
             self.skip_lines()
             name = self.consume("name", "Expect method name after '.'.")
+            check_name_length(name)
             return self.named_call(left, name, can_assign)
         if t == "[":
             args = self.arguments("]", "Expect ']' after arguments.")
@@ -310,6 +318,8 @@ class ExpressionParser(ParserBase):
         # Like any call, a bare `super` is a getter and `super(...)` a method,
         # both named after the enclosing method.
         if kind == "i":
+            if args is None:
+                raise ParseError(self.prev, "A superclass constructor must have an argument list.")
             mname = names.initializer(base, n)
         elif kind in ("m", "g", "s"):
             mname = names.getter(base) if args is None else names.method(base, n)

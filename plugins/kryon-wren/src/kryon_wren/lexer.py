@@ -93,7 +93,10 @@ class Lexer:
     def run(self) -> list[Token]:
         src = self.src
         n = len(src)
-        if src.startswith("#!"):
+        if src.startswith("\ufeff"):
+            # A UTF-8 byte order mark is skipped.
+            self.pos = 1
+        if src.startswith("#!", self.pos):
             while self.pos < n and src[self.pos] != "\n":
                 self.pos += 1
         while self.pos < n:
@@ -198,7 +201,16 @@ class Lexer:
             while self.pos < n and src[self.pos] in "0123456789abcdefABCDEF":
                 self.pos += 1
             text = src[start : self.pos]
-            self.add("num", text, float(int(text, 16)) if len(text) > 2 else 0.0)
+            if len(text) == 2:
+                self.error("Invalid number literal.")
+                self.add("num", text, 0.0)
+                return
+            value = int(text, 16)
+            if value >= 1 << 64:
+                # The reference parses hex literals as unsigned 64-bit integers.
+                self.error("Number literal was too large (8).")
+                value = 0
+            self.add("num", text, float(value))
             return
         while self.pos < n and src[self.pos].isdigit():
             self.pos += 1
@@ -218,7 +230,11 @@ class Lexer:
                 self.pos = save
                 self.error("Unterminated scientific notation.")
         text = src[start : self.pos]
-        self.add("num", text, float(text))
+        value = float(text)
+        if value == float("inf"):
+            self.error("Number literal was too large (8).")
+            value = 0.0
+        self.add("num", text, value)
 
     def raw_string(self) -> None:
         src = self.src

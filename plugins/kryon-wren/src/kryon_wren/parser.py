@@ -10,7 +10,13 @@ from __future__ import annotations
 from kryon_wren import names
 from kryon_wren import nodes as N
 from kryon_wren.attributes import AttributeParser
-from kryon_wren.expressions import MAX_PARAMS, PREC_CALL, ExpressionParser, makes_object
+from kryon_wren.expressions import (
+    MAX_PARAMS,
+    PREC_CALL,
+    ExpressionParser,
+    check_name_length,
+    makes_object,
+)
 from kryon_wren.lexer import Token
 from kryon_wren.scope import ParseError
 
@@ -253,6 +259,8 @@ class Parser(ExpressionParser, AttributeParser):
         line = tok.line
         params: list[Token] = []
         t = tok.type
+        if t == "name":
+            check_name_length(tok)
         if is_ctor:
             if t != "name":
                 raise ParseError(tok, "Expect constructor name after 'construct'.")

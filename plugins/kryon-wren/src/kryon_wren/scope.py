@@ -6,6 +6,8 @@ from __future__ import annotations
 from kryon_wren import nodes as N
 from kryon_wren.lexer import Token, tokenize
 
+MAX_LOCALS = 256
+
 
 class ParseError(Exception):
     def __init__(self, token: Token, message: str) -> None:
@@ -94,6 +96,13 @@ class ParserBase:
             if existing is not None:
                 if existing.defined:
                     raise self.error("Module variable is already defined.", tok)
+                if name[0].islower():
+                    # A lowercase name may not be used before its definition
+                    # (reported at the end of the definition, as the reference does).
+                    raise self.error(
+                        f"Variable '{name}' referenced before this definition "
+                        f"(first use at line {existing.line})."
+                    )
                 existing.defined = True
                 existing.line = tok.line
                 return existing
@@ -103,6 +112,9 @@ class ParserBase:
         scope = self.fn.scopes[-1]
         if name in scope:
             raise self.error("Variable is already declared in this scope.", tok)
+        if sum(len(s) for s in self.fn.scopes) >= MAX_LOCALS - 1:
+            # Slot zero holds the receiver or the closure.
+            raise self.error(f"Cannot declare more than {MAX_LOCALS} variables in one scope.", tok)
         info = N.VarInfo(
             name,
             f"l_{name}_{self.uid()}",

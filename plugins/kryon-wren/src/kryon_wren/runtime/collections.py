@@ -184,7 +184,9 @@ class ListStatics:
         return WList()
 
     def m_filled_2(self, n: Any, v: Any) -> WList:
-        if n.__class__ is not float or not n.is_integer():
+        if n.__class__ is not float:
+            raise WrenError("Size must be a number.")
+        if not n.is_integer():
             raise WrenError("Size must be an integer.")
         if n < 0:
             raise WrenError("Size cannot be negative.")

@@ -86,23 +86,32 @@ class FnStatics:
         return fn
 
 
+def _written(v: Any) -> str:
+    """What System.print/write show for ``v``: its toString, if that is a String."""
+    c = v.__class__
+    if c is str or c is float or c is bool or v is None:
+        return to_str(v)
+    s = O.wrap(v).g_toString()
+    return s if s.__class__ is str else "[invalid toString]"
+
+
 class SystemStatics:
     def m_print_0(self) -> None:
         current_vm().write("\n")
 
     def m_print_1(self, v: Any) -> Any:
-        current_vm().write(to_str(v) + "\n")
+        current_vm().write(_written(v) + "\n")
         return v
 
     def m_printAll_1(self, seq: Any) -> None:
-        current_vm().write("".join(to_str(x) for x in py_iter(seq)) + "\n")
+        current_vm().write("".join(_written(x) for x in py_iter(seq)) + "\n")
 
     def m_write_1(self, v: Any) -> Any:
-        current_vm().write(to_str(v))
+        current_vm().write(_written(v))
         return v
 
     def m_writeAll_1(self, seq: Any) -> None:
-        current_vm().write("".join(to_str(x) for x in py_iter(seq)))
+        current_vm().write("".join(_written(x) for x in py_iter(seq)))
 
     def g_clock(self) -> float:
         return time.perf_counter() - _START

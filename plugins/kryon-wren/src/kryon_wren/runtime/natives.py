@@ -246,7 +246,8 @@ class NumStatics:
             value = float(text)
         except ValueError:
             return None
-        if text.lower().lstrip("+-") in ("inf", "infinity", "nan"):
+        if text.lower().lstrip("+-") in ("inf", "infinity", "nan") or math.isinf(value):
+            # Out-of-range literals are not numbers (strtod reports ERANGE).
             return None
         return value
 
@@ -260,7 +261,8 @@ class NumStatics:
         return sys.float_info.max
 
     def g_smallest(self) -> float:
-        return 5e-324
+        # DBL_MIN, the smallest positive normal double, as the reference.
+        return sys.float_info.min
 
     def g_infinity(self) -> float:
         return INF

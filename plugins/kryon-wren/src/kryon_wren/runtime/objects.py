@@ -263,7 +263,8 @@ def name_of(obj: object) -> str:
             return w.name
         return obj.__name__
     if isinstance(obj, WClass):
-        return f"{obj.name} metaclass"
+        # Class is its own metaclass.
+        return obj.name if obj is CLASS_CLASS[0] else f"{obj.name} metaclass"
     try:
         return class_of(obj).name
     except (AttributeError, KeyError):

@@ -156,6 +156,8 @@ class StringProxy(Proxy, WSequence):
             return 0.0 if s else False
         if it.__class__ is not float:
             raise WrenError("Iterator must be a number.")
+        if not it.is_integer():
+            raise WrenError("Iterator must be an integer.")
         if it < 0:
             return False
         if s.isascii():
@@ -176,7 +178,7 @@ class StringProxy(Proxy, WSequence):
         n = len(to_bytes(self.v))
         if it is None:
             return 0.0 if n else False
-        return it + 1 if it + 1 < n else False
+        return _next_byte(it, n)
 
     def m_replace_2(self, old: Any, new: Any) -> str:
         if old.__class__ is not str or not old:
@@ -262,10 +264,21 @@ class StringByteSequence(WSequence):
     def m_iterate_1(self, it: Any) -> Any:
         if it is None:
             return 0.0 if self.data else False
-        return it + 1 if 0 <= it + 1 < len(self.data) else False
+        return _next_byte(it, len(self.data))
 
     def m_iteratorValue_1(self, it: Any) -> float:
         return self.x_1(it)
+
+
+def _next_byte(it: Any, count: int) -> Any:
+    """The byte index after ``it`` (an integer Num), or false past the end."""
+    if it.__class__ is not float:
+        raise WrenError("Iterator must be a number.")
+    if not it.is_integer():
+        raise WrenError("Iterator must be an integer.")
+    if it < 0 or it + 1 >= count:
+        return False
+    return it + 1
 
 
 class StringCodePointSequence(WSequence):

@@ -1,0 +1,139 @@
+"""Rules of the reference implementation that the official test suite checks:
+compile-time limits and literals, and the exact wording of runtime errors."""
+
+from __future__ import annotations
+
+import pytest
+from kryon_wren.runner import run_source
+from kryon_wren.runtime.objects import WrenError
+from kryon_wren.vm import WrenCompileError
+
+
+def compile_errors(source: str) -> list[tuple[int, str]]:
+    with pytest.raises(WrenCompileError) as info:
+        run_source(source)
+    return info.value.errors
+
+
+def runtime_error(source: str) -> object:
+    with pytest.raises(WrenError) as info:
+        run_source(source)
+    return info.value.value
+
+
+def locals_block(count: int, name: str = "a") -> str:
+    lines = ["{", f'  var {name}1 = "value"']
+    lines += [f"  var {name}{i} = {name}{i - 1}" for i in range(2, count + 1)]
+    lines += [f"  System.print({name}{count})", "}"]
+    return "\n".join(lines)
+
+
+def test_a_function_holds_at_most_255_locals_besides_slot_zero() -> None:
+    assert run_source(locals_block(255)) == "value\n"
+    errors = compile_errors(locals_block(256))
+    assert errors == [
+        (257, "Error at 'a256': Cannot declare more than 256 variables in one scope.")
+    ]
+
+
+def test_locals_of_closed_scopes_do_not_count() -> None:
+    source = locals_block(200) + "\n" + locals_block(200, "b")
+    assert run_source(source) == "value\nvalue\n"
+
+
+def test_lowercase_module_variable_used_before_its_definition() -> None:
+    errors = compile_errors("if (false) {\n  System.print(a)\n}\n\nvar a = 123")
+    assert errors == [
+        (
+            5,
+            "Error at '123': Variable 'a' referenced before this definition (first use at line 2).",
+        )
+    ]
+    errors = compile_errors("var a = a == null")
+    assert errors[0][0] == 1
+    assert "Variable 'a' referenced before this definition" in errors[0][1]
+
+
+def test_capitalized_module_variable_may_be_used_first() -> None:
+    assert run_source("var f = Fn.new { Later }\nvar Later = 1\nSystem.print(f.call())") == "1\n"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "if (false) 0.m" + "x" * 64,
+        "class A {\n  m" + "x" * 64 + " { 1 }\n}",
+    ],
+    ids=["call", "definition"],
+)
+def test_method_names_are_at_most_64_characters(source: str) -> None:
+    messages = [text for _, text in compile_errors(source)]
+    assert any(m.endswith("Method names cannot be longer than 64 characters.") for m in messages)
+
+
+def test_a_64_character_method_name_is_fine() -> None:
+    name = "m" * 64
+    source = (
+        f"class A {{\n  construct new() {{}}\n  {name} {{ 7 }}\n}}\nSystem.print(A.new().{name})"
+    )
+    assert run_source(source) == "7\n"
+
+
+def test_super_in_a_constructor_needs_an_argument_list() -> None:
+    errors = compile_errors("class A {}\nclass B is A {\n  construct new() {\n    super\n  }\n}")
+    assert errors == [(4, "Error at 'super': A superclass constructor must have an argument list.")]
+
+
+@pytest.mark.parametrize(
+    ("literal", "message"),
+    [
+        ("0x", "Error: Invalid number literal."),
+        ("0x1" + "0" * 16, "Error: Number literal was too large (8)."),
+        ("1e400", "Error: Number literal was too large (8)."),
+        ("9" * 320, "Error: Number literal was too large (8)."),
+    ],
+)
+def test_number_literal_errors(literal: str, message: str) -> None:
+    assert compile_errors(f"var x = {literal}") == [(1, message)]
+
+
+def test_hex_literals_are_unsigned_64_bit() -> None:
+    assert run_source("System.print(0xFFFFFFFFFFFFFFFF)") == "1.844674407371e+19\n"
+
+
+def test_byte_order_mark_is_skipped() -> None:
+    assert run_source('\ufeffSystem.print("ok")') == "ok\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("Class.new()", "Class does not implement 'new()'."),
+        ("Num.new()", "Num metaclass does not implement 'new()'."),
+        ('List.filled("x", 0)', "Size must be a number."),
+        ("List.filled(1.5, 0)", "Size must be an integer."),
+        ('"ab".bytes.iterate(0.5)', "Iterator must be an integer."),
+        ('"ab".bytes.iterate("0")', "Iterator must be a number."),
+        ('"ab".codePoints.iterate(0.5)', "Iterator must be an integer."),
+    ],
+)
+def test_runtime_error_messages(source: str, message: str) -> None:
+    assert runtime_error(source) == message
+
+
+def test_byte_iteration_ends_outside_the_string() -> None:
+    source = 'var b = "ab".bytes\nSystem.print([b.iterate(-1), b.iterate(0), b.iterate(1)])'
+    assert run_source(source) == "[false, 1, false]\n"
+
+
+def test_num_limits() -> None:
+    source = 'System.print(Num.smallest)\nSystem.print(Num.fromString("1e400"))'
+    assert run_source(source) == "2.2250738585072e-308\nnull\n"
+
+
+def test_print_shows_a_non_string_to_string_as_invalid() -> None:
+    source = (
+        "class Bad {\n  construct new() {}\n  toString { 3 }\n}\n"
+        "System.print(Bad.new())\nSystem.write(Bad.new())\nSystem.printAll([Bad.new(), 1])"
+    )
+    assert run_source(source) == "[invalid toString]\n[invalid toString][invalid toString]1\n"
