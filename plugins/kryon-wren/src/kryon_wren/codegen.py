@@ -38,8 +38,7 @@ class CodeGen(ExprGen):
         # A function without calls or loops always finishes quickly: whatever
         # it triggers (operators on objects) runs checked methods itself.
         if self.checks and (info.kind == "module" or not _is_leaf(info)):
-            self.emit("_K[0] -= 1", info.line)
-            self.emit("if _K[0] < 0: _tick()", info.line)
+            self.emit("_step()", info.line)
 
     def function(self, info: N.FuncInfo, first: str | None = None) -> str:
         """Emit a nested def for ``info``; returns its Python name."""
@@ -159,8 +158,7 @@ class CodeGen(ExprGen):
 
     def loop_check(self) -> None:
         if self.checks:
-            self.emit("_K[0] -= 1")
-            self.emit("if _K[0] < 0: _tick()")
+            self.emit("_step()")
 
     def while_stmt(self, s: N.While) -> None:
         mark = len(self.lines)
@@ -191,7 +189,7 @@ class CodeGen(ExprGen):
         self.line = s.line
         info = s.info
         target = info.pyname
-        self.emit(f"for {target} in _iter({seq}):")
+        self.emit(f"for {target} in _for({seq}):")
         self.indent += 1
         self.loop_check()
         if info.boxed:

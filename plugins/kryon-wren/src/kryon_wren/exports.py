@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kryon_core import FunctionInfo
+from kryon_wren.exprgen import primitive_methods
 from kryon_wren.runtime.objects import WClass, WrenError
 from kryon_wren.runtime.sequences import WFn, call_fn
 
@@ -63,6 +64,7 @@ def compiler_digest() -> str:
     digest = hashlib.sha256()
     for name in COMPILER_SOURCES:
         digest.update((here / name).read_bytes())
+    digest.update(" ".join(sorted(primitive_methods())).encode())
     return digest.hexdigest()[:12]
 
 

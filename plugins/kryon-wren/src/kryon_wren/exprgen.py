@@ -9,11 +9,13 @@ Python operators where that gives Wren's answer.
 
 from __future__ import annotations
 
+import functools
 import math
 from abc import abstractmethod
 
 from kryon_wren import names
 from kryon_wren import nodes as N
+from kryon_wren.expressions import makes_object
 
 # Operators left to Python: floats compute natively, Wren objects dispatch
 # through WObject.__add__ & co., and a TypeError is translated into Wren's
@@ -21,6 +23,28 @@ from kryon_wren import nodes as N
 NATIVE_OPS = {"+", "-", "<", ">", "<=", ">="}
 FAST_ARITH = {"*"}
 COMPARE = {"<", ">", "<=", ">=", "==", "!="}
+
+
+@functools.cache
+def primitive_methods() -> frozenset[str]:
+    """Methods that Num, String, Bool or null answer to.
+
+    Only a call of one of these needs a native receiver wrapped in its
+    proxy: any other method is missing on the native value just as on the
+    proxy, and the AttributeError becomes the same "Num does not implement
+    'x'." (see VM._message).  Part of the compiler digest.
+    """
+    from kryon_wren.runtime import core  # noqa: F401 - defines the proxies
+    from kryon_wren.runtime.objects import PROXIES
+
+    return frozenset(n for p in PROXIES.values() for n in dir(p) if not n.startswith("_"))
+
+
+def _plain_literal(v: object) -> bool:
+    # Python's == says true == 1 and false == 0; other literals compare right.
+    if type(v) is float:
+        return v not in {0.0, 1.0}
+    return v is None or type(v) is str
 
 
 class FuncState:
@@ -159,10 +183,12 @@ class ExprGen:
         first, again = self.bind(e)
         return f"({first} is not None and {again} is not False)"
 
-    def recv(self, e: N.Node) -> str:
-        """Code for a receiver that has the method attributes."""
+    def recv(self, e: N.Node, mname: str) -> str:
+        """Code for a receiver that has the method ``mname`` if anything does."""
         if isinstance(e, N.This):
             return "this"
+        if mname not in primitive_methods() and not isinstance(e, N.Lit):
+            return self.expr(e)
         if (
             isinstance(e, N.Var)
             and (e.info.is_class or e.info.obj_init)
@@ -189,7 +215,7 @@ class ExprGen:
         ):
             # The hottest fiber operation skips the class's static method.
             return f"_fyield({'None' if not e.args else self.expr(e.args[0])})"
-        recv = self.recv(e.recv)
+        recv = self.recv(e.recv, e.mname)
         args = "" if e.args is None else ", ".join(self.expr(a) for a in e.args)
         return f"{recv}.{e.mname}({args})"
 
@@ -246,10 +272,25 @@ class ExprGen:
             return f"({a} / {b} if {test} and {b} else {slow})"
         return f"(_fmod({a}, {b}) if {test} and {b} else {slow})"
 
+    def plain_equal(self, e: N.Node) -> bool:
+        """Whether ``e`` is surely no Bool and no 0 or 1 (or null before a
+        module variable's declaration runs)."""
+        if isinstance(e, N.Lit):
+            return _plain_literal(e.value)
+        if isinstance(e, (N.This, N.ListLit, N.MapLit, N.FnExpr, N.Interp)):
+            return True
+        if isinstance(e, N.Var):
+            info = e.info
+            return (info.is_class or info.obj_init) and not info.assigned and not info.boxed
+        return makes_object(e)
+
     def equality(self, e: N.Binary) -> str:
         """Python's == and != give Wren's answer for Num, String, null and
         objects (WObject routes them to a class's own == and !=), except that
-        Python counts true == 1: a cross-type "equal" answer is re-checked."""
+        Python counts true == 1: a cross-type "equal" answer is re-checked
+        unless one side cannot be a Bool, 0 or 1."""
+        if self.plain_equal(e.left) or self.plain_equal(e.right):
+            return f"({self.expr(e.left)} {e.op} {self.expr(e.right)})"
         a_first, a = self.bind(e.left)
         b_first, b = self.bind(e.right)
         r = self.tmp()

@@ -11,7 +11,7 @@ import sys
 import time
 import warnings
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from types import CodeType, FrameType, TracebackType
 from typing import Any
@@ -28,6 +28,12 @@ from kryon_wren.runtime.objects import WrenError
 from kryon_wren.runtime.scheduler import FIBER_BYTES, FiberScheduler
 
 _file_ids = itertools.count(1)
+
+
+def _raising(err: BaseException) -> Iterator[None]:
+    """An iterator that raises ``err`` when the step budget reaches it."""
+    yield from ()
+    raise err
 PY_RECURSION_LIMIT = 30000
 
 
@@ -93,9 +99,12 @@ class VM:
         self.modules: dict[str, dict[str, Any]] = {}
         self.module_files: dict[str, str] = {}
         self.code_info: dict[str, _CodeInfo] = {}
-        self.K: list[int] = [1 << 62]
-        self.chunk = 1000
+        self.chunk = self._chunk_size()
         self.steps = 0
+        # Compiled code calls ``_step()`` once per call and loop iteration:
+        # a C-level iterator over chunks of the budget, whose source checks
+        # the limits between two chunks (see _budget).
+        self.step: Callable[[], Any] = itertools.chain.from_iterable(self._budget()).__next__
         self.deadline: float | None = None
         self.mem_base = 0
         self.uid = itertools.count(1000)
@@ -147,8 +156,7 @@ class VM:
 
     def namespace(self) -> dict[str, Any]:
         ns = helpers()
-        ns["_K"] = self.K
-        ns["_tick"] = self.tick
+        ns["_step"] = self.step
         ns["_fyield"] = self.fibers.yield_
         ns["_import"] = self.import_module
         ns["_import_var"] = self.import_var
@@ -171,10 +179,7 @@ class VM:
     def arm(self) -> None:
         lim = self.limits
         self.steps = 0
-        # Depth is measured when the step budget runs out, so a small depth
-        # limit shortens the budget to catch runaway recursion early.
-        self.chunk = 1000 if lim.max_depth is None else max(8, min(1000, lim.max_depth // 2))
-        self.K[0] = self.chunk
+        self.chunk = self._chunk_size()
         self.deadline = (
             time.monotonic() + lim.time_limit_s if lim.time_limit_s is not None else None
         )
@@ -203,12 +208,34 @@ class VM:
         set_current_vm(prev_vm)
         return result
 
-    def tick(self) -> None:
-        K = self.K
+    def _chunk_size(self) -> int:
+        # Depth is measured when a chunk of the step budget runs out, so a
+        # small depth limit shortens the chunks to catch runaway recursion early.
+        depth = self.limits.max_depth
+        return 1000 if depth is None else max(8, min(1000, depth // 2))
+
+    def _budget(self) -> Iterator[Iterable[None]]:
+        while True:
+            yield itertools.repeat(None, self.chunk)
+            self.steps += self.chunk
+            try:
+                # Frame 1 is the compiled function that took the last step.
+                self.check_limits(sys._getframe(1))
+            except BaseException as err:
+                # The budget goes on after the error (an escaping exception
+                # would end this generator, and with it every later step).
+                yield _raising(err)
+
+    def spend(self, steps: int) -> None:
+        """Count ``steps`` taken by a builtin and check the limits."""
+        self.steps += steps
+        self.check_limits(sys._getframe(1))
+
+    def check_limits(self, frame: FrameType | None) -> None:
+        """Raise FatalError for a breached limit; ``frame`` is the innermost
+        frame of the running code (for the depth limit)."""
         lim = self.limits
-        self.steps += self.chunk - K[0]
-        K[0] = self.chunk
-        if lim.max_depth is not None and self.depth(lim.max_depth) > lim.max_depth:
+        if lim.max_depth is not None and self.depth(lim.max_depth, frame) > lim.max_depth:
             raise FatalError(self._limit("recursion", f"call depth exceeded {lim.max_depth}"))
         if lim.instruction_limit is not None and self.steps > lim.instruction_limit:
             raise FatalError(
@@ -224,10 +251,9 @@ class VM:
             if used > lim.memory_limit_bytes:
                 raise FatalError(self._limit("memory", "memory limit exceeded"))
 
-    def depth(self, cap: int) -> int:
-        """Wren frames of the running fiber and of the fibers that called it,
-        one after the other (counting stops past ``cap``)."""
-        frame: FrameType | None = sys._getframe(2)
+    def depth(self, cap: int, frame: FrameType | None) -> int:
+        """Wren frames from ``frame`` out, then those of the fibers that called
+        the running one, one after the other (counting stops past ``cap``)."""
         infos = self.code_info
         fiber = self.fibers.current
         n = hops = 0

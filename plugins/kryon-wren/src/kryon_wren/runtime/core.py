@@ -43,6 +43,7 @@ from kryon_wren.runtime.sequences import (
     WFn,
     WhereSequence,
     WSequence,
+    loop_iter,
     py_iter,
 )
 from kryon_wren.runtime.strings import (
@@ -285,6 +286,7 @@ def helpers() -> dict[str, Any]:
         "_truth": O.truth,
         "_is": O.is_op,
         "_iter": py_iter,
+        "_for": loop_iter,
         "_fmod": fmod,
         "_bset": _bset,
         "_bool_mix": _bool_mix,

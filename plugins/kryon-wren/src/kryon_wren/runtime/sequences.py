@@ -111,16 +111,19 @@ def py_iter(seq: Any) -> Iterator[Any]:
 
 
 def _budgeted(it: Iterator[Any], vm: Any) -> Iterator[Any]:
-    K, tick = vm.K, vm.tick
+    spend = vm.spend
     n = 0
     for x in it:
         n += 1
         if n == CHECK_EVERY:
             n = 0
-            K[0] -= CHECK_EVERY
-            if K[0] < 0:
-                tick()
+            spend(CHECK_EVERY)
         yield x
+
+
+def loop_iter(seq: Any) -> Iterator[Any]:
+    """The iterator of a script's ``for`` loop (whose body counts its steps)."""
+    return _native_iter(seq)
 
 
 def _native_iter(seq: Any) -> Iterator[Any]:
