@@ -107,6 +107,12 @@ EXCLUDED: list[tuple[str, str]] = [
     ("language/method/type_hint.wren", "type hints are not in Wren 0.4"),
     ("language/*/parameters_trailing_comma.wren", "trailing commas in parameter lists"),
     ("language/method/arguments_trailing_comma.wren", "trailing commas in argument lists"),
+    ("language/method/trailing_comma.wren", "trailing commas in argument lists"),
+    (
+        "language/assignment/undefined.wren",
+        "superseded: Wren 0.4 reports an undefined variable at its first use "
+        "(variable/undefined_global.wren), not at the end of the file",
+    ),
     ("language/method/empty_name*.wren", "empty method names are not in Wren 0.4"),
     ("language/method/*invocation*.wren", '@"signature" invocation is not in Wren 0.4'),
     ("language/method/setter_operators.wren", "setter operators are not in Wren 0.4"),

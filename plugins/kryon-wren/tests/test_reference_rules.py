@@ -137,3 +137,9 @@ def test_print_shows_a_non_string_to_string_as_invalid() -> None:
         "System.print(Bad.new())\nSystem.write(Bad.new())\nSystem.printAll([Bad.new(), 1])"
     )
     assert run_source(source) == "[invalid toString]\n[invalid toString][invalid toString]1\n"
+
+
+def test_a_block_spanning_lines_needs_a_newline_before_its_brace() -> None:
+    errors = compile_errors('Fn.new {\n  System.print("ok") }')
+    assert errors == [(2, "Error at '}': Expect newline after statement.")]
+    assert run_source('Fn.new {\n  System.print("ok")\n}.call()\nFn.new { 1 }') == "ok\n"

@@ -165,8 +165,8 @@ class Parser(ExpressionParser, AttributeParser):
         while True:
             body.append(self.definition())
             if not self.match_line():
-                self.consume("}", "Expect '}' at end of block.")
-                return body, None
+                # A block spanning lines ends each statement with a newline.
+                raise ParseError(self.cur, "Expect newline after statement.")
             if self.check("}") or self.check("eof"):
                 break
         self.consume("}", "Expect '}' at end of block.")
