@@ -17,6 +17,15 @@ class CodeGen(ExprGen):
 
     def module(self, mod: N.FuncInfo, module_vars: dict[str, N.VarInfo]) -> None:
         own = [v.pyname for v in module_vars.values() if not v.builtin]
+        for stmt in mod.body:
+            # `var FORWARD = 2`: null before this runs, then always 2.
+            if (
+                isinstance(stmt, N.VarDecl)
+                and isinstance(stmt.init, N.Lit)
+                and self.plain_equal(stmt.init)
+                and not stmt.info.assigned
+            ):
+                self.plain_vars.add(id(stmt.info))
         self.debug_names[mod.pyname] = "(script)"
         self.fs = FuncState(mod)
         self.emit(f"def {mod.pyname}():", 1)

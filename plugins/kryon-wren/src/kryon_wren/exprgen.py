@@ -67,6 +67,9 @@ class ExprGen:
         self.debug_names = debug_names
         self.static_fields: set[str] = set()
         self.class_sups: dict[int, str] = {}
+        # Module variables declared with a literal that compares plainly
+        # and never assigned again (see plain_equal).
+        self.plain_vars: set[int] = set()
 
     # -- output -------------------------------------------------------------
 
@@ -281,7 +284,9 @@ class ExprGen:
             return True
         if isinstance(e, N.Var):
             info = e.info
-            return (info.is_class or info.obj_init) and not info.assigned and not info.boxed
+            if info.assigned or info.boxed:
+                return False
+            return info.is_class or info.obj_init or id(info) in self.plain_vars
         return makes_object(e)
 
     def equality(self, e: N.Binary) -> str:

@@ -1,0 +1,84 @@
+"""The generated code's shortcuts give Wren's answers (in fast and checked mode)."""
+
+from __future__ import annotations
+
+import pytest
+from kryon_wren.exprgen import primitive_methods
+from kryon_wren.runner import run_source
+from kryon_wren.runtime.fiber import FatalError
+from kryon_wren.vm import Limits
+
+MODES = [False, True]
+
+
+@pytest.mark.parametrize("checks", MODES)
+def test_methods_missing_on_native_values_name_their_class(checks: bool) -> None:
+    src = (
+        'var x = 1\nvar n = null\nvar s = "s"\nvar t = true\n'
+        "System.print(Fiber.new { x.foo }.try())\n"
+        "System.print(Fiber.new { n.foo(1) }.try())\n"
+        "System.print(Fiber.new { s.bar(1, 2) }.try())\n"
+        "System.print(Fiber.new { t.baz = 3 }.try())\n"
+        "System.print(Fiber.new { x.foo = 3 }.try())\n"
+        "System.print(Fiber.new { [1][0].nope }.try())\n"
+    )
+    assert run_source(src, checks=checks) == (
+        "Num does not implement 'foo'.\n"
+        "Null does not implement 'foo(_)'.\n"
+        "String does not implement 'bar(_,_)'.\n"
+        "Bool does not implement 'baz=(_)'.\n"
+        "Num does not implement 'foo=(_)'.\n"
+        "Num does not implement 'nope'.\n"
+    )
+
+
+@pytest.mark.parametrize("checks", MODES)
+def test_native_values_still_answer_their_own_methods(checks: bool) -> None:
+    src = 'var x = -2\nvar s = "abc"\nSystem.print([x.abs, s.count, true.toString, null.type])'
+    assert run_source(src, checks=checks) == "[2, 3, true, Null]\n"
+
+
+def test_primitive_methods_cover_the_core_classes() -> None:
+    names = primitive_methods()
+    assert {"g_abs", "g_count", "g_toString", "b_eq", "m_contains_1"} <= names
+    assert "g_output" not in names
+
+
+@pytest.mark.parametrize("checks", MODES)
+def test_equality_never_mixes_bools_and_numbers(checks: bool) -> None:
+    src = (
+        'var ONE = 1\nvar ZERO = 0\nvar TWO = 2\nvar NAME = "n"\n'
+        "class P {\n  construct new() {}\n  ==(o) { o == 2 }\n}\n"
+        "var p = P.new()\n"
+        "var t = true\nvar f = false\nvar x = 1\nvar n = null\n"
+        "System.print([t == 1, x == true, 1 == true, 0 == false, f == ZERO, t == ONE])\n"
+        "System.print([t != 1, f != 0, t != ONE, n == null, n != null, x == TWO])\n"
+        '[NAME == "n", TWO == 2, 2 == TWO, p == 2, p == 3, p == p, NAME == 1].each {|v|\n'
+        "  System.write(v)\n}\nSystem.print()\n"
+    )
+    assert run_source(src, checks=checks) == (
+        "[false, false, false, false, false, false]\n"
+        "[true, true, true, true, false, false]\n"
+        "truetruetruetruefalsetruefalse\n"
+    )
+
+
+def test_module_constants_compared_before_their_declaration_are_null() -> None:
+    src = (
+        "class A {\n  static isLimit(x) { x == LIMIT }\n}\n"
+        "System.print(A.isLimit(null))\n"
+        "var LIMIT = 5\n"
+        "System.print([A.isLimit(null), A.isLimit(5)])\n"
+    )
+    assert run_source(src) == "true\n[false, true]\n"
+
+
+def test_step_budget_survives_a_limit_error() -> None:
+    # After a limit error the budget goes on: the next run counts again.
+    limits = Limits(instruction_limit=5_000)
+    for _ in range(3):
+        with pytest.raises(FatalError):
+            run_source("while (true) {}", checks=True, limits=limits)
+    assert run_source("var i = 0\nwhile (i < 100) i = i + 1\nSystem.print(i)", checks=True) == (
+        "100\n"
+    )
