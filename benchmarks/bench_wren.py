@@ -7,6 +7,11 @@ in this process (compiled first, then timed; best of --repeat runs) with their
 output captured and compared.  "fast" is Wren with no limits (the trusted
 policy); "checked" is Wren compiled with the step/time/depth checks that the
 sandboxed policy uses.
+
+A program may have a second twin NAME_greenlet.py (fibers does): the ratios
+are first against NAME.py (for fibers, generators: the fastest CPython has,
+though a generator cannot yield from a nested call as a fiber can), then on
+an extra line against the stackful greenlet twin.
 """
 
 from __future__ import annotations
@@ -82,6 +87,14 @@ def main() -> int:
             f"{name:<15}{py_t:>10.3f}{fast:>10.3f}{ratio:>7.2f}x{checked:>11.3f}"
             f"{checked / py_t:>7.2f}x{same}"
         )
+        alt_path = HERE / f"{name}_greenlet.py"
+        if alt_path.exists():
+            alt_src = alt_path.read_text()
+            alt_t = min(run_python(alt_src, name)[0] for _ in range(args.repeat))
+            print(
+                f"{'  vs greenlet':<15}{alt_t:>10.3f}{fast:>10.3f}{fast / alt_t:>7.2f}x"
+                f"{checked:>11.3f}{checked / alt_t:>7.2f}x"
+            )
         sys.stdout.flush()
     print(f"worst fast ratio: {worst:.2f}x CPython")
     return 0
