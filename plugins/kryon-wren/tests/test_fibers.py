@@ -327,3 +327,23 @@ def test_engine_limits_in_fibers_and_the_engine_survives(sandboxed: ScriptManage
     # A fiber suspended by one call resumes in the next.
     assert sandboxed.call_function("fib.next") == 1.0
     assert sandboxed.call_function("fib.next") == 2.0
+
+
+def test_breakpoints_stop_inside_fibers(sandboxed: ScriptManager) -> None:
+    hits = []
+    sandboxed.on_breakpoint(hits.append)
+    sandboxed.load_script(
+        "dbg",
+        "var run = Fn.new {|a|\n"
+        "  var f = Fiber.new {|x|\n"
+        "    var y = x + 1\n"
+        "    Fiber.yield(y)\n"
+        "  }\n"
+        "  return f.call(a)\n"
+        "}\n",
+        language="wren",
+    )
+    sandboxed.set_breakpoint("dbg", 4)
+    assert sandboxed.call_function("dbg.run", 1) == 2.0
+    assert hits and hits[0].line == 4
+    assert hits[0].locals["y"] == 2.0

@@ -9,7 +9,6 @@ short-lived proxy (``_PX[type](value)``) carrying that class's methods.
 
 from __future__ import annotations
 
-import math
 import threading
 from typing import Any
 
@@ -192,11 +191,13 @@ def send(v: Any, mname: str, *args: Any) -> Any:
 
 
 def num_str(f: float) -> str:
-    if math.isnan(f):
-        return "nan"
-    if f in (math.inf, -math.inf):
-        return "infinity" if f > 0 else "-infinity"
-    return "%.14g" % f  # noqa: UP031 - printf formatting is the reference's, and fastest
+    s = "%.14g" % f  # noqa: UP031 - printf formatting is the reference's, and fastest
+    if s[-1] > "9":  # "nan", "inf", "-inf"
+        return _NON_FINITE[s]
+    return s
+
+
+_NON_FINITE = {"nan": "nan", "-nan": "nan", "inf": "infinity", "-inf": "-infinity"}
 
 
 def to_str(v: Any) -> str:
