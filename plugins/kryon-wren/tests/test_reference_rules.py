@@ -143,3 +143,15 @@ def test_a_block_spanning_lines_needs_a_newline_before_its_brace() -> None:
     errors = compile_errors('Fn.new {\n  System.print("ok") }')
     assert errors == [(2, "Error at '}': Expect newline after statement.")]
     assert run_source('Fn.new {\n  System.print("ok")\n}.call()\nFn.new { 1 }') == "ok\n"
+
+
+def test_fields_in_a_foreign_class_are_reported_before_the_missing_c_api() -> None:
+    source = 'foreign class Foo {\n  bar {\n    System.print(_bar)\n    _bar = "v"\n  }\n}'
+    assert compile_errors(source) == [
+        (3, "Error at '_bar': Cannot define fields in a foreign class."),
+        (4, "Error at '_bar': Cannot define fields in a foreign class."),
+    ]
+    errors = compile_errors("foreign class Foo {\n  construct new() {}\n}")
+    assert errors == [
+        (1, "Error at 'class': Foreign classes are not supported by this implementation.")
+    ]

@@ -259,6 +259,11 @@ class ExpressionParser(ParserBase):
             raise ParseError(tok, "Cannot reference a field outside of a class definition.")
         if not static and self.in_static:
             raise ParseError(tok, "Cannot use an instance field in a static method.")
+        if not static and cls.foreign:
+            # Reported without stopping, as the reference does.
+            self.errors.append(
+                (tok.line, f"Error at '{tok.text}': Cannot define fields in a foreign class.")
+            )
         table = cls.static_fields if static else cls.fields
         pyname = table.setdefault(tok.text, f"{'S' if static else 'f'}{cls.cid}{tok.text}")
         node = N.Field(pyname, static, cls, tok.line)

@@ -205,12 +205,12 @@ class Lexer:
                 self.error("Invalid number literal.")
                 self.add("num", text, 0.0)
                 return
-            value = int(text, 16)
-            if value >= 1 << 64:
+            digits = int(text, 16)
+            if digits >= 1 << 64:
                 # The reference parses hex literals as unsigned 64-bit integers.
                 self.error("Number literal was too large (8).")
-                value = 0
-            self.add("num", text, float(value))
+                digits = 0
+            self.add("num", text, float(digits))
             return
         while self.pos < n and src[self.pos].isdigit():
             self.pos += 1

@@ -45,6 +45,7 @@ class ClassInfo:
     # Fields only ever assigned freshly created objects (lists, maps,
     # instances): calls on them need no check for native values.
     object_fields: dict[str, bool] = field(default_factory=dict)
+    foreign: bool = False
 
 
 @dataclass(eq=False)

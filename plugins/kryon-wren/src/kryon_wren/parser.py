@@ -61,8 +61,15 @@ class Parser(ExpressionParser, AttributeParser):
         if self.match("class"):
             return self.class_definition()
         if self.match("foreign"):
-            self.consume("class", "Expect 'class' after 'foreign'.")
-            raise self.error("Foreign classes are not supported by this implementation.")
+            keyword = self.consume("class", "Expect 'class' after 'foreign'.")
+            reported = len(self.errors)
+            decl = self.class_definition(foreign=True)
+            if len(self.errors) == reported:
+                # The class is valid Wren, but binding it needs the C API.
+                raise ParseError(
+                    keyword, "Foreign classes are not supported by this implementation."
+                )
+            return decl
         if self.match("import"):
             return self.import_statement()
         if self.match("var"):
@@ -192,7 +199,7 @@ class Parser(ExpressionParser, AttributeParser):
 
     # -- classes ------------------------------------------------------------------
 
-    def class_definition(self) -> N.Node:
+    def class_definition(self, *, foreign: bool = False) -> N.Node:
         line = self.prev.line
         tok = self.consume("name", "Expect class name.")
         info = self.declare(tok)
@@ -200,7 +207,7 @@ class Parser(ExpressionParser, AttributeParser):
         superclass = None
         if self.match("is"):
             superclass = self.parse_precedence(PREC_CALL)
-        cls = N.ClassInfo(tok.text, self.uid())
+        cls = N.ClassInfo(tok.text, self.uid(), foreign=foreign)
         outer_cls, self.cls = self.cls, cls
         methods: list[N.MethodDef] = []
         self.consume("{", "Expect '{' after class declaration.")
