@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from kryon_wren.exprgen import primitive_methods
 from kryon_wren.runner import run_source
 from kryon_wren.runtime.fiber import FatalError
@@ -82,3 +84,53 @@ def test_step_budget_survives_a_limit_error() -> None:
     assert run_source("var i = 0\nwhile (i < 100) i = i + 1\nSystem.print(i)", checks=True) == (
         "100\n"
     )
+
+
+@pytest.mark.parametrize("checks", MODES)
+def test_interpolation_keeps_every_character(checks: bool) -> None:
+    src = (
+        'var a = "x"\nvar n = 1.5\n'
+        'System.print("{%(a)} \\"q\\" \'q\' \\\\ # %(n)%(null)%(true) é \\u0001 {}")\n'
+        'System.print("%(a)%("in" + "ner")%([1, "s"])")\n'
+    )
+    assert run_source(src, checks=checks) == (
+        "{x} \"q\" 'q' \\ # 1.5nulltrue é \x01 {}\nxinner[1, s]\n"
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=6),
+            st.integers(-5, 5),
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_interpolation_matches_concatenation(parts: list[str | int]) -> None:
+    def wren_string(text: str) -> str:
+        out = []
+        for ch in text:
+            if ch in '"\\%':
+                out.append("\\" + ch)
+            elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+                out.append(f"\\x{ord(ch):02x}")
+            else:
+                out.append(ch)
+        return "".join(out)
+
+    pieces = []
+    expected = []
+    for p in parts:
+        if isinstance(p, int):
+            pieces.append(f"%({p})")
+            expected.append(str(p))
+        else:
+            pieces.append(wren_string(p))
+            expected.append(p)
+    pieces.append("%(0)")
+    expected.append("0")
+    out = run_source('System.write("' + "".join(pieces) + '")')
+    assert out == "".join(expected)

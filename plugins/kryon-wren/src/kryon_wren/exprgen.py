@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from abc import abstractmethod
 
 from kryon_wren import names
@@ -45,6 +46,20 @@ def _plain_literal(v: object) -> bool:
     if type(v) is float:
         return v not in {0.0, 1.0}
     return v is None or type(v) is str
+
+
+# Code that may stand inside an f-string's braces (Python 3.10 and 3.11 refuse
+# quotes of the enclosing kind, backslashes and comments there).
+_FSTRING_SAFE = re.compile(r"[^'\"\\{}#\n]*")
+
+
+def _fstring_text(text: str) -> str:
+    """``text`` as the literal part of a double-quoted f-string."""
+    r = repr(text)
+    body = r[1:-1]
+    if r[0] == "'":
+        body = body.replace('"', '\\"')
+    return body.replace("{", "{{").replace("}", "}}")
 
 
 class FuncState:
@@ -150,14 +165,7 @@ class ExprGen:
         if isinstance(e, N.Cond):
             return f"({self.expr(e.then)} if {self.cond(e.cond)} else {self.expr(e.other)})"
         if isinstance(e, N.Interp):
-            parts = []
-            for p in e.parts:
-                if isinstance(p, N.Lit) and type(p.value) is str:
-                    parts.append(repr(p.value))
-                else:
-                    first, again = self.bind(p)
-                    parts.append(f"({again} if type({first}) is str else _str({again}))")
-            return "(" + " + ".join(parts) + ")"
+            return self.interpolation(e)
         if isinstance(e, N.ListLit):
             return f"_L(({''.join(self.expr(i) + ', ' for i in e.items)}))"
         if isinstance(e, N.MapLit):
@@ -171,6 +179,23 @@ class ExprGen:
         if isinstance(e, N.SuperCall):
             return self.super_call(e)
         raise AssertionError(f"unknown expression {e!r}")
+
+    def interpolation(self, e: N.Interp) -> str:
+        parts: list[tuple[bool, str]] = []  # (is literal text, text or code)
+        for p in e.parts:
+            if isinstance(p, N.Lit) and type(p.value) is str:
+                parts.append((True, p.value))
+            else:
+                first, again = self.bind(p)
+                parts.append((False, f"({again} if type({first}) is str else _str({again}))"))
+        if all(is_text or _FSTRING_SAFE.fullmatch(code) for is_text, code in parts):
+            # One f-string builds the result at once, without the intermediate
+            # strings of `+` (every part is already a str, so formatting is a no-op).
+            body = "".join(
+                _fstring_text(code) if is_text else "{" + code + "}" for is_text, code in parts
+            )
+            return f'f"{body}"'
+        return "(" + " + ".join(repr(code) if is_text else code for is_text, code in parts) + ")"
 
     def cond(self, e: N.Node) -> str:
         """Code evaluating to a Python bool with Wren truthiness."""
