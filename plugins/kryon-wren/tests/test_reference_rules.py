@@ -155,3 +155,11 @@ def test_fields_in_a_foreign_class_are_reported_before_the_missing_c_api() -> No
     assert errors == [
         (1, "Error at 'class': Foreign classes are not supported by this implementation.")
     ]
+
+
+def test_a_static_constructor_is_reported_and_parsing_goes_on() -> None:
+    errors = compile_errors(
+        "class Foo {\n  static construct new() {}\n  construct static new() {}\n}"
+    )
+    assert (2, "Error at 'construct': A constructor cannot be static.") in errors
+    assert (3, "Error at 'static': Expect constructor name after 'construct'.") in errors

@@ -260,7 +260,10 @@ class Parser(ExpressionParser, AttributeParser):
         is_ctor = False
         if self.match("construct"):
             if is_static:
-                raise self.error("Expect method definition.")
+                # Reported without stopping; the constructor is parsed on.
+                self.errors.append(
+                    format_parse_error(self.error("A constructor cannot be static."))
+                )
             is_ctor = True
         tok = self.advance()
         line = tok.line
