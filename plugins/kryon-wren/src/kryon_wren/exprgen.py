@@ -62,6 +62,10 @@ def _fstring_text(text: str) -> str:
     return body.replace("{", "{{").replace("}", "}}")
 
 
+# Fiber.yield() / Fiber.yield(_) / Fiber.new(_) as calls of the VM's scheduler.
+_FIBER_SHORTCUTS = {"m_yield_0": "_fyield", "m_yield_1": "_fyield", "m_new_1": "_fnew"}
+
+
 class FuncState:
     def __init__(self, info: N.FuncInfo) -> None:
         self.info = info
@@ -235,14 +239,15 @@ class ExprGen:
 
     def call(self, e: N.Call) -> str:
         if (
-            e.mname in ("m_yield_0", "m_yield_1")
+            e.mname in _FIBER_SHORTCUTS
             and isinstance(e.recv, N.Var)
             and e.recv.info.builtin
             and e.recv.info.name == "Fiber"
             and not e.recv.info.assigned
         ):
-            # The hottest fiber operation skips the class's static method.
-            return f"_fyield({'None' if not e.args else self.expr(e.args[0])})"
+            # The hottest fiber operations skip the class's static methods.
+            arg = "None" if not e.args else self.expr(e.args[0])
+            return f"{_FIBER_SHORTCUTS[e.mname]}({arg})"
         recv = self.recv(e.recv, e.mname)
         args = "" if e.args is None else ", ".join(self.expr(a) for a in e.args)
         return f"{recv}.{e.mname}({args})"

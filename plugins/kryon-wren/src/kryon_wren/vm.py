@@ -34,6 +34,8 @@ def _raising(err: BaseException) -> Iterator[None]:
     """An iterator that raises ``err`` when the step budget reaches it."""
     yield from ()
     raise err
+
+
 PY_RECURSION_LIMIT = 30000
 
 
@@ -158,6 +160,7 @@ class VM:
         ns = helpers()
         ns["_step"] = self.step
         ns["_fyield"] = self.fibers.yield_
+        ns["_fnew"] = self.fibers.new_fiber
         ns["_import"] = self.import_module
         ns["_import_var"] = self.import_var
         return ns

@@ -40,6 +40,10 @@ class Signal:
         self.value = value
 
 
+NULL_RESULT = Signal("value", None)
+"""What a fiber that returns null hands back (None itself means "killed")."""
+
+
 def unwrap(result: Signal) -> NoReturn:
     """Raise, in the fiber that receives it, what a non-value signal means."""
     if result.kind == "end":
@@ -107,12 +111,8 @@ class WFiber(WObject):
 
 class FiberStatics:
     def m_new_1(self, fn: Any) -> WFiber:
-        if not isinstance(fn, WFn):
-            raise WrenError("Argument must be a function.")
-        if fn.arity > 1:
-            raise WrenError("Function cannot take more than one parameter.")
         vm: VM = self.vm  # type: ignore[attr-defined]
-        return WFiber(vm.fibers, fn)
+        return vm.fibers.new_fiber(fn)
 
     def m_yield_0(self) -> Any:
         return self.vm.fibers.yield_(None)  # type: ignore[attr-defined]

@@ -33,8 +33,9 @@ from typing import TYPE_CHECKING, Any
 from greenlet import GreenletExit, getcurrent, greenlet  # type: ignore[import-untyped]
 from greenlet import error as GreenletError
 
-from kryon_wren.runtime.fiber import FatalError, Signal, VMSuspend, WFiber, unwrap
+from kryon_wren.runtime.fiber import NULL_RESULT, FatalError, Signal, VMSuspend, WFiber, unwrap
 from kryon_wren.runtime.objects import WrenError
+from kryon_wren.runtime.sequences import WFn
 
 if TYPE_CHECKING:
     from kryon_wren.vm import VM
@@ -96,6 +97,14 @@ class FiberScheduler:
         self.live: dict[weakref.ref[WFiber], None] = {}
         lim = vm.limits.max_depth
         self.max_nesting = MAX_FIBER_NESTING if lim is None else min(lim, MAX_FIBER_NESTING)
+
+    def new_fiber(self, fn: Any) -> WFiber:
+        """``Fiber.new(fn)``."""
+        if not isinstance(fn, WFn):
+            raise WrenError("Argument must be a function.")
+        if fn.arity > 1:
+            raise WrenError("Function cannot take more than one parameter.")
+        return WFiber(self, fn)
 
     # -- host entry -------------------------------------------------------------
 
@@ -190,7 +199,7 @@ class FiberScheduler:
             elif outcome.kind == "error":
                 outcome.kind = "uncaught"
         self.current = caller
-        return outcome if outcome is not None else Signal("value", None)
+        return outcome if outcome is not None else NULL_RESULT
 
     # -- Wren operations ------------------------------------------------------------
 
