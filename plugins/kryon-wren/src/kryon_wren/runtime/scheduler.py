@@ -80,9 +80,13 @@ def _worker(task: tuple[FiberScheduler, Any]) -> Any:
         assert target is not None
         sched = payload = task = None  # type: ignore[assignment]
         if len(idle) >= MAX_IDLE_WORKERS:
-            # Returning hands ``outcome`` to the parent: the fiber to resume.
-            getcurrent().parent = target
-            return outcome
+            try:
+                getcurrent().parent = target
+            except ValueError:
+                pass  # `target` descends from this worker: park after all
+            else:
+                # Returning hands ``outcome`` to the parent: the fiber to resume.
+                return outcome
         idle.append(getcurrent())
         task = target.switch(outcome)
 
