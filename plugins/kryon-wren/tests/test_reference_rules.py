@@ -163,3 +163,11 @@ def test_a_static_constructor_is_reported_and_parsing_goes_on() -> None:
     )
     assert (2, "Error at 'construct': A constructor cannot be static.") in errors
     assert (3, "Error at 'static': Expect constructor name after 'construct'.") in errors
+
+
+def test_a_subscript_needs_an_argument() -> None:
+    assert compile_errors("var list = [1, 2]\nlist[]\n")[0] == (
+        2,
+        "Error at ']': Expected expression.",
+    )
+    assert run_source("var list = [1, 2]\nSystem.print(list[1])\n") == "2\n"

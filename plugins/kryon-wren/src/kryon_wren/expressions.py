@@ -93,6 +93,9 @@ class ExpressionParser(ParserBase):
             check_name_length(name)
             return self.named_call(left, name, can_assign)
         if t == "[":
+            self.skip_lines()
+            if self.cur.type == "]":  # a subscript takes at least one argument
+                raise ParseError(self.cur, "Expected expression.")
             args = self.arguments("]", "Expect ']' after arguments.")
             if can_assign and self.match("="):
                 self.skip_lines()
