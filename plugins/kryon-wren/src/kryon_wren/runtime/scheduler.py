@@ -127,6 +127,7 @@ class FiberScheduler:
         if root is not None:
             root.state = "done"
         self.entry, self.current = saved_entry, saved_current
+        self.prev = None
 
     # -- switching ----------------------------------------------------------------
 
