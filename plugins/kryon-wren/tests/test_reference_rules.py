@@ -171,3 +171,23 @@ def test_a_subscript_needs_an_argument() -> None:
         "Error at ']': Expected expression.",
     )
     assert run_source("var list = [1, 2]\nSystem.print(list[1])\n") == "2\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("var x = true\nSystem.print(-x)", "Bool does not implement '-'."),
+        ("System.print(~false)", "Bool does not implement '~'."),
+        ("System.print(-null)", "Null does not implement '-'."),
+    ],
+)
+def test_prefix_operators_on_values_without_them(source: str, message: str) -> None:
+    assert runtime_error(source) == message
+
+
+def test_prefix_minus_still_negates_numbers_and_objects() -> None:
+    source = (
+        "class V {\n  construct new(n) { _n = n }\n  - { V.new(-_n) }\n  n { _n }\n}\n"
+        "var x = 3\nSystem.print(-x)\nSystem.print((-V.new(4)).n)\n"
+    )
+    assert run_source(source) == "-3\n-4\n"

@@ -341,11 +341,12 @@ class ExprGen:
     def unary(self, e: N.Unary) -> str:
         if e.op == "~":
             return f"_un({self.expr(e.expr)}, 'u_inv')"
+        first, again = self.bind(e.expr)
         if e.op == "-":
             # Objects negate through WObject.__neg__; a TypeError from a native
-            # value becomes Wren's "does not implement" message.
-            return f"(-{self.expr(e.expr)})"
-        first, again = self.bind(e.expr)
+            # value becomes Wren's "does not implement" message.  Python would
+            # negate a Bool as an int: Bools go through the method lookup.
+            return f"(-{again} if {first}.__class__ is not bool else _un({again}, 'u_sub'))"
         if e.op == "!":
             return (
                 f"(({again} is None or {again} is False) if {first}.__class__ in _P "

@@ -32,6 +32,7 @@ OPERATOR_NAMES = {
     "~": "inv",
 }
 
+_OPERATORS_BY_NAME = {name: op for op, name in OPERATOR_NAMES.items()}
 _SIGNATURES: dict[str, str] = {}
 
 
@@ -93,4 +94,9 @@ def signature_of(mname: str) -> str | None:
         if not (arity.isdigit() and name):
             return None
         (method if kind == "m" else initializer)(name, int(arity))
+    elif kind in ("u", "b"):
+        op = _OPERATORS_BY_NAME.get(rest)
+        if op is None:
+            return None
+        (unary if kind == "u" else binary)(op)
     return _SIGNATURES.get(mname)
