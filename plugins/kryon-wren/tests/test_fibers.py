@@ -347,3 +347,34 @@ def test_breakpoints_stop_inside_fibers(sandboxed: ScriptManager) -> None:
     assert sandboxed.call_function("dbg.run", 1) == 2.0
     assert hits and hits[0].line == 4
     assert hits[0].locals["y"] == 2.0
+
+
+def test_a_fiber_resumes_only_on_its_own_thread() -> None:
+    vm = VM(write=lambda s: None)
+    try:
+        ns = vm.load(
+            vm.compile(
+                "var gen = Fiber.new {\n  Fiber.yield(1)\n  Fiber.yield(2)\n}\n"
+                "var resume = Fn.new { gen.call() }\n"
+                "gen.call()\n",
+                "main",
+            )
+        )
+        vm.run(ns["_wren_module"])
+        errors: list[BaseException] = []
+
+        def elsewhere() -> None:
+            try:
+                vm.run(ns["w_resume"].fn)
+            except BaseException as exc:
+                errors.append(exc)
+
+        thread = threading.Thread(target=elsewhere)
+        thread.start()
+        thread.join()
+        assert len(errors) == 1 and isinstance(errors[0], WrenError)
+        assert errors[0].value == "Cannot resume a fiber started on another thread."
+        # Nothing changed: the fiber still resumes on its own thread.
+        assert vm.run(ns["w_resume"].fn) == 2.0
+    finally:
+        vm.close()
