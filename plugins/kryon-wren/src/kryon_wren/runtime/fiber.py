@@ -31,7 +31,14 @@ class FatalError(BaseException):
 
 
 class Signal:
-    """Anything but a plain value passed by a switch."""
+    """Anything but a plain value passed by a switch, by ``kind``:
+
+    - ``"value"``: ``value`` itself (only for null, since None means "killed");
+    - ``"error"``: the WrenError of the fiber this one called (``try`` catches it);
+    - ``"uncaught"``: an error that nothing catches: it ends the run;
+    - ``"fatal"``: a FatalError (limit breach) or VMSuspend, raised through every fiber;
+    - ``"end"``: the run is over (``Fiber.suspend``, or a transferred-to fiber ended).
+    """
 
     __slots__ = ("kind", "value")
 
