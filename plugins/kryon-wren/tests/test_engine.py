@@ -133,10 +133,13 @@ def test_limits_are_limit_errors_and_the_engine_survives(manager: ScriptManager)
         "var ok = Fn.new { 1 }\n",
         language="wren",
     )
-    with pytest.raises(LimitError):
+    with pytest.raises(LimitError) as info:
         manager.call_function("lim.spin")
-    with pytest.raises(RecursionLimitError):
+    assert info.value.line == 2  # the running line, with the Wren stack
+    assert [f.function for f in info.value.traceback][-1:] == ["new(_) block argument"]
+    with pytest.raises(RecursionLimitError) as deep:
         manager.call_function("lim.R.down", 0)
+    assert deep.value.line == 5
     assert manager.call_function("lim.ok") == 1.0
 
 

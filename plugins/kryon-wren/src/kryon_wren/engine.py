@@ -185,7 +185,14 @@ class WrenEngine(ScriptEngine):
             "memory": MemoryLimitError,
             "recursion": RecursionLimitError,
         }[kind]
-        return cls(message, script=script, line=None)
+        # raised inside the running code: its Wren frames are still on the stack
+        stack = self._vm.live_stack() if self._vm is not None else []
+        frames = [
+            StackFrame(function=name, script=module, line=line or None)
+            for module, line, name, _ in reversed(stack)
+        ]
+        line = stack[0][1] if stack and stack[0][1] else None
+        return cls(message, script=script, line=line, traceback=frames)
 
     # -- modules offered to scripts ------------------------------------------------
 
