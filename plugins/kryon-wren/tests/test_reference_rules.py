@@ -191,3 +191,13 @@ def test_prefix_minus_still_negates_numbers_and_objects() -> None:
         "var x = 3\nSystem.print(-x)\nSystem.print((-V.new(4)).n)\n"
     )
     assert run_source(source) == "-3\n-4\n"
+
+
+def test_object_not_equal_is_identity_even_when_equal_is_overridden() -> None:
+    source = (
+        "class P {\n  construct new(x) { _x = x }\n  x { _x }\n"
+        "  ==(o) { o is P && o.x == _x }\n}\n"
+        "var a = P.new(1)\nvar b = P.new(1)\n"
+        "System.print([a == b, a != b, a != a])\n"
+    )
+    assert run_source(source) == "[true, true, false]\n"

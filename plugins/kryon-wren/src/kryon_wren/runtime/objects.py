@@ -49,7 +49,9 @@ class WObject:
         return self is other
 
     def b_ne(self, other: object) -> bool:
-        return not truth(self.b_eq(other))
+        # Object's != compares identity, as in the reference: a class that
+        # defines only == does not change !=.
+        return self is not other
 
     def u_not(self) -> bool:
         return False
