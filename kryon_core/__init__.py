@@ -51,6 +51,7 @@ from kryon_core.hookspecs import hookimpl
 from kryon_core.manager import LoadedScript, ScriptManager
 from kryon_core.policy import Capability, SecurityPolicy, default_policies
 from kryon_core.profiler import FunctionStats, Profiler
+from kryon_core.pystack import PYTHON_FRAMES_CEILING, reserve_python_frames
 from kryon_core.registry import FunctionHandle
 from kryon_core.shared import AccessPolicy, SharedData
 from kryon_core.validation import ScriptSource
@@ -73,6 +74,7 @@ __all__ = [
     "INT_MAX",
     "INT_MIN",
     "MAX_DEPTH",
+    "PYTHON_FRAMES_CEILING",
     "AccessDeniedError",
     "AccessPolicy",
     "AmbiguousFunctionError",
@@ -133,6 +135,7 @@ __all__ = [
     "default_policies",
     "hookimpl",
     "load_config",
+    "reserve_python_frames",
     "snake_from_camel",
     "values_equal",
 ]

@@ -11,6 +11,7 @@ import itertools
 import sys
 from typing import TYPE_CHECKING, Any
 
+from kryon_core.pystack import reserve_python_frames
 from kryon_lisp.types import Keyword, Symbol
 
 if TYPE_CHECKING:
@@ -161,7 +162,8 @@ class Namespace:
 
 
 def ensure_recursion_headroom(frames: int) -> None:
-    """Raise Python's recursion limit so ``frames`` more frames fit (never lower it)."""
+    """Raise Python's recursion limit so ``frames`` more frames fit (never lower
+    it, never past core's ceiling)."""
     depth = 0
     frame = sys._getframe()
     while frame is not None and depth < 100_000:
@@ -169,5 +171,6 @@ def ensure_recursion_headroom(frames: int) -> None:
         depth += 1
     needed = depth + frames
     if sys.getrecursionlimit() < needed:
-        # with slack, so that stacks a few frames deeper do not raise it again
-        sys.setrecursionlimit(needed + 1000)
+        # with slack, so that stacks a few frames deeper do not raise it again;
+        # core caps it (past the cap, Python's RecursionError is the limit)
+        reserve_python_frames(needed + 1000)

@@ -18,6 +18,7 @@ from typing import Any
 
 from greenlet import GreenletExit  # type: ignore[import-untyped]
 
+from kryon_core.pystack import reserve_python_frames
 from kryon_wren import codegen, names
 from kryon_wren import nodes as N
 from kryon_wren.parser import parse
@@ -37,6 +38,7 @@ def _raising(err: BaseException) -> Iterator[None]:
 
 
 PY_RECURSION_LIMIT = 30000
+"""Python frames Wren code would like; core caps the shared limit (kryon_core.pystack)."""
 
 
 class WrenCompileError(Exception):
@@ -110,8 +112,7 @@ class VM:
         self.deadline: float | None = None
         self.mem_base = 0
         self.uid = itertools.count(1000)
-        if sys.getrecursionlimit() < PY_RECURSION_LIMIT:
-            sys.setrecursionlimit(PY_RECURSION_LIMIT)
+        reserve_python_frames(PY_RECURSION_LIMIT)
 
     # -- compiling ---------------------------------------------------------------
 
