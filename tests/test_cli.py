@@ -146,6 +146,15 @@ def test_config_check_reports_unknown_policy(tmp_path: Path) -> None:
     assert result.returncode == 78 and "scripts.s.policy" in result.stderr
 
 
+def test_repl_gathers_piped_multi_line_input_until_it_compiles() -> None:
+    stdin = "def f(x):\n    return x + 1\n\nf(41)\ndef broken(:\n"
+    result = kryon("repl", "fake", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "42"
+    assert "CompileError" in lines[1]  # unfinished input at the end is reported
+
+
 def test_repl_evaluates_in_one_namespace() -> None:
     result = kryon("repl", "fake", stdin="x = 20\nx + 22\nundefined_name\n'still alive'\n")
     assert result.returncode == 0, result.stderr

@@ -379,12 +379,30 @@ class WrenEngine(ScriptEngine):
     def evaluate(self, script_id: ScriptId, source: str) -> Value:
         """Run a snippet in a script's module; a trailing expression is the result."""
         from kryon_wren.runtime.objects import to_str
+
+        script, result = self._run_snippet(script_id, source)
+        conv = self._conv
+        assert conv is not None
+        try:
+            return conv.to_host(result)
+        except ConversionError:
+            return self._enter(script.name, self._live().run, to_str, result)
+
+    def evaluate_display(self, script_id: ScriptId, source: str) -> str | None:
+        """``kryon repl wren``: a trailing expression's value as ``toString`` gives it."""
+        from kryon_wren.runtime.objects import to_str
+
+        script, result = self._run_snippet(script_id, source)
+        if result is None:
+            return None
+        shown: str = self._enter(script.name, self._live().run, to_str, result)
+        return shown
+
+    def _run_snippet(self, script_id: ScriptId, source: str) -> tuple[_Script, Any]:
         from kryon_wren.vm import WrenCompileError
 
         script = self._script(script_id)
         vm = self._live()
-        conv = self._conv
-        assert conv is not None
         names = tuple(k[2:] for k in script.ns if k.startswith("w_"))
         try:
             compiled = vm.compile(source, script.module, extra_names=names, repl=True)
@@ -395,10 +413,7 @@ class WrenEngine(ScriptEngine):
         result = self._enter(script.name, vm.run, script.ns["_wren_module"])
         script.variables.extend(v for v in compiled.variables if v not in script.variables)
         self._collect_exports(script)
-        try:
-            return conv.to_host(result)
-        except ConversionError:
-            return self._enter(script.name, vm.run, to_str, result)
+        return script, result
 
     # -- globals ---------------------------------------------------------------------------
 
