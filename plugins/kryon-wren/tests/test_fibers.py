@@ -294,8 +294,14 @@ def test_limits_hold_inside_fibers() -> None:
 
 @pytest.fixture
 def sandboxed(tmp_path: Path) -> Iterator[ScriptManager]:
+    # sandboxed limits, with time to spare so that on a loaded machine each
+    # runaway meets the limit it is written for (not the clock) first
     config = KryonConfig.from_mapping(
-        {"kryon": {"default_policy": "sandboxed"}, "cache": {"directory": str(tmp_path)}}
+        {
+            "kryon": {"default_policy": "fibers"},
+            "security": {"policies": {"fibers": {"extends": "sandboxed", "time_limit_ms": 5000}}},
+            "cache": {"directory": str(tmp_path)},
+        }
     )
     with ScriptManager(config, output=lambda text, stream, script: None) as m:
         yield m
