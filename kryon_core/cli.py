@@ -139,7 +139,9 @@ def run(
             language = language or manager.plugins.language_for_path(file)
             manager.engine(language, policy)  # started before any phase is timed
             with watchdog.guard("loading the script"):
-                manager.load_script(file, path=file, language=language, policy=policy)
+                manager.load_script(
+                    file, path=file, language=language, policy=policy, entry_point=True
+                )
             if function is not None:
                 with watchdog.guard(f"calling {function}"):
                     result = manager.call_function(function, *call_args)

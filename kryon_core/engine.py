@@ -115,6 +115,9 @@ class CompiledScript:
     ``bytecode`` is the engine's loadable form (real VM bytecode where the
     engine has one, otherwise the source bytes).  ``metadata`` is engine
     private and must be JSON-serialisable so the cache can keep it.
+    ``entry_point`` is set by the manager (never cached) when the script is
+    loaded as the program itself, as ``kryon run FILE`` does: languages with a
+    notion of a main module use it (Python runs it as ``__main__``).
     """
 
     script: str
@@ -127,6 +130,7 @@ class CompiledScript:
     dependencies: list[str] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
     from_cache: bool = False
+    entry_point: bool = False
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ function registry, the compilation cache, shared data and the profiler::
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import threading
 import time
@@ -241,11 +242,14 @@ class ScriptManager:
         path: str | Path | None = None,
         language: str | None = None,
         policy: str | None = None,
+        entry_point: bool = False,
     ) -> LoadedScript:
         """Load a script from ``source`` or ``path`` under ``name``.
 
         The language is inferred from the path (or name) extension unless
-        given; the policy defaults to ``[kryon] default_policy``.  Raises
+        given; the policy defaults to ``[kryon] default_policy``.
+        ``entry_point`` loads it as the program itself (``kryon run``: a Python
+        script's ``__name__`` is ``"__main__"``).  Raises
         CompileError, SecurityError (validation), ScriptRuntimeError (top-level
         code failed) and leaves nothing behind on failure.
         """
@@ -260,7 +264,9 @@ class ScriptManager:
             policy_name = policy or self.config.kryon.default_policy
             self._validate(ScriptSource(name, lang, text, path_str), self._policy(policy_name))
             instance = self.engine(lang, policy_name)
-            script_id, compiled, functions = self._load_into(instance, name, text, path_str)
+            script_id, compiled, functions = self._load_into(
+                instance, name, text, path_str, entry_point=entry_point
+            )
             record = LoadedScript(
                 name, lang, instance.policy.name, script_id, functions, path_str, text, compiled
             )
@@ -295,9 +301,17 @@ class ScriptManager:
         return loaded
 
     def _load_into(
-        self, instance: EngineInstance, name: str, text: str, path: str | None
+        self,
+        instance: EngineInstance,
+        name: str,
+        text: str,
+        path: str | None,
+        *,
+        entry_point: bool = False,
     ) -> tuple[ScriptId, CompiledScript, Mapping[str, FunctionInfo]]:
         compiled = self._compile(instance, name, text, path)
+        if entry_point:
+            compiled = dataclasses.replace(compiled, entry_point=True)
         if path is not None and compiled.dependencies:
             self._load_dependencies(instance, compiled, Path(path))
         engine = instance.engine
@@ -441,7 +455,10 @@ class ScriptManager:
                 source, _ = _read_source(name, None, old.path)
             instance = self.engine(old.language, old.policy)
             self._validate(ScriptSource(name, old.language, source, old.path), instance.policy)
-            script_id, compiled, functions = self._load_into(instance, name, source, old.path)
+            entry_point = old.compiled is not None and old.compiled.entry_point
+            script_id, compiled, functions = self._load_into(
+                instance, name, source, old.path, entry_point=entry_point
+            )
             new = LoadedScript(
                 name,
                 old.language,

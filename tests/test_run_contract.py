@@ -96,3 +96,14 @@ def test_infinite_loop_is_a_limit_exit_70(language: str, tmp_path: Path) -> None
     result = run(path)
     assert result.returncode == 70, result.stderr
     assert "limit" in result.stderr.lower(), result.stderr
+
+
+@pytest.mark.skipif("python" not in INSTALLED, reason="kryon-python is not installed")
+def test_a_python_program_runs_as_main_and_may_exit(tmp_path: Path) -> None:
+    path = tmp_path / "prog.py"
+    path.write_text(
+        "import sys\n\ndef main():\n    print('main ran')\n    return 0\n\n"
+        "if __name__ == '__main__':\n    sys.exit(main())\n"
+    )
+    result = run(path)
+    assert (result.returncode, result.stdout) == (0, "main ran\n"), result.stderr

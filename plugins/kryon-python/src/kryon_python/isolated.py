@@ -131,7 +131,10 @@ class IsolatedRuntime:
             if sid in self._broken:
                 continue
             try:
-                self._request([Op.LOAD, sid, compiled.script, compiled.bytecode], compiled.script)
+                self._request(
+                    [Op.LOAD, sid, compiled.script, compiled.bytecode, compiled.entry_point],
+                    compiled.script,
+                )
                 for name, value in self._script_globals.get(sid, {}).items():
                     self._request([Op.SET_GLOBAL, sid, name, value], compiled.script)
             except ScriptError as exc:
@@ -374,7 +377,10 @@ class IsolatedRuntime:
 
     def load(self, sid: ScriptId, compiled: CompiledScript) -> None:
         load_code(compiled)  # the same version check as in process; cheap
-        infos = self._request([Op.LOAD, sid, compiled.script, compiled.bytecode], compiled.script)
+        infos = self._request(
+            [Op.LOAD, sid, compiled.script, compiled.bytecode, compiled.entry_point],
+            compiled.script,
+        )
         self._scripts[sid] = compiled
         self._functions[sid] = _function_infos(infos)
 

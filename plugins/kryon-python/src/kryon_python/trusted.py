@@ -50,6 +50,7 @@ from kryon_python.convert import ScriptConverter
 from kryon_python.errors import HostError, error_from_exception
 from kryon_python.functions import exported_functions
 from kryon_python.memory import rss_bytes
+from kryon_python.toplevel import module_name, run_module
 from kryon_python.tracer import ScriptTracer, script_stack
 from kryon_python.watchdog import TimeLimitExceeded, Watchdog
 
@@ -94,7 +95,7 @@ class TrustedRuntime:
     def load(self, sid: ScriptId, compiled: CompiledScript) -> None:
         name = compiled.script
         code = load_code(compiled)
-        module = ModuleType(name.rsplit(".", 1)[0] if name.endswith(".py") else name)
+        module = ModuleType(module_name(name, entry_point=compiled.entry_point))
         namespace = module.__dict__
         bdict = dict(self._base_builtins)
         bdict.update(self._shared)
@@ -119,7 +120,7 @@ class TrustedRuntime:
         script = _Script(name, namespace, bdict)
         self._names[name] = sid
         try:
-            self._guarded(name, exec, code, namespace)
+            self._guarded(name, run_module, code, namespace)
         except BaseException:
             del self._names[name]
             raise

@@ -10,6 +10,7 @@ from kryon_python.names import BLOCKED_ATTRIBUTES
 from kryon_python.wire import Op
 from kryon_python.worker import guard
 from kryon_python.worker.objects import HostError
+from kryon_python.worker.sysview import exit_, sys_view
 
 __all__ = ["Environment"]
 
@@ -36,6 +37,11 @@ class Environment:
     def builtins(self, script: str) -> dict[str, Any]:
         """The builtins of one script: its own ``kryon``, ``print`` and ``import``."""
         kryon = self.kryon_module(script)
+        sys_module = sys_view(
+            script,
+            lambda text: self._send([Op.WRITE, script, "stdout", text]),
+            lambda text: self._send([Op.WRITE, script, "stderr", text]),
+        )
         cache: dict[str, types.ModuleType] = {}
 
         def import_(
@@ -45,6 +51,8 @@ class Environment:
                 raise ImportError("relative imports are not available to sandboxed scripts")
             if name == "kryon":
                 return kryon
+            if name == "sys":
+                return sys_module
             top = name.partition(".")[0]
             if top not in self.allowed or name not in self.modules:
                 raise ImportError(f"import of {name!r} is not allowed in the sandbox")
@@ -68,6 +76,7 @@ class Environment:
             self._send([Op.WRITE, script, "stdout", text])
 
         bdict = guard.safe_builtins(printer=print_, importer=import_, getattr_=_safe_getattr)
+        bdict["exit"] = bdict["quit"] = exit_
         bdict.update(self.shared)
         return bdict
 

@@ -17,6 +17,7 @@ import types
 from collections.abc import Callable
 from typing import Any
 
+from kryon_python.toplevel import module_name, run_module
 from kryon_python.wire import FrameReader, Op, WireError, WorkerGone, decode, encode, write_frame
 from kryon_python.worker import guard
 from kryon_python.worker.environment import Environment
@@ -252,18 +253,20 @@ class Worker:
     def call_host_ref(self, ident: int, args: list[Any]) -> Any:
         return self.host_request([Op.CALL_HOST_REF, ident, args])
 
-    def load(self, sid: int, name: str, code_bytes: bytes) -> list[list[Any]]:
+    def load(
+        self, sid: int, name: str, code_bytes: bytes, entry_point: bool = False
+    ) -> list[list[Any]]:
         code = marshal.loads(code_bytes)
         if not isinstance(code, types.CodeType):
             raise NotFound("bytecode is not a code object")
         bdict = self.environment.builtins(name)
         namespace: dict[str, Any] = {
-            "__name__": name[:-3] if name.endswith(".py") else name,
+            "__name__": module_name(name, entry_point=entry_point),
             "__file__": name,
             "__builtins__": bdict,
         }
         self.loading = name  # kept on failure so that the error report sees its frames
-        self.run(exec, code, namespace)
+        self.run(run_module, code, namespace)
         self.loading = None
         self.names.add(name)
         self.scripts[sid] = (name, namespace, bdict)
