@@ -75,6 +75,14 @@ def _config(path: str | None) -> KryonConfig:
         _fail(exc, EX_CONFIG)
 
 
+def _callable_name(file: str, function: str) -> str:
+    """``--call``: the script is named by its path; ``stem.fn`` means ``fn`` of it."""
+    stem = Path(file).stem
+    if function.startswith(f"{stem}.") and not function.startswith(f"{file}."):
+        return f"{file}.{function[len(stem) + 1 :]}"
+    return function
+
+
 def _json_default(value: object) -> Any:
     if isinstance(value, (FunctionRef, UserData)):
         return repr(value)
@@ -143,8 +151,9 @@ def run(
                     file, path=file, language=language, policy=policy, entry_point=True
                 )
             if function is not None:
+                target = _callable_name(file, function)
                 with watchdog.guard(f"calling {function}"):
-                    result = manager.call_function(function, *call_args)
+                    result = manager.call_function(target, *call_args)
                 sys.stdout.write(_to_json(result) + "\n")
     except KryonError as exc:
         sys.stdout.flush()

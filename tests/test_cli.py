@@ -50,6 +50,12 @@ def test_run_call_prints_json_result(script: Path) -> None:
     assert json.loads(result.stdout.splitlines()[-1]) == "ab"
 
 
+def test_call_accepts_the_file_stem_as_script_name(script: Path) -> None:
+    result = kryon("run", str(script), "--call", "app.add", "1", "2")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["hello", "3"]
+
+
 def test_compile_error_exits_65_with_script_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.fake"
     bad.write_text("x = 1\ndef f(:\n")
