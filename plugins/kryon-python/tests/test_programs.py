@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from kryon_core import ScriptRuntimeError
+from kryon_core import ScriptRuntimeError, SecurityError
 
 from .conftest import SANDBOXED, Harness
 
@@ -70,3 +70,23 @@ def test_sandboxed_sys_offers_facts_argv_and_streams(
     argv, maxsize, version, *hidden = h.call(sid, "facts")
     assert argv == ["facts.py"] and maxsize == 2**63 - 1 and len(version) == 2
     assert hidden == [False, False, False]
+
+
+def test_sandboxed_scripts_use_in_memory_io_but_never_files(
+    harness: Callable[..., Harness],
+) -> None:
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "import csv, hashlib, html, io\n"
+        "def table(text):\n"
+        "    return list(csv.reader(io.StringIO(text)))\n"
+        "def digest(text):\n"
+        "    return hashlib.sha256(text.encode()).hexdigest()[:8] + html.escape('<')\n"
+        "def steal():\n"
+        "    return io.open('/etc/hostname').read()\n",
+        "tools.py",
+    )
+    assert h.call(sid, "table", "a,b\n1,2\n") == [["a", "b"], ["1", "2"]]
+    assert h.call(sid, "digest", "x") == "2d711642&lt;"
+    with pytest.raises(SecurityError, match="does not allow 'open'"):
+        h.call(sid, "steal")

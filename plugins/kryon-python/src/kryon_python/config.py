@@ -45,6 +45,14 @@ DEFAULT_ALLOWED_MODULES: tuple[str, ...] = (
     "pprint",
     "array",
     "zlib",
+    "io",
+    "csv",
+    "hashlib",
+    "html",
+    "secrets",
+    "colorsys",
+    "graphlib",
+    "reprlib",
 )
 """Modules a sandboxed (isolated) script may import: pure computation only."""
 
