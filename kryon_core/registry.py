@@ -13,6 +13,7 @@ a script registers its names only.
 from __future__ import annotations
 
 import difflib
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from threading import get_ident
@@ -265,10 +266,14 @@ class FunctionRegistry:
 
     Registering a script records its names only; a function's
     :class:`FunctionSlot` is made the first time the name is resolved, so
-    loading scripts with many functions stays cheap.
+    loading scripts with many functions stays cheap.  Changes and the making
+    of slots hold a lock, so a slot made while a script is being reloaded is
+    bound to one version or rebound with the others; resolving a name that
+    already has a slot takes no lock.
     """
 
     def __init__(self) -> None:
+        self._lock = threading.Lock()
         self._scripts: dict[str, _ScriptEntry] = {}
         self._owner: dict[str, str] = {}  # qualified name -> script
         self._slots: dict[str, FunctionSlot] = {}  # the slots made so far
@@ -282,6 +287,12 @@ class FunctionRegistry:
         Slots of functions that still exist are pointed at the new version;
         slots of functions that disappeared are killed.
         """
+        with self._lock:
+            self._add_script(script, functions, binder)
+
+    def _add_script(
+        self, script: str, functions: Mapping[str, FunctionInfo], binder: Binder
+    ) -> None:
         owner = self._owner
         for function in functions:
             qualified = f"{script}.{function}"
@@ -312,9 +323,10 @@ class FunctionRegistry:
 
     def remove_script(self, script: str) -> None:
         """Forget a script's functions; calls through old handles fail clearly."""
-        entry = self._scripts.pop(script, None)
-        if entry is not None:
-            self._forget_names(script, entry.functions)
+        with self._lock:
+            entry = self._scripts.pop(script, None)
+            if entry is not None:
+                self._forget_names(script, entry.functions)
 
     def _forget_names(self, script: str, functions: Iterable[str]) -> None:
         for function in functions:
@@ -333,14 +345,20 @@ class FunctionRegistry:
         slot = self._slots.get(qualified)
         if slot is not None:
             return slot
-        script = self._owner.get(qualified)
-        if script is None:
-            return None
-        entry = self._scripts[script]
-        function = qualified[len(script) + 1 :]
-        slot = FunctionSlot(qualified, script, function, entry.functions[function], entry.binder)
-        self._slots[qualified] = slot
-        return slot
+        with self._lock:
+            slot = self._slots.get(qualified)
+            if slot is not None:  # made by another thread meanwhile
+                return slot
+            script = self._owner.get(qualified)
+            if script is None:
+                return None
+            entry = self._scripts[script]
+            function = qualified[len(script) + 1 :]
+            info = entry.functions[function]
+            slot = self._slots[qualified] = FunctionSlot(
+                qualified, script, function, info, entry.binder
+            )
+            return slot
 
     def resolve(self, name: str) -> FunctionSlot:
         """A qualified or unambiguous short name to its slot."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -86,3 +87,13 @@ def test_remove_script_forgets_names_and_kills_handles() -> None:
     with pytest.raises(FunctionNotFoundError, match="did you mean"):
         registry.resolve("a.f")
     registry.remove_script("a")  # removing twice is harmless
+
+
+def test_threads_resolving_one_name_share_one_slot() -> None:
+    registry = FunctionRegistry()
+    registry.add_script("s", infos(*(f"f{i}" for i in range(200))), binder_for("v1", []))
+    names = [f"s.f{i}" for i in range(200)]
+    with ThreadPoolExecutor(8) as pool:
+        rounds = list(pool.map(lambda _: [registry.resolve(n) for n in names], range(8)))
+    for slots in rounds[1:]:
+        assert all(a is b for a, b in zip(slots, rounds[0], strict=True))
