@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -195,3 +196,11 @@ def test_long_script_names_survive_lua_shortening(lua: Any) -> None:
     with pytest.raises(ScriptRuntimeError) as info:
         lua.call(sid, "f")
     assert info.value.script == name and info.value.line == 2
+
+
+def test_a_program_gets_arg_as_from_the_lua_command(any_lua: Any) -> None:
+    source = "function name() return arg and arg[0] end"
+    compiled = any_lua.engine.compile(source, script="prog.lua")
+    program = any_lua.engine.load_script(dataclasses.replace(compiled, entry_point=True))
+    assert any_lua.call(program, "name") == "prog.lua"
+    assert any_lua.call(any_lua.load(source), "name") is None  # a script loaded by a host

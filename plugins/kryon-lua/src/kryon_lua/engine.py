@@ -228,6 +228,8 @@ class LuaEngine(ScriptEngine):
         self._memory.ensure_room(len(compiled.bytecode) + SCRIPT_OVERHEAD, name)
         api, write = self._kernel.script_api(name, self._api, self._write, self._denied)
         env, skip = self._live.sandbox.new_env(name.encode(), api, write)
+        if compiled.entry_point:  # run as a program: `arg[0]` names it, as `lua FILE` does
+            env[b"arg"] = self._live.lua.table_from({0: name.encode()})
         chunk, message = self._kernel.instantiate(compiled.bytecode, b"=" + name.encode(), env)
         if chunk is None:
             raise compile_error(message, name)
