@@ -63,15 +63,21 @@ class Watchdog:
     @contextmanager
     def guard(self, phase: str) -> Iterator[None]:
         """Guard one phase of the run (``phase`` reads "loading the script", ...)."""
-        channel = self._channel
-        if channel is None:
+        if self._channel is None:
             yield
             return
-        channel.write(f"arm {phase}\n")
+        self._tell("arm " + " ".join(phase.split()))
         try:
             yield
         finally:
-            channel.write("disarm\n")
+            self._tell("disarm")
+
+    def _tell(self, line: str) -> None:
+        try:
+            if self._channel is not None:
+                self._channel.write(line + "\n")
+        except OSError:  # the parent is gone: nothing supervises the run any more
+            self._channel = None
 
 
 def _supervise(pid: int, read_fd: int, script: str, allowance: float) -> NoReturn:
