@@ -194,6 +194,25 @@ def test_infinite_sequences_never_read_ahead_under_limits() -> None:
     assert engine.call_function(sid, "used", []) == 62
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        '(reduce (fn [s _] (str s s)) "x" (range 40))',  # 40 doublings: a terabyte
+        '(reduce (fn [s _] (clojure.string/join [s s])) "x" (range 40))',
+        '(reduce (fn [s _] (format "%s%s" s s)) "x" (range 40))',
+        '(reduce (fn [s _] (clojure.string/replace s "x" "xx")) "x" (range 40))',
+    ],
+)
+def test_strings_built_in_one_step_are_held_to_the_memory_limit(body: str) -> None:
+    engine, _ = make(SANDBOXED)
+    sid = load(engine, f'(defn grow [] (count {body}))\n(defn ok [] (count (str "ab" 1)))')
+    started = time.monotonic()
+    with pytest.raises(MemoryLimitError):
+        engine.call_function(sid, "grow", [])
+    assert time.monotonic() - started < 5.0
+    assert engine.call_function(sid, "ok", []) == 3
+
+
 def test_catastrophic_regex_ends_within_the_time_limit() -> None:
     engine, _ = make(SANDBOXED)
     sid = load(

@@ -7,7 +7,7 @@ from typing import Any
 
 from pyrsistent import pvector
 
-from kryon_lisp import patterns
+from kryon_lisp import limits, patterns
 from kryon_lisp.printer import pr_str, str_of
 from kryon_lisp.seqs import IndexedSeq, iter_of, lazy_iter
 from kryon_lisp.types import Char, Keyword, LMap, Symbol
@@ -18,7 +18,9 @@ _FORMAT = re.compile(r"%(\d+\$)?([-#+ 0,(]*)(\d+)?(\.\d+)?([a-zA-Z%])")
 def str_(*args: Any) -> str:
     if len(args) == 1:
         return str_of(args[0])
-    return "".join(str_of(a) for a in args)
+    parts = [str_of(a) for a in args]
+    limits.check_text(sum(map(len, parts)))
+    return "".join(parts)
 
 
 def subs(s: str, start: int, end: int | None = None) -> str:
@@ -72,7 +74,7 @@ def format_(fmt: str, *args: Any) -> str:
             return "false" if value is None or value is False else "true"
         raise ValueError(f"Unsupported format conversion: %{conv}")
 
-    return _FORMAT.sub(convert, fmt)
+    return _sized(_FORMAT.sub(convert, fmt))
 
 
 def name_(x: Any) -> str:
@@ -145,20 +147,24 @@ def split(s: str, sep: Any, limit: int | None = None) -> Any:
     return pvector(parts)
 
 
+def _sized(text: str) -> str:
+    """A string some builder made, refused when it is beyond the memory limit."""
+    limits.check_text(len(text))
+    return text
+
+
 def join(sep: Any, coll: Any = None) -> str:
-    if coll is None and not isinstance(sep, str):
-        return "".join(str_of(x) for x in iter_of(sep))
-    if coll is None:
-        return "".join(str_of(x) for x in iter_of(sep)) if not isinstance(sep, str) else ""
-    return str_of(sep).join(str_of(x) for x in iter_of(coll))
+    if coll is None:  # (join coll)
+        return _sized("".join(str_of(x) for x in iter_of(sep)))
+    return _sized(str_of(sep).join(str_of(x) for x in iter_of(coll)))
 
 
 def replace(s: str, match: Any, replacement: Any) -> str:
     if isinstance(match, patterns.Pattern):
         if callable(replacement):
-            return patterns.sub(match, lambda m: str_of(replacement(_match_value(m))), s)
-        return patterns.sub(match, _java_replacement(str_of(replacement)), s)
-    return _text(s).replace(str_of(match), str_of(replacement))
+            return _sized(patterns.sub(match, lambda m: str_of(replacement(_match_value(m))), s))
+        return _sized(patterns.sub(match, _java_replacement(str_of(replacement)), s))
+    return _sized(_text(s).replace(str_of(match), str_of(replacement)))
 
 
 def replace_first(s: str, match: Any, replacement: Any) -> str:

@@ -195,6 +195,21 @@ class _Current(threading.local):
 current = _Current()
 
 
+def check_text(length: int) -> None:
+    """Refuse a string of ``length`` characters beyond the memory limit.
+
+    Building a string is one C operation that no step check interrupts, so
+    a doubling loop of forty steps would ask for a terabyte; the size is
+    checked when the string is built instead."""
+    budget = current.budget
+    if budget is None or budget.memory_limit is None:
+        return
+    if length > budget.memory_limit:
+        raise MemoryLimitError(f"memory limit: a string of {length:,} characters is too large")
+    if length >= 1 << 20:
+        budget.check_memory()
+
+
 def check_size(n: int) -> None:
     """Refuse to build a collection of ``n`` elements beyond the element cap."""
     budget = current.budget
