@@ -13,6 +13,7 @@ from kryon_core import (
     HostFunction,
     KryonConfig,
     LimitError,
+    MemoryLimitError,
     RecursionLimitError,
     ScriptManager,
     ScriptRuntimeError,
@@ -163,6 +164,22 @@ def test_builtins_walking_huge_sequences_stop_at_the_limits(
         "fine", "var f = Fn.new { (1..1000).map {|x| x }.count }\n", language="wren"
     )
     assert manager.call_function("fine.f") == 1000.0
+
+
+@pytest.mark.parametrize(
+    "step",
+    ['s = "%(s)%(s)"', 's = s.replace("x", "xx")', "s = [s, s].join()", "s = s + s"],
+)
+def test_strings_doubled_in_one_step_meet_the_memory_limit(
+    manager: ScriptManager, step: str
+) -> None:
+    manager.load_script(
+        "grow",
+        f'var grow = Fn.new {{\n  var s = "x"\n  for (i in 0...40) {step}\n}}\n',
+        language="wren",
+    )
+    with pytest.raises(MemoryLimitError):
+        manager.call_function("grow.grow")
 
 
 def test_trusted_deep_recursion_is_a_limit_not_a_python_error(tmp_path: Path) -> None:

@@ -198,8 +198,13 @@ class ExprGen:
             body = "".join(
                 _fstring_text(code) if is_text else "{" + code + "}" for is_text, code in parts
             )
-            return f'f"{body}"'
-        return "(" + " + ".join(repr(code) if is_text else code for is_text, code in parts) + ")"
+            built = f'f"{body}"'
+        else:
+            built = (
+                "(" + " + ".join(repr(code) if is_text else code for is_text, code in parts) + ")"
+            )
+        # under limits, a doubling loop of interpolations must meet the memory limit
+        return f"_sized({built})" if self.checks else built
 
     def cond(self, e: N.Node) -> str:
         """Code evaluating to a Python bool with Wren truthiness."""

@@ -51,6 +51,7 @@ from kryon_wren.runtime.strings import (
     StringCodePointSequence,
     StringProxy,
     StringStatics,
+    sized,
 )
 
 if TYPE_CHECKING:
@@ -279,6 +280,7 @@ def helpers() -> dict[str, Any]:
         "_mapof": map_of,
         "_Fn": WFn,
         "_str": to_str,
+        "_sized": sized,
         "_bin": bin_op,
         "_un": un_op,
         "_eq": O.eq,

@@ -208,12 +208,16 @@ class WSequence(WObject):
         return acc
 
     def m_join_0(self) -> str:
-        return "".join(to_str(x) for x in py_iter(self))
+        from kryon_wren.runtime.strings import sized
+
+        return sized("".join(to_str(x) for x in py_iter(self)))
 
     def m_join_1(self, sep: Any) -> str:
+        from kryon_wren.runtime.strings import sized
+
         if sep.__class__ is not str:
             raise WrenError("Separator must be a string.")
-        return sep.join(to_str(x) for x in py_iter(self))
+        return sized(sep.join(to_str(x) for x in py_iter(self)))
 
     def g_toList(self) -> Any:
         from kryon_wren.runtime.collections import WList

@@ -67,6 +67,14 @@ def _check_alloc(nbytes: int) -> None:
     current_vm().check_alloc(nbytes)
 
 
+def sized(text: str) -> str:
+    """A string a builder made (interpolation, join), refused past the memory
+    limit: building it is one C operation no step check interrupts."""
+    if len(text) > BIG:
+        _check_alloc(len(text))
+    return text
+
+
 class StringProxy(Proxy, WSequence):
     __slots__ = ()
 
@@ -183,7 +191,10 @@ class StringProxy(Proxy, WSequence):
     def m_replace_2(self, old: Any, new: Any) -> str:
         if old.__class__ is not str or not old:
             raise WrenError("From must be a non-empty string.")
-        return self.v.replace(old, _need_str(new, "To"))  # type: ignore[no-any-return]
+        new = _need_str(new, "To")
+        if len(new) > len(old) and len(self.v) > BIG // 16:
+            _check_alloc(len(self.v) + self.v.count(old) * (len(new) - len(old)))
+        return self.v.replace(old, new)  # type: ignore[no-any-return]
 
     def m_split_1(self, sep: Any) -> WList:
         if sep.__class__ is not str or not sep:
