@@ -89,10 +89,20 @@ def _json_default(value: object) -> Any:
     return str(value)
 
 
-def _to_json(value: Value) -> str:
+def _finite(value: Any) -> Any:
+    """``value`` with every NaN/infinity replaced by its name (JSON has none)."""
     if isinstance(value, float) and not math.isfinite(value):
-        return json.dumps(str(value))
-    return json.dumps(value, default=_json_default, ensure_ascii=False)
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    return value
+
+
+def _to_json(value: Value) -> str:
+    """The ``--call`` result as one line of strict JSON."""
+    return json.dumps(_finite(value), default=_json_default, ensure_ascii=False, allow_nan=False)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -50,6 +50,14 @@ def test_run_call_prints_json_result(script: Path) -> None:
     assert json.loads(result.stdout.splitlines()[-1]) == "ab"
 
 
+def test_call_result_is_strict_json_even_with_nan_inside(tmp_path: Path) -> None:
+    path = tmp_path / "floats.fake"
+    path.write_text("def f():\n    return [float('nan'), {'x': float('-inf')}, float('inf')]\n")
+    result = kryon("run", str(path), "--call", "f")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == ["NaN", {"x": "-Infinity"}, "Infinity"]
+
+
 def test_call_accepts_the_file_stem_as_script_name(script: Path) -> None:
     result = kryon("run", str(script), "--call", "app.add", "1", "2")
     assert result.returncode == 0, result.stderr
