@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from pydantic import Field
 
 from kryon_core import (
+    PYTHON_FRAMES_CEILING,
     BreakpointHit,
     BreakpointId,
     CompiledScript,
@@ -129,8 +130,11 @@ class LispEngine(ScriptEngine):
         self._to_script_error = to_script_error
         self._ensure_headroom = ensure_recursion_headroom
         depth = policy.recursion_limit or RECURSION_HEADROOM // self._config.frames_per_call
-        # the host's own stack plus the frames this policy's depth may need
-        self._frames_needed = 1000 + depth * self._config.frames_per_call + 200
+        # the host's own stack plus the frames this policy's depth may need, as far
+        # as core's ceiling allows (beyond it Python's RecursionError is the limit;
+        # capped, the per-call check below stays false once the frames are reserved)
+        frames = 1000 + depth * self._config.frames_per_call + 200
+        self._frames_needed = min(frames, PYTHON_FRAMES_CEILING)
         self._runtime = Runtime(
             limited=self._limited(),
             budget=limits.Budget(

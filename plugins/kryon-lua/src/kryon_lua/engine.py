@@ -12,6 +12,7 @@ imported only when an engine is initialised.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -117,16 +118,9 @@ class LuaEngine(ScriptEngine):
         return self._config.runtime
 
     def capabilities(self) -> EngineCapabilities:
-        caps = self.CAPABILITIES
         jit = bool(self._vm and self._vm.jit_enabled)
-        return EngineCapabilities(
-            supports_coroutines=caps.supports_coroutines,
-            supports_debugging=caps.supports_debugging,
-            supports_bytecode=caps.supports_bytecode,
-            supports_instruction_limit=caps.supports_instruction_limit,
-            supports_memory_limit=caps.supports_memory_limit,
-            supports_jit=jit,
-            is_sandbox=self._policy.sandbox,
+        return dataclasses.replace(
+            self.CAPABILITIES, supports_jit=jit, is_sandbox=self._policy.sandbox
         )
 
     # -- lifecycle ------------------------------------------------------------------------

@@ -50,7 +50,7 @@ from kryon_python.convert import ScriptConverter
 from kryon_python.errors import HostError, error_from_exception
 from kryon_python.functions import exported_functions
 from kryon_python.memory import rss_bytes
-from kryon_python.toplevel import module_name, run_module
+from kryon_python.toplevel import exit_, make_print, module_name, run_module
 from kryon_python.tracer import ScriptTracer, script_stack
 from kryon_python.watchdog import TimeLimitExceeded, Watchdog
 
@@ -115,6 +115,7 @@ class TrustedRuntime:
 
         bdict["__import__"] = import_
         bdict["print"] = self._printer(name)
+        bdict["exit"] = bdict["quit"] = exit_
         namespace["__builtins__"] = bdict
         namespace["__file__"] = name
         script = _Script(name, namespace, bdict)
@@ -347,23 +348,21 @@ class TrustedRuntime:
     def _printer(self, script: str) -> Callable[..., None]:
         write = self._bridge.write
 
-        def print_(
-            *values: object,
-            sep: str | None = " ",
-            end: str | None = "\n",
-            file: Any = None,
-            flush: bool = False,
-        ) -> None:
-            text = (" " if sep is None else sep).join(map(str, values))
-            text += "\n" if end is None else end
-            if file is None or file is sys.stdout:
-                write(text, stream="stdout", script=script)
-            elif file is sys.stderr:
-                write(text, stream="stderr", script=script)
-            else:
-                file.write(text)
+        def out(text: str) -> None:
+            write(text, stream="stdout", script=script)
 
-        return print_
+        def err(text: str) -> None:
+            write(text, stream="stderr", script=script)
+
+        def route(file: Any) -> Callable[[str], None]:
+            if file is sys.stdout:
+                return out
+            if file is sys.stderr:
+                return err
+            writer: Callable[[str], None] = file.write
+            return writer
+
+        return make_print(out, route)
 
     def _kryon_module(self, script: str) -> ModuleType:
         module = ModuleType("kryon", f"The Kryon API of script {script!r}.")

@@ -186,7 +186,7 @@ class WrenEngine(ScriptEngine):
             "recursion": RecursionLimitError,
         }[kind]
         # raised inside the running code: its Wren frames are still on the stack
-        stack = self._vm.live_stack() if self._vm is not None else []
+        stack = self._vm.live_stack(with_locals=False) if self._vm is not None else []
         frames = [
             StackFrame(function=name, script=module, line=line or None)
             for module, line, name, _ in reversed(stack)

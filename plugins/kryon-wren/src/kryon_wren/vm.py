@@ -393,8 +393,9 @@ class VM:
         frames.reverse()
         return frames
 
-    def live_stack(self) -> list[tuple[str, int, str, dict[str, Any]]]:
-        """The Wren frames of the calling thread right now, innermost first."""
+    def live_stack(self, *, with_locals: bool = True) -> list[tuple[str, int, str, dict[str, Any]]]:
+        """The Wren frames of the calling thread right now, innermost first
+        (their locals only ``with_locals``: an error report needs none)."""
         out: list[tuple[str, int, str, dict[str, Any]]] = []
         frame: FrameType | None = sys._getframe(1)
         while frame is not None:
@@ -405,7 +406,8 @@ class VM:
                 if name is not None:
                     line = frame.f_lineno
                     wline = info.line_map[line] if 0 < line < len(info.line_map) else 0
-                    out.append((info.module, wline, name, wren_locals(frame.f_locals)))
+                    local_vars = wren_locals(frame.f_locals) if with_locals else {}
+                    out.append((info.module, wline, name, local_vars))
             frame = frame.f_back
         return out
 

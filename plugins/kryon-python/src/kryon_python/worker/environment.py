@@ -7,10 +7,11 @@ from collections.abc import Callable
 from typing import Any
 
 from kryon_python.names import BLOCKED_ATTRIBUTES
+from kryon_python.toplevel import exit_, make_print
 from kryon_python.wire import Op
 from kryon_python.worker import guard
 from kryon_python.worker.objects import HostError
-from kryon_python.worker.sysview import exit_, sys_view
+from kryon_python.worker.sysview import sys_view
 
 __all__ = ["Environment"]
 
@@ -37,11 +38,14 @@ class Environment:
     def builtins(self, script: str) -> dict[str, Any]:
         """The builtins of one script: its own ``kryon``, ``print`` and ``import``."""
         kryon = self.kryon_module(script)
-        sys_module = sys_view(
-            script,
-            lambda text: self._send([Op.WRITE, script, "stdout", text]),
-            lambda text: self._send([Op.WRITE, script, "stderr", text]),
-        )
+
+        def write_out(text: str) -> None:
+            self._send([Op.WRITE, script, "stdout", text])
+
+        def write_err(text: str) -> None:
+            self._send([Op.WRITE, script, "stderr", text])
+
+        sys_module = sys_view(script, write_out, write_err)
         cache: dict[str, types.ModuleType] = {}
 
         def import_(
@@ -61,20 +65,7 @@ class Environment:
                 cache[target] = self.module_view(self.modules[target])
             return cache[target]
 
-        def print_(
-            *values: object,
-            sep: str | None = " ",
-            end: str | None = "\n",
-            file: Any = None,
-            flush: bool = False,
-        ) -> None:
-            text = (" " if sep is None else sep).join(map(str, values))
-            text += "\n" if end is None else end
-            if file is not None:
-                file.write(text)
-                return
-            self._send([Op.WRITE, script, "stdout", text])
-
+        print_ = make_print(write_out, lambda file: file.write)
         bdict = guard.safe_builtins(printer=print_, importer=import_, getattr_=_safe_getattr)
         bdict["exit"] = bdict["quit"] = exit_
         bdict.update(self.shared)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import sys
 import types
 from collections.abc import Callable, Iterable
-from typing import Any, NoReturn
+from typing import Any
 
-__all__ = ["exit_", "sys_view"]
+from kryon_python.toplevel import exit_
+
+__all__ = ["sys_view"]
 
 _FACTS = (
     "api_version",
@@ -29,11 +31,6 @@ _FACTS = (
     "version_info",
 )
 _FUNCTIONS = ("getdefaultencoding", "getrecursionlimit", "getsizeof", "intern")
-
-
-def exit_(status: object = None) -> NoReturn:
-    """``sys.exit``, ``exit`` and ``quit``: end the script's top-level code."""
-    raise SystemExit(status)
 
 
 class _Stream:

@@ -6,7 +6,16 @@ import functools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from kryon_wren.runtime.objects import OPERATOR_HOOKS, WClass, WObject, WrenError, eq, to_str, truth
+from kryon_wren.runtime.objects import (
+    OPERATOR_HOOKS,
+    WClass,
+    WObject,
+    WrenError,
+    check_alloc,
+    eq,
+    to_str,
+    truth,
+)
 from kryon_wren.runtime.sequences import WFn, WSequence, call_fn, py_iter
 
 
@@ -154,9 +163,7 @@ class WList(list, WSequence):  # type: ignore[type-arg,misc]
 
     def b_add(self, other: Any) -> Any:
         if len(self) > 1 << 16:
-            from kryon_wren.runtime.core import current_vm
-
-            current_vm().check_alloc(len(self) * 16)
+            check_alloc(len(self) * 16)
         result = WList(self)
         result.extend(py_iter(other))
         return result
@@ -165,9 +172,7 @@ class WList(list, WSequence):  # type: ignore[type-arg,misc]
         if n.__class__ is not float or not n.is_integer() or n < 0:
             raise WrenError("Count must be a non-negative integer.")
         if len(self) * n > 1 << 17:
-            from kryon_wren.runtime.core import current_vm
-
-            current_vm().check_alloc(int(len(self) * n * 8))
+            check_alloc(int(len(self) * n * 8))
         return WList(list(self) * int(n))
 
     def g_toString(self) -> str:
@@ -191,9 +196,7 @@ class ListStatics:
         if n < 0:
             raise WrenError("Size cannot be negative.")
         if n > 1 << 17:
-            from kryon_wren.runtime.core import current_vm
-
-            current_vm().check_alloc(int(n * 8))
+            check_alloc(int(n * 8))
         return WList([v] * int(n))
 
 

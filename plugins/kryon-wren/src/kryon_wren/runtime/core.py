@@ -35,7 +35,7 @@ from kryon_wren.runtime.natives import (
     fmod,
     un_op,
 )
-from kryon_wren.runtime.objects import WClass, WObject, WrenError, to_str
+from kryon_wren.runtime.objects import WClass, WObject, WrenError, sized, to_str
 from kryon_wren.runtime.sequences import (
     MapSequence,
     SkipSequence,
@@ -51,7 +51,6 @@ from kryon_wren.runtime.strings import (
     StringCodePointSequence,
     StringProxy,
     StringStatics,
-    sized,
 )
 
 if TYPE_CHECKING:

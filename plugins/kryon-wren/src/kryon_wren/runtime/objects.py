@@ -27,6 +27,23 @@ def set_running_vm(vm: Any) -> Any:
     return old
 
 
+BIG = 1 << 20
+"""Strings longer than this are checked against the memory limit when built."""
+
+
+def check_alloc(nbytes: int) -> None:
+    """Refuse, past the running VM's memory limit, an allocation of ``nbytes``."""
+    running_vm().check_alloc(nbytes)
+
+
+def sized(text: str) -> str:
+    """A string a builder made (interpolation, join), refused past the memory
+    limit: building it is one C operation no step check interrupts."""
+    if len(text) > BIG:
+        check_alloc(len(text))
+    return text
+
+
 NoneType = type(None)
 
 

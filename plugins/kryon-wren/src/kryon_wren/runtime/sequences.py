@@ -19,6 +19,7 @@ from kryon_wren.runtime.objects import (
     WrenError,
     eq,
     running_vm,
+    sized,
     to_str,
     truth,
 )
@@ -208,13 +209,9 @@ class WSequence(WObject):
         return acc
 
     def m_join_0(self) -> str:
-        from kryon_wren.runtime.strings import sized
-
         return sized("".join(to_str(x) for x in py_iter(self)))
 
     def m_join_1(self, sep: Any) -> str:
-        from kryon_wren.runtime.strings import sized
-
         if sep.__class__ is not str:
             raise WrenError("Separator must be a string.")
         return sized(sep.join(to_str(x) for x in py_iter(self)))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kryon_wren.runtime.collections import WList, WRange, range_slice, validate_index
-from kryon_wren.runtime.objects import Proxy, WrenError
+from kryon_wren.runtime.objects import BIG, Proxy, WrenError, check_alloc
 from kryon_wren.runtime.sequences import WSequence
 
 
@@ -58,21 +58,6 @@ def _seq_len(b: bytes, i: int) -> int:
 
 
 WHITESPACE = "\t\r\n "
-BIG = 1 << 20
-
-
-def _check_alloc(nbytes: int) -> None:
-    from kryon_wren.runtime.core import current_vm
-
-    current_vm().check_alloc(nbytes)
-
-
-def sized(text: str) -> str:
-    """A string a builder made (interpolation, join), refused past the memory
-    limit: building it is one C operation no step check interrupts."""
-    if len(text) > BIG:
-        _check_alloc(len(text))
-    return text
 
 
 class StringProxy(Proxy, WSequence):
@@ -81,14 +66,14 @@ class StringProxy(Proxy, WSequence):
     def b_add(self, o: Any) -> str:
         other = _need_str(o, "Right operand")
         if len(other) + len(self.v) > BIG:
-            _check_alloc(len(other) + len(self.v))
+            check_alloc(len(other) + len(self.v))
         return self.v + other  # type: ignore[no-any-return]
 
     def b_mul(self, n: Any) -> str:
         if n.__class__ is not float or not n.is_integer() or n < 0:
             raise WrenError("Count must be a non-negative integer.")
         if len(self.v) * n > BIG:
-            _check_alloc(int(len(self.v) * n))
+            check_alloc(int(len(self.v) * n))
         return self.v * int(n)  # type: ignore[no-any-return]
 
     def g_count(self) -> float:
@@ -193,7 +178,7 @@ class StringProxy(Proxy, WSequence):
             raise WrenError("From must be a non-empty string.")
         new = _need_str(new, "To")
         if len(new) > len(old) and len(self.v) > BIG // 16:
-            _check_alloc(len(self.v) + self.v.count(old) * (len(new) - len(old)))
+            check_alloc(len(self.v) + self.v.count(old) * (len(new) - len(old)))
         return self.v.replace(old, new)  # type: ignore[no-any-return]
 
     def m_split_1(self, sep: Any) -> WList:
