@@ -175,11 +175,7 @@ def _check(
     if isinstance(value, float):
         return float(value)
     if isinstance(value, int):  # bool was handled above
-        if not INT_MIN <= value <= INT_MAX:
-            raise ConversionError(
-                f"{path}: integer {value} is outside the 64-bit range [{INT_MIN}, {INT_MAX}]"
-            )
-        return int(value)
+        return int(check_int(value, path))
     if isinstance(value, (list, tuple, dict)):
         if depth >= max_depth:
             raise ConversionError(f"{path}: nesting deeper than {max_depth} levels")
@@ -209,6 +205,17 @@ def _check(
         if converted is not value:
             return _check(converted, convert, max_depth, depth + 1, active, path)
     raise ConversionError(f"{path}: {type(value).__name__} is not a script value")
+
+
+def check_int(value: int, path: str | None = None) -> int:
+    """``value`` if it is in the 64-bit range of canonical integers, else a
+    ConversionError (naming ``path``, the value's place, when given)."""
+    if not INT_MIN <= value <= INT_MAX:
+        where = f"{path}: " if path else ""
+        raise ConversionError(
+            f"{where}integer {value} is outside the 64-bit range [{INT_MIN}, {INT_MAX}]"
+        )
+    return value
 
 
 def check_text(text: str, path: str = "value") -> None:

@@ -29,14 +29,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from kryon_core import (
-    INT_MAX,
-    INT_MIN,
     MAX_DEPTH,
     ConversionError,
     ElementHandle,
     FunctionRef,
     UserData,
     Value,
+    check_int,
     check_text,
 )
 from kryon_js.prelude import TAG
@@ -122,10 +121,7 @@ class WireCodec:
             check_text(value, path)
             return value
         if kind is int:
-            if not INT_MIN <= value <= INT_MAX:
-                raise ConversionError(
-                    f"{path}: integer {value} is outside the 64-bit range [{INT_MIN}, {INT_MAX}]"
-                )
+            check_int(value, path)
             if -SAFE_INT <= value <= SAFE_INT:
                 return value
             self._special = True

@@ -18,13 +18,12 @@ from fractions import Fraction
 from typing import Any
 
 from kryon_core import (
-    INT_MAX,
-    INT_MIN,
     MAX_DEPTH,
     ConversionError,
     ElementHandle,
     FunctionRef,
     UserData,
+    check_int,
     check_value,
 )
 from kryon_lisp import limits
@@ -52,9 +51,7 @@ class Converter:
     def to_lisp(self, value: Any) -> Any:
         t = type(value)
         if t is int:
-            if not INT_MIN <= value <= INT_MAX:
-                raise ConversionError(f"integer {value} is outside the 64-bit range")
-            return value
+            return check_int(value)
         if t in _SCALARS:
             if t is str:
                 check_value(value)
@@ -76,9 +73,7 @@ class Converter:
     def to_host(self, value: Any) -> Any:
         t = type(value)
         if t is int:
-            if not INT_MIN <= value <= INT_MAX:
-                raise ConversionError(f"integer {value} is outside the 64-bit range")
-            return value
+            return check_int(value)
         if t in _SCALARS:
             return value
         return self._to_host(value, 0, set())
@@ -86,9 +81,7 @@ class Converter:
     def _to_host(self, value: Any, depth: int, active: set[int]) -> Any:
         t = type(value)
         if t is int:
-            if not INT_MIN <= value <= INT_MAX:
-                raise ConversionError(f"integer {value} is outside the 64-bit range")
-            return value
+            return check_int(value)
         if t in _SCALARS:
             return value
         if t is Keyword or t is Symbol:

@@ -35,6 +35,7 @@ from kryon_core import (
     FunctionRef,
     UserData,
     Value,
+    check_int,
 )
 
 __all__ = ["LuaConverter"]
@@ -98,8 +99,7 @@ class LuaConverter:
         return self.to_lua(converted, depth, active)
 
     def _int(self, value: int) -> int:
-        if not INT_MIN <= value <= INT_MAX:
-            raise ConversionError(f"integer {value} is outside the 64-bit range")
+        check_int(value)
         if self._doubles_only and not -_JIT_EXACT <= value <= _JIT_EXACT:
             raise ConversionError(f"integer {value} cannot be exact in LuaJIT (beyond 2**53)")
         return value

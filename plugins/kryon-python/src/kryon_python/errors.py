@@ -90,18 +90,8 @@ def error_from_report(report: object, fallback_script: str | None) -> ScriptErro
     kind = report.get("kind")
     cls = _KINDS.get(kind if isinstance(kind, str) else "", ScriptRuntimeError)
     message = _text(report.get("message")) or "error"
-    frames: list[StackFrame] = []
     raw_frames = report.get("frames")
-    if isinstance(raw_frames, list):
-        for item in raw_frames[-200:]:
-            if (
-                isinstance(item, list)
-                and len(item) == 3
-                and isinstance(item[0], str)
-                and isinstance(item[1], str)
-                and isinstance(item[2], int)
-            ):
-                frames.append(StackFrame(item[0], item[1], item[2]))
+    frames = frames_from_report(raw_frames[-200:]) if isinstance(raw_frames, list) else []
     script = _text(report.get("script")) or fallback_script
     line = report.get("line")
     return cls(

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from kryon_core import ConversionError, ElementHandle, FunctionRef, UserData, Value
-from kryon_core.values import INT_MAX, INT_MIN, MAX_DEPTH
+from kryon_core import ConversionError, ElementHandle, FunctionRef, UserData, Value, check_int
+from kryon_core.values import MAX_DEPTH
 from kryon_wren.runtime.collections import WList, WMap, map_key, unkey
 from kryon_wren.runtime.core import CORE
 from kryon_wren.runtime.objects import WClass, WObject, WrenError
@@ -95,9 +95,7 @@ class Converter:
         if c is float:
             return v
         if c is int or (isinstance(v, int) and not isinstance(v, bool)):
-            if not INT_MIN <= v <= INT_MAX:
-                raise ConversionError(f"integer {v} is outside the 64-bit range")
-            return float(v)
+            return float(check_int(v))
         if c is str or isinstance(v, str):
             try:
                 v.encode("utf-8")
