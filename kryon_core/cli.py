@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import os
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -32,12 +33,24 @@ from kryon_core.values import FunctionRef, UserData, Value
 from kryon_core.watchdog import Watchdog
 
 EX_OK, EX_USAGE, EX_DATAERR, EX_UNAVAILABLE, EX_SOFTWARE, EX_CONFIG = 0, 64, 65, 69, 70, 78
+EX_PIPE = 128 + 13
+"""The status of a process ended by SIGPIPE, as a shell reports ``seq 1e9 | head``."""
 
 
 def _stdio_sink(text: str, stream: Stream, script: str) -> None:
     target = sys.stdout if stream == "stdout" else sys.stderr
-    target.write(text)
-    target.flush()
+    try:
+        target.write(text)
+        target.flush()
+    except BrokenPipeError:
+        _reader_gone()
+
+
+def _reader_gone() -> NoReturn:
+    """The reader of our output went away (``kryon run x.lua | head``): end at
+    once and quietly, as a Unix tool killed by SIGPIPE does.  No Python-level
+    unwinding: the script would only go on printing into nothing."""
+    os._exit(EX_PIPE)
 
 
 def _log_to_stderr() -> None:
@@ -51,8 +64,7 @@ def _log_to_stderr() -> None:
 
 def _fail(error: BaseException, status: int) -> NoReturn:
     text = error.render() if isinstance(error, ScriptError) else str(error)
-    sys.stderr.write(text.rstrip("\n") + "\n")
-    sys.stderr.flush()
+    _stdio_sink(text.rstrip("\n") + "\n", "stderr", "")
     raise SystemExit(status)
 
 
@@ -164,11 +176,10 @@ def run(
                 target = _callable_name(file, function)
                 with watchdog.guard(f"calling {function}"):
                     result = manager.call_function(target, *call_args)
-                sys.stdout.write(_to_json(result) + "\n")
+                _stdio_sink(_to_json(result) + "\n", "stdout", file)
     except KryonError as exc:
-        sys.stdout.flush()
+        _stdio_sink("", "stdout", file)
         _fail(exc, _status_for(exc))
-    sys.stdout.flush()
 
 
 @main.command()

@@ -98,6 +98,32 @@ def test_infinite_loop_is_a_limit_exit_70(language: str, tmp_path: Path) -> None
     assert "limit" in result.stderr.lower(), result.stderr
 
 
+@pytest.mark.parametrize("language", INSTALLED)
+def test_a_closed_output_pipe_ends_the_run_quietly(language: str, tmp_path: Path) -> None:
+    """`kryon run x | head -1`: the script ends as a Unix tool killed by SIGPIPE
+    does (status 141), with nothing on stderr."""
+    printers = {
+        "lua": 'while true do print("y") end\n',
+        "js": 'for (;;) console.log("y");\n',
+        "python": 'while True:\n    print("y")\n',
+        "wren": 'while (true) System.print("y")\n',
+        "lisp": '(loop [] (println "y") (recur))\n',
+    }
+    path = tmp_path / f"yes{CASES[language][0]}"
+    path.write_text(printers[language])
+    with subprocess.Popen(
+        [sys.executable, "-m", "kryon_core", "run", "--policy", "trusted", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.readline() == b"y\n"
+        proc.stdout.close()
+        stderr = proc.stderr.read()
+        status = proc.wait(timeout=60)
+    assert (status, stderr) == (141, b"")
+
+
 @pytest.mark.skipif("python" not in INSTALLED, reason="kryon-python is not installed")
 def test_a_python_program_runs_as_main_and_may_exit(tmp_path: Path) -> None:
     path = tmp_path / "prog.py"
