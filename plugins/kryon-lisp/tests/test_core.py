@@ -471,7 +471,7 @@ def test_long_multiplication_overflows_like_clojure(lisp: Callable[[str], str]) 
         == '"integer overflow"'
     )
     assert lisp("(let [x 4294967296] (try (* x x) (catch Exception e :overflow)))") == (":overflow")
-    assert lisp("(*' 4294967296 4294967296)") == "18446744073709551616"
+    assert lisp("(*' 4294967296 4294967296)") == "18446744073709551616N"
     assert lisp("(reduce * (range 1 21))") == "2432902008176640000"
     assert lisp("[(bit-shift-left 1 63) (bit-shift-left 1 64)]") == "[-9223372036854775808 1]"
 

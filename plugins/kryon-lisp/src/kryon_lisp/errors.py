@@ -18,6 +18,14 @@ from kryon_lisp.types import ExceptionInfo, Thrown
 
 _ARITY = re.compile(r"^([^(]*)\(\) (?:takes|missing) .*?(?:but (\d+) (?:were|was) given)?$")
 _NOT_CALLABLE = re.compile(r"^'(\w+)' object is not callable$")
+_NOT_ORDERED = re.compile(r"^'(\S+)' not supported between instances of '(\w+)' and '(\w+)'$")
+_UNBOUND = re.compile(r"^name '(.+)' is not defined$")
+# collections and keywords called as functions take their own argument as "self"
+_INVOKED_TYPES = {
+    "Keyword": "clojure.lang.Keyword",
+    "LMap": "clojure.lang.PersistentArrayMap",
+    "LSet": "clojure.lang.PersistentHashSet",
+}
 _PY_TYPES = {
     "NoneType": "nil",
     "int": "java.lang.Long",
@@ -44,15 +52,25 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, TypeError):
         m = _ARITY.match(text)
         if m:
-            fn = m.group(1).split(".")[-1].split(" ")[0]
+            owner, _, method = m.group(1).rpartition(".")
+            fn = method.split(" ")[0]
             given = m.group(2)
+            if method == "__call__" and owner in _INVOKED_TYPES:
+                fn = _INVOKED_TYPES[owner]
+                given = str(int(given) - 1) if given else "0"
             return f"Wrong number of args ({given or '?'}) passed to: {fn}"
         m = _NOT_CALLABLE.match(text)
         if m:
             kind = _PY_TYPES.get(m.group(1), m.group(1))
             return f"{kind} cannot be cast to clojure.lang.IFn"
+        m = _NOT_ORDERED.match(text)
+        if m:
+            left, right = (_PY_TYPES.get(t, t) for t in m.group(2, 3))
+            return f"Cannot compare {left} with {right}"
         if "NoneType" in text:
             return "NullPointerException: " + text.replace("'NoneType'", "nil")
+    if isinstance(exc, NameError) and (m := _UNBOUND.match(text)):
+        return f"Var {m.group(1)} is unbound (declared or defined without a value)"
     if isinstance(exc, KeyError):
         return f"Key not found: {text}"
     if isinstance(exc, RecursionError):

@@ -42,6 +42,9 @@ _STRING_ESCAPES = {
     "\f": "\\f",
 }
 
+LONG_MIN = -(2**63)
+LONG_MAX = 2**63 - 1
+
 MAX_PRINT_DEPTH = 200
 """Nesting beyond this prints as ``...`` rather than overflowing the stack."""
 
@@ -93,6 +96,8 @@ def str_of(x: Any) -> str:
     """``(str x)``: strings and chars raw, nil empty, everything else printed."""
     if type(x) is str:
         return x
+    if type(x) is int:
+        return str(x)
     if x is None:
         return ""
     if type(x) is Char:
@@ -120,7 +125,9 @@ def _write(x: Any, readably: bool, out: list[str], depth: int) -> None:
     elif x is False:
         out.append("false")
     elif t is int:
-        out.append(str(x))
+        # Python has one integer type: those past a long are Clojure BigInts, printed with N
+        # by print and pr alike (only str leaves it off)
+        out.append(str(x) if LONG_MIN <= x <= LONG_MAX else f"{x}N")
     elif t is float:
         out.append(format_float(x))
     elif t is str:
@@ -220,6 +227,8 @@ def type_name(x: Any) -> str:
         Atom: "clojure.lang.Atom",
     }
     found = names.get(type(x))
+    if found == "java.lang.Long" and not LONG_MIN <= x <= LONG_MAX:
+        return "clojure.lang.BigInt"
     if found is not None:
         return found
     if isinstance(x, Seq):

@@ -466,8 +466,8 @@ class LSet:
     def __len__(self) -> int:
         return len(self._m)
 
-    def __call__(self, x: Any, default: Any = None) -> Any:
-        return self._m.get(x, default)
+    def __call__(self, x: Any) -> Any:
+        return self._m.get(x)
 
     def __eq__(self, other: object) -> bool:
         return (
