@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from kryon_core import ScriptRuntimeError, SecurityError
+from kryon_core import ScriptRuntimeError, SecurityError, TimeLimitError
 
 from .conftest import SANDBOXED, Harness
 
@@ -90,3 +90,100 @@ def test_sandboxed_scripts_use_in_memory_io_but_never_files(
     assert h.call(sid, "digest", "x") == "2d711642&lt;"
     with pytest.raises(SecurityError, match="does not allow 'open'"):
         h.call(sid, "steal")
+
+
+def test_an_uncaught_error_reports_its_notes_and_group_members(either: Harness) -> None:
+    source = (
+        "e = ValueError('bad')\n"
+        "e.add_note('while parsing')\n"
+        "def group():\n"
+        "    raise ExceptionGroup('many', [KeyError('k'), ExceptionGroup('inner', [e])])\n"
+        "def noted():\n"
+        "    raise e\n"
+    )
+    sid = either.load(source, "errs.py")
+    with pytest.raises(ScriptRuntimeError) as noted:
+        either.call(sid, "noted")
+    assert noted.value.message == "ValueError: bad\nwhile parsing"
+    with pytest.raises(ScriptRuntimeError) as group:
+        either.call(sid, "group")
+    assert group.value.message.splitlines() == [
+        "ExceptionGroup: many (2 sub-exceptions)",
+        "  1: KeyError: 'k'",
+        "  2: ExceptionGroup: inner (1 sub-exception)",
+        "      1: ValueError: bad",
+        "        while parsing",
+    ]
+    assert group.value.line == 4
+
+
+def test_an_error_whose_str_fails_is_reported_as_python_does(either: Harness) -> None:
+    sid = either.load(
+        "class Odd(Exception):\n"
+        "    def __str__(self):\n"
+        "        raise RuntimeError('no text')\n"
+        "def fail():\n"
+        "    raise Odd()\n"
+        "def fine():\n"
+        "    return 'still here'\n"
+    )
+    with pytest.raises(ScriptRuntimeError) as info:
+        either.call(sid, "fail")
+    assert info.value.message == "Odd: <exception str() failed>" and info.value.line == 5
+    assert either.call(sid, "fine") == "still here"
+
+
+def test_an_error_whose_str_never_returns_meets_the_time_limit(
+    harness: Callable[..., Harness],
+) -> None:
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "class Stuck(Exception):\n"
+        "    def __str__(self):\n"
+        "        while True:\n"
+        "            pass\n"
+        "def fail():\n"
+        "    raise Stuck()\n"
+    )
+    with pytest.raises(TimeLimitError) as info:
+        h.call(sid, "fail")
+    assert "worker was stopped" not in info.value.message
+    assert info.value.line == 6
+
+
+def test_sandboxed_input_finds_no_standard_input(harness: Callable[..., Harness]) -> None:
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "def ask():\n"
+        "    try:\n"
+        "        return input('name? ')\n"
+        "    except EOFError as e:\n"
+        "        return str(e)\n"
+    )
+    assert h.call(sid, "ask") == "EOF when reading a line"
+    assert h.printed == "name? "
+
+
+def test_a_refused_import_is_a_module_not_found_error(harness: Callable[..., Harness]) -> None:
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "def probe(name):\n"
+        "    try:\n"
+        "        exec(f'import {name}')\n"
+        "    except ModuleNotFoundError as e:\n"
+        "        return e.name\n"
+    )
+    assert h.call(sid, "probe", "os") == "os"
+    assert h.call(sid, "probe", "numpy") == "numpy"
+
+
+def test_class_hierarchies_can_be_inspected(either: Harness) -> None:
+    sid = either.load(
+        "class A: pass\nclass B(A): pass\nclass C(A): pass\nclass D(B, C): pass\n"
+        "def order():\n"
+        "    return [c.__name__ for c in D.__mro__] + [c.__name__ for c in D.mro()]\n"
+        "def bases():\n"
+        "    return [c.__name__ for c in D.__bases__] + [B.__base__.__name__, print.__name__]\n"
+    )
+    assert either.call(sid, "order") == ["D", "B", "C", "A", "object"] * 2
+    assert either.call(sid, "bases") == ["B", "C", "A", "print"]

@@ -16,6 +16,7 @@ from kryon_core import (
     StackFrame,
     TimeLimitError,
 )
+from kryon_python.toplevel import describe_exception
 from kryon_python.tracer import RecursionLimitExceeded
 from kryon_python.watchdog import TimeLimitExceeded
 
@@ -64,12 +65,7 @@ def error_from_exception(exc: BaseException, scripts: Collection[str], script: s
         return RecursionLimitError(f"RecursionError: {exc}", **located)
     if isinstance(exc, MemoryError):
         return MemoryLimitError("MemoryError: out of memory", **located)
-    return ScriptRuntimeError(_describe(exc), **located)
-
-
-def _describe(exc: BaseException) -> str:
-    text = str(exc)
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return ScriptRuntimeError(describe_exception(exc), **located)
 
 
 _KINDS: Mapping[str, type[ScriptError]] = {

@@ -12,9 +12,6 @@ BLOCKED_ATTRIBUTES = frozenset(
         "__builtins__",
         "__code__",
         "__closure__",
-        "__base__",
-        "__bases__",
-        "__mro__",
         "__getattribute__",
         "__reduce__",
         "__reduce_ex__",
@@ -42,7 +39,6 @@ BLOCKED_ATTRIBUTES = frozenset(
         "f_code",
         "co_code",
         "func_globals",
-        "mro",
     }
 )
 """Attribute names an isolated script may not use (refused at compile time and by

@@ -5,11 +5,12 @@ Standard library only: the isolated worker imports it too.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable
 from types import CodeType
 from typing import Any, NoReturn
 
-__all__ = ["exit_", "make_print", "module_name", "run_module"]
+__all__ = ["describe_exception", "exit_", "make_print", "module_name", "run_module"]
 
 
 def module_name(script: str, *, entry_point: bool) -> str:
@@ -55,4 +56,47 @@ def make_print(stdout: Writer, route: Callable[[Any], Writer]) -> Callable[..., 
         text += "\n" if end is None else end
         (stdout if file is None else route(file))(text)
 
+    print_.__name__ = print_.__qualname__ = "print"
     return print_
+
+
+_GROUP_SHOWN = 15
+"""Sub-exceptions of one group listed in a report (Python's own limit)."""
+_GROUP_DEPTH = 10
+_GROUP_TYPES: tuple[type[BaseException], ...] = tuple(
+    getattr(builtins, name) for name in ("BaseExceptionGroup",) if hasattr(builtins, name)
+)
+"""Exception groups (Python 3.11 and later)."""
+
+
+def describe_exception(exc: BaseException, depth: int = 0) -> str:
+    """The text ``python script.py`` prints last for an uncaught exception:
+    ``Type: message``, then its notes (``add_note``), then for an exception
+    group each sub-exception, indented.  Script code runs here (``__str__``);
+    an exception from it gives Python's ``<exception str() failed>``."""
+    name = type(exc).__name__
+    text = _safe_str(exc, "<exception str() failed>")
+    lines = [f"{name}: {text}" if text else name]
+    try:
+        notes = getattr(exc, "__notes__", None)
+    except Exception:
+        notes = None
+    if isinstance(notes, list | tuple):
+        lines += [_safe_str(note, "<note str() failed>") for note in notes]
+    elif notes is not None:
+        lines.append(_safe_str(notes, "<__notes__ str() failed>"))
+    if isinstance(exc, _GROUP_TYPES) and depth < _GROUP_DEPTH:
+        members: tuple[BaseException, ...] = getattr(exc, "exceptions", ())
+        for number, member in enumerate(members[:_GROUP_SHOWN], 1):
+            inner = describe_exception(member, depth + 1).replace("\n", "\n    ")
+            lines.append(f"  {number}: {inner}")
+        if len(members) > _GROUP_SHOWN:
+            lines.append(f"  and {len(members) - _GROUP_SHOWN} more exceptions")
+    return "\n".join(lines)
+
+
+def _safe_str(value: object, fallback: str) -> str:
+    try:
+        return str(value)
+    except Exception:
+        return fallback

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import types
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 from kryon_python.names import BLOCKED_ATTRIBUTES
 from kryon_python.toplevel import exit_, make_print
@@ -59,15 +59,27 @@ class Environment:
                 return sys_module
             top = name.partition(".")[0]
             if top not in self.allowed or name not in self.modules:
-                raise ImportError(f"import of {name!r} is not allowed in the sandbox")
+                # ModuleNotFoundError, as for a module that is not installed:
+                # ``except ModuleNotFoundError`` fallbacks in programs still work
+                raise ModuleNotFoundError(
+                    f"import of {name!r} is not allowed in the sandbox", name=name
+                )
             target = name if fromlist else top
             if target not in cache:
                 cache[target] = self.module_view(self.modules[target])
             return cache[target]
 
+        def input_(prompt: object = "") -> NoReturn:
+            # a worker has no standard input: as ``python x.py < /dev/null``
+            text = str(prompt)
+            if text:
+                write_out(text)
+            raise EOFError("EOF when reading a line")
+
         print_ = make_print(write_out, lambda file: file.write)
         bdict = guard.safe_builtins(printer=print_, importer=import_, getattr_=_safe_getattr)
         bdict["exit"] = bdict["quit"] = exit_
+        bdict["input"] = input_
         bdict.update(self.shared)
         return bdict
 

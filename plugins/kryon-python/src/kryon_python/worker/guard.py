@@ -15,7 +15,8 @@ Layers, outermost first:
    only an explicit list of harmless events: every file open, ``os.*`` call,
    process, socket, ``ctypes``, ``mmap``, new import, ``setrlimit``... is refused
    for everyone in the process.  It keeps no state a script could change;
-5. restricted builtins (no ``open``, ``input``, ``breakpoint``...), an
+5. restricted builtins (no ``open``, ``breakpoint``..., an ``input`` that finds
+   no standard input), an
    ``__import__`` limited to the allowed modules (imported before the hook is
    armed) and a compile-time check refusing the attribute names that escapes use.
 """

@@ -17,7 +17,7 @@ import types
 from collections.abc import Callable
 from typing import Any
 
-from kryon_python.toplevel import module_name, run_module
+from kryon_python.toplevel import describe_exception, module_name, run_module
 from kryon_python.wire import FrameReader, Op, WireError, WorkerGone, decode, encode, write_frame
 from kryon_python.worker import guard
 from kryon_python.worker.environment import Environment
@@ -198,13 +198,13 @@ class Worker:
             kind = "notfound"
         elif isinstance(exc, PermissionError) and "sandbox" in str(exc):
             kind = "security"
-        text = str(exc)
-        name = type(exc).__name__
-        message = (
-            text
-            if kind in ("time", "conversion", "notfound")
-            else (f"{name}: {text}" if text else name)
-        )
+        if kind in ("time", "conversion", "notfound"):
+            message = str(exc)
+        else:
+            try:  # the error's __str__ is script code: held to the time limit too
+                message = self.run(describe_exception, exc)
+            except TimeLimitExceeded as late:
+                kind, message = "time", str(late)
         report: dict[str, Any] = {"kind": kind, "message": message[:4000], "frames": frames}
         if frames:
             report["script"], _, report["line"] = frames[-1]
