@@ -148,8 +148,15 @@ def test_load_takes_text_only_and_the_script_env(any_lua: Any) -> None:
     assert result[0] is True and ("binary" in result[1] or "mode" in result[1])
     assert any_lua.run("x = 5 return load('return x')()") == 5
     assert any_lua.run("return load('return x', 'c', 't', {x = 7})()") == 7
-    with pytest.raises(ScriptRuntimeError, match="source strings only"):
-        any_lua.run("return load(function() return nil end)")
+    # a reader function is read to its end first: binary is refused all the same
+    reader = "local parts = {%s} local i = 0 return function() i = i + 1 return parts[i] end"
+    binary = any_lua.run(
+        "local f, e = load((function() %s end)()) return {f == nil, e}"
+        % (reader % "'\\27Lua', '\\84\\0'")
+    )
+    assert binary[0] is True and ("binary" in binary[1] or "mode" in binary[1])
+    text = "return load((function() %s end)())()" % (reader % "'return ', '4', '2'")
+    assert any_lua.run(text) == 42
 
 
 def test_gc_metamethods_are_refused(any_lua: Any) -> None:

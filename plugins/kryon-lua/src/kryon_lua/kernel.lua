@@ -195,7 +195,11 @@ local function collect_frames(level)
       if skipped > 0 then n = n + 1; frames[n] = { skipped = skipped }; skipped = 0 end
       local info = debug_getinfo(l, "Sln")
       if info and is_script_frame(info) then
-        local frame = { source = info.source, line = info.currentline, name = info.name,
+        -- a chunk loaded from a string is named by its text: keep Lua's short form
+        local source = info.source
+        local first = string_sub(source, 1, 1)
+        if first ~= "=" and first ~= "@" then source = "=" .. info.short_src end
+        local frame = { source = source, line = info.currentline, name = info.name,
                         what = info.what, defined = info.linedefined }
         if with_locals then
           local vars, i = {}, 1

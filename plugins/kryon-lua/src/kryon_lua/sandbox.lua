@@ -14,40 +14,138 @@ local K, opts = ...
 local sandbox = opts.sandbox
 
 local string_rep, string_byte, string_find, string_sub = string.rep, string.byte, string.find, string.sub
+local string_gsub, string_match = string.gsub, string.match
 local table_concat, setmetatable, getmetatable = table.concat, setmetatable, getmetatable
-local rawget, rawlen, next, select, type, error, tostring, load =
-  rawget, rawlen or function(t) return #t end, next, select, type, error, tostring, load
+local rawget, rawlen, next, select, type, error, tostring, tonumber, load =
+  rawget, rawlen or function(t) return #t end, next, select, type, error, tostring, tonumber, load
 local pcall, xpcall, collectgarbage = pcall, xpcall, collectgarbage
 local rethrow, arm, start_clock = K.rethrow, K.arm, K.start_clock
-local co_create, co_resume = coroutine.create, coroutine.resume
+local co_create, co_resume, co_close = coroutine.create, coroutine.resume, coroutine.close
+local debug_getinfo, debug_getupvalue = debug.getinfo, debug.getupvalue
+local is_tripped = K.is_tripped
 
 local S = {}
 
+-- Replacements fail as the library functions do ------------------------------
+--
+-- A replacement is a Lua function of this chunk: an error that the C function
+-- it calls raises (or that it raises itself at level 1) would carry this
+-- chunk's position ("[kryon]:76: ...") and the replacement's local name.
+-- Scripts see what Lua shows them instead: their own line, and the name they
+-- called the function by.
+
+local OWN_POSITION = "^" .. string_gsub(debug_getinfo(1, "S").short_src, "%p", "%%%0")
+                     .. ":%d+: (.*)$"
+local replaced = setmetatable({}, { __mode = "k" })  -- [replacement] = "string.rep"
+
+-- `text` as raised by the C function that the replacement at `level` stands
+-- for (levels as for debug.getinfo, seen from the caller of as_called).
+local function as_called(text, level)
+  level = level + 1
+  local info = debug_getinfo(level, "nf")
+  local arg, detail = string_match(text, "^bad argument #(%d+) to '[^']*' (.*)$")
+  if arg and info then
+    local name = info.name or replaced[info.func] or "?"
+    arg = tonumber(arg)
+    if info.namewhat == "method" then arg = arg - 1 end
+    if arg == 0 then
+      text = "calling '" .. name .. "' on bad self " .. detail
+    else
+      text = "bad argument #" .. arg .. " to '" .. name .. "' " .. detail
+    end
+  end
+  local at = debug_getinfo(level + 1, "Sl")
+  if at and at.currentline and at.currentline > 0 then
+    text = at.short_src .. ":" .. at.currentline .. ": " .. text
+  end
+  return text
+end
+
+-- Message handler of a replacement: errors raised in this chunk are re-told
+-- as the script's call; anything else (a callback's error, a limit) passes.
+local function relocate(e)
+  if type(e) ~= "string" or is_tripped() then return e end
+  local text = string_match(e, OWN_POSITION)
+  if not text then return e end
+  local level = 2
+  while true do
+    local info = debug_getinfo(level, "f")
+    if not info then return e end
+    if replaced[info.func] then return as_called(text, level - 1) end
+    level = level + 1
+  end
+end
+
+local function reraise(ok, ...)
+  if ok then return ... end
+  error((...), 0)
+end
+
+-- The function scripts call for library function `name` ("string.rep"): `f`
+-- run under `relocate`; limits stay uncatchable through rethrow.
+local function replacement(name, f)
+  local function call(...) return reraise(rethrow(xpcall(f, relocate, ...))) end
+  replaced[call] = name
+  return call
+end
+S.replacement = replacement
+
+local function typename(n, v, ...)
+  if select("#", ...) < n then return "no value" end
+  return type(v)
+end
+
 -- Limits-aware replacements (always on: they keep limits uncatchable) ----------
 
-local function safe_pcall(f, ...) return rethrow(pcall(f, ...)) end
+local function safe_pcall(...)
+  if select("#", ...) == 0 then
+    error(as_called("bad argument #1 to 'pcall' (value expected)", 1), 0)
+  end
+  return rethrow(pcall(...))
+end
+replaced[safe_pcall] = "pcall"
+
 -- A limit error is raised inside the hook, where Lua runs message handlers
 -- with hooks disabled: a script's handler must not run then (it could loop
--- forever unobserved).
-local is_tripped = K.is_tripped
-local function safe_xpcall(f, h, ...)
-  local function guarded(e)
-    if is_tripped() then return e end
-    return h(e)
+-- forever unobserved).  A handler that fails is given its own error, as Lua
+-- does, until Lua's "error in error handling".
+local function safe_xpcall(...)
+  local f, h = ...
+  if type(h) ~= "function" then
+    error(as_called("bad argument #2 to 'xpcall' (function expected, got "
+                    .. typename(2, h, ...) .. ")", 1), 0)
   end
-  return rethrow(xpcall(f, guarded, ...))
+  local function guarded(e)
+    for _ = 1, 20 do
+      if is_tripped() then return e end
+      local ok, r = pcall(h, e)
+      if ok then return r end
+      e = r
+    end
+    return "error in error handling"
+  end
+  return rethrow(xpcall(f, guarded, select(3, ...)))
 end
+replaced[safe_xpcall] = "xpcall"
 
-local function co_new(f) return arm(co_create(f)) end
-local function co_resume_safe(co, ...) return rethrow(co_resume(co, ...)) end
-local function wrap_result(ok, ...)
-  if not ok then error((...), 0) end
-  return ...
-end
-local function co_wrap(f)
-  local co = co_new(f)
+local co_new = replacement("coroutine.create", function(...) return arm(co_create(...)) end)
+local co_resume_safe = replacement("coroutine.resume", function(...)
+  return rethrow(co_resume(...))
+end)
+-- As Lua 5.4's wrap: a string error gets the caller's position, and the
+-- failed coroutine is closed.
+local function co_wrap_new(...)
+  local co = arm(co_create(...))
+  local function wrap_result(ok, ...)
+    if ok then return ... end
+    local e = ...
+    if co_close then co_close(co) end
+    if type(e) == "string" then error(e, 2) end
+    error(e, 0)
+  end
   return function(...) return wrap_result(rethrow(co_resume(co, ...))) end
 end
+local co_wrap = replacement("coroutine.wrap", co_wrap_new)
 
 local coroutine_lib = {}
 for k, v in next, coroutine do coroutine_lib[k] = v end
@@ -70,10 +168,10 @@ local function check_rep(s, n, sep)
   return nil
 end
 
-local function rep(s, n, sep)
-  local empty = check_rep(s, n, sep)
+local function rep(...)
+  local empty = check_rep(...)
   if empty then return empty end
-  return string_rep(s, n, sep)
+  return string_rep(...)
 end
 
 -- End of the set starting at p[i] == "[".
@@ -137,7 +235,7 @@ local function guard_pattern(s, p, init, plain)
   if cost > pattern_budget then
     error(("sandbox: pattern %q is too costly for a subject of %d bytes " ..
            "(worst case %.3g steps, limit %.3g); use plain find or split the input")
-          :format(#p > 40 and (string_sub(p, 1, 40) .. "...") or p, #s, cost, pattern_budget), 3)
+          :format(#p > 40 and (string_sub(p, 1, 40) .. "...") or p, #s, cost, pattern_budget))
   end
 end
 
@@ -145,19 +243,59 @@ local string_lib = {}
 for k, v in next, string do string_lib[k] = v end
 string_lib.dump = nil
 if sandbox then
-  string_lib.rep = rep
+  string_lib.rep = replacement("string.rep", rep)
   local find, match, gmatch, gsub = string.find, string.match, string.gmatch, string.gsub
-  string_lib.find = function(s, p, init, plain) guard_pattern(s, p, init, plain); return find(s, p, init, plain) end
-  string_lib.match = function(s, p, init) guard_pattern(s, p, init); return match(s, p, init) end
-  string_lib.gmatch = function(s, p, ...) guard_pattern(s, p); return gmatch(s, p, ...) end
-  string_lib.gsub = function(s, p, r, n) guard_pattern(s, p); return gsub(s, p, r, n) end
-  -- methods on strings ("x"):rep(...) use the same guarded functions; the
-  -- string metatable itself is hidden from getmetatable.
+  string_lib.find = replacement("string.find", function(...)
+    guard_pattern(...); return find(...)
+  end)
+  string_lib.match = replacement("string.match", function(...)
+    local s, p = ...
+    guard_pattern(s, p); return match(...)
+  end)
+  string_lib.gmatch = replacement("string.gmatch", function(...)
+    local s, p = ...
+    guard_pattern(s, p); return gmatch(...)
+  end)
+  string_lib.gsub = replacement("string.gsub", function(...)
+    local s, p = ...
+    guard_pattern(s, p); return gsub(...)
+  end)
+end
+
+-- The environment of the function running at `level` (as for
+-- debug.getinfo, seen from the caller): its script's, found by the chunk
+-- name, or else (a chunk the script loaded) its _ENV upvalue.
+local envs = setmetatable({}, { __mode = "v" })  -- [chunk source "=name"] = env
+local function script_env(level)
+  local info = debug_getinfo(level + 1, "fS")
+  if not info then return nil end
+  local env = envs[info.source]
+  if env then return env end
+  local i = 1
+  while true do
+    local name, value = debug_getupvalue(info.func, i)
+    if name == nil or name == "_ENV" then return value end
+    i = i + 1
+  end
+end
+
+-- Methods on strings ("x"):rep(...) are the library's (the guarded ones in
+-- the sandbox).  A method a script adds to its own `string` table
+-- (`function string:trim() ... end`) is found there, as when Lua's string
+-- metatable indexes `string`.  With the sandbox, the string metatable itself
+-- is hidden from getmetatable.
+do
   local string_mt = getmetatable("")
   local methods = {}
   for k, v in next, string_lib do methods[k] = v end
+  setmetatable(methods, { __index = function(_, key)
+    local env = script_env(2)
+    local lib = type(env) == "table" and rawget(env, "string")
+    if type(lib) == "table" then return rawget(lib, key) end
+    return nil
+  end })
   string_mt.__index = methods
-  string_mt.__metatable = false
+  if sandbox then string_mt.__metatable = false end
 end
 
 local table_lib = {}
@@ -167,30 +305,30 @@ if sandbox then
   local function check_len(t, n)
     if n > max_elements then
       error(("sandbox: table operation over %d elements exceeds the limit of %d"):format(
-        n, max_elements), 3)
+        n, max_elements))
     end
   end
-  table_lib.insert = function(t, ...)
+  table_lib.insert = replacement("table.insert", function(t, ...)
     if type(t) == "table" then check_len(t, #t) end
     return insert(t, ...)
-  end
-  table_lib.remove = function(t, ...)
+  end)
+  table_lib.remove = replacement("table.remove", function(t, ...)
     if type(t) == "table" then check_len(t, #t) end
     return remove(t, ...)
-  end
+  end)
   -- Sorting without a comparator is one C call; past a size a hook could
   -- not interrupt, sort through a Lua comparator (which the hook sees).
   local sort = table.sort
   local function less(a, b) return a < b end
-  table_lib.sort = function(t, comp)
-    if comp == nil and type(t) == "table" and #t > 50000 then comp = less end
-    return sort(t, comp)
-  end
+  table_lib.sort = replacement("table.sort", function(t, ...)
+    if select("#", ...) == 0 and type(t) == "table" and #t > 50000 then return sort(t, less) end
+    return sort(t, ...)
+  end)
   if move then
-    table_lib.move = function(a, f, e, t, b)
+    table_lib.move = replacement("table.move", function(a, f, e, ...)
       if type(f) == "number" and type(e) == "number" then check_len(a, e - f + 1) end
-      return move(a, f, e, t, b)
-    end
+      return move(a, f, e, ...)
+    end)
   end
 end
 
@@ -207,12 +345,13 @@ if sandbox then
   local os_lib = {}
   for _, k in next, { "time", "clock", "difftime" } do os_lib[k] = os[k] end
   local date = os.date
-  os_lib.date = function(format, ...)
+  os_lib.date = replacement("os.date", function(...)
+    local format = ...
     if type(format) == "string" and #format > 256 then
-      error("sandbox: os.date format longer than 256 bytes", 2)
+      error("sandbox: os.date format longer than 256 bytes")
     end
-    return date(format, ...)
-  end
+    return date(...)
+  end)
   libs.os = os_lib
 else
   for _, k in next, { "os", "io", "debug", "package", "jit", "ffi" } do
@@ -230,20 +369,24 @@ for _, k in next, SAFE_BASE do base[k] = rawget(_G, k) end
 base.pcall, base.xpcall = safe_pcall, safe_xpcall
 
 if sandbox then
-  base.setmetatable = function(t, mt)
+  base.setmetatable = replacement("setmetatable", function(...)
+    local mt = select(2, ...)
     if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
-      error("sandbox: __gc metamethods are not allowed", 2)
+      error("sandbox: __gc metamethods are not allowed")
     end
-    return setmetatable(t, mt)
-  end
-  local GC_OPTIONS = { count = true, collect = true, step = true }
-  base.collectgarbage = function(what, ...)
-    what = what or "collect"
-    if not GC_OPTIONS[what] then
-      error("sandbox: collectgarbage(" .. tostring(what) .. ") is not allowed", 2)
+    return setmetatable(...)
+  end)
+  -- Options that would let a script stop or slow the collector are refused;
+  -- others (and invalid ones) go to collectgarbage.
+  local GC_REFUSED = { stop = true, restart = true, setpause = true, setstepmul = true,
+                       incremental = true, generational = true }
+  base.collectgarbage = replacement("collectgarbage", function(...)
+    local what = ...
+    if GC_REFUSED[what] then
+      error("sandbox: collectgarbage(\"" .. what .. "\") is not allowed")
     end
-    return collectgarbage(what, ...)
-  end
+    return collectgarbage(...)
+  end)
 else
   for k, v in next, _G do
     if base[k] == nil and type(v) == "function" then base[k] = v end
@@ -258,11 +401,37 @@ local shared = setmetatable({}, { __index = base, __metatable = false })
 S.shared = shared
 local ENV_MT = { __index = shared, __metatable = false }
 
+-- The source `load` was given: a string, or the pieces a reader function
+-- returns (until nil or ""), as Lua's load reads them.
+local function source_text(chunk, given)
+  if type(chunk) == "string" then return chunk end
+  if type(chunk) == "number" then return tostring(chunk) end
+  if type(chunk) ~= "function" then
+    error("bad argument #1 to 'load' (function expected, got "
+          .. (given and type(chunk) or "no value") .. ")")
+  end
+  local parts, n, size = {}, 0, 0
+  while true do
+    local ok, piece = rethrow(pcall(chunk))
+    if not ok then return nil, piece end
+    if piece == nil or piece == "" then break end
+    if type(piece) ~= "string" then return nil, "reader function must return a string" end
+    size = size + #piece
+    if max_source and size > max_source then
+      error(("sandbox: load of more than %d bytes exceeds the limit"):format(max_source))
+    end
+    n = n + 1
+    parts[n] = piece
+  end
+  return table_concat(parts, "", 1, n)
+end
+
 -- New environment for script `name`; `write(text)` prints (a host function).
 function S.new_env(name, kryon, write)
   local env = {}
   for k, lib in next, libs do env[k] = copy(lib) end
   env._G = env
+  envs["=" .. name] = env
   env.kryon = kryon
   env.print = function(...)
     local n = select("#", ...)
@@ -270,21 +439,28 @@ function S.new_env(name, kryon, write)
     for i = 1, n do parts[i] = tostring(parts[i]) end
     write(table_concat(parts, "\t", 1, n) .. "\n")
   end
-  local chunk_prefix = "=" .. name .. "#load"
-  local function load_text(chunk, chunkname, mode, chunk_env)
-    if type(chunk) ~= "string" then
-      error("sandbox: load accepts source strings only", 2)
+  local function load_text(...)
+    local chunk, chunkname, mode, chunk_env = ...
+    local text, failure = source_text(chunk, select("#", ...) > 0)
+    if not text then return nil, failure end
+    if max_source and #text > max_source then
+      error(("sandbox: load of %d bytes exceeds the limit of %d"):format(#text, max_source))
     end
-    if max_source and #chunk > max_source then
-      error(("sandbox: load of %d bytes exceeds the limit of %d"):format(#chunk, max_source), 2)
+    if chunkname == nil then chunkname = type(chunk) == "function" and "=(load)" or text end
+    -- a chunk named as another script's would pass for it (string methods)
+    local owner = envs[chunkname]
+    if owner ~= nil and owner ~= env then
+      error("sandbox: load cannot name a chunk " .. chunkname .. " after another script")
     end
-    if chunk_env == nil then chunk_env = env end
-    if type(chunk_env) ~= "table" then error("sandbox: load needs a table environment", 2) end
-    local label = type(chunkname) == "string" and (chunk_prefix .. ":" .. chunkname) or chunk_prefix
-    return load(chunk, label, "t", chunk_env)
+    -- text only: a binary chunk meets mode "t" and Lua's own refusal
+    if string_byte(text, 1) == 27 or mode == nil then mode = "t" end
+    if select("#", ...) < 4 then chunk_env = env end
+    return load(text, chunkname, mode, chunk_env)
   end
-  env.load = load_text
-  if rawget(_G, "loadstring") then env.loadstring = function(s, n) return load_text(s, n) end end
+  env.load = replacement("load", load_text)
+  if rawget(_G, "loadstring") then
+    env.loadstring = replacement("loadstring", function(s, n) return load_text(s, n) end)
+  end
   if not sandbox then
     env.dofile, env.loadfile, env.require = dofile, loadfile, require
   end

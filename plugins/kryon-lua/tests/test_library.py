@@ -1,0 +1,122 @@
+"""The library functions the sandbox replaces behave as Lua's own.
+
+Replacements are Lua functions of the sandbox chunk; these tests pin what a
+script sees of them: error messages positioned at the script's line and
+naming the function as called, xpcall/pcall argument checks, coroutine.wrap's
+5.4 error positions, string methods a script adds, and load's chunk names and
+reader functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from kryon_core import ScriptRuntimeError, SecurityPolicy
+
+
+def _message(lua: Any, body: str) -> Any:
+    """The error message `body` raises, caught by pcall in the script itself."""
+    sid = lua.load(
+        f"function main()\n  return select(2, pcall(function()\n{body}\nend))\nend\n", "m"
+    )
+    return lua.call(sid, "main")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("string.rep()", "m:3: bad argument #1 to 'rep' (string expected, got no value)"),
+        ('("x"):rep()', "m:3: bad argument #1 to 'rep' (number expected, got no value)"),
+        ('string.find("abc", "%")', "m:3: malformed pattern (ends with '%')"),
+        ('("abc"):gsub("a", "%2")', "m:3: invalid capture index %2"),
+        ("table.insert(nil, 1)", "m:3: bad argument #1 to 'insert' (table expected, got nil)"),
+        ("table.insert({}, 1, 2, 3)", "m:3: wrong number of arguments to 'insert'"),
+        (
+            "setmetatable(1, {})",
+            ("m:3: bad argument #1 to 'setmetatable' (table expected, got number)"),
+        ),
+        ("coroutine.create(1)", "m:3: bad argument #1 to 'create' (function expected, got number)"),
+        (
+            "local f = string.rep; f()",
+            ("m:3: bad argument #1 to 'f' (string expected, got no value)"),
+        ),
+        ("pcall()", "m:3: bad argument #1 to 'pcall' (value expected)"),
+        ("xpcall(print)", "m:3: bad argument #2 to 'xpcall' (function expected, got no value)"),
+        ("xpcall(print, 42)", "m:3: bad argument #2 to 'xpcall' (function expected, got number)"),
+    ],
+)
+def test_replacement_errors_read_as_the_library_functions(
+    lua: Any, body: str, expected: str
+) -> None:
+    assert _message(lua, body) == expected
+
+
+def test_pcall_of_a_replacement_names_it_as_lua_does(lua: Any) -> None:
+    result = lua.run("return select(2, pcall(string.rep))")
+    assert result == "bad argument #1 to 'string.rep' (string expected, got no value)"
+
+
+def test_callback_errors_pass_through_replacements_unchanged(lua: Any) -> None:
+    result = lua.run(
+        'return select(2, pcall(string.gsub, "ab", "%w", function() error({code = 7}) end)).code'
+    )
+    assert result == 7
+    text = lua.run('return select(2, pcall(string.gsub, "ab", "%w", function() error("cb") end))')
+    assert text.endswith(":2: cb")
+
+
+def test_xpcall_handler_that_fails_ends_in_error_in_error_handling(lua: Any) -> None:
+    assert lua.run("return {xpcall(error, error)}") == [False, "error in error handling"]
+    assert lua.run("return {xpcall(error, function(m) return 'h:' .. m end, 'x')}") == [
+        False,
+        "h:x",
+    ]
+
+
+def test_coroutine_wrap_errors_carry_the_callers_position(lua: Any) -> None:
+    sid = lua.load(
+        "function main()\n"
+        "  local f = coroutine.wrap(function() error('in co') end)\n"
+        "  local ok, e = pcall(function() f() end)\n"
+        "  local ok2, e2 = pcall(function() f() end)\n"
+        "  return {e, e2}\n"
+        "end\n",
+        "w",
+    )
+    assert lua.call(sid, "main") == ["w:3: w:2: in co", "w:4: cannot resume dead coroutine"]
+
+
+@pytest.mark.parametrize("sandbox", [True, False])
+def test_string_methods_a_script_adds_are_found(
+    make_lua: Callable[..., Any], sandbox: bool
+) -> None:
+    lua = make_lua(SecurityPolicy(name="p", sandbox=sandbox))
+    sid = lua.load(
+        "function string.trim(s) return (s:gsub('^%s+', ''):gsub('%s+$', '')) end\n"
+        "function string:twice() return self .. self end\n"
+        "local function inner(s) return s:twice() end\n"
+        "function main() return {('  hi '):trim(), inner('ab')} end\n"
+    )
+    assert lua.call(sid, "main") == ["hi", "abab"]
+    other = lua.load("function main() return ('x').trim end\n", "other")
+    assert lua.call(other, "main") is None
+    forged = lua.load("function main() return load(\"return ('x').trim\", '=s1') end\n")
+    with pytest.raises(ScriptRuntimeError, match="after another script"):
+        lua.call(forged, "main")
+
+
+def test_load_names_chunks_as_lua_does(lua: Any) -> None:
+    assert lua.run("return select(2, load('x = '))") == (
+        '[string "x = "]:1: unexpected symbol near <eof>'
+    )
+    assert (
+        lua.run("return select(2, load('x = ', '=mine'))") == "mine:1: unexpected symbol near <eof>"
+    )
+    assert lua.run("return select(2, pcall(load('error(\"e\")', 'chunky')))") == (
+        '[string "chunky"]:1: e'
+    )
+    assert lua.run("return load(42) == nil") is True
+    assert lua.run("return load('return _ENV', 'n', 't', nil)() == nil") is True
