@@ -187,3 +187,31 @@ def test_class_hierarchies_can_be_inspected(either: Harness) -> None:
     )
     assert either.call(sid, "order") == ["D", "B", "C", "A", "object"] * 2
     assert either.call(sid, "bases") == ["B", "C", "A", "print"]
+
+
+def test_print_follows_sys_stdout_as_python_does(either: Harness) -> None:
+    sid = either.load(
+        "import contextlib, io, sys\n"
+        "def capture():\n"
+        "    buffer = io.StringIO()\n"
+        "    with contextlib.redirect_stdout(buffer):\n"
+        "        print('redirected')\n"
+        "        print('explicit', file=sys.stdout)\n"
+        "    saved, sys.stdout = sys.stdout, io.StringIO()\n"
+        "    print('replaced')\n"
+        "    replaced = sys.stdout.getvalue()\n"
+        "    sys.stdout = saved\n"
+        "    print('shown')\n"
+        "    return [buffer.getvalue(), replaced]\n",
+        "capture.py",
+    )
+    assert either.call(sid, "capture") == ["redirected\nexplicit\n", "replaced\n"]
+    assert either.printed == "shown\n"
+
+
+def test_library_output_reaches_the_sandboxed_script_stdout(
+    harness: Callable[..., Harness],
+) -> None:
+    h = harness(SANDBOXED)
+    h.load("import pprint\npprint.pprint({'shown': [1, 2]})\n", "pretty.py")
+    assert h.output == [("{'shown': [1, 2]}", "stdout", "pretty.py"), ("\n", "stdout", "pretty.py")]

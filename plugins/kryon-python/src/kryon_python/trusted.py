@@ -87,6 +87,8 @@ class TrustedRuntime:
         self.tracer.stoppable = self._watchdog is not None
         self.tracer.recursion_limit = policy.recursion_limit  # also refreshes ``needed``
         self._depth = 0
+        self._host_streams: tuple[Any, Any] = (sys.stdout, sys.stderr)
+        """``sys.stdout``/``stderr`` on entering script code: print sends them to the bridge."""
         self._converter = ScriptConverter(self._make_ref, bridge.convert)
         self._base_builtins = dict(vars(builtins))
 
@@ -236,6 +238,8 @@ class TrustedRuntime:
         previous: Any = None
         tracing = outer and self.tracer.needed
         self._depth += 1
+        if outer:
+            self._host_streams = (sys.stdout, sys.stderr)
         try:
             try:
                 if outer and self._watchdog is not None and self._time_s is not None:
@@ -354,15 +358,23 @@ class TrustedRuntime:
         def err(text: str) -> None:
             write(text, stream="stderr", script=script)
 
+        def default(text: str) -> None:
+            # to sys.stdout as Python's print, unless it is still the host's own
+            # (a script may replace it, or use contextlib.redirect_stdout)
+            if sys.stdout is self._host_streams[0]:
+                out(text)
+            else:
+                sys.stdout.write(text)
+
         def route(file: Any) -> Callable[[str], None]:
-            if file is sys.stdout:
+            if file is self._host_streams[0]:
                 return out
-            if file is sys.stderr:
+            if file is self._host_streams[1]:
                 return err
             writer: Callable[[str], None] = file.write
             return writer
 
-        return make_print(out, route)
+        return make_print(default, route)
 
     def _kryon_module(self, script: str) -> ModuleType:
         module = ModuleType("kryon", f"The Kryon API of script {script!r}.")

@@ -11,7 +11,7 @@ from kryon_python.toplevel import exit_, make_print
 from kryon_python.wire import Op
 from kryon_python.worker import guard
 from kryon_python.worker.objects import HostError
-from kryon_python.worker.sysview import sys_view
+from kryon_python.worker.sysview import ScriptStream, sys_view
 
 __all__ = ["Environment"]
 
@@ -27,8 +27,10 @@ class Environment:
         shared: dict[str, Any],
         send: Callable[[list[Any]], None],
         host_request: Callable[[list[Any]], Any],
+        library_streams: tuple[ScriptStream, ScriptStream],
     ) -> None:
         self.modules = modules
+        self.library_streams = library_streams
         self.allowed = allowed
         self.host_functions = host_functions
         self.shared = shared
@@ -45,7 +47,7 @@ class Environment:
         def write_err(text: str) -> None:
             self._send([Op.WRITE, script, "stderr", text])
 
-        sys_module = sys_view(script, write_out, write_err)
+        sys_module = sys_view(script, write_out, write_err, self.library_streams)
         cache: dict[str, types.ModuleType] = {}
 
         def import_(
@@ -76,7 +78,10 @@ class Environment:
                 write_out(text)
             raise EOFError("EOF when reading a line")
 
-        print_ = make_print(write_out, lambda file: file.write)
+        def write_default(text: str) -> None:
+            sys_module.stdout.write(text)  # as Python's print: whatever sys.stdout is now
+
+        print_ = make_print(write_default, lambda file: file.write)
         bdict = guard.safe_builtins(printer=print_, importer=import_, getattr_=_safe_getattr)
         bdict["exit"] = bdict["quit"] = exit_
         bdict["input"] = input_

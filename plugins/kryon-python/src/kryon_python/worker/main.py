@@ -28,6 +28,7 @@ from kryon_python.worker.objects import (
     HostObject,
     TimeLimitExceeded,
 )
+from kryon_python.worker.sysview import ScriptStream
 
 __all__ = ["Worker", "main"]
 
@@ -72,8 +73,18 @@ class Worker:
         self.refs: dict[int, Any] = {}
         self.ref_ids: dict[int, int] = {}
         self.next_ref = 1
+        self.speaker = ""
+        """The script whose code runs now: output of library code (``pprint``) is its."""
+        self.stdout = ScriptStream(lambda text: self.send([Op.WRITE, self.speaker, "stdout", text]))
+        self.stderr = ScriptStream(lambda text: self.send([Op.WRITE, self.speaker, "stderr", text]))
         self.environment = Environment(
-            modules, self.allowed, self.host_functions, self.shared, self.send, self.host_request
+            modules,
+            self.allowed,
+            self.host_functions,
+            self.shared,
+            self.send,
+            self.host_request,
+            (self.stdout, self.stderr),
         )
         self.depth = 0
         self.in_io = False
@@ -160,18 +171,21 @@ class Worker:
 
     # -- running script code -----------------------------------------------------------
 
-    def run(self, fn: Callable[..., Any], *args: Any) -> Any:
+    def run(self, fn: Callable[..., Any], *args: Any, speaker: str | None = None) -> Any:
         outer = self.depth == 0
         if outer and self.time_limit is not None:
             self.expired = False
             signal.setitimer(signal.ITIMER_PROF, self.time_limit, _REPEAT_S)
         self.depth += 1
+        previous = self.speaker
+        self.speaker = previous if speaker is None else speaker
         try:
             result = fn(*args)
             if isinstance(result, types.CoroutineType):
                 result = _drive(result)
             return result
         finally:
+            self.speaker = previous
             self.depth -= 1
             if outer:
                 self.disarm()
@@ -266,20 +280,20 @@ class Worker:
             "__builtins__": bdict,
         }
         self.loading = name  # kept on failure so that the error report sees its frames
-        self.run(run_module, code, namespace)
+        self.run(run_module, code, namespace, speaker=name)
         self.loading = None
         self.names.add(name)
         self.scripts[sid] = (name, namespace, bdict)
         return self.functions(sid)
 
     def evaluate(self, sid: int, statements: bytes, expression: bytes | None) -> list[Any]:
-        namespace = self._script(sid)[1]
+        name, namespace, _ = self._script(sid)
         body = marshal.loads(statements)
         expr = marshal.loads(expression) if expression is not None else None
         if not isinstance(body, types.CodeType) or not isinstance(expr, types.CodeType | None):
             raise NotFound("snippet is not code")
-        self.run(exec, body, namespace)
-        value = self.run(eval, expr, namespace) if expr is not None else None
+        self.run(exec, body, namespace, speaker=name)
+        value = self.run(eval, expr, namespace, speaker=name) if expr is not None else None
         try:
             encode(value, self.opaque)
         except WireError:
@@ -321,13 +335,16 @@ class Worker:
         function = namespace.get(name)
         if not callable(function):
             raise NotFound(f"script {script!r} has no function {name!r}")
-        return self.run(function, *args)
+        return self.run(function, *args, speaker=script)
 
     def call_ref(self, rid: int, args: list[Any]) -> Any:
         function = self.refs.get(rid)
         if function is None:
             raise NotFound(f"function reference {rid} was released")
-        return self.run(function, *args)
+        speaker = None
+        if isinstance(function, types.FunctionType):
+            speaker = function.__code__.co_filename
+        return self.run(function, *args, speaker=speaker)
 
     def release(self, rid: int) -> None:
         function = self.refs.pop(rid, None)
@@ -424,6 +441,7 @@ def main(read_fd: int, write_fd: int) -> None:
         if isinstance(recursion, int):
             sys.setrecursionlimit(recursion + 30)
         signal.signal(signal.SIGPROF, worker.on_alarm)
+        sys.stdout, sys.stderr = worker.stdout, worker.stderr  # pprint, warnings, ...
         memory = config.get("memory_limit_mb")
         guard.apply_limits(
             memory if isinstance(memory, int) else None,
@@ -441,6 +459,6 @@ def main(read_fd: int, write_fd: int) -> None:
         try:
             import traceback
 
-            traceback.print_exc()
+            traceback.print_exc(file=sys.__stderr__)
         finally:
             os._exit(4)

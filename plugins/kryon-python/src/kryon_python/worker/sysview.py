@@ -14,7 +14,7 @@ from typing import Any
 
 from kryon_python.toplevel import exit_
 
-__all__ = ["sys_view"]
+__all__ = ["ScriptStream", "sys_view"]
 
 _FACTS = (
     "api_version",
@@ -33,7 +33,7 @@ _FACTS = (
 _FUNCTIONS = ("getdefaultencoding", "getrecursionlimit", "getsizeof", "intern")
 
 
-class _Stream:
+class ScriptStream:
     """``sys.stdout`` / ``sys.stderr`` of a script: text goes where ``print`` sends it."""
 
     encoding = "utf-8"
@@ -59,16 +59,49 @@ class _Stream:
         return False
 
 
+class _SysView(types.ModuleType):
+    """``sys`` of one script.  ``stdout``/``stderr`` are its own streams (which
+    it may replace), except while a library such as ``contextlib.redirect_stdout``
+    has replaced the process's: then, as in Python, ``sys.stdout`` is that."""
+
+    def __init__(self, own: list[Any], library: tuple[ScriptStream, ScriptStream]) -> None:
+        super().__init__("sys", "System facts for a sandboxed script (a safe subset of sys).")
+        self._own = own
+        self._library = library
+
+    def _stream(self, index: int) -> Any:
+        real = (sys.stdout, sys.stderr)[index]
+        return self._own[index] if real is self._library[index] else real
+
+    @property
+    def stdout(self) -> Any:
+        return self._stream(0)
+
+    @stdout.setter
+    def stdout(self, value: Any) -> None:
+        self._own[0] = value
+
+    @property
+    def stderr(self) -> Any:
+        return self._stream(1)
+
+    @stderr.setter
+    def stderr(self, value: Any) -> None:
+        self._own[1] = value
+
+
 def sys_view(
-    script: str, stdout: Callable[[str], None], stderr: Callable[[str], None]
+    script: str,
+    stdout: Callable[[str], None],
+    stderr: Callable[[str], None],
+    library: tuple[ScriptStream, ScriptStream],
 ) -> types.ModuleType:
-    """A per-script ``sys`` module."""
-    view = types.ModuleType("sys", "System facts for a sandboxed script (a safe subset of sys).")
+    """A per-script ``sys`` module; ``library`` are the process's own streams
+    (the worker's ``sys.stdout``/``sys.stderr`` for library code)."""
+    view = _SysView([ScriptStream(stdout), ScriptStream(stderr)], library)
     namespace: dict[str, Any] = view.__dict__
     for name in _FACTS + _FUNCTIONS:
         namespace[name] = getattr(sys, name)
     namespace["argv"] = [script]
     namespace["exit"] = exit_
-    namespace["stdout"] = _Stream(stdout)
-    namespace["stderr"] = _Stream(stderr)
     return view
