@@ -70,8 +70,20 @@ def test_runtime_error_has_a_script_traceback(lua: Any) -> None:
 def test_error_values_that_are_not_strings(lua: Any) -> None:
     with pytest.raises(ScriptRuntimeError, match="custom"):
         lua.run("error(setmetatable({}, {__tostring = function() return 'custom' end}))")
-    with pytest.raises(ScriptRuntimeError):
+    with pytest.raises(ScriptRuntimeError, match=r"\(error object is a nil value\)"):
         lua.run("error(nil)")
+    with pytest.raises(ScriptRuntimeError, match=r"\(error object is a table value\)"):
+        lua.run("error({code = 1})")
+    with pytest.raises(ScriptRuntimeError, match=r"\(error object is a table value\)"):
+        lua.run("error(setmetatable({}, {__tostring = function() return {} end}))")
+    with pytest.raises(ScriptRuntimeError, match=": 42$"):
+        lua.run("error(42)")
+
+
+def test_a_first_line_starting_with_hash_is_skipped_as_by_the_lua_command(lua: Any) -> None:
+    sid = lua.load("#!/usr/bin/env lua\nfunction f() error('x') end\n", name="sb")
+    with pytest.raises(ScriptRuntimeError, match="^sb:2: x"):
+        lua.call(sid, "f")
 
 
 def test_host_errors_keep_their_class(make_lua: Any) -> None:

@@ -201,6 +201,8 @@ class LuaEngine(ScriptEngine):
             raise ConversionError(
                 f"source is not valid Unicode ({exc.reason})", script=script
             ) from None
+        if text.startswith(b"#"):  # a '#!' line, skipped as the lua command does (lines kept)
+            text = b"--" + text
         self._memory.ensure_room(2 * len(text), script)
         try:
             bytecode, message = self._kernel.compile(text, b"=" + script.encode())

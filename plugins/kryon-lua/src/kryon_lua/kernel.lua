@@ -221,12 +221,19 @@ local function collect_frames(level)
 end
 
 -- The error's text, and the Kryon error type when a host function raised it.
+-- Other values read as the lua command shows them: numbers as text, an
+-- object by its __tostring, anything else "(error object is a nil value)".
 local function describe(e)
-  if type(e) == "string" then return e, nil end
-  if debug_getmetatable(e) == HOST_ERROR then return rawget(e, "message"), rawget(e, "type") end
-  local ok, text = pcall(tostring, e)
-  if ok and type(text) == "string" then return text, nil end
-  return "(error object: " .. type(e) .. ")", nil
+  local kind = type(e)
+  if kind == "string" then return e, nil end
+  if kind == "number" then return tostring(e), nil end
+  local mt = debug_getmetatable(e)
+  if mt == HOST_ERROR then return rawget(e, "message"), rawget(e, "type") end
+  if type(mt) == "table" and rawget(mt, "__tostring") ~= nil then
+    local ok, text = pcall(tostring, e)
+    if ok and type(text) == "string" then return text, nil end
+  end
+  return "(error object is a " .. kind .. " value)", nil
 end
 
 local function handler(e)
