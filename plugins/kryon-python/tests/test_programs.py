@@ -215,3 +215,36 @@ def test_library_output_reaches_the_sandboxed_script_stdout(
     h = harness(SANDBOXED)
     h.load("import pprint\npprint.pprint({'shown': [1, 2]})\n", "pretty.py")
     assert h.output == [("{'shown': [1, 2]}", "stdout", "pretty.py"), ("\n", "stdout", "pretty.py")]
+
+
+def test_sandboxed_scripts_import_everyday_modules(harness: Callable[..., Harness]) -> None:
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "import keyword, queue, traceback, types, weakref\n"
+        "class Box:\n"
+        "    pass\n"
+        "def everyday():\n"
+        "    q = queue.PriorityQueue()\n"
+        "    q.put((2, 'b'))\n"
+        "    q.put((1, 'a'))\n"
+        "    box = Box()\n"
+        "    weakref.finalize(box, print, 'finalized')\n"
+        "    alive = weakref.ref(box)() is box\n"
+        "    del box\n"
+        "    return [q.get()[1], types.SimpleNamespace(x=1).x, keyword.iskeyword('for'), alive]\n"
+        "def report():\n"
+        "    try:\n"
+        "        1 / 0\n"
+        "    except ZeroDivisionError:\n"
+        "        traceback.print_exc()\n"
+        "        return traceback.format_exc().splitlines()\n",
+        "daily.py",
+    )
+    assert h.call(sid, "everyday") == ["a", 1, True, True]
+    assert h.printed == "finalized\n"
+    lines = h.call(sid, "report")
+    assert lines[0] == "Traceback (most recent call last):"
+    assert '  File "daily.py", line 15, in report' in lines
+    assert lines[-1] == "ZeroDivisionError: division by zero"
+    errors = "".join(text for text, stream, _ in h.output if stream == "stderr")
+    assert errors.splitlines() == lines

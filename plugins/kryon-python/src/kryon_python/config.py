@@ -53,6 +53,11 @@ DEFAULT_ALLOWED_MODULES: tuple[str, ...] = (
     "colorsys",
     "graphlib",
     "reprlib",
+    "types",
+    "keyword",
+    "weakref",
+    "queue",
+    "traceback",
 )
 """Modules a sandboxed (isolated) script may import: pure computation only."""
 

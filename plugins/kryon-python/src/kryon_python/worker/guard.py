@@ -89,9 +89,10 @@ _UNSAFE_BUILTINS = frozenset(
 )
 
 
-IMPLICIT_MODULES = ("_strptime", "copyreg")
+IMPLICIT_MODULES = ("_strptime", "copyreg", "atexit")
 """Imported by allowed modules at call time (``datetime.strptime`` imports
-``_strptime`` through the caller's ``__import__``), so allowed as well."""
+``_strptime`` through the caller's ``__import__``, ``weakref.finalize``
+imports ``atexit``), so allowed as well."""
 
 
 def preload(modules: Iterable[str]) -> dict[str, ModuleType]:
