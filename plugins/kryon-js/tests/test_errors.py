@@ -96,3 +96,14 @@ def test_a_hashbang_line_and_crlf_newlines_keep_positions(js: Any) -> None:
     with pytest.raises(ScriptRuntimeError) as info:
         js.call(script, "f")
     assert info.value.line == 3
+
+
+def test_nul_characters_in_source(js: Any) -> None:
+    # The binding's C string would end at a NUL (it raised ValueError into the host).
+    script = js.load(
+        'function f() { return ["a\x00b", `t\x00`, "\\\x00".length]; } // c\x00\n/* \x00 */'
+    )
+    assert js.call(script, "f") == ["a\x00b", "t\x00", 1]
+    with pytest.raises(CompileError) as info:
+        js.load("let a = 1;\nlet b = 2\x00;\n", "nul.js")
+    assert (info.value.script, info.value.line, info.value.column) == ("nul.js", 2, 10)

@@ -47,7 +47,7 @@ from kryon_js.handles import MAX_DIRECT, Handle, make_handle
 from kryon_js.hostcalls import FIRST_HOST_OP
 from kryon_js.runtime import JsRuntime
 from kryon_js.shape import ScriptShape, repl_rewrite, scan
-from kryon_js.source import wrap
+from kryon_js.source import without_nul, wrap
 
 __all__ = ["JsEngine"]
 
@@ -164,7 +164,7 @@ class JsEngine(ScriptEngine):
 
     def compile(self, source: str, *, script: str, path: str | None = None) -> CompiledScript:
         rt = self._runtime()
-        text = _normalized(source)
+        text = without_nul(_normalized(source), script)
         module, shape = self._shape(text, script, path)
         base = rt.bands.allocate(script, text.count("\n") + 1)
         try:

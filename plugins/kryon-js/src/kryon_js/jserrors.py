@@ -72,6 +72,30 @@ class ErrorMapper:
         frames.reverse()
         return frames
 
+    def script_stack(self, stack: str) -> str:
+        """A QuickJS stack text in script terms, innermost first, as ``console`` prints it.
+
+        Each frame names its script and own line; frames of the engine's code are
+        dropped, with the native calls that entered them (``call`` of the loader).
+        """
+        lines: list[str] = []
+        for line in stack.splitlines():
+            match = _FRAME.match(line)
+            if match is None:
+                native = _NATIVE.match(line)
+                if native is not None:
+                    lines.append(f"    at {native['fn']} (native)")
+                continue
+            where = self.bands.locate(int(match["line"]))
+            if where is None:
+                while lines and lines[-1].endswith(" (native)"):
+                    lines.pop()
+                continue
+            script, lineno = where
+            place = f"{script}:{lineno}:{match['col']}"
+            lines.append(f"    at {match['fn']} ({place})" if match["fn"] else f"    at {place}")
+        return "\n".join(lines)
+
     def limit_error(
         self, message: str, script: str | None, traceback: list[StackFrame]
     ) -> ScriptError | None:

@@ -15,7 +15,12 @@ error) or ``\\x03`` (a promise id).
 
 from __future__ import annotations
 
-__all__ = ["PRELUDE", "PRELUDE_LINES", "TAG"]
+from importlib import resources
+
+__all__ = ["CONSOLE", "PRELUDE", "PRELUDE_LINES", "TAG"]
+
+CONSOLE = resources.files("kryon_js").joinpath("console.js").read_text("utf-8")
+"""The ``console`` factory (``console.js``), put into the prelude as ``%(console)s``."""
 
 TAG = "\u0000kryon:t"
 
@@ -256,31 +261,12 @@ function hostFunction(id, name) {
 }
 
 // -- console, kryon, window --------------------------------------------------
-function show(v, depth) {
-  switch (typeof v) {
-    case "string": return depth ? stringify(v) : v;
-    case "undefined": return "undefined";
-    case "function": return "[Function: " + (v.name || "anonymous") + "]";
-    case "bigint": return v + "n";
-    case "symbol": return v.toString();
-    case "number": return (v === 0 && 1 / v < 0) ? "-0" : toString(v);
-  }
-  if (v === null || typeof v !== "object") return toString(v);
-  if (v instanceof Error) return toString(v);
-  if (depth > 4) return isArray(v) ? "[Array]" : "[Object]";
-  if (isArray(v)) return "[ " + v.map((x) => show(x, depth + 1)).join(", ") + " ]";
-  const parts = keys(v).map((k) => k + ": " + show(v[k], depth + 1));
-  return parts.length ? "{ " + parts.join(", ") + " }" : "{}";
-}
-function writer(stream) {
-  return function (...args) {
-    hostCall(%(op_write)d, [stream, args.map((a) => show(a, 0)).join(" ") + "\n"]);
-  };
-}
-const console = {
-  log: writer("stdout"), info: writer("stdout"), debug: writer("stdout"),
-  warn: writer("stderr"), error: writer("stderr"),
-};
+// console.js: Node's console and util.inspect, writing through the host.
+const consoleParts = (%(console)s)(
+  (stream, text) => { hostCall(%(op_write)d, [stream, text]); },
+  (stack) => hostCall(%(op_stack)d, [stack]),
+  performance.now.bind(performance));
+const console = consoleParts.console;
 const deniedProbe = new Proxy(create(null), {
   get(target, name) {
     if (typeof name !== "string") return undefined;
@@ -471,4 +457,5 @@ return function (name) { return api[name]; };
 })
 """
 
-PRELUDE_LINES = PRELUDE.count("\n") + 1
+PRELUDE_LINES = PRELUDE.count("\n") + CONSOLE.count("\n") + 1
+"""Lines the evaluated prelude takes: script bands start below them (source.FIRST_LINE)."""

@@ -26,9 +26,9 @@ from kryon_core import (
     Value,
 )
 from kryon_js.config import JsConfig
-from kryon_js.hostcalls import OP_DENIED, OP_WRITE, REF_BASE, HostGateway
+from kryon_js.hostcalls import OP_DENIED, OP_STACK, OP_WRITE, REF_BASE, HostGateway
 from kryon_js.jserrors import ErrorMapper
-from kryon_js.prelude import PRELUDE
+from kryon_js.prelude import CONSOLE, PRELUDE
 from kryon_js.source import LineBands
 from kryon_js.timelimit import TimeLimit
 from kryon_js.wire import WireCodec, number_from_js
@@ -109,6 +109,8 @@ class JsRuntime:
                 "ref_base": REF_BASE,
                 "op_write": OP_WRITE,
                 "op_denied": OP_DENIED,
+                "op_stack": OP_STACK,
+                "console": CONSOLE,
             }
             + _BOOT
         )

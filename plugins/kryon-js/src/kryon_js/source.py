@@ -29,11 +29,14 @@ import bisect
 import json
 from dataclasses import dataclass
 
+from kryon_core import CompileError
+from kryon_js.lexer import tokenize
 from kryon_js.shape import ScriptShape
 
-__all__ = ["FIRST_LINE", "LineBands", "Wrapped", "wrap"]
+__all__ = ["FIRST_LINE", "LineBands", "Wrapped", "without_nul", "wrap"]
 
-FIRST_LINE = 1000
+FIRST_LINE = 4000
+"""Above the prelude's lines (``prelude.PRELUDE_LINES``, tested)."""
 
 
 @dataclass(frozen=True)
@@ -115,3 +118,44 @@ def wrap(source: str, shape: ScriptShape, base: int, *, module: bool) -> Wrapped
             "}})" if sloppy else "})"
         )
     return Wrapped(f"{padding}{head}\n{body}\n{tail}", base, lines, sloppy)
+
+
+def without_nul(text: str, script: str) -> str:
+    """``text`` with no NUL character, meaning the same.
+
+    The binding hands QuickJS a C string, which would end at the first NUL.  A NUL
+    inside a string, template or regular expression literal becomes the escape
+    ``\\x00`` (the same character; a NUL escaped by a backslash becomes ``x00``
+    after it), one in a comment a space.  JavaScript allows it nowhere else: that is
+    a syntax error at its line and column.
+    """
+    if "\0" not in text:
+        return text
+    tokens = tokenize(text)
+    starts = [token.start for token in tokens]
+    out: list[str] = []
+    last = 0
+    at = text.find("\0")
+    while at >= 0:
+        index = bisect.bisect_right(starts, at) - 1
+        token = tokens[index] if index >= 0 and at < tokens[index].end else None
+        if token is None:
+            replacement = " "  # in a comment or whitespace
+        elif token.kind in ("str", "tmpl", "regex"):
+            backslashes = len(text[token.start : at]) - len(text[token.start : at].rstrip("\\"))
+            replacement = "x00" if backslashes % 2 else "\\x00"
+        else:
+            line = text.count("\n", 0, at) + 1
+            column = at - text.rfind("\n", 0, at)
+            raise CompileError(
+                "SyntaxError: unexpected character U+0000 (NUL)",
+                script=script,
+                line=line,
+                column=column,
+            )
+        out.append(text[last:at])
+        out.append(replacement)
+        last = at + 1
+        at = text.find("\0", last)
+    out.append(text[last:])
+    return "".join(out)

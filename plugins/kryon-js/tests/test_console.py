@@ -1,0 +1,192 @@
+"""console prints as Node does (expected texts are what Node 20 printed)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from kryon_js.prelude import PRELUDE_LINES
+from kryon_js.source import FIRST_LINE
+
+# (expression, what console.log(expression) prints under Node 20)
+INSPECTED = [
+    ("[1, 2, 3]", "[ 1, 2, 3 ]"),
+    (
+        "['a', \"it's\", 'say \"hi\"', `both ' and \"`]",
+        "[ 'a', \"it's\", 'say \"hi\"', `both ' and \"` ]",
+    ),
+    ("{ a: 1, 'a-b': 2, 3: 'x', $y: null }", "{ '3': 'x', a: 1, 'a-b': 2, '$y': null }"),
+    ("{ a: { b: { c: { d: 1 } } } }", "{ a: { b: { c: [Object] } } }"),
+    ("[1, , 3, undefined]", "[ 1, <1 empty item>, 3, undefined ]"),
+    ("new Array(3)", "[ <3 empty items> ]"),
+    ("Array.from({ length: 10 }, (_, i) => i)", "[\n  0, 1, 2, 3, 4,\n  5, 6, 7, 8, 9\n]"),
+    (
+        "Array.from({ length: 26 }, (_, i) => String.fromCharCode(97 + i))",
+        "[\n"
+        "  'a', 'b', 'c', 'd', 'e', 'f',\n"
+        "  'g', 'h', 'i', 'j', 'k', 'l',\n"
+        "  'm', 'n', 'o', 'p', 'q', 'r',\n"
+        "  's', 't', 'u', 'v', 'w', 'x',\n"
+        "  'y', 'z'\n"
+        "]",
+    ),
+    (
+        "Array.from({ length: 101 }, () => 0).length && Array.from({ length: 10"
+        "1 }, (_, i) => i % 7)",
+        "[\n"
+        "  0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4,\n"
+        "  5, 6, 0, 1, 2, 3, 4, 5, 6, 0, 1, 2,\n"
+        "  3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6, 0,\n"
+        "  1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5,\n"
+        "  6, 0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3,\n"
+        "  4, 5, 6, 0, 1, 2, 3, 4, 5, 6, 0, 1,\n"
+        "  2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6,\n"
+        "  0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4,\n"
+        "  5, 6, 0, 1,\n"
+        "  ... 1 more item\n"
+        "]",
+    ),
+    ("new Map([[1, 'a'], ['b', { c: 2 }]])", "Map(2) { 1 => 'a', 'b' => { c: 2 } }"),
+    ("new Set([1, 'two', [3]])", "Set(3) { 1, 'two', [ 3 ] }"),
+    ("[new Map(), new Set()]", "[ Map(0) {}, Set(0) {} ]"),
+    (
+        "(() => { class Point { constructor() { this.x = 1; } } return [new Poi"
+        "nt(), Point, class extends Point {}]; })()",
+        "[ Point { x: 1 }, [class Point], [class (anonymous) extends Point] ]",
+    ),
+    (
+        "[function foo() {}, () => 1, async function af() {}, function* gf() {}]",
+        "[\n"
+        "  [Function: foo],\n"
+        "  [Function (anonymous)],\n"
+        "  [AsyncFunction: af],\n"
+        "  [GeneratorFunction: gf]\n"
+        "]",
+    ),
+    ("Object.create(null)", "[Object: null prototype] {}"),
+    (
+        "(() => { const o = { a: 1 }; o.self = o; return o; })()",
+        "<ref *1> { a: 1, self: [Circular *1] }",
+    ),
+    (
+        "{ get a() { return 1; }, set b(v) {}, get c() { return 1; }, set c(v) {} }",
+        "{ a: [Getter], b: [Setter], c: [Getter/Setter] }",
+    ),
+    ("[-0, 1e21, 10n, NaN, Symbol('s')]", "[ -0, 1e+21, 10n, NaN, Symbol(s) ]"),
+    (
+        "[new Number(3), new String('ab'), new Boolean(false)]",
+        "[ [Number: 3], [String: 'ab'], [Boolean: false] ]",
+    ),
+    ("[new Date(0), /ab+c/gi]", "[ 1970-01-01T00:00:00.000Z, /ab+c/gi ]"),
+    ("new Uint8Array([1, 2, 3])", "Uint8Array(3) [ 1, 2, 3 ]"),
+    (
+        "{ name: 'Alice', age: 30, hobbies: ['reading', 'gaming', 'hiking'], ad"
+        "dress: { city: 'Wonderland', zip: '12345' } }",
+        "{\n"
+        "  name: 'Alice',\n"
+        "  age: 30,\n"
+        "  hobbies: [ 'reading', 'gaming', 'hiking' ],\n"
+        "  address: { city: 'Wonderland', zip: '12345' }\n"
+        "}",
+    ),
+    ("['a\\nb\\t\\x00\\x7f']", "[ 'a\\nb\\t\\x00\\x7F' ]"),
+    (
+        "{ s: 'y'.repeat(90) }",
+        "{\n"
+        "  s: 'yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
+        "yyyyyyyyyyyyyyyyyyyyyyyyyy'\n"
+        "}",
+    ),
+    ("(function () { return arguments; })(1, 2)", "[Arguments] { '0': 1, '1': 2 }"),
+    ("[new WeakMap()]", "[ WeakMap { <items unknown> } ]"),
+    ("{ [Symbol('k')]: 1, 'key with space': 2 }", "{ 'key with space': 2, [Symbol(k)]: 1 }"),
+    (
+        "Array.from({ length: 10 }, (_, i) => [i, i * 2])",
+        "[\n"
+        "  [ 0, 0 ],  [ 1, 2 ],\n"
+        "  [ 2, 4 ],  [ 3, 6 ],\n"
+        "  [ 4, 8 ],  [ 5, 10 ],\n"
+        "  [ 6, 12 ], [ 7, 14 ],\n"
+        "  [ 8, 16 ], [ 9, 18 ]\n"
+        "]",
+    ),
+]
+
+# (statement, what it prints under Node 20)
+FORMATTED = [
+    ("console.log('%s is %d years', 'Bob', 42.5, 'extra')", "Bob is 42.5 years extra"),
+    (
+        "console.log('%o|%O|%j', [1], { b: { c: {} } }, { d: 1 })",
+        '[ 1, [length]: 1 ]|{ b: { c: {} } }|{"d":1}',
+    ),
+    ("console.log('100%', 5)", "100% 5"),
+    ("console.log('%i %f %%', '42.9x', '1.5')", "42 1.5 %"),
+    ("console.log('%c styled', 'color: red')", " styled"),
+    ("console.log('%s', { toString() { return 'custom'; } })", "custom"),
+    ("console.log('a', 1, 'b', [2])", "a 1 b [ 2 ]"),
+]
+
+
+@pytest.mark.parametrize(("expression", "printed"), INSPECTED)
+def test_values_print_as_node_prints_them(js: Any, expression: str, printed: str) -> None:
+    script = js.load(f"function f() {{ console.log({expression}); }}")
+    js.call(script, "f")
+    assert js.text() == printed + "\n"
+
+
+@pytest.mark.parametrize(("statement", "printed"), FORMATTED)
+def test_format_directives(js: Any, statement: str, printed: str) -> None:
+    script = js.load(f"function f() {{ {statement}; }}")
+    js.call(script, "f")
+    assert js.text() == printed + "\n"
+
+
+def test_error_prints_name_message_and_script_frames(js: Any) -> None:
+    script = js.load(
+        "function f() {\n  const e = new RangeError('bad', { cause: 'why' });\n"
+        "  e.code = 42;\n  console.log({ e });\n}"
+    )
+    js.call(script, "f")
+    assert js.text() == (
+        "{\n  e: RangeError: bad\n      at f (main.js:2:17) {\n"
+        "    code: 42,\n    [cause]: 'why'\n  }\n}\n"
+    )
+
+
+def test_table_group_count_assert(js: Any) -> None:
+    script = js.load(
+        "function f() { console.table([{ a: 1, b: 'Y' }, { a: 'Z', b: 2 }]);"
+        " console.group('G'); console.log('in\\nside'); console.groupEnd(); console.log('out');"
+        " console.count(); console.count(); console.assert(1 === 2, 'no %s', 'x'); }"
+    )
+    js.call(script, "f")
+    assert js.text() == (
+        "┌─────────┬─────┬─────┐\n"
+        "│ (index) │ a   │ b   │\n"
+        "├─────────┼─────┼─────┤\n"
+        "│ 0       │ 1   │ 'Y' │\n"
+        "│ 1       │ 'Z' │ 2   │\n"
+        "└─────────┴─────┴─────┘\n"
+        "G\n  in\n  side\nout\ndefault: 1\ndefault: 2\n"
+    )
+    assert js.text("stderr") == "Assertion failed: no x\n"
+
+
+def test_console_ignores_replaced_builtins(js: Any) -> None:
+    script = js.load(
+        "function f() { Array.prototype.push = null; Array.prototype.join = null;"
+        " String.prototype.repeat = null; Object.keys = null;"
+        " console.log([1, { a: 'x' }], new Map([[1, 2]])); }"
+    )
+    js.call(script, "f")
+    assert js.text() == "[ 1, { a: 'x' } ] Map(1) { 1 => 2 }\n"
+
+
+def test_promise_state_is_not_guessed(js: Any) -> None:
+    script = js.load("function f() { console.log(Promise.resolve(1)); }")
+    js.call(script, "f")
+    assert js.text() == "Promise { <state unknown> }\n"
+
+
+def test_prelude_lines_stay_below_the_script_bands() -> None:
+    assert PRELUDE_LINES < FIRST_LINE
