@@ -111,6 +111,15 @@ def test_compile_error_position(either) -> None:
     assert info.value.script == "broken.py" and info.value.line == 2
 
 
+@pytest.mark.parametrize("source", ["x = " + "-" * 100_000 + "1", "x = " + "1+" * 100_000 + "1"])
+def test_source_too_deep_to_compile_names_the_reason(either, source: str) -> None:
+    with pytest.raises(CompileError) as info:
+        either.engine.compile(source, script="deep.py")
+    message = info.value.message
+    assert message.startswith("cannot compile: ") and "Error" in message
+    assert message.endswith("(the source is nested too deeply or is too large)")
+
+
 def test_async_functions_are_awaited(either) -> None:
     sid = either.load(SOURCE)
     assert asyncio.run(either.engine.call_function_async(sid, "double_later", [21])) == 42

@@ -44,7 +44,7 @@ def compile_source(
     except SyntaxError as exc:
         raise _compile_error(exc, script) from None
     except (ValueError, RecursionError, MemoryError) as exc:
-        raise CompileError(f"cannot compile: {exc}", script=script) from None
+        raise _too_complex(exc, script) from None
     return CompiledScript(
         script=script,
         language=language,
@@ -74,7 +74,7 @@ def compile_snippet(source: str, *, script: str, sandbox: bool) -> tuple[bytes, 
     except SyntaxError as exc:
         raise _compile_error(exc, script) from None
     except (ValueError, RecursionError, MemoryError) as exc:
-        raise CompileError(f"cannot compile: {exc}", script=script) from None
+        raise _too_complex(exc, script) from None
     return statements, expression
 
 
@@ -107,6 +107,17 @@ def check_sandbox_source(tree: ast.AST, *, script: str) -> None:
                 line=getattr(node, "lineno", None),
                 column=getattr(node, "col_offset", -1) + 1,
             )
+
+
+def _too_complex(exc: ValueError | RecursionError | MemoryError, script: str) -> CompileError:
+    if isinstance(exc, ValueError):  # e.g. null bytes in the source
+        return CompileError(f"cannot compile: {exc}", script=script)
+    # the parser or compiler ran out of stack or memory (an empty MemoryError)
+    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return CompileError(
+        f"cannot compile: {detail} (the source is nested too deeply or is too large)",
+        script=script,
+    )
 
 
 def _compile_error(exc: SyntaxError, script: str) -> CompileError:
