@@ -33,8 +33,9 @@ from kryon_core.values import FunctionRef, UserData, Value
 from kryon_core.watchdog import Watchdog
 
 EX_OK, EX_USAGE, EX_DATAERR, EX_UNAVAILABLE, EX_SOFTWARE, EX_CONFIG = 0, 64, 65, 69, 70, 78
-EX_PIPE = 128 + 13
-"""The status of a process ended by SIGPIPE, as a shell reports ``seq 1e9 | head``."""
+EX_INTERRUPTED, EX_PIPE = 128 + 2, 128 + 13
+"""The statuses of a process ended by SIGINT (Ctrl-C) or SIGPIPE, as a shell
+reports them (``seq 1e9 | head``)."""
 
 
 def _stdio_sink(text: str, stream: Stream, script: str) -> None:
@@ -162,24 +163,46 @@ def run(
     _log_to_stderr()
     try:
         with ScriptManager(config, output=_stdio_sink) as manager:
-            limits = manager.policies.get(policy)
-            watchdog = Watchdog.supervise(
-                file, limits.time_limit_ms if limits else None, config.kryon.run_grace_s
-            )
-            language = language or manager.plugins.language_for_path(file)
-            manager.engine(language, policy)  # started before any phase is timed
-            with watchdog.guard("loading the script"):
-                manager.load_script(
-                    file, path=file, language=language, policy=policy, entry_point=True
-                )
-            if function is not None:
-                target = _callable_name(file, function)
-                with watchdog.guard(f"calling {function}"):
-                    result = manager.call_function(target, *call_args)
-                _stdio_sink(_to_json(result) + "\n", "stdout", file)
+            try:
+                _run_in(manager, file, language, policy, function, call_args)
+            except KeyboardInterrupt:
+                _interrupted(file)
     except KryonError as exc:
         _stdio_sink("", "stdout", file)
         _fail(exc, _status_for(exc))
+    except KeyboardInterrupt:  # while the engines start or close
+        _interrupted(file)
+
+
+def _run_in(
+    manager: ScriptManager,
+    file: str,
+    language: str | None,
+    policy: str,
+    function: str | None,
+    call_args: list[Any],
+) -> None:
+    limits = manager.policies.get(policy)
+    watchdog = Watchdog.supervise(
+        file, limits.time_limit_ms if limits else None, manager.config.kryon.run_grace_s
+    )
+    language = language or manager.plugins.language_for_path(file)
+    manager.engine(language, policy)  # started before any phase is timed
+    with watchdog.guard("loading the script"):
+        manager.load_script(file, path=file, language=language, policy=policy, entry_point=True)
+    if function is not None:
+        target = _callable_name(file, function)
+        with watchdog.guard(f"calling {function}"):
+            result = manager.call_function(target, *call_args)
+        _stdio_sink(_to_json(result) + "\n", "stdout", file)
+
+
+def _interrupted(file: str) -> NoReturn:
+    """Ctrl-C: say so and end at once.  Closing the engines could wait forever
+    on one still running the script (a VM on its owner thread)."""
+    _stdio_sink("", "stdout", file)
+    _stdio_sink(f"{file}: interrupted\n", "stderr", file)
+    os._exit(EX_INTERRUPTED)
 
 
 @main.command()

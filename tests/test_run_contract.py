@@ -6,6 +6,7 @@ runtime error 70, each with the script's name and line on stderr.
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -122,6 +123,37 @@ def test_a_closed_output_pipe_ends_the_run_quietly(language: str, tmp_path: Path
         stderr = proc.stderr.read()
         status = proc.wait(timeout=60)
     assert (status, stderr) == (141, b"")
+
+
+INTERRUPTIBLE = [lang for lang in ("js", "python", "lisp") if lang in INSTALLED]
+
+
+@pytest.mark.parametrize("language", INTERRUPTIBLE)
+def test_ctrl_c_ends_a_runaway_script_with_status_130(language: str, tmp_path: Path) -> None:
+    """Under the trusted policy nothing else stops `while true`: SIGINT does,
+    even while the VM runs on its own thread."""
+    spinners = {
+        "lua": 'print("ready")\nwhile true do end\n',
+        "js": 'console.log("ready");\nwhile (true) {}\n',
+        "python": 'print("ready")\nwhile True:\n    pass\n',
+        "wren": 'System.print("ready")\nwhile (true) {}\n',
+        "lisp": '(println "ready")\n(loop [] (recur))\n',
+    }
+    path = tmp_path / f"spin{CASES[language][0]}"
+    path.write_text(spinners[language])
+    with subprocess.Popen(
+        [sys.executable, "-m", "kryon_core", "run", "--policy", "trusted", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # noqa: PLW1509
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.readline() == b"ready\n"
+        proc.send_signal(signal.SIGINT)
+        status = proc.wait(timeout=30)
+        stderr = proc.stderr.read().decode()
+    assert status == 130, stderr
+    assert stderr == f"{path}: interrupted\n"
 
 
 @pytest.mark.skipif("python" not in INSTALLED, reason="kryon-python is not installed")
