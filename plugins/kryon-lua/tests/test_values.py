@@ -53,6 +53,12 @@ def test_lua_tables_become_lists_and_dicts(lua: Any) -> None:
     assert lua.run("return nil") is None
 
 
+def test_results_with_a_nil_second_value_are_all_returned(any_lua: Any) -> None:
+    assert any_lua.run("return 1, nil, 3") == [1, None, 3]
+    assert any_lua.run("return 1, nil, nil, nil, nil, nil, nil, 8") == [1] + [None] * 6 + [8]
+    assert any_lua.run("return nil, 2") == [None, 2]
+
+
 def test_empty_table_can_default_to_dict(make_lua: Any) -> None:
     from kryon_lua.config import LuaConfig
 

@@ -288,7 +288,8 @@ return function(f)
     state.nest = state.nest + 1
     local ok, r, r2, r3, r4, r5, r6, r7, r8 = xpcall(f, handler ARGS)
     state.nest = state.nest - 1
-    if ok and r2 == nil and not state.tripped and (state.nest > 0 or not state.mem_kb
+    if ok and r2 == nil and r3 == nil and r4 == nil and r5 == nil and r6 == nil and r7 == nil
+        and r8 == nil and not state.tripped and (state.nest > 0 or not state.mem_kb
         or collectgarbage("count") <= state.mem_kb) then
       return r
     end
