@@ -7,7 +7,13 @@ from typing import Any
 
 import pytest
 
-from kryon_core import ScriptManager, ScriptRuntimeError, TimeLimitError
+from kryon_core import (
+    Capability,
+    ScriptManager,
+    ScriptRuntimeError,
+    SecurityPolicy,
+    TimeLimitError,
+)
 
 ASYNC = """\
 async function later(x) { await null; await Promise.resolve(); return x * 2; }
@@ -85,3 +91,53 @@ def test_a_runaway_job_queued_at_load_hits_the_time_limit(make_js: Any) -> None:
         js.load("Promise.resolve().then(() => { while (true) {} });\n")
     script = js.load("function ok() { return 1; }\n", name="ok.js")
     assert js.call(script, "ok") == 1
+
+
+TIMERS = """\
+const order = [];
+setTimeout(() => order.push("timeout 100"), 100);
+setTimeout(() => order.push("timeout 0"), 0);
+clearTimeout(setTimeout(() => order.push("cleared"), 5));
+Promise.resolve().then(() => order.push("microtask"));
+let n = 0;
+const every = setInterval(() => {
+  order.push("tick " + ++n);
+  if (n === 2) clearInterval(every);
+}, 30);
+setTimeout((a, b) => order.push(a + b), 10, "ar", "gs");
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+(async () => { await sleep(20); order.push("slept"); })();
+order.push("sync");
+function read() { return order; }
+function later() { setTimeout(() => order.push("from a call"), 1000); }
+"""
+
+
+def test_timers_fire_in_node_order_on_a_virtual_clock(js: Any) -> None:
+    # No time passes: a 100 ms timer fires within the sandbox's 100 ms budget.
+    script = js.load(TIMERS)
+    assert js.call(script, "read") == [
+        "sync",
+        "microtask",
+        "timeout 0",
+        "args",
+        "slept",
+        "tick 1",
+        "tick 2",
+        "timeout 100",
+    ]
+    js.call(script, "later")
+    assert js.call(script, "read")[-1] == "from a call"
+
+
+def test_a_runaway_timer_meets_the_time_limit(make_js: Any) -> None:
+    js = make_js(time_limit_ms=100)
+    with pytest.raises(TimeLimitError):
+        js.load("setTimeout(() => console.log('first'), 1);\nsetInterval(() => {}, 1);\n")
+    assert js.text() == "first\n"
+
+
+def test_a_policy_without_timers_has_no_timer_functions(make_js: Any) -> None:
+    js = make_js(SecurityPolicy(capabilities=frozenset({Capability.LOG})))
+    script = js.load("function f() { return typeof setTimeout; }")
+    assert js.call(script, "f") == "undefined"

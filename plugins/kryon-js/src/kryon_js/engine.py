@@ -200,6 +200,7 @@ class JsEngine(ScriptEngine):
             wrapped = wrap(text, shape, base, module=module)
             wrapper = rt.evaluate(wrapped.text, script)
             scope = rt.raw(api["newScope"], (), script)
+            rt.timers = rt.timers or shape.uses_timers
             if module:
                 marker = rt.raw(api["loadModule"], (wrapper, scope), script)
                 namespace = rt.settle_raw(marker, script)

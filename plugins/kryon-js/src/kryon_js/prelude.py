@@ -280,6 +280,63 @@ Object.defineProperty(global, "console", { value: console, writable: true, confi
 Object.defineProperty(global, "kryon", { value: kryon, writable: true, configurable: true });
 Object.defineProperty(global, "window", { value: global, writable: true, configurable: true });
 
+// -- timers: a virtual clock ------------------------------------------------------
+// setTimeout and friends keep Node's order (due time, then creation) but nothing
+// waits: when no promise job is left, the host fires the earliest timer (api.tick)
+// and the clock jumps to its due time.  A policy without the timers capability
+// gets no timer functions at all.
+const TIMERS = new Map(), mapValues = uncurry(Map.prototype.values);
+const timerNext = uncurry(Object.getPrototypeOf(new Map().values()).next);
+const applyFn = uncurry(Function.prototype.apply);
+let timerSeq = 0, clock = 0;
+function addTimer(callback, delay, args, repeat) {
+  if (typeof callback !== "function") {
+    throw new TypeError('The "callback" argument must be of type function. Received ' +
+                        (callback === null ? "null" : typeof callback));
+  }
+  delay = +delay;
+  if (!(delay >= 1 && delay <= 2147483647)) delay = 1;
+  const id = ++timerSeq;
+  mapSet(TIMERS, id, { id: id, callback: callback, args: args, due: clock + delay,
+                       every: repeat ? delay : 0, seq: id });
+  return id;
+}
+function clearTimer(id) { if (typeof id === "number") mapDelete(TIMERS, id); }
+function fireTimer() {
+  let next;
+  const it = mapValues(TIMERS);
+  for (let step = timerNext(it); !step.done; step = timerNext(it)) {
+    const t = step.value;
+    const earlier = next === undefined || t.due < next.due;
+    if (earlier || (t.due === next.due && t.seq < next.seq)) next = t;
+  }
+  if (next === undefined) return false;
+  if (next.due > clock) clock = next.due;
+  if (next.every) { next.due = clock + next.every; next.seq = ++timerSeq; }
+  else mapDelete(TIMERS, next.id);
+  applyFn(next.callback, undefined, next.args);
+  return true;
+}
+if (%(timers)s) {
+  const timerGlobals = {
+    setTimeout: function setTimeout(callback, delay, ...args) {
+      return addTimer(callback, delay, args, false);
+    },
+    setInterval: function setInterval(callback, delay, ...args) {
+      return addTimer(callback, delay, args, true);
+    },
+    setImmediate: function setImmediate(callback, ...args) {
+      return addTimer(callback, 0, args, false);
+    },
+    clearTimeout: function clearTimeout(id) { clearTimer(id); },
+    clearInterval: function clearInterval(id) { clearTimer(id); },
+    clearImmediate: function clearImmediate(id) { clearTimer(id); },
+  };
+  for (const name of keys(timerGlobals)) {
+    define(global, name, { value: timerGlobals[name], writable: true, configurable: true });
+  }
+}
+
 // -- modules -------------------------------------------------------------------
 function moduleName(name) {
   name = toString(name);
@@ -416,6 +473,7 @@ const api = {
     }
   },
   adopt: () => { adoptPending(); },
+  tick: () => fireTimer(),
   armed: () => token !== undefined,
   settled: (id) => {
     const entry = mapGet(PENDING, id);

@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 
 from kryon_core import (
     MAX_DEPTH,
+    Capability,
     ConversionError,
     FunctionRef,
     RecursionLimitError,
@@ -55,6 +56,7 @@ _API = (
     "setScoped",
     "installHost",
     "adopt",
+    "tick",
     "settled",
     "settledRaw",
     "forget",
@@ -110,6 +112,7 @@ class JsRuntime:
                 "op_write": OP_WRITE,
                 "op_denied": OP_DENIED,
                 "op_stack": OP_STACK,
+                "timers": "true" if policy.allows(Capability.TIMERS) else "false",
                 "console": CONSOLE,
             }
             + _BOOT
@@ -136,6 +139,8 @@ class JsRuntime:
         self.hosted = False
         self.async_code = config.drain_jobs == "always"
         """Set once a script using promises/async is loaded: calls then run pending jobs."""
+        self.timers = False
+        """Set once a script that may start timers is loaded: pumping then fires them."""
         self.callers: list[str] = ["<host>"]
         """The script of each running entry, innermost last (host callbacks report it).
         ``call`` pushes one per entry; the handle fast path, which only runs at depth
@@ -267,15 +272,20 @@ class JsRuntime:
             self._leave()
 
     def pump(self) -> None:
-        """Run pending promise jobs (inside the current call's budget)."""
+        """Run pending promise jobs, then due timers, as an event loop would (inside
+        the current call's budget): each timer fires once no job is left."""
         run = self.context.execute_pending_job
         limit = self.limit
         if limit.enabled:
             self.hosted = True  # the end of the call resets the wall clock started here
             limit.started()
-        while run():
-            if limit.enabled and limit.expired():
-                break  # reported at the end of the call (_after_host)
+        tick = self.api["tick"]
+        while True:
+            while run():
+                if limit.enabled and limit.expired():
+                    return  # reported at the end of the call (_after_host)
+            if not self.timers or not tick() or (limit.enabled and limit.expired()):
+                return
 
     def drain(self, caller: str) -> None:
         """Run the promise jobs a script's top-level code queued (``.then`` callbacks,

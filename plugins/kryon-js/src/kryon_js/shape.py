@@ -24,6 +24,7 @@ _DECLARATIONS = frozenset({"var", "let", "const"})
 _JOB_NAMES = frozenset(
     {"async", "await", "Promise", "then", "queueMicrotask", "FinalizationRegistry", "import"}
 )
+_TIMER_NAMES = frozenset({"setTimeout", "setInterval", "setImmediate"})
 # "export default" becomes "const $kdflt$=": the same length, so columns stay exact.
 _DEFAULT_LOCAL = "$kdflt$"
 
@@ -54,6 +55,8 @@ class ScriptShape:
     edits: list[tuple[int, int, str]] = field(default_factory=list)
     uses_jobs: bool = False
     """Whether the script may queue promise jobs (async, await, Promise, then...)."""
+    uses_timers: bool = False
+    """Whether the script may start timers (setTimeout, setInterval, setImmediate)."""
 
     def rewrite(self, source: str) -> str:
         """``source`` with the module edits applied (line count unchanged)."""
@@ -106,6 +109,8 @@ class _Scanner:
             text = tok.text
             if tok.kind == "name" and text in _JOB_NAMES:
                 self.shape.uses_jobs = True
+            elif tok.kind == "name" and text in _TIMER_NAMES:
+                self.shape.uses_jobs = self.shape.uses_timers = True
             if tok.kind == "punct" and text in ("(", "[", "{"):
                 depth += 1
             elif tok.kind == "punct" and text in (")", "]", "}"):
