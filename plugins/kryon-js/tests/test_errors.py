@@ -107,3 +107,10 @@ def test_nul_characters_in_source(js: Any) -> None:
     with pytest.raises(CompileError) as info:
         js.load("let a = 1;\nlet b = 2\x00;\n", "nul.js")
     assert (info.value.script, info.value.line, info.value.column) == ("nul.js", 2, 10)
+
+
+def test_a_thrown_non_error_is_reported_by_its_inspection(js: Any) -> None:
+    script = js.load("function f() { throw { code: 42, list: [1, 'a'] }; }")
+    with pytest.raises(ScriptRuntimeError) as info:
+        js.call(script, "f")
+    assert "uncaught exception: { code: 42, list: [ 1, 'a' ] }" in str(info.value)

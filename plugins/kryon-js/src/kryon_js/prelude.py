@@ -182,7 +182,11 @@ function describe(e) {
   }
   let name = "Error", message, stack = "", host = 0;
   try {
-    if (e !== null && typeof e === "object") {
+    if (e !== null && typeof e === "object" && !(e instanceof ErrorCtor) &&
+        toString(e.stack === undefined ? "" : e.stack) === "") {
+      // A thrown non-error is reported as Node reports it: its inspection.
+      name = "uncaught"; message = inspect(e);
+    } else if (e !== null && typeof e === "object") {
       name = toString(e.name === undefined ? "Error" : e.name);
       message = toString(e.message === undefined ? e : e.message);
       stack = typeof e.stack === "string" ? e.stack : "";
@@ -266,7 +270,7 @@ const consoleParts = (%(console)s)(
   (stream, text) => { hostCall(%(op_write)d, [stream, text]); },
   (stack) => hostCall(%(op_stack)d, [stack]),
   performance.now.bind(performance));
-const console = consoleParts.console;
+const console = consoleParts.console, inspect = consoleParts.inspect;
 const deniedProbe = new Proxy(create(null), {
   get(target, name) {
     if (typeof name !== "string") return undefined;
