@@ -38,6 +38,14 @@ def _message(lua: Any, body: str) -> Any:
             "setmetatable(1, {})",
             ("m:3: bad argument #1 to 'setmetatable' (table expected, got number)"),
         ),
+        (
+            "setmetatable({}, 1)",
+            "m:3: bad argument #2 to 'setmetatable' (nil or table expected, got number)",
+        ),
+        (
+            "setmetatable(setmetatable({}, {__metatable = 1}), {})",
+            "m:3: cannot change a protected metatable",
+        ),
         ("coroutine.create(1)", "m:3: bad argument #1 to 'create' (function expected, got number)"),
         (
             "local f = string.rep; f()",

@@ -22,6 +22,7 @@ local pcall, xpcall, collectgarbage = pcall, xpcall, collectgarbage
 local rethrow, arm, start_clock = K.rethrow, K.arm, K.start_clock
 local co_create, co_resume, co_close = coroutine.create, coroutine.resume, coroutine.close
 local debug_getinfo, debug_getupvalue = debug.getinfo, debug.getupvalue
+local debug_getmetatable = debug.getmetatable
 local is_tripped = K.is_tripped
 
 local S = {}
@@ -76,15 +77,17 @@ local function relocate(e)
   end
 end
 
+-- A limit (or running out of memory) goes on as such, through rethrow.
 local function reraise(ok, ...)
   if ok then return ... end
+  rethrow(ok, ...)
   error((...), 0)
 end
 
 -- The function scripts call for library function `name` ("string.rep"): `f`
--- run under `relocate`; limits stay uncatchable through rethrow.
+-- run under `relocate`.
 local function replacement(name, f)
-  local function call(...) return reraise(rethrow(xpcall(f, relocate, ...))) end
+  local function call(...) return reraise(xpcall(f, relocate, ...)) end
   replaced[call] = name
   return call
 end
@@ -189,9 +192,8 @@ end
 -- Worst-case steps of Lua's backtracking matcher: every quantified item that
 -- is followed by more pattern (and every %b and back-reference) multiplies
 -- one attempt by n; an unanchored search makes up to n attempts.
-function S.pattern_cost(s, p, init, plain)
-  local n, m = #s, #p
-  if plain then return (n + 1) * (m + 1) end
+local function pattern_factors(p)
+  local m = #p
   local i, factors = 1, 0
   local anchored = string_byte(p, 1) == 94
   if anchored then i = 2 end
@@ -222,8 +224,27 @@ function S.pattern_cost(s, p, init, plain)
     i = last + 1
     ::continue::
   end
-  local attempts = anchored and 1 or (n + 1)
-  return attempts * (m + 1) * (n + 1) ^ factors
+  return anchored, factors
+end
+
+-- Patterns are used over and over: their factors are kept (scanning the
+-- pattern in Lua costs more than most matches), an anchored one's as
+-- -1 - factors.  A bounded cache: it starts over past 512 patterns.
+local shapes, shape_count = {}, 0
+
+function S.pattern_cost(s, p, init, plain)
+  local n, m = #s, #p
+  if plain then return (n + 1) * (m + 1) end
+  local shape = shapes[p]
+  if shape == nil then
+    local anchored, factors = pattern_factors(p)
+    shape = anchored and -1 - factors or factors
+    if shape_count >= 512 then shapes, shape_count = {}, 0 end
+    shapes[p] = shape
+    shape_count = shape_count + 1
+  end
+  if shape < 0 then return (m + 1) * (n + 1) ^ (-1 - shape) end
+  return (n + 1) * (m + 1) * (n + 1) ^ shape
 end
 
 local function guard_pattern(s, p, init, plain)
@@ -369,13 +390,30 @@ for _, k in next, SAFE_BASE do base[k] = rawget(_G, k) end
 base.pcall, base.xpcall = safe_pcall, safe_xpcall
 
 if sandbox then
-  base.setmetatable = replacement("setmetatable", function(...)
-    local mt = select(2, ...)
-    if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
-      error("sandbox: __gc metamethods are not allowed")
+  -- Checked as setmetatable checks (it is too common for a protected call),
+  -- so that the call itself cannot fail.
+  local function set_metatable(...)
+    local t, mt = ...
+    local problem
+    if type(t) ~= "table" then
+      problem = "bad argument #1 to 'setmetatable' (table expected, got "
+                .. typename(1, t, ...) .. ")"
+    elseif mt ~= nil and type(mt) ~= "table" then
+      problem = "bad argument #2 to 'setmetatable' (nil or table expected, got "
+                .. type(mt) .. ")"
+    elseif type(mt) == "table" and rawget(mt, "__gc") ~= nil then
+      problem = "sandbox: __gc metamethods are not allowed"
+    else
+      local old = debug_getmetatable(t)
+      if old and rawget(old, "__metatable") ~= nil then
+        problem = "cannot change a protected metatable"
+      end
     end
-    return setmetatable(...)
-  end)
+    if problem then error(as_called(problem, 1), 0) end
+    return setmetatable(t, mt)
+  end
+  replaced[set_metatable] = "setmetatable"
+  base.setmetatable = set_metatable
   -- Options that would let a script stop or slow the collector are refused;
   -- others (and invalid ones) go to collectgarbage.
   local GC_REFUSED = { stop = true, restart = true, setpause = true, setstepmul = true,
