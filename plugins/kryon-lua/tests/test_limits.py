@@ -148,6 +148,10 @@ def test_pathological_pattern_is_refused_within_the_time_limit(timed: Any) -> No
     assert timed.run("local s = ... return select(2, s:gsub('%s+', ' '))", text) == 20000
     assert timed.run("return (('  hi  '):match('^%s*(.-)%s*$'))") == "hi"
     assert timed.run("local s = ... return (s:find('word', 1, true))", text) == 1
+    # a plain search (or a find pattern without specials) is memchr + memcmp
+    big = "ab" * 2_000_000
+    assert timed.run("local s = ... return (s:find('bx', 1, true))", big) is None
+    assert timed.run("local s = ... return (s:find('ba'))", big) == 2
 
 
 def test_table_operations_over_huge_lengths_are_refused(timed: Any) -> None:

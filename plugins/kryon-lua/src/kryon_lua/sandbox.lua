@@ -234,7 +234,8 @@ local shapes, shape_count = {}, 0
 
 function S.pattern_cost(s, p, init, plain)
   local n, m = #s, #p
-  if plain then return (n + 1) * (m + 1) end
+  -- a plain search is memchr and memcmp: a step compares ~16 bytes
+  if plain then return (n + 1) * (1 + m / 16) end
   local shape = shapes[p]
   if shape == nil then
     local anchored, factors = pattern_factors(p)
@@ -247,10 +248,20 @@ function S.pattern_cost(s, p, init, plain)
   return (n + 1) * (m + 1) * (n + 1) ^ shape
 end
 
-local function guard_pattern(s, p, init, plain)
+-- Lua's str_find searches plainly for a pattern without these.
+local SPECIALS = "[%^%$%*%+%?%.%(%[%%%-]"
+
+-- `finding`: string.find, where `plain` (or a pattern without specials)
+-- makes a plain search.
+local function guard_pattern(s, p, init, plain, finding)
   if type(s) == "number" then s = tostring(s) end
   if type(p) == "number" then p = tostring(p) end
   if type(s) ~= "string" or type(p) ~= "string" then return end
+  if not finding then
+    plain = false
+  elseif not plain then
+    plain = not string_find(p, SPECIALS)
+  end
   local cost = S.pattern_cost(s, p, init, plain)
   if cost > 1e5 then start_clock() end
   if cost > pattern_budget then
@@ -267,7 +278,8 @@ if sandbox then
   string_lib.rep = replacement("string.rep", rep)
   local find, match, gmatch, gsub = string.find, string.match, string.gmatch, string.gsub
   string_lib.find = replacement("string.find", function(...)
-    guard_pattern(...); return find(...)
+    local s, p, init, plain = ...
+    guard_pattern(s, p, init, plain, true); return find(...)
   end)
   string_lib.match = replacement("string.match", function(...)
     local s, p = ...
