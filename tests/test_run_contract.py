@@ -148,7 +148,9 @@ def test_ctrl_c_ends_a_runaway_script_with_status_130(language: str, tmp_path: P
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # noqa: PLW1509
     ) as proc:
         assert proc.stdout is not None and proc.stderr is not None
-        assert proc.stdout.readline() == b"ready\n"
+        if proc.stdout.readline() != b"ready\n":
+            proc.kill()
+            pytest.fail(f"the script did not start: {proc.stderr.read().decode()}")
         proc.send_signal(signal.SIGINT)
         status = proc.wait(timeout=30)
         stderr = proc.stderr.read().decode()
