@@ -124,6 +124,14 @@ ATTACKS: dict[str, str] = {
         "    code = marshal.loads(marshal.dumps(compile_source))\n"
         "    return code"
     ),
+    "mkfifo (not audited)": "real_os().mkfifo(MARKER)",
+    "mknod (not audited)": "real_os().mknod(MARKER)",
+    "mknod of a rebuilt posix": (
+        "imp = real_import('sys').modules['_imp']\n"
+        "    class Spec:\n"
+        "        name, origin = 'posix', 'built-in'\n"
+        "    imp.create_builtin(Spec()).mknod(MARKER)"
+    ),
     "threads": (
         "thread = real_import('_thread')\n"
         "    thread.start_new_thread(real_os().system, ('touch ' + MARKER,))\n"
@@ -284,4 +292,30 @@ def test_an_oversized_frame_stops_the_worker_not_the_host(
     body = "real_os().write(4, (1 << 30).to_bytes(4, 'little') + b'l')\n    return 1"
     outcome = _attack(sandbox, paths, "oversized frame", body)
     assert isinstance(outcome, ScriptRuntimeError) and "malformed" in str(outcome)
+    _assert_contained(sandbox, paths, outcome)
+
+
+def test_other_processes_cannot_be_reniced_or_pinned(
+    sandbox: Harness, paths: tuple[str, str]
+) -> None:
+    """``os.setpriority`` and ``os.sched_setaffinity`` raise no audit event; the
+    seccomp filter refuses them (the host runs as the worker's user when not root)."""
+    host = os.getpid()
+    priority, affinity = os.getpriority(os.PRIO_PROCESS, host), os.sched_getaffinity(host)
+    outcome = _attack(
+        sandbox,
+        paths,
+        "renice",
+        "os = real_os()\n"
+        "    for change in (lambda: os.setpriority(os.PRIO_PROCESS, os.getppid(), 19),\n"
+        "                   lambda: os.sched_setaffinity(os.getppid(), {0})):\n"
+        "        try:\n"
+        "            change()\n"
+        "        except PermissionError:\n"
+        "            pass\n"
+        "    return 'tried'",
+    )
+    assert outcome == "tried"
+    assert os.getpriority(os.PRIO_PROCESS, host) == priority
+    assert os.sched_getaffinity(host) == affinity
     _assert_contained(sandbox, paths, outcome)

@@ -7,18 +7,21 @@ Layers, outermost first:
 2. when started as root, the worker ``chroot``s into an empty directory that
    is deleted at once, then becomes ``nobody`` (so the process-count limit
    binds and there is no file system left to see);
-3. ``setrlimit``: address space (the policy's memory plus what the interpreter
+3. a seccomp filter (:mod:`kryon_python.worker.syscalls`) refusing the system
+   calls a running worker never needs, audited by Python or not (``mknod``,
+   ``setpriority``...);
+4. ``setrlimit``: address space (the policy's memory plus what the interpreter
    already uses), lifetime CPU seconds, no new file descriptors
    (``RLIMIT_NOFILE`` at the current count), no new processes or threads
    (``RLIMIT_NPROC`` 0), no file writes (``RLIMIT_FSIZE`` 0), no core dumps;
-4. an audit hook (``sys.addaudithook``, which nothing can remove) that allows
+5. an audit hook (``sys.addaudithook``, which nothing can remove) that allows
    only an explicit list of harmless events: every file open, ``os.*`` call,
    process, socket, ``ctypes``, ``mmap``, new import, ``setrlimit``... is refused
    for everyone in the process.  It keeps no state a script could change;
-5. restricted builtins (no ``open``, ``breakpoint``..., an ``input`` that finds
-   no standard input), an
-   ``__import__`` limited to the allowed modules (imported before the hook is
-   armed) and a compile-time check refusing the attribute names that escapes use.
+6. restricted builtins (no ``open``, ``breakpoint``..., an ``input`` that finds
+   no standard input), an ``__import__`` limited to the allowed modules
+   (imported before the hook is armed) and a compile-time check refusing the
+   attribute names that escapes use.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from typing import Any
 
 from kryon_python.toplevel import describe_exception, module_name, run_module
 from kryon_python.wire import FrameReader, Op, WireError, WorkerGone, decode, encode, write_frame
-from kryon_python.worker import guard
+from kryon_python.worker import guard, syscalls
 from kryon_python.worker.environment import Environment
 from kryon_python.worker.objects import (
     Element,
@@ -435,6 +435,7 @@ def main(read_fd: int, write_fd: int) -> None:
         sys.path[:] = []
         sys.path_importer_cache.clear()
         guard.drop_privileges(bool(config.get("drop_privileges", True)))
+        syscalls.install()
         worker = Worker(read_fd, write_fd, statm_fd, config, modules)
         worker.reader = reader
         recursion = config.get("recursion_limit")
