@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from importlib import resources
 
-__all__ = ["CONSOLE", "PRELUDE", "PRELUDE_LINES", "TAG"]
+__all__ = ["CONSOLE", "LOCALE", "PRELUDE", "PRELUDE_LINES", "TAG"]
 
 CONSOLE = resources.files("kryon_js").joinpath("console.js").read_text("utf-8")
 """The ``console`` factory (``console.js``), put into the prelude as ``%(console)s``."""
+LOCALE = resources.files("kryon_js").joinpath("locale.js").read_text("utf-8")
+"""localeCompare and toLocaleString as Node gives them (``locale.js``): ``%(locale)s``."""
 
 TAG = "\u0000kryon:t"
 
@@ -271,6 +273,7 @@ const consoleParts = (%(console)s)(
   (stack) => hostCall(%(op_stack)d, [stack]),
   performance.now.bind(performance));
 const console = consoleParts.console, inspect = consoleParts.inspect;
+(%(locale)s)();
 const deniedProbe = new Proxy(create(null), {
   get(target, name) {
     if (typeof name !== "string") return undefined;
@@ -519,5 +522,5 @@ return function (name) { return api[name]; };
 })
 """
 
-PRELUDE_LINES = PRELUDE.count("\n") + CONSOLE.count("\n") + 1
+PRELUDE_LINES = PRELUDE.count("\n") + CONSOLE.count("\n") + LOCALE.count("\n") + 1
 """Lines the evaluated prelude takes: script bands start below them (source.FIRST_LINE)."""

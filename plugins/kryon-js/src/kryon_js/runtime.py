@@ -29,7 +29,7 @@ from kryon_core import (
 from kryon_js.config import JsConfig
 from kryon_js.hostcalls import OP_DENIED, OP_STACK, OP_WRITE, REF_BASE, HostGateway
 from kryon_js.jserrors import ErrorMapper
-from kryon_js.prelude import CONSOLE, PRELUDE
+from kryon_js.prelude import CONSOLE, LOCALE, PRELUDE
 from kryon_js.source import LineBands
 from kryon_js.timelimit import TimeLimit
 from kryon_js.wire import WireCodec, number_from_js
@@ -114,6 +114,7 @@ class JsRuntime:
                 "op_stack": OP_STACK,
                 "timers": "true" if policy.allows(Capability.TIMERS) else "false",
                 "console": CONSOLE,
+                "locale": LOCALE,
             }
             + _BOOT
         )

@@ -1,0 +1,41 @@
+"""localeCompare and toLocaleString give what Node (ICU, en-US) gives: QuickJS alone
+compares code points and has no grouping (expected values are Node 20's)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def test_locale_compare_sorts_as_icu(js: Any) -> None:
+    script = js.load(
+        "function f() {\n"
+        "  const words = ['b', 'a', 'C', 'é', 'f', 'Zoë', 'zoe', 'item10', 'item2', 'ß', 'st',"
+        " '_x', '-x'];\n"
+        "  const natural = (a, b) => a.localeCompare(b, undefined,"
+        " { numeric: true, sensitivity: 'base' });\n"
+        "  return [words.sort((a, b) => a.localeCompare(b)),"
+        " ['item10', 'item2', 'Item1'].sort(natural)];\n"
+        "}"
+    )
+    assert js.call(script, "f") == [
+        ["_x", "-x", "a", "b", "C", "é", "f", "item10", "item2", "ß", "st", "zoe", "Zoë"],
+        ["Item1", "item2", "item10"],
+    ]
+
+
+def test_to_locale_string_formats_as_en_us(js: Any) -> None:
+    script = js.load(
+        "function f() { return [(1234567.891).toLocaleString(),"
+        " (1.005).toLocaleString('en-US', { maximumFractionDigits: 2 }),"
+        " (-5).toLocaleString('en-US', { style: 'currency', currency: 'USD' }),"
+        " (0.256).toLocaleString('en-US', { style: 'percent', maximumFractionDigits: 1 }),"
+        " 12345678901234567890n.toLocaleString(), [1234, 5678.9].toLocaleString()]; }"
+    )
+    assert js.call(script, "f") == [
+        "1,234,567.891",
+        "1.01",
+        "-$5.00",
+        "25.6%",
+        "12,345,678,901,234,567,890",
+        "1,234,5,678.9",
+    ]
