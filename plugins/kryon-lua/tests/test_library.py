@@ -128,3 +128,30 @@ def test_load_names_chunks_as_lua_does(lua: Any) -> None:
     )
     assert lua.run("return load(42) == nil") is True
     assert lua.run("return load('return _ENV', 'n', 't', nil)() == nil") is True
+
+
+def test_io_writes_to_the_hosts_standard_output_and_error(lua: Any) -> None:
+    sid = lua.load(
+        "function main()\n"
+        "  io.write(1, ' ', 2.0, ' ', 1e100, '\\n')\n"
+        "  io.stdout:write('a'):write('b\\n')\n"
+        "  io.stderr:write('oops\\n')\n"
+        "  local ok, e = pcall(function() io.write('c', {}) end)\n"
+        "  return {ok, e, io.write() == io.stdout, io.type(io.stdout), io.type(1)}\n"
+        "end\n",
+        "io",
+    )
+    result = lua.call(sid, "main")
+    assert result == [
+        False,
+        "io:5: bad argument #2 to 'write' (string expected, got table)",
+        True,
+        "file",
+    ]
+    assert [(text, stream) for text, stream, _ in lua.output] == [
+        ("1 2 1e+100\n", "stdout"),
+        ("a", "stdout"),
+        ("b\n", "stdout"),
+        ("oops\n", "stderr"),
+        ("c", "stdout"),
+    ]

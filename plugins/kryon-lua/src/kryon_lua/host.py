@@ -117,9 +117,13 @@ class HostCalls:
         return denied
 
     def writer(self, bridge: ScriptBridge) -> Callable[[str, bytes], Any]:
-        def write(caller: str, text: bytes) -> Any:
+        def write(caller: str, text: bytes, to_stderr: Any = None) -> Any:
             try:
-                bridge.write(text.decode("utf-8", "replace"), stream="stdout", script=caller)
+                bridge.write(
+                    text.decode("utf-8", "replace"),
+                    stream="stderr" if to_stderr else "stdout",
+                    script=caller,
+                )
                 return None
             except BaseException as exc:
                 return self._fail(exc)

@@ -16,6 +16,7 @@ local sandbox = opts.sandbox
 local string_rep, string_byte, string_find, string_sub = string.rep, string.byte, string.find, string.sub
 local string_gsub, string_match = string.gsub, string.match
 local table_concat, setmetatable, getmetatable = table.concat, setmetatable, getmetatable
+local string_format, math_type = string.format, math.type
 local rawget, rawlen, next, select, type, error, tostring, tonumber, load =
   rawget, rawlen or function(t) return #t end, next, select, type, error, tostring, tonumber, load
 local pcall, xpcall, collectgarbage = pcall, xpcall, collectgarbage
@@ -476,6 +477,77 @@ local function source_text(chunk, given)
   return table_concat(parts, "", 1, n)
 end
 
+-- io for the sandbox: writing to standard output and error (through the
+-- host, as print does) and nothing else: no files, no input.
+
+-- What io.write writes for its arguments (numbers as Lua's io formats them)
+-- and, when one is neither a string nor a number, its index: Lua writes the
+-- arguments before it, then fails.
+local function write_text(...)
+  local n = select("#", ...)
+  local parts = { ... }
+  for i = 1, n do
+    local v = parts[i]
+    if type(v) == "number" then
+      parts[i] = string_format(math_type and math_type(v) == "integer" and "%d" or "%.14g", v)
+    elseif type(v) ~= "string" then
+      return table_concat(parts, "", 1, i - 1), i
+    end
+  end
+  return table_concat(parts, "", 1, n), nil
+end
+
+local function bad_write(arg, v)
+  return "bad argument #" .. arg .. " to '?' (string expected, got " .. type(v) .. ")"
+end
+
+local FILE_MT = { __name = "FILE*", __metatable = false }
+FILE_MT.__index = FILE_MT
+local streams = setmetatable({}, { __mode = "k" })  -- [file] = function(text)
+
+function FILE_MT.write(...)
+  local file = ...
+  local write = streams[file]
+  if not write then
+    error(as_called("bad argument #1 to 'write' (FILE* expected, got "
+                    .. typename(1, file, ...) .. ")", 1), 0)
+  end
+  local text, bad = write_text(select(2, ...))
+  if text ~= "" then write(text) end
+  if bad then error(as_called(bad_write(bad + 1, (select(bad + 1, ...))), 1), 0) end
+  return file
+end
+replaced[FILE_MT.write] = "write"
+local function flush() return true end
+FILE_MT.flush, FILE_MT.setvbuf = flush, flush
+function FILE_MT.__tostring(file)
+  return "file (" .. string_match(tostring(streams[file]), ": (.*)$") .. ")"
+end
+
+-- `write(text, to_stderr)`: the script's output host function.
+local function new_io(write)
+  local function open(to_stderr)
+    local file = setmetatable({}, FILE_MT)
+    streams[file] = function(text) write(text, to_stderr) end
+    return file
+  end
+  local stdout, stderr = open(false), open(true)
+  local function io_write(...)
+    local text, bad = write_text(...)
+    if text ~= "" then write(text, false) end
+    if bad then error(as_called(bad_write(bad, (select(bad, ...))), 1), 0) end
+    return stdout
+  end
+  replaced[io_write] = "io.write"
+  return {
+    write = io_write,
+    stdout = stdout,
+    stderr = stderr,
+    type = function(x) return streams[x] and "file" or nil end,
+    flush = flush,
+  }
+end
+
 -- New environment for script `name`; `write(text)` prints (a host function).
 function S.new_env(name, kryon, write)
   local env = {}
@@ -511,7 +583,9 @@ function S.new_env(name, kryon, write)
   if rawget(_G, "loadstring") then
     env.loadstring = replacement("loadstring", function(s, n) return load_text(s, n) end)
   end
-  if not sandbox then
+  if sandbox then
+    env.io = new_io(write)
+  else
     env.dofile, env.loadfile, env.require = dofile, loadfile, require
   end
   local skip = {}
