@@ -122,7 +122,8 @@ def create_vm(
             b"max_source": (policy.max_source_kb or 0) * 1024 or None,
         }
     )
-    sandbox = lua.execute(_read("sandbox.lua"), kernel, options, name="=[kryon]")
+    library = lua.execute(_read("library.lua"), kernel, name="=[kryon]")
+    sandbox = lua.execute(_read("sandbox.lua"), kernel, options, library, name="=[kryon]")
 
     step = min(config.hook_interval, policy.instruction_limit or config.hook_interval)
     if policy.recursion_limit:

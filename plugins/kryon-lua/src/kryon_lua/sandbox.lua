@@ -10,94 +10,22 @@
 -- With `sandbox` on, base holds only the safe builtins and the C functions
 -- that a hook cannot interrupt are wrapped so that their cost is bounded up
 -- front (see docs/languages/lua.md, "How each trap is closed").
-local K, opts = ...
+local K, opts, R = ...
 local sandbox = opts.sandbox
 
 local string_rep, string_byte, string_find, string_sub = string.rep, string.byte, string.find, string.sub
-local string_gsub, string_match = string.gsub, string.match
 local table_concat, setmetatable, getmetatable = table.concat, setmetatable, getmetatable
-local string_format, math_type = string.format, math.type
-local rawget, rawlen, next, select, type, error, tostring, tonumber, load =
-  rawget, rawlen or function(t) return #t end, next, select, type, error, tostring, tonumber, load
+local rawget, rawlen, next, select, type, error, tostring, load =
+  rawget, rawlen or function(t) return #t end, next, select, type, error, tostring, load
 local pcall, xpcall, collectgarbage = pcall, xpcall, collectgarbage
 local rethrow, arm, start_clock = K.rethrow, K.arm, K.start_clock
 local co_create, co_resume, co_close = coroutine.create, coroutine.resume, coroutine.close
 local debug_getinfo, debug_getupvalue = debug.getinfo, debug.getupvalue
 local debug_getmetatable = debug.getmetatable
 local is_tripped = K.is_tripped
+local replacement, as_called, replaced, typename = R.replacement, R.as_called, R.replaced, R.typename
 
 local S = {}
-
--- Replacements fail as the library functions do ------------------------------
---
--- A replacement is a Lua function of this chunk: an error that the C function
--- it calls raises (or that it raises itself at level 1) would carry this
--- chunk's position ("[kryon]:76: ...") and the replacement's local name.
--- Scripts see what Lua shows them instead: their own line, and the name they
--- called the function by.
-
-local OWN_POSITION = "^" .. string_gsub(debug_getinfo(1, "S").short_src, "%p", "%%%0")
-                     .. ":%d+: (.*)$"
-local replaced = setmetatable({}, { __mode = "k" })  -- [replacement] = "string.rep"
-
--- `text` as raised by the C function that the replacement at `level` stands
--- for (levels as for debug.getinfo, seen from the caller of as_called).
-local function as_called(text, level)
-  level = level + 1
-  local info = debug_getinfo(level, "nf")
-  local arg, detail = string_match(text, "^bad argument #(%d+) to '[^']*' (.*)$")
-  if arg and info then
-    local name = info.name or replaced[info.func] or "?"
-    arg = tonumber(arg)
-    if info.namewhat == "method" then arg = arg - 1 end
-    if arg == 0 then
-      text = "calling '" .. name .. "' on bad self " .. detail
-    else
-      text = "bad argument #" .. arg .. " to '" .. name .. "' " .. detail
-    end
-  end
-  local at = debug_getinfo(level + 1, "Sl")
-  if at and at.currentline and at.currentline > 0 then
-    text = at.short_src .. ":" .. at.currentline .. ": " .. text
-  end
-  return text
-end
-
--- Message handler of a replacement: errors raised in this chunk are re-told
--- as the script's call; anything else (a callback's error, a limit) passes.
-local function relocate(e)
-  if type(e) ~= "string" or is_tripped() then return e end
-  local text = string_match(e, OWN_POSITION)
-  if not text then return e end
-  local level = 2
-  while true do
-    local info = debug_getinfo(level, "f")
-    if not info then return e end
-    if replaced[info.func] then return as_called(text, level - 1) end
-    level = level + 1
-  end
-end
-
--- A limit (or running out of memory) goes on as such, through rethrow.
-local function reraise(ok, ...)
-  if ok then return ... end
-  rethrow(ok, ...)
-  error((...), 0)
-end
-
--- The function scripts call for library function `name` ("string.rep"): `f`
--- run under `relocate`.
-local function replacement(name, f)
-  local function call(...) return reraise(xpcall(f, relocate, ...)) end
-  replaced[call] = name
-  return call
-end
-S.replacement = replacement
-
-local function typename(n, v, ...)
-  if select("#", ...) < n then return "no value" end
-  return type(v)
-end
 
 -- Limits-aware replacements (always on: they keep limits uncatchable) ----------
 
@@ -477,77 +405,6 @@ local function source_text(chunk, given)
   return table_concat(parts, "", 1, n)
 end
 
--- io for the sandbox: writing to standard output and error (through the
--- host, as print does) and nothing else: no files, no input.
-
--- What io.write writes for its arguments (numbers as Lua's io formats them)
--- and, when one is neither a string nor a number, its index: Lua writes the
--- arguments before it, then fails.
-local function write_text(...)
-  local n = select("#", ...)
-  local parts = { ... }
-  for i = 1, n do
-    local v = parts[i]
-    if type(v) == "number" then
-      parts[i] = string_format(math_type and math_type(v) == "integer" and "%d" or "%.14g", v)
-    elseif type(v) ~= "string" then
-      return table_concat(parts, "", 1, i - 1), i
-    end
-  end
-  return table_concat(parts, "", 1, n), nil
-end
-
-local function bad_write(arg, v)
-  return "bad argument #" .. arg .. " to '?' (string expected, got " .. type(v) .. ")"
-end
-
-local FILE_MT = { __name = "FILE*", __metatable = false }
-FILE_MT.__index = FILE_MT
-local streams = setmetatable({}, { __mode = "k" })  -- [file] = function(text)
-
-function FILE_MT.write(...)
-  local file = ...
-  local write = streams[file]
-  if not write then
-    error(as_called("bad argument #1 to 'write' (FILE* expected, got "
-                    .. typename(1, file, ...) .. ")", 1), 0)
-  end
-  local text, bad = write_text(select(2, ...))
-  if text ~= "" then write(text) end
-  if bad then error(as_called(bad_write(bad + 1, (select(bad + 1, ...))), 1), 0) end
-  return file
-end
-replaced[FILE_MT.write] = "write"
-local function flush() return true end
-FILE_MT.flush, FILE_MT.setvbuf = flush, flush
-function FILE_MT.__tostring(file)
-  return "file (" .. string_match(tostring(streams[file]), ": (.*)$") .. ")"
-end
-
--- `write(text, to_stderr)`: the script's output host function.
-local function new_io(write)
-  local function open(to_stderr)
-    local file = setmetatable({}, FILE_MT)
-    streams[file] = function(text) write(text, to_stderr) end
-    return file
-  end
-  local stdout, stderr = open(false), open(true)
-  local function io_write(...)
-    local text, bad = write_text(...)
-    if text ~= "" then write(text, false) end
-    if bad then error(as_called(bad_write(bad, (select(bad, ...))), 1), 0) end
-    return stdout
-  end
-  replaced[io_write] = "io.write"
-  return {
-    write = io_write,
-    stdout = stdout,
-    stderr = stderr,
-    type = function(x) return streams[x] and "file" or nil end,
-    flush = flush,
-  }
-end
-
 -- New environment for script `name`; `write(text)` prints (a host function).
 function S.new_env(name, kryon, write)
   local env = {}
@@ -584,7 +441,7 @@ function S.new_env(name, kryon, write)
     env.loadstring = replacement("loadstring", function(s, n) return load_text(s, n) end)
   end
   if sandbox then
-    env.io = new_io(write)
+    env.io = R.new_io(write)
   else
     env.dofile, env.loadfile, env.require = dofile, loadfile, require
   end

@@ -1,0 +1,168 @@
+-- What scripts see of the library functions the sandbox replaces, and the
+-- sandbox's io.
+--
+-- Runs once per VM after kernel.lua, with the full standard library, and
+-- returns R for sandbox.lua:
+--   R.replacement(name, f)  the function scripts call for library function
+--                           `name`: f, with errors told as the C function's
+--   R.as_called(text, level), R.replaced, R.typename  the same for
+--                           replacements that check their own arguments
+--   R.new_io(write)         a script's io table (output through `write`)
+-- This chunk and sandbox.lua share the chunk name "[kryon]" (see
+-- OWN_POSITION).
+local K = ...
+
+local string_gsub, string_match, string_format = string.gsub, string.match, string.format
+local table_concat, setmetatable, select, type, error, tostring, tonumber, xpcall =
+  table.concat, setmetatable, select, type, error, tostring, tonumber, xpcall
+local math_type = math.type
+local debug_getinfo = debug.getinfo
+local rethrow, is_tripped = K.rethrow, K.is_tripped
+
+local R = {}
+
+-- Replacements fail as the library functions do ------------------------------
+--
+-- A replacement is a Lua function of this chunk: an error that the C function
+-- it calls raises (or that it raises itself at level 1) would carry this
+-- chunk's position ("[kryon]:76: ...") and the replacement's local name.
+-- Scripts see what Lua shows them instead: their own line, and the name they
+-- called the function by.
+
+local OWN_POSITION = "^" .. string_gsub(debug_getinfo(1, "S").short_src, "%p", "%%%0")
+                     .. ":%d+: (.*)$"
+local replaced = setmetatable({}, { __mode = "k" })  -- [replacement] = "string.rep"
+
+-- `text` as raised by the C function that the replacement at `level` stands
+-- for (levels as for debug.getinfo, seen from the caller of as_called).
+local function as_called(text, level)
+  level = level + 1
+  local info = debug_getinfo(level, "nf")
+  local arg, detail = string_match(text, "^bad argument #(%d+) to '[^']*' (.*)$")
+  if arg and info then
+    local name = info.name or replaced[info.func] or "?"
+    arg = tonumber(arg)
+    if info.namewhat == "method" then arg = arg - 1 end
+    if arg == 0 then
+      text = "calling '" .. name .. "' on bad self " .. detail
+    else
+      text = "bad argument #" .. arg .. " to '" .. name .. "' " .. detail
+    end
+  end
+  local at = debug_getinfo(level + 1, "Sl")
+  if at and at.currentline and at.currentline > 0 then
+    text = at.short_src .. ":" .. at.currentline .. ": " .. text
+  end
+  return text
+end
+
+-- Message handler of a replacement: errors raised in this chunk are re-told
+-- as the script's call; anything else (a callback's error, a limit) passes.
+local function relocate(e)
+  if type(e) ~= "string" or is_tripped() then return e end
+  local text = string_match(e, OWN_POSITION)
+  if not text then return e end
+  local level = 2
+  while true do
+    local info = debug_getinfo(level, "f")
+    if not info then return e end
+    if replaced[info.func] then return as_called(text, level - 1) end
+    level = level + 1
+  end
+end
+
+-- A limit (or running out of memory) goes on as such, through rethrow.
+local function reraise(ok, ...)
+  if ok then return ... end
+  rethrow(ok, ...)
+  error((...), 0)
+end
+
+-- The function scripts call for library function `name` ("string.rep"): `f`
+-- run under `relocate`.
+local function replacement(name, f)
+  local function call(...) return reraise(xpcall(f, relocate, ...)) end
+  replaced[call] = name
+  return call
+end
+
+local function typename(n, v, ...)
+  if select("#", ...) < n then return "no value" end
+  return type(v)
+end
+
+-- io for the sandbox: writing to standard output and error (through the
+-- host, as print does) and nothing else: no files, no input.
+
+-- What io.write writes for its arguments (numbers as Lua's io formats them)
+-- and, when one is neither a string nor a number, its index: Lua writes the
+-- arguments before it, then fails.
+local function write_text(...)
+  local n = select("#", ...)
+  local parts = { ... }
+  for i = 1, n do
+    local v = parts[i]
+    if type(v) == "number" then
+      parts[i] = string_format(math_type and math_type(v) == "integer" and "%d" or "%.14g", v)
+    elseif type(v) ~= "string" then
+      return table_concat(parts, "", 1, i - 1), i
+    end
+  end
+  return table_concat(parts, "", 1, n), nil
+end
+
+local function bad_write(arg, v)
+  return "bad argument #" .. arg .. " to '?' (string expected, got " .. type(v) .. ")"
+end
+
+local FILE_MT = { __name = "FILE*", __metatable = false }
+FILE_MT.__index = FILE_MT
+local streams = setmetatable({}, { __mode = "k" })  -- [file] = function(text)
+
+function FILE_MT.write(...)
+  local file = ...
+  local write = streams[file]
+  if not write then
+    error(as_called("bad argument #1 to 'write' (FILE* expected, got "
+                    .. typename(1, file, ...) .. ")", 1), 0)
+  end
+  local text, bad = write_text(select(2, ...))
+  if text ~= "" then write(text) end
+  if bad then error(as_called(bad_write(bad + 1, (select(bad + 1, ...))), 1), 0) end
+  return file
+end
+replaced[FILE_MT.write] = "write"
+local function flush() return true end
+FILE_MT.flush, FILE_MT.setvbuf = flush, flush
+function FILE_MT.__tostring(file)
+  return "file (" .. string_match(tostring(streams[file]), ": (.*)$") .. ")"
+end
+
+-- `write(text, to_stderr)`: the script's output host function.
+local function new_io(write)
+  local function open(to_stderr)
+    local file = setmetatable({}, FILE_MT)
+    streams[file] = function(text) write(text, to_stderr) end
+    return file
+  end
+  local stdout, stderr = open(false), open(true)
+  local function io_write(...)
+    local text, bad = write_text(...)
+    if text ~= "" then write(text, false) end
+    if bad then error(as_called(bad_write(bad, (select(bad, ...))), 1), 0) end
+    return stdout
+  end
+  replaced[io_write] = "io.write"
+  return {
+    write = io_write,
+    stdout = stdout,
+    stderr = stderr,
+    type = function(x) return streams[x] and "file" or nil end,
+    flush = flush,
+  }
+end
+
+
+R.replacement, R.as_called, R.replaced, R.typename = replacement, as_called, replaced, typename
+R.new_io = new_io
+return R
