@@ -1,7 +1,7 @@
 -- Script environments.
 --
--- Runs once per VM right after kernel.lua, still with the full standard
--- library, and returns S.new_env.  Every script gets its own environment
+-- Runs once per VM after kernel.lua and library.lua, still with the full
+-- standard library, and returns S.new_env.  Every script gets its own environment
 -- table: fresh copies of the library tables, its own print/load/_G, and an
 -- __index chain  env -> shared (host globals) -> base (safe builtins).  The
 -- chain's tables are behind protected metatables, so a script can read them
