@@ -248,3 +248,54 @@ def test_sandboxed_scripts_import_everyday_modules(harness: Callable[..., Harnes
     assert lines[-1] == "ZeroDivisionError: division by zero"
     errors = "".join(text for text, stream, _ in h.output if stream == "stderr")
     assert errors.splitlines() == lines
+
+
+def test_an_error_in_a_finalizer_is_reported_with_script_frames_only(
+    harness: Callable[..., Harness],
+) -> None:
+    h = harness(SANDBOXED)
+    h.load(
+        "class Res:\n"
+        "    def __del__(self):\n"
+        "        raise ValueError('in del')\n"
+        "r = Res()\n"
+        "del r\n"
+        "print('after')\n",
+        "fin.py",
+    )
+    errors = "".join(text for text, stream, _ in h.output if stream == "stderr")
+    assert errors.startswith("Exception ignored in: <function Res.__del__ at ")
+    assert errors.endswith(
+        'Traceback (most recent call last):\n  File "fin.py", line 3, in __del__\n'
+        "ValueError: in del\n"
+    )
+    assert "kryon_python" not in errors
+    assert h.output[-1] == ("after\n", "stdout", "fin.py")
+
+
+def test_a_call_that_swallows_the_time_limit_still_fails(harness: Callable[..., Harness]) -> None:
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "def sneaky():\n"
+        "    try:\n"
+        "        while True:\n"
+        "            pass\n"
+        "    except BaseException:\n"
+        "        return 'escaped'\n"
+        "def stuck_finalizer():\n"
+        "    def gen():\n"
+        "        try:\n"
+        "            yield 1\n"
+        "        finally:\n"
+        "            while True:\n"
+        "                pass\n"
+        "    g = gen()\n"
+        "    next(g)\n"
+        "    del g\n"
+        "    return 'finished'\n"
+    )
+    with pytest.raises(TimeLimitError):
+        h.call(sid, "sneaky")
+    with pytest.raises(TimeLimitError):
+        h.call(sid, "stuck_finalizer")
+    assert "kryon_python" not in h.printed

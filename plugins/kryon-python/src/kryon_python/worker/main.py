@@ -183,6 +183,8 @@ class Worker:
             result = fn(*args)
             if isinstance(result, types.CoroutineType):
                 result = _drive(result)
+            if outer and self.expired:  # the script swallowed the limit, or a finalizer did
+                raise TimeLimitExceeded("the call ran past the policy's time limit")
             return result
         finally:
             self.speaker = previous
@@ -232,6 +234,25 @@ class Worker:
                 frames.append([code.co_filename, code.co_name, tb.tb_lineno])
             tb = tb.tb_next
         return frames[-200:]
+
+    def unraisable(self, info: Any) -> None:
+        """``sys.unraisablehook``: an error in a finalizer is reported on the
+        script's stderr as Python does, with the script's frames only."""
+        exc = info.exc_value
+        if exc is None or isinstance(exc, TimeLimitExceeded):
+            return  # the call itself fails with the time limit (see run)
+        lines = [info.err_msg or "Exception ignored in"]
+        if info.object is not None:
+            try:
+                lines[0] += f": {info.object!r}"
+            except Exception:
+                lines[0] += ": <object repr() failed>"
+        frames = self.frames(info.exc_traceback)
+        if frames:
+            lines.append("Traceback (most recent call last):")
+            lines += [f'  File "{script}", line {line}, in {name}' for script, name, line in frames]
+        lines.append(describe_exception(exc))
+        self.stderr.write("\n".join(lines) + "\n")
 
     # -- value hooks -------------------------------------------------------------------
 
@@ -443,6 +464,7 @@ def main(read_fd: int, write_fd: int) -> None:
             sys.setrecursionlimit(recursion + 30)
         signal.signal(signal.SIGPROF, worker.on_alarm)
         sys.stdout, sys.stderr = worker.stdout, worker.stderr  # pprint, warnings, ...
+        sys.unraisablehook = worker.unraisable
         memory = config.get("memory_limit_mb")
         guard.apply_limits(
             memory if isinstance(memory, int) else None,
