@@ -221,6 +221,7 @@ def test_runtime_attributes_reach_the_class() -> None:
         "System.print(C.attributes.self)\n"
         'System.print(C.attributes.methods["static old()"])\n'
     )
+    # Maps print in the reference's hash-table slot order.
     assert run_wren(source) == (
-        "{null: {role: [admin]}, tags: {a: [null], b: [2]}}\n{null: {deprecated: [null]}}\n"
+        "{tags: {b: [2], a: [null]}, null: {role: [admin]}}\n{null: {deprecated: [null]}}\n"
     )

@@ -118,7 +118,7 @@ class Converter:
                             raise ConversionError(
                                 f"object keys must be strings, got {type(k).__name__}"
                             )
-                        out[k] = self._in(item, depth + 1, active)
+                        out.set(k, self._in(item, depth + 1, active))
                     return out
                 return WList(self._in(item, depth + 1, active) for item in v)
             finally:

@@ -6,6 +6,14 @@ import functools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from kryon_wren.runtime.maptable import (
+    FREE,
+    MIN_CAPACITY,
+    TOMBSTONE,
+    Removal,
+    Table,
+    grow_threshold,
+)
 from kryon_wren.runtime.objects import (
     OPERATOR_HOOKS,
     WClass,
@@ -246,10 +254,51 @@ class MapEntry(WSequence):
 
 @_dispatch_operators
 class WMap(dict, WSequence):  # type: ignore[type-arg]
-    __slots__ = ()
+    """A Python dict for lookups; ``log`` and ``table`` give the reference's
+    slot order for iteration (see maptable)."""
+
+    __slots__ = ("capacity", "grow_at", "log", "table")
+
+    def __init__(self, pairs: Iterable[tuple[Any, Any]] = ()) -> None:
+        dict.__init__(self)
+        self.log: list[Any] = []
+        self.table: Table | None = None
+        self.capacity = 0
+        self.grow_at = 0
+        for k, v in pairs:
+            self.set(k, v)
+
+    def set(self, k: Any, v: Any) -> None:
+        """``map[k] = v`` with ``k`` already in its dict form (see map_key)."""
+        n = len(self)
+        if n >= self.grow_at:
+            # The reference grows before every set once count + 1 passes
+            # the load factor, even when the key is already there.
+            self.capacity = max(self.capacity * 2, MIN_CAPACITY)
+            self.grow_at = grow_threshold(self.capacity)
+            self.log.append(self.capacity)
+        self[k] = v
+        if len(self) != n:
+            self.log.append(k)
+
+    def slots(self) -> list[Any]:
+        """The reference's entry array (keys in dict form, FREE, TOMBSTONE)."""
+        table = self.table
+        if table is None:
+            table = self.table = Table(_TRUE_KEY, _FALSE_KEY)
+        if self.log:
+            table.replay(self.log)
+            self.log = []
+            table.reconcile(self)
+        elif table.count != len(self):
+            table.reconcile(self)
+        return table.slots
+
+    def ordered_keys(self) -> list[Any]:
+        return [k for k in self.slots() if k is not FREE and k is not TOMBSTONE]
 
     def pyiter(self) -> Iterator[Any]:
-        return (MapEntry(unkey(k), v) for k, v in list(self.items()))
+        return (MapEntry(unkey(k), self[k]) for k in self.ordered_keys())
 
     def x_1(self, k: Any) -> Any:
         c = k.__class__
@@ -257,7 +306,7 @@ class WMap(dict, WSequence):  # type: ignore[type-arg]
 
     def y_1(self, k: Any, v: Any) -> Any:
         c = k.__class__
-        self[k if c is float or c is str else map_key(k)] = v
+        self.set(k if c is float or c is str else map_key(k), v)
         return v
 
     def m_containsKey_1(self, k: Any) -> bool:
@@ -271,10 +320,26 @@ class WMap(dict, WSequence):  # type: ignore[type-arg]
 
     def m_clear_0(self) -> None:
         self.clear()
+        self.log = []
+        self.table = None
+        self.capacity = self.grow_at = 0
 
     def m_remove_1(self, k: Any) -> Any:
         c = k.__class__
-        return self.pop(k if c is float or c is str else map_key(k), None)
+        key = k if c is float or c is str else map_key(k)
+        if key not in self:
+            return None
+        value = self.pop(key)
+        if not self:
+            self.m_clear_0()
+            return value
+        self.log.append(Removal(key))
+        capacity = self.capacity
+        if capacity > MIN_CAPACITY and len(self) < grow_threshold(capacity // 2):
+            self.capacity = max(capacity // 2, MIN_CAPACITY)
+            self.grow_at = grow_threshold(self.capacity)
+            self.log.append(self.capacity)
+        return value
 
     def g_keys(self) -> Any:
         return _KeySeq(self)
@@ -282,34 +347,52 @@ class WMap(dict, WSequence):  # type: ignore[type-arg]
     def g_values(self) -> Any:
         return _ValueSeq(self)
 
-    # Iterators model slots of a hash table twice the size of the map, as in
-    # the reference: entry n sits in slot 2n+1, so iterators are increasing
-    # Nums greater than zero after the first.
+    # Iterators are slot indexes of the reference's entry array.
     def m_iterate_1(self, it: Any) -> Any:
-        if it is None:
-            return 1.0 if self else False
-        if it.__class__ is not float:
-            raise WrenError("Iterator must be a number.")
-        if not it.is_integer():
-            raise WrenError("Iterator must be an integer.")
-        if it < 0:
+        if not self:
             return False
-        position = int(it + 1) // 2
-        return float(2 * position + 1) if position < len(self) else False
+        index = 0
+        if it is not None:
+            if it.__class__ is not float:
+                raise WrenError("Iterator must be a number.")
+            if not it.is_integer():
+                raise WrenError("Iterator must be an integer.")
+            if it < 0:
+                return False
+            index = int(it)
+            if index >= self.capacity:
+                return False
+            index += 1
+        slots = self.slots()
+        for i in range(index, len(slots)):
+            key = slots[i]
+            if key is not FREE and key is not TOMBSTONE:
+                return float(i)
+        return False
+
+    def _slot_key(self, it: Any) -> Any:
+        slots = self.slots()
+        key = slots[validate_index(it, len(slots), "Iterator")]
+        if key is FREE or key is TOMBSTONE:
+            raise WrenError("Invalid map iterator.")
+        return key
 
     def m_iteratorValue_1(self, it: Any) -> Any:
-        if it.__class__ is not float:
-            raise WrenError("Iterator must be a number.")
-        if not it.is_integer():
-            raise WrenError("Iterator must be an integer.")
-        slot = int(it)
-        if slot < 1 or slot % 2 == 0 or (slot - 1) // 2 >= len(self):
-            raise WrenError("Iterator out of bounds.")
-        k, v = list(self.items())[(slot - 1) // 2]
-        return MapEntry(unkey(k), v)
+        key = self._slot_key(it)
+        return MapEntry(unkey(key), self[key])
+
+    def m_keyIteratorValue__1(self, it: Any) -> Any:
+        return unkey(self._slot_key(it))
+
+    def m_valueIteratorValue__1(self, it: Any) -> Any:
+        return self[self._slot_key(it)]
 
     def g_toString(self) -> str:
-        return "{" + ", ".join(f"{to_str(unkey(k))}: {to_str(v)}" for k, v in self.items()) + "}"
+        return (
+            "{"
+            + ", ".join(f"{to_str(unkey(k))}: {to_str(self[k])}" for k in self.ordered_keys())
+            + "}"
+        )
 
     __hash__ = object.__hash__  # type: ignore[assignment]
 
@@ -324,23 +407,24 @@ class _KeySeq(WSequence):
         self.map = m
 
     def pyiter(self) -> Iterator[Any]:
-        return (unkey(k) for k in list(self.map))
+        return (unkey(k) for k in self.map.ordered_keys())
 
     def m_iterate_1(self, it: Any) -> Any:
         return self.map.m_iterate_1(it)
 
     def m_iteratorValue_1(self, it: Any) -> Any:
-        return self.map.m_iteratorValue_1(it).key
+        return self.map.m_keyIteratorValue__1(it)
 
 
 class _ValueSeq(_KeySeq):
     __slots__ = ()
 
     def pyiter(self) -> Iterator[Any]:
-        return iter(list(self.map.values()))
+        m = self.map
+        return iter([m[k] for k in m.ordered_keys()])
 
     def m_iteratorValue_1(self, it: Any) -> Any:
-        return self.map.m_iteratorValue_1(it).value
+        return self.map.m_valueIteratorValue__1(it)
 
 
 class MapStatics:
@@ -351,7 +435,7 @@ class MapStatics:
 def map_of(pairs: Iterable[tuple[Any, Any]]) -> WMap:
     m = WMap()
     for k, v in pairs:
-        m[map_key(k)] = v
+        m.set(map_key(k), v)
     return m
 
 

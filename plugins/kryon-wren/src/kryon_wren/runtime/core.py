@@ -140,8 +140,15 @@ class ClassAttributes(WObject):
 def _attribute_groups(entries: list[tuple[str | None, str, Any]]) -> WMap:
     groups = WMap()
     for group, key, value in entries:
-        keys = groups.setdefault(group, WMap())
-        keys.setdefault(key, WList()).append(value)
+        keys = groups.get(group)
+        if keys is None:
+            keys = WMap()
+            groups.set(group, keys)
+        values = keys.get(key)
+        if values is None:
+            values = WList()
+            keys.set(key, values)
+        values.append(value)
     return groups
 
 
