@@ -333,7 +333,12 @@ class WMap(dict, WSequence):  # type: ignore[type-arg]
         if not self:
             self.m_clear_0()
             return value
-        self.log.append(Removal(key))
+        log = self.log
+        log.append(Removal(key))
+        if len(log) > 4 * len(self) + 64:
+            # Churn (keys added and removed, never iterated): replay the log
+            # now so that it stays proportional to the map.
+            self.slots()
         capacity = self.capacity
         if capacity > MIN_CAPACITY and len(self) < grow_threshold(capacity // 2):
             self.capacity = max(capacity // 2, MIN_CAPACITY)
