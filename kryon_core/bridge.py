@@ -20,6 +20,7 @@ plugins; engines pick them up without changes.
 
 from __future__ import annotations
 
+import codecs
 import logging
 import re
 from collections.abc import Callable, Mapping
@@ -30,14 +31,19 @@ from kryon_core.errors import AccessDeniedError, ConversionError
 from kryon_core.policy import Capability, SecurityPolicy
 from kryon_core.values import Value
 
-__all__ = ["HostFunction", "OutputSink", "ScriptBridge", "api_name"]
+__all__ = ["HostFunction", "OutputSink", "ScriptBridge", "api_name", "encode_output"]
 
 Stream = Literal["stdout", "stderr"]
 NamingStyle = Literal["snake", "camel", "kebab"]
 
 
 class OutputSink(Protocol):
-    """Receives what scripts print: ``sink(text, stream, script)``."""
+    """Receives what scripts print: ``sink(text, stream, script)``.
+
+    Bytes a script printed that are not UTF-8 (Lua strings are bytes) arrive
+    as lone surrogates, decoded with ``surrogateescape`` (PEP 383);
+    :func:`encode_output` writes them back unchanged.
+    """
 
     def __call__(self, text: str, stream: Stream, script: str) -> None: ...
 
@@ -79,6 +85,29 @@ _LOG_LEVELS = {
     "warning": logging.WARNING,
     "error": logging.ERROR,
 }
+
+
+_FFFD = "\ufffd".encode()
+
+
+def _output_errors(exc: UnicodeError) -> tuple[bytes, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    out = bytearray()
+    for char in exc.object[exc.start : exc.end]:
+        code = ord(char)
+        out += bytes((code - 0xDC00,)) if 0xDC80 <= code <= 0xDCFF else _FFFD
+    return bytes(out), exc.end
+
+
+codecs.register_error("kryon-output", _output_errors)
+
+
+def encode_output(text: str) -> bytes:
+    """Script output as the bytes to write: UTF-8, each byte that reached the
+    sink ``surrogateescape``-decoded as it was printed, and any other lone
+    surrogate (a JavaScript string may hold one) as U+FFFD, as node prints it."""
+    return text.encode("utf-8", "kryon-output")
 
 
 def _log_sink(text: str, stream: Stream, script: str) -> None:

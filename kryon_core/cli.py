@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 
 import click
 
-from kryon_core.bridge import Stream
+from kryon_core.bridge import Stream, encode_output
 from kryon_core.config import KryonConfig, load_config
 from kryon_core.errors import (
     CompileError,
@@ -39,10 +39,18 @@ reports them (``seq 1e9 | head``)."""
 
 
 def _stdio_sink(text: str, stream: Stream, script: str) -> None:
+    """Script output, written as the script's bytes (see :func:`encode_output`)
+    and flushed at once: a run the watchdog ends keeps all it printed."""
     target = sys.stdout if stream == "stdout" else sys.stderr
     try:
-        target.write(text)
-        target.flush()
+        target.flush()  # what went through the text layer (click, logging) first
+        binary = getattr(target, "buffer", None)
+        if binary is None:  # replaced by a text-only stream
+            target.write(text)
+            target.flush()
+        else:
+            binary.write(encode_output(text))
+            binary.flush()
     except BrokenPipeError:
         _reader_gone()
 

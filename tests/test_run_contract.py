@@ -125,6 +125,27 @@ def test_a_closed_output_pipe_ends_the_run_quietly(language: str, tmp_path: Path
     assert (status, stderr) == (141, b"")
 
 
+RAW_OUTPUT = {
+    "lua": ('print("a\\255b" .. string.char(200))\n', b"a\xffb\xc8\n"),
+    "js": ('console.log("a\\ud800b");\n', "a\ufffdb\n".encode()),
+}
+
+
+@pytest.mark.parametrize("language", [lang for lang in RAW_OUTPUT if lang in INSTALLED])
+def test_output_that_is_not_utf8_is_written_as_the_script_made_it(
+    language: str, tmp_path: Path
+) -> None:
+    """Lua strings are bytes, written unchanged; a lone surrogate of a JS
+    string prints as U+FFFD, as node prints it."""
+    source, expected = RAW_OUTPUT[language]
+    path = tmp_path / f"raw{CASES[language][0]}"
+    path.write_text(source)
+    result = subprocess.run(
+        [sys.executable, "-m", "kryon_core", "run", str(path)], capture_output=True, timeout=60
+    )
+    assert (result.returncode, result.stdout) == (0, expected), result.stderr
+
+
 INTERRUPTIBLE = [lang for lang in ("js", "python", "lisp") if lang in INSTALLED]
 
 

@@ -120,7 +120,7 @@ class HostCalls:
         def write(caller: str, text: bytes, to_stderr: Any = None) -> Any:
             try:
                 bridge.write(
-                    text.decode("utf-8", "replace"),
+                    text.decode("utf-8", "surrogateescape"),
                     stream="stderr" if to_stderr else "stdout",
                     script=caller,
                 )
