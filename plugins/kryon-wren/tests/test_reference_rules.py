@@ -201,3 +201,25 @@ def test_object_not_equal_is_identity_even_when_equal_is_overridden() -> None:
         "System.print([a == b, a != b, a != a])\n"
     )
     assert run_source(source) == "[true, true, false]\n"
+
+
+def test_list_sort_keeps_the_reference_quicksort_order_of_ties() -> None:
+    # Lomuto partitions with the last element as pivot: ties come out in the
+    # reference's (unstable) order, and the comparer is called as often.
+    source = """
+var people = [["bob", 30], ["amy", 25], ["cat", 30], ["dan", 25], ["eve", 30], ["fay", 20]]
+people.sort {|a, b| a[1] < b[1] }
+System.print(people.map {|p| p[0] }.join(" "))
+var calls = 0
+[4, 2, 3, 1].sort {|a, b|
+  calls = calls + 1
+  return a < b
+}
+System.print(calls)
+System.print([0, -0, 0, -0].sort())
+"""
+    assert run_source(source) == "fay dan amy bob cat eve\n6\n[-0, 0, -0, 0]\n"
+
+
+def test_list_sort_needs_a_function() -> None:
+    assert runtime_error("[1, 2].sort(3)") == "Comparer must be a function."

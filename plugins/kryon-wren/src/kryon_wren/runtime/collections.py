@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import functools
+import math
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -137,24 +137,37 @@ class WList(list, WSequence):  # type: ignore[type-arg,misc]
         self[i], self[j] = self[j], self[i]
 
     def m_sort_0(self) -> Any:
+        if _indistinct_ties(self):
+            self.sort()
+            return self
         from kryon_wren.runtime.natives import bin_op
 
-        return self._sort(lambda a, b: bin_op(a, "b_lt", b))
+        return self._quicksort(lambda a, b: bin_op(a, "b_lt", b))
 
     def m_sort_1(self, f: Any) -> Any:
-        if not isinstance(f, WFn) or f.arity != 2:
-            raise WrenError("Comparer must be a function with two parameters.")
-        return self._sort(lambda a, b: call_fn(f, a, b))
+        if not isinstance(f, WFn):
+            raise WrenError("Comparer must be a function.")
+        return self._quicksort(lambda a, b: call_fn(f, a, b))
 
-    def _sort(self, less: Any) -> Any:
-        def cmp(a: Any, b: Any) -> int:
-            if truth(less(a, b)):
-                return -1
-            if truth(less(b, a)):
-                return 1
-            return 0
-
-        self.sort(key=functools.cmp_to_key(cmp))
+    def _quicksort(self, less: Any) -> Any:
+        # The reference's List.sort (wren_core.wren): Lomuto partitions with
+        # the last element as pivot, lower part first. Its order of ties and
+        # of comparer calls is observable, so it is kept exactly.
+        pending = [(0, len(self) - 1)]
+        while pending:
+            low, high = pending.pop()
+            if low >= high:
+                continue
+            pivot = self[high]
+            i = low - 1
+            for j in range(low, high):
+                if truth(less(self[j], pivot)):
+                    i += 1
+                    self[i], self[j] = self[j], self[i]
+            i += 1
+            self[i], self[high] = self[high], self[i]
+            pending.append((i + 1, high))
+            pending.append((low, i - 1))
         return self
 
     def m_iterate_1(self, it: Any) -> Any:
@@ -190,6 +203,18 @@ class WList(list, WSequence):  # type: ignore[type-arg,misc]
 
     def __eq__(self, other: object) -> bool:
         return self is other
+
+
+def _indistinct_ties(items: list[Any]) -> bool:
+    """Whether every element is a Num that equals only Nums printing alike
+    (no NaN, not both zeros): then any sort gives the reference's order."""
+    signs = set()
+    for x in items:
+        if x.__class__ is not float or math.isnan(x):
+            return False
+        if x == 0.0:
+            signs.add(math.copysign(1.0, x))
+    return len(signs) < 2
 
 
 class ListStatics:
