@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NewType, NoReturn, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from kryon_core.errors import StackFrame, UnsupportedOperationError
+from kryon_core.errors import CompileError, StackFrame, UnsupportedOperationError
 from kryon_core.values import Value
 
 if TYPE_CHECKING:
@@ -48,6 +48,7 @@ __all__ = [
     "ScriptEngine",
     "ScriptId",
     "ThreadingModel",
+    "decode_utf8_source",
 ]
 
 ScriptId = NewType("ScriptId", int)
@@ -234,6 +235,15 @@ class ScriptEngine(ABC):
     def capabilities(self) -> EngineCapabilities:
         return self.CAPABILITIES
 
+    @classmethod
+    def decode_source(cls, data: bytes, *, script: str) -> str:
+        """The text of a script file.  By default UTF-8, a leading byte-order
+        mark dropped as the languages' own interpreters do, anything else a
+        :class:`CompileError` at the offending byte.  A language that defines
+        its source bytes otherwise overrides it (Python's PEP 263 coding
+        declarations; Lua, whose strings are bytes)."""
+        return decode_utf8_source(data, script=script)
+
     def cache_key(self) -> str:
         """Everything besides language, version and source that changes compile
         output (e.g. ``"luajit"``); part of the compilation-cache key."""
@@ -391,3 +401,18 @@ class ScriptEngine(ABC):
 
 def _direct(fn: Callable[..., T], *args: Any) -> T:
     return fn(*args)
+
+
+def decode_utf8_source(data: bytes, *, script: str) -> str:
+    """``data`` as UTF-8 text without a leading byte-order mark; a byte that is
+    not UTF-8 is a :class:`CompileError` naming its line and column."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        raise CompileError(
+            f"the source is not UTF-8 text (byte 0x{data[exc.start]:02x})",
+            script=script,
+            line=data.count(b"\n", 0, exc.start) + 1,
+            column=len(data[line_start : exc.start].decode("utf-8", "replace")) + 1,
+        ) from None

@@ -41,7 +41,6 @@ from kryon_core.engine import (
     ScriptId,
 )
 from kryon_core.errors import (
-    CompileError,
     KryonError,
     ScriptError,
     ScriptNotFoundError,
@@ -187,6 +186,13 @@ class ScriptManager:
                 instance = self._engines[key] = self._create_engine(language, policy_name)
         return instance
 
+    def _read_source(self, name: str, path: str | Path | None, language: str) -> str:
+        """A script file's text, decoded as its language defines source bytes."""
+        if path is None:
+            raise ScriptError("load_script needs a source or a path", script=name)
+        data = _read_file(name, path)
+        return self.plugins.engine_class(language).decode_source(data, script=name)
+
     def _policy(self, name: str) -> SecurityPolicy:
         policy = self.policies.get(name)
         if policy is None:
@@ -253,8 +259,9 @@ class ScriptManager:
         CompileError, SecurityError (validation), ScriptRuntimeError (top-level
         code failed) and leaves nothing behind on failure.
         """
-        text, path_str = _read_source(name, source, path)
+        path_str = str(path) if path is not None else None
         lang = language or self.plugins.language_for_path(path_str or name)
+        text = source if source is not None else self._read_source(name, path, lang)
         with self._lock:
             if name in self._scripts:
                 raise ScriptError(
@@ -452,7 +459,7 @@ class ScriptManager:
                     raise ScriptError(
                         "hot_reload needs a source for a script not loaded from a file", script=name
                     )
-                source, _ = _read_source(name, None, old.path)
+                source = self._read_source(name, old.path, old.language)
             instance = self.engine(old.language, old.policy)
             self._validate(ScriptSource(name, old.language, source, old.path), instance.policy)
             entry_point = old.compiled is not None and old.compiled.entry_point
@@ -568,27 +575,9 @@ class ScriptManager:
         return self._record(script).language
 
 
-def _read_source(name: str, source: str | None, path: str | Path | None) -> tuple[str, str | None]:
-    """The text of a script: ``source`` as given, or the file (UTF-8, a leading
-    byte-order mark dropped as the languages' own interpreters do)."""
-    if source is not None:
-        return source, (str(path) if path is not None else None)
-    if path is None:
-        raise ScriptError("load_script needs a source or a path", script=name)
+def _read_file(name: str, path: str | Path) -> bytes:
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except OSError as exc:
         reason = exc.strerror or exc
         raise ScriptNotFoundError(f"cannot read {path}: {reason}", script=name) from None
-    try:
-        return data.decode("utf-8-sig"), str(path)
-    except UnicodeDecodeError as exc:
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
-        raise CompileError(
-            f"the source is not UTF-8 text (byte 0x{data[exc.start]:02x})",
-            script=name,
-            line=line,
-            column=column,
-        ) from None

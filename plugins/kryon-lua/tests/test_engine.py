@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from kryon_core import (
     BreakpointHit,
     CompileError,
     FunctionNotFoundError,
+    ScriptManager,
     ScriptRuntimeError,
 )
 
@@ -216,3 +218,12 @@ def test_a_program_gets_arg_as_from_the_lua_command(any_lua: Any) -> None:
     program = any_lua.engine.load_script(dataclasses.replace(compiled, entry_point=True))
     assert any_lua.call(program, "name") == "prog.lua"
     assert any_lua.call(any_lua.load(source), "name") is None  # a script loaded by a host
+
+
+def test_source_bytes_reach_lua_strings_unchanged(tmp_path: Path) -> None:
+    """Lua source is bytes, as for `lua FILE`: a Latin-1 literal stays three bytes."""
+    path = tmp_path / "latin.lua"
+    path.write_bytes(b'function word() return #"\xe9t\xe9", string.byte("\xe9") end\n')
+    with ScriptManager() as manager:
+        manager.load_file(path)
+        assert manager.call_function("latin.word") == [3, 0xE9]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+from pathlib import Path
 
 import pytest
 from kryon_python.engine import PythonEngine
@@ -14,6 +15,7 @@ from kryon_core import (
     ConversionError,
     FunctionRef,
     RecursionLimitError,
+    ScriptManager,
     ScriptRuntimeError,
     UserData,
 )
@@ -188,3 +190,17 @@ def test_evaluate_snippets_for_the_repl(either) -> None:
         either.engine.evaluate(sid, "x +")
     with pytest.raises(ScriptRuntimeError, match="ZeroDivisionError"):
         either.engine.evaluate(sid, "1 / 0")
+
+
+def test_a_coding_declaration_names_the_source_encoding(tmp_path: Path) -> None:
+    """PEP 263, as `python FILE` reads it; without one the file must be UTF-8."""
+    declared = tmp_path / "latin.py"
+    declared.write_bytes(b"# -*- coding: latin-1 -*-\ndef word():\n    return '\xe9t\xe9'\n")
+    undeclared = tmp_path / "plain.py"
+    undeclared.write_bytes(b"def word():\n    return '\xe9t\xe9'\n")
+    with ScriptManager() as manager:
+        manager.load_file(declared)
+        assert manager.call_function("latin.word") == "été"
+        with pytest.raises(CompileError) as info:
+            manager.load_file(undeclared)
+    assert (info.value.line, info.value.column) == (2, 13)

@@ -103,6 +103,14 @@ class LuaEngine(ScriptEngine):
         return cls._implementation("lua54")
 
     @classmethod
+    def decode_source(cls, data: bytes, *, script: str) -> str:
+        """Lua source is bytes: any byte may stand in a string literal, as in
+        ``lua FILE``; bytes that are not UTF-8 travel as lone surrogates
+        (``surrogateescape``) and reach the VM unchanged.  A leading BOM is
+        skipped, as ``luaL_loadfile`` does."""
+        return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "surrogateescape")
+
+    @classmethod
     def _implementation(cls, runtime: str) -> str:
         if runtime not in cls._versions:
             module = lupa_module(runtime)
@@ -196,7 +204,7 @@ class LuaEngine(ScriptEngine):
     def compile(self, source: str, *, script: str, path: str | None = None) -> CompiledScript:
         vm = self._live
         try:
-            text = source.encode("utf-8")
+            text = source.encode("utf-8", "surrogateescape")
         except UnicodeEncodeError as exc:
             raise ConversionError(
                 f"source is not valid Unicode ({exc.reason})", script=script

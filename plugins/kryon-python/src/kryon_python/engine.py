@@ -11,14 +11,17 @@ No runtime state lives at module level, and nothing heavy is imported until
 
 from __future__ import annotations
 
+import io
 import itertools
 import sys
+import tokenize
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from kryon_core import (
     BreakpointId,
     CompiledScript,
+    CompileError,
     EngineCapabilities,
     EngineConfig,
     FunctionInfo,
@@ -31,6 +34,7 @@ from kryon_core import (
     UnsupportedOperationError,
     Value,
 )
+from kryon_core.engine import decode_utf8_source
 from kryon_python.compiler import PYTHON_TAG, compile_snippet, compile_source
 from kryon_python.config import PythonConfig
 
@@ -89,6 +93,31 @@ class PythonEngine(ScriptEngine):
     @classmethod
     def runtime_version(cls) -> str:
         return sys.version.split()[0]
+
+    @classmethod
+    def decode_source(cls, data: bytes, *, script: str) -> str:
+        """PEP 263: a coding declaration in the first two lines names the
+        source's encoding; UTF-8 otherwise."""
+        try:
+            encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        except SyntaxError as exc:  # bad bytes, an unknown encoding, or one the BOM contradicts
+            head = data.split(b"\n", 2)[:2]
+            declared = [n for n, line in enumerate(head, 1) if b"coding" in line]
+            if not declared:
+                return decode_utf8_source(data, script=script)  # names the first bad byte
+            raise CompileError(str(exc.msg), script=script, line=declared[0]) from None
+        if encoding in ("utf-8", "utf-8-sig"):
+            return decode_utf8_source(data, script=script)
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            line_start = data.rfind(b"\n", 0, exc.start) + 1
+            raise CompileError(
+                f"the source is not {encoding} text (byte 0x{data[exc.start]:02x})",
+                script=script,
+                line=data.count(b"\n", 0, exc.start) + 1,
+                column=exc.start - line_start + 1,
+            ) from None
 
     def capabilities(self) -> EngineCapabilities:
         if self._policy is not None and not self._policy.sandbox:
