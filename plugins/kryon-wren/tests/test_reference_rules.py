@@ -223,3 +223,12 @@ System.print([0, -0, 0, -0].sort())
 
 def test_list_sort_needs_a_function() -> None:
     assert runtime_error("[1, 2].sort(3)") == "Comparer must be a function."
+
+
+def test_subscript_signatures_are_known_without_compiling_a_subscript() -> None:
+    # Code loaded from the compile cache never registered its signatures:
+    # `range[0]` reported an internal AttributeError instead of Wren's error.
+    from kryon_wren import names
+
+    assert names.signature_of("x_7") == "[_,_,_,_,_,_,_]"
+    assert names.signature_of("y_6") == "[_,_,_,_,_,_]=(_)"

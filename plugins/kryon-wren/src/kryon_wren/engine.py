@@ -216,7 +216,7 @@ class WrenEngine(ScriptEngine):
         return meta_module(self._live())
 
     def _random_module(self) -> dict[str, Any]:
-        from kryon_wren.modules import random_module
+        from kryon_wren.runtime.rand import random_module
 
         return random_module()
 

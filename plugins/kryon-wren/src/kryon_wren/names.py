@@ -94,6 +94,10 @@ def signature_of(mname: str) -> str | None:
         if not (arity.isdigit() and name):
             return None
         (method if kind == "m" else initializer)(name, int(arity))
+    elif kind in ("x", "y"):
+        if not rest.isdigit():
+            return None
+        (subscript if kind == "x" else subscript_setter)(int(rest))
     elif kind in ("u", "b"):
         op = _OPERATORS_BY_NAME.get(rest)
         if op is None:
