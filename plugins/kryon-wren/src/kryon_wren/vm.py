@@ -103,6 +103,8 @@ class VM:
         self.modules: dict[str, dict[str, Any]] = {}
         self.module_files: dict[str, str] = {}
         self.code_info: dict[str, _CodeInfo] = {}
+        # Each module's own variables in declaration order (Meta lists them).
+        self.module_variables: dict[str, list[str]] = {}
         self.chunk = self._chunk_size()
         self.steps = 0
         # Compiled code calls ``_step()`` once per call and loop iteration:
@@ -176,6 +178,8 @@ class VM:
         ns["_import"] = functools.partial(self.import_module, importer=compiled.name)
         exec(compiled.code, ns)
         self.modules[compiled.name] = ns
+        known = self.module_variables.setdefault(compiled.name, [])
+        known.extend(v for v in compiled.variables if v not in known)
         return ns
 
     # -- running -------------------------------------------------------------------
