@@ -146,7 +146,7 @@ def test_output_that_is_not_utf8_is_written_as_the_script_made_it(
     assert (result.returncode, result.stdout) == (0, expected), result.stderr
 
 
-INTERRUPTIBLE = [lang for lang in ("js", "python", "lisp") if lang in INSTALLED]
+INTERRUPTIBLE = [lang for lang in ("lua", "js", "python", "lisp") if lang in INSTALLED]
 
 
 @pytest.mark.parametrize("language", INTERRUPTIBLE)

@@ -6,6 +6,9 @@ slack for a loaded machine) and that the engine serves calls afterwards.
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -26,6 +29,16 @@ from kryon_core import (
 SLACK_S = 2.0
 
 RUNTIMES = ["lua54", "luajit"]
+
+
+TRUSTED = SecurityPolicy(
+    name="trusted",
+    sandbox=False,
+    time_limit_ms=None,
+    instruction_limit=None,
+    memory_limit_mb=None,
+    recursion_limit=None,
+)
 
 
 def ends_with(harness: Any, error: type[Exception], body: str, *args: Any) -> Exception:
@@ -173,30 +186,14 @@ def test_limits_are_per_call(counted: Any) -> None:
 
 
 def test_trusted_policy_has_no_limits(make_lua: Callable[..., Any]) -> None:
-    trusted = SecurityPolicy(
-        name="trusted",
-        sandbox=False,
-        time_limit_ms=None,
-        instruction_limit=None,
-        memory_limit_mb=None,
-        recursion_limit=None,
-    )
-    harness = make_lua(trusted)
+    harness = make_lua(TRUSTED)
     assert harness.run("local x = 0 for i = 1, 3e6 do x = x + 1 end return x") == 3_000_000
     assert harness.run("return type(os.getenv) == 'function' and type(io.open)") == "function"
     assert harness.engine.capabilities().is_sandbox is False
 
 
 def test_luajit_trusted_runs_with_the_jit(make_lua: Callable[..., Any]) -> None:
-    trusted = SecurityPolicy(
-        name="trusted",
-        sandbox=False,
-        time_limit_ms=None,
-        instruction_limit=None,
-        memory_limit_mb=None,
-        recursion_limit=None,
-    )
-    harness = make_lua(trusted, LuaConfig(runtime="luajit"))
+    harness = make_lua(TRUSTED, LuaConfig(runtime="luajit"))
     assert harness.engine.capabilities().supports_jit is True
     assert "LuaJIT" in harness.engine.version
     sandboxed = make_lua(config=LuaConfig(runtime="luajit"))
@@ -260,3 +257,23 @@ def test_the_largest_allowed_pattern_call_fits_the_time_limit(make_lua: Any, pat
     start = time.process_time()
     harness.run("local s, p = ... return (s:find(p))", subject, pattern)
     assert time.process_time() - start < 0.1
+
+
+@pytest.mark.parametrize(
+    "body", ["while true do end", "while true do pcall(function() while true do end end) end"]
+)
+def test_ctrl_c_stops_a_script_under_a_policy_without_limits(
+    make_lua: Callable[..., Any], body: str
+) -> None:
+    """SIGINT's KeyboardInterrupt reaches the host even from `while true do end`
+    (the kernel polls the host about every million instructions), pcall cannot
+    swallow it, and the engine keeps serving."""
+    lua = make_lua(TRUSTED)
+    timer = threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            lua.run(body)
+    finally:
+        timer.cancel()
+    assert lua.run("return 1 + 1") == 2

@@ -146,6 +146,7 @@ class LuaEngine(ScriptEngine):
             call_ref=self._host.call_ref,
             same=HostCalls.same,
             take_failure=self._host.take_failure,
+            interrupted=self._host.interrupted,
         )
         self._vm = vm
         self._host.failed = vm.kernel.FAILED

@@ -65,6 +65,11 @@ class HostCalls:
         self.failure = (False, b"HostError", b"no failure recorded")
         return failure
 
+    def interrupted(self, exc: Any) -> None:
+        """The kernel's poll of the host raised (Ctrl-C while a script runs):
+        the script stops as for a limit, and the engine re-raises ``exc``."""
+        self.pending = exc if isinstance(exc, BaseException) else KeyboardInterrupt()
+
     def take_pending(self) -> BaseException | None:
         pending, self.pending = self.pending, None
         return pending

@@ -7,9 +7,12 @@
 -- plus the internals bridge.lua builds on.  bridge.lua then adds host
 -- bridging, values and compiling to K.
 --
--- Argument (a Python callable, never handed to scripts):
---   clock()  monotonic seconds
-local clock = ...
+-- Arguments (Python callables, never handed to scripts):
+--   clock()            monotonic seconds
+--   poll()             does nothing; entering Python runs its pending signal
+--                      handlers, so Ctrl-C raises KeyboardInterrupt there
+--   interrupted(exc)   records the exception poll raised, for the engine
+local clock, poll, interrupted = ...
 
 local debug_sethook, debug_getinfo, debug_getlocal = debug.sethook, debug.getinfo, debug.getlocal
 local debug_getmetatable = debug.getmetatable
@@ -39,6 +42,10 @@ local LIMIT_MESSAGES = {
 
 local max_fires, time_limit, depth_probe = nil, nil, nil
 local step, clock_every = 1000, 1
+-- The host is polled about every POLL_INSTRUCTIONS, limits or not, so Ctrl-C
+-- stops even `while true do end` under a policy without limits.
+local POLL_INSTRUCTIONS = 1000000
+local poll_every = nil
 -- Per-call state, shared with the generated trampolines: hook firings so
 -- far, start time, the limit that tripped, nesting of host calls, the
 -- function the outermost call entered, and the memory limit in KiB.
@@ -76,6 +83,10 @@ local function hook(event, line)
   if S.nest == 0 then return end
   if S.tripped then hook_trip(S.tripped) return end
   S.fires = S.fires + 1
+  if poll_every and S.fires % poll_every == 0 then
+    local ok, exc = pcall(poll)
+    if not ok then interrupted(exc) hook_trip("host") return end
+  end
   if max_fires and S.fires > max_fires then hook_trip("instructions") return end
   if depth_probe and debug_getinfo(depth_probe, "") then hook_trip("recursion") return end
   -- Stop scripts at the policy's limit, below lupa's hard cap: the headroom
@@ -126,6 +137,12 @@ function K.configure(limits)
   step = limits.step or 1000
   clock_every = limits.clock_every or 1
   hook_count = (max_fires or time_limit or depth_probe or S.mem_kb) and step or 0
+  if limits.poll then
+    if hook_count == 0 then hook_count = POLL_INSTRUCTIONS end
+    poll_every = math.max(1, math_floor(POLL_INSTRUCTIONS / hook_count))
+  else
+    poll_every = nil
+  end
   rearm()
 end
 

@@ -76,11 +76,23 @@ class LuaVM:
     """lupa's allocator limit: the policy limit plus headroom for the host."""
 
 
+def _poll() -> None:
+    """Called by the kernel's hook now and then: entering Python code lets the
+    interpreter run pending signal handlers (Ctrl-C's KeyboardInterrupt)."""
+
+
 def create_vm(
-    config: LuaConfig, policy: SecurityPolicy, *, call_ref: Any, same: Any, take_failure: Any
+    config: LuaConfig,
+    policy: SecurityPolicy,
+    *,
+    call_ref: Any,
+    same: Any,
+    take_failure: Any,
+    interrupted: Any,
 ) -> LuaVM:
     """Build a VM for ``policy``; ``call_ref``/``same``/``take_failure`` are the
-    kernel's host callables (they must never raise; see kryon_lua.host)."""
+    kernel's host callables (they must never raise; see kryon_lua.host), and
+    ``interrupted(exc)`` records an exception the kernel's poll of the host met."""
     module = lupa_module(config.runtime)
     memory = policy.memory_limit_mb * 1024 * 1024 if policy.memory_limit_mb else 0
     lua = module.LuaRuntime(
@@ -92,7 +104,9 @@ def create_vm(
         max_memory=0,
     )
     lua.globals()[b"python"] = None
-    kernel, internal = lua.execute(_read("kernel.lua"), time.monotonic, name="=[kryon]")
+    kernel, internal = lua.execute(
+        _read("kernel.lua"), time.monotonic, _poll, interrupted, name="=[kryon]"
+    )
     lua.execute(
         _read("bridge.lua"), kernel, internal, call_ref, same, take_failure, name="=[kryon]"
     )
@@ -137,6 +151,7 @@ def create_vm(
                 b"depth": policy.recursion_limit,
                 b"step": step,
                 b"clock_every": max(1, 2000 // step),
+                b"poll": not jit_enabled,  # hooks do not fire inside compiled traces
             }
         )
     )
