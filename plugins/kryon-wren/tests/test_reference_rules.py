@@ -232,3 +232,22 @@ def test_subscript_signatures_are_known_without_compiling_a_subscript() -> None:
 
     assert names.signature_of("x_7") == "[_,_,_,_,_,_,_]"
     assert names.signature_of("y_6") == "[_,_,_,_,_,_]=(_)"
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("inf", "infinity"),
+        ("-Infinity", "-infinity"),
+        ("nan", "nan"),
+        ("0x1.8p1", "3"),
+        ("\\t7\\n", "7"),
+        ("  ", "0"),
+        ("1e-310", "null"),
+        ("1e400", "null"),
+        ("1\\u00a0", "null"),
+        ("1e", "null"),
+    ],
+)
+def test_num_from_string_is_c_strtod(text: str, printed: str) -> None:
+    assert run_source(f'System.print(Num.fromString("{text}"))') == printed + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import sys
 from typing import Any
 
@@ -10,6 +11,42 @@ from kryon_wren.runtime.objects import Proxy, WrenError, num_str, to_str, truth
 
 INF = math.inf
 NAN = math.nan
+
+
+_C_SPACE = " \t\n\v\f\r"
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_HEX = re.compile(r"[+-]?0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][+-]?[0-9]+)?")
+_SPECIAL = re.compile(r"[+-]?(?:inf(?:inity)?|nan(?:\([0-9A-Za-z_]*\))?)", re.IGNORECASE)
+
+
+def c_strtod(s: str) -> float | None:
+    """``Num.fromString``: C's strtod (glibc) must consume the whole string
+    but for trailing whitespace; an out-of-range result (ERANGE) is null."""
+    if not s:
+        return None
+    body = s.strip(_C_SPACE)
+    if not body:
+        return 0.0  # strtod converts nothing, and the rest is whitespace
+    if _SPECIAL.fullmatch(body):
+        return float(body.lower().split("(")[0])
+    digits = body.lstrip("+-")
+    if _DECIMAL.fullmatch(body):
+        value = float(body)
+        mantissa = re.split("[eE]", digits)[0]
+    elif _HEX.fullmatch(body):
+        try:
+            value = float.fromhex(digits)
+        except OverflowError:
+            return None
+        value = -value if body[0] == "-" else value
+        mantissa = re.split("[pP]", digits[2:])[0]
+    else:
+        return None
+    if math.isinf(value) or 0.0 < abs(value) < sys.float_info.min:
+        return None  # overflow, or underflow to a subnormal
+    if value == 0.0 and mantissa.strip("0.") != "":
+        return None  # underflow to zero
+    return value
 
 
 def _num(v: Any, what: str = "Right operand") -> float:
@@ -236,20 +273,7 @@ class NumStatics:
     def m_fromString_1(self, s: Any) -> float | None:
         if s.__class__ is not str:
             raise WrenError("Argument must be a string.")
-        text = s.strip()
-        if not text or "_" in text:
-            return None
-        try:
-            if text.lower().lstrip("+-").startswith("0x"):
-                sign = -1.0 if text.startswith("-") else 1.0
-                return sign * float(int(text.lstrip("+-"), 16))
-            value = float(text)
-        except ValueError:
-            return None
-        if text.lower().lstrip("+-") in ("inf", "infinity", "nan") or math.isinf(value):
-            # Out-of-range literals are not numbers (strtod reports ERANGE).
-            return None
-        return value
+        return c_strtod(s)
 
     def g_pi(self) -> float:
         return math.pi
