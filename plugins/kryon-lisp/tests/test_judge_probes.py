@@ -6,7 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from kryon_lisp.engine import LispConfig, LispEngine
 from kryon_lisp.errors import describe
+
+from kryon_core import LimitError, ScriptBridge, SecurityPolicy
 
 OUTPUT_CASES = [
     # integers past a long are BigInts: print and pr write the N, str does not
@@ -38,3 +41,40 @@ def test_error_message(lisp: Callable[[str], str], source: str, message: str) ->
     with pytest.raises(Exception) as caught:
         lisp(source)
     assert describe(caught.value) == message
+
+
+SHARED_BOMB = "(defn bomb [] (nth (iterate #(conj % %) []) 40))\n(defn ok [] 1)\n"
+"""Forty vectors, each holding the previous one twice: 2**40 leaves in a tree walk."""
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "(pr-str (bomb))",
+        "(count (flatten (bomb)))",
+        "(last (tree-seq vector? seq (bomb)))",
+        "(clojure.walk/postwalk identity (bomb))",
+        "(= (bomb) (bomb))",
+        "(compare (bomb) (bomb))",
+        "(let [m #(nth (iterate (fn [x] (assoc {} :a x :b x)) {}) 40)] (= (m) (m)))",
+        "(hash (bomb))",
+        "(contains? #{(bomb)} 1)",
+    ],
+)
+def test_shared_structure_walks_meet_the_limits(body: str) -> None:
+    policy = SecurityPolicy(
+        name="judge",
+        time_limit_ms=300,
+        instruction_limit=1_000_000,
+        memory_limit_mb=64,
+        recursion_limit=200,
+    )
+    engine = LispEngine()
+    engine.initialize(LispConfig(), policy)
+    engine.setup_bridge(ScriptBridge(policy, {}, output=lambda text, stream, script: None))
+    sid = engine.load_script(engine.compile(f"{SHARED_BOMB}(defn run [] {body} nil)", script="t"))
+    with pytest.raises(LimitError):
+        engine.call_function(sid, "run", [])
+    with pytest.raises(LimitError):  # handing it to the host copies every leaf
+        engine.call_function(sid, "bomb", [])
+    assert engine.call_function(sid, "ok", []) == 1  # the engine is still usable

@@ -11,6 +11,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from kryon_lisp import limits
+
 M32 = 0xFFFFFFFF
 _C1 = 0xCC9E2D51
 _C2 = 0x1B873593
@@ -169,6 +171,7 @@ def _symbol_hash(name: str, ns: str | None) -> int:
 
 
 def hash_ordered(items: Any) -> int:
+    limits.step()  # vectors are not cached: shared substructure can make 2**40 visits
     h = 1
     n = 0
     for x in items:

@@ -97,6 +97,7 @@ class Converter:
                 raise ConversionError(f"nesting deeper than {MAX_DEPTH} levels")
             if id(value) in active:
                 raise ConversionError("value contains itself (a cycle)")
+            limits.step()  # shared subcollections are copied once per use: 2**40 is cheap to build
             active.add(id(value))
             try:
                 if t is LMap:

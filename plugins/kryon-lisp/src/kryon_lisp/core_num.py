@@ -7,6 +7,7 @@ from fractions import Fraction
 from functools import reduce
 from typing import Any
 
+from kryon_lisp import limits
 from kryon_lisp.printer import type_name
 
 NUMBER_TYPES = (int, float, Fraction)
@@ -273,6 +274,7 @@ def compare(a: Any, b: Any) -> int:
     if b is None:
         return 1
     if type(a) is PVector and type(b) is PVector:
+        limits.step()
         if len(a) != len(b):
             return -1 if len(a) < len(b) else 1
         for x, y in zip(a, b, strict=False):

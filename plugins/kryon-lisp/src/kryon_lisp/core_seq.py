@@ -304,6 +304,7 @@ def partition_by(f: Any, coll: Any) -> Any:
 def flatten(coll: Any) -> Any:
     def walk(x: Any) -> Iterator[Any]:
         for item in iter_of(x):
+            limits.step()
             if type(item) is PVector or isinstance(item, Seq):
                 yield from walk(item)
             else:
@@ -314,6 +315,7 @@ def flatten(coll: Any) -> Any:
 
 def tree_seq(branch: Any, children: Any, root: Any) -> Any:
     def walk(node: Any) -> Iterator[Any]:
+        limits.step()
         yield node
         if truthy(branch(node)):
             for child in iter_of(children(node)):

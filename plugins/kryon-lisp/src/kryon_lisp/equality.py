@@ -5,6 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from kryon_lisp import limits
 from kryon_lisp.types import LMap, LSet, PVector, Seq
 
 _INTEGRAL = (int, Fraction)
@@ -16,6 +17,7 @@ def sequential_equals(a: Any, b: Any) -> bool:
         return False
     from kryon_lisp.seqs import iter_of
 
+    limits.step()
     sentinel = object()
     ib = iter_of(b)
     for x in iter_of(a):
@@ -33,8 +35,10 @@ def equals(a: Any, b: Any) -> bool:
     tb = type(b)
     if ta is tb:
         if ta is PVector:
+            limits.step()  # shared substructure can make a short vector 2**40 nodes deep
             return len(a) == len(b) and all(equals(x, y) for x, y in zip(a, b, strict=False))
         if ta is LMap:
+            limits.step()
             if len(a) != len(b):
                 return False
             missing = object()

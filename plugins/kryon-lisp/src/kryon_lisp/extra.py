@@ -8,6 +8,7 @@ from typing import Any
 
 from pyrsistent import pvector
 
+from kryon_lisp import limits
 from kryon_lisp.collections import assoc, conj1, get
 from kryon_lisp.core_num import compare
 from kryon_lisp.seqs import IndexedSeq, iter_of, seq
@@ -107,6 +108,7 @@ def rename_keys(m: Any, kmap: Any) -> Any:
 
 
 def walk(inner: Callable[[Any], Any], outer: Callable[[Any], Any], form: Any) -> Any:
+    limits.step()
     if isinstance(form, PList):
         return outer(plist([inner(x) for x in form]))
     if isinstance(form, Seq):

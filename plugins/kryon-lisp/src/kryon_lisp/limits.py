@@ -195,6 +195,26 @@ class _Current(threading.local):
 current = _Current()
 
 
+def step() -> None:
+    """Count one unit of work done inside a core function, as a loop back-edge is.
+
+    Tree walks need it: a vector of forty levels of shared vectors has 2**40
+    nodes and no Lisp code runs while a core walker visits them."""
+    budget = current.budget
+    if budget is not None:
+        budget.steps -= 1
+        if budget.steps <= 0:
+            budget.tick()
+
+
+def charge(n: int) -> None:
+    """Count ``n`` units of work one C operation is about to do (no step check
+    can interrupt it), so that a step limit stops it before it starts."""
+    budget = current.budget
+    if budget is not None:
+        budget.realise(n)
+
+
 def check_text(length: int) -> None:
     """Refuse a string of ``length`` characters beyond the memory limit.
 

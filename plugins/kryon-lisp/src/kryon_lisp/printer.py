@@ -83,13 +83,13 @@ def _escape(text: str) -> str:
 def pr_str(x: Any, readably: bool = True) -> str:
     """The printed form of ``x``."""
     out: list[str] = []
-    _write(x, readably, out, 0)
+    _Writer(readably, out).write(x, 0)
     return "".join(out)
 
 
 def pr_into(x: Any, readably: bool, out: list[str]) -> None:
     """Append the printed form of ``x`` to ``out`` piece by piece."""
-    _write(x, readably, out, 0)
+    _Writer(readably, out).write(x, 0)
 
 
 def str_of(x: Any) -> str:
@@ -113,100 +113,117 @@ def str_of(x: Any) -> str:
     return pr_str(x, True)
 
 
-def _write(x: Any, readably: bool, out: list[str], depth: int) -> None:
-    if depth > MAX_PRINT_DEPTH:
-        out.append("...")
-        return
-    t = type(x)
-    if x is None:
-        out.append("nil")
-    elif x is True:
-        out.append("true")
-    elif x is False:
-        out.append("false")
-    elif t is int:
-        # Python has one integer type: those past a long are Clojure BigInts, printed with N
-        # by print and pr alike (only str leaves it off)
-        out.append(str(x) if LONG_MIN <= x <= LONG_MAX else f"{x}N")
-    elif t is float:
-        out.append(format_float(x))
-    elif t is str:
-        out.append(_escape(x) if readably else x)
-    elif t is Keyword or t is Symbol:
-        out.append(str(x))
-    elif t is Fraction:
-        out.append(f"{x.numerator}/{x.denominator}" if x.denominator != 1 else str(x.numerator))
-    elif t is Char:
-        out.append("\\" + _CHAR_NAMES.get(x.ch, x.ch) if readably else x.ch)
-    elif t is PVector:
-        _write_items("[", x, "]", readably, out, depth)
-    elif isinstance(x, Seq):
-        _write_items("(", x, ")", readably, out, depth)
-    elif t is LMap:
-        out.append("{")
-        first = True
-        for k, v in x.items():
-            if not first:
-                out.append(", ")
-            first = False
-            _write(k, readably, out, depth + 1)
-            out.append(" ")
-            _write(v, readably, out, depth + 1)
-        out.append("}")
-    elif t is LSet:
-        _write_items("#{", x, "}", readably, out, depth)
-    elif t is Atom:
-        out.append("#object[clojure.lang.Atom {:status :ready, :val ")
-        _write(x.value, readably, out, depth + 1)
-        out.append("}]")
-    elif t is Volatile:
-        out.append("#object[clojure.lang.Volatile {:val ")
-        _write(x.value, readably, out, depth + 1)
-        out.append("}]")
-    elif t is Delay:
-        out.append("#object[clojure.lang.Delay]")
-    elif isinstance(x, ExceptionInfo):
-        out.append("#error {:message ")
-        _write(x.message, True, out, depth + 1)
-        out.append(", :data ")
-        _write(x.data, True, out, depth + 1)
-        out.append("}")
-    elif isinstance(x, Thrown):
-        _write(x.value, readably, out, depth)
-    elif isinstance(x, BaseException):
-        out.append(f"#error {{:message {_escape(str(x))}}}")
-    elif isinstance(x, (pytypes.FunctionType, pytypes.BuiltinFunctionType)):
-        out.append(f"#object[{getattr(x, '__name__', 'fn')}]")
-    elif t is patterns.Pattern:
-        out.append('#"' + x.pattern + '"')
-    elif hasattr(x, "lisp_repr") and not isinstance(x, (LMap, LSet)):
-        out.append(x.lisp_repr())
-    elif callable(x) and hasattr(x, "__name__") and not isinstance(x, (LMap, LSet)):
-        out.append(f"#object[{x.__name__}]")
-    elif t is tuple or t is list:
-        _write_items("[", x, "]", readably, out, depth)
-    elif isinstance(x, LMap):
-        if hasattr(x, "lisp_tag"):
-            out.append("#" + x.lisp_tag())
-        _write(LMap(dict(x.items())), readably, out, depth)
-    elif isinstance(x, LSet):
-        _write_items("#{", x, "}", readably, out, depth)
-    else:
-        out.append(f"#object[{type_name(x)}]")
+class _Writer:
+    """One print: the pieces written so far and how many values they hold."""
 
+    def __init__(self, readably: bool, out: list[str]) -> None:
+        self.readably = readably
+        self.out = out
+        self.budget = limits.current.budget
+        self.written = 0
 
-def _write_items(
-    open_: str, items: Any, close: str, readably: bool, out: list[str], depth: int
-) -> None:
-    out.append(open_)
-    budget = limits.current.budget
-    for count, item in enumerate(items, 1):
-        if count > 1:
-            out.append(" ")
-        _write(item, readably, out, depth + 1)
-        if budget is not None and not count % limits.CHUNK:
-            budget.realise(limits.CHUNK)
-    out.append(close)
+    def write_readably(self, x: Any, depth: int) -> None:
+        saved, self.readably = self.readably, True
+        try:
+            self.write(x, depth)
+        finally:
+            self.readably = saved
+
+    def write(self, x: Any, depth: int) -> None:
+        out = self.out
+        if depth > MAX_PRINT_DEPTH:
+            out.append("...")
+            return
+        self.written += 1
+        if self.budget is not None and not self.written % limits.CHUNK:
+            # counted over the whole tree: a small vector of shared vectors can hold 2**40 leaves
+            self.budget.realise(limits.CHUNK)
+        readably = self.readably
+        t = type(x)
+        if x is None:
+            out.append("nil")
+        elif x is True:
+            out.append("true")
+        elif x is False:
+            out.append("false")
+        elif t is int:
+            # Python has one integer type: those past a long are Clojure BigInts, printed with N
+            # by print and pr alike (only str leaves it off)
+            out.append(str(x) if LONG_MIN <= x <= LONG_MAX else f"{x}N")
+        elif t is float:
+            out.append(format_float(x))
+        elif t is str:
+            out.append(_escape(x) if readably else x)
+        elif t is Keyword or t is Symbol:
+            out.append(str(x))
+        elif t is Fraction:
+            out.append(f"{x.numerator}/{x.denominator}" if x.denominator != 1 else str(x.numerator))
+        elif t is Char:
+            out.append("\\" + _CHAR_NAMES.get(x.ch, x.ch) if readably else x.ch)
+        elif t is PVector:
+            self.write_items("[", x, "]", depth)
+        elif isinstance(x, Seq):
+            self.write_items("(", x, ")", depth)
+        elif t is LMap:
+            out.append("{")
+            first = True
+            for k, v in x.items():
+                if not first:
+                    out.append(", ")
+                first = False
+                self.write(k, depth + 1)
+                out.append(" ")
+                self.write(v, depth + 1)
+            out.append("}")
+        elif t is LSet:
+            self.write_items("#{", x, "}", depth)
+        elif t is Atom:
+            out.append("#object[clojure.lang.Atom {:status :ready, :val ")
+            self.write(x.value, depth + 1)
+            out.append("}]")
+        elif t is Volatile:
+            out.append("#object[clojure.lang.Volatile {:val ")
+            self.write(x.value, depth + 1)
+            out.append("}]")
+        elif t is Delay:
+            out.append("#object[clojure.lang.Delay]")
+        elif isinstance(x, ExceptionInfo):
+            out.append("#error {:message ")
+            self.write_readably(x.message, depth + 1)
+            out.append(", :data ")
+            self.write_readably(x.data, depth + 1)
+            out.append("}")
+        elif isinstance(x, Thrown):
+            self.write(x.value, depth)
+        elif isinstance(x, BaseException):
+            out.append(f"#error {{:message {_escape(str(x))}}}")
+        elif isinstance(x, (pytypes.FunctionType, pytypes.BuiltinFunctionType)):
+            out.append(f"#object[{getattr(x, '__name__', 'fn')}]")
+        elif t is patterns.Pattern:
+            out.append('#"' + x.pattern + '"')
+        elif hasattr(x, "lisp_repr") and not isinstance(x, (LMap, LSet)):
+            out.append(x.lisp_repr())
+        elif callable(x) and hasattr(x, "__name__") and not isinstance(x, (LMap, LSet)):
+            out.append(f"#object[{x.__name__}]")
+        elif t is tuple or t is list:
+            self.write_items("[", x, "]", depth)
+        elif isinstance(x, LMap):
+            if hasattr(x, "lisp_tag"):
+                out.append("#" + x.lisp_tag())
+            self.write(LMap(dict(x.items())), depth)
+        elif isinstance(x, LSet):
+            self.write_items("#{", x, "}", depth)
+        else:
+            out.append(f"#object[{type_name(x)}]")
+
+    def write_items(self, open_: str, items: Any, close: str, depth: int) -> None:
+        out = self.out
+        out.append(open_)
+        for count, item in enumerate(items, 1):
+            if count > 1:
+                out.append(" ")
+            self.write(item, depth + 1)
+        out.append(close)
 
 
 def type_name(x: Any) -> str:

@@ -15,6 +15,8 @@ from typing import Any
 import immutables
 from pyrsistent import pvector
 
+from kryon_lisp import limits
+
 PVector: type[Any] = type(pvector())
 EMPTY_VECTOR: Any = pvector()
 
@@ -264,15 +266,37 @@ the persistent-vector hash recurses in C and would overflow the C stack."""
 
 
 def check_key_nesting(v: Any) -> None:
-    """Refuse a vector nested too deeply to hash safely."""
-    stack = [(v, 1)]
+    """Refuse a vector nested too deeply to hash safely, and charge the call's
+    budget for the hash: it runs in C, visiting shared subvectors once per use,
+    so forty levels of ``(conj v v)`` make 2**40 visits in 40 small vectors."""
+    if not any(type(item) is PVector for item in v):
+        return
+    # height and tree size of each distinct subvector, computed once each
+    known: dict[int, tuple[int, int]] = {}
+    stack: list[tuple[Any, bool]] = [(v, False)]
     while stack:
-        x, depth = stack.pop()
-        if depth > MAX_KEY_NESTING:
-            raise ValueError("collection nested too deeply to be hashed")
+        x, children_done = stack.pop()
+        if id(x) in known:
+            continue
+        if not children_done:
+            limits.step()
+            stack.append((x, True))
+            stack.extend((item, False) for item in x if type(item) is PVector)
+            continue
+        height, size = 1, 1
         for item in x:
             if type(item) is PVector:
-                stack.append((item, depth + 1))
+                h, n = known[id(item)]
+                height = max(height, h + 1)
+                size += n
+            else:
+                size += 1
+        if height > MAX_KEY_NESTING:
+            raise ValueError("collection nested too deeply to be hashed")
+        known[id(x)] = (height, size)
+    size = known[id(v)][1]
+    if size > limits.CHUNK:
+        limits.charge(size)
 
 
 def safe_hash(x: Any) -> int:
