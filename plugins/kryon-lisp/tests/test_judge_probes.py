@@ -18,6 +18,9 @@ OUTPUT_CASES = [
     ("(println [99999999999999999999])", "[99999999999999999999N]\n"),
     ("(print (str 10000000000000000000))", "10000000000000000000"),
     ("(print (type 10000000000000000000) (type 1))", "clojure.lang.BigInt java.lang.Long"),
+    # metadata maps are callable: meta must not take them for methods
+    ("(pr (meta (with-meta {:b 1} {:a 1})) (meta ^:foo {:x 1}))", "{:a 1} {:foo true}"),
+    ("(pr (meta (vary-meta '(1) assoc :k 2)))", "{:k 2}"),
 ]
 
 

@@ -252,7 +252,8 @@ def defmethod(multi: MultiFn, value: Any, fn: Callable[..., Any]) -> MultiFn:
 
 
 def meta(x: Any) -> Any:
-    return getattr(x, "meta", None) if not callable(getattr(x, "meta", None)) else None
+    found = getattr(x, "meta", None)
+    return found if isinstance(found, LMap) else None  # metadata is always a map
 
 
 def with_meta(x: Any, m: Any) -> Any:
