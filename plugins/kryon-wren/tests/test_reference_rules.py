@@ -251,3 +251,21 @@ def test_subscript_signatures_are_known_without_compiling_a_subscript() -> None:
 )
 def test_num_from_string_is_c_strtod(text: str, printed: str) -> None:
     assert run_source(f'System.print(Num.fromString("{text}"))') == printed + "\n"
+
+
+def test_a_to_string_that_is_not_a_string_fails_where_wren_adds_it() -> None:
+    # Interpolation, join and List/Map toString add toString results with `+`.
+    prelude = "class T {\n  construct new() {}\n  toString { 5 }\n}\n"
+    for expr in [
+        '"%(T.new())"',
+        "[T.new()].join()",
+        "[T.new()].toString",
+        "var m = {1: T.new()}.toString",
+    ]:
+        assert runtime_error(prelude + expr) == "Right operand must be a string."
+    assert run_source(prelude + "System.print(T.new())") == "[invalid toString]\n"
+
+
+def test_a_separator_is_only_added_between_two_elements() -> None:
+    assert run_source("System.print([1].join(2))") == "1\n"
+    assert runtime_error("[1, 2].join(3)") == "Right operand must be a string."

@@ -233,7 +233,9 @@ def to_str(v: Any) -> str:
         return "null"
     s = wrap(v).g_toString()
     if s.__class__ is not str:
-        return to_str(s)
+        # The reference joins toString results with `+` (interpolation,
+        # List/Map toString, join): a non-String is a right operand error.
+        raise WrenError("Right operand must be a string.")
     return s
 
 

@@ -213,7 +213,12 @@ class WSequence(WObject):
 
     def m_join_1(self, sep: Any) -> str:
         if sep.__class__ is not str:
-            raise WrenError("Separator must be a string.")
+            # The reference adds the separator with `+` between elements:
+            # a bad one only fails once there are two.
+            parts = [to_str(x) for x in py_iter(self)]
+            if len(parts) > 1:
+                raise WrenError("Right operand must be a string.")
+            return parts[0] if parts else ""
         return sized(sep.join(to_str(x) for x in py_iter(self)))
 
     def g_toList(self) -> Any:
