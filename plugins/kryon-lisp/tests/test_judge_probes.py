@@ -9,7 +9,7 @@ import pytest
 from kryon_lisp.engine import LispConfig, LispEngine
 from kryon_lisp.errors import describe
 
-from kryon_core import LimitError, ScriptBridge, SecurityPolicy
+from kryon_core import LimitError, ScriptBridge, SecurityPolicy, TimeLimitError
 
 OUTPUT_CASES = [
     # integers past a long are BigInts: print and pr write the N, str does not
@@ -21,7 +21,22 @@ OUTPUT_CASES = [
     # metadata maps are callable: meta must not take them for methods
     ("(pr (meta (with-meta {:b 1} {:a 1})) (meta ^:foo {:x 1}))", "{:a 1} {:foo true}"),
     ("(pr (meta (vary-meta '(1) assoc :k 2)))", "{:k 2}"),
+    # Java's Math answers NaN and infinities; the Integer/Long radix printers
+    (
+        "(pr (Math/sqrt -1) (Math/log 0) (Math/pow -8 0.5) (Math/exp 1000))",
+        "##NaN ##-Inf ##NaN ##Inf",
+    ),
+    (
+        "(pr (Integer/toBinaryString 10) (Integer/toHexString -1) (Long/toString 255 2))",
+        '"1010" "ffffffff" "11111111"',
+    ),
+    ('(pr (.hashCode "abc") (vec (.split "a,b,,c,," ",")))', '96354 ["a" "b" "" "c"]'),
 ]
+
+
+def test_time_prints_elapsed_time_as_clojure(output: Callable[[str], str]) -> None:
+    printed = output("(defn f [] (time (+ 1 2))) (prn (f))")
+    assert printed.startswith('"Elapsed time: ') and printed.endswith(' msecs"\n3\n')
 
 
 @pytest.mark.parametrize(("source", "expected"), OUTPUT_CASES)
@@ -81,3 +96,14 @@ def test_shared_structure_walks_meet_the_limits(body: str) -> None:
     with pytest.raises(LimitError):  # handing it to the host copies every leaf
         engine.call_function(sid, "bomb", [])
     assert engine.call_function(sid, "ok", []) == 1  # the engine is still usable
+
+
+def test_string_split_method_regex_meets_the_time_limit() -> None:
+    policy = SecurityPolicy(name="judge", time_limit_ms=200, memory_limit_mb=64)
+    engine = LispEngine()
+    engine.initialize(LispConfig(), policy)
+    engine.setup_bridge(ScriptBridge(policy, {}, output=lambda text, stream, script: None))
+    source = '(defn bomb [] (.split (str (apply str (repeat 40 "a")) "!") "(a|aa)+$"))'
+    sid = engine.load_script(engine.compile(source, script="t"))
+    with pytest.raises(TimeLimitError):
+        engine.call_function(sid, "bomb", [])

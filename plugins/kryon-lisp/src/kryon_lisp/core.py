@@ -21,7 +21,7 @@ from kryon_lisp.core_num import NUMERIC
 from kryon_lisp.core_seq import SEQUENCES
 from kryon_lisp.core_str import STRINGS
 from kryon_lisp.equality import equals
-from kryon_lisp.printer import pr_str, str_of, type_name
+from kryon_lisp.printer import format_float, pr_str, str_of, type_name
 from kryon_lisp.seqs import IndexedSeq, LazySeq, seq
 from kryon_lisp.syntax_quote import gensym_id
 from kryon_lisp.types import (
@@ -218,13 +218,14 @@ def boolean(x: Any) -> bool:
     return truthy(x)
 
 
-def timed(thunk: Callable[[], Any]) -> Any:
-    start = pytime.perf_counter()
+def timed(thunk: Callable[[], Any], report: Callable[[Any], None] | None = None) -> Any:
+    """``(time expr)``: the value of ``expr``; ``report`` (the namespace's ``prn``)
+    gets ``"Elapsed time: ... msecs"``, as Clojure prints it."""
+    start = pytime.perf_counter_ns()
     result = thunk()
-    elapsed = (pytime.perf_counter() - start) * 1000.0
-    print_hook = CORE.get("@time-report")
-    if callable(print_hook):
-        print_hook(f"Elapsed time: {elapsed:.6f} msecs")
+    elapsed = (pytime.perf_counter_ns() - start) / 1_000_000.0  # nanoseconds, as Clojure
+    if report is not None:
+        report(f"Elapsed time: {format_float(elapsed)} msecs")
     return result
 
 

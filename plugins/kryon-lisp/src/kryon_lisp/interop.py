@@ -13,6 +13,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from kryon_lisp import patterns
+from kryon_lisp.clojure_hash import java_string_hash
 from kryon_lisp.printer import str_of, type_name
 from kryon_lisp.types import Char
 
@@ -28,6 +30,36 @@ def _parse_int(text: str, radix: int = 10) -> int:
         raise ValueError(f'For input string: "{text}"') from None
 
 
+def _java_math(fn: Callable[..., float]) -> Callable[..., float]:
+    """Java's Math answers NaN or an infinity where Python's math raises."""
+
+    def run(*args: Any) -> float:
+        try:
+            return fn(*args)
+        except OverflowError:
+            return math.inf
+        except ValueError:
+            if fn is math.log or fn is math.log10:
+                return -math.inf if args[0] == 0 else math.nan
+            return math.nan
+
+    return run
+
+
+def _twos_complement(bits: int, radix_bits: int) -> Callable[[int], str]:
+    """``Integer/toBinaryString`` and friends: negatives as unsigned ``bits``-bit values."""
+    fmt = {1: "b", 3: "o", 4: "x"}[radix_bits]
+    return lambda x: format(int(x) & ((1 << bits) - 1), fmt)
+
+
+def _split(s: str, regex: Any) -> Any:
+    from kryon_lisp.core_str import split
+
+    return split(
+        s, regex if isinstance(regex, patterns.Pattern) else patterns.compile_pattern(regex)
+    )
+
+
 def _parse_double(text: str) -> float:
     try:
         return float(text)
@@ -40,22 +72,26 @@ NAMESPACES: dict[str, dict[str, Any]] = {
         "PI": math.pi,
         "E": math.e,
         "abs": abs,
-        "sqrt": math.sqrt,
+        "sqrt": _java_math(math.sqrt),
         "cbrt": lambda x: math.copysign(abs(x) ** (1 / 3), x),
-        "pow": lambda a, b: float(a) ** b,
+        "pow": _java_math(lambda a, b: math.pow(float(a), float(b))),
+        "floorDiv": lambda a, b: int(a) // int(b),
+        "floorMod": lambda a, b: int(a) % int(b),
+        "asin": _java_math(math.asin),
+        "acos": _java_math(math.acos),
         "floor": lambda x: float(math.floor(x)),
         "ceil": lambda x: float(math.ceil(x)),
         "round": _round,
         "max": max,
         "min": min,
-        "sin": math.sin,
-        "cos": math.cos,
-        "tan": math.tan,
-        "atan": math.atan,
+        "sin": _java_math(math.sin),
+        "cos": _java_math(math.cos),
+        "tan": _java_math(math.tan),
+        "atan": _java_math(math.atan),
         "atan2": math.atan2,
-        "exp": math.exp,
-        "log": math.log,
-        "log10": math.log10,
+        "exp": _java_math(math.exp),
+        "log": _java_math(math.log),
+        "log10": _java_math(math.log10),
         "signum": lambda x: float((x > 0) - (x < 0)),
         "hypot": math.hypot,
         "random": lambda: __import__("random").random(),
@@ -68,12 +104,19 @@ NAMESPACES: dict[str, dict[str, Any]] = {
         "MIN_VALUE": -(2**31),
         "valueOf": _parse_int,
         "toString": lambda x, r=10: _to_radix(x, r),
+        "toBinaryString": _twos_complement(32, 1),
+        "toOctalString": _twos_complement(32, 3),
+        "toHexString": _twos_complement(32, 4),
     },
     "Long": {
         "parseLong": _parse_int,
         "MAX_VALUE": 2**63 - 1,
         "MIN_VALUE": -(2**63),
         "valueOf": _parse_int,
+        "toString": lambda x, r=10: _to_radix(x, r),
+        "toBinaryString": _twos_complement(64, 1),
+        "toOctalString": _twos_complement(64, 3),
+        "toHexString": _twos_complement(64, 4),
     },
     "Double": {
         "parseDouble": _parse_double,
@@ -98,6 +141,10 @@ NAMESPACES: dict[str, dict[str, Any]] = {
         "toLowerCase": lambda c: Char(c.ch.lower()),
     },
 }
+
+
+def _signed32(x: int) -> int:
+    return x - (1 << 32) if x & 0x80000000 else x
 
 
 def _to_radix(x: int, radix: int) -> str:
@@ -130,10 +177,8 @@ _STRING_METHODS: dict[str, Callable[..., Any]] = {
     "equalsIgnoreCase": lambda s, o: isinstance(o, str) and s.lower() == o.lower(),
     "concat": lambda s, o: s + o,
     "toString": lambda s: s,
-    "split": lambda s, sep: __import__("pyrsistent").pvector(
-        __import__("re").split(sep if isinstance(sep, str) else sep.pattern, s)
-    ),
-    "hashCode": hash,
+    "split": _split,  # a regex the time limit can stop, trailing empties dropped as Java
+    "hashCode": lambda s: _signed32(java_string_hash(s)),
 }
 
 

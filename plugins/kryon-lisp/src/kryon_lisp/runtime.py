@@ -9,7 +9,7 @@ from typing import Any
 from kryon_core import CompileError
 from kryon_lisp import classes, extra, interop, limits, reactive, records, testing_ns
 from kryon_lisp.compiler import Compiler
-from kryon_lisp.core import CATCH_CLASSES, CORE
+from kryon_lisp.core import CATCH_CLASSES, CORE, timed
 from kryon_lisp.core_str import CLOJURE_STRING, format_
 from kryon_lisp.macros import CORE_MACROS
 from kryon_lisp.namespace import Namespace, ensure_recursion_headroom
@@ -269,7 +269,7 @@ class Runtime:
             "ns-name": lambda x=None: Symbol(ns.name),
             "require": lambda *specs: None,
             "var-get": lambda v: v.deref(),
-            "@time-report": println,
+            "@time": lambda thunk: timed(thunk, prn),
             "in-ns": lambda sym: None,
             "find-ns": lambda sym: runtime.namespace_for(str(sym)),
         }
