@@ -9,7 +9,13 @@ import pytest
 from kryon_lisp.engine import LispConfig, LispEngine
 from kryon_lisp.errors import describe
 
-from kryon_core import LimitError, ScriptBridge, SecurityPolicy, TimeLimitError
+from kryon_core import (
+    HostFunction,
+    LimitError,
+    ScriptBridge,
+    SecurityPolicy,
+    TimeLimitError,
+)
 
 OUTPUT_CASES = [
     # integers past a long are BigInts: print and pr write the N, str does not
@@ -107,3 +113,14 @@ def test_string_split_method_regex_meets_the_time_limit() -> None:
     sid = engine.load_script(engine.compile(source, script="t"))
     with pytest.raises(TimeLimitError):
         engine.call_function(sid, "bomb", [])
+
+
+def test_kryon_log_shows_lisp_values_as_lisp_prints_them() -> None:
+    logged: list[object] = []
+    host = {"log": HostFunction("log", lambda caller, message: logged.append(message), None)}
+    policy = SecurityPolicy(name="trusted", sandbox=False)
+    engine = LispEngine()
+    engine.initialize(LispConfig(), policy)
+    engine.setup_bridge(ScriptBridge(policy, host, output=lambda text, stream, script: None))
+    engine.load_script(engine.compile('(kryon/log {:a [1 "s"]}) (kryon/log "plain")', script="t"))
+    assert logged == ['{:a [1 "s"]}', "plain"]

@@ -189,11 +189,17 @@ class LispEngine(ScriptEngine):
         runtime.install_host(kryon, seeds)
 
     def _host_function(self, fn: Callable[..., Value], lisp_name: str) -> Callable[..., Any]:
+        from kryon_lisp.printer import str_of
+
         converter = self.converter
         active = self._active
+        shows_text = lisp_name == "log"
 
         def host(*args: Any) -> Any:
             caller = active[-1] if active else "<host>"
+            if shows_text and args and type(args[0]) is not str:
+                # the log's message reads as Lisp prints it, not as the host's repr
+                args = (str_of(args[0]), *args[1:])
             result = fn(caller, *[converter.to_host(a) for a in args])
             return converter.to_lisp(result)
 
