@@ -38,7 +38,13 @@ def test_num_to_string_uses_fourteen_significant_digits() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20))
+# Without NUL: printing stops at one, as in the reference CLI.
+@given(
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\0"),
+        max_size=20,
+    )
+)
 def test_string_literals_round_trip_through_escapes(text: str) -> None:
     escaped = "".join({"\\": "\\\\", '"': '\\"', "%": "\\%", "\n": "\\n"}.get(c, c) for c in text)
     assert run_source(f'System.write("{escaped}")') == text

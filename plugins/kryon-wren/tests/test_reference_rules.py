@@ -269,3 +269,9 @@ def test_a_to_string_that_is_not_a_string_fails_where_wren_adds_it() -> None:
 def test_a_separator_is_only_added_between_two_elements() -> None:
     assert run_source("System.print([1].join(2))") == "1\n"
     assert runtime_error("[1, 2].join(3)") == "Right operand must be a string."
+
+
+def test_printing_stops_at_a_nul_as_the_reference_cli_does() -> None:
+    source = 'System.print("a\\0b")\nSystem.write("c\\0d")\nSystem.printAll(["e\\0f", "g"])\n'
+    assert run_source(source) == "a\nceg\n"
+    assert run_source('System.print("a\\0b".count)') == "3\n"

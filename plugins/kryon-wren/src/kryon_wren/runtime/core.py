@@ -88,12 +88,16 @@ class FnStatics:
 
 
 def _written(v: Any) -> str:
-    """What System.print/write show for ``v``: its toString, if that is a String."""
+    """What System.print/write show for ``v``: its toString, if that is a
+    String, up to its first NUL (the reference CLI writes with printf "%s")."""
     c = v.__class__
     if c is str or c is float or c is bool or v is None:
-        return to_str(v)
-    s = O.wrap(v).g_toString()
-    return s if s.__class__ is str else "[invalid toString]"
+        s = to_str(v)
+    else:
+        s = O.wrap(v).g_toString()
+        if s.__class__ is not str:
+            return "[invalid toString]"
+    return s if "\0" not in s else s[: s.index("\0")]
 
 
 class SystemStatics:
