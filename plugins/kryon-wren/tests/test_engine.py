@@ -185,8 +185,11 @@ def test_strings_doubled_in_one_step_meet_the_memory_limit(
 def test_trusted_deep_recursion_is_a_limit_not_a_python_error(tmp_path: Path) -> None:
     with ScriptManager(_config(tmp_path, "trusted")) as m:
         m.load_script("deep", "var f\nf = Fn.new {|n| f.call(n + 1) }\n", language="wren")
-        with pytest.raises(RecursionLimitError):
+        with pytest.raises(RecursionLimitError) as info:
             m.call_function("deep.f", 0)
+    # Python's limit unwinds the frames: the report takes them from the traceback.
+    assert info.value.line == 2
+    assert info.value.traceback[-1].function == "new(_) block argument"
 
 
 def test_globals_are_module_variables(manager: ScriptManager) -> None:

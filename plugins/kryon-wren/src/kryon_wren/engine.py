@@ -177,7 +177,9 @@ class WrenEngine(ScriptEngine):
         else:
             sys.stderr.write(text)
 
-    def _limit_error(self, kind: str, message: str) -> BaseException:
+    def _limit_error(
+        self, kind: str, message: str, wren_stack: list[tuple[str, int, str]] | None = None
+    ) -> BaseException:
         script = self._callers[-1] if self._callers else None
         cls = {
             "time": TimeLimitError,
@@ -185,13 +187,15 @@ class WrenEngine(ScriptEngine):
             "memory": MemoryLimitError,
             "recursion": RecursionLimitError,
         }[kind]
-        # raised inside the running code: its Wren frames are still on the stack
-        stack = self._vm.live_stack(with_locals=False) if self._vm is not None else []
+        if wren_stack is None:
+            # raised inside the running code: its Wren frames are still on the stack
+            live = self._vm.live_stack(with_locals=False) if self._vm is not None else []
+            wren_stack = [(module, line, name) for module, line, name, _ in live]
         frames = [
             StackFrame(function=name, script=module, line=line or None)
-            for module, line, name, _ in reversed(stack)
+            for module, line, name in reversed(wren_stack)
         ]
-        line = stack[0][1] if stack and stack[0][1] else None
+        line = wren_stack[0][1] if wren_stack and wren_stack[0][1] else None
         return cls(message, script=script, line=line, traceback=frames)
 
     # -- modules offered to scripts ------------------------------------------------

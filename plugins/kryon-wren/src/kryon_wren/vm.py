@@ -95,7 +95,10 @@ class VM:
     base_dir: str = "."
     main_name: str = "main"
     builtin_modules: dict[str, Callable[[], dict[str, Any]]] = field(default_factory=dict)
-    limit_error: Callable[[str, str], BaseException] | None = None
+    # (kind, message, Wren stack innermost first or None for the live one)
+    limit_error: Callable[[str, str, list[tuple[str, int, str]] | None], BaseException] | None = (
+        None
+    )
     import_root: str | None = None
 
     def __post_init__(self) -> None:
@@ -278,9 +281,11 @@ class VM:
                 return n
             frame = fiber.g.gr_frame
 
-    def _limit(self, kind: str, message: str) -> BaseException:
+    def _limit(
+        self, kind: str, message: str, stack: list[tuple[str, int, str]] | None = None
+    ) -> BaseException:
         if self.limit_error is not None:
-            return self.limit_error(kind, message)
+            return self.limit_error(kind, message, stack)
         return RuntimeError(message)
 
     def check_alloc(self, nbytes: int) -> None:
@@ -353,7 +358,10 @@ class VM:
         if isinstance(exc, WrenError):
             err = exc
         elif isinstance(exc, RecursionError):
-            return FatalError(self._limit("recursion", "maximum call depth exceeded"))
+            # Python's own limit (no recursion limit in the policy): the
+            # frames are gone by now, so the stack comes from the traceback.
+            stack = self.stack_of(exc.__traceback__)
+            return FatalError(self._limit("recursion", "maximum call depth exceeded", stack))
         elif isinstance(exc, MemoryError):
             return FatalError(self._limit("memory", "out of memory"))
         else:
