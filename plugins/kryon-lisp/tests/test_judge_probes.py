@@ -37,6 +37,25 @@ OUTPUT_CASES = [
         '"1010" "ffffffff" "11111111"',
     ),
     ('(pr (.hashCode "abc") (vec (.split "a,b,,c,," ",")))', '96354 ["a" "b" "" "c"]'),
+    (
+        "(pr (try (char -1) (catch Exception e (ex-message e))))",
+        '"Value out of range for char: -1"',
+    ),
+    # a defrecord may implement Object's toString: str uses it, printing does not
+    (
+        '(defrecord P [n] Object (toString [_] (str "P<" n ">")))'
+        "(pr (str (->P 1)) (.toString (->P 2)) (->P 3))",
+        '"P<1>" "P<2>" #user.P{:n 3}',
+    ),
+    # integers past CPython's 4,300-digit str limit print, read and format (2000! has 5,736)
+    (
+        '(def f (reduce *\' (range 1 2001))) (pr (count (str f)) (count (format "%d" f)))',
+        "5736 5736",
+    ),
+    (
+        "(def f (reduce *' (range 1 2001))) (pr (= f (read-string (str f))) (count (pr-str f)))",
+        "true 5737",
+    ),
 ]
 
 

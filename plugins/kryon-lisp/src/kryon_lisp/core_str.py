@@ -8,7 +8,7 @@ from typing import Any
 from pyrsistent import pvector
 
 from kryon_lisp import limits, patterns
-from kryon_lisp.printer import pr_str, str_of
+from kryon_lisp.printer import int_text, pr_str, str_of
 from kryon_lisp.seqs import IndexedSeq, iter_of, lazy_iter
 from kryon_lisp.types import Char, Keyword, LMap, Symbol
 
@@ -59,6 +59,8 @@ def format_(fmt: str, *args: Any) -> str:
                 text = str_of(value) if not isinstance(value, bool) else str(value).lower()
             text = (spec + "s") % text
             return text.upper() if conv == "S" else text
+        if conv == "d" and int(value).bit_length() > 13_000:
+            return (spec + "s") % int_text(int(value))  # past what "%d" converts
         if conv == "d":
             out = (spec + "d") % int(value)
             if "," in m.group(2):
@@ -119,7 +121,12 @@ def _checked(sym: Symbol) -> Symbol:
 
 
 def char(x: Any) -> Char:
-    return x if isinstance(x, Char) else Char(chr(x))
+    if isinstance(x, Char):
+        return x
+    code = int(x)
+    if not 0 <= code <= 0x10FFFF:
+        raise ValueError(f"Value out of range for char: {code}")
+    return Char(chr(code))
 
 
 # -- clojure.string -------------------------------------------------------------

@@ -49,6 +49,31 @@ MAX_PRINT_DEPTH = 200
 """Nesting beyond this prints as ``...`` rather than overflowing the stack."""
 
 
+_DIRECT_BITS = 13_000
+"""Integers up to this size (about 3,900 digits) convert with ``str``; CPython
+refuses past 4,300 digits, so bigger ones are converted in halves."""
+
+
+def int_text(n: int) -> str:
+    """The decimal digits of ``n``, however long (a factorial of 2000 has 5,736)."""
+    if n < 0:
+        return "-" + int_text(-n)
+    if n.bit_length() <= _DIRECT_BITS:
+        return str(n)
+    # up to a second of C work that no step check interrupts: counted (and the
+    # deadline checked) first, so a loop of such conversions stops at its limit
+    limits.charge(n.bit_length() // 3)
+    return _halves(n)
+
+
+def _halves(n: int) -> str:
+    if n.bit_length() <= _DIRECT_BITS:
+        return str(n)
+    half = n.bit_length() * 3 // 20  # log10(2) ~ 0.3: half of the decimal digits
+    high, low = divmod(n, 10**half)
+    return _halves(high) + _halves(low).rjust(half, "0")
+
+
 def format_float(x: float) -> str:
     if math.isnan(x):
         return "##NaN"
@@ -97,11 +122,14 @@ def str_of(x: Any) -> str:
     if type(x) is str:
         return x
     if type(x) is int:
-        return str(x)
+        return int_text(x)
     if x is None:
         return ""
     if type(x) is Char:
         return x.ch
+    to_string = getattr(getattr(x, "record_type", None), "to_string", None)
+    if to_string is not None:  # a defrecord's Object toString
+        return str_of(to_string(x))
     if isinstance(x, ExceptionInfo):
         return f"clojure.lang.ExceptionInfo: {str_of(x.message)} {pr_str(x.data)}"
     if hasattr(x, "java_name"):
@@ -149,7 +177,7 @@ class _Writer:
         elif t is int:
             # Python has one integer type: those past a long are Clojure BigInts, printed with N
             # by print and pr alike (only str leaves it off)
-            out.append(str(x) if LONG_MIN <= x <= LONG_MAX else f"{x}N")
+            out.append(str(x) if LONG_MIN <= x <= LONG_MAX else f"{int_text(x)}N")
         elif t is float:
             out.append(format_float(x))
         elif t is str:
@@ -157,7 +185,8 @@ class _Writer:
         elif t is Keyword or t is Symbol:
             out.append(str(x))
         elif t is Fraction:
-            out.append(f"{x.numerator}/{x.denominator}" if x.denominator != 1 else str(x.numerator))
+            num = int_text(x.numerator)
+            out.append(f"{num}/{int_text(x.denominator)}" if x.denominator != 1 else num)
         elif t is Char:
             out.append("\\" + _CHAR_NAMES.get(x.ch, x.ch) if readably else x.ch)
         elif t is PVector:

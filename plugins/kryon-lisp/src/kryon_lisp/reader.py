@@ -15,7 +15,7 @@ from typing import Any
 from pyrsistent import pvector
 
 from kryon_core import CompileError
-from kryon_lisp import patterns
+from kryon_lisp import limits, patterns
 from kryon_lisp.syntax_quote import SyntaxQuoter
 from kryon_lisp.types import Char, Keyword, LMap, LSet, PList, Symbol, plist
 
@@ -29,6 +29,27 @@ _DELIMS = set('()[]{}";`~^@,') | {" ", "\t", "\n", "\r", "\f"}
 _INT = re.compile(r"^([-+]?)(?:(0[xX])([0-9a-fA-F]+)|([0-9]+)r([0-9a-zA-Z]+)|([0-9]+))N?$")
 _FLOAT = re.compile(r"^[-+]?[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?M?$")
 _RATIO = re.compile(r"^([-+]?[0-9]+)/([0-9]+)$")
+
+MAX_NUMBER_DIGITS = 320_000
+"""About the million bits arithmetic allows; longer number tokens are refused."""
+
+
+def parse_decimal(digits: str) -> int:
+    """``int(digits)`` for any length (CPython refuses past 4,300 digits)."""
+    if len(digits) <= 4_000:
+        return int(digits)
+    limits.charge(len(digits))  # C work no step check interrupts (read-string at run time)
+    return _parse_halves(digits)
+
+
+def _parse_halves(digits: str) -> int:
+    if len(digits) <= 4_000:
+        return int(digits)
+    half = len(digits) // 2
+    scale: int = 10**half
+    return _parse_halves(digits[:-half]) * scale + _parse_halves(digits[-half:])
+
+
 _CHAR_NAMES = {
     "newline": "\n",
     "space": " ",
@@ -340,6 +361,8 @@ class Reader:
         return sym
 
     def _number(self, token: str, line: int, col: int) -> Any:
+        if len(token) > MAX_NUMBER_DIGITS:
+            raise self.error(f"Number too large: {len(token)} digits", line, col)
         m = _INT.match(token)
         if m:
             sign = -1 if m.group(1) == "-" else 1
@@ -350,14 +373,15 @@ class Reader:
                     return sign * int(m.group(5), int(m.group(4)))
                 except ValueError:
                     raise self.error(f"Invalid number: {token}", line, col) from None
-            return sign * int(m.group(6))
+            return sign * parse_decimal(m.group(6))
         if _FLOAT.match(token):
             return float(token.rstrip("M"))
         m = _RATIO.match(token)
         if m:
-            if int(m.group(2)) == 0:
+            numerator, denominator = parse_decimal(m.group(1)), parse_decimal(m.group(2))
+            if denominator == 0:
                 raise self.error("Divide by zero", line, col)
-            value = Fraction(int(m.group(1)), int(m.group(2)))
+            value = Fraction(numerator, denominator)
             return value.numerator if value.denominator == 1 else value
         raise self.error(f"Invalid number: {token}", line, col)
 

@@ -72,6 +72,7 @@ class RecordType:
         self.full_name = f"{ns}.{name}"
         self.fields = fields
         self.keys = [Keyword(f) for f in fields]
+        self.to_string: Callable[[Any], Any] | None = None
 
     def create(self, *values: Any) -> Record:
         if len(values) != len(self.fields):
@@ -230,9 +231,25 @@ def _defrecord(form: PList, name: Any = None, fields: Any = None, *impls: Any) -
         L(S("def"), Symbol(f"map->{name.name}"), L(S("@record-map-ctor"), name)),
     ]
     for proto, methods in _impl_groups(list(impls)):
-        out.append(L(S("@extend"), proto, name, _impl_map(methods, field_list)))
+        if isinstance(proto, Symbol) and str(proto) in ("Object", "java.lang.Object"):
+            out.append(L(S("@record-object"), name, _object_methods(methods, field_list)))
+        else:
+            out.append(L(S("@extend"), proto, name, _impl_map(methods, field_list)))
     out.append(name)
     return plist(out)
+
+
+def _object_methods(methods: list[PList], fields: list[Any]) -> Any:
+    """``Object (toString [this] ...)`` in a defrecord: the one Object method ``str`` uses."""
+    for method in methods:
+        head = method.first()
+        if not isinstance(head, Symbol) or head.name != "toString":
+            raise ValueError(f"defrecord can implement only toString of Object, not {head}")
+    return _impl_map(methods, fields)
+
+
+def _set_object_methods(record_type: RecordType, impls: Any) -> None:
+    record_type.to_string = impls.get(Keyword("toString"))
 
 
 @macro("extend-type")
@@ -282,6 +299,7 @@ RECORDS: dict[str, Any] = {
     "@record-ctor": lambda rt: rt.create,
     "@record-map-ctor": lambda rt: rt.from_map,
     "@extend": _extend,
+    "@record-object": _set_object_methods,
     "satisfies?": lambda proto, x: proto.satisfied_by(x),
     "record?": lambda x: isinstance(x, Record),
 }
