@@ -294,8 +294,8 @@ class FunctionRegistry:
         self, script: str, functions: Mapping[str, FunctionInfo], binder: Binder
     ) -> None:
         owner = self._owner
-        for function in functions:
-            qualified = f"{script}.{function}"
+        named = [(function, f"{script}.{function}") for function in functions]
+        for _, qualified in named:
             other = owner.get(qualified, script)
             if other != script:
                 raise ScriptError(
@@ -312,8 +312,7 @@ class FunctionRegistry:
                     slot.rebind(info, binder)
         self._scripts[script] = _ScriptEntry(functions, binder)
         short = self._short
-        for function in functions:
-            qualified = f"{script}.{function}"
+        for function, qualified in named:
             owner[qualified] = script
             names = short.get(function)
             if names is None:

@@ -159,8 +159,8 @@ end
 
 -- What a script exports: its env's own functions (not the injected ones)
 -- plus the function fields of a table its chunk returned.  Returns the table
--- name -> function and, for the host in one crossing, one line per function:
--- "name<TAB>nparams<TAB>vararg(0/1)<TAB>line defined<TAB>param,names".
+-- name -> function and, for the host in one crossing, the names one a line;
+-- K.describe tells about one of them when the host first asks.
 function K.exports(env, ret, skip)
   local out = {}
   if type(ret) == "table" then
@@ -173,23 +173,27 @@ function K.exports(env, ret, skip)
       out[k] = v
     end
   end
-  local lines, n = {}, 0
-  for k, f in next, out do
+  local names, n = {}, 0
+  for k in next, out do
     if string_find(k, "^[%a_][%w_]*$") then
-      local info = debug_getinfo(f, "Su")
-      local nparams = info.nparams or 0
-      local names = ""
-      for i = 1, nparams do
-        names = (i == 1 and "" or names .. ",") .. (debug_getlocal(f, i) or ("arg" .. i))
-      end
       n = n + 1
-      lines[n] = k .. "\t" .. nparams .. "\t" .. (info.isvararg and "1" or "0") .. "\t"
-                 .. info.linedefined .. "\t" .. names
+      names[n] = k
     else
       out[k] = nil
     end
   end
-  return out, table_concat(lines, "\n")
+  return out, table_concat(names, "\n")
+end
+
+-- The export `name` in one line: "nparams<TAB>vararg(0/1)<TAB>line defined<TAB>param,names".
+function K.describe(exports, name)
+  local f = rawget(exports, name)
+  local info = debug_getinfo(f, "Su")
+  local nparams = info.nparams or 0
+  local names = {}
+  for i = 1, nparams do names[i] = debug_getlocal(f, i) or ("arg" .. i) end
+  return nparams .. "\t" .. (info.isvararg and "1" or "0") .. "\t" .. info.linedefined
+         .. "\t" .. table_concat(names, ",")
 end
 
 -- Bind the export `name` (see K.bind).

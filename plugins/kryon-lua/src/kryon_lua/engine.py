@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, ClassVar
 
 from kryon_core import (
@@ -243,8 +244,8 @@ class LuaEngine(ScriptEngine):
             if result[0] is False:
                 raise self._error(result, name)
             result = result[1][1]
-        exports, described = self._kernel.exports(env, result, skip)
-        infos = _Exports(described)
+        exports, names = self._kernel.exports(env, result, skip)
+        infos = _Exports(names, partial(self._kernel.describe, exports))
         self._next_id += 1
         script_id = ScriptId(self._next_id)
         self._scripts[script_id] = _Script(script_id, name, env, exports, infos)
@@ -414,21 +415,24 @@ class LuaEngine(ScriptEngine):
 
 
 class _Exports(Mapping[str, FunctionInfo]):
-    """A script's exported functions, from the kernel's one-line-per-function
-    description; each :class:`FunctionInfo` is made when first asked for, so a
-    load costs one split per function."""
+    """A script's exported functions: the names from the kernel at load, and
+    each :class:`FunctionInfo` asked of the VM (``describe(name)``, one line)
+    when first needed, so a load does not pay for describing every function."""
 
-    __slots__ = ("_infos", "_rows")
+    __slots__ = ("_describe", "_infos", "_names")
 
-    def __init__(self, described: bytes) -> None:
-        rows = described.decode("utf-8", "replace").split("\n") if described else ()
-        self._rows = {row[: row.index("\t")]: row for row in rows}
+    def __init__(self, names: bytes, describe: Callable[[bytes], bytes]) -> None:
+        self._names = dict.fromkeys(names.decode().split("\n")) if names else {}
+        self._describe = describe
         self._infos: dict[str, FunctionInfo] = {}
 
     def __getitem__(self, name: str) -> FunctionInfo:
         info = self._infos.get(name)
         if info is None:
-            _, nparams, vararg, line, params = self._rows[name].split("\t")
+            if name not in self._names:
+                raise KeyError(name)
+            row = self._describe(name.encode()).decode("utf-8", "replace")
+            nparams, vararg, line, params = row.split("\t")
             info = self._infos[name] = FunctionInfo(
                 name=name,
                 parameter_count=int(nparams),
@@ -439,13 +443,13 @@ class _Exports(Mapping[str, FunctionInfo]):
         return info
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._rows)
+        return iter(self._names)
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._names)
 
     def __contains__(self, name: object) -> bool:
-        return name in self._rows
+        return name in self._names
 
 
 def _discard(caller: str, text: bytes) -> None:
