@@ -41,6 +41,16 @@ OUTPUT_CASES = [
         "(pr (try (char -1) (catch Exception e (ex-message e))))",
         '"Value out of range for char: -1"',
     ),
+    # caught runtime errors have the Java class Clojure throws, in type and str
+    (
+        "(pr (try (/ 1 0) (catch Exception e [(type e) (str e)])))",
+        '[java.lang.ArithmeticException "java.lang.ArithmeticException: Divide by zero"]',
+    ),
+    ("(pr (try (nth [] 1) (catch Exception e (type e))))", "java.lang.IndexOutOfBoundsException"),
+    (
+        "(pr (try (get-in 1 2 3 4) (catch Exception e [(type e) (ex-message e)])))",
+        '[clojure.lang.ArityException "Wrong number of args (4) passed to: get-in"]',
+    ),
     # a defrecord may implement Object's toString: str uses it, printing does not
     (
         '(defrecord P [n] Object (toString [_] (str "P<" n ">")))'

@@ -53,7 +53,8 @@ def describe(exc: BaseException) -> str:
         m = _ARITY.match(text)
         if m:
             owner, _, method = m.group(1).rpartition(".")
-            fn = method.split(" ")[0]
+            # core functions are Python functions: get_in is clojure.core's get-in
+            fn = method.split(" ")[0].rstrip("_").replace("_", "-")
             given = m.group(2)
             if method == "__call__" and owner in _INVOKED_TYPES:
                 fn = _INVOKED_TYPES[owner]

@@ -137,7 +137,8 @@ def str_of(x: Any) -> str:
     if isinstance(x, BaseException) and not isinstance(x, Thrown):
         from kryon_lisp.errors import describe
 
-        return describe(x)
+        # Throwable.toString: the class, then the message
+        return f"{type_name(x)}: {describe(x)}"
     return pr_str(x, True)
 
 
@@ -277,6 +278,8 @@ def type_name(x: Any) -> str:
         return "clojure.lang.BigInt"
     if found is not None:
         return found
+    if isinstance(x, BaseException):
+        return _exception_name(x)
     if isinstance(x, Seq):
         return "clojure.lang." + {
             "PList": "PersistentList",
@@ -287,3 +290,32 @@ def type_name(x: Any) -> str:
     if callable(x):
         return "clojure.lang.IFn"
     return type(x).__name__
+
+
+def _exception_name(x: BaseException) -> str:
+    """The Java class Clojure would throw where the Python runtime raised ``x``."""
+    if isinstance(x, ExceptionInfo):
+        return "clojure.lang.ExceptionInfo"
+    java_name = getattr(x, "java_name", None)
+    if isinstance(java_name, str):
+        return java_name
+    if isinstance(x, ArithmeticError):
+        return "java.lang.ArithmeticException"
+    if isinstance(x, IndexError):
+        return "java.lang.IndexOutOfBoundsException"
+    if isinstance(x, RecursionError):
+        return "java.lang.StackOverflowError"
+    if isinstance(x, TypeError):
+        text = str(x)
+        if "positional argument" in text or text.startswith("Wrong number of args"):
+            return "clojure.lang.ArityException"
+        if text.startswith("Don't know how") or "not supported on" in text:
+            return "java.lang.IllegalArgumentException"
+        return "java.lang.ClassCastException"
+    if isinstance(x, ValueError) and str(x).startswith("For input string"):
+        return "java.lang.NumberFormatException"
+    if isinstance(x, (ValueError, KeyError)):
+        return "java.lang.IllegalArgumentException"
+    if isinstance(x, (NameError, AttributeError)):
+        return "java.lang.IllegalStateException"
+    return "java.lang.RuntimeException"
