@@ -84,6 +84,9 @@ ERROR_CASES = [
     ("(:a 1 2 3)", "Wrong number of args (3) passed to: clojure.lang.Keyword"),
     ("({:a 1} 1 2 3)", "Wrong number of args (3) passed to: clojure.lang.PersistentArrayMap"),
     ("(#{1} 1 2)", "Wrong number of args (2) passed to: clojure.lang.PersistentHashSet"),
+    # too few arguments: Python names only the missing ones, yet the count is known
+    ("(defn f [x y] x) (f 1)", "Wrong number of args (1) passed to: f"),
+    ("(let [g (fn [a b c] a)] (g))", "Wrong number of args (0) passed to: fn"),
     ("(declare y) (y)", "Var y is unbound (declared or defined without a value)"),
     ("(< 1 nil)", "Cannot compare java.lang.Long with nil"),
 ]

@@ -59,6 +59,8 @@ def describe(exc: BaseException) -> str:
             if method == "__call__" and owner in _INVOKED_TYPES:
                 fn = _INVOKED_TYPES[owner]
                 given = str(int(given) - 1) if given else "0"
+            elif given is None:
+                given = _given_when_missing(exc, method, text)
             return f"Wrong number of args ({given or '?'}) passed to: {fn}"
         m = _NOT_CALLABLE.match(text)
         if m:
@@ -77,6 +79,27 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, RecursionError):
         return "recursion depth limit exceeded"
     return text or type(exc).__name__
+
+
+_MISSING = re.compile(r"missing (\d+) required positional argument")
+
+
+def _given_when_missing(exc: BaseException, name: str, text: str) -> str | None:
+    """Python names only the missing parameters; the count given is the called
+    function's positional parameters minus those, found where the call was made."""
+    m = _MISSING.search(text)
+    tb = exc.__traceback__
+    if m is None or tb is None:
+        return None
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    frame = tb.tb_frame
+    for scope in (frame.f_locals, frame.f_globals):
+        for value in scope.values():
+            code = getattr(value, "__code__", None)
+            if code is not None and code.co_name == name:
+                return str(code.co_argcount - int(m.group(1)))
+    return None
 
 
 def lisp_frames(tb: TracebackType | None, files: dict[str, str]) -> list[StackFrame]:
