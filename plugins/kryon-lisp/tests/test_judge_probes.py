@@ -41,6 +41,7 @@ OUTPUT_CASES = [
         "(pr (try (char -1) (catch Exception e (ex-message e))))",
         '"Value out of range for char: -1"',
     ),
+    ("(pr (rseq (sorted-map 1 :a 2 :b)))", "([2 :b] [1 :a])"),
     # caught runtime errors have the Java class Clojure throws, in type and str
     (
         "(pr (try (/ 1 0) (catch Exception e [(type e) (str e)])))",

@@ -192,7 +192,7 @@ def nthrest(coll: Any, n: int) -> Any:
 
 
 def rseq(v: Any) -> Any:
-    items = list(reversed(list(v)))
+    items = list(reversed(list(iter_of(v))))  # a sorted map's entries, not its keys
     return IndexedSeq(items, 0) if items else None
 
 
