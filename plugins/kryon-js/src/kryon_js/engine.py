@@ -302,6 +302,15 @@ class JsEngine(ScriptEngine):
         (``let x = 1`` is kept as ``x``), and the value of the last expression
         is returned.
         """
+        return self._evaluate(script_id, source, "callN")
+
+    def evaluate_display(self, script_id: ScriptId, source: str) -> str | None:
+        """:meth:`evaluate`, the value shown as Node's REPL shows it
+        (``[ 1, 'a', { b: 2 } ]``); None for undefined."""
+        shown = self._evaluate(script_id, source, "callShow")
+        return shown if isinstance(shown, str) else None
+
+    def _evaluate(self, script_id: ScriptId, source: str, entry: str) -> Value:
         loaded = self._loaded(script_id)
         if not loaded.sloppy:
             raise UnsupportedOperationError(
@@ -313,7 +322,7 @@ class JsEngine(ScriptEngine):
         if names:
             rt.call(rt.api["declare"], (loaded.scope, json.dumps(names)), loaded.name)
         try:
-            return rt.call(rt.api["callN"], (rt.eval_helper, loaded.scope, code), loaded.name)
+            return rt.call(rt.api[entry], (rt.eval_helper, loaded.scope, code), loaded.name)
         except ScriptRuntimeError as exc:
             if exc.message.startswith("SyntaxError"):
                 raise CompileError(exc.message, script=loaded.name) from None

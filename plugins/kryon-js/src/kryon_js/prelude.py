@@ -403,6 +403,15 @@ const api = {
     adoptPending();
     try { return out(f(...decode(text))); } catch (e) { return fail(e); }
   },
+  // kryon repl: a snippet's value as Node's REPL shows it (util.inspect); undefined
+  // shows nothing.
+  callShow: (f, ...args) => {
+    adoptPending();
+    try {
+      const r = f(...args);
+      return out(r === undefined ? null : inspect(r));
+    } catch (e) { return fail(e); }
+  },
   // The handle fast path (engine.py): a wrapper of one arity for one function, called
   // with the plain arguments as they are.  It does not adopt a token: Python calls it
   // only when no token is waiting (TimeLimit.ready).

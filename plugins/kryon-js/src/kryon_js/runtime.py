@@ -44,6 +44,7 @@ _API = (
     "call3",
     "callN",
     "callE",
+    "callShow",
     "callRef",
     "release",
     "load",

@@ -384,13 +384,17 @@ def repl_rewrite(source: str) -> tuple[str, list[str]]:
 
     ``let x = 1`` becomes ``x = 1``; ``function f() {}`` becomes
     ``f = function f() {}`` (and likewise ``class``).  Destructuring
-    declarations are left alone and stay local to the snippet.
+    declarations are left alone and stay local to the snippet.  A snippet
+    that ends with a declaration still has no value, as in Node's REPL.
     """
     scanner = _Scanner(source, module=False)
     tokens, edits, names = scanner.tokens, [], []
     depth = 0
+    ends_with_declaration = False
     for i, tok in enumerate(tokens):
         text = tok.text
+        if depth == 0 and scanner.statement_start(i):
+            ends_with_declaration = False
         if tok.kind == "punct" and text in ("(", "[", "{"):
             depth += 1
         elif tok.kind == "punct" and text in (")", "]", "}"):
@@ -401,6 +405,7 @@ def repl_rewrite(source: str) -> tuple[str, list[str]]:
                 declared = scanner.binding_names(i)
                 names += declared
                 edits.append((tok.start, tok.end, ""))
+                ends_with_declaration = True
             elif text in ("function", "async", "class"):
                 decl = scanner.function_at(i) if text != "class" else None
                 name = decl.name if decl is not None else None
@@ -409,5 +414,8 @@ def repl_rewrite(source: str) -> tuple[str, list[str]]:
                 if name is not None:
                     names.append(name)
                     edits.append((tok.start, tok.start, f"{name} = "))
-    shape = ScriptShape(edits=edits)
-    return shape.rewrite(source), list(dict.fromkeys(names))
+                    ends_with_declaration = True
+    code = ScriptShape(edits=edits).rewrite(source)
+    if ends_with_declaration:
+        code += "\n;void 0"
+    return code, list(dict.fromkeys(names))
