@@ -41,6 +41,9 @@ OUTPUT_CASES = [
         "(pr (try (char -1) (catch Exception e (ex-message e))))",
         '"Value out of range for char: -1"',
     ),
+    # syntax-quote writes clojure.core/println: the printing functions must resolve
+    ('(defmacro dbg [x] `(let [v# ~x] (println \'~x "=" v#) v#)) (dbg (+ 1 2))', "(+ 1 2) = 3\n"),
+    ("(defmacro p2 [x] `(do (prn ~x) (print (eval '~x)))) (p2 (inc 1))", "2\n2"),
     ("(pr (rseq (sorted-map 1 :a 2 :b)))", "([2 :b] [1 :a])"),
     # caught runtime errors have the Java class Clojure throws, in type and str
     (

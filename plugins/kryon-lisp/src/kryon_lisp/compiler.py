@@ -375,6 +375,9 @@ class Compiler:
         if ns_name in ("clojure.core", "cljs.core"):
             if sym.name in self.runtime.core:
                 return name(sym.name)
+            own = self.ns.core_functions.get(sym.name)
+            if own is not None:
+                return name(self.ns.constant(own))
             if sym.name in self.runtime.core_macros:
                 raise self.error(f"Can't take value of a macro: {sym}", where)
             raise self.error(f"No such var: {sym}", where)

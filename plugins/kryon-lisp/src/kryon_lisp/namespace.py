@@ -74,7 +74,10 @@ class Namespace:
         g["@declare"] = self.declare_runtime
         g["@defined?"] = lambda sym: sym.name in g
         g["@record-type"] = self.record_type
-        g.update(self.runtime.namespace_functions(self))
+        # the core functions that know their namespace (println, eval, ...), kept so
+        # that clojure.core/println (what syntax-quote writes) finds them
+        self.core_functions = self.runtime.namespace_functions(self)
+        g.update(self.core_functions)
 
     # -- compile-time bookkeeping -------------------------------------------------
 
