@@ -192,6 +192,16 @@ def test_evaluate_snippets_for_the_repl(either) -> None:
         either.engine.evaluate(sid, "1 / 0")
 
 
+def test_repl_results_show_as_pythons_repl_shows_them(either) -> None:
+    sid = either.load("", "repl")
+    show = either.engine.evaluate_display
+    assert show(sid, "d = {'a': [1, 2.5], 's': 'q'}") is None
+    assert show(sid, "d") == "{'a': [1, 2.5], 's': 'q'}"
+    assert show(sid, "_['s']") == "'q'"  # the last value is kept as _
+    assert show(sid, "None") is None
+    assert show(sid, "(1, None)") == "(1, None)"
+
+
 def test_a_coding_declaration_names_the_source_encoding(tmp_path: Path) -> None:
     """PEP 263, as `python FILE` reads it; without one the file must be UTF-8."""
     declared = tmp_path / "latin.py"

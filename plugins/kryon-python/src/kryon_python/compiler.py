@@ -57,9 +57,13 @@ def compile_source(
     )
 
 
-def compile_snippet(source: str, *, script: str, sandbox: bool) -> tuple[bytes, bytes | None]:
+def compile_snippet(
+    source: str, *, script: str, sandbox: bool, shown: bool = False
+) -> tuple[bytes, bytes | None]:
     """A REPL snippet as marshalled code: the statements, and the trailing
-    expression (if any) whose value the REPL shows."""
+    expression (if any) whose value the REPL shows.  With ``shown`` the
+    expression gives what Python's REPL prints instead: the value's ``repr``,
+    None for None, and like that REPL it keeps the value as ``_``."""
     try:
         tree = ast.parse(source, filename=script, mode="exec")
         if sandbox:
@@ -68,7 +72,8 @@ def compile_snippet(source: str, *, script: str, sandbox: bool) -> tuple[bytes, 
         expression: bytes | None = None
         if isinstance(last, ast.Expr):
             tree.body.pop()
-            value = ast.Expression(last.value)
+            value = ast.Expression(_shown(last.value) if shown else last.value)
+            ast.fix_missing_locations(value)
             expression = marshal.dumps(compile(value, script, "eval", dont_inherit=True))
         statements = marshal.dumps(compile(tree, script, "exec", dont_inherit=True))
     except SyntaxError as exc:
@@ -76,6 +81,15 @@ def compile_snippet(source: str, *, script: str, sandbox: bool) -> tuple[bytes, 
     except (ValueError, RecursionError, MemoryError) as exc:
         raise _too_complex(exc, script) from None
     return statements, expression
+
+
+def _shown(value: ast.expr) -> ast.expr:
+    """``None if (_ := value) is None else repr(_)``, at ``value``'s position."""
+    kept = ast.NamedExpr(target=ast.Name("_", ast.Store()), value=value)
+    test = ast.Compare(kept, [ast.Is()], [ast.Constant(None)])
+    text = ast.Call(ast.Name("repr", ast.Load()), [ast.Name("_", ast.Load())], [])
+    shown = ast.IfExp(test=test, body=ast.Constant(None), orelse=text)
+    return ast.copy_location(shown, value)
 
 
 def load_code(compiled: CompiledScript) -> CodeType:

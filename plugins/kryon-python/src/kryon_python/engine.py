@@ -209,6 +209,16 @@ class PythonEngine(ScriptEngine):
         statements, expression = compile_snippet(source, script=script, sandbox=self.isolated)
         return self._rt().evaluate(script_id, statements, expression)
 
+    def evaluate_display(self, script_id: ScriptId, source: str) -> str | None:
+        """:meth:`evaluate`, the value shown as Python's REPL shows it (its
+        ``repr``; nothing for None)."""
+        script = self._rt().script_name(script_id)
+        statements, expression = compile_snippet(
+            source, script=script, sandbox=self.isolated, shown=True
+        )
+        shown = self._rt().evaluate(script_id, statements, expression)
+        return shown if isinstance(shown, str) else None
+
     # -- globals ------------------------------------------------------------------
 
     def set_global(self, name: str, value: Value, script_id: ScriptId | None = None) -> None:
