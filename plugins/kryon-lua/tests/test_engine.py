@@ -162,6 +162,17 @@ def test_evaluate_for_the_repl(lua: Any) -> None:
     assert lua.engine.evaluate(sid, "y") == 5
 
 
+@pytest.mark.parametrize("runtime", ["lua54", "luajit"])
+def test_repl_results_show_as_the_lua_command_prints_them(make_lua: Any, runtime: str) -> None:
+    harness = make_lua(config=LuaConfig(runtime=runtime))
+    sid = harness.load("t = setmetatable({}, {__tostring = function() return 'T!' end})")
+    show = harness.engine.evaluate_display
+    assert show(sid, "'a', 1, 2.5, nil") == "a\t1\t2.5\tnil"
+    assert show(sid, "t") == "T!"
+    assert show(sid, "{}").startswith("table: 0x")
+    assert show(sid, "x = 1") is None
+
+
 def test_withheld_host_functions_raise_access_denied(lua: Any) -> None:
     from kryon_core import Capability, HostFunction, ScriptBridge, SecurityPolicy
 

@@ -21,7 +21,8 @@ local debug_getinfo, debug_getlocal = debug.getinfo, debug.getlocal
 local string_dump, string_find = string.dump, string.find
 local load, setmetatable, rawget, rawequal = load, setmetatable, rawget, rawequal
 local type, next, error = type, next, error
-local table_concat = table.concat
+local table_concat, tostring, select = table.concat, tostring, select
+local table_pack = table.pack or function(...) return { n = select("#", ...), ... } end
 
 -- Marks for tables the host made or must read specially (weak keys):
 -- "list"/"dict" for empty containers, "null" for kryon.null, a host object for
@@ -194,6 +195,17 @@ function K.describe(exports, name)
   for i = 1, nparams do names[i] = debug_getlocal(f, i) or ("arg" .. i) end
   return nparams .. "\t" .. (info.isvararg and "1" or "0") .. "\t" .. info.linedefined
          .. "\t" .. table_concat(names, ",")
+end
+
+-- kryon repl: a snippet's results as the lua command's REPL prints them
+-- (tostring, separated by tabs); nil when there are none.
+function K.shown(chunk)
+  return function()
+    local r = table_pack(chunk())
+    if r.n == 0 then return nil end
+    for i = 1, r.n do r[i] = tostring(r[i]) end
+    return table_concat(r, "\t", 1, r.n)
+  end
 end
 
 -- Bind the export `name` (see K.bind).

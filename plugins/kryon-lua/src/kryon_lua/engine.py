@@ -379,14 +379,28 @@ class LuaEngine(ScriptEngine):
 
     def evaluate(self, script_id: ScriptId, source: str) -> Value:
         script = self._script(script_id)
-        text = source.encode("utf-8")
+        chunk = self._snippet(script, source)
+        return self._bind(self._kernel.bind(chunk), script.name)(())
+
+    def evaluate_display(self, script_id: ScriptId, source: str) -> str | None:
+        """:meth:`evaluate`, the results shown as the ``lua`` command's REPL
+        prints them (``tostring`` of each, tab-separated)."""
+        script = self._script(script_id)
+        chunk = self._kernel.shown(self._snippet(script, source))
+        shown = self._bind(self._kernel.bind(chunk), script.name)(())
+        return shown if isinstance(shown, str) else None
+
+    def _snippet(self, script: _Script, source: str) -> Any:
+        """A REPL snippet compiled in the script's environment: as an
+        expression when it is one (``return <snippet>``), else as statements."""
+        text = source.encode("utf-8", "surrogateescape")
         chunkname = b"=" + script.name.encode()
         chunk, message = self._kernel.load_text(b"return " + text, chunkname, script.env)
         if chunk is None:
             chunk, message = self._kernel.load_text(text, chunkname, script.env)
         if chunk is None:
             raise compile_error(message, script.name)
-        return self._bind(self._kernel.bind(chunk), script.name)(())
+        return chunk
 
     # -- memory -----------------------------------------------------------------------------
 
