@@ -44,6 +44,12 @@ OUTPUT_CASES = [
     # syntax-quote writes clojure.core/println: the printing functions must resolve
     ('(defmacro dbg [x] `(let [v# ~x] (println \'~x "=" v#) v#)) (dbg (+ 1 2))', "(+ 1 2) = 3\n"),
     ("(defmacro p2 [x] `(do (prn ~x) (print (eval '~x)))) (p2 (inc 1))", "2\n2"),
+    # clojure.core/x is core's x even where the namespace defines its own x
+    (
+        "(defn update [x] x) (pr (clojure.core/update {:a 1} :a inc) (map clojure.core/update"
+        " [{:a 1}] [:a] [dec]) (update 5))",
+        "{:a 2} ({:a 0}) 5",
+    ),
     ("(pr (rseq (sorted-map 1 :a 2 :b)))", "([2 :b] [1 :a])"),
     # caught runtime errors have the Java class Clojure throws, in type and str
     (

@@ -374,7 +374,8 @@ class Compiler:
             return self.symbol(Symbol(sym.name), Env())
         if ns_name in ("clojure.core", "cljs.core"):
             if sym.name in self.runtime.core:
-                return name(sym.name)
+                # core's own value, even where this namespace defines the same name
+                return name(self.ns.constant(self.runtime.core[sym.name]))
             own = self.ns.core_functions.get(sym.name)
             if own is not None:
                 return name(self.ns.constant(own))
@@ -537,7 +538,11 @@ class Compiler:
                     inline_expr, is_bool = emitted
                     mark_bool(inline_expr, is_bool)
                     return self.finish(stmts, inline_expr, ctx)
-            core_call = call(name(head.name), *exprs)
+            core_fn: ast.expr = name(head.name)
+            if head.ns is not None and (head.name in self.ns.defs or head.name in self.ns.globals):
+                # clojure.core/update where this namespace defines its own update
+                core_fn = name(self.ns.constant(self.runtime.core[head.name]))
+            core_call = call(core_fn, *exprs)
             mark_bool(core_call, head.name in BOOL_RESULT)
             return self.finish(stmts, core_call, ctx)
         if isinstance(head, Keyword) and 1 <= len(args) <= 2:
