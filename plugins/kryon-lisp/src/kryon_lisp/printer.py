@@ -163,11 +163,11 @@ class _Writer:
         if depth > MAX_PRINT_DEPTH:
             out.append("...")
             return
-        self.written += 1
-        if self.budget is not None and not self.written % limits.CHUNK:
+        if self.budget is not None:
             # counted over the whole tree: a small vector of shared vectors can hold 2**40 leaves
-            self.budget.realise(limits.CHUNK)
-        readably = self.readably
+            self.written += 1
+            if not self.written % limits.CHUNK:
+                self.budget.realise(limits.CHUNK)
         t = type(x)
         if x is None:
             out.append("nil")
@@ -182,14 +182,14 @@ class _Writer:
         elif t is float:
             out.append(format_float(x))
         elif t is str:
-            out.append(_escape(x) if readably else x)
+            out.append(_escape(x) if self.readably else x)
         elif t is Keyword or t is Symbol:
             out.append(str(x))
         elif t is Fraction:
             num = int_text(x.numerator)
             out.append(f"{num}/{int_text(x.denominator)}" if x.denominator != 1 else num)
         elif t is Char:
-            out.append("\\" + _CHAR_NAMES.get(x.ch, x.ch) if readably else x.ch)
+            out.append("\\" + _CHAR_NAMES.get(x.ch, x.ch) if self.readably else x.ch)
         elif t is PVector:
             self.write_items("[", x, "]", depth)
         elif isinstance(x, Seq):
@@ -248,11 +248,16 @@ class _Writer:
 
     def write_items(self, open_: str, items: Any, close: str, depth: int) -> None:
         out = self.out
+        write = self.write
         out.append(open_)
-        for count, item in enumerate(items, 1):
-            if count > 1:
+        inner = depth + 1
+        first = True
+        for item in items:
+            if first:
+                first = False
+            else:
                 out.append(" ")
-            self.write(item, depth + 1)
+            write(item, inner)
         out.append(close)
 
 

@@ -269,8 +269,11 @@ def check_key_nesting(v: Any) -> None:
     """Refuse a vector nested too deeply to hash safely, and charge the call's
     budget for the hash: it runs in C, visiting shared subvectors once per use,
     so forty levels of ``(conj v v)`` make 2**40 visits in 40 small vectors."""
-    if not any(type(item) is PVector for item in v):
-        return
+    for item in v:
+        if type(item) is PVector:
+            break
+    else:
+        return  # flat: the common [x y] key
     # height and tree size of each distinct subvector, computed once each
     known: dict[int, tuple[int, int]] = {}
     stack: list[tuple[Any, bool]] = [(v, False)]
