@@ -50,6 +50,7 @@ OUTPUT_CASES = [
         " [{:a 1}] [:a] [dec]) (update 5))",
         "{:a 2} ({:a 0}) 5",
     ),
+    ('(pr (str #"a\\d") (type #"x") #"a\\d")', '"a\\\\d" java.util.regex.Pattern #"a\\d"'),
     ("(pr (rseq (sorted-map 1 :a 2 :b)))", "([2 :b] [1 :a])"),
     # caught runtime errors have the Java class Clojure throws, in type and str
     (

@@ -127,6 +127,8 @@ def str_of(x: Any) -> str:
         return ""
     if type(x) is Char:
         return x.ch
+    if type(x) is patterns.Pattern:
+        return str(x.pattern)  # Pattern.toString: the source, without #"..."
     to_string = getattr(getattr(x, "record_type", None), "to_string", None)
     if to_string is not None:  # a defrecord's Object toString
         return str_of(to_string(x))
@@ -277,6 +279,7 @@ def type_name(x: Any) -> str:
         LMap: "clojure.lang.PersistentHashMap",
         LSet: "clojure.lang.PersistentHashSet",
         Atom: "clojure.lang.Atom",
+        patterns.Pattern: "java.util.regex.Pattern",
     }
     found = names.get(type(x))
     if found == "java.lang.Long" and not LONG_MIN <= x <= LONG_MAX:
