@@ -51,6 +51,13 @@ OUTPUT_CASES = [
         "{:a 2} ({:a 0}) 5",
     ),
     ('(pr (str #"a\\d") (type #"x") #"a\\d")', '"a\\\\d" java.util.regex.Pattern #"a\\d"'),
+    # condp's :>> passes the predicate's value on; no clause is IllegalArgumentException
+    ("(pr (condp some [1 2 3] #{0} :>> inc #{2} :>> #(* 10 %) :none))", "20"),
+    (
+        "(pr (try (condp = 9 1 :a) (catch IllegalArgumentException e (ex-message e))))",
+        '"No matching clause: 9"',
+    ),
+    ("(pr ((some-fn even? neg?) 3) ((some-fn even?) 3 5))", "false nil"),
     ("(pr (rseq (sorted-map 1 :a 2 :b)))", "([2 :b] [1 :a])"),
     # caught runtime errors have the Java class Clojure throws, in type and str
     (

@@ -107,13 +107,18 @@ def every_pred(*preds: Any) -> Any:
 
 
 def some_fn(*fns: Any) -> Any:
+    # Clojure answers the last predicate's falsy value for one argument and up to
+    # three predicates (an or), nil otherwise (a some)
+    keeps_last = len(fns) <= 3
+
     def first_truthy(*xs: Any) -> Any:
+        r = None
         for f in fns:
             for x in xs:
                 r = f(x)
                 if truthy(r):
                     return r
-        return None
+        return r if keeps_last and len(xs) == 1 else None
 
     return first_truthy
 

@@ -138,12 +138,29 @@ def _cond(form: PList, *clauses: Any) -> Any:
 def _condp(form: PList, pred: Any = None, expr: Any = None, *clauses: Any) -> Any:
     p, e = gensym("pred"), gensym("expr")
     items = list(clauses)
-    default: Any = L(S("throw"), L(S("ex-info"), "No matching clause", LMap.of([])))
-    if len(items) % 2:
-        default = items.pop()
+    # (test result) pairs and (test :>> f) triples, where f gets the predicate's value
+    parsed: list[tuple[Any, Any, bool]] = []
+    default: Any = L(
+        S("throw"), L(S("IllegalArgumentException."), L(S("str"), "No matching clause: ", e))
+    )
+    i = 0
+    while i < len(items):
+        if i + 1 == len(items):
+            default = items[i]
+            break
+        if items[i + 1] == Keyword(">>") and i + 2 < len(items):
+            parsed.append((items[i], items[i + 2], True))
+            i += 3
+        else:
+            parsed.append((items[i], items[i + 1], False))
+            i += 2
     result = default
-    for test, value in reversed(list(zip(items[::2], items[1::2], strict=False))):
-        result = L(_IF, L(p, test, e), value, result)
+    for test, value, threaded in reversed(parsed):
+        if threaded:
+            hit = gensym("hit")
+            result = L(S("if-let"), pvector([hit, L(p, test, e)]), L(value, hit), result)
+        else:
+            result = L(_IF, L(p, test, e), value, result)
     return L(_LET, pvector([p, pred, e, expr]), result)
 
 
