@@ -58,6 +58,21 @@ OUTPUT_CASES = [
         '"No matching clause: 9"',
     ),
     ("(pr ((some-fn even? neg?) 3) ((some-fn even?) 3 5))", "false nil"),
+    # comparator-ordered collections, and empty keeps them sorted
+    (
+        "(def m (sorted-map-by > 1 :a 3 :c 2 :b)) (pr m (assoc m 5 :e) (assoc (empty m) 1 1 2 2))",
+        "{3 :c, 2 :b, 1 :a} {5 :e, 3 :c, 2 :b, 1 :a} {2 2, 1 1}",
+    ),
+    ("(pr (sorted-set-by > 1 3 2) (conj (empty (sorted-set 3 1)) 2 1))", "#{3 2 1} #{1 2}"),
+    (
+        '(pr (bigint "123456789012345678901234567890") (unsigned-bit-shift-right -1 1))',
+        "123456789012345678901234567890N 9223372036854775807",
+    ),
+    (
+        "(def a (atom 1)) (set-validator! a pos?)"
+        "(pr (try (reset! a -1) (catch IllegalStateException e :refused)) @a)",
+        ":refused 1",
+    ),
     ("(pr (rseq (sorted-map 1 :a 2 :b)))", "([2 :b] [1 :a])"),
     # caught runtime errors have the Java class Clojure throws, in type and str
     (

@@ -392,6 +392,12 @@ def empty(coll: Any) -> Any:
         return LSet()
     if isinstance(coll, Seq):
         return EMPTY_LIST
+    if isinstance(coll, (LMap, LSet)):
+        if hasattr(coll, "record_type"):
+            raise TypeError(f"Can't create empty: {coll.lisp_tag()}")  # type: ignore[union-attr]
+        base = EMPTY_MAP if isinstance(coll, LMap) else LSet()
+        wrap = getattr(coll, "_wrap", None)  # sorted collections keep their comparator
+        return wrap(base) if wrap is not None else base
     return None
 
 
@@ -413,7 +419,7 @@ def sort(a: Any, b: Any = _MISSING) -> Any:
     if b is _MISSING:
         items, cmp = realise_list(a), compare
     else:
-        items, cmp = realise_list(b), _comparator(a)
+        items, cmp = realise_list(b), as_comparator(a)
     items.sort(key=functools.cmp_to_key(cmp))
     return IndexedSeq(items, 0) if items else EMPTY_LIST
 
@@ -425,13 +431,15 @@ def sort_by(keyfn: Callable[..., Any], a: Any, b: Any = _MISSING) -> Any:
     if b is _MISSING:
         items, cmp = realise_list(a), compare
     else:
-        items, cmp = realise_list(b), _comparator(a)
+        items, cmp = realise_list(b), as_comparator(a)
     decorated = [(keyfn(x), x) for x in items]
     decorated.sort(key=functools.cmp_to_key(lambda p, q: cmp(p[0], q[0])))  # type: ignore[index]
     return IndexedSeq([x for _, x in decorated], 0) if decorated else EMPTY_LIST
 
 
-def _comparator(f: Callable[..., Any]) -> Callable[[Any, Any], int]:
+def as_comparator(f: Callable[..., Any]) -> Callable[[Any, Any], int]:
+    """A Lisp comparator as a Python cmp: numbers, or a boolean "less than" as Clojure."""
+
     def cmp(x: Any, y: Any) -> int:
         r = f(x, y)
         if type(r) is bool:

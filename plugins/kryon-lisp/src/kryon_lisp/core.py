@@ -92,6 +92,12 @@ def add_watch(a: Atom, key: Any, fn: Callable[..., Any]) -> Atom:
     return a
 
 
+def set_validator(a: Atom, fn: Callable[..., Any] | None) -> None:
+    if fn is not None and not truthy(fn(a.value)):
+        raise ValueError("Invalid reference state")
+    a.validator = fn
+
+
 def remove_watch(a: Atom, key: Any) -> Atom:
     a.watches.pop(key, None)
     return a
@@ -390,6 +396,8 @@ CORE: dict[str, Any] = {
     "reset!": reset,
     "compare-and-set!": compare_and_set,
     "add-watch": add_watch,
+    "set-validator!": set_validator,
+    "get-validator": lambda a: a.validator,
     "remove-watch": remove_watch,
     "volatile!": Volatile,
     "vreset!": vreset,

@@ -232,6 +232,24 @@ def to_int(x: Any) -> int:
     return int(x)
 
 
+def to_bigint(x: Any) -> int:
+    """``bigint``: numbers truncated, strings parsed (any length)."""
+    if isinstance(x, str):
+        from kryon_lisp.reader import parse_decimal
+
+        text = x[1:] if x[:1] in "+-" else x
+        if not text.isdigit():
+            raise ValueError(f'For input string: "{x}"')
+        return -parse_decimal(text) if x[:1] == "-" else parse_decimal(text)
+    return to_int(x)
+
+
+def unsigned_shift_right(x: int, n: int) -> int:
+    """Java's ``>>>`` on a long: the bits shifted as unsigned, read back signed."""
+    r = (x & 0xFFFFFFFFFFFFFFFF) >> (n & 63)
+    return r - (1 << 64) if r >= 1 << 63 else r
+
+
 def to_double(x: Any) -> float:
     return float(_num(x))
 
@@ -345,6 +363,9 @@ NUMERIC: dict[str, Any] = {
     "bit-not": lambda x: ~x,
     "bit-shift-left": lambda x, n: _wrap64(x << (n & 63)),
     "bit-shift-right": lambda x, n: x >> (n & 63),
+    "unsigned-bit-shift-right": unsigned_shift_right,
+    "bigint": to_bigint,
+    "biginteger": to_bigint,
     "compare": compare,
     "NaN?": math.isnan,
     "infinite?": math.isinf,

@@ -9,7 +9,7 @@ from typing import Any
 from pyrsistent import pvector
 
 from kryon_lisp import limits
-from kryon_lisp.collections import assoc, conj1, get
+from kryon_lisp.collections import as_comparator, assoc, conj1, get
 from kryon_lisp.core_num import compare
 from kryon_lisp.seqs import IndexedSeq, iter_of, seq
 from kryon_lisp.syntax_quote import SPECIAL_FORMS as SPECIAL_NAMES
@@ -17,12 +17,16 @@ from kryon_lisp.types import EMPTY_LIST, LMap, LSet, PList, PVector, Seq, plist
 
 
 class SortedMap(LMap):
-    """``sorted-map``: a map that iterates in key order (``compare``)."""
+    """``sorted-map``/``sorted-map-by``: a map that iterates in key order
+    (``compare``, or the comparator it was made with)."""
 
-    __slots__ = ()
+    __slots__ = ("cmp",)
+    cmp: Callable[[Any, Any], int]
 
     def _wrap(self, m: LMap) -> SortedMap:
-        return SortedMap(m._d, m._m, m.meta)
+        out = SortedMap(m._d, m._m, m.meta)
+        out.cmp = self.cmp
+        return out
 
     def assoc(self, k: Any, v: Any) -> SortedMap:
         return self._wrap(LMap.assoc(self, k, v))
@@ -32,7 +36,8 @@ class SortedMap(LMap):
 
     def items(self) -> Any:
         pairs = list(LMap.items(self))
-        pairs.sort(key=functools.cmp_to_key(lambda a, b: compare(a[0], b[0])))  # type: ignore[index]
+        cmp = self.cmp
+        pairs.sort(key=functools.cmp_to_key(lambda a, b: cmp(a[0], b[0])))  # type: ignore[index]
         return pairs
 
     def keys(self) -> Any:
@@ -43,27 +48,48 @@ class SortedMap(LMap):
 
 
 class SortedSet(LSet):
-    """``sorted-set``: a set that iterates in ``compare`` order."""
+    """``sorted-set``/``sorted-set-by``: a set that iterates in ``compare`` order
+    (or its comparator's). Members are still told apart by equality."""
 
-    __slots__ = ()
+    __slots__ = ("cmp",)
+    cmp: Callable[[Any, Any], int]
+
+    def _wrap(self, s: LSet) -> SortedSet:
+        out = SortedSet(s._m, self.meta)
+        out.cmp = self.cmp
+        return out
 
     def conj(self, x: Any) -> SortedSet:
-        return SortedSet(LSet.conj(self, x)._m, self.meta)
+        return self._wrap(LSet.conj(self, x))
 
     def disj(self, x: Any) -> SortedSet:
-        return SortedSet(LSet.disj(self, x)._m, self.meta)
+        return self._wrap(LSet.disj(self, x))
 
     def __iter__(self) -> Any:
-        return iter(sorted(self._m.keys(), key=functools.cmp_to_key(compare)))
+        return iter(sorted(self._m.keys(), key=functools.cmp_to_key(self.cmp)))
 
 
 def sorted_map(*kvs: Any) -> SortedMap:
+    return sorted_map_by(compare, *kvs)
+
+
+def sorted_map_by(comparator: Callable[..., Any], *kvs: Any) -> SortedMap:
+    if len(kvs) % 2:
+        raise ValueError(f"No value supplied for key: {kvs[-1]}")
     m = LMap.of(zip(kvs[::2], kvs[1::2], strict=True))
-    return SortedMap(m._d, m._m)
+    out = SortedMap(m._d, m._m)
+    out.cmp = compare if comparator is compare else as_comparator(comparator)
+    return out
 
 
 def sorted_set(*xs: Any) -> SortedSet:
-    return SortedSet(LSet.of(xs)._m)
+    return sorted_set_by(compare, *xs)
+
+
+def sorted_set_by(comparator: Callable[..., Any], *xs: Any) -> SortedSet:
+    out = SortedSet(LSet.of(xs)._m)
+    out.cmp = compare if comparator is compare else as_comparator(comparator)
+    return out
 
 
 def union(*sets: Any) -> Any:
@@ -304,6 +330,8 @@ EXTRA: dict[str, Any] = {
     "special-symbol?": lambda s: getattr(s, "name", None) in SPECIAL_NAMES,
     "sorted-map": sorted_map,
     "sorted-set": sorted_set,
+    "sorted-map-by": sorted_map_by,
+    "sorted-set-by": sorted_set_by,
     "update-vals": update_vals,
     "update-keys": update_keys,
     "parse-long": parse_long,
