@@ -275,3 +275,14 @@ def test_printing_stops_at_a_nul_as_the_reference_cli_does() -> None:
     source = 'System.print("a\\0b")\nSystem.write("c\\0d")\nSystem.printAll(["e\\0f", "g"])\n'
     assert run_source(source) == "a\nceg\n"
     assert run_source('System.print("a\\0b".count)') == "3\n"
+
+
+def test_interpolation_nests_at_most_eight_levels() -> None:
+    def nested(depth: int) -> str:
+        return "1" if depth == 0 else '"%(' + nested(depth - 1) + ')"'
+
+    assert run_source(f"System.print({nested(8)})") == "1\n"
+    assert compile_errors(f"System.print({nested(9)})")[0] == (
+        1,
+        "Error: Interpolation may only nest 8 levels deep.",
+    )

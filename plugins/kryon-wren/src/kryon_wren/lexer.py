@@ -39,6 +39,7 @@ KEYWORDS = frozenset(
 PUNCT3 = ("...",)
 PUNCT2 = ("..", "==", "!=", "<=", ">=", "<<", ">>", "&&", "||")
 PUNCT1 = "()[]{}:,.+-*/%<>=!~?&|^"
+MAX_INTERPOLATION_NESTING = 8
 
 
 @dataclass(slots=True)
@@ -278,10 +279,14 @@ class Lexer:
                 out.append(c)
             elif c == "%":
                 if self.pos < n and src[self.pos] == "(":
-                    self.pos += 1
-                    self.add("interp", '"', "".join(out), line)
-                    self.interp.append(1)
-                    return
+                    if len(self.interp) < MAX_INTERPOLATION_NESTING:
+                        self.pos += 1
+                        self.add("interp", '"', "".join(out), line)
+                        self.interp.append(1)
+                        return
+                    self.error(
+                        f"Interpolation may only nest {MAX_INTERPOLATION_NESTING} levels deep."
+                    )
                 out.append(c)
             elif c == "\\":
                 self.escape(out)
