@@ -73,6 +73,12 @@ OUTPUT_CASES = [
         "(pr (try (reset! a -1) (catch IllegalStateException e :refused)) @a)",
         ":refused 1",
     ),
+    # core functions are vars too
+    (
+        "(defn sq [x] (* x x)) (pr (resolve 'inc) ((resolve 'inc) 1) ((resolve 'sq) 3) #'inc"
+        " (#'inc 2) (resolve 'nope))",
+        "#'clojure.core/inc 2 9 #'clojure.core/inc 3 nil",
+    ),
     ("(pr (rseq (sorted-map 1 :a 2 :b)))", "([2 :b] [1 :a])"),
     # caught runtime errors have the Java class Clojure throws, in type and str
     (

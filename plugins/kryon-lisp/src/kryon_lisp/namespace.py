@@ -31,7 +31,9 @@ class Var:
         self.name = name
 
     def deref(self) -> Any:
-        return self.ns.globals.get(self.name)
+        g = self.ns.globals
+        # a namespace's globals fall back on the core, as compiled lookups do
+        return g[self.name] if self.name in g else self.ns.runtime.core.get(self.name)
 
     def __call__(self, *args: Any) -> Any:
         return self.deref()(*args)

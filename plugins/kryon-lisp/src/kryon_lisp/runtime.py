@@ -245,8 +245,12 @@ class Runtime:
             return forms[0] if forms else None
 
         def resolve(sym: Symbol) -> Any:
-            if sym.name in ns.globals and not sym.name.startswith("__"):
+            if sym.name.startswith(("__", "@")):
+                return None
+            if sym.ns is None and sym.name in ns.globals:
                 return ns.var(ns.name, sym.name)
+            if sym.ns in (None, "clojure.core") and sym.name in runtime.core:
+                return ns.var("clojure.core", sym.name)
             return None
 
         return {

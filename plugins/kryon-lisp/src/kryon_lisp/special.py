@@ -440,7 +440,9 @@ def _var(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
         raise c.error(f"Unable to resolve var: {sym} in this context", form)
     ns_name = c.ns.aliases.get(sym.ns, sym.ns) if sym.ns else c.ns.name
     if sym.ns is None and sym.name not in c.ns.defs and sym.name not in c.ns.globals:
-        raise c.error(f"Unable to resolve var: {sym} in this context", form)
+        if sym.name not in c.runtime.core or sym.name.startswith("@"):
+            raise c.error(f"Unable to resolve var: {sym} in this context", form)
+        ns_name = "clojure.core"  # #'inc
     return c.finish([], call(name("@var"), const(ns_name), const(sym.name)), ctx)
 
 
