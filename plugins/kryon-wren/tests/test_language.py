@@ -225,3 +225,10 @@ def test_runtime_attributes_reach_the_class() -> None:
     assert run_wren(source) == (
         "{tags: {b: [2], a: [null]}, null: {role: [admin]}}\n{null: {deprecated: [null]}}\n"
     )
+
+
+def test_class_attributes_print_as_the_reference() -> None:
+    source = "// c\n#!key = 1\nclass A {\n  #!m\n  foo() {}\n}\nSystem.print(A.attributes)\n"
+    assert (
+        run_wren(source) == "attributes:{null: {key: [1]}} methods:{foo(): {null: {m: [null]}}}\n"
+    )

@@ -140,6 +140,9 @@ class ClassAttributes(WObject):
     def g_methods(self) -> WMap | None:
         return self.methods
 
+    def g_toString(self) -> str:
+        return f"attributes:{to_str(self.own)} methods:{to_str(self.methods)}"
+
 
 def _attribute_groups(entries: list[tuple[str | None, str, Any]]) -> WMap:
     groups = WMap()
