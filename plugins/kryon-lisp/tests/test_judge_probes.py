@@ -79,6 +79,14 @@ OUTPUT_CASES = [
         " (#'inc 2) (resolve 'nope))",
         "#'clojure.core/inc 2 9 #'clojure.core/inc 3 nil",
     ),
+    # assert and :pre/:post throw AssertionError, as Clojure
+    (
+        "(defn r [x] {:pre [(pos? x)]} x)"
+        "(pr (try (r -1) (catch AssertionError e [(type e) (ex-message e)])))",
+        '[java.lang.AssertionError "Assert failed: (pos? x)"]',
+    ),
+    # vars carry the docstring def recorded
+    ("(defn g \"Greets.\" [x] x) (pr (:doc (meta #'g)) (:name (meta #'g)))", '"Greets." g'),
     ("(pr (rseq (sorted-map 1 :a 2 :b)))", "([2 :b] [1 :a])"),
     # caught runtime errors have the Java class Clojure throws, in type and str
     (

@@ -54,6 +54,7 @@ for _name, _bases in {
     "java.lang.NullPointerException": (TypeError,),
     "java.lang.ClassCastException": (TypeError,),
     "java.lang.NumberFormatException": (ValueError,),
+    "java.lang.AssertionError": (AssertionError,),
 }.items():
     _cls = _exception(_name, *_bases)
     EXCEPTIONS[_name] = _cls

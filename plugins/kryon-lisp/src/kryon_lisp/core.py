@@ -371,6 +371,8 @@ CATCH_CLASSES: dict[str, tuple[type, ...] | None] = {
     "NumberFormatException": (ValueError,),
     "java.lang.NumberFormatException": (ValueError,),
     "UnsupportedOperationException": (TypeError,),
+    "AssertionError": (AssertionError,),
+    "java.lang.AssertionError": (AssertionError,),
 }
 
 

@@ -305,7 +305,7 @@ def _assert(form: PList, test: Any = None, message: Any = None) -> Any:
     msg: Any = text + pr_str(test)
     if message is not None and not isinstance(message, str):
         msg = L(S("str"), "Assert failed: ", message, "\n", pr_str(test))
-    return L(S("when-not"), test, L(S("throw"), L(S("ex-info"), msg, LMap.of([]))))
+    return L(S("when-not"), test, L(S("throw"), L(S("AssertionError."), msg)))
 
 
 @macro("..")

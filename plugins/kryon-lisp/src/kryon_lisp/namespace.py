@@ -38,6 +38,21 @@ class Var:
     def __call__(self, *args: Any) -> Any:
         return self.deref()(*args)
 
+    @property
+    def meta(self) -> Any:
+        """``(meta #'f)``: name, namespace, and what ``def`` recorded (doc, line, private)."""
+        from kryon_lisp.types import LMap
+
+        entries: list[tuple[Any, Any]] = [
+            (Keyword("name"), Symbol(self.name)),
+            (Keyword("ns"), Symbol(self.ns.name)),
+        ]
+        info = self.ns.defs.get(self.name) or {}
+        for key in ("doc", "line", "private"):
+            if info.get(key):
+                entries.append((Keyword(key), info[key]))
+        return LMap.of(entries)
+
     def lisp_repr(self) -> str:
         return f"#'{self.ns.name}/{self.name}"
 
