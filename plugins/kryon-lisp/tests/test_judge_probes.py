@@ -87,6 +87,18 @@ OUTPUT_CASES = [
     ),
     # vars carry the docstring def recorded
     ("(defn g \"Greets.\" [x] x) (pr (:doc (meta #'g)) (:name (meta #'g)))", '"Greets." g'),
+    # transducer arities of dedupe, partition-by, interpose, keep-indexed, take-nth, drop-while
+    (
+        "(pr (into [] (dedupe) [1 1 2 1]) (into [] (partition-by odd?) [1 3 2 4 5])"
+        " (sequence (comp (interpose 0) (take 4)) [1 2 3]))",
+        "[1 2 1] [[1 3] [2 4] [5]] (1 0 2 0)",
+    ),
+    (
+        "(pr (into [] (keep-indexed (fn [i x] (when (odd? i) x))) [:a :b :c :d])"
+        " (into [] (take-nth 2) (range 5)) (into [] (drop-while odd?) [1 3 2 5]))",
+        "[:b :d] [0 2 4] [2 5]",
+    ),
+    ("(pr (dedupe [1 1.0 1]))", "(1 1.0 1)"),
     ("(pr (rseq (sorted-map 1 :a 2 :b)))", "([2 :b] [1 :a])"),
     # caught runtime errors have the Java class Clojure throws, in type and str
     (
@@ -134,6 +146,7 @@ ERROR_CASES = [
     # too few arguments: Python names only the missing ones, yet the count is known
     ("(defn f [x y] x) (f 1)", "Wrong number of args (1) passed to: f"),
     ("(let [g (fn [a b c] a)] (g))", "Wrong number of args (0) passed to: fn"),
+    ("(partition-by)", "Wrong number of args (0) passed to: partition-by"),
     ("(declare y) (y)", "Var y is unbound (declared or defined without a value)"),
     ("(< 1 nil)", "Cannot compare java.lang.Long with nil"),
 ]

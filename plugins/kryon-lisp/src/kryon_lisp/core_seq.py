@@ -28,6 +28,7 @@ from kryon_lisp.core_fn import (
     partial,
     some_fn,
 )
+from kryon_lisp.equality import equals
 from kryon_lisp.seqs import (
     Cons,
     IndexedSeq,
@@ -45,12 +46,18 @@ from kryon_lisp.seqs import (
 )
 from kryon_lisp.transducers import (
     cat,
+    dedupe_xf,
     distinct_xf,
+    drop_while_xf,
     drop_xf,
     filter_xf,
+    interpose_xf,
+    keep_indexed_xf,
     keep_xf,
     map_xf,
     partition_all_xf,
+    partition_by_xf,
+    take_nth_xf,
     take_while_xf,
     take_xf,
 )
@@ -143,7 +150,9 @@ def keep(f: Any, coll: Any = _NONE) -> Any:
     return lazy_iter(r for x in _it(coll, 3) if (r := f(x)) is not None)
 
 
-def keep_indexed(f: Any, coll: Any) -> Any:
+def keep_indexed(f: Any, coll: Any = _NONE) -> Any:
+    if coll is _NONE:
+        return keep_indexed_xf(f)
     return lazy_iter(r for i, x in enumerate(_it(coll)) if (r := f(i, x)) is not None)
 
 
@@ -172,11 +181,15 @@ def take_while(pred: Any, coll: Any = _NONE) -> Any:
     return lazy_iter(itertools.takewhile(lambda x: truthy(pred(x)), _it(coll)))
 
 
-def drop_while(pred: Any, coll: Any) -> Any:
+def drop_while(pred: Any, coll: Any = _NONE) -> Any:
+    if coll is _NONE:
+        return drop_while_xf(pred)
     return lazy_iter(itertools.dropwhile(lambda x: truthy(pred(x)), _it(coll)))
 
 
-def take_nth(n: int, coll: Any) -> Any:
+def take_nth(n: int, coll: Any = _NONE) -> Any:
+    if coll is _NONE:
+        return take_nth_xf(n)
     return lazy_iter(itertools.islice(_it(coll), 0, None, n))
 
 
@@ -208,7 +221,10 @@ def interleave(*colls: Any) -> Any:
     return lazy_iter(itertools.chain.from_iterable(zip(*[_it(c) for c in colls], strict=False)))
 
 
-def interpose(sep: Any, coll: Any) -> Any:
+def interpose(sep: Any, coll: Any = _NONE) -> Any:
+    if coll is _NONE:
+        return interpose_xf(sep)
+
     def gen() -> Iterator[Any]:
         for i, x in enumerate(_it(coll)):
             if i:
@@ -234,10 +250,13 @@ def distinct(coll: Any = _NONE) -> Any:
 
 
 def dedupe(coll: Any = _NONE) -> Any:
+    if coll is _NONE:
+        return dedupe_xf()
+
     def gen() -> Iterator[Any]:
         prev: Any = _NONE
         for x in _it(coll):
-            if prev is _NONE or x != prev:
+            if prev is _NONE or not equals(x, prev):
                 yield x
             prev = x
 
@@ -293,7 +312,10 @@ def partition_all(n: int, *args: Any) -> Any:
     return lazy_iter(gen())
 
 
-def partition_by(f: Any, coll: Any) -> Any:
+def partition_by(f: Any, coll: Any = _NONE) -> Any:
+    if coll is _NONE:
+        return partition_by_xf(f)
+
     def gen() -> Iterator[Any]:
         for _, group in itertools.groupby(_it(coll), key=f):
             yield IndexedSeq(list(group), 0)

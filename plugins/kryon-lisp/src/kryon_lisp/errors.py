@@ -94,11 +94,12 @@ def _given_when_missing(exc: BaseException, name: str, text: str) -> str | None:
     while tb.tb_next is not None:
         tb = tb.tb_next
     frame = tb.tb_frame
-    for scope in (frame.f_locals, frame.f_globals):
+    for scope in (frame.f_locals, frame.f_globals, frame.f_builtins):
         for value in scope.values():
             code = getattr(value, "__code__", None)
             if code is not None and code.co_name == name:
-                return str(code.co_argcount - int(m.group(1)))
+                required = code.co_argcount - len(getattr(value, "__defaults__", None) or ())
+                return str(required - int(m.group(1)))
     return None
 
 

@@ -100,6 +100,132 @@ def distinct_xf() -> Any:
     return xform
 
 
+def _stateful(make: Callable[[Callable[..., Any]], Callable[[Any, Any], Any]]) -> Any:
+    """A transducer whose step (made fresh for each use) keeps state between items."""
+
+    def xform(rf: Callable[..., Any]) -> Callable[..., Any]:
+        step = make(rf)
+
+        def reducer(*args: Any) -> Any:
+            return step(args[0], args[1]) if len(args) == 2 else rf(*args)
+
+        return reducer
+
+    return xform
+
+
+def drop_while_xf(pred: Any) -> Any:
+    def make(rf: Callable[..., Any]) -> Callable[[Any, Any], Any]:
+        dropping = [True]
+
+        def step(acc: Any, x: Any) -> Any:
+            if dropping[0] and truthy(pred(x)):
+                return acc
+            dropping[0] = False
+            return rf(acc, x)
+
+        return step
+
+    return _stateful(make)
+
+
+def take_nth_xf(n: int) -> Any:
+    def make(rf: Callable[..., Any]) -> Callable[[Any, Any], Any]:
+        seen = [0]
+
+        def step(acc: Any, x: Any) -> Any:
+            seen[0] += 1
+            return rf(acc, x) if (seen[0] - 1) % n == 0 else acc
+
+        return step
+
+    return _stateful(make)
+
+
+def keep_indexed_xf(f: Any) -> Any:
+    def make(rf: Callable[..., Any]) -> Callable[[Any, Any], Any]:
+        index = [-1]
+
+        def step(acc: Any, x: Any) -> Any:
+            index[0] += 1
+            r = f(index[0], x)
+            return acc if r is None else rf(acc, r)
+
+        return step
+
+    return _stateful(make)
+
+
+def interpose_xf(sep: Any) -> Any:
+    def make(rf: Callable[..., Any]) -> Callable[[Any, Any], Any]:
+        started = [False]
+
+        def step(acc: Any, x: Any) -> Any:
+            if started[0]:
+                acc = rf(acc, sep)
+                if type(acc) is Reduced:
+                    return acc
+            started[0] = True
+            return rf(acc, x)
+
+        return step
+
+    return _stateful(make)
+
+
+def partition_by_xf(f: Any) -> Any:
+    from kryon_lisp.equality import equals
+
+    def xform(rf: Callable[..., Any]) -> Callable[..., Any]:
+        buf: list[Any] = []
+        last: list[Any] = []
+
+        def reducer(*args: Any) -> Any:
+            if len(args) == 2:
+                acc, x = args
+                key = f(x)
+                if buf and not equals(last[0], key):
+                    chunk = pvector(buf)
+                    buf.clear()
+                    acc = rf(acc, chunk)
+                    if type(acc) is Reduced:
+                        return acc
+                last[:] = [key]
+                buf.append(x)
+                return acc
+            if len(args) == 1:
+                acc = args[0]
+                if buf:
+                    acc = rf(acc, pvector(buf))
+                    buf.clear()
+                    if type(acc) is Reduced:
+                        acc = acc.value
+                return rf(acc)
+            return rf()
+
+        return reducer
+
+    return xform
+
+
+def dedupe_xf() -> Any:
+    from kryon_lisp.equality import equals
+
+    def xform(rf: Callable[..., Any]) -> Callable[..., Any]:
+        prev: list[Any] = []
+
+        def reducer(*args: Any) -> Any:
+            if len(args) == 2:
+                if prev and equals(prev[0], args[1]):
+                    return args[0]
+                prev[:] = [args[1]]
+            return rf(*args)
+
+        return reducer
+
+    return xform
+
+
 def partition_all_xf(n: int) -> Any:
     def xform(rf: Callable[..., Any]) -> Callable[..., Any]:
         buf: list[Any] = []
