@@ -286,3 +286,8 @@ def test_interpolation_nests_at_most_eight_levels() -> None:
         1,
         "Error: Interpolation may only nest 8 levels deep.",
     )
+
+
+def test_source_ends_at_a_nul_byte() -> None:
+    assert run_source("System.print(1)\0\nthis is not Wren\n") == "1\n"
+    assert compile_errors('System.print("ab\0cd")\n')[0] == (1, "Error: Unterminated string.")

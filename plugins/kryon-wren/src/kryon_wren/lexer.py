@@ -77,7 +77,8 @@ class Lexer:
     """Turns Wren source into tokens; lexical errors are collected, not raised."""
 
     def __init__(self, source: str) -> None:
-        self.src = source
+        # The reference reads source as a C string: it ends at a NUL byte.
+        self.src = source if "\0" not in source else source[: source.index("\0")]
         self.pos = 0
         self.line = 1
         self.tokens: list[Token] = []
