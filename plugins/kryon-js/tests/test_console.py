@@ -112,6 +112,121 @@ INSPECTED = [
     ),
 ]
 
+# More values, each checked against Node 20's util.inspect (quote choice, columns of
+# numbers aligned right, holes, string splitting, error and class prefixes, refs, width
+# of wide characters).
+INSPECTED += [
+    (
+        "[\"it's\", 'a\"b\\'c', 'a\"b\\'c`d', 'x\\vy\\u0085']",
+        "[ \"it's\", `a\"b'c`, 'a\"b\\'c`d', 'x\\x0By\\x85' ]",
+    ),
+    (
+        "[1.5, -2, 300, 4, 5, 6, 7, 8, 9, 10000]",
+        "[\n    1.5, -2, 300,\n      4,  5,   6,\n      7,  8,   9,\n  10000\n]",
+    ),
+    ("[1, 'a', 2, 'b', 3, 'c', 4]", "[\n  1, 'a', 2, 'b',\n  3, 'c', 4\n]"),
+    (
+        (
+            "(() => { const b = []; for (let i = 0; i < 12; i++) { if (i % 2) b[i] = i; "
+            "} return b; })()"
+        ),
+        (
+            "[\n"
+            "  <1 empty item>, 1,\n"
+            "  <1 empty item>, 3,\n"
+            "  <1 empty item>, 5,\n"
+            "  <1 empty item>, 7,\n"
+            "  <1 empty item>, 9,\n"
+            "  <1 empty item>, 11\n"
+            "]"
+        ),
+    ),
+    (
+        "(() => { const a = new Array(300); a[5] = 1; return a; })()",
+        "[ <5 empty items>, 1, <294 empty items> ]",
+    ),
+    (
+        (
+            "{ s: 'line one\\nline two\\nline three and some more text to make it long e"
+            "nough for splitting' }"
+        ),
+        (
+            "{\n"
+            "  s: 'line one\\n' +\n"
+            "    'line two\\n' +\n"
+            "    'line three and some more text to make it long enough for splitting'\n"
+            "}"
+        ),
+    ),
+    (
+        (
+            "(() => { class MyError extends Error {} const e = new MyError('m'); e.stack"
+            " = ''; return [e]; })()"
+        ),
+        "[ [MyError: m] ]",
+    ),
+    (
+        "(() => { const e = new Error('x'); e.stack = 'Custom: t'; return { e, n: 1 }; })()",
+        "{ e: [Custom: t], n: 1 }",
+    ),
+    (
+        (
+            "(() => { class M extends Map {} return [new M([[1, 2]]), Object.create(Obje"
+            "ct.create(null))]; })()"
+        ),
+        "[ M(1) [Map] { 1 => 2 }, Object <[Object: null prototype] {}> {} ]",
+    ),
+    ("new Map([[1, { a: [{ b: { c: 1 } }] }]])", "Map(1) { 1 => { a: [ [Object] ] } }"),
+    (
+        "[new ArrayBuffer(3), new DataView(new ArrayBuffer(1))]",
+        (
+            "[\n"
+            "  ArrayBuffer { [Uint8Contents]: <00 00 00>, byteLength: 3 },\n"
+            "  DataView {\n"
+            "    byteLength: 1,\n"
+            "    byteOffset: 0,\n"
+            "    buffer: ArrayBuffer { [Uint8Contents]: <00>, byteLength: 1 }\n"
+            "  }\n"
+            "]"
+        ),
+    ),
+    (
+        "[new BigInt64Array([1n, -2n]), Object(5n), [Symbol('it\\'s')], { [Symbol('it\\'s')]: 1 }]",
+        (
+            "[\n"
+            "  BigInt64Array(2) [ 1n, -2n ],\n"
+            "  [BigInt: 5n],\n"
+            "  [ Symbol(it's) ],\n"
+            "  { [Symbol(it\\'s)]: 1 }\n"
+            "]"
+        ),
+    ),
+    (
+        "[async () => {}, async function* ag() {}, class B extends null {}]",
+        "[\n  [AsyncFunction (anonymous)],\n  [AsyncGeneratorFunction: ag],\n  [class B]\n]",
+    ),
+    (
+        "(() => { const x = {}; const y = { x }; x.y = y; return { x, y }; })()",
+        (
+            "{\n"
+            "  x: <ref *1> { y: { x: [Circular *1] } },\n"
+            "  y: <ref *2> { x: <ref *1> { y: [Circular *2] } }\n"
+            "}"
+        ),
+    ),
+    (
+        (
+            "{ a: { b: { c: {} } }, d: Object.assign(function q() {}, { p: 1 }), r: Obje"
+            "ct.assign(/re/g, { x: 1 }) }"
+        ),
+        "{ a: { b: { c: {} } }, d: [Function: q] { p: 1 }, r: /re/g { x: 1 } }",
+    ),
+    (
+        "['日本語', '中文字', 'abc', '한국어', 'x', 'yy', 'zzz']",
+        "[\n  '日本語', '中文字',\n  'abc',    '한국어',\n  'x',      'yy',\n  'zzz'\n]",
+    ),
+]
+
 # (statement, what it prints under Node 20)
 FORMATTED = [
     ("console.log('%s is %d years', 'Bob', 42.5, 'extra')", "Bob is 42.5 years extra"),
@@ -190,3 +305,73 @@ def test_promise_state_is_not_guessed(js: Any) -> None:
 
 def test_prelude_lines_stay_below_the_script_bands() -> None:
     assert PRELUDE_LINES < FIRST_LINE
+
+
+# (statements, stdout, stderr) as Node 20 printed them
+SESSIONS = [
+    (
+        (
+            "console.log('%s|%d|%i|%f', [1, [2, [3]]], '0x10', 5n, Symbol('q')); console"
+            ".log('%s %%', 'a'); console.log('%% %s')"
+        ),
+        "[ 1, [Array] ]|16|5n|NaN\na %\n%% %s\n",
+        "",
+    ),
+    (
+        (
+            "const c = { name: 'c' }; c.me = c; console.log('%j', c); console.log('%s', "
+            "new (class Q { toString() { return 'q'; } })())"
+        ),
+        "[Circular]\nq\n",
+        "",
+    ),
+    (
+        (
+            "console.table(new Map([['k', 1], [{ o: 1 }, 'v']])); console.table([{ a: 1 "
+            "}, 5], undefined)"
+        ),
+        (
+            "┌───────────────────┬──────────┬────────┐\n"
+            "│ (iteration index) │ Key      │ Values │\n"
+            "├───────────────────┼──────────┼────────┤\n"
+            "│ 0                 │ 'k'      │ 1      │\n"
+            "│ 1                 │ { o: 1 } │ 'v'    │\n"
+            "└───────────────────┴──────────┴────────┘\n"
+            "┌─────────┬───┬────────┐\n"
+            "│ (index) │ a │ Values │\n"
+            "├─────────┼───┼────────┤\n"
+            "│ 0       │ 1 │        │\n"
+            "│ 1       │   │ 5      │\n"
+            "└─────────┴───┴────────┘\n"
+        ),
+        "",
+    ),
+    (
+        (
+            "console.group('Outer'); console.log({ b: 'multi\\nline' }); console.group()"
+            "; console.count('n'); console.groupEnd(); console.groupEnd(); console.dir({"
+            " a: { b: {} } }, { depth: 0 })"
+        ),
+        "Outer\n  { b: 'multi\\nline' }\n    n: 1\n{ a: [Object] }\n",
+        "",
+    ),
+    (
+        "console.assert(false, { obj: 1 }, 'more'); console.assert(false); console.warn('%o', [1])",
+        "",
+        "Assertion failed: [object Object] more\nAssertion failed\n[ 1, [length]: 1 ]\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("statements", "stdout", "stderr"), SESSIONS)
+def test_console_methods_print_as_node(js: Any, statements: str, stdout: str, stderr: str) -> None:
+    script = js.load(f"function f() {{ {statements}; }}")
+    js.call(script, "f")
+    assert (js.text(), js.text("stderr")) == (stdout, stderr)
+
+
+def test_long_output_leaves_the_vm(js: Any) -> None:
+    # a long concatenation is a rope in QuickJS, which the binding cannot convert
+    script = js.load("function f() { console.log(['y'.repeat(700)], 'z'.repeat(600)); }")
+    js.call(script, "f")
+    assert js.text() == "[\n  '" + "y" * 700 + "'\n] " + "z" * 600 + "\n"
