@@ -16,6 +16,8 @@ from kryon_core import (
     ConversionError,
     ElementHandle,
     FunctionRef,
+    HostFunction,
+    ScriptRuntimeError,
     UserData,
     values_equal,
 )
@@ -127,6 +129,25 @@ def test_strings_the_binding_would_mangle(js: Any) -> None:
         assert js.call(script, "identity", text) == text
     with pytest.raises(ConversionError):
         js.call(script, "identity", "lone \ud800 surrogate")
+
+
+def test_long_strings_built_by_concatenation_cross_both_ways(make_js: Any) -> None:
+    """QuickJS-ng keeps them as ropes, which the binding cannot convert."""
+    seen: list[Any] = []
+    js = make_js(functions={"keep": HostFunction("keep", lambda caller, *a: seen.extend(a))})
+    script = js.load(
+        "function long(n) { return '[' + 'y'.repeat(n) + ']'; }\n"
+        "function nested(n) { return [long(n), {k: long(n)}]; }\n"
+        "function give(n) { kryon.keep(long(n)); kryon.keep(long(n), [long(n)]); }\n"
+        "function fail(n) { throw new Error(long(n)); }\n"
+    )
+    text = "[" + "y" * 3000 + "]"
+    assert js.call(script, "long", 3000) == text
+    assert js.call(script, "nested", 3000) == [text, {"k": text}]
+    js.call(script, "give", 3000)
+    assert seen == [text, text, [text]]
+    with pytest.raises(ScriptRuntimeError, match=r"Error: \[y{100}"):
+        js.call(script, "fail", 3000)
 
 
 def test_functions_cross_both_ways(js: Any) -> None:

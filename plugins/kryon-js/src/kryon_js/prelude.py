@@ -163,10 +163,15 @@ function plainString(s) {
   return !(c === 1 || c === 2 || c === 3) && strIndex(s, "\u0000") < 0 && wellFormed(s);
 }
 
+// QuickJS-ng keeps a long string built by concatenation as a rope, which the binding
+// cannot convert ("Unknown quickjs tag: -6"): every string that leaves for Python is
+// made flat by a slice first.
+function flat(s) { return strSlice(s, 0); }
+
 function out(r) {
   const t = typeof r;
   if (t === "number" || t === "boolean" || r == null) return r;
-  if (t === "string" && plainString(r)) return r;
+  if (t === "string" && plainString(r)) return flat(r);
   if (r instanceof PromiseCtor) {
     const id = nextId++;
     const entry = { state: "pending", value: undefined };
@@ -175,7 +180,7 @@ function out(r) {
                        (error) => { entry.state = "rejected"; entry.value = error; });
     return "\u0003" + id;
   }
-  return "\u0001" + encode(r, 0, new Set());
+  return flat("\u0001" + encode(r, 0, new Set()));
 }
 
 function describe(e) {
@@ -202,7 +207,7 @@ function describe(e) {
   return { kind: "error", name: name, message: message, stack: stack, host: host };
 }
 
-function fail(e) { return "\u0002" + stringify(describe(e)); }
+function fail(e) { return flat("\u0002" + stringify(describe(e))); }
 
 function hostError(text) {
   const info = parse(text);
@@ -233,10 +238,13 @@ function simpleArgs(args) {
 function hostCall(op, args) {
   // Disarm (timelimit.py): lets this call reach Python; the time limit stays armed.
   if (token !== undefined) token = undefined;
-  if (simpleArgs(args)) return fromHost(host(op, ...args));
+  if (simpleArgs(args)) {
+    for (let i = 0; i < args.length; i++) args[i] = pass(args[i]);
+    return fromHost(host(op, ...args));
+  }
   let text = "R[";
   for (let i = 0; i < args.length; i++) text += (i ? "," : "") + encode(args[i], 0, new Set());
-  return fromHost(host(-op, text + "]"));
+  return fromHost(host(-op, flat(text + "]")));
 }
 
 function plain(x) {
@@ -245,15 +253,19 @@ function plain(x) {
     (t === "string" && strIndex(x, "\u0000") < 0 && wellFormed(x));
 }
 
+function pass(x) { return typeof x === "string" ? flat(x) : x; }
+
 // A kryon.* function: up to three plain arguments go straight to Python.
 function kryonFunction(id) {
   return function (a, b, c) {
     if (token !== undefined) token = undefined;
     switch (arguments.length) {
       case 0: return fromHost(host(id));
-      case 1: if (plain(a)) return fromHost(host(id, a)); break;
-      case 2: if (plain(a) && plain(b)) return fromHost(host(id, a, b)); break;
-      case 3: if (plain(a) && plain(b) && plain(c)) return fromHost(host(id, a, b, c)); break;
+      case 1: if (plain(a)) return fromHost(host(id, pass(a))); break;
+      case 2: if (plain(a) && plain(b)) return fromHost(host(id, pass(a), pass(b))); break;
+      case 3:
+        if (plain(a) && plain(b) && plain(c)) return fromHost(host(id, pass(a), pass(b), pass(c)));
+        break;
     }
     return hostCall(id, arraySlice(arguments));
   };
