@@ -48,7 +48,7 @@ __all__ = [
     "ScriptEngine",
     "ScriptId",
     "ThreadingModel",
-    "decode_utf8_source",
+    "decode_source_text",
 ]
 
 ScriptId = NewType("ScriptId", int)
@@ -242,7 +242,7 @@ class ScriptEngine(ABC):
         :class:`CompileError` at the offending byte.  A language that defines
         its source bytes otherwise overrides it (Python's PEP 263 coding
         declarations; Lua, whose strings are bytes)."""
-        return decode_utf8_source(data, script=script)
+        return decode_source_text(data, script=script)
 
     def cache_key(self) -> str:
         """Everything besides language, version and source that changes compile
@@ -403,16 +403,19 @@ def _direct(fn: Callable[..., T], *args: Any) -> T:
     return fn(*args)
 
 
-def decode_utf8_source(data: bytes, *, script: str) -> str:
-    """``data`` as UTF-8 text without a leading byte-order mark; a byte that is
-    not UTF-8 is a :class:`CompileError` naming its line and column."""
+def decode_source_text(data: bytes, *, script: str, encoding: str = "utf-8") -> str:
+    """``data`` decoded as ``encoding`` (for UTF-8, a leading byte-order mark
+    dropped); a byte that does not decode is a :class:`CompileError` naming
+    its line and column."""
+    codec = "utf-8-sig" if encoding.lower() in ("utf-8", "utf8") else encoding
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(codec)
     except UnicodeDecodeError as exc:
+        label = "UTF-8" if codec.startswith("utf-8") else encoding
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         raise CompileError(
-            f"the source is not UTF-8 text (byte 0x{data[exc.start]:02x})",
+            f"the source is not {label} text (byte 0x{data[exc.start]:02x})",
             script=script,
             line=data.count(b"\n", 0, exc.start) + 1,
-            column=len(data[line_start : exc.start].decode("utf-8", "replace")) + 1,
+            column=len(data[line_start : exc.start].decode(codec, "replace")) + 1,
         ) from None

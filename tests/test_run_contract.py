@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,6 +50,16 @@ def run(path: Path) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=60,
+    )
+
+
+def start_trusted(path: Path, **options: Any) -> subprocess.Popen[bytes]:
+    """`kryon run --policy trusted PATH`, its stdout and stderr piped."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "kryon_core", "run", "--policy", "trusted", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        **options,
     )
 
 
@@ -112,11 +123,7 @@ def test_a_closed_output_pipe_ends_the_run_quietly(language: str, tmp_path: Path
     }
     path = tmp_path / f"yes{CASES[language][0]}"
     path.write_text(printers[language])
-    with subprocess.Popen(
-        [sys.executable, "-m", "kryon_core", "run", "--policy", "trusted", str(path)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    ) as proc:
+    with start_trusted(path) as proc:
         assert proc.stdout is not None and proc.stderr is not None
         assert proc.stdout.readline() == b"y\n"
         proc.stdout.close()
@@ -162,11 +169,8 @@ def test_ctrl_c_ends_a_runaway_script_with_status_130(language: str, tmp_path: P
     }
     path = tmp_path / f"spin{CASES[language][0]}"
     path.write_text(spinners[language])
-    with subprocess.Popen(
-        [sys.executable, "-m", "kryon_core", "run", "--policy", "trusted", str(path)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # noqa: PLW1509
+    with start_trusted(
+        path, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)
     ) as proc:
         assert proc.stdout is not None and proc.stderr is not None
         if proc.stdout.readline() != b"ready\n":

@@ -24,6 +24,7 @@ from kryon_core import (
     ScriptRuntimeError,
     SecurityPolicy,
     TimeLimitError,
+    default_policies,
 )
 
 SLACK_S = 2.0
@@ -31,14 +32,7 @@ SLACK_S = 2.0
 RUNTIMES = ["lua54", "luajit"]
 
 
-TRUSTED = SecurityPolicy(
-    name="trusted",
-    sandbox=False,
-    time_limit_ms=None,
-    instruction_limit=None,
-    memory_limit_mb=None,
-    recursion_limit=None,
-)
+TRUSTED = next(policy for policy in default_policies() if policy.name == "trusted")
 
 
 def ends_with(harness: Any, error: type[Exception], body: str, *args: Any) -> Exception:

@@ -34,7 +34,7 @@ from kryon_core import (
     UnsupportedOperationError,
     Value,
 )
-from kryon_core.engine import decode_utf8_source
+from kryon_core.engine import decode_source_text
 from kryon_python.compiler import PYTHON_TAG, compile_snippet, compile_source
 from kryon_python.config import PythonConfig
 
@@ -104,20 +104,9 @@ class PythonEngine(ScriptEngine):
             head = data.split(b"\n", 2)[:2]
             declared = [n for n, line in enumerate(head, 1) if b"coding" in line]
             if not declared:
-                return decode_utf8_source(data, script=script)  # names the first bad byte
+                return decode_source_text(data, script=script)  # names the first bad byte
             raise CompileError(str(exc.msg), script=script, line=declared[0]) from None
-        if encoding in ("utf-8", "utf-8-sig"):
-            return decode_utf8_source(data, script=script)
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            line_start = data.rfind(b"\n", 0, exc.start) + 1
-            raise CompileError(
-                f"the source is not {encoding} text (byte 0x{data[exc.start]:02x})",
-                script=script,
-                line=data.count(b"\n", 0, exc.start) + 1,
-                column=exc.start - line_start + 1,
-            ) from None
+        return decode_source_text(data, script=script, encoding=encoding)
 
     def capabilities(self) -> EngineCapabilities:
         if self._policy is not None and not self._policy.sandbox:
