@@ -291,3 +291,15 @@ def test_interpolation_nests_at_most_eight_levels() -> None:
 def test_source_ends_at_a_nul_byte() -> None:
     assert run_source("System.print(1)\0\nthis is not Wren\n") == "1\n"
     assert compile_errors('System.print("ab\0cd")\n')[0] == (1, "Error: Unterminated string.")
+
+
+def test_names_and_digits_are_ascii_and_other_bytes_are_reported_one_by_one() -> None:
+    assert compile_errors("var caf\u00e9 = 1\n") == [
+        (1, "Error: Invalid byte 0xc3."),
+        (1, "Error: Invalid byte 0xa9."),
+    ]
+    assert compile_errors("var x = \u0661\n")[:2] == [
+        (1, "Error: Invalid byte 0xd9."),
+        (1, "Error: Invalid byte 0xa1."),
+    ]
+    assert run_source('System.print("caf\u00e9")') == "caf\u00e9\n"

@@ -40,6 +40,10 @@ PUNCT3 = ("...",)
 PUNCT2 = ("..", "==", "!=", "<=", ">=", "<<", ">>", "&&", "||")
 PUNCT1 = "()[]{}:,.+-*/%<>=!~?&|^"
 MAX_INTERPOLATION_NESTING = 8
+# Names and numbers are ASCII, as C's isalpha/isdigit in the reference.
+DIGITS = frozenset("0123456789")
+NAME_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
+NAME_CHARS = NAME_START | DIGITS
 
 
 @dataclass(slots=True)
@@ -122,9 +126,9 @@ class Lexer:
                 else:
                     self.pos += 1
                     self.string()
-            elif c.isdigit():
+            elif c in DIGITS:
                 self.number()
-            elif c.isalpha() or c == "_":
+            elif c in NAME_START:
                 self.name()
             else:
                 self.punct(c)
@@ -176,13 +180,18 @@ class Lexer:
             self.add(c, c)
             return
         self.pos += 1
-        self.error(f"Invalid character '{c}'.")
+        if " " <= c <= "~":
+            self.error(f"Invalid character '{c}'.")
+        else:
+            # The reference lexes bytes: one error per byte of the character.
+            for byte in c.encode("utf-8", "surrogateescape"):
+                self.error(f"Invalid byte 0x{byte:x}.")
         self.add("error", c)
 
     def name(self) -> None:
         src = self.src
         start = self.pos
-        while self.pos < len(src) and (src[self.pos].isalnum() or src[self.pos] == "_"):
+        while self.pos < len(src) and src[self.pos] in NAME_CHARS:
             self.pos += 1
         text = src[start : self.pos]
         if text in KEYWORDS:
@@ -214,19 +223,19 @@ class Lexer:
                 digits = 0
             self.add("num", text, float(digits))
             return
-        while self.pos < n and src[self.pos].isdigit():
+        while self.pos < n and src[self.pos] in DIGITS:
             self.pos += 1
-        if self.pos + 1 < n and src[self.pos] == "." and src[self.pos + 1].isdigit():
+        if self.pos + 1 < n and src[self.pos] == "." and src[self.pos + 1] in DIGITS:
             self.pos += 1
-            while self.pos < n and src[self.pos].isdigit():
+            while self.pos < n and src[self.pos] in DIGITS:
                 self.pos += 1
         if self.pos < n and src[self.pos] in "eE":
             save = self.pos
             self.pos += 1
             if self.pos < n and src[self.pos] in "+-":
                 self.pos += 1
-            if self.pos < n and src[self.pos].isdigit():
-                while self.pos < n and src[self.pos].isdigit():
+            if self.pos < n and src[self.pos] in DIGITS:
+                while self.pos < n and src[self.pos] in DIGITS:
                     self.pos += 1
             else:
                 self.pos = save
