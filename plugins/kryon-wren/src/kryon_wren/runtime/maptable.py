@@ -93,18 +93,23 @@ def wren_hash(key: Any, true_key: Any, false_key: Any) -> int:
 class Table:
     """A replayable copy of the reference's entry array (keys only)."""
 
-    __slots__ = ("count", "false_key", "slots", "true_key")
+    __slots__ = ("count", "false_key", "hashes", "slots", "true_key")
 
     def __init__(self, true_key: Any, false_key: Any) -> None:
         self.slots: list[Any] = []
         self.count = 0
         self.true_key = true_key
         self.false_key = false_key
+        # Each key's hash, computed once (resizes re-insert every key).
+        self.hashes: dict[Any, int] = {}
 
     def _find(self, key: Any) -> tuple[bool, int]:
         slots = self.slots
         capacity = len(slots)
-        start = index = wren_hash(key, self.true_key, self.false_key) % capacity
+        h = self.hashes.get(key)
+        if h is None:
+            h = self.hashes[key] = wren_hash(key, self.true_key, self.false_key)
+        start = index = h % capacity
         tombstone = -1
         while True:
             slot = slots[index]
@@ -132,25 +137,57 @@ class Table:
         if found:
             self.slots[index] = TOMBSTONE
             self.count -= 1
+            del self.hashes[key]
 
     def resize(self, capacity: int) -> None:
+        # Re-inserting distinct keys into an empty table: each takes the
+        # first free slot of its probe sequence.
         old = self.slots
-        self.slots = [FREE] * capacity
-        self.count = 0
-        if capacity:
-            for key in old:
-                if key is not FREE and key is not TOMBSTONE:
-                    self.insert(key)
+        slots = self.slots = [FREE] * capacity
+        hashes = self.hashes
+        for key in old:
+            if key is FREE or key is TOMBSTONE:
+                continue
+            index = hashes[key] % capacity
+            while slots[index] is not FREE:
+                index = index + 1 if index + 1 < capacity else 0
+            slots[index] = key
 
     def replay(self, log: list[Any]) -> None:
+        hashes = self.hashes
+        true_key, false_key = self.true_key, self.false_key
         for op in log:
             c = op.__class__
             if c is int:
                 self.resize(op)
-            elif c is Removal:
+                continue
+            if c is Removal:
                 self.remove(op.key)
-            else:
-                self.insert(op)
+                continue
+            # insert(op), inlined: most of a replay is new keys.
+            h = hashes.get(op)
+            if h is None:
+                h = hashes[op] = wren_hash(op, true_key, false_key)
+            slots = self.slots
+            capacity = len(slots)
+            start = index = h % capacity
+            tombstone = -1
+            while True:
+                slot = slots[index]
+                if slot is FREE:
+                    slots[tombstone if tombstone >= 0 else index] = op
+                    self.count += 1
+                    break
+                if slot is TOMBSTONE:
+                    if tombstone < 0:
+                        tombstone = index
+                elif slot is op or slot == op:
+                    break
+                index = index + 1 if index + 1 < capacity else 0
+                if index == start:
+                    slots[tombstone] = op
+                    self.count += 1
+                    break
 
     def live(self) -> list[Any]:
         return [k for k in self.slots if k is not FREE and k is not TOMBSTONE]
