@@ -180,6 +180,9 @@ def run(
         _fail(exc, _status_for(exc))
     except KeyboardInterrupt:  # while the engines start or close
         _interrupted(file)
+    except Exception as exc:  # a bug outside any script: still a message, not a traceback
+        _stdio_sink("", "stdout", file)
+        _fail(RuntimeError(f"{file}: internal error: {type(exc).__name__}: {exc}"), EX_SOFTWARE)
 
 
 def _run_in(

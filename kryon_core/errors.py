@@ -210,6 +210,14 @@ class CompileError(ScriptError):
 class ScriptRuntimeError(ScriptError):
     """The script raised an error while running."""
 
+    @classmethod
+    def from_foreign(cls, exc: Exception, script: str) -> ScriptRuntimeError:
+        """An engine let a non-Kryon exception through (an engine bug): the host
+        gets a ScriptError naming the script instead, the original as its cause."""
+        error = cls(f"{type(exc).__name__}: {exc}", script=script)
+        error.__cause__ = exc
+        return error
+
 
 class LimitError(ScriptError):
     """A security policy limit ended the call; the engine stays usable."""

@@ -328,7 +328,7 @@ class ScriptManager:
         except ScriptError as exc:
             raise exc.with_script(name) from None
         except Exception as exc:
-            raise ScriptRuntimeError(f"{type(exc).__name__}: {exc}", script=name) from exc
+            raise ScriptRuntimeError.from_foreign(exc, name) from exc
         return script_id, compiled, functions
 
     def _load_dependencies(
@@ -380,6 +380,8 @@ class ScriptManager:
             )
         except ScriptError as exc:
             raise exc.with_script(name) from None
+        except Exception as exc:
+            raise ScriptRuntimeError.from_foreign(exc, name) from exc
         if cacheable:
             self.cache.put(key, compiled)
         return compiled

@@ -46,13 +46,6 @@ __all__ = [
 Invoker = Callable[[Sequence[Value]], Value]
 
 
-def _wrap_foreign(exc: Exception, script: str) -> ScriptError:
-    """An engine let a non-Kryon exception through: never hand the host a raw one."""
-    error = ScriptRuntimeError(f"{type(exc).__name__}: {exc}", script=script)
-    error.__cause__ = exc
-    return error
-
-
 def make_invoker(
     bound: Invoker, dispatch: Dispatcher, stats: FunctionStats | None, script: str
 ) -> Invoker:
@@ -94,7 +87,7 @@ def make_invoker(
             except ScriptError:
                 raise
             except Exception as exc:
-                raise _wrap_foreign(exc, script) from exc
+                raise ScriptRuntimeError.from_foreign(exc, script) from exc
 
         return invoke
 
@@ -106,7 +99,7 @@ def make_invoker(
             stats.record(perf_counter_ns() - start, False)
             if isinstance(exc, ScriptError):
                 raise
-            raise _wrap_foreign(exc, script) from exc
+            raise ScriptRuntimeError.from_foreign(exc, script) from exc
         elapsed = perf_counter_ns() - start
         stats.calls += 1
         stats.total_ns += elapsed
@@ -126,7 +119,7 @@ def make_invoker(
                 stats.record(perf_counter_ns() - start, False)
                 if isinstance(exc, ScriptError):
                     raise
-                raise _wrap_foreign(exc, script) from exc
+                raise ScriptRuntimeError.from_foreign(exc, script) from exc
             finally:
                 lock.release()
             elapsed = perf_counter_ns() - start

@@ -81,6 +81,22 @@ def test_failing_top_level_code_leaves_nothing_behind(fake_manager: ScriptManage
     assert fake_manager.functions() == []
 
 
+def test_an_engine_bug_while_compiling_is_a_script_error(
+    fake_manager: ScriptManager, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A non-Kryon exception out of an engine never reaches the host raw."""
+    engine = type(fake_manager.engine("fake").engine)
+
+    def broken(self: object, source: str, *, script: str, path: str | None = None) -> None:
+        raise UnicodeEncodeError("utf-8", source, 0, 1, "surrogates not allowed")
+
+    monkeypatch.setattr(engine, "compile", broken)
+    with pytest.raises(ScriptRuntimeError, match="UnicodeEncodeError") as info:
+        fake_manager.load_script("b", "def f(): pass\n", language="fake")
+    assert info.value.script == "b" and isinstance(info.value.__cause__, UnicodeEncodeError)
+    assert "b" not in fake_manager.scripts
+
+
 def test_handles_resolve_once_and_follow_hot_reload(fake_manager: ScriptManager) -> None:
     fake_manager.load_script("v", "def version():\n    return 1\n", language="fake")
     handle = fake_manager.function("version")

@@ -41,3 +41,24 @@ def test_runtime_errors_exit_70_with_message_and_stack(tmp_path: Path) -> None:
     assert proc.stderr == (
         "Null does not implement 'x'.\n[boom line 3] in g\n[boom line 5] in (script)\n"
     )
+
+
+def test_source_and_output_are_bytes_as_in_the_reference(tmp_path: Path) -> None:
+    """A Latin-1 byte in a string literal and a \\x escape reach stdout as the
+    bytes they are; a stray byte outside a string is the lexer's error."""
+    (tmp_path / "raw.wren").write_bytes(b'System.print("caf\xe9")\nSystem.print("\\xff")\n')
+    proc = subprocess.run(
+        [sys.executable, "-m", "kryon_core", "run", "raw.wren"],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=60,
+    )
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, b"caf\xe9\n\xff\n", b"")
+    (tmp_path / "stray.wren").write_bytes(b"var x = 1\n\xff\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "kryon_core", "run", "stray.wren"],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=60,
+    )
+    assert (proc.returncode, proc.stderr) == (65, b"[stray line 2] Error: Invalid byte 0xff.\n")

@@ -105,6 +105,13 @@ class WrenEngine(ScriptEngine):
     def runtime_version(cls) -> str:
         return f"Wren {WREN_VERSION} (kryon-wren, CPython {sys.version.split()[0]})"
 
+    @classmethod
+    def decode_source(cls, data: bytes, *, script: str) -> str:
+        """Wren source is bytes, as for the reference: bytes that are not UTF-8
+        travel as lone surrogates (``surrogateescape``), so string literals keep
+        them and the lexer reports any other as ``Invalid byte 0x..``."""
+        return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "surrogateescape")
+
     def cache_key(self) -> str:
         checks = self._vm.checks if self._vm is not None else False
         mode = "checked" if checks else "fast"
@@ -163,8 +170,7 @@ class WrenEngine(ScriptEngine):
 
     def _write(self, text: str) -> None:
         script = self._callers[-1] if self._callers else "wren"
-        if any(0xDC80 <= ord(ch) <= 0xDCFF for ch in text if ord(ch) >= 0xDC80):
-            text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        # bytes that are not UTF-8 stay lone surrogates: the sink writes them as they are
         if self._bridge is not None:
             self._bridge.write(text, script=script)
         else:

@@ -132,7 +132,9 @@ class VM:
         """Compile a module; ``repl`` makes a trailing expression its result."""
         # Class ids name fields (`f<id>_x`); deriving them from the module keeps
         # them distinct across modules even when code comes from the cache.
-        uid_start = (zlib.crc32(f"{name}\0{source}".encode()) * 1000 + next(self.uid)) * 100000
+        uid_start = (
+            zlib.crc32(f"{name}\0{source}".encode("utf-8", "surrogatepass")) * 1000 + next(self.uid)
+        ) * 100000
         mod, errors, parser = parse(
             source, builtins=(*CORE_NAMES, *extra_names), uid_start=uid_start
         )
@@ -355,6 +357,8 @@ class VM:
         """A WrenError (with its Wren stack) or FatalError for any exception."""
         if isinstance(exc, FatalError):
             return exc
+        if isinstance(exc, KeyboardInterrupt):  # Ctrl-C: the host's, never a fiber's to catch
+            return FatalError(exc)
         if isinstance(exc, WrenError):
             err = exc
         elif isinstance(exc, RecursionError):
