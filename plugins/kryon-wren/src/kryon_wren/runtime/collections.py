@@ -10,7 +10,6 @@ from kryon_wren.runtime.maptable import (
     FREE,
     MIN_CAPACITY,
     TOMBSTONE,
-    Removal,
     Table,
     grow_threshold,
 )
@@ -277,12 +276,15 @@ class MapEntry(WSequence):
         return f"{to_str(self.key)}:{to_str(self.value)}"
 
 
+_ABSENT: Any = object()
+
+
 @_dispatch_operators
 class WMap(dict, WSequence):  # type: ignore[type-arg]
     """A Python dict for lookups; ``log`` and ``table`` give the reference's
     slot order for iteration (see maptable)."""
 
-    __slots__ = ("capacity", "grow_at", "log", "table")
+    __slots__ = ("capacity", "grow_at", "log", "peak", "shrink_at", "table")
 
     def __init__(self, pairs: Iterable[tuple[Any, Any]] = ()) -> None:
         dict.__init__(self)
@@ -290,6 +292,8 @@ class WMap(dict, WSequence):  # type: ignore[type-arg]
         self.table: Table | None = None
         self.capacity = 0
         self.grow_at = 0
+        self.shrink_at = 0  # a removal leaving fewer keys halves the table
+        self.peak = 0  # the largest capacity since the log was last replayed
         for k, v in pairs:
             self.set(k, v)
 
@@ -299,9 +303,7 @@ class WMap(dict, WSequence):  # type: ignore[type-arg]
         if n >= self.grow_at:
             # The reference grows before every set once count + 1 passes
             # the load factor, even when the key is already there.
-            self.capacity = max(self.capacity * 2, MIN_CAPACITY)
-            self.grow_at = grow_threshold(self.capacity)
-            self.log.append(self.capacity)
+            self._resized(max(self.capacity * 2, MIN_CAPACITY))
         self[k] = v
         if len(self) != n:
             self.log.append(k)
@@ -314,6 +316,7 @@ class WMap(dict, WSequence):  # type: ignore[type-arg]
         if self.log:
             table.replay(self.log)
             self.log = []
+            self.peak = self.capacity
             table.reconcile(self)
         elif table.count != len(self):
             table.reconcile(self)
@@ -347,29 +350,37 @@ class WMap(dict, WSequence):  # type: ignore[type-arg]
         self.clear()
         self.log = []
         self.table = None
-        self.capacity = self.grow_at = 0
+        self.capacity = self.grow_at = self.shrink_at = self.peak = 0
 
     def m_remove_1(self, k: Any) -> Any:
         c = k.__class__
         key = k if c is float or c is str else map_key(k)
-        if key not in self:
+        value = self.pop(key, _ABSENT)
+        if value is _ABSENT:
             return None
-        value = self.pop(key)
-        if not self:
+        n = len(self)
+        if not n:
             self.m_clear_0()
             return value
-        log = self.log
-        log.append(Removal(key))
-        if len(log) > 4 * len(self) + 64:
+        self.log.append((key,))
+        if n < self.shrink_at:
+            self._resized(self.capacity // 2)
+        if len(self.log) > 4 * self.peak + 64:
             # Churn (keys added and removed, never iterated): replay the log
-            # now so that it stays proportional to the map.
+            # now so that it stays proportional to the map.  Against the peak,
+            # not the current size: emptying a large map replays nothing (its
+            # log is dropped when it is empty), where each replay hashes every
+            # key in Python.
             self.slots()
-        capacity = self.capacity
-        if capacity > MIN_CAPACITY and len(self) < grow_threshold(capacity // 2):
-            self.capacity = max(capacity // 2, MIN_CAPACITY)
-            self.grow_at = grow_threshold(self.capacity)
-            self.log.append(self.capacity)
         return value
+
+    def _resized(self, capacity: int) -> None:
+        """The reference's table grew or shrank to ``capacity``: log it."""
+        self.capacity = capacity
+        self.peak = max(self.peak, capacity)
+        self.grow_at = grow_threshold(capacity)
+        self.shrink_at = grow_threshold(capacity // 2) if capacity > MIN_CAPACITY else 0
+        self.log.append(capacity)
 
     def g_keys(self) -> Any:
         return _KeySeq(self)

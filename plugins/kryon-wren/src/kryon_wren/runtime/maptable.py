@@ -29,14 +29,8 @@ FREE: Any = type("FreeSlot", (), {"__slots__": ()})()
 TOMBSTONE: Any = type("Tombstone", (), {"__slots__": ()})()
 
 
-class Removal:
-    """A removed key in a map's log (a new key is logged as itself, a resize
-    as the new capacity: a Python int, which no Wren key is)."""
-
-    __slots__ = ("key",)
-
-    def __init__(self, key: Any) -> None:
-        self.key = key
+# A map's log: a new key is logged as itself, a removal as the 1-tuple
+# ``(key,)`` and a resize as the new capacity (no Wren key is a tuple or an int).
 
 
 def grow_threshold(capacity: int) -> int:
@@ -161,8 +155,8 @@ class Table:
             if c is int:
                 self.resize(op)
                 continue
-            if c is Removal:
-                self.remove(op.key)
+            if c is tuple:
+                self.remove(op[0])
                 continue
             # insert(op), inlined: most of a replay is new keys.
             h = hashes.get(op)
