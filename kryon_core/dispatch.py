@@ -17,6 +17,7 @@ instead.  The chain of "threads blocked on my behalf" travels with each job.
 from __future__ import annotations
 
 import queue
+import signal
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -37,6 +38,23 @@ def _inbox() -> _Inbox:
     if inbox is None:
         inbox = _local.inbox = queue.SimpleQueue()
     return inbox
+
+
+# Asynchronous signals a Python handler may wait for (Ctrl-C's SIGINT first).
+_HOST_SIGNALS = {
+    getattr(signal, name)
+    for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", "SIGALRM", "SIGUSR1", "SIGUSR2")
+    if hasattr(signal, name)
+}
+
+
+def _leave_signals_to_the_main_thread() -> None:
+    """Block the host's signals in this (engine-owned) thread.  The kernel
+    hands a process signal to any thread not blocking it; Python runs the
+    handler only in the main thread, and a main thread blocked waiting on
+    this one would never wake for it (Ctrl-C lost while a VM spins)."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, _HOST_SIGNALS)
 
 
 def _chain() -> dict[int, _Inbox]:
@@ -141,6 +159,7 @@ class OwnerThread:
         ready.wait()
 
     def _run(self, ready: threading.Event) -> None:
+        _leave_signals_to_the_main_thread()
         self._inbox = _inbox()
         self._ident = threading.get_ident()
         ready.set()

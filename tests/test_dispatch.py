@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import threading
 import time
 
@@ -95,3 +96,16 @@ def test_contended_lock_held_by_an_unrelated_thread_is_waited_for() -> None:
         release.set()
         other.join(5)
         owner.stop()
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="no POSIX signal masks")
+def test_owner_threads_leave_ctrl_c_to_the_main_thread() -> None:
+    """The kernel may hand SIGINT to any thread that does not block it; if the
+    owner got it, a main thread waiting on the owner would never see Ctrl-C."""
+    owner = OwnerThread("signals")
+    try:
+        blocked = owner(signal.pthread_sigmask, signal.SIG_BLOCK, [])
+    finally:
+        owner.stop()
+    assert signal.SIGINT in blocked and signal.SIGTERM in blocked
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
