@@ -194,18 +194,23 @@ def partition_by_xf(f: Any) -> Any:
                 buf.append(x)
                 return acc
             if len(args) == 1:
-                acc = args[0]
-                if buf:
-                    acc = rf(acc, pvector(buf))
-                    buf.clear()
-                    if type(acc) is Reduced:
-                        acc = acc.value
-                return rf(acc)
+                return _complete(rf, args[0], buf)
             return rf()
 
         return reducer
 
     return xform
+
+
+def _complete(rf: Callable[..., Any], acc: Any, buf: list[Any]) -> Any:
+    """The completion step of a partitioning transducer: what is left in
+    ``buf`` goes out as one last chunk before ``rf`` completes."""
+    if buf:
+        acc = rf(acc, pvector(buf))
+        buf.clear()
+        if type(acc) is Reduced:
+            acc = acc.value
+    return rf(acc)
 
 
 def dedupe_xf() -> Any:
@@ -239,13 +244,7 @@ def partition_all_xf(n: int) -> Any:
                     return rf(args[0], chunk)
                 return args[0]
             if len(args) == 1:
-                acc = args[0]
-                if buf:
-                    acc = rf(acc, pvector(buf))
-                    buf.clear()
-                    if type(acc) is Reduced:
-                        acc = acc.value
-                return rf(acc)
+                return _complete(rf, args[0], buf)
             return rf()
 
         return reducer
