@@ -45,6 +45,7 @@ from kryon_core import (
 from kryon_js.config import JsConfig
 from kryon_js.handles import MAX_DIRECT, Handle, make_handle
 from kryon_js.hostcalls import FIRST_HOST_OP
+from kryon_js.lexer import tokenize
 from kryon_js.runtime import JsRuntime
 from kryon_js.shape import ScriptShape, repl_rewrite, scan
 from kryon_js.source import without_nul, wrap
@@ -92,6 +93,7 @@ class JsEngine(ScriptEngine):
         self._rt: JsRuntime | None = None
         self._config = JsConfig()
         self._scripts: dict[ScriptId, _Loaded] = {}
+        self._last_shape: tuple[str, bool, bool, ScriptShape] | None = None
         self._ids = itertools.count(1)
 
     @classmethod
@@ -157,10 +159,16 @@ class JsEngine(ScriptEngine):
         if module is None:
             named = path or script
             module = self._config.module or named.endswith(".mjs")
-        shape = scan(text, module=True)
-        if module or shape.exports or shape.imports or shape.star_exports:
-            return True, shape
-        return False, scan(text, module=False)
+        last = self._last_shape
+        if last is not None and last[1] == module and last[0] == text:
+            return last[2], last[3]  # compile, then load: the same source scanned once
+        tokens = tokenize(text)
+        shape = scan(text, module=True, tokens=tokens)
+        is_module = module or bool(shape.exports or shape.imports or shape.star_exports)
+        if not is_module:
+            shape = scan(text, module=False, tokens=tokens)
+        self._last_shape = (text, module, is_module, shape)
+        return is_module, shape
 
     def compile(self, source: str, *, script: str, path: str | None = None) -> CompiledScript:
         rt = self._runtime()

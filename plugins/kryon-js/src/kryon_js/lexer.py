@@ -11,16 +11,16 @@ an expression (the usual heuristic, correct for ordinary code).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Token", "tokenize"]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One token: ``kind`` is ``name``, ``num``, ``str``, ``tmpl``, ``regex`` or
     ``punct``; ``start``/``end`` are offsets; ``line`` is 1-based;
-    ``newline`` tells whether a line break precedes the token."""
+    ``newline`` tells whether a line break precedes the token.  (A named
+    tuple: a source has many tokens, and a frozen dataclass is slow to make.)"""
 
     kind: str
     text: str

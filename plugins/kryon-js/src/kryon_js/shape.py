@@ -10,6 +10,7 @@ same length where possible, so line and column numbers stay exact.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kryon_js.lexer import Token, tokenize
@@ -72,9 +73,9 @@ class ScriptShape:
 
 
 class _Scanner:
-    def __init__(self, source: str, module: bool) -> None:
+    def __init__(self, source: str, module: bool, tokens: Sequence[Token] | None = None) -> None:
         self.source = source
-        self.tokens = tokenize(source)
+        self.tokens = tokenize(source) if tokens is None else tokens
         self.module = module
         self.shape = ScriptShape()
 
@@ -373,9 +374,10 @@ def _unquote(name: str) -> str:
     return name[1:-1] if name[:1] in ("'", '"') else name
 
 
-def scan(source: str, *, module: bool) -> ScriptShape:
-    """The top-level shape of ``source`` (a module when ``module``)."""
-    return _Scanner(source, module).run()
+def scan(source: str, *, module: bool, tokens: Sequence[Token] | None = None) -> ScriptShape:
+    """The top-level shape of ``source`` (a module when ``module``); ``tokens``
+    are its tokens when the caller has them already."""
+    return _Scanner(source, module, tokens).run()
 
 
 def repl_rewrite(source: str) -> tuple[str, list[str]]:
