@@ -159,6 +159,13 @@ class ScriptBridge:
                 f"policy {self.policy.name!r} does not grant {capability.value!r}", script=script
             )
 
+    @property
+    def withheld_functions(self) -> dict[str, HostFunction]:
+        """The host functions the policy withholds.  Engines that resolve names
+        before a script runs define them anyway, to raise AccessDeniedError when
+        called, as the other engines report them."""
+        return {n: f for n, f in self._all.items() if n not in self.host_functions}
+
     def denied(self, name: str) -> HostFunction | None:
         """The host function ``name`` if it exists but the policy withholds it
         (engines use it to report AccessDeniedError instead of 'not found')."""

@@ -397,3 +397,15 @@ def test_scripts_cannot_reach_python(source: str) -> None:
     except ScriptError:
         return
     assert result is None
+
+
+def test_withheld_host_functions_compile_and_raise_access_denied() -> None:
+    """As in the other languages: a script naming kryon/call under a policy
+    without cross-language calls loads, and the call is refused."""
+    from kryon_core import AccessDeniedError, ScriptManager
+
+    with ScriptManager() as manager:  # the sandboxed policy
+        manager.load_script("c", '(defn go [] (kryon/call "f" 1))\n', language="lisp")
+        with pytest.raises(AccessDeniedError, match="cross_language") as info:
+            manager.call_function("c.go")
+    assert info.value.script == "c" and info.value.line == 1
