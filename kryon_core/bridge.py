@@ -21,6 +21,7 @@ plugins; engines pick them up without changes.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import logging
 import re
 from collections.abc import Callable, Mapping
@@ -161,10 +162,26 @@ class ScriptBridge:
 
     @property
     def withheld_functions(self) -> dict[str, HostFunction]:
-        """The host functions the policy withholds.  Engines that resolve names
-        before a script runs define them anyway, to raise AccessDeniedError when
-        called, as the other engines report them."""
-        return {n: f for n, f in self._all.items() if n not in self.host_functions}
+        """The host functions the policy withholds, each as a stand-in whose
+        ``fn`` raises AccessDeniedError.  Engines that resolve names before a
+        script runs (Lisp, Wren) define these, so that a script naming one loads
+        and fails only when it calls it, as in the other languages."""
+        return {
+            name: dataclasses.replace(f, fn=self._refusal(f))
+            for name, f in self._all.items()
+            if name not in self.host_functions
+        }
+
+    def _refusal(self, function: HostFunction) -> Callable[..., Value]:
+        capability = function.capability.value if function.capability else "?"
+        message = (
+            f"policy {self.policy.name!r} does not grant {capability!r} (kryon.{function.name})"
+        )
+
+        def refuse(caller: str, *args: Value) -> Value:
+            raise AccessDeniedError(message, script=caller)
+
+        return refuse
 
     def denied(self, name: str) -> HostFunction | None:
         """The host function ``name`` if it exists but the policy withholds it

@@ -62,3 +62,13 @@ def test_source_and_output_are_bytes_as_in_the_reference(tmp_path: Path) -> None
         timeout=60,
     )
     assert (proc.returncode, proc.stderr) == (65, b"[stray line 2] Error: Invalid byte 0xff.\n")
+
+
+def test_a_withheld_host_function_is_a_runtime_error_when_called(tmp_path: Path) -> None:
+    source = 'import "kryon" for Kryon\nSystem.print("a")\nKryon.call("f", 1)\n'
+    proc = _run(tmp_path, "deny.wren", source)
+    assert (proc.returncode, proc.stdout) == (70, "a\n")
+    assert proc.stderr == (
+        "policy 'sandboxed' does not grant 'cross_language' (kryon.call)\n"
+        "[deny line 3] in (script)\n"
+    )

@@ -17,7 +17,6 @@ from pydantic import Field
 
 from kryon_core import (
     PYTHON_FRAMES_CEILING,
-    AccessDeniedError,
     BreakpointHit,
     BreakpointId,
     CompiledScript,
@@ -28,7 +27,6 @@ from kryon_core import (
     FunctionNotFoundError,
     FunctionRef,
     GCStats,
-    HostFunction,
     MemoryUsage,
     ScriptEngine,
     ScriptError,
@@ -179,11 +177,10 @@ class LispEngine(ScriptEngine):
         self._converter = Converter(self._wrap_function, self._call_ref, bridge.convert)
         kryon: dict[str, Any] = {}
         seeds: dict[str, Any] = {}
-        offered = [(f, f.fn) for f in bridge.host_functions.values()]
-        withheld = [(f, _refusal(f, bridge.policy)) for f in bridge.withheld_functions.values()]
-        for function, fn in offered + withheld:
+        functions = {**bridge.withheld_functions, **bridge.host_functions}
+        for function in functions.values():
             kebab = api_name(function, "kebab")
-            wrapped = self._host_function(fn, kebab)
+            wrapped = self._host_function(function.fn, kebab)
             kryon[kebab] = wrapped
             kryon[kebab.rstrip("!")] = wrapped
             kryon[function.name] = wrapped
@@ -482,18 +479,3 @@ def _function_info(name: str, info: dict[str, Any]) -> FunctionInfo:
         line=info.get("line"),
         doc=info.get("doc"),
     )
-
-
-def _refusal(function: HostFunction, policy: SecurityPolicy) -> Callable[..., Value]:
-    """A withheld host function: it is there, as in the other languages, and
-    calling it raises AccessDeniedError (not a compile error 'No such var')."""
-    capability = function.capability.value if function.capability else "?"
-    message = (
-        f"policy {policy.name!r} does not grant {capability!r} "
-        f"(kryon/{api_name(function, 'kebab')})"
-    )
-
-    def refuse(caller: str, *args: Any) -> Value:
-        raise AccessDeniedError(message, script=caller)
-
-    return refuse
