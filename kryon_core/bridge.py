@@ -172,11 +172,17 @@ class ScriptBridge:
             if name not in self.host_functions
         }
 
-    def _refusal(self, function: HostFunction) -> Callable[..., Value]:
-        capability = function.capability.value if function.capability else "?"
-        message = (
-            f"policy {self.policy.name!r} does not grant {capability!r} (kryon.{function.name})"
+    def refusal_message(self, function: HostFunction, name: str | None = None) -> str:
+        """Why calling the withheld ``function`` (``kryon.<name>`` in the
+        script's spelling; its host name by default) is refused."""
+        capability = function.capability.value if function.capability else "access"
+        return (
+            f"policy {self.policy.name!r} does not grant {capability!r} "
+            f"(kryon.{name or function.name})"
         )
+
+    def _refusal(self, function: HostFunction) -> Callable[..., Value]:
+        message = self.refusal_message(function)
 
         def refuse(caller: str, *args: Value) -> Value:
             raise AccessDeniedError(message, script=caller)

@@ -43,6 +43,8 @@ def _stdio_sink(text: str, stream: Stream, script: str) -> None:
     and flushed at once: a run the watchdog ends keeps all it printed."""
     target = sys.stdout if stream == "stdout" else sys.stderr
     try:
+        if target is sys.stderr:
+            sys.stdout.flush()  # what the script printed comes before its error
         target.flush()  # what went through the text layer (click, logging) first
         binary = getattr(target, "buffer", None)
         if binary is None:  # replaced by a text-only stream
@@ -176,12 +178,10 @@ def run(
             except KeyboardInterrupt:
                 _interrupted(file)
     except KryonError as exc:
-        _stdio_sink("", "stdout", file)
         _fail(exc, _status_for(exc))
     except KeyboardInterrupt:  # while the engines start or close
         _interrupted(file)
     except Exception as exc:  # a bug outside any script: still a message, not a traceback
-        _stdio_sink("", "stdout", file)
         _fail(RuntimeError(f"{file}: internal error: {type(exc).__name__}: {exc}"), EX_SOFTWARE)
 
 
@@ -211,7 +211,6 @@ def _run_in(
 def _interrupted(file: str) -> NoReturn:
     """Ctrl-C: say so and end at once.  Closing the engines could wait forever
     on one still running the script (a VM on its owner thread)."""
-    _stdio_sink("", "stdout", file)
     _stdio_sink(f"{file}: interrupted\n", "stderr", file)
     os._exit(EX_INTERRUPTED)
 

@@ -111,11 +111,7 @@ class HostCalls:
                 function = bridge.denied(snake_from_camel(text))
                 if function is None:
                     return None
-                return _bytes(
-                    f"policy {bridge.policy.name!r} does not grant "
-                    f"{function.capability.value if function.capability else 'access'!r} "
-                    f"(kryon.{text})"
-                )
+                return _bytes(bridge.refusal_message(function, text))
             except BaseException:  # nothing may raise into Lua
                 return None
 

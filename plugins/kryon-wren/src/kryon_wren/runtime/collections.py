@@ -46,6 +46,18 @@ def validate_index(v: Any, count: int, what: str = "Index") -> int:
     raise WrenError(f"{what} out of bounds.")
 
 
+def next_index(it: Any, count: int) -> Any:
+    """The index after ``it`` (an integer Num) in a sequence of ``count``
+    slots, or false past the end: the reference's checks of an iterator."""
+    if it.__class__ is not float:
+        raise WrenError("Iterator must be a number.")
+    if not it.is_integer():
+        raise WrenError("Iterator must be an integer.")
+    if it < 0 or it + 1 >= count:
+        return False
+    return it + 1
+
+
 def range_slice(r: WRange, count: int) -> tuple[int, int, int]:
     """(start, length, step) of a range subscript, as the reference computes it."""
     if r.frm == count and r.to == (-1.0 if r.incl else float(count)):
@@ -392,20 +404,11 @@ class WMap(dict, WSequence):  # type: ignore[type-arg]
     def m_iterate_1(self, it: Any) -> Any:
         if not self:
             return False
-        index = 0
-        if it is not None:
-            if it.__class__ is not float:
-                raise WrenError("Iterator must be a number.")
-            if not it.is_integer():
-                raise WrenError("Iterator must be an integer.")
-            if it < 0:
-                return False
-            index = int(it)
-            if index >= self.capacity:
-                return False
-            index += 1
+        start = 0.0 if it is None else next_index(it, self.capacity)
+        if start is False:
+            return False
         slots = self.slots()
-        for i in range(index, len(slots)):
+        for i in range(int(start), len(slots)):
             key = slots[i]
             if key is not FREE and key is not TOMBSTONE:
                 return float(i)

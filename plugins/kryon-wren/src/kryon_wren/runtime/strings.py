@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from kryon_wren.runtime.collections import WList, WRange, range_slice, validate_index
+from kryon_wren.runtime.collections import WList, WRange, next_index, range_slice, validate_index
 from kryon_wren.runtime.objects import BIG, Proxy, WrenError, check_alloc
 from kryon_wren.runtime.sequences import WSequence
 
@@ -171,7 +171,7 @@ class StringProxy(Proxy, WSequence):
         n = len(to_bytes(self.v))
         if it is None:
             return 0.0 if n else False
-        return _next_byte(it, n)
+        return next_index(it, n)
 
     def m_replace_2(self, old: Any, new: Any) -> str:
         if old.__class__ is not str or not old:
@@ -260,21 +260,10 @@ class StringByteSequence(WSequence):
     def m_iterate_1(self, it: Any) -> Any:
         if it is None:
             return 0.0 if self.data else False
-        return _next_byte(it, len(self.data))
+        return next_index(it, len(self.data))
 
     def m_iteratorValue_1(self, it: Any) -> float:
         return self.x_1(it)
-
-
-def _next_byte(it: Any, count: int) -> Any:
-    """The byte index after ``it`` (an integer Num), or false past the end."""
-    if it.__class__ is not float:
-        raise WrenError("Iterator must be a number.")
-    if not it.is_integer():
-        raise WrenError("Iterator must be an integer.")
-    if it < 0 or it + 1 >= count:
-        return False
-    return it + 1
 
 
 class StringCodePointSequence(WSequence):
