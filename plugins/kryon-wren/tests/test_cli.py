@@ -5,15 +5,20 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 
-def _run(tmp_path: Path, name: str, source: str) -> subprocess.CompletedProcess[str]:
-    (tmp_path / name).write_text(source)
+def _run(tmp_path: Path, name: str, source: str | bytes) -> subprocess.CompletedProcess[Any]:
+    """`kryon run name`; output as text, or as bytes for a source given as bytes."""
+    if isinstance(source, bytes):
+        (tmp_path / name).write_bytes(source)
+    else:
+        (tmp_path / name).write_text(source)
     return subprocess.run(
         [sys.executable, "-m", "kryon_core", "run", name],
         cwd=tmp_path,
         capture_output=True,
-        text=True,
+        text=isinstance(source, str),
         timeout=60,
     )
 
@@ -46,21 +51,9 @@ def test_runtime_errors_exit_70_with_message_and_stack(tmp_path: Path) -> None:
 def test_source_and_output_are_bytes_as_in_the_reference(tmp_path: Path) -> None:
     """A Latin-1 byte in a string literal and a \\x escape reach stdout as the
     bytes they are; a stray byte outside a string is the lexer's error."""
-    (tmp_path / "raw.wren").write_bytes(b'System.print("caf\xe9")\nSystem.print("\\xff")\n')
-    proc = subprocess.run(
-        [sys.executable, "-m", "kryon_core", "run", "raw.wren"],
-        cwd=tmp_path,
-        capture_output=True,
-        timeout=60,
-    )
+    proc = _run(tmp_path, "raw.wren", b'System.print("caf\xe9")\nSystem.print("\\xff")\n')
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, b"caf\xe9\n\xff\n", b"")
-    (tmp_path / "stray.wren").write_bytes(b"var x = 1\n\xff\n")
-    proc = subprocess.run(
-        [sys.executable, "-m", "kryon_core", "run", "stray.wren"],
-        cwd=tmp_path,
-        capture_output=True,
-        timeout=60,
-    )
+    proc = _run(tmp_path, "stray.wren", b"var x = 1\n\xff\n")
     assert (proc.returncode, proc.stderr) == (65, b"[stray line 2] Error: Invalid byte 0xff.\n")
 
 
