@@ -161,15 +161,15 @@ class ScriptBridge:
             )
 
     @property
-    def withheld_functions(self) -> dict[str, HostFunction]:
-        """The host functions the policy withholds, each as a stand-in whose
-        ``fn`` raises AccessDeniedError.  Engines that resolve names before a
-        script runs (Lisp, Wren) define these, so that a script naming one loads
-        and fails only when it calls it, as in the other languages."""
+    def nameable_functions(self) -> dict[str, HostFunction]:
+        """Every host function a script may name: the offered ones, and for
+        each the policy withholds a stand-in whose ``fn`` raises
+        AccessDeniedError.  Engines that resolve names before a script runs
+        (Lisp, Wren) define all of these, so that a script naming a withheld
+        one loads and fails only when it calls it, as in the other languages."""
         return {
-            name: dataclasses.replace(f, fn=self._refusal(f))
+            name: f if name in self.host_functions else dataclasses.replace(f, fn=self._refusal(f))
             for name, f in self._all.items()
-            if name not in self.host_functions
         }
 
     def refusal_message(self, function: HostFunction, name: str | None = None) -> str:

@@ -177,8 +177,7 @@ class LispEngine(ScriptEngine):
         self._converter = Converter(self._wrap_function, self._call_ref, bridge.convert)
         kryon: dict[str, Any] = {}
         seeds: dict[str, Any] = {}
-        functions = {**bridge.withheld_functions, **bridge.host_functions}
-        for function in functions.values():
+        for function in bridge.nameable_functions.values():
             kebab = api_name(function, "kebab")
             wrapped = self._host_function(function.fn, kebab)
             kryon[kebab] = wrapped

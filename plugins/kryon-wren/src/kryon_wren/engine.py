@@ -211,9 +211,7 @@ class WrenEngine(ScriptEngine):
 
         conv = self._conv
         assert conv is not None
-        bridge = self._bridge
-        # withheld functions are there too, and raise AccessDeniedError when called
-        functions = {**bridge.withheld_functions, **bridge.host_functions} if bridge else {}
+        functions = self._bridge.nameable_functions if self._bridge is not None else {}
         cls = kryon_class(
             functions,
             lambda: self._callers[-1] if self._callers else "wren",
