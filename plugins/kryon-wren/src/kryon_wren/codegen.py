@@ -198,9 +198,13 @@ class CodeGen(ExprGen):
         self.line = s.line
         info = s.info
         target = info.pyname
-        self.emit(f"for {target} in _for({seq}):")
+        if self.checks:
+            # zip takes the iteration's step from the budget in C, where a
+            # ``_step()`` call would cost a Python-level call per iteration.
+            self.emit(f"for {target}, _ in zip(_for({seq}), _steps):")
+        else:
+            self.emit(f"for {target} in _for({seq}):")
         self.indent += 1
-        self.loop_check()
         if info.boxed:
             self.emit(f"{target} = [{target}]")
         self.stmt(s.body)

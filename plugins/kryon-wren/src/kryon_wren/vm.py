@@ -110,10 +110,12 @@ class VM:
         self.module_variables: dict[str, list[str]] = {}
         self.chunk = self._chunk_size()
         self.steps = 0
-        # Compiled code calls ``_step()`` once per call and loop iteration:
-        # a C-level iterator over chunks of the budget, whose source checks
-        # the limits between two chunks (see _budget).
-        self.step: Callable[[], Any] = itertools.chain.from_iterable(self._budget()).__next__
+        # Compiled code takes a step once per call and loop iteration, from
+        # a C-level iterator over chunks of the budget whose source checks the
+        # limits between two chunks (see _budget): ``_step()`` calls its
+        # __next__, a ``for`` loop zips its sequence with it (``_steps``).
+        self.steps_iter: Iterator[None] = itertools.chain.from_iterable(self._budget())
+        self.step: Callable[[], Any] = self.steps_iter.__next__
         self.deadline: float | None = None
         self.mem_base = 0
         self.uid = itertools.count(1000)
@@ -167,6 +169,7 @@ class VM:
     def namespace(self) -> dict[str, Any]:
         ns = helpers()
         ns["_step"] = self.step
+        ns["_steps"] = self.steps_iter
         ns["_fyield"] = self.fibers.yield_
         ns["_fnew"] = self.fibers.new_fiber
         ns["_import"] = self.import_module

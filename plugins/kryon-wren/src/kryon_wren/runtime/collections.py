@@ -9,6 +9,7 @@ from typing import Any
 from kryon_wren.runtime.maptable import (
     FREE,
     MIN_CAPACITY,
+    REMOVED,
     TOMBSTONE,
     Table,
     grow_threshold,
@@ -374,10 +375,12 @@ class WMap(dict, WSequence):  # type: ignore[type-arg]
         if not n:
             self.m_clear_0()
             return value
-        self.log.append((key,))
+        log = self.log
+        log.append(REMOVED)
+        log.append(key)
         if n < self.shrink_at:
             self._resized(self.capacity // 2)
-        if len(self.log) > 4 * self.peak + 64:
+        if len(log) > 8 * self.peak + 64:
             # Churn (keys added and removed, never iterated): replay the log
             # now so that it stays proportional to the map.  Against the peak,
             # not the current size: emptying a large map replays nothing (its

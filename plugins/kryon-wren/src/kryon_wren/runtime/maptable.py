@@ -27,10 +27,13 @@ _UINT64 = struct.Struct("<Q")
 
 FREE: Any = type("FreeSlot", (), {"__slots__": ()})()
 TOMBSTONE: Any = type("Tombstone", (), {"__slots__": ()})()
+REMOVED: Any = type("Removed", (), {"__slots__": ()})()
 
 
-# A map's log: a new key is logged as itself, a removal as the 1-tuple
-# ``(key,)`` and a resize as the new capacity (no Wren key is a tuple or an int).
+# A map's log: a new key is logged as itself, a removal as REMOVED followed by
+# the key, and a resize as the new capacity (no Wren key is an int).  Nothing
+# is allocated per entry: a tuple per removal made the cyclic GC run over and
+# over while a large map was emptied.
 
 
 def grow_threshold(capacity: int) -> int:
@@ -150,13 +153,13 @@ class Table:
     def replay(self, log: list[Any]) -> None:
         hashes = self.hashes
         true_key, false_key = self.true_key, self.false_key
-        for op in log:
-            c = op.__class__
-            if c is int:
+        ops = iter(log)
+        for op in ops:
+            if op.__class__ is int:
                 self.resize(op)
                 continue
-            if c is tuple:
-                self.remove(op[0])
+            if op is REMOVED:
+                self.remove(next(ops))
                 continue
             # insert(op), inlined: most of a replay is new keys.
             h = hashes.get(op)
