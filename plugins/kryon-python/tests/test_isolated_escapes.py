@@ -319,3 +319,28 @@ def test_other_processes_cannot_be_reniced_or_pinned(
     assert os.getpriority(os.PRIO_PROCESS, host) == priority
     assert os.sched_getaffinity(host) == affinity
     _assert_contained(sandbox, paths, outcome)
+
+
+def test_other_processes_cannot_be_signalled(sandbox: Harness, paths: tuple[str, str]) -> None:
+    """``os.pidfd_open`` and ``signal.pidfd_send_signal`` raise no audit event:
+    a worker of the host's user killed ``kryon run`` with them (after closing a
+    descriptor to get below ``RLIMIT_NOFILE``).  The seccomp filter refuses the
+    whole family; the worker still reads its own limits (``prlimit64`` on itself).
+    Signal 0 only checks permission, so a failure here cannot kill the test run."""
+    outcome = _attack(
+        sandbox,
+        paths,
+        "pidfd signal",
+        "os, signal = real_os(), real_import('signal')\n"
+        "    resource = real_import('resource')\n"
+        "    limits = resource.getrlimit(resource.RLIMIT_NOFILE)\n"
+        "    os.close(5)\n"
+        "    try:\n"
+        "        fd = os.pidfd_open(os.getppid())\n"
+        "    except PermissionError:\n"
+        "        return ['refused', limits[0] > 0]\n"
+        "    signal.pidfd_send_signal(fd, 0)\n"
+        "    return ['signalled the host', limits[0] > 0]",
+    )
+    assert outcome == ["refused", True]
+    _assert_contained(sandbox, paths, outcome)

@@ -41,13 +41,24 @@ DENIED = (
     "ptrace", "process_vm_readv", "process_vm_writev", "setpriority",
     "sched_setaffinity", "sched_setparam", "sched_setscheduler", "sched_setattr",
     "ioprio_set", "execve", "execveat", "fork", "vfork", "clone", "clone3",
-    "unshare", "setns",
+    "unshare", "setns", "migrate_pages", "move_pages", "process_madvise",
+    "process_mrelease", "kcmp",
+    # signals: os.pidfd_open and signal.pidfd_send_signal raise no audit event
+    "kill", "tkill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo",
+    "pidfd_open", "pidfd_send_signal", "pidfd_getfd",
     # the network and the kernel
     "socket", "socketpair", "connect", "bind", "listen", "accept", "accept4",
-    "kexec_load", "init_module", "finit_module", "bpf", "perf_event_open",
-    "userfaultfd", "fanotify_init", "inotify_init", "inotify_init1",
+    "kexec_load", "init_module", "finit_module", "delete_module", "bpf",
+    "perf_event_open", "userfaultfd", "fanotify_init", "inotify_init", "inotify_init1",
+    "reboot", "swapon", "swapoff", "acct", "settimeofday", "clock_settime",
+    "clock_adjtime", "adjtimex", "sethostname", "setdomainname", "keyctl", "add_key",
+    "request_key",
 )  # fmt: skip
 """System calls the filter refuses (names as in ``<asm/unistd.h>``)."""
+
+SELF_ONLY = "prlimit64"
+"""Allowed only with pid 0 (the worker itself): glibc's ``getrlimit`` and
+``setrlimit`` use it so, while another pid would change the host's limits."""
 
 _X86_64 = {
     "open": 2, "creat": 85, "openat": 257, "openat2": 437, "mknod": 133, "mknodat": 259,
@@ -64,7 +75,13 @@ _X86_64 = {
     "connect": 42, "bind": 49, "listen": 50, "accept": 43, "accept4": 288,
     "kexec_load": 246, "init_module": 175, "finit_module": 313, "bpf": 321,
     "perf_event_open": 298, "userfaultfd": 323, "fanotify_init": 300, "inotify_init": 253,
-    "inotify_init1": 294,
+    "inotify_init1": 294, "migrate_pages": 256, "move_pages": 279, "process_madvise": 440,
+    "process_mrelease": 448, "kcmp": 312, "kill": 62, "tkill": 200, "tgkill": 234,
+    "rt_sigqueueinfo": 129, "rt_tgsigqueueinfo": 297, "pidfd_open": 434,
+    "pidfd_send_signal": 424, "pidfd_getfd": 438, "delete_module": 176, "reboot": 169,
+    "swapon": 167, "swapoff": 168, "acct": 163, "settimeofday": 164, "clock_settime": 227,
+    "clock_adjtime": 305, "adjtimex": 159, "sethostname": 170, "setdomainname": 171,
+    "keyctl": 250, "add_key": 248, "request_key": 249, "prlimit64": 302,
 }  # fmt: skip
 _AARCH64 = {  # the generic table: no open, mkdir, fork... (only their *at forms)
     "openat": 56, "openat2": 437, "mknodat": 33, "mkdirat": 34, "unlinkat": 35,
@@ -78,6 +95,13 @@ _AARCH64 = {  # the generic table: no open, mkdir, fork... (only their *at forms
     "connect": 203, "bind": 200, "listen": 201, "accept": 202, "accept4": 242,
     "kexec_load": 104, "init_module": 105, "finit_module": 273, "bpf": 280,
     "perf_event_open": 241, "userfaultfd": 282, "fanotify_init": 262, "inotify_init1": 26,
+    "migrate_pages": 238, "move_pages": 239, "process_madvise": 440, "process_mrelease": 448,
+    "kcmp": 272, "kill": 129, "tkill": 130, "tgkill": 131, "rt_sigqueueinfo": 138,
+    "rt_tgsigqueueinfo": 240, "pidfd_open": 434, "pidfd_send_signal": 424,
+    "pidfd_getfd": 438, "delete_module": 106, "reboot": 142, "swapon": 224, "swapoff": 225,
+    "acct": 89, "settimeofday": 170, "clock_settime": 112, "clock_adjtime": 266,
+    "adjtimex": 171, "sethostname": 161, "setdomainname": 162, "keyctl": 219,
+    "add_key": 217, "request_key": 218, "prlimit64": 261,
 }  # fmt: skip
 _ARCHES = {"x86_64": (0xC000003E, _X86_64), "aarch64": (0xC00000B7, _AARCH64)}
 _X32_BIT = 0x40000000  # x86-64's x32 ABI: the same calls under other numbers
@@ -97,13 +121,19 @@ def program(machine: str) -> bytes | None:
     numbers = sorted({table[name] for name in DENIED if name in table})
     checks = [(_JGE_K, _X32_BIT)] if machine == "x86_64" else []
     checks += [(_JEQ_K, number) for number in numbers]
-    deny = 3 + len(checks) + 1  # index of the EPERM return
+    # layout: 3 loads/arch checks, the checks, the SELF_ONLY test (3), allow, deny
+    deny = 3 + len(checks) + 3 + 1
     code = [
         (_LD_W_ABS, 0, 0, 4),  # seccomp_data.arch
         (_JEQ_K, 0, deny - 2, audit_arch),  # another ABI (i386 on x86-64): refused
         (_LD_W_ABS, 0, 0, 0),  # seccomp_data.nr
     ]
     code += [(op, deny - (3 + i) - 1, 0, k) for i, (op, k) in enumerate(checks)]
+    code += [
+        (_JEQ_K, 0, 2, table[SELF_ONLY]),  # not SELF_ONLY: on to allow
+        (_LD_W_ABS, 0, 0, 16),  # args[0]: its low word (both ABIs are little-endian), a pid_t
+        (_JEQ_K, 0, 1, 0),  # pid 0 allowed, any other refused
+    ]
     code += [(_RET_K, 0, 0, _RET_ALLOW), (_RET_K, 0, 0, _RET_EPERM)]
     return b"".join(struct.pack("HBBI", *instruction) for instruction in code)
 
