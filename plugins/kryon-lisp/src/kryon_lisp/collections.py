@@ -22,8 +22,8 @@ from kryon_lisp.types import (
     PVector,
     Reduced,
     Seq,
+    key_of,
     plist,
-    safe_hash,
     truthy,
 )
 
@@ -246,20 +246,22 @@ def zipmap(ks: Any, vs: Any) -> Any:
 
 
 def frequencies(coll: Any) -> Any:
-    counts: dict[Any, int] = {}
+    counts: dict[Any, list[Any]] = {}
     for x in iter_of(coll):
-        safe_hash(x)
-        counts[x] = counts.get(x, 0) + 1
-    return LMap.of(counts.items())
+        found = counts.get(k := key_of(x))
+        if found is None:
+            counts[k] = [x, 1]
+        else:
+            found[1] += 1
+    return LMap.of((x, n) for x, n in counts.values())
 
 
 def group_by(f: Callable[..., Any], coll: Any) -> Any:
-    groups: dict[Any, list[Any]] = {}
+    groups: dict[Any, tuple[Any, list[Any]]] = {}
     for x in iter_of(coll):
         key = f(x)
-        safe_hash(key)
-        groups.setdefault(key, []).append(x)
-    return LMap.of((k, pvector(v)) for k, v in groups.items())
+        groups.setdefault(key_of(key), (key, []))[1].append(x)
+    return LMap.of((k, pvector(v)) for k, v in groups.values())
 
 
 def vector(*xs: Any) -> Any:

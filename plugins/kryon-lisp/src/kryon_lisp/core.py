@@ -40,6 +40,7 @@ from kryon_lisp.types import (
     Symbol,
     Thrown,
     Volatile,
+    key_of,
     safe_hash,
     truthy,
 )
@@ -428,7 +429,7 @@ CORE: dict[str, Any] = {
     "seqable?": is_seqable,
     "map-entry?": lambda x: type(x) is PVector and len(x) == 2,
     "indexed?": lambda x: type(x) is PVector,
-    "distinct?": lambda *xs: len(set(xs)) == len(xs),
+    "distinct?": lambda *xs: len({key_of(x) for x in xs}) == len(xs),
     "type": type_of,
     "class": type_of,
     "gensym": gensym,

@@ -8,7 +8,7 @@ from typing import Any
 from pyrsistent import pvector
 
 from kryon_lisp.seqs import realise_list
-from kryon_lisp.types import safe_hash, truthy
+from kryon_lisp.types import key_of, truthy
 
 _NONE = object()
 
@@ -92,11 +92,10 @@ def memoize(f: Any) -> Any:
     cache: dict[Any, Any] = {}
 
     def memoized(*args: Any) -> Any:
-        for a in args:
-            safe_hash(a)
-        found = cache.get(args, _NONE)
+        key = tuple(key_of(a) for a in args)
+        found = cache.get(key, _NONE)
         if found is _NONE:
-            found = cache[args] = f(*args)
+            found = cache[key] = f(*args)
         return found
 
     return memoized

@@ -61,7 +61,7 @@ from kryon_lisp.transducers import (
     take_while_xf,
     take_xf,
 )
-from kryon_lisp.types import EMPTY_LIST, PVector, Reduced, Seq, safe_hash, truthy
+from kryon_lisp.types import EMPTY_LIST, PVector, Reduced, Seq, key_of, truthy
 
 _NONE = object()
 
@@ -241,9 +241,9 @@ def distinct(coll: Any = _NONE) -> Any:
     def gen() -> Iterator[Any]:
         seen: set[Any] = set()
         for x in _it(coll):
-            safe_hash(x)
-            if x not in seen:
-                seen.add(x)
+            k = key_of(x)
+            if k not in seen:
+                seen.add(k)
                 yield x
 
     return lazy_iter(gen())

@@ -12,8 +12,12 @@ _INTEGRAL = (int, Fraction)
 
 
 def sequential_equals(a: Any, b: Any) -> bool:
-    """Equality of a sequence with a vector, list or other sequence."""
-    if not (isinstance(b, Seq) or type(b) is PVector):
+    """Equality of a sequence with a vector, list or other sequence.
+
+    ``b`` may be a Python list: a persistent vector compares itself with
+    anything by comparing the list of its items with it, so a vector map key
+    looked up with an equal list arrives here as ``(list) == (seq)``."""
+    if not (isinstance(b, Seq) or type(b) is PVector or type(b) is list):
         return False
     from kryon_lisp.seqs import iter_of
 

@@ -21,6 +21,7 @@ from kryon_lisp.types import (
     Symbol,
     Thrown,
     Volatile,
+    key_of,
 )
 
 _CHAR_NAMES = {
@@ -242,7 +243,8 @@ class _Writer:
         elif isinstance(x, LMap):
             if hasattr(x, "lisp_tag"):
                 out.append("#" + x.lisp_tag())
-            self.write(LMap(dict(x.items())), depth)
+            # a plain map in the record's own order
+            self.write(LMap({key_of(k): v for k, v in x.items()}), depth)
         elif isinstance(x, LSet):
             self.write_items("#{", x, "}", depth)
         else:

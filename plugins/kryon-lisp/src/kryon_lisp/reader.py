@@ -17,7 +17,7 @@ from pyrsistent import pvector
 from kryon_core import CompileError
 from kryon_lisp import limits, patterns
 from kryon_lisp.syntax_quote import SyntaxQuoter
-from kryon_lisp.types import Char, Keyword, LMap, LSet, PList, Symbol, plist
+from kryon_lisp.types import Char, Keyword, LMap, LSet, PList, Symbol, key_of, plist
 
 FEATURES = (Keyword("kryon"), Keyword("lisp"), Keyword("default"), Keyword("clj"))
 """Reader-conditional features, in order of preference."""
@@ -531,10 +531,9 @@ _DISCARDED: Any = _Discarded()
 
 def _hashable(x: Any) -> Any:
     try:
-        hash(x)
+        return key_of(x)
     except TypeError:
         return id(x)
-    return x
 
 
 def read_all(source: str, script: str = "<lisp>", ns: str = "user") -> list[Any]:

@@ -8,7 +8,7 @@ from typing import Any
 from pyrsistent import pvector
 
 from kryon_lisp.seqs import iter_of
-from kryon_lisp.types import Reduced, truthy
+from kryon_lisp.types import Reduced, key_of, truthy
 
 
 def _xf(
@@ -90,9 +90,10 @@ def distinct_xf() -> Any:
 
         def reducer(*args: Any) -> Any:
             if len(args) == 2:
-                if args[1] in seen:
+                k = key_of(args[1])
+                if k in seen:
                     return args[0]
-                seen.add(args[1])
+                seen.add(k)
             return rf(*args)
 
         return reducer

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from fractions import Fraction
 from typing import Any
 
 import immutables
@@ -309,6 +310,92 @@ def safe_hash(x: Any) -> int:
     return hash(x)
 
 
+class MapKey:
+    """A map key or set member Python's ``==`` would confuse with another.
+
+    Python holds ``1 == 1.0 == True`` (and ``[1] == [1.0]``); Clojure's ``=``
+    tells the numeric categories apart, so ``{1 :a 1.0 :b true :c}`` has three
+    keys. Maps store floats, booleans and collections holding one of them
+    wrapped in a ``MapKey``, which compares with Clojure's ``=`` and hashes with
+    Clojure's ``hasheq``; every other key is stored as itself.
+    """
+
+    __slots__ = ("hash", "value")
+
+    def __init__(self, value: Any) -> None:
+        from kryon_lisp.clojure_hash import hasheq
+
+        self.value = value
+        self.hash = hasheq(value)
+
+    def __eq__(self, other: object) -> bool:
+        from kryon_lisp.equality import equals
+
+        if type(other) is MapKey:
+            other = other.value
+        return equals(self.value, other)
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __repr__(self) -> str:
+        return f"MapKey({self.value!r})"
+
+
+_PLAIN_KEYS: frozenset[type] = frozenset({Keyword, str, int, Symbol, Char, type(None), Fraction})
+"""Key types whose Python equality and hash already agree with Clojure's."""
+
+
+def key_of(x: Any) -> Any:
+    """``x`` as it is stored as a map key or set member (see :class:`MapKey`)."""
+    t = type(x)
+    if t in _PLAIN_KEYS:
+        return x
+    if t is float or t is bool:
+        return MapKey(x)
+    if t is MapKey:
+        return x
+    if t is PVector:
+        check_key_nesting(x)
+    elif not isinstance(x, (Seq, LMap, LSet)):
+        return x  # functions, atoms, records of the host: identity
+    return MapKey(x) if _confusable(x) else x
+
+
+def key_value(k: Any) -> Any:
+    """The value a stored key stands for."""
+    return k.value if type(k) is MapKey else k
+
+
+def _confusable(x: Any) -> bool:
+    """Whether the collection ``x`` holds a float or boolean at any depth."""
+    seen: set[int] = set()
+    stack = [x]
+    while stack:
+        c = stack.pop()
+        if id(c) in seen:
+            continue
+        seen.add(id(c))
+        limits.step()
+        if isinstance(c, LMap):
+            if c._has_wrapped_keys():
+                return True
+            items: Iterable[Any] = c.stored().values()
+        elif isinstance(c, LSet):
+            if c._m._has_wrapped_keys():
+                return True
+            continue  # members are keys: plain if no key is wrapped
+        else:
+            items = c
+        for item in items:
+            t = type(item)
+            if t is float or t is bool:
+                return True
+            if t is PVector or isinstance(item, (Seq, LMap, LSet)):
+                stack.append(item)
+    return False
+
+
 _SMALL = 8
 """Maps and sets up to this size keep insertion order (as Clojure's array-maps)."""
 
@@ -318,10 +405,11 @@ class LMap:
 
     Up to :data:`_SMALL` entries it is an insertion-ordered dict copied on
     write (Clojure's array-map: small maps print in the order written);
-    beyond that an ``immutables.Map`` (HAMT) carries it.
+    beyond that an ``immutables.Map`` (HAMT) carries it. Keys are stored as
+    :func:`key_of` makes them; everything that hands keys out unwraps them.
     """
 
-    __slots__ = ("_chash", "_d", "_hash", "_hashed", "_m", "_order", "meta")
+    __slots__ = ("_chash", "_d", "_hash", "_hashed", "_keyed", "_m", "_order", "meta")
     _chash: int | None
     _hash: int | None
     _order: list[tuple[Any, Any]] | None
@@ -332,80 +420,106 @@ class LMap:
         m: Any = None,
         meta: Any = None,
         hashed: bool = False,
+        keyed: bool | None = None,
     ) -> None:
         self._d = d
         self._m = m
         self.meta = meta
         # a Clojure hash map (not an array map): iterates in hash-trie order
         self._hashed = hashed
+        # whether a stored key is a MapKey (None: not known yet, found on use)
+        self._keyed = keyed
         # _hash, _chash and _order are caches filled on first use (left unset
         # here: assoc builds many maps that are never hashed or iterated)
 
     @staticmethod
     def of(pairs: Iterable[tuple[Any, Any]]) -> LMap:
         d = {}
-        for k, v in pairs:
-            if type(k) is PVector:
-                check_key_nesting(k)
+        keyed = False
+        for key, v in pairs:
+            k = key if type(key) in _PLAIN_KEYS else key_of(key)
+            keyed = keyed or type(k) is MapKey
             d[k] = v
         if len(d) <= _SMALL:
-            return LMap(d)
-        return LMap(None, immutables.Map(d))
+            return LMap(d, None, None, False, keyed)
+        return LMap(None, immutables.Map(d), None, False, keyed)
+
+    def stored(self) -> Any:
+        """The storage: a dict or ``immutables.Map`` of stored keys (:func:`key_of`)."""
+        d = self._d
+        return self._m if d is None else d
+
+    def _has_wrapped_keys(self) -> bool:
+        keyed = self._keyed
+        if keyed is None:
+            d = self._d
+            keyed = self._keyed = any(type(k) is MapKey for k in (self._m if d is None else d))
+        return keyed
 
     def assoc(self, k: Any, v: Any) -> LMap:
-        if type(k) is PVector:
-            check_key_nesting(k)
+        keyed = self._keyed
+        if type(k) not in _PLAIN_KEYS:
+            k = key_of(k)
+            if type(k) is MapKey:
+                keyed = True
         d = self._d
         if d is None:
-            return LMap(None, self._m.set(k, v), self.meta)
+            return LMap(None, self._m.set(k, v), self.meta, False, keyed)
         if k in d or len(d) < _SMALL:
             d = d.copy()
             d[k] = v
-            return LMap(d, None, self.meta, self._hashed)
+            return LMap(d, None, self.meta, self._hashed, keyed)
         m = immutables.Map(d).set(k, v)
-        return LMap(None, m, self.meta)
+        return LMap(None, m, self.meta, False, keyed)
 
     def dissoc(self, k: Any) -> LMap:
-        if type(k) is PVector:
-            check_key_nesting(k)
+        if type(k) not in _PLAIN_KEYS:
+            k = key_of(k)
         d = self._d
         if d is None:
-            return LMap(None, self._m.delete(k), self.meta) if k in self._m else self
+            if k in self._m:
+                return LMap(None, self._m.delete(k), self.meta, False, self._keyed)
+            return self
         if k not in d:
             return self
         d = d.copy()
         del d[k]
-        return LMap(d, None, self.meta, self._hashed)
+        return LMap(d, None, self.meta, self._hashed, self._keyed)
 
     def get(self, k: Any, default: Any = None) -> Any:
-        if type(k) is PVector:
-            check_key_nesting(k)
+        if type(k) not in _PLAIN_KEYS:
+            k = key_of(k)
         d = self._d
         return (self._m if d is None else d).get(k, default)
 
     def items(self) -> Iterable[tuple[Any, Any]]:
         d = self._d
         if d is not None and not self._hashed:
+            if self._has_wrapped_keys():
+                return [(key_value(k), v) for k, v in d.items()]
             return d.items()
         return self._trie_items()
 
     def raw_items(self) -> Iterable[tuple[Any, Any]]:
         """Entries in storage order (for equality and hashing: no sorting)."""
-        d = self._d
-        return (self._m if d is None else d).items()
+        stored: Iterable[tuple[Any, Any]] = self.stored().items()
+        if self._has_wrapped_keys():
+            return [(key_value(k), v) for k, v in stored]
+        return stored
 
     def _trie_items(self) -> list[tuple[Any, Any]]:
         order: list[tuple[Any, Any]] | None = getattr(self, "_order", None)
         if order is None:
             from kryon_lisp.clojure_hash import trie_order
 
-            source = self._m if self._d is None else self._d
-            order = self._order = sorted(source.items(), key=lambda kv: trie_order(kv[0]))
+            order = self._order = sorted(self.raw_items(), key=lambda kv: trie_order(kv[0]))
         return order
 
     def keys(self) -> Iterable[Any]:
         d = self._d
         if d is not None and not self._hashed:
+            if self._has_wrapped_keys():
+                return [key_value(k) for k in d]
             return d.keys()
         return [k for k, _ in self._trie_items()]
 
@@ -416,8 +530,8 @@ class LMap:
         return [v for _, v in self._trie_items()]
 
     def __contains__(self, k: object) -> bool:
-        if type(k) is PVector:
-            check_key_nesting(k)
+        if type(k) not in _PLAIN_KEYS:
+            k = key_of(k)
         d = self._d
         return k in (self._m if d is None else d)
 
@@ -434,10 +548,12 @@ class LMap:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, LMap) or len(other) != len(self):
             return False
+        from kryon_lisp.equality import equals
+
         missing = object()
-        for k, v in self.raw_items():
+        for k, v in self.stored().items():
             w = other.get(k, missing)
-            if w is missing or not (w is v or w == v):
+            if w is missing or not (w is v or equals(w, v)):
                 return False
         return True
 
@@ -445,7 +561,7 @@ class LMap:
         # immutable, so computed once: nested maps hash in linear time
         found: int | None = getattr(self, "_hash", None)
         if found is None:
-            found = self._hash = hash(frozenset(self.raw_items()))
+            found = self._hash = hash(frozenset(self.stored().items()))
         return found
 
     def __repr__(self) -> str:
@@ -466,7 +582,7 @@ class LSet:
         self._chash: int | None = None
         # Clojure sets are hash sets: their map iterates in hash-trie order
         if not m._hashed and m._d is not None:
-            m = LMap(m._d, None, m.meta, hashed=True)
+            m = LMap(m._d, None, m.meta, True, m._keyed)
         self._m = m
         self.meta = meta
         self._hash: int | None = None
@@ -476,7 +592,8 @@ class LSet:
         return LSet(LMap.of((x, x) for x in items))
 
     def conj(self, x: Any) -> LSet:
-        return self if x in self._m else LSet(self._m.assoc(x, x), self.meta)
+        k = x if type(x) in _PLAIN_KEYS else key_of(x)
+        return self if k in self._m else LSet(self._m.assoc(k, x), self.meta)
 
     def disj(self, x: Any) -> LSet:
         return LSet(self._m.dissoc(x), self.meta) if x in self._m else self
@@ -500,13 +617,13 @@ class LSet:
         return (
             isinstance(other, LSet)
             and len(other) == len(self)
-            and all(x in other._m for x, _ in self._m.raw_items())
+            and all(k in other._m for k in self._m.stored())
         )
 
     def __hash__(self) -> int:
         found = self._hash
         if found is None:
-            found = self._hash = hash(frozenset(x for x, _ in self._m.raw_items()))
+            found = self._hash = hash(frozenset(self._m.stored()))
         return found
 
     def __repr__(self) -> str:
