@@ -56,6 +56,15 @@ def test_compile_error_has_script_and_line(lua: Any) -> None:
     assert str(info.value).startswith("broken:2:")
 
 
+def test_deeply_nested_source_is_a_compile_error_without_host_frames(any_lua: Any) -> None:
+    # the parser's "C stack overflow" went through lupa's message handler,
+    # which appended a traceback of the kernel's own frames
+    with pytest.raises(CompileError) as info:
+        any_lua.engine.compile("local x = " + "(" * 5000 + "1" + ")" * 5000, script="deep")
+    assert info.value.script == "deep"
+    assert "traceback" not in str(info.value) and "[kryon]" not in str(info.value)
+
+
 def test_runtime_error_has_a_script_traceback(lua: Any) -> None:
     sid = lua.load(
         "local function inner()\n  error('bad thing')\nend\nfunction outer()\n  inner()\nend\n",

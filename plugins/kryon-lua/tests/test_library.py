@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from kryon_core import ScriptRuntimeError, SecurityPolicy
+from kryon_core import MemoryLimitError, ScriptRuntimeError, SecurityPolicy
 
 
 def _message(lua: Any, body: str) -> Any:
@@ -65,6 +65,21 @@ def test_replacement_errors_read_as_the_library_functions(
 def test_pcall_of_a_replacement_names_it_as_lua_does(lua: Any) -> None:
     result = lua.run("return select(2, pcall(string.rep))")
     assert result == "bad argument #1 to 'string.rep' (string expected, got no value)"
+
+
+@pytest.mark.parametrize("args", ["'x', 1e10", "'x', 2^31", "'ab', 2^30, ','", "'', 2^40, 'x'"])
+def test_rep_past_the_largest_string_fails_as_lua_does(lua: Any, args: str) -> None:
+    # a catchable error, as Lua's own (not the memory limit)
+    assert lua.run(f"return {{pcall(string.rep, {args})}}") == [
+        False,
+        "resulting string too large",
+    ]
+
+
+def test_rep_counts_given_as_strings_are_bounded(lua: Any) -> None:
+    with pytest.raises(MemoryLimitError):
+        lua.run("return #string.rep('x', '1e9')")
+    assert lua.run("return string.rep('ab', '3', 1)") == "ab1ab1ab"
 
 
 def test_callback_errors_pass_through_replacements_unchanged(lua: Any) -> None:

@@ -20,7 +20,7 @@ local LIMIT_MESSAGES, MEMORY_MESSAGE = internal.LIMIT_MESSAGES, internal.MEMORY_
 local debug_getinfo, debug_getlocal = debug.getinfo, debug.getlocal
 local string_dump, string_find = string.dump, string.find
 local load, setmetatable, rawget, rawequal = load, setmetatable, rawget, rawequal
-local type, next, error = type, next, error
+local type, next, error, pcall = type, next, error, pcall
 local table_concat, tostring, select = table.concat, tostring, select
 local table_pack = table.pack or function(...) return { n = select("#", ...), ... } end
 
@@ -142,20 +142,27 @@ end
 
 -- Compiling and loading -------------------------------------------------------
 
+-- The parser raises some errors ("C stack overflow" on deeply nested source)
+-- through the message handler of the call it runs in: lupa's, which appends
+-- a traceback of the host's frames.  Under pcall there is none, and the
+-- message reads as the lua command prints it.
+local function load_bare(chunk, chunkname, mode, env)
+  local _, f, err = pcall(load, chunk, chunkname, mode, env)
+  return f, err
+end
+
 function K.compile(source, chunkname)
-  local f, err = load(source, chunkname, "t", {})
+  local f, err = load_bare(source, chunkname, "t", {})
   if not f then return nil, err end
   return string_dump(f), nil
 end
 
 function K.load_text(source, chunkname, env)
-  local f, err = load(source, chunkname, "t", env)
-  return f, err
+  return load_bare(source, chunkname, "t", env)
 end
 
 function K.instantiate(bytecode, chunkname, env)
-  local f, err = load(bytecode, chunkname, "b", env)
-  return f, err
+  return load_bare(bytecode, chunkname, "b", env)
 end
 
 -- What a script exports: its env's own functions (not the injected ones)

@@ -18,6 +18,8 @@ local table_concat, setmetatable, getmetatable = table.concat, setmetatable, get
 local rawget, rawlen, next, select, type, error, tostring, load =
   rawget, rawlen or function(t) return #t end, next, select, type, error, tostring, load
 local pcall, xpcall, collectgarbage = pcall, xpcall, collectgarbage
+local tonumber, math_floor = tonumber, math.floor
+local math_tointeger = math.tointeger or function(x) return x end
 local rethrow, arm, start_clock = K.rethrow, K.arm, K.start_clock
 local co_create, co_resume, co_close = coroutine.create, coroutine.resume, coroutine.close
 local debug_getinfo, debug_getupvalue = debug.getinfo, debug.getupvalue
@@ -90,10 +92,20 @@ local pattern_budget = opts.pattern_budget  -- worst-case matcher steps per call
 local max_elements = opts.max_elements      -- elements table.insert/remove/move may shift
 local max_source = opts.max_source          -- bytes of source `load` accepts
 
+-- The largest string the reference's string.rep builds: past it, rep fails
+-- at once with its own catchable "resulting string too large" (Lua 5.4
+-- limits results to INT_MAX bytes; LuaJIT to LJ_MAX_STR).
+local REP_MAX = rawget(_G, "jit") and 0x7fffff00 or 0x7fffffff
+
 local function check_rep(s, n, sep)
-  if type(s) == "string" and type(n) == "number" and n > 0 then
+  -- arguments as rep coerces them; anything it would refuse, it refuses itself
+  if type(s) == "number" then s = tostring(s) end
+  if type(sep) == "number" then sep = tostring(sep) end
+  n = math_tointeger(tonumber(n))
+  if type(s) == "string" and n and n > 0 then
     local unit = #s + (type(sep) == "string" and #sep or 0)
     if unit == 0 then return "" end
+    if unit > math_floor(REP_MAX / n) then return nil end
     if unit * n > max_string then K.trip_memory() end
     if unit * n > 1e6 then start_clock() end
   end
