@@ -214,7 +214,7 @@ class JsEngine(ScriptEngine):
                 namespace = rt.settle_raw(marker, script)
             else:
                 namespace = rt.raw(api["load"], (wrapper, scope), script)
-                if shape.uses_jobs and self._config.drain_jobs != "never":
+                if (shape.uses_jobs or rt.rejections.seen) and self._config.drain_jobs != "never":
                     rt.drain(script)
             loaded = _Loaded(script, base, module, wrapped.sloppy, namespace, scope)
             holder = rt.raw(api["member"], (namespace, "exports" if module else "fns"), script)

@@ -89,7 +89,7 @@ def make_handle(
             result = wrapper(*args)
             if type(result) is str and result and result[0] <= "\x04":
                 result = marked(result, script)
-            if rt.async_code:
+            if rt.async_code or rt.rejections.seen:
                 rt.pump()
         except exceptions as exc:
             raise rt.errors.from_exception(exc, script) from None

@@ -139,6 +139,8 @@ class ErrorMapper:
         text = message if name == "uncaught" else f"{name}: {message}"
         if name == "uncaught":
             text = f"uncaught exception: {message}"
+        if info.get("rejection"):
+            text = f"unhandled promise rejection: {message if name == 'uncaught' else text}"
         where = traceback[-1] if traceback else None
         return ScriptRuntimeError(
             text,

@@ -356,6 +356,20 @@ if (%(timers)s) {
   }
 }
 
+// -- unhandled rejections (rejections.py) -------------------------------------------
+// The host keeps the promises rejected with no handler; once the jobs have drained,
+// it puts the first one's reason at REJECTED[0] and api.unhandled describes it.
+const REJECTED = [];
+function unhandledRejection(stored) {
+  const reason = REJECTED[0];
+  REJECTED.length = 0;
+  const info = stored ? describe(reason)
+    : { kind: "error", name: "Error", message: "(the reason could not be kept: out of memory)",
+        stack: "", host: 0 };
+  info.rejection = true;
+  return flat("\u0002" + stringify(info));
+}
+
 // -- modules -------------------------------------------------------------------
 function moduleName(name) {
   name = toString(name);
@@ -502,6 +516,8 @@ const api = {
   },
   adopt: () => { adoptPending(); },
   tick: () => fireTimer(),
+  records: () => REJECTED,
+  unhandled: (stored) => unhandledRejection(stored),
   armed: () => token !== undefined,
   settled: (id) => {
     const entry = mapGet(PENDING, id);

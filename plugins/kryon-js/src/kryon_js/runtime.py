@@ -30,6 +30,7 @@ from kryon_js.config import JsConfig
 from kryon_js.hostcalls import OP_DENIED, OP_STACK, OP_WRITE, REF_BASE, HostGateway
 from kryon_js.jserrors import ErrorMapper
 from kryon_js.prelude import CONSOLE, LOCALE, PRELUDE
+from kryon_js.rejections import RejectionTracker
 from kryon_js.source import LineBands
 from kryon_js.timelimit import TimeLimit
 from kryon_js.wire import WireCodec, number_from_js
@@ -68,6 +69,8 @@ _API = (
     "loadModule",
     "declare",
     "bind",
+    "records",
+    "unhandled",
 )
 # Sloppy on purpose: a direct eval inside ``with (scope)`` is how the REPL runs
 # snippets in a script's namespace (``JsEngine.evaluate``).
@@ -121,6 +124,8 @@ class JsRuntime:
         )
         self.api: dict[str, Any] = {name: pick(name) for name in _API}
         self.eval_helper = context.eval(_EVAL_HELPER)
+        self.rejections = RejectionTracker(context, self.api["records"]())
+        """QuickJS's rejection hook: ``seen`` once a promise was rejected (pump checks)."""
         self.memory_limit = policy.memory_limit_mb * _MB if policy.memory_limit_mb else None
         if config.stack_size_kb is not None:
             stack = config.stack_size_kb * 1024
@@ -222,7 +227,7 @@ class JsRuntime:
                 self.limit.adopted()  # every prelude entry adopts a waiting token
             if type(result) is str and result and result[0] <= "\x04":
                 result = self._marked(result, caller)
-            if depth == 0 and self.async_code:
+            if depth == 0 and (self.async_code or self.rejections.seen):
                 self.pump()
         except self.exceptions as exc:
             raise self.errors.from_exception(exc, caller) from None
@@ -286,8 +291,20 @@ class JsRuntime:
             while run():
                 if limit.enabled and limit.expired():
                     return  # reported at the end of the call (_after_host)
+            if self.rejections.seen:
+                self._unhandled()
             if not self.timers or not tick() or (limit.enabled and limit.expired()):
                 return
+
+    def _unhandled(self) -> None:
+        """Once the jobs have drained, as Node does after each task: a promise still
+        rejected with no handler fails the running load or call with its reason."""
+        stored = self.rejections.first()
+        if stored is None:
+            return
+        result = self.api["unhandled"](stored)
+        if type(result) is str and result[:1] == "\x02":
+            raise self._error(json.loads(result[1:]), self.callers[-1])
 
     def drain(self, caller: str) -> None:
         """Run the promise jobs a script's top-level code queued (``.then`` callbacks,
@@ -433,6 +450,7 @@ class JsRuntime:
         """Drop every reference to the VM (on the owner thread), so it is freed here."""
         self._closed = True
         self.owner = -1
+        self.rejections.close()
         self.limit.close()
         self.api.clear()
         self._js_refs.clear()
