@@ -149,7 +149,11 @@ def test_pathological_pattern_is_refused_within_the_time_limit(timed: Any) -> No
         timed.run("local s = string.rep('a', 50000) return s:gsub('a*b', '')")
     with pytest.raises(ScriptRuntimeError, match="too costly"):
         timed.run("for w in string.gmatch(string.rep('(', 30000), '%b()x') do end")
+    # optional items backtrack too: 2^30 attempts on a 30-byte subject
+    with pytest.raises(ScriptRuntimeError, match="too costly"):
+        timed.run("return string.rep('a', 30):match(string.rep('a?', 30) .. string.rep('a', 30))")
     assert time.monotonic() - start < 1 + SLACK_S
+    assert timed.run("return (('-12.5e3'):match('^(%-?%d+%.?%d*[eE]?%d*)$'))") == "-12.5e3"
     # ordinary patterns on large subjects are linear and allowed
     text = "word " * 20000
     assert timed.run("local s = ... return select(2, s:gsub('%s+', ' '))", text) == 20000

@@ -132,10 +132,12 @@ end
 
 -- Worst-case steps of Lua's backtracking matcher: every quantified item that
 -- is followed by more pattern (and every %b and back-reference) multiplies
--- one attempt by n; an unanchored search makes up to n attempts.
+-- one attempt by n, every optional item (`?`) followed by more pattern by 2
+-- (it is tried with and without its character: `a?a?a?aaa` backtracks
+-- 2^k times); an unanchored search makes up to n attempts.
 local function pattern_factors(p)
   local m = #p
-  local i, factors = 1, 0
+  local i, factors, optionals = 1, 0, 0
   local anchored = string_byte(p, 1) == 94
   if anchored then i = 2 end
   while i <= m do
@@ -159,19 +161,21 @@ local function pattern_factors(p)
         if string_find(p, "[^)]", last + 2) then factors = factors + 1 end
         last = last + 1
       elseif q == 63 then                           -- ?
+        if string_find(p, "[^)]", last + 2) then optionals = optionals + 1 end
         last = last + 1
       end
     end
     i = last + 1
     ::continue::
   end
-  return anchored, factors
+  return anchored, factors, optionals
 end
 
--- Patterns are used over and over: their factors are kept (scanning the
--- pattern in Lua costs more than most matches), an anchored one's as
--- -1 - factors.  A bounded cache: it starts over past 512 patterns.
-local shapes, shape_count = {}, 0
+-- Patterns are used over and over: their shapes are kept (scanning the
+-- pattern in Lua costs more than most matches): the factors, as -1 - factors
+-- for an anchored pattern, and the optionals.  A bounded cache: it starts
+-- over past 512 patterns.
+local shapes, optionals_of, shape_count = {}, {}, 0
 
 function S.pattern_cost(s, p, init, plain)
   local n, m = #s, #p
@@ -179,14 +183,15 @@ function S.pattern_cost(s, p, init, plain)
   if plain then return (n + 1) * (1 + m / 16) end
   local shape = shapes[p]
   if shape == nil then
-    local anchored, factors = pattern_factors(p)
+    local anchored, factors, optionals = pattern_factors(p)
     shape = anchored and -1 - factors or factors
-    if shape_count >= 512 then shapes, shape_count = {}, 0 end
-    shapes[p] = shape
+    if shape_count >= 512 then shapes, optionals_of, shape_count = {}, {}, 0 end
+    shapes[p], optionals_of[p] = shape, optionals
     shape_count = shape_count + 1
   end
-  if shape < 0 then return (m + 1) * (n + 1) ^ (-1 - shape) end
-  return (n + 1) * (m + 1) * (n + 1) ^ shape
+  local branching = 2 ^ optionals_of[p]
+  if shape < 0 then return (m + 1) * (n + 1) ^ (-1 - shape) * branching end
+  return (n + 1) * (m + 1) * (n + 1) ^ shape * branching
 end
 
 -- Lua's str_find searches plainly for a pattern without these.
