@@ -145,6 +145,18 @@ def test_load_names_chunks_as_lua_does(lua: Any) -> None:
     assert lua.run("return load('return _ENV', 'n', 't', nil)() == nil") is True
 
 
+def test_file_write_errors_name_the_method_as_lua_does(lua: Any) -> None:
+    assert _message(lua, "io.stdout:write({})") == (
+        "m:3: bad argument #1 to 'write' (string expected, got table)"
+    )
+    assert _message(lua, "local w = io.stdout.write; w(io.stdout, 1, {})") == (
+        "m:3: bad argument #3 to 'w' (string expected, got table)"
+    )
+    assert lua.run("return select(2, pcall(io.stdout.write, io.stdout, {}))") == (
+        "bad argument #2 to '?' (string expected, got table)"
+    )
+
+
 def test_io_writes_to_the_hosts_standard_output_and_error(lua: Any) -> None:
     sid = lua.load(
         "function main()\n"
