@@ -125,6 +125,50 @@ OUTPUT_CASES = [
         "(def f (reduce *' (range 1 2001))) (pr (= f (read-string (str f))) (count (pr-str f)))",
         "true 5737",
     ),
+    # compare answers what Java's compareTo does: the difference of the first
+    # differing characters, else of the lengths
+    (
+        '(pr (compare "c" "a") (compare "abc" "ab") (compare :b :a) (compare \\c \\a)'
+        " (compare :a/b :b) (compare 'x/a 'y/a))",
+        "2 1 1 2 1 -1",
+    ),
+    (
+        "(pr (type {}) (type {:a 1}) (type (hash-map :a 1)))",
+        "clojure.lang.PersistentArrayMap"
+        " clojure.lang.PersistentArrayMap clojure.lang.PersistentHashMap",
+    ),
+    # Java's Formatter: half-up from the shortest decimal, %g keeps its zeros,
+    # infinities spelled out, negative longs in two's complement
+    (
+        '(pr (format "%.2f" 0.125) (format "%.2f" 1.005) (format "%.0f" 2.5)'
+        ' (format "%g" 0.0001234) (format "%.3e" 9.9996) (format "%f" ##-Inf)'
+        ' (format "%010.2f" -3.14159))',
+        '"0.13" "1.01" "3" "0.000123400" "1.000e+01" "-Infinity" "-000003.14"',
+    ),
+    (
+        '(pr (format "%x" -1) (format "%08X" 255) (format "%#x" 255) (format "%,12d|" 1234567)'
+        ' (format "%,.2f" 1234567.891))',
+        '"ffffffffffffffff" "000000FF" "0xff" "   1,234,567|" "1,234,567.89"',
+    ),
+    (
+        '(pr (parse-long "+5") (parse-long "1_000") (parse-long " 5")'
+        ' (parse-long "9223372036854775808") (parse-double " 2 ") (parse-double "-Infinity")'
+        ' (parse-double "inf") (parse-double "3d"))',
+        "5 nil nil nil 2.0 ##-Inf nil 3.0",
+    ),
+    (
+        "(require '[clojure.set :as s]) (pr (s/index #{{:a 1 :b 2} {:a 1 :b 3}} [:a])"
+        " (s/join #{{:a 1 :b 2} {:a 2 :b 3}} #{{:a 1 :c 5}})"
+        " (s/join #{{:a 1}} #{{:x 1 :y 2}} {:a :x})"
+        " (s/map-invert {:a 1}) (s/select odd? #{1 2}) (s/project #{{:a 1 :b 2}} [:a]))",
+        "{{:a 1} #{{:a 1, :b 2} {:a 1, :b 3}}} #{{:a 1, :c 5, :b 2}} #{{:a 1, :x 1, :y 2}}"
+        " {1 :a} #{1} #{{:a 1}}",
+    ),
+    (
+        "(require '[clojure.walk :as w]) (pr (w/prewalk-replace {:a :b} [:a {:a 1}])"
+        " (w/postwalk-replace {1 2} [1 [1]]))",
+        "[:b {:b 1}] [2 [2]]",
+    ),
 ]
 
 

@@ -285,7 +285,7 @@ def _wrap64(x: int) -> int:
 
 def compare(a: Any, b: Any) -> int:
     """``compare``: -1, 0 or 1, nil first, collections by length then items."""
-    from kryon_lisp.types import Keyword, PVector, Symbol
+    from kryon_lisp.types import Char, Keyword, PVector, Symbol
 
     if a is None:
         return 0 if b is None else -1
@@ -300,17 +300,39 @@ def compare(a: Any, b: Any) -> int:
             if c:
                 return c
         return 0
+    if type(a) is str and type(b) is str:
+        return _string_compare(a, b)
     if isinstance(a, (Keyword, Symbol)) and type(a) is type(b):
-        return (
-            compare((a.ns or "", a.name), (b.ns or "", b.name))
-            if a.ns or b.ns
-            else ((a.name > b.name) - (a.name < b.name))
-        )
+        # Symbol.compareTo: no namespace first, then namespace, then name
+        if a.ns != b.ns:
+            if a.ns is None or b.ns is None:
+                return -1 if a.ns is None else 1
+            return _string_compare(a.ns, b.ns)
+        return _string_compare(a.name, b.name)
+    if type(a) is Char and type(b) is Char:
+        return _string_compare(a.ch, b.ch)  # Character.compareTo: the difference
     if type(a) is tuple:
         return int((a > b) - (a < b))
     if is_number(a) != is_number(b) or (not is_number(a) and type(a) is not type(b)):
         raise TypeError(f"{type_name(a)} cannot be cast to {type_name(b)}")
     return int((a > b) - (a < b))
+
+
+def _string_compare(a: str, b: str) -> int:
+    """Java's ``String.compareTo``: the difference of the first differing UTF-16
+    code units, else of the lengths."""
+    if a == b:
+        return 0
+    if a.isascii() and b.isascii():
+        ua: Any = a.encode()
+        ub: Any = b.encode()
+    else:
+        ua = memoryview(a.encode("utf-16-le", "surrogatepass")).cast("H")
+        ub = memoryview(b.encode("utf-16-le", "surrogatepass")).cast("H")
+    for x, y in zip(ua, ub, strict=False):
+        if x != y:
+            return int(x - y)
+    return len(ua) - len(ub)
 
 
 NUMERIC: dict[str, Any] = {

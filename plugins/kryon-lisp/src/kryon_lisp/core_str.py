@@ -7,7 +7,7 @@ from typing import Any
 
 from pyrsistent import pvector
 
-from kryon_lisp import limits, patterns
+from kryon_lisp import java_format, limits, patterns
 from kryon_lisp.printer import int_text, pr_str, str_of
 from kryon_lisp.seqs import IndexedSeq, iter_of, lazy_iter
 from kryon_lisp.types import Char, Keyword, LMap, Symbol
@@ -48,6 +48,7 @@ def format_(fmt: str, *args: Any) -> str:
                 raise ValueError(f"Format specifier '{m.group(0)}' has no argument")
             value = args[position]
             position += 1
+        grouping = "," in flags
         flags = flags.replace(",", "")
         if (width and int(width) > 10_000) or (precision and int(precision[1:]) > 10_000):
             raise ValueError(f"Format width too large: {m.group(0)}")
@@ -62,14 +63,19 @@ def format_(fmt: str, *args: Any) -> str:
         if conv == "d" and int(value).bit_length() > 13_000:
             return (spec + "s") % int_text(int(value))  # past what "%d" converts
         if conv == "d":
-            out = (spec + "d") % int(value)
-            if "," in m.group(2):
-                out = f"{int(value):,}"
-            return out
-        if conv in "fFeEgG":
-            return (spec + conv) % float(value)
+            if grouping:
+                return java_format.pad(f"{int(value):,}", flags, int(width or 0))
+            return (spec + "d") % int(value)
+        if conv in "feEgG":
+            return java_format.format_float(
+                float(value),
+                m.group(2),
+                int(width or 0),
+                int(precision[1:]) if precision else None,
+                conv,
+            )
         if conv in "xXo":
-            return (spec + conv) % int(value)
+            return java_format.format_integer(int(value), flags, int(width or 0), conv)
         if conv == "c":
             return str_of(value)
         if conv == "b":

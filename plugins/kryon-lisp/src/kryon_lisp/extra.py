@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from typing import Any
 
 from pyrsistent import pvector
 
 from kryon_lisp import limits
-from kryon_lisp.collections import as_comparator, assoc, conj1, get
+from kryon_lisp.collections import as_comparator, assoc, conj1, get, select_keys
 from kryon_lisp.core_num import compare
+from kryon_lisp.equality import equals
+from kryon_lisp.printer import type_name
 from kryon_lisp.seqs import IndexedSeq, iter_of, seq
 from kryon_lisp.syntax_quote import SPECIAL_FORMS as SPECIAL_NAMES
-from kryon_lisp.types import EMPTY_LIST, LMap, LSet, PList, PVector, Seq, plist
+from kryon_lisp.types import EMPTY_LIST, LMap, LSet, PList, PVector, Seq, plist, truthy
 
 
 class SortedMap(LMap):
@@ -160,6 +163,14 @@ def prewalk(f: Callable[[Any], Any], form: Any) -> Any:
     return walk(lambda x: prewalk(f, x), lambda x: x, f(form))
 
 
+def prewalk_replace(smap: Any, form: Any) -> Any:
+    return prewalk(lambda x: smap.get(x, x) if x in smap else x, form)
+
+
+def postwalk_replace(smap: Any, form: Any) -> Any:
+    return postwalk(lambda x: smap.get(x, x) if x in smap else x, form)
+
+
 def keywordize_keys(m: Any) -> Any:
     from kryon_lisp.types import Keyword
 
@@ -190,18 +201,30 @@ def update_keys(m: Any, f: Callable[[Any], Any]) -> Any:
     return LMap.of((f(k), v) for k, v in m.items())
 
 
-def parse_long(s: str) -> Any:
-    try:
-        return int(s) if s.strip() == s and s else None
-    except ValueError:
-        return None
+_LONG_TEXT = re.compile(r"[+-]?\d+")
+# Clojure 1.11's parse-double accepts what Double/parseDouble does: spaces and
+# control characters around, NaN and Infinity, a d/f suffix, no underscores
+_DOUBLE_TEXT = re.compile(
+    r"[\x00-\x20]*[+-]?(NaN|Infinity|((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)[fFdD]?)[\x00-\x20]*"
+)
 
 
-def parse_double(s: str) -> Any:
-    try:
-        return float(s)
-    except ValueError:
+def parse_long(s: Any) -> Any:
+    if not isinstance(s, str):
+        raise ValueError(f"Expected string, got {type_name(s)}")
+    if not _LONG_TEXT.fullmatch(s):
         return None
+    n = int(s)
+    return n if -(2**63) <= n < 2**63 else None
+
+
+def parse_double(s: Any) -> Any:
+    if not isinstance(s, str):
+        raise ValueError(f"Expected string, got {type_name(s)}")
+    if not _DOUBLE_TEXT.fullmatch(s):
+        return None
+    text = s.strip("".join(map(chr, range(0x21)))).rstrip("fFdD")
+    return float(text.replace("Infinity", "inf"))
 
 
 def run(f: Callable[[Any], Any], coll: Any) -> None:
@@ -222,10 +245,51 @@ def rseq(v: Any) -> Any:
     return IndexedSeq(items, 0) if items else None
 
 
-def index_by(f: Callable[[Any], Any], coll: Any) -> Any:
+def index(xrel: Any, ks: Any) -> Any:
+    """``clojure.set/index``: the maps of ``xrel`` grouped by their values at ``ks``."""
     out: Any = LMap.of([])
-    for x in iter_of(coll):
-        out = assoc(out, f(x), x)
+    for x in iter_of(xrel):
+        ik = select_keys(x, ks)
+        out = assoc(out, ik, conj1(get(out, ik, LSet()), x))
+    return out
+
+
+def select(pred: Callable[[Any], Any], xset: Any) -> Any:
+    out = xset
+    for x in list(xset):
+        if not truthy(pred(x)):
+            out = out.disj(x)
+    return out
+
+
+def project(xrel: Any, ks: Any) -> Any:
+    return LSet.of(select_keys(x, ks) for x in iter_of(xrel))
+
+
+def map_invert(m: Any) -> Any:
+    out: Any = LMap.of([])
+    for k, v in m.items() if m is not None else ():
+        out = assoc(out, v, k)
+    return out
+
+
+def join(xrel: Any, yrel: Any, km: Any = None) -> Any:
+    """``clojure.set/join``: natural join on the shared keys, or on ``km``'s pairs;
+    each result is the smaller relation's map merged with the other's."""
+    xs, ys = list(iter_of(xrel)), list(iter_of(yrel))
+    if not xs or not ys:
+        return LSet()
+    if len(xs) <= len(ys):
+        r, s_, pairs = xs, ys, [(b, a) for a, b in km.items()] if km is not None else None
+    else:
+        r, s_, pairs = ys, xs, list(km.items()) if km is not None else None
+    if pairs is None:
+        pairs = [(k, k) for k in xs[0] if k in ys[0]]
+    out = LSet()
+    for x in s_:
+        for found in r:
+            if all(equals(get(x, a), get(found, b)) for a, b in pairs):
+                out = out.conj(conj1(found, x))
     return out
 
 
@@ -351,13 +415,19 @@ CLOJURE_SET: dict[str, Any] = {
     "subset?": is_subset,
     "superset?": lambda a, b: is_subset(b, a),
     "rename-keys": rename_keys,
-    "index": index_by,
+    "index": index,
+    "select": select,
+    "project": project,
+    "map-invert": map_invert,
+    "join": join,
 }
 
 CLOJURE_WALK: dict[str, Any] = {
     "walk": walk,
     "postwalk": postwalk,
     "prewalk": prewalk,
+    "prewalk-replace": prewalk_replace,
+    "postwalk-replace": postwalk_replace,
     "keywordize-keys": keywordize_keys,
     "stringify-keys": stringify_keys,
 }

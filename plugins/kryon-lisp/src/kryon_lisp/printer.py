@@ -284,6 +284,8 @@ def type_name(x: Any) -> str:
         patterns.Pattern: "java.util.regex.Pattern",
     }
     found = names.get(type(x))
+    if found == "clojure.lang.PersistentHashMap" and x._d is not None and not x._hashed:
+        return "clojure.lang.PersistentArrayMap"
     if found == "java.lang.Long" and not LONG_MIN <= x <= LONG_MAX:
         return "clojure.lang.BigInt"
     if found is not None:
