@@ -113,6 +113,26 @@ def test_close_handlers_cannot_outlive_a_limit(make_lua: Callable[..., Any]) -> 
     )
 
 
+@pytest.mark.parametrize("chunkname", ["=[kryon trampoline]", "=[kryon]"])
+def test_a_chunk_named_as_the_kernels_is_still_limited(
+    make_lua: Callable[..., Any], runtime: str, chunkname: str
+) -> None:
+    # the hook spared code by its chunk name: a script could name its own
+    # loop after the trampolines and run past every limit (`while true do
+    # end` forever); setting a global calls no function a hook could stop
+    policy = SecurityPolicy(name="i", time_limit_ms=None, instruction_limit=100_000)
+    harness = make_lua(policy, LuaConfig(runtime=runtime))
+    sid = harness.load(
+        "function main()\n"
+        f"  load('for i = 1, 2e7 do end escaped = true', '{chunkname}')()\n"
+        "end\n"
+        "function check() return escaped == true end\n"
+    )
+    with pytest.raises(InstructionLimitError):
+        harness.call(sid, "main")
+    assert harness.call(sid, "check") is False
+
+
 def test_reentering_the_vm_does_not_reset_the_budget(timed: Any) -> None:
     ends_with(timed, TimeLimitError, "while true do kryon.reenter(function() return 1 end) end")
 

@@ -59,14 +59,18 @@ local function trip(kind)
   error(LIMIT_MESSAGES[S.tripped], 0)
 end
 
+-- The trampolines' own functions (below).  Known by identity, not by chunk
+-- name: a script may name a chunk it loads anything.
+local in_trampoline = setmetatable({}, { __mode = "k" })
+
 -- Raising from the hook while a trampoline runs outside its xpcall would
 -- escape to the host: there, only set the flag; the next hook in other code,
 -- or the trampoline's own check, acts on it.
 -- (Level 3 is the interrupted function: 1 is this, 2 the hook.)
 local function hook_trip(kind)
   if not S.tripped then S.tripped = kind end
-  local info = debug_getinfo(3, "S")
-  if info and info.source == TRAMPOLINE_SOURCE then return end
+  local info = debug_getinfo(3, "f")
+  if info and in_trampoline[info.func] then return end
   error(LIMIT_MESSAGES[S.tripped], 0)
 end
 
@@ -268,8 +272,9 @@ end
 -- limits for one host call and returns f's result, or (true, packed results)
 -- for several, or (false, limit kind, error).  One variant per arity keeps
 -- varargs off the hot path; up to 8 results are returned (trailing nils
--- dropped).  Generated below from one template, under their own chunk name:
--- the hook never raises inside them (it would escape past the xpcall).
+-- dropped).  Generated below from one template, under their own chunk name
+-- (tracebacks leave them out); the hook never raises inside them (it would
+-- escape past the xpcall), known by identity in `in_trampoline`.
 local TRAMPOLINE = [[
 local handler, xpcall, collectgarbage, state, pack, rawequal, MEMORY = ...
 
@@ -312,7 +317,7 @@ return function(f)
     end
     return settle(ok, r, r2, r3, r4, r5, r6, r7, r8)
   end
-end
+end, settle
 ]]
 
 local trampolines = {}
@@ -325,8 +330,14 @@ local function trampoline_factory(nparams, vararg)
     local params = vararg and "..." or table_concat(names, ", ")
     local args = params == "" and "" or (", " .. params)
     local source = string_gsub(string_gsub(TRAMPOLINE, "PARAMS", params), "ARGS", args)
-    factory = load(source, TRAMPOLINE_SOURCE, "t")(handler, xpcall, collectgarbage, S, pack,
-                                                   rawequal, MEMORY_MESSAGE)
+    local make, settle = load(source, TRAMPOLINE_SOURCE, "t")(handler, xpcall, collectgarbage,
+                                                              S, pack, rawequal, MEMORY_MESSAGE)
+    in_trampoline[settle] = true
+    factory = function(f)
+      local tramp = make(f)
+      in_trampoline[tramp] = true
+      return tramp
+    end
     trampolines[key] = factory
   end
   return factory
