@@ -299,3 +299,29 @@ def test_a_call_that_swallows_the_time_limit_still_fails(harness: Callable[..., 
     with pytest.raises(TimeLimitError):
         h.call(sid, "stuck_finalizer")
     assert "kryon_python" not in h.printed
+
+
+def test_sandboxed_sys_has_the_calls_programs_make_at_start_up(
+    harness: Callable[..., Harness],
+) -> None:
+    """``sys.setrecursionlimit``, ``sys.set_int_max_str_digits`` and
+    ``sys.stdin`` were missing: common program preambles failed with
+    AttributeError.  Standard input is empty, as under ``< /dev/null``; the
+    recursion limit stays the policy's; the digit limit is the script's own."""
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "import sys\n"
+        "sys.setrecursionlimit(10 ** 6)\n"
+        "sys.set_int_max_str_digits(0)\n"
+        "def facts():\n"
+        "    return [sys.getrecursionlimit(), len(str(10 ** 5000)), sys.stdin.read(),\n"
+        "            [line for line in sys.stdin], input.__name__]\n"
+        "def bad_limit():\n"
+        "    sys.setrecursionlimit('deep')\n",
+        "prog.py",
+    )
+    other = h.load("import sys\ndef digits():\n    return sys.get_int_max_str_digits()\n", "o.py")
+    assert h.call(sid, "facts") == [SANDBOXED.recursion_limit, 5001, "", [], "input"]
+    assert h.call(other, "digits") == 4300
+    with pytest.raises(ScriptRuntimeError, match="TypeError"):
+        h.call(sid, "bad_limit")

@@ -11,7 +11,7 @@ from kryon_python.toplevel import exit_, make_print
 from kryon_python.wire import Op
 from kryon_python.worker import guard
 from kryon_python.worker.objects import HostError
-from kryon_python.worker.sysview import ScriptStream, sys_view
+from kryon_python.worker.sysview import ScriptSettings, ScriptStream, sys_view
 
 __all__ = ["Environment"]
 
@@ -28,8 +28,10 @@ class Environment:
         send: Callable[[list[Any]], None],
         host_request: Callable[[list[Any]], Any],
         library_streams: tuple[ScriptStream, ScriptStream],
+        settings: ScriptSettings,
     ) -> None:
         self.modules = modules
+        self.settings = settings
         self.library_streams = library_streams
         self.allowed = allowed
         self.host_functions = host_functions
@@ -47,7 +49,7 @@ class Environment:
         def write_err(text: str) -> None:
             self._send([Op.WRITE, script, "stderr", text])
 
-        sys_module = sys_view(script, write_out, write_err, self.library_streams)
+        sys_module = sys_view(script, write_out, write_err, self.library_streams, self.settings)
         cache: dict[str, types.ModuleType] = {}
 
         def import_(
@@ -71,12 +73,14 @@ class Environment:
                 cache[target] = self.module_view(self.modules[target])
             return cache[target]
 
-        def input_(prompt: object = "") -> NoReturn:
+        def input_(prompt: object = "", /) -> NoReturn:
             # a worker has no standard input: as ``python x.py < /dev/null``
             text = str(prompt)
             if text:
                 write_out(text)
             raise EOFError("EOF when reading a line")
+
+        input_.__name__ = input_.__qualname__ = "input"
 
         def write_default(text: str) -> None:
             sys_module.stdout.write(text)  # as Python's print: whatever sys.stdout is now

@@ -28,7 +28,7 @@ from kryon_python.worker.objects import (
     HostObject,
     TimeLimitExceeded,
 )
-from kryon_python.worker.sysview import ScriptStream
+from kryon_python.worker.sysview import ScriptSettings, ScriptStream
 
 __all__ = ["Worker", "main"]
 
@@ -77,6 +77,8 @@ class Worker:
         """The script whose code runs now: output of library code (``pprint``) is its."""
         self.stdout = ScriptStream(lambda text: self.send([Op.WRITE, self.speaker, "stdout", text]))
         self.stderr = ScriptStream(lambda text: self.send([Op.WRITE, self.speaker, "stderr", text]))
+        recursion = config.get("recursion_limit")
+        self.settings = ScriptSettings(recursion if isinstance(recursion, int) else None)
         self.environment = Environment(
             modules,
             self.allowed,
@@ -85,6 +87,7 @@ class Worker:
             self.send,
             self.host_request,
             (self.stdout, self.stderr),
+            self.settings,
         )
         self.depth = 0
         self.in_io = False
@@ -179,6 +182,9 @@ class Worker:
         self.depth += 1
         previous = self.speaker
         self.speaker = previous if speaker is None else speaker
+        switched = self.speaker != previous
+        if switched:  # the script's own settings (sys.set_int_max_str_digits)
+            sys.set_int_max_str_digits(self.settings.digits(self.speaker))
         try:
             result = fn(*args)
             if isinstance(result, types.CoroutineType):
@@ -187,6 +193,8 @@ class Worker:
                 raise TimeLimitExceeded("the call ran past the policy's time limit")
             return result
         finally:
+            if switched:
+                sys.set_int_max_str_digits(self.settings.digits(previous))
             self.speaker = previous
             self.depth -= 1
             if outer:

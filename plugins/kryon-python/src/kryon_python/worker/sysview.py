@@ -1,12 +1,15 @@
 """The ``sys`` an isolated script may import.
 
 Facts about the interpreter, ``argv``, ``exit`` and the standard streams
-(written through the host like ``print``); nothing that reaches modules,
-frames, the import system or the process.
+(written through the host like ``print``, and an empty standard input as
+``python x.py < /dev/null`` has); nothing that reaches modules, frames, the
+import system or the process.
 """
 
 from __future__ import annotations
 
+import io
+import operator
 import sys
 import types
 from collections.abc import Callable, Iterable
@@ -14,7 +17,7 @@ from typing import Any
 
 from kryon_python.toplevel import exit_
 
-__all__ = ["ScriptStream", "sys_view"]
+__all__ = ["ScriptSettings", "ScriptStream", "sys_view"]
 
 _FACTS = (
     "api_version",
@@ -30,7 +33,7 @@ _FACTS = (
     "version",
     "version_info",
 )
-_FUNCTIONS = ("getdefaultencoding", "getrecursionlimit", "getsizeof", "intern")
+_FUNCTIONS = ("getdefaultencoding", "getsizeof", "intern")
 
 
 class ScriptStream:
@@ -90,18 +93,65 @@ class _SysView(types.ModuleType):
         self._own[1] = value
 
 
+class ScriptSettings:
+    """What a script's ``sys`` lets it set, kept per script: the worker
+    applies a script's own values while its code runs (see ``Worker.run``)."""
+
+    def __init__(self, recursion_limit: int | None) -> None:
+        self.recursion_limit = recursion_limit
+        self.default_digits = sys.get_int_max_str_digits()
+        self.int_digits: dict[str, int] = {}
+
+    def digits(self, script: str) -> int:
+        return self.int_digits.get(script, self.default_digits)
+
+
 def sys_view(
     script: str,
     stdout: Callable[[str], None],
     stderr: Callable[[str], None],
     library: tuple[ScriptStream, ScriptStream],
+    settings: ScriptSettings,
 ) -> types.ModuleType:
     """A per-script ``sys`` module; ``library`` are the process's own streams
     (the worker's ``sys.stdout``/``sys.stderr`` for library code)."""
-    view = _SysView([ScriptStream(stdout), ScriptStream(stderr)], library)
+    own = [ScriptStream(stdout), ScriptStream(stderr)]
+    view = _SysView(own, library)
     namespace: dict[str, Any] = view.__dict__
     for name in _FACTS + _FUNCTIONS:
         namespace[name] = getattr(sys, name)
     namespace["argv"] = [script]
     namespace["exit"] = exit_
+    namespace["stdin"] = namespace["__stdin__"] = _empty_input()
+    namespace["__stdout__"], namespace["__stderr__"] = own
+
+    def getrecursionlimit() -> int:
+        limit = settings.recursion_limit
+        return sys.getrecursionlimit() if limit is None else limit
+
+    def setrecursionlimit(limit: int, /) -> None:
+        # checked as Python checks it, but the policy's limit stays: it is the
+        # one the worker enforces (and the interpreter's is shared by scripts)
+        if operator.index(limit) < 1:  # TypeError for a non-integer, as Python's
+            raise ValueError("recursion limit must be greater or equal than 1")
+
+    def get_int_max_str_digits() -> int:
+        return sys.get_int_max_str_digits()
+
+    def set_int_max_str_digits(maxdigits: int) -> None:
+        sys.set_int_max_str_digits(maxdigits)  # validates; in force while this script runs
+        settings.int_digits[script] = sys.get_int_max_str_digits()
+
+    for function in (
+        getrecursionlimit,
+        setrecursionlimit,
+        get_int_max_str_digits,
+        set_int_max_str_digits,
+    ):
+        namespace[function.__name__] = function
     return view
+
+
+def _empty_input() -> io.TextIOWrapper:
+    """A worker has no standard input: reading gives end-of-file at once."""
+    return io.TextIOWrapper(io.BytesIO(b""), encoding="utf-8")
