@@ -137,6 +137,16 @@ OUTPUT_CASES = [
         "clojure.lang.PersistentArrayMap"
         " clojure.lang.PersistentArrayMap clojure.lang.PersistentHashMap",
     ),
+    # a record's type is its defrecord (it was clojure.lang.IFn), and instance? knows it
+    (
+        "(defrecord Rect [w h]) (pr (type (->Rect 1 2)) (instance? Rect (->Rect 1 2))"
+        " (instance? Rect {:w 1 :h 2}) (= Rect (type (->Rect 1 2))))",
+        "user.Rect true false true",
+    ),
+    (
+        "(pr (try (swap! 5 inc) (catch ClassCastException e (ex-message e))))",
+        '"java.lang.Long cannot be cast to clojure.lang.IAtom"',
+    ),
     # Java's Formatter: half-up from the shortest decimal, %g keeps its zeros,
     # infinities spelled out, negative longs in two's complement
     (

@@ -137,6 +137,9 @@ def instance(cls: Any, x: Any) -> bool:
         return cls.check(x)
     if isinstance(cls, type):
         return isinstance(x, cls)
+    is_instance = getattr(cls, "is_instance", None)
+    if is_instance is not None:  # a defrecord's type
+        return bool(is_instance(x))
     raise TypeError(f"{cls!r} is not a class")
 
 

@@ -66,30 +66,36 @@ def deref(ref: Any, *timeout: Any) -> Any:
     raise TypeError(f"{type_name(ref)} cannot be dereferenced")
 
 
+def _atom(a: Any) -> Atom:
+    if not isinstance(a, Atom):
+        raise TypeError(f"{type_name(a)} cannot be cast to clojure.lang.IAtom")
+    return a
+
+
 def swap(a: Atom, f: Callable[..., Any], *args: Any) -> Any:
-    return a.reset(f(a.value, *args))
+    return _atom(a).reset(f(a.value, *args))
 
 
 def swap_vals(a: Atom, f: Callable[..., Any], *args: Any) -> Any:
     from pyrsistent import pvector
 
-    old = a.value
+    old = _atom(a).value
     return pvector([old, a.reset(f(old, *args))])
 
 
 def reset(a: Atom, value: Any) -> Any:
-    return a.reset(value)
+    return _atom(a).reset(value)
 
 
 def compare_and_set(a: Atom, old: Any, new: Any) -> bool:
-    if a.value is old or equals(a.value, old):
+    if _atom(a).value is old or equals(a.value, old):
         a.reset(new)
         return True
     return False
 
 
 def add_watch(a: Atom, key: Any, fn: Callable[..., Any]) -> Atom:
-    a.watches[key] = fn
+    _atom(a).watches[key] = fn
     return a
 
 
@@ -206,6 +212,9 @@ def is_seqable(x: Any) -> bool:
 
 
 def type_of(x: Any) -> Any:
+    record_type = getattr(x, "record_type", None)
+    if record_type is not None:
+        return record_type  # prints as user.Point and equals the name Point
     return Symbol(type_name(x))
 
 
@@ -290,7 +299,7 @@ def trampoline(f: Callable[..., Any], *args: Any) -> Any:
 def reset_vals(a: Atom, value: Any) -> Any:
     from pyrsistent import pvector
 
-    old = a.value
+    old = _atom(a).value
     a.reset(value)
     return pvector([old, value])
 

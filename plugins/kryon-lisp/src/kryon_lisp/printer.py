@@ -299,6 +299,9 @@ def type_name(x: Any) -> str:
             "LazySeq": "LazySeq",
             "Cons": "Cons",
         }.get(type(x).__name__, "ASeq")
+    record_type = getattr(x, "record_type", None)
+    if record_type is not None:
+        return str(record_type.full_name)
     if callable(x):
         return "clojure.lang.IFn"
     return type(x).__name__

@@ -89,6 +89,9 @@ class RecordType:
     def lisp_repr(self) -> str:
         return self.full_name
 
+    def is_instance(self, x: Any) -> bool:
+        return isinstance(x, Record) and x.record_type is self
+
 
 _HOST_TYPES: dict[str, Callable[[Any], bool]] = {
     "nil": lambda x: x is None,
