@@ -161,6 +161,38 @@ def test_recursion_limit(runtime: str, make_lua: Callable[..., Any]) -> None:
     assert harness.call(sid, "g", 150) == 150
 
 
+def test_lua_stack_overflow_without_a_recursion_limit_reads_as_lua(
+    make_lua: Callable[..., Any], runtime: str
+) -> None:
+    # the message named the policy's limit ("recursion limit of None"), and a
+    # hook firing in the message handler (walking ~200,000 levels) replaced it
+    harness = make_lua(TRUSTED, LuaConfig(runtime=runtime))
+    sid = harness.load("function f() return 1 + f() end", "deep")
+    with pytest.raises(RecursionLimitError) as info:
+        harness.call(sid, "f")
+    assert info.value.message.endswith("stack overflow") and info.value.line == 1
+    assert harness.run("return 40 + 2") == 42
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("error('my stack overflow check')", "my stack overflow check"),
+        (
+            "return select('#', string.byte(string.rep('x', 2e6), 1, -1))",
+            "stack overflow (string slice too long)",
+        ),
+    ],
+)
+def test_errors_that_mention_a_stack_overflow_are_ordinary(
+    lua: Any, body: str, message: str
+) -> None:
+    with pytest.raises(ScriptRuntimeError) as info:
+        lua.run(body)
+    assert not isinstance(info.value, LimitError)
+    assert info.value.message == message
+
+
 def test_pathological_pattern_is_refused_within_the_time_limit(timed: Any) -> None:
     start = time.monotonic()
     with pytest.raises(ScriptRuntimeError, match="too costly"):

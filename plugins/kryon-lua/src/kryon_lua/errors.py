@@ -140,6 +140,7 @@ def _limit_error(
     script: str | None,
     line: int | None,
     frames: list[StackFrame],
+    lua_message: str,
 ) -> LimitError:
     error_class: type[LimitError]
     if kind == "instructions":
@@ -150,7 +151,10 @@ def _limit_error(
         message = f"time limit of {policy.time_limit_ms} ms exceeded"
     elif kind == "recursion":
         error_class = RecursionLimitError
-        message = f"recursion limit of {policy.recursion_limit} exceeded"
+        if policy.recursion_limit is None:  # Lua's own limit: its message ("stack overflow")
+            message = lua_message or "stack overflow"
+        else:
+            message = f"recursion limit of {policy.recursion_limit} exceeded"
     else:
         error_class = MemoryLimitError
         limit = f"{policy.memory_limit_mb} MB " if policy.memory_limit_mb else ""
@@ -179,7 +183,7 @@ def runtime_error(
         where, line = inner.script, inner.line
     where = _full_name(where, [f.script for f in reversed(frames)] + [script]) or script
     if kind is not None:
-        return _limit_error(_text(kind), policy, where, line, frames)
+        return _limit_error(_text(kind), policy, where, line, frames, message)
     if host_type is not None and host_type in _HOST_ERRORS:
         return _HOST_ERRORS[host_type](message, script=where, line=line, traceback=frames)
     if host_type is not None and host_type not in ("ScriptRuntimeError",):

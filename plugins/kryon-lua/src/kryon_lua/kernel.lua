@@ -17,7 +17,8 @@ local clock, poll, interrupted = ...
 local debug_sethook, debug_getinfo, debug_getlocal = debug.sethook, debug.getinfo, debug.getlocal
 local debug_getmetatable = debug.getmetatable
 local debug_getupvalue, debug_setupvalue = debug.getupvalue, debug.setupvalue
-local string_sub, string_find, string_gsub = string.sub, string.find, string.gsub
+local string_sub, string_find, string_gsub, string_match =
+  string.sub, string.find, string.gsub, string.match
 local table_concat = table.concat
 local load, setmetatable, rawget, rawequal = load, setmetatable, rawget, rawequal
 local type, next, select, error, tostring = type, next, select, error, tostring
@@ -208,12 +209,16 @@ local function collect_frames(level)
     local mid = math_floor((last + hi) / 2)
     if debug_getinfo(mid, "l") then last = mid else hi = mid end
   end
-  local frames, n, skipped = {}, 0, 0
-  for l = first, last do
+  -- the middle is stepped over in one go: a stack overflow leaves ~200,000
+  -- levels, and this runs in a message handler the hook may not interrupt
+  local frames, n, l = {}, 0, first - 1
+  while l < last do
+    l = l + 1
     if l - first >= 20 and last - l >= 10 then
-      skipped = skipped + 1
+      n = n + 1
+      frames[n] = { skipped = last - 9 - l }
+      l = last - 10
     else
-      if skipped > 0 then n = n + 1; frames[n] = { skipped = skipped }; skipped = 0 end
       local info = debug_getinfo(l, "Sln")
       if info and is_script_frame(info) then
         -- a chunk loaded from a string is named by its text: keep Lua's short form
@@ -257,12 +262,20 @@ local function describe(e)
   return "(error object is a " .. kind .. " value)", nil
 end
 
+-- Lua's own stack overflow ("f.lua:3: stack overflow", "C stack overflow"):
+-- not a script's message that mentions one, nor luaL_checkstack's
+-- "stack overflow (string slice too long)", which is an ordinary error.
+local function is_stack_overflow(e)
+  if type(e) ~= "string" then return false end
+  local text = string_match(e, "^[^\n]-:%d+: (.*)$") or e
+  return text == "stack overflow" or text == "C stack overflow"
+end
+
 local function handler(e)
-  if type(e) == "string" and string_find(e, "stack overflow", 1, true) and not S.tripped then
-    S.tripped = "recursion"
-  end
   local frames = collect_frames(2)
   local text, kind = describe(e)
+  -- tripped last: a hook firing in this handler would raise a tripped limit
+  if is_stack_overflow(e) and not S.tripped then S.tripped = "recursion" end
   return { text = text, type = kind, frames = frames }
 end
 
@@ -276,7 +289,7 @@ end
 -- (tracebacks leave them out); the hook never raises inside them (it would
 -- escape past the xpcall), known by identity in `in_trampoline`.
 local TRAMPOLINE = [[
-local handler, xpcall, collectgarbage, state, pack, rawequal, MEMORY = ...
+local handler, xpcall, collectgarbage, state, pack, rawequal, MEMORY, is_stack_overflow = ...
 
 -- Anything but "one result, no limit, memory fine" leaves the fast path here.
 local function settle(ok, r, ...)
@@ -287,6 +300,8 @@ local function settle(ok, r, ...)
   end
   if not ok then
     if rawequal(r, MEMORY) then return false, "memory", r end
+    -- no stack left for the handler (LuaJIT): Lua's bare message
+    if is_stack_overflow(r) then return false, "recursion", r end
     return false, nil, r
   end
   local mem_kb = state.mem_kb
@@ -331,7 +346,8 @@ local function trampoline_factory(nparams, vararg)
     local args = params == "" and "" or (", " .. params)
     local source = string_gsub(string_gsub(TRAMPOLINE, "PARAMS", params), "ARGS", args)
     local make, settle = load(source, TRAMPOLINE_SOURCE, "t")(handler, xpcall, collectgarbage,
-                                                              S, pack, rawequal, MEMORY_MESSAGE)
+                                                              S, pack, rawequal, MEMORY_MESSAGE,
+                                                              is_stack_overflow)
     in_trampoline[settle] = true
     factory = function(f)
       local tramp = make(f)
