@@ -147,6 +147,13 @@ OUTPUT_CASES = [
         "(pr (try (swap! 5 inc) (catch ClassCastException e (ex-message e))))",
         '"java.lang.Long cannot be cast to clojure.lang.IAtom"',
     ),
+    # str of a lazy seq is Object.toString: the class and its Java hashCode
+    (
+        '(pr (str (map inc (range 3))) (str "x" (map str ["a" "b"])) (str (filter odd? []))'
+        ' (format "%s" (map inc [1])) (str (range 3)) (str (cons 1 (map inc [1]))))',
+        '"clojure.lang.LazySeq@7861" "xclojure.lang.LazySeq@fe2" "clojure.lang.LazySeq@1"'
+        ' "clojure.lang.LazySeq@21" "(0 1 2)" "(1 2)"',
+    ),
     # Java's Formatter: half-up from the shortest decimal, %g keeps its zeros,
     # infinities spelled out, negative longs in two's complement
     (

@@ -194,3 +194,47 @@ def trie_order(key: Any) -> tuple[int, ...]:
         (h >> 25) & 31,
         h >> 30,
     )
+
+
+def java_hash_code(x: Any) -> int:
+    """Java's ``x.hashCode()`` (not ``hasheq``) as an unsigned 32-bit value: what
+    ``Object.toString`` shows after the ``@`` (``clojure.lang.LazySeq@7861``)."""
+    from kryon_lisp.types import Char, Keyword, LMap, LSet, PVector, Seq, Symbol
+
+    t = type(x)
+    if x is None:
+        return 0
+    if t is bool:
+        return 1231 if x else 1237
+    if t is int:
+        if -(2**63) <= x < 2**63:
+            u = int(x) & 0xFFFFFFFFFFFFFFFF
+            return (u ^ (u >> 32)) & M32
+        return _big_integer_hash(x)
+    if t is float:
+        import struct
+
+        bits: int = struct.unpack(">Q", struct.pack(">d", x))[0]
+        return (bits ^ (bits >> 32)) & M32
+    if t is str:
+        return java_string_hash(x)
+    if t is Char:
+        return java_string_hash(x.ch)
+    if t is Keyword or t is Symbol:
+        h = _hash_combine(java_string_hash(x.name), java_string_hash(x.ns) if x.ns else 0)
+        return (h + _GOLDEN) & M32 if t is Keyword else h
+    if t is Fraction:
+        return (_big_integer_hash(x.numerator) ^ _big_integer_hash(x.denominator)) & M32
+    if t is PVector or isinstance(x, Seq):
+        limits.step()
+        h = 1
+        for item in x:
+            h = (31 * h + java_hash_code(item)) & M32
+        return h
+    if isinstance(x, LMap):
+        limits.step()
+        return sum(java_hash_code(k) ^ java_hash_code(v) for k, v in x.raw_items()) & M32
+    if isinstance(x, LSet):
+        limits.step()
+        return sum(java_hash_code(e) for e in x) & M32
+    return hasheq(x)

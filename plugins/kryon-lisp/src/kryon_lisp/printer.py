@@ -133,6 +133,13 @@ def str_of(x: Any) -> str:
     to_string = getattr(getattr(x, "record_type", None), "to_string", None)
     if to_string is not None:  # a defrecord's Object toString
         return str_of(to_string(x))
+    from kryon_lisp.seqs import LazySeq
+
+    if type(x) is LazySeq:
+        from kryon_lisp.clojure_hash import java_hash_code
+
+        # LazySeq has no toString of its own: Java's Object.toString, class@hashCode
+        return f"clojure.lang.LazySeq@{java_hash_code(x):x}"
     if isinstance(x, ExceptionInfo):
         return f"clojure.lang.ExceptionInfo: {str_of(x.message)} {pr_str(x.data)}"
     if hasattr(x, "java_name"):
