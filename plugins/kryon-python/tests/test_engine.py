@@ -113,6 +113,14 @@ def test_compile_error_position(either) -> None:
     assert info.value.script == "broken.py" and info.value.line == 2
 
 
+def test_a_null_byte_is_a_syntax_error_at_its_position(either) -> None:
+    """As ``python FILE`` reports it (the error named no line before)."""
+    with pytest.raises(CompileError) as info:
+        either.engine.compile('print(1)\nx = "a\0b"\n', script="nul.py")
+    assert (info.value.line, info.value.column) == (2, 7)
+    assert info.value.message == "SyntaxError: source code cannot contain null bytes"
+
+
 @pytest.mark.parametrize("source", ["x = " + "-" * 100_000 + "1", "x = " + "1+" * 100_000 + "1"])
 def test_source_too_deep_to_compile_names_the_reason(either, source: str) -> None:
     with pytest.raises(CompileError) as info:

@@ -36,6 +36,7 @@ def compile_source(
     source: str, *, script: str, path: str | None, language: str, version: str, sandbox: bool
 ) -> CompiledScript:
     """Compile ``source``; raise CompileError (syntax) or SecurityError (sandbox)."""
+    _refuse_null_bytes(source, script)
     try:
         tree = ast.parse(source, filename=script, mode="exec")
         if sandbox:
@@ -123,8 +124,23 @@ def check_sandbox_source(tree: ast.AST, *, script: str) -> None:
             )
 
 
+def _refuse_null_bytes(source: str, script: str) -> None:
+    """``python FILE`` reports a NUL as a SyntaxError at its line (``ast.parse``
+    raises a ValueError that names no position)."""
+    index = source.find("\0")
+    if index < 0:
+        return
+    line_start = source.rfind("\n", 0, index) + 1
+    raise CompileError(
+        "SyntaxError: source code cannot contain null bytes",
+        script=script,
+        line=source.count("\n", 0, index) + 1,
+        column=index - line_start + 1,
+    )
+
+
 def _too_complex(exc: ValueError | RecursionError | MemoryError, script: str) -> CompileError:
-    if isinstance(exc, ValueError):  # e.g. null bytes in the source
+    if isinstance(exc, ValueError):
         return CompileError(f"cannot compile: {exc}", script=script)
     # the parser or compiler ran out of stack or memory (an empty MemoryError)
     detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
