@@ -159,3 +159,22 @@ def test_a_buggy_host_function_does_not_desynchronise_the_worker(harness) -> Non
     with pytest.raises(ScriptRuntimeError, match="host function failed"):
         h.call(sid, "uncaught")
     assert h.call(sid, "ok") == 7
+
+
+def test_output_that_fills_the_limit_exactly_still_gets_the_notice(harness) -> None:
+    """A write of exactly the remaining budget left it at zero and every later
+    write was dropped without the truncation notice."""
+    h = harness(SANDBOXED, config=PythonConfig(output_limit_kb=1))
+    sid = h.load("def spam():\n    print('x' * 1023)\n    print('more')\n    print('more')\n")
+    h.call(sid, "spam")
+    assert h.printed == "x" * 1023 + "\n" + "\n[output truncated: limit reached]\n"
+
+
+def test_a_long_print_is_sent_in_pieces(harness) -> None:
+    """A 5 MB line under the 16 MB policy ran out of memory: the worker copied
+    the whole text into one frame.  It is sent in pieces now."""
+    h = harness(SANDBOXED, config=PythonConfig(output_limit_kb=8 * 1024))
+    sid = h.load("def long():\n    print('z' * (5 * 1024 * 1024))\n    return 'done'\n")
+    assert h.call(sid, "long") == "done"
+    assert h.printed == "z" * (5 * 1024 * 1024) + "\n"
+    assert all(len(text) <= 1 << 16 for text, _, _ in h.output)

@@ -309,14 +309,15 @@ class IsolatedRuntime:
         if len(request) != 4 or not all(isinstance(x, str) for x in request[1:]):
             return
         _, script, stream, text = request
-        if self._output_left is not None:
-            if self._output_left <= 0:
+        left = self._output_left
+        if left is not None:
+            if left < 0:  # the notice is out: drop the rest
                 return
-            if len(text) > self._output_left:
-                text = text[: self._output_left] + "\n[output truncated: limit reached]\n"
-                self._output_left = 0
+            if len(text) > left:  # also after a write that filled the limit exactly
+                text = text[:left] + "\n[output truncated: limit reached]\n"
+                self._output_left = -1
             else:
-                self._output_left -= len(text)
+                self._output_left = left - len(text)
         self._bridge.write(text, stream="stderr" if stream == "stderr" else "stdout", script=script)
 
     # -- values -------------------------------------------------------------------------

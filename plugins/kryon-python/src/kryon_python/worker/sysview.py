@@ -33,6 +33,8 @@ _FACTS = (
     "version",
     "version_info",
 )
+_PIECE = 1 << 16
+"""Characters sent to the host in one output frame at most."""
 _FUNCTIONS = ("getdefaultencoding", "getsizeof", "intern")
 
 
@@ -47,8 +49,11 @@ class ScriptStream:
     def write(self, text: str) -> int:
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        if text:
-            self._write(text)
+        # in pieces: a long text is not copied whole into a frame (a 5 MB print
+        # ran out of a 16 MB policy's memory), and the host keeps only its
+        # output limit's worth anyway
+        for start in range(0, len(text), _PIECE):
+            self._write(text[start : start + _PIECE])
         return len(text)
 
     def writelines(self, lines: Iterable[str]) -> None:
