@@ -154,6 +154,13 @@ OUTPUT_CASES = [
         '"clojure.lang.LazySeq@7861" "xclojure.lang.LazySeq@fe2" "clojure.lang.LazySeq@1"'
         ' "clojure.lang.LazySeq@21" "(0 1 2)" "(1 2)"',
     ),
+    # Java's String methods throw out of range (Python slicing counted from the end)
+    (
+        '(pr (.charAt "abc" 2) (.substring "hello" 2) (.indexOf "abc" "c" -5)'
+        ' (try (.charAt "abc" -1) (catch IndexOutOfBoundsException e (ex-message e)))'
+        ' (try (.substring "abc" 5) (catch Exception e (ex-message e))))',
+        '\\c "llo" 2 "String index out of range: -1" "begin 5, end 3, length 3"',
+    ),
     # Java's Formatter: half-up from the shortest decimal, %g keeps its zeros,
     # infinities spelled out, negative longs in two's complement
     (

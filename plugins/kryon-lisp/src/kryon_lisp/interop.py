@@ -159,6 +159,19 @@ def _to_radix(x: int, radix: int) -> str:
     return sign + "".join(reversed(out))
 
 
+def _string_index(s: str, i: int) -> int:
+    """``i`` if it indexes ``s``; Java throws where Python would count from the end."""
+    if not 0 <= i < len(s):
+        raise IndexError(f"String index out of range: {i}")
+    return i
+
+
+def _substring(s: str, begin: int, end: int) -> str:
+    if not 0 <= begin <= end <= len(s):
+        raise IndexError(f"begin {begin}, end {end}, length {len(s)}")
+    return s[begin:end]
+
+
 _STRING_METHODS: dict[str, Callable[..., Any]] = {
     "toUpperCase": str.upper,
     "toLowerCase": str.lower,
@@ -168,10 +181,10 @@ _STRING_METHODS: dict[str, Callable[..., Any]] = {
     "startsWith": lambda s, p: s.startswith(str_of(p)),
     "endsWith": lambda s, p: s.endswith(str_of(p)),
     "contains": lambda s, p: str_of(p) in s,
-    "indexOf": lambda s, p, start=0: s.find(str_of(p), start),
+    "indexOf": lambda s, p, start=0: s.find(str_of(p), max(start, 0)),
     "lastIndexOf": lambda s, p: s.rfind(str_of(p)),
-    "substring": lambda s, a, b=None: s[a:b],
-    "charAt": lambda s, i: Char(s[i]),
+    "substring": lambda s, a, b=None: _substring(s, a, len(s) if b is None else b),
+    "charAt": lambda s, i: Char(s[_string_index(s, i)]),
     "replace": lambda s, a, b: s.replace(str_of(a), str_of(b)),
     "equals": lambda s, o: s == o,
     "equalsIgnoreCase": lambda s, o: isinstance(o, str) and s.lower() == o.lower(),
