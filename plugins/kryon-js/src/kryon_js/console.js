@@ -40,7 +40,7 @@ const setSize = getter(Set.prototype, "size"), setValues = uncurry(Set.prototype
 const TypedArrayProto = protoOf(Uint8Array.prototype);
 const typedName = getter(TypedArrayProto, Symbol.toStringTag);
 const typedLength = getter(TypedArrayProto, "length");
-const bufferLength = getter(ArrayBuffer.prototype, "byteLength"), Bytes = Uint8Array;
+const bufferLength = getter(ArrayBuffer.prototype, "byteLength"), Bytes = Uint8Array, MapCtor = Map;
 const viewLength = getter(DataView.prototype, "byteLength");
 const viewOffset = getter(DataView.prototype, "byteOffset");
 const viewBuffer = getter(DataView.prototype, "buffer");
@@ -347,7 +347,7 @@ function newState(options, indent) {
     maxStringLength: o.maxStringLength === undefined ? 10000 : toNumber(o.maxStringLength),
     breakLength: o.breakLength === undefined ? 80 : toNumber(o.breakLength),
     customInspect: o.customInspect !== false, indent: indent || 0,
-    seen: [], refs: new Map(), lastLevel: 0,
+    seen: [], refs: new MapCtor(), lastLevel: 0,
   };
 }
 
@@ -799,7 +799,7 @@ function table(data, properties) {
     return emit("stdout", isMap ? renderTable(["(iteration index)", "Key", "Values"], [index, keys, values])
       : renderTable(["(iteration index)", "Values"], [index, values]));
   }
-  const names = [], columns = new Map(), rowKeys = ownKeys(data);
+  const names = [], columns = new MapCtor(), rowKeys = ownKeys(data);
   let primitives = false;
   for (let i = 0; i < rowKeys.length; i++) {
     push(index, rowKeys[i]);

@@ -32,7 +32,7 @@ PRELUDE = r"""
 const TAG = "\u0000kryon:t", MAX_SAFE = 9007199254740991, MAX_DEPTH = %(max_depth)d;
 const I64_MIN = -(2n ** 63n), I64_MAX = 2n ** 63n - 1n;
 const FN_IDS = new Map(), FNS = new Map(), OPAQUE = new WeakMap(), UDS = new Map();
-const MODULES = new Map(), PENDING = new Map(), PRIVATE = new WeakSet();
+const MODULES = new Map(), PENDING = new Map();
 let nextId = 1, token;
 // Built-ins are captured now, so a script that replaces JSON.parse or
 // Map.prototype.get cannot see or forge the values other scripts exchange.
@@ -40,7 +40,8 @@ const uncurry = Function.prototype.bind.bind(Function.prototype.call);
 const isArray = Array.isArray, keys = Object.keys, stringify = JSON.stringify;
 const parse = JSON.parse, toString = String, isInteger = Number.isInteger, makeBigInt = BigInt;
 const freeze = Object.freeze, create = Object.create, define = Object.defineProperty;
-const PromiseCtor = Promise, ErrorCtor = Error, DateCtor = Date;
+const PromiseCtor = Promise, ErrorCtor = Error, DateCtor = Date, SetCtor = Set;
+const TypeErrorCtor = TypeError, objectKind = uncurry(Object.prototype.toString);
 const hasOwn = uncurry(Object.prototype.hasOwnProperty);
 const dateIso = uncurry(Date.prototype.toISOString), dateTime = uncurry(Date.prototype.getTime);
 const promiseThen = uncurry(Promise.prototype.then);
@@ -51,6 +52,7 @@ const setAdd = uncurry(Set.prototype.add), setDelete = uncurry(Set.prototype.del
 const charCode = uncurry(String.prototype.charCodeAt), strIndex = uncurry(String.prototype.indexOf);
 const strSlice = uncurry(String.prototype.slice), arraySlice = uncurry(Array.prototype.slice);
 const wellFormed = uncurry(String.prototype.isWellFormed);
+const applyFn = uncurry(Function.prototype.apply);
 
 class ConversionFailure { constructor(message) { this.message = message; } }
 
@@ -133,7 +135,7 @@ function special(v) {
     case "big": return makeBigInt(v.v);
     case "jsfn": {
       const f = mapGet(FNS, v.id);
-      if (f === undefined) throw new TypeError("the function was released");
+      if (f === undefined) throw new TypeErrorCtor("the function was released");
       return f;
     }
     case "fn": return hostFunction(v.id, v.name);
@@ -180,7 +182,7 @@ function out(r) {
                        (error) => { entry.state = "rejected"; entry.value = error; });
     return "\u0003" + id;
   }
-  return flat("\u0001" + encode(r, 0, new Set()));
+  return flat("\u0001" + encode(r, 0, new SetCtor()));
 }
 
 function describe(e) {
@@ -235,15 +237,21 @@ function simpleArgs(args) {
   return true;
 }
 
+// Never `host(op, ...args)`: spreading runs Array.prototype[Symbol.iterator], which a
+// script can replace to hand Python raw JS objects instead of the values checked here.
 function hostCall(op, args) {
   // Disarm (timelimit.py): lets this call reach Python; the time limit stays armed.
   if (token !== undefined) token = undefined;
-  if (simpleArgs(args)) {
-    for (let i = 0; i < args.length; i++) args[i] = pass(args[i]);
-    return fromHost(host(op, ...args));
+  if (args.length <= 3 && simpleArgs(args)) {
+    switch (args.length) {
+      case 0: return fromHost(host(op));
+      case 1: return fromHost(host(op, pass(args[0])));
+      case 2: return fromHost(host(op, pass(args[0]), pass(args[1])));
+      default: return fromHost(host(op, pass(args[0]), pass(args[1]), pass(args[2])));
+    }
   }
   let text = "R[";
-  for (let i = 0; i < args.length; i++) text += (i ? "," : "") + encode(args[i], 0, new Set());
+  for (let i = 0; i < args.length; i++) text += (i ? "," : "") + encode(args[i], 0, new SetCtor());
   return fromHost(host(-op, flat(text + "]")));
 }
 
@@ -273,8 +281,7 @@ function kryonFunction(id) {
 
 function hostFunction(id, name) {
   const f = function (...args) { return hostCall(%(ref_base)d + id, args); };
-  Object.defineProperty(f, "name", { value: toString(name) });
-  PRIVATE.add(f);
+  define(f, "name", { value: toString(name) });
   return f;
 }
 
@@ -306,11 +313,10 @@ Object.defineProperty(global, "window", { value: global, writable: true, configu
 // gets no timer functions at all.
 const TIMERS = new Map(), mapValues = uncurry(Map.prototype.values);
 const timerNext = uncurry(Object.getPrototypeOf(new Map().values()).next);
-const applyFn = uncurry(Function.prototype.apply);
 let timerSeq = 0, clock = 0;
 function addTimer(callback, delay, args, repeat) {
   if (typeof callback !== "function") {
-    throw new TypeError('The "callback" argument must be of type function. Received ' +
+    throw new TypeErrorCtor('The "callback" argument must be of type function. Received ' +
                         (callback === null ? "null" : typeof callback));
   }
   delay = +delay;
@@ -373,22 +379,24 @@ function unhandledRejection(stored) {
 // -- modules -------------------------------------------------------------------
 function moduleName(name) {
   name = toString(name);
-  if (name.startsWith("./")) name = name.slice(2);
-  return name.replace(/\.m?js$/, "");
+  if (strSlice(name, 0, 2) === "./") name = strSlice(name, 2);
+  const end = name.length;
+  if (strSlice(name, end - 3) === ".js") return strSlice(name, 0, end - 3);
+  return strSlice(name, end - 4) === ".mjs" ? strSlice(name, 0, end - 4) : name;
 }
 function importModule(name) {
   const exports = mapGet(MODULES, moduleName(name));
   if (exports === undefined) {
-    throw new Error("module '" + name + "' is not loaded (load it before its importers)");
+    throw new ErrorCtor("module '" + name + "' is not loaded (load it before its importers)");
   }
   return exports;
 }
 function exportModule(exports, stars) {
-  for (const name of stars) {
-    const source = importModule(name);
+  for (let i = 0; i < stars.length; i++) {
+    const source = importModule(stars[i]);
     for (const k of keys(source)) {
       if (k !== "default" && !hasOwn(exports, k)) {
-        Object.defineProperty(exports, k, { get: () => source[k], enumerable: true });
+        define(exports, k, { get: () => source[k], enumerable: true });
       }
     }
   }
@@ -396,7 +404,7 @@ function exportModule(exports, stars) {
 }
 Object.defineProperty(global, "__kryon_import", { value: importModule });
 Object.defineProperty(global, "$kimp$", {
-  value: (name) => new Promise((ok) => ok(importModule(name))),
+  value: (name) => new PromiseCtor((ok) => ok(importModule(name))),
 });
 Object.defineProperty(global, "__kryon_export", { value: exportModule });
 
@@ -423,18 +431,18 @@ const api = {
   },
   callN: (f, ...args) => {
     adoptPending();
-    try { return out(f(...args)); } catch (e) { return fail(e); }
+    try { return out(applyFn(f, undefined, args)); } catch (e) { return fail(e); }
   },
   callE: (f, text) => {
     adoptPending();
-    try { return out(f(...decode(text))); } catch (e) { return fail(e); }
+    try { return out(applyFn(f, undefined, decode(text))); } catch (e) { return fail(e); }
   },
   // kryon repl: a snippet's value as Node's REPL shows it (util.inspect); undefined
   // shows nothing.
   callShow: (f, ...args) => {
     adoptPending();
     try {
-      const r = f(...args);
+      const r = applyFn(f, undefined, args);
       return out(r === undefined ? null : inspect(r));
     } catch (e) { return fail(e); }
   },
@@ -465,7 +473,7 @@ const api = {
     try {
       const f = mapGet(FNS, id);
       if (f === undefined) throw new ErrorCtor("the function was released");
-      return out(f(...decode(text)));
+      return out(applyFn(f, undefined, decode(text)));
     } catch (e) { return fail(e); }
   },
   release: (id) => {
@@ -477,10 +485,13 @@ const api = {
   },
   member: (object, name) => { try { return object[name]; } catch (e) { return fail(e); } },
   info: (f) => {
-    const kind = Object.prototype.toString.call(f);
+    const kind = objectKind(f);
     const callable = typeof f === "function", asyncGen = kind === "[object AsyncGeneratorFunction]";
+    // A script may redefine a function's length as anything: only a count counts.
+    const length = callable ? f.length : 0;
     return stringify({
-      callable: callable, length: callable ? f.length : 0,
+      callable: callable,
+      length: isInteger(length) && length >= 0 && length <= 65535 ? length : 0,
       async: kind === "[object AsyncFunction]" || asyncGen,
       generator: kind === "[object GeneratorFunction]" || asyncGen,
     });
@@ -507,11 +518,11 @@ const api = {
     } catch (e) { return fail(e); }
   },
   installHost: (spec) => {
-    for (const [id, name] of parse(spec)) {
-      const f = kryonFunction(id);
+    const list = parse(spec);
+    for (let i = 0; i < list.length; i++) {
+      const id = list[i][0], name = list[i][1], f = kryonFunction(id);
       define(f, "name", { value: name });
-      Object.defineProperty(kryon, name,
-                            { value: f, enumerable: true, writable: false, configurable: true });
+      define(kryon, name, { value: f, enumerable: true, writable: false, configurable: true });
     }
   },
   adopt: () => { adoptPending(); },
@@ -544,7 +555,7 @@ const api = {
   unregisterModule: (name, exports) => {
     if (mapGet(MODULES, moduleName(name)) === exports) mapDelete(MODULES, moduleName(name));
   },
-  stack: () => toString(new Error().stack || ""),
+  stack: () => toString(new ErrorCtor().stack || ""),
 };
 // Every entry from Python first takes a freshly registered disarm token out of
 // the global object, before any script code can run (call0..3, callN and callE do it
@@ -552,7 +563,7 @@ const api = {
 for (const name of keys(api)) {
   const f = api[name];
   if (name.length !== 5 || name.slice(0, 4) !== "call") {
-    api[name] = function (...args) { adoptPending(); return f(...args); };
+    api[name] = function (...args) { adoptPending(); return applyFn(f, undefined, args); };
   }
 }
 return function (name) { return api[name]; };
