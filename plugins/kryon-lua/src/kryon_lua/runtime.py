@@ -137,7 +137,12 @@ def create_vm(
         }
     )
     library = lua.execute(_read("library.lua"), kernel, name="=[kryon]")
-    sandbox = lua.execute(_read("sandbox.lua"), kernel, options, library, name="=[kryon]")
+    # Costly patterns run in Lua (see patterns.lua); LuaJIT's matcher differs, so
+    # there the sandbox refuses them instead.
+    patterns = (
+        lua.execute(_read("patterns.lua"), name="=[kryon]") if config.runtime == "lua54" else None
+    )
+    sandbox = lua.execute(_read("sandbox.lua"), kernel, options, library, patterns, name="=[kryon]")
 
     step = min(config.hook_interval, policy.instruction_limit or config.hook_interval)
     if policy.recursion_limit:

@@ -10,7 +10,7 @@
 -- With `sandbox` on, base holds only the safe builtins and the C functions
 -- that a hook cannot interrupt are wrapped so that their cost is bounded up
 -- front (see docs/languages/lua.md, "How each trap is closed").
-local K, opts, R = ...
+local K, opts, R, Patterns = ...
 local sandbox = opts.sandbox
 
 local string_rep, string_byte, string_find, string_sub = string.rep, string.byte, string.find, string.sub
@@ -197,12 +197,15 @@ end
 -- Lua's str_find searches plainly for a pattern without these.
 local SPECIALS = "[%^%$%*%+%?%.%(%[%%%-]"
 
+-- Whether one C call on (s, p) could cost more than the budget, in which case
+-- the pattern is run by Patterns (patterns.lua: Lua code the hook stops).
+-- Without Patterns (LuaJIT), and for a plain search, such a call is refused.
 -- `finding`: string.find, where `plain` (or a pattern without specials)
 -- makes a plain search.
-local function guard_pattern(s, p, init, plain, finding)
+local function too_costly(s, p, init, plain, finding)
   if type(s) == "number" then s = tostring(s) end
   if type(p) == "number" then p = tostring(p) end
-  if type(s) ~= "string" or type(p) ~= "string" then return end
+  if type(s) ~= "string" or type(p) ~= "string" then return false end
   if not finding then
     plain = false
   elseif not plain then
@@ -210,11 +213,26 @@ local function guard_pattern(s, p, init, plain, finding)
   end
   local cost = S.pattern_cost(s, p, init, plain)
   if cost > 1e5 then start_clock() end
-  if cost > pattern_budget then
-    error(("sandbox: pattern %q is too costly for a subject of %d bytes " ..
-           "(worst case %.3g steps, limit %.3g); use plain find or split the input")
-          :format(#p > 40 and (string_sub(p, 1, 40) .. "...") or p, #s, cost, pattern_budget))
-  end
+  if cost <= pattern_budget then return false end
+  if Patterns and not plain then return true end
+  error(("sandbox: pattern %q is too costly for a subject of %d bytes " ..
+         "(worst case %.3g steps, limit %.3g); use plain find or split the input")
+        :format(#p > 40 and (string_sub(p, 1, 40) .. "...") or p, #s, cost, pattern_budget))
+end
+
+-- An optional integer argument as luaL_optinteger reads it; false for one it
+-- refuses (the C function is then called, to raise its own error).
+local function opt_integer(v)
+  if v == nil then return nil end
+  local kind = type(v)
+  if kind ~= "number" and kind ~= "string" then return false end
+  local n = tonumber(v)
+  return n and math_tointeger(n) or false
+end
+
+local function as_string(v)
+  if type(v) == "number" then return tostring(v) end
+  return v
 end
 
 local string_lib = {}
@@ -225,19 +243,42 @@ if sandbox then
   local find, match, gmatch, gsub = string.find, string.match, string.gmatch, string.gsub
   string_lib.find = replacement("string.find", function(...)
     local s, p, init, plain = ...
-    guard_pattern(s, p, init, plain, true); return find(...)
+    if too_costly(s, p, init, plain, true) then
+      init = opt_integer(init)
+      if init ~= false then return Patterns.find(as_string(s), as_string(p), init) end
+    end
+    return find(...)
   end)
   string_lib.match = replacement("string.match", function(...)
-    local s, p = ...
-    guard_pattern(s, p); return match(...)
+    local s, p, init = ...
+    if too_costly(s, p) then
+      init = opt_integer(init)
+      if init ~= false then return Patterns.match(as_string(s), as_string(p), init) end
+    end
+    return match(...)
   end)
   string_lib.gmatch = replacement("string.gmatch", function(...)
-    local s, p = ...
-    guard_pattern(s, p); return gmatch(...)
+    local s, p, init = ...
+    if too_costly(s, p) then
+      init = opt_integer(init)
+      if init ~= false then
+        -- each step re-told as the script's call too, as the C iterator's errors are
+        return replacement("gmatch iterator", Patterns.gmatch(as_string(s), as_string(p), init))
+      end
+    end
+    return gmatch(...)
   end)
   string_lib.gsub = replacement("string.gsub", function(...)
-    local s, p = ...
-    guard_pattern(s, p); return gsub(...)
+    local s, p, repl, n = ...
+    if too_costly(s, p) then
+      local kind = type(repl)
+      n = opt_integer(n)
+      if n ~= false and (kind == "string" or kind == "number" or kind == "table"
+                         or kind == "function") then
+        return Patterns.gsub(as_string(s), as_string(p), as_string(repl), n)
+      end
+    end
+    return gsub(...)
   end)
 end
 
