@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from kryon_core import FunctionRef, HostFunction
+import pytest
+
+from kryon_core import FunctionRef, HostFunction, MemoryLimitError, TimeLimitError
 
 
 def recorder() -> tuple[list[tuple[Any, ...]], dict[str, HostFunction]]:
@@ -90,3 +92,58 @@ def test_a_redefined_function_length_is_not_trusted(js: Any) -> None:
     counts = {n: f.parameter_count for n, f in js.engine.script_functions(script).items()}
     assert counts == {"a": 0, "b": 0, "c": 0, "d": 1}
     assert js.call(script, "a", 7) == 7
+
+
+RUNAWAYS = """\
+function chain() { Promise.resolve().then(function f() { return Promise.resolve().then(f); }); }
+function micro() { (function f() { queueMicrotask(f); queueMicrotask(f); })(); }
+function interval() { setInterval(() => {}, 1); }
+function timeouts() { (function f() { setTimeout(f, 0); })(); }
+function spinInTimer() { setTimeout(() => { for (;;) {} }, 5); }
+async function spinAfterAwait() { await null; for (;;) {} }
+function rejectLoop() { (function f() { Promise.reject(new Error("r")); queueMicrotask(f); })(); }
+function add(a, b) { return a + b; }
+async function later(x) { await null; return new Promise((ok) => setTimeout(() => ok(x), 50)); }
+"""
+
+
+@pytest.mark.parametrize(
+    "function",
+    ["chain", "micro", "interval", "timeouts", "spinInTimer", "spinAfterAwait", "rejectLoop"],
+)
+def test_work_left_queued_by_a_limited_call_does_not_poison_the_vm(
+    make_js: Any, function: str
+) -> None:
+    # The jobs and timers a call ended by its limit left behind ran again in every
+    # later call, which hit the same limit: one bad call lost the VM for good.
+    js = make_js(time_limit_ms=40)
+    script = js.load(RUNAWAYS, "runaway.js")
+    with pytest.raises((TimeLimitError, MemoryLimitError)):
+        js.call(script, function)
+    for _ in range(3):
+        assert js.call(script, "add", 20, 22) == 42
+    assert js.call(script, "later", 7) == 7  # jobs and timers work again
+    assert js.engine.get_memory_usage().used_bytes < 4 * 1024 * 1024
+
+
+def test_a_load_whose_timers_run_away_leaves_the_vm_serving(make_js: Any) -> None:
+    js = make_js(time_limit_ms=40)
+    with pytest.raises(TimeLimitError):
+        js.load("setInterval(() => {}, 1);\nfunction f() { return 1; }", "bad.js")
+    script = js.load(RUNAWAYS, "good.js")
+    assert js.call(script, "later", 3) == 3
+
+
+def test_a_job_cannot_reach_the_host_while_it_is_dropped(make_js: Any) -> None:
+    calls, functions = recorder()
+    js = make_js(functions=functions, time_limit_ms=40)
+    script = js.load(
+        "function f() {\n"
+        "  queueMicrotask(() => { for (;;) {} });\n"
+        "  queueMicrotask(() => { kryon.record('late'); });\n"
+        "}\nfunction add(a, b) { return a + b; }"
+    )
+    with pytest.raises(TimeLimitError):
+        js.call(script, "f")
+    assert js.call(script, "add", 1, 2) == 3
+    assert calls == []

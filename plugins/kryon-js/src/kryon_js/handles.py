@@ -81,7 +81,14 @@ def make_handle(
                 continue
             return general(args, False)
         wrapper = wrappers[arity]
-        if wrapper is None or not limit.ready or rt.depth or releases or get_ident() != owner:
+        if (
+            wrapper is None
+            or not limit.ready
+            or rt.depth
+            or releases
+            or rt.runaway
+            or get_ident() != owner
+        ):
             return general(args, True)
         rt.depth = 1
         callers[0] = script  # the bottom entry names the top-level caller (runtime.py)

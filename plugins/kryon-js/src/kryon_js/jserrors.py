@@ -42,16 +42,22 @@ class ErrorMapper:
         time_limit_ms: int | None,
         memory_limit: int | None,
         reclaim: Callable[[], object] | None = None,
+        limited: Callable[[], object] | None = None,
     ) -> None:
         self.bands = bands
         self.time_limit_ms = time_limit_ms
         self.memory_limit = memory_limit
         self.reclaim = reclaim
         """Run after a memory limit: collects the cycles the aborted call left behind."""
+        self.limited = limited
+        """Run for every limit error: the runtime then drops the work the aborted
+        call left queued before the next call (``JsRuntime.quiesce``)."""
 
     def _out_of_memory(self, message: str, **position: Any) -> MemoryLimitError:
         if self.reclaim is not None:
             self.reclaim()
+        if self.limited is not None:
+            self.limited()
         return MemoryLimitError(message, **position)
 
     def frames(self, stack: str) -> list[StackFrame]:
@@ -107,17 +113,22 @@ class ErrorMapper:
             "column": where.column if where else None,
             "traceback": traceback,
         }
-        if "interrupted" in message:
-            limit = f"{self.time_limit_ms} ms" if self.time_limit_ms else "its limit"
-            return TimeLimitError(f"the call ran longer than the time limit ({limit})", **position)
         if "out of memory" in message:
             limit = f"{self.memory_limit // (1024 * 1024)} MB" if self.memory_limit else "memory"
             return self._out_of_memory(f"the script ran out of memory (limit {limit})", **position)
-        if any(text in message for text in _STACK_OVERFLOW):
-            return RecursionLimitError(
+        error: ScriptError
+        if "interrupted" in message:
+            limit = f"{self.time_limit_ms} ms" if self.time_limit_ms else "its limit"
+            error = TimeLimitError(f"the call ran longer than the time limit ({limit})", **position)
+        elif any(text in message for text in _STACK_OVERFLOW):
+            error = RecursionLimitError(
                 "the script nested calls too deeply (stack limit reached)", **position
             )
-        return None
+        else:
+            return None
+        if self.limited is not None:
+            self.limited()
+        return error
 
     def from_description(self, info: Mapping[str, Any], script: str | None) -> ScriptError:
         """A ScriptError from the prelude's ``describe(e)`` of a thrown value."""

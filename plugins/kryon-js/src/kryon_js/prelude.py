@@ -46,7 +46,8 @@ const hasOwn = uncurry(Object.prototype.hasOwnProperty);
 const dateIso = uncurry(Date.prototype.toISOString), dateTime = uncurry(Date.prototype.getTime);
 const promiseThen = uncurry(Promise.prototype.then);
 const mapGet = uncurry(Map.prototype.get), mapSet = uncurry(Map.prototype.set);
-const mapDelete = uncurry(Map.prototype.delete), weakGet = uncurry(WeakMap.prototype.get);
+const mapDelete = uncurry(Map.prototype.delete), mapClear = uncurry(Map.prototype.clear);
+const weakGet = uncurry(WeakMap.prototype.get);
 const weakSet = uncurry(WeakMap.prototype.set), setHas = uncurry(Set.prototype.has);
 const setAdd = uncurry(Set.prototype.add), setDelete = uncurry(Set.prototype.delete);
 const charCode = uncurry(String.prototype.charCodeAt), strIndex = uncurry(String.prototype.indexOf);
@@ -527,6 +528,9 @@ const api = {
   },
   adopt: () => { adoptPending(); },
   tick: () => fireTimer(),
+  // After a limit (runtime.quiesce): no job may lift the time limit, no timer fire.
+  disarm: () => { token = undefined; },
+  dropTimers: () => { mapClear(TIMERS); },
   records: () => REJECTED,
   unhandled: (stored) => unhandledRejection(stored),
   armed: () => token !== undefined,

@@ -157,6 +157,14 @@ class RejectionTracker:
             lib.JS_FreeValue(ctx, promise)
         return stored >= 0
 
+    def discard(self) -> None:
+        """Forget every promise kept so far without reporting it (after a limit ended
+        the call whose jobs rejected them)."""
+        self.seen = False
+        for promise in self._open.values():
+            self._lib.JS_FreeValue(self._context, promise)
+        self._open.clear()
+
     def close(self) -> None:
         """Unhook and drop the kept promises (on the owner thread, before the
         context is dropped: QuickJS must not be freed while they are held)."""

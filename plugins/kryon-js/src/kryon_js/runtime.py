@@ -12,6 +12,7 @@ import json
 import threading
 import weakref
 from collections.abc import Callable, Sequence
+from time import monotonic as _monotonic
 from typing import Any, NoReturn
 
 from kryon_core import (
@@ -71,6 +72,8 @@ _API = (
     "bind",
     "records",
     "unhandled",
+    "disarm",
+    "dropTimers",
 )
 # Sloppy on purpose: a direct eval inside ``with (scope)`` is how the REPL runs
 # snippets in a script's namespace (``JsEngine.evaluate``).
@@ -139,7 +142,11 @@ class JsRuntime:
         self.limit = TimeLimit(context, policy.time_limit_ms)
         self.bands = LineBands()
         self.errors = ErrorMapper(
-            self.bands, policy.time_limit_ms, self.memory_limit, reclaim=self._reclaim
+            self.bands,
+            policy.time_limit_ms,
+            self.memory_limit,
+            reclaim=self._reclaim,
+            limited=self._limited,
         )
         self.codec = WireCodec(self._js_ref)
         self.depth = 0
@@ -152,6 +159,8 @@ class JsRuntime:
         """The script of each running entry, innermost last (host callbacks report it).
         ``call`` pushes one per entry; the handle fast path, which only runs at depth
         0, stores its script in the bottom entry instead of pushing and popping."""
+        self.runaway = False
+        """A limit ended a call: what it left queued is dropped before the next entry."""
         self._js_refs: dict[int, weakref.ref[FunctionRef]] = {}
         self._releases: set[int] = set()
         self._closed = False
@@ -162,6 +171,8 @@ class JsRuntime:
         if self.depth == 0:
             if threading.get_ident() != self.owner:
                 self.refuse(caller)
+            if self.runaway:
+                self.quiesce()
             if self.limit.enabled:
                 self.limit.begin()
             if self._releases:
@@ -205,6 +216,8 @@ class JsRuntime:
         if depth == 0:
             if threading.get_ident() != self.owner:
                 self.refuse(caller)
+            if self.runaway:
+                self.quiesce()
             limit = self.limit
             if limit.enabled:
                 if not limit.armed:
@@ -405,11 +418,54 @@ class JsRuntime:
             mapped.__cause__ = host
         return mapped
 
-    # -- host callbacks --------------------------------------------------------------
+    # -- after a limit ---------------------------------------------------------------
 
     def _reclaim(self) -> None:
         if self.context is not None:
             self.context.gc()
+
+    def _limited(self) -> None:
+        if self.config.drain_jobs != "never":
+            self.runaway = True
+
+    def quiesce(self) -> None:
+        """Drop the promise jobs and timers a call ended by a limit left queued
+        (before the next top-level entry, so before the limit is re-armed).
+
+        Otherwise every later call would run them again (an endless ``.then`` chain,
+        a ``setInterval``) and hit the same limit: the VM would be lost to one bad
+        call.  Jobs cannot be removed from QuickJS's queue, so they are run to
+        their end with no memory to spare (queueing a job allocates, so none can
+        queue another) and an expired time limit (a job that loops is interrupted);
+        host callbacks are refused meanwhile (the disarm token is dropped first, so
+        no job can lift the time limit).  Rejections they cause are not reported.
+        """
+        self.runaway = False
+        context, api = self.context, self.api
+        if context is None:
+            return
+        api["disarm"]()
+        spent = _monotonic() + max(self.limit.seconds, 0.1)
+        context.set_memory_limit(1)
+        try:
+            while True:
+                context.set_time_limit(0.0)
+                try:
+                    if not context.execute_pending_job():
+                        break
+                except self.exceptions:
+                    pass
+                if _monotonic() > spent:
+                    self.runaway = True  # the rest waits for the next entry
+                    break
+        finally:
+            context.set_time_limit(-1.0)
+            context.set_memory_limit(self.memory_limit if self.memory_limit is not None else -1)
+        api["dropTimers"]()
+        self.rejections.discard()
+        context.gc()
+
+    # -- host callbacks --------------------------------------------------------------
 
     # -- JS functions held by the host -------------------------------------------------
 
