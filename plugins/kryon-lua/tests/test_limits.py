@@ -170,7 +170,12 @@ def test_lua_stack_overflow_without_a_recursion_limit_reads_as_lua(
     sid = harness.load("function f() return 1 + f() end", "deep")
     with pytest.raises(RecursionLimitError) as info:
         harness.call(sid, "f")
-    assert info.value.message.endswith("stack overflow") and info.value.line == 1
+    assert info.value.message.endswith("stack overflow")
+    if runtime == "lua54":
+        # LuaJIT gives no position when the overflow is raised while a compiled
+        # trace runs (which happens or not, by the JIT's timing), and no
+        # message handler can run on an overflowed stack to find one
+        assert info.value.line == 1
     assert harness.run("return 40 + 2") == 42
 
 
