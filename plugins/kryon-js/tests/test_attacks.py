@@ -7,7 +7,13 @@ from typing import Any
 
 import pytest
 
-from kryon_core import FunctionRef, HostFunction, MemoryLimitError, TimeLimitError
+from kryon_core import (
+    CompileError,
+    FunctionRef,
+    HostFunction,
+    MemoryLimitError,
+    TimeLimitError,
+)
 
 
 def recorder() -> tuple[list[tuple[Any, ...]], dict[str, HostFunction]]:
@@ -147,3 +153,23 @@ def test_a_job_cannot_reach_the_host_while_it_is_dropped(make_js: Any) -> None:
         js.call(script, "f")
     assert js.call(script, "add", 1, 2) == 3
     assert calls == []
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("x = " + "[" * 20000 + "]" * 20000 + ";", "deep.js"),
+        ("export const f = () => " + "(" * 20000 + "1" + ")" * 20000 + ";", "deep.mjs"),
+        ("{" * 20000 + "}" * 20000, "blocks.js"),
+    ],
+)
+def test_source_nested_too_deeply_to_compile_is_a_compile_error(
+    make_js: Any, source: str, name: str
+) -> None:
+    # The parser's stack overflow was a RecursionLimitError (exit 70): the source
+    # never ran, it cannot be compiled (exit 65).
+    js = make_js(recursion_limit=200)
+    with pytest.raises(CompileError, match="nests too deeply to compile") as info:
+        js.load(source, name)
+    assert info.value.script == name
+    assert js.call(js.load("function f() { return 1; }", "ok.js"), "f") == 1

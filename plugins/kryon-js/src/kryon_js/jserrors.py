@@ -168,6 +168,12 @@ class ErrorMapper:
         text = str(exc.args[0]) if exc.args else str(exc)
         headline, _, stack = text.partition("\n")
         traceback = self.frames(stack)
+        if compiling and any(t in headline for t in _STACK_OVERFLOW):
+            # QuickJS's parser recursing through deeply nested source: the source
+            # cannot be compiled (no position: the parser does not give one).
+            return CompileError(
+                f"{headline.strip()}: the source nests too deeply to compile", script=script
+            )
         if type(exc).__name__ == "StackOverflow":
             headline = (
                 headline
