@@ -215,11 +215,25 @@ function isIndex(key) {
   return toNumber(key) < 4294967295;
 }
 
+// QuickJS lists integer keys first, in ascending order: they are skipped by bisection,
+// not tested one by one (printing a 200,000-item array took 400 ms).  Index keys past
+// the prefix (from 2^31 up) are still tested one by one.
+function indexPrefix(names) {
+  let low = 0, high = names.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (isIndex(names[middle])) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 // Own keys shown as properties: enumerable ones (all with showHidden), symbols last.
 function propertyKeys(st, v, skipIndices) {
   const keys = [];
   const names = ownNames(v);
-  for (let i = 0; i < names.length; i++) {
+  if (skipIndices) { st.namesOf = v; st.names = names; } // arrayItems may need them next
+  for (let i = skipIndices ? indexPrefix(names) : 0; i < names.length; i++) {
     const k = names[i];
     if (skipIndices && isIndex(k)) continue;
     if (st.showHidden || isEnumerable(v, k)) push(keys, k);
@@ -347,7 +361,7 @@ function newState(options, indent) {
     maxStringLength: o.maxStringLength === undefined ? 10000 : toNumber(o.maxStringLength),
     breakLength: o.breakLength === undefined ? 80 : toNumber(o.breakLength),
     customInspect: o.customInspect !== false, indent: indent || 0,
-    seen: [], refs: new MapCtor(), lastLevel: 0,
+    seen: [], refs: new MapCtor(), lastLevel: 0, namesOf: null, names: null,
   };
 }
 
@@ -499,17 +513,28 @@ function moreItems(entries, left) {
 
 function arrayItems(st, a, level) {
   const entries = [], length = a.length;
-  let i = 0, owned;
+  let i = 0, names, prefix, large;
   while (i < length && entries.length < st.maxArrayLength) {
     if (hasOwn(a, i)) { push(entries, property(st, a, i, level, true)); i++; continue; }
-    // A hole: jump to the next own index (listed once, for sparse arrays).
-    if (owned === undefined) {
-      owned = [];
-      const names = ownNames(a);
-      for (let k = 0; k < names.length; k++) if (isIndex(names[k])) push(owned, toNumber(names[k]));
+    // A hole: jump to the next own index.  The own names are listed once; the next
+    // index is found by bisection in their sorted integer prefix (indexPrefix), then
+    // among the few index keys past it.
+    if (names === undefined) {
+      names = st.namesOf === a ? st.names : ownNames(a);
+      prefix = indexPrefix(names);
+      large = [];
+      for (let k = prefix; k < names.length; k++) {
+        if (isIndex(names[k])) push(large, toNumber(names[k]));
+      }
     }
-    let next = length;
-    for (let k = 0; k < owned.length; k++) if (owned[k] > i) { next = owned[k]; break; }
+    let low = 0, high = prefix;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (toNumber(names[middle]) > i) high = middle;
+      else low = middle + 1;
+    }
+    let next = low < prefix ? toNumber(names[low]) : length;
+    for (let k = 0; k < large.length; k++) if (large[k] > i && large[k] < next) next = large[k];
     push(entries, "<" + plural(next - i, "empty item") + ">");
     i = next;
   }
