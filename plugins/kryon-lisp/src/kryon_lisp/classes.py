@@ -37,7 +37,9 @@ class JavaException(LispError):
 
 
 def _exception(name: str, *bases: type[BaseException]) -> type[JavaException]:
-    return type(name.rpartition(".")[2], (JavaException, *bases), {"java_name": name})
+    if not any(issubclass(base, JavaException) for base in bases):
+        bases = (JavaException, *bases)
+    return type(name.rpartition(".")[2], bases, {"java_name": name})
 
 
 EXCEPTIONS: dict[str, type[JavaException]] = {}
@@ -55,8 +57,18 @@ for _name, _bases in {
     "java.lang.ClassCastException": (TypeError,),
     "java.lang.NumberFormatException": (ValueError,),
     "java.lang.AssertionError": (AssertionError,),
+    "java.lang.StackOverflowError": (),
+    "java.util.IllegalFormatException": (ValueError,),
 }.items():
     _cls = _exception(_name, *_bases)
+    EXCEPTIONS[_name] = _cls
+    EXCEPTIONS[_name.rpartition(".")[2]] = _cls
+for _name in (
+    "java.util.IllegalFormatConversionException",
+    "java.util.MissingFormatArgumentException",
+    "java.util.UnknownFormatConversionException",
+):
+    _cls = _exception(_name, EXCEPTIONS["java.util.IllegalFormatException"])
     EXCEPTIONS[_name] = _cls
     EXCEPTIONS[_name.rpartition(".")[2]] = _cls
 EXCEPTIONS["js/Error"] = EXCEPTIONS["Error"]

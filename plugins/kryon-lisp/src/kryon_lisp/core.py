@@ -384,6 +384,15 @@ CATCH_CLASSES: dict[str, tuple[type, ...] | None] = {
     "AssertionError": (AssertionError,),
     "java.lang.AssertionError": (AssertionError,),
 }
+for _java_name in (
+    "java.lang.StackOverflowError",
+    "java.util.IllegalFormatException",
+    "java.util.IllegalFormatConversionException",
+    "java.util.MissingFormatArgumentException",
+    "java.util.UnknownFormatConversionException",
+):
+    CATCH_CLASSES[_java_name] = (classes.EXCEPTIONS[_java_name],)
+    CATCH_CLASSES[_java_name.rpartition(".")[2]] = (classes.EXCEPTIONS[_java_name],)
 
 
 CORE: dict[str, Any] = {

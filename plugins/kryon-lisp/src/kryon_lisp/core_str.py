@@ -8,7 +8,8 @@ from typing import Any
 from pyrsistent import pvector
 
 from kryon_lisp import java_format, limits, patterns
-from kryon_lisp.printer import int_text, pr_str, str_of
+from kryon_lisp.classes import EXCEPTIONS
+from kryon_lisp.printer import int_text, pr_str, str_of, type_name
 from kryon_lisp.seqs import IndexedSeq, iter_of, lazy_iter
 from kryon_lisp.types import Char, Keyword, LMap, Symbol
 
@@ -45,7 +46,9 @@ def format_(fmt: str, *args: Any) -> str:
             value = args[int(index[:-1]) - 1]
         else:
             if position >= len(args):
-                raise ValueError(f"Format specifier '{m.group(0)}' has no argument")
+                raise EXCEPTIONS["java.util.MissingFormatArgumentException"](
+                    f"Format specifier '{m.group(0)}'"
+                )
             value = args[position]
             position += 1
         grouping = "," in flags
@@ -60,6 +63,10 @@ def format_(fmt: str, *args: Any) -> str:
                 text = str_of(value) if not isinstance(value, bool) else str(value).lower()
             text = (spec + "s") % text
             return text.upper() if conv == "S" else text
+        if conv not in "sSbB":
+            if value is None:  # Java writes null for any conversion
+                return java_format.pad("null", flags.replace("0", ""), int(width or 0))
+            _check_argument(conv, value)
         if conv == "d" and int(value).bit_length() > 13_000:
             return (spec + "s") % int_text(int(value))  # past what "%d" converts
         if conv == "d":
@@ -76,13 +83,42 @@ def format_(fmt: str, *args: Any) -> str:
             )
         if conv in "xXo":
             return java_format.format_integer(int(value), flags, int(width or 0), conv)
-        if conv == "c":
-            return str_of(value)
-        if conv == "b":
+        if conv in "cC":
+            text = java_format.pad(value.ch, flags, int(width or 0))
+            return text.upper() if conv == "C" else text
+        if conv in "bB":
             return "false" if value is None or value is False else "true"
-        raise ValueError(f"Unsupported format conversion: %{conv}")
+        raise EXCEPTIONS["java.util.UnknownFormatConversionException"](f"Conversion = '{conv}'")
 
     return _sized(_FORMAT.sub(convert, fmt))
+
+
+_ACCEPTS: dict[str, tuple[str, ...]] = {
+    # the argument classes each conversion of Java's Formatter takes
+    # one Python int stands for Long, BigInt and BigInteger, so every integer
+    # passes: (format "%d" (biginteger n)) must work, and a bare BigInt, which
+    # Java refuses, cannot be told apart from it
+    "d": ("java.lang.Long", "clojure.lang.BigInt"),
+    "o": ("java.lang.Long", "clojure.lang.BigInt"),
+    "x": ("java.lang.Long", "clojure.lang.BigInt"),
+    "e": ("java.lang.Double",),
+    "f": ("java.lang.Double",),
+    "g": ("java.lang.Double",),
+    "c": ("java.lang.Character",),
+}
+
+
+def _check_argument(conv: str, value: Any) -> None:
+    """Java refuses an argument of the wrong class (``(format "%d" 3.0)``,
+    ``(format "%.2f" 5)``, a ratio for ``%d``, a long for ``%c``)."""
+    accepted = _ACCEPTS.get(conv.lower())
+    if accepted is None:
+        return
+    java_class = type_name(value)
+    if java_class not in accepted:
+        raise EXCEPTIONS["java.util.IllegalFormatConversionException"](
+            f"{conv.lower()} != {java_class}"
+        )
 
 
 def name_(x: Any) -> str:

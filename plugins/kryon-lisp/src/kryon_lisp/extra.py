@@ -10,7 +10,7 @@ from typing import Any
 from pyrsistent import pvector
 
 from kryon_lisp import limits
-from kryon_lisp.collections import as_comparator, assoc, conj1, get, select_keys
+from kryon_lisp.collections import as_comparator, assoc, conj1, contains, get, select_keys
 from kryon_lisp.core_num import compare
 from kryon_lisp.equality import equals
 from kryon_lisp.printer import type_name
@@ -288,9 +288,18 @@ def join(xrel: Any, yrel: Any, km: Any = None) -> Any:
     out = LSet()
     for x in s_:
         for found in r:
-            if all(equals(get(x, a), get(found, b)) for a, b in pairs):
+            if all(_same_at(x, a, found, b) for a, b in pairs):
                 out = out.conj(conj1(found, x))
     return out
+
+
+def _same_at(x: Any, a: Any, y: Any, b: Any) -> bool:
+    """Clojure joins on ``select-keys``: a key both maps lack matches, a key
+    only one holds (even as nil) does not."""
+    present = contains(x, a)
+    if present != contains(y, b):
+        return False
+    return not present or equals(get(x, a), get(y, b))
 
 
 def reductions(f: Callable[..., Any], *args: Any) -> Any:

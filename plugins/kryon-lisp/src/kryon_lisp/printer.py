@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import types as pytypes
+from collections.abc import Iterator
 from fractions import Fraction
 from typing import Any
 
@@ -45,10 +46,6 @@ _STRING_ESCAPES = {
 
 LONG_MIN = -(2**63)
 LONG_MAX = 2**63 - 1
-
-MAX_PRINT_DEPTH = 200
-"""Nesting beyond this prints as ``...`` rather than overflowing the stack."""
-
 
 _DIRECT_BITS = 13_000
 """Integers up to this size (about 3,900 digits) convert with ``str``; CPython
@@ -109,13 +106,13 @@ def _escape(text: str) -> str:
 def pr_str(x: Any, readably: bool = True) -> str:
     """The printed form of ``x``."""
     out: list[str] = []
-    _Writer(readably, out).write(x, 0)
+    _Writer(readably, out).write(x)
     return "".join(out)
 
 
 def pr_into(x: Any, readably: bool, out: list[str]) -> None:
     """Append the printed form of ``x`` to ``out`` piece by piece."""
-    _Writer(readably, out).write(x, 0)
+    _Writer(readably, out).write(x)
 
 
 def str_of(x: Any) -> str:
@@ -153,26 +150,36 @@ def str_of(x: Any) -> str:
 
 
 class _Writer:
-    """One print: the pieces written so far and how many values they hold."""
+    """One print: the pieces written so far and how many values they hold.
+
+    The walk keeps its own stack of open collections (a generator per level
+    that writes its brackets and separators and yields the members still to
+    write), so data nested any depth the memory limit allows prints in full,
+    without Python recursion."""
 
     def __init__(self, readably: bool, out: list[str]) -> None:
         self.readably = readably
         self.out = out
         self.budget = limits.current.budget
         self.written = 0
+        self.open_refs: set[int] = set()  # atoms and volatiles being printed
 
-    def write_readably(self, x: Any, depth: int) -> None:
-        saved, self.readably = self.readably, True
-        try:
-            self.write(x, depth)
-        finally:
-            self.readably = saved
+    def write(self, root: Any) -> None:
+        stack: list[Iterator[Any]] = [iter((root,))]
+        while stack:
+            try:
+                x = next(stack[-1])
+            except StopIteration:
+                stack.pop()
+                continue
+            nested = self.write_one(x)
+            if nested is not None:
+                stack.append(nested)
 
-    def write(self, x: Any, depth: int) -> None:
+    def write_one(self, x: Any) -> Iterator[Any] | None:
+        """Write ``x`` when it is a leaf; for a container answer the generator
+        that writes it around its members."""
         out = self.out
-        if depth > MAX_PRINT_DEPTH:
-            out.append("...")
-            return
         if self.budget is not None:
             # counted over the whole tree: a small vector of shared vectors can hold 2**40 leaves
             self.written += 1
@@ -201,40 +208,23 @@ class _Writer:
         elif t is Char:
             out.append("\\" + _CHAR_NAMES.get(x.ch, x.ch) if self.readably else x.ch)
         elif t is PVector:
-            self.write_items("[", x, "]", depth)
+            return self.items("[", x, "]")
         elif isinstance(x, Seq):
-            self.write_items("(", x, ")", depth)
+            return self.items("(", x, ")")
         elif t is LMap:
-            out.append("{")
-            first = True
-            for k, v in x.items():
-                if not first:
-                    out.append(", ")
-                first = False
-                self.write(k, depth + 1)
-                out.append(" ")
-                self.write(v, depth + 1)
-            out.append("}")
+            return self.entries(x)
         elif t is LSet:
-            self.write_items("#{", x, "}", depth)
+            return self.items("#{", x, "}")
         elif t is Atom:
-            out.append("#object[clojure.lang.Atom {:status :ready, :val ")
-            self.write(x.value, depth + 1)
-            out.append("}]")
+            return self.reference("#object[clojure.lang.Atom {:status :ready, :val ", x)
         elif t is Volatile:
-            out.append("#object[clojure.lang.Volatile {:val ")
-            self.write(x.value, depth + 1)
-            out.append("}]")
+            return self.reference("#object[clojure.lang.Volatile {:val ", x)
         elif t is Delay:
             out.append("#object[clojure.lang.Delay]")
         elif isinstance(x, ExceptionInfo):
-            out.append("#error {:message ")
-            self.write_readably(x.message, depth + 1)
-            out.append(", :data ")
-            self.write_readably(x.data, depth + 1)
-            out.append("}")
+            return self.exception_info(x)
         elif isinstance(x, Thrown):
-            self.write(x.value, depth)
+            return iter((x.value,))
         elif isinstance(x, BaseException):
             out.append(f"#error {{:message {_escape(str(x))}}}")
         elif isinstance(x, (pytypes.FunctionType, pytypes.BuiltinFunctionType)):
@@ -246,30 +236,66 @@ class _Writer:
         elif callable(x) and hasattr(x, "__name__") and not isinstance(x, (LMap, LSet)):
             out.append(f"#object[{x.__name__}]")
         elif t is tuple or t is list:
-            self.write_items("[", x, "]", depth)
+            return self.items("[", x, "]")
         elif isinstance(x, LMap):
             if hasattr(x, "lisp_tag"):
                 out.append("#" + x.lisp_tag())
             # a plain map in the record's own order
-            self.write(LMap({key_of(k): v for k, v in x.items()}), depth)
+            return iter((LMap({key_of(k): v for k, v in x.items()}),))
         elif isinstance(x, LSet):
-            self.write_items("#{", x, "}", depth)
+            return self.items("#{", x, "}")
         else:
             out.append(f"#object[{type_name(x)}]")
+        return None
 
-    def write_items(self, open_: str, items: Any, close: str, depth: int) -> None:
+    def items(self, open_: str, items: Any, close: str) -> Iterator[Any]:
         out = self.out
-        write = self.write
         out.append(open_)
-        inner = depth + 1
         first = True
         for item in items:
             if first:
                 first = False
             else:
                 out.append(" ")
-            write(item, inner)
+            yield item
         out.append(close)
+
+    def entries(self, m: LMap) -> Iterator[Any]:
+        out = self.out
+        out.append("{")
+        first = True
+        for k, v in m.items():
+            if not first:
+                out.append(", ")
+            first = False
+            yield k
+            out.append(" ")
+            yield v
+        out.append("}")
+
+    def reference(self, open_: str, ref: Atom | Volatile) -> Iterator[Any]:
+        # Clojure prints the value inside, so a reference that holds itself
+        # recurses until the JVM stack overflows: the same error, found at once
+        if id(ref) in self.open_refs:
+            from kryon_lisp.classes import EXCEPTIONS
+
+            raise EXCEPTIONS["java.lang.StackOverflowError"]()
+        self.open_refs.add(id(ref))
+        self.out.append(open_)
+        yield ref.value
+        self.out.append("}]")
+        self.open_refs.discard(id(ref))
+
+    def exception_info(self, x: ExceptionInfo) -> Iterator[Any]:
+        # message and data print readably even inside println
+        out = self.out
+        saved, self.readably = self.readably, True
+        out.append("#error {:message ")
+        yield x.message
+        out.append(", :data ")
+        yield x.data
+        out.append("}")
+        self.readably = saved
 
 
 def type_name(x: Any) -> str:
