@@ -30,6 +30,43 @@ OUTPUT_CASES = [
         " (s/join #{{:q 1}} #{{:y 1}} {:a :x}) (s/join #{{:a nil}} #{{:x nil}} {:a :x}))",
         "#{{:a 1, :b nil, :c 2}} #{{:a 1, :b nil}} #{} #{{:q 1, :y 1}} #{{:a nil, :x nil}}\n",
     ),
+    # sorted collections tell keys apart by their comparator, as Clojure's trees do
+    (
+        "(prn (sorted-set 1 1.0) (assoc (sorted-map 1 :a 2 :b) 1.0 :c) (get (sorted-map 1 :a) 1.0)"
+        ' (sorted-set-by #(compare (count %1) (count %2)) "a" "b" "cc")'
+        " (disj (sorted-set 1 2) 2.0) (contains? (sorted-set 1) 1.0) (type (sorted-map))"
+        " (type (sorted-set)))",
+        '#{1} {1 :c, 2 :b} :a #{"a" "cc"} #{1} true clojure.lang.PersistentTreeMap'
+        " clojure.lang.PersistentTreeSet\n",
+    ),
+    (
+        "(prn (try (sorted-set 1 :a) (catch ClassCastException e :cce))"
+        " (= {1 2} (sorted-map 1 2)) (= #{1 2} (sorted-set 2 1))"
+        " (reduce-kv (fn [a k v] (conj a k v)) [] (sorted-map 3 :c 1 :a)))",
+        ":cce true true [1 :a 3 :c]\n",
+    ),
+    (
+        "(def s (sorted-set 1 3 5 7 9)) (def m (sorted-map :a 1 :c 3 :e 5))"
+        " (prn (subseq s > 3) (subseq s <= 5) (subseq s >= 2 < 8) (subseq s > 9)"
+        " (rsubseq s < 5) (rsubseq s > 5) (rsubseq s > 2 <= 7) (subseq m >= :b) (rsubseq m < :e))",
+        "(5 7 9) (1 3 5) (3 5 7) nil (3 1) (9 7) (7 5 3) ([:c 3] [:e 5]) ([:c 3] [:a 1])\n",
+    ),
+    # vars of core functions belong to clojure.core; namespaces as values
+    (
+        "(ns my.app (:require [clojure.string :as str])) (defn foo [] 1) (defn- bar [] 2)"
+        " (prn (resolve 'println) #'println (resolve 'foo) (resolve 'nope) (resolve 'str/join)"
+        " (ns-resolve 'clojure.string 'upper-case) ((ns-resolve *ns* 'foo))"
+        " (ns-publics 'my.app) (sort (keys (ns-interns 'my.app))) (str (the-ns 'my.app))"
+        " (ns-name (the-ns 'clojure.string)) (type (the-ns 'my.app)))",
+        "#'clojure.core/println #'clojure.core/println #'my.app/foo nil #'clojure.string/join"
+        " #'clojure.string/upper-case 1 {foo #'my.app/foo} (bar foo) \"my.app\" clojure.string"
+        " clojure.lang.Namespace\n",
+    ),
+    (
+        '(prn (char-array "ab") (char-array 3 \\x) (apply str (char-array 3 "ab"))'
+        ' (alength (char-array 2)) (aget (char-array "xyz") 1) (String. (char-array "hi")))',
+        '[\\a \\b] [\\x \\x \\x] "ab\x00" 2 \\y "hi"\n',
+    ),
 ]
 
 

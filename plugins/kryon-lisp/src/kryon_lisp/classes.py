@@ -78,12 +78,33 @@ def construct(class_name: str, *args: Any) -> Any:
     """``(ClassName. args...)`` / ``(new ClassName args...)``."""
     if class_name in ("ExceptionInfo", "clojure.lang.ExceptionInfo"):
         return ExceptionInfo(*args)
+    if class_name in ("String", "java.lang.String"):
+        return _new_string(*args)
     cls = EXCEPTIONS.get(class_name)
     if cls is None:
         raise TypeError(
             f"Unable to resolve classname: {class_name} (no host classes in Kryon Lisp)"
         )
     return cls(*args)
+
+
+def _new_string(source: Any = "", *span: int) -> str:
+    """``(String.)``, ``(String. "s")``, ``(String. chars)``, ``(String. chars offset count)``."""
+    if isinstance(source, str):
+        return source
+    from kryon_lisp.seqs import iter_of
+
+    chars = []
+    for c in iter_of(source):
+        if type(c) is not Char:
+            raise TypeError(f"No matching ctor found for class java.lang.String: {c!r}")
+        chars.append(c.ch)
+    if span:
+        offset, count = span
+        if offset < 0 or count < 0 or offset + count > len(chars):
+            raise IndexError(f"offset {offset}, count {count}, length {len(chars)}")
+        chars = chars[offset : offset + count]
+    return "".join(chars)
 
 
 class JavaClass:

@@ -462,7 +462,7 @@ def reduce_kv(f: Callable[..., Any], init: Any, coll: Any) -> Any:
     acc = init
     if coll is None:
         return acc
-    pairs = coll.items() if type(coll) is LMap else enumerate(coll)
+    pairs = coll.items() if isinstance(coll, LMap) else enumerate(coll)
     for k, v in pairs:
         acc = f(acc, k, v)
         if type(acc) is Reduced:

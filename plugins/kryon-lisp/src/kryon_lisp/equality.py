@@ -60,8 +60,12 @@ def equals(a: Any, b: Any) -> bool:
         return bool(a == b)
     if isinstance(a, Seq) or ta is PVector:
         return sequential_equals(a, b)
-    if ta is LSet or ta is LMap:
-        return False
+    if isinstance(a, (LMap, LSet)):
+        # a sorted map equals the hash map of the same entries; a record
+        # equals only a record of its own type (Record.__eq__ says so)
+        if isinstance(b, LMap) and hasattr(b, "record_type"):
+            return bool(b == a)
+        return bool(a == b)
     return bool(a == b)
 
 

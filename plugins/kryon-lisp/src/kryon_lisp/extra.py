@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -10,89 +11,13 @@ from typing import Any
 from pyrsistent import pvector
 
 from kryon_lisp import limits
-from kryon_lisp.collections import as_comparator, assoc, conj1, contains, get, select_keys
-from kryon_lisp.core_num import compare
+from kryon_lisp.collections import assoc, conj1, contains, count, get, nth, select_keys
 from kryon_lisp.equality import equals
 from kryon_lisp.printer import type_name
 from kryon_lisp.seqs import IndexedSeq, iter_of, seq
+from kryon_lisp.sorted_colls import SORTED, SortedMap, SortedSet
 from kryon_lisp.syntax_quote import SPECIAL_FORMS as SPECIAL_NAMES
-from kryon_lisp.types import EMPTY_LIST, LMap, LSet, PList, PVector, Seq, plist, truthy
-
-
-class SortedMap(LMap):
-    """``sorted-map``/``sorted-map-by``: a map that iterates in key order
-    (``compare``, or the comparator it was made with)."""
-
-    __slots__ = ("cmp",)
-    cmp: Callable[[Any, Any], int]
-
-    def _wrap(self, m: LMap) -> SortedMap:
-        out = SortedMap(m._d, m._m, m.meta)
-        out.cmp = self.cmp
-        return out
-
-    def assoc(self, k: Any, v: Any) -> SortedMap:
-        return self._wrap(LMap.assoc(self, k, v))
-
-    def dissoc(self, k: Any) -> SortedMap:
-        return self._wrap(LMap.dissoc(self, k))
-
-    def items(self) -> Any:
-        pairs = list(LMap.items(self))
-        cmp = self.cmp
-        pairs.sort(key=functools.cmp_to_key(lambda a, b: cmp(a[0], b[0])))  # type: ignore[index]
-        return pairs
-
-    def keys(self) -> Any:
-        return [k for k, _ in self.items()]
-
-    def values(self) -> Any:
-        return [v for _, v in self.items()]
-
-
-class SortedSet(LSet):
-    """``sorted-set``/``sorted-set-by``: a set that iterates in ``compare`` order
-    (or its comparator's). Members are still told apart by equality."""
-
-    __slots__ = ("cmp",)
-    cmp: Callable[[Any, Any], int]
-
-    def _wrap(self, s: LSet) -> SortedSet:
-        out = SortedSet(s._m, self.meta)
-        out.cmp = self.cmp
-        return out
-
-    def conj(self, x: Any) -> SortedSet:
-        return self._wrap(LSet.conj(self, x))
-
-    def disj(self, x: Any) -> SortedSet:
-        return self._wrap(LSet.disj(self, x))
-
-    def __iter__(self) -> Any:
-        return iter(sorted(self._m.keys(), key=functools.cmp_to_key(self.cmp)))
-
-
-def sorted_map(*kvs: Any) -> SortedMap:
-    return sorted_map_by(compare, *kvs)
-
-
-def sorted_map_by(comparator: Callable[..., Any], *kvs: Any) -> SortedMap:
-    if len(kvs) % 2:
-        raise ValueError(f"No value supplied for key: {kvs[-1]}")
-    m = LMap.of(zip(kvs[::2], kvs[1::2], strict=True))
-    out = SortedMap(m._d, m._m)
-    out.cmp = compare if comparator is compare else as_comparator(comparator)
-    return out
-
-
-def sorted_set(*xs: Any) -> SortedSet:
-    return sorted_set_by(compare, *xs)
-
-
-def sorted_set_by(comparator: Callable[..., Any], *xs: Any) -> SortedSet:
-    out = SortedSet(LSet.of(xs)._m)
-    out.cmp = compare if comparator is compare else as_comparator(comparator)
-    return out
+from kryon_lisp.types import EMPTY_LIST, Char, LMap, LSet, PList, PVector, Seq, plist, truthy
 
 
 def union(*sets: Any) -> Any:
@@ -227,6 +152,33 @@ def parse_double(s: Any) -> Any:
     return float(text.replace("Infinity", "inf"))
 
 
+_NONE = object()
+
+
+def char_array(size_or_seq: Any, init: Any = _NONE) -> Any:
+    """``(char-array n)``, ``(char-array coll)``, ``(char-array n init-char-or-seq)``.
+    Arrays are vectors here (see ``to-array``), so this is a vector of characters."""
+    if init is _NONE:
+        if isinstance(size_or_seq, int):
+            limits.check_size(size_or_seq)
+            return pvector([Char("\0")] * size_or_seq)
+        return pvector(_chars(iter_of(size_or_seq)))
+    limits.check_size(size_or_seq)
+    if type(init) is Char:
+        return pvector([init] * size_or_seq)
+    given = _chars(itertools.islice(iter_of(init), size_or_seq))
+    return pvector(given + [Char("\0")] * (size_or_seq - len(given)))
+
+
+def _chars(items: Any) -> list[Char]:
+    out = []
+    for x in items:
+        if type(x) is not Char:
+            raise TypeError(f"{type_name(x)} cannot be cast to java.lang.Character")
+        out.append(x)
+    return out
+
+
 def run(f: Callable[[Any], Any], coll: Any) -> None:
     for x in iter_of(coll):
         f(x)
@@ -329,9 +281,6 @@ def reductions(f: Callable[..., Any], *args: Any) -> Any:
     return lazy_iter(gen())
 
 
-_NONE = object()
-
-
 def replace(smap: Any, coll: Any = _NONE) -> Any:
     from kryon_lisp.seqs import lazy_iter
 
@@ -389,22 +338,21 @@ EXTRA: dict[str, Any] = {
     "short": int,
     "unchecked-add": lambda a, b: a + b,
     "unchecked-inc": lambda a: a + 1,
-    "reversible?": lambda x: type(x) is PVector or isinstance(x, SortedMap),
-    "sorted?": lambda x: isinstance(x, (SortedMap, SortedSet)),
+    "reversible?": lambda x: type(x) is PVector or isinstance(x, (SortedMap, SortedSet)),
     "simple-symbol?": lambda x: type(x).__name__ == "Symbol" and x.ns is None,
     "qualified-symbol?": lambda x: type(x).__name__ == "Symbol" and x.ns is not None,
     "var?": lambda x: type(x).__name__ == "Var",
     "volatile?": lambda x: type(x).__name__ == "Volatile",
     "to-array": lambda coll: pvector(iter_of(coll)),
     "into-array": lambda *args: pvector(iter_of(args[-1])),
+    "char-array": char_array,
+    "aget": lambda array, i, *more: functools.reduce(nth, more, nth(array, i)),
+    "alength": count,
     "eduction": lambda *args: __import__("kryon_lisp.core_seq", fromlist=["s"]).sequence(
         __import__("kryon_lisp.core_fn", fromlist=["c"]).comp(*args[:-1]), args[-1]
     ),
     "special-symbol?": lambda s: getattr(s, "name", None) in SPECIAL_NAMES,
-    "sorted-map": sorted_map,
-    "sorted-set": sorted_set,
-    "sorted-map-by": sorted_map_by,
-    "sorted-set-by": sorted_set_by,
+    **SORTED,
     "update-vals": update_vals,
     "update-keys": update_keys,
     "parse-long": parse_long,

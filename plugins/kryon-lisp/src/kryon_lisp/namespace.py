@@ -24,11 +24,14 @@ _instances = itertools.count(1)
 class Var:
     """``(var x)`` / ``#'x``: a reference to a namespace global."""
 
-    __slots__ = ("name", "ns")
+    __slots__ = ("name", "ns", "ns_name")
 
-    def __init__(self, ns: Namespace, name: str) -> None:
+    def __init__(self, ns: Namespace, name: str, ns_name: str | None = None) -> None:
         self.ns = ns
         self.name = name
+        # the namespace the var belongs to: clojure.core for a core function a
+        # namespace looks up through its own globals (println knows its script)
+        self.ns_name = ns.name if ns_name is None else ns_name
 
     def deref(self) -> Any:
         g = self.ns.globals
@@ -45,7 +48,7 @@ class Var:
 
         entries: list[tuple[Any, Any]] = [
             (Keyword("name"), Symbol(self.name)),
-            (Keyword("ns"), Symbol(self.ns.name)),
+            (Keyword("ns"), Symbol(self.ns_name)),
         ]
         info = self.ns.defs.get(self.name) or {}
         for key in ("doc", "line", "private"):
@@ -54,13 +57,15 @@ class Var:
         return LMap.of(entries)
 
     def lisp_repr(self) -> str:
-        return f"#'{self.ns.name}/{self.name}"
+        return f"#'{self.ns_name}/{self.name}"
 
     __repr__ = lisp_repr
 
 
 class Namespace:
     """The globals, definitions, macros and aliases of one namespace."""
+
+    java_class = "clojure.lang.Namespace"
 
     def __init__(self, runtime: Runtime, name: str, script: str, builtin: bool = False) -> None:
         self.runtime = runtime
@@ -90,7 +95,7 @@ class Namespace:
         g["@defmacro"] = self.define_macro
         g["@declare"] = self.declare_runtime
         g["@defined?"] = lambda sym: sym.name in g
-        g["@record-type"] = self.record_type
+        g["@record-type"] = self.define_record_type
         # the core functions that know their namespace (println, eval, ...), kept so
         # that clojure.core/println (what syntax-quote writes) finds them
         self.core_functions = self.runtime.namespace_functions(self)
@@ -132,7 +137,7 @@ class Namespace:
     def declare_runtime(self, name: str) -> None:
         self.globals.setdefault(name, None)
 
-    def record_type(self, name: str, fields: Any) -> Any:
+    def define_record_type(self, name: str, fields: Any) -> Any:
         from kryon_lisp.records import RecordType
 
         rt = RecordType(self.name, name, list(fields))
@@ -160,8 +165,17 @@ class Namespace:
         return found
 
     def var(self, ns_name: str, name: str) -> Var:
+        if ns_name == self.name and name not in self.defs and name in self.core_functions:
+            return Var(self, name, "clojure.core")  # #'println: this namespace's println
         target = self.runtime.namespace_for(ns_name) or self
         return Var(target, name)
+
+    def lisp_repr(self) -> str:
+        return f'#object[clojure.lang.Namespace "{self.name}"]'
+
+    def java_to_string(self) -> str:
+        """``(str ns)``: Namespace.toString is the name."""
+        return self.name
 
     # -- queries -------------------------------------------------------------------------
 

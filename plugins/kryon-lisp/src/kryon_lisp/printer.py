@@ -32,7 +32,6 @@ _CHAR_NAMES = {
     "\r": "return",
     "\b": "backspace",
     "\f": "formfeed",
-    "\0": "nul",
 }
 _STRING_ESCAPES = {
     '"': '\\"',
@@ -127,6 +126,9 @@ def str_of(x: Any) -> str:
         return x.ch
     if type(x) is patterns.Pattern:
         return str(x.pattern)  # Pattern.toString: the source, without #"..."
+    java_to_string = getattr(x, "java_to_string", None)
+    if java_to_string is not None:
+        return str(java_to_string())
     to_string = getattr(getattr(x, "record_type", None), "to_string", None)
     if to_string is not None:  # a defrecord's Object toString
         return str_of(to_string(x))
@@ -332,6 +334,9 @@ def type_name(x: Any) -> str:
             "LazySeq": "LazySeq",
             "Cons": "Cons",
         }.get(type(x).__name__, "ASeq")
+    java_class = getattr(type(x), "java_class", None)
+    if isinstance(java_class, str):
+        return java_class
     record_type = getattr(x, "record_type", None)
     if record_type is not None:
         return str(record_type.full_name)

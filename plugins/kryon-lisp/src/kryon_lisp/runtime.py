@@ -8,14 +8,15 @@ from typing import Any
 
 from kryon_core import CompileError
 from kryon_lisp import classes, extra, interop, limits, reactive, records, testing_ns
+from kryon_lisp.classes import EXCEPTIONS as JAVA_EXCEPTIONS
 from kryon_lisp.compiler import Compiler
 from kryon_lisp.core import CATCH_CLASSES, CORE, timed
 from kryon_lisp.core_str import CLOJURE_STRING, format_
 from kryon_lisp.macros import CORE_MACROS
-from kryon_lisp.namespace import Namespace, ensure_recursion_headroom
+from kryon_lisp.namespace import Namespace, Var, ensure_recursion_headroom
 from kryon_lisp.printer import pr_into, str_of
 from kryon_lisp.reader import Reader
-from kryon_lisp.types import Keyword, PList, Symbol
+from kryon_lisp.types import Keyword, LMap, PList, Symbol
 
 COMPILE_FRAMES = 4_000
 """Python frames the compiler may need for the deepest form the reader accepts.
@@ -111,6 +112,44 @@ class Runtime:
             return ns.globals[name]
         except KeyError:
             raise NameError(f"Unable to resolve symbol: {ns_name}/{name}") from None
+
+    def resolve_in(self, ns: Namespace, sym: Symbol) -> Var | None:
+        """``(ns-resolve ns sym)``: the var ``sym`` names in ``ns``, or nil."""
+        name = sym.name
+        if name.startswith(("__", "@")):
+            return None
+        if sym.ns is not None:
+            target = self.namespace_for(ns.aliases.get(sym.ns, sym.ns))
+            if target is None:
+                return None
+            if target.name == "clojure.core":
+                return ns.var("clojure.core", name) if name in self.core else None
+            return target.var(target.name, name) if name in target.globals else None
+        if name in ns.globals:
+            return ns.var(ns.name, name)
+        if name in self.core:
+            return ns.var("clojure.core", name)
+        return None
+
+    def interns(self, ns: Namespace, *, public_only: bool) -> LMap:
+        """``ns-publics``/``ns-interns``: symbol to var for what ``ns`` defines."""
+        if ns.builtin:
+            names = [
+                n
+                for n in (self.core if ns.name == "clojure.core" else ns.globals)
+                if not n.startswith(("__", "@")) and n != "*ns*"
+            ]
+            if ns.name != "clojure.core":
+                names = [n for n in names if n not in ns.core_functions]
+        else:
+            names = [
+                n
+                for n, info in ns.defs.items()
+                if not info.get("referred") and not (public_only and info.get("private"))
+            ]
+        entries = LMap.of((Symbol(n), Var(ns, n)) for n in names)
+        # Clojure builds it from the namespace's hash map of mappings: hash order
+        return LMap(entries._d, entries._m, None, hashed=True)
 
     def construct(self, class_name: str, *args: Any) -> Any:
         """``(Name. args)``: a record of this runtime, or a known exception class."""
@@ -244,14 +283,23 @@ class Runtime:
             forms = Reader(text, ns.script, ns.name).read_all()
             return forms[0] if forms else None
 
-        def resolve(sym: Symbol) -> Any:
-            if sym.name.startswith(("__", "@")):
-                return None
-            if sym.ns is None and sym.name in ns.globals:
-                return ns.var(ns.name, sym.name)
-            if sym.ns in (None, "clojure.core") and sym.name in runtime.core:
-                return ns.var("clojure.core", sym.name)
-            return None
+        def the_ns(x: Any) -> Namespace:
+            if isinstance(x, Namespace):
+                return x
+            found = ns if str(x) == ns.name else runtime.namespace_for(str(x))
+            if found is None:
+                raise JAVA_EXCEPTIONS["java.lang.Exception"](f"No namespace: {x} found")
+            return found
+
+        def ns_resolve(target: Any, *args: Any) -> Any:
+            # (ns-resolve ns sym) or (ns-resolve ns env sym): env names locals
+            return runtime.resolve_in(the_ns(target), args[-1])
+
+        def resolve(*args: Any) -> Any:
+            return runtime.resolve_in(ns, args[-1])
+
+        def ns_name(x: Any) -> Symbol:
+            return Symbol(the_ns(x).name)
 
         return {
             "print": print_,
@@ -270,7 +318,11 @@ class Runtime:
             "read-string": read_string,
             "resolve": resolve,
             "*ns*": Symbol(ns.name),
-            "ns-name": lambda x=None: Symbol(ns.name),
+            "ns-name": ns_name,
+            "the-ns": the_ns,
+            "ns-resolve": ns_resolve,
+            "ns-publics": lambda x: runtime.interns(the_ns(x), public_only=True),
+            "ns-interns": lambda x: runtime.interns(the_ns(x), public_only=False),
             "require": lambda *specs: None,
             "var-get": lambda v: v.deref(),
             "@time": lambda thunk: timed(thunk, prn),
