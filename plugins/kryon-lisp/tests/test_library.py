@@ -11,10 +11,10 @@ OUTPUT_CASES = [
     (
         '(defn t [f & xs] (try (apply format f xs) (catch Exception e (str (type e) ": "'
         ' (ex-message e))))) (prn (t "%d" 3.0) (t "%.2f" 5) (t "%d" 1/2) (t "%c" 65))',
-        '"java.util.IllegalFormatConversionException: d != java.lang.Double"'
-        ' "java.util.IllegalFormatConversionException: f != java.lang.Long"'
-        ' "java.util.IllegalFormatConversionException: d != clojure.lang.Ratio"'
-        ' "java.util.IllegalFormatConversionException: c != java.lang.Long"\n',
+        '"class java.util.IllegalFormatConversionException: d != java.lang.Double"'
+        ' "class java.util.IllegalFormatConversionException: f != java.lang.Long"'
+        ' "class java.util.IllegalFormatConversionException: d != clojure.lang.Ratio"'
+        ' "class java.util.IllegalFormatConversionException: c != java.lang.Long"\n',
     ),
     (
         '(prn (format "%d|%5s|%c|%-3C|" nil nil \\a \\b)'
@@ -66,6 +66,20 @@ OUTPUT_CASES = [
         '(prn (char-array "ab") (char-array 3 \\x) (apply str (char-array 3 "ab"))'
         ' (alength (char-array 2)) (aget (char-array "xyz") 1) (String. (char-array "hi")))',
         '[\\a \\b] [\\x \\x \\x] "ab\x00" 2 \\y "hi"\n',
+    ),
+    # class values: one per Java name, so multimethods dispatch on class
+    (
+        '(defmulti greet class) (defmethod greet String [x] (str "s:" x))'
+        ' (defmethod greet Long [x] (str "l:" x))'
+        ' (prn (greet "a") (greet 1) (= (class "a") String) (= (type 1) Integer)'
+        ' (type nil) (str (type [])) ({String :s} (class "x")) (instance? Integer 1))',
+        '"s:a" "l:1" true false nil "class clojure.lang.PersistentVector" :s true\n',
+    ),
+    # the unchecked operations wrap around as Java's longs do
+    (
+        "(prn (unchecked-add Long/MAX_VALUE 1) (unchecked-multiply 4294967296 4294967296)"
+        " (unchecked-dec Long/MIN_VALUE) (unchecked-negate Long/MIN_VALUE) (unchecked-inc 1))",
+        "-9223372036854775808 0 9223372036854775807 -9223372036854775808 2\n",
     ),
 ]
 

@@ -108,7 +108,10 @@ def _new_string(source: Any = "", *span: int) -> str:
 
 
 class JavaClass:
-    """A class value for ``instance?``."""
+    """A class value (``String``, ``(class x)``) for ``instance?`` and dispatch.
+
+    One object per Java class name, so ``(= (class "a") String)`` holds and a
+    multimethod dispatching on ``class`` finds ``(defmethod m String ...)``."""
 
     def __init__(self, name: str, check: Callable[[Any], bool]) -> None:
         self.name = name
@@ -117,12 +120,23 @@ class JavaClass:
     def lisp_repr(self) -> str:
         return self.name
 
+    def java_to_string(self) -> str:
+        """``(str String)``: Class.toString."""
+        return "class " + self.name
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, JavaClass) and other.name == self.name
+
+    def __hash__(self) -> int:
+        return hash(self.name)
+
 
 def _is_number(x: Any) -> bool:
     return type(x) in (int, float, Fraction)
 
 
 CLASSES: dict[str, JavaClass] = {}
+SHORT_NAMES = {"ExceptionInfo": "clojure.lang.ExceptionInfo"}
 for _names, _check in [
     (("String", "java.lang.String"), lambda x: type(x) is str),
     (("Long", "java.lang.Long", "Integer", "java.lang.Integer"), lambda x: type(x) is int),
@@ -161,7 +175,20 @@ for _names, _check in [
     (("Object", "java.lang.Object"), lambda x: x is not None),
 ]:
     for _n in _names:
-        CLASSES[_n] = JavaClass(_n, _check)
+        # String is java.lang.String, and each Java name is a class of its own
+        # (Integer is not Long, though a Python int is an instance of both)
+        _full = _n if "." in _n else SHORT_NAMES.get(_n, "java.lang." + _n)
+        CLASSES[_n] = CLASSES.get(_full) or JavaClass(_full, _check)
+
+
+def class_named(name: str) -> JavaClass:
+    """The class value of the Java class ``name`` (what ``class`` answers)."""
+    found = CLASSES.get(name)
+    if found is None:
+        from kryon_lisp.printer import type_name
+
+        found = CLASSES[name] = JavaClass(name, lambda x: type_name(x) == name)
+    return found
 
 
 def instance(cls: Any, x: Any) -> bool:

@@ -212,10 +212,12 @@ def is_seqable(x: Any) -> bool:
 
 
 def type_of(x: Any) -> Any:
+    if x is None:
+        return None
     record_type = getattr(x, "record_type", None)
     if record_type is not None:
         return record_type  # prints as user.Point and equals the name Point
-    return Symbol(type_name(x))
+    return classes.class_named(type_name(x))
 
 
 def not_eq(*args: Any) -> bool:

@@ -155,6 +155,14 @@ def parse_double(s: Any) -> Any:
 _NONE = object()
 
 
+def _wrap_long(n: Any) -> Any:
+    """Java's long arithmetic: the low 64 bits, two's complement (doubles pass)."""
+    if type(n) is not int:
+        return n
+    n &= (1 << 64) - 1
+    return n - (1 << 64) if n >> 63 else n
+
+
 def char_array(size_or_seq: Any, init: Any = _NONE) -> Any:
     """``(char-array n)``, ``(char-array coll)``, ``(char-array n init-char-or-seq)``.
     Arrays are vectors here (see ``to-array``), so this is a vector of characters."""
@@ -336,8 +344,12 @@ EXTRA: dict[str, Any] = {
     "bit-test": lambda x, n: bool(x >> n & 1),
     "byte": int,
     "short": int,
-    "unchecked-add": lambda a, b: a + b,
-    "unchecked-inc": lambda a: a + 1,
+    "unchecked-add": lambda a, b: _wrap_long(a + b),
+    "unchecked-subtract": lambda a, b: _wrap_long(a - b),
+    "unchecked-multiply": lambda a, b: _wrap_long(a * b),
+    "unchecked-inc": lambda a: _wrap_long(a + 1),
+    "unchecked-dec": lambda a: _wrap_long(a - 1),
+    "unchecked-negate": lambda a: _wrap_long(-a),
     "reversible?": lambda x: type(x) is PVector or isinstance(x, (SortedMap, SortedSet)),
     "simple-symbol?": lambda x: type(x).__name__ == "Symbol" and x.ns is None,
     "qualified-symbol?": lambda x: type(x).__name__ == "Symbol" and x.ns is not None,
