@@ -303,3 +303,62 @@ def test_names_and_digits_are_ascii_and_other_bytes_are_reported_one_by_one() ->
         (1, "Error: Invalid byte 0xa1."),
     ]
     assert run_source('System.print("caf\u00e9")') == "caf\u00e9\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "errors"),
+    [
+        # The escape ends at the quote, which still closes the string.
+        ('System.print("\\u12")', [(1, "Error: Incomplete Unicode escape sequence.")]),
+        ('System.print("\\x0")', [(1, "Error: Incomplete byte escape sequence.")]),
+        ('System.print("\\u")', [(1, "Error: Incomplete Unicode escape sequence.")]),
+        # A character that is not a hex digit is invalid, and is not consumed.
+        ('System.print("\\x0g")', [(1, "Error: Invalid byte escape sequence.")]),
+        ('System.print("\\uZ")', [(1, "Error: Invalid Unicode escape sequence.")]),
+    ],
+)
+def test_short_and_bad_hex_escapes_are_reported_as_the_reference_lexer_does(
+    source: str, errors: list[tuple[int, str]]
+) -> None:
+    assert compile_errors(source) == errors
+
+
+def test_unicode_escapes_outside_scalar_values_are_encoded_as_the_reference_does() -> None:
+    # A surrogate is its three UTF-8 bytes; beyond U+10FFFF nothing is added.
+    source = 'System.print("\\uD800".bytes.toList)\nSystem.print("<\\UFFFFFFFF>")'
+    assert run_source(source) == "[237, 160, 128]\n<>\n"
+
+
+def test_list_index_of_and_remove_compare_without_user_equality() -> None:
+    source = """
+class P {
+  construct new(x) { _x = x }
+  x { _x }
+  ==(o) { o is P && o.x == _x }
+}
+var a = P.new(1)
+var list = [a, P.new(2), -0, 0/0]
+System.print(list.indexOf(P.new(2)))
+System.print(list.indexOf(a))
+System.print(list.indexOf(0))
+System.print(list.indexOf(-0))
+System.print(list.indexOf(0/0))
+System.print(list.remove(P.new(1)))
+System.print(Object.same(0, -0))
+"""
+    assert run_source(source) == "-1\n0\n-1\n2\n3\nnull\nfalse\n"
+
+
+def test_contains_calls_the_arguments_equality_with_each_element() -> None:
+    source = """
+class Any {
+  construct new() {}
+  ==(o) {
+    System.print("== %(o)")
+    return o == 2
+  }
+}
+System.print([1, 2, 3].contains(Any.new()))
+System.print((1..3).contains(Any.new()))
+"""
+    assert run_source(source) == "== 1\n== 2\ntrue\n== 1\n== 2\ntrue\n"

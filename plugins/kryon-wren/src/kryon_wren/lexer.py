@@ -317,20 +317,35 @@ class Lexer:
         if digits is None:
             self.error(f"Invalid escape character '{c}'.")
             return
-        hexs = src[self.pos : self.pos + digits]
-        if len(hexs) < digits or any(h not in "0123456789abcdefABCDEF" for h in hexs):
-            kind = "byte" if c == "x" else "Unicode"
-            self.error(f"Incomplete {kind} escape sequence.")
-            self.pos += len(hexs)
-            return
-        self.pos += digits
-        value = int(hexs, 16)
+        kind = "byte" if c == "x" else "Unicode"
+        value = 0
+        for _ in range(digits):
+            # As the reference lexer: a closing quote or the end of the source
+            # ends the escape and the string goes on from the last character
+            # read (so the string still ends at that quote); a non-hex
+            # character ends it without being consumed.
+            if self.pos >= len(src) or src[self.pos] == '"':
+                self.error(f"Incomplete {kind} escape sequence.")
+                self.pos -= 1
+                break
+            digit = src[self.pos]
+            if digit not in "0123456789abcdefABCDEF":
+                self.error(f"Invalid {kind} escape sequence.")
+                break
+            self.pos += 1
+            value = value * 16 + int(digit, 16)
         if c == "x":
             # A \x escape is a raw byte; bytes >= 0x80 are kept as surrogate
             # escapes so that the UTF-8 encoding of the string reproduces them.
             out.append(chr(value) if value < 0x80 else chr(0xDC00 + value))
-        else:
-            out.append(chr(value) if value < 0x110000 else "\ufffd")
+        elif 0xD800 <= value <= 0xDFFF:
+            # The reference encodes a surrogate code point as its three UTF-8
+            # bytes; they are kept as raw bytes (surrogate escapes).
+            raw = chr(value).encode("utf-8", "surrogatepass")
+            out.append(raw.decode("utf-8", "surrogateescape"))
+        elif value < 0x110000:
+            out.append(chr(value))
+        # Beyond U+10FFFF the reference has no encoding and adds nothing.
 
 
 def tokenize(source: str) -> tuple[list[Token], list[tuple[int, str]]]:
