@@ -65,3 +65,10 @@ def test_a_withheld_host_function_is_a_runtime_error_when_called(tmp_path: Path)
         "policy 'sandboxed' does not grant 'cross_language' (kryon.call)\n"
         "[deny line 3] in (script)\n"
     )
+
+
+def test_a_script_named_after_a_builtin_module_still_imports_it(tmp_path: Path) -> None:
+    source = 'import "meta" for Meta\nimport "random" for Random\nSystem.print([Meta, Random])\n'
+    for name in ("meta.wren", "random.wren"):
+        proc = _run(tmp_path, name, source)
+        assert (proc.returncode, proc.stdout, proc.stderr) == (0, "[Meta, Random]\n", "")

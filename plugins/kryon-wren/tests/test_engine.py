@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -167,19 +168,50 @@ def test_builtins_walking_huge_sequences_stop_at_the_limits(
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        # Each call is one C-level pass: repeated, they count as steps.
+        "var l = List.filled(2000000, 1)\n  for (i in 0..100000) l.indexOf(2)",
+        "var l = List.filled(2000000, 1)\n  for (i in 0..100000) l.contains(2)",
+        "var l = List.filled(500000, 1.5)\n  for (i in 0..100000) l.toString",
+        'var s = "ab" * 2000000\n  for (i in 0..100000) s.split("a")',
+        # One toString walking a list that holds the same list twice, 40 deep.
+        "var a = [1]\n  for (i in 1..40) a = [a, a]\n  a.toString",
+    ],
+)
+def test_repeated_or_exponential_builtin_work_stops_at_the_limits(
+    manager: ScriptManager, body: str
+) -> None:
+    manager.load_script("work", f"var work = Fn.new {{\n  {body}\n}}\n", language="wren")
+    started = time.monotonic()
+    with pytest.raises(LimitError):
+        manager.call_function("work.work")
+    assert time.monotonic() - started < 2
+
+
+@pytest.mark.parametrize(
     "step",
     ['s = "%(s)%(s)"', 's = s.replace("x", "xx")', "s = [s, s].join()", "s = s + s"],
 )
-def test_strings_doubled_in_one_step_meet_the_memory_limit(
-    manager: ScriptManager, step: str
-) -> None:
-    manager.load_script(
-        "grow",
-        f'var grow = Fn.new {{\n  var s = "x"\n  for (i in 0...40) {step}\n}}\n',
-        language="wren",
+def test_strings_doubled_in_one_step_meet_the_memory_limit(tmp_path: Path, step: str) -> None:
+    # The sandboxed memory limit without its time limit: a builtin's long
+    # pass is a time check too, and on a loaded machine the doublings below
+    # the memory limit may take longer than 100 ms.
+    config = KryonConfig.from_mapping(
+        {
+            "kryon": {"default_policy": "roomy"},
+            "security": {"policies": {"roomy": {"extends": "sandboxed", "time_limit_ms": 10000}}},
+            "cache": {"directory": str(tmp_path / "cache")},
+        }
     )
-    with pytest.raises(MemoryLimitError):
-        manager.call_function("grow.grow")
+    with ScriptManager(config) as manager:
+        manager.load_script(
+            "grow",
+            f'var grow = Fn.new {{\n  var s = "x"\n  for (i in 0...40) {step}\n}}\n',
+            language="wren",
+        )
+        with pytest.raises(MemoryLimitError):
+            manager.call_function("grow.grow")
 
 
 def test_trusted_deep_recursion_is_a_limit_not_a_python_error(tmp_path: Path) -> None:

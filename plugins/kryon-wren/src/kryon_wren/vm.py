@@ -18,6 +18,7 @@ from typing import Any
 
 from greenlet import GreenletExit  # type: ignore[import-untyped]
 
+from kryon_core.heap import HeapMeter
 from kryon_core.pystack import reserve_python_frames
 from kryon_wren import codegen, names
 from kryon_wren import nodes as N
@@ -39,6 +40,9 @@ def _raising(err: BaseException) -> Iterator[None]:
 
 PY_RECURSION_LIMIT = 30000
 """Python frames Wren code would like; core caps the shared limit (kryon_core.pystack)."""
+
+CHARGE_EVERY = 256
+"""Steps a builtin's work may owe before they are spent and the limits checked."""
 
 
 class WrenCompileError(Exception):
@@ -105,11 +109,13 @@ class VM:
         self.fibers = FiberScheduler(self)
         self.modules: dict[str, dict[str, Any]] = {}
         self.module_files: dict[str, str] = {}
+        self.builtin_namespaces: dict[str, dict[str, Any]] = {}
         self.code_info: dict[str, _CodeInfo] = {}
         # Each module's own variables in declaration order (Meta lists them).
         self.module_variables: dict[str, list[str]] = {}
         self.chunk = self._chunk_size()
         self.steps = 0
+        self.owed = 0
         # Compiled code takes a step once per call and loop iteration, from
         # a C-level iterator over chunks of the budget whose source checks the
         # limits between two chunks (see _budget): ``_step()`` calls its
@@ -117,7 +123,8 @@ class VM:
         self.steps_iter: Iterator[None] = itertools.chain.from_iterable(self._budget())
         self.step: Callable[[], Any] = self.steps_iter.__next__
         self.deadline: float | None = None
-        self.mem_base = 0
+        # What the running call allocated and still holds (for the memory limit).
+        self.heap = HeapMeter()
         self.uid = itertools.count(1000)
         reserve_python_frames(PY_RECURSION_LIMIT)
 
@@ -195,12 +202,13 @@ class VM:
     def arm(self) -> None:
         lim = self.limits
         self.steps = 0
+        self.owed = 0
         self.chunk = self._chunk_size()
         self.deadline = (
             time.monotonic() + lim.time_limit_s if lim.time_limit_s is not None else None
         )
         if lim.memory_limit_bytes is not None:
-            self.mem_base = sys.getallocatedblocks()
+            self.heap.start()
 
     def run(self, fn: Callable[..., Any], *args: Any) -> Any:
         """Run ``fn`` as a new root fiber on this thread; raises WrenError or FatalError."""
@@ -242,6 +250,16 @@ class VM:
                 # would end this generator, and with it every later step).
                 yield _raising(err)
 
+    def charge(self, units: int) -> None:
+        """Owe ``units`` steps of a builtin's work; they are spent (and the
+        limits checked) once at least a chunk's worth is owed."""
+        owed = self.owed + units
+        if owed < CHARGE_EVERY:
+            self.owed = owed
+            return
+        self.owed = 0
+        self.spend(owed)
+
     def spend(self, steps: int) -> None:
         """Count ``steps`` taken by a builtin and check the limits."""
         self.steps += steps
@@ -262,8 +280,7 @@ class VM:
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise FatalError(self._limit("time", "time limit exceeded"))
         if lim.memory_limit_bytes is not None:
-            used = (sys.getallocatedblocks() - self.mem_base) * 64
-            used += self.fibers.suspended_count() * FIBER_BYTES
+            used = self.heap.used() + self.fibers.suspended_count() * FIBER_BYTES
             if used > lim.memory_limit_bytes:
                 raise FatalError(self._limit("memory", "memory limit exceeded"))
 
@@ -294,8 +311,9 @@ class VM:
         return RuntimeError(message)
 
     def check_alloc(self, nbytes: int) -> None:
+        """Refuse an allocation of ``nbytes`` that would take the call past its memory limit."""
         lim = self.limits.memory_limit_bytes
-        if lim is not None and nbytes > lim:
+        if lim is not None and self.heap.used() + nbytes > lim:
             raise FatalError(self._limit("memory", "memory limit exceeded"))
 
     # -- modules ---------------------------------------------------------------------
@@ -309,9 +327,12 @@ class VM:
         """
         factory = self.builtin_modules.get(name)
         if factory is not None:
-            ns = self.modules.get(name)
+            # Kept apart from the scripts' modules: a script file named
+            # meta.wren is module "meta" and must still import the built-in.
+            ns = self.builtin_namespaces.get(name)
             if ns is None:
-                ns = self.modules[name] = factory()
+                ns = self.builtin_namespaces[name] = factory()
+                self.modules.setdefault(name, ns)
             return ns
         if name.startswith(("./", "../")):
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(importer), name))

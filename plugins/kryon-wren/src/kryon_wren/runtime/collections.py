@@ -19,6 +19,7 @@ from kryon_wren.runtime.objects import (
     WClass,
     WObject,
     WrenError,
+    charge,
     check_alloc,
     eq,
     to_str,
@@ -32,6 +33,26 @@ def _dispatch_operators(cls: type) -> type:
     for hook in OPERATOR_HOOKS:
         setattr(cls, hook, getattr(WObject, hook))
     return cls
+
+
+SMALL_WORK = 32
+"""Elements a builtin may walk without counting them as steps (see charge)."""
+
+
+def same(a: Any, b: Any) -> bool:
+    """The reference's wrenValuesEqual (Object.same, List.indexOf): Nums by
+    their bits (NaN is the same as NaN, -0 is not 0), Strings and Ranges by
+    value, anything else by identity."""
+    c = a.__class__
+    if c is float:
+        if b.__class__ is not float:
+            return False
+        if math.isnan(a):
+            return math.isnan(b)
+        return a == b and (a != 0.0 or math.copysign(1.0, a) == math.copysign(1.0, b))
+    if c is str or c is WRange:
+        return b.__class__ is c and a == b
+    return a is b
 
 
 def validate_index(v: Any, count: int, what: str = "Index") -> int:
@@ -128,20 +149,50 @@ class WList(list, WSequence):  # type: ignore[type-arg,misc]
         return self.pop(validate_index(i, len(self), "Index"))
 
     def m_remove_1(self, v: Any) -> Any:
-        for k, x in enumerate(self):
-            if eq(x, v):
-                del self[k]
-                return x
-        return None
+        k = int(self.m_indexOf_1(v))
+        return None if k < 0 else self.pop(k)
 
     def m_indexOf_1(self, v: Any) -> float:
-        for k, x in enumerate(self):
-            if eq(x, v):
-                return float(k)
-        return -1.0
+        # The reference compares with wrenValuesEqual (see same): a class's
+        # own == is not called.
+        c = v.__class__
+        k = 0
+        found = False
+        if c is float and v != 0.0 and not math.isnan(v):
+            for k, x in enumerate(self):  # noqa: B007 - k counts the work
+                if x.__class__ is float and x == v:
+                    found = True
+                    break
+        elif c is str:
+            for k, x in enumerate(self):  # noqa: B007
+                if x.__class__ is str and x == v:
+                    found = True
+                    break
+        elif c is float or c is WRange:
+            for k, x in enumerate(self):  # noqa: B007
+                if same(x, v):
+                    found = True
+                    break
+        else:
+            for k, x in enumerate(self):  # noqa: B007
+                if x is v:
+                    found = True
+                    break
+        if k > SMALL_WORK:
+            charge(k)
+        return float(k) if found else -1.0
 
     def m_contains_1(self, v: Any) -> bool:
-        return any(eq(x, v) for x in self)
+        # Sequence.contains: `element == item`, the argument is the receiver.
+        found = False
+        k = 0
+        for k, x in enumerate(self):  # noqa: B007
+            if eq(v, x):
+                found = True
+                break
+        if k > SMALL_WORK:
+            charge(k)
+        return found
 
     def m_swap_2(self, a: Any, b: Any) -> None:
         i = validate_index(a, len(self), "Index 0")
@@ -209,6 +260,9 @@ class WList(list, WSequence):  # type: ignore[type-arg,misc]
         return WList(list(self) * int(n))
 
     def g_toString(self) -> str:
+        # Every list or map counts, however small: nested ones can make
+        # one toString exponential (a list holding the same list twice).
+        charge(len(self) + 1)
         return "[" + ", ".join(to_str(x) for x in self) + "]"
 
     __hash__ = object.__hash__  # type: ignore[assignment]
@@ -435,6 +489,9 @@ class WMap(dict, WSequence):  # type: ignore[type-arg]
         return self[self._slot_key(it)]
 
     def g_toString(self) -> str:
+        # Every list or map counts, however small: nested ones can make
+        # one toString exponential (a list holding the same list twice).
+        charge(len(self) + 1)
         return (
             "{"
             + ", ".join(f"{to_str(unkey(k))}: {to_str(self[k])}" for k in self.ordered_keys())

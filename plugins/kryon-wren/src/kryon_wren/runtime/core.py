@@ -22,6 +22,7 @@ from kryon_wren.runtime.collections import (
     _KeySeq,
     _ValueSeq,
     map_of,
+    same,
 )
 from kryon_wren.runtime.fiber import FiberStatics, WFiber
 from kryon_wren.runtime.natives import (
@@ -75,9 +76,7 @@ class _VMStatics:
 
 class ObjectStatics:
     def m_same_2(self, a: Any, b: Any) -> bool:
-        if a.__class__ is b.__class__ and a.__class__ in (float, str, WRange):
-            return a == b  # type: ignore[no-any-return]
-        return a is b
+        return same(a, b)
 
 
 class FnStatics:

@@ -36,6 +36,16 @@ def check_alloc(nbytes: int) -> None:
     running_vm().check_alloc(nbytes)
 
 
+def charge(units: int) -> None:
+    """Count ``units`` elements a builtin walked (one C-level loop, such as
+    List.indexOf or toString) as steps of the running call under limits, so
+    that calling it in a loop cannot outrun the time limit between two checks
+    of the step budget."""
+    vm = running_vm()
+    if vm is not None and vm.checks:
+        vm.charge(units)
+
+
 def sized(text: str) -> str:
     """A string a builder made (interpolation, join), refused past the memory
     limit: building it is one C operation no step check interrupts."""

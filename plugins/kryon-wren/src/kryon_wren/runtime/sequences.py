@@ -165,7 +165,8 @@ class WSequence(WObject):
         return result
 
     def m_contains_1(self, v: Any) -> bool:
-        return any(eq(x, v) for x in py_iter(self))
+        # `element == item` in the reference: the argument is the receiver.
+        return any(eq(v, x) for x in py_iter(self))
 
     def g_count(self) -> float:
         return float(sum(1 for _ in py_iter(self)))

@@ -7,8 +7,18 @@ from collections.abc import Iterator
 from typing import Any
 
 from kryon_wren.runtime.collections import WList, WRange, next_index, range_slice, validate_index
-from kryon_wren.runtime.objects import BIG, Proxy, WrenError, check_alloc
+from kryon_wren.runtime.objects import BIG, Proxy, WrenError, charge, check_alloc
 from kryon_wren.runtime.sequences import WSequence
+
+SCAN_FREE = 4096
+"""Characters a string builtin may scan or build without counting steps."""
+
+
+def _scan(n: int) -> None:
+    # A C-level pass over a long string costs a step per 64 characters, so
+    # a loop of such calls meets the time limit as a loop of steps would.
+    if n > SCAN_FREE:
+        charge(n >> 6)
 
 
 def to_bytes(s: str) -> bytes:
@@ -65,15 +75,21 @@ class StringProxy(Proxy, WSequence):
 
     def b_add(self, o: Any) -> str:
         other = _need_str(o, "Right operand")
-        if len(other) + len(self.v) > BIG:
-            check_alloc(len(other) + len(self.v))
+        size = len(other) + len(self.v)
+        if size > SCAN_FREE:
+            if size > BIG:
+                check_alloc(size)
+            _scan(size)
         return self.v + other  # type: ignore[no-any-return]
 
     def b_mul(self, n: Any) -> str:
         if n.__class__ is not float or not n.is_integer() or n < 0:
             raise WrenError("Count must be a non-negative integer.")
-        if len(self.v) * n > BIG:
-            check_alloc(int(len(self.v) * n))
+        size = len(self.v) * n
+        if size > SCAN_FREE:
+            if size > BIG:
+                check_alloc(int(size))
+            _scan(int(size))
         return self.v * int(n)  # type: ignore[no-any-return]
 
     def g_count(self) -> float:
@@ -122,6 +138,7 @@ class StringProxy(Proxy, WSequence):
         return StringCodePointSequence(self.v)
 
     def m_contains_1(self, o: Any) -> bool:
+        _scan(len(self.v))
         return _need_str(o) in self.v
 
     def m_startsWith_1(self, o: Any) -> bool:
@@ -133,12 +150,14 @@ class StringProxy(Proxy, WSequence):
     def m_indexOf_1(self, o: Any) -> float:
         needle = _need_str(o)
         s = self.v
+        _scan(len(s))
         if s.isascii() and needle.isascii():
             return float(s.find(needle))
         return float(to_bytes(s).find(to_bytes(needle)))
 
     def m_indexOf_2(self, o: Any, start: Any) -> float:
         needle = _need_str(o)
+        _scan(len(self.v))
         b = to_bytes(self.v)
         first = validate_index(start, len(b), "Start") if b else 0
         return float(b.find(to_bytes(needle), first))
@@ -179,11 +198,13 @@ class StringProxy(Proxy, WSequence):
         new = _need_str(new, "To")
         if len(new) > len(old) and len(self.v) > BIG // 16:
             check_alloc(len(self.v) + self.v.count(old) * (len(new) - len(old)))
+        _scan(len(self.v))
         return self.v.replace(old, new)  # type: ignore[no-any-return]
 
     def m_split_1(self, sep: Any) -> WList:
         if sep.__class__ is not str or not sep:
             raise WrenError("Delimiter must be a non-empty string.")
+        _scan(len(self.v))
         return WList(self.v.split(sep))
 
     def m_trim_0(self) -> str:
