@@ -362,3 +362,19 @@ System.print([1, 2, 3].contains(Any.new()))
 System.print((1..3).contains(Any.new()))
 """
     assert run_source(source) == "== 1\n== 2\ntrue\n== 1\n== 2\ntrue\n"
+
+
+@pytest.mark.parametrize(
+    ("literal", "value"),
+    [
+        ('"""\r\n  a\r\n  b\r\n  """', "  a\n  b"),  # carriage returns are dropped
+        ('"""  \n  """', ""),  # the first newline is also the last one
+        ('"""\n\tx\n\t"""', "\tx"),
+        ('""" x """', " x "),
+        ('"""a\n"""', "a"),
+    ],
+)
+def test_raw_strings_trim_as_the_reference_lexer_does(literal: str, value: str) -> None:
+    assert run_source(f"System.print({literal}.bytes.toList)") == (
+        f"[{', '.join(str(b) for b in value.encode())}]\n"
+    )

@@ -259,14 +259,16 @@ class Lexer:
         text = src[self.pos : end]
         self.line += text.count("\n")
         self.pos = end + 3
-        # A raw string drops a newline directly after the opening and
-        # whitespace-only last line before the closing quotes.
-        lines = text.split("\n")
-        if len(lines) > 1 and lines[0].strip() == "":
-            lines = lines[1:]
-        if len(lines) > 1 and lines[-1].strip() == "":
-            lines = lines[:-1]
-        self.add("str", '"""', "\n".join(lines), line)
+        # As the reference: carriage returns are dropped; blanks (spaces and
+        # tabs) up to and including the first newline are dropped, and so
+        # are the last newline and blanks after it (both may be the same
+        # newline, which leaves an empty string).
+        text = text.replace("\r", "")
+        first = text.find("\n")
+        last = text.rfind("\n")
+        start = first + 1 if first >= 0 and not text[:first].strip(" \t") else 0
+        stop = last if last >= 0 and not text[last + 1 :].strip(" \t") else len(text)
+        self.add("str", '"""', text[start:stop] if start <= stop else "", line)
 
     def string(self) -> None:
         """Lex string content after an opening quote or a closing interpolation paren."""
