@@ -378,3 +378,15 @@ def test_raw_strings_trim_as_the_reference_lexer_does(literal: str, value: str) 
     assert run_source(f"System.print({literal}.bytes.toList)") == (
         f"[{', '.join(str(b) for b in value.encode())}]\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ('"apple" < "banana"', "String does not implement '<(_)'."),
+        ('var s = "x"\ns >= "y"', "String does not implement '>=(_)'."),
+        ('"%(1)" > "0"', "String does not implement '>(_)'."),
+    ],
+)
+def test_strings_have_no_ordering_operators(source: str, message: str) -> None:
+    assert runtime_error(source) == message

@@ -22,6 +22,7 @@ from kryon_wren.expressions import makes_object
 # through WObject.__add__ & co., and a TypeError is translated into Wren's
 # message (see VM._message).
 NATIVE_OPS = {"+", "-", "<", ">", "<=", ">="}
+ORDERING = {"<", ">", "<=", ">="}
 FAST_ARITH = {"*"}
 COMPARE = {"<", ">", "<=", ">=", "==", "!="}
 
@@ -274,8 +275,13 @@ class ExprGen:
     def binary(self, e: N.Binary, truth: bool = False) -> str:
         op = e.op
         mname = names.binary(op)
-        if self.bool_literal(e.left) or self.bool_literal(e.right):
-            # Python would compute with a bool as an integer; Wren rejects it.
+        if (
+            self.bool_literal(e.left)
+            or self.bool_literal(e.right)
+            or (op in ORDERING and (_is_string(e.left) or _is_string(e.right)))
+        ):
+            # Python would compute with a bool as an integer and order two
+            # strings; Wren rejects both.
             return f"_bin({self.expr(e.left)}, {mname!r}, {self.expr(e.right)})"
         if op in NATIVE_OPS and not (op == "+" and self.checks):
             # Under limits, `+` keeps its dispatch so String and List
@@ -384,3 +390,8 @@ class ExprGen:
             self.emit(f"this.{target.pyname} = {value}")
             return ""
         return f"_fset(this, {target.pyname!r}, {value})"
+
+
+def _is_string(e: N.Node) -> bool:
+    """Whether ``e`` is a String literal or an interpolation."""
+    return (isinstance(e, N.Lit) and type(e.value) is str) or isinstance(e, N.Interp)
