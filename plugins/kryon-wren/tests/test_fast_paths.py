@@ -138,3 +138,24 @@ def test_interpolation_matches_concatenation(parts: list[str | int]) -> None:
     expected.append("0")
     out = run_source('System.write("' + "".join(pieces) + '")')
     assert out == "".join(expected)
+
+
+@pytest.mark.parametrize("checks", MODES)
+def test_for_over_a_range_literal_iterates_as_the_range_object_does(checks: bool) -> None:
+    ends = ["1, 3", "3, 1", "1, 1", "0.5, 2", "1, -1", "2, 2.5", "-1.5, -3"]
+    lines = ["var out = []", "var r = null"]
+    for pair in ends:
+        a, b = pair.split(", ")
+        for op in ("..", "..."):
+            lines.append(f"for (i in {a}{op}{b}) out.add(i)")
+            lines.append(f'out.add("|")\nr = {a}{op}{b}\nfor (i in r) out.add(i)\nout.add("/")')
+    lines.append("System.print(out.join())")
+    lines.append('System.print(Fiber.new {\n  for (i in "a"..1) {}\n}.try())')
+    lines.append('System.print(Fiber.new {\n  for (i in 1..."a") {}\n}.try())')
+    out, bad_left, bad_right, _ = run_source("\n".join(lines), checks=checks).split("\n")
+    for part in out.split("/")[:-1]:
+        literal, held = part.split("|")
+        assert literal == held
+    assert out.startswith("123|123/12|12/321|321/32|32/1|1/|/0.51.5|0.51.5/")
+    assert bad_left == "String does not implement '..(_)'."
+    assert bad_right == "Right hand side of range must be a number."

@@ -194,16 +194,21 @@ class CodeGen(ExprGen):
             self.indent -= 1
 
     def for_stmt(self, s: N.For) -> None:
-        seq = self.expr(s.seq)
+        r = s.seq
+        if isinstance(r, N.Binary) and r.op in ("..", "..."):
+            inclusive = r.op == ".."
+            seq = f"_for_range({self.expr(r.left)}, {self.expr(r.right)}, {inclusive})"
+        else:
+            seq = f"_for({self.expr(r)})"
         self.line = s.line
         info = s.info
         target = info.pyname
         if self.checks:
             # zip takes the iteration's step from the budget in C, where a
             # ``_step()`` call would cost a Python-level call per iteration.
-            self.emit(f"for {target}, _ in zip(_for({seq}), _steps):")
+            self.emit(f"for {target}, _ in zip({seq}, _steps):")
         else:
-            self.emit(f"for {target} in _for({seq}):")
+            self.emit(f"for {target} in {seq}:")
         self.indent += 1
         if info.boxed:
             self.emit(f"{target} = [{target}]")

@@ -39,6 +39,16 @@ SMALL_WORK = 32
 """Elements a builtin may walk without counting them as steps (see charge)."""
 
 
+def int_range_iter(start: float, end: float, inclusive: bool) -> Iterator[float] | None:
+    """The Nums of a range whose ends are integers, in C; None otherwise."""
+    if not (start.is_integer() and end.is_integer()):
+        return None
+    a, b = int(start), int(end)
+    if a <= b:
+        return map(float, range(a, b + 1 if inclusive else b))
+    return map(float, range(a, b - 1 if inclusive else b, -1))
+
+
 def same(a: Any, b: Any) -> bool:
     """The reference's wrenValuesEqual (Object.same, List.indexOf): Nums by
     their bits (NaN is the same as NaN, -0 is not 0), Strings and Ranges by
@@ -584,13 +594,8 @@ class WRange(WSequence):
         return self.incl
 
     def pyiter(self) -> Iterator[float]:
-        f, t = self.frm, self.to
-        if f.is_integer() and t.is_integer():
-            a, b = int(f), int(t)
-            if a <= b:
-                return map(float, range(a, b + 1 if self.incl else b))
-            return map(float, range(a, b - 1 if self.incl else b, -1))
-        return self._float_iter()
+        fast = int_range_iter(self.frm, self.to, self.incl)
+        return self._float_iter() if fast is None else fast
 
     def _float_iter(self) -> Iterator[float]:
         it: Any = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from kryon_wren.runtime import objects as O
@@ -21,6 +22,7 @@ from kryon_wren.runtime.collections import (
     WRange,
     _KeySeq,
     _ValueSeq,
+    int_range_iter,
     map_of,
     same,
 )
@@ -273,6 +275,16 @@ def _bool_mix(a: Any, b: Any, result: Any) -> Any:
     return result
 
 
+def _for_range(start: Any, end: Any, inclusive: bool) -> Iterator[Any]:
+    """The iterator of ``for (x in start..end)`` (or ``...``): no Range is
+    made when both ends are integer Nums, the common counting loop."""
+    if start.__class__ is float and end.__class__ is float:
+        fast = int_range_iter(start, end, inclusive)
+        if fast is not None:
+            return fast
+    return loop_iter(bin_op(start, "b_irange" if inclusive else "b_xrange", end))
+
+
 def _bset(box: list[Any], v: Any) -> Any:
     box[0] = v
     return v
@@ -301,6 +313,7 @@ def helpers() -> dict[str, Any]:
         "_is": O.is_op,
         "_iter": py_iter,
         "_for": loop_iter,
+        "_for_range": _for_range,
         "_fmod": fmod,
         "_bset": _bset,
         "_bool_mix": _bool_mix,
