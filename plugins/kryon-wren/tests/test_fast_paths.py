@@ -159,3 +159,30 @@ def test_for_over_a_range_literal_iterates_as_the_range_object_does(checks: bool
     assert out.startswith("123|123/12|12/321|321/32|32/1|1/|/0.51.5|0.51.5/")
     assert bad_left == "String does not implement '..(_)'."
     assert bad_right == "Right hand side of range must be a number."
+
+
+@pytest.mark.parametrize("checks", MODES)
+def test_subscripts_of_every_receiver_keep_their_answers_and_errors(checks: bool) -> None:
+    src = """
+class Grid {
+  construct new() {}
+  [i] { "cell %(i)" }
+}
+var l = [10, 20, 30]
+var values = [l[0], l[-1], l[1..2], "abc"[1], {1: "one"}[1], Grid.new()[7]]
+System.print(values)
+for (bad in [Fn.new { l[3] }, Fn.new { l[-4] }, Fn.new { l[0.5] }, Fn.new { l["x"] },
+             Fn.new { 1[0] }, Fn.new { null[0] }, Fn.new { (1..2)[0] }]) {
+  System.print(Fiber.new { bad.call() }.try())
+}
+"""
+    assert run_source(src, checks=checks) == (
+        "[10, 30, [20, 30], b, one, cell 7]\n"
+        "Subscript out of bounds.\n"
+        "Subscript out of bounds.\n"
+        "Subscript must be an integer.\n"
+        "Subscript must be a number or a range.\n"
+        "Num does not implement '[_]'.\n"
+        "Null does not implement '[_]'.\n"
+        "Range does not implement '[_]'.\n"
+    )

@@ -254,6 +254,10 @@ class ExprGen:
             # The hottest fiber operations skip the class's static methods.
             arg = "None" if not e.args else self.expr(e.args[0])
             return f"{_FIBER_SHORTCUTS[e.mname]}({arg})"
+        if e.mname == "x_1" and e.args is not None and not isinstance(e.recv, N.This):
+            # list[i], the hottest subscript, skips the proxy test and the
+            # method call (see runtime.core.subscript).
+            return f"_sub({self.expr(e.recv)}, {self.expr(e.args[0])})"
         recv = self.recv(e.recv, e.mname)
         args = "" if e.args is None else ", ".join(self.expr(a) for a in e.args)
         return f"{recv}.{e.mname}({args})"

@@ -285,6 +285,16 @@ def _for_range(start: Any, end: Any, inclusive: bool) -> Iterator[Any]:
     return loop_iter(bin_op(start, "b_irange" if inclusive else "b_xrange", end))
 
 
+def _subscript(obj: Any, index: Any) -> Any:
+    """``obj[index]`` with one argument."""
+    if obj.__class__ is WList and index.__class__ is float and index.is_integer():
+        try:
+            return list.__getitem__(obj, int(index))
+        except IndexError:
+            raise WrenError("Subscript out of bounds.") from None
+    return O.wrap(obj).x_1(index)
+
+
 def _bset(box: list[Any], v: Any) -> Any:
     box[0] = v
     return v
@@ -314,6 +324,7 @@ def helpers() -> dict[str, Any]:
         "_iter": py_iter,
         "_for": loop_iter,
         "_for_range": _for_range,
+        "_sub": _subscript,
         "_fmod": fmod,
         "_bset": _bset,
         "_bool_mix": _bool_mix,
