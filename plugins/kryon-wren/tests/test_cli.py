@@ -72,3 +72,17 @@ def test_a_script_named_after_a_builtin_module_still_imports_it(tmp_path: Path) 
     for name in ("meta.wren", "random.wren"):
         proc = _run(tmp_path, name, source)
         assert (proc.returncode, proc.stdout, proc.stderr) == (0, "[Meta, Random]\n", "")
+
+
+def test_a_module_importing_the_main_script_gets_the_running_main_module(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "b.wren").write_text(
+        'System.print("b start")\nimport "./a" for A\nvar B = "B"\nSystem.print("b sees %(A)")\n'
+    )
+    source = (
+        'System.print("a start")\nimport "./b" for B\nvar A = "A"\nSystem.print("a end %(B)")\n'
+    )
+    proc = _run(tmp_path, "a.wren", source)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert proc.stdout == "a start\nb start\nb sees null\na end B\n"

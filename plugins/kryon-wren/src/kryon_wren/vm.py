@@ -349,6 +349,12 @@ class VM:
         ns = self.modules.get(resolved)
         if ns is not None:
             return ns
+        ns = self._module_of_file(path)
+        if ns is not None:
+            # The main script under another name ("./main" imported back
+            # from a module it imports): one file is one module, as in the
+            # reference CLI, which names the main module "./main" too.
+            return ns
         if self.import_root is not None:
             real = os.path.realpath(path)
             if os.path.commonpath([real, self.import_root]) != self.import_root:
@@ -368,6 +374,14 @@ class VM:
         ns = self.load(compiled)
         ns["_wren_module"]()
         return ns
+
+    def _module_of_file(self, path: str) -> dict[str, Any] | None:
+        real = os.path.realpath(path)
+        for name, file in self.module_files.items():
+            ns = self.modules.get(name)
+            if ns is not None and os.path.realpath(file) == real:
+                return ns
+        return None
 
     def import_var(self, ns: dict[str, Any], module: str, name: str) -> Any:
         key = f"w_{name}"
