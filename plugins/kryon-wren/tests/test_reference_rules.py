@@ -31,8 +31,11 @@ def locals_block(count: int, name: str = "a") -> str:
 def test_a_function_holds_at_most_255_locals_besides_slot_zero() -> None:
     assert run_source(locals_block(255)) == "value\n"
     errors = compile_errors(locals_block(256))
+    # As in the reference the variable is not declared, so its use is an
+    # undefined module variable.
     assert errors == [
-        (257, "Error at 'a256': Cannot declare more than 256 variables in one scope.")
+        (257, "Error at 'a256': Cannot declare more than 256 variables in one scope."),
+        (258, "Error at 'a256': Variable is used but not defined."),
     ]
 
 
@@ -390,3 +393,30 @@ def test_raw_strings_trim_as_the_reference_lexer_does(literal: str, value: str) 
 )
 def test_strings_have_no_ordering_operators(source: str, message: str) -> None:
     assert runtime_error(source) == message
+
+
+def test_semantic_errors_do_not_stop_the_compiler() -> None:
+    source = """var x = undefinedFirst
+var x = 2
+class A {
+  construct new(a, a) {}
+}
+var f = Fn.new {|b, b| this }
+System.print(1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17)
+{
+  var c = 1
+  var c = 2
+}
+var y = undefinedLast
+"""
+    assert compile_errors(source) == [
+        (2, "Error at 'x': Module variable is already defined."),
+        (4, "Error at 'a': Variable is already declared in this scope."),
+        (6, "Error at 'b': Variable is already declared in this scope."),
+        (6, "Error at 'this': Cannot use 'this' outside of a method."),
+        (7, "Error at ',': Methods cannot have more than 16 arguments."),
+        (10, "Error at 'c': Variable is already declared in this scope."),
+        # Undefined module variables come last, when the module is read.
+        (1, "Error at 'undefinedFirst': Variable is used but not defined."),
+        (12, "Error at 'undefinedLast': Variable is used but not defined."),
+    ]

@@ -127,9 +127,11 @@ class ExpressionParser(ParserBase):
             return args
         while True:
             self.skip_lines()
+            if len(args) == MAX_PARAMS:
+                # Reported at the comma (or newline) before the 17th, as the
+                # reference counts an argument before compiling it.
+                self.report(self.prev, "Methods cannot have more than 16 arguments.")
             args.append(self.expression())
-            if len(args) > MAX_PARAMS:
-                raise ParseError(self.prev, "Methods cannot have more than 16 arguments.")
             self.skip_lines()
             if not self.match(","):
                 break
@@ -166,17 +168,14 @@ class ExpressionParser(ParserBase):
         if self.match("|"):
             params: list[Token] = []
             while True:
+                if len(params) == MAX_PARAMS:
+                    self.report(self.prev, "Methods cannot have more than 16 parameters.")
                 params.append(self.consume("name", "Expect parameter name."))
-                if len(params) > MAX_PARAMS:
-                    raise ParseError(self.prev, "Methods cannot have more than 16 parameters.")
                 if not self.match(","):
                     break
             self.consume("|", "Expect '|' after function parameters.")
-            seen: set[str] = set()
+            # A repeated name is reported by declare().
             for p in params:
-                if p.text in seen:
-                    raise ParseError(p, "Variable is already declared in this scope.")
-                seen.add(p.text)
                 func.params.append(self.declare(p))
         body, expr = self.finish_block()
         func.body = body
@@ -252,7 +251,7 @@ class ExpressionParser(ParserBase):
 
     def p_this(self, tok: Token, can_assign: bool) -> N.Node:
         if self.cls is None:
-            raise ParseError(tok, "Cannot use 'this' outside of a method.")
+            self.report(tok, "Cannot use 'this' outside of a method.")
         return N.This(tok.line)
 
     def p_field(self, tok: Token, can_assign: bool) -> N.Node:

@@ -18,7 +18,7 @@ from kryon_wren.expressions import (
     makes_object,
 )
 from kryon_wren.lexer import Token
-from kryon_wren.scope import ParseError
+from kryon_wren.scope import ParseError, format_parse_error
 
 __all__ = ["ParseError", "Parser", "format_parse_error", "parse"]
 
@@ -40,7 +40,7 @@ class Parser(ExpressionParser, AttributeParser):
                 break
         for info in self.module_vars.values():
             if not info.defined:
-                self.errors.append(
+                self.undefined.append(
                     (info.line, f"Error at '{info.name}': Variable is used but not defined.")
                 )
         return self.module
@@ -353,40 +353,16 @@ class Parser(ExpressionParser, AttributeParser):
             return params
         while True:
             self.skip_lines()
+            if len(params) == MAX_PARAMS:
+                self.report(self.prev, "Methods cannot have more than 16 parameters.")
             params.append(self.consume("name", "Expect parameter name."))
-            if len(params) > MAX_PARAMS:
-                raise ParseError(self.prev, "Methods cannot have more than 16 parameters.")
             self.skip_lines()
             if not self.match(","):
                 break
         self.skip_lines()
         self.consume(close, f"Expect '{close}' after parameters.")
-        seen: set[str] = set()
-        for p in params:
-            if p.text in seen:
-                raise ParseError(p, "Variable is already declared in this scope.")
-            seen.add(p.text)
+        # A repeated name is reported when the body declares the parameters.
         return params
-
-
-def format_parse_error(err: ParseError) -> tuple[int, str]:
-    tok = err.token
-    if tok.type == "line":
-        where = "Error at newline"
-    elif tok.type == "eof":
-        where = "Error at end of file"
-    elif tok.type == "error":
-        where = "Error"
-    else:
-        text = tok.text if tok.type not in ("str", "interp") else _token_source(tok)
-        if len(text) > 64:
-            text = text[:64] + "..."
-        where = f"Error at '{text}'"
-    return tok.line, f"{where}: {err.message}"
-
-
-def _token_source(tok: Token) -> str:
-    return '"' + str(tok.value) + '"'
 
 
 def parse(
@@ -401,9 +377,13 @@ def parse(
         module = parser.parse_module()
     except ParseError as err:
         if err.token.type != "error":
-            errors.append(format_parse_error(err))
+            parser.errors.append(format_parse_error(err))
     except RecursionError:
-        errors.append((parser.cur.line, "Error: Expression is too deeply nested."))
+        parser.errors.append((parser.cur.line, "Error: Expression is too deeply nested."))
+    # Errors in the order the reference finds them: its lexer runs a token
+    # ahead of the parser (so by line), and module variables that were used
+    # but never defined are reported when the whole module has been read.
     errors.extend(parser.errors)
     errors.sort(key=lambda e: e[0])
+    errors.extend(parser.undefined)
     return (module if not errors else None), errors, parser

@@ -16,11 +16,32 @@ class ParseError(Exception):
         self.message = message
 
 
+def format_parse_error(err: ParseError) -> tuple[int, str]:
+    tok = err.token
+    if tok.type == "line":
+        where = "Error at newline"
+    elif tok.type == "eof":
+        where = "Error at end of file"
+    elif tok.type == "error":
+        where = "Error"
+    else:
+        text = tok.text if tok.type not in ("str", "interp") else _token_source(tok)
+        if len(text) > 64:
+            text = text[:64] + "..."
+        where = f"Error at '{text}'"
+    return tok.line, f"{where}: {err.message}"
+
+
+def _token_source(tok: Token) -> str:
+    return '"' + str(tok.value) + '"'
+
+
 class ParserBase:
     def __init__(self, source: str, *, builtins: tuple[str, ...] = ()) -> None:
         self.tokens, self.lex_errors = tokenize(source)
         self.i = 0
         self.errors: list[tuple[int, str]] = []
+        self.undefined: list[tuple[int, str]] = []
         self.module_vars: dict[str, N.VarInfo] = {}
         self.counter = 0
         self.cls: N.ClassInfo | None = None
@@ -77,6 +98,11 @@ class ParserBase:
     def error(self, message: str, token: Token | None = None) -> ParseError:
         return ParseError(token or self.prev, message)
 
+    def report(self, token: Token, message: str) -> None:
+        """An error the reference reports and parses on from (a semantic one,
+        not a syntax error): the rest of the file is still checked."""
+        self.errors.append(format_parse_error(ParseError(token, message)))
+
     def uid(self) -> int:
         self.counter += 1
         return self.counter
@@ -95,7 +121,8 @@ class ParserBase:
             existing = self.module_vars.get(name)
             if existing is not None:
                 if existing.defined:
-                    raise self.error("Module variable is already defined.", tok)
+                    self.report(tok, "Module variable is already defined.")
+                    return existing
                 if name[0].islower():
                     # A lowercase name may not be used before its definition
                     # (reported at the end of the definition, as the reference does).
@@ -111,10 +138,8 @@ class ParserBase:
             return info
         scope = self.fn.scopes[-1]
         if name in scope:
-            raise self.error("Variable is already declared in this scope.", tok)
-        if sum(len(s) for s in self.fn.scopes) >= MAX_LOCALS - 1:
-            # Slot zero holds the receiver or the closure.
-            raise self.error(f"Cannot declare more than {MAX_LOCALS} variables in one scope.", tok)
+            self.report(tok, "Variable is already declared in this scope.")
+            return scope[name]
         info = N.VarInfo(
             name,
             f"l_{name}_{self.uid()}",
@@ -123,6 +148,12 @@ class ParserBase:
             in_loop=self.fn.loop_depth > 0,
             line=tok.line,
         )
+        if sum(len(s) for s in self.fn.scopes) >= MAX_LOCALS - 1:
+            # Slot zero holds the receiver or the closure. As in the
+            # reference, the variable is not added (its uses are then
+            # module variables that are never defined).
+            self.report(tok, f"Cannot declare more than {MAX_LOCALS} variables in one scope.")
+            return info
         scope[name] = info
         return info
 
