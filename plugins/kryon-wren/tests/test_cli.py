@@ -33,7 +33,7 @@ def test_compile_errors_exit_65_with_every_error(tmp_path: Path) -> None:
     proc = _run(tmp_path, "bad.wren", source)
     assert proc.returncode == 65
     assert proc.stderr == (
-        "[bad line 3] Error at 'f()': Class A already defines a method 'f()'.\n"
+        "[bad line 3] Error at ')': Class A already defines a method 'f()'.\n"
         "[bad line 5] Error at 'nope': Variable is used but not defined.\n"
     )
 

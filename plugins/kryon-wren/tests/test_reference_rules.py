@@ -420,3 +420,16 @@ var y = undefinedLast
         (1, "Error at 'undefinedFirst': Variable is used but not defined."),
         (12, "Error at 'undefinedLast': Variable is used but not defined."),
     ]
+
+
+def test_a_duplicate_method_is_reported_at_the_last_token_of_its_signature() -> None:
+    source = (
+        "class A {\n  f() {}\n  f() {}\n  g {}\n  g {}\n  [i] {}\n  [j] {}\n"
+        "  static s=(v) {}\n  static s=(w) {}\n}\n"
+    )
+    assert compile_errors(source) == [
+        (3, "Error at ')': Class A already defines a method 'f()'."),
+        (5, "Error at 'g': Class A already defines a method 'g'."),
+        (7, "Error at ']': Class A already defines a method '[_]'."),
+        (9, "Error at ')': Class A already defines a static method 's=(_)'."),
+    ]

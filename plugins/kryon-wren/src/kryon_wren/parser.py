@@ -219,22 +219,12 @@ class Parser(ExpressionParser, AttributeParser):
                 raise ParseError(self.cur, "Expect '}' after class body.")
             method_attributes, _ = self.attributes()
             try:
-                m = self.method_definition(cls)
+                m = self.method_definition(cls, seen)
             except SignatureError as err:
                 # As in the reference, a bad member ends the class body and
                 # parsing goes on (usually cascading into one more error).
                 self.errors.append(format_parse_error(err))
                 break
-            key = (m.mname, m.kind == "static")
-            if key in seen:
-                self.errors.append(
-                    (
-                        m.line,
-                        f"Error at '{m.signature}': Class {cls.name} already defines a "
-                        f"{'static ' if m.kind == 'static' else ''}method '{m.signature}'.",
-                    )
-                )
-            seen[key] = True
             methods.append(m)
             if method_attributes:
                 prefix = "static " if m.kind == "static" else ""
@@ -246,11 +236,22 @@ class Parser(ExpressionParser, AttributeParser):
         self.cls = outer_cls
         return N.ClassDecl(cls, info, superclass, methods, line, [], attribute_table)
 
-    def method_definition(self, cls: N.ClassInfo) -> N.MethodDef:
+    def method_definition(
+        self, cls: N.ClassInfo, seen: dict[tuple[str, bool], bool]
+    ) -> N.MethodDef:
         try:
             mname, sig, kind, params, line = self.method_signature(cls)
         except ParseError as err:
             raise SignatureError(err.token, err.message) from None
+        key = (mname, kind == "static")
+        if key in seen:
+            # Reported at the signature's last token, before the body.
+            self.report(
+                self.prev,
+                f"Class {cls.name} already defines a "
+                f"{'static ' if kind == 'static' else ''}method '{sig}'.",
+            )
+        seen[key] = True
         return self.method_body(cls, mname, sig, kind, params, line)
 
     def method_signature(self, cls: N.ClassInfo) -> tuple[str, str, str, list[Token], int]:
