@@ -79,7 +79,7 @@ class Parser(ExpressionParser, AttributeParser):
             if self.match("="):
                 self.skip_lines()
                 init = self.expression()
-            info = self.declare(tok)
+            info = self.declare(tok, self.prev)
             info.obj_init = makes_object(init)
             return N.VarDecl(info, init, line)
         return self.statement()

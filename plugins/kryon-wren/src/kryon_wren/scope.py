@@ -115,13 +115,16 @@ class ParserBase:
     def pop_scope(self) -> None:
         self.fn.scopes.pop()
 
-    def declare(self, tok: Token) -> N.VarInfo:
+    def declare(self, tok: Token, at: Token | None = None) -> N.VarInfo:
+        """Declare ``tok``'s name; an error is reported at ``at`` (default
+        ``tok``): the reference reports a `var` at its initializer's end."""
         name = tok.text
+        where = at or tok
         if self.fn is self.module and not self.fn.scopes:
             existing = self.module_vars.get(name)
             if existing is not None:
                 if existing.defined:
-                    self.report(tok, "Module variable is already defined.")
+                    self.report(where, "Module variable is already defined.")
                     return existing
                 if name[0].islower():
                     # A lowercase name may not be used before its definition
@@ -138,7 +141,7 @@ class ParserBase:
             return info
         scope = self.fn.scopes[-1]
         if name in scope:
-            self.report(tok, "Variable is already declared in this scope.")
+            self.report(where, "Variable is already declared in this scope.")
             return scope[name]
         info = N.VarInfo(
             name,
@@ -152,7 +155,7 @@ class ParserBase:
             # Slot zero holds the receiver or the closure. As in the
             # reference, the variable is not added (its uses are then
             # module variables that are never defined).
-            self.report(tok, f"Cannot declare more than {MAX_LOCALS} variables in one scope.")
+            self.report(where, f"Cannot declare more than {MAX_LOCALS} variables in one scope.")
             return info
         scope[name] = info
         return info
