@@ -434,3 +434,15 @@ def test_a_duplicate_method_is_reported_at_the_last_token_of_its_signature() -> 
         (7, "Error at ']': Class A already defines a method '[_]'."),
         (9, "Error at ')': Class A already defines a static method 's=(_)'."),
     ]
+
+
+def test_misplaced_break_continue_and_constructor_return_do_not_stop_the_compiler() -> None:
+    source = (
+        "break\ncontinue\nclass A {\n  construct new() {\n    return 3\n  }\n}\nvar x = nowhere\n"
+    )
+    assert compile_errors(source) == [
+        (1, "Error at 'break': Cannot use 'break' outside of a loop."),
+        (2, "Error at 'continue': Cannot use 'continue' outside of a loop."),
+        (5, "Error at 'return': A constructor cannot return a value."),
+        (8, "Error at 'nowhere': Variable is used but not defined."),
+    ]

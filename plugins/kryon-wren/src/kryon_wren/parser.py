@@ -89,11 +89,11 @@ class Parser(ExpressionParser, AttributeParser):
         line = tok.line
         if self.match("break"):
             if self.fn.loop_depth == 0:
-                raise self.error("Cannot use 'break' outside of a loop.")
+                self.report(self.prev, "Cannot use 'break' outside of a loop.")
             return N.Break(line)
         if self.match("continue"):
             if self.fn.loop_depth == 0:
-                raise self.error("Cannot use 'continue' outside of a loop.")
+                self.report(self.prev, "Cannot use 'continue' outside of a loop.")
             return N.Continue(line)
         if self.match("for"):
             return self.for_statement(line)
@@ -112,10 +112,11 @@ class Parser(ExpressionParser, AttributeParser):
                 self.i = save
             return N.If(cond, then, other, line)
         if self.match("return"):
-            if self.check("line") or self.check("}") or self.check("eof"):
+            # As in the reference, only a newline ends a bare return.
+            if self.check("line"):
                 return N.Return(None, line)
             if self.fn.kind == "init":
-                raise self.error("A constructor cannot return a value.", self.cur)
+                self.report(self.prev, "A constructor cannot return a value.")
             return N.Return(self.expression(), line)
         if self.match("while"):
             self.consume("(", "Expect '(' after 'while'.")
