@@ -446,3 +446,14 @@ def test_misplaced_break_continue_and_constructor_return_do_not_stop_the_compile
         (5, "Error at 'return': A constructor cannot return a value."),
         (8, "Error at 'nowhere': Variable is used but not defined."),
     ]
+
+
+def test_misplaced_fields_and_super_do_not_stop_the_compiler() -> None:
+    source = "_x = 1\n__y\nsuper.foo(1)\nclass A {\n  static s { _z }\n}\nvar v = nowhere\n"
+    assert compile_errors(source) == [
+        (1, "Error at '_x': Cannot reference a field outside of a class definition."),
+        (2, "Error at '__y': Cannot use a static field outside of a class definition."),
+        (3, "Error at 'super': Cannot use 'super' outside of a method."),
+        (5, "Error at '_z': Cannot use an instance field in a static method."),
+        (7, "Error at 'nowhere': Variable is used but not defined."),
+    ]

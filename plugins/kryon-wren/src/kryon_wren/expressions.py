@@ -257,10 +257,19 @@ class ExpressionParser(ParserBase):
     def p_field(self, tok: Token, can_assign: bool) -> N.Node:
         cls = self.cls
         static = tok.type == "sfield"
+        # As in the reference these errors do not stop the compiler; a field
+        # outside a class still takes an assignment, a static one does not.
+        if cls is None and static:
+            self.report(tok, "Cannot use a static field outside of a class definition.")
+            return N.Lit(None, tok.line)
         if cls is None:
-            raise ParseError(tok, "Cannot reference a field outside of a class definition.")
+            self.report(tok, "Cannot reference a field outside of a class definition.")
+            if can_assign and self.match("="):
+                self.skip_lines()
+                self.expression()
+            return N.Lit(None, tok.line)
         if not static and self.in_static:
-            raise ParseError(tok, "Cannot use an instance field in a static method.")
+            self.report(tok, "Cannot use an instance field in a static method.")
         if not static and cls.foreign:
             # Reported without stopping, as the reference does.
             self.errors.append(
@@ -299,7 +308,12 @@ class ExpressionParser(ParserBase):
 
     def p_super(self, tok: Token, can_assign: bool) -> N.Node:
         if self.cls is None:
-            raise ParseError(tok, "Cannot use 'super' outside of a method.")
+            # Reported, then parsed on as the reference does.
+            self.report(tok, "Cannot use 'super' outside of a method.")
+            if self.match("."):
+                name = self.consume("name", "Expect method name after 'super.'.")
+                self.named_call(N.This(tok.line), name, can_assign)
+            return N.Lit(None, tok.line)
         method_fn = self.fn
         while method_fn.kind == "fn" and method_fn.parent is not None:
             method_fn = method_fn.parent
