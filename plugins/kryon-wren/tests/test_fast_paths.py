@@ -186,3 +186,27 @@ for (bad in [Fn.new { l[3] }, Fn.new { l[-4] }, Fn.new { l[0.5] }, Fn.new { l["x
         "Null does not implement '[_]'.\n"
         "Range does not implement '[_]'.\n"
     )
+
+
+def test_fn_call_with_its_arity_takes_one_python_frame() -> None:
+    # Core caps Python's stack at 10000 frames: two frames per Fn.call
+    # stopped this recursion at about 5000.
+    src = "var f\nf = Fn.new {|n| n == 0 ? 0 : 1 + f.call(n - 1) }\nSystem.print(f.call(6000))"
+    assert run_source(src) == "6000\n"
+
+
+@pytest.mark.parametrize("checks", MODES)
+def test_call_keeps_its_answers_for_other_arities_and_receivers(checks: bool) -> None:
+    src = """
+class C {
+  construct new() {}
+  call(a) { "C %(a)" }
+}
+var two = Fn.new {|a, b| [a, b] }
+System.print([C.new().call(1), Fn.new { 7 }.call(1, 2), two.call(1, 2)])
+System.print(Fiber.new { two.call(1) }.try())
+System.print(Fiber.new { 1.call(2) }.try())
+"""
+    assert run_source(src, checks=checks) == (
+        "[C 1, 7, [1, 2]]\nFunction expects more arguments.\nNum does not implement 'call(_)'.\n"
+    )

@@ -260,6 +260,14 @@ class ExprGen:
             return f"_sub({self.expr(e.recv)}, {self.expr(e.args[0])})"
         recv = self.recv(e.recv, e.mname)
         args = "" if e.args is None else ", ".join(self.expr(a) for a in e.args)
+        if e.args is not None and e.mname == f"m_call_{len(e.args)}":
+            # fn.call(...) with the exact arity calls the compiled function
+            # directly: one Python frame per Wren call instead of two.
+            first, f = self.bind(e.recv)
+            return (
+                f"({f}.fn({args}) if {first}.__class__ is _Fn and {f}.arity == {len(e.args)} "
+                f"else {f}.{e.mname}({args}))"
+            )
         return f"{recv}.{e.mname}({args})"
 
     def super_call(self, e: N.SuperCall) -> str:
