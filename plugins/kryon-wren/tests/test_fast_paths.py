@@ -210,3 +210,25 @@ System.print(Fiber.new { 1.call(2) }.try())
     assert run_source(src, checks=checks) == (
         "[C 1, 7, [1, 2]]\nFunction expects more arguments.\nNum does not implement 'call(_)'.\n"
     )
+
+
+def test_under_limits_bools_and_strings_in_variables_keep_wrens_operator_errors() -> None:
+    src = """
+var t = true
+var a = "apple"
+var b = "banana"
+var f = Fn.new {|x, y| x + y }
+for (bad in [Fn.new { 1 - t }, Fn.new { t < 2 }, Fn.new { 2 >= t }, Fn.new { a < b },
+             Fn.new { f.call(true, false) }]) {
+  System.print(Fiber.new { bad.call() }.try())
+}
+System.print([3 - 1, 1 < 2, 2 <= 2, 3 > 4, a + b])
+"""
+    assert run_source(src, checks=True) == (
+        "Right operand must be a number.\n"
+        "Bool does not implement '<(_)'.\n"
+        "Right operand must be a number.\n"
+        "String does not implement '<(_)'.\n"
+        "Bool does not implement '+(_)'.\n"
+        "[2, true, true, false, applebanana]\n"
+    )

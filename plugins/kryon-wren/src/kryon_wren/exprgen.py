@@ -295,13 +295,15 @@ class ExprGen:
             # Python would compute with a bool as an integer and order two
             # strings; Wren rejects both.
             return f"_bin({self.expr(e.left)}, {mname!r}, {self.expr(e.right)})"
-        if op in NATIVE_OPS and not (op == "+" and self.checks):
-            # Under limits, `+` keeps its dispatch so String and List
-            # concatenation can check the memory limit before allocating.
+        if op in NATIVE_OPS and not self.checks:
             return f"({self.expr(e.left)} {op} {self.expr(e.right)})"
+        # Under limits (the policy untrusted scripts run under) these take
+        # Python's operator only for two Nums, like `*`: `+` must check the
+        # memory limit before concatenating, and no Bool in a variable may
+        # compute as an integer nor two Strings compare.
         if op in ("==", "!="):
             return self.equality(e)
-        if op not in FAST_ARITH and op not in ("+", "==", "!=", "/", "%"):
+        if op not in FAST_ARITH and op not in NATIVE_OPS and op not in ("/", "%"):
             return f"_bin({self.expr(e.left)}, {mname!r}, {self.expr(e.right)})"
         a_first, a = self.bind(e.left)
         b_first, b = self.bind(e.right)
@@ -318,7 +320,7 @@ class ExprGen:
             test = f"{a_first}.__class__ is float"
         else:
             test = f"{a_first}.__class__ is {b_first}.__class__ is float"
-        if op in FAST_ARITH or op == "+":
+        if op in FAST_ARITH or op in NATIVE_OPS:
             return f"({a} {op} {b} if {test} else {slow})"
         if op in ("==", "!="):
             helper = f"_{'eq' if op == '==' else 'ne'}({a}, {b})"
