@@ -278,3 +278,27 @@ def test_relative_imports_follow_the_file_and_stay_inside_a_sandbox(tmp_path: Pa
         with pytest.raises(ScriptRuntimeError) as info:
             m.load_script("bad", 'import "../secret" for Secret\n', path=main, language="wren")
         assert "Could not load module" in str(info.value)
+
+
+def test_big_lists_count_by_their_size_against_the_memory_limit(tmp_path: Path) -> None:
+    """Lists of a million items each held 8 MB but counted as one 64-byte block:
+    a loop keeping them reached 800 MB under the 16 MB sandbox before its time
+    limit.  The memory limit now sees malloc's bytes (kryon_core.heap)."""
+    config = KryonConfig.from_mapping(
+        {
+            "kryon": {"default_policy": "roomy"},
+            "security": {"policies": {"roomy": {"extends": "sandboxed", "time_limit_ms": 10000}}},
+            "cache": {"directory": str(tmp_path / "cache")},
+        }
+    )
+    with ScriptManager(config) as manager:
+        manager.load_script(
+            "hoard",
+            "var hoard = Fn.new {\n"
+            "  var a = []\n"
+            "  while (true) a.add(List.filled(1000000, 0))\n"
+            "}\n",
+            language="wren",
+        )
+        with pytest.raises(MemoryLimitError):
+            manager.call_function("hoard.hoard")
