@@ -37,6 +37,17 @@ def _config(tmp_path: Path, policy: str) -> KryonConfig:
     )
 
 
+def _roomy_config(tmp_path: Path) -> KryonConfig:
+    """The sandboxed policy with 10 s per call: room for a memory bomb to meet its limit."""
+    return KryonConfig.from_mapping(
+        {
+            "kryon": {"default_policy": "roomy"},
+            "security": {"policies": {"roomy": {"extends": "sandboxed", "time_limit_ms": 10000}}},
+            "cache": {"directory": str(tmp_path / "cache")},
+        }
+    )
+
+
 @pytest.fixture
 def manager(tmp_path: Path) -> Iterator[ScriptManager]:
     out: list[str] = []
@@ -197,14 +208,7 @@ def test_strings_doubled_in_one_step_meet_the_memory_limit(tmp_path: Path, step:
     # The sandboxed memory limit without its time limit: a builtin's long
     # pass is a time check too, and on a loaded machine the doublings below
     # the memory limit may take longer than 100 ms.
-    config = KryonConfig.from_mapping(
-        {
-            "kryon": {"default_policy": "roomy"},
-            "security": {"policies": {"roomy": {"extends": "sandboxed", "time_limit_ms": 10000}}},
-            "cache": {"directory": str(tmp_path / "cache")},
-        }
-    )
-    with ScriptManager(config) as manager:
+    with ScriptManager(_roomy_config(tmp_path)) as manager:
         manager.load_script(
             "grow",
             f'var grow = Fn.new {{\n  var s = "x"\n  for (i in 0...40) {step}\n}}\n',
@@ -284,14 +288,7 @@ def test_big_lists_count_by_their_size_against_the_memory_limit(tmp_path: Path) 
     """Lists of a million items each held 8 MB but counted as one 64-byte block:
     a loop keeping them reached 800 MB under the 16 MB sandbox before its time
     limit.  The memory limit now sees malloc's bytes (kryon_core.heap)."""
-    config = KryonConfig.from_mapping(
-        {
-            "kryon": {"default_policy": "roomy"},
-            "security": {"policies": {"roomy": {"extends": "sandboxed", "time_limit_ms": 10000}}},
-            "cache": {"directory": str(tmp_path / "cache")},
-        }
-    )
-    with ScriptManager(config) as manager:
+    with ScriptManager(_roomy_config(tmp_path)) as manager:
         manager.load_script(
             "hoard",
             "var hoard = Fn.new {\n"

@@ -236,37 +236,36 @@ def _check(sc: Any) -> Sorted:
     return sc
 
 
-def subseq(sc: Any, *args: Any) -> Seq | None:
-    """``(subseq sc test key)`` / ``(subseq sc start-test start-key end-test end-key)``:
-    the entries of a sorted collection within the bounds, ascending."""
+def _subseq(name: str, ascending: bool, sc: Any, args: tuple[Any, ...]) -> Seq | None:
+    """The entries of a sorted collection within bounds, in one direction: a
+    single bound on the side the walk starts from is where it starts, any
+    other bound is where it stops."""
     sc = _check(sc)
     if len(args) == 2:
         test, key = args
         include = _bound(sc, test, key)
-        if test is gt or test is ge:
-            return _from(sc, key, True, include)
-        return _take_while(include, _ordered(sc, True))
+        starts_here = (gt, ge) if ascending else (lt, le)
+        if test is starts_here[0] or test is starts_here[1]:
+            return _from(sc, key, ascending, include)
+        return _take_while(include, _ordered(sc, ascending))
     if len(args) != 4:
-        raise TypeError(f"Wrong number of args ({len(args) + 1}) passed to: subseq")
-    start_test, start_key, end_test, end_key = args
-    start = _from(sc, start_key, True, _bound(sc, start_test, start_key))
-    return _take_while(_bound(sc, end_test, end_key), list(start) if start else [])
+        raise TypeError(f"Wrong number of args ({len(args) + 1}) passed to: {name}")
+    first_test, first_key, last_test, last_key = args
+    if not ascending:
+        first_test, first_key, last_test, last_key = last_test, last_key, first_test, first_key
+    start = _from(sc, first_key, ascending, _bound(sc, first_test, first_key))
+    return _take_while(_bound(sc, last_test, last_key), list(start) if start else [])
+
+
+def subseq(sc: Any, *args: Any) -> Seq | None:
+    """``(subseq sc test key)`` / ``(subseq sc start-test start-key end-test end-key)``:
+    the entries of a sorted collection within the bounds, ascending."""
+    return _subseq("subseq", True, sc, args)
 
 
 def rsubseq(sc: Any, *args: Any) -> Seq | None:
     """``subseq`` descending."""
-    sc = _check(sc)
-    if len(args) == 2:
-        test, key = args
-        include = _bound(sc, test, key)
-        if test is lt or test is le:
-            return _from(sc, key, False, include)
-        return _take_while(include, _ordered(sc, False))
-    if len(args) != 4:
-        raise TypeError(f"Wrong number of args ({len(args) + 1}) passed to: rsubseq")
-    start_test, start_key, end_test, end_key = args
-    start = _from(sc, end_key, False, _bound(sc, end_test, end_key))
-    return _take_while(_bound(sc, start_test, start_key), list(start) if start else [])
+    return _subseq("rsubseq", False, sc, args)
 
 
 SORTED: dict[str, Any] = {

@@ -197,14 +197,19 @@ end
 -- Lua's str_find searches plainly for a pattern without these.
 local SPECIALS = "[%^%$%*%+%?%.%(%[%%%-]"
 
+-- A string argument as the C functions take it (numbers converted).
+local function as_string(v)
+  if type(v) == "number" then return tostring(v) end
+  return v
+end
+
 -- Whether one C call on (s, p) could cost more than the budget, in which case
 -- the pattern is run by Patterns (patterns.lua: Lua code the hook stops).
 -- Without Patterns (LuaJIT), and for a plain search, such a call is refused.
 -- `finding`: string.find, where `plain` (or a pattern without specials)
 -- makes a plain search.
 local function too_costly(s, p, init, plain, finding)
-  if type(s) == "number" then s = tostring(s) end
-  if type(p) == "number" then p = tostring(p) end
+  s, p = as_string(s), as_string(p)
   if type(s) ~= "string" or type(p) ~= "string" then return false end
   if not finding then
     plain = false
@@ -228,11 +233,6 @@ local function opt_integer(v)
   if kind ~= "number" and kind ~= "string" then return false end
   local n = tonumber(v)
   return n and math_tointeger(n) or false
-end
-
-local function as_string(v)
-  if type(v) == "number" then return tostring(v) end
-  return v
 end
 
 local string_lib = {}
