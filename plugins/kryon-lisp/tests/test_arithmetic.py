@@ -53,7 +53,41 @@ def test_products_overflow_exactly_outside_64_bits(a: int, b: int) -> None:
 
 
 def test_ratios_normalise() -> None:
-    assert run("(+ 1/3 2/3)") == "1"
-    assert run("(* 2 1/2)") == "1"
+    # Clojure's ratio arithmetic returns a BigInt when the result is whole
+    assert run("(+ 1/3 2/3)") == "1N"
+    assert run("(* 2 1/2)") == "1N"
+    assert run("[(/ 4 2) (class (/ 4 2)) (rationalize 2.0) (rationalize 2)]") == (
+        "[2 java.lang.Long 2N 2]"
+    )
     assert run("(/ 6 4)") == "3/2"
     assert isinstance(RUNTIME.eval_source(NS, "(/ 1 3)"), Fraction)
+
+
+def test_bigints_are_contagious() -> None:
+    # 1N is a BigInt whatever its size: products with it never overflow
+    assert run("(reduce * 1N (range 1 25))") == "620448401733239439360000N"
+    assert run("[1N (+ 1N 2) (inc 1N) (- 1N) (quot 7N 2) (* 1N 1.5) (+ 1/2 1N)]") == (
+        "[1N 3N 2N -1N 3N 1.5 3/2]"
+    )
+    assert run("[(class 1N) (str 5N) (= 1N 1) (hash 1N) (hash 1) (int? 1N) (integer? 1N)]") == (
+        '[clojure.lang.BigInt "5" true 1392991556 1392991556 false true]'
+    )
+    assert run("[(bigint 3) (range 1N 3) (nth [:a :b] 1N) (get {1 :x} 1N) (max-key - 1N 2)]") == (
+        "[3N (1N 2N) :b :x 1N]"
+    )
+
+
+def test_octal_literals() -> None:
+    assert run("[017 -010 0 0N]") == "[15 -8 0 0N]"
+    with pytest.raises(Exception, match="Invalid number: 08"):
+        run("08")
+
+
+def test_max_key_calls_the_key_once_per_element() -> None:
+    assert (
+        run(
+            "(let [calls (atom 0) k (fn [x] (swap! calls inc) (count x))]"
+            ' [(max-key k "a" "bbb" "cc" "ddd") (min-key k "aa" "b" "c") @calls])'
+        )
+        == '["ddd" "c" 7]'
+    )

@@ -10,6 +10,7 @@ from typing import Any
 
 from kryon_lisp.types import (
     Atom,
+    BigInt,
     Char,
     ExceptionInfo,
     Keyword,
@@ -132,7 +133,7 @@ class JavaClass:
 
 
 def _is_number(x: Any) -> bool:
-    return type(x) in (int, float, Fraction)
+    return type(x) in (int, float, Fraction, BigInt)
 
 
 CLASSES: dict[str, JavaClass] = {}
@@ -145,6 +146,10 @@ for _names, _check in [
     (("Boolean", "java.lang.Boolean"), lambda x: type(x) is bool),
     (("Character", "java.lang.Character"), lambda x: type(x) is Char),
     (("clojure.lang.Ratio",), lambda x: type(x) is Fraction),
+    (
+        ("clojure.lang.BigInt",),
+        lambda x: type(x) is BigInt or (type(x) is int and not -(2**63) <= x < 2**63),
+    ),
     (("clojure.lang.Keyword",), lambda x: type(x) is Keyword),
     (("clojure.lang.Symbol",), lambda x: type(x) is Symbol),
     (

@@ -121,14 +121,14 @@ def _double_hash(d: float) -> int:
 
 def hasheq(x: Any) -> int:
     """Clojure's ``(hash x)`` as an unsigned 32-bit value."""
-    from kryon_lisp.types import Char, Keyword, LMap, LSet, PVector, Seq, Symbol
+    from kryon_lisp.types import BigInt, Char, Keyword, LMap, LSet, PVector, Seq, Symbol
 
     t = type(x)
     if x is None:
         return 0
     if t is bool:
         return 1231 if x else 1237
-    if t is int:
+    if t is int or t is BigInt:
         if -(2**63) <= x < 2**63:
             return hash_long(x)
         return _big_integer_hash(x)
@@ -199,14 +199,14 @@ def trie_order(key: Any) -> tuple[int, ...]:
 def java_hash_code(x: Any) -> int:
     """Java's ``x.hashCode()`` (not ``hasheq``) as an unsigned 32-bit value: what
     ``Object.toString`` shows after the ``@`` (``clojure.lang.LazySeq@7861``)."""
-    from kryon_lisp.types import Char, Keyword, LMap, LSet, PVector, Seq, Symbol
+    from kryon_lisp.types import BigInt, Char, Keyword, LMap, LSet, PVector, Seq, Symbol
 
     t = type(x)
     if x is None:
         return 0
     if t is bool:
         return 1231 if x else 1237
-    if t is int:
+    if t is int or t is BigInt:
         if -(2**63) <= x < 2**63:
             u = int(x) & 0xFFFFFFFFFFFFFFFF
             return (u ^ (u >> 32)) & M32

@@ -15,6 +15,7 @@ from kryon_lisp.types import (
     EMPTY_LIST,
     EMPTY_MAP,
     EMPTY_VECTOR,
+    BigInt,
     Char,
     LMap,
     LSet,
@@ -35,13 +36,13 @@ def get(coll: Any, key: Any, default: Any = None) -> Any:
     if t is LMap:
         return coll.get(key, default)
     if t is PVector:
-        if type(key) is int and 0 <= key < len(coll):
+        if (type(key) is int or type(key) is BigInt) and 0 <= key < len(coll):
             return coll[key]
         return default
     if t is LSet:
         return coll.get(key, default)
     if t is str:
-        if type(key) is int and 0 <= key < len(coll):
+        if (type(key) is int or type(key) is BigInt) and 0 <= key < len(coll):
             return Char(coll[key])
         return default
     if coll is None:
@@ -78,7 +79,7 @@ def _assoc1(coll: Any, k: Any, v: Any) -> Any:
     if coll is None:
         return EMPTY_MAP.assoc(k, v)
     if t is PVector:
-        if type(k) is not int:
+        if type(k) is not int and type(k) is not BigInt:
             raise ValueError("Key must be integer")
         if k == len(coll):
             return coll.append(v)
@@ -227,7 +228,7 @@ def contains(coll: Any, k: Any) -> bool:
     if isinstance(coll, (LMap, LSet)):
         return k in coll
     if t is PVector or t is str:
-        return type(k) is int and 0 <= k < len(coll)
+        return (type(k) is int or type(k) is BigInt) and 0 <= k < len(coll)
     if coll is None:
         return False
     raise ValueError(f"contains? not supported on type: {type_name(coll)}")
@@ -312,7 +313,7 @@ def list_star(*args: Any) -> Any:
 def nth(coll: Any, i: Any, default: Any = _MISSING) -> Any:
     t = type(coll)
     if t is PVector or t is LRange:
-        if type(i) is int and 0 <= i < len(coll):
+        if (type(i) is int or type(i) is BigInt) and 0 <= i < len(coll):
             return coll[i] if t is PVector else coll.r[i]
     elif t is str:
         if 0 <= i < len(coll):

@@ -28,7 +28,7 @@ from kryon_core import (
 )
 from kryon_lisp import limits
 from kryon_lisp.seqs import iter_of
-from kryon_lisp.types import Char, Keyword, LMap, LSet, PVector, Seq, Symbol
+from kryon_lisp.types import BigInt, Char, Keyword, LMap, LSet, PVector, Seq, Symbol
 
 _SCALARS = (str, float, bool, type(None))
 
@@ -90,6 +90,8 @@ class Converter:
             return value.ch
         if t is Fraction:
             return float(value)
+        if t is BigInt:
+            return check_int(int(value))
         if isinstance(value, (UserData, ElementHandle, FunctionRef)):
             return value
         if t is PVector or t is LSet or isinstance(value, Seq) or t is LMap:

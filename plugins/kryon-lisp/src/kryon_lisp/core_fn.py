@@ -122,17 +122,24 @@ def some_fn(*fns: Any) -> Any:
     return first_truthy
 
 
-def max_key(k: Any, *xs: Any) -> Any:
-    best = xs[0]
-    for x in xs[1:]:
-        if k(x) >= k(best):
-            best = x
+def max_key(k: Any, x: Any, *more: Any) -> Any:
+    """Each key computed once, in order; a tie goes to the later element, as in Clojure."""
+    if not more:
+        return x
+    best, best_key = x, k(x)
+    for y in more:
+        key = k(y)
+        if key >= best_key:
+            best, best_key = y, key
     return best
 
 
-def min_key(k: Any, *xs: Any) -> Any:
-    best = xs[0]
-    for x in xs[1:]:
-        if k(x) <= k(best):
-            best = x
+def min_key(k: Any, x: Any, *more: Any) -> Any:
+    if not more:
+        return x
+    best, best_key = x, k(x)
+    for y in more:
+        key = k(y)
+        if key <= best_key:
+            best, best_key = y, key
     return best

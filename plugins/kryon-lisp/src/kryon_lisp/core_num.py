@@ -9,12 +9,13 @@ from typing import Any
 
 from kryon_lisp import limits
 from kryon_lisp.printer import type_name
+from kryon_lisp.types import BigInt
 
-NUMBER_TYPES = (int, float, Fraction)
+NUMBER_TYPES = (int, float, Fraction, BigInt)
 
 
 def _num(x: Any) -> Any:
-    if type(x) in (int, float, Fraction):
+    if type(x) in NUMBER_TYPES:
         return x
     if x is None:
         raise TypeError("Cannot perform arithmetic on nil")
@@ -22,17 +23,25 @@ def _num(x: Any) -> Any:
 
 
 def _norm(x: Any) -> Any:
+    # Clojure's ratio arithmetic lands on a BigInt when the result is whole: (* 2/3 3) is 2N
     if type(x) is Fraction and x.denominator == 1:
-        return x.numerator
+        return BigInt(x.numerator)
     return x
 
 
+def _contagion(r: Any, a: Any, b: Any) -> Any:
+    """An integer result is a BigInt when either operand was one (``(+ 1N 1)`` is ``2N``)."""
+    if type(r) is int and (type(a) is BigInt or type(b) is BigInt):
+        return BigInt(r)
+    return r
+
+
 def add2(a: Any, b: Any) -> Any:
-    return _norm(_num(a) + _num(b))
+    return _contagion(_norm(_num(a) + _num(b)), a, b)
 
 
 def sub2(a: Any, b: Any) -> Any:
-    return _norm(_num(a) - _num(b))
+    return _contagion(_norm(_num(a) - _num(b)), a, b)
 
 
 _LONG_MIN = -(2**63)
@@ -49,14 +58,14 @@ def mul2(a: Any, b: Any) -> Any:
     r = _norm(_num(a) * _num(b))
     if type(r) is int and type(a) is int and type(b) is int and not _LONG_MIN <= r <= _LONG_MAX:
         overflow()
-    return r
+    return _contagion(r, a, b)
 
 
 def mul_promoting(a: Any = 1, b: Any = 1, *more: Any) -> Any:
     """``*'``: integers grow without bound."""
-    r = _norm(_num(a) * _num(b))
+    r = _contagion(_norm(_num(a) * _num(b)), a, b)
     for x in more:
-        r = _norm(r * _num(x))
+        r = _contagion(_norm(r * _num(x)), r, x)
         _check_bits(r)
     _check_bits(r)
     return r
@@ -68,7 +77,7 @@ numbers runs in C for seconds, out of reach of the time limit's checks."""
 
 
 def _check_bits(r: Any) -> None:
-    if type(r) is int and r.bit_length() > MAX_BIGINT_BITS:
+    if isinstance(r, int) and r.bit_length() > MAX_BIGINT_BITS:
         from kryon_core import MemoryLimitError
 
         raise MemoryLimitError(f"integer of more than {MAX_BIGINT_BITS} bits")
@@ -85,11 +94,16 @@ def div2(a: Any, b: Any) -> Any:
         return a / b
     if b == 0:
         raise ZeroDivisionError("Divide by zero")
+    if type(a) is int and type(b) is int:
+        # exact quotients skip Fraction, whose normalising gcd dominates (/ n 2) loops
+        q, r = divmod(a, b)
+        return q if not r else Fraction(a, b)
     return _norm(Fraction(a) / Fraction(b))
 
 
 def neg(a: Any) -> Any:
-    return -_num(a)
+    r = -_num(a)
+    return BigInt(r) if type(a) is BigInt else r
 
 
 def plus(a: Any = 0, b: Any = 0, *more: Any) -> Any:
@@ -129,7 +143,7 @@ def quot(a: Any, b: Any) -> Any:
     if type(a) is float or type(b) is float:
         return float(math.trunc(a / b))
     q = abs(a) // abs(b)
-    return _norm(q if (a >= 0) == (b >= 0) else -q)
+    return _contagion(_norm(q if (a >= 0) == (b >= 0) else -q), a, b)
 
 
 def rem(a: Any, b: Any) -> Any:
@@ -138,14 +152,14 @@ def rem(a: Any, b: Any) -> Any:
         raise ZeroDivisionError("Divide by zero")
     if type(a) is float or type(b) is float:
         return math.fmod(a, b)
-    return _norm(a - b * quot(a, b))
+    return _contagion(_norm(a - b * quot(a, b)), a, b)
 
 
 def mod(a: Any, b: Any) -> Any:
     a, b = _num(a), _num(b)
     if b == 0:
         raise ZeroDivisionError("Divide by zero")
-    return _norm(a % b)
+    return _contagion(_norm(a % b), a, b)
 
 
 def _chain(op: Any) -> Any:
@@ -176,11 +190,11 @@ def min_(a: Any, *more: Any) -> Any:
 
 
 def abs_(x: Any) -> Any:
-    return abs(_num(x))
+    return BigInt(abs(x)) if type(x) is BigInt else abs(_num(x))
 
 
 def is_even(n: Any) -> bool:
-    if type(n) is not int:
+    if type(n) is not int and type(n) is not BigInt:
         raise ValueError(f"Argument must be an integer: {n}")
     return n % 2 == 0
 
@@ -202,10 +216,15 @@ def is_neg(x: Any) -> bool:
 
 
 def is_number(x: Any) -> bool:
-    return type(x) in (int, float, Fraction)
+    return type(x) in NUMBER_TYPES
 
 
 def is_integer(x: Any) -> bool:
+    return type(x) is int or type(x) is BigInt
+
+
+def is_fixed_integer(x: Any) -> bool:
+    """``int?``: a long, not a BigInt."""
     return type(x) is int
 
 
@@ -218,7 +237,7 @@ def is_ratio(x: Any) -> bool:
 
 
 def is_rational(x: Any) -> bool:
-    return type(x) in (int, Fraction)
+    return type(x) in (int, Fraction, BigInt)
 
 
 def to_int(x: Any) -> int:
@@ -232,8 +251,9 @@ def to_int(x: Any) -> int:
     return int(x)
 
 
-def to_bigint(x: Any) -> int:
-    """``bigint``: numbers truncated, strings parsed (any length)."""
+def to_biginteger(x: Any) -> int:
+    """``biginteger``: numbers truncated, strings parsed (any length); a
+    ``java.math.BigInteger`` prints without ``N``, so it stays a plain int."""
     if isinstance(x, str):
         from kryon_lisp.reader import parse_decimal
 
@@ -242,6 +262,11 @@ def to_bigint(x: Any) -> int:
             raise ValueError(f'For input string: "{x}"')
         return -parse_decimal(text) if x[:1] == "-" else parse_decimal(text)
     return to_int(x)
+
+
+def to_bigint(x: Any) -> BigInt:
+    """``bigint``: as ``biginteger``, marked a Clojure BigInt."""
+    return BigInt(to_biginteger(x))
 
 
 def unsigned_shift_right(x: int, n: int) -> int:
@@ -263,7 +288,9 @@ def denominator(x: Any) -> int:
 
 
 def rationalize(x: Any) -> Any:
-    return _norm(Fraction(str(x)) if type(x) is float else Fraction(x))
+    if type(x) is not float:
+        return _num(x)
+    return _norm(Fraction(str(x)))
 
 
 def bit_and(a: int, *more: int) -> int:
@@ -365,7 +392,7 @@ NUMERIC: dict[str, Any] = {
     "neg?": is_neg,
     "number?": is_number,
     "integer?": is_integer,
-    "int?": is_integer,
+    "int?": is_fixed_integer,
     "float?": is_float,
     "double?": is_float,
     "ratio?": is_ratio,
@@ -387,7 +414,7 @@ NUMERIC: dict[str, Any] = {
     "bit-shift-right": lambda x, n: x >> (n & 63),
     "unsigned-bit-shift-right": unsigned_shift_right,
     "bigint": to_bigint,
-    "biginteger": to_bigint,
+    "biginteger": to_biginteger,
     "compare": compare,
     "NaN?": math.isnan,
     "infinite?": math.isinf,

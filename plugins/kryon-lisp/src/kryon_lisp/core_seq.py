@@ -361,11 +361,13 @@ def range_(*args: Any) -> Any:
     if all(type(a) is int for a in (start, end, step)):
         return LRange(range(start, end, step))
 
+    from kryon_lisp.core_num import add2
+
     def gen() -> Iterator[Any]:
         x = start
         while (step > 0 and x < end) or (step < 0 and x > end):
             yield x
-            x += step
+            x = add2(x, step)  # Clojure's +: (range 1N 3) is (1N 2N), ratio steps normalise
 
     return lazy_iter(guarded(gen()))
 

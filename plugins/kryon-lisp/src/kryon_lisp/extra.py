@@ -372,7 +372,6 @@ EXTRA: dict[str, Any] = {
     "run!": run,
     "nthrest": nthrest,
     "rseq": rseq,
-    "abs": abs,
     "parse-boolean": {"true": True, "false": False}.get,
     "get": get,
 }

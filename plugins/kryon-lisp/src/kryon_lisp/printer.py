@@ -11,6 +11,7 @@ from typing import Any
 from kryon_lisp import limits, patterns
 from kryon_lisp.types import (
     Atom,
+    BigInt,
     Char,
     Delay,
     ExceptionInfo,
@@ -118,7 +119,7 @@ def str_of(x: Any) -> str:
     """``(str x)``: strings and chars raw, nil empty, everything else printed."""
     if type(x) is str:
         return x
-    if type(x) is int:
+    if type(x) is int or type(x) is BigInt:
         return int_text(x)
     if x is None:
         return ""
@@ -198,6 +199,8 @@ class _Writer:
             # Python has one integer type: those past a long are Clojure BigInts, printed with N
             # by print and pr alike (only str leaves it off)
             out.append(str(x) if LONG_MIN <= x <= LONG_MAX else f"{int_text(x)}N")
+        elif t is BigInt:
+            out.append(f"{int_text(x)}N")
         elif t is float:
             out.append(format_float(x))
         elif t is str:
@@ -306,6 +309,7 @@ def type_name(x: Any) -> str:
         type(None): "nil",
         bool: "java.lang.Boolean",
         int: "java.lang.Long",
+        BigInt: "clojure.lang.BigInt",
         float: "java.lang.Double",
         str: "java.lang.String",
         Fraction: "clojure.lang.Ratio",

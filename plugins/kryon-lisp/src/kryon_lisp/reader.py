@@ -17,7 +17,7 @@ from pyrsistent import pvector
 from kryon_core import CompileError
 from kryon_lisp import limits, patterns
 from kryon_lisp.syntax_quote import SyntaxQuoter
-from kryon_lisp.types import Char, Keyword, LMap, LSet, PList, Symbol, key_of, plist
+from kryon_lisp.types import BigInt, Char, Keyword, LMap, LSet, PList, Symbol, key_of, plist
 
 FEATURES = (Keyword("kryon"), Keyword("lisp"), Keyword("default"), Keyword("clj"))
 """Reader-conditional features, in order of preference."""
@@ -365,15 +365,8 @@ class Reader:
             raise self.error(f"Number too large: {len(token)} digits", line, col)
         m = _INT.match(token)
         if m:
-            sign = -1 if m.group(1) == "-" else 1
-            if m.group(2):
-                return sign * int(m.group(3), 16)
-            if m.group(4):
-                try:
-                    return sign * int(m.group(5), int(m.group(4)))
-                except ValueError:
-                    raise self.error(f"Invalid number: {token}", line, col) from None
-            return sign * parse_decimal(m.group(6))
+            n = self._integer(m, token, line, col)
+            return BigInt(n) if token.endswith("N") else n
         if _FLOAT.match(token):
             return float(token.rstrip("M"))
         m = _RATIO.match(token)
@@ -384,6 +377,23 @@ class Reader:
             value = Fraction(numerator, denominator)
             return value.numerator if value.denominator == 1 else value
         raise self.error(f"Invalid number: {token}", line, col)
+
+    def _integer(self, m: re.Match[str], token: str, line: int, col: int) -> int:
+        sign = -1 if m.group(1) == "-" else 1
+        if m.group(2):
+            return sign * int(m.group(3), 16)
+        if m.group(4):
+            try:
+                return sign * int(m.group(5), int(m.group(4)))
+            except ValueError:
+                raise self.error(f"Invalid number: {token}", line, col) from None
+        digits = m.group(6)
+        if len(digits) > 1 and digits[0] == "0":
+            # a leading zero makes an octal literal, as in Java (017 is 15, 08 is invalid)
+            if not digits.isdigit() or "8" in digits or "9" in digits:
+                raise self.error(f"Invalid number: {token}", line, col)
+            return sign * int(digits, 8)
+        return sign * parse_decimal(digits)
 
     def _keyword(self, token: str, line: int, col: int) -> Keyword:
         if token in {":", "::"} or token.endswith(":") or ":::" in token:

@@ -15,6 +15,7 @@ from pyrsistent import pvector
 
 from kryon_lisp.macros import L, S, macro
 from kryon_lisp.types import (
+    BigInt,
     Char,
     Keyword,
     LMap,
@@ -97,8 +98,8 @@ _HOST_TYPES: dict[str, Callable[[Any], bool]] = {
     "nil": lambda x: x is None,
     "String": lambda x: type(x) is str,
     "java.lang.String": lambda x: type(x) is str,
-    "Number": lambda x: type(x) in (int, float, Fraction),
-    "java.lang.Number": lambda x: type(x) in (int, float, Fraction),
+    "Number": lambda x: type(x) in (int, float, Fraction, BigInt),
+    "java.lang.Number": lambda x: type(x) in (int, float, Fraction, BigInt),
     "Long": lambda x: type(x) is int,
     "Double": lambda x: type(x) is float,
     "Boolean": lambda x: type(x) is bool,

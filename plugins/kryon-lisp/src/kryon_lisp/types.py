@@ -143,6 +143,17 @@ class Char:
         return f"Char({self.ch!r})"
 
 
+class BigInt(int):
+    """A Clojure ``BigInt`` (``1N``, ``(bigint x)``, a ratio sum that is whole).
+
+    Plain Python ints are Clojure longs (past 64 bits they print as BigInts
+    too); this subclass marks values that are BigInts whatever their size, so
+    they print with ``N`` and make the arithmetic they take part in BigInt,
+    as in Clojure, where ``(reduce * 1N (range 1 30))`` never overflows."""
+
+    __slots__ = ()
+
+
 class Seq:
     """Base of every sequence: ``first``/``more``/``next``/``seq`` and iteration.
 
