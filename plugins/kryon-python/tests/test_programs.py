@@ -177,6 +177,91 @@ def test_a_refused_import_is_a_module_not_found_error(harness: Callable[..., Har
     assert h.call(sid, "probe", "numpy") == "numpy"
 
 
+def test_a_module_that_exists_nowhere_has_pythons_message(
+    harness: Callable[..., Harness],
+) -> None:
+    """``import numpy`` said "not allowed in the sandbox", where ``python``
+    says "No module named 'numpy'"; a withheld standard module still says so."""
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "def probe(name):\n"
+        "    try:\n"
+        "        exec(f'import {name}')\n"
+        "    except ModuleNotFoundError as e:\n"
+        "        return [str(e), e.name]\n"
+    )
+    assert h.call(sid, "probe", "numpy.linalg") == ["No module named 'numpy'", "numpy"]
+    assert h.call(sid, "probe", "socket") == [
+        "import of 'socket' is not allowed in the sandbox",
+        "socket",
+    ]
+
+
+def test_sandboxed_globals_are_a_modules_own(harness: Callable[..., Harness]) -> None:
+    """``__doc__`` of a script without a docstring was the builtins module's
+    docstring and ``__package__`` was ``''``, found through the builtins."""
+    h = harness(SANDBOXED)
+    sid = h.load("def facts():\n    return [__doc__, __package__]\n", "plain.py")
+    documented = h.load('"""Tools."""\ndef doc():\n    return __doc__\n', "documented.py")
+    assert h.call(sid, "facts") == [None, None]
+    assert h.call(documented, "doc") == "Tools."
+
+
+def test_sandboxed_sys_reports_the_exception_being_handled(
+    harness: Callable[..., Harness],
+) -> None:
+    """``sys.exc_info()`` and ``sys.exception()`` were missing from the
+    sandboxed ``sys`` (AttributeError in ordinary error handling code)."""
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "import sys\n"
+        "def handled():\n"
+        "    try:\n"
+        "        {}['k']\n"
+        "    except KeyError:\n"
+        "        kind, value, _ = sys.exc_info()\n"
+        "        return [kind.__name__, repr(value), repr(sys.exception())]\n"
+        "def idle():\n"
+        "    return [sys.exc_info(), sys.implementation.name]\n"
+    )
+    assert h.call(sid, "handled") == ["KeyError", "KeyError('k')", "KeyError('k')"]
+    assert h.call(sid, "idle") == [[None, None, None], "cpython"]
+
+
+def test_everyday_dunder_attributes_are_not_refused(harness: Callable[..., Harness]) -> None:
+    """A proxy's ``object.__getattribute__(self, name)``, ``f.__wrapped__``,
+    ``method.__func__`` and ``exc.__traceback__`` were refused at compile time
+    although none leads anywhere on its own; frames stay refused."""
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "import functools, traceback\n"
+        "class Proxy:\n"
+        "    a = 1\n"
+        "    def __getattribute__(self, name):\n"
+        "        return object.__getattribute__(self, name) * 10\n"
+        "    def method(self):\n"
+        "        pass\n"
+        "def deco(f):\n"
+        "    @functools.wraps(f)\n"
+        "    def inner():\n"
+        "        return f() + 1\n"
+        "    return inner\n"
+        "@deco\n"
+        "def one():\n"
+        "    return 1\n"
+        "def probe():\n"
+        "    try:\n"
+        "        1 / 0\n"
+        "    except ZeroDivisionError as e:\n"
+        "        shown = traceback.format_exception(type(e), e, e.__traceback__)\n"
+        "    bound = Proxy.method.__get__(0)\n"
+        "    return [Proxy().a, one(), one.__wrapped__(), bound.__func__.__name__, shown[-1]]\n"
+    )
+    assert h.call(sid, "probe") == [10, 2, 1, "method", "ZeroDivisionError: division by zero\n"]
+    with pytest.raises(SecurityError):
+        h.load("def f(e):\n    return e.__traceback__.tb_frame\n")
+
+
 def test_class_hierarchies_can_be_inspected(either: Harness) -> None:
     sid = either.load(
         "class A: pass\nclass B(A): pass\nclass C(A): pass\nclass D(B, C): pass\n"

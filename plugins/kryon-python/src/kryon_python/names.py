@@ -12,18 +12,14 @@ BLOCKED_ATTRIBUTES = frozenset(
         "__builtins__",
         "__code__",
         "__closure__",
-        "__getattribute__",
         "__reduce__",
         "__reduce_ex__",
         "__loader__",
         "__spec__",
         "__self__",
-        "__func__",
-        "__traceback__",
         "__import__",
         "__set_name__",
         "__objclass__",
-        "__wrapped__",
         # frames and code objects
         "tb_frame",
         "gi_frame",
@@ -42,6 +38,11 @@ BLOCKED_ATTRIBUTES = frozenset(
     }
 )
 """Attribute names an isolated script may not use (refused at compile time and by
-its ``getattr``).  A convenience layer: the audit hook is what actually blocks."""
+its ``getattr``).  A convenience layer: the audit hook is what actually blocks.
+
+Names ordinary programs use and that lead nowhere on their own stay allowed:
+``object.__getattribute__(self, name)`` in a proxy class, ``f.__wrapped__``
+after ``functools.wraps``, ``method.__func__``, ``exc.__traceback__`` for
+``traceback.print_exception`` (its frames stay out of reach by name)."""
 
 BLOCKED_NAMES = frozenset({"__builtins__", "__loader__", "__spec__", "__import__"})

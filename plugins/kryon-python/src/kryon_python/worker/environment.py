@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import types
 from collections.abc import Callable
 from typing import Any, NoReturn
@@ -65,9 +66,7 @@ class Environment:
             if top not in self.allowed or name not in self.modules:
                 # ModuleNotFoundError, as for a module that is not installed:
                 # ``except ModuleNotFoundError`` fallbacks in programs still work
-                raise ModuleNotFoundError(
-                    f"import of {name!r} is not allowed in the sandbox", name=name
-                )
+                raise _not_found(name, top)
             target = name if fromlist else top
             if target not in cache:
                 cache[target] = self.module_view(self.modules[target])
@@ -133,6 +132,14 @@ class Environment:
         return call
 
     # -- requests ------------------------------------------------------------------------
+
+
+def _not_found(name: str, top: str) -> ModuleNotFoundError:
+    """Python's own message for a module that exists nowhere (``numpy`` on a
+    bare interpreter); a standard module the sandbox withholds says so."""
+    if top in sys.stdlib_module_names:
+        return ModuleNotFoundError(f"import of {name!r} is not allowed in the sandbox", name=name)
+    return ModuleNotFoundError(f"No module named {top!r}", name=top)
 
 
 def _safe_getattr(obj: object, name: str, *default: Any) -> Any:

@@ -305,6 +305,10 @@ class Worker:
         bdict = self.environment.builtins(name)
         namespace: dict[str, Any] = {
             "__name__": module_name(name, entry_point=entry_point),
+            # a module's own: without them the names fall through to the builtins'
+            # (``__doc__`` was the builtins module's docstring)
+            "__doc__": None,
+            "__package__": None,
             "__file__": name,
             "__builtins__": bdict,
         }

@@ -26,6 +26,7 @@ _FACTS = (
     "float_repr_style",
     "hash_info",
     "hexversion",
+    "implementation",
     "int_info",
     "maxsize",
     "maxunicode",
@@ -35,7 +36,8 @@ _FACTS = (
 )
 _PIECE = 1 << 16
 """Characters sent to the host in one output frame at most."""
-_FUNCTIONS = ("getdefaultencoding", "getsizeof", "intern")
+_FUNCTIONS = ("exc_info", "exception", "getdefaultencoding", "getsizeof", "intern")
+"""``exc_info``/``exception`` hand out only the exception the script is handling."""
 
 
 class ScriptStream:
@@ -124,7 +126,8 @@ def sys_view(
     view = _SysView(own, library)
     namespace: dict[str, Any] = view.__dict__
     for name in _FACTS + _FUNCTIONS:
-        namespace[name] = getattr(sys, name)
+        if hasattr(sys, name):  # sys.exception is new in Python 3.11
+            namespace[name] = getattr(sys, name)
     namespace["argv"] = [script]
     namespace["exit"] = exit_
     namespace["stdin"] = namespace["__stdin__"] = _empty_input()
