@@ -457,3 +457,15 @@ def test_misplaced_fields_and_super_do_not_stop_the_compiler() -> None:
         (5, "Error at '_z': Cannot use an instance field in a static method."),
         (7, "Error at 'nowhere': Variable is used but not defined."),
     ]
+
+
+def test_aborting_with_null_is_no_abort_and_answers_the_fiber_class() -> None:
+    # The reference's primitive succeeds without a result: the call's value
+    # is its receiver, Fiber.
+    source = (
+        "System.print(Fiber.abort(null))\n"
+        "var f = Fiber.new { Fiber.abort(null) }\n"
+        "System.print(f.try())\n"
+        "System.print(f.error)\n"
+    )
+    assert run_source(source) == "Fiber\nFiber\nnull\n"

@@ -193,19 +193,20 @@ class ExprGen:
             else:
                 first, again = self.bind(p)
                 parts.append((False, f"({again} if type({first}) is str else _str({again}))"))
+        if self.checks:
+            # Under limits the size is known from the parts before they are
+            # joined: a doubling loop of interpolations meets the memory limit
+            # without first building a string past it.
+            items = "".join((repr(code) if is_text else code) + ", " for is_text, code in parts)
+            return f'_joined("", ({items}))'
         if all(is_text or _FSTRING_SAFE.fullmatch(code) for is_text, code in parts):
             # One f-string builds the result at once, without the intermediate
             # strings of `+` (every part is already a str, so formatting is a no-op).
             body = "".join(
                 _fstring_text(code) if is_text else "{" + code + "}" for is_text, code in parts
             )
-            built = f'f"{body}"'
-        else:
-            built = (
-                "(" + " + ".join(repr(code) if is_text else code for is_text, code in parts) + ")"
-            )
-        # under limits, a doubling loop of interpolations must meet the memory limit
-        return f"_sized({built})" if self.checks else built
+            return f'f"{body}"'
+        return "(" + " + ".join(repr(code) if is_text else code for is_text, code in parts) + ")"
 
     def cond(self, e: N.Node) -> str:
         """Code evaluating to a Python bool with Wren truthiness."""

@@ -15,13 +15,16 @@ from kryon_wren.runtime.maptable import (
     grow_threshold,
 )
 from kryon_wren.runtime.objects import (
+    BIG,
     OPERATOR_HOOKS,
+    SCAN_FREE,
     WClass,
     WObject,
     WrenError,
     charge,
     check_alloc,
     eq,
+    joined,
     to_str,
     truth,
 )
@@ -110,6 +113,20 @@ def range_slice(r: WRange, count: int) -> tuple[int, int, int]:
     return start, abs(start - end) + 1, 1 if start < end else -1
 
 
+def sliced(seq: Any, start: int, n: int, step: int) -> Any:
+    """The ``n`` items of a list or str from ``start`` by ``step`` (one of
+    range_slice's answers) as one C-level slice, charged as such a pass over
+    a long string is (a step per 64 items)."""
+    if n > SCAN_FREE:
+        charge(n >> 6)
+        size = n if seq.__class__ is str else n * 8
+        if size > BIG:
+            check_alloc(size)
+    if step >= 0:
+        return seq[start : start + n]
+    return seq[start - n + 1 : start + 1][::-1]
+
+
 @_dispatch_operators
 class WList(list, WSequence):  # type: ignore[type-arg,misc]
     __slots__ = ()
@@ -125,8 +142,7 @@ class WList(list, WSequence):  # type: ignore[type-arg,misc]
                 raise WrenError("Subscript out of bounds.")
             return self[validate_index(i, len(self), "Subscript")]
         if i.__class__ is WRange:
-            start, n, step = range_slice(i, len(self))
-            return WList(self[start + k * step] for k in range(n))
+            return WList(sliced(self, *range_slice(i, len(self))))
         raise WrenError("Subscript must be a number or a range.")
 
     def y_1(self, i: Any, v: Any) -> Any:
@@ -273,7 +289,7 @@ class WList(list, WSequence):  # type: ignore[type-arg,misc]
         # Every list or map counts, however small: nested ones can make
         # one toString exponential (a list holding the same list twice).
         charge(len(self) + 1)
-        return "[" + ", ".join(to_str(x) for x in self) + "]"
+        return "[" + joined(", ", [to_str(x) for x in self]) + "]"
 
     __hash__ = object.__hash__  # type: ignore[assignment]
 
@@ -502,11 +518,8 @@ class WMap(dict, WSequence):  # type: ignore[type-arg]
         # Every list or map counts, however small: nested ones can make
         # one toString exponential (a list holding the same list twice).
         charge(len(self) + 1)
-        return (
-            "{"
-            + ", ".join(f"{to_str(unkey(k))}: {to_str(self[k])}" for k in self.ordered_keys())
-            + "}"
-        )
+        items = [joined(": ", (to_str(unkey(k)), to_str(self[k]))) for k in self.ordered_keys()]
+        return "{" + joined(", ", items) + "}"
 
     __hash__ = object.__hash__  # type: ignore[assignment]
 

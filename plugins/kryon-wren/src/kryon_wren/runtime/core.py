@@ -38,7 +38,7 @@ from kryon_wren.runtime.natives import (
     fmod,
     un_op,
 )
-from kryon_wren.runtime.objects import WClass, WObject, WrenError, sized, to_str
+from kryon_wren.runtime.objects import WClass, WObject, WrenError, joined, to_str
 from kryon_wren.runtime.sequences import (
     MapSequence,
     SkipSequence,
@@ -314,7 +314,7 @@ def helpers() -> dict[str, Any]:
         "_mapof": map_of,
         "_Fn": WFn,
         "_str": to_str,
-        "_sized": sized,
+        "_joined": joined,
         "_bin": bin_op,
         "_un": un_op,
         "_eq": O.eq,

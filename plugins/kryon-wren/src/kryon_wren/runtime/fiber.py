@@ -127,9 +127,12 @@ class FiberStatics:
     def m_yield_1(self, v: Any) -> Any:
         return self.vm.fibers.yield_(v)  # type: ignore[attr-defined]
 
-    def m_abort_1(self, v: Any) -> None:
+    def m_abort_1(self, v: Any) -> Any:
+        # Aborting with null is no abort: the call answers its receiver, as
+        # every primitive that succeeds without setting a result does.
         if v is not None:
             raise WrenError(v)
+        return self
 
     def g_current(self) -> WFiber:
         return self.vm.fibers.current  # type: ignore[attr-defined, no-any-return]

@@ -46,12 +46,23 @@ def charge(units: int) -> None:
         vm.charge(units)
 
 
-def sized(text: str) -> str:
-    """A string a builder made (interpolation, join), refused past the memory
-    limit: building it is one C operation no step check interrupts."""
-    if len(text) > BIG:
-        check_alloc(len(text))
-    return text
+SCAN_FREE = 4096
+"""Characters a builtin may scan or build without counting steps (see charge)."""
+
+
+def joined(sep: str, parts: list[str] | tuple[str, ...]) -> str:
+    """``sep.join(parts)`` for a string a builder makes (interpolation, join,
+    List/Map toString). Its size is known from the parts before the join, so
+    past the memory limit it is refused before allocating, and a long one
+    costs steps: building it is one C operation no step check interrupts."""
+    size = sum(map(len, parts))
+    if sep and len(parts) > 1:
+        size += len(sep) * (len(parts) - 1)
+    if size > SCAN_FREE:
+        if size > BIG:
+            check_alloc(size)
+        charge(size >> 6)
+    return sep.join(parts)
 
 
 NoneType = type(None)

@@ -18,8 +18,8 @@ from kryon_wren.runtime.objects import (
     WObject,
     WrenError,
     eq,
+    joined,
     running_vm,
-    sized,
     to_str,
     truth,
 )
@@ -210,7 +210,7 @@ class WSequence(WObject):
         return acc
 
     def m_join_0(self) -> str:
-        return sized("".join(to_str(x) for x in py_iter(self)))
+        return joined("", [to_str(x) for x in py_iter(self)])
 
     def m_join_1(self, sep: Any) -> str:
         if sep.__class__ is not str:
@@ -220,7 +220,7 @@ class WSequence(WObject):
             if len(parts) > 1:
                 raise WrenError("Right operand must be a string.")
             return parts[0] if parts else ""
-        return sized(sep.join(to_str(x) for x in py_iter(self)))
+        return joined(sep, [to_str(x) for x in py_iter(self)])
 
     def g_toList(self) -> Any:
         from kryon_wren.runtime.collections import WList

@@ -6,12 +6,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from kryon_wren.runtime.collections import WList, WRange, next_index, range_slice, validate_index
-from kryon_wren.runtime.objects import BIG, Proxy, WrenError, charge, check_alloc
+from kryon_wren.runtime.collections import (
+    WList,
+    WRange,
+    next_index,
+    range_slice,
+    sliced,
+    validate_index,
+)
+from kryon_wren.runtime.objects import BIG, SCAN_FREE, Proxy, WrenError, charge, check_alloc
 from kryon_wren.runtime.sequences import WSequence
 
-SCAN_FREE = 4096
-"""Characters a string builtin may scan or build without counting steps."""
+PIECE_BYTES = 64
+"""What one short string in a list costs CPython: object header and list slot."""
 
 
 def _scan(n: int) -> None:
@@ -105,14 +112,14 @@ class StringProxy(Proxy, WSequence):
         s: str = self.v
         if s.isascii():
             if i.__class__ is WRange:
-                start, n, step = range_slice(i, len(s))
-                return "".join(s[start + k * step] for k in range(n))
+                return sliced(s, *range_slice(i, len(s)))  # type: ignore[no-any-return]
             if i.__class__ is not float:
                 raise WrenError("Subscript must be a number or a range.")
             return s[validate_index(i, len(s), "Subscript")]
         b = to_bytes(s)
         if i.__class__ is WRange:
             start, n, step = range_slice(i, len(b))
+            _scan(n * 64)
             return "".join(
                 code_point_at(b, start + k * step)
                 for k in range(n)
@@ -205,6 +212,12 @@ class StringProxy(Proxy, WSequence):
         if sep.__class__ is not str or not sep:
             raise WrenError("Delimiter must be a non-empty string.")
         _scan(len(self.v))
+        if len(self.v) > SCAN_FREE:
+            # Each piece is a new string object: count them before splitting.
+            pieces = self.v.count(sep) + 1
+            if pieces > SCAN_FREE:
+                check_alloc(pieces * PIECE_BYTES)
+                charge(pieces)
         return WList(self.v.split(sep))
 
     def m_trim_0(self) -> str:
