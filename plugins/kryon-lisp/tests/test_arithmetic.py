@@ -91,3 +91,23 @@ def test_max_key_calls_the_key_once_per_element() -> None:
         )
         == '["ddd" "c" 7]'
     )
+
+
+def test_long_and_int_casts_check_their_range() -> None:
+    assert (
+        run("[(long 3.9) (int -2.5) (long 7/2) (int 2147483647) (long 1N)]")
+        == "[3 -2 3 2147483647 1]"
+    )
+    for source, message in [
+        ("(long 1e30)", "Value out of range for long: 1.0E30"),
+        ("(int 3000000000)", "Value out of range for int: 3000000000"),
+        ("(long ##Inf)", "Value out of range for long: Infinity"),
+    ]:
+        with pytest.raises(Exception, match=message):
+            run(source)
+
+
+def test_str_of_special_floats_is_double_to_string() -> None:
+    assert run("[(str ##NaN) (str ##-Inf) (str [##Inf]) (pr-str ##NaN)]") == (
+        '["NaN" "-Infinity" "[##Inf]" "##NaN"]'
+    )

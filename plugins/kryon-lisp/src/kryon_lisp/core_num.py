@@ -8,7 +8,7 @@ from functools import reduce
 from typing import Any
 
 from kryon_lisp import limits
-from kryon_lisp.printer import type_name
+from kryon_lisp.printer import str_of, type_name
 from kryon_lisp.types import BigInt
 
 NUMBER_TYPES = (int, float, Fraction, BigInt)
@@ -241,14 +241,29 @@ def is_rational(x: Any) -> bool:
 
 
 def to_int(x: Any) -> int:
+    """The integer part of a number (a character's code), unbounded."""
     from kryon_lisp.types import Char
 
     if type(x) is Char:
         return ord(x.ch)
     x = _num(x)
     if type(x) is float and (math.isnan(x) or math.isinf(x)):
-        raise ValueError(f"Value out of range for long: {x}")
+        raise ValueError(f"Value out of range for long: {str_of(x)}")
     return int(x)
+
+
+def _cast(kind: str, bits: int) -> Any:
+    """``long`` and ``int``: as Java's casts in Clojure, a value outside the
+    type's range is an error (``(long 1e30)``), not a bigger integer."""
+    low, high = -(2 ** (bits - 1)), 2 ** (bits - 1) - 1
+
+    def cast(x: Any) -> int:
+        n = to_int(x)
+        if not low <= n <= high and type(x) is not Fraction:
+            raise ValueError(f"Value out of range for {kind}: {str_of(x)}")
+        return n
+
+    return cast
 
 
 def to_biginteger(x: Any) -> int:
@@ -398,8 +413,8 @@ NUMERIC: dict[str, Any] = {
     "ratio?": is_ratio,
     "rational?": is_rational,
     "decimal?": lambda x: False,
-    "int": to_int,
-    "long": to_int,
+    "int": _cast("int", 32),
+    "long": _cast("long", 64),
     "double": to_double,
     "float": to_double,
     "num": _num,

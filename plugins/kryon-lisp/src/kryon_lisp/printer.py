@@ -125,6 +125,9 @@ def str_of(x: Any) -> str:
         return ""
     if type(x) is Char:
         return x.ch
+    if type(x) is float and not math.isfinite(x):
+        # Double.toString; only the printer writes ##NaN and ##Inf
+        return "NaN" if math.isnan(x) else ("Infinity" if x > 0 else "-Infinity")
     if type(x) is patterns.Pattern:
         return str(x.pattern)  # Pattern.toString: the source, without #"..."
     java_to_string = getattr(x, "java_to_string", None)
