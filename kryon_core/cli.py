@@ -8,6 +8,8 @@ errors exit 64, a missing engine 69, a bad configuration 78 (sysexits.h).
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import logging
 import math
@@ -23,13 +25,14 @@ from kryon_core.config import KryonConfig, load_config
 from kryon_core.errors import (
     CompileError,
     ConfigError,
+    ConversionError,
     EngineNotFoundError,
     KryonError,
     ScriptError,
     UnsupportedOperationError,
 )
 from kryon_core.manager import ScriptManager
-from kryon_core.values import FunctionRef, UserData, Value
+from kryon_core.values import FunctionRef, UserData, Value, check_value
 from kryon_core.watchdog import Watchdog
 
 EX_OK, EX_USAGE, EX_DATAERR, EX_UNAVAILABLE, EX_SOFTWARE, EX_CONFIG = 0, 64, 65, 69, 70, 78
@@ -41,20 +44,40 @@ reports them (``seq 1e9 | head``)."""
 def _stdio_sink(text: str, stream: Stream, script: str) -> None:
     """Script output, written as the script's bytes (see :func:`encode_output`)
     and flushed at once: a run the watchdog ends keeps all it printed."""
-    target = sys.stdout if stream == "stdout" else sys.stderr
     try:
-        if target is sys.stderr:
-            sys.stdout.flush()  # what the script printed comes before its error
-        target.flush()  # what went through the text layer (click, logging) first
-        binary = getattr(target, "buffer", None)
-        if binary is None:  # replaced by a text-only stream
-            target.write(text)
-            target.flush()
-        else:
-            binary.write(encode_output(text))
-            binary.flush()
+        _write(text, stream)
     except BrokenPipeError:
         _reader_gone()
+    except OSError as exc:
+        _cannot_write(stream, script, exc)
+
+
+def _write(text: str, stream: Stream) -> None:
+    target = sys.stdout if stream == "stdout" else sys.stderr
+    if target is None:  # the stream was closed when kryon started (`>&-`)
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+    if target is sys.stderr and sys.stdout is not None:
+        sys.stdout.flush()  # what the script printed comes before its error
+    target.flush()  # what went through the text layer (click, logging) first
+    binary = getattr(target, "buffer", None)
+    if binary is None:  # replaced by a text-only stream
+        target.write(text)
+        target.flush()
+    else:
+        binary.write(encode_output(text))
+        binary.flush()
+
+
+def _cannot_write(stream: Stream, script: str, error: OSError) -> NoReturn:
+    """Output cannot be written (a full disk, ``>/dev/full``, a closed stream):
+    the run cannot keep its contract, so it ends at once with a runtime
+    error's status and, where stderr still works, a message saying why.  Going
+    on would only raise the same error inside whatever engine was printing."""
+    where = f"{script}: " if script else ""
+    message = f"{where}cannot write to {stream}: {error.strerror or error}\n"
+    with contextlib.suppress(OSError):
+        os.write(2, message.encode("utf-8", "replace"))
+    os._exit(EX_SOFTWARE)
 
 
 def _reader_gone() -> NoReturn:
@@ -75,7 +98,8 @@ def _log_to_stderr() -> None:
 
 def _fail(error: BaseException, status: int) -> NoReturn:
     text = error.render() if isinstance(error, ScriptError) else str(error)
-    _stdio_sink(text.rstrip("\n") + "\n", "stderr", "")
+    with contextlib.suppress(OSError):  # without a stderr the status still tells
+        _write(text.rstrip("\n") + "\n", "stderr")
     raise SystemExit(status)
 
 
@@ -124,11 +148,43 @@ def _finite(value: Any) -> Any:
 
 
 def _to_json(value: Value) -> str:
-    """The ``--call`` result as one line of strict JSON."""
-    return json.dumps(_finite(value), default=_json_default, ensure_ascii=False, allow_nan=False)
+    """The ``--call`` result as one line of strict JSON.  It is checked as a
+    script value first: an engine handing back a cycle or a 10,000-level
+    nesting gets a ConversionError, not a RecursionError from the encoder."""
+    finite = _finite(check_value(value))
+    return json.dumps(finite, default=_json_default, ensure_ascii=False, allow_nan=False)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _KryonGroup(click.Group):
+    """Click's group with sysexits' status for usage errors: an unknown option,
+    a missing argument or a directory given as FILE exits 64 (EX_USAGE), not
+    click's 2, as the CLI contract says."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            _usage_failure(exc)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            _usage_failure(exc)
+
+
+def _usage_failure(error: click.UsageError) -> NoReturn:
+    error.show()
+    raise SystemExit(EX_USAGE)
+
+
+@click.group(cls=_KryonGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kryon-core", prog_name="kryon")
 def main() -> None:
     """Kryon Script: run scripts in many languages through one API."""
@@ -160,16 +216,15 @@ def run(
     language: str | None,
 ) -> None:
     """Run FILE; with --call, call FUNCTION [JSON-ARG ...] and print the result as JSON."""
+    # unknown options reach FILE: the JSON arguments may be negative numbers
+    if file.startswith("-") and not Path(file).exists():
+        _fail(click.UsageError(f"no such option: {file}"), EX_USAGE)
     if args and function is None:
         _fail(click.UsageError(f"unexpected arguments {' '.join(args)!r} (use --call)"), EX_USAGE)
-    try:
-        call_args = [json.loads(a) for a in args]
-    except json.JSONDecodeError as exc:
-        _fail(click.UsageError(f"argument is not JSON: {exc}"), EX_USAGE)
+    call_args = [_json_argument(number, text) for number, text in enumerate(args, 1)]
     config = _config(config_path)
     policy = policy or (config.kryon.default_policy if config.source else "sandboxed")
-    if not Path(file).is_file():
-        _fail(click.UsageError(f"{file}: no such file"), EX_USAGE)
+    _check_input(file)
     _log_to_stderr()
     try:
         with ScriptManager(config, output=_stdio_sink) as manager:
@@ -178,11 +233,35 @@ def run(
             except KeyboardInterrupt:
                 _interrupted(file)
     except KryonError as exc:
+        if isinstance(exc, ScriptError):
+            exc.with_script(file)  # a --call result that cannot be converted names no script
         _fail(exc, _status_for(exc))
     except KeyboardInterrupt:  # while the engines start or close
         _interrupted(file)
     except Exception as exc:  # a bug outside any script: still a message, not a traceback
         _fail(RuntimeError(f"{file}: internal error: {type(exc).__name__}: {exc}"), EX_SOFTWARE)
+
+
+def _json_argument(number: int, text: str) -> Value:
+    """A ``--call`` argument: JSON that is also a script value, else a usage error."""
+    try:
+        return check_value(json.loads(text))
+    except json.JSONDecodeError as exc:
+        _fail(click.UsageError(f"argument {number} is not JSON: {exc}"), EX_USAGE)
+    except RecursionError:  # json's decoder recurses once per nesting level
+        _fail(click.UsageError(f"argument {number} nests too deeply"), EX_USAGE)
+    except ConversionError as exc:
+        _fail(click.UsageError(f"argument {number} is not a script value: {exc}"), EX_USAGE)
+
+
+def _check_input(file: str) -> None:
+    """FILE must be a regular file (a usage error otherwise; click's path type
+    has checked that it is readable and no directory)."""
+    path = Path(file)
+    if not path.exists():
+        _fail(click.UsageError(f"{file}: no such file"), EX_USAGE)
+    if not path.is_file():
+        _fail(click.UsageError(f"{file}: not a regular file"), EX_USAGE)
 
 
 def _run_in(
@@ -250,7 +329,7 @@ def engines(config_path: str | None) -> None:
         )
 
 
-@main.group()
+@main.group(cls=_KryonGroup)
 def config() -> None:
     """Configuration commands."""
 

@@ -186,11 +186,26 @@ class ScriptManager:
                 instance = self._engines[key] = self._create_engine(language, policy_name)
         return instance
 
-    def _read_source(self, name: str, path: str | Path | None, language: str) -> str:
-        """A script file's text, decoded as its language defines source bytes."""
+    def _read_source(
+        self, name: str, path: str | Path | None, language: str, policy: SecurityPolicy
+    ) -> str:
+        """A script file's text, decoded as its language defines source bytes.
+
+        A file far past the policy's ``max_source_kb`` is refused before it is
+        read whole, so a huge file (or one that never ends) costs no memory."""
         if path is None:
             raise ScriptError("load_script needs a source or a path", script=name)
-        data = _read_file(name, path)
+        limit = policy.max_source_kb
+        # A character is at most 4 bytes in any source encoding engines decode,
+        # so more bytes than this is always over the limit validation applies.
+        most = None if limit is None else limit * 1024 * _MAX_BYTES_PER_CHAR
+        data = _read_file(name, path, most)
+        if most is not None and len(data) > most:
+            raise SecurityError(
+                f"source is more than {most // 1024} KB, over policy {policy.name!r}'s "
+                f"max_source_kb = {limit}",
+                script=name,
+            )
         return self.plugins.engine_class(language).decode_source(data, script=name)
 
     def _policy(self, name: str) -> SecurityPolicy:
@@ -261,15 +276,16 @@ class ScriptManager:
         """
         path_str = str(path) if path is not None else None
         lang = language or self.plugins.language_for_path(path_str or name)
-        text = source if source is not None else self._read_source(name, path, lang)
+        policy_name = policy or self.config.kryon.default_policy
+        security = self._policy(policy_name)
+        text = source if source is not None else self._read_source(name, path, lang, security)
         with self._lock:
             if name in self._scripts:
                 raise ScriptError(
                     f"a script named {name!r} is already loaded (unload it or use hot_reload)",
                     script=name,
                 )
-            policy_name = policy or self.config.kryon.default_policy
-            self._validate(ScriptSource(name, lang, text, path_str), self._policy(policy_name))
+            self._validate(ScriptSource(name, lang, text, path_str), security)
             instance = self.engine(lang, policy_name)
             script_id, compiled, functions = self._load_into(
                 instance, name, text, path_str, entry_point=entry_point
@@ -456,13 +472,13 @@ class ScriptManager:
         """
         with self._lock:
             old = self._record(name)
-            if source is None:
-                if old.path is None:
-                    raise ScriptError(
-                        "hot_reload needs a source for a script not loaded from a file", script=name
-                    )
-                source = self._read_source(name, old.path, old.language)
+            if source is None and old.path is None:
+                raise ScriptError(
+                    "hot_reload needs a source for a script not loaded from a file", script=name
+                )
             instance = self.engine(old.language, old.policy)
+            if source is None:
+                source = self._read_source(name, old.path, old.language, instance.policy)
             self._validate(ScriptSource(name, old.language, source, old.path), instance.policy)
             entry_point = old.compiled is not None and old.compiled.entry_point
             script_id, compiled, functions = self._load_into(
@@ -577,9 +593,15 @@ class ScriptManager:
         return self._record(script).language
 
 
-def _read_file(name: str, path: str | Path) -> bytes:
+_MAX_BYTES_PER_CHAR = 4
+
+
+def _read_file(name: str, path: str | Path, most: int | None = None) -> bytes:
+    """The file's bytes; with ``most``, no more than ``most + 1`` of them are
+    read (enough to tell that the file is longer)."""
     try:
-        return Path(path).read_bytes()
+        with Path(path).open("rb") as file:
+            return file.read() if most is None else file.read(most + 1)
     except OSError as exc:
         reason = exc.strerror or exc
         raise ScriptNotFoundError(f"cannot read {path}: {reason}", script=name) from None

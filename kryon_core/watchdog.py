@@ -51,8 +51,9 @@ class Watchdog:
             return cls()
         allowance = grace_s + GRACE_FACTOR * limit_ms / 1000
         read_fd, write_fd = os.pipe()
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None: closed when kryon started (`>&-`)
+                stream.flush()
         pid = os.fork()
         if pid == 0:
             os.close(read_fd)

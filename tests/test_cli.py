@@ -15,14 +15,16 @@ TESTS = Path(__file__).parent
 KRYON = [sys.executable, "-m", "kryon_core"]
 
 
+ENV = {
+    **os.environ,
+    "KRYON_PLUGINS": "fakeengine",
+    "PYTHONPATH": os.pathsep.join([str(TESTS), os.environ.get("PYTHONPATH", "")]),
+}
+
+
 def kryon(*args: str, cwd: Path | None = None, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "KRYON_PLUGINS": "fakeengine",
-        "PYTHONPATH": os.pathsep.join([str(TESTS), os.environ.get("PYTHONPATH", "")]),
-    }
     return subprocess.run(
-        [*KRYON, *args], capture_output=True, text=True, env=env, cwd=cwd, input=stdin, timeout=60
+        [*KRYON, *args], capture_output=True, text=True, env=ENV, cwd=cwd, input=stdin, timeout=60
     )
 
 
@@ -89,6 +91,94 @@ def test_missing_function_exits_70(script: Path) -> None:
 def test_usage_errors_exit_64(script: Path, tmp_path: Path) -> None:
     assert kryon("run", str(tmp_path / "absent.fake")).returncode == 64
     assert kryon("run", str(script), "--call", "add", "{not json").returncode == 64
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("run",),  # FILE missing
+        ("run", "--bogus", "x.fake"),  # an unknown option of run
+        ("--bogus",),  # an unknown option of kryon
+        ("run", "--call"),  # an option without its value
+        ("nosuchcommand",),
+    ],
+)
+def test_every_usage_error_exits_64_not_clicks_2(args: tuple[str, ...]) -> None:
+    result = kryon(*args)
+    assert result.returncode == 64, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_file_that_is_not_a_regular_file_is_a_usage_error(tmp_path: Path) -> None:
+    folder = tmp_path / "folder.fake"
+    folder.mkdir()
+    fifo = tmp_path / "fifo.fake"
+    os.mkfifo(fifo)  # reading it would block forever
+    assert kryon("run", str(folder)).returncode == 64
+    result = kryon("run", str(fifo))
+    assert (result.returncode, result.stderr) == (64, f"{fifo}: not a regular file\n")
+    assert kryon("config", "check", str(folder)).returncode == 64
+
+
+def test_unreadable_file_is_a_usage_error(script: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from kryon_core.cli import main
+
+    monkeypatch.setattr(os, "access", lambda path, mode: False)  # root reads any file
+    result = CliRunner().invoke(main, ["run", str(script)])
+    assert result.exit_code == 64
+    assert result.output.endswith(f"File '{script}' is not readable.\n")
+
+
+@pytest.mark.parametrize(
+    ("argument", "message"),
+    [
+        ("[" * 5000 + "]" * 5000, "argument 2 nests too deeply"),  # json's decoder recursed
+        ('"\\ud800"', "argument 2 is not a script value"),  # a lone surrogate
+        ("123456789012345678901234567890", "argument 2 is not a script value"),
+    ],
+)
+def test_call_arguments_that_are_no_script_values_are_usage_errors(
+    script: Path, argument: str, message: str
+) -> None:
+    result = kryon("run", str(script), "--call", "add", "1", argument)
+    assert result.returncode == 64, result.stderr
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout == ""  # refused before the script ran
+
+
+def test_call_result_that_cannot_be_converted_names_the_script(tmp_path: Path) -> None:
+    path = tmp_path / "cyc.fake"
+    path.write_text("def cyclic():\n    x = []\n    x.append(x)\n    return x\n")
+    result = kryon("run", str(path), "--call", "cyclic")
+    assert result.returncode == 70
+    assert result.stderr.startswith(f"ConversionError: {path}: ")
+
+
+def test_output_that_cannot_be_written_ends_the_run_with_a_message(
+    script: Path, tmp_path: Path
+) -> None:
+    """A full disk (/dev/full) or a stdout closed before the run: status 70 and
+    one line saying why, never a traceback or an engine's confused error."""
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [*KRYON, "run", str(script)], stdout=full, stderr=subprocess.PIPE, text=True, env=ENV
+        )
+    assert result.returncode == 70
+    assert result.stderr == f"{script}: cannot write to stdout: No space left on device\n"
+    closed = subprocess.run(
+        ["sh", "-c", 'exec "$@" >&-', "sh", *KRYON, "run", str(script)],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=ENV,
+    )
+    assert closed.returncode == 70
+    assert closed.stderr == f"{script}: cannot write to stdout: Bad file descriptor\n"
+    quiet = tmp_path / "quiet.fake"
+    quiet.write_text("x = 1\n")
+    silent = subprocess.run(["sh", "-c", 'exec "$@" >&-', "sh", *KRYON, "run", str(quiet)], env=ENV)
+    assert silent.returncode == 0  # nothing to write, nothing wrong
 
 
 def test_unknown_extension_exits_69(tmp_path: Path) -> None:

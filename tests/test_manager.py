@@ -350,6 +350,23 @@ def test_source_size_limit_from_policy() -> None:
             manager.load_script("big", "x = 1\n" * 1000, language="fake")
 
 
+def test_a_huge_source_file_is_refused_without_reading_it_whole(
+    fake_manager: ScriptManager, tmp_path: Path
+) -> None:
+    huge = tmp_path / "huge.fake"
+    with huge.open("wb") as file:
+        file.truncate(200 * 2**20)  # sparse: 200 MB that reading whole would allocate
+    with pytest.raises(SecurityError, match=r"more than 4096 KB, over .*max_source_kb = 1024"):
+        fake_manager.load_script("huge", path=huge)
+    fine = tmp_path / "fine.fake"
+    fine.write_text("x = 1\n" * 10_000)  # 60 KB: read whole, well under the limit
+    fake_manager.load_script("fine", path=fine)
+    fine.write_bytes(b"x" * (5 * 2**20))
+    with pytest.raises(SecurityError, match="more than 4096 KB"):
+        fake_manager.hot_reload("fine")  # re-reading the file is bounded too
+    assert "fine" in fake_manager.scripts
+
+
 def test_configured_scripts_are_loaded(tmp_path: Path) -> None:
     (tmp_path / "scripts").mkdir()
     (tmp_path / "scripts" / "calc.fake").write_text(ADDER)
