@@ -410,3 +410,70 @@ def test_sandboxed_sys_has_the_calls_programs_make_at_start_up(
     assert h.call(other, "digits") == 4300
     with pytest.raises(ScriptRuntimeError, match="TypeError"):
         h.call(sid, "bad_limit")
+
+
+def test_print_checks_and_writes_as_the_builtin_does(either: Harness) -> None:
+    """``print`` joined its pieces into one ``file.write`` (a custom stream saw
+    ``'a 1\\n'``, Python gives it ``'a', ' ', '1', '\\n'``), gave Python's own
+    errors for neither a bad ``sep`` (``'int' object has no attribute 'join'``)
+    nor an unknown keyword, and ignored ``flush=True``."""
+    sid = either.load(
+        "class Sink:\n"
+        "    def __init__(self):\n"
+        "        self.parts = []\n"
+        "    def write(self, text):\n"
+        "        self.parts.append(text)\n"
+        "    def flush(self):\n"
+        "        self.parts.append('<flush>')\n"
+        "def pieces():\n"
+        "    sink = Sink()\n"
+        "    print('a', 1, file=sink, flush=True)\n"
+        "    print(file=sink, end=None, sep=None)\n"
+        "    return sink.parts\n"
+        "def refused(options):\n"
+        "    try:\n"
+        "        print('x', **options)\n"
+        "    except TypeError as e:\n"
+        "        return str(e)\n"
+        "class Bad:\n"
+        "    def __str__(self):\n"
+        "        raise ValueError('no')\n"
+        "def partial():\n"
+        "    try:\n"
+        "        print('shown', Bad())\n"
+        "    except ValueError:\n"
+        "        print('|')\n",
+        "pieces.py",
+    )
+    assert either.call(sid, "pieces") == ["a", " ", "1", "\n", "<flush>", "\n"]
+    assert either.call(sid, "refused", {"sep": 5}) == "sep must be None or a string, not int"
+    assert either.call(sid, "refused", {"end": [""]}) == "end must be None or a string, not list"
+    unknown = either.call(sid, "refused", {"foo": 1})
+    assert unknown == "'foo' is an invalid keyword argument for print()"
+    either.call(sid, "partial")
+    assert either.printed == "shown |\n"
+
+
+def test_sandboxed_stdout_has_a_binary_buffer(harness: Callable[..., Harness]) -> None:
+    """``sys.stdout.buffer.write(b'...')`` (fast output in contest-style
+    programs) failed: the sandboxed streams had no ``buffer``."""
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "import sys\n"
+        "def emit():\n"
+        "    out = sys.stdout.buffer\n"
+        "    sizes = [out.write(b'caf\\xc3'), out.write(bytearray(b'\\xa9 ok\\n'))]\n"
+        "    sys.stderr.buffer.write(memoryview(b'err\\n'))\n"
+        "    try:\n"
+        "        out.write('text')\n"
+        "    except TypeError as e:\n"
+        "        sizes.append(str(e))\n"
+        "    return sizes\n",
+        "fast.py",
+    )
+    assert h.call(sid, "emit") == [4, 5, "a bytes-like object is required, not 'str'"]
+    assert h.output == [
+        ("caf", "stdout", "fast.py"),
+        ("é ok\n", "stdout", "fast.py"),
+        ("err\n", "stderr", "fast.py"),
+    ]

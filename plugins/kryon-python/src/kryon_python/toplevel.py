@@ -38,26 +38,63 @@ def run_module(code: CodeType, namespace: dict[str, Any]) -> None:
             raise
 
 
-Writer = Callable[[str], None]
+Writer = Callable[[str], object]
+
+_PRINT_OPTIONS = ("sep", "end", "file", "flush")
 
 
-def make_print(stdout: Writer, route: Callable[[Any], Writer]) -> Callable[..., None]:
-    """A script's ``print``: its text goes to ``stdout``, or with ``file=`` to
-    the writer ``route(file)`` picks (the host's stderr for ``sys.stderr``, ...)."""
+def make_print(
+    stdout: Callable[[], Any], direct: Callable[[Any], Writer | None]
+) -> Callable[..., None]:
+    """A script's ``print``, behaving as the built-in one: ``file=None`` means
+    whatever ``stdout()`` is now (``sys.stdout``, which a script may replace),
+    and each piece goes to ``file.write`` in turn.  A stream that leads to the
+    bridge (``direct(file)`` gives its writer) gets the line in one write, so
+    a print is one message to the host."""
 
-    def print_(
-        *values: object,
-        sep: str | None = " ",
-        end: str | None = "\n",
-        file: Any = None,
-        flush: bool = False,
-    ) -> None:
-        text = (" " if sep is None else sep).join(map(str, values))
-        text += "\n" if end is None else end
-        (stdout if file is None else route(file))(text)
+    def print_(*values: object, **options: Any) -> None:
+        for key in options:
+            if key not in _PRINT_OPTIONS:
+                raise TypeError(f"{key!r} is an invalid keyword argument for print()")
+        file = options.get("file")
+        if file is None:
+            file = stdout()
+            if file is None:  # as Python: no sys.stdout, nothing printed
+                return
+        sep = _print_text(options.get("sep"), "sep", " ")
+        end = _print_text(options.get("end"), "end", "\n")
+        writer = direct(file)
+        if writer is None:
+            for index, value in enumerate(values):
+                if index:
+                    file.write(sep)
+                file.write(str(value))
+            file.write(end)
+        else:
+            pieces: list[str] = []
+            try:  # what was converted before a failing __str__ is still printed
+                for index, value in enumerate(values):
+                    if index:
+                        pieces.append(sep)
+                    pieces.append(str(value))
+                pieces.append(end)
+            finally:
+                if pieces:
+                    writer("".join(pieces))
+        if options.get("flush"):
+            file.flush()
 
     print_.__name__ = print_.__qualname__ = "print"
+    print_.__doc__ = builtins.print.__doc__
     return print_
+
+
+def _print_text(value: object, name: str, default: str) -> str:
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be None or a string, not {type(value).__name__}")
+    return value
 
 
 _GROUP_SHOWN = 15

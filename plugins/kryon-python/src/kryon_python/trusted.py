@@ -19,7 +19,7 @@ import marshal
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
-from types import CodeType, CoroutineType, ModuleType
+from types import CodeType, CoroutineType, ModuleType, SimpleNamespace
 from typing import Any
 
 from kryon_core import (
@@ -358,23 +358,23 @@ class TrustedRuntime:
         def err(text: str) -> None:
             write(text, stream="stderr", script=script)
 
-        def default(text: str) -> None:
-            # to sys.stdout as Python's print, unless it is still the host's own
-            # (a script may replace it, or use contextlib.redirect_stdout)
-            if sys.stdout is self._host_streams[0]:
-                out(text)
-            else:
-                sys.stdout.write(text)
+        script_out = SimpleNamespace(write=out, flush=lambda: None)
 
-        def route(file: Any) -> Callable[[str], None]:
-            if file is self._host_streams[0]:
+        def current_stdout() -> Any:
+            # sys.stdout as Python's print; while it is still the host's own
+            # (even None, in a host without a console) it stands for the
+            # script's output (a script may replace it, or use redirect_stdout)
+            stream = sys.stdout
+            return script_out if stream is self._host_streams[0] else stream
+
+        def direct(file: Any) -> Callable[[str], None] | None:
+            if file is script_out or file is self._host_streams[0]:
                 return out
             if file is self._host_streams[1]:
                 return err
-            writer: Callable[[str], None] = file.write
-            return writer
+            return None
 
-        return make_print(default, route)
+        return make_print(current_stdout, direct)
 
     def _kryon_module(self, script: str) -> ModuleType:
         module = ModuleType("kryon", f"The Kryon API of script {script!r}.")

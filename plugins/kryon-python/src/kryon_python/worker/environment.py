@@ -81,10 +81,13 @@ class Environment:
 
         input_.__name__ = input_.__qualname__ = "input"
 
-        def write_default(text: str) -> None:
-            sys_module.stdout.write(text)  # as Python's print: whatever sys.stdout is now
+        def current_stdout() -> Any:
+            return sys_module.stdout  # as Python's print: whatever sys.stdout is now
 
-        print_ = make_print(write_default, lambda file: file.write)
+        def direct(file: Any) -> Callable[[str], object] | None:
+            return file.write if isinstance(file, ScriptStream) else None
+
+        print_ = make_print(current_stdout, direct)
         bdict = guard.safe_builtins(printer=print_, importer=import_, getattr_=_safe_getattr)
         bdict["exit"] = bdict["quit"] = exit_
         bdict["input"] = input_

@@ -8,6 +8,7 @@ import system or the process.
 
 from __future__ import annotations
 
+import codecs
 import io
 import operator
 import sys
@@ -17,7 +18,7 @@ from typing import Any
 
 from kryon_python.toplevel import exit_
 
-__all__ = ["ScriptSettings", "ScriptStream", "sys_view"]
+__all__ = ["ScriptByteStream", "ScriptSettings", "ScriptStream", "sys_view"]
 
 _FACTS = (
     "api_version",
@@ -47,6 +48,7 @@ class ScriptStream:
 
     def __init__(self, write: Callable[[str], None]) -> None:
         self._write = write
+        self._buffer: ScriptByteStream | None = None
 
     def write(self, text: str) -> int:
         if not isinstance(text, str):
@@ -59,6 +61,42 @@ class ScriptStream:
         return len(text)
 
     def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        return None
+
+    def isatty(self) -> bool:
+        return False
+
+    @property
+    def buffer(self) -> ScriptByteStream:
+        """The binary layer (``sys.stdout.buffer.write(b"...")``): bytes are
+        decoded as UTF-8 on their way to the text stream."""
+        if self._buffer is None:
+            self._buffer = ScriptByteStream(self)
+        return self._buffer
+
+
+class ScriptByteStream:
+    """``sys.stdout.buffer`` of a script; a character split across writes is
+    decoded once it is complete."""
+
+    def __init__(self, text: ScriptStream) -> None:
+        self._text = text
+        self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
+
+    def write(self, data: object) -> int:
+        if not isinstance(data, bytes | bytearray | memoryview):
+            raise TypeError(f"a bytes-like object is required, not '{type(data).__name__}'")
+        chunk = memoryview(data).tobytes()
+        text = self._decoder.decode(chunk)
+        if text:
+            self._text.write(text)
+        return len(chunk)
+
+    def writelines(self, lines: Iterable[object]) -> None:
         for line in lines:
             self.write(line)
 
