@@ -174,7 +174,7 @@ class JsEngine(ScriptEngine):
         rt = self._runtime()
         text = without_nul(_normalized(source), script)
         module, shape = self._shape(text, script, path)
-        base = rt.bands.allocate(script, text.count("\n") + 1)
+        base = rt.bands.allocate(script, text.count("\n") + 1, shape.shifts(text))
         try:
             rt.evaluate(wrap(text, shape, base, module=module).text, script)
         finally:
@@ -202,18 +202,19 @@ class JsEngine(ScriptEngine):
         api, script = rt.api, compiled.script
         text = compiled.bytecode.decode("utf-8")
         module, shape = self._shape(text, script, compiled.path, compiled.metadata.get("module"))
-        base = rt.bands.allocate(script, text.count("\n") + 1)
+        base = rt.bands.allocate(script, text.count("\n") + 1, shape.shifts(text))
         loaded: _Loaded | None = None
         try:
             wrapped = wrap(text, shape, base, module=module)
             wrapper = rt.evaluate(wrapped.text, script)
             scope = rt.raw(api["newScope"], (), script)
+            sites = rt.raw(api["throwSites"], (wrapped.sites,), script)
             rt.timers = rt.timers or shape.uses_timers
             if module:
-                marker = rt.raw(api["loadModule"], (wrapper, scope), script)
+                marker = rt.raw(api["loadModule"], (wrapper, scope, sites), script)
                 namespace = rt.settle_raw(marker, script)
             else:
-                namespace = rt.raw(api["load"], (wrapper, scope), script)
+                namespace = rt.raw(api["load"], (wrapper, scope, sites), script)
                 if (shape.uses_jobs or rt.rejections.seen) and self._config.drain_jobs != "never":
                     rt.drain(script)
             loaded = _Loaded(script, base, module, wrapped.sloppy, namespace, scope)

@@ -74,9 +74,19 @@ class ErrorMapper:
             function = match["fn"] or "<main>"
             if function in _TOP_LEVEL:
                 function = "<main>"
-            frames.append(StackFrame(script, function, lineno, int(match["col"])))
+            column = self.bands.column(int(match["line"]), int(match["col"]))
+            frames.append(StackFrame(script, function, lineno, column))
         frames.reverse()
         return frames
+
+    def site_frame(self, site: str) -> list[StackFrame]:
+        """The frame of a throw site (``line,column`` in the VM's numbering): where a
+        value with no stack of its own was thrown (``source.py``)."""
+        line, _, column = site.partition(",")
+        where = self.bands.locate(int(line))
+        if where is None:
+            return []
+        return [StackFrame(where[0], "<throw>", where[1], int(column))]
 
     def script_stack(self, stack: str) -> str:
         """A QuickJS stack text in script terms, innermost first, as ``console`` prints it.
@@ -98,7 +108,8 @@ class ErrorMapper:
                     lines.pop()
                 continue
             script, lineno = where
-            place = f"{script}:{lineno}:{match['col']}"
+            column = self.bands.column(int(match["line"]), int(match["col"]))
+            place = f"{script}:{lineno}:{column}"
             lines.append(f"    at {match['fn']} ({place})" if match["fn"] else f"    at {place}")
         return "\n".join(lines)
 
@@ -133,16 +144,22 @@ class ErrorMapper:
     def from_description(self, info: Mapping[str, Any], script: str | None) -> ScriptError:
         """A ScriptError from the prelude's ``describe(e)`` of a thrown value."""
         traceback = self.frames(str(info.get("stack") or ""))
+        if not traceback and info.get("site"):
+            traceback = self.site_frame(str(info["site"]))
         name, message = str(info.get("name", "Error")), str(info.get("message", ""))
         if info.get("kind") == "conversion":
             return ConversionError(message, script=script)
         limit = self.limit_error(message, script, traceback)
         if limit is not None:
             return limit
-        if name == "uncaught" and message == "null" and self.memory_limit is not None:
-            # QuickJS throws a bare null when it cannot even allocate its
-            # "out of memory" error (documented: a deliberate `throw null` under
-            # a memory limit is reported the same way).
+        if (
+            name == "uncaught"
+            and message == "null"
+            and self.memory_limit is not None
+            and not info.get("site")
+        ):
+            # QuickJS throws a bare null when it cannot even allocate its "out of
+            # memory" error; a script's own `throw null` has a throw site.
             return self._out_of_memory(
                 f"the script ran out of memory (limit {self.memory_limit // (1024 * 1024)} MB)",
                 script=script,

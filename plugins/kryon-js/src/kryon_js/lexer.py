@@ -72,7 +72,9 @@ def _regex_allowed(previous: Token | None) -> bool:
     if previous is None:
         return True
     if previous.kind == "punct":
-        return previous.text not in (")", "]")
+        # After a postfix ++/-- an operator follows (a prefix one needs an operand
+        # that a regular expression cannot be), so "i++ / 2" is a division.
+        return previous.text not in (")", "]", "++", "--")
     if previous.kind == "name":
         return previous.text in _EXPRESSION_KEYWORDS
     return False

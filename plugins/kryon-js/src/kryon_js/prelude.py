@@ -53,7 +53,8 @@ const setAdd = uncurry(Set.prototype.add), setDelete = uncurry(Set.prototype.del
 const charCode = uncurry(String.prototype.charCodeAt), strIndex = uncurry(String.prototype.indexOf);
 const strSlice = uncurry(String.prototype.slice), arraySlice = uncurry(Array.prototype.slice);
 const wellFormed = uncurry(String.prototype.isWellFormed);
-const applyFn = uncurry(Function.prototype.apply);
+const applyFn = uncurry(Function.prototype.apply), strSplit = uncurry(String.prototype.split);
+const sameValue = Object.is;
 
 class ConversionFailure { constructor(message) { this.message = message; } }
 
@@ -186,10 +187,42 @@ function out(r) {
   return flat("\u0001" + encode(r, 0, new SetCtor()));
 }
 
+// -- throw sites (source.py) -----------------------------------------------------
+// Each `throw X` of a script runs as `throw $kt$[n]=X`: the setter records the value
+// and where it was thrown, which QuickJS keeps only for error objects (in their
+// stack).  A value that ends a call with no stack is reported at its site.
+let thrownValue, thrownAt = "";
+function throwSites(table) {
+  const sites = create(null), list = table === "" ? [] : strSplit(table, ";");
+  for (let i = 0; i < list.length; i++) {
+    const at = list[i];
+    define(sites, i, { set: (v) => { thrownValue = v; thrownAt = at; } });
+  }
+  return freeze(sites);
+}
+// Function.prototype.toString gives a function's source as the script wrote it.
+const SITE_MARK = /\$kt\$\[\d+\]=/g, fnSource = uncurry(Function.prototype.toString);
+const replaceText = uncurry(String.prototype.replace);
+const sourceText = {
+  toString() {
+    if (this === sourceText) return "function toString() {\n    [native code]\n}";
+    const s = fnSource(this);
+    return strIndex(s, "$kt$[") < 0 ? s : replaceText(s, SITE_MARK, "");
+  },
+}.toString;
+define(Function.prototype, "toString", { value: sourceText, writable: true, configurable: true });
+
 function describe(e) {
   if (e instanceof ConversionFailure) {
     return { kind: "conversion", name: "ConversionError", message: e.message, stack: "" };
   }
+  const info = describeValue(e);
+  if (thrownAt !== "" && info.stack === "" && sameValue(e, thrownValue)) info.site = thrownAt;
+  thrownValue = undefined; thrownAt = "";
+  return info;
+}
+
+function describeValue(e) {
   let name = "Error", message, stack = "", host = 0;
   try {
     if (e !== null && typeof e === "object" && !(e instanceof ErrorCtor) &&
@@ -481,8 +514,8 @@ const api = {
     const f = mapGet(FNS, id);
     if (f !== undefined) { mapDelete(FNS, id); mapDelete(FN_IDS, f); }
   },
-  load: (wrapper, scope) => {
-    try { return wrapper.call(global, scope); } catch (e) { return fail(e); }
+  load: (wrapper, scope, sites) => {
+    try { return applyFn(wrapper, global, [scope, sites]); } catch (e) { return fail(e); }
   },
   member: (object, name) => { try { return object[name]; } catch (e) { return fail(e); } },
   info: (f) => {
@@ -547,9 +580,10 @@ const api = {
     mapDelete(PENDING, id);
     return entry.state === "rejected" ? fail(entry.value) : entry.value;
   },
-  loadModule: (wrapper, scope) => {
-    try { return out(wrapper.call(undefined, scope)); } catch (e) { return fail(e); }
+  loadModule: (wrapper, scope, sites) => {
+    try { return out(applyFn(wrapper, undefined, [scope, sites])); } catch (e) { return fail(e); }
   },
+  throwSites: (table) => throwSites(table),
   newScope: () => create(null),
   declare: (scope, names) => {
     for (const name of parse(names)) if (!(name in scope)) scope[name] = undefined;

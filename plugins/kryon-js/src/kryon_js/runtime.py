@@ -74,6 +74,7 @@ _API = (
     "unhandled",
     "disarm",
     "dropTimers",
+    "throwSites",
 )
 # Sloppy on purpose: a direct eval inside ``with (scope)`` is how the REPL runs
 # snippets in a script's namespace (``JsEngine.evaluate``).

@@ -5,11 +5,15 @@ declarations) and every top-level binding (for per-script globals).  For an
 ES module it is also its ``import``/``export`` statements and the edits that
 turn them into plain code over the VM's module registry (QuickJS has no
 module loader in this binding): an edit replaces a statement by text of the
-same length where possible, so line and column numbers stay exact.
+same length where possible, so line and column numbers stay exact.  Every
+script's ``throw`` statements get an insertion that records their site
+(``throw $kt$[n]=X``, see ``source.py``); :meth:`ScriptShape.shifts` says where
+edits made a line longer, so reported columns can be mapped back.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -28,6 +32,11 @@ _JOB_NAMES = frozenset(
 _TIMER_NAMES = frozenset({"setTimeout", "setInterval", "setImmediate"})
 # "export default" becomes "const $kdflt$=": the same length, so columns stay exact.
 _DEFAULT_LOCAL = "$kdflt$"
+THROW_SITES = "$kt$"
+"""The wrapper's parameter holding the script's throw sites (``source.wrap``)."""
+# Tokens that can start the expression of a throw statement (with any name, number,
+# string, template or regular expression literal): ``#`` for ``#x in obj``.
+_EXPRESSION_STARTS = frozenset({"(", "[", "{", "+", "-", "!", "~", "++", "--", "#"})
 
 
 @dataclass(frozen=True)
@@ -58,9 +67,11 @@ class ScriptShape:
     """Whether the script may queue promise jobs (async, await, Promise, then...)."""
     uses_timers: bool = False
     """Whether the script may start timers (setTimeout, setInterval, setImmediate)."""
+    throws: list[tuple[int, int]] = field(default_factory=list)
+    """``(line, column)`` of each rewritten throw statement, in site order."""
 
     def rewrite(self, source: str) -> str:
-        """``source`` with the module edits applied (line count unchanged)."""
+        """``source`` with the edits applied (line count unchanged)."""
         out, last = [], 0
         for start, end, text in sorted(self.edits):
             original = source[start:end]
@@ -70,6 +81,20 @@ class ScriptShape:
             last = end
         out.append(source[last:])
         return "".join(out)
+
+    def shifts(self, source: str) -> dict[int, list[tuple[int, int, int]]]:
+        """Where :meth:`rewrite` made a line longer: line -> ``(start, end, added)``
+        per edit, 0-based columns of the original line, in order (see
+        ``source.LineBands.column``, which maps reported columns back)."""
+        found: dict[int, list[tuple[int, int, int]]] = {}
+        for start, end, text in sorted(self.edits):
+            added = len(text) - (end - start)
+            if added <= 0 or "\n" in text or "\n" in source[start:end]:
+                continue
+            line_start = source.rfind("\n", 0, start) + 1
+            line = source.count("\n", 0, start) + 1
+            found.setdefault(line, []).append((start - line_start, end - line_start, added))
+        return found
 
 
 class _Scanner:
@@ -104,10 +129,17 @@ class _Scanner:
         tokens = self.tokens
         if tokens and tokens[0].kind == "str" and tokens[0].text[1:-1] == "use strict":
             self.shape.strict = True
+        # Throw sites are rewritten only when the tokenizer read the whole source: one
+        # that stopped early (an unterminated literal) may have misread the rest.
+        self.rewrite_throws = (
+            not tokens or _TRAILING.fullmatch(self.source, tokens[-1].end) is not None
+        )
         depth, i = 0, 0
         while i < len(tokens):
             tok = tokens[i]
             text = tok.text
+            if tok.kind == "name" and text == "throw" and self.throw_statement(i):
+                self.throw_site(i)
             if tok.kind == "name" and text in _JOB_NAMES:
                 self.shape.uses_jobs = True
             elif tok.kind == "name" and text in _TIMER_NAMES:
@@ -124,7 +156,68 @@ class _Scanner:
                 i = self.top_level(i)
                 continue
             i += 1
+        self.drop_nested_throws()
         return self.shape
+
+    def drop_nested_throws(self) -> None:
+        """A throw insertion inside a rewritten import/export statement would break
+        it (``import { throw as t }`` is caught before; this is the safety net)."""
+        edits = self.shape.edits
+        spans = [(s, e) for s, e, _ in edits if e > s]
+        self.shape.edits = [
+            (s, e, t) for s, e, t in edits if e > s or not any(a < s < b for a, b in spans)
+        ]
+
+    def throw_statement(self, i: int) -> bool:
+        """Whether the name ``throw`` at ``i`` starts a throw statement that can be
+        rewritten: not a property or method name (``p.throw``, ``{throw: 1}``,
+        ``throw() {}``, ``#throw``), and followed on its line by an expression (a line
+        break or a missing expression stays the syntax error it is)."""
+        if not self.rewrite_throws:
+            return False
+        previous, following = self.token(i - 1), self.token(i + 1)
+        if previous is not None and previous.text in (".", "?.", "#"):
+            return False
+        if following is None or following.newline:
+            return False
+        kind, text = following.kind, following.text
+        if kind == "name":
+            if text in ("in", "instanceof"):
+                return False
+            # import { throw as t } / export { throw as t } from "m"
+            return not (text == "as" and previous is not None and previous.text in ("{", ","))
+        if kind == "tmpl":
+            return text.startswith("`")
+        if kind in ("num", "str", "regex"):
+            return True
+        if text == "(":
+            close = self.closing(i + 1)
+            return close is None or self.text(close + 1) != "{"  # throw() {...}: a method
+        return text in _EXPRESSION_STARTS
+
+    def closing(self, i: int) -> int | None:
+        """Index of the token closing the bracket at ``i``."""
+        depth = 0
+        for j in range(i, len(self.tokens)):
+            t = self.tokens[j]
+            if t.kind == "punct" and t.text in ("(", "[", "{"):
+                depth += 1
+            elif t.kind == "punct" and t.text in (")", "]", "}"):
+                depth -= 1
+                if depth == 0:
+                    return j
+            elif t.kind == "tmpl":
+                depth += t.text.endswith("${") - t.text.startswith("}")
+        return None
+
+    def throw_site(self, i: int) -> None:
+        """Rewrite ``throw X`` as ``throw $kt$[n]=X``: the setter of site ``n`` records
+        the value and where it was thrown, which QuickJS keeps only for errors."""
+        tok, following = self.tokens[i], self.tokens[i + 1]
+        column = tok.start - self.source.rfind("\n", 0, tok.start)
+        site = len(self.shape.throws)
+        self.shape.throws.append((tok.line, column))
+        self.shape.edits.append((following.start, following.start, f"{THROW_SITES}[{site}]="))
 
     def top_level(self, i: int) -> int:
         text = self.tokens[i].text
@@ -368,6 +461,9 @@ class _Scanner:
                     f"__kryon_import({source_module!r})[{_unquote(imported)!r}]"
                 )
         return nxt
+
+
+_TRAILING = re.compile(r"(?:\s|//[^\n]*|/\*.*?\*/)*", re.S)
 
 
 def _unquote(name: str) -> str:

@@ -20,7 +20,16 @@ the one VM:
   the VM's module registry (:mod:`kryon_js.shape`).
 
 The wrapper's header sits on the band's first line and its trailer after the
-last source line, so the script's own lines and columns are unchanged.
+last source line, so the script's own lines are unchanged.  Where an edit makes
+a line longer (a throw site, an ``import`` statement), the band keeps the
+edit's place and :meth:`LineBands.column` maps a reported column back.
+
+Throw sites: QuickJS records where an exception was thrown only for error
+objects (their stack), so ``throw "oops"`` would reach the host with no line.
+Each ``throw X`` is rewritten ``throw $kt$[n]=X`` (:mod:`kryon_js.shape`): the
+wrapper's second parameter is an object whose setter ``n`` records the value
+and the site's line and column (the prelude's ``throwSites``), which the
+prelude reports when that value ends the call.
 """
 
 from __future__ import annotations
@@ -31,12 +40,16 @@ from dataclasses import dataclass
 
 from kryon_core import CompileError
 from kryon_js.lexer import tokenize
-from kryon_js.shape import ScriptShape
+from kryon_js.shape import THROW_SITES, ScriptShape
 
-__all__ = ["FIRST_LINE", "LineBands", "Wrapped", "without_nul", "wrap"]
+__all__ = ["FIRST_LINE", "LineBands", "Shifts", "Wrapped", "without_nul", "wrap"]
 
 FIRST_LINE = 4000
 """Above the prelude's lines (``prelude.PRELUDE_LINES``, tested)."""
+
+Shifts = dict[int, list[tuple[int, int, int]]]
+"""Line of a script -> ``(start, end, added)`` of each edit that made it longer
+(0-based columns of the original line, in order): ``ScriptShape.shifts``."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +61,9 @@ class Wrapped:
     """Reported line ``base + n`` is line ``n`` of the script."""
     lines: int
     sloppy: bool
+    sites: str
+    """The throw sites for the prelude's ``throwSites``: ``line,column`` in the
+    VM's numbering, ``;``-separated, in site order."""
 
 
 class LineBands:
@@ -56,8 +72,9 @@ class LineBands:
     def __init__(self) -> None:
         self._starts: list[int] = []
         self._bands: dict[int, tuple[int, str]] = {}  # start -> (end inclusive, script)
+        self._shifts: dict[int, Shifts] = {}  # start -> the script's longer lines
 
-    def allocate(self, script: str, lines: int) -> int:
+    def allocate(self, script: str, lines: int, shifts: Shifts | None = None) -> int:
         """Reserve ``lines + 2`` lines (header, source, trailer); returns the base."""
         size = lines + 2
         cursor = FIRST_LINE
@@ -67,11 +84,32 @@ class LineBands:
             cursor = max(cursor, self._bands[start][0] + 1)
         bisect.insort(self._starts, cursor)
         self._bands[cursor] = (cursor + size - 1, script)
+        if shifts:
+            self._shifts[cursor] = shifts
         return cursor
 
     def release(self, base: int) -> None:
         if self._bands.pop(base, None) is not None:
             self._starts.remove(base)
+            self._shifts.pop(base, None)
+
+    def column(self, line: int, column: int) -> int:
+        """The script's own column of a reported ``line:column`` (1-based): columns
+        after an edit that made the line longer move back; one inside the edit's
+        text is the edit's start."""
+        index = bisect.bisect_right(self._starts, line) - 1
+        shifts = self._shifts.get(self._starts[index]) if index >= 0 else None
+        edits = shifts.get(line - self._starts[index]) if shifts else None
+        if not edits:
+            return column
+        at, moved = column - 1, 0
+        for start, end, added in edits:
+            if at < start + moved:
+                break
+            if at < end + moved + added:
+                return start + 1
+            moved += added
+        return at - moved + 1
 
     def locate(self, line: int) -> tuple[str, int] | None:
         """``(script, line in script)`` for a reported line; None for engine code."""
@@ -83,6 +121,11 @@ class LineBands:
         if line > end:
             return None
         return script, max(1, min(line - start, end - start - 1))
+
+
+def site_table(shape: ScriptShape, base: int) -> str:
+    """The throw sites of ``shape`` placed at ``base``, as ``Wrapped.sites``."""
+    return ";".join(f"{base + line},{column}" for line, column in shape.throws)
 
 
 def _accessors(names: list[str]) -> str:
@@ -104,7 +147,7 @@ def wrap(source: str, shape: ScriptShape, base: int, *, module: bool) -> Wrapped
         exports = ", ".join(
             f"get {json.dumps(name)}() {{ return {expr}; }}" for name, expr in shape.exports.items()
         )
-        head = '(async function ($kscope$) {"use strict";'
+        head = f'(async function ($kscope$, {THROW_SITES}) {{"use strict";'
         tail = (
             f";return {{exports: __kryon_export({{{exports}}}, "
             f"{json.dumps(shape.star_exports)}), {_accessors(shape.declared)}}};}})"
@@ -113,11 +156,12 @@ def wrap(source: str, shape: ScriptShape, base: int, *, module: bool) -> Wrapped
     else:
         functions = ", ".join(f"{json.dumps(n)}: {n}" for n in shape.functions)
         sloppy = not shape.strict
-        head = "(function ($kscope$) {with ($kscope$) {" if sloppy else "(function ($kscope$) {"
+        head = f"(function ($kscope$, {THROW_SITES}) {{" + ("with ($kscope$) {" if sloppy else "")
         tail = f";return {{fns: {{{functions}}}, {_accessors(shape.declared)}}};" + (
             "}})" if sloppy else "})"
         )
-    return Wrapped(f"{padding}{head}\n{body}\n{tail}", base, lines, sloppy)
+    text = f"{padding}{head}\n{body}\n{tail}"
+    return Wrapped(text, base, lines, sloppy, site_table(shape, base))
 
 
 def without_nul(text: str, script: str) -> str:
