@@ -341,10 +341,14 @@ def config_check(file: str | None) -> None:
     cfg = _config(file)
     try:
         manager = ScriptManager(cfg)
-        for name, cls in manager.engine_classes.items():
-            cfg.engine_config(name, cls.Config)
+        problems: list[tuple[str, str]] = []
+        for name, cls in sorted(manager.engine_classes.items()):
+            try:
+                cfg.engine_config(name, cls.Config)
+            except ConfigError as exc:  # every engine table is checked, not the first only
+                problems += exc.problems
         unknown = sorted(set(cfg.engines) - set(manager.engine_classes))
-        problems = [(f"engines.{n}", "no such engine installed") for n in unknown]
+        problems += [(f"engines.{n}", "no such engine installed") for n in unknown]
         for name, spec in cfg.scripts.items():
             if spec.policy is not None and spec.policy not in manager.policies:
                 problems.append((f"scripts.{name}.policy", f"unknown policy {spec.policy!r}"))
@@ -360,7 +364,9 @@ def config_check(file: str | None) -> None:
         _fail(exc, EX_CONFIG)
     effective = cfg.effective()
     effective["security"]["resolved_policies"] = {
-        name: policy.model_dump(mode="json") for name, policy in manager.policies.items()
+        name: {**dumped, "capabilities": sorted(dumped["capabilities"])}
+        for name, policy in manager.policies.items()
+        for dumped in [policy.model_dump(mode="json")]
     }
     click.echo(f"{cfg.source or '(defaults)'}: OK")
     click.echo(json.dumps(effective, indent=2, sort_keys=True))

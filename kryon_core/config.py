@@ -33,12 +33,14 @@ Example::
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
+from pydantic_core import PydanticCustomError
 
 from kryon_core.errors import ConfigError
 from kryon_core.policy import Capability, SecurityPolicy
@@ -58,11 +60,25 @@ __all__ = [
 ]
 
 E = TypeVar("E", bound=BaseModel)
-Limit = int | Literal["unlimited"]
+
+
+def _limit(value: object) -> int | str:
+    if value == "unlimited" or (type(value) is int and value >= 1):
+        return value
+    raise PydanticCustomError(
+        "limit",
+        'expected a positive integer or "unlimited", got {value}',
+        {"value": json.dumps(value, default=str)},
+    )
+
+
+Limit = Annotated[int | Literal["unlimited"], PlainValidator(_limit)]
+"""A policy limit: a positive integer, or ``"unlimited"``."""
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # strict also for hosts building sections in Python (see _validate_strictly)
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class KryonSection(_Strict):
@@ -95,7 +111,8 @@ class PolicyConfig(_Strict):
     memory_limit_mb: Limit | None = None
     recursion_limit: Limit | None = None
     max_source_kb: Limit | None = None
-    capabilities: list[Capability] | None = None
+    capabilities: list[Annotated[Capability, Field(strict=False)]] | None = None
+    """Capability names (strings in TOML, hence not strict)."""
 
 
 class ScriptConfig(_Strict):
@@ -141,7 +158,7 @@ class KryonConfig(_Strict):
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], *, source: str | None = None) -> KryonConfig:
         try:
-            config = cls.model_validate(dict(data))
+            config = _validate_strictly(cls, dict(data))
         except ValidationError as exc:
             raise _config_error(exc, source, prefix=()) from None
         config.source = source
@@ -155,7 +172,7 @@ class KryonConfig(_Strict):
     def engine_config(self, name: str, model: type[E]) -> E:
         """Validate ``[engines.<name>]`` with the engine's own ``Config`` model."""
         try:
-            return model.model_validate(self.engines.get(name, {}))
+            return _validate_strictly(model, self.engines.get(name, {}))
         except ValidationError as exc:
             raise _config_error(exc, self.source, prefix=("engines", name)) from None
 
@@ -201,6 +218,19 @@ class KryonConfig(_Strict):
         return self.model_dump(mode="json")
 
 
+def _validate_strictly(model: type[E], data: dict[str, Any]) -> E:
+    """``data`` validated as the JSON it is: strictly (``"yes"`` is no boolean,
+    ``true`` no number: lax pydantic read ``sandbox = "no"`` as False), while
+    an array still fills a tuple and a string an enum.  Data that is no JSON
+    (a TOML date, a host's tuple holding a ``Path``) is validated as Python,
+    leniently."""
+    try:
+        document = json.dumps(data)
+    except (TypeError, ValueError):
+        return model.model_validate(data, strict=False)
+    return model.model_validate_json(document, strict=True)
+
+
 def _apply(
     base: SecurityPolicy, name: str, spec: PolicyConfig, source: str | None
 ) -> SecurityPolicy:
@@ -237,6 +267,11 @@ def load_config(path: str | Path | None = None) -> KryonConfig:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"cannot read: {exc.strerror or exc}", file=source) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})",
+            file=source,
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

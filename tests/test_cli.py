@@ -243,6 +243,15 @@ def test_config_check(tmp_path: Path) -> None:
     assert "engines.fake.colour: unknown key" in result.stderr
 
 
+def test_config_check_reports_every_engine_table(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[engines.fake]\nflavour = 1\n[engines.fake-affine]\ncolour = 1\n")
+    result = kryon("config", "check", str(bad))
+    assert result.returncode == 78
+    assert "engines.fake.flavour: Input should be a valid string" in result.stderr
+    assert "engines.fake-affine.colour: unknown key" in result.stderr  # not only the first
+
+
 def test_config_check_reports_unknown_policy(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('[scripts.s]\npath = "s.fake"\npolicy = "nope"\n')

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import fakeengine
 import pytest
+from pydantic import BaseModel, ConfigDict
 
 from kryon_core import ConfigError, KryonConfig, ScriptManager, load_config
 from kryon_core.policy import Capability, default_policies
@@ -106,6 +108,80 @@ def test_engine_tables_are_validated_by_the_engine_model(tmp_path: Path) -> None
     assert str(path) in str(info.value)
     good = KryonConfig.from_mapping({"engines": {"fake": {"flavour": "spicy"}}})
     assert good.engine_config("fake", fakeengine.FakeConfig).flavour == "spicy"
+
+
+@pytest.mark.parametrize(
+    ("toml", "path", "message"),
+    [
+        ('[security.policies.x]\nsandbox = "no"\n', "security.policies.x.sandbox", "boolean"),
+        ('[kryon]\nprofiling = "yes"\n', "kryon.profiling", "boolean"),
+        ("[kryon]\nrun_grace_s = true\n", "kryon.run_grace_s", "number"),
+        ("[cache]\nmax_size_mb = 1.5\n", "cache.max_size_mb", "integer"),
+        ('[cache]\nmemory_entries = "10"\n', "cache.memory_entries", "integer"),
+        (
+            "[security.policies.x]\ntime_limit_ms = true\n",
+            "security.policies.x.time_limit_ms",
+            'expected a positive integer or "unlimited", got true',
+        ),
+        (
+            '[security.policies.x]\nrecursion_limit = "forever"\n',
+            "security.policies.x.recursion_limit",
+            'expected a positive integer or "unlimited", got "forever"',
+        ),
+        (
+            "[security.policies.x]\nmemory_limit_mb = 0\n",
+            "security.policies.x.memory_limit_mb",
+            "got 0",
+        ),
+    ],
+)
+def test_wrong_types_are_errors_not_coerced(
+    tmp_path: Path, toml: str, path: str, message: str
+) -> None:
+    """TOML has real booleans and numbers: a quoted "no" is no False (lax
+    validation made sandbox = "no" a trusted policy) and true is no 1."""
+    with pytest.raises(ConfigError) as info:
+        load_config(write(tmp_path, toml))
+    (line,) = [line for line in str(info.value).splitlines() if path in line]
+    assert line == f"  {path}: {line.split(': ', 1)[1]}" and message in line
+
+
+def test_right_types_pass_strict_validation(tmp_path: Path) -> None:
+    config = load_config(
+        write(
+            tmp_path,
+            "[kryon]\nrun_grace_s = 2\ndisabled_plugins = []\n"
+            '[security.policies.x]\ntime_limit_ms = "unlimited"\nmemory_limit_mb = 8\n'
+            'capabilities = ["log", "shared_data"]\n[cache]\nmax_age_days = 3\n',
+        )
+    )
+    policy = config.policies({p.name: p for p in default_policies()})["x"]
+    assert (policy.time_limit_ms, policy.memory_limit_mb) == (None, 8)
+    assert policy.capabilities == {Capability.LOG, Capability.SHARED_DATA}
+    assert config.kryon.run_grace_s == 2.0
+    hosted = KryonConfig.from_mapping({"kryon": {"disabled_plugins": ("a",)}})  # Python data
+    assert hosted.kryon.disabled_plugins == ["a"]
+
+
+def test_engine_tables_are_validated_strictly_too(tmp_path: Path) -> None:
+    class Options(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        module: bool = False
+        allowed: tuple[str, ...] = ()
+        mode: Literal["a", "b"] = "a"
+
+    config = load_config(write(tmp_path, '[engines.x]\nmodule = "yes"\n'))
+    with pytest.raises(ConfigError, match=r"engines\.x\.module: Input should be a valid boolean"):
+        config.engine_config("x", Options)
+    fine = load_config(write(tmp_path, '[engines.x]\nallowed = ["m"]\nmode = "b"\n'))
+    assert fine.engine_config("x", Options) == Options(allowed=("m",), mode="b")
+
+
+def test_a_file_that_is_not_utf8_is_a_config_error(tmp_path: Path) -> None:
+    path = tmp_path / "kryon.toml"
+    path.write_bytes(b'[kryon]\ndefault_policy = "caf\xe9"\n')
+    with pytest.raises(ConfigError, match=r"kryon.toml: not UTF-8 text \(byte 0xe9 at offset 29\)"):
+        load_config(path)
 
 
 def test_engine_config_reaches_the_engine() -> None:
