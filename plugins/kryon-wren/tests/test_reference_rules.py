@@ -469,3 +469,21 @@ def test_aborting_with_null_is_no_abort_and_answers_the_fiber_class() -> None:
         "System.print(f.error)\n"
     )
     assert run_source(source) == "Fiber\nFiber\nnull\n"
+
+
+def test_lexical_errors_past_a_syntax_error_that_stops_parsing_are_not_reported() -> None:
+    # The reference lexes a token at a time: after the class body ends at the
+    # bad member, "Expect end of file." stops it before line 4 is read.
+    assert compile_errors('class A {\n  __x { 1 }\n}\nvar c = "\\q"\n') == [
+        (2, "Error at '__x': Expect method definition."),
+        (2, "Error at '{': Expect end of file."),
+    ]
+    # Lexical errors before the syntax error, or in a file without one, are.
+    assert compile_errors('var a = "\\q"\nvar b = (\n') == [
+        (1, "Error: Invalid escape character 'q'."),
+        (2, "Error at newline: Expected expression."),
+    ]
+    assert compile_errors('var a = "\\q"\nvar b = "\\w"\n') == [
+        (1, "Error: Invalid escape character 'q'."),
+        (2, "Error: Invalid escape character 'w'."),
+    ]

@@ -86,12 +86,14 @@ class Lexer:
         self.pos = 0
         self.line = 1
         self.tokens: list[Token] = []
-        self.errors: list[tuple[int, str]] = []
+        # (line, message, index of the token being read): the reference
+        # lexes on demand, so an error past where parsing stopped is not seen.
+        self.errors: list[tuple[int, str, int]] = []
         # One entry per open interpolation: the paren depth inside it.
         self.interp: list[int] = []
 
     def error(self, message: str) -> None:
-        self.errors.append((self.line, message))
+        self.errors.append((self.line, message, len(self.tokens)))
 
     def add(self, type_: str, text: str, value: object = None, line: int | None = None) -> None:
         self.tokens.append(Token(type_, text, self.line if line is None else line, value))
@@ -350,7 +352,7 @@ class Lexer:
         # Beyond U+10FFFF the reference has no encoding and adds nothing.
 
 
-def tokenize(source: str) -> tuple[list[Token], list[tuple[int, str]]]:
+def tokenize(source: str) -> tuple[list[Token], list[tuple[int, str, int]]]:
     lexer = Lexer(source)
     tokens = lexer.run()
     return tokens, lexer.errors

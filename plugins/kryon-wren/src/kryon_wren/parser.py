@@ -373,15 +373,20 @@ def parse(
     """Parse a module; returns (module function, errors as (line, text), parser)."""
     parser = Parser(source, builtins=builtins)
     parser.counter = uid_start
-    errors: list[tuple[int, str]] = [(line, f"Error: {msg}") for line, msg in parser.lex_errors]
     module: N.FuncInfo | None = None
+    # Tokens the reference's lexer has read: all of them, unless a syntax
+    # error stops the parser (it reads one token past the parser's current).
+    lexed = len(parser.tokens)
     try:
         module = parser.parse_module()
     except ParseError as err:
+        lexed = parser.i + 2
         if err.token.type != "error":
             parser.errors.append(format_parse_error(err))
     except RecursionError:
+        lexed = parser.i + 2
         parser.errors.append((parser.cur.line, "Error: Expression is too deeply nested."))
+    errors = [(line, f"Error: {msg}") for line, msg, at in parser.lex_errors if at < lexed]
     # Errors in the order the reference finds them: its lexer runs a token
     # ahead of the parser (so by line), and module variables that were used
     # but never defined are reported when the whole module has been read.
