@@ -30,8 +30,10 @@ class Environment:
         host_request: Callable[[list[Any]], Any],
         library_streams: tuple[ScriptStream, ScriptStream],
         settings: ScriptSettings,
+        flush_output: Callable[[], None],
     ) -> None:
         self.modules = modules
+        self.flush_output = flush_output
         self.settings = settings
         self.library_streams = library_streams
         self.allowed = allowed
@@ -104,7 +106,21 @@ class Environment:
                 continue
             if not key.startswith("__"):
                 view.__dict__[key] = value
+        if module.__name__ == "time":
+            view.__dict__["sleep"] = self.sleep(module.sleep)
         return view
+
+    def sleep(self, real: Callable[[float], None]) -> Callable[[float], None]:
+        """``time.sleep`` that first sends the output waiting in the worker: a
+        sleep past the time limit ends with the worker killed, and what the
+        script printed before it must not die with the worker."""
+
+        def sleep(seconds: float, /) -> None:
+            self.flush_output()
+            real(seconds)
+
+        sleep.__doc__ = real.__doc__
+        return sleep
 
     def kryon_module(self, script: str) -> types.ModuleType:
         module = types.ModuleType("kryon", f"The Kryon API of script {script!r}.")

@@ -28,6 +28,7 @@ from kryon_python.worker.objects import (
     HostObject,
     TimeLimitExceeded,
 )
+from kryon_python.worker.output import OutputQueue
 from kryon_python.worker.sysview import ScriptSettings, ScriptStream
 
 __all__ = ["Worker", "main"]
@@ -73,6 +74,7 @@ class Worker:
         self.refs: dict[int, Any] = {}
         self.ref_ids: dict[int, int] = {}
         self.next_ref = 1
+        self.output = OutputQueue(lambda message: write_frame(write_fd, encode(message)))
         self.speaker = ""
         """The script whose code runs now: output of library code (``pprint``) is its."""
         self.stdout = ScriptStream(lambda text: self.send([Op.WRITE, self.speaker, "stdout", text]))
@@ -88,6 +90,7 @@ class Worker:
             self.host_request,
             (self.stdout, self.stderr),
             self.settings,
+            self.flush_output,
         )
         self.depth = 0
         self.in_io = False
@@ -96,12 +99,22 @@ class Worker:
     # -- transport ------------------------------------------------------------------
 
     def send(self, message: list[Any]) -> None:
-        data = encode(message, self.opaque)
-        self.in_io = True
+        saved, self.in_io = self.in_io, True  # the time limit waits until it is out
         try:
-            write_frame(self.write_fd, data)
+            if message[0] == Op.WRITE:  # [WRITE, script, stream, text]
+                self.output.put(message[1], message[2], message[3])
+                return
+            self.output.flush()
+            write_frame(self.write_fd, encode(message, self.opaque))
         finally:
-            self.in_io = False
+            self.in_io = saved
+
+    def flush_output(self) -> None:
+        saved, self.in_io = self.in_io, True
+        try:
+            self.output.flush()
+        finally:
+            self.in_io = saved
 
     def recv(self) -> list[Any]:
         self.in_io = True
@@ -143,6 +156,7 @@ class Worker:
             self.loading = None
         self.in_io = True
         try:
+            self.output.flush()
             write_frame(self.write_fd, data)
         finally:
             self.in_io = False
