@@ -54,6 +54,11 @@ def _message(lua: Any, body: str) -> Any:
         ("pcall()", "m:3: bad argument #1 to 'pcall' (value expected)"),
         ("xpcall(print)", "m:3: bad argument #2 to 'xpcall' (function expected, got no value)"),
         ("xpcall(print, 42)", "m:3: bad argument #2 to 'xpcall' (function expected, got number)"),
+        (
+            "setmetatable({})",
+            "m:3: bad argument #2 to 'setmetatable' (nil or table expected, got no value)",
+        ),
+        ("getmetatable()", "m:3: bad argument #1 to 'getmetatable' (value expected)"),
     ],
 )
 def test_replacement_errors_read_as_the_library_functions(
@@ -89,6 +94,55 @@ def test_callback_errors_pass_through_replacements_unchanged(lua: Any) -> None:
     assert result == 7
     text = lua.run('return select(2, pcall(string.gsub, "ab", "%w", function() error("cb") end))')
     assert text.endswith(":2: cb")
+
+
+def test_error_levels_past_pcall_name_the_script(lua: Any) -> None:
+    # the level lands where Lua has pcall's caller: never the sandbox's own chunk
+    sid = lua.load(
+        "function main()\n"
+        "  local a = select(2, pcall(error, 'a', 2))\n"
+        "  local b = select(2, pcall(function() error('b', 3) end))\n"
+        "  local c = select(2, xpcall(function() error('c', 3) end, function(m) return m end))\n"
+        "  return {a, b, c}\n"
+        "end\n",
+        "lv",
+    )
+    assert lua.call(sid, "main") == ["lv:2: a", "lv:3: b", "lv:4: c"]
+
+
+def test_the_main_chunk_is_the_main_thread(lua: Any) -> None:
+    # it runs in a coroutine of its own (so that its failures keep their stack)
+    sid = lua.load(
+        "local co, main = coroutine.running()\n"
+        "local inner = coroutine.wrap(function() return coroutine.isyieldable() end)()\n"
+        "result = {main, coroutine.isyieldable(), coroutine.status(co), inner,\n"
+        "          select(2, pcall(coroutine.yield, 1)), select(2, coroutine.resume(co))}\n"
+        "function get() return result end\n",
+        "mt",
+    )
+    assert lua.call(sid, "get") == [
+        True,
+        False,
+        "running",
+        True,
+        "attempt to yield from outside a coroutine",
+        "cannot resume non-suspended coroutine",
+    ]
+    with pytest.raises(ScriptRuntimeError) as info:
+        lua.load("local x = 1\ncoroutine.yield(x)\n", "y")
+    assert (info.value.line, info.value.message) == (2, "attempt to yield from outside a coroutine")
+
+
+def test_close_handlers_of_a_failed_main_chunk_run(lua: Any) -> None:
+    with pytest.raises(ScriptRuntimeError) as info:
+        lua.load(
+            "local x <close> = setmetatable({},\n"
+            "  {__close = function(_, e) print('closed', e) end})\n"
+            "error('boom')\n",
+            "c",
+        )
+    assert info.value.line == 3
+    assert lua.output[-1][0] == "closed\tc:3: boom\n"
 
 
 def test_xpcall_handler_that_fails_ends_in_error_in_error_handling(lua: Any) -> None:

@@ -149,6 +149,55 @@ def test_memory_bombs_end_with_memory_limit(runtime: str, make_lua: Callable[...
     assert harness.engine.get_memory_usage().used_bytes < 16 * 1024 * 1024
 
 
+@pytest.mark.parametrize(
+    ("source", "line"),
+    [
+        # one big allocation failing in the VM (Lua's own memory error, which
+        # runs no message handler), at top level and inside a function
+        ("local s = ('ab'):rep(3000000)\nlocal u = s .. s .. s\n", 2),
+        ("local s = 'xy'\nwhile true do\n  s = s .. s\nend\n", 3),
+        (
+            "local function f()\n  local s = ('ab'):rep(3000000)\n  return s .. s .. s\nend\nf()\n",
+            3,
+        ),
+        # refused up front by the sandbox's string.rep
+        ("print('start')\nlocal s = string.rep('x', 2^28)\n", 2),
+        # stopped by the hook
+        ("local t, s = {}, ('x'):rep(1000)\nfor i = 1, 1e9 do\n  t[i] = s .. i\nend\n", 3),
+    ],
+)
+def test_memory_errors_name_the_line(make_lua: Callable[..., Any], source: str, line: int) -> None:
+    # Lua 5.4 only: LuaJIT keeps no current line in a coroutine its allocator failed in
+    policy = SecurityPolicy(name="m", time_limit_ms=5000, instruction_limit=None)
+    harness = make_lua(policy, LuaConfig(runtime="lua54"))
+    with pytest.raises(MemoryLimitError) as info:
+        harness.load(source, "big")
+    assert (info.value.script, info.value.line) == ("big", line)
+    assert harness.run("return 40 + 2") == 42
+
+
+@pytest.mark.parametrize(
+    ("source", "line"),
+    [
+        # the limit is re-raised where pcall or resume returns: it is told
+        # where it tripped
+        ("pcall(function()\n  local n = 0\n  while true do n = n + 1 end\nend)\n", 3),
+        ("local f = coroutine.wrap(function()\n  while true do end\nend)\nf()\n", 2),
+        (
+            "local co = coroutine.create(function()\n  local function r(n) return 1 + r(n) end\n"
+            "  return r(1)\nend)\nprint(coroutine.resume(co))\n",
+            2,
+        ),
+    ],
+)
+def test_limits_name_the_line_they_stopped_at(counted: Any, source: str, line: int) -> None:
+    with pytest.raises(LimitError) as info:
+        counted.load(source, "loop")
+    assert (info.value.script, info.value.line) == ("loop", line)
+    functions = [frame.function for frame in info.value.traceback]
+    assert functions[0] == "main chunk"  # the resume's frames are kept outside
+
+
 def test_recursion_limit(runtime: str, make_lua: Callable[..., Any]) -> None:
     harness = make_lua(config=LuaConfig(runtime=runtime))
     sid = harness.load(

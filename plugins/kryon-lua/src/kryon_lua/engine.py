@@ -239,7 +239,7 @@ class LuaEngine(ScriptEngine):
         chunk, message = self._kernel.instantiate(compiled.bytecode, b"=" + name.encode(), env)
         if chunk is None:
             raise compile_error(message, name)
-        result = self._kernel.bind(chunk)()
+        result = self._kernel.bind_main(chunk)()
         if result.__class__ is tuple:
             if result[0] is False:
                 raise self._error(result, name)

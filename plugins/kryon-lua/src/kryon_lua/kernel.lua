@@ -32,12 +32,15 @@ local TRAMPOLINE_SOURCE = "=[kryon trampoline]"
 
 -- Limits ------------------------------------------------------------------
 
+-- Lua's own out-of-memory message.  Raising this very string is a memory
+-- error in Lua 5.4 (lua_error turns it into LUA_ERRMEM, which skips message
+-- handlers, so no traceback or line): the memory limit has its own text.
 local MEMORY_MESSAGE = "not enough memory"
 local LIMIT_MESSAGES = {
   instructions = "instruction limit exceeded",
   time = "time limit exceeded",
   recursion = "recursion limit exceeded",
-  memory = MEMORY_MESSAGE,
+  memory = "memory limit exceeded",
   host = "interrupted by the host",
 }
 
@@ -55,8 +58,30 @@ local hook_mask, hook_count, hook_on = "", 0, false
 local lines = {}          -- [line] = { [source] = breakpoint id }
 local on_break = nil      -- breakpoint callback (kernel-side, see K.set_breakpoint_handler)
 
+local collect_frames  -- (below)
+local co_running = coroutine.running
+
+-- Script frames as collect_frames (level relative to the caller), with the
+-- hook quiet meanwhile: the kernel's own bounded walk is not the script's
+-- work, and a tripped limit raised inside it would lose the report.
+local function frames_quietly(level, co)
+  local was = S.handling
+  S.handling = true
+  local ok, frames = pcall(collect_frames, co and level or level + 2, co)
+  S.handling = was
+  return ok and frames or { n = 0 }
+end
+
+-- The first trip of a call records where the script was: the error then
+-- unwinds through pcalls and coroutine resumes that re-raise it elsewhere.
+local function record_trip(kind)
+  S.trip_frames = frames_quietly(2)
+  S.trip_thread = co_running()
+  S.tripped = kind
+end
+
 local function trip(kind)
-  if not S.tripped then S.tripped = kind end
+  if not S.tripped then record_trip(kind) end
   error(LIMIT_MESSAGES[S.tripped], 0)
 end
 
@@ -69,7 +94,7 @@ local in_trampoline = setmetatable({}, { __mode = "k" })
 -- or the trampoline's own check, acts on it.
 -- (Level 3 is the interrupted function: 1 is this, 2 the hook.)
 local function hook_trip(kind)
-  if not S.tripped then S.tripped = kind end
+  if not S.tripped then record_trip(kind) end
   local info = debug_getinfo(3, "f")
   if info and in_trampoline[info.func] then return end
   error(LIMIT_MESSAGES[S.tripped], 0)
@@ -85,7 +110,7 @@ local function hook(event, line)
     end
     return
   end
-  if S.nest == 0 then return end
+  if S.nest == 0 or S.handling then return end
   if S.tripped then hook_trip(S.tripped) return end
   S.fires = S.fires + 1
   if poll_every and S.fires % poll_every == 0 then
@@ -198,16 +223,28 @@ end
 
 -- Script frames from `level` (relative to the caller, as for debug.getinfo)
 -- outwards, innermost first; of a very deep stack the 20 innermost and the 10
--- outermost.  Levels below are relative to this function (the caller's
--- level + 1).
-local function collect_frames(level)
-  local first = level + 1
+-- outermost.  With a thread `co`, its frames from its `level` (0: innermost).
+-- Levels below are relative to this function (the caller's level + 1), or
+-- of `co`.
+function collect_frames(level, co)
+  -- (not tail calls: LuaJIT would drop the helper's level)
+  local function info_at(l, what)
+    if co then return debug_getinfo(co, l, what) end
+    local info = debug_getinfo(l + 1, what)
+    return info
+  end
+  local function local_at(l, i)
+    if co then return debug_getlocal(co, l, i) end
+    local name, value = debug_getlocal(l + 1, i)
+    return name, value
+  end
+  local first = co and level or level + 1
   local last = first
-  while debug_getinfo(last * 2, "l") do last = last * 2 end
-  local hi = last * 2
+  while info_at(last * 2 + 1, "l") do last = last * 2 + 1 end
+  local hi = last * 2 + 1
   while last + 1 < hi do
     local mid = math_floor((last + hi) / 2)
-    if debug_getinfo(mid, "l") then last = mid else hi = mid end
+    if info_at(mid, "l") then last = mid else hi = mid end
   end
   -- the middle is stepped over in one go: a stack overflow leaves ~200,000
   -- levels, and this runs in a message handler the hook may not interrupt
@@ -219,7 +256,7 @@ local function collect_frames(level)
       frames[n] = { skipped = last - 9 - l }
       l = last - 10
     else
-      local info = debug_getinfo(l, "Sln")
+      local info = info_at(l, "Sln")
       if info and is_script_frame(info) then
         -- a chunk loaded from a string is named by its text: keep Lua's short form
         local source = info.source
@@ -230,7 +267,7 @@ local function collect_frames(level)
         if with_locals then
           local vars, i = {}, 1
           while true do
-            local name, value = debug_getlocal(l, i)
+            local name, value = local_at(l, i)
             if not name then break end
             if string_sub(name, 1, 1) ~= "(" then vars[name] = value end
             i = i + 1
@@ -271,12 +308,48 @@ local function is_stack_overflow(e)
   return text == "stack overflow" or text == "C stack overflow"
 end
 
+-- Frames `inner` (innermost first) of one thread, then `outer` of another.
+local function join_frames(inner, outer)
+  local out, n = {}, inner.n
+  for i = 1, n do out[i] = inner[i] end
+  for i = 1, outer.n do out[n + i] = outer[i] end
+  out.n = n + outer.n
+  return out
+end
+
+-- A limit's frames are where it tripped (see record_trip): the place it was
+-- re-raised from is outside them, or further out in the same thread.
+local function limit_frames(frames)
+  local inner = S.trip_frames
+  if not S.tripped or not inner then return frames end
+  if S.trip_thread == co_running() then return inner end
+  return join_frames(inner, frames)
+end
+
+-- What a failed main chunk raises (see K.bind_main): its error and the
+-- frames its coroutine kept.
+local ROOT_FAILURE = {}
+
+-- The error's report (the trampolines' message handler).  Describing the
+-- error may run the script's __tostring, which the hook watches as ever.
 local function handler(e)
-  local frames = collect_frames(2)
-  local text, kind = describe(e)
+  local frames
+  if type(e) == "table" and debug_getmetatable(e) == ROOT_FAILURE then
+    S.handling = rawget(e, "handling")
+    frames, e = rawget(e, "frames"), rawget(e, "error")
+  else
+    frames = limit_frames(frames_quietly(2))
+  end
+  local ok, text, kind = pcall(describe, e)
+  if not ok then text, kind = "(error object is a " .. type(e) .. " value)", nil end
+  local payload = { text = text, type = kind, frames = frames }
   -- tripped last: a hook firing in this handler would raise a tripped limit
-  if is_stack_overflow(e) and not S.tripped then S.tripped = "recursion" end
-  return { text = text, type = kind, frames = frames }
+  if not S.tripped then
+    if is_stack_overflow(e) then S.tripped = "recursion" end
+    -- Lua's own memory error, kept by a main chunk's coroutine
+    if frames and rawequal(e, MEMORY_MESSAGE) then S.tripped = "memory" end
+  end
+  return payload
 end
 
 -- The trampoline ------------------------------------------------------------
@@ -295,7 +368,9 @@ local handler, xpcall, collectgarbage, state, pack, rawequal, MEMORY, is_stack_o
 local function settle(ok, r, ...)
   if state.tripped then
     local kind = state.tripped
-    if state.nest == 0 then state.tripped = nil end
+    if state.nest == 0 then
+      state.tripped, state.trip_frames, state.trip_thread, state.root = nil, nil, nil, nil
+    end
     return false, kind, r
   end
   if not ok then
@@ -371,6 +446,63 @@ function K.bind(f, nparams, vararg)
   return trampoline_factory(nparams, vararg)(f)
 end
 
+-- Main chunks ---------------------------------------------------------------
+--
+-- A script's main chunk runs in a coroutine of its own (a root).  A failed
+-- coroutine keeps its stack, so even Lua's memory error (LUA_ERRMEM: no
+-- message handler runs) is reported with the line it happened on, as every
+-- other error is.  To the script a root is the main thread (sandbox.lua's
+-- coroutine.running/isyieldable/yield), as under the lua command.
+local co_create, co_resume, co_status = coroutine.create, coroutine.resume, coroutine.status
+local co_close = coroutine.close
+local roots = setmetatable({}, { __mode = "k" })
+K.roots = roots
+
+-- The hook stays quiet while the report is built (S.handling; the handler
+-- restores it): it would raise a tripped limit halfway and lose the frames.
+local function root_done(co, previous, ok, ...)
+  S.root = previous
+  if ok then
+    if S.tripped then error(LIMIT_MESSAGES[S.tripped], 0) end
+    if co_status(co) == "dead" then return ... end
+    error("attempt to yield from outside a coroutine", 0)
+  end
+  local e = ...
+  local was = S.handling
+  S.handling = true
+  local frames = frames_quietly(0, co)
+  -- pending to-be-closed variables are closed, as when an error unwinds the
+  -- main chunk (the script's handlers watched as ever); a __close handler's
+  -- error replaces the error
+  if co_close and not S.tripped then
+    S.handling = was
+    local closed, final = co_close(co)
+    S.handling = true
+    if not closed then e = final end
+  end
+  if S.tripped then
+    local inner = S.trip_frames
+    if inner then
+      frames = S.trip_thread == co and inner or join_frames(inner, frames)
+    end
+    e = LIMIT_MESSAGES[S.tripped]
+  end
+  error(setmetatable({ error = e, frames = frames, handling = was }, ROOT_FAILURE), 0)
+end
+
+local function run_root(chunk, ...)
+  local co = arm(co_create(chunk))
+  roots[co] = true
+  local previous = S.root
+  S.root = co
+  return root_done(co, previous, co_resume(co, ...))
+end
+
+-- A trampoline (see K.bind) running main chunk `chunk` as a root.
+function K.bind_main(chunk)
+  return K.bind(function() return run_root(chunk) end, 0, false)
+end
+
 -- After unload: the trampolines of a script's functions refuse to run.
 local function unloaded()
   error(host_error("FunctionNotFoundError", "the script was unloaded"), 0)
@@ -389,6 +521,8 @@ end
 -- The script stack right now, innermost first.
 function K.stack()
   local frames = collect_frames(2)
+  -- a main chunk runs in its own coroutine: its frames are further out
+  if S.root then frames = join_frames(frames, collect_frames(0, S.root)) end
   if frames.n == 0 and S.nest > 0 then
     -- a tail call replaced the script's frame: report the function the host entered
     local info = debug_getinfo(S.entry, "S")

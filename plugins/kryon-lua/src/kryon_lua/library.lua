@@ -29,8 +29,8 @@ local R = {}
 -- Scripts see what Lua shows them instead: their own line, and the name they
 -- called the function by.
 
-local OWN_POSITION = "^" .. string_gsub(debug_getinfo(1, "S").short_src, "%p", "%%%0")
-                     .. ":%d+: (.*)$"
+local OWN_SOURCE = debug_getinfo(1, "S").short_src
+local OWN_POSITION = "^" .. string_gsub(OWN_SOURCE, "%p", "%%%0") .. ":%d+: (.*)$"
 local replaced = setmetatable({}, { __mode = "k" })  -- [replacement] = "string.rep"
 
 -- `text` as raised by the C function that the replacement at `level` stands
@@ -67,6 +67,29 @@ local function relocate(e)
     local info = debug_getinfo(level, "f")
     if not info then return e end
     if replaced[info.func] then return as_called(text, level - 1) end
+    level = level + 1
+  end
+end
+
+-- A string error whose position is this chunk's ("[kryon]:38: x"): error()
+-- with a level that landed on a frame of a replacement (pcall's, say), which
+-- stands for the C function the script called.  Told instead at the
+-- script's frame that called it: the first script frame from `level` out,
+-- or past the frame running `past` when given.
+local function at_script(e, level, past)
+  if type(e) ~= "string" then return e end
+  local text = string_match(e, OWN_POSITION)
+  if not text then return e end
+  level = level + 1
+  while true do
+    local info = debug_getinfo(level, "Slf")
+    if not info then return text end
+    if past then
+      if info.func == past then past = nil end
+    elseif info.what ~= "C" and info.short_src ~= OWN_SOURCE then
+      if info.currentline > 0 then return info.short_src .. ":" .. info.currentline .. ": " .. text end
+      return text
+    end
     level = level + 1
   end
 end
@@ -165,5 +188,6 @@ end
 
 
 R.replacement, R.as_called, R.replaced, R.typename = replacement, as_called, replaced, typename
+R.at_script = at_script
 R.new_io = new_io
 return R

@@ -492,7 +492,14 @@ local function search(s, p, init, find)
   end
 end
 
-function Patterns.find(s, p, init) return search(s, p, init, true) end
+-- As string.find, a pattern without any of Lua's special characters is
+-- searched plainly (')' or ']' alone are not patterns then, nor errors).
+function Patterns.find(s, p, init)
+  if not string_find(p, "[%^%$%*%+%?%.%(%[%%%-]") then
+    return string_find(s, p, init, true)
+  end
+  return search(s, p, init, true)
+end
 function Patterns.match(s, p, init) return search(s, p, init, false) end
 
 function Patterns.gmatch(s, p, init)

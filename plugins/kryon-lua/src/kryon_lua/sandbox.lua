@@ -15,6 +15,7 @@ local sandbox = opts.sandbox
 
 local string_rep, string_byte, string_find, string_sub = string.rep, string.byte, string.find, string.sub
 local table_concat, setmetatable, getmetatable = table.concat, setmetatable, getmetatable
+local rawset = rawset
 local rawget, rawlen, next, select, type, error, tostring, load =
   rawget, rawlen or function(t) return #t end, next, select, type, error, tostring, load
 local pcall, xpcall, collectgarbage = pcall, xpcall, collectgarbage
@@ -26,16 +27,23 @@ local debug_getinfo, debug_getupvalue = debug.getinfo, debug.getupvalue
 local debug_getmetatable = debug.getmetatable
 local is_tripped = K.is_tripped
 local replacement, as_called, replaced, typename = R.replacement, R.as_called, R.replaced, R.typename
+local at_script = R.at_script
 
 local S = {}
 
 -- Limits-aware replacements (always on: they keep limits uncatchable) ----------
 
+-- (a tail call: the caller of pcall is the next frame out)
+local function pcall_result(ok, ...)
+  if ok then return ok, ... end
+  return ok, at_script((...), 1)
+end
+
 local function safe_pcall(...)
   if select("#", ...) == 0 then
     error(as_called("bad argument #1 to 'pcall' (value expected)", 1), 0)
   end
-  return rethrow(pcall(...))
+  return pcall_result(rethrow(pcall(...)))
 end
 replaced[safe_pcall] = "pcall"
 
@@ -50,6 +58,7 @@ local function safe_xpcall(...)
                     .. typename(2, h, ...) .. ")", 1), 0)
   end
   local function guarded(e)
+    e = at_script(e, 1, safe_xpcall)
     for _ = 1, 20 do
       if is_tripped() then return e end
       local ok, r = pcall(h, e)
@@ -84,6 +93,28 @@ local co_wrap = replacement("coroutine.wrap", co_wrap_new)
 local coroutine_lib = {}
 for k, v in next, coroutine do coroutine_lib[k] = v end
 coroutine_lib.create, coroutine_lib.resume, coroutine_lib.wrap = co_new, co_resume_safe, co_wrap
+
+-- A script's main chunk runs in a coroutine of its own (K.roots, see
+-- K.bind_main): to the script it is the main thread, as under the lua command.
+local roots = K.roots
+local co_running, co_yield, co_isyieldable =
+  coroutine.running, coroutine.yield, coroutine.isyieldable
+function coroutine_lib.running()
+  local co, main = co_running()
+  return co, main or roots[co] == true
+end
+function coroutine_lib.yield(...)
+  if roots[co_running()] then error("attempt to yield from outside a coroutine", 0) end
+  return co_yield(...)
+end
+if co_isyieldable then
+  coroutine_lib.isyieldable = replacement("coroutine.isyieldable", function(...)
+    local co = ...
+    if select("#", ...) == 0 then co = co_running() end
+    if roots[co] then return false end
+    return co_isyieldable(...)
+  end)
+end
 
 -- Bounded C functions (sandbox only) ------------------------------------------
 
@@ -388,31 +419,73 @@ local SAFE_BASE = { "assert", "error", "ipairs", "next", "pairs", "rawequal", "r
 for _, k in next, SAFE_BASE do base[k] = rawget(_G, k) end
 base.pcall, base.xpcall = safe_pcall, safe_xpcall
 
-if sandbox then
-  -- Checked as setmetatable checks (it is too common for a protected call),
-  -- so that the call itself cannot fail.
-  local function set_metatable(...)
-    local t, mt = ...
-    local problem
-    if type(t) ~= "table" then
-      problem = "bad argument #1 to 'setmetatable' (table expected, got "
-                .. typename(1, t, ...) .. ")"
-    elseif mt ~= nil and type(mt) ~= "table" then
-      problem = "bad argument #2 to 'setmetatable' (nil or table expected, got "
-                .. type(mt) .. ")"
-    elseif type(mt) == "table" and rawget(mt, "__gc") ~= nil then
-      problem = "sandbox: __gc metamethods are not allowed"
-    else
-      local old = debug_getmetatable(t)
-      if old and rawget(old, "__metatable") ~= nil then
-        problem = "cannot change a protected metatable"
-      end
-    end
-    if problem then error(as_called(problem, 1), 0) end
-    return setmetatable(t, mt)
+-- Script environments have a metatable of the kernel's (lookups fall through
+-- to the host globals and the builtins); a metatable a script sets on its _G
+-- is emulated on top of it (see set_env_metatable), and getmetatable shows
+-- the script's own.
+local env_real = setmetatable({}, { __mode = "k" })  -- [env] = its real metatable
+local env_user = setmetatable({}, { __mode = "k" })  -- [env] = the script's metatable
+local string_metas = setmetatable({}, { __mode = "k" })  -- [env] = what getmetatable("") shows
+local set_env_metatable  -- (below)
+
+local function metatable_of(...)
+  if select("#", ...) == 0 then
+    error(as_called("bad argument #1 to 'getmetatable' (value expected)", 1), 0)
   end
-  replaced[set_metatable] = "setmetatable"
-  base.setmetatable = set_metatable
+  local v = ...
+  local mt
+  if env_real[v] then
+    mt = env_user[v]
+  elseif sandbox and type(v) == "string" then
+    -- the string metatable is shared by every script: each sees its own
+    -- stand-in, whose __index is its string table
+    local env = script_env(2)
+    if type(env) ~= "table" then return nil end
+    mt = string_metas[env]
+    if not mt then
+      mt = { __index = rawget(env, "string") }
+      string_metas[env] = mt
+    end
+    return mt
+  else
+    return getmetatable(v)
+  end
+  if mt == nil then return nil end
+  local protected = rawget(mt, "__metatable")
+  if protected ~= nil then return protected end
+  return mt
+end
+replaced[metatable_of] = "getmetatable"
+base.getmetatable = metatable_of
+
+-- Checked as setmetatable checks (it is too common for a protected call), so
+-- that the call itself cannot fail.
+local function set_metatable(...)
+  local t, mt = ...
+  local problem
+  if type(t) ~= "table" then
+    problem = "bad argument #1 to 'setmetatable' (table expected, got "
+              .. typename(1, t, ...) .. ")"
+  elseif (mt ~= nil and type(mt) ~= "table") or select("#", ...) < 2 then
+    problem = "bad argument #2 to 'setmetatable' (nil or table expected, got "
+              .. typename(2, mt, ...) .. ")"
+  elseif sandbox and type(mt) == "table" and rawget(mt, "__gc") ~= nil then
+    problem = "sandbox: __gc metamethods are not allowed"
+  else
+    local old
+    if env_real[t] then old = env_user[t] else old = debug_getmetatable(t) end
+    if old and rawget(old, "__metatable") ~= nil then
+      problem = "cannot change a protected metatable"
+    end
+  end
+  if problem then error(as_called(problem, 1), 0) end
+  if env_real[t] then return set_env_metatable(t, mt) end
+  return setmetatable(t, mt)
+end
+replaced[set_metatable] = "setmetatable"
+base.setmetatable = set_metatable
+
+if sandbox then
   -- Options that would let a script stop or slow the collector are refused;
   -- others (and invalid ones) go to collectgarbage.
   local GC_REFUSED = { stop = true, restart = true, setpause = true, setstepmul = true,
@@ -428,7 +501,6 @@ else
   for k, v in next, _G do
     if base[k] == nil and type(v) == "function" then base[k] = v end
   end
-  base.setmetatable = setmetatable
   base.collectgarbage = collectgarbage
   base.pcall, base.xpcall = safe_pcall, safe_xpcall
 end
@@ -436,7 +508,35 @@ base.print, base.load, base.loadstring, base.dofile, base.loadfile, base.require
 
 local shared = setmetatable({}, { __index = base, __metatable = false })
 S.shared = shared
-local ENV_MT = { __index = shared, __metatable = false }
+
+-- A script's metatable `mt` on its env: a global that is neither the
+-- script's nor a host global nor a builtin goes to mt.__index, an assignment
+-- to a new global to mt.__newindex, read from `mt` at each access as Lua
+-- does.  Handlers are tail-called: error(msg, 2) in one names the script's
+-- line, as when Lua calls it.
+function set_env_metatable(env, mt)
+  local real = env_real[env]
+  env_user[env] = mt
+  if mt == nil then
+    real.__index, real.__newindex = shared, nil
+    return env
+  end
+  real.__index = function(t, k)
+    local v = shared[k]
+    if v ~= nil then return v end
+    local h = rawget(mt, "__index")
+    if h == nil then return nil end
+    if type(h) == "function" then return h(t, k) end
+    return h[k]
+  end
+  real.__newindex = function(t, k, v)
+    local h = rawget(mt, "__newindex")
+    if h == nil then return rawset(t, k, v) end
+    if type(h) == "function" then return h(t, k, v) end
+    h[k] = v
+  end
+  return env
+end
 
 -- The source `load` was given: a string, or the pieces a reader function
 -- returns (until nil or ""), as Lua's load reads them.
@@ -505,7 +605,9 @@ function S.new_env(name, kryon, write)
   end
   local skip = {}
   for k, v in next, env do skip[k] = v end
-  return setmetatable(env, ENV_MT), skip
+  local real = { __index = shared, __metatable = false }
+  env_real[env] = real
+  return setmetatable(env, real), skip
 end
 
 return S
