@@ -93,7 +93,6 @@ def test_a_withheld_capability_is_access_denied(make_js: Any) -> None:
         "std",
         "os",
         "require",
-        "process",
         "fetch",
         "XMLHttpRequest",
         "__kryon_host",

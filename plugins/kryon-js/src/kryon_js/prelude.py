@@ -17,12 +17,14 @@ from __future__ import annotations
 
 from importlib import resources
 
-__all__ = ["CONSOLE", "LOCALE", "PRELUDE", "PRELUDE_LINES", "TAG"]
+__all__ = ["CLONE", "CONSOLE", "LOCALE", "PRELUDE", "PRELUDE_LINES", "TAG"]
 
 CONSOLE = resources.files("kryon_js").joinpath("console.js").read_text("utf-8")
 """The ``console`` factory (``console.js``), put into the prelude as ``%(console)s``."""
 LOCALE = resources.files("kryon_js").joinpath("locale.js").read_text("utf-8")
 """localeCompare and toLocaleString as Node gives them (``locale.js``): ``%(locale)s``."""
+CLONE = resources.files("kryon_js").joinpath("clone.js").read_text("utf-8")
+"""``structuredClone`` as Node gives it (``clone.js``): ``%(clone)s``."""
 
 TAG = "\u0000kryon:t"
 
@@ -230,10 +232,11 @@ function describeValue(e) {
       // A thrown non-error is reported as Node reports it: its inspection.
       name = "uncaught"; message = inspect(e);
     } else if (e !== null && typeof e === "object") {
-      name = toString(e.name === undefined ? "Error" : e.name);
-      message = toString(e.message === undefined ? e : e.message);
+      // The stack first: a name or message getter that throws still leaves the place.
       stack = typeof e.stack === "string" ? e.stack : "";
       host = typeof e.kryonHostError === "number" ? e.kryonHostError : 0;
+      name = toString(e.name === undefined ? "Error" : e.name);
+      message = toString(e.message === undefined ? e : e.message);
     } else {
       name = "uncaught"; message = toString(e);
     }
@@ -327,6 +330,7 @@ const consoleParts = (%(console)s)(
   performance.now.bind(performance));
 const console = consoleParts.console, inspect = consoleParts.inspect;
 (%(locale)s)();
+(%(clone)s)(global);
 const deniedProbe = new Proxy(create(null), {
   get(target, name) {
     if (typeof name !== "string") return undefined;
@@ -339,6 +343,47 @@ const kryon = Object.create(deniedProbe);
 Object.defineProperty(global, "console", { value: console, writable: true, configurable: true });
 Object.defineProperty(global, "kryon", { value: kryon, writable: true, configurable: true });
 Object.defineProperty(global, "window", { value: global, writable: true, configurable: true });
+// Node's name for the global object.
+Object.defineProperty(global, "global", { value: global, writable: true, configurable: true });
+
+// -- process: the part of Node's object a sandboxed script can use ------------------
+// process.stdout.write prints without a newline; argv has no arguments and env is
+// empty (nothing of the host's); nextTick queues a microtask (Node runs its ticks
+// before promise jobs, so the two interleave differently).  There is no exit.
+function processStream(stream) {
+  return freeze({
+    write: function write(chunk, encoding, callback) {
+      if (typeof chunk !== "string") {
+        const got = chunk === null || typeof chunk !== "object"
+          ? "type " + typeof chunk + " (" + toString(chunk) + ")"
+          : "an instance of " + toString((chunk.constructor && chunk.constructor.name) || "Object");
+        throw new TypeErrorCtor('The "chunk" argument must be of type string or an instance ' +
+                                "of Buffer, TypedArray, or DataView. Received " + got);
+      }
+      hostCall(%(op_write)d, [stream, chunk]);
+      const done = typeof encoding === "function" ? encoding : callback;
+      if (typeof done === "function") promiseThen(PromiseCtor.resolve(), () => done());
+      return true;
+    },
+  });
+}
+const processObject = {
+  argv: ["node", "script"],
+  env: {},
+  exitCode: undefined,
+  stdout: processStream("stdout"),
+  stderr: processStream("stderr"),
+  nextTick: function nextTick(callback, ...args) {
+    if (typeof callback !== "function") {
+      throw new TypeErrorCtor('The "callback" argument must be of type function. Received ' +
+                              (callback === null ? "null" : typeof callback));
+    }
+    promiseThen(PromiseCtor.resolve(), () => applyFn(callback, undefined, args));
+  },
+};
+Object.defineProperty(global, "process", {
+  value: processObject, writable: true, configurable: true,
+});
 
 // -- timers: a virtual clock ------------------------------------------------------
 // setTimeout and friends keep Node's order (due time, then creation) but nothing
@@ -608,5 +653,7 @@ return function (name) { return api[name]; };
 })
 """
 
-PRELUDE_LINES = PRELUDE.count("\n") + CONSOLE.count("\n") + LOCALE.count("\n") + 1
+PRELUDE_LINES = (
+    PRELUDE.count("\n") + CONSOLE.count("\n") + LOCALE.count("\n") + CLONE.count("\n") + 1
+)
 """Lines the evaluated prelude takes: script bands start below them (source.FIRST_LINE)."""

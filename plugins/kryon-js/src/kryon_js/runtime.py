@@ -30,7 +30,7 @@ from kryon_core import (
 from kryon_js.config import JsConfig
 from kryon_js.hostcalls import OP_DENIED, OP_STACK, OP_WRITE, REF_BASE, HostGateway
 from kryon_js.jserrors import ErrorMapper
-from kryon_js.prelude import CONSOLE, LOCALE, PRELUDE
+from kryon_js.prelude import CLONE, CONSOLE, LOCALE, PRELUDE
 from kryon_js.rejections import RejectionTracker
 from kryon_js.source import LineBands
 from kryon_js.timelimit import TimeLimit
@@ -123,6 +123,7 @@ class JsRuntime:
                 "timers": "true" if policy.allows(Capability.TIMERS) else "false",
                 "console": CONSOLE,
                 "locale": LOCALE,
+                "clone": CLONE,
             }
             + _BOOT
         )

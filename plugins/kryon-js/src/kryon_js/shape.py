@@ -27,7 +27,16 @@ DYNAMIC_IMPORT = "$kimp$"
 _VALUE_ENDS = frozenset({"num", "str", "tmpl", "regex"})
 _DECLARATIONS = frozenset({"var", "let", "const"})
 _JOB_NAMES = frozenset(
-    {"async", "await", "Promise", "then", "queueMicrotask", "FinalizationRegistry", "import"}
+    {
+        "async",
+        "await",
+        "Promise",
+        "then",
+        "queueMicrotask",
+        "nextTick",
+        "FinalizationRegistry",
+        "import",
+    }
 )
 _TIMER_NAMES = frozenset({"setTimeout", "setInterval", "setImmediate"})
 # "export default" becomes "const $kdflt$=": the same length, so columns stay exact.

@@ -1,0 +1,107 @@
+"""Node globals a script may use that QuickJS lacks: structuredClone, global, and the
+sandbox-safe part of process (stdout/stderr.write, argv, env, nextTick)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kryon_core import ScriptRuntimeError
+
+
+def test_structured_clone_copies_deeply_and_keeps_cycles(js: Any) -> None:
+    source = (
+        "function main() {\n"
+        "  const a = { d: new Date(5), r: /x+/g, m: new Map([[1, { k: 2 }]]), s: new Set([3]),\n"
+        "              list: [1, , 3], big: 10n, ta: new Uint8Array([1, 2]),\n"
+        "              e: new RangeError('r') };\n"
+        "  a.self = a; a.list.push(a.m);\n"
+        "  const b = structuredClone(a);\n"
+        "  return [b !== a, b.self === b, b.list[3] === b.m, b.m !== a.m, b.d.getTime(),\n"
+        "          b.r.source + b.r.flags, b.m.get(1).k, b.s.has(3), 1 in b.list, b.big === 10n,\n"
+        "          b.ta[1], b.e instanceof RangeError, b.e.message,\n"
+        "          Object.getPrototypeOf(structuredClone(new (class P { x = 1 })()))\n"
+        "            === Object.prototype];\n"
+        "}\n"
+    )
+    assert js.call(js.load(source), "main") == [
+        True,
+        True,
+        True,
+        True,
+        5,
+        "x+g",
+        2,
+        True,
+        False,
+        True,
+        2,
+        True,
+        "r",
+        True,
+    ]
+
+
+def test_structured_clone_refuses_what_node_refuses(js: Any) -> None:
+    source = (
+        "function main() {\n"
+        "  return [() => 1, Symbol('q'), new WeakMap(), { f() {} }].map((v) => {\n"
+        "    try { structuredClone(v); return 'cloned'; }\n"
+        "    catch (e) { return [e.name, e.message, e instanceof DOMException]; }\n"
+        "  });\n"
+        "}\n"
+        "function none() { try { structuredClone(); } catch (e) { return e.code; } }\n"
+    )
+    script = js.load(source)
+    assert js.call(script, "main") == [
+        ["DataCloneError", "() => 1 could not be cloned.", True],
+        ["DataCloneError", "Symbol(q) could not be cloned.", True],
+        ["DataCloneError", "#<WeakMap> could not be cloned.", True],
+        ["DataCloneError", "f() {} could not be cloned.", True],
+    ]
+    assert js.call(script, "none") == "ERR_MISSING_ARGS"
+
+
+def test_process_writes_without_a_newline_and_shows_nothing_of_the_host(js: Any) -> None:
+    script = js.load(
+        "for (let i = 0; i < 3; i++) process.stdout.write(i + ' ');\n"
+        "process.stdout.write('\\n');\nprocess.stderr.write('err');\n"
+        "function facts() { return [process.argv.slice(2), Object.keys(process.env),\n"
+        "                           global === globalThis]; }\n"
+        "function bad() { process.stdout.write(5); }\n"
+    )
+    assert js.text() == "0 1 2 \n" and js.text("stderr") == "err"
+    assert js.call(script, "facts") == [[], [], True]
+    with pytest.raises(ScriptRuntimeError, match='The "chunk" argument must be of type string'):
+        js.call(script, "bad")
+
+
+def test_next_tick_runs_after_the_script_with_its_arguments(js: Any) -> None:
+    js.load("process.nextTick((a, b) => console.log('tick', a, b), 1, 2);\nconsole.log('main');\n")
+    assert js.text() == "main\ntick 1 2\n"
+
+
+def test_an_error_whose_message_getter_throws_keeps_its_line(js: Any) -> None:
+    script = js.load(
+        "class E extends Error { get message() { throw new E(); } }\n"
+        "function main() {\n  throw new E();\n}\n"
+    )
+    with pytest.raises(ScriptRuntimeError) as info:
+        js.call(script, "main")
+    assert info.value.line is not None
+    assert [f.function for f in info.value.traceback][-2:] == ["main", "E"]
+
+
+def test_process_is_only_output_and_empty_facts(js: Any) -> None:
+    # process stands in for Node's, with nothing that reaches the host: no binding,
+    # exit, kill, cwd, memoryUsage or environment.
+    script = js.load(
+        "function main() { return [Object.keys(process).sort(), Object.keys(process.stdout),\n"
+        "  ['binding', 'exit', 'kill', 'cwd', 'dlopen'].map((k) => typeof process[k])]; }\n"
+    )
+    assert js.call(script, "main") == [
+        ["argv", "env", "exitCode", "nextTick", "stderr", "stdout"],
+        ["write"],
+        ["undefined"] * 5,
+    ]
