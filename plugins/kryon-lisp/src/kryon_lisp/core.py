@@ -247,29 +247,6 @@ def timed(thunk: Callable[[], Any], report: Callable[[Any], None] | None = None)
     return result
 
 
-class MultiFn:
-    """``defmulti``/``defmethod``: dispatch on the value of a function."""
-
-    def __init__(self, name: str, dispatch: Callable[..., Any]) -> None:
-        self.__name__ = name
-        self.dispatch = dispatch
-        self.methods: dict[Any, Callable[..., Any]] = {}
-
-    def __call__(self, *args: Any) -> Any:
-        value = self.dispatch(*args)
-        method = self.methods.get(value) or self.methods.get(Keyword("default"))
-        if method is None:
-            raise ValueError(
-                f"No method in multimethod '{self.__name__}' for dispatch value: {pr_str(value)}"
-            )
-        return method(*args)
-
-
-def defmethod(multi: MultiFn, value: Any, fn: Callable[..., Any]) -> MultiFn:
-    multi.methods[value] = fn
-    return multi
-
-
 def meta(x: Any) -> Any:
     found = getattr(x, "meta", None)
     return found if isinstance(found, LMap) else None  # metadata is always a map
@@ -503,8 +480,6 @@ CORE: dict[str, Any] = {
     **classes.CLASSES,
     "@delay": Delay,
     "@time": timed,
-    "@multifn": MultiFn,
-    "@defmethod": defmethod,
 }
 
 _unused = (get, seq, Char, Fraction, EMPTY_MAP)

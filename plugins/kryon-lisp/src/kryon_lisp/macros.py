@@ -314,12 +314,27 @@ def _dotdot(form: PList, *items: Any) -> Any:
 
 
 @macro("defmulti")
-def _defmulti(form: PList, name: Any = None, dispatch: Any = None, *options: Any) -> Any:
+def _defmulti(form: PList, name: Any = None, *rest: Any) -> Any:
+    parts = list(rest)
+    if parts and isinstance(parts[0], str):
+        parts.pop(0)  # docstring
+    if parts and isinstance(parts[0], LMap):
+        parts.pop(0)  # attribute map
+    if not isinstance(name, Symbol) or not parts:
+        raise _err(form, "defmulti takes a name, an optional docstring and a dispatch function")
+    dispatch, *options = parts
+    if len(options) % 2:
+        raise _err(form, "defmulti options come in pairs (:default value)")
+    default: Any = Keyword("default")
+    for key, value in zip(options[::2], options[1::2], strict=True):
+        if key != Keyword("default"):
+            raise _err(form, f"defmulti option {key} is not supported (only :default)")
+        default = value
     return L(
         _IF,
         L(S("@defined?"), L(S("quote"), name)),
         None,
-        L(_DEF, name, L(S("@multifn"), L(S("quote"), name), dispatch)),
+        L(_DEF, name, L(S("@multifn"), L(S("quote"), name), dispatch, default)),
     )
 
 

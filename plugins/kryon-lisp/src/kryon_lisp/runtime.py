@@ -7,7 +7,16 @@ from collections.abc import Callable
 from typing import Any
 
 from kryon_core import CompileError
-from kryon_lisp import classes, extra, interop, limits, reactive, records, testing_ns
+from kryon_lisp import (
+    classes,
+    extra,
+    hierarchy,
+    interop,
+    limits,
+    reactive,
+    records,
+    testing_ns,
+)
 from kryon_lisp.classes import EXCEPTIONS as JAVA_EXCEPTIONS
 from kryon_lisp.compiler import Compiler
 from kryon_lisp.core import CATCH_CLASSES, CORE, timed
@@ -53,6 +62,9 @@ class Runtime:
         self.core.update(extra.EXTRA)
         self.core.update(reactive.REACTIVE)
         self.core.update(records.RECORDS)
+        self.hierarchy = hierarchy.GlobalHierarchy()
+        self.core.update(hierarchy.MULTIMETHODS)
+        self.core.update(self.hierarchy.bindings())
         self.records: dict[str, Any] = {}
         self.core["@new"] = self.construct
         self.core["@B"] = self.budget
