@@ -102,3 +102,18 @@ def test_module_globals_reach_declared_names_only(js: Any) -> None:
     assert js.engine.get_global("level", script) == 5
     with pytest.raises(UnsupportedOperationError):
         js.engine.set_global("undeclared", 1, script)
+
+
+def test_import_meta_works_in_modules(js: Any, tmp_path: Any) -> None:
+    # import.meta was a SyntaxError: a module runs as a function, not as module code.
+    path = str(tmp_path / "meta.mjs")
+    compiled = js.engine.compile(
+        "export function f() {\n  return [import.meta.url, import.meta.filename,"
+        " import.meta.dirname, Object.getPrototypeOf(import.meta)];\n}\n",
+        script="meta.mjs",
+        path=path,
+    )
+    script = js.engine.load_script(compiled)
+    assert js.call(script, "f") == ["file://" + path, path, str(tmp_path), None]
+    bare = js.load("export const keys = () => Object.keys(import.meta);\n", "bare.mjs")
+    assert js.call(bare, "keys") == []

@@ -205,7 +205,7 @@ class JsEngine(ScriptEngine):
         base = rt.bands.allocate(script, text.count("\n") + 1, shape.shifts(text))
         loaded: _Loaded | None = None
         try:
-            wrapped = wrap(text, shape, base, module=module)
+            wrapped = wrap(text, shape, base, module=module, path=compiled.path)
             wrapper = rt.evaluate(wrapped.text, script)
             scope = rt.raw(api["newScope"], (), script)
             sites = rt.raw(api["throwSites"], (wrapped.sites,), script)

@@ -56,7 +56,7 @@ const charCode = uncurry(String.prototype.charCodeAt), strIndex = uncurry(String
 const strSlice = uncurry(String.prototype.slice), arraySlice = uncurry(Array.prototype.slice);
 const wellFormed = uncurry(String.prototype.isWellFormed);
 const applyFn = uncurry(Function.prototype.apply), strSplit = uncurry(String.prototype.split);
-const sameValue = Object.is;
+const sameValue = Object.is, strLastIndex = uncurry(String.prototype.lastIndexOf);
 
 class ConversionFailure { constructor(message) { this.message = message; } }
 
@@ -486,6 +486,20 @@ Object.defineProperty(global, "$kimp$", {
   value: (name) => new PromiseCtor((ok) => ok(importModule(name))),
 });
 Object.defineProperty(global, "__kryon_export", { value: exportModule });
+// import.meta of a module (source.wrap): Node's url, filename and dirname when the
+// module came from a file, on a null-prototype object.
+Object.defineProperty(global, "__kryon_meta", {
+  value: (pathText) => {
+    const meta = create(null), path = parse(pathText);
+    if (typeof path === "string" && path !== "") {
+      const cut = strLastIndex(path, "/");
+      meta.dirname = cut > 0 ? strSlice(path, 0, cut) : cut === 0 ? "/" : ".";
+      meta.filename = path;
+      meta.url = "file://" + (charCode(path, 0) === 47 ? "" : "/") + path;
+    }
+    return meta;
+  },
+});
 
 // -- the disarm token (timelimit.py) ------------------------------------------------
 // add_callable can only store it in a global property: a non-configurable one, so no

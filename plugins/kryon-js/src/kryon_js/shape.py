@@ -19,7 +19,15 @@ from dataclasses import dataclass, field
 
 from kryon_js.lexer import Token, tokenize
 
-__all__ = ["DYNAMIC_IMPORT", "FunctionDecl", "ScriptShape", "repl_rewrite", "scan"]
+__all__ = [
+    "DYNAMIC_IMPORT",
+    "IMPORT_META",
+    "THROW_SITES",
+    "FunctionDecl",
+    "ScriptShape",
+    "repl_rewrite",
+    "scan",
+]
 
 DYNAMIC_IMPORT = "$kimp$"
 """Replaces ``import`` in ``import(name)``: same length, so columns stay exact."""
@@ -41,6 +49,8 @@ _JOB_NAMES = frozenset(
 _TIMER_NAMES = frozenset({"setTimeout", "setInterval", "setImmediate"})
 # "export default" becomes "const $kdflt$=": the same length, so columns stay exact.
 _DEFAULT_LOCAL = "$kdflt$"
+IMPORT_META = "$kmeta$"
+"""Replaces ``import.meta`` in a module (padded to its length: columns stay exact)."""
 THROW_SITES = "$kt$"
 """The wrapper's parameter holding the script's throw sites (``source.wrap``)."""
 # Tokens that can start the expression of a throw statement (with any name, number,
@@ -76,6 +86,8 @@ class ScriptShape:
     """Whether the script may queue promise jobs (async, await, Promise, then...)."""
     uses_timers: bool = False
     """Whether the script may start timers (setTimeout, setInterval, setImmediate)."""
+    uses_meta: bool = False
+    """Whether the module reads ``import.meta``."""
     throws: list[tuple[int, int]] = field(default_factory=list)
     """``(line, column)`` of each rewritten throw statement, in site order."""
 
@@ -161,6 +173,17 @@ class _Scanner:
                 depth += text.endswith("${") - text.startswith("}")
             elif tok.kind == "name" and text == "import" and self.text(i + 1) == "(":
                 self.shape.edits.append((tok.start, tok.end, DYNAMIC_IMPORT))
+            elif (
+                self.module
+                and tok.kind == "name"
+                and text == "import"
+                and self.text(i + 1) == "."
+                and self.text(i + 2) == "meta"
+            ):
+                # import.meta is only valid in module code, and a module runs as a
+                # function: the wrapper defines $kmeta$ (source.wrap), a shorter name.
+                self.shape.edits.append((tok.start, self.tokens[i + 2].end, IMPORT_META))
+                self.shape.uses_meta = True
             elif depth == 0 and tok.kind == "name" and self.statement_start(i):
                 i = self.top_level(i)
                 continue

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from kryon_core import CompileError
 from kryon_js.lexer import tokenize
-from kryon_js.shape import THROW_SITES, ScriptShape
+from kryon_js.shape import IMPORT_META, THROW_SITES, ScriptShape
 
 __all__ = ["FIRST_LINE", "LineBands", "Shifts", "Wrapped", "without_nul", "wrap"]
 
@@ -138,8 +138,11 @@ def _accessors(names: list[str]) -> str:
     )
 
 
-def wrap(source: str, shape: ScriptShape, base: int, *, module: bool) -> Wrapped:
-    """The evaluable text of ``source`` placed at line ``base``."""
+def wrap(
+    source: str, shape: ScriptShape, base: int, *, module: bool, path: str | None = None
+) -> Wrapped:
+    """The evaluable text of ``source`` placed at line ``base``; ``path`` (the file a
+    module came from, if any) gives its ``import.meta``."""
     body = shape.rewrite(source)
     lines = body.count("\n") + 1
     padding = "\n" * (base - 1)
@@ -148,6 +151,8 @@ def wrap(source: str, shape: ScriptShape, base: int, *, module: bool) -> Wrapped
             f"get {json.dumps(name)}() {{ return {expr}; }}" for name, expr in shape.exports.items()
         )
         head = f'(async function ($kscope$, {THROW_SITES}) {{"use strict";'
+        if shape.uses_meta:
+            head += f"const {IMPORT_META}=__kryon_meta({json.dumps(json.dumps(path))});"
         tail = (
             f";return {{exports: __kryon_export({{{exports}}}, "
             f"{json.dumps(shape.star_exports)}), {_accessors(shape.declared)}}};}})"
