@@ -7,6 +7,13 @@ from collections.abc import Callable
 import pytest
 
 OUTPUT_CASES = [
+    # alter-var-root changes the global every reader sees; bounded-count, ident?
+    (
+        "(def counter 0) (defn f [] counter) (alter-var-root #'counter + 5)"
+        " (prn counter (f) (bounded-count 5 (range)) (bounded-count 2 [1 2 3])"
+        ' (ident? :a) (ident? "a"))',
+        "5 5 5 3 true false\n",
+    ),
     # Java's Formatter refuses an argument of the wrong class
     (
         '(defn t [f & xs] (try (apply format f xs) (catch Exception e (str (type e) ": "'

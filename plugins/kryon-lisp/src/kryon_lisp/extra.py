@@ -17,7 +17,19 @@ from kryon_lisp.printer import type_name
 from kryon_lisp.seqs import IndexedSeq, iter_of, seq
 from kryon_lisp.sorted_colls import SORTED, SortedMap, SortedSet
 from kryon_lisp.syntax_quote import SPECIAL_FORMS as SPECIAL_NAMES
-from kryon_lisp.types import EMPTY_LIST, Char, LMap, LSet, PList, PVector, Seq, plist, truthy
+from kryon_lisp.types import (
+    EMPTY_LIST,
+    Char,
+    Keyword,
+    LMap,
+    LSet,
+    PList,
+    PVector,
+    Seq,
+    Symbol,
+    plist,
+    truthy,
+)
 
 
 def union(*sets: Any) -> Any:
@@ -190,6 +202,22 @@ def _chars(items: Any) -> list[Char]:
 def run(f: Callable[[Any], Any], coll: Any) -> None:
     for x in iter_of(coll):
         f(x)
+
+
+def alter_var_root(var: Any, f: Callable[..., Any], *args: Any) -> Any:
+    """``(alter-var-root #'x f args...)``: the global becomes ``(f x args...)``."""
+    if type(var).__name__ != "Var":
+        raise TypeError(f"{type_name(var)} cannot be cast to clojure.lang.Var")
+    value = f(var.deref(), *args)
+    var.ns.globals[var.name] = value
+    return value
+
+
+def bounded_count(n: Any, coll: Any) -> int:
+    """``(bounded-count n coll)``: counts at most ``n`` elements of a sequence."""
+    if isinstance(coll, (PVector, LMap, LSet, str)) or coll is None:
+        return count(coll)
+    return sum(1 for _ in itertools.islice(iter_of(coll), max(0, int(n))))
 
 
 def nthrest(coll: Any, n: int) -> Any:
@@ -371,6 +399,9 @@ EXTRA: dict[str, Any] = {
     "parse-double": parse_double,
     "run!": run,
     "nthrest": nthrest,
+    "alter-var-root": alter_var_root,
+    "bounded-count": bounded_count,
+    "ident?": lambda x: isinstance(x, (Keyword, Symbol)),
     "rseq": rseq,
     "parse-boolean": {"true": True, "false": False}.get,
     "get": get,
