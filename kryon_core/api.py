@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import logging
 import random
+import sys
+import threading
 import time
 from typing import TYPE_CHECKING
 
 from kryon_core.bridge import HostFunction
-from kryon_core.errors import ScriptError
+from kryon_core.errors import RecursionLimitError, ScriptError
 from kryon_core.policy import Capability
 from kryon_core.values import Value
 
@@ -39,10 +41,19 @@ def core_host_functions(manager: ScriptManager) -> dict[str, HostFunction]:
         lvl = _LEVELS.get(str(level).lower(), logging.INFO)
         logging.getLogger(f"kryon.script.{caller}").log(lvl, "%s", _text(message))
 
+    nesting = threading.local()
+
     def call(caller: str, function: Value, *args: Value) -> Value:
         if not isinstance(function, str):
             raise ScriptError("kryon.call needs a function name", script=caller)
-        return manager.call_function(function, *args)
+        depth: int = getattr(nesting, "depth", 0)
+        if depth:  # only a call made from inside another kryon.call can be a cycle
+            _check_nesting(manager, caller, function, depth)
+        nesting.depth = depth + 1
+        try:
+            return manager.call_function(function, *args)
+        finally:
+            nesting.depth = depth
 
     def language(caller: str) -> str:
         try:
@@ -87,6 +98,42 @@ def core_host_functions(manager: ScriptManager) -> dict[str, HostFunction]:
         HostFunction("get_random", rand, None, "a float in [0, 1)"),
     ]
     return {f.name: f for f in functions}
+
+
+MAX_CALL_NESTING = 64
+"""The deepest ``kryon.call`` may nest on one thread (script -> host ->
+script ...), whatever the policies say: a cross-language cycle (Lua calls JS
+calls Lua ...) ends with RecursionLimitError here, before any engine's native
+stack or Python's recursion limit gives out (a RecursionError, a 'C stack
+overflow', a crashed engine)."""
+
+_PYTHON_HEADROOM = 250
+"""Python frames kept free below the interpreter's recursion limit for the
+engines to unwind and report the error in (each nested call takes 6-12)."""
+
+
+def _check_nesting(manager: ScriptManager, caller: str, function: str, depth: int) -> None:
+    """Refuse a ``kryon.call`` nested ``depth`` calls deep (RecursionLimitError)
+    when it reaches MAX_CALL_NESTING, the caller's policy's ``recursion_limit``,
+    or the last frames of Python's stack."""
+    limit = MAX_CALL_NESTING
+    try:
+        policy_limit = manager.policy_of(caller).recursion_limit
+    except ScriptError:  # the caller is not a loaded script (a host callback)
+        policy_limit = None
+    if policy_limit is not None:
+        limit = min(limit, policy_limit)
+    reason = f"kryon.call nested deeper than {limit} levels"
+    if depth < limit:
+        try:  # is the stack already within the headroom of the limit?
+            sys._getframe(max(sys.getrecursionlimit() - _PYTHON_HEADROOM, 1))
+        except ValueError:
+            return
+        reason = f"kryon.call nested {depth} levels deep, where the host stack runs out"
+    raise RecursionLimitError(
+        f"{reason} (calling {function!r}: do scripts call each other in a cycle?)",
+        script=caller,
+    )
 
 
 def _text(value: Value) -> str:

@@ -592,6 +592,10 @@ class ScriptManager:
     def language_of(self, script: str) -> str:
         return self._record(script).language
 
+    def policy_of(self, script: str) -> SecurityPolicy:
+        """The security policy a loaded script runs under."""
+        return self._policy(self._record(script).policy)
+
 
 _MAX_BYTES_PER_CHAR = 4
 

@@ -1,7 +1,8 @@
 """Cross-language calls between every pair of installed engines.
 
 Each script exports `twice(x)` and `relay(name, x)` which calls another script's
-function through the `kryon` API; values cross both ways.
+function through the `kryon` API; values cross both ways.  `bounce(a, b)`
+calls `a` with `(b, a)`: two bounces call each other forever.
 """
 
 from __future__ import annotations
@@ -11,34 +12,39 @@ from pathlib import Path
 
 import pytest
 
-from kryon_core import KryonConfig, ScriptManager
+from kryon_core import KryonConfig, RecursionLimitError, ScriptError, ScriptManager
 
 SOURCES = {
     "lua": (
         "function twice(x) return x * 2 end\n"
         "function relay(name, x) return kryon.call(name, x) + 1 end\n"
         "function pack(name) return kryon.call(name, {a = {1, 2}, b = 'z'}) end\n"
+        "function bounce(a, b) return kryon.call(a, b, a) end\n"
     ),
     "js": (
         "function twice(x) { return x * 2; }\n"
         "function relay(name, x) { return kryon.call(name, x) + 1; }\n"
         "function pack(name) { return kryon.call(name, {a: [1, 2], b: 'z'}); }\n"
+        "function bounce(a, b) { return kryon.call(a, b, a); }\n"
     ),
     "python": (
         "import kryon\n\ndef twice(x):\n    return x * 2\n\n"
         "def relay(name, x):\n    return kryon.call(name, x) + 1\n\n"
-        "def pack(name):\n    return kryon.call(name, {'a': [1, 2], 'b': 'z'})\n"
+        "def pack(name):\n    return kryon.call(name, {'a': [1, 2], 'b': 'z'})\n\n"
+        "def bounce(a, b):\n    return kryon.call(a, b, a)\n"
     ),
     "lisp": (
         "(defn twice [x] (* x 2))\n"
         "(defn relay [name x] (+ (kryon/call name x) 1))\n"
         '(defn pack [name] (kryon/call name {"a" [1 2] "b" "z"}))\n'
+        "(defn bounce [a b] (kryon/call a b a))\n"
     ),
     "wren": (
         'import "kryon" for Kryon\n'
         "var twice = Fn.new { |x| x * 2 }\n"
         "var relay = Fn.new { |name, x| Kryon.call(name, x) + 1 }\n"
         'var pack = Fn.new { |name| Kryon.call(name, {"a": [1, 2], "b": "z"}) }\n'
+        "var bounce = Fn.new { |a, b| Kryon.call(a, b, a) }\n"
     ),
 }
 IDENTITY = {
@@ -86,3 +92,22 @@ def test_cross_language_call(manager: ScriptManager, caller: str, callee: str) -
 @pytest.mark.parametrize(("caller", "callee"), PAIRS)
 def test_structures_cross_both_ways(manager: ScriptManager, caller: str, callee: str) -> None:
     assert manager.call_function(f"s_{caller}.pack", f"s_{callee}.same") == {"a": [1, 2], "b": "z"}
+
+
+CYCLES = [(a, b) for i, a in enumerate(INSTALLED) for b in INSTALLED[i:]]
+
+
+@pytest.mark.parametrize(("first", "second"), CYCLES)
+def test_a_call_cycle_between_languages_ends_with_the_nesting_limit(
+    manager: ScriptManager, first: str, second: str
+) -> None:
+    """Lua calls JS calls Lua ... forever: the core's nesting limit ends it with
+    RecursionLimitError's message, never Python's RecursionError, an engine's
+    native stack overflow or a crash; the engines keep serving."""
+    with pytest.raises(ScriptError) as info:
+        manager.call_function(f"s_{first}.bounce", f"s_{second}.bounce", f"s_{first}.bounce")
+    error = info.value
+    # an engine that counts the nesting itself may end it first; one that
+    # wraps what passes through its frames keeps the core's message
+    assert isinstance(error, RecursionLimitError) or "kryon.call nested" in str(error), error
+    assert manager.call_function(f"s_{first}.relay", f"s_{second}.twice", 1) == 3

@@ -242,6 +242,41 @@ def test_cross_script_calls_through_the_kryon_api() -> None:
         assert manager.call_function("go", 20) == 41
 
 
+BOUNCE = "def bounce(a, b, n):\n    return n if n == 0 else kryon.call(a, b, a, n - 1)\n"
+
+
+@pytest.mark.parametrize(
+    ("policy", "limit"),
+    [
+        # 64 levels, or fewer where Python's stack would run out first
+        ({"extends": "trusted"}, "kryon.call nested"),
+        ({"recursion_limit": 5}, "kryon.call nested deeper than 5 levels"),
+    ],
+)
+def test_kryon_call_nesting_is_bounded_by_core_and_policy(
+    policy: dict[str, Any], limit: str
+) -> None:
+    """A cycle of kryon.call between a serialized and a thread-affine engine
+    ends with the nesting limit (under trusted, unbounded otherwise, it was
+    Python's RecursionError); nesting within the limit works."""
+    config = KryonConfig.from_mapping(
+        {
+            "kryon": {"default_policy": "p"},
+            "security": {"policies": {"p": {**policy, "capabilities": ["cross_language"]}}},
+        }
+    )
+    with ScriptManager(config, load_entrypoints=False, plugins=[fakeengine]) as manager:
+        manager.load_script("a", BOUNCE, language="fake")
+        manager.load_script("b", BOUNCE, language="fake-affine")
+        assert manager.call_function("a.bounce", "b.bounce", "a.bounce", 5) == 0
+        with pytest.raises(ScriptRuntimeError) as info:
+            manager.call_function("a.bounce", "b.bounce", "a.bounce", 10**6)
+        message = str(info.value)
+        assert "RecursionError" not in message and "RecursionLimitError" in message
+        assert limit in message and "do scripts call each other in a cycle?" in message
+        assert manager.call_function("a.bounce", "b.bounce", "a.bounce", 2) == 0
+
+
 def test_capabilities_withheld_by_policy_are_absent(fake_manager: ScriptManager) -> None:
     fake_manager.load_script("app", "def go():\n    return kryon.call('x')\n", language="fake")
     with pytest.raises(ScriptRuntimeError, match="call"):
