@@ -65,6 +65,20 @@ def test_deeply_nested_source_is_a_compile_error_without_host_frames(any_lua: An
     assert "traceback" not in str(info.value) and "[kryon]" not in str(info.value)
 
 
+def test_deeply_nested_source_names_the_line_the_parser_stopped_on(lua: Any) -> None:
+    # Lua's parser says "C stack overflow" without a position
+    source = "local t =\n" + "{\n" * 300 + "1\n" + "}\n" * 300
+    with pytest.raises(CompileError) as info:
+        lua.engine.compile(source, script="deep")
+    assert info.value.message == "C stack overflow"
+    assert info.value.line is not None and 150 < info.value.line < 250
+    prefix = "\n".join(source.split("\n")[: info.value.line])
+    with pytest.raises(CompileError, match="C stack overflow"):
+        lua.engine.compile(prefix, script="deep")
+    with pytest.raises(CompileError, match="expected"):  # one line less: only unfinished
+        lua.engine.compile("\n".join(source.split("\n")[: info.value.line - 1]), script="deep")
+
+
 def test_runtime_error_has_a_script_traceback(lua: Any) -> None:
     sid = lua.load(
         "local function inner()\n  error('bad thing')\nend\nfunction outer()\n  inner()\nend\n",

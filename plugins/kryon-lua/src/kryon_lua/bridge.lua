@@ -19,6 +19,7 @@ local LIMIT_MESSAGES, MEMORY_MESSAGE = internal.LIMIT_MESSAGES, internal.MEMORY_
 
 local debug_getinfo, debug_getlocal = debug.getinfo, debug.getlocal
 local string_dump, string_find = string.dump, string.find
+local string_gmatch, string_sub, math_floor = string.gmatch, string.sub, math.floor
 local load, setmetatable, rawget, rawequal = load, setmetatable, rawget, rawequal
 local type, next, error, pcall = type, next, error, pcall
 local table_concat, tostring, select = table.concat, tostring, select
@@ -151,9 +152,28 @@ local function load_bare(chunk, chunkname, mode, env)
   return f, err
 end
 
+-- The parser's "C stack overflow" (source nested too deep) has no position:
+-- it stopped on the first line whose prefix of the source overflows too (it
+-- reads in order), found by bisecting over line ends.
+local function with_overflow_line(source, chunkname, err)
+  if err ~= "C stack overflow" then return err end
+  local ends, n = {}, 0
+  for pos in string_gmatch(source, "()\n") do n = n + 1; ends[n] = pos end
+  n = n + 1
+  ends[n] = #source
+  local lo, hi = 1, n
+  while lo < hi do
+    local mid = math_floor((lo + hi) / 2)  -- (LuaJIT has no //)
+    local _, e = load_bare(string_sub(source, 1, ends[mid]), chunkname, "t", {})
+    if e == err then hi = mid else lo = mid + 1 end
+  end
+  local name = string_sub(chunkname, 1, 1) == "=" and string_sub(chunkname, 2) or chunkname
+  return name .. ":" .. lo .. ": " .. err
+end
+
 function K.compile(source, chunkname)
   local f, err = load_bare(source, chunkname, "t", {})
-  if not f then return nil, err end
+  if not f then return nil, with_overflow_line(source, chunkname, err) end
   return string_dump(f), nil
 end
 
