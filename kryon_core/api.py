@@ -58,14 +58,22 @@ def core_host_functions(manager: ScriptManager) -> dict[str, HostFunction]:
     def language(caller: str) -> str:
         try:
             return manager.language_of(caller)
-        except ScriptError:
-            return "host"
+        except ScriptError:  # no script of ours: never the host's own rights
+            return "unknown"
 
     def get_shared(caller: str, key: Value) -> Value:
         return manager.shared.get(str(key), language=language(caller))
 
     def set_shared(caller: str, key: Value, value: Value = None) -> None:
-        manager.shared.set(str(key), value, language=language(caller))
+        try:
+            limit = manager.policy_of(caller).memory_limit_mb
+        except ScriptError:  # not a loaded script: a host callback
+            limit = None
+        budget = None if limit is None else limit * 2**20
+        try:
+            manager.shared.set(str(key), value, language=language(caller), budget=budget)
+        except ScriptError as exc:
+            raise exc.with_script(caller) from None
 
     def now(caller: str) -> int:
         return time.time_ns() // 1_000_000

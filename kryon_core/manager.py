@@ -131,6 +131,8 @@ class ScriptManager:
         self._registry = FunctionRegistry()
         self._engines: dict[tuple[str, str], EngineInstance] = {}
         self._scripts: dict[str, LoadedScript] = {}
+        self._loading: dict[str, tuple[str, str]] = {}
+        """Scripts whose top-level code runs now: name -> (language, policy)."""
         self._globals: dict[str, Value] = {}
         self._host_functions: dict[str, HostFunction] = dict(core_host_functions(self))
         self._debug = False
@@ -287,9 +289,14 @@ class ScriptManager:
                 )
             self._validate(ScriptSource(name, lang, text, path_str), security)
             instance = self.engine(lang, policy_name)
-            script_id, compiled, functions = self._load_into(
-                instance, name, text, path_str, entry_point=entry_point
-            )
+            # its top-level code already calls the kryon API, which asks whose call it is
+            self._loading[name] = (lang, instance.policy.name)
+            try:
+                script_id, compiled, functions = self._load_into(
+                    instance, name, text, path_str, entry_point=entry_point
+                )
+            finally:
+                del self._loading[name]
             record = LoadedScript(
                 name, lang, instance.policy.name, script_id, functions, path_str, text, compiled
             )
@@ -590,11 +597,19 @@ class ScriptManager:
         return list(instance.run(instance.engine.get_stack_trace))
 
     def language_of(self, script: str) -> str:
-        return self._record(script).language
+        """The language of a loaded script, or of one whose top-level code runs."""
+        return self._whose(script)[0]
 
     def policy_of(self, script: str) -> SecurityPolicy:
-        """The security policy a loaded script runs under."""
-        return self._policy(self._record(script).policy)
+        """The security policy of a loaded script, or of one whose top-level code runs."""
+        return self._policy(self._whose(script)[1])
+
+    def _whose(self, script: str) -> tuple[str, str]:
+        loading = self._loading.get(script)
+        if loading is not None:
+            return loading
+        record = self._record(script)
+        return record.language, record.policy
 
 
 _MAX_BYTES_PER_CHAR = 4

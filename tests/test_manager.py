@@ -22,6 +22,7 @@ from kryon_core import (
     SecurityError,
     hookimpl,
 )
+from kryon_core.shared import AccessPolicy, footprint
 
 ADDER = "def add(a, b):\n    return a + b\n\ndef hello(name):\n    return 'hi ' + name\n"
 
@@ -299,6 +300,48 @@ def test_shared_data_through_the_api() -> None:
         manager.call_function("put", [1, 2])
         assert manager.call_function("get") == [1, 2]
         assert changes == [(None, [1, 2])]
+
+
+def _shared_manager(**policy: Any) -> ScriptManager:
+    config = KryonConfig.from_mapping(
+        {"security": {"policies": {"sandboxed": {"capabilities": ["shared_data"], **policy}}}}
+    )
+    return ScriptManager(config, load_entrypoints=False, plugins=[fakeengine])
+
+
+def test_shared_data_written_by_scripts_is_bounded_by_their_memory_limit() -> None:
+    """Values parked in shared data live in the host: a script under a 1 MB
+    policy may not make them take more (a sandboxed Lua loop stored 300 MB)."""
+    with _shared_manager(memory_limit_mb=1) as manager:
+        manager.load_script("w", "def put(k, v):\n    kryon.set_shared(k, v)\n", language="fake")
+        half = "x" * 600_000
+        manager.call_function("put", "a", half)
+        manager.call_function("put", "a", half + "y")  # a replaced value counts once
+        with pytest.raises(ScriptRuntimeError, match="MemoryLimitError: w: shared data would"):
+            manager.call_function("put", "b", half)
+        assert manager.shared.get("b") is None and manager.shared.get("a") == half + "y"
+        manager.call_function("put", "a", None)  # freeing room lets the next write in
+        manager.call_function("put", "b", half)
+        manager.shared.set("host", "x" * 2_000_000)  # the host itself has no such limit
+        assert 2_600_000 < manager.shared.size < 2_700_000
+
+
+def test_a_shared_string_counts_once_however_often_it_is_held() -> None:
+    text = "x" * 1_000_000
+    assert footprint([text] * 1000) < 1_100_000 < footprint([text, "x" * 1_000_000])
+
+
+def test_top_level_code_has_its_own_rights_to_shared_data() -> None:
+    """While a script's top-level code ran, the API did not know it yet and
+    treated it as the host: it could write a read-only shared object."""
+    with _shared_manager() as manager:
+        manager.shared.create("config", 1, policy=AccessPolicy(readonly=True))
+        with pytest.raises(ScriptRuntimeError, match="may not write shared 'config'"):
+            manager.load_script("t", "kryon.set_shared('config', 2)\n", language="fake")
+        assert manager.shared.get("config") == 1
+    with _shared_manager(memory_limit_mb=1) as manager:
+        with pytest.raises(ScriptRuntimeError, match="shared data would take 2,000,"):
+            manager.load_script("t", "kryon.set_shared('k', 'x' * 2_000_000)\n", language="fake")
 
 
 def test_thread_affine_engine_runs_only_on_its_owner_thread() -> None:
