@@ -198,6 +198,29 @@ def test_limits_name_the_line_they_stopped_at(counted: Any, source: str, line: i
     assert functions[0] == "main chunk"  # the resume's frames are kept outside
 
 
+def test_repeats_that_stop_at_once_add_a_run_instead_of_a_factor(lua: Any) -> None:
+    cost = lua.engine._live.sandbox.pattern_cost
+    n = 1000
+    s = b"a" * n
+    # each %w+ fails on the next character unless it is the comma: one run per attempt
+    assert cost(s, b"(%w+),(%w+),(%w+)", None, False) < 4 * (n + 1) ** 2
+    assert cost(s, b"([^\n]*)\n", None, False) < 4 * (n + 1) ** 2
+    assert cost(s, b"%w+,", None, False) >= n * n  # a long run without comma: still quadratic
+    # the next item may match the repeated one, or be skipped: backtracking multiplies
+    for pattern in (b"(%w+)%a", b"%w+,?x", b"%w+%s*x", b".+,"):
+        assert cost(s, pattern, None, False) >= len(pattern) * (n + 1) ** 2, pattern
+
+
+def test_splitting_a_few_kb_runs_in_c(counted: Any) -> None:
+    # the Lua matcher spent the 100,000-instruction budget on this
+    body = (
+        "local n = 0\n"
+        "for a, b, c in ('ab,cd,ef\\n'):rep(150):gmatch('(%w+),(%w+),(%w+)') do n = n + 1 end\n"
+        "return n"
+    )
+    assert counted.run(body) == 150
+
+
 def test_recursion_limit(runtime: str, make_lua: Callable[..., Any]) -> None:
     harness = make_lua(config=LuaConfig(runtime=runtime))
     sid = harness.load(

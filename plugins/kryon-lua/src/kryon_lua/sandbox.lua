@@ -14,6 +14,7 @@ local K, opts, R, Patterns = ...
 local sandbox = opts.sandbox
 
 local string_rep, string_byte, string_find, string_sub = string.rep, string.byte, string.find, string.sub
+local string_char = string.char
 local table_concat, setmetatable, getmetatable = table.concat, setmetatable, getmetatable
 local rawset = rawset
 local rawget, rawlen, next, select, type, error, tostring, load =
@@ -161,14 +162,59 @@ local function set_end(p, i, m)
   return i
 end
 
+-- The end of the one-character item starting at p[i] (a character, a class,
+-- a set), or nil for %b, %f and back-references.
+local function char_item_end(p, i, m)
+  local c = string_byte(p, i)
+  if c == 37 then
+    local d = string_byte(p, i + 1)
+    if d == nil or d == 98 or d == 102 or (d >= 48 and d <= 57) then return nil end
+    return i + 1
+  elseif c == 91 then
+    return set_end(p, i, m)
+  end
+  return i
+end
+
+-- Whether no byte matches both one-character items.
+local function disjoint(x, y)
+  local ok, result = pcall(function()
+    for b = 0, 255 do
+      local ch = string_char(b)
+      if string_find(ch, "^" .. x) and string_find(ch, "^" .. y) then return false end
+    end
+    return true
+  end)
+  return ok and result
+end
+
+-- Whether the repeat p[i..last] followed by its quantifier stops backtracking
+-- at once: the next item (past captures) is the pattern's closing `$`, or one
+-- character that the repeated item never matches and that must be there (no
+-- `*`, `-`, `?`).  Each shorter repeat then fails on the next character, so
+-- only one goes on with the rest of the pattern: `(%w+),`, `([^\n]*)\n`,
+-- `%d+%.` cost one run over the subject per attempt, added, not multiplied.
+local function stops_at_once(p, i, last, m)
+  local j = last + 2
+  while string_byte(p, j) == 40 or string_byte(p, j) == 41 do j = j + 1 end
+  if j == m and string_byte(p, j) == 36 then return true end
+  local e = j <= m and char_item_end(p, j, m)
+  if not e then return false end
+  local q = string_byte(p, e + 1)
+  if q == 42 or q == 45 or q == 63 then return false end
+  return disjoint(string_sub(p, i, last), string_sub(p, j, e))
+end
+
 -- Worst-case steps of Lua's backtracking matcher: every quantified item that
 -- is followed by more pattern (and every %b and back-reference) multiplies
--- one attempt by n, every optional item (`?`) followed by more pattern by 2
+-- one attempt by n (one that stops backtracking at once, above, adds n to
+-- it instead), every
+-- optional item (`?`) followed by more pattern by 2
 -- (it is tried with and without its character: `a?a?a?aaa` backtracks
 -- 2^k times); an unanchored search makes up to n attempts.
 local function pattern_factors(p)
   local m = #p
-  local i, factors, optionals = 1, 0, 0
+  local i, factors, optionals, runs = 1, 0, 0, 0
   local anchored = string_byte(p, 1) == 94
   if anchored then i = 2 end
   while i <= m do
@@ -189,7 +235,13 @@ local function pattern_factors(p)
     do
       local q = string_byte(p, last + 1)
       if q == 42 or q == 43 or q == 45 then         -- * + -
-        if string_find(p, "[^)]", last + 2) then factors = factors + 1 end
+        if string_find(p, "[^)]", last + 2) then
+          if not counted and stops_at_once(p, i, last, m) then
+            runs = runs + 1
+          else
+            factors = factors + 1
+          end
+        end
         last = last + 1
       elseif q == 63 then                           -- ?
         if string_find(p, "[^)]", last + 2) then optionals = optionals + 1 end
@@ -199,14 +251,14 @@ local function pattern_factors(p)
     i = last + 1
     ::continue::
   end
-  return anchored, factors, optionals
+  return anchored, factors, optionals, runs
 end
 
 -- Patterns are used over and over: their shapes are kept (scanning the
 -- pattern in Lua costs more than most matches): the factors, as -1 - factors
 -- for an anchored pattern, and the optionals.  A bounded cache: it starts
 -- over past 512 patterns.
-local shapes, optionals_of, shape_count = {}, {}, 0
+local shapes, optionals_of, runs_of, shape_count = {}, {}, {}, 0
 
 function S.pattern_cost(s, p, init, plain)
   local n, m = #s, #p
@@ -214,15 +266,16 @@ function S.pattern_cost(s, p, init, plain)
   if plain then return (n + 1) * (1 + m / 16) end
   local shape = shapes[p]
   if shape == nil then
-    local anchored, factors, optionals = pattern_factors(p)
+    local anchored, factors, optionals, runs = pattern_factors(p)
     shape = anchored and -1 - factors or factors
-    if shape_count >= 512 then shapes, optionals_of, shape_count = {}, {}, 0 end
-    shapes[p], optionals_of[p] = shape, optionals
+    if shape_count >= 512 then shapes, optionals_of, runs_of, shape_count = {}, {}, {}, 0 end
+    shapes[p], optionals_of[p], runs_of[p] = shape, optionals, runs
     shape_count = shape_count + 1
   end
   local branching = 2 ^ optionals_of[p]
-  if shape < 0 then return (m + 1) * (n + 1) ^ (-1 - shape) * branching end
-  return (n + 1) * (m + 1) * (n + 1) ^ shape * branching
+  local attempt = m + 1 + runs_of[p] * (n + 1)
+  if shape < 0 then return attempt * (n + 1) ^ (-1 - shape) * branching end
+  return (n + 1) * attempt * (n + 1) ^ shape * branching
 end
 
 -- Lua's str_find searches plainly for a pattern without these.
