@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable
 
 import pytest
@@ -513,3 +514,62 @@ def test_output_before_a_sleep_outlives_a_killed_worker(harness: Callable[..., H
     with pytest.raises(TimeLimitError, match="worker was stopped"):
         h.call(sid, "nap")
     assert h.printed == "before\n"
+
+
+def test_closing_ends_the_program_as_python_does(harness: Callable[..., Harness]) -> None:
+    """At the end of ``python FILE`` the atexit callbacks run (last registered
+    first) and the globals are let go, so finalizers print; the worker was
+    killed with the program's objects still alive and none of it happened."""
+    h = harness(SANDBOXED)
+    load_entry(
+        h,
+        "import atexit\n"
+        "class Resource:\n"
+        "    def __init__(self, name):\n"
+        "        self.name = name\n"
+        "    def __del__(self):\n"
+        "        print('released', self.name)\n"
+        "def gen():\n"
+        "    try:\n"
+        "        yield 1\n"
+        "    finally:\n"
+        "        print('generator closed')\n"
+        "atexit.register(print, 'first registered')\n"
+        "@atexit.register\n"
+        "def failing():\n"
+        "    raise ValueError('in atexit')\n"
+        "kept = Resource('kept')\n"
+        "g = gen()\n"
+        "next(g)\n"
+        "print('end of program')\n",
+    )
+    assert h.printed == "end of program\n"
+    h.engine.close()
+    stdout = "".join(text for text, stream, _ in h.output if stream == "stdout")
+    stderr = "".join(text for text, stream, _ in h.output if stream == "stderr")
+    assert stdout == "end of program\nfirst registered\nreleased kept\ngenerator closed\n"
+    assert stderr.startswith("Exception ignored in atexit callback: <function failing at ")
+    assert stderr.endswith('  File "prog.py", line 15, in failing\nValueError: in atexit\n')
+
+
+def test_a_finalizer_that_never_ends_does_not_hold_up_closing(
+    harness: Callable[..., Harness],
+) -> None:
+    h = harness(SANDBOXED)
+    h.load(
+        "class Stuck:\n    def __del__(self):\n        while True:\n            pass\n"
+        "kept = Stuck()\n"
+    )
+    started = time.monotonic()
+    h.engine.close()
+    assert time.monotonic() - started < 2.0
+
+
+def test_a_program_that_failed_still_ends_as_python_ends_it(
+    harness: Callable[..., Harness],
+) -> None:
+    h = harness(SANDBOXED)
+    with pytest.raises(ScriptRuntimeError, match="ZeroDivisionError"):
+        load_entry(h, "import atexit\natexit.register(print, 'bye')\nprint('hi')\n1 / 0\n")
+    h.engine.close()
+    assert h.printed == "hi\nbye\n"

@@ -9,6 +9,7 @@ the worker sends is treated as untrusted input.
 
 from __future__ import annotations
 
+import contextlib
 import time
 import weakref
 from collections.abc import Callable, Mapping, Sequence
@@ -146,6 +147,12 @@ class IsolatedRuntime:
                     return
 
     def close(self) -> None:
+        worker = self._worker
+        if worker is not None and not worker.closed and self._depth == 0:
+            # the program ends: atexit callbacks and finalizers run and print
+            # as at the end of ``python FILE``; their failures are theirs alone
+            with contextlib.suppress(ScriptError):
+                self._request([Op.SHUTDOWN])
         worker, self._worker = self._worker, None
         if worker is not None:
             worker.kill("closed")

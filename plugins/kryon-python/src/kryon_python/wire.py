@@ -302,6 +302,7 @@ class Op:
     MEMORY = 11
     STACK = 12
     EVAL = 13
+    SHUTDOWN = 14
     # worker -> host requests
     HOST_CALL = 20
     CALL_HOST_REF = 21

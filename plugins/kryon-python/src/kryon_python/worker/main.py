@@ -7,6 +7,7 @@ other's requests, so script -> host -> script -> host nests to any depth.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import marshal
 import os
@@ -69,6 +70,8 @@ class Worker:
         self.time_limit = limit / 1000 if isinstance(limit, int) else None
         self.scripts: dict[int, tuple[str, dict[str, Any], dict[str, Any]]] = {}
         self.names: set[str] = set()
+        self.failed: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
+        """Programs (entry points) whose top-level code raised: ended with the others."""
         self.loading: str | None = None
         self.shared: dict[str, Any] = {}
         self.refs: dict[int, Any] = {}
@@ -327,7 +330,15 @@ class Worker:
             "__builtins__": bdict,
         }
         self.loading = name  # kept on failure so that the error report sees its frames
-        self.run(run_module, code, namespace, speaker=name)
+        try:
+            self.run(run_module, code, namespace, speaker=name)
+        except BaseException:
+            # as python's __main__ after an uncaught error: its objects live
+            # on until the program ends (see shutdown); a host's failed
+            # library loads are simply dropped
+            if entry_point:
+                self.failed.append((name, namespace, bdict))
+            raise
         self.loading = None
         self.names.add(name)
         self.scripts[sid] = (name, namespace, bdict)
@@ -371,6 +382,26 @@ class Worker:
                 ]
             )
         return out
+
+    def shutdown(self) -> None:
+        """End the program as ``python`` ends one: the ``atexit`` callbacks
+        (last registered first), then every script's globals let go and
+        collected, so finalizers (``__del__``, the ``finally`` of a suspended
+        generator) run and print; their errors are reported, not raised."""
+        scripts = [*self.failed, *self.scripts.values()]
+        if not scripts:
+            return
+        self.failed.clear()
+        self.scripts.clear()
+        self.refs.clear()
+        self.ref_ids.clear()
+
+        def finish() -> None:
+            atexit._run_exitfuncs()
+            scripts.clear()  # the last reference to each namespace
+            gc.collect()
+
+        self.run(finish, speaker=scripts[0][0])
 
     def unload(self, sid: int) -> None:
         entry = self.scripts.pop(sid, None)
@@ -466,6 +497,7 @@ _HANDLERS: dict[int, Callable[..., Any]] = {
     Op.MEMORY: Worker.rss,
     Op.STACK: Worker.stack,
     Op.EVAL: Worker.evaluate,
+    Op.SHUTDOWN: Worker.shutdown,
 }
 
 
