@@ -487,3 +487,15 @@ def test_lexical_errors_past_a_syntax_error_that_stops_parsing_are_not_reported(
         (1, "Error: Invalid escape character 'q'."),
         (2, "Error: Invalid escape character 'w'."),
     ]
+
+
+def test_a_constructor_allocator_frame_is_unnamed_at_the_closing_brace() -> None:
+    # The reference compiles Class.new after the initializer's body, as a
+    # function named "": its frame sits between the initializer and the caller.
+    with pytest.raises(WrenError) as info:
+        run_source("class P {\n  construct new(x) {\n    _x = x.foo\n  }\n}\nP.new(1)\n")
+    assert info.value.stack == [
+        ("main", 3, "init new(_)"),
+        ("main", 4, ""),
+        ("main", 6, "(script)"),
+    ]

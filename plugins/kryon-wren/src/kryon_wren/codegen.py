@@ -235,8 +235,11 @@ class CodeGen(ExprGen):
                 params = ", ".join(p.pyname for p in m.func.params)
                 alloc = f"new_{pyname}"
                 ctor = m.mname.replace("i_", "m_", 1)
-                self.debug_names[alloc] = m.func.debug_name
-                self.line = m.line
+                # The reference compiles this allocator after the body, as a
+                # function without a name: its frame reads "[main line N] in "
+                # with N the line of the body's closing brace.
+                self.debug_names[alloc] = ""
+                self.line = m.end_line
                 self.emit(f"def {alloc}(this{', ' if arity else ''}{params}):")
                 self.emit(f"    _o = this.pyclass(); _o.{m.mname}({params}); return _o")
                 static.append(f"{ctor!r}: {alloc}")

@@ -272,3 +272,4 @@ class MethodDef:
     kind: str  # "method", "static", "init"
     func: FuncInfo
     line: int
+    end_line: int = 0  # of the body's closing brace

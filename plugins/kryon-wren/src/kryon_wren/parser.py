@@ -342,7 +342,7 @@ class Parser(ExpressionParser, AttributeParser):
         func.expr_body = expr
         self.pop_scope()
         self.fn, self.in_static = outer_fn, outer_static
-        return N.MethodDef(mname, sig, kind, func, line)
+        return N.MethodDef(mname, sig, kind, func, line, self.prev.line)
 
     def param_list(self) -> list[Token]:
         self.consume("(", "Expect '(' after method name.")
