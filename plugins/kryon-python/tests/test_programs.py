@@ -573,3 +573,33 @@ def test_a_program_that_failed_still_ends_as_python_ends_it(
         load_entry(h, "import atexit\natexit.register(print, 'bye')\nprint('hi')\n1 / 0\n")
     h.engine.close()
     assert h.printed == "hi\nbye\n"
+
+
+def test_a_lone_surrogate_in_output_is_pythons_error_not_a_crash(
+    harness: Callable[..., Harness],
+) -> None:
+    """``print('\\ud800')`` crashed the worker (its frame could not be
+    encoded); python's stdout raises UnicodeEncodeError in the script, after
+    printing what came before the bad piece."""
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "import sys\n"
+        "def bad():\n"
+        "    print('ok')\n"
+        "    try:\n"
+        "        print('a', 'b\\ud800')\n"
+        "    except UnicodeEncodeError as e:\n"
+        "        return str(e)\n"
+        "def worse():\n"
+        "    sys.stderr.write('\\udcff')\n",
+        "surrogate.py",
+    )
+    message = h.call(sid, "bad")
+    assert message == (
+        "'utf-8' codec can't encode character '\\ud800' in position 1: surrogates not allowed"
+    )
+    assert h.printed == "ok\na "
+    with pytest.raises(ScriptRuntimeError, match="UnicodeEncodeError") as info:
+        h.call(sid, "worse")
+    assert info.value.line == 9
+    assert h.call(sid, "bad") is not None  # the same worker serves on

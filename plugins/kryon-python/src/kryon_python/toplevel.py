@@ -80,13 +80,24 @@ def make_print(
                 pieces.append(end)
             finally:
                 if pieces:
-                    writer("".join(pieces))
+                    _write_joined(writer, pieces)
         if options.get("flush"):
             file.flush()
 
     print_.__name__ = print_.__qualname__ = "print"
     print_.__doc__ = builtins.print.__doc__
     return print_
+
+
+def _write_joined(writer: Writer, pieces: list[str]) -> None:
+    try:
+        writer("".join(pieces))
+    except UnicodeEncodeError:
+        # a piece the stream cannot encode: as python, the pieces before it
+        # are printed and the error names the position in that piece
+        for piece in pieces:
+            writer(piece)
+        raise
 
 
 def _print_text(value: object, name: str, default: str) -> str:

@@ -37,6 +37,10 @@ class OutputQueue:
         self._since = 0.0
 
     def put(self, script: Any, stream: Any, text: str) -> None:
+        if not text.isascii():
+            # UnicodeEncodeError for a lone surrogate, raised in the writer as
+            # python's stdout raises it; the frame itself must always encode
+            text.encode("utf-8")
         key = (script, stream)
         if key != self._key or self._size + len(text) > _MOST_CHARACTERS:
             self.flush()
