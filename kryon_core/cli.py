@@ -383,6 +383,8 @@ def repl(language: str, config_path: str | None, policy: str) -> None:
     try:
         with ScriptManager(_config(config_path), output=_stdio_sink) as manager:
             run_repl(manager, language, policy)
+    except BrokenPipeError:  # `kryon repl lua < in | head -1`: as for kryon run
+        _reader_gone()
     except UnsupportedOperationError as exc:
         _fail(exc, EX_UNAVAILABLE)
     except KryonError as exc:

@@ -273,3 +273,22 @@ def test_repl_evaluates_in_one_namespace() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["42", result.stdout.splitlines()[1], '"still alive"']
     assert "undefined_name" in result.stdout
+
+
+def test_repl_whose_reader_goes_away_ends_quietly_with_141() -> None:
+    proc = subprocess.Popen(
+        [*KRYON, "repl", "fake"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=ENV,
+    )
+    assert proc.stdout is not None and proc.stdin is not None
+    proc.stdin.write(b"1 + 1\n")
+    proc.stdin.flush()
+    assert proc.stdout.readline() == b"2\n"
+    proc.stdout.close()  # as `| head -1` does
+    proc.stdin.write(b"3 + 3\n" * 1000)
+    proc.stdin.close()
+    assert proc.wait(timeout=60) == 141
+    assert proc.stderr is not None and proc.stderr.read() == b""
