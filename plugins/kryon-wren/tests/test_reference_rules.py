@@ -499,3 +499,21 @@ def test_a_constructor_allocator_frame_is_unnamed_at_the_closing_brace() -> None
         ("main", 4, ""),
         ("main", 6, "(script)"),
     ]
+
+
+@pytest.mark.parametrize("checks", [False, True])
+def test_a_long_chain_of_binary_operators_compiles(checks: bool) -> None:
+    # Compiled nested, 150 `+` (250 without limits) passed CPython's 200 nested parentheses and
+    # was reported as "Expression is too deeply nested.".
+    calls = " + f.call(2) * f.call(3)" * 250
+    source = (
+        "var seen = []\n"
+        "var f = Fn.new {|v|\n  seen.add(v)\n  return v\n}\n"
+        f"System.print(f.call(1){calls})\n"
+        "System.print(seen[0..4])\n"
+    )
+    assert run_source(source, checks=checks) == "1501\n[1, 2, 3, 2, 3]\n"
+    with pytest.raises(WrenError) as info:
+        run_source(f"var x = 1\nSystem.print(x{' + 1' * 250} + null)\n", checks=checks)
+    assert info.value.value == "Right operand must be a number."
+    assert info.value.stack == [("main", 2, "(script)")]

@@ -54,6 +54,22 @@ def _plain_literal(v: object) -> bool:
 _FSTRING_SAFE = re.compile(r"[^'\"\\{}#\n]*")
 
 
+LONG_CHAIN = 40
+"""Binary operators in a left-nested chain past which it is compiled flat."""
+
+
+def _left_chain(e: N.Binary) -> tuple[N.Node, list[N.Binary]]:
+    """The leftmost operand of a chain like ``a + b - c < d`` and its
+    operators, innermost first (``==``/``!=`` compile apart and end it)."""
+    links: list[N.Binary] = []
+    node: N.Node = e
+    while isinstance(node, N.Binary) and node.op not in ("==", "!="):
+        links.append(node)
+        node = node.left
+    links.reverse()
+    return node, links
+
+
 def _fstring_text(text: str) -> str:
     """``text`` as the literal part of a double-quoted f-string."""
     r = repr(text)
@@ -288,6 +304,17 @@ class ExprGen:
     def binary(self, e: N.Binary, truth: bool = False) -> str:
         op = e.op
         mname = names.binary(op)
+        first, links = _left_chain(e)
+        if len(links) > LONG_CHAIN:
+            # Nested, the generated expression would pass CPython's limit of
+            # 200 nested parentheses (`1 + 1 + ...` 150 times); flat, each
+            # right operand is a thunk so operands still run left to right,
+            # each after the operator before it.
+            rest = "".join(
+                f", {names.binary(link.op)!r}, lambda: {self.expr(link.right)}" for link in links
+            )
+            chain = f"_chain({self.expr(first)}{rest})"
+            return f"_truth({chain})" if truth else chain
         if (
             self.bool_literal(e.left)
             or self.bool_literal(e.right)

@@ -305,6 +305,14 @@ def _fset(obj: Any, name: str, v: Any) -> Any:
     return v
 
 
+def _chain(acc: Any, *links: Any) -> Any:
+    """A long left-nested chain of binary operators: (method name, thunk of
+    the right operand) pairs applied in turn (see ExprGen.binary)."""
+    for i in range(0, len(links), 2):
+        acc = bin_op(acc, links[i], links[i + 1]())
+    return acc
+
+
 def helpers() -> dict[str, Any]:
     """Globals every compiled module starts with (besides per-VM ones)."""
     ns: dict[str, Any] = {
@@ -316,6 +324,7 @@ def helpers() -> dict[str, Any]:
         "_str": to_str,
         "_joined": joined,
         "_bin": bin_op,
+        "_chain": _chain,
         "_un": un_op,
         "_eq": O.eq,
         "_ne": O.ne,
