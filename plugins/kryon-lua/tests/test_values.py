@@ -138,3 +138,123 @@ def test_host_objects_go_through_the_type_converters(make_lua: Any) -> None:
     assert engine.call_function(sid, "id", [Decimal("1.5")]) == 1.5
     with pytest.raises(ConversionError):
         engine.call_function(sid, "id", [object()])
+
+
+# Host calls from every thread -------------------------------------------------------------
+#
+# lupa binds each Lua value it hands Python to the thread it came from; the
+# kernel's tables and functions belong to the main thread, which sits inside
+# coroutine.resume while a coroutine runs (a script's main chunk always runs
+# in one).  Indexing them from Python then read the coroutine off that
+# thread's stack: a table passed to a host function arrived as
+# (<Lua thread>, None).
+
+_BATTERY = """
+local function battery()
+  local out = {}
+  out[1] = kryon.echo({1, 2, {x = 3, y = {kryon.null, "z"}}})
+  out[2] = kryon.echo(kryon.object())
+  out[3] = kryon.echo(kryon.array())
+  local f = kryon.echo(function(a) return {a, a * 2} end)
+  out[4] = f(4)
+  out[5] = kryon.reenter(function() return {nested = {true}} end)
+  out[6] = kryon.echo({inner = kryon.reenter(function() return kryon.echo({7}) end)})
+  out[7] = kryon.echo("plain")
+  return out
+end
+local function in_coroutine(f)
+  local co = coroutine.create(f)
+  local ok, r = coroutine.resume(co)
+  assert(ok, r)
+  return r
+end
+TOP = {
+  battery(),
+  select(2, pcall(battery)),
+  select(2, xpcall(battery, debug and debug.traceback or tostring)),
+  in_coroutine(battery),
+  coroutine.wrap(battery)(),
+  in_coroutine(function() return in_coroutine(battery) end),
+  select(2, pcall(in_coroutine, battery)),
+  in_coroutine(function() return select(2, pcall(battery)) end),
+  in_coroutine(function()
+    local got
+    table.sort({3, 1, 2}, function(a, b) got = got or battery() return a < b end)
+    return got
+  end),
+  in_coroutine(function()
+    local got
+    string.gsub("a", "a", function() got = battery() end)
+    return got
+  end),
+}
+function top() return TOP end
+function inside() return {battery(), in_coroutine(battery), coroutine.wrap(battery)()} end
+"""
+
+_EXPECTED = [
+    [1, 2, {"x": 3, "y": [None, "z"]}],
+    {},
+    [],
+    [4, 8],
+    {"nested": [True]},
+    {"inner": [7]},
+    "plain",
+]
+
+
+def test_host_functions_get_tables_from_every_thread(any_lua: Any) -> None:
+    sid = any_lua.load(_BATTERY)
+    top = any_lua.call(sid, "top")
+    assert len(top) == 10
+    for result in top:
+        assert result == _EXPECTED
+    assert any_lua.call(sid, "inside") == [_EXPECTED] * 3
+
+
+def test_host_functions_get_tables_from_a_close_handler(lua: Any) -> None:
+    sid = lua.load(
+        """
+        local got = {}
+        local co = coroutine.create(function()
+          local guard <close> = setmetatable({}, {__close = function()
+            got[1] = kryon.echo({closing = {1, 2}})
+          end})
+          coroutine.yield()
+        end)
+        coroutine.resume(co)
+        coroutine.close(co)
+        function get() return got end
+        """
+    )
+    assert lua.call(sid, "get") == [{"closing": [1, 2]}]
+
+
+def test_the_kryon_api_takes_tables_at_top_level(caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from kryon_core import ScriptManager
+
+    source = """
+    kryon.log({1, 2})
+    kryon.setShared("top", {1, 2, {x = 3}})
+    local co = coroutine.create(function()
+      kryon.setShared("co", {k = {true, kryon.null}})
+      kryon.log({deep = {1}})
+      return kryon.call("other.pair", {1}, {a = 2})
+    end)
+    local _, pair = coroutine.resume(co)
+    PAIR = {pair, kryon.getShared("top"), kryon.call("other.pair", {3}, {b = {4}})}
+    function get() return PAIR end
+    """
+    with caplog.at_level(logging.INFO, logger="kryon.script"), ScriptManager() as manager:
+        manager.load_script("other", "function pair(a, b) return {a, b} end", language="lua")
+        manager.load_script("main", source, language="lua", policy="trusted")
+        assert manager.call_function("main.get") == [
+            [[1], {"a": 2}],
+            [1, 2, {"x": 3}],
+            [[3], {"b": [4]}],
+        ]
+        assert manager.shared.get("top") == [1, 2, {"x": 3}]
+        assert manager.shared.get("co") == {"k": [True, None]}
+    assert [r.getMessage() for r in caplog.records] == ["[1, 2]", "{'deep': [1]}"]

@@ -31,6 +31,15 @@ local table_pack = table.pack or function(...) return { n = select("#", ...), ..
 local tags = setmetatable({}, { __mode = "k" })
 K.tags = tags
 
+-- The host reads a mark through this call, never by indexing `tags` from
+-- Python: lupa reads an index's result from the bottom of the stack of the
+-- thread its table wrapper belongs to (this main thread), and while a
+-- coroutine runs that thread sits in coroutine.resume with the coroutine
+-- still on its stack, which came back as an extra first value.  A call
+-- empties that stack first (see kryon_lua.runtime.table_view), so every
+-- resume keeps its coroutine in a Lua frame of its own too (sandbox.lua).
+function K.tag_of(v) return tags[v] end
+
 local NULL = setmetatable({}, {
   __metatable = "kryon.null",
   __newindex = function() error("kryon.null is read-only", 2) end,

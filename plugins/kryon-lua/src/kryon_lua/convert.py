@@ -59,7 +59,7 @@ class LuaConverter:
         kernel = vm.kernel
         self._table_from = vm.lua.table_from
         self._lua_type = vm.module.lua_type
-        self._tags = kernel.tags
+        self._tag_of = kernel.tag_of  # (a call, never an index: see table_view)
         self._null = kernel.null
         self._opaque = kernel.opaque
         self._ref = kernel.ref
@@ -145,12 +145,12 @@ class LuaConverter:
         if kind == "table":
             return self._table(value, depth)
         if kind == "function" and cls.__name__ == "_LuaFunction":
-            tagged = self._tags[value]
+            tagged = self._tag_of(value)
             return tagged if isinstance(tagged, FunctionRef) else self._make_ref(value)
         raise ConversionError(f"a Lua {_KINDS.get(cls.__name__, kind)} cannot leave the VM")
 
     def _table(self, table: Any, depth: int) -> Value:
-        tag = self._tags[table]
+        tag = self._tag_of(table)
         if tag is not None:
             if tag == _MARK_NULL:
                 return None

@@ -163,6 +163,7 @@ class LuaEngine(ScriptEngine):
         self._memory = VMMemory(vm)
         self._debugger = LuaDebugger(vm.kernel, self._host, self._function_name)
         self._lua_error = vm.module.LuaError
+        self._rawget = vm.lua.globals()[b"rawget"]
         self._memory_error = vm.module.LuaMemoryError
         # until setup_bridge: an empty `kryon` API and print output discarded
         self._api: Any = vm.lua.table()
@@ -369,7 +370,7 @@ class LuaEngine(ScriptEngine):
 
     def get_global(self, name: str, script_id: ScriptId | None = None) -> Value:
         key = name.encode()
-        rawget = self._live.lua.globals()[b"rawget"]
+        rawget = self._rawget
         value = None
         if script_id is not None:
             value = rawget(self._script(script_id).env, key)

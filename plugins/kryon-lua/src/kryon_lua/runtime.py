@@ -19,13 +19,13 @@ import importlib
 import time
 from dataclasses import dataclass
 from importlib import resources
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 from typing import Any
 
 from kryon_core import SecurityPolicy
 from kryon_lua.config import LuaConfig
 
-__all__ = ["LuaVM", "create_vm", "lupa_module", "reserve"]
+__all__ = ["LuaVM", "create_vm", "lupa_module", "reserve", "table_view"]
 
 _MODULES = {"lua54": "lupa.lua54", "luajit": "lupa.luajit21"}
 _DEFAULT_MAX_STRING = 64 * 1024 * 1024
@@ -56,13 +56,30 @@ def reserve(memory: int) -> int:
     return max(4 * 1024 * 1024, memory // 4)
 
 
+def table_view(table: Any) -> SimpleNamespace:
+    """The string-keyed fields of Lua table ``table``, read once, as attributes.
+
+    The host never indexes the kernel's tables once scripts run: lupa reads
+    an index's result from the bottom of the stack of the thread the table's
+    wrapper belongs to (the main thread), and while a coroutine runs (a
+    script's main chunk always does) that thread is inside coroutine.resume
+    with the coroutine still on its stack, which came back as an extra first
+    value (``(<Lua thread>, None)`` for a missing key).  Calling a function
+    is safe: lupa empties that stack first.
+    """
+    return SimpleNamespace(
+        **{key.decode(): value for key, value in table.items() if isinstance(key, bytes)}
+    )
+
+
 def _read(name: str) -> bytes:
     return resources.files("kryon_lua").joinpath(name).read_bytes()
 
 
 @dataclass
 class LuaVM:
-    """One lupa runtime plus the kernel (``K``) and sandbox (``S``) tables."""
+    """One lupa runtime plus the kernel (``K``) and sandbox (``S``) tables, each
+    as a :func:`table_view`."""
 
     lua: Any
     module: ModuleType
@@ -164,4 +181,13 @@ def create_vm(
     if hard_cap:
         lua.set_max_memory(hard_cap)
     implementation = str(lua.lua_implementation)
-    return LuaVM(lua, module, kernel, sandbox, jit_enabled, implementation, memory, hard_cap)
+    return LuaVM(
+        lua,
+        module,
+        table_view(kernel),
+        table_view(sandbox),
+        jit_enabled,
+        implementation,
+        memory,
+        hard_cap,
+    )

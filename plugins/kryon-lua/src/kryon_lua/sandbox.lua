@@ -94,6 +94,8 @@ local co_wrap = replacement("coroutine.wrap", co_wrap_new)
 local coroutine_lib = {}
 for k, v in next, coroutine do coroutine_lib[k] = v end
 coroutine_lib.create, coroutine_lib.resume, coroutine_lib.wrap = co_new, co_resume_safe, co_wrap
+-- (through a Lua frame that holds the coroutine: see K.tag_of in bridge.lua)
+if co_close then coroutine_lib.close = replacement("coroutine.close", co_close) end
 
 -- A script's main chunk runs in a coroutine of its own (K.roots, see
 -- K.bind_main): to the script it is the main thread, as under the lua command.
