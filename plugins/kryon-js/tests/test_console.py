@@ -225,6 +225,25 @@ INSPECTED += [
         "['日本語', '中文字', 'abc', '한국어', 'x', 'yy', 'zzz']",
         "[\n  '日本語', '中文字',\n  'abc',    '한국어',\n  'x',      'yy',\n  'zzz'\n]",
     ),
+    (
+        "{ a: { b: { c: Object.assign(Object.create(null), { x: 1 }), e: Object.setPrototypeOf("
+        "[1], null), g: Object.assign(Object.create(null), { [Symbol.toStringTag]: 'Q' }) } } }",
+        (
+            "{\n"
+            "  a: {\n"
+            "    b: {\n"
+            "      c: [Object: null prototype],\n"
+            "      e: [Array: null prototype],\n"
+            "      g: [Q: null prototype]\n"
+            "    }\n"
+            "  }\n"
+            "}"
+        ),
+    ),
+    (
+        "Object.assign(Object.create(null), { [Symbol.toStringTag]: 'Q' })",
+        "[Q: null prototype] { [Symbol(Symbol.toStringTag)]: 'Q' }",
+    ),
 ]
 
 # (statement, what it prints under Node 20)

@@ -11,10 +11,11 @@
 // inspected through its traps.
 //
 // The prelude evaluates this factory once per VM with write(stream, text),
-// mapStack(quickjsStack) -> frames in script terms, and now() -> milliseconds; it
+// mapStack(quickjsStack) -> frames in script terms, now() -> milliseconds and
+// rawStack(error) -> QuickJS's stack text of an error (not what scripts see); it
 // returns { console, inspect, format }.  Every built-in used here is captured now,
 // so a script replacing Array.prototype.push or Object.keys changes nothing printed.
-(function (write, mapStack, now) {
+(function (write, mapStack, now, rawStack) {
 "use strict";
 const uncurry = Function.prototype.bind.bind(Function.prototype.call);
 const protoOf = Object.getPrototypeOf, ownNames = Object.getOwnPropertyNames;
@@ -206,6 +207,15 @@ function prefix(ctor, tag, fallback, size) {
   return ctor + size + " " + (tag !== "" && tag !== ctor ? "[" + tag + "] " : "");
 }
 
+// The prefix naming an object of no known kind: with no prototype, V8's name for its
+// class (Array, Map, ... or, for a plain object, its Symbol.toStringTag).
+function namePrefix(ctor, tag, kind, rawTag) {
+  if (ctor !== null) return prefix(ctor, tag, "Object");
+  let fallback = kind === "Object" && typeof rawTag === "string" ? rawTag : kind;
+  if (fallback === tag) fallback = "Object";
+  return prefix(null, tag, fallback);
+}
+
 function isIndex(key) {
   if (key.length === 0 || key.length > 10) return false;
   for (let i = 0; i < key.length; i++) {
@@ -392,11 +402,14 @@ function show(st, v, level) {
 
 function showObject(st, v, level) {
   const ctor = constructorOf(st, v);
-  let tag = v[TAG];
+  const rawTag = v[TAG];
+  let tag = rawTag;
   if (typeof tag !== "string" || (tag !== "" && isEnumerable(v, TAG))) tag = "";
-  let keys, label = "", open = "{", close = "}", list = false, fill;
+  // kind: the class V8 gives the object, named past the depth when it has no prototype.
+  let keys, label = "", open = "{", close = "}", list = false, fill, kind = "Object";
   const typed = typedName(v);
   if (isArray(v)) {
+    kind = "Array";
     keys = propertyKeys(st, v, true);
     const size = "(" + v.length + ")";
     open = (ctor !== "Array" || tag !== "" ? prefix(ctor, tag, "Array", size) : "") + "[";
@@ -405,16 +418,19 @@ function showObject(st, v, level) {
     list = true;
     fill = arrayItems;
   } else if (brand(setSize, v)) {
+    kind = "Set";
     keys = propertyKeys(st, v, false);
     open = prefix(ctor, tag, "Set", "(" + setSize(v) + ")") + "{";
     if (setSize(v) === 0 && keys.length === 0) return open + "}";
     fill = setItems;
   } else if (brand(mapSize, v)) {
+    kind = "Map";
     keys = propertyKeys(st, v, false);
     open = prefix(ctor, tag, "Map", "(" + mapSize(v) + ")") + "{";
     if (mapSize(v) === 0 && keys.length === 0) return open + "}";
     fill = mapItems;
   } else if (typed !== undefined) {
+    kind = typed;
     keys = propertyKeys(st, v, true);
     open = prefix(ctor, tag, typed, "(" + typedLength(v) + ")") + "[";
     close = "]";
@@ -423,11 +439,11 @@ function showObject(st, v, level) {
     fill = typedItems;
   } else {
     keys = propertyKeys(st, v, false);
-    const plainOpen = ctor === "Object" && tag === "" ? "{" : prefix(ctor, tag, "Object") + "{";
     let box;
     if (ctor === "Object" && classOf(v) === "[object Arguments]") {
       open = "[Arguments] {";
     } else if (typeof v === "function") {
+      kind = "Function";
       label = functionLabel(v, ctor, tag);
       if (keys.length === 0) return label;
     } else if (brand(reSource, v) && v !== RegExpProto) {
@@ -472,11 +488,14 @@ function showObject(st, v, level) {
     } else if (ctor === null && tag === "Module") {
       open = "[Module: null prototype] {";
     } else {
-      if (keys.length === 0) return cut(plainOpen, 0, -1) + "{}";
-      open = plainOpen;
+      open = ctor === "Object" && tag === "" ? "{" : namePrefix(ctor, tag, kind, rawTag) + "{";
+      if (keys.length === 0) return open + "}";
     }
   }
-  if (level > st.depth) return "[" + cut(prefix(ctor, tag, "Object"), 0, -1) + "]";
+  if (level > st.depth) {
+    const name = cut(namePrefix(ctor, tag, kind, rawTag), 0, -1);
+    return ctor === null ? name : "[" + name + "]";
+  }
   level++;
   push(st.seen, v);
   st.lastLevel = level;
@@ -864,7 +883,7 @@ const console = {
   },
   trace(...args) {
     const message = formatList(args);
-    const frames = mapStack(text(new MakeError().stack || ""));
+    const frames = mapStack(rawStack(new MakeError()));
     emit("stderr", (message === "" ? "Trace" : "Trace: " + message) + (frames ? "\n" + frames : ""));
   },
   assert(ok, ...args) {

@@ -28,8 +28,12 @@ from kryon_js.source import LineBands
 __all__ = ["ErrorMapper"]
 
 _FRAME = re.compile(r"^\s*at (?:(?P<fn>.*?) \()?<input>:(?P<line>\d+):(?P<col>\d+)\)?\s*$")
-_NATIVE = re.compile(r"^\s*at (?P<fn>.*?) \(native\)\s*$")
-_TOP_LEVEL = {"<anonymous>", "<eval>", ""}
+# A frame as scripts see it (the prelude's scriptFrames), which is what the binding
+# gives for an error reaching Python by itself: the script is checked against the bands.
+_SCRIPT_FRAME = re.compile(
+    r"^\s*at (?:(?P<fn>.*?) \()?(?P<script>[^()]+?):(?P<line>\d+):(?P<col>\d+)\)?\s*$"
+)
+_TOP_LEVEL = {"<anonymous>", "<eval>", "", "Object.<anonymous>"}
 _STACK_OVERFLOW = ("Maximum call stack size exceeded", "stack overflow")
 
 
@@ -66,6 +70,17 @@ class ErrorMapper:
         for line in stack.splitlines():
             match = _FRAME.match(line)
             if match is None:
+                shown = _SCRIPT_FRAME.match(line)
+                if shown is not None and self.bands.owns(shown["script"]):
+                    function = shown["fn"] or "<main>"
+                    frames.append(
+                        StackFrame(
+                            shown["script"],
+                            "<main>" if function in _TOP_LEVEL else function,
+                            int(shown["line"]),
+                            int(shown["col"]),
+                        )
+                    )
                 continue
             where = self.bands.locate(int(match["line"]))
             if where is None:
@@ -87,31 +102,6 @@ class ErrorMapper:
         if where is None:
             return []
         return [StackFrame(where[0], "<throw>", where[1], int(column))]
-
-    def script_stack(self, stack: str) -> str:
-        """A QuickJS stack text in script terms, innermost first, as ``console`` prints it.
-
-        Each frame names its script and own line; frames of the engine's code are
-        dropped, with the native calls that entered them (``call`` of the loader).
-        """
-        lines: list[str] = []
-        for line in stack.splitlines():
-            match = _FRAME.match(line)
-            if match is None:
-                native = _NATIVE.match(line)
-                if native is not None:
-                    lines.append(f"    at {native['fn']} (native)")
-                continue
-            where = self.bands.locate(int(match["line"]))
-            if where is None:
-                while lines and lines[-1].endswith(" (native)"):
-                    lines.pop()
-                continue
-            script, lineno = where
-            column = self.bands.column(int(match["line"]), int(match["col"]))
-            place = f"{script}:{lineno}:{column}"
-            lines.append(f"    at {match['fn']} ({place})" if match["fn"] else f"    at {place}")
-        return "\n".join(lines)
 
     def limit_error(
         self, message: str, script: str | None, traceback: list[StackFrame]

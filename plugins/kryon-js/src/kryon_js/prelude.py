@@ -233,7 +233,7 @@ function describeValue(e) {
       name = "uncaught"; message = inspect(e);
     } else if (e !== null && typeof e === "object") {
       // The stack first: a name or message getter that throws still leaves the place.
-      stack = typeof e.stack === "string" ? e.stack : "";
+      stack = rawStackOf(e);
       host = typeof e.kryonHostError === "number" ? e.kryonHostError : 0;
       name = toString(e.name === undefined ? "Error" : e.name);
       message = toString(e.message === undefined ? e : e.message);
@@ -322,12 +322,150 @@ function hostFunction(id, name) {
   return f;
 }
 
+// -- error stacks ------------------------------------------------------------
+// QuickJS keeps an error's frames inside it and shows them through an accessor of
+// Error.prototype, as "    at f (<input>:4003:9)" in the VM's numbering and with the
+// engine's own frames.  Scripts see V8's text instead: "Name: message" and the
+// frames in script terms, made on first read (when V8 makes it too, so a name set
+// after super() shows) and kept.  It is made here, from the line bands the host
+// sends (source.LineBands), never by calling the host: the binding reads the stack
+// of an error that reaches Python while it holds no Python thread state.
+// The engine reads the raw frames (rawStackOf) to place errors.
+const stackAccess = Object.getOwnPropertyDescriptor(ErrorCtor.prototype, "stack");
+const quickStack = stackAccess && typeof stackAccess.get === "function"
+  ? uncurry(stackAccess.get) : (e) => undefined;
+const RAW_STACKS = new WeakMap(), SHOWN_STACKS = new WeakMap();
+const captureStack = ErrorCtor.captureStackTrace, ownDescriptor = Object.getOwnPropertyDescriptor;
+const toNumber = Number, strJoin = uncurry(Array.prototype.join);
+// [first line, last line, script, {script line: [[start, end, added], ...]}], by line.
+let BANDS = [];
+
+function bandOf(line) {
+  let low = 0, high = BANDS.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (BANDS[middle][0] <= line) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 && line <= BANDS[low - 1][1] ? BANDS[low - 1] : undefined;
+}
+// LineBands.column: a column after an edit that made the line longer moves back.
+function bandColumn(band, line, column) {
+  const edits = band[3][line - band[0]];
+  if (edits === undefined) return column;
+  let at = column - 1, moved = 0;
+  for (let i = 0; i < edits.length; i++) {
+    const start = edits[i][0], end = edits[i][1], added = edits[i][2];
+    if (at < start + moved) break;
+    if (at < end + moved + added) return start + 1;
+    moved += added;
+  }
+  return at - moved + 1;
+}
+// The frames of a QuickJS stack in script terms, as V8 writes them: engine frames
+// dropped with the native calls that entered them, an anonymous function's frame
+// its place alone, a classic script's top level (run by `load`) Object.<anonymous>.
+function scriptFrames(raw) {
+  const lines = strSplit(raw, "\n"), shown = [];
+  let topLevel = -1;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    const at = strIndex(line, "at ");
+    if (at < 0) continue;
+    line = strSlice(line, at + 3);
+    let fn = "", place = line;
+    if (line.length > 0 && charCode(line, line.length - 1) === 41) {  // ")"
+      const open = strLastIndex(line, " (");
+      if (open < 0) continue;
+      fn = strSlice(line, 0, open);
+      place = strSlice(line, open + 2, line.length - 1);
+    }
+    if (place === "native") { shown[shown.length] = "    at " + fn + " (native)"; continue; }
+    if (strSlice(place, 0, 8) !== "<input>:") continue;
+    const colon = strLastIndex(place, ":");
+    const vmLine = toNumber(strSlice(place, 8, colon));
+    const vmColumn = toNumber(strSlice(place, colon + 1));
+    const band = bandOf(vmLine);
+    if (band === undefined) {
+      while (shown.length && strSlice(shown[shown.length - 1], -9) === " (native)") shown.length--;
+      if (topLevel >= 0 && topLevel === shown.length - 1 && fn === "load") {
+        shown[topLevel] = "    at Object.<anonymous> (" + strSlice(shown[topLevel], 7) + ")";
+      }
+      topLevel = -1;
+      continue;
+    }
+    const scriptLine = vmLine - band[0];
+    const where = band[2] + ":" + (scriptLine < 1 ? 1 : scriptLine > band[1] - band[0] - 1
+      ? band[1] - band[0] - 1 : scriptLine) + ":" + bandColumn(band, vmLine, vmColumn);
+    const anonymous = fn === "" || fn === "<anonymous>" || fn === "<eval>";
+    shown[shown.length] = anonymous ? "    at " + where : "    at " + fn + " (" + where + ")";
+    topLevel = anonymous ? shown.length - 1 : -1;
+  }
+  return strJoin(shown, "\n");
+}
+function rawStackOf(e) {
+  const kept = weakGet(RAW_STACKS, e);
+  if (kept !== undefined) return kept;
+  let s;
+  try { s = quickStack(e); } catch (x) { s = undefined; }
+  if (typeof s === "string" && s !== "") return s;
+  s = e.stack;  // a thrown object carrying a stack of its own
+  return typeof s === "string" ? s : "";
+}
+function errorHeader(e) {
+  try {
+    const name = e.name === undefined ? "Error" : toString(e.name);
+    const message = e.message === undefined ? "" : toString(e.message);
+    if (name === "") return message;
+    return message === "" ? name : name + ": " + message;
+  } catch (x) {
+    return "<error>";
+  }
+}
+function shownStack(e, raw) {
+  let s = weakGet(SHOWN_STACKS, e);
+  if (s === undefined) {
+    const frames = scriptFrames(raw);
+    s = flat(frames === "" ? errorHeader(e) : errorHeader(e) + "\n" + frames);
+    weakSet(SHOWN_STACKS, e, s);
+  }
+  return s;
+}
+function setStack(v) {
+  define(this, "stack", { value: v, writable: true, enumerable: false, configurable: true });
+}
+if (stackAccess && typeof stackAccess.get === "function") {
+  define(ErrorCtor.prototype, "stack", {
+    get: function stack() {
+      const t = typeof this;
+      if (this === null || (t !== "object" && t !== "function")) return undefined;
+      const raw = quickStack(this);
+      return typeof raw === "string" ? shownStack(this, raw) : raw;
+    },
+    set: setStack, enumerable: false, configurable: true,
+  });
+}
+if (typeof captureStack === "function") {
+  define(ErrorCtor, "captureStackTrace", {
+    value: function captureStackTrace(object, constructorOpt) {
+      applyFn(captureStack, ErrorCtor, [object, constructorOpt]);
+      const own = ownDescriptor(object, "stack");
+      if (own === undefined || typeof own.value !== "string") return;
+      weakSet(RAW_STACKS, object, own.value);
+      define(object, "stack", {
+        get: function stack() { return shownStack(object, own.value); },
+        set: setStack, enumerable: false, configurable: true,
+      });
+    },
+    writable: true, enumerable: false, configurable: true,
+  });
+}
+
 // -- console, kryon, window --------------------------------------------------
 // console.js: Node's console and util.inspect, writing through the host.
 const consoleParts = (%(console)s)(
   (stream, text) => { hostCall(%(op_write)d, [stream, text]); },
-  (stack) => hostCall(%(op_stack)d, [stack]),
-  performance.now.bind(performance));
+  scriptFrames, performance.now.bind(performance), rawStackOf);
 const console = consoleParts.console, inspect = consoleParts.inspect;
 (%(locale)s)();
 (%(clone)s)(global);
@@ -652,7 +790,8 @@ const api = {
   unregisterModule: (name, exports) => {
     if (mapGet(MODULES, moduleName(name)) === exports) mapDelete(MODULES, moduleName(name));
   },
-  stack: () => toString(new ErrorCtor().stack || ""),
+  stack: () => rawStackOf(new ErrorCtor()),
+  setBands: (text) => { BANDS = parse(text); },
 };
 // Every entry from Python first takes a freshly registered disarm token out of
 // the global object, before any script code can run (call0..3, callN and callE do it

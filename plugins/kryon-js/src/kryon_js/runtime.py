@@ -28,7 +28,7 @@ from kryon_core import (
     Value,
 )
 from kryon_js.config import JsConfig
-from kryon_js.hostcalls import OP_DENIED, OP_STACK, OP_WRITE, REF_BASE, HostGateway
+from kryon_js.hostcalls import OP_DENIED, OP_WRITE, REF_BASE, HostGateway
 from kryon_js.jserrors import ErrorMapper
 from kryon_js.prelude import CLONE, CONSOLE, LOCALE, PRELUDE
 from kryon_js.rejections import RejectionTracker
@@ -66,6 +66,7 @@ _API = (
     "registerModule",
     "unregisterModule",
     "stack",
+    "setBands",
     "newScope",
     "loadModule",
     "declare",
@@ -119,7 +120,6 @@ class JsRuntime:
                 "ref_base": REF_BASE,
                 "op_write": OP_WRITE,
                 "op_denied": OP_DENIED,
-                "op_stack": OP_STACK,
                 "timers": "true" if policy.allows(Capability.TIMERS) else "false",
                 "console": CONSOLE,
                 "locale": LOCALE,
@@ -143,6 +143,7 @@ class JsRuntime:
             context.set_memory_limit(self.memory_limit)
         self.limit = TimeLimit(context, policy.time_limit_ms)
         self.bands = LineBands()
+        self._bands_sent = 0
         self.errors = ErrorMapper(
             self.bands,
             policy.time_limit_ms,
@@ -175,6 +176,10 @@ class JsRuntime:
                 self.refuse(caller)
             if self.runaway:
                 self.quiesce()
+            if self.bands.version != self._bands_sent:
+                # the prelude writes error stacks from its own copy of the bands
+                self._bands_sent = self.bands.version
+                self.api["setBands"](self.bands.table())
             if self.limit.enabled:
                 self.limit.begin()
             if self._releases:

@@ -73,6 +73,8 @@ class LineBands:
         self._starts: list[int] = []
         self._bands: dict[int, tuple[int, str]] = {}  # start -> (end inclusive, script)
         self._shifts: dict[int, Shifts] = {}  # start -> the script's longer lines
+        self.version = 0
+        """Changes with every allocation and release (the prelude keeps a copy)."""
 
     def allocate(self, script: str, lines: int, shifts: Shifts | None = None) -> int:
         """Reserve ``lines + 2`` lines (header, source, trailer); returns the base."""
@@ -86,12 +88,25 @@ class LineBands:
         self._bands[cursor] = (cursor + size - 1, script)
         if shifts:
             self._shifts[cursor] = shifts
+        self.version += 1
         return cursor
 
     def release(self, base: int) -> None:
         if self._bands.pop(base, None) is not None:
             self._starts.remove(base)
             self._shifts.pop(base, None)
+            self.version += 1
+
+    def owns(self, script: str) -> bool:
+        """Whether a band of ``script`` is allocated."""
+        return any(name == script for _, name in self._bands.values())
+
+    def table(self) -> str:
+        """The bands as JSON for the prelude, which writes error stacks in script
+        terms by itself: ``[[first, last, script, {line: [[start, end, added]]}]]``."""
+        return json.dumps(
+            [[start, *self._bands[start], self._shifts.get(start, {})] for start in self._starts]
+        )
 
     def column(self, line: int, column: int) -> int:
         """The script's own column of a reported ``line:column`` (1-based): columns
