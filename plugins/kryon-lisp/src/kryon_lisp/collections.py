@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable
+from fractions import Fraction
 from typing import Any
 
 from pyrsistent import pvector
 
 from kryon_lisp import limits
 from kryon_lisp.printer import type_name
-from kryon_lisp.seqs import IndexedSeq, LRange, cons, iter_of, realise_list, seq
+from kryon_lisp.seqs import IndexedSeq, LRange, cons, fused_iter, iter_of, realise_list, seq
 from kryon_lisp.types import (
     EMPTY_LIST,
     EMPTY_MAP,
@@ -156,11 +158,11 @@ def into(to: Any, *args: Any) -> Any:
     if len(args) == 1:
         src = args[0]
         if type(to) is PVector:
-            items = realise_list(src)
+            items = realise_list(src, 2)
             limits.check_size(len(to) + len(items))
             return to.extend(items)
         out = to
-        for x in iter_of(src):
+        for x in fused_iter(src, 2):
             out = conj1(out, x)
         return out
     xform, src = args
@@ -213,7 +215,7 @@ def count(coll: Any) -> int:
     if isinstance(coll, Seq):
         from kryon_lisp.seqs import count_seq
 
-        return count_seq(coll)
+        return count_seq(fused_iter(coll, 1))
     if hasattr(coll, "__len__"):
         return len(coll)
     raise TypeError(f"count not supported on this type: {type_name(coll)}")
@@ -248,7 +250,7 @@ def zipmap(ks: Any, vs: Any) -> Any:
 
 def frequencies(coll: Any) -> Any:
     counts: dict[Any, list[Any]] = {}
-    for x in iter_of(coll):
+    for x in fused_iter(coll, 1):
         found = counts.get(k := key_of(x))
         if found is None:
             counts[k] = [x, 1]
@@ -259,7 +261,7 @@ def frequencies(coll: Any) -> Any:
 
 def group_by(f: Callable[..., Any], coll: Any) -> Any:
     groups: dict[Any, tuple[Any, list[Any]]] = {}
-    for x in iter_of(coll):
+    for x in fused_iter(coll, 1):
         key = f(x)
         groups.setdefault(key_of(key), (key, []))[1].append(x)
     return LMap.of((k, pvector(v)) for k, v in groups.values())
@@ -272,7 +274,7 @@ def vector(*xs: Any) -> Any:
 def vec(coll: Any) -> Any:
     if type(coll) is PVector:
         return coll
-    return pvector(realise_list(coll))
+    return pvector(realise_list(coll, 1))
 
 
 def hash_map(*kvs: Any) -> Any:
@@ -295,7 +297,7 @@ def hash_set(*xs: Any) -> Any:
 
 
 def set_(coll: Any) -> Any:
-    return coll if type(coll) is LSet else LSet.of(iter_of(coll))
+    return coll if type(coll) is LSet else LSet.of(fused_iter(coll, 1))
 
 
 def list_(*xs: Any) -> Any:
@@ -322,7 +324,7 @@ def nth(coll: Any, i: Any, default: Any = _MISSING) -> Any:
         return None if default is _MISSING else default
     elif isinstance(coll, Seq) or t is tuple or t is list:
         if i >= 0:
-            for j, x in enumerate(iter_of(coll)):
+            for j, x in enumerate(fused_iter(coll, 1)):
                 if j == i:
                     return x
     else:
@@ -416,28 +418,70 @@ def subvec(v: Any, start: int, end: int | None = None) -> Any:
 
 
 def sort(a: Any, b: Any = _MISSING) -> Any:
-    from kryon_lisp.core_num import compare
-
-    cmp: Callable[[Any, Any], int]
     if b is _MISSING:
-        items, cmp = realise_list(a), compare
+        items, cmp = realise_list(a, 1), None
     else:
-        items, cmp = realise_list(b), as_comparator(a)
-    items.sort(key=functools.cmp_to_key(cmp))
+        items, cmp = realise_list(b, 1), a
+    natural = _natural_order(cmp, items)
+    if natural is not None:
+        items.sort(reverse=natural)
+    else:
+        items.sort(key=functools.cmp_to_key(_comparator(cmp)))
     return IndexedSeq(items, 0) if items else EMPTY_LIST
 
 
 def sort_by(keyfn: Callable[..., Any], a: Any, b: Any = _MISSING) -> Any:
+    if b is _MISSING:
+        items, cmp = realise_list(a, 1), None
+    else:
+        items, cmp = realise_list(b, 1), a
+    keys = [keyfn(x) for x in items]
+    order = list(range(len(items)))
+    natural = _natural_order(cmp, keys)
+    if natural is not None:
+        order.sort(key=keys.__getitem__, reverse=natural)
+    else:
+        compare_keys = _comparator(cmp)
+
+        def by_key(i: int, j: int) -> int:
+            return compare_keys(keys[i], keys[j])
+
+        order.sort(key=functools.cmp_to_key(by_key))
+    return IndexedSeq([items[i] for i in order], 0) if items else EMPTY_LIST
+
+
+def _comparator(f: Any) -> Callable[[Any, Any], int]:
     from kryon_lisp.core_num import compare
 
-    cmp: Callable[[Any, Any], int]
-    if b is _MISSING:
-        items, cmp = realise_list(a), compare
+    return compare if f is None else as_comparator(f)
+
+
+_REALS = frozenset([int, BigInt, Fraction, float])
+
+
+def _natural_order(cmp: Any, keys: list[Any]) -> bool | None:
+    """Whether Python's own sort of ``keys`` gives the order ``cmp`` gives
+    (``compare`` when None): ``False`` ascending, ``True`` descending, ``None``
+    when it might not.  It does for numbers without NaN and for strings of the
+    Basic Multilingual Plane (where code points order as Java's UTF-16 units)
+    under ``compare``, ``<`` or ``>``; Python's sort is stable in both
+    directions, as Java's is."""
+    from kryon_lisp import core_num
+
+    if cmp is None or cmp is core_num.compare or cmp is core_num.lt:
+        descending = False
+    elif cmp is core_num.gt:
+        descending = True
     else:
-        items, cmp = realise_list(b), as_comparator(a)
-    decorated = [(keyfn(x), x) for x in items]
-    decorated.sort(key=functools.cmp_to_key(lambda p, q: cmp(p[0], q[0])))  # type: ignore[index]
-    return IndexedSeq([x for _, x in decorated], 0) if decorated else EMPTY_LIST
+        return None
+    if not keys:
+        return descending
+    if all(type(k) in _REALS for k in keys):
+        return None if any(math.isnan(k) for k in keys if type(k) is float) else descending
+    numeric = cmp is core_num.lt or cmp is core_num.gt
+    if not numeric and all(type(k) is str and (k.isascii() or ord(max(k)) < 0x10000) for k in keys):
+        return descending
+    return None
 
 
 def as_comparator(f: Callable[..., Any]) -> Callable[[Any, Any], int]:

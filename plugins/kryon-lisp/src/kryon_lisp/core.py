@@ -221,10 +221,14 @@ def type_of(x: Any) -> Any:
 
 
 def not_eq(*args: Any) -> bool:
+    if len(args) == 2:
+        return not equals(args[0], args[1])
     return not all(equals(a, b) for a, b in itertools.pairwise(args))
 
 
 def eq(*args: Any) -> bool:
+    if len(args) == 2:
+        return equals(args[0], args[1])
     return all(equals(a, b) for a, b in itertools.pairwise(args))
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from kryon_lisp import limits
 from kryon_lisp.printer import str_of, type_name
-from kryon_lisp.types import BigInt
+from kryon_lisp.types import BigInt, Char, Keyword, PVector, Symbol
 
 NUMBER_TYPES = (int, float, Fraction, BigInt)
 
@@ -137,6 +137,10 @@ def dec(x: Any) -> Any:
 
 
 def quot(a: Any, b: Any) -> Any:
+    if type(a) is int and type(b) is int and b:
+        q = a // b
+        # Python floors, Java truncates toward zero
+        return q + 1 if q < 0 and q * b != a else q
     a, b = _num(a), _num(b)
     if b == 0:
         raise ZeroDivisionError("Divide by zero")
@@ -147,6 +151,10 @@ def quot(a: Any, b: Any) -> Any:
 
 
 def rem(a: Any, b: Any) -> Any:
+    if type(a) is int and type(b) is int and b:
+        r = a % b
+        # the remainder takes the dividend's sign in Java, the divisor's in Python
+        return r - b if r and (a < 0) != (b < 0) else r
     a, b = _num(a), _num(b)
     if b == 0:
         raise ZeroDivisionError("Divide by zero")
@@ -156,6 +164,8 @@ def rem(a: Any, b: Any) -> Any:
 
 
 def mod(a: Any, b: Any) -> Any:
+    if type(a) is int and type(b) is int and b:
+        return a % b
     a, b = _num(a), _num(b)
     if b == 0:
         raise ZeroDivisionError("Divide by zero")
@@ -327,8 +337,9 @@ def _wrap64(x: int) -> int:
 
 def compare(a: Any, b: Any) -> int:
     """``compare``: -1, 0 or 1, nil first, collections by length then items."""
-    from kryon_lisp.types import Char, Keyword, PVector, Symbol
-
+    ta = type(a)
+    if ta is type(b) and (ta is int or ta is float):
+        return -1 if a < b else (1 if a > b else 0)
     if a is None:
         return 0 if b is None else -1
     if b is None:
@@ -443,4 +454,7 @@ NUMERIC: dict[str, Any] = {
     "@neg": neg,
     "@even?": is_even,
     "@odd?": is_odd,
+    "@quot": quot,
+    "@rem": rem,
+    "@mod": mod,
 }

@@ -71,17 +71,18 @@ def _source(x: Any) -> Iterator[Any]:
     yield from iter_of(x)
 
 
-def _it(x: Any, sole_refs: int = 0) -> Iterator[Any]:
-    """Iterate a collection argument.  ``sole_refs`` is the reference count
-    ``x`` has when the caller's parameter is its only holder; such a fresh lazy
-    sequence is consumed through its iterator directly (pipelines then run at
-    iterator speed instead of building chunks nobody can see)."""
+def _it(x: Any, holders: int | None = None) -> Iterator[Any]:
+    """Iterate a collection argument.  ``holders`` counts the references the
+    callers hold on ``x`` (see :func:`~kryon_lisp.seqs.fused_iter`): a fresh
+    lazy sequence nobody else holds is consumed through its iterator directly,
+    so pipelines run at iterator speed instead of building chunks nobody can
+    see.  Anything else is not touched before its first element is needed."""
     t = type(x)
     if t is PVector or t is tuple or t is list:
         return iter(x)
     if t is LRange:
         return iter(x)
-    if t is LazySeq and sole_refs and sys.getrefcount(x) <= sole_refs:
+    if t is LazySeq and holders is not None and sys.getrefcount(x) <= holders + 2:
         src: Iterator[Any] | None = x.take_source()
         if src is not None:
             return src
@@ -116,9 +117,9 @@ def map_(f: Any, *colls: Any) -> Any:
     f = as_fn(f)
     if len(colls) == 1:
         if _chunked(colls[0]):
-            return _per_block(lambda block: list(map(f, block)), _it(colls[0], 3))
-        return lazy_iter(map(f, _it(colls[0], 3)))
-    return lazy_iter(map(f, *[_it(c) for c in colls]))
+            return _per_block(lambda block: list(map(f, block)), _it(colls[0], 1))
+        return lazy_iter(map(f, _it(colls[0], 1)))
+    return lazy_iter(map(f, *[_it(c, 2) for c in colls]))
 
 
 def filter_(pred: Any, coll: Any = _NONE) -> Any:
@@ -127,11 +128,11 @@ def filter_(pred: Any, coll: Any = _NONE) -> Any:
         return filter_xf(pred)
     if _chunked(coll):
         if pred in BOOLEAN_FNS:
-            return _per_block(lambda block: list(filter(pred, block)), _it(coll, 3))
-        return _per_block(lambda block: [x for x in block if truthy(pred(x))], _it(coll, 3))
+            return _per_block(lambda block: list(filter(pred, block)), _it(coll, 1))
+        return _per_block(lambda block: [x for x in block if truthy(pred(x))], _it(coll, 1))
     if pred in BOOLEAN_FNS:
-        return lazy_iter(filter(pred, _it(coll, 3)))
-    return lazy_iter(x for x in _it(coll, 3) if (r := pred(x)) is not None and r is not False)
+        return lazy_iter(filter(pred, _it(coll, 1)))
+    return lazy_iter(x for x in _it(coll, 1) if (r := pred(x)) is not None and r is not False)
 
 
 def remove(pred: Any, coll: Any = _NONE) -> Any:
@@ -139,58 +140,77 @@ def remove(pred: Any, coll: Any = _NONE) -> Any:
     if coll is _NONE:
         return filter_xf(lambda x: not truthy(pred(x)))
     if _chunked(coll):
-        return _per_block(lambda block: [x for x in block if not truthy(pred(x))], _it(coll, 3))
-    return lazy_iter(x for x in _it(coll, 3) if (r := pred(x)) is None or r is False)
+        return _per_block(lambda block: [x for x in block if not truthy(pred(x))], _it(coll, 1))
+    return lazy_iter(x for x in _it(coll, 1) if (r := pred(x)) is None or r is False)
 
 
 def keep(f: Any, coll: Any = _NONE) -> Any:
     f = as_fn(f)
     if coll is _NONE:
         return keep_xf(f)
-    return lazy_iter(r for x in _it(coll, 3) if (r := f(x)) is not None)
+    return lazy_iter(r for x in _it(coll, 1) if (r := f(x)) is not None)
 
 
 def keep_indexed(f: Any, coll: Any = _NONE) -> Any:
     if coll is _NONE:
         return keep_indexed_xf(f)
-    return lazy_iter(r for i, x in enumerate(_it(coll)) if (r := f(i, x)) is not None)
+    return lazy_iter(r for i, x in enumerate(_it(coll, 1)) if (r := f(i, x)) is not None)
 
 
 def map_indexed(f: Any, coll: Any = _NONE) -> Any:
     if coll is _NONE:
         counter = itertools.count()
         return map_xf(lambda x: f(next(counter), x))
-    return lazy_iter(f(i, x) for i, x in enumerate(_it(coll)))
+    return lazy_iter(f(i, x) for i, x in enumerate(_it(coll, 1)))
 
 
 def take(n: Any, coll: Any = _NONE) -> Any:
     if coll is _NONE:
         return take_xf(n)
-    return lazy_iter(itertools.islice(_it(coll, 3), max(0, int(n))))
+    return lazy_iter(itertools.islice(_it(coll, 1), max(0, int(n))))
 
 
 def drop(n: Any, coll: Any = _NONE) -> Any:
     if coll is _NONE:
         return drop_xf(n)
-    return lazy_iter(itertools.islice(_it(coll, 3), max(0, int(n)), None))
+    return lazy_iter(itertools.islice(_it(coll, 1), max(0, int(n)), None))
 
 
 def take_while(pred: Any, coll: Any = _NONE) -> Any:
     if coll is _NONE:
         return take_while_xf(pred)
-    return lazy_iter(itertools.takewhile(lambda x: truthy(pred(x)), _it(coll)))
+    it = _it(coll, 1)
+
+    def gen() -> Iterator[Any]:
+        for x in it:
+            r = pred(x)
+            if r is None or r is False:
+                return
+            yield x
+
+    return lazy_iter(gen())
 
 
 def drop_while(pred: Any, coll: Any = _NONE) -> Any:
     if coll is _NONE:
         return drop_while_xf(pred)
-    return lazy_iter(itertools.dropwhile(lambda x: truthy(pred(x)), _it(coll)))
+    it = _it(coll, 1)
+
+    def gen() -> Iterator[Any]:
+        for x in it:
+            r = pred(x)
+            if r is None or r is False:
+                yield x
+                yield from it
+                return
+
+    return lazy_iter(gen())
 
 
 def take_nth(n: int, coll: Any = _NONE) -> Any:
     if coll is _NONE:
         return take_nth_xf(n)
-    return lazy_iter(itertools.islice(_it(coll), 0, None, n))
+    return lazy_iter(itertools.islice(_it(coll, 1), 0, None, n))
 
 
 def take_last(n: int, coll: Any) -> Any:
@@ -206,19 +226,19 @@ def drop_last(n: Any = 1, coll: Any = _NONE) -> Any:
 
 
 def concat(*colls: Any) -> Any:
-    return lazy_iter(itertools.chain.from_iterable(_it(c) for c in colls))
+    return lazy_iter(itertools.chain.from_iterable(_it(c, 2) for c in colls))
 
 
 def mapcat(f: Any, *colls: Any) -> Any:
     if not colls:
         return comp(map_xf(f), cat)
-    return lazy_iter(itertools.chain.from_iterable(_it(x) for x in _it(map_(f, *colls))))
+    return lazy_iter(itertools.chain.from_iterable(_it(x, 1) for x in _it(map_(f, *colls), 0)))
 
 
 def interleave(*colls: Any) -> Any:
     if not colls:
         return EMPTY_LIST
-    return lazy_iter(itertools.chain.from_iterable(zip(*[_it(c) for c in colls], strict=False)))
+    return lazy_iter(itertools.chain.from_iterable(zip(*[_it(c, 2) for c in colls], strict=False)))
 
 
 def interpose(sep: Any, coll: Any = _NONE) -> Any:
@@ -226,7 +246,7 @@ def interpose(sep: Any, coll: Any = _NONE) -> Any:
         return interpose_xf(sep)
 
     def gen() -> Iterator[Any]:
-        for i, x in enumerate(_it(coll)):
+        for i, x in enumerate(_it(coll, 1)):
             if i:
                 yield sep
             yield x
@@ -240,7 +260,7 @@ def distinct(coll: Any = _NONE) -> Any:
 
     def gen() -> Iterator[Any]:
         seen: set[Any] = set()
-        for x in _it(coll):
+        for x in _it(coll, 1):
             k = key_of(x)
             if k not in seen:
                 seen.add(k)
@@ -255,7 +275,7 @@ def dedupe(coll: Any = _NONE) -> Any:
 
     def gen() -> Iterator[Any]:
         prev: Any = _NONE
-        for x in _it(coll):
+        for x in _it(coll, 1):
             if prev is _NONE or not equals(x, prev):
                 yield x
             prev = x
@@ -270,7 +290,7 @@ def partition(n: int, *args: Any) -> Any:
 
     def gen() -> Iterator[Any]:
         buf: list[Any] = []
-        it = _it(coll)
+        it = _it(coll, 1)
         skip = 0
         for x in it:
             if skip:
@@ -298,7 +318,7 @@ def partition_all(n: int, *args: Any) -> Any:
     step = args[0] if len(args) == 2 else n
 
     def gen() -> Iterator[Any]:
-        items = _it(coll)
+        items = _it(coll, 1)
         buf: list[Any] = []
         for x in items:
             buf.append(x)
@@ -317,7 +337,7 @@ def partition_by(f: Any, coll: Any = _NONE) -> Any:
         return partition_by_xf(f)
 
     def gen() -> Iterator[Any]:
-        for _, group in itertools.groupby(_it(coll), key=f):
+        for _, group in itertools.groupby(_it(coll, 1), key=f):
             yield IndexedSeq(list(group), 0)
 
     return lazy_iter(gen())
@@ -408,13 +428,13 @@ def iterate(f: Callable[[Any], Any], x: Any) -> Any:
 
 def reduce_(f: Any, *args: Any) -> Any:
     if len(args) == 1:
-        it = _it(args[0], 3)
+        it = _it(args[0], 1)
         acc = next(it, _NONE)
         if acc is _NONE:
             return f()
     else:
         acc, coll = args
-        it = _it(coll, 4)
+        it = _it(coll, 2)
         del coll
     if f in NEVER_REDUCED:
         return functools.reduce(f, it, acc)
@@ -439,7 +459,7 @@ def transduce(xform: Any, f: Any, *args: Any) -> Any:
         init, coll = args
     rf = xform(f)
     acc = init
-    for x in _it(coll):
+    for x in _it(coll, 2):
         acc = rf(acc, x)
         if type(acc) is Reduced:
             acc = acc.value
@@ -492,7 +512,7 @@ def dorun(*args: Any) -> None:
 
 def some(pred: Any, coll: Any) -> Any:
     pred = as_fn(pred)
-    for x in _it(coll):
+    for x in _it(coll, 1):
         r = pred(x)
         if r is not None and r is not False:
             return r
@@ -501,7 +521,7 @@ def some(pred: Any, coll: Any) -> Any:
 
 def every(pred: Any, coll: Any) -> bool:
     pred = as_fn(pred)
-    return all(truthy(pred(x)) for x in _it(coll))
+    return all(truthy(pred(x)) for x in _it(coll, 1))
 
 
 def second(coll: Any) -> Any:
@@ -512,7 +532,7 @@ def last(coll: Any) -> Any:
     if type(coll) is PVector:
         return coll[-1] if len(coll) else None
     out = None
-    for out in _it(coll):  # noqa: B007 - the last element is the point
+    for out in _it(coll, 1):  # noqa: B007 - the last element is the point
         pass
     return out
 

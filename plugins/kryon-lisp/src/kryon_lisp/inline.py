@@ -155,6 +155,59 @@ def emit_equals(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] |
     return call(name("@equals"), a, b), True
 
 
+def emit_not_equals(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | None:
+    emitted = emit_equals(scope, args)
+    if emitted is None:
+        return None
+    return ast.UnaryOp(op=ast.Not(), operand=emitted[0]), True
+
+
+def _both_ints(scope: FnScope, a: ast.expr, b: ast.expr) -> tuple[ast.expr, ast.expr, ast.expr]:
+    """A test that ``a`` and ``b`` are both ints (each evaluated once, in
+    order, whatever the outcome) and the later uses of the two."""
+    a_first, a_use = _spill(scope, a)
+    b_first, b_use = _spill(scope, b)
+    if a_first is a_use and b_first is b_use:
+        test: ast.expr = ast.Compare(
+            left=_int_type(a_use),
+            ops=[ast.Is(), ast.Is()],
+            comparators=[name("@int"), _int_type(b_use)],
+        )
+    else:
+        test = ast.BinOp(
+            left=ast.Compare(left=_int_type(a_first), ops=[ast.Is()], comparators=[name("@int")]),
+            op=ast.BitAnd(),
+            right=ast.Compare(left=_int_type(b_first), ops=[ast.Is()], comparators=[name("@int")]),
+        )
+    return test, a_use, b_use
+
+
+def _division(op: type[ast.operator], fallback: str, any_sign: bool) -> Emitter:
+    """``mod`` of any two ints with a non-zero divisor, ``quot`` and ``rem`` of
+    non-negative ones (where Python's floor division agrees with Java's
+    truncation) as the Python operator; the full function otherwise."""
+
+    def emit(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | None:
+        if len(args) != 2:
+            return None
+        test, a, b = _both_ints(scope, args[0], args[1])
+        if any_sign:
+            checks = [test, ast.Compare(left=b, ops=[ast.NotEq()], comparators=[const(0)])]
+        else:
+            checks = [
+                test,
+                ast.Compare(left=a, ops=[ast.GtE()], comparators=[const(0)]),
+                ast.Compare(left=b, ops=[ast.Gt()], comparators=[const(0)]),
+            ]
+        return ast.IfExp(
+            test=ast.BoolOp(op=ast.And(), values=checks),
+            body=ast.BinOp(left=a, op=op(), right=b),
+            orelse=call(name(fallback), a, b),
+        ), False
+
+    return emit
+
+
 def emit_not(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | None:
     if len(args) != 1:
         return None
@@ -248,6 +301,10 @@ INLINE: dict[str, Emitter] = {
     "<=": emit_compare("<="),
     ">=": emit_compare(">="),
     "=": emit_equals,
+    "not=": emit_not_equals,
+    "mod": _division(ast.Mod, "@mod", True),
+    "rem": _division(ast.Mod, "@rem", False),
+    "quot": _division(ast.FloorDiv, "@quot", False),
     "not": emit_not,
     "nil?": _unary_compare(ast.Is, const(None)),
     "some?": _unary_compare(ast.IsNot, const(None)),

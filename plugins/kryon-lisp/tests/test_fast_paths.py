@@ -1,0 +1,179 @@
+"""The speed-ups keep Clojure's semantics: inlined integer division and ``not=``,
+sequences drained through their source when nobody else holds them, and
+sorting with Python's own order where it is ``compare``'s."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from kryon_lisp.seqs import LazySeq
+
+from .conftest import run_lisp
+
+DIVISION_CASES = [
+    # quot truncates, rem takes the dividend's sign, mod the divisor's
+    ("(quot 7 2)", "3"),
+    ("(quot -7 2)", "-3"),
+    ("(quot 7 -2)", "-3"),
+    ("(quot -7 -2)", "3"),
+    ("(rem 7 2)", "1"),
+    ("(rem -7 2)", "-1"),
+    ("(rem 7 -2)", "1"),
+    ("(rem -7 -2)", "-1"),
+    ("(mod 7 2)", "1"),
+    ("(mod -7 2)", "1"),
+    ("(mod 7 -2)", "-1"),
+    ("(mod -7 -2)", "-1"),
+    ("(quot 7.5 2)", "3.0"),
+    ("(rem 7.5 2)", "1.5"),
+    ("(mod -7.5 2)", "0.5"),
+    ("(quot 1N 2)", "0N"),
+    ("(mod 7N 2)", "1N"),
+    ("(rem 7/2 1)", "1/2"),
+    # the same through the function values, not the inlined forms
+    ("(map quot [7 -7 7 -7] [2 2 -2 -2])", "(3 -3 -3 3)"),
+    ("(map rem [7 -7 7 -7] [2 2 -2 -2])", "(1 -1 1 -1)"),
+    ("(map mod [7 -7 7 -7] [2 2 -2 -2])", "(1 1 -1 -1)"),
+    ("(let [a 9 b 4] [(quot a b) (rem a b) (mod a b) (quot (inc a) (dec b))])", "[2 1 1 3]"),
+    ("(not= 1 1)", "false"),
+    ("(not= 1 1.0)", "true"),
+    ("(let [x [1 2]] (not= x '(1 2)))", "false"),
+    ("(not= 1 2 1)", "true"),
+    ("(not= 1)", "false"),
+    ("(filter #(not= % 3) (range 6))", "(0 1 2 4 5)"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), DIVISION_CASES)
+def test_division_and_not_equals(source: str, expected: str) -> None:
+    assert run_lisp(source)[1] == expected
+
+
+@pytest.mark.parametrize("op", ["quot", "rem", "mod"])
+def test_division_by_zero_still_throws(op: str) -> None:
+    _, value = run_lisp(f"(try ({op} 5 0) (catch ArithmeticException e (.getMessage e)))")
+    assert value == '"Divide by zero"'
+
+
+CONSUMERS = [
+    "count",
+    "vec",
+    "set",
+    "frequencies",
+    "last",
+    "sort",
+    "#(sort > %)",
+    "#(sort-by - %)",
+    "#(into [] %)",
+    "#(into #{} %)",
+    "#(apply + %)",
+    '#(clojure.string/join "," %)',
+    "#(nth % 3)",
+    "#(some even? %)",
+    "#(every? number? %)",
+    "#(reduce + %)",
+    "#(reduce + 0 %)",
+    "#(group-by even? %)",
+    "#(transduce (map inc) + %)",
+    "#(doall (take-while pos? %))",
+    "#(doall (drop-while neg? %))",
+    "#(doall (take-nth 2 %))",
+    "#(doall (concat % %))",
+    "#(doall (interleave % [1 2 3]))",
+    "#(doall (interpose 0 %))",
+    "#(doall (distinct %))",
+    "#(doall (dedupe %))",
+    "#(doall (partition 2 %))",
+    "#(doall (partition-all 2 %))",
+    "#(doall (partition-by even? %))",
+    "#(doall (keep-indexed (fn [i x] x) %))",
+    "#(doall (map-indexed vector %))",
+    "#(doall (mapcat vector %))",
+    "#(doall (map + % %))",
+]
+
+
+@pytest.mark.parametrize("consumer", CONSUMERS)
+def test_a_held_sequence_is_not_drained(consumer: str) -> None:
+    # the let holds s: the consumer must realise it, not take its source
+    source = f"""
+    (let [f {consumer}
+          s (map inc (range 10))
+          t (take 7 (iterate inc 1))]
+      (f s)
+      (f t)
+      [(vec s) (vec t)])"""
+    _, value = run_lisp(source)
+    assert value == "[[1 2 3 4 5 6 7 8 9 10] [1 2 3 4 5 6 7]]"
+
+
+def _count_drains(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    drained: list[int] = []
+    original: Callable[[LazySeq], Iterator[Any] | None] = LazySeq.take_source
+
+    def take_source(self: LazySeq) -> Iterator[Any] | None:
+        src = original(self)
+        if src is not None:
+            drained.append(1)
+        return src
+
+    monkeypatch.setattr(LazySeq, "take_source", take_source)
+    return drained
+
+
+@pytest.mark.parametrize(
+    ("source", "expected", "drains"),
+    [
+        ("(count (take-while #(not= % 1) (iterate #(quot % 2) 100)))", "6", 2),
+        ("(vec (map inc (filter odd? (range 10))))", "[2 4 6 8 10]", 2),
+        ("(frequencies (map #(mod % 3) (range 10)))", "{0 4, 1 3, 2 3}", 1),
+        ("(nth (iterate inc 0) 5000)", "5000", 1),
+        ("(last (take 3 (iterate inc 0)))", "2", 2),
+    ],
+)
+def test_a_fresh_pipeline_is_drained_through_its_sources(
+    monkeypatch: pytest.MonkeyPatch, source: str, expected: str, drains: int
+) -> None:
+    drained = _count_drains(monkeypatch)
+    assert run_lisp(source, limited=True)[1] == expected
+    assert len(drained) == drains
+
+
+def test_draining_keeps_chunked_side_effects() -> None:
+    # a map over a range realises 32 at a time in Clojure, drained or not
+    out, value = run_lisp("(count (take 3 (map #(do (print %) %) (range 100))))")
+    assert value == "3"
+    assert out == "".join(str(i) for i in range(32))
+    out, value = run_lisp("(nth (map #(do (print %) %) (iterate inc 0)) 2)")
+    assert (out, value) == ("012", "2")
+
+
+SORT_CASES = [
+    ("(sort [3 1 2 1.0 1N 1/2])", "(1/2 1 1.0 1N 2 3)"),
+    ("(sort > [3 1 2 1.0 1N])", "(3 2 1 1.0 1N)"),
+    ("(sort < [3 1 2])", "(1 2 3)"),
+    ("(sort compare [3 1 2])", "(1 2 3)"),
+    ("(sort-by - [1 2 3])", "(3 2 1)"),
+    ("(sort-by count > [[1] [1 2] [2] []])", "([1 2] [1] [2] [])"),
+    ("(sort-by first [[2 :a] [1 :b] [2 :c] [1 :d]])", "([1 :b] [1 :d] [2 :a] [2 :c])"),
+    ('(sort ["b" "a" "B" ""])', '("" "B" "a" "b")'),
+    # Java orders UTF-16 units: a supplementary character sorts before U+FFFD
+    ('(sort ["\ufffd" "\U0001f600"])', '("\U0001f600" "\ufffd")'),
+    ("(sort [##NaN 1 0])", "(##NaN 0 1)"),
+    ("(sort [nil 2 1])", "(nil 1 2)"),
+    ("(sort [:b :a/c :a])", "(:a :b :a/c)"),
+    ("(sort #(compare %2 %1) [1 3 2])", "(3 2 1)"),
+    ("(sort [])", "()"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), SORT_CASES)
+def test_sort_orders_as_compare(source: str, expected: str) -> None:
+    assert run_lisp(source)[1] == expected
+
+
+def test_sorting_strings_with_a_numeric_comparator_throws() -> None:
+    _, value = run_lisp('(try (sort < ["b" "a"]) (catch Exception e :threw))')
+    assert value == ":threw"
