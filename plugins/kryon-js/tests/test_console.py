@@ -316,7 +316,32 @@ def test_console_ignores_replaced_builtins(js: Any) -> None:
     assert js.text() == "[ 1, { a: 'x' } ] Map(1) { 1 => 2 }\n"
 
 
-def test_promise_state_is_not_guessed(js: Any) -> None:
+PROMISES = """\
+function f() {
+  const rejected = Promise.reject('no');
+  rejected.catch(() => {});
+  const q = Promise.resolve(1);
+  q.extra = 'x';
+  async function later() { await null; return 1; }
+  console.log(Promise.resolve(42), new Promise(() => {}), rejected, later());
+  console.log({ a: { b: { c: Promise.resolve({ d: 1 }) } } }, q);
+  console.log(Object.create(Promise.prototype), Promise.resolve([1, 'two']));
+}
+"""
+
+
+def test_promise_state_prints_as_node_prints_it(js: Any) -> None:
+    script = js.load(PROMISES)
+    js.call(script, "f")
+    assert js.text() == (
+        "Promise { 42 } Promise { <pending> } Promise { <rejected> 'no' } Promise { <pending> }\n"
+        "{ a: { b: { c: [Promise] } } } Promise { 1, extra: 'x' }\n"
+        "Promise {} Promise { [ 1, 'two' ] }\n"
+    )
+
+
+def test_promise_state_is_not_guessed_without_the_hook(js: Any) -> None:
+    js.engine._runtime().rejections.active = False
     script = js.load("function f() { console.log(Promise.resolve(1)); }")
     js.call(script, "f")
     assert js.text() == "Promise { <state unknown> }\n"

@@ -6,16 +6,18 @@
 // short items laid out in columns, <ref *1> cycles, class and null-prototype
 // prefixes), util.format's %-directives, and the console methods (table, group,
 // count, assert, time, trace, dir).  The rules were worked out by comparing with
-// node's output value by value.  Two things QuickJS cannot know are said, not
-// guessed: a promise prints as `Promise { <state unknown> }`, and a proxy is
-// inspected through its traps.
+// node's output value by value.  A promise's state comes from the host (QuickJS's
+// JS_PromiseState); where it cannot be known it prints as `Promise { <state
+// unknown> }`, not guessed.  A proxy is inspected through its traps.
 //
 // The prelude evaluates this factory once per VM with write(stream, text),
 // mapStack(quickjsStack) -> frames in script terms, now() -> milliseconds and
-// rawStack(error) -> QuickJS's stack text of an error (not what scripts see); it
+// rawStack(error) -> QuickJS's stack text of an error (not what scripts see) and
+// promiseState(p) -> [state, result] (0 pending, 1 fulfilled, 2 rejected, -1
+// unknown, -2 not a promise); it
 // returns { console, inspect, format }.  Every built-in used here is captured now,
 // so a script replacing Array.prototype.push or Object.keys changes nothing printed.
-(function (write, mapStack, now, rawStack) {
+(function (write, mapStack, now, rawStack, promiseState) {
 "use strict";
 const uncurry = Function.prototype.bind.bind(Function.prototype.call);
 const protoOf = Object.getPrototypeOf, ownNames = Object.getOwnPropertyNames;
@@ -439,7 +441,7 @@ function showObject(st, v, level) {
     fill = typedItems;
   } else {
     keys = propertyKeys(st, v, false);
-    let box;
+    let box, promise;
     if (ctor === "Object" && classOf(v) === "[object Arguments]") {
       open = "[Arguments] {";
     } else if (typeof v === "function") {
@@ -466,9 +468,9 @@ function showObject(st, v, level) {
     } else if (brand(viewLength, v)) {
       open = prefix(ctor, tag, "DataView") + "{";
       fill = viewItems;
-    } else if (inherits(PromiseProto, v)) {
+    } else if (inherits(PromiseProto, v) && (promise = promiseState(v))[0] !== -2) {
       open = prefix(ctor, tag, "Promise") + "{";
-      fill = () => ["<state unknown>"];
+      fill = (st2, p, inner) => promiseItems(st2, promise, inner);
     } else if (brand((x) => weakMapHas(x, {}), v) || brand((x) => weakSetHas(x, {}), v)) {
       open = prefix(ctor, tag, tag || "Object") + "{";
       fill = () => ["<items unknown>"];
@@ -558,6 +560,15 @@ function arrayItems(st, a, level) {
     i = next;
   }
   return moreItems(entries, length - i);
+}
+
+function promiseItems(st, promise, level) {
+  if (promise[0] === 0) return ["<pending>"];
+  if (promise[0] < 0) return ["<state unknown>"];
+  st.indent += 2;
+  const shown = show(st, promise[1], level);
+  st.indent -= 2;
+  return [promise[0] === 2 ? "<rejected> " + shown : shown];
 }
 
 function typedItems(st, a) {

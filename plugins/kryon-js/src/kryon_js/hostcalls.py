@@ -30,9 +30,9 @@ from kryon_js.wire import number_from_js
 if TYPE_CHECKING:
     from kryon_js.runtime import JsRuntime
 
-__all__ = ["FIRST_HOST_OP", "OP_DENIED", "OP_WRITE", "REF_BASE", "HostGateway"]
+__all__ = ["FIRST_HOST_OP", "OP_DENIED", "OP_PROMISE", "OP_WRITE", "REF_BASE", "HostGateway"]
 
-OP_WRITE, OP_DENIED, FIRST_HOST_OP = 1, 2, 16
+OP_WRITE, OP_DENIED, OP_PROMISE, FIRST_HOST_OP = 1, 2, 3, 16
 REF_BASE = 1 << 24
 
 
@@ -117,6 +117,8 @@ class HostGateway:
                     script=caller,
                 )
             return None
+        if op == OP_PROMISE:
+            return self.rt.rejections.promise_state()
         if op == OP_DENIED:
             name = _snake(str(values[0]))
             denied = self.bridge.denied(name) if self.bridge is not None else None

@@ -465,7 +465,7 @@ if (typeof captureStack === "function") {
 // console.js: Node's console and util.inspect, writing through the host.
 const consoleParts = (%(console)s)(
   (stream, text) => { hostCall(%(op_write)d, [stream, text]); },
-  scriptFrames, performance.now.bind(performance), rawStackOf);
+  scriptFrames, performance.now.bind(performance), rawStackOf, promiseState);
 const console = consoleParts.console, inspect = consoleParts.inspect;
 (%(locale)s)();
 (%(clone)s)(global);
@@ -583,6 +583,20 @@ if (%(timers)s) {
 // The host keeps the promises rejected with no handler; once the jobs have drained,
 // it puts the first one's reason at REJECTED[0] and api.unhandled describes it.
 const REJECTED = [];
+// A promise's state for console (rejections.py): [state, result], state 0 pending,
+// 1 fulfilled, 2 rejected, -1 unknown (no hook), -2 not a promise.  The promise
+// goes to REJECTED[1] for the host to read; the host puts the result at [2].
+function promiseState(p) {
+  define(REJECTED, 1, { value: p, writable: true, enumerable: true, configurable: true });
+  let state = -1, result;
+  try {
+    state = hostCall(%(op_promise)d, []);
+    if (state === 1 || state === 2) result = REJECTED[2];
+  } finally {
+    REJECTED.length = 0;
+  }
+  return [state, result];
+}
 function unhandledRejection(stored) {
   const reason = REJECTED[0];
   REJECTED.length = 0;

@@ -27,6 +27,13 @@ must be the known ones, the object must point back at its context, and the
 runtime's opaque pointer must be the context object itself (the binding sets
 it so).  With another layout the tracker stays off (``active`` is false) and
 unhandled rejections pass silently, as before.
+
+The same library gives ``console`` a promise's state, which no JavaScript can
+read synchronously (Node prints ``Promise { 42 }``, ``Promise { <pending> }``):
+the prelude puts the promise at index 1 of the slot array and asks the host
+(:meth:`RejectionTracker.promise_state`), which reads it back with
+``JS_GetPropertyUint32`` (an own data property: no script code runs), asks
+``JS_PromiseState`` and puts ``JS_PromiseResult`` at index 2.
 """
 
 from __future__ import annotations
@@ -69,6 +76,8 @@ def _library(binding: Any) -> Any:
         "JS_FreeValue": (None, [ctypes.c_void_p, _JSValue]),
         "JS_GetException": (_JSValue, [ctypes.c_void_p]),
         "JS_PromiseResult": (_JSValue, [ctypes.c_void_p, _JSValue]),
+        "JS_PromiseState": (ctypes.c_int, [ctypes.c_void_p, _JSValue]),
+        "JS_GetPropertyUint32": (_JSValue, [ctypes.c_void_p, _JSValue, ctypes.c_uint32]),
         "JS_DefinePropertyValueUint32": (
             ctypes.c_int,
             [ctypes.c_void_p, _JSValue, ctypes.c_uint32, _JSValue, ctypes.c_int],
@@ -156,6 +165,26 @@ class RejectionTracker:
         for promise in kept:
             lib.JS_FreeValue(ctx, promise)
         return stored >= 0
+
+    def promise_state(self) -> int:
+        """The state of the promise the prelude put at index 1 of the slot array: 0
+        pending, 1 fulfilled, 2 rejected (its result then put at index 2); -1 when it
+        cannot be known (no tracker, out of memory), -2 for an object that is no
+        promise."""
+        if not self.active:
+            return -1
+        lib, ctx = self._lib, self._context
+        promise = lib.JS_GetPropertyUint32(ctx, self._array, 1)
+        state: int = lib.JS_PromiseState(ctx, promise)
+        if state in (1, 2):
+            result = lib.JS_PromiseResult(ctx, promise)
+            if lib.JS_DefinePropertyValueUint32(ctx, self._array, 2, result, _JS_PROP_C_W_E) < 0:
+                lib.JS_FreeValue(ctx, lib.JS_GetException(ctx))
+                state = -1
+        elif state != 0:
+            state = -2
+        lib.JS_FreeValue(ctx, promise)
+        return state
 
     def discard(self) -> None:
         """Forget every promise kept so far without reporting it (after a limit ended

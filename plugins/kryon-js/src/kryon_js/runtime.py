@@ -28,7 +28,7 @@ from kryon_core import (
     Value,
 )
 from kryon_js.config import JsConfig
-from kryon_js.hostcalls import OP_DENIED, OP_WRITE, REF_BASE, HostGateway
+from kryon_js.hostcalls import OP_DENIED, OP_PROMISE, OP_WRITE, REF_BASE, HostGateway
 from kryon_js.jserrors import ErrorMapper
 from kryon_js.prelude import CLONE, CONSOLE, LOCALE, PRELUDE
 from kryon_js.rejections import RejectionTracker
@@ -120,6 +120,7 @@ class JsRuntime:
                 "ref_base": REF_BASE,
                 "op_write": OP_WRITE,
                 "op_denied": OP_DENIED,
+                "op_promise": OP_PROMISE,
                 "timers": "true" if policy.allows(Capability.TIMERS) else "false",
                 "console": CONSOLE,
                 "locale": LOCALE,
