@@ -79,18 +79,26 @@ function K.script_api(caller, api, write, denied)
   return t, K.host_function(write, caller)
 end
 
--- The `kryon` table of a script: a function the policy withholds raises
--- AccessDeniedError instead of being a plain nil.  `denied(name)` is a host
--- callable returning the refusal message, or nil when no such function exists.
+-- The `kryon` table of a script: a function the policy withholds is a
+-- stand-in that raises AccessDeniedError when called, instead of a plain nil
+-- (as in the other languages).  The lookup itself must not raise:
+-- pcall(kryon.call, "f") evaluates kryon.call before pcall runs, and could
+-- not catch it.  `denied(name)` is a host callable returning the refusal
+-- message, or nil when no such function exists.
 function K.guard_api(api, denied)
+  local stand_ins = {}
   return setmetatable(api, {
     __metatable = false,
     __index = function(_, key)
-      if type(key) == "string" then
+      if type(key) ~= "string" then return nil end
+      local stand_in = stand_ins[key]
+      if stand_in == nil then
         local message = denied(key)
-        if message then error(host_error("AccessDeniedError", message), 2) end
+        if not message then return nil end
+        stand_in = function() error(host_error("AccessDeniedError", message), 2) end
+        stand_ins[key] = stand_in
       end
-      return nil
+      return stand_in
     end,
   })
 end
