@@ -198,6 +198,23 @@ def test_limits_name_the_line_they_stopped_at(counted: Any, source: str, line: i
     assert functions[0] == "main chunk"  # the resume's frames are kept outside
 
 
+def test_a_limit_keeps_the_main_chunk_wherever_the_hook_falls(make_lua: Any) -> None:
+    """The hook fired inside the error's message handler for some instruction
+    counts before the trip, raised the limit again there, and Lua reran the
+    handler on that error: the main chunk's frames were lost."""
+    harness = make_lua(SecurityPolicy(name="deep", time_limit_ms=None, recursion_limit=200))
+    for pad in range(0, 120, 3):
+        source = (
+            f"local n = 0 for i = 1, {pad} do n = n + i end\n"
+            "local co = coroutine.create(function()\n  local function r(n) return 1 + r(n) end\n"
+            "  return r(1)\nend)\nprint(coroutine.resume(co))\n"
+        )
+        with pytest.raises(RecursionLimitError) as info:
+            harness.load(source, "deep")
+        frames = [(frame.function, frame.line) for frame in info.value.traceback]
+        assert frames[0] == ("main chunk", 6), pad
+
+
 def test_repeats_that_stop_at_once_add_a_run_instead_of_a_factor(lua: Any) -> None:
     cost = lua.engine._live.sandbox.pattern_cost
     n = 1000

@@ -332,17 +332,27 @@ local ROOT_FAILURE = {}
 
 -- The error's report (the trampolines' message handler).  Describing the
 -- error may run the script's __tostring, which the hook watches as ever.
+--
+-- Once a limit tripped, the report is built with the hook quiet: raised
+-- again in here, the limit would make Lua run this handler anew on that
+-- error, and the frames gathered the first time (a main chunk's, kept by
+-- its coroutine) were lost, depending on where the instruction count fell.
+-- The hook never raises in this function's own code either (in_trampoline).
 local function handler(e)
+  local handling = S.handling
+  if S.tripped then S.handling = true end
   local frames
   if type(e) == "table" and debug_getmetatable(e) == ROOT_FAILURE then
-    S.handling = rawget(e, "handling")
+    handling = rawget(e, "handling")
     frames, e = rawget(e, "frames"), rawget(e, "error")
   else
     frames = limit_frames(frames_quietly(2))
   end
+  if not S.tripped then S.handling = handling end
   local ok, text, kind = pcall(describe, e)
   if not ok then text, kind = "(error object is a " .. type(e) .. " value)", nil end
   local payload = { text = text, type = kind, frames = frames }
+  S.handling = handling
   -- tripped last: a hook firing in this handler would raise a tripped limit
   if not S.tripped then
     if is_stack_overflow(e) then S.tripped = "recursion" end
@@ -351,6 +361,7 @@ local function handler(e)
   end
   return payload
 end
+in_trampoline[handler] = true
 
 -- The trampoline ------------------------------------------------------------
 
