@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import math
 from pathlib import Path
+from typing import Any
 
 import pytest
 from kryon_python.engine import PythonEngine
@@ -17,8 +18,12 @@ from kryon_core import (
     RecursionLimitError,
     ScriptManager,
     ScriptRuntimeError,
+    StackFrame,
+    TimeLimitError,
     UserData,
 )
+
+from .conftest import SANDBOXED, TRUSTED
 
 SOURCE = """\
 import kryon
@@ -94,6 +99,84 @@ def test_host_errors_are_catchable_and_keep_their_class(either) -> None:
     assert either.call(sid, "catch_host_error") == "caught: not for you"
     with pytest.raises(AccessDeniedError):
         either.call(sid, "uncaught_host_error")
+
+
+HOST_CALLS = """\
+import kryon
+
+def helper(name):
+    return kryon.fail(name)
+
+def outer(name):
+    x = 1
+    return helper(name)
+
+def caught(name):
+    try:
+        kryon.fail(name)
+    except kryon.HostError as exc:
+        return str(exc)
+"""
+
+
+def _failing_host(caller: str, name: str) -> None:
+    if name == "denied":
+        raise AccessDeniedError("not for you", script=caller)
+    if name == "time":
+        raise TimeLimitError("the other script ran too long")
+    if name == "placed":  # an error in another script, with its own place
+        raise ScriptRuntimeError(
+            "ValueError: bad",
+            script="other.lua",
+            line=7,
+            traceback=[StackFrame("other.lua", "f", 7)],
+        )
+    raise KeyError(name)  # a bug in the host function itself
+
+
+@pytest.fixture(params=["trusted", "isolated"])
+def failing(request: pytest.FixtureRequest, harness) -> Any:
+    policy = TRUSTED if request.param == "trusted" else SANDBOXED
+    return harness(policy, functions={"fail": _failing_host})
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("denied", AccessDeniedError), ("time", TimeLimitError), ("bug", ScriptRuntimeError)],
+)
+def test_uncaught_host_errors_name_the_calling_line(failing, name: str, kind: type) -> None:
+    """A host error the script does not catch keeps its class and is placed
+    where the script made the call, with the script's traceback (it named
+    the script only: no line, no frames)."""
+    sid = failing.load(HOST_CALLS, "main.py")
+    with pytest.raises(kind) as info:
+        failing.call(sid, "outer", name)
+    error = info.value
+    assert type(error) is kind
+    assert (error.script, error.line) == ("main.py", 4)
+    assert [(f.function, f.line) for f in error.traceback] == [("outer", 8), ("helper", 4)]
+    assert "main.py:4: " in str(error) and "script traceback" in error.render()
+    assert failing.call(sid, "caught", name)  # still a catchable kryon.HostError
+
+
+def test_uncaught_host_error_at_top_level_names_its_line(failing) -> None:
+    with pytest.raises(AccessDeniedError) as info:
+        failing.load("import kryon\n\nx = 1\nkryon.fail('denied')\n", "top.py")
+    assert (info.value.script, info.value.line) == ("top.py", 4)
+    assert [(f.function, f.line) for f in info.value.traceback] == [("<module>", 4)]
+
+
+def test_a_placed_host_error_keeps_its_place_after_the_script_frames(failing) -> None:
+    sid = failing.load(HOST_CALLS, "main.py")
+    with pytest.raises(ScriptRuntimeError) as info:
+        failing.call(sid, "outer", "placed")
+    error = info.value
+    assert (error.script, error.line) == ("other.lua", 7)
+    assert [(f.script, f.line) for f in error.traceback] == [
+        ("main.py", 8),
+        ("main.py", 4),
+        ("other.lua", 7),
+    ]
 
 
 def test_runtime_error_has_script_frames_only(either) -> None:

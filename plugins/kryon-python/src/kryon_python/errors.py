@@ -20,7 +20,13 @@ from kryon_python.toplevel import describe_exception
 from kryon_python.tracer import RecursionLimitExceeded
 from kryon_python.watchdog import TimeLimitExceeded
 
-__all__ = ["HostError", "error_from_exception", "error_from_report", "traceback_frames"]
+__all__ = [
+    "HostError",
+    "error_from_exception",
+    "error_from_report",
+    "locate_host_error",
+    "traceback_frames",
+]
 
 
 class HostError(Exception):
@@ -56,7 +62,7 @@ def error_from_exception(exc: BaseException, scripts: Collection[str], script: s
         "traceback": frames,
     }
     if isinstance(exc, HostError):
-        return exc.error.with_script(script)
+        return locate_host_error(exc.error, frames, script)
     if isinstance(exc, ScriptError):
         return exc.with_script(script)
     if isinstance(exc, TimeLimitExceeded):
@@ -66,6 +72,27 @@ def error_from_exception(exc: BaseException, scripts: Collection[str], script: s
     if isinstance(exc, MemoryError):
         return MemoryLimitError("MemoryError: out of memory", **located)
     return ScriptRuntimeError(describe_exception(exc), **located)
+
+
+def locate_host_error(
+    error: ScriptError, frames: Sequence[StackFrame], script: str | None
+) -> ScriptError:
+    """A host error the script left uncaught, placed where the script made the
+    call: ``frames`` are the script's frames down to that call (outermost
+    first).  An error raised without a line (a refused capability, an unknown
+    function, a host function's own failure) takes the calling line; one that
+    already has its place (an error in a script called through the host)
+    keeps it.  Either way the script's frames lead its traceback.  The
+    error keeps its class; returns it."""
+    where = frames[-1] if frames else None
+    if where is not None and error.line is None and error.script in (None, where.script):
+        error.script, error.line, error.column = where.script, where.line, None
+    elif error.script is None and script is not None:
+        error.script = script
+    if frames and error.traceback[: len(frames)] != list(frames):
+        error.traceback = [*frames, *error.traceback]
+    error.args = (error._headline(),)
+    return error
 
 
 _KINDS: Mapping[str, type[ScriptError]] = {

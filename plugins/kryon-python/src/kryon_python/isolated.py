@@ -40,7 +40,11 @@ from kryon_core import (
 )
 from kryon_python.compiler import load_code
 from kryon_python.config import PythonConfig
-from kryon_python.errors import error_from_report, frames_from_report
+from kryon_python.errors import (
+    error_from_report,
+    frames_from_report,
+    locate_host_error,
+)
 from kryon_python.process import WorkerProcess, WorkerStartError
 from kryon_python.wire import Op, WireError, WorkerGone, decode, encode
 
@@ -238,10 +242,12 @@ class IsolatedRuntime:
     def _reported_error(self, report: object, script: str | None) -> ScriptError:
         if isinstance(report, dict):
             if report.get("kind") == "host":
+                raw = report.get("frames")
+                frames = frames_from_report(raw[-200:]) if isinstance(raw, list) else []
                 token = report.get("token")
                 original = self._errors.get(token) if isinstance(token, int) else None
                 if original is not None:
-                    return original.with_script(script) if script else original
+                    return locate_host_error(original, frames, script)
             if report.get("kind") == "notfound":
                 message = report.get("message")
                 return FunctionNotFoundError(str(message)[:400], script=script)
@@ -271,15 +277,21 @@ class IsolatedRuntime:
         except ScriptError as exc:
             if worker.closed:
                 raise
-            token = len(self._errors) + 1
-            self._errors[token] = exc
-            payload = encode(
-                [Op.ERR, {"kind": type(exc).__name__, "message": exc.message, "token": token}]
-            )
+            payload = self._host_error(exc)
         except WireError as exc:
-            payload = encode([Op.ERR, {"kind": "ConversionError", "message": str(exc)}])
+            payload = self._host_error(ConversionError(str(exc), script=script))
         if not worker.closed:
             worker.send(payload)
+
+    def _host_error(self, error: ScriptError) -> bytes:
+        """The ERR reply for a failed host request: the script gets a
+        ``kryon.HostError``; the host keeps the error itself, which the call
+        fails with if the script does not catch it."""
+        token = len(self._errors) + 1
+        self._errors[token] = error
+        return encode(
+            [Op.ERR, {"kind": type(error).__name__, "message": error.message, "token": token}]
+        )
 
     def _serve_request(self, op: int, request: list[Any]) -> Value:
         if op == Op.HOST_CALL and len(request) == 4:

@@ -37,6 +37,7 @@ from kryon_core import (
     ScriptError,
     ScriptId,
     ScriptNotFoundError,
+    ScriptRuntimeError,
     SecurityPolicy,
     StackFrame,
     TimeLimitError,
@@ -415,6 +416,13 @@ class TrustedRuntime:
                 result = fn(script, *[converter.to_host(a) for a in args])
             except ScriptError as exc:
                 raise HostError(exc) from None
+            except Exception as exc:  # a bug in the host function: the script
+                # sees it as a HostError, as in isolated mode
+                error = ScriptRuntimeError(
+                    f"host function failed: {type(exc).__name__}: {exc}", script=script
+                )
+                error.__cause__ = exc
+                raise HostError(error) from exc
             return converter.to_script(result)
 
         call.__name__ = api_name(function, "snake")

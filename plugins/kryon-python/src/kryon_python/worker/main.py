@@ -223,8 +223,6 @@ class Worker:
         self.expired = False
 
     def report(self, exc: BaseException) -> dict[str, Any]:
-        if isinstance(exc, HostError) and exc.token:
-            return {"kind": "host", "token": exc.token, "message": str(exc)}
         frames = self.frames(exc.__traceback__)
         kind = "runtime"
         if isinstance(exc, TimeLimitExceeded):
@@ -247,6 +245,9 @@ class Worker:
             except TimeLimitExceeded as late:
                 kind, message = "time", str(late)
         report: dict[str, Any] = {"kind": kind, "message": message[:4000], "frames": frames}
+        if isinstance(exc, HostError) and exc.token and kind == "runtime":
+            # the host keeps the original error; the frames place it at the call
+            report["kind"], report["token"] = "host", exc.token
         if frames:
             report["script"], _, report["line"] = frames[-1]
         return report
