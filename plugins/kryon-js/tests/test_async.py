@@ -141,3 +141,34 @@ def test_a_policy_without_timers_has_no_timer_functions(make_js: Any) -> None:
     js = make_js(SecurityPolicy(capabilities=frozenset({Capability.LOG})))
     script = js.load("function f() { return typeof setTimeout; }")
     assert js.call(script, "f") == "undefined"
+
+
+PROMISE_ANY = """\
+const log = [];
+Promise.resolve().then(() => log.push('t1')).then(() => log.push('t2')).then(() => log.push('t3'));
+Promise.any([Promise.reject(1), Promise.reject(2)]).catch((e) => {
+  log.push(e.name + ': ' + e.message + ' ' + JSON.stringify(e.errors));
+});
+Promise.any([Promise.reject(1), Promise.resolve(2)]).then((v) => log.push('ok ' + v));
+Promise.any([]).catch((e) => log.push('empty ' + e.message));
+Promise.any(5).catch((e) => log.push(e.name));
+function read() { return [log, Promise.any.name, Promise.any.length]; }
+"""
+
+
+def test_promise_any_rejects_with_nodes_message_in_nodes_order(js: Any) -> None:
+    # What Node 20 logs: QuickJS's AggregateError had no message.
+    script = js.load(PROMISE_ANY)
+    assert js.call(script, "read") == [
+        [
+            "t1",
+            "empty All promises were rejected",
+            "TypeError",
+            "t2",
+            "AggregateError: All promises were rejected [1,2]",
+            "ok 2",
+            "t3",
+        ],
+        "any",
+        1,
+    ]
