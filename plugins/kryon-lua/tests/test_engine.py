@@ -12,11 +12,17 @@ from kryon_lua.engine import LuaEngine
 
 from kryon_core import (
     AccessDeniedError,
+    AmbiguousFunctionError,
     BreakpointHit,
     CompileError,
     FunctionNotFoundError,
+    InstructionLimitError,
+    MemoryLimitError,
+    RecursionLimitError,
+    ScriptError,
     ScriptManager,
     ScriptRuntimeError,
+    TimeLimitError,
 )
 
 
@@ -266,3 +272,32 @@ def test_source_bytes_reach_lua_strings_unchanged(tmp_path: Path) -> None:
     with ScriptManager() as manager:
         manager.load_file(path)
         assert manager.call_function("latin.word") == [3, 0xE9]
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        RecursionLimitError("kryon.call nested deeper than 64 levels"),
+        TimeLimitError("time limit of 100 ms exceeded"),
+        MemoryLimitError("shared data would take more than 16 MB"),
+        InstructionLimitError("instruction limit of 10 exceeded"),
+        AmbiguousFunctionError("f", ["a.f", "b.f"]),
+    ],
+)
+def test_host_errors_left_uncaught_keep_their_class(make_lua: Any, error: ScriptError) -> None:
+    """A limit raised by a host function (a kryon.call cycle, a shared write
+    over budget, a nested script's limit) came out as ScriptRuntimeError."""
+
+    def fail(caller: str) -> None:
+        raise error
+
+    harness = make_lua(functions={"fail": fail})
+    sid = harness.load("function main()\n  local r = kryon.fail()\n  return r\nend\n", "lim")
+    expected = FunctionNotFoundError if isinstance(error, FunctionNotFoundError) else type(error)
+    with pytest.raises(expected) as info:
+        harness.call(sid, "main")
+    assert type(info.value) is expected
+    assert (info.value.script, info.value.line) == ("lim", 2)
+    assert info.value.message == error.message
+    caught = harness.load("function main() local ok, e = pcall(kryon.fail) return e.type end")
+    assert harness.call(caught, "main") == type(error).__name__

@@ -37,21 +37,30 @@ __all__ = [
 
 _LOCATION = re.compile(r"^(?P<src>[^\n]*?):(?P<line>\d+): (?P<msg>.*)$", re.DOTALL)
 
-# Host errors a script did not catch come back as their own class.
-_HOST_ERRORS: dict[str, type[ScriptError]] = {
-    name: cls
-    for name in (
-        "AccessDeniedError",
-        "ConversionError",
-        "FunctionNotFoundError",
-        "AmbiguousFunctionError",
-        "ScriptNotFoundError",
-        "SecurityError",
-        "UnsupportedOperationError",
-        "EngineNotFoundError",
-    )
-    if isinstance(cls := getattr(kryon_core, name, None), type) and issubclass(cls, ScriptError)
-}
+
+def _host_errors() -> dict[str, type[ScriptError]]:
+    """Host errors a script did not catch come back as their own class: every
+    ScriptError kryon_core exports, limits too (a kryon.call nested too deep,
+    a shared write over the memory budget), except a CompileError (another
+    script's, not the caller's: it comes back as a runtime error).  A class
+    with its own constructor comes back as the nearest base without one
+    (AmbiguousFunctionError as FunctionNotFoundError)."""
+    found: dict[str, type[ScriptError]] = {}
+    for name in kryon_core.__all__:
+        cls = getattr(kryon_core, name, None)
+        if not isinstance(cls, type) or not issubclass(cls, ScriptError):
+            continue
+        if cls in (ScriptError, ScriptRuntimeError, CompileError):
+            continue
+        usable = next(
+            (c for c in cls.__mro__ if "__init__" not in vars(c) or c is ScriptError), ScriptError
+        )
+        if usable is not ScriptError and issubclass(usable, ScriptError):
+            found[name] = usable
+    return found
+
+
+_HOST_ERRORS = _host_errors()
 
 
 def _text(value: Any) -> str:
