@@ -241,6 +241,11 @@ INSPECTED += [
         ),
     ),
     (
+        "[console.log, console.error, console.groupCollapsed, console.table]",
+        "[\n  [Function: log],\n  [Function: error],\n  [Function: groupCollapsed],\n"
+        "  [Function: table]\n]",
+    ),
+    (
         "Object.assign(Object.create(null), { [Symbol.toStringTag]: 'Q' })",
         "[Q: null prototype] { [Symbol(Symbol.toStringTag)]: 'Q' }",
     ),

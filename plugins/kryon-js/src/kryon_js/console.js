@@ -23,6 +23,7 @@ const uncurry = Function.prototype.bind.bind(Function.prototype.call);
 const protoOf = Object.getPrototypeOf, ownNames = Object.getOwnPropertyNames;
 const ownSymbols = Object.getOwnPropertySymbols, descriptor = Object.getOwnPropertyDescriptor;
 const ownKeys = Object.keys, isArray = Array.isArray, jsonText = JSON.stringify;
+const defineProperty = Object.defineProperty;
 const hasOwn = uncurry(Object.prototype.hasOwnProperty);
 const isEnumerable = uncurry(Object.prototype.propertyIsEnumerable);
 const inherits = uncurry(Object.prototype.isPrototypeOf), classOf = uncurry(Object.prototype.toString);
@@ -874,13 +875,17 @@ function table(data, properties) {
   return emit("stdout", renderTable(head, cols));
 }
 
-function printer(stream) {
-  return function (...args) { emit(stream, formatList(args)); };
+// Named as Node names them: console.log prints as [Function: log].
+function printer(stream, name) {
+  const f = function (...args) { emit(stream, formatList(args)); };
+  defineProperty(f, "name", { value: name });
+  return f;
 }
 
 const console = {
-  log: printer("stdout"), info: printer("stdout"), debug: printer("stdout"),
-  warn: printer("stderr"), error: printer("stderr"), dirxml: printer("stdout"),
+  log: printer("stdout", "log"), info: printer("stdout", "info"),
+  debug: printer("stdout", "debug"), warn: printer("stderr", "warn"),
+  error: printer("stderr", "error"), dirxml: printer("stdout", "dirxml"),
   dir(value, options) {
     const o = { customInspect: false };
     if (options !== null && typeof options === "object") {
@@ -936,6 +941,8 @@ const console = {
   },
   clear() {},
 };
-console.groupCollapsed = console.group;
+console.groupCollapsed = {
+  groupCollapsed(...labels) { applyFn(console.group, console, labels); },
+}.groupCollapsed;
 return { console: console, inspect: inspect, format: format };
 })
