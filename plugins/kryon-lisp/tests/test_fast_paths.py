@@ -4,11 +4,16 @@ sorting with Python's own order where it is ``compare``'s."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from kryon_lisp import patterns
+from kryon_lisp.engine import LispConfig, LispEngine
 from kryon_lisp.seqs import LazySeq
+
+from kryon_core import RecursionLimitError, SecurityPolicy, TimeLimitError
 
 from .conftest import run_lisp
 
@@ -177,3 +182,74 @@ def test_sort_orders_as_compare(source: str, expected: str) -> None:
 def test_sorting_strings_with_a_numeric_comparator_throws() -> None:
     _, value = run_lisp('(try (sort < ["b" "a"]) (catch Exception e :threw))')
     assert value == ":threw"
+
+
+def test_calls_near_the_depth_limit_still_meet_the_deadline() -> None:
+    # every entry within CHUNK of the depth limit trips the budget; the clock
+    # is read once per CHUNK entries, and the deadline still ends the call
+    policy = SecurityPolicy(
+        name="deep", time_limit_ms=100, instruction_limit=None, recursion_limit=200
+    )
+    engine = LispEngine()
+    engine.initialize(LispConfig(), policy)
+    source = (
+        "(defn fan [n] (if (zero? n) 0 (+ (fan (dec n)) (fan (dec n)))))\n"
+        "(defn deep [n] (if (zero? n) (fan 60) (inc (deep (dec n)))))"
+    )
+    sid = engine.load_script(engine.compile(source, script="deep.klisp"))
+    started = time.monotonic()
+    with pytest.raises(TimeLimitError):
+        engine.call_function(sid, "deep", [130])
+    assert time.monotonic() - started < 2.0
+    with pytest.raises(RecursionLimitError):
+        engine.call_function(sid, "deep", [250])
+
+
+@pytest.mark.parametrize(
+    ("pattern", "linear"),
+    [
+        (r"\s+", True),
+        (r"[,;]\s*", True),
+        (r"^\d+", True),
+        (r"x$", True),
+        (r"\bthe", True),
+        (r"\s+$", False),
+        (r"\s*,", False),
+        (r"(a|aa)+$", False),
+        (r"a+?", False),
+        (r"(?i)a", False),
+        (r"\p{L}+", False),
+        (r"a{2}", False),
+    ],
+)
+def test_patterns_that_cannot_backtrack_run_without_a_timeout(pattern: str, linear: bool) -> None:
+    assert (patterns._linear_twin(pattern) is not None) is linear
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('(clojure.string/split "a  b\\tc" #"\\s+")', '["a" "b" "c"]'),
+        # U+001C is whitespace to Python's re but not to regex: the twin is not used
+        ('(count (clojure.string/split "a\\u001cb c" #"\\s+"))', "2"),
+        ('(clojure.string/split "é b" #"\\s+")', '["é" "b"]'),
+        ('(clojure.string/replace "a,b;c" #"[,;]" "-")', '"a-b-c"'),
+        ('(re-seq #"\\d+" "a1b22c333")', '("1" "22" "333")'),
+        ('(re-find #"^\\w+" "hello world")', '"hello"'),
+        ('(re-matches #"\\d+" "123")', '"123"'),
+    ],
+)
+def test_linear_patterns_match_as_before(source: str, expected: str) -> None:
+    assert run_lisp(source, limited=True)[1] == expected
+
+
+def test_update_in_and_assoc_in_walk_paths() -> None:
+    _, value = run_lisp(
+        "[(update-in {} [] (fnil inc 0)) (assoc-in {} [] 1) (update-in {:a {:b 1}} [:a :b] + 5)"
+        " (assoc-in nil [:a :b] 1) (assoc-in [[1 2] [3 4]] [1 0] :x)"
+        " (update-in {1 {2 3}} (list 1 2) inc) (update [1 2] 0 inc) (update nil :a (fnil inc 0))"
+        " ((fnil + 0) nil 1 2) ((fnil + 0 10) nil nil)]"
+    )
+    assert value == (
+        "[{nil 1} {nil 1} {:a {:b 6}} {:a {:b 1}} [[1 2] [:x 4]] {1 {2 4}} [2 2] {:a 1} 3 10]"
+    )

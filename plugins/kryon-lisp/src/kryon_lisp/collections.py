@@ -92,12 +92,23 @@ def _assoc1(coll: Any, k: Any, v: Any) -> Any:
 
 
 def assoc_in(m: Any, keys: Any, v: Any) -> Any:
-    ks = list(iter_of(keys))
+    ks = keys if type(keys) is PVector else list(iter_of(keys))
     if not ks:
         return assoc(m, None, v)
-    if len(ks) == 1:
-        return assoc(m, ks[0], v)
-    return assoc(m, ks[0], assoc_in(get(m, ks[0]), ks[1:], v))
+    return _replace_in(m, ks, lambda _: v)
+
+
+def _replace_in(m: Any, ks: Any, replace: Callable[[Any], Any]) -> Any:
+    """``m`` with the value at the path ``ks`` (not empty) replaced by
+    ``replace(old value)``: walk down, then assoc the new levels back up."""
+    levels = [m]
+    for k in ks[:-1]:
+        m = get(m, k)
+        levels.append(m)
+    value = replace(get(m, ks[-1]))
+    for i in range(len(ks) - 1, -1, -1):
+        value = _assoc1(levels[i], ks[i], value)
+    return value
 
 
 def dissoc(m: Any, *ks: Any) -> Any:
@@ -109,14 +120,16 @@ def dissoc(m: Any, *ks: Any) -> Any:
 
 
 def update(m: Any, k: Any, f: Callable[..., Any], *args: Any) -> Any:
-    return assoc(m, k, f(get(m, k), *args))
+    if type(m) is LMap:
+        return m.assoc(k, f(m.get(k), *args))
+    return _assoc1(m, k, f(get(m, k), *args))
 
 
 def update_in(m: Any, keys: Any, f: Callable[..., Any], *args: Any) -> Any:
-    ks = list(iter_of(keys))
-    if len(ks) == 1:
-        return update(m, ks[0], f, *args)
-    return assoc(m, ks[0], update_in(get(m, ks[0]), ks[1:], f, *args))
+    ks = keys if type(keys) is PVector else list(iter_of(keys))
+    if not ks:
+        return _assoc1(m, None, f(get(m, None), *args))
+    return _replace_in(m, ks, lambda old: f(old, *args))
 
 
 def conj(coll: Any = EMPTY_VECTOR, *xs: Any) -> Any:

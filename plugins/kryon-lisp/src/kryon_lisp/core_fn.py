@@ -26,7 +26,7 @@ def as_fn(f: Any) -> Any:
 
 def apply(f: Any, *args: Any) -> Any:
     *front, tail = args
-    return as_fn(f)(*front, *realise_list(tail))
+    return as_fn(f)(*front, *realise_list(tail, 2))
 
 
 def partial(f: Any, *bound: Any) -> Any:
@@ -78,6 +78,14 @@ def complement(f: Any) -> Any:
 
 
 def fnil(f: Any, *defaults: Any) -> Any:
+    if len(defaults) == 1:
+        default = defaults[0]
+
+        def patched1(x: Any, *more: Any) -> Any:
+            return f(default if x is None else x, *more)
+
+        return patched1
+
     def patched(*args: Any) -> Any:
         fixed = [
             d if i < len(defaults) and a is None else a

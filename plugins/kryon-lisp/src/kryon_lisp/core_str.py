@@ -10,7 +10,7 @@ from pyrsistent import pvector
 from kryon_lisp import java_format, limits, patterns
 from kryon_lisp.classes import EXCEPTIONS
 from kryon_lisp.printer import int_text, pr_str, str_of, type_name
-from kryon_lisp.seqs import IndexedSeq, iter_of, lazy_iter
+from kryon_lisp.seqs import IndexedSeq, fused_iter, lazy_iter
 from kryon_lisp.types import Char, Keyword, LMap, Symbol
 
 _FORMAT = re.compile(r"%(\d+\$)?([-#+ 0,(]*)(\d+)?(\.\d+)?([a-zA-Z%])")
@@ -204,8 +204,8 @@ def _sized(text: str) -> str:
 
 def join(sep: Any, coll: Any = None) -> str:
     if coll is None:  # (join coll)
-        return _sized("".join(str_of(x) for x in iter_of(sep)))
-    return _sized(str_of(sep).join(str_of(x) for x in iter_of(coll)))
+        return _sized("".join(str_of(x) for x in fused_iter(sep, 1)))
+    return _sized(str_of(sep).join(str_of(x) for x in fused_iter(coll, 1)))
 
 
 def replace(s: str, match: Any, replacement: Any) -> str:

@@ -23,6 +23,13 @@ from kryon_core import (
 CHUNK = 1024
 """Elements an infinite source yields between two budget checks."""
 
+MEMORY_INTERVAL = 0.001
+"""Seconds between two resident-memory readings made by the periodic checks
+(a reading opens ``/proc``: at every check it would cost more than the work
+between checks).  Python code cannot grow by megabytes in a millisecond;
+single operations that could (building a large collection or string) check
+their size themselves."""
+
 BYTES_PER_ELEMENT = 64
 """The memory a realised element is assumed to cost when ``memory_limit_mb``
 is turned into an element cap."""
@@ -40,6 +47,7 @@ class Budget:
     """
 
     __slots__ = (
+        "clock_mark",
         "deadline",
         "element_cap",
         "elements",
@@ -47,6 +55,7 @@ class Budget:
         "entered_mark",
         "exited",
         "max_depth",
+        "memory_due",
         "memory_limit",
         "rss_base",
         "step_limit",
@@ -75,6 +84,7 @@ class Budget:
         self.entered = 0
         self.exited = 0
         self.entered_mark = 0
+        self.clock_mark = 0
         self.trip = self._next_trip()
         self.element_cap = (
             memory_limit_mb * (1 << 20) // BYTES_PER_ELEMENT
@@ -84,6 +94,7 @@ class Budget:
         self.elements = 0
         self.memory_limit = memory_limit_mb * (1 << 20) if memory_limit_mb is not None else None
         self.rss_base = resident_bytes() if memory_limit_mb is not None else 0
+        self.memory_due = 0.0
 
     def reset(self) -> None:
         """Start a new call: a fresh deadline and step count, depth zero."""
@@ -94,10 +105,11 @@ class Budget:
         )
         self.steps_used = 0
         self.steps = min(CHUNK, self.step_limit) if self.step_limit is not None else CHUNK
-        self.entered = self.exited = self.entered_mark = 0
+        self.entered = self.exited = self.entered_mark = self.clock_mark = 0
         self.trip = self._next_trip()
         self.elements = 0
         self.rss_base = -1  # measured at the first memory check of the call
+        self.memory_due = 0.0
 
     def tick(self) -> None:
         """Called when ``steps`` ran out: account them and check the limits."""
@@ -106,16 +118,27 @@ class Budget:
         if self.step_limit is not None and self.steps_used > self.step_limit:
             self.steps = 1 << 62
             raise InstructionLimitError(f"instruction limit of {self.step_limit} steps exceeded")
-        self.check_memory()
-        if self.deadline is not None and time.monotonic() > self.deadline:
+        try:
+            self.check_clock()
+        except (MemoryLimitError, TimeLimitError):
             self.steps = 1 << 62
-            raise TimeLimitError(f"time limit of {self.time_limit_ms} ms exceeded")
+            raise
         remaining = (
             CHUNK
             if self.step_limit is None
             else max(1, min(CHUNK, self.step_limit - self.steps_used))
         )
         self.steps = remaining
+
+    def check_clock(self) -> None:
+        """The periodic check: the deadline, and memory at most every
+        :data:`MEMORY_INTERVAL`."""
+        now = time.monotonic()
+        if self.memory_limit is not None and now >= self.memory_due:
+            self.memory_due = now + MEMORY_INTERVAL
+            self.check_memory()
+        if self.deadline is not None and now > self.deadline:
+            raise TimeLimitError(f"time limit of {self.time_limit_ms} ms exceeded")
 
     def check_memory(self) -> None:
         """The process grew by more than the limit since the call began."""
@@ -139,7 +162,9 @@ class Budget:
         return trip
 
     def enter(self) -> None:
-        """An entry passed ``trip``: check depth, steps, time and memory."""
+        """An entry passed ``trip``: check depth and steps, and time and memory
+        once per :data:`CHUNK` entries (a call chain near the depth limit trips
+        at every entry; reading the clock each time would dominate)."""
         if self.entered - self.exited > self.max_depth:
             self.entered -= 1  # this frame never reaches its exit
             raise RecursionLimitError(f"recursion depth limit of {self.max_depth} exceeded")
@@ -148,10 +173,13 @@ class Budget:
         if self.step_limit is not None and self.steps_used > self.step_limit:
             self.trip = 1 << 62
             raise InstructionLimitError(f"instruction limit of {self.step_limit} steps exceeded")
-        self.check_memory()
-        if self.deadline is not None and time.monotonic() > self.deadline:
-            self.trip = 1 << 62
-            raise TimeLimitError(f"time limit of {self.time_limit_ms} ms exceeded")
+        if self.entered - self.clock_mark >= CHUNK:
+            self.clock_mark = self.entered
+            try:
+                self.check_clock()
+            except (MemoryLimitError, TimeLimitError):
+                self.trip = 1 << 62
+                raise
         self.trip = self._next_trip()
 
     def realise(self, n: int) -> None:
@@ -160,9 +188,7 @@ class Budget:
         Streaming is not a memory cost by itself: what realised elements keep
         alive shows in the resident-memory check."""
         self.elements += n
-        if self.deadline is not None and time.monotonic() > self.deadline:
-            raise TimeLimitError(f"time limit of {self.time_limit_ms} ms exceeded")
-        self.check_memory()
+        self.check_clock()
         if self.step_limit is not None:
             self.steps_used += n
             if self.steps_used > self.step_limit:
