@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import resource
+
 import pytest
 from kryon_python.config import PythonConfig
+from kryon_python.worker import stack
 
-from kryon_core import FunctionRef, ScriptRuntimeError, TimeLimitError
+from kryon_core import (
+    FunctionRef,
+    MemoryLimitError,
+    RecursionLimitError,
+    ScriptRuntimeError,
+    TimeLimitError,
+)
 
 from .conftest import SANDBOXED, Harness
 
@@ -178,3 +187,103 @@ def test_a_long_print_is_sent_in_pieces(harness) -> None:
     assert h.call(sid, "long") == "done"
     assert h.printed == "z" * (5 * 1024 * 1024) + "\n"
     assert all(len(text) <= 1 << 16 for text, _, _ in h.output)
+
+
+RECURSION_IDIOMS = """\
+import functools
+
+def plain(n):
+    return 0 if n == 0 else 1 + plain(n - 1)
+
+@functools.lru_cache(maxsize=None)
+def memo(n):
+    return 0 if n == 0 else 1 + memo(n - 1)
+
+@functools.cache
+def cached(n):
+    return 0 if n == 0 else 1 + cached(n - 1)
+
+class Node:
+    def __init__(self, n):
+        self.next = Node(n - 1) if n else None
+
+    def __repr__(self):
+        return f"Node({self.next!r})"
+
+def keyed(n):
+    return 0 if n == 0 else sorted([0, 1], key=lambda x: keyed(n - 1) if x else 0)[0]
+
+def depths(n):
+    memo.cache_clear()
+    cached.cache_clear()
+    return [plain(n), memo(n), cached(n), len(repr(Node(n))), keyed(n)]
+
+@functools.lru_cache(maxsize=None)
+def endless(n):
+    return endless(n + 1)
+
+def endless_repr():
+    class Loop:
+        def __repr__(self):
+            return repr(Loop())
+    return repr(Loop())
+"""
+
+
+def test_the_recursion_limit_is_script_depth_through_c_wrappers(harness) -> None:
+    """CPython counts a call through a C layer (lru_cache's wrapper, a class
+    call, repr() calling __repr__, sort calling its key) two or three times:
+    memoized recursion stopped at ~110 levels of the policy's 200 while plain
+    recursion reached ~228.  Every idiom reaches the policy's depth now, and
+    unbounded recursion through C still ends as a recursion limit."""
+    depth = SANDBOXED.recursion_limit
+    assert depth is not None
+    h = harness(SANDBOXED)
+    sid = h.load(RECURSION_IDIOMS)
+    assert h.call(sid, "depths", depth - 5) == [depth - 5] * 3 + [6 * (depth - 5) + 10, 0]
+    for name in ("endless", "endless_repr"):
+        with pytest.raises(RecursionLimitError):
+            h.call(sid, name, *([0] if name == "endless" else []))
+    with pytest.raises(RecursionLimitError):
+        h.call(sid, "plain", 4 * depth)
+    assert h.call(sid, "plain", 3) == 3  # the same worker
+
+
+def test_recursion_through_c_after_memory_is_used_up_does_not_crash(harness) -> None:
+    """The C stack a recursion needs is mapped before the memory limit is set:
+    a script that filled its memory and then recursed through C code (here
+    sort, ~5 KB of C stack a level) crashed the worker (SIGSEGV: the stack
+    could not grow)."""
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "def keyed(n):\n"
+        "    return 0 if n == 0 else sorted([0, 1], key=lambda x: keyed(n - 1) if x else 0)[0]\n\n"
+        "def fill_then_recurse(depth):\n"
+        "    hog = []\n"
+        "    for size in (1 << 20, 1 << 16, 1 << 12, 512):\n"
+        "        try:\n"
+        "            while True:\n"
+        "                hog.append(bytearray(size))\n"
+        "        except MemoryError:\n"
+        "            pass\n"
+        "    try:\n"
+        "        result = keyed(depth)\n"
+        "    except MemoryError:\n"
+        "        result = 'memory'\n"
+        "    del hog\n"
+        "    return result\n"
+    )
+    try:
+        outcome = h.call(sid, "fill_then_recurse", SANDBOXED.recursion_limit)
+    except MemoryLimitError:
+        outcome = "memory limit"
+    assert outcome in (0, "memory", "memory limit")
+
+
+def test_the_recursion_counter_fits_the_c_stack() -> None:
+    assert stack.recursion_units(200) == 3 * 200 + stack.WORKER_UNITS
+    huge = stack.recursion_units(10**6)
+    soft, _ = resource.getrlimit(resource.RLIMIT_STACK)
+    size = 8 * 1024 * 1024 if soft == resource.RLIM_INFINITY else soft
+    assert huge > stack.WORKER_UNITS
+    assert huge * stack.BYTES_PER_UNIT < size

@@ -20,7 +20,7 @@ from typing import Any
 
 from kryon_python.toplevel import describe_exception, module_name, run_module
 from kryon_python.wire import FrameReader, Op, WireError, WorkerGone, decode, encode, write_frame
-from kryon_python.worker import guard, syscalls
+from kryon_python.worker import guard, stack, syscalls
 from kryon_python.worker.environment import Environment
 from kryon_python.worker.objects import (
     Element,
@@ -512,15 +512,16 @@ def main(read_fd: int, write_fd: int) -> None:
         init = decode(payload)
         config: dict[str, Any] = init[1]
         modules = guard.preload(config["allowed_modules"])
+        recursion = config.get("recursion_limit")
+        units = stack.recursion_units(recursion if isinstance(recursion, int) else None)
+        stack.reserve(units)  # before the file system and the memory limit go
         sys.path[:] = []
         sys.path_importer_cache.clear()
         guard.drop_privileges(bool(config.get("drop_privileges", True)))
         syscalls.install()
         worker = Worker(read_fd, write_fd, statm_fd, config, modules)
         worker.reader = reader
-        recursion = config.get("recursion_limit")
-        if isinstance(recursion, int):
-            sys.setrecursionlimit(recursion + 30)
+        sys.setrecursionlimit(units)
         signal.signal(signal.SIGPROF, worker.on_alarm)
         sys.stdout, sys.stderr = worker.stdout, worker.stderr  # pprint, warnings, ...
         sys.unraisablehook = worker.unraisable
