@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-__all__ = ["CLONE", "CONSOLE", "LOCALE", "PRELUDE", "PRELUDE_LINES", "TAG"]
+__all__ = ["CLONE", "CONSOLE", "JSON_ERRORS", "LOCALE", "PRELUDE", "PRELUDE_LINES", "TAG"]
 
 CONSOLE = resources.files("kryon_js").joinpath("console.js").read_text("utf-8")
 """The ``console`` factory (``console.js``), put into the prelude as ``%(console)s``."""
@@ -25,6 +25,8 @@ LOCALE = resources.files("kryon_js").joinpath("locale.js").read_text("utf-8")
 """localeCompare and toLocaleString as Node gives them (``locale.js``): ``%(locale)s``."""
 CLONE = resources.files("kryon_js").joinpath("clone.js").read_text("utf-8")
 """``structuredClone`` as Node gives it (``clone.js``): ``%(clone)s``."""
+JSON_ERRORS = resources.files("kryon_js").joinpath("json.js").read_text("utf-8")
+"""``JSON.parse``/``JSON.stringify`` with V8's error messages (``json.js``): ``%(json)s``."""
 
 TAG = "\u0000kryon:t"
 
@@ -468,6 +470,7 @@ const consoleParts = (%(console)s)(
   scriptFrames, performance.now.bind(performance), rawStackOf, promiseState);
 const console = consoleParts.console, inspect = consoleParts.inspect;
 (%(locale)s)();
+(%(json)s)();
 (%(clone)s)(global);
 const deniedProbe = new Proxy(create(null), {
   get(target, name) {
@@ -906,6 +909,11 @@ return function (name) { return api[name]; };
 """
 
 PRELUDE_LINES = (
-    PRELUDE.count("\n") + CONSOLE.count("\n") + LOCALE.count("\n") + CLONE.count("\n") + 1
+    PRELUDE.count("\n")
+    + CONSOLE.count("\n")
+    + LOCALE.count("\n")
+    + CLONE.count("\n")
+    + JSON_ERRORS.count("\n")
+    + 1
 )
 """Lines the evaluated prelude takes: script bands start below them (source.FIRST_LINE)."""

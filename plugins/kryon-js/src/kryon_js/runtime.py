@@ -30,7 +30,7 @@ from kryon_core import (
 from kryon_js.config import JsConfig
 from kryon_js.hostcalls import OP_DENIED, OP_PROMISE, OP_WRITE, REF_BASE, HostGateway
 from kryon_js.jserrors import ErrorMapper
-from kryon_js.prelude import CLONE, CONSOLE, LOCALE, PRELUDE
+from kryon_js.prelude import CLONE, CONSOLE, JSON_ERRORS, LOCALE, PRELUDE
 from kryon_js.rejections import RejectionTracker
 from kryon_js.source import LineBands
 from kryon_js.timelimit import TimeLimit
@@ -125,6 +125,7 @@ class JsRuntime:
                 "console": CONSOLE,
                 "locale": LOCALE,
                 "clone": CLONE,
+                "json": JSON_ERRORS,
             }
             + _BOOT
         )
