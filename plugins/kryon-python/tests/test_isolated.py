@@ -154,6 +154,28 @@ def test_allowed_modules_work_under_the_guard(harness, name: str) -> None:
     assert h.call(sid, "use") == EXPECTED[name]
 
 
+def test_codecs_work_and_an_unknown_one_is_a_lookup_error(harness) -> None:
+    """Python imports a codec's module on first use, which the guard refused:
+    ``"abc".encode("utf-16-le")`` or ``codecs.encode(s, "rot13")`` was a
+    SecurityError ("the sandbox does not allow 'import'"), and so was an
+    unknown encoding, which python reports as a LookupError."""
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "import codecs\n\n"
+        "def use():\n"
+        "    return ['abc'.encode('utf-16-le').hex(), codecs.encode('Hello', 'rot13'),\n"
+        "            'é€'.encode('cp1252').hex(), codecs.encode(b'hi', 'hex').decode(),\n"
+        "            'bücher'.encode('idna').decode()]\n\n"
+        "def unknown(name):\n"
+        "    try:\n"
+        "        'x'.encode(name)\n"
+        "    except LookupError as exc:\n"
+        "        return str(exc)\n"
+    )
+    assert h.call(sid, "use") == ["610062006300", "Uryyb", "e980", "6869", "xn--bcher-kva"]
+    assert h.call(sid, "unknown", "no-such") == "unknown encoding: no-such"
+
+
 def test_a_buggy_host_function_does_not_desynchronise_the_worker(harness) -> None:
     def buggy(caller: str) -> None:
         raise KeyError("host bug")

@@ -40,6 +40,7 @@ DEFAULT_ALLOWED_MODULES: tuple[str, ...] = (
     "struct",
     "base64",
     "binascii",
+    "codecs",
     "unicodedata",
     "difflib",
     "pprint",

@@ -27,6 +27,7 @@ Layers, outermost first:
 from __future__ import annotations
 
 import builtins
+import codecs
 import contextlib
 import os
 import resource
@@ -37,6 +38,7 @@ from types import ModuleType
 from typing import Any
 
 __all__ = [
+    "CODECS",
     "IMPLICIT_MODULES",
     "apply_limits",
     "compact_descriptors",
@@ -98,15 +100,52 @@ IMPLICIT_MODULES = ("_strptime", "copyreg", "atexit")
 imports ``atexit``), so allowed as well."""
 
 
+CODECS = (
+    "utf_16",
+    "utf_16_le",
+    "utf_16_be",
+    "utf_32",
+    "utf_32_le",
+    "utf_32_be",
+    "utf_7",
+    "utf_8_sig",
+    "latin_1",
+    "ascii",
+    "cp1252",
+    "cp1251",
+    "cp437",
+    "cp850",
+    "iso8859_2",
+    "iso8859_15",
+    "mac_roman",
+    "koi8_r",
+    "unicode_escape",
+    "raw_unicode_escape",
+    "rot_13",
+    "hex_codec",
+    "base64_codec",
+    "punycode",
+    "idna",
+)
+"""Codecs loaded at start-up: Python imports a codec's module on its first
+use (``s.encode("utf-16-le")``, ``codecs.encode(s, "rot13")``), which the
+hook refuses later; for any other codec the lookup finds no module and the
+script gets Python's ``LookupError: unknown encoding``."""
+
+
 def preload(modules: Iterable[str]) -> dict[str, ModuleType]:
-    """Import the allowed modules before the hook is armed; return every loaded
-    module (submodules included) that belongs to one of them."""
+    """Import the allowed modules and :data:`CODECS` before the hook is armed;
+    return every loaded module (submodules included) that belongs to one of
+    the modules."""
     tops = {name.partition(".")[0] for name in (*modules, *IMPLICIT_MODULES)}
     for name in (*modules, *IMPLICIT_MODULES):
         try:
             __import__(name)
         except ImportError:
             continue
+    for codec in CODECS:
+        with contextlib.suppress(LookupError):
+            codecs.lookup(codec)
     return {
         name: module
         for name, module in list(sys.modules.items())
@@ -196,6 +235,9 @@ def install_audit_hook() -> None:
 
     def hook(event: str, args: tuple[Any, ...]) -> None:
         if event not in allowed:
+            if event == "import" and args and str(args[0]).startswith("encodings."):
+                # the codec search takes a missing module for an unknown encoding
+                raise ModuleNotFoundError(f"No module named {args[0]!r}")
             raise PermissionError(f"the sandbox does not allow {event!r}")
 
     sys.addaudithook(hook)
