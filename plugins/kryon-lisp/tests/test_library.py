@@ -70,7 +70,7 @@ OUTPUT_CASES = [
         " clojure.lang.Namespace\n",
     ),
     (
-        '(prn (char-array "ab") (char-array 3 \\x) (apply str (char-array 3 "ab"))'
+        '(prn (vec (char-array "ab")) (vec (char-array 3 \\x)) (apply str (char-array 3 "ab"))'
         ' (alength (char-array 2)) (aget (char-array "xyz") 1) (String. (char-array "hi")))',
         '[\\a \\b] [\\x \\x \\x] "ab\x00" 2 \\y "hi"\n',
     ),

@@ -59,6 +59,7 @@ for _name, _bases in {
     "java.lang.NumberFormatException": (ValueError,),
     "java.lang.AssertionError": (AssertionError,),
     "java.lang.StackOverflowError": (),
+    "java.lang.NegativeArraySizeException": (ValueError,),
     "java.util.IllegalFormatException": (ValueError,),
 }.items():
     _cls = _exception(_name, *_bases)
@@ -72,6 +73,11 @@ for _name in (
     _cls = _exception(_name, EXCEPTIONS["java.util.IllegalFormatException"])
     EXCEPTIONS[_name] = _cls
     EXCEPTIONS[_name.rpartition(".")[2]] = _cls
+_cls = _exception(
+    "java.lang.ArrayIndexOutOfBoundsException", EXCEPTIONS["IndexOutOfBoundsException"]
+)
+EXCEPTIONS["java.lang.ArrayIndexOutOfBoundsException"] = _cls
+EXCEPTIONS["ArrayIndexOutOfBoundsException"] = _cls
 EXCEPTIONS["js/Error"] = EXCEPTIONS["Error"]
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from pyrsistent import pvector
 
 from kryon_lisp import limits
+from kryon_lisp.arrays import JavaArray
 from kryon_lisp.printer import type_name
 from kryon_lisp.seqs import IndexedSeq, LRange, cons, fused_iter, iter_of, realise_list, seq
 from kryon_lisp.types import (
@@ -242,7 +243,7 @@ def contains(coll: Any, k: Any) -> bool:
     t = type(coll)
     if isinstance(coll, (LMap, LSet)):
         return k in coll
-    if t is PVector or t is str:
+    if t is PVector or t is str or t is JavaArray:
         return (type(k) is int or type(k) is BigInt) and 0 <= k < len(coll)
     if coll is None:
         return False
@@ -335,6 +336,9 @@ def nth(coll: Any, i: Any, default: Any = _MISSING) -> Any:
             return Char(coll[i])
     elif coll is None:
         return None if default is _MISSING else default
+    elif t is JavaArray:
+        if (type(i) is int or type(i) is BigInt) and 0 <= i < len(coll.data):
+            return coll.data[i]
     elif isinstance(coll, Seq) or t is tuple or t is list:
         if i >= 0:
             for j, x in enumerate(fused_iter(coll, 1)):

@@ -27,6 +27,7 @@ from kryon_core import (
     check_value,
 )
 from kryon_lisp import limits
+from kryon_lisp.arrays import JavaArray
 from kryon_lisp.seqs import iter_of
 from kryon_lisp.types import BigInt, Char, Keyword, LMap, LSet, PVector, Seq, Symbol
 
@@ -94,7 +95,7 @@ class Converter:
             return check_int(int(value))
         if isinstance(value, (UserData, ElementHandle, FunctionRef)):
             return value
-        if t is PVector or t is LSet or isinstance(value, Seq) or t is LMap:
+        if t is PVector or t is LSet or isinstance(value, Seq) or t is LMap or t is JavaArray:
             if depth >= MAX_DEPTH:
                 raise ConversionError(f"nesting deeper than {MAX_DEPTH} levels")
             if id(value) in active:

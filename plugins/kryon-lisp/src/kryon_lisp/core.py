@@ -369,6 +369,8 @@ CATCH_CLASSES: dict[str, tuple[type, ...] | None] = {
 }
 for _java_name in (
     "java.lang.StackOverflowError",
+    "java.lang.ArrayIndexOutOfBoundsException",
+    "java.lang.NegativeArraySizeException",
     "java.util.IllegalFormatException",
     "java.util.IllegalFormatConversionException",
     "java.util.MissingFormatArgumentException",

@@ -426,6 +426,8 @@ NUMERIC: dict[str, Any] = {
     "decimal?": lambda x: False,
     "int": _cast("int", 32),
     "long": _cast("long", 64),
+    "short": _cast("short", 16),
+    "byte": _cast("byte", 8),
     "double": to_double,
     "float": to_double,
     "num": _num,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -11,7 +10,8 @@ from typing import Any
 from pyrsistent import pvector
 
 from kryon_lisp import limits
-from kryon_lisp.collections import assoc, conj1, contains, count, get, nth, select_keys
+from kryon_lisp.arrays_core import ARRAYS
+from kryon_lisp.collections import assoc, conj1, contains, count, get, select_keys
 from kryon_lisp.equality import equals
 from kryon_lisp.printer import type_name
 from kryon_lisp.seqs import IndexedSeq, iter_of, seq
@@ -19,7 +19,6 @@ from kryon_lisp.sorted_colls import SORTED, SortedMap, SortedSet
 from kryon_lisp.syntax_quote import SPECIAL_FORMS as SPECIAL_NAMES
 from kryon_lisp.types import (
     EMPTY_LIST,
-    Char,
     Keyword,
     LMap,
     LSet,
@@ -173,30 +172,6 @@ def _wrap_long(n: Any) -> Any:
         return n
     n &= (1 << 64) - 1
     return n - (1 << 64) if n >> 63 else n
-
-
-def char_array(size_or_seq: Any, init: Any = _NONE) -> Any:
-    """``(char-array n)``, ``(char-array coll)``, ``(char-array n init-char-or-seq)``.
-    Arrays are vectors here (see ``to-array``), so this is a vector of characters."""
-    if init is _NONE:
-        if isinstance(size_or_seq, int):
-            limits.check_size(size_or_seq)
-            return pvector([Char("\0")] * size_or_seq)
-        return pvector(_chars(iter_of(size_or_seq)))
-    limits.check_size(size_or_seq)
-    if type(init) is Char:
-        return pvector([init] * size_or_seq)
-    given = _chars(itertools.islice(iter_of(init), size_or_seq))
-    return pvector(given + [Char("\0")] * (size_or_seq - len(given)))
-
-
-def _chars(items: Any) -> list[Char]:
-    out = []
-    for x in items:
-        if type(x) is not Char:
-            raise TypeError(f"{type_name(x)} cannot be cast to java.lang.Character")
-        out.append(x)
-    return out
 
 
 def run(f: Callable[[Any], Any], coll: Any) -> None:
@@ -383,11 +358,7 @@ EXTRA: dict[str, Any] = {
     "qualified-symbol?": lambda x: type(x).__name__ == "Symbol" and x.ns is not None,
     "var?": lambda x: type(x).__name__ == "Var",
     "volatile?": lambda x: type(x).__name__ == "Volatile",
-    "to-array": lambda coll: pvector(iter_of(coll)),
-    "into-array": lambda *args: pvector(iter_of(args[-1])),
-    "char-array": char_array,
-    "aget": lambda array, i, *more: functools.reduce(nth, more, nth(array, i)),
-    "alength": count,
+    **ARRAYS,
     "eduction": lambda *args: __import__("kryon_lisp.core_seq", fromlist=["s"]).sequence(
         __import__("kryon_lisp.core_fn", fromlist=["c"]).comp(*args[:-1]), args[-1]
     ),

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kryon_lisp import patterns
+from kryon_lisp.arrays import PRIMITIVE_CLASSES
 from kryon_lisp.clojure_hash import java_string_hash
 from kryon_lisp.printer import str_of, type_name
 from kryon_lisp.types import Char
@@ -99,6 +100,7 @@ NAMESPACES: dict[str, dict[str, Any]] = {
         "toDegrees": math.degrees,
     },
     "Integer": {
+        "TYPE": PRIMITIVE_CLASSES["int"],
         "parseInt": _parse_int,
         "MAX_VALUE": 2**31 - 1,
         "MIN_VALUE": -(2**31),
@@ -109,6 +111,7 @@ NAMESPACES: dict[str, dict[str, Any]] = {
         "toHexString": _twos_complement(32, 4),
     },
     "Long": {
+        "TYPE": PRIMITIVE_CLASSES["long"],
         "parseLong": _parse_int,
         "MAX_VALUE": 2**63 - 1,
         "MIN_VALUE": -(2**63),
@@ -119,6 +122,7 @@ NAMESPACES: dict[str, dict[str, Any]] = {
         "toHexString": _twos_complement(64, 4),
     },
     "Double": {
+        "TYPE": PRIMITIVE_CLASSES["double"],
         "parseDouble": _parse_double,
         "MAX_VALUE": 1.7976931348623157e308,
         "POSITIVE_INFINITY": math.inf,
@@ -131,7 +135,12 @@ NAMESPACES: dict[str, dict[str, Any]] = {
         "nanoTime": time.perf_counter_ns,
     },
     "String": {"valueOf": str_of},
+    "Boolean": {"TYPE": PRIMITIVE_CLASSES["boolean"]},
+    "Short": {"TYPE": PRIMITIVE_CLASSES["short"]},
+    "Byte": {"TYPE": PRIMITIVE_CLASSES["byte"]},
+    "Float": {"TYPE": PRIMITIVE_CLASSES["float"]},
     "Character": {
+        "TYPE": PRIMITIVE_CLASSES["char"],
         "isDigit": lambda c: c.ch.isdigit(),
         "isLetter": lambda c: c.ch.isalpha(),
         "isWhitespace": lambda c: c.ch.isspace(),

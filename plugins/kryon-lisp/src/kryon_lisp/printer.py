@@ -9,6 +9,7 @@ from fractions import Fraction
 from typing import Any
 
 from kryon_lisp import limits, patterns
+from kryon_lisp.arrays import JavaArray
 from kryon_lisp.types import (
     Atom,
     BigInt,
@@ -239,6 +240,8 @@ class _Writer:
             out.append(f"#object[{getattr(x, '__name__', 'fn')}]")
         elif t is patterns.Pattern:
             out.append('#"' + x.pattern + '"')
+        elif t is JavaArray:
+            out.append(x.printed(self.readably))
         elif hasattr(x, "lisp_repr") and not isinstance(x, (LMap, LSet)):
             out.append(x.lisp_repr())
         elif callable(x) and hasattr(x, "__name__") and not isinstance(x, (LMap, LSet)):
@@ -332,6 +335,8 @@ def type_name(x: Any) -> str:
         return "clojure.lang.BigInt"
     if found is not None:
         return found
+    if type(x) is JavaArray:
+        return x.java_name
     if isinstance(x, BaseException):
         return _exception_name(x)
     if isinstance(x, Seq):

@@ -17,6 +17,7 @@ from kryon_lisp import (
     records,
     testing_ns,
 )
+from kryon_lisp.arrays_core import JAVA_ARRAYS
 from kryon_lisp.classes import EXCEPTIONS as JAVA_EXCEPTIONS
 from kryon_lisp.compiler import Compiler
 from kryon_lisp.core import CATCH_CLASSES, CORE, timed
@@ -80,6 +81,8 @@ class Runtime:
         self._builtin_ns("kryon", {})
         for ns_name, functions in interop.NAMESPACES.items():
             self._builtin_ns(ns_name, functions)
+        for ns_name in ("java.util.Arrays", "Arrays"):
+            self._builtin_ns(ns_name, JAVA_ARRAYS)
         self.tests = testing_ns.install(self)
         self._builtin_ns("clojure.set", extra.CLOJURE_SET)
         self._builtin_ns("clojure.walk", extra.CLOJURE_WALK)

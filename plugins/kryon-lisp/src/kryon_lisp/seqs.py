@@ -20,6 +20,7 @@ from typing import Any
 from pyrsistent import pvector
 
 from kryon_lisp import limits
+from kryon_lisp.arrays import JavaArray
 from kryon_lisp.types import EMPTY_LIST, Char, LMap, LSet, PList, PVector, Seq
 
 _CHUNKED_SIZE = 32
@@ -318,6 +319,9 @@ def seq(x: Any) -> Seq | None:
         return IndexedSeq([Char(c) for c in x], 0) if x else None
     if t is LSet:
         return IndexedSeq(list(x), 0) if len(x) else None
+    if t is JavaArray:
+        # an ArraySeq reads the array as it goes: it sees later asets
+        return IndexedSeq(x.data, 0) if len(x.data) else None
     if isinstance(x, LMap):
         return IndexedSeq([pvector2(k, v) for k, v in x.items()], 0) if len(x) else None
     if isinstance(x, Iterable):
@@ -336,6 +340,8 @@ def iter_of(x: Any) -> Iterator[Any]:
         return (pvector2(k, v) for k, v in x.items())
     if t is str:
         return map(Char, x)
+    if t is JavaArray:
+        return iter(x.data)
     if isinstance(x, Seq):
         return iter(x)
     if isinstance(x, LMap):
