@@ -258,3 +258,56 @@ def test_the_kryon_api_takes_tables_at_top_level(caplog: pytest.LogCaptureFixtur
         assert manager.shared.get("top") == [1, 2, {"x": 3}]
         assert manager.shared.get("co") == {"k": [True, None]}
     assert [r.getMessage() for r in caplog.records] == ["[1, 2]", "{'deep': [1]}"]
+
+
+def test_a_table_crossing_to_the_host_is_bounded_by_the_memory_limit(make_lua: Any) -> None:
+    """The same 1 MB string 3,000 times became 3,000 host strings (2.9 GB)."""
+    import tracemalloc
+
+    from kryon_core import MemoryLimitError, SecurityPolicy
+
+    def echo(caller: str, value: Any) -> Any:
+        return value
+
+    def count(caller: str, *values: Any) -> int:
+        return len(values)
+
+    harness = make_lua(
+        SecurityPolicy(name="small", memory_limit_mb=16, time_limit_ms=None),
+        functions={"echo": echo, "count": count},
+    )
+    sid = harness.load(
+        "local s = string.rep('x', 1024 * 1024)\n"
+        "local many, nested = {}, {}\n"
+        "for i = 1, 3000 do many[i] = s nested[i] = {s} end\n"
+        "function give() return many end\n"
+        "function pass()\n  kryon.echo(nested)\nend\n"
+        "function caught() local ok, e = pcall(kryon.echo, many) return e.type end\n"
+        "function args() return kryon.count(s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s) end\n"
+        "function spread() return kryon.count(table.unpack(many)) end\n"
+        "local s4 = string.rep(s, 4)\n"
+        "function results() return s4, s4, s4, s4, s4 end\n"
+        "function back(f) return f(table.unpack(many)) end\n"
+        "function fine() local t = {} for i = 1, 100000 do t[i] = i end return kryon.echo(t) end\n",
+        "big",
+    )
+    tracemalloc.start()
+    try:
+        with pytest.raises(MemoryLimitError, match="16 MB") as info:
+            harness.call(sid, "give")
+        assert info.value.script == "big"
+        with pytest.raises(MemoryLimitError) as info:
+            harness.call(sid, "pass")
+        assert (info.value.script, info.value.line) == ("big", 6)
+        assert harness.call(sid, "caught") == "MemoryLimitError"
+        # the arguments of one call share the budget, and so do its results
+        for name in ("args", "spread", "results"):
+            with pytest.raises(MemoryLimitError):
+                harness.call(sid, name)
+        with pytest.raises(MemoryLimitError):  # a host function called back
+            harness.call(sid, "back", FunctionRef("host", "f", lambda args: len(args)))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 * 2**20
+    assert harness.call(sid, "fine") == list(range(1, 100001))

@@ -23,6 +23,7 @@ local string_gmatch, string_sub, math_floor = string.gmatch, string.sub, math.fl
 local load, setmetatable, rawget, rawequal = load, setmetatable, rawget, rawequal
 local type, next, error, pcall = type, next, error, pcall
 local table_concat, tostring, select = table.concat, tostring, select
+local string_format = string.format
 local table_pack = table.pack or function(...) return { n = select("#", ...), ... } end
 
 -- Marks for tables the host made or must read specially (weak keys):
@@ -65,8 +66,37 @@ local function host_result(r)
   return r
 end
 
+-- lupa makes every string argument a host string before the host function
+-- runs: arguments that together pass the memory limit (one big string many
+-- times, table.unpack of a table of them) are refused here first.  One or
+-- two cannot pass it by much (each already lives in the VM); past that the
+-- host's converter charges them (kryon_lua.convert).
+local function args_too_big(n, ...)
+  local limit = S.mem_kb
+  if not limit then return false end
+  local args, total = { ... }, 0
+  for i = 1, n do
+    local v = args[i]
+    if type(v) == "string" then total = total + #v end
+  end
+  if total <= limit * 1024 then return false end
+  return string_format("a Lua value passed to the host would take more than the "
+                       .. "memory limit of %g MB as host values", limit / 1024)
+end
+
+local function checked_args(...)
+  local n = select("#", ...)
+  if n > 2 then
+    local message = args_too_big(n, ...)
+    if message then error(host_error("MemoryLimitError", message), 3) end
+  end
+end
+
 function K.host_function(py, caller)
-  return function(...) return host_result(py(caller, ...)) end
+  return function(...)
+    checked_args(...)
+    return host_result(py(caller, ...))
+  end
 end
 
 -- The `kryon` table of script `caller` and its print writer, in one
@@ -118,7 +148,10 @@ function K.opaque(obj)
 end
 
 function K.ref(obj)
-  local f = function(...) return host_result(call_ref(obj, ...)) end
+  local f = function(...)
+    checked_args(...)
+    return host_result(call_ref(obj, ...))
+  end
   tags[f] = obj
   return f
 end

@@ -19,11 +19,15 @@ Rules (the long form is in ``docs/languages/lua.md``):
   :class:`ElementHandle` become opaque proxies scripts can hold, compare and
   pass back, never inspect.
 * Cycles and nesting deeper than ``MAX_DEPTH`` raise ConversionError.
+* Values crossing together (one host call's arguments, one call's results)
+  may take at most the policy's memory limit as host values (estimated as
+  they are converted): a table holding one big string many times would
+  otherwise become that many host strings.  Past it, MemoryLimitError.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from kryon_core import (
@@ -33,6 +37,7 @@ from kryon_core import (
     ConversionError,
     ElementHandle,
     FunctionRef,
+    MemoryLimitError,
     UserData,
     Value,
     check_int,
@@ -41,6 +46,13 @@ from kryon_core import (
 __all__ = ["LuaConverter"]
 
 _JIT_EXACT = 2**53
+# Estimated host bytes: a list or dict, each of its entries (slot, number or
+# dict entry), and a str on top of its characters.
+_TABLE_COST, _ENTRY_COST, _STR_COST = 64, 40, 49
+
+_Budget = list[int] | None
+"""Host bytes the values being converted may still take (a one-item list
+shared by the whole conversion), or None without a limit."""
 _MARK_LIST, _MARK_DICT, _MARK_NULL = b"list", b"dict", b"null"
 
 
@@ -55,6 +67,7 @@ class LuaConverter:
         host_convert: Callable[[object], Value],
         empty_is_list: bool,
         doubles_only: bool,
+        memory_limit: int = 0,
     ) -> None:
         kernel = vm.kernel
         self._table_from = vm.lua.table_from
@@ -69,6 +82,7 @@ class LuaConverter:
         self._host_convert = host_convert
         self._empty_is_list = empty_is_list
         self._doubles_only = doubles_only
+        self._memory_limit = memory_limit
         self.int_range = (-_JIT_EXACT, _JIT_EXACT) if doubles_only else (INT_MIN, INT_MAX)
         """Integers that cross exactly into this VM."""
 
@@ -133,7 +147,32 @@ class LuaConverter:
 
     # -- Lua -> host ------------------------------------------------------------------
 
-    def from_lua(self, value: Any, depth: int = 0) -> Value:
+    def from_lua(self, value: Any) -> Value:
+        """One Lua value as a host value."""
+        return self._value(value, 0, [self._memory_limit] if self._memory_limit else None)
+
+    def from_lua_all(self, values: Iterable[Any]) -> list[Value]:
+        """Values crossing together (a call's arguments or results): one budget,
+        charged as ``values`` are read."""
+        if not self._memory_limit:
+            return [self._value(v, 0, None) for v in values]
+        budget = [self._memory_limit]
+        out: list[Value] = []
+        for v in values:
+            if v.__class__ is bytes:
+                budget[0] -= _STR_COST + len(v)
+                if budget[0] < 0:
+                    raise self._too_big()
+            out.append(self._value(v, 0, budget))
+        return out
+
+    def _too_big(self) -> MemoryLimitError:
+        return MemoryLimitError(
+            "a Lua value passed to the host would take more than the memory limit "
+            f"of {self._memory_limit / 2**20:g} MB as host values"
+        )
+
+    def _value(self, value: Any, depth: int, budget: _Budget) -> Value:
         cls = value.__class__
         if cls is int:
             return value if not self._doubles_only else int(value)
@@ -143,13 +182,13 @@ class LuaConverter:
             return _decode(value)
         kind = self._lua_type(value)
         if kind == "table":
-            return self._table(value, depth)
+            return self._table(value, depth, budget)
         if kind == "function" and cls.__name__ == "_LuaFunction":
             tagged = self._tag_of(value)
             return tagged if isinstance(tagged, FunctionRef) else self._make_ref(value)
         raise ConversionError(f"a Lua {_KINDS.get(cls.__name__, kind)} cannot leave the VM")
 
-    def _table(self, table: Any, depth: int) -> Value:
+    def _table(self, table: Any, depth: int, budget: _Budget) -> Value:
         tag = self._tag_of(table)
         if tag is not None:
             if tag == _MARK_NULL:
@@ -160,49 +199,95 @@ class LuaConverter:
             if self._has_cycle(table):
                 raise ConversionError("Lua table contains itself (a cycle)")
             raise ConversionError(f"Lua table nests deeper than {MAX_DEPTH} levels")
-        items = list(table.items())
-        if not items:
+        # One pass, converting as entries are read: lupa makes each Lua string
+        # a bytes object, so a table holding one big string many times is
+        # refused after the first few copies (see _element).
+        entries = iter(table.items())
+        first = next(entries, None)
+        if first is None:
             if tag == _MARK_DICT or (tag is None and not self._empty_is_list):
                 return {}
             return []
-        first = items[0][0].__class__
-        if first is bytes:
-            out: dict[str, Value] = {}
-            for k, v in items:
-                if k.__class__ is not bytes:
-                    raise ConversionError(_mixed(k))
-                out[_decode(k)] = self._element(v, depth)
-            return out
-        if first is int or first is float:
-            return self._list(items, depth)
-        raise ConversionError(_mixed(items[0][0]))
+        kind = first[0].__class__
+        if kind is bytes:
+            out: Value = self._dict(first, entries, depth, budget)
+        elif kind is int or kind is float:
+            out = self._list(first, entries, depth, budget)
+        else:
+            raise ConversionError(_mixed(first[0]))
+        if budget is not None:  # the containers (their keys are distinct: VM-bounded)
+            budget[0] -= _TABLE_COST + _ENTRY_COST * len(out)
+            if budget[0] < 0:
+                raise self._too_big()
+        return out
 
-    def _list(self, items: list[tuple[Any, Any]], depth: int) -> list[Value]:
-        n = len(items)
-        slots: list[Any] = [_MISSING] * n
-        for key, v in items:
-            k = int(key) if key.__class__ is float and key.is_integer() else key
-            if k.__class__ is not int:
+    def _dict(
+        self, first: tuple[Any, Any], entries: Iterator[Any], depth: int, budget: _Budget
+    ) -> dict[str, Value]:
+        element = self._element
+        k, v = first
+        out: dict[str, Value] = {_decode(k): element(v, depth, budget)}
+        for k, v in entries:
+            if k.__class__ is not bytes:
                 raise ConversionError(_mixed(k))
-            if not 1 <= k <= n or slots[k - 1] is not _MISSING:
+            out[_decode(k)] = element(v, depth, budget)
+        return out
+
+    def _list(
+        self, first: tuple[Any, Any], entries: Iterator[Any], depth: int, budget: _Budget
+    ) -> list[Value]:
+        element = self._element
+        out: list[Value] = []
+        append = out.append
+        k, v = first
+        while k.__class__ is int and k == len(out) + 1:  # Lua walks 1..n in order
+            append(element(v, depth, budget))
+            nxt = next(entries, None)
+            if nxt is None:
+                return out
+            k, v = nxt
+        # keys out of order (the hash part), floats, holes: sorted out by index
+        by_index: dict[Any, Value] = dict(enumerate(out, 1))
+        by_index[k] = element(v, depth, budget) if _is_number(k) else _fail_mixed(k)
+        for k, v in entries:
+            by_index[k] = element(v, depth, budget) if _is_number(k) else _fail_mixed(k)
+        n = len(by_index)
+        slots: list[Value] = [_MISSING] * n
+        for key, value in by_index.items():
+            i = int(key) if key.__class__ is float and key.is_integer() else key
+            if i.__class__ is not int:
+                raise ConversionError(_mixed(i))
+            if not 1 <= i <= n or slots[i - 1] is not _MISSING:
                 raise ConversionError(
-                    f"Lua table with integer key {k} is not a list 1..{n} (sparse arrays "
+                    f"Lua table with integer key {i} is not a list 1..{n} (sparse arrays "
                     "cannot be converted; use kryon.null for holes)"
                 )
-            slots[k - 1] = v
-        return [self._element(v, depth) for v in slots]
+            slots[i - 1] = value
+        return slots
 
-    def _element(self, value: Any, depth: int) -> Value:
+    def _element(self, value: Any, depth: int, budget: _Budget) -> Value:
         cls = value.__class__
         if cls is int or cls is float or cls is bool:
-            return self.from_lua(value) if cls is int else value
+            return self._value(value, 0, None) if cls is int else value
         if cls is bytes:
+            if budget is not None:
+                budget[0] -= _STR_COST + len(value)
+                if budget[0] < 0:
+                    raise self._too_big()
             return _decode(value)
-        return self.from_lua(value, depth + 1)
+        return self._value(value, depth + 1, budget)
 
 
 _MISSING = object()
 _KINDS = {"_LuaThread": "coroutine", "_LuaCoroutineFunction": "coroutine"}
+
+
+def _is_number(key: object) -> bool:
+    return key.__class__ is int or key.__class__ is float
+
+
+def _fail_mixed(key: object) -> Value:
+    raise ConversionError(_mixed(key))
 
 
 def _mixed(key: object) -> str:

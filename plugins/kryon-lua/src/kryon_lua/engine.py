@@ -158,6 +158,7 @@ class LuaEngine(ScriptEngine):
             host_convert=self._host_convert,
             empty_is_list=self._config.empty_table == "list",
             doubles_only=self._config.runtime == "luajit",
+            memory_limit=vm.memory_limit,
         )
         self._host.converter = self._converter
         self._memory = VMMemory(vm)
@@ -328,12 +329,15 @@ class LuaEngine(ScriptEngine):
         return ScriptError(f"Lua call failed: {exc}", script=script)
 
     def _finish(self, r: Any, script: str) -> Value:
-        if r.__class__ is tuple:
-            if r[0] is False:
-                raise self._error(r, script)
-            packed = r[1]
-            return [self._converter.from_lua(packed[i]) for i in range(1, packed[b"n"] + 1)]
-        return self._converter.from_lua(r)
+        if r.__class__ is tuple and r[0] is False:
+            raise self._error(r, script)
+        try:
+            if r.__class__ is not tuple:
+                return self._converter.from_lua(r)
+            packed = r[1]  # (read lazily: the results are charged as they cross)
+            return self._converter.from_lua_all(packed[i] for i in range(1, packed[b"n"] + 1))
+        except ScriptError as exc:  # a result that cannot cross: the script's
+            raise exc.with_script(script) from None
 
     def _error(self, r: tuple[Any, ...], script: str) -> BaseException:
         pending = self._host.take_pending()

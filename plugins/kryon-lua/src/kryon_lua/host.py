@@ -79,14 +79,14 @@ class HostCalls:
         fn = function.fn
         converter = self.converter
         assert converter is not None, "initialize the engine before setup_bridge"
-        from_lua, to_lua = converter.from_lua, converter.to_lua
+        from_lua_all, to_lua = converter.from_lua_all, converter.to_lua
         low, high = converter.int_range
 
         def call(caller: str, *args: Any) -> Any:
             try:
                 for a in args:
                     if a.__class__ not in _SCALARS:
-                        args = tuple([from_lua(x) for x in args])
+                        args = tuple(from_lua_all(args))
                         break
                 result = fn(caller, *args)
                 cls = result.__class__
@@ -138,7 +138,7 @@ class HostCalls:
             assert converter is not None
             if not isinstance(ref, FunctionRef):
                 raise TypeError("opaque host value is not callable")
-            values = [converter.from_lua(a) for a in args]
+            values = converter.from_lua_all(args)
             return converter.to_lua(ref.call(values))
         except BaseException as exc:
             return self._fail(exc)
