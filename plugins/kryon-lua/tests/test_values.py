@@ -70,10 +70,11 @@ def test_empty_table_can_default_to_dict(make_lua: Any) -> None:
 @pytest.mark.parametrize(
     "body, message",
     [
-        ("return {1, 2, x = 3}", "mixes key kinds"),
+        ("return {1, 2, x = 3}", "mixes key kinds \\(found string key 'x'\\)"),
         ("return {[1] = 1, [3] = 3}", "not a list"),
-        ("return {[1.5] = 1}", "mixes key kinds"),
-        ("return {[true] = 1}", "mixes key kinds"),
+        ("return {[1.5] = 1}", "found float key 1.5"),
+        ("return {[true] = 1}", "found boolean key true"),
+        ("return {x = 1, [2] = 2}", "found (string key 'x'|integer key 2)"),
         ("return '\\255'", "not valid UTF-8"),
         ("return {['\\255'] = 1}", "not valid UTF-8"),
         ("local t = {} t[1] = t return t", "cycle"),

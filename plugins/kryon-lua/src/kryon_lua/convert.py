@@ -282,6 +282,9 @@ _MISSING = object()
 _KINDS = {"_LuaThread": "coroutine", "_LuaCoroutineFunction": "coroutine"}
 
 
+_LUA_TYPES = {bytes: "string", int: "integer", float: "float", bool: "boolean"}
+
+
 def _is_number(key: object) -> bool:
     return key.__class__ is int or key.__class__ is float
 
@@ -291,9 +294,14 @@ def _fail_mixed(key: object) -> Value:
 
 
 def _mixed(key: object) -> str:
-    shown = key.decode("utf-8", "replace") if isinstance(key, bytes) else key
+    if isinstance(key, bytes):
+        shown = repr(key.decode("utf-8", "replace"))
+    elif isinstance(key, bool):
+        shown = "true" if key else "false"
+    else:
+        shown = repr(key)
     return (
-        f"Lua table mixes key kinds (found {type(key).__name__} key {shown!r}); "
+        f"Lua table mixes key kinds (found {_LUA_TYPES.get(type(key), 'other')} key {shown}); "
         "a table must be a list (keys 1..n) or an object (string keys)"
     )
 
