@@ -13,7 +13,12 @@ from kryon_lisp import patterns
 from kryon_lisp.engine import LispConfig, LispEngine
 from kryon_lisp.seqs import LazySeq
 
-from kryon_core import RecursionLimitError, SecurityPolicy, TimeLimitError
+from kryon_core import (
+    InstructionLimitError,
+    RecursionLimitError,
+    SecurityPolicy,
+    TimeLimitError,
+)
 
 from .conftest import run_lisp
 
@@ -253,3 +258,64 @@ def test_update_in_and_assoc_in_walk_paths() -> None:
     assert value == (
         "[{nil 1} {nil 1} {:a {:b 6}} {:a {:b 1}} [[1 2] [:x 4]] {1 {2 4}} [2 2] {:a 1} 3 10]"
     )
+
+
+ARITHMETIC_CASES = [
+    (
+        "[(+ 1.5 2) (- 2 0.5) (* 2 1.5) (/ 1.0 4) (/ 1 4.0) (/ 6 3) (/ 1 3)]",
+        "[3.5 1.5 3.0 0.25 0.25 2 1/3]",
+    ),
+    (
+        "[(/ 1.0 0) (/ -1 0.0) (/ 0.0 0) (+ 1/2 0.5) (* 1N 1.5) (- 1N 1)]",
+        "[##Inf ##-Inf ##NaN 1.0 1.5 0N]",
+    ),
+    ("[(max 1 2.0) (min 3 1) (max 1 2 3) (min 2.5 7)]", "[2.0 1 3 2.5]"),
+    ("[(- 5 3) (- 5) (- 5 1 1) (* 3 4)]", "[2 -5 3 12]"),
+    ("(map (partial * 3) [1 2.0 1/3])", "(3 6.0 1N)"),
+    (
+        "[(reduce + (range 5)) (reduce + 0.5 (range 3)) (reduce + [1 1/2 2]) (reduce + 1N [1 2])"
+        ' (reduce + []) (reduce + ["a"])]',
+        '[10 3.5 7/2 4N 0 "a"]',
+    ),
+    ("(into [0] (comp (map inc) (filter odd?) (take 3)) (range 100))", "[0 1 3 5]"),
+    ("(into [] (partition-all 2) (range 5))", "[[0 1] [2 3] [4]]"),
+    ("(transduce (comp (map inc) (remove even?)) conj [] (range 6))", "[1 3 5]"),
+    ("(sequence (map inc) [1 2])", "(2 3)"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), ARITHMETIC_CASES)
+def test_fast_arithmetic_and_reductions(source: str, expected: str) -> None:
+    assert run_lisp(source)[1] == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "(* 5000000000 5000000000)",
+        "(reduce * (range 1 40))",
+        "((partial * 5000000000) 5000000000)",
+    ],
+)
+def test_long_products_still_overflow(source: str) -> None:
+    _, value = run_lisp(f"(try {source} (catch ArithmeticException e (.getMessage e)))")
+    assert value == '"integer overflow"'
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "(count (take 100000 (range)))",
+        "(reduce + (range 100000))",
+        "(nth (iterate inc 0) 100000)",
+        "(first (drop 100000 (cycle [1 2])))",
+        "(count (take 100000 (repeat 1)))",
+    ],
+)
+def test_metered_sources_count_against_the_instruction_limit(body: str) -> None:
+    policy = SecurityPolicy(name="steps", time_limit_ms=None, instruction_limit=20_000)
+    engine = LispEngine()
+    engine.initialize(LispConfig(), policy)
+    sid = engine.load_script(engine.compile(f"(defn run [] {body})", script="steps.klisp"))
+    with pytest.raises(InstructionLimitError):
+        engine.call_function(sid, "run", [])

@@ -182,6 +182,18 @@ def into(to: Any, *args: Any) -> Any:
     xform, src = args
     from kryon_lisp.core_seq import transduce
 
+    if type(to) is PVector:
+        # collected in a list and appended at once, as Clojure's transient conj!
+        collected: list[Any] = []
+
+        def collect(acc: Any = None, x: Any = _MISSING) -> Any:
+            if x is not _MISSING:
+                collected.append(x)
+            return acc
+
+        transduce(xform, collect, None, src)
+        limits.check_size(len(to) + len(collected))
+        return to.extend(collected)
     return transduce(xform, conj, to, src)
 
 

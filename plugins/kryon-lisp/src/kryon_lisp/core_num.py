@@ -36,11 +36,26 @@ def _contagion(r: Any, a: Any, b: Any) -> Any:
     return r
 
 
+def _floats(a: Any, b: Any) -> bool:
+    """A double with a long or a double: Python's float arithmetic is Java's."""
+    ta = type(a)
+    tb = type(b)
+    return (ta is float and (tb is float or tb is int)) or (tb is float and ta is int)
+
+
 def add2(a: Any, b: Any) -> Any:
+    if type(a) is int and type(b) is int:
+        return a + b
+    if _floats(a, b):
+        return a + b
     return _contagion(_norm(_num(a) + _num(b)), a, b)
 
 
 def sub2(a: Any, b: Any) -> Any:
+    if type(a) is int and type(b) is int:
+        return a - b
+    if _floats(a, b):
+        return a - b
     return _contagion(_norm(_num(a) - _num(b)), a, b)
 
 
@@ -55,6 +70,11 @@ def overflow() -> Any:
 
 
 def mul2(a: Any, b: Any) -> Any:
+    if type(a) is int and type(b) is int:
+        r = a * b
+        return r if _LONG_MIN <= r <= _LONG_MAX else overflow()
+    if _floats(a, b):
+        return a * b
     r = _norm(_num(a) * _num(b))
     if type(r) is int and type(a) is int and type(b) is int and not _LONG_MIN <= r <= _LONG_MAX:
         overflow()
@@ -84,6 +104,8 @@ def _check_bits(r: Any) -> None:
 
 
 def div2(a: Any, b: Any) -> Any:
+    if b and _floats(a, b):
+        return a / b
     a = _num(a)
     b = _num(b)
     if type(a) is float or type(b) is float:
@@ -112,6 +134,8 @@ def plus(a: Any = 0, b: Any = 0, *more: Any) -> Any:
 
 
 def minus(a: Any, *more: Any) -> Any:
+    if len(more) == 1:
+        return sub2(a, more[0])
     if not more:
         return neg(a)
     return reduce(sub2, more, a)
@@ -192,10 +216,20 @@ num_eq = _chain(lambda a, b: a == b)
 
 
 def max_(a: Any, *more: Any) -> Any:
+    if len(more) == 1:
+        b = more[0]
+        ta, tb = type(a), type(b)
+        if (ta is int or ta is float) and (tb is int or tb is float):
+            return b if b > a else a
     return reduce(lambda x, y: y if _num(y) > _num(x) else x, more, _num(a))
 
 
 def min_(a: Any, *more: Any) -> Any:
+    if len(more) == 1:
+        b = more[0]
+        ta, tb = type(a), type(b)
+        if (ta is int or ta is float) and (tb is int or tb is float):
+            return b if b < a else a
     return reduce(lambda x, y: y if _num(y) < _num(x) else x, more, _num(a))
 
 
@@ -450,6 +484,7 @@ NUMERIC: dict[str, Any] = {
     "pos-int?": lambda x: type(x) is int and x > 0,
     "neg-int?": lambda x: type(x) is int and x < 0,
     "@add2": add2,
+    "@div2": div2,
     "@sub2": sub2,
     "@mul2": mul2,
     "@overflow": overflow,

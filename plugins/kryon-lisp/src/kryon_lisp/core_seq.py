@@ -28,6 +28,7 @@ from kryon_lisp.core_fn import (
     partial,
     some_fn,
 )
+from kryon_lisp.core_num import add2, plus
 from kryon_lisp.equality import equals
 from kryon_lisp.seqs import (
     Cons,
@@ -39,6 +40,7 @@ from kryon_lisp.seqs import (
     infinite,
     iter_of,
     lazy_iter,
+    metered_range,
     next_,
     realise_list,
     rest,
@@ -436,6 +438,11 @@ def reduce_(f: Any, *args: Any) -> Any:
         acc, coll = args
         it = _it(coll, 2)
         del coll
+    if f is plus:
+        # the commonest reduction, without a call per element for longs
+        for x in it:
+            acc = acc + x if type(acc) is int and type(x) is int else add2(acc, x)
+        return acc
     if f in NEVER_REDUCED:
         return functools.reduce(f, it, acc)
     for x in it:
@@ -646,6 +653,6 @@ SEQUENCES: dict[str, Any] = {
     "@lazy_iter": lazy_iter,
     "@iter": iter_of,
     "@range_of": lambda n: (
-        range(int(n)) if limits.current.budget is None else guarded(iter(range(int(n))))
+        range(int(n)) if limits.current.budget is None else metered_range(range(int(n)))
     ),
 }

@@ -111,6 +111,13 @@ def emit_arith(op: str) -> Emitter:
     return emit
 
 
+def emit_divide(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | None:
+    """``(/ a b)``: the two-argument division directly (no argument tuple)."""
+    if len(args) != 2:
+        return None
+    return call(name("@div2"), *args), False
+
+
 def emit_step(op: str) -> Emitter:
     """``inc``/``dec``."""
 
@@ -294,6 +301,7 @@ INLINE: dict[str, Emitter] = {
     "+": emit_arith("+"),
     "-": emit_arith("-"),
     "*": emit_arith("*"),
+    "/": emit_divide,
     "inc": emit_step("+"),
     "dec": emit_step("-"),
     "<": emit_compare("<"),

@@ -275,7 +275,7 @@ class LRange(Seq):
 
     def __iter__(self) -> Iterator[Any]:
         if len(self.r) > 4 * limits.CHUNK and limits.current.budget is not None:
-            return guarded(iter(self.r))
+            return metered_range(self.r)
         return iter(self.r)
 
     def __len__(self) -> int:
@@ -299,9 +299,38 @@ def guarded(it: Iterator[Any]) -> Iterator[Any]:
         yield x
 
 
+def metered(endless: Iterator[Any]) -> Iterator[Any]:
+    """An endless iterator in runs of CHUNK elements, the budget charged as
+    each run after the first starts.  All in C but for one call per run; a
+    run never reads ahead (``islice`` takes elements as they are asked for)."""
+
+    def run(i: int) -> Iterator[Any]:
+        if i:
+            budget = limits.current.budget
+            if budget is not None:
+                budget.realise(limits.CHUNK)
+        return itertools.islice(endless, limits.CHUNK)
+
+    return itertools.chain.from_iterable(map(run, itertools.count()))
+
+
+def metered_range(r: range) -> Iterator[int]:
+    """The numbers of a range in runs of CHUNK, charged as :func:`metered` does."""
+    chunk = limits.CHUNK
+
+    def run(i: int) -> range:
+        if i:
+            budget = limits.current.budget
+            if budget is not None:
+                budget.realise(chunk)
+        return r[i : i + chunk]
+
+    return itertools.chain.from_iterable(map(run, range(0, len(r), chunk)))
+
+
 def infinite(it: Iterator[Any]) -> LazySeq:
     """A lazy sequence over an endless iterator, under the budget."""
-    return lazy_iter(guarded(it))
+    return lazy_iter(metered(it))
 
 
 def seq(x: Any) -> Seq | None:

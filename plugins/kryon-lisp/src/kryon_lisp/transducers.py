@@ -28,12 +28,33 @@ def _xf(
     return xform
 
 
+_NONE: Any = object()
+
+
 def map_xf(f: Any) -> Any:
-    return _xf(lambda rf, acc, x: rf(acc, f(x)))
+    # map and filter are most transducers: one call per element, not three
+    def xform(rf: Callable[..., Any]) -> Callable[..., Any]:
+        def reducer(acc: Any = _NONE, x: Any = _NONE) -> Any:
+            if x is not _NONE:
+                return rf(acc, f(x))
+            return rf() if acc is _NONE else rf(acc)
+
+        return reducer
+
+    return xform
 
 
 def filter_xf(pred: Any) -> Any:
-    return _xf(lambda rf, acc, x: rf(acc, x) if truthy(pred(x)) else acc)
+    def xform(rf: Callable[..., Any]) -> Callable[..., Any]:
+        def reducer(acc: Any = _NONE, x: Any = _NONE) -> Any:
+            if x is not _NONE:
+                r = pred(x)
+                return acc if r is None or r is False else rf(acc, x)
+            return rf() if acc is _NONE else rf(acc)
+
+        return reducer
+
+    return xform
 
 
 def keep_xf(f: Any) -> Any:

@@ -662,8 +662,9 @@ class Atom:
             raise ValueError("Invalid reference state")
         old = self.value
         self.value = new
-        for key, fn in list(self.watches.items()):
-            fn(key, self, old, new)
+        if self.watches:
+            for key, fn in list(self.watches.items()):
+                fn(key, self, old, new)
         return new
 
 
