@@ -59,6 +59,7 @@ DEFAULT_ALLOWED_MODULES: tuple[str, ...] = (
     "weakref",
     "queue",
     "traceback",
+    "asyncio",
 )
 """Modules a sandboxed (isolated) script may import: pure computation only."""
 

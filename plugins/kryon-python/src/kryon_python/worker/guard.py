@@ -73,6 +73,9 @@ ALLOWED_EVENTS = frozenset(
         "gc.collect",
         "os.urandom",
         "random.seed",
+        # asyncio's loop hooks async generators (finalized by the loop that ran them)
+        "sys.set_asyncgen_hook_firstiter",
+        "sys.set_asyncgen_hook_finalizer",
     }
 )
 

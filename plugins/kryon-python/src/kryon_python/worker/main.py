@@ -512,6 +512,8 @@ def main(read_fd: int, write_fd: int) -> None:
         init = decode(payload)
         config: dict[str, Any] = init[1]
         modules = guard.preload(config["allowed_modules"])
+        if "asyncio" in modules:
+            from kryon_python.worker import aio  # while imports still work
         recursion = config.get("recursion_limit")
         units = stack.recursion_units(recursion if isinstance(recursion, int) else None)
         stack.reserve(units)  # before the file system and the memory limit go
@@ -521,6 +523,8 @@ def main(read_fd: int, write_fd: int) -> None:
         syscalls.install()
         worker = Worker(read_fd, write_fd, statm_fd, config, modules)
         worker.reader = reader
+        if "asyncio" in modules:  # its own loop needs sockets and epoll
+            aio.install(worker.environment.sleep(time.sleep))
         sys.setrecursionlimit(units)
         signal.signal(signal.SIGPROF, worker.on_alarm)
         sys.stdout, sys.stderr = worker.stdout, worker.stderr  # pprint, warnings, ...
