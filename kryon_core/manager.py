@@ -14,7 +14,6 @@ function registry, the compilation cache, shared data and the profiler::
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import logging
 import threading
@@ -424,6 +423,8 @@ class ScriptManager:
             invoke = make_invoker(bound, dispatch, stats, record.name)
 
             async def invoke_async(args: Sequence[Value]) -> Value:
+                import asyncio  # deferred: most runs never call async (STYLE: heavy imports)
+
                 def run_to_completion() -> Value:
                     return asyncio.run(engine.call_function_async(script_id, function, args))
 
