@@ -8,8 +8,13 @@ for stack traces.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kryon_wren import nodes as N
 from kryon_wren.exprgen import ExprGen, FuncState
+
+TICK_STATEMENTS = 512
+"""Statements generated between two checks of the compilation's limits."""
 
 
 class CodeGen(ExprGen):
@@ -27,6 +32,9 @@ class CodeGen(ExprGen):
             ):
                 self.plain_vars.add(id(stmt.info))
         self.debug_names[mod.pyname] = "(script)"
+        # Classes declared once, by a statement of the module itself: their
+        # methods are defined at the top of the Python module (see function).
+        self.top_classes = {id(s) for s in mod.body if isinstance(s, N.ClassDecl)}
         self.fs = FuncState(mod)
         self.emit(f"def {mod.pyname}():", 1)
         self.indent += 1
@@ -36,7 +44,7 @@ class CodeGen(ExprGen):
         self.prologue(mod)
         self.block(mod.body)
         self.emit("return None")
-        glob = sorted({*own, *mod.globals_, *self.static_fields})
+        glob = sorted({*own, *mod.globals_, *self.static_fields, *self.module_globals})
         for sf in sorted(self.static_fields):
             self.lines.insert(body_start, (self.indent, f"{sf} = None", 1))
         if glob:
@@ -50,7 +58,33 @@ class CodeGen(ExprGen):
             self.emit("_step()", info.line)
 
     def function(self, info: N.FuncInfo, first: str | None = None) -> str:
-        """Emit a nested def for ``info``; returns its Python name."""
+        """Emit a def for ``info``; returns its Python name.
+
+        A function of the module function that uses none of its variables is
+        defined at the top of the Python module instead: CPython's compiler
+        copies the names an enclosing function binds for every function
+        nested in it, so thousands of classes or closures nested in the
+        module function took a time quadratic in their number to compile."""
+        fs = self.fs
+        if fs is None or fs.info.kind != "module" or not self.hoistable(info, fs.info):
+            return self.define(info, first)
+        lines, indent = self.lines, self.indent
+        self.lines, self.indent = [], 0
+        try:
+            return self.define(info, first)
+        finally:
+            self.units.append(self.lines)
+            self.lines, self.indent = lines, indent
+
+    def hoistable(self, info: N.FuncInfo, module: N.FuncInfo) -> bool:
+        if info.kind != "fn":
+            # Methods never see the variables around their class; the methods
+            # of a class declared by a module statement reach its superclass
+            # through a global (see class_decl).
+            return self.hoist_methods
+        return not info.passed_in and not _uses_locals_of(info, module)
+
+    def define(self, info: N.FuncInfo, first: str | None) -> str:
         outer, saved_line = self.fs, self.line
         self.debug_names[info.pyname] = info.debug_name
         params = [first] if first else []
@@ -112,6 +146,9 @@ class CodeGen(ExprGen):
 
     def stmt(self, s: N.Node) -> None:
         self.line = s.line
+        self.nstmts += 1
+        if not self.nstmts % TICK_STATEMENTS and self.tick is not None:
+            self.tick()
         if isinstance(s, N.ExprStmt):
             self.expr_stmt(s.expr)
         elif isinstance(s, N.VarDecl):
@@ -223,11 +260,18 @@ class CodeGen(ExprGen):
         sup_code = "w_Object" if s.superclass is None else self.expr(s.superclass)
         self.line = s.line
         self.emit(f"{sup} = {sup_code}")
+        top = id(s) in self.top_classes and self.fs is not None and self.fs.info.kind == "module"
+        if top:
+            self.module_globals.add(sup)
         inst: list[str] = []
         static: list[str] = []
         for m in s.methods:
             first = "this"
-            pyname = self.function(m.func, first)
+            outer_hoist, self.hoist_methods = self.hoist_methods, top
+            try:
+                pyname = self.function(m.func, first)
+            finally:
+                self.hoist_methods = outer_hoist
             target = static if m.kind == "static" else inst
             target.append(f"{m.mname!r}: {pyname}")
             if m.kind == "init":
@@ -240,8 +284,14 @@ class CodeGen(ExprGen):
                 # with N the line of the body's closing brace.
                 self.debug_names[alloc] = ""
                 self.line = m.end_line
+                lines, indent = self.lines, self.indent
+                if top:
+                    self.lines, self.indent = [], 0
                 self.emit(f"def {alloc}(this{', ' if arity else ''}{params}):")
                 self.emit(f"    _o = this.pyclass(); _o.{m.mname}({params}); return _o")
+                if top:
+                    self.units.append(self.lines)
+                    self.lines, self.indent = lines, indent
                 static.append(f"{ctor!r}: {alloc}")
         for pyname in cls.fields.values():
             inst.append(f"{pyname!r}: None")
@@ -270,6 +320,31 @@ class CodeGen(ExprGen):
                 self.fs.info.globals_.add(info.pyname)
 
 
+def _uses_locals_of(info: N.FuncInfo, outer: N.FuncInfo) -> bool:
+    """Whether ``info`` or a closure in it uses a variable local to ``outer``."""
+    stack: list[object] = [*info.body]
+    if info.expr_body is not None:
+        stack.append(info.expr_body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, N.Var):
+            if node.info.func is outer:
+                return True
+        elif isinstance(node, N.FnExpr):
+            stack.extend(node.func.body)
+            if node.func.expr_body is not None:
+                stack.append(node.func.expr_body)
+        elif isinstance(node, N.ClassDecl):
+            # Methods do not see the variables around their class.
+            stack.append(node.superclass)
+        elif isinstance(node, (list, tuple)):
+            stack.extend(node)
+        elif isinstance(node, N.Node):
+            slots: tuple[str, ...] = node.__slots__
+            stack.extend(getattr(node, slot) for slot in slots)
+    return False
+
+
 def _is_leaf(info: N.FuncInfo) -> bool:
     stack: list[object] = [*info.body]
     if info.expr_body is not None:
@@ -289,10 +364,14 @@ def _is_leaf(info: N.FuncInfo) -> bool:
 
 
 def generate(
-    mod: N.FuncInfo, module_vars: dict[str, N.VarInfo], *, checks: bool
-) -> tuple[str, list[int], dict[str, str]]:
+    mod: N.FuncInfo,
+    module_vars: dict[str, N.VarInfo],
+    *,
+    checks: bool,
+    tick: Callable[[], None] | None = None,
+) -> tuple[list[tuple[int, str]], list[int], dict[str, str]]:
     debug: dict[str, str] = {}
-    gen = CodeGen(checks=checks, debug_names=debug)
+    gen = CodeGen(checks=checks, debug_names=debug, tick=tick)
     gen.module(mod, module_vars)
-    src, line_map = gen.source()
-    return src, line_map, debug
+    pieces, line_map = gen.source()
+    return pieces, line_map, debug

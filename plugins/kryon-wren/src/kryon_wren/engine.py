@@ -233,6 +233,7 @@ class WrenEngine(ScriptEngine):
     # -- compile and load -----------------------------------------------------------
 
     def compile(self, source: str, *, script: str, path: str | None = None) -> CompiledScript:
+        from kryon_wren.runtime.fiber import FatalError
         from kryon_wren.vm import WrenCompileError
 
         vm = self._live()
@@ -242,6 +243,8 @@ class WrenEngine(ScriptEngine):
         except WrenCompileError as err:
             line, text = err.errors[0] if err.errors else (None, "compile error")
             raise CompileError(text, script=script, line=line, rendered=err.rendered) from None
+        except FatalError as err:  # a limit of the policy
+            raise err.error from None
         return CompiledScript(
             script=script,
             language=self.name,
@@ -409,6 +412,7 @@ class WrenEngine(ScriptEngine):
         return shown
 
     def _run_snippet(self, script_id: ScriptId, source: str) -> tuple[_Script, Any]:
+        from kryon_wren.runtime.fiber import FatalError
         from kryon_wren.vm import WrenCompileError
 
         script = self._script(script_id)
@@ -419,6 +423,8 @@ class WrenEngine(ScriptEngine):
         except WrenCompileError as err:
             line, text = err.errors[0] if err.errors else (None, "compile error")
             raise CompileError(text, script=script.name, line=line, rendered=err.rendered) from None
+        except FatalError as err:
+            raise err.error from None
         vm.load(compiled, script.ns)
         result = self._enter(script.name, vm.run, script.ns["_wren_module"])
         script.variables.extend(v for v in compiled.variables if v not in script.variables)

@@ -24,6 +24,7 @@ COMPILER_SOURCES = (
     "names.py",
     "codegen.py",
     "exprgen.py",
+    "compiler.py",
     "vm.py",
     "runtime/core.py",
 )

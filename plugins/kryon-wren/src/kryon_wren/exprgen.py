@@ -13,6 +13,7 @@ import functools
 import math
 import re
 from abc import abstractmethod
+from collections.abc import Callable
 
 from kryon_wren import names
 from kryon_wren import nodes as N
@@ -54,6 +55,9 @@ def _plain_literal(v: object) -> bool:
 _FSTRING_SAFE = re.compile(r"[^'\"\\{}#\n]*")
 
 
+PIECE_CHARS = 32_000
+"""Characters of hoisted functions compiled together by one ``compile()``."""
+
 LONG_CHAIN = 40
 """Binary operators in a left-nested chain past which it is compiled flat."""
 
@@ -94,8 +98,16 @@ class FuncState:
 
 
 class ExprGen:
-    def __init__(self, *, checks: bool, debug_names: dict[str, str]) -> None:
+    def __init__(
+        self,
+        *,
+        checks: bool,
+        debug_names: dict[str, str],
+        tick: Callable[[], None] | None = None,
+    ) -> None:
         self.checks = checks
+        self.tick = tick
+        self.nstmts = 0
         self.lines: list[tuple[int, str, int]] = []
         self.indent = 0
         self.fs: FuncState | None = None
@@ -106,19 +118,42 @@ class ExprGen:
         # Module variables declared with a literal that compares plainly
         # and never assigned again (see plain_equal).
         self.plain_vars: set[int] = set()
+        # Functions emitted at the top of the Python module instead of inside
+        # the module function (see CodeGen.function), one line list each.
+        self.units: list[list[tuple[int, str, int]]] = []
+        self.top_classes: set[int] = set()
+        self.hoist_methods = False
+        # Globals the module function assigns besides its variables.
+        self.module_globals: set[str] = set()
 
     # -- output -------------------------------------------------------------
 
     def emit(self, text: str, line: int | None = None) -> None:
         self.lines.append((self.indent, text, self.line if line is None else line))
 
-    def source(self) -> tuple[str, list[int]]:
-        out: list[str] = []
+    def source(self) -> tuple[list[tuple[int, str]], list[int]]:
+        """The Python code in pieces to compile one by one, each as (its first
+        line, its text), and the Wren line of every Python line.
+
+        Hoisted functions are gathered into pieces of about PIECE_CHARS
+        characters: CPython's compiler holds the syntax tree of all it is
+        given at once, some hundred bytes per character of source."""
+        pieces: list[tuple[int, str]] = []
         line_map = [0]
-        for indent, text, line in self.lines:
-            out.append("    " * indent + text)
-            line_map.append(line)
-        return "\n".join(out) + "\n", line_map
+        out: list[str] = []
+        size = 0
+        first = 1
+        for unit in (*self.units, self.lines):
+            if out and (size > PIECE_CHARS or unit is self.lines):
+                pieces.append((first, "\n".join(out) + "\n"))
+                first += len(out)
+                out, size = [], 0
+            for indent, text, line in unit:
+                out.append("    " * indent + text)
+                size += len(text) + 4 * indent + 1
+                line_map.append(line)
+        pieces.append((first, "\n".join(out) + "\n"))
+        return pieces, line_map
 
     @abstractmethod
     def function(self, info: N.FuncInfo, first: str | None = None) -> str:

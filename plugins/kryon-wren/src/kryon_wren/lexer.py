@@ -8,6 +8,7 @@ then the rest of the string, as in the reference implementation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 KEYWORDS = frozenset(
@@ -40,6 +41,8 @@ PUNCT3 = ("...",)
 PUNCT2 = ("..", "==", "!=", "<=", ">=", "<<", ">>", "&&", "||")
 PUNCT1 = "()[]{}:,.+-*/%<>=!~?&|^"
 MAX_INTERPOLATION_NESTING = 8
+TICK_TOKENS = 2048
+"""Tokens between two checks of a compilation's limits."""
 # Names and numbers are ASCII, as C's isalpha/isdigit in the reference.
 DIGITS = frozenset("0123456789")
 NAME_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
@@ -80,7 +83,7 @@ _ESCAPES = {
 class Lexer:
     """Turns Wren source into tokens; lexical errors are collected, not raised."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, tick: Callable[[], None] | None = None) -> None:
         # The reference reads source as a C string: it ends at a NUL byte.
         self.src = source if "\0" not in source else source[: source.index("\0")]
         self.pos = 0
@@ -91,12 +94,16 @@ class Lexer:
         self.errors: list[tuple[int, str, int]] = []
         # One entry per open interpolation: the paren depth inside it.
         self.interp: list[int] = []
+        self.tick = tick
 
     def error(self, message: str) -> None:
         self.errors.append((self.line, message, len(self.tokens)))
 
     def add(self, type_: str, text: str, value: object = None, line: int | None = None) -> None:
-        self.tokens.append(Token(type_, text, self.line if line is None else line, value))
+        tokens = self.tokens
+        tokens.append(Token(type_, text, self.line if line is None else line, value))
+        if not len(tokens) % TICK_TOKENS and self.tick is not None:
+            self.tick()
 
     def run(self) -> list[Token]:
         src = self.src
@@ -352,7 +359,11 @@ class Lexer:
         # Beyond U+10FFFF the reference has no encoding and adds nothing.
 
 
-def tokenize(source: str) -> tuple[list[Token], list[tuple[int, str, int]]]:
-    lexer = Lexer(source)
+def tokenize(
+    source: str, tick: Callable[[], None] | None = None
+) -> tuple[list[Token], list[tuple[int, str, int]]]:
+    """The tokens of ``source`` and its lexical errors; ``tick`` (if any) is
+    called every TICK_TOKENS tokens."""
+    lexer = Lexer(source, tick)
     tokens = lexer.run()
     return tokens, lexer.errors

@@ -7,6 +7,8 @@ class is an implicit call on ``this``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kryon_wren import names
 from kryon_wren import nodes as N
 from kryon_wren.attributes import AttributeParser
@@ -368,10 +370,16 @@ class Parser(ExpressionParser, AttributeParser):
 
 
 def parse(
-    source: str, *, builtins: tuple[str, ...] = (), uid_start: int = 0
+    source: str,
+    *,
+    builtins: tuple[str, ...] = (),
+    uid_start: int = 0,
+    tick: Callable[[], None] | None = None,
 ) -> tuple[N.FuncInfo | None, list[tuple[int, str]], Parser]:
-    """Parse a module; returns (module function, errors as (line, text), parser)."""
-    parser = Parser(source, builtins=builtins)
+    """Parse a module; returns (module function, errors as (line, text), parser).
+    ``tick`` is called every TICK_TOKENS tokens lexed or parsed (it raises to
+    stop the compilation)."""
+    parser = Parser(source, builtins=builtins, tick=tick)
     parser.counter = uid_start
     module: N.FuncInfo | None = None
     # Tokens the reference's lexer has read: all of them, unless a syntax

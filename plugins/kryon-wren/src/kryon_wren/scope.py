@@ -3,8 +3,10 @@ scopes and name resolution (as in the single-pass reference compiler)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kryon_wren import nodes as N
-from kryon_wren.lexer import Token, tokenize
+from kryon_wren.lexer import TICK_TOKENS, Token, tokenize
 
 MAX_LOCALS = 256
 
@@ -37,8 +39,15 @@ def _token_source(tok: Token) -> str:
 
 
 class ParserBase:
-    def __init__(self, source: str, *, builtins: tuple[str, ...] = ()) -> None:
-        self.tokens, self.lex_errors = tokenize(source)
+    def __init__(
+        self,
+        source: str,
+        *,
+        builtins: tuple[str, ...] = (),
+        tick: Callable[[], None] | None = None,
+    ) -> None:
+        self.tokens, self.lex_errors = tokenize(source, tick)
+        self.tick = tick
         self.i = 0
         self.errors: list[tuple[int, str]] = []
         self.undefined: list[tuple[int, str]] = []
@@ -68,6 +77,8 @@ class ParserBase:
         tok = self.tokens[self.i]
         if tok.type != "eof":
             self.i += 1
+            if not self.i % TICK_TOKENS and self.tick is not None:
+                self.tick()
         return tok
 
     def check(self, type_: str) -> bool:

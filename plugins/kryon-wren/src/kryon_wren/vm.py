@@ -9,7 +9,6 @@ import posixpath
 import re
 import sys
 import time
-import warnings
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from kryon_core.heap import HeapMeter
 from kryon_core.pystack import reserve_python_frames
 from kryon_wren import codegen, names
 from kryon_wren import nodes as N
+from kryon_wren.compiler import COMPILE_TIME_FACTOR, CompileBudget, compile_pieces
 from kryon_wren.parser import parse
 from kryon_wren.runtime import objects as O
 from kryon_wren.runtime.core import CORE_NAMES, helpers, set_current_vm
@@ -59,7 +59,7 @@ class WrenCompileError(Exception):
 @dataclass
 class CompiledModule:
     name: str
-    code: CodeType
+    code: tuple[CodeType, ...]  # run one after the other
     filename: str
     line_map: list[int]
     debug_names: dict[str, str]
@@ -144,8 +144,10 @@ class VM:
         uid_start = (
             zlib.crc32(f"{name}\0{source}".encode("utf-8", "surrogatepass")) * 1000 + next(self.uid)
         ) * 100000
+        budget = self.compile_budget()
+        tick = budget.check if budget is not None else None
         mod, errors, parser = parse(
-            source, builtins=(*CORE_NAMES, *extra_names), uid_start=uid_start
+            source, builtins=(*CORE_NAMES, *extra_names), uid_start=uid_start, tick=tick
         )
         if errors or mod is None:
             raise WrenCompileError(name, errors)
@@ -153,25 +155,44 @@ class VM:
             last = mod.body[-1]
             mod.body[-1] = N.Return(last.expr, last.line)
         try:
-            src, line_map, debug = codegen.generate(mod, parser.module_vars, checks=self.checks)
+            pieces, line_map, debug = codegen.generate(
+                mod, parser.module_vars, checks=self.checks, tick=tick
+            )
         except RecursionError:
             raise WrenCompileError(name, [(1, "Error: Expression is too deeply nested.")]) from None
+        del mod, parser.tokens
         filename = f"<wren:{name}#{next(_file_ids)}>"
-        with warnings.catch_warnings():
-            # Literal operands produce "is with a literal" warnings; the
-            # generated comparisons are identity tests on purpose.
-            warnings.simplefilter("ignore", SyntaxWarning)
-            try:
-                code = compile(src, filename, "exec")
-            except (SyntaxError, RecursionError, MemoryError) as exc:
-                # CPython's own limits (nesting depth of the generated code).
-                py_line = getattr(exc, "lineno", None) or 0
-                line = line_map[py_line] if 0 < py_line < len(line_map) else 1
-                raise WrenCompileError(
-                    name, [(line, "Error: Expression is too deeply nested.")]
-                ) from None
+        try:
+            code = compile_pieces(pieces, filename, budget)
+        except (SyntaxError, RecursionError, MemoryError) as exc:
+            # CPython's own limits (nesting depth of the generated code).
+            py_line = getattr(exc, "lineno", None) or 0
+            line = line_map[py_line] if 0 < py_line < len(line_map) else 1
+            raise WrenCompileError(
+                name, [(line, "Error: Expression is too deeply nested.")]
+            ) from None
         variables = [v.name for v in parser.module_vars.values() if not v.builtin]
-        return CompiledModule(name, code, filename, line_map, debug, variables, src)
+        return CompiledModule(
+            name, code, filename, line_map, debug, variables, "".join(t for _, t in pieces)
+        )
+
+    def compile_budget(self) -> CompileBudget | None:
+        """What a compilation may take under the limits: at load, the time
+        limit COMPILE_TIME_FACTOR times and the memory limit; while running
+        (an import), what is left to the running call."""
+        lim = self.limits
+        if lim.time_limit_s is None and lim.memory_limit_bytes is None:
+            return None
+
+        def fail(kind: str, message: str) -> BaseException:
+            return FatalError(self._limit(kind, message, []))
+
+        if self.fibers.entry is not None:
+            return CompileBudget(self.deadline, self.heap, lim.memory_limit_bytes, fail)
+        deadline = None
+        if lim.time_limit_s is not None:
+            deadline = time.monotonic() + lim.time_limit_s * COMPILE_TIME_FACTOR
+        return CompileBudget(deadline, HeapMeter(), lim.memory_limit_bytes, fail)
 
     def namespace(self) -> dict[str, Any]:
         ns = helpers()
@@ -191,7 +212,8 @@ class VM:
         if ns is None:
             ns = self.namespace()
         ns["_import"] = functools.partial(self.import_module, importer=compiled.name)
-        exec(compiled.code, ns)
+        for code in compiled.code:
+            exec(code, ns)
         self.modules[compiled.name] = ns
         known = self.module_variables.setdefault(compiled.name, [])
         known.extend(v for v in compiled.variables if v not in known)
