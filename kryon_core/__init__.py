@@ -49,6 +49,7 @@ from kryon_core.errors import (
 )
 from kryon_core.hookspecs import hookimpl
 from kryon_core.manager import LoadedScript, ScriptManager
+from kryon_core.plugins import EngineEntry
 from kryon_core.policy import Capability, SecurityPolicy, default_policies
 from kryon_core.profiler import FunctionStats, Profiler
 from kryon_core.pystack import PYTHON_FRAMES_CEILING, reserve_python_frames
@@ -92,6 +93,7 @@ __all__ = [
     "ElementHandle",
     "EngineCapabilities",
     "EngineConfig",
+    "EngineEntry",
     "EngineNotFoundError",
     "FunctionHandle",
     "FunctionInfo",

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from kryon_core.converters import TypeConverter
     from kryon_core.engine import ScriptEngine
     from kryon_core.manager import LoadedScript, ScriptManager
+    from kryon_core.plugins import EngineEntry
     from kryon_core.policy import SecurityPolicy
     from kryon_core.validation import ScriptSource
 
@@ -37,15 +38,19 @@ hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
 
 @hookspec
-def kryon_register_engines() -> Sequence[type[ScriptEngine]]:
-    """Register script engine classes.
+def kryon_register_engines() -> Sequence[type[ScriptEngine] | EngineEntry]:
+    """Register script engines.
 
     Called once when the plugin manager loads plugins.  Must not import the
-    language runtime: return the classes; the manager constructs an engine
-    (and the runtime gets imported) only when a script first needs it.
+    language runtime.  Return either the engine classes, or - better, since
+    then not even the engine module is imported until a script needs it -
+    :class:`~kryon_core.EngineEntry` objects naming each engine, its file
+    extensions and ``"module:Class"``; the class must carry the same name and
+    extensions, or the plugin is reported broken when the class is first
+    imported.
 
-    :return: engine classes (subclasses of :class:`~kryon_core.ScriptEngine`),
-        each with a unique ``name``.
+    :return: engine classes (subclasses of :class:`~kryon_core.ScriptEngine`)
+        or entries, each with a unique ``name``.
     Call semantics: all results are merged; two engines claiming one name is a
     plugin error reported for the later plugin.
     """

@@ -4,6 +4,13 @@ Plugins are found through the entry-point group ``kryon``.  Each is loaded and
 registered on its own: one that fails to import, register or validate is
 recorded in :attr:`PluginHost.broken` with its error (``kryon engines`` shows
 it) and every other plugin keeps working.
+
+An engine may be offered as an :class:`EngineEntry` (name, extensions and
+where its class lives) instead of the class itself: its module is then
+imported only when a script first needs that language, so ``kryon run x.lua``
+does not pay for importing every other installed language.  An entry whose
+class fails to import or does not match what the entry promised is recorded
+as broken at that moment.
 """
 
 from __future__ import annotations
@@ -11,7 +18,8 @@ from __future__ import annotations
 import importlib
 import logging
 import os
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from types import ModuleType
@@ -25,7 +33,7 @@ from kryon_core.engine import ScriptEngine
 from kryon_core.errors import EngineNotFoundError, PluginError
 from kryon_core.policy import SecurityPolicy
 
-__all__ = ["BrokenPlugin", "PluginHost"]
+__all__ = ["BrokenPlugin", "EngineEntry", "PluginHost"]
 
 log = logging.getLogger("kryon.plugins")
 
@@ -37,6 +45,41 @@ class BrokenPlugin:
     name: str
     error: str
     distribution: str | None = None
+
+
+@dataclass(frozen=True)
+class EngineEntry:
+    """An engine offered without importing it: ``kryon_register_engines`` may
+    return these instead of classes.
+
+    ``target`` is ``"package.module:ClassName"``; the class is imported when a
+    script first needs ``name``, and must carry the same ``name`` and
+    ``extensions`` as the entry (the entry is what maps files to engines
+    before the import).
+    """
+
+    name: str
+    extensions: tuple[str, ...]
+    target: str
+
+    def load(self) -> type[ScriptEngine]:
+        """Import and return the engine class (any import error propagates)."""
+        module_name, _, attr = self.target.partition(":")
+        cls: type[ScriptEngine] = getattr(importlib.import_module(module_name), attr)
+        return cls
+
+
+@dataclass(frozen=True)
+class _Offer:
+    entry: EngineEntry | None  # None: the plugin registered the class itself
+    cls: type[ScriptEngine] | None
+
+    @property
+    def extensions(self) -> tuple[str, ...]:
+        if self.entry is not None:
+            return self.entry.extensions
+        assert self.cls is not None
+        return tuple(self.cls.extensions)
 
 
 class PluginHost:
@@ -66,7 +109,8 @@ class PluginHost:
             self.register(builtins, name="core")
         for plugin in plugins:
             self.register(plugin, name=getattr(plugin, "__name__", None))
-        self.engines: dict[str, type[ScriptEngine]] = {}
+        self._offers: dict[str, _Offer] = {}
+        self._loading = threading.Lock()
         self.policies: dict[str, SecurityPolicy] = {}
         self.converters = ConverterChain()
         self.dom_bridges: dict[str, type[Any]] = {}
@@ -136,15 +180,21 @@ class PluginHost:
         return results  # get_hookimpls() is in registration order
 
     def _collect(self) -> None:
-        for plugin_name, classes in self._per_plugin("kryon_register_engines"):
-            for cls in classes:
-                problem = _engine_problem(cls)
-                if problem is None and cls.name in self.engines:
-                    problem = f"engine name {cls.name!r} is already registered"
+        for plugin_name, offered in self._per_plugin("kryon_register_engines"):
+            for item in offered:
+                if isinstance(item, EngineEntry):
+                    offer = _Offer(item, None)
+                    name, problem = item.name, _entry_problem(item)
+                else:
+                    offer = _Offer(None, item)
+                    problem = _engine_problem(item)
+                    name = item.name if problem is None else ""
+                if problem is None and name in self._offers:
+                    problem = f"engine name {name!r} is already registered"
                 if problem:
                     self._broken(plugin_name, problem, None)
                     continue
-                self.engines[cls.name] = cls
+                self._offers[name] = offer
         for _plugin, policies in self._per_plugin("kryon_register_policies"):
             for policy in policies:
                 self.policies[policy.name] = policy
@@ -160,9 +210,19 @@ class PluginHost:
 
     # -- lookups ----------------------------------------------------------
 
+    @property
+    def engines(self) -> Mapping[str, type[ScriptEngine]]:
+        """Every installed engine class by name.  Imports the engines offered
+        as entries (``kryon engines``, ``kryon config check``); one that fails
+        to import is recorded as broken and left out."""
+        for language in list(self._offers):
+            self._load(language)
+        return {name: offer.cls for name, offer in self._offers.items() if offer.cls is not None}
+
     def engine_class(self, language: str) -> type[ScriptEngine]:
-        """The engine class for a language name; a helpful error if absent."""
-        cls = self.engines.get(language)
+        """The engine class for a language name (imported on first use); a
+        helpful error if absent or broken."""
+        cls = self._load(language)
         if cls is not None:
             return cls
         hint = f"pip install kryon-{language}"
@@ -171,20 +231,38 @@ class PluginHost:
             hint = f"the plugin is installed but broken: {broken[0].error}"
         raise EngineNotFoundError(
             f"no engine for language {language!r} ({hint}); installed: "
-            f"{', '.join(sorted(self.engines)) or 'none'}"
+            f"{', '.join(sorted(self._offers)) or 'none'}"
         )
+
+    def _load(self, language: str) -> type[ScriptEngine] | None:
+        offer = self._offers.get(language)
+        if offer is None or offer.cls is not None:
+            return offer.cls if offer is not None else None
+        entry = offer.entry
+        assert entry is not None
+        with self._loading:
+            current = self._offers.get(language)
+            if current is not offer:  # another thread loaded (or dropped) it meanwhile
+                return current.cls if current is not None else None
+            cls, problem = _import_entry(entry)
+            if cls is None:
+                del self._offers[language]
+                self._broken(language, problem, None)  # by engine: what users ask for
+                return None
+            self._offers[language] = _Offer(entry, cls)
+            return cls
 
     def language_for_path(self, path: str) -> str:
         """The engine name for a file, from its extension."""
         lowered = path.lower()
         matches = [
             (ext, name)
-            for name, cls in self.engines.items()
-            for ext in cls.extensions
+            for name, offer in self._offers.items()
+            for ext in offer.extensions
             if lowered.endswith(ext)
         ]
         if not matches:
-            known = sorted(ext for cls in self.engines.values() for ext in cls.extensions)
+            known = sorted(ext for offer in self._offers.values() for ext in offer.extensions)
             raise EngineNotFoundError(
                 f"no installed engine handles {path!r}; known extensions: "
                 f"{', '.join(known) or 'none'} (install one, e.g. pip install kryon-lua)"
@@ -206,4 +284,34 @@ def _engine_problem(cls: object) -> str | None:
     abstract = getattr(cls, "__abstractmethods__", ())
     if abstract:
         return f"{cls.__qualname__} does not implement {', '.join(sorted(abstract))}"
+    return None
+
+
+def _entry_problem(entry: EngineEntry) -> str | None:
+    if not entry.name:
+        return f"engine entry {entry.target!r} has no engine name"
+    if ":" not in entry.target:
+        return f"engine entry {entry.name!r}: target {entry.target!r} is not 'module:Class'"
+    return None
+
+
+def _import_entry(entry: EngineEntry) -> tuple[type[ScriptEngine] | None, str]:
+    """The entry's engine class, or None and why it cannot be used."""
+    try:
+        cls: object = entry.load()
+    except Exception as exc:  # a broken plugin must never take the host down
+        return None, f"{entry.target} failed to import: {type(exc).__name__}: {exc}"
+    problem = _engine_problem(cls) or _mismatch(entry, cls)
+    if problem is not None or not (isinstance(cls, type) and issubclass(cls, ScriptEngine)):
+        return None, problem or f"{cls!r} is not a ScriptEngine subclass"
+    return cls, ""
+
+
+def _mismatch(entry: EngineEntry, cls: object) -> str | None:
+    name, extensions = getattr(cls, "name", None), tuple(getattr(cls, "extensions", ()))
+    if name != entry.name or extensions != tuple(entry.extensions):
+        return (
+            f"{entry.target} is engine {name!r} for {' '.join(extensions) or 'no files'}, "
+            f"but its entry promised {entry.name!r} for {' '.join(entry.extensions)}"
+        )
     return None

@@ -10,6 +10,7 @@ import fakeengine
 import pytest
 
 from kryon_core import (
+    EngineEntry,
     EngineNotFoundError,
     ScriptManager,
     SecurityError,
@@ -201,3 +202,61 @@ def test_importing_core_imports_no_runtime() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+class Entries:
+    """Engines offered as entries: imported only when a script needs them."""
+
+    def __init__(self, *entries: EngineEntry) -> None:
+        self.entries = entries
+
+    @hookimpl
+    def kryon_register_engines(self) -> list[EngineEntry]:
+        return list(self.entries)
+
+
+def test_engine_entries_import_only_the_engine_a_script_needs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delitem(sys.modules, "fakeengine")
+    host = PluginHost(
+        load_entrypoints=False,
+        plugins=[Entries(EngineEntry("fake", (".fake",), "fakeengine:FakeEngine"))],
+    )
+    assert host.language_for_path("x.fake") == "fake"
+    assert "fakeengine" not in sys.modules  # mapping a file needs no import
+    assert host.engine_class("fake").__module__ == "fakeengine"
+    assert "fakeengine" in sys.modules
+    assert not host.broken
+
+
+def test_broken_engine_entries_are_reported_when_first_needed() -> None:
+    host = PluginHost(
+        load_entrypoints=False,
+        plugins=[
+            Entries(
+                EngineEntry("ghost", (".ghost",), "kryon_ghost_engine:GhostEngine"),
+                EngineEntry("liar", (".liar",), "fakeengine:FakeEngine"),
+                EngineEntry("fake", (".fake",), "fakeengine:FakeEngine"),
+            )
+        ],
+    )
+    assert not host.broken
+    with pytest.raises(EngineNotFoundError, match="installed but broken.*kryon_ghost_engine"):
+        host.engine_class("ghost")
+    # the class is engine 'fake' for .fake: the entry's promise does not hold
+    assert set(host.engines) == {"fake"}
+    errors = {b.name: b.error for b in host.broken}
+    assert "No module named 'kryon_ghost_engine'" in errors["ghost"]
+    assert "promised 'liar'" in errors["liar"]
+    with pytest.raises(EngineNotFoundError, match="no installed engine handles"):
+        host.language_for_path("x.ghost")  # a broken entry no longer claims its files
+
+
+def test_installed_plugins_offer_their_engines_as_entries() -> None:
+    for language in ("lua", "js", "python", "wren", "lisp"):
+        module = __import__(f"kryon_{language}.hooks", fromlist=["kryon_register_engines"])
+        (entry,) = module.kryon_register_engines()
+        assert isinstance(entry, EngineEntry)
+        cls = entry.load()
+        assert (cls.name, tuple(cls.extensions)) == (entry.name, entry.extensions)

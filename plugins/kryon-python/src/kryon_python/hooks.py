@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kryon_core import ScriptEngine, hookimpl
+from kryon_core import EngineEntry, hookimpl
 
 
 @hookimpl
-def kryon_register_engines() -> Sequence[type[ScriptEngine]]:
-    from kryon_python.engine import PythonEngine
-
-    return [PythonEngine]
+def kryon_register_engines() -> Sequence[EngineEntry]:
+    # An entry, not the class: the engine module is imported when a script first needs it.
+    return [EngineEntry("python", (".py",), "kryon_python.engine:PythonEngine")]

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kryon_core import ScriptEngine, hookimpl
+from kryon_core import EngineEntry, hookimpl
 
 
 @hookimpl
-def kryon_register_engines() -> Sequence[type[ScriptEngine]]:
-    from kryon_wren.engine import WrenEngine
-
-    return [WrenEngine]
+def kryon_register_engines() -> Sequence[EngineEntry]:
+    # An entry, not the class: the engine module is imported when a script first needs it.
+    return [EngineEntry("wren", (".wren",), "kryon_wren.engine:WrenEngine")]
