@@ -224,11 +224,11 @@ def typed_array(element: ElementType) -> Callable[..., JavaArray]:
     ``(t-array n init-value-or-coll)``."""
 
     def make(size_or_seq: Any, init: Any = _identity) -> JavaArray:
-        from kryon_lisp.seqs import iter_of
-
         if init is _identity:
             if type(size_or_seq) in (int, float, BigInt, Fraction):
                 return _allocate(element, size_or_seq)
+            from kryon_lisp.seqs import iter_of  # seqs depends on this module
+
             items = [element.cast(x) for x in iter_of(size_or_seq)]
             check_slots(len(items))
             return JavaArray(element, items)
@@ -236,6 +236,8 @@ def typed_array(element: ElementType) -> Callable[..., JavaArray]:
         check_slots(size)
         if type(init) in (int, float, BigInt, Fraction, bool) or type(init) is Char:
             return JavaArray(element, [element.cast(init)] * size)
+        from kryon_lisp.seqs import iter_of
+
         given = [element.cast(x) for x in itertools.islice(iter_of(init), size)]
         return JavaArray(element, given + [element.default] * (size - len(given)))
 

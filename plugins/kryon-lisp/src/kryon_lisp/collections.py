@@ -13,7 +13,16 @@ from pyrsistent import pvector
 from kryon_lisp import limits
 from kryon_lisp.arrays import JavaArray
 from kryon_lisp.printer import type_name
-from kryon_lisp.seqs import IndexedSeq, LRange, cons, fused_iter, iter_of, realise_list, seq
+from kryon_lisp.seqs import (
+    IndexedSeq,
+    LRange,
+    cons,
+    count_seq,
+    fused_iter,
+    iter_of,
+    realise_list,
+    seq,
+)
 from kryon_lisp.types import (
     EMPTY_LIST,
     EMPTY_MAP,
@@ -239,8 +248,6 @@ def count(coll: Any) -> int:
     if isinstance(coll, IndexedSeq):
         return len(coll)
     if isinstance(coll, Seq):
-        from kryon_lisp.seqs import count_seq
-
         return count_seq(fused_iter(coll, 1))
     if hasattr(coll, "__len__"):
         return len(coll)

@@ -15,8 +15,7 @@ from typing import Any
 
 from kryon_core import LimitError, ScriptError
 from kryon_lisp import classes, limits, patterns
-from kryon_lisp.collections import COLLECTIONS, get
-from kryon_lisp.core_fn import as_fn
+from kryon_lisp.collections import COLLECTIONS, get, nth
 from kryon_lisp.core_num import NUMERIC
 from kryon_lisp.core_seq import SEQUENCES
 from kryon_lisp.core_str import STRINGS
@@ -181,7 +180,9 @@ def restseq(args: tuple[Any, ...]) -> Any:
 
 
 def invoke(f: Any, *args: Any) -> Any:
-    return as_fn(f)(*args)
+    if type(f) is PVector:
+        return nth(f, *args)  # a vector is a function of its indices
+    return f(*args)
 
 
 def case_match(value: Any, consts: Any) -> bool:

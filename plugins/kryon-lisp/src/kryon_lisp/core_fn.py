@@ -7,19 +7,16 @@ from typing import Any
 
 from pyrsistent import pvector
 
+from kryon_lisp.collections import nth
 from kryon_lisp.seqs import realise_list
-from kryon_lisp.types import key_of, truthy
+from kryon_lisp.types import PVector, key_of, truthy
 
 _NONE = object()
 
 
 def as_fn(f: Any) -> Any:
     """Vectors are functions of their indices; everything else is called."""
-    from kryon_lisp.types import PVector
-
     if type(f) is PVector:
-        from kryon_lisp.collections import nth
-
         return lambda i, *d: nth(f, i, *d)
     return f
 

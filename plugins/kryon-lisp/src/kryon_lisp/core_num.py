@@ -286,8 +286,6 @@ def is_rational(x: Any) -> bool:
 
 def to_int(x: Any) -> int:
     """The integer part of a number (a character's code), unbounded."""
-    from kryon_lisp.types import Char
-
     if type(x) is Char:
         return ord(x.ch)
     x = _num(x)

@@ -6,6 +6,7 @@ from fractions import Fraction
 from typing import Any
 
 from kryon_lisp import limits
+from kryon_lisp.seqs import iter_of
 from kryon_lisp.types import LMap, LSet, PVector, Seq
 
 _INTEGRAL = (int, Fraction)
@@ -19,8 +20,6 @@ def sequential_equals(a: Any, b: Any) -> bool:
     looked up with an equal list arrives here as ``(list) == (seq)``."""
     if not (isinstance(b, Seq) or type(b) is PVector or type(b) is list):
         return False
-    from kryon_lisp.seqs import iter_of
-
     limits.step()
     sentinel = object()
     ib = iter_of(b)

@@ -98,8 +98,10 @@ class Keyword:
         return cls(text)
 
     def __call__(self, coll: Any, default: Any = None) -> Any:
-        if type(coll) is LMap:
-            return coll.get(self, default)
+        if isinstance(coll, (LMap, LSet)):
+            return coll.get(self, default)  # records and sorted maps too
+        if coll is None:
+            return default
         from kryon_lisp.collections import get
 
         return get(coll, self, default)
