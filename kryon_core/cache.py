@@ -4,9 +4,9 @@ Entries are keyed by a SHA-256 of (language, engine version, engine options,
 script name, source hash): any change to one of them is a different entry, so
 stale bytecode is never loaded.  The disk store lives in the user cache
 directory (``$KRYON_CACHE_DIR`` or ``[cache] directory`` override it); writes
-are atomic (temp file + rename), reads refresh an entry's age, the total size
-is capped with least-recently-used eviction, and entries older than
-``max_age_days`` are removed at start-up.
+are atomic (temp file + rename), reads refresh an entry's age (at most once
+an hour: eviction is least-recently-used to the hour), the total size is
+capped, and entries older than ``max_age_days`` are removed at start-up.
 
 A corrupted, truncated or foreign file is ignored (and deleted) and the script
 is compiled again: the cache can make loading faster, never make it fail.
@@ -21,7 +21,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 import threading
 import time
 from collections import OrderedDict
@@ -37,6 +36,8 @@ __all__ = ["CacheStats", "CompilationCache", "cache_key"]
 
 MAGIC = b"KRYONC1\n"
 _SUFFIX = ".kc"
+_TOUCH_AFTER_S = 3600.0  # a read refreshes an entry's mtime when it is older than this
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 
 
 @dataclass
@@ -79,6 +80,7 @@ class CompilationCache:
         self._lock = threading.Lock()
         self.directory: Path | None = None
         self._disk_bytes: int | None = None
+        self._made_directory = False
         if self.config.enabled and self.config.disk:
             self.directory = (
                 Path(self.config.directory).expanduser()
@@ -166,35 +168,48 @@ class CompilationCache:
             return []
         return [p for p in self.directory.iterdir() if p.suffix == _SUFFIX]
 
-    def _path(self, key: str) -> Path | None:
-        return None if self.directory is None else self.directory / f"{key}{_SUFFIX}"
+    def _path(self, key: str) -> str | None:
+        # plain strings and os calls: a warm load reads one entry per script
+        return None if self.directory is None else os.path.join(self.directory, key + _SUFFIX)
 
     def _read(self, key: str) -> CompiledScript | None:
         path = self._path(key)
         if path is None:
             return None
         try:
-            data = path.read_bytes()
+            fd = os.open(path, os.O_RDONLY | _BINARY)
         except OSError:
             return None
+        try:
+            status = os.fstat(fd)
+            data = _read_all(fd, status.st_size)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
         compiled = _decode(data, key)
         if compiled is None:
             self.stats.rejected += 1
             with contextlib.suppress(OSError):
-                path.unlink()
+                os.unlink(path)
             return None
-        with contextlib.suppress(OSError):
-            os.utime(path)  # most recently used: last to be evicted
+        if time.time() - status.st_mtime > _TOUCH_AFTER_S:
+            with contextlib.suppress(OSError):
+                os.utime(path)  # recently used: among the last to be evicted
         return compiled
 
     def _write(self, key: str, compiled: CompiledScript) -> None:
         path = self._path(key)
-        if path is None:
+        if path is None or self.directory is None:
             return
         data = _encode(key, compiled)
+        # one writer per process and thread at a time: a name of its own, made exclusively
+        tmp = os.path.join(self.directory, f".tmp-{os.getpid()}-{threading.get_ident()}.part")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
+            if not self._made_directory:
+                self.directory.mkdir(parents=True, exist_ok=True)
+                self._made_directory = True
+            fd = _create_exclusive(tmp)
             try:
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(data)
@@ -230,6 +245,27 @@ class CompilationCache:
                 total -= size
                 self.stats.evictions += 1
         self._disk_bytes = total
+
+
+def _read_all(fd: int, size: int) -> bytes:
+    """The ``size`` bytes of an open file (``os.read`` may return fewer)."""
+    data = os.read(fd, size)
+    while len(data) < size:
+        more = os.read(fd, size - len(data))
+        if not more:
+            break  # truncated meanwhile: _decode rejects it
+        data += more
+    return data
+
+
+def _create_exclusive(path: str) -> int:
+    """A new file for writing; one left by a crashed writer of that name is replaced."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY
+    try:
+        return os.open(path, flags, 0o600)
+    except FileExistsError:
+        os.unlink(path)
+        return os.open(path, flags, 0o600)
 
 
 def _copy(compiled: CompiledScript, *, from_cache: bool) -> CompiledScript:

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -91,15 +93,37 @@ def test_truncated_and_foreign_entries_are_rejected(tmp_path: Path) -> None:
 def test_size_cap_evicts_least_recently_used(tmp_path: Path) -> None:
     cache = make(tmp_path, max_size_mb=1, memory_entries=0)
     blob = b"x" * 300_000
+    hours_ago = time.time() - 3 * 3600  # reads refresh an entry's age at most once an hour
     for i in range(3):
         cache.put(f"k{i}", compiled(payload=blob))
-        os.utime(tmp_path / f"k{i}.kc", (time.time() - 100 + i, time.time() - 100 + i))
+        os.utime(tmp_path / f"k{i}.kc", (hours_ago + i, hours_ago + i))
     assert cache.get("k0") is not None  # k0 is now the most recently used
     cache.put("k3", compiled(payload=blob))
     remaining = sorted(p.stem for p in tmp_path.glob("*.kc"))
     assert "k0" in remaining and "k1" not in remaining
     assert cache.stats.evictions >= 1
     assert cache.disk_bytes <= 1024 * 1024
+
+
+def test_reads_refresh_an_entry_age_at_most_once_an_hour(tmp_path: Path) -> None:
+    cache = make(tmp_path, memory_entries=0)
+    cache.put("recent", compiled())
+    cache.put("old", compiled())
+    minutes_ago, hours_ago = time.time() - 600, time.time() - 2 * 3600
+    os.utime(tmp_path / "recent.kc", (minutes_ago, minutes_ago))
+    os.utime(tmp_path / "old.kc", (hours_ago, hours_ago))
+    assert cache.get("recent") is not None and cache.get("old") is not None
+    assert (tmp_path / "recent.kc").stat().st_mtime == pytest.approx(minutes_ago)
+    assert (tmp_path / "old.kc").stat().st_mtime > time.time() - 60
+
+
+def test_writers_leave_no_temporary_files(tmp_path: Path) -> None:
+    cache = make(tmp_path, memory_entries=0)
+    (tmp_path / f".tmp-{os.getpid()}-{threading.get_ident()}.part").write_bytes(b"crashed")
+    for i in range(3):
+        cache.put(f"k{i}", compiled())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["k0.kc", "k1.kc", "k2.kc"]
+    assert cache.get("k2") is not None
 
 
 def test_max_age_cleanup(tmp_path: Path) -> None:
