@@ -319,3 +319,23 @@ def test_metered_sources_count_against_the_instruction_limit(body: str) -> None:
     sid = engine.load_script(engine.compile(f"(defn run [] {body})", script="steps.klisp"))
     with pytest.raises(InstructionLimitError):
         engine.call_function(sid, "run", [])
+
+
+def test_multimethod_dispatch_cache_follows_changes() -> None:
+    source = """
+    (defmulti area :shape)
+    (defmethod area :default [s] 0)
+    (let [before (area {:shape ::sq})]
+      (derive ::sq ::rect)
+      (defmethod area ::rect [s] 1)
+      (let [derived (area {:shape ::sq})]
+        (remove-method area ::rect)
+        [before derived (area {:shape ::sq}) (area {:shape :x})]))"""
+    assert run_lisp(source)[1] == "[0 1 0 0]"
+
+
+def test_flat_vector_keys_still_tell_numbers_apart() -> None:
+    source = """
+    [(count {[1] :a [1.0] :b [true] :c}) (get {[1 2] :x} [1 2]) (get {[1 2] :x} '(1 2))
+     (contains? #{[1 "a" :k]} [1 "a" :k]) (get {[1.0] :f} [1])]"""
+    assert run_lisp(source)[1] == "[3 :x :x true nil]"

@@ -13,7 +13,7 @@ from typing import Any
 from kryon_lisp.classes import EXCEPTIONS, JavaClass
 from kryon_lisp.equality import equals
 from kryon_lisp.printer import pr_str
-from kryon_lisp.types import EMPTY_MAP, Keyword, LMap, LSet, PVector, Symbol
+from kryon_lisp.types import EMPTY_MAP, Keyword, LMap, LSet, PVector, Symbol, key_of
 
 _PARENTS = Keyword("parents")
 _DESCENDANTS = Keyword("descendants")
@@ -244,18 +244,40 @@ class MultiFn:
         self.default = default
         self.methods: dict[Any, Callable[..., Any]] = {}
         self.prefers: dict[Any, set[Any]] = {}
+        # dispatch values found through isa?/default, valid for one hierarchy
+        # and until methods or preferences change (as Clojure's method cache)
+        self.found: dict[Any, Callable[..., Any] | None] = {}
+        self.found_in: Any = None
 
     def __call__(self, *args: Any) -> Any:
         value = self.dispatch(*args)
         method = self.methods.get(value)
         if method is None:
-            method = self.find(value)
+            method = self.cached_find(value)
             if method is None:
                 raise ValueError(
                     f"No method in multimethod '{self.__name__}' for dispatch value: "
                     f"{pr_str(value)}"
                 )
         return method(*args)
+
+    def changed(self) -> None:
+        """Methods or preferences changed: forget what dispatch found."""
+        self.found.clear()
+
+    def cached_find(self, value: Any) -> Callable[..., Any] | None:
+        h = self.hierarchy.h
+        if self.found_in is not h:
+            self.found.clear()
+            self.found_in = h
+        try:
+            key = key_of(value)
+            if key in self.found:
+                return self.found[key]
+        except TypeError:  # an unhashable dispatch value
+            return self.find(value)
+        method = self.found[key] = self.find(value)
+        return method
 
     def find(self, value: Any) -> Callable[..., Any] | None:
         """The method for ``value``: exact, else the dominant ``isa?`` match, else the default."""
@@ -294,11 +316,13 @@ class MultiFn:
                 f"{pr_str(y)} is already preferred to {pr_str(x)}"
             )
         self.prefers.setdefault(x, set()).add(y)
+        self.changed()
         return self
 
 
 def defmethod(multi: MultiFn, value: Any, fn: Callable[..., Any]) -> MultiFn:
     multi.methods[value] = fn
+    multi.changed()
     return multi
 
 
@@ -312,11 +336,13 @@ def _multi(x: Any) -> MultiFn:
 
 def _remove_method(m: Any, value: Any) -> MultiFn:
     _multi(m).methods.pop(value, None)
+    _multi(m).changed()
     return _multi(m)
 
 
 def _remove_all_methods(m: Any) -> MultiFn:
     _multi(m).methods.clear()
+    _multi(m).changed()
     return _multi(m)
 
 

@@ -369,6 +369,11 @@ def key_of(x: Any) -> Any:
     if t is MapKey:
         return x
     if t is PVector:
+        for item in x:
+            if type(item) not in _PLAIN_KEYS:
+                break
+        else:
+            return x  # the common [x y] key: flat, nothing Python would confuse
         check_key_nesting(x)
     elif not isinstance(x, (Seq, LMap, LSet)):
         return x  # functions, atoms, records of the host: identity
