@@ -339,3 +339,32 @@ def test_flat_vector_keys_still_tell_numbers_apart() -> None:
     [(count {[1] :a [1.0] :b [true] :c}) (get {[1 2] :x} [1 2]) (get {[1 2] :x} '(1 2))
      (contains? #{[1 "a" :k]} [1 "a" :k]) (get {[1.0] :f} [1])]"""
     assert run_lisp(source)[1] == "[3 :x :x true nil]"
+
+
+INTO_CASES = [
+    ("(into #{1 2} [2 3 1.0 [1] [1.0] nil])", "#{nil 1.0 1 3 2 [1.0] [1]}"),
+    ("(into {:a 1} [[:b 2] {:c 3 :a 9} [1.0 :f] [1 :i]])", "{:a 9, :b 2, :c 3, 1.0 :f, 1 :i}"),
+    ("(into (hash-map 1 2) [[3 4]])", "{1 2, 3 4}"),
+    ('(into #{} "abca")', "#{\\a \\b \\c}"),
+    ("(meta (into (with-meta #{1} {:m 1}) [2]))", "{:m 1}"),
+    ("(into (sorted-set 3 1) [2])", "#{1 2 3}"),
+    ("(into {} nil)", "{}"),
+    # the ninth entry moves an array map to a hash trie, as nine assocs would
+    (
+        "(into {1 1 2 2 3 3 4 4 5 5 6 6 7 7} [[8 8] [9 9]])",
+        "{7 7, 1 1, 4 4, 6 6, 3 3, 2 2, 9 9, 5 5, 8 8}",
+    ),
+    ("(into {1 1 2 2} [[3 3] [4 4]])", "{1 1, 2 2, 3 3, 4 4}"),
+    ("(count (into #{} (range 20000)))", "20000"),
+    ("(let [s (into #{} (range 20))] (= s (into s (range 5))))", "true"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), INTO_CASES)
+def test_into_a_map_or_set_at_once(source: str, expected: str) -> None:
+    assert run_lisp(source)[1] == expected
+
+
+def test_into_a_map_refuses_what_conj_refuses() -> None:
+    _, value = run_lisp("(try (into {} [[1 2 3]]) (catch Exception e (.getMessage e)))")
+    assert value == '"Vector arg to map conj must be a pair"'

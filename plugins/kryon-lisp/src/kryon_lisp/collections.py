@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 from typing import Any
 
@@ -184,6 +184,10 @@ def into(to: Any, *args: Any) -> Any:
             items = realise_list(src, 2)
             limits.check_size(len(to) + len(items))
             return to.extend(items)
+        if type(to) is LSet:
+            return to.conj_all(fused_iter(src, 2))
+        if type(to) is LMap:
+            return to.assoc_all(_entries(fused_iter(src, 2)))
         out = to
         for x in fused_iter(src, 2):
             out = conj1(out, x)
@@ -204,6 +208,17 @@ def into(to: Any, *args: Any) -> Any:
         limits.check_size(len(to) + len(collected))
         return to.extend(collected)
     return transduce(xform, conj, to, src)
+
+
+def _entries(items: Any) -> Iterator[tuple[Any, Any]]:
+    """The entries ``conj`` would add to a map for each item: pairs, or maps' entries."""
+    for x in items:
+        if type(x) is PVector and len(x) == 2:
+            yield x[0], x[1]
+        elif type(x) is LMap:
+            yield from x.items()
+        else:
+            raise ValueError("Vector arg to map conj must be a pair")
 
 
 def merge(*maps: Any) -> Any:

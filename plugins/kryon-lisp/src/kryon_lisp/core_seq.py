@@ -63,7 +63,7 @@ from kryon_lisp.transducers import (
     take_while_xf,
     take_xf,
 )
-from kryon_lisp.types import EMPTY_LIST, PVector, Reduced, Seq, key_of, truthy
+from kryon_lisp.types import EMPTY_LIST, Char, PVector, Reduced, Seq, key_of, truthy
 
 _NONE = object()
 
@@ -84,6 +84,8 @@ def _it(x: Any, holders: int | None = None) -> Iterator[Any]:
         return iter(x)
     if t is LRange:
         return iter(x)
+    if t is str:
+        return map(Char, x)
     if t is LazySeq and holders is not None and sys.getrefcount(x) <= holders + 2:
         src: Iterator[Any] | None = x.take_source()
         if src is not None:
@@ -131,7 +133,10 @@ def filter_(pred: Any, coll: Any = _NONE) -> Any:
     if _chunked(coll):
         if pred in BOOLEAN_FNS:
             return _per_block(lambda block: list(filter(pred, block)), _it(coll, 1))
-        return _per_block(lambda block: [x for x in block if truthy(pred(x))], _it(coll, 1))
+        return _per_block(
+            lambda block: [x for x in block if (r := pred(x)) is not None and r is not False],
+            _it(coll, 1),
+        )
     if pred in BOOLEAN_FNS:
         return lazy_iter(filter(pred, _it(coll, 1)))
     return lazy_iter(x for x in _it(coll, 1) if (r := pred(x)) is not None and r is not False)
@@ -142,7 +147,9 @@ def remove(pred: Any, coll: Any = _NONE) -> Any:
     if coll is _NONE:
         return filter_xf(lambda x: not truthy(pred(x)))
     if _chunked(coll):
-        return _per_block(lambda block: [x for x in block if not truthy(pred(x))], _it(coll, 1))
+        return _per_block(
+            lambda block: [x for x in block if (r := pred(x)) is None or r is False], _it(coll, 1)
+        )
     return lazy_iter(x for x in _it(coll, 1) if (r := pred(x)) is None or r is False)
 
 

@@ -490,6 +490,38 @@ class LMap:
         m = immutables.Map(d).set(k, v)
         return LMap(None, m, self.meta, False, keyed)
 
+    def assoc_all(self, pairs: Iterable[tuple[Any, Any]], keep: bool = False) -> LMap:
+        """``assoc`` of every pair in turn, in one new map (a transient's
+        ``assoc!``s); with ``keep`` a key already present keeps its value, as
+        ``conj`` onto a set keeps the member it has."""
+        keyed = self._keyed
+        d = self._d
+        hashed = self._hashed
+        mutation: Any = None
+        if d is not None:
+            d = d.copy()
+        else:
+            mutation = self._m.mutate()
+        for key, v in pairs:
+            k = key if type(key) in _PLAIN_KEYS else key_of(key)
+            if type(k) is MapKey:
+                keyed = True
+            if mutation is not None:
+                if not keep or k not in mutation:
+                    mutation[k] = v
+            elif k in d:  # type: ignore[operator]
+                if not keep:
+                    d[k] = v  # type: ignore[index]
+            elif len(d) < _SMALL:  # type: ignore[arg-type]
+                d[k] = v  # type: ignore[index]
+            else:  # past an array map's size: on in a hash trie
+                mutation = immutables.Map(d).mutate()
+                mutation[k] = v
+                hashed = False
+        if mutation is not None:
+            return LMap(None, mutation.finish(), self.meta, False, keyed)
+        return LMap(d, None, self.meta, hashed, keyed)
+
     def dissoc(self, k: Any) -> LMap:
         if type(k) not in _PLAIN_KEYS:
             k = key_of(k)
@@ -612,6 +644,10 @@ class LSet:
     def conj(self, x: Any) -> LSet:
         k = x if type(x) in _PLAIN_KEYS else key_of(x)
         return self if k in self._m else LSet(self._m.assoc(k, x), self.meta)
+
+    def conj_all(self, items: Iterable[Any]) -> LSet:
+        """``conj`` of every item, in one new set."""
+        return LSet(self._m.assoc_all(((x, x) for x in items), keep=True), self.meta)
 
     def disj(self, x: Any) -> LSet:
         return LSet(self._m.dissoc(x), self.meta) if x in self._m else self
