@@ -495,13 +495,9 @@ class LMap:
         ``assoc!``s); with ``keep`` a key already present keeps its value, as
         ``conj`` onto a set keeps the member it has."""
         keyed = self._keyed
-        d = self._d
         hashed = self._hashed
-        mutation: Any = None
-        if d is not None:
-            d = d.copy()
-        else:
-            mutation = self._m.mutate()
+        small: dict[Any, Any] = {} if self._d is None else self._d.copy()
+        mutation: Any = None if self._d is not None else self._m.mutate()
         for key, v in pairs:
             k = key if type(key) in _PLAIN_KEYS else key_of(key)
             if type(k) is MapKey:
@@ -509,18 +505,18 @@ class LMap:
             if mutation is not None:
                 if not keep or k not in mutation:
                     mutation[k] = v
-            elif k in d:  # type: ignore[operator]
+            elif k in small:
                 if not keep:
-                    d[k] = v  # type: ignore[index]
-            elif len(d) < _SMALL:  # type: ignore[arg-type]
-                d[k] = v  # type: ignore[index]
+                    small[k] = v
+            elif len(small) < _SMALL:
+                small[k] = v
             else:  # past an array map's size: on in a hash trie
-                mutation = immutables.Map(d).mutate()
+                mutation = immutables.Map(small).mutate()
                 mutation[k] = v
                 hashed = False
         if mutation is not None:
             return LMap(None, mutation.finish(), self.meta, False, keyed)
-        return LMap(d, None, self.meta, hashed, keyed)
+        return LMap(small, None, self.meta, hashed, keyed)
 
     def dissoc(self, k: Any) -> LMap:
         if type(k) not in _PLAIN_KEYS:
