@@ -114,3 +114,18 @@ def test_compiling_past_the_time_limit_is_a_time_limit_error(tmp_path: Path) -> 
         with pytest.raises(TimeLimitError) as info:
             manager.load_script("slow", _classes(1000), language="wren")
     assert info.value.script == "slow"
+
+
+def test_lexer_shares_name_strings_and_keeps_positions() -> None:
+    """A name used many times is one string (tokens are the bulk of what
+    compiling a big source holds); lines and errors stay where they were."""
+    from kryon_wren.lexer import tokenize
+
+    tokens, errors = tokenize('var count = 1\ncount = count + 1 /* a\nb */ @\n"%(count)" 1e')
+    names = [t for t in tokens if t.text == "count"]
+    assert len(names) == 4 and all(t.text is names[0].text for t in names)
+    assert [t.line for t in names] == [1, 2, 2, 4]
+    assert errors == [
+        (3, "Invalid character '@'.", 10),
+        (4, "Unterminated scientific notation.", 15),
+    ]

@@ -8,8 +8,9 @@ then the rest of the string, as in the reference implementation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 KEYWORDS = frozenset(
     [
@@ -37,24 +38,75 @@ KEYWORDS = frozenset(
     ]
 )
 
-PUNCT3 = ("...",)
-PUNCT2 = ("..", "==", "!=", "<=", ">=", "<<", ">>", "&&", "||")
-PUNCT1 = "()[]{}:,.+-*/%<>=!~?&|^"
 MAX_INTERPOLATION_NESTING = 8
 TICK_TOKENS = 2048
 """Tokens between two checks of a compilation's limits."""
+
+# Blanks, then the first alternative that matches names the token by its
+# group; none matching (no group) is the end of the source or an invalid
+# character.
 # Names and numbers are ASCII, as C's isalpha/isdigit in the reference.
-DIGITS = frozenset("0123456789")
-NAME_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
-NAME_CHARS = NAME_START | DIGITS
+_TOKEN = re.compile(
+    r"[ \t\r]*(?:"
+    r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
+    r"|(?P<p>\.\.\.|\.\.|==|!=|<=|>=|<<|>>|&&|\|\||(?!//|/\*)[()\[\]{}:,.+\-*/%<>=!~?&|^])"
+    r"|(?P<nl>\n)"
+    r"|(?P<hex>0[xX][0-9a-fA-F]*)"
+    r"|(?P<num>[0-9]+(?:\.[0-9]+)?(?P<exp>[eE][+-]?[0-9]+)?)"
+    r'|(?P<raw>""")'
+    r'|"(?P<s>[^"\\%\n]*)"'
+    r'|(?P<q>")'
+    r"|(?P<c>//[^\n]*)"
+    r"|(?P<bc>/\*)"
+    r"|(?P<hash>\#)"
+    r")?"
+)
+_PLAIN = re.compile(r'[^"\\%\n]+')
+"""A run of string characters that need no attention."""
+_COMMENT_MARK = re.compile(r"/\*|\*/")
+_PUNCT = {
+    p: p
+    for p in (
+        "...",
+        "..",
+        "==",
+        "!=",
+        "<=",
+        ">=",
+        "<<",
+        ">>",
+        "&&",
+        "||",
+        *"()[]{}:,.+-*/%<>=!~?&|^",
+    )
+}
+"""Each punctuator's text as one shared string (a match makes a new one)."""
+_NAME_KINDS = {k: (k, k) for k in KEYWORDS}
+_INF = float("inf")
 
 
-@dataclass(slots=True)
-class Token:
+def _name_kind(text: str) -> str:
+    if text.startswith("__"):
+        return "sfield"
+    if text.startswith("_"):
+        return "field"
+    return "name"
+
+
+class Token(NamedTuple):
+    """A token: its kind (the text of a keyword or punctuator, or "name",
+    "field", "sfield", "num", "str", "interp", "line", "error", "eof"), its
+    text, line and value (a number's float, a string's contents)."""
+
     type: str
     text: str
     line: int
     value: object = None
+
+
+# Building a token through tuple.__new__ is one C call; the NamedTuple
+# constructor is a Python function (the lexer makes one token per ~3 characters).
+_new_token: Any = tuple.__new__
 
 
 class LexError(Exception):
@@ -81,7 +133,12 @@ _ESCAPES = {
 
 
 class Lexer:
-    """Turns Wren source into tokens; lexical errors are collected, not raised."""
+    """Turns Wren source into tokens; lexical errors are collected, not raised.
+
+    One compiled pattern (``_TOKEN``) finds the next token and says by its
+    group which kind it is; strings, block comments and interpolation, which
+    need state, are lexed by methods.  Names are interned through a table of
+    the kinds already seen, so a name used a thousand times is one string."""
 
     def __init__(self, source: str, tick: Callable[[], None] | None = None) -> None:
         # The reference reads source as a C string: it ends at a NUL byte.
@@ -100,10 +157,8 @@ class Lexer:
         self.errors.append((self.line, message, len(self.tokens)))
 
     def add(self, type_: str, text: str, value: object = None, line: int | None = None) -> None:
-        tokens = self.tokens
-        tokens.append(Token(type_, text, self.line if line is None else line, value))
-        if not len(tokens) % TICK_TOKENS and self.tick is not None:
-            self.tick()
+        at = self.line if line is None else line
+        self.tokens.append(_new_token(Token, (type_, text, at, value)))
 
     def run(self) -> list[Token]:
         src = self.src
@@ -112,82 +167,110 @@ class Lexer:
             # A UTF-8 byte order mark is skipped.
             self.pos = 1
         if src.startswith("#!", self.pos):
-            while self.pos < n and src[self.pos] != "\n":
-                self.pos += 1
-        while self.pos < n:
-            c = src[self.pos]
-            if c in " \t\r":
-                self.pos += 1
-            elif c == "\n":
-                self.add("line", "\n")
-                self.line += 1
-                self.pos += 1
-            elif c == "/" and src.startswith("//", self.pos):
-                while self.pos < n and src[self.pos] != "\n":
-                    self.pos += 1
-            elif c == "/" and src.startswith("/*", self.pos):
-                self.block_comment()
-            elif c == "#":
-                self.attribute()
-            elif c == '"':
-                if src.startswith('"""', self.pos):
-                    self.raw_string()
-                else:
-                    self.pos += 1
-                    self.string()
-            elif c in DIGITS:
-                self.number()
-            elif c in NAME_START:
-                self.name()
+            end = src.find("\n", self.pos)
+            self.pos = n if end < 0 else end
+        tokens = self.tokens
+        append = tokens.append
+        # The pattern matches everywhere (its alternatives are optional).
+        match: Callable[[str, int], re.Match[str]] = _TOKEN.match  # type: ignore[assignment]
+        new = _new_token
+        kinds = _NAME_KINDS.copy()
+        punct = _PUNCT
+        next_tick = TICK_TOKENS if self.tick is not None else -1
+        pos = self.pos
+        line = self.line
+        while pos < n:
+            if len(tokens) >= next_tick >= 0:
+                self.tick()  # type: ignore[misc]
+                next_tick += TICK_TOKENS
+            m = match(src, pos)
+            kind = m.lastgroup
+            end = m.end()
+            if kind == "name":
+                text = m.group(kind)
+                known = kinds.get(text)
+                if known is None:
+                    known = kinds[text] = (_name_kind(text), text)
+                append(new(Token, (known[0], known[1], line, None)))
+            elif kind == "p":
+                text = punct[m.group(kind)]
+                if self.interp and text in "()":
+                    self.pos, self.line = end, line
+                    self.paren(text)
+                    pos, line = self.pos, self.line
+                    continue
+                append(new(Token, (text, text, line, None)))
+            elif kind == "nl":
+                append(new(Token, ("line", "\n", line, None)))
+                line += 1
+            elif kind == "s":
+                append(new(Token, ("str", '"', line, m.group(kind))))
+            elif kind == "num":
+                self.pos, self.line = end, line
+                self.number(m)
+            elif kind == "c":
+                pass
+            elif kind is None:
+                if end < n:
+                    self.pos, self.line = end, line
+                    self.invalid(src[end])
+                    pos = self.pos
+                    continue
             else:
-                self.punct(c)
+                self.pos, self.line = end, line
+                if kind == "q":
+                    self.string()
+                elif kind == "raw":
+                    self.raw_string()
+                elif kind == "hash":
+                    # `#` starts an attribute (`#key`, `#!key = value`, `#group(k, k = v)`).
+                    self.add("#", "#")
+                elif kind == "hex":
+                    self.hex_number(m.group(kind))
+                else:
+                    self.block_comment()
+                pos, line = self.pos, self.line
+                continue
+            pos = end
+        self.pos, self.line = pos, line
         self.add("line", "\n")
         self.add("eof", "")
-        return self.tokens
+        return tokens
 
-    def attribute(self) -> None:
-        # `#` starts an attribute (`#key`, `#!key = value`, `#group(k, k = v)`).
-        self.add("#", "#")
-        self.pos += 1
+    def paren(self, c: str) -> None:
+        """A parenthesis inside an interpolation: the closing one of the
+        interpolation goes back to the string."""
+        if c == "(":
+            self.interp[-1] += 1
+        else:
+            self.interp[-1] -= 1
+            if self.interp[-1] == 0:
+                self.interp.pop()
+                self.string()
+                return
+        self.add(c, c)
 
     def block_comment(self) -> None:
+        # Called after the opening "/*"; comments nest.
         src = self.src
-        depth = 0
-        while self.pos < len(src):
-            if src.startswith("/*", self.pos):
-                depth += 1
-                self.pos += 2
-            elif src.startswith("*/", self.pos):
-                depth -= 1
-                self.pos += 2
-                if depth == 0:
-                    return
-            else:
-                if src[self.pos] == "\n":
-                    self.line += 1
-                self.pos += 1
-        self.error("Unterminated block comment.")
+        depth = 1
+        pos = self.pos
+        while True:
+            m = _COMMENT_MARK.search(src, pos)
+            if m is None:
+                self.line += src.count("\n", pos)
+                self.pos = len(src)
+                self.error("Unterminated block comment.")
+                return
+            end = m.end()
+            self.line += src.count("\n", pos, m.start())
+            pos = end
+            depth += 1 if m.group() == "/*" else -1
+            if depth == 0:
+                self.pos = pos
+                return
 
-    def punct(self, c: str) -> None:
-        src = self.src
-        for group in (PUNCT3, PUNCT2):
-            for p in group:
-                if src.startswith(p, self.pos):
-                    self.add(p, p)
-                    self.pos += len(p)
-                    return
-        if c in PUNCT1:
-            self.pos += 1
-            if c == "(" and self.interp:
-                self.interp[-1] += 1
-            elif c == ")" and self.interp:
-                self.interp[-1] -= 1
-                if self.interp[-1] == 0:
-                    self.interp.pop()
-                    self.string()
-                    return
-            self.add(c, c)
-            return
+    def invalid(self, c: str) -> None:
         self.pos += 1
         if " " <= c <= "~":
             self.error(f"Invalid character '{c}'.")
@@ -197,69 +280,35 @@ class Lexer:
                 self.error(f"Invalid byte 0x{byte:x}.")
         self.add("error", c)
 
-    def name(self) -> None:
-        src = self.src
-        start = self.pos
-        while self.pos < len(src) and src[self.pos] in NAME_CHARS:
-            self.pos += 1
-        text = src[start : self.pos]
-        if text in KEYWORDS:
-            self.add(text, text)
-        elif text.startswith("__"):
-            self.add("sfield", text)
-        elif text.startswith("_"):
-            self.add("field", text)
-        else:
-            self.add("name", text)
-
-    def number(self) -> None:
-        src = self.src
-        start = self.pos
-        n = len(src)
-        if src.startswith(("0x", "0X"), self.pos):
-            self.pos += 2
-            while self.pos < n and src[self.pos] in "0123456789abcdefABCDEF":
-                self.pos += 1
-            text = src[start : self.pos]
-            if len(text) == 2:
-                self.error("Invalid number literal.")
-                self.add("num", text, 0.0)
-                return
-            digits = int(text, 16)
-            if digits >= 1 << 64:
-                # The reference parses hex literals as unsigned 64-bit integers.
-                self.error("Number literal was too large (8).")
-                digits = 0
-            self.add("num", text, float(digits))
+    def hex_number(self, text: str) -> None:
+        if len(text) == 2:
+            self.error("Invalid number literal.")
+            self.add("num", text, 0.0)
             return
-        while self.pos < n and src[self.pos] in DIGITS:
-            self.pos += 1
-        if self.pos + 1 < n and src[self.pos] == "." and src[self.pos + 1] in DIGITS:
-            self.pos += 1
-            while self.pos < n and src[self.pos] in DIGITS:
-                self.pos += 1
-        if self.pos < n and src[self.pos] in "eE":
-            save = self.pos
-            self.pos += 1
-            if self.pos < n and src[self.pos] in "+-":
-                self.pos += 1
-            if self.pos < n and src[self.pos] in DIGITS:
-                while self.pos < n and src[self.pos] in DIGITS:
-                    self.pos += 1
-            else:
-                self.pos = save
-                self.error("Unterminated scientific notation.")
-        text = src[start : self.pos]
+        digits = int(text, 16)
+        if digits >= 1 << 64:
+            # The reference parses hex literals as unsigned 64-bit integers.
+            self.error("Number literal was too large (8).")
+            digits = 0
+        self.add("num", text, float(digits))
+
+    def number(self, m: re.Match[str]) -> None:
+        src = self.src
+        end = m.end()
+        if m.group("exp") is None and end < len(src) and src[end] in "eE":
+            # An "e" with no digits after it: the number ends before it.
+            self.error("Unterminated scientific notation.")
+        text = m.group("num")
         value = float(text)
-        if value == float("inf"):
+        if value == _INF:
             self.error("Number literal was too large (8).")
             value = 0.0
         self.add("num", text, value)
 
     def raw_string(self) -> None:
+        # Called after the opening quotes.
         src = self.src
         line = self.line
-        self.pos += 3
         end = src.find('"""', self.pos)
         if end < 0:
             self.error("Unterminated raw string.")
@@ -285,7 +334,12 @@ class Lexer:
         n = len(src)
         out: list[str] = []
         line = self.line
+        plain = _PLAIN.match
         while True:
+            m = plain(src, self.pos)
+            if m is not None:
+                out.append(m.group())
+                self.pos = m.end()
             if self.pos >= n:
                 self.error("Unterminated string.")
                 self.add("str", '"', "".join(out), line)
@@ -309,10 +363,8 @@ class Lexer:
                         f"Interpolation may only nest {MAX_INTERPOLATION_NESTING} levels deep."
                     )
                 out.append(c)
-            elif c == "\\":
-                self.escape(out)
             else:
-                out.append(c)
+                self.escape(out)
 
     def escape(self, out: list[str]) -> None:
         src = self.src
