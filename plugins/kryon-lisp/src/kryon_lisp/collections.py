@@ -162,9 +162,7 @@ def conj1(coll: Any, x: Any) -> Any:
         if type(x) is PVector and len(x) == 2:
             return coll.assoc(x[0], x[1])
         if type(x) is LMap:
-            for k, v in x.items():
-                coll = coll.assoc(k, v)
-            return coll
+            return coll.assoc_all(x.items()) if type(coll) is LMap else _assoc_each(coll, x)
         raise ValueError("Vector arg to map conj must be a pair")
     if t is LSet:
         return coll.conj(x)
@@ -208,6 +206,12 @@ def into(to: Any, *args: Any) -> Any:
         limits.check_size(len(to) + len(collected))
         return to.extend(collected)
     return transduce(xform, conj, to, src)
+
+
+def _assoc_each(coll: Any, m: Any) -> Any:
+    for k, v in m.items():
+        coll = coll.assoc(k, v)
+    return coll
 
 
 def _entries(items: Any) -> Iterator[tuple[Any, Any]]:
