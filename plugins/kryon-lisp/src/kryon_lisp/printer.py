@@ -113,7 +113,16 @@ def pr_str(x: Any, readably: bool = True) -> str:
 
 def pr_into(x: Any, readably: bool, out: list[str]) -> None:
     """Append the printed form of ``x`` to ``out`` piece by piece."""
-    _Writer(readably, out).write(x)
+    t = type(x)
+    # the leaves most prints are made of, without setting up a walk
+    if t is str and not readably:
+        out.append(x)
+    elif t is int and LONG_MIN <= x <= LONG_MAX:
+        out.append(str(x))
+    elif t is Keyword or x is None:
+        out.append("nil" if x is None else str(x))
+    else:
+        _Writer(readably, out).write(x)
 
 
 def str_of(x: Any) -> str:
