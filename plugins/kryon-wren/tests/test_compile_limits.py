@@ -129,3 +129,61 @@ def test_lexer_shares_name_strings_and_keeps_positions() -> None:
         (3, "Invalid character '@'.", 10),
         (4, "Unterminated scientific notation.", 15),
     ]
+
+
+def _statements(prefix: str, n: int) -> str:
+    """2n lines of top-level statements (about 25 KB per 1000 lines)."""
+    return "".join(
+        f'var {prefix}{i} = [{i}, "s{i}", {i} * 2]\nif ({prefix}{i}[0] < 0) System.print(0)\n'
+        for i in range(n)
+    )
+
+
+def test_a_long_module_body_loads_under_sandboxed_in_chunks(tmp_path: Path) -> None:
+    """The module body went to CPython as one function: 2,000 lines of
+    top-level statements were past the 16 MB of the sandboxed policy."""
+    out: list[str] = []
+    source = (
+        "var total = 0\n"
+        + _statements("a", 2000)
+        + "for (i in 1..3) total = total + i\n"
+        + "var late = Fn.new { total * 2 }\n"
+        + "System.print(late.call())\n"
+    )
+    with ScriptManager(
+        _config(tmp_path, "sandboxed"), output=lambda text, stream, script: out.append(text)
+    ) as manager:
+        manager.load_script("long", source, language="wren")
+        assert manager.get_global("a1999", script="long") == [1999.0, "s1999", 3998.0]
+    assert "".join(out) == "12\n"
+
+
+def test_a_chunked_body_keeps_one_script_frame_returns_and_breakpoints(tmp_path: Path) -> None:
+    vm = VM(write=lambda s: None, checks=False, limits=Limits())
+    chunked = vm.compile(_statements("a", 1000), "m")
+    assert sum(name == "(script)" for name in chunked.debug_names.values()) > 2
+    source = "class A {\n  static boom(x) { x.nope }\n}\n" + _statements("a", 1000) + "A.boom(1)\n"
+    with ScriptManager(_config(tmp_path, "trusted")) as manager:
+        with pytest.raises(ScriptRuntimeError) as info:
+            manager.load_script("late", source, language="wren")
+        assert [(f.function, f.line) for f in info.value.traceback] == [
+            ("(script)", 2004),
+            ("boom(_)", 2),
+        ]
+        # A top-level return ends the whole body, from whichever chunk.
+        out = _statements("b", 1000) + "return\n" + _statements("c", 1000) + "var after = 1\n"
+        manager.load_script("ret", out, language="wren")
+        assert manager.get_global("b999", script="ret") == [999.0, "s999", 1998.0]
+        assert manager.get_global("after", script="ret") is None
+        # The REPL's trailing expression is the value of the last chunk, and
+        # a breakpoint in a late chunk stops in the one "(script)" frame.
+        hits = []
+        manager.on_breakpoint(hits.append)
+        record = manager.load_script("repl", "", language="wren")
+        manager.set_breakpoint("repl", 1801)
+        instance = manager.engine("wren", "trusted")
+        result = instance.run(
+            instance.engine.evaluate, record.script_id, _statements("e", 1000) + "e999[2]"
+        )
+        assert result == 1998.0
+        assert [(f.function, f.line) for f in hits[0].frames] == [("(script)", 1801)]

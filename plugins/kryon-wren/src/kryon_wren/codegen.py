@@ -8,6 +8,7 @@ for stack traces.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from kryon_wren import nodes as N
@@ -15,6 +16,11 @@ from kryon_wren.exprgen import ExprGen, FuncState
 
 TICK_STATEMENTS = 512
 """Statements generated between two checks of the compilation's limits."""
+
+CHUNK_CHARS = 16_000
+"""About the size of generated source one function of a module body gets."""
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 class CodeGen(ExprGen):
@@ -36,20 +42,50 @@ class CodeGen(ExprGen):
         # methods are defined at the top of the Python module (see function).
         self.top_classes = {id(s) for s in mod.body if isinstance(s, N.ClassDecl)}
         self.fs = FuncState(mod)
-        self.emit(f"def {mod.pyname}():", 1)
+        mark = len(self.lines)
         self.indent += 1
-        body_start = len(self.lines)
         for v in own:
             self.emit(f"{v} = None", 1)
         self.prologue(mod)
-        self.block(mod.body)
+        # Where each statement starts: the body may be cut there into chunks.
+        cuts = []
+        for stmt in mod.body:
+            cuts.append(len(self.lines) - mark)
+            self.stmt(stmt)
         self.emit("return None")
-        glob = sorted({*own, *mod.globals_, *self.static_fields, *self.module_globals})
-        for sf in sorted(self.static_fields):
-            self.lines.insert(body_start, (self.indent, f"{sf} = None", 1))
-        if glob:
-            self.lines.insert(body_start, (self.indent, "global " + ", ".join(glob), 1))
         self.indent -= 1
+        body = self.lines[mark:]
+        del self.lines[mark:]
+        glob = sorted({*own, *mod.globals_, *self.static_fields, *self.module_globals})
+        inits = [(1, f"{sf} = None", 1) for sf in sorted(self.static_fields)]
+        chunks = _chunks(body, cuts)
+        if len(chunks) == 1:
+            self.emit(f"def {mod.pyname}():", 1)
+            if glob:
+                self.lines.append((1, "global " + ", ".join(glob), 1))
+            self.lines.extend(inits)
+            self.lines.extend(body)
+            return
+        # A big body is cut into functions run one after the other (see
+        # run_chunks), so that CPython never compiles one giant function; each
+        # declares global the module names it mentions.
+        names = []
+        for k, chunk in enumerate(chunks):
+            name = f"{mod.pyname}_{self.chunk_tag}_{k}"
+            self.debug_names[name] = "(script)"
+            names.append(name)
+            mentioned = set(_IDENT.findall("\n".join(text for _, text, _ in chunk)))
+            used = [g for g in glob if g in mentioned]
+            unit = [(0, f"def {name}():", chunk[0][2])]
+            if used:
+                unit.append((1, "global " + ", ".join(used), chunk[0][2]))
+            if k == 0:
+                unit.extend(inits)
+            unit.extend(chunk)
+            if k < len(chunks) - 1:
+                unit.append((1, "return _go", chunk[-1][2]))
+            self.units.append(unit)
+        self.emit(f"{mod.pyname} = _run_chunks(({', '.join(names)},))", 1)
 
     def prologue(self, info: N.FuncInfo) -> None:
         # A function without calls or loops always finishes quickly: whatever
@@ -320,6 +356,21 @@ class CodeGen(ExprGen):
                 self.fs.info.globals_.add(info.pyname)
 
 
+def _chunks(body: list[tuple[int, str, int]], cuts: list[int]) -> list[list[tuple[int, str, int]]]:
+    """``body`` cut at some of ``cuts`` (where statements start) into pieces
+    of about CHUNK_CHARS characters; one piece if it is no bigger."""
+    chunks: list[list[tuple[int, str, int]]] = []
+    start = size = 0
+    cut_at = set(cuts)
+    for i, (indent, text, _) in enumerate(body):
+        if size > CHUNK_CHARS and i in cut_at:
+            chunks.append(body[start:i])
+            start, size = i, 0
+        size += len(text) + 4 * indent + 1
+    chunks.append(body[start:])
+    return chunks
+
+
 def _uses_locals_of(info: N.FuncInfo, outer: N.FuncInfo) -> bool:
     """Whether ``info`` or a closure in it uses a variable local to ``outer``."""
     stack: list[object] = [*info.body]
@@ -369,9 +420,15 @@ def generate(
     *,
     checks: bool,
     tick: Callable[[], None] | None = None,
+    chunk_tag: int = 0,
 ) -> tuple[list[tuple[int, str]], list[int], dict[str, str]]:
+    """Python source for ``mod`` in pieces (see ExprGen.source), the Wren line of
+    each Python line and the Wren names of the functions; ``chunk_tag`` keeps
+    the names of the module body's chunks apart from another compilation's
+    in the same namespace (Meta.compile)."""
     debug: dict[str, str] = {}
     gen = CodeGen(checks=checks, debug_names=debug, tick=tick)
+    gen.chunk_tag = chunk_tag
     gen.module(mod, module_vars)
     pieces, line_map = gen.source()
     return pieces, line_map, debug

@@ -125,6 +125,7 @@ class ExprGen:
         self.hoist_methods = False
         # Globals the module function assigns besides its variables.
         self.module_globals: set[str] = set()
+        self.chunk_tag = 0
 
     # -- output -------------------------------------------------------------
 

@@ -156,7 +156,7 @@ class VM:
             mod.body[-1] = N.Return(last.expr, last.line)
         try:
             pieces, line_map, debug = codegen.generate(
-                mod, parser.module_vars, checks=self.checks, tick=tick
+                mod, parser.module_vars, checks=self.checks, tick=tick, chunk_tag=parser.uid()
             )
         except RecursionError:
             raise WrenCompileError(name, [(1, "Error: Expression is too deeply nested.")]) from None

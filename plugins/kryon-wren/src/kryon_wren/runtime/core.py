@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from kryon_wren.runtime import objects as O
@@ -313,6 +313,25 @@ def _chain(acc: Any, *links: Any) -> Any:
     return acc
 
 
+_NEXT_CHUNK = object()
+"""What a chunk of a module body returns when the body goes on after it."""
+
+
+def run_chunks(chunks: tuple[Callable[[], Any], ...]) -> Callable[[], Any]:
+    """The module function of a body compiled in chunks: runs them in turn
+    until one returns (a ``return`` at the top level).  Its frame is not a
+    Wren one, so a stack trace shows just the running chunk's "(script)"."""
+
+    def module() -> Any:
+        for chunk in chunks:
+            result = chunk()
+            if result is not _NEXT_CHUNK:
+                return result
+        return None
+
+    return module
+
+
 def helpers() -> dict[str, Any]:
     """Globals every compiled module starts with (besides per-VM ones)."""
     ns: dict[str, Any] = {
@@ -342,6 +361,8 @@ def helpers() -> dict[str, Any]:
         "_super_static": super_static,
         "_INF": INF,
         "_NAN": NAN,
+        "_run_chunks": run_chunks,
+        "_go": _NEXT_CHUNK,
     }
     for name in CORE_NAMES:
         ns[f"w_{name}"] = CORE[name]
