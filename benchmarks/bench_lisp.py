@@ -26,6 +26,20 @@ LISP = """
 (defn pipeline [n] (reduce + 0 (filter even? (map #(* % %) (range n)))))
 (defn conj-many [n] (loop [i 0 v []] (if (< i n) (recur (inc i) (conj v i)) (count v))))
 (defn assoc-many [n] (loop [i 0 m {}] (if (< i n) (recur (inc i) (assoc m i i)) (count m))))
+(defn collatz-len [n]
+  (count (take-while #(not= % 1) (iterate #(if (even? %) (quot % 2) (inc (* 3 %))) n))))
+(defn collatz [n] (apply max-key collatz-len (range 1 n)))
+(defn sort-first [n] (first (sort > (map #(mod (* % 7919) 10007) (range n)))))
+(defn into-set [n] (count (into #{} (map #(mod % 1000)) (range n))))
+(defn sieve [n]
+  (let [composite (boolean-array (inc n))]
+    (loop [i 2 found 0]
+      (if (> i n)
+        found
+        (if (aget composite i)
+          (recur (inc i) found)
+          (do (loop [j (* i i)] (when (<= j n) (aset composite j true) (recur (+ j i))))
+              (recur (inc i) (inc found))))))))
 """
 
 
@@ -63,6 +77,40 @@ def py_assoc_many(n: int) -> int:
     return len(m)
 
 
+def py_collatz(n: int) -> int:
+    def length(k: int) -> int:
+        steps = 0
+        while k != 1:
+            k = k // 2 if k % 2 == 0 else 3 * k + 1
+            steps += 1
+        return steps
+
+    best_k, best_len = 1, -1
+    for k in range(1, n):
+        if length(k) >= best_len:  # max-key keeps the last of equal keys
+            best_k, best_len = k, length(k)
+    return best_k
+
+
+def py_sort_first(n: int) -> int:
+    return sorted(((i * 7919) % 10007 for i in range(n)), reverse=True)[0]
+
+
+def py_into_set(n: int) -> int:
+    return len({i % 1000 for i in range(n)})
+
+
+def py_sieve(n: int) -> int:
+    composite = [False] * (n + 1)
+    found = 0
+    for i in range(2, n + 1):
+        if not composite[i]:
+            found += 1
+            for j in range(i * i, n + 1, i):
+                composite[j] = True
+    return found
+
+
 def best(fn: Callable[[], Any], repeat: int = 5) -> tuple[float, Any]:
     times = []
     result = None
@@ -86,6 +134,10 @@ CASES = [
     ("map/filter/reduce 10^5", "pipeline", 100_000, py_pipeline),
     ("conj 10^5 (vs pyrsistent)", "conj-many", 100_000, py_conj_many),
     ("assoc 10^5 (vs immutables.Map)", "assoc-many", 100_000, py_assoc_many),
+    ("Collatz longest chain < 1000 (lazy)", "collatz", 1000, py_collatz),
+    ("sort > of 2*10^4 numbers", "sort-first", 20_000, py_sort_first),
+    ("into #{} with xform 10^5", "into-set", 100_000, py_into_set),
+    ("boolean-array sieve 10^5", "sieve", 100_000, py_sieve),
 ]
 
 

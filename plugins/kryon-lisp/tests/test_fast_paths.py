@@ -368,3 +368,13 @@ def test_into_a_map_or_set_at_once(source: str, expected: str) -> None:
 def test_into_a_map_refuses_what_conj_refuses() -> None:
     _, value = run_lisp("(try (into {} [[1 2 3]]) (catch Exception e (.getMessage e)))")
     assert value == '"Vector arg to map conj must be a pair"'
+
+
+def test_into_with_a_transducer_fails_where_conj_would() -> None:
+    out, value = run_lisp(
+        "(try (into {} (map (fn [x] (print x) x)) [[1 2] [1 2 3] [4 5]])"
+        " (catch Exception e (.getMessage e)))"
+    )
+    assert (out, value) == ("[1 2][1 2 3]", '"Vector arg to map conj must be a pair"')
+    assert run_lisp("(into #{1} (map inc) [1 2 1.0])")[1] == "#{2.0 1 3 2}"
+    assert run_lisp("(into {} (comp (map (fn [x] [x x])) (take 1)) (range))")[1] == "{0 0}"

@@ -193,16 +193,23 @@ def into(to: Any, *args: Any) -> Any:
     xform, src = args
     from kryon_lisp.core_seq import transduce
 
-    if type(to) is PVector:
-        # collected in a list and appended at once, as Clojure's transient conj!
+    if type(to) is PVector or type(to) is LSet or type(to) is LMap:
+        # collected in a list and added at once, as Clojure's transient conj!
         collected: list[Any] = []
+        entries = type(to) is LMap
 
         def collect(acc: Any = None, x: Any = _MISSING) -> Any:
             if x is not _MISSING:
+                if entries and not ((type(x) is PVector and len(x) == 2) or type(x) is LMap):
+                    raise ValueError("Vector arg to map conj must be a pair")  # where conj would
                 collected.append(x)
             return acc
 
         transduce(xform, collect, None, src)
+        if type(to) is LSet:
+            return to.conj_all(collected)
+        if type(to) is LMap:
+            return to.assoc_all(_entries(collected))
         limits.check_size(len(to) + len(collected))
         return to.extend(collected)
     return transduce(xform, conj, to, src)
