@@ -41,7 +41,25 @@ _FUNCTIONS = ("exc_info", "exception", "getdefaultencoding", "getsizeof", "inter
 """``exc_info``/``exception`` hand out only the exception the script is handling."""
 
 
-class ScriptStream:
+class _Stream:
+    """What the script's text and byte streams share: ``writelines`` of
+    ``write``, nothing to flush, never a terminal."""
+
+    def write(self, data: Any) -> int:
+        raise NotImplementedError
+
+    def writelines(self, lines: Iterable[Any]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        return None
+
+    def isatty(self) -> bool:
+        return False
+
+
+class ScriptStream(_Stream):
     """``sys.stdout`` / ``sys.stderr`` of a script: text goes where ``print`` sends it."""
 
     encoding = "utf-8"
@@ -60,16 +78,6 @@ class ScriptStream:
             self._write(text[start : start + _PIECE])
         return len(text)
 
-    def writelines(self, lines: Iterable[str]) -> None:
-        for line in lines:
-            self.write(line)
-
-    def flush(self) -> None:
-        return None
-
-    def isatty(self) -> bool:
-        return False
-
     @property
     def buffer(self) -> ScriptByteStream:
         """The binary layer (``sys.stdout.buffer.write(b"...")``): bytes are
@@ -79,7 +87,7 @@ class ScriptStream:
         return self._buffer
 
 
-class ScriptByteStream:
+class ScriptByteStream(_Stream):
     """``sys.stdout.buffer`` of a script; a character split across writes is
     decoded once it is complete."""
 
@@ -95,16 +103,6 @@ class ScriptByteStream:
         if text:
             self._text.write(text)
         return len(chunk)
-
-    def writelines(self, lines: Iterable[object]) -> None:
-        for line in lines:
-            self.write(line)
-
-    def flush(self) -> None:
-        return None
-
-    def isatty(self) -> bool:
-        return False
 
 
 class _SysView(types.ModuleType):
