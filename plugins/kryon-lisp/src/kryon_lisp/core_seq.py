@@ -31,6 +31,7 @@ from kryon_lisp.core_fn import (
 from kryon_lisp.core_num import add2, plus
 from kryon_lisp.equality import equals
 from kryon_lisp.seqs import (
+    COUNTED_REFERENCES,
     Cons,
     IndexedSeq,
     LazySeq,
@@ -86,7 +87,12 @@ def _it(x: Any, holders: int | None = None) -> Iterator[Any]:
         return iter(x)
     if t is str:
         return map(Char, x)
-    if t is LazySeq and holders is not None and sys.getrefcount(x) <= holders + 2:
+    if (
+        t is LazySeq
+        and holders is not None
+        and COUNTED_REFERENCES
+        and sys.getrefcount(x) <= holders + 2
+    ):
         src: Iterator[Any] | None = x.take_source()
         if src is not None:
             return src

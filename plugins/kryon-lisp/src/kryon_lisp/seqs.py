@@ -380,6 +380,12 @@ def iter_of(x: Any) -> Iterator[Any]:
     raise TypeError(f"Don't know how to create ISeq from: {type_name(x)}")
 
 
+COUNTED_REFERENCES = sys.version_info < (3, 14)
+"""Whether ``sys.getrefcount`` sees every holder.  From 3.14 the interpreter
+may pass borrowed references that it does not count, so a count as low as
+a sole holder's no longer proves one: draining through the source is off."""
+
+
 def fused_iter(x: Any, holders: int) -> Iterator[Any]:
     """Iterate ``x``, draining a fresh lazy sequence through its source when
     nothing but the callers' ``holders`` references keep it alive.
@@ -390,7 +396,7 @@ def fused_iter(x: Any, holders: int) -> Iterator[Any]:
     references the calling functions hold (their parameters, an argument
     tuple); this function's own and ``getrefcount``'s are added here.  A
     count too low only forgoes the shortcut."""
-    if type(x) is LazySeq and sys.getrefcount(x) <= holders + 2:
+    if type(x) is LazySeq and COUNTED_REFERENCES and sys.getrefcount(x) <= holders + 2:
         src = x.take_source()
         if src is not None:
             return src
