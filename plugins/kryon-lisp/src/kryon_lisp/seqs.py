@@ -380,10 +380,12 @@ def iter_of(x: Any) -> Iterator[Any]:
     raise TypeError(f"Don't know how to create ISeq from: {type_name(x)}")
 
 
-COUNTED_REFERENCES = sys.version_info < (3, 14)
-"""Whether ``sys.getrefcount`` sees every holder.  From 3.14 the interpreter
-may pass borrowed references that it does not count, so a count as low as
-a sole holder's no longer proves one: draining through the source is off."""
+COUNTED_REFERENCES = (3, 11) <= sys.version_info < (3, 14)
+"""Whether a sole holder shows in ``sys.getrefcount``.  Python 3.10 keeps the
+caller's reference to an argument during the call (the count never drops
+that low); from 3.14 the interpreter may pass borrowed references it does
+not count, so a low count no longer proves a sole holder.  Draining through
+the source is on only in between."""
 
 
 def fused_iter(x: Any, holders: int) -> Iterator[Any]:
