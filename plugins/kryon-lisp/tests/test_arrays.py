@@ -153,3 +153,18 @@ def test_arrays_cross_to_the_host_as_lists() -> None:
     engine.initialize(LispConfig(), SecurityPolicy(name="sandboxed"))
     sid = engine.load_script(engine.compile("(defn arr [] (int-array [1 2 3]))", script="a.klisp"))
     assert engine.call_function(sid, "arr", []) == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "(count (java.util.Arrays/toString (long-array 2000000)))",
+        '(count (clojure.string/join "," (long-array 2000000)))',
+    ],
+)
+def test_joining_a_huge_array_is_held_to_the_collection_limit(source: str) -> None:
+    engine = LispEngine()
+    engine.initialize(LispConfig(), SecurityPolicy(name="sandboxed"))
+    sid = engine.load_script(engine.compile(f"(defn run [] {source})", script="join.klisp"))
+    with pytest.raises(MemoryLimitError):
+        engine.call_function(sid, "run", [])

@@ -6,6 +6,7 @@ from typing import Any
 
 from pyrsistent import pvector
 
+from kryon_lisp import limits
 from kryon_lisp.arrays import (
     PRIMITIVES,
     JavaArray,
@@ -149,6 +150,8 @@ def _to_string(array: Any) -> str:
     """``Arrays/toString``: ``[1, 2, 3]``, ``null`` for nil."""
     if array is None:
         return "null"
+    # the pieces are all held at once while joined: as many as a collection may hold
+    limits.check_size(len(as_array(array).data))
     return "[" + ", ".join("null" if x is None else str_of(x) for x in as_array(array).data) + "]"
 
 

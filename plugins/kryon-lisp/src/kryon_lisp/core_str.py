@@ -8,6 +8,7 @@ from typing import Any
 from pyrsistent import pvector
 
 from kryon_lisp import java_format, limits, patterns
+from kryon_lisp.arrays import JavaArray
 from kryon_lisp.classes import EXCEPTIONS
 from kryon_lisp.printer import int_text, pr_str, str_of, type_name
 from kryon_lisp.seqs import IndexedSeq, fused_iter, lazy_iter
@@ -203,6 +204,10 @@ def _sized(text: str) -> str:
 
 
 def join(sep: Any, coll: Any = None) -> str:
+    for source in (sep, coll):
+        if type(source) is JavaArray:
+            # the pieces are all held at once while joined: as many as a collection may hold
+            limits.check_size(len(source.data))
     if coll is None:  # (join coll)
         return _sized("".join(str_of(x) for x in fused_iter(sep, 1)))
     return _sized(str_of(sep).join(str_of(x) for x in fused_iter(coll, 1)))
