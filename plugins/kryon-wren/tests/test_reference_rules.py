@@ -517,3 +517,12 @@ def test_a_long_chain_of_binary_operators_compiles(checks: bool) -> None:
         run_source(f"var x = 1\nSystem.print(x{' + 1' * 250} + null)\n", checks=checks)
     assert info.value.value == "Right operand must be a number."
     assert info.value.stack == [("main", 2, "(script)")]
+
+
+def test_a_missing_end_of_file_still_reports_names_used_before_it() -> None:
+    # The reference stops reading at the unexpected token, then reports the
+    # module variables used so far that were never defined.
+    assert compile_errors("var a = 1\nfoo(a)\nvar foo = 2\n") == [
+        (2, "Error at '(': Expect end of file."),
+        (2, "Error at 'foo': Variable is used but not defined."),
+    ]

@@ -38,14 +38,21 @@ class Parser(ExpressionParser, AttributeParser):
         while not self.check("eof"):
             body.append(self.definition())
             if not self.match_line():
+                if not self.check("eof"):
+                    # The reference stops reading here but still reports
+                    # the names used so far that were never defined.
+                    self.report_undefined()
                 self.consume("eof", "Expect end of file.")
                 break
+        self.report_undefined()
+        return self.module
+
+    def report_undefined(self) -> None:
         for info in self.module_vars.values():
             if not info.defined:
                 self.undefined.append(
                     (info.line, f"Error at '{info.name}': Variable is used but not defined.")
                 )
-        return self.module
 
     # -- statements -------------------------------------------------------------
 
