@@ -63,3 +63,20 @@ System.print()
 System.print(Fiber.new { m.iteratorValue(0) }.try())
 """
     assert run_source(source) == ("3:three 5:four 6:five 9:two 15:one \nInvalid map iterator.\n")
+
+
+def test_negative_zero_is_a_key_of_its_own() -> None:
+    # The reference compares and hashes map keys by their bits: -0 and 0 are
+    # two keys (though -0 == 0), each in its own slot.
+    source = """
+var m = {0: "a"}
+m[-0] = "b"
+System.print([m.count, m[0], m[-0], 1 / m.keys.toList[0]])
+System.print({true: 1, false: 2, null: 3, 1.5: 4, "s": 5, -0: 6, 0: 7})
+System.print([m.remove(-0), m, {0: 1}.containsKey(-0)])
+"""
+    assert run_source(source) == (
+        "[2, a, b, -infinity]\n"
+        "{false: 2, s: 5, -0: 6, 1.5: 4, 0: 7, true: 1, null: 3}\n"
+        "[b, {0: a}, false]\n"
+    )

@@ -9,6 +9,7 @@ from typing import Any
 from kryon_wren.runtime.maptable import (
     FREE,
     MIN_CAPACITY,
+    NEG_ZERO_KEY,
     REMOVED,
     TOMBSTONE,
     Table,
@@ -331,7 +332,9 @@ _FALSE_KEY = ("<wren false>",)
 
 def map_key(k: Any) -> Any:
     c = k.__class__
-    if c is float or c is str or k is None:
+    if c is float:
+        return NEG_ZERO_KEY if k == 0.0 and math.copysign(1.0, k) < 0 else k
+    if c is str or k is None:
         return k
     if c is bool:
         return _TRUE_KEY if k else _FALSE_KEY
@@ -349,6 +352,8 @@ def unkey(k: Any) -> Any:
         return True
     if k is _FALSE_KEY:
         return False
+    if k is NEG_ZERO_KEY:
+        return -0.0
     return k
 
 
@@ -423,11 +428,11 @@ class WMap(dict, WSequence):  # type: ignore[type-arg]
 
     def x_1(self, k: Any) -> Any:
         c = k.__class__
-        return self.get(k if c is float or c is str else map_key(k))
+        return self.get(k if (c is float and k) or c is str else map_key(k))
 
     def y_1(self, k: Any, v: Any) -> Any:
         c = k.__class__
-        self.set(k if c is float or c is str else map_key(k), v)
+        self.set(k if (c is float and k) or c is str else map_key(k), v)
         return v
 
     def m_containsKey_1(self, k: Any) -> bool:
@@ -447,7 +452,7 @@ class WMap(dict, WSequence):  # type: ignore[type-arg]
 
     def m_remove_1(self, k: Any) -> Any:
         c = k.__class__
-        key = k if c is float or c is str else map_key(k)
+        key = k if (c is float and k) or c is str else map_key(k)
         value = self.pop(key, _ABSENT)
         if value is _ABSENT:
             return None

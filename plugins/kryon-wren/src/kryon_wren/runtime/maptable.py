@@ -25,6 +25,10 @@ _QNAN = 0x7FFC000000000000
 _DOUBLE = struct.Struct("<d")
 _UINT64 = struct.Struct("<Q")
 
+# -0 is a key of its own (the reference compares and hashes keys by their
+# bits), where a Python dict would take it for 0.
+NEG_ZERO_KEY = ("<wren -0>",)
+
 FREE: Any = type("FreeSlot", (), {"__slots__": ()})()
 TOMBSTONE: Any = type("Tombstone", (), {"__slots__": ()})()
 REMOVED: Any = type("Removed", (), {"__slots__": ()})()
@@ -75,6 +79,8 @@ def wren_hash(key: Any, true_key: Any, false_key: Any) -> int:
         return _hash_string(key)
     if key is None:
         return _hash_bits(_QNAN | 1)
+    if key is NEG_ZERO_KEY:
+        return _hash_number(-0.0)
     if key is false_key:
         return _hash_bits(_QNAN | 2)
     if key is true_key:
