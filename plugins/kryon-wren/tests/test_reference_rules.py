@@ -526,3 +526,11 @@ def test_a_missing_end_of_file_still_reports_names_used_before_it() -> None:
         (2, "Error at '(': Expect end of file."),
         (2, "Error at 'foo': Variable is used but not defined."),
     ]
+
+
+def test_a_block_parameter_list_may_break_lines_before_each_name() -> None:
+    source = "var f = Fn.new {|a,\n  b,\n  c| a + b + c }\nSystem.print(f.call(1, 2, 3))\n"
+    assert run_source(source) == "6\n"
+    assert compile_errors("Fn.new {|a\n, b| a }\n") == [
+        (1, "Error at newline: Expect '|' after function parameters.")
+    ]

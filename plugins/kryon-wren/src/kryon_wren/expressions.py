@@ -168,6 +168,8 @@ class ExpressionParser(ParserBase):
         if self.match("|"):
             params: list[Token] = []
             while True:
+                # As in the reference, a newline may come before each name.
+                self.skip_lines()
                 if len(params) == MAX_PARAMS:
                     self.report(self.prev, "Methods cannot have more than 16 parameters.")
                 params.append(self.consume("name", "Expect parameter name."))
