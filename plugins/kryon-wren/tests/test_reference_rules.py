@@ -534,3 +534,20 @@ def test_a_block_parameter_list_may_break_lines_before_each_name() -> None:
     assert compile_errors("Fn.new {|a\n, b| a }\n") == [
         (1, "Error at newline: Expect '|' after function parameters.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("1.hashCode", "Num does not implement 'hashCode'."),
+        ('"s".hashCode', "String does not implement 'hashCode'."),
+        (
+            "class A {\n  construct new() {}\n}\nA.new().hashCode",
+            "A does not implement 'hashCode'.",
+        ),
+    ],
+)
+def test_objects_have_no_hash_code(source: str, message: str) -> None:
+    # Wren 0.4's Object has no hashCode; Python's hash() (randomised for
+    # strings) must not show through.
+    assert runtime_error(source) == message

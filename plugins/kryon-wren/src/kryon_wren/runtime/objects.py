@@ -103,9 +103,6 @@ class WObject:
     def g_type(self) -> WClass:
         return self.__wcls__
 
-    def g_hashCode(self) -> float:
-        return float(id(self) & 0xFFFFFFFF)
-
     # Generated code applies Python operators directly; objects dispatch here.
     def __add__(self, other: object) -> Any:
         return self.b_add(other)  # type: ignore[attr-defined]
@@ -196,9 +193,6 @@ class Proxy(WObject):
 
     def g_type(self) -> WClass:
         return PRIM_CLASSES[self.v.__class__]
-
-    def g_hashCode(self) -> float:
-        return float(hash(self.v) & 0xFFFFFFFF)
 
 
 PRIMS = frozenset({float, str, bool, NoneType})

@@ -241,9 +241,6 @@ class StringProxy(Proxy, WSequence):
     def g_toString(self) -> str:
         return self.v  # type: ignore[no-any-return]
 
-    def g_hashCode(self) -> float:
-        return float(hash(self.v) & 0xFFFFFFFF)
-
 
 class StringStatics:
     def m_fromCodePoint_1(self, n: Any) -> str:
