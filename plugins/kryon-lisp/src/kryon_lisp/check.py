@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kryon_core import CompileError
+from kryon_lisp.compile_budget import CompileBudget
 from kryon_lisp.compiler import Compiler
 from kryon_lisp.namespace import Namespace, ensure_recursion_headroom
 from kryon_lisp.reader import Reader
@@ -28,10 +29,22 @@ class ScratchNamespace(Namespace):
         self.name = name
 
 
-def check_source(runtime: Runtime, source: str, script: str) -> Namespace:
-    """Raise CompileError for the first problem; return the checked namespace."""
+def check_source(
+    runtime: Runtime, source: str, script: str, budget: CompileBudget | None = None
+) -> Namespace:
+    """Raise CompileError for the first problem, or the limit error of
+    ``budget``; return the checked namespace."""
+    outer = runtime.compile_budget
+    runtime.compile_budget = budget
+    try:
+        return _check(runtime, source, script, budget)
+    finally:
+        runtime.compile_budget = outer
+
+
+def _check(runtime: Runtime, source: str, script: str, budget: CompileBudget | None) -> Namespace:
     ns = ScratchNamespace(runtime, "user", script)
-    forms = Reader(source, script, ns.name).read_all()
+    forms = Reader(source, script, ns.name, budget).read_all()
     for form in forms:
         ensure_recursion_headroom(COMPILE_FRAMES)
         try:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from kryon_core import CompileError
 from kryon_lisp import patterns
+from kryon_lisp.compile_budget import COMPILE_BYTES_PER_NODE
 from kryon_lisp.inline import BOOL_RESULT, INLINE
 from kryon_lisp.scope import (
     EXPR,
@@ -49,6 +50,7 @@ INFIX_OPS = frozenset(
 MAX_EXPANSIONS = 10_000
 
 _PRIMITIVE = (bool, int, float, str, type(None))
+_LEAVES = frozenset([ast.Name, ast.Constant])
 
 
 class SkipForm(Exception):
@@ -63,6 +65,8 @@ class Compiler:
         self.checking = checking
         self.runtime = ns.runtime
         self.limited = ns.runtime.limited
+        self.budget = ns.runtime.compile_budget
+        self.nodes = 0  # syntax nodes made (CPython's compile() memory grows with them)
         self.depth = 0
         self.expansions = 0
         self.line: int | None = None
@@ -107,7 +111,9 @@ class Compiler:
         )
         top = ast.Assign(targets=[ast.Name(id="@top", ctx=ast.Store())], value=name("<toplevel>"))
         module = ast.Module(body=[fn, top], type_ignores=[])
-        self.finish_locations(module, self.line, self.column)
+        nodes = self.finish_locations(module, self.line, self.column)
+        if self.budget is not None:
+            self.budget.check(nodes * COMPILE_BYTES_PER_NODE)
         try:
             with warnings.catch_warnings():
                 # `1 is not None` and friends are correct for Lisp literals
@@ -116,20 +122,40 @@ class Compiler:
         except (SyntaxError, ValueError) as exc:
             raise self.error(f"cannot compile form: {exc}", form) from None
 
-    def finish_locations(self, root: ast.AST, line: int, column: int) -> None:
-        stack: list[tuple[ast.AST, int, int]] = [(root, line, column)]
+    def finish_locations(self, root: ast.AST, line: int, column: int) -> int:
+        """Locate what no form located (the wrapper around the top-level form);
+        return the number of nodes located for this form."""
+        self.locate(root, line, column)
+        return self.nodes
+
+    def locate(self, root: ast.AST, line: int, column: int) -> None:
+        """Give ``root`` and the nodes under it that have none the location
+        ``line``:``column``, and each its end (the same place).  A node with an
+        end is complete, as everything under it is: the walk stops there, so
+        each node is visited once however deeply its forms nest."""
+        stack = [root]
+        count = 0
         while stack:
-            node, ln, col = stack.pop()
+            node = stack.pop()
             if "lineno" in node._attributes:
+                if getattr(node, "end_lineno", None) is not None:
+                    continue
                 if getattr(node, "lineno", None) is None:
-                    node.lineno = ln  # type: ignore[attr-defined]
-                    node.col_offset = col  # type: ignore[attr-defined]
-                ln = node.lineno  # type: ignore[attr-defined]
-                col = node.col_offset  # type: ignore[attr-defined]
-                node.end_lineno = ln  # type: ignore[attr-defined]
-                node.end_col_offset = col  # type: ignore[attr-defined]
-            for child in ast.iter_child_nodes(node):
-                stack.append((child, ln, col))
+                    node.lineno = line  # type: ignore[attr-defined]
+                    node.col_offset = column  # type: ignore[attr-defined]
+                node.end_lineno = node.lineno  # type: ignore[attr-defined]
+                node.end_col_offset = node.col_offset  # type: ignore[attr-defined]
+            count += 1
+            if type(node) in _LEAVES:
+                continue
+            # ast.iter_child_nodes, without a generator per node
+            for field in node._fields:
+                child = getattr(node, field, None)
+                if type(child) is list:
+                    stack.extend(item for item in child if isinstance(item, ast.AST))
+                elif isinstance(child, ast.AST) and not isinstance(child, ast.expr_context):
+                    stack.append(child)
+        self.nodes += count
 
     # -- function bodies ------------------------------------------------------
 
@@ -268,6 +294,8 @@ class Compiler:
         return stmts + s2, t
 
     def form(self, form: Any, env: Env, ctx: Ctx) -> Result:
+        if self.budget is not None:
+            self.budget.tick()
         self.depth += 1
         if self.depth > MAX_COMPILE_DEPTH:
             self.depth = 0
@@ -289,15 +317,7 @@ class Compiler:
             self.line, self.column = saved
 
     def _locate(self, node: ast.AST) -> None:
-        if getattr(node, "lineno", None) is not None:
-            return
-        stack = [node]
-        while stack:
-            n = stack.pop()
-            if "lineno" in n._attributes and getattr(n, "lineno", None) is None:
-                n.lineno = self.line  # type: ignore[attr-defined]
-                n.col_offset = max(0, (self.column or 1) - 1)  # type: ignore[attr-defined]
-                stack.extend(ast.iter_child_nodes(n))
+        self.locate(node, self.line or 1, max(0, (self.column or 1) - 1))
 
     def _form(self, form: Any, env: Env, ctx: Ctx) -> Result:
         if isinstance(form, Seq) and not isinstance(form, PList):

@@ -40,6 +40,7 @@ from kryon_core.values import Value
 
 if TYPE_CHECKING:
     from kryon_core import ScriptBridge
+    from kryon_lisp.compile_budget import CompileBudget
     from kryon_lisp.convert import Converter
     from kryon_lisp.namespace import Namespace
     from kryon_lisp.runtime import Runtime
@@ -216,7 +217,7 @@ class LispEngine(ScriptEngine):
     def compile(self, source: str, *, script: str, path: str | None = None) -> CompiledScript:
         from kryon_lisp.check import check_source
 
-        checked = check_source(self.runtime, source, script)
+        checked = check_source(self.runtime, source, script, self._compile_budget(script))
         functions = {
             name: _function_info(name, info) for name, info in checked.public_functions().items()
         }
@@ -231,6 +232,16 @@ class LispEngine(ScriptEngine):
             metadata={"namespace": checked.name},
         )
 
+    def _compile_budget(self, script: str) -> CompileBudget | None:
+        """The bounds of reading and compiling ``script`` under this policy."""
+        from kryon_lisp.compile_budget import CompileBudget
+
+        policy = self._policy
+        if not self._limited():
+            return None
+        memory = policy.memory_limit_mb << 20 if policy.memory_limit_mb is not None else None
+        return CompileBudget(script, policy.time_limit_ms, memory)
+
     def load_script(self, compiled: CompiledScript) -> ScriptId:
         from kryon_lisp.reader import Reader
 
@@ -238,12 +249,16 @@ class LispEngine(ScriptEngine):
         script = compiled.script
         source = compiled.bytecode.decode("utf-8")
         ns = runtime.new_namespace(script)
+        outer = runtime.compile_budget
+        runtime.compile_budget = self._compile_budget(script)
         try:
-            forms = Reader(source, script, ns.name).read_all()
+            forms = Reader(source, script, ns.name, runtime.compile_budget).read_all()
             self._guarded(script, lambda: [runtime.run_form(ns, f) for f in forms])
         except BaseException:
             runtime.drop_namespace(ns)
             raise
+        finally:
+            runtime.compile_budget = outer
         script_id = ScriptId(next(self._ids))
         self._scripts[script_id] = ns
         return script_id

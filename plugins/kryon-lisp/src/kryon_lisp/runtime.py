@@ -19,6 +19,7 @@ from kryon_lisp import (
 )
 from kryon_lisp.arrays_core import JAVA_ARRAYS
 from kryon_lisp.classes import EXCEPTIONS as JAVA_EXCEPTIONS
+from kryon_lisp.compile_budget import CompileBudget
 from kryon_lisp.compiler import Compiler
 from kryon_lisp.core import CATCH_CLASSES, CORE, timed
 from kryon_lisp.core_str import CLOJURE_STRING, format_
@@ -69,6 +70,8 @@ class Runtime:
         self.records: dict[str, Any] = {}
         self.core["@new"] = self.construct
         self.core["@B"] = self.budget
+        # bounds the compiling a script's load does (see compile_budget)
+        self.compile_budget: CompileBudget | None = None
         self.core_macros = CORE_MACROS
         self.namespaces: dict[str, Namespace] = {}
         self.files: dict[str, str] = {}
@@ -202,7 +205,15 @@ class Runtime:
         code = self.compile_form(ns, form)
         exec(code, ns.globals)
         top = ns.globals.pop("@top")
-        return top()
+        compiling = self.compile_budget
+        if compiling is None:
+            return top()
+        started = time.monotonic()
+        try:
+            return top()
+        finally:
+            # running is not compiling: the compile deadline moves by the run
+            compiling.pause(time.monotonic() - started)
 
     def eval_source(self, ns: Namespace, source: str) -> Any:
         reader = Reader(source, ns.script, ns.name)
