@@ -8,6 +8,7 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
+from kryon_lisp.pqueue import PersistentQueue
 from kryon_lisp.types import (
     Atom,
     BigInt,
@@ -177,6 +178,7 @@ for _names, _check in [
     ),
     (("clojure.lang.ISeq", "clojure.lang.Seqable"), lambda x: isinstance(x, Seq)),
     (("clojure.lang.Atom",), lambda x: type(x) is Atom),
+    (("clojure.lang.PersistentQueue",), lambda x: type(x) is PersistentQueue),
     (("clojure.lang.IFn", "clojure.lang.Fn"), callable),
     (("clojure.lang.ExceptionInfo", "ExceptionInfo"), lambda x: isinstance(x, ExceptionInfo)),
     (

@@ -163,6 +163,10 @@ def hasheq(x: Any) -> int:
             total = sum(hasheq(e) for e, _ in x._m.raw_items())
             cached = x._chash = _mix_coll_hash(total & M32, len(x))
         return cached
+    from kryon_lisp.pqueue import PersistentQueue
+
+    if t is PersistentQueue:
+        return hash_ordered(x)
     return hash(x) & M32
 
 
@@ -225,7 +229,9 @@ def java_hash_code(x: Any) -> int:
         return (h + _GOLDEN) & M32 if t is Keyword else h
     if t is Fraction:
         return (_big_integer_hash(x.numerator) ^ _big_integer_hash(x.denominator)) & M32
-    if t is PVector or isinstance(x, Seq):
+    from kryon_lisp.pqueue import PersistentQueue
+
+    if t is PVector or t is PersistentQueue or isinstance(x, Seq):
         limits.step()
         h = 1
         for item in x:

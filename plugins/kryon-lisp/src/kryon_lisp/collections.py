@@ -12,6 +12,7 @@ from pyrsistent import pvector
 
 from kryon_lisp import limits
 from kryon_lisp.arrays import JavaArray
+from kryon_lisp.pqueue import PersistentQueue
 from kryon_lisp.printer import type_name
 from kryon_lisp.seqs import (
     IndexedSeq,
@@ -164,7 +165,7 @@ def conj1(coll: Any, x: Any) -> Any:
         if type(x) is LMap:
             return coll.assoc_all(x.items()) if type(coll) is LMap else _assoc_each(coll, x)
         raise ValueError("Vector arg to map conj must be a pair")
-    if t is LSet:
+    if t is LSet or t is PersistentQueue:
         return coll.conj(x)
     if t is PList or coll is EMPTY_LIST:
         return PList(x, coll)
@@ -384,7 +385,7 @@ def nth(coll: Any, i: Any, default: Any = _MISSING) -> Any:
     elif t is JavaArray:
         if (type(i) is int or type(i) is BigInt) and 0 <= i < len(coll.data):
             return coll.data[i]
-    elif isinstance(coll, Seq) or t is tuple or t is list:
+    elif isinstance(coll, Seq) or t is tuple or t is list or t is PersistentQueue:
         if i >= 0:
             for j, x in enumerate(fused_iter(coll, 1)):
                 if j == i:
@@ -422,6 +423,8 @@ def peek(coll: Any) -> Any:
         return None
     if type(coll) is PVector:
         return coll[-1] if len(coll) else None
+    if type(coll) is PersistentQueue:
+        return coll.peek()
     return coll.first()
 
 
@@ -432,6 +435,8 @@ def pop(coll: Any) -> Any:
         return coll.delete(len(coll) - 1)
     if coll is None:
         return None
+    if type(coll) is PersistentQueue:
+        return coll.pop()
     if not coll.count:
         raise ValueError("Can't pop empty list")
     return coll.more()
@@ -457,6 +462,8 @@ def empty(coll: Any) -> Any:
         return EMPTY_MAP
     if t is LSet:
         return LSet()
+    if t is PersistentQueue:
+        return coll.empty()
     if isinstance(coll, Seq):
         return EMPTY_LIST
     if isinstance(coll, (LMap, LSet)):

@@ -28,6 +28,7 @@ from kryon_core import (
 )
 from kryon_lisp import limits
 from kryon_lisp.arrays import JavaArray
+from kryon_lisp.pqueue import PersistentQueue
 from kryon_lisp.seqs import iter_of
 from kryon_lisp.types import BigInt, Char, Keyword, LMap, LSet, PVector, Seq, Symbol
 
@@ -95,7 +96,14 @@ class Converter:
             return check_int(int(value))
         if isinstance(value, (UserData, ElementHandle, FunctionRef)):
             return value
-        if t is PVector or t is LSet or isinstance(value, Seq) or t is LMap or t is JavaArray:
+        if (
+            t is PVector
+            or t is LSet
+            or isinstance(value, Seq)
+            or t is LMap
+            or t is JavaArray
+            or t is PersistentQueue
+        ):
             if depth >= MAX_DEPTH:
                 raise ConversionError(f"nesting deeper than {MAX_DEPTH} levels")
             if id(value) in active:

@@ -20,6 +20,7 @@ from kryon_lisp.core_num import NUMERIC
 from kryon_lisp.core_seq import SEQUENCES
 from kryon_lisp.core_str import STRINGS
 from kryon_lisp.equality import equals
+from kryon_lisp.pqueue import PersistentQueue
 from kryon_lisp.printer import format_float, pr_str, str_of, type_name
 from kryon_lisp.seqs import IndexedSeq, LazySeq, seq
 from kryon_lisp.syntax_quote import gensym_id
@@ -201,11 +202,11 @@ def is_fn(x: Any) -> bool:
 
 
 def is_coll(x: Any) -> bool:
-    return type(x) in (PVector, LMap, LSet) or isinstance(x, Seq)
+    return type(x) in (PVector, LMap, LSet, PersistentQueue) or isinstance(x, Seq)
 
 
 def is_sequential(x: Any) -> bool:
-    return type(x) is PVector or isinstance(x, Seq)
+    return type(x) is PVector or type(x) is PersistentQueue or isinstance(x, Seq)
 
 
 def is_seqable(x: Any) -> bool:
@@ -266,6 +267,8 @@ def with_meta(x: Any, m: Any) -> Any:
         return out
     if isinstance(x, PList):
         return PList(x.first(), x.more(), m) if x.count else x
+    if type(x) is PersistentQueue:
+        return x.with_meta(m)
     return x
 
 
@@ -429,7 +432,7 @@ CORE: dict[str, Any] = {
     "set?": lambda x: isinstance(x, LSet),
     "sequential?": is_sequential,
     "associative?": lambda x: type(x) in (PVector, LMap),
-    "counted?": lambda x: type(x) in (PVector, LMap, LSet, PList),
+    "counted?": lambda x: type(x) in (PVector, LMap, LSet, PList, PersistentQueue),
     "seqable?": is_seqable,
     "map-entry?": lambda x: type(x) is PVector and len(x) == 2,
     "indexed?": lambda x: type(x) is PVector,

@@ -6,6 +6,7 @@ from fractions import Fraction
 from typing import Any
 
 from kryon_lisp import limits
+from kryon_lisp.pqueue import PersistentQueue
 from kryon_lisp.seqs import iter_of
 from kryon_lisp.types import LMap, LSet, PVector, Seq
 
@@ -18,7 +19,9 @@ def sequential_equals(a: Any, b: Any) -> bool:
     ``b`` may be a Python list: a persistent vector compares itself with
     anything by comparing the list of its items with it, so a vector map key
     looked up with an equal list arrives here as ``(list) == (seq)``."""
-    if not (isinstance(b, Seq) or type(b) is PVector or type(b) is list):
+    if not (
+        isinstance(b, Seq) or type(b) is PVector or type(b) is list or type(b) is PersistentQueue
+    ):
         return False
     limits.step()
     sentinel = object()
@@ -57,7 +60,7 @@ def equals(a: Any, b: Any) -> bool:
         return False
     if isinstance(a, _INTEGRAL) and isinstance(b, _INTEGRAL):
         return bool(a == b)
-    if isinstance(a, Seq) or ta is PVector:
+    if isinstance(a, Seq) or ta is PVector or ta is PersistentQueue:
         return sequential_equals(a, b)
     if isinstance(a, (LMap, LSet)):
         # a sorted map equals the hash map of the same entries; a record

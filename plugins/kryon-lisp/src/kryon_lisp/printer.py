@@ -10,6 +10,7 @@ from typing import Any
 
 from kryon_lisp import limits, patterns
 from kryon_lisp.arrays import JavaArray
+from kryon_lisp.pqueue import PersistentQueue
 from kryon_lisp.types import (
     Atom,
     BigInt,
@@ -249,7 +250,7 @@ class _Writer:
             out.append(f"#object[{getattr(x, '__name__', 'fn')}]")
         elif t is patterns.Pattern:
             out.append('#"' + x.pattern + '"')
-        elif t is JavaArray:
+        elif t is JavaArray or t is PersistentQueue:
             out.append(x.printed(self.readably))
         elif hasattr(x, "lisp_repr") and not isinstance(x, (LMap, LSet)):
             out.append(x.lisp_repr())

@@ -25,6 +25,7 @@ from kryon_lisp.core import CATCH_CLASSES, CORE, timed
 from kryon_lisp.core_str import CLOJURE_STRING, format_
 from kryon_lisp.macros import CORE_MACROS
 from kryon_lisp.namespace import Namespace, Var, ensure_recursion_headroom
+from kryon_lisp.pqueue import EMPTY_QUEUE
 from kryon_lisp.printer import pr_into, str_of
 from kryon_lisp.reader import Reader
 from kryon_lisp.types import Keyword, LMap, PList, Symbol
@@ -86,6 +87,8 @@ class Runtime:
             self._builtin_ns(ns_name, functions)
         for ns_name in ("java.util.Arrays", "Arrays"):
             self._builtin_ns(ns_name, JAVA_ARRAYS)
+        for ns_name in ("clojure.lang.PersistentQueue", "PersistentQueue"):
+            self._builtin_ns(ns_name, {"EMPTY": EMPTY_QUEUE})
         self.tests = testing_ns.install(self)
         self._builtin_ns("clojure.set", extra.CLOJURE_SET)
         self._builtin_ns("clojure.walk", extra.CLOJURE_WALK)

@@ -21,6 +21,7 @@ from pyrsistent import pvector
 
 from kryon_lisp import limits
 from kryon_lisp.arrays import JavaArray
+from kryon_lisp.pqueue import PersistentQueue
 from kryon_lisp.types import EMPTY_LIST, Char, LMap, LSet, PList, PVector, Seq
 
 _CHUNKED_SIZE = 32
@@ -348,6 +349,9 @@ def seq(x: Any) -> Seq | None:
         return IndexedSeq([Char(c) for c in x], 0) if x else None
     if t is LSet:
         return IndexedSeq(list(x), 0) if len(x) else None
+    if t is PersistentQueue:
+        queue: PersistentQueue = x
+        return queue.seq()
     if t is JavaArray:
         # an ArraySeq reads the array as it goes: it sees later asets
         return IndexedSeq(x.data, 0) if len(x.data) else None
