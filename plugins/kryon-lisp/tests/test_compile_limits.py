@@ -99,3 +99,28 @@ def test_an_ordinary_program_loads_and_runs_under_the_sandbox() -> None:
     source = defns + "\n(println (f3 1 2) (loop [i 0] (if (< i 100000) (recur (inc i)) i)))"
     engine.load_script(engine.compile(source, script="ok.klisp"))
     assert out == ["6 100000\n"]
+
+
+@pytest.mark.parametrize(
+    ("macro", "error"),
+    [
+        # checking ran macros with no budget in force: this string took 350 MB
+        ('(apply str (repeat 10000000 "a"))', MemoryLimitError),
+        ("(vec (repeat 10000000 1))", MemoryLimitError),
+        ("(loop [] (recur))", LimitError),
+    ],
+)
+def test_a_macro_runs_under_the_limits_while_checking(macro: str, error: type) -> None:
+    engine, _ = make(limited(100, 16))
+    with pytest.raises(error) as info:
+        engine.compile(f"(defmacro m [] {macro})\n(println (m))", script="m.klisp")
+    assert info.value.script == "m.klisp"
+
+
+def test_a_limit_in_a_macro_is_the_limit_not_a_compile_error() -> None:
+    """A macro expanding without end stops at the time limit as it loads
+    (it was 'CompileError: Error in macro user/m: time limit ... exceeded')."""
+    bomb = "(defmacro m [n] (if (> n 0) `(do (m ~(dec n)) (m ~(dec n))) 1))\n(println (m 30))"
+    engine, _ = make(limited(50, 16))
+    with pytest.raises(LimitError):
+        engine.load_script(engine.compile(bomb, script="bomb.klisp"))

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kryon_core import CompileError
+from kryon_core import CompileError, LimitError
 from kryon_lisp.compile_budget import CompileBudget
-from kryon_lisp.compiler import Compiler
-from kryon_lisp.namespace import Namespace, ensure_recursion_headroom
+from kryon_lisp.namespace import Namespace
 from kryon_lisp.reader import Reader
-from kryon_lisp.runtime import COMPILE_FRAMES
 from kryon_lisp.types import PList, Symbol
 
 if TYPE_CHECKING:
@@ -46,23 +44,14 @@ def _check(runtime: Runtime, source: str, script: str, budget: CompileBudget | N
     ns = ScratchNamespace(runtime, "user", script)
     forms = Reader(source, script, ns.name, budget).read_all()
     for form in forms:
-        ensure_recursion_headroom(COMPILE_FRAMES)
-        try:
-            code = Compiler(ns, checking=True).compile_toplevel(form)
-        except RecursionError:
-            raise CompileError(
-                "forms nested too deeply to compile",
-                script=script,
-                line=getattr(form, "line", None),
-                column=getattr(form, "column", None),
-            ) from None
+        code = runtime.compile_form(ns, form, checking=True)
         if code is None:
             continue
         if isinstance(form, PList) and form.count and form.first() == _DEFMACRO:
             try:
                 exec(code, ns.globals)
                 ns.globals.pop("@top")()
-            except CompileError:
+            except (CompileError, LimitError):
                 raise
             except Exception:
                 continue

@@ -16,7 +16,7 @@ import warnings
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from kryon_core import CompileError
+from kryon_core import CompileError, LimitError
 from kryon_lisp import patterns
 from kryon_lisp.compile_budget import COMPILE_BYTES_PER_NODE
 from kryon_lisp.inline import BOOL_RESULT, INLINE
@@ -467,6 +467,8 @@ class Compiler:
             raise self.error("macro expansion does not terminate", form)
         try:
             expanded = macro(form, *list(form.more()))
+        except LimitError:
+            raise  # the policy's limit, not the macro's failure
         except CompileError as exc:
             if exc.script is None or exc.line is None:
                 located = self.error(exc.message, form)

@@ -217,7 +217,9 @@ class LispEngine(ScriptEngine):
     def compile(self, source: str, *, script: str, path: str | None = None) -> CompiledScript:
         from kryon_lisp.check import check_source
 
-        checked = check_source(self.runtime, source, script, self._compile_budget(script))
+        # macros run while checking: under the policy's limits, as any call
+        budget = self._compile_budget(script)
+        checked = self._guarded(script, lambda: check_source(self.runtime, source, script, budget))
         functions = {
             name: _function_info(name, info) for name, info in checked.public_functions().items()
         }

@@ -188,11 +188,13 @@ class Runtime:
 
     # -- evaluation -----------------------------------------------------------------
 
-    def compile_form(self, ns: Namespace, form: Any) -> Any:
+    def compile_form(self, ns: Namespace, form: Any, checking: bool = False) -> Any:
+        """The code object of ``form`` (None when ``checking`` meets a macro
+        that needs the running script)."""
         ensure_recursion_headroom(COMPILE_FRAMES)
         started = time.monotonic()
         try:
-            return Compiler(ns).compile_toplevel(form)
+            return Compiler(ns, checking).compile_toplevel(form)
         except RecursionError:
             line, column = getattr(form, "line", None), getattr(form, "column", None)
             raise CompileError(
