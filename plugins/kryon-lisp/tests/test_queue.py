@@ -45,6 +45,14 @@ CASES = [
         f"(println (str (conj {Q} 1 2 3)) (str {Q}))",
         "clojure.lang.PersistentQueue@7861 clojure.lang.PersistentQueue@1\n",
     ),
+    # import (a compile error before) names it by its short name
+    (
+        "(import '(clojure.lang PersistentQueue) '[java.util Date])"
+        " (import clojure.lang.PersistentQueue)"
+        " (def q (into PersistentQueue/EMPTY (range 3)))"
+        " (prn (peek q) (instance? PersistentQueue q))",
+        "0 true\n",
+    ),
     # a breadth-first search
     (
         "(defn bfs [g start]"

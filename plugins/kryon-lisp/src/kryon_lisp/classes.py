@@ -144,7 +144,10 @@ def _is_number(x: Any) -> bool:
 
 
 CLASSES: dict[str, JavaClass] = {}
-SHORT_NAMES = {"ExceptionInfo": "clojure.lang.ExceptionInfo"}
+SHORT_NAMES = {
+    "ExceptionInfo": "clojure.lang.ExceptionInfo",
+    "PersistentQueue": "clojure.lang.PersistentQueue",
+}
 for _names, _check in [
     (("String", "java.lang.String"), lambda x: type(x) is str),
     (("Long", "java.lang.Long", "Integer", "java.lang.Integer"), lambda x: type(x) is int),
@@ -178,7 +181,10 @@ for _names, _check in [
     ),
     (("clojure.lang.ISeq", "clojure.lang.Seqable"), lambda x: isinstance(x, Seq)),
     (("clojure.lang.Atom",), lambda x: type(x) is Atom),
-    (("clojure.lang.PersistentQueue",), lambda x: type(x) is PersistentQueue),
+    (
+        ("clojure.lang.PersistentQueue", "PersistentQueue"),
+        lambda x: type(x) is PersistentQueue,
+    ),
     (("clojure.lang.IFn", "clojure.lang.Fn"), callable),
     (("clojure.lang.ExceptionInfo", "ExceptionInfo"), lambda x: isinstance(x, ExceptionInfo)),
     (

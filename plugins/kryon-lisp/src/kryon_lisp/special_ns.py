@@ -85,6 +85,13 @@ def _require_spec(c: Compiler, spec: Any, form: Any) -> Stmts:
     return stmts
 
 
+@special("import")
+def _import(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
+    """``(import 'java.util.Date)``, ``(import '(clojure.lang PersistentQueue))``:
+    the classes a script can name are known by their short names already."""
+    return c.finish([], const(None), ctx)
+
+
 @special("require")
 def _require(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     stmts: Stmts = []
