@@ -232,3 +232,18 @@ System.print([3 - 1, 1 < 2, 2 <= 2, 3 > 4, a + b])
         "Bool does not implement '+(_)'.\n"
         "[2, true, true, false, applebanana]\n"
     )
+
+
+def test_checked_interpolation_measures_long_results_and_keeps_order() -> None:
+    # Under limits a short result is one f-string and a long one (past the
+    # size builders may make unmeasured) goes through _joined: same text, and
+    # the parts are evaluated once, left to right, either way.
+    src = (
+        "var log = []\nvar f = Fn.new {|s|\n  log.add(s)\n  return s\n}\n"
+        'var short = "<%(f.call("a"))|%(f.call(1))|%(f.call("b"))>"\n'
+        'var big = "x" * 5000\n'
+        'var long = "<%(f.call(big))|%(f.call(2))|%(f.call("c"))>"\n'
+        "System.print(short)\nSystem.print(long.count)\nSystem.print(log.count)\n"
+        "System.print(log[0] + log[2] + log[5])\nSystem.print(long[-4..-1])\n"
+    )
+    assert run_source(src, checks=True) == "<a|1|b>\n5006\n6\nabc\n2|c>\n"

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from kryon_wren import names
 from kryon_wren import nodes as N
 from kryon_wren.expressions import makes_object
+from kryon_wren.runtime.objects import SCAN_FREE
 
 # Operators left to Python: floats compute natively, Wren objects dispatch
 # through WObject.__add__ & co., and a TypeError is translated into Wren's
@@ -246,11 +247,7 @@ class ExprGen:
                 first, again = self.bind(p)
                 parts.append((False, f"({again} if type({first}) is str else _str({again}))"))
         if self.checks:
-            # Under limits the size is known from the parts before they are
-            # joined: a doubling loop of interpolations meets the memory limit
-            # without first building a string past it.
-            items = "".join((repr(code) if is_text else code) + ", " for is_text, code in parts)
-            return f'_joined("", ({items}))'
+            return self.measured_interpolation(parts)
         if all(is_text or _FSTRING_SAFE.fullmatch(code) for is_text, code in parts):
             # One f-string builds the result at once, without the intermediate
             # strings of `+` (every part is already a str, so formatting is a no-op).
@@ -259,6 +256,30 @@ class ExprGen:
             )
             return f'f"{body}"'
         return "(" + " + ".join(repr(code) if is_text else code for is_text, code in parts) + ")"
+
+    def measured_interpolation(self, parts: list[tuple[bool, str]]) -> str:
+        """Under limits the size is known from the parts before they are
+        joined, so a doubling loop of interpolations meets the memory limit
+        without first building a string past it.  Each part is bound to a
+        temporary and measured inline: a short result (the usual case) is one
+        f-string; a long one goes through ``_joined``, which charges steps and
+        checks the memory limit before building it."""
+        text = sum(len(code) for is_text, code in parts if is_text)
+        measured, body, items = [], [], []
+        for is_text, code in parts:
+            if is_text:
+                body.append(_fstring_text(code))
+                items.append(repr(code))
+            else:
+                t = self.tmp()
+                measured.append(f"len({t} := {code})")
+                body.append("{" + t + "}")
+                items.append(t)
+        if not measured:
+            return repr("".join(code for _, code in parts))
+        size = " + ".join(measured)
+        joined = f'_joined("", ({", ".join(items)},))'
+        return f'(f"{"".join(body)}" if {size} <= {SCAN_FREE - text} else {joined})'
 
     def cond(self, e: N.Node) -> str:
         """Code evaluating to a Python bool with Wren truthiness."""

@@ -431,8 +431,16 @@ class WMap(dict, WSequence):  # type: ignore[type-arg]
         return self.get(k if (c is float and k) or c is str else map_key(k))
 
     def y_1(self, k: Any, v: Any) -> Any:
+        # set() inlined: this is every `map[k] = v`
         c = k.__class__
-        self.set(k if (c is float and k) or c is str else map_key(k), v)
+        if not ((c is float and k) or c is str):
+            k = map_key(k)
+        n = len(self)
+        if n >= self.grow_at:
+            self._resized(max(self.capacity * 2, MIN_CAPACITY))
+        self[k] = v
+        if len(self) != n:
+            self.log.append(k)
         return v
 
     def m_containsKey_1(self, k: Any) -> bool:

@@ -287,11 +287,14 @@ def _for_range(start: Any, end: Any, inclusive: bool) -> Iterator[Any]:
 
 def _subscript(obj: Any, index: Any) -> Any:
     """``obj[index]`` with one argument."""
-    if obj.__class__ is WList and index.__class__ is float and index.is_integer():
+    cls, kind = obj.__class__, index.__class__
+    if cls is WList and kind is float and index.is_integer():
         try:
             return list.__getitem__(obj, int(index))
         except IndexError:
             raise WrenError("Subscript out of bounds.") from None
+    if cls is WMap and ((kind is float and index) or kind is str):
+        return dict.get(obj, index)  # a key that is its own dict form (see map_key)
     return O.wrap(obj).x_1(index)
 
 
