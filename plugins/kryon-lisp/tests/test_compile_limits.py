@@ -14,16 +14,10 @@ from kryon_core import (
     ScriptBridge,
     SecurityPolicy,
     TimeLimitError,
+    default_policies,
 )
 
-TRUSTED = SecurityPolicy(
-    name="trusted",
-    sandbox=False,
-    time_limit_ms=None,
-    instruction_limit=None,
-    memory_limit_mb=None,
-    recursion_limit=None,
-)
+TRUSTED = next(p for p in default_policies() if p.name == "trusted")
 
 
 def make(policy: SecurityPolicy) -> tuple[LispEngine, list[str]]:

@@ -19,16 +19,10 @@ from kryon_core import (
     ScriptRuntimeError,
     SecurityPolicy,
     TimeLimitError,
+    default_policies,
 )
 
-TRUSTED = SecurityPolicy(
-    name="trusted",
-    sandbox=False,
-    time_limit_ms=None,
-    instruction_limit=None,
-    memory_limit_mb=None,
-    recursion_limit=None,
-)
+TRUSTED = next(p for p in default_policies() if p.name == "trusted")
 SANDBOXED = SecurityPolicy(
     name="sandboxed",
     time_limit_ms=200,

@@ -10,17 +10,10 @@ from pathlib import Path
 import pytest
 from kryon_lisp.engine import LispConfig, LispEngine
 
-from kryon_core import ScriptBridge, SecurityPolicy
+from kryon_core import ScriptBridge, default_policies
 
 PROGRAMS = Path(__file__).parent / "programs"
-TRUSTED = SecurityPolicy(
-    name="trusted",
-    sandbox=False,
-    time_limit_ms=None,
-    instruction_limit=None,
-    memory_limit_mb=None,
-    recursion_limit=None,
-)
+TRUSTED = next(p for p in default_policies() if p.name == "trusted")
 
 
 @pytest.mark.parametrize("program", sorted(p.stem for p in PROGRAMS.glob("*.klisp")))
