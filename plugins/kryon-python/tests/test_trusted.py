@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import sys
 import time
 
@@ -66,6 +67,31 @@ def test_time_limit_stops_the_call_and_nothing_leaks(harness) -> None:
     while time.monotonic() < deadline:
         pass
     assert h.call(sid, "ok") == 1
+
+
+def test_time_limit_is_not_lost_inside_a_garbage_collection(harness) -> None:
+    # An exception raised in a gc callback (or a __del__ the collector runs) is
+    # reported as unraisable and dropped: the watchdog must hold its fire until
+    # the collection ends.  Here every collection outlasts the whole limit.
+    h = harness(TRUSTED.derive("timed", time_limit_ms=50))
+    sid = h.load("def churn():\n    while True:\n        [[] for _ in range(1000)]\n")
+    lost: list[object] = []
+
+    def slow_collection(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            end = time.monotonic() + 0.08
+            while time.monotonic() < end:
+                pass
+
+    gc.callbacks.append(slow_collection)
+    previous_hook, sys.unraisablehook = sys.unraisablehook, lost.append
+    try:
+        with pytest.raises(TimeLimitError):
+            h.call(sid, "churn")
+    finally:
+        gc.callbacks.remove(slow_collection)
+        sys.unraisablehook = previous_hook
+    assert lost == []
 
 
 def test_recursion_limit_counts_script_frames(harness) -> None:

@@ -9,11 +9,17 @@ blocked inside one long C call (a huge ``re`` match, ``time.sleep``) is
 stopped only when that call returns.  That limitation is documented.  A script
 that keeps catching the exception is handed to ``on_stuck`` (the engine then
 makes its frames raise on every line through the tracer).
+
+An exception raised inside a garbage collection (a ``gc.callbacks`` entry, a
+``__del__`` it runs) is not propagated but reported as unraisable and lost, so
+the watchdog holds its fire while the collector runs: two callbacks, first and
+last in ``gc.callbacks``, mark the collection.
 """
 
 from __future__ import annotations
 
 import ctypes
+import gc
 import threading
 import time
 from collections.abc import Callable
@@ -21,6 +27,29 @@ from collections.abc import Callable
 __all__ = ["TimeLimitExceeded", "Watchdog"]
 
 _REPEAT_S = 0.05
+_GC_WAIT_S = 0.001
+
+
+class _Collecting:
+    """Whether a garbage collection (with its callbacks and finalizers) runs."""
+
+    active = False
+
+    @classmethod
+    def install(cls) -> None:
+        def started(phase: str, info: dict[str, int]) -> None:
+            if phase == "start":
+                cls.active = True
+
+        def stopped(phase: str, info: dict[str, int]) -> None:
+            if phase == "stop":
+                cls.active = False
+
+        gc.callbacks.insert(0, started)  # before any other callback runs
+        gc.callbacks.append(stopped)  # after every other one has run
+
+
+_Collecting.install()
 
 
 class TimeLimitExceeded(BaseException):
@@ -106,7 +135,9 @@ class Watchdog:
                     return
                 deadline = self._deadline
                 now = time.monotonic()
-                if deadline is not None and now >= deadline:
+                if deadline is not None and now >= deadline and _Collecting.active:
+                    deadline = now + _GC_WAIT_S  # it would be lost in the collector
+                elif deadline is not None and now >= deadline:
                     if self._injected and self._on_stuck is not None:
                         self._on_stuck(self._thread_id)  # the script swallowed it
                     self._injected = True
