@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import operator
+from collections.abc import Callable
 from typing import Any
 
 from pyrsistent import pvector
@@ -127,24 +129,21 @@ def some_fn(*fns: Any) -> Any:
     return first_truthy
 
 
-def max_key(k: Any, x: Any, *more: Any) -> Any:
+def _by_key(at_least: Callable[[Any, Any], bool], k: Any, x: Any, more: tuple[Any, ...]) -> Any:
     """Each key computed once, in order; a tie goes to the later element, as in Clojure."""
     if not more:
         return x
     best, best_key = x, k(x)
     for y in more:
         key = k(y)
-        if key >= best_key:
+        if at_least(key, best_key):
             best, best_key = y, key
     return best
+
+
+def max_key(k: Any, x: Any, *more: Any) -> Any:
+    return _by_key(operator.ge, k, x, more)
 
 
 def min_key(k: Any, x: Any, *more: Any) -> Any:
-    if not more:
-        return x
-    best, best_key = x, k(x)
-    for y in more:
-        key = k(y)
-        if key <= best_key:
-            best, best_key = y, key
-    return best
+    return _by_key(operator.le, k, x, more)

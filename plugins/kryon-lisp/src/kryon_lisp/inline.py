@@ -49,27 +49,15 @@ def guarded_binop(scope: FnScope, op: str, a: ast.expr, b: ast.expr) -> ast.expr
     pyop, fallback = _BINOPS[op]
     if _is_int_const(a) and _is_int_const(b) and op != "*":
         return ast.BinOp(left=a, op=pyop(), right=b)
-    a_first, a_use = _spill(scope, a)
-    b_first, b_use = _spill(scope, b)
-    if _is_int_const(b):
+    if _is_int_const(a) or _is_int_const(b):
+        a_first, a_use = _spill(scope, a)
+        b_first, b_use = _spill(scope, b)
+        unknown = a_first if _is_int_const(b) else b_first  # only the other needs a test
         test: ast.expr = ast.Compare(
-            left=_int_type(a_first), ops=[ast.Is()], comparators=[name("@int")]
-        )
-    elif _is_int_const(a):
-        test = ast.Compare(left=_int_type(b_first), ops=[ast.Is()], comparators=[name("@int")])
-    elif a_first is a_use and b_first is b_use:
-        test = ast.Compare(
-            left=_int_type(a_use),
-            ops=[ast.Is(), ast.Is()],
-            comparators=[name("@int"), _int_type(b_use)],
+            left=_int_type(unknown), ops=[ast.Is()], comparators=[name("@int")]
         )
     else:
-        # both operands must be evaluated (in order) whatever the outcome
-        test = ast.BinOp(
-            left=ast.Compare(left=_int_type(a_first), ops=[ast.Is()], comparators=[name("@int")]),
-            op=ast.BitAnd(),
-            right=ast.Compare(left=_int_type(b_first), ops=[ast.Is()], comparators=[name("@int")]),
-        )
+        test, a_use, b_use = _both_ints(scope, a, b)
     body: ast.expr = ast.BinOp(left=a_use, op=pyop(), right=b_use)
     if op == "*":
         # Clojure longs: a product outside 64 bits is an ArithmeticException (and

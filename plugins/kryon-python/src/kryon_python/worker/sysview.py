@@ -13,6 +13,7 @@ import io
 import operator
 import sys
 import types
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -41,12 +42,12 @@ _FUNCTIONS = ("exc_info", "exception", "getdefaultencoding", "getsizeof", "inter
 """``exc_info``/``exception`` hand out only the exception the script is handling."""
 
 
-class _Stream:
+class _Stream(ABC):
     """What the script's text and byte streams share: ``writelines`` of
     ``write``, nothing to flush, never a terminal."""
 
-    def write(self, data: Any) -> int:
-        raise NotImplementedError
+    @abstractmethod
+    def write(self, data: Any) -> int: ...
 
     def writelines(self, lines: Iterable[Any]) -> None:
         for line in lines:
