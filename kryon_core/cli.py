@@ -29,6 +29,7 @@ from kryon_core.errors import (
     EngineNotFoundError,
     KryonError,
     ScriptError,
+    ScriptExit,
     UnsupportedOperationError,
 )
 from kryon_core.manager import ScriptManager
@@ -98,12 +99,15 @@ def _log_to_stderr() -> None:
 
 def _fail(error: BaseException, status: int) -> NoReturn:
     text = error.render() if isinstance(error, ScriptError) else str(error)
-    with contextlib.suppress(OSError):  # without a stderr the status still tells
-        _write(text.rstrip("\n") + "\n", "stderr")
+    if text:  # a script's own exit may have nothing to say
+        with contextlib.suppress(OSError):  # without a stderr the status still tells
+            _write(text.rstrip("\n") + "\n", "stderr")
     raise SystemExit(status)
 
 
 def _status_for(error: KryonError) -> int:
+    if isinstance(error, ScriptExit):
+        return error.status & 0xFF  # what the OS keeps of it, as for `exit(256)`
     if isinstance(error, CompileError):
         return EX_DATAERR
     if isinstance(error, EngineNotFoundError):

@@ -10,6 +10,7 @@ always names them, so a message printed on its own is still actionable::
     └── ScriptError                 anything a script did or could not do
         ├── CompileError            syntax errors: script, line, column
         ├── ScriptRuntimeError      an error raised while running: script-level stack
+        ├── ScriptExit              the script ended the program (os.exit, sys.exit...)
         ├── LimitError              a policy limit was reached
         │   ├── TimeLimitError
         │   ├── InstructionLimitError
@@ -46,6 +47,7 @@ __all__ = [
     "PluginError",
     "RecursionLimitError",
     "ScriptError",
+    "ScriptExit",
     "ScriptNotFoundError",
     "ScriptRuntimeError",
     "SecurityError",
@@ -217,6 +219,37 @@ class ScriptRuntimeError(ScriptError):
         error = cls(f"{type(exc).__name__}: {exc}", script=script)
         error.__cause__ = exc
         return error
+
+
+class ScriptExit(ScriptError):
+    """The script asked to end the program with an exit status: Lua's
+    ``os.exit``, JavaScript's ``process.exit``, Python's ``sys.exit`` and
+    Lisp's ``System/exit``.
+
+    Scripts cannot catch it where their language's exit cannot be caught.
+    Embedded, it is an error of the call (or of the load: a script that exits
+    while it loads is not loaded) like any other, and the host goes on;
+    ``kryon run`` ends with ``status``, after writing ``message`` (if any) to
+    stderr, as the language's own interpreter would.
+    """
+
+    def __init__(
+        self,
+        status: int,
+        message: str | None = None,
+        *,
+        script: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.status = status
+        self.exit_message = message
+        text = f"exited with status {status}" + (f": {message}" if message else "")
+        super().__init__(text, script=script, line=line, column=column)
+
+    def render(self) -> str:
+        """What the program prints as it ends: only the script's own message."""
+        return self.exit_message or ""
 
 
 class LimitError(ScriptError):

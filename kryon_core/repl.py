@@ -14,7 +14,7 @@ import sys
 from typing import TextIO
 
 from kryon_core.engine import ScriptEngine, ScriptId
-from kryon_core.errors import CompileError, ScriptError
+from kryon_core.errors import CompileError, ScriptError, ScriptExit
 from kryon_core.manager import EngineInstance, ScriptManager
 
 __all__ = ["run_repl"]
@@ -90,6 +90,8 @@ def _evaluate(
         if more_ok and _needs_more(exc, text):
             return True
         stdout.write(exc.render() + "\n")
+    except ScriptExit:  # os.exit() and the like end the session, with their status
+        raise
     except ScriptError as exc:
         stdout.write(exc.render() + "\n")
     except Exception as exc:  # an engine bug must not end the session

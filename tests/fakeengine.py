@@ -23,6 +23,7 @@ from kryon_core import (
     MemoryUsage,
     ScriptBridge,
     ScriptEngine,
+    ScriptExit,
     ScriptId,
     ScriptRuntimeError,
     SecurityPolicy,
@@ -40,6 +41,13 @@ class _Kryon:
     def __init__(self, bridge: ScriptBridge, script: str) -> None:
         for name, fn in bridge.host_functions.items():
             setattr(self, name, lambda *a, _fn=fn.fn: _fn(script, *a))
+
+
+def _exit_of(script: str) -> Any:
+    def exit_(status: int = 0, message: str | None = None) -> None:
+        raise ScriptExit(status, message, script=script)
+
+    return exit_
 
 
 class FakeEngine(ScriptEngine):
@@ -89,8 +97,11 @@ class FakeEngine(ScriptEngine):
         ns["kryon"] = _Kryon(self.bridge, script)
         ns["print"] = lambda *a: self.bridge.write(" ".join(map(str, a)) + "\n", script=script)
         ns["shared"] = self.shared
+        ns["exit"] = _exit_of(script)
         try:
             exec(marshal.loads(compiled.bytecode), ns)
+        except ScriptExit:
+            raise
         except Exception as exc:
             raise ScriptRuntimeError(str(exc), script=script) from None
         self.namespaces[sid] = ns
@@ -114,6 +125,8 @@ class FakeEngine(ScriptEngine):
         ns = self.namespaces[script_id]
         try:
             return ns[name](*args)
+        except ScriptExit:
+            raise
         except Exception as exc:
             raise ScriptRuntimeError(
                 f"{type(exc).__name__}: {exc}", script=ns["__name__"]

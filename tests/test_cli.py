@@ -224,6 +224,31 @@ def test_watchdog_passes_exit_statuses_through(script: Path) -> None:
     assert "ScriptRuntimeError" in result.stderr and "ended by" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("call", "status", "stderr"),
+    [
+        ("exit()", 0, ""),
+        ("exit(3)", 3, ""),
+        ("exit(1, 'bad input')", 1, "bad input\n"),
+        ("exit(256 + 7)", 7, ""),
+    ],
+)
+def test_a_scripts_own_exit_ends_the_run_with_its_status(
+    tmp_path: Path, call: str, status: int, stderr: str
+) -> None:
+    path = tmp_path / "quits.fake"
+    path.write_text(f"print('before')\n{call}\nprint('after')\n\ndef f():\n    return 1\n")
+    result = kryon("run", str(path), "--call", "f")  # no call: the program has ended
+    assert (result.returncode, result.stdout, result.stderr) == (status, "before\n", stderr)
+
+
+def test_an_exit_inside_a_called_function_ends_the_run(tmp_path: Path) -> None:
+    path = tmp_path / "quits.fake"
+    path.write_text("def f():\n    print('in f')\n    exit(4)\n")
+    result = kryon("run", str(path), "--call", "f")
+    assert (result.returncode, result.stdout, result.stderr) == (4, "in f\n", "")
+
+
 def test_engines_lists_engines_and_broken_plugins() -> None:
     env_broken = kryon("engines")
     assert env_broken.returncode == 0

@@ -16,6 +16,7 @@ from kryon_core import (
     FunctionNotFoundError,
     KryonConfig,
     ScriptError,
+    ScriptExit,
     ScriptManager,
     ScriptNotFoundError,
     ScriptRuntimeError,
@@ -44,6 +45,20 @@ def test_language_is_inferred_from_the_extension(
     assert record.name == "tool" and record.language == "fake" and record.path == str(script)
     with pytest.raises(EngineNotFoundError, match="pip install"):
         fake_manager.load_script("x", "", path="x.rb")
+
+
+def test_a_script_exit_is_an_error_of_the_load_or_call_and_the_host_goes_on(
+    fake_manager: ScriptManager,
+) -> None:
+    with pytest.raises(ScriptExit) as info:
+        fake_manager.load_script("quits", "exit(0)\n" + ADDER, language="fake")
+    assert info.value.status == 0 and "quits" not in fake_manager.scripts
+    fake_manager.load_script("calc", "def stop(n):\n    exit(n, 'bye')\n" + ADDER, language="fake")
+    with pytest.raises(ScriptExit) as info:
+        fake_manager.call_function("stop", 3)
+    assert (info.value.status, info.value.render()) == (3, "bye")
+    assert str(info.value) == "calc: exited with status 3: bye"
+    assert fake_manager.call_function("add", 2, 3) == 5
 
 
 def test_ambiguous_short_name_names_candidates(fake_manager: ScriptManager) -> None:
