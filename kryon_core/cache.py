@@ -7,6 +7,9 @@ directory (``$KRYON_CACHE_DIR`` or ``[cache] directory`` override it); writes
 are atomic (temp file + rename), reads refresh an entry's age (at most once
 an hour: eviction is least-recently-used to the hour), the total size is
 capped, and entries older than ``max_age_days`` are removed at start-up.
+That sweep costs a ``stat`` per entry, so it runs at most once an hour
+across processes (the ``.swept`` file in the directory records when); a
+process that skipped it counts the bytes on disk when it first writes.
 
 A corrupted, truncated or foreign file is ignored (and deleted) and the script
 is compiled again: the cache can make loading faster, never make it fail.
@@ -37,6 +40,8 @@ __all__ = ["CacheStats", "CompilationCache", "cache_key"]
 MAGIC = b"KRYONC1\n"
 _SUFFIX = ".kc"
 _TOUCH_AFTER_S = 3600.0  # a read refreshes an entry's mtime when it is older than this
+_SWEEP_EVERY_S = 3600.0  # start-up sweeps of one directory are at least this far apart
+_MARKER = ".swept"  # its mtime: the last sweep
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 
 
@@ -87,7 +92,8 @@ class CompilationCache:
                 if self.config.directory
                 else default_cache_dir()
             )
-            self.cleanup()
+            if not self._swept_lately():
+                self.cleanup()
 
     # -- public API -------------------------------------------------------
 
@@ -142,6 +148,9 @@ class CompilationCache:
                 continue
         self.stats.expired += removed
         self._disk_bytes = total
+        if self.directory is not None and self.directory.is_dir():
+            with contextlib.suppress(OSError):
+                Path(self.directory, _MARKER).touch()
         return removed
 
     @property
@@ -149,6 +158,15 @@ class CompilationCache:
         if self._disk_bytes is None:
             self.cleanup()
         return self._disk_bytes or 0
+
+    def _swept_lately(self) -> bool:
+        if self.directory is None:
+            return False
+        try:
+            swept = os.stat(os.path.join(self.directory, _MARKER)).st_mtime
+        except OSError:
+            return False
+        return time.time() - swept < _SWEEP_EVERY_S
 
     # -- memory ---------------------------------------------------------------
 

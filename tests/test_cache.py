@@ -90,6 +90,11 @@ def test_truncated_and_foreign_entries_are_rejected(tmp_path: Path) -> None:
     assert data.startswith(MAGIC)
 
 
+def entries(directory: Path) -> list[str]:
+    """The directory's files but the sweep record."""
+    return sorted(p.name for p in directory.iterdir() if p.name != ".swept")
+
+
 def test_size_cap_evicts_least_recently_used(tmp_path: Path) -> None:
     cache = make(tmp_path, max_size_mb=1, memory_entries=0)
     blob = b"x" * 300_000
@@ -122,7 +127,7 @@ def test_writers_leave_no_temporary_files(tmp_path: Path) -> None:
     (tmp_path / f".tmp-{os.getpid()}-{threading.get_ident()}.part").write_bytes(b"crashed")
     for i in range(3):
         cache.put(f"k{i}", compiled())
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["k0.kc", "k1.kc", "k2.kc"]
+    assert entries(tmp_path) == ["k0.kc", "k1.kc", "k2.kc"]
     assert cache.get("k2") is not None
 
 
@@ -132,16 +137,35 @@ def test_max_age_cleanup(tmp_path: Path) -> None:
     cache.put("new", compiled())
     old = time.time() - 40 * 86400
     os.utime(tmp_path / "old.kc", (old, old))
+    assert make(tmp_path).stats.expired == 0  # swept at the first start-up, not again yet
+    hours_ago = time.time() - 2 * 3600
+    os.utime(tmp_path / ".swept", (hours_ago, hours_ago))
     fresh = make(tmp_path)
     assert fresh.stats.expired == 1
     assert not (tmp_path / "old.kc").exists() and (tmp_path / "new.kc").exists()
+
+
+def test_start_ups_between_sweeps_count_the_bytes_on_disk_when_they_write(
+    tmp_path: Path,
+) -> None:
+    first = make(tmp_path, max_size_mb=1, memory_entries=0)
+    blob = b"x" * 300_000
+    for i in range(3):
+        first.put(f"k{i}", compiled(payload=blob))
+    hours_ago = time.time() - 3 * 3600
+    for i in range(3):
+        os.utime(tmp_path / f"k{i}.kc", (hours_ago + i, hours_ago + i))
+    later = make(tmp_path, max_size_mb=1, memory_entries=0)  # within the hour: no sweep
+    assert later.stats.expired == 0
+    later.put("k3", compiled(payload=blob))  # over the cap: evicts the oldest
+    assert later.stats.evictions >= 1 and not (tmp_path / "k0.kc").exists()
 
 
 def test_writes_are_atomic_and_leave_no_temp_files(tmp_path: Path) -> None:
     cache = make(tmp_path)
     for i in range(5):
         cache.put(f"k{i}", compiled())
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"k{i}.kc" for i in range(5)]
+    assert entries(tmp_path) == [f"k{i}.kc" for i in range(5)]
 
 
 def test_unwritable_directory_only_costs_speed(tmp_path: Path) -> None:
