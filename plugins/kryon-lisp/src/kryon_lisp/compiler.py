@@ -16,7 +16,7 @@ import warnings
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from kryon_core import CompileError, LimitError
+from kryon_core import CompileError, LimitError, ScriptExit
 from kryon_lisp import patterns
 from kryon_lisp.compile_budget import COMPILE_BYTES_PER_NODE
 from kryon_lisp.inline import BOOL_RESULT, INLINE
@@ -469,6 +469,10 @@ class Compiler:
             expanded = macro(form, *list(form.more()))
         except LimitError:
             raise  # the policy's limit, not the macro's failure
+        except ScriptExit:
+            if self.checking:  # the program ends when the form is loaded, after earlier output
+                raise SkipForm from None
+            raise
         except CompileError as exc:
             if exc.script is None or exc.line is None:
                 located = self.error(exc.message, form)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import copy
 import itertools
+import sys
 import time as pytime
 from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
-from kryon_core import LimitError, ScriptError
+from kryon_core import LimitError, ScriptError, ScriptExit
 from kryon_lisp import classes, limits, patterns
 from kryon_lisp.collections import COLLECTIONS, get, nth
 from kryon_lisp.core_num import NUMERIC
@@ -168,8 +169,15 @@ def catches(e: BaseException, classes: tuple[type, ...] | None) -> bool:
 
 
 def uncatchable(e: BaseException) -> bool:
-    """Limit breaches and Python's own stack overflow pass through every catch."""
-    return isinstance(e, (LimitError, RecursionError, MemoryError))
+    """Limit breaches, the script's own exit and Python's own stack overflow
+    pass through every catch."""
+    return isinstance(e, (LimitError, ScriptExit, RecursionError, MemoryError))
+
+
+def exiting() -> bool:
+    """Whether the script's exit is passing through: a ``finally`` does not
+    run then, as ``System/exit`` runs none on the JVM."""
+    return isinstance(sys.exc_info()[1], ScriptExit)
 
 
 def arity_error(n: int, name: str) -> TypeError:
@@ -480,6 +488,7 @@ CORE: dict[str, Any] = {
     "@caught": caught,
     "@catches": catches,
     "@uncatchable": uncatchable,
+    "@exiting": exiting,
     "@arity_error": arity_error,
     "@restseq": restseq,
     "@case-match": case_match,

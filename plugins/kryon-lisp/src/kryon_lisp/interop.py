@@ -11,8 +11,10 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from typing import Any
+from fractions import Fraction
+from typing import Any, NoReturn
 
+from kryon_core import ScriptExit
 from kryon_lisp import patterns
 from kryon_lisp.arrays import PRIMITIVE_CLASSES
 from kryon_lisp.clojure_hash import java_string_hash
@@ -59,6 +61,29 @@ def _split(s: str, regex: Any) -> Any:
     return split(
         s, regex if isinstance(regex, patterns.Pattern) else patterns.compile_pattern(regex)
     )
+
+
+def _int_cast(x: Any) -> int:
+    """Clojure's ``RT.intCast``, which a Java ``int`` parameter applies to its
+    argument: numbers truncate (within range), a character is its code, and
+    anything else fails as the cast to ``Character`` it falls back on."""
+    if isinstance(x, (int, float, Fraction)) and type(x) is not bool:
+        if isinstance(x, float) and (x < -(2.0**63) or x > 2.0**63 - 1):
+            raise ValueError(f"Value out of range for long: {str_of(x)}")
+        n = 0 if isinstance(x, float) and math.isnan(x) else int(x)  # Java: NaN is 0
+        if not -(2**31) <= n < 2**31:
+            raise ValueError(f"Value out of range for int: {n}")
+        return n
+    if isinstance(x, Char):
+        return ord(x.ch)
+    if x is None:
+        raise TypeError("Cannot cast nil to int (NullPointerException)")
+    raise TypeError(f"class {type_name(x)} cannot be cast to class java.lang.Character")
+
+
+def _exit(status: Any) -> NoReturn:
+    """``(System/exit n)``: the program ends here; no catch or finally sees it."""
+    raise ScriptExit(_int_cast(status))
 
 
 def _parse_double(text: str) -> float:
@@ -133,6 +158,7 @@ NAMESPACES: dict[str, dict[str, Any]] = {
     "System": {
         "currentTimeMillis": lambda: time.time_ns() // 1_000_000,
         "nanoTime": time.perf_counter_ns,
+        "exit": _exit,
     },
     "String": {"valueOf": str_of},
     "Boolean": {"TYPE": PRIMITIVE_CLASSES["boolean"]},

@@ -419,6 +419,8 @@ def _try(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     if finally_forms is not None:
         s, e = c.body(finally_forms, env, STMT)
         final = s + ([ast.Expr(value=e)] if e is not None else []) or [ast.Pass()]
+        # System/exit runs no finally block on the JVM
+        final = [ast.If(test=call(name("@exiting")), body=[ast.Pass()], orelse=final)]
     if not handlers and not final:
         stmts = body
     else:
