@@ -1,4 +1,4 @@
-"""Scripts written as Python programs: ``__main__``, ``sys.exit`` and ``sys``."""
+"""Scripts written as Python programs: ``__main__`` and ``sys`` (exits: test_exit.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from kryon_core import ScriptRuntimeError, SecurityError, TimeLimitError
+from kryon_core import ScriptExit, ScriptRuntimeError, SecurityError, TimeLimitError
 
 from .conftest import SANDBOXED, Harness
 
@@ -40,19 +40,6 @@ def test_a_loaded_module_is_not_main(either: Harness) -> None:
     sid = either.load(PROGRAM, "lib.py")
     assert either.printed == ""
     assert either.call(sid, "name") == "lib"
-
-
-@pytest.mark.parametrize("ending", ["sys.exit()", "sys.exit(0)", "exit()", "raise SystemExit"])
-def test_exit_with_status_zero_ends_top_level_code_normally(either: Harness, ending: str) -> None:
-    sid = either.load(f"import sys\ndef f():\n    return 1\nprint('a')\n{ending}\nprint('b')\n")
-    assert either.printed == "a\n"
-    assert either.call(sid, "f") == 1
-
-
-def test_exit_with_another_status_is_an_error(either: Harness) -> None:
-    with pytest.raises(ScriptRuntimeError, match="SystemExit: 3") as info:
-        either.load("import sys\nsys.exit(3)\n")
-    assert info.value.line == 2
 
 
 def test_sandboxed_sys_offers_facts_argv_and_streams(
@@ -603,3 +590,21 @@ def test_a_lone_surrogate_in_output_is_pythons_error_not_a_crash(
         h.call(sid, "worse")
     assert info.value.line == 9
     assert h.call(sid, "bad") is not None  # the same worker serves on
+
+
+def test_a_lone_surrogate_in_an_error_or_exit_message_is_escaped_not_a_crash(
+    harness: Callable[..., Harness],
+) -> None:
+    """``raise ValueError('\\udc80')`` crashed the worker (its report could not
+    be encoded); python's stderr shows the surrogate escaped."""
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "def bad():\n    raise ValueError('a\\udc80b')\n"
+        "def leave():\n    raise SystemExit('x\\ud800')\n"
+    )
+    with pytest.raises(ScriptRuntimeError) as info:
+        h.call(sid, "bad")
+    assert (info.value.message, info.value.line) == ("ValueError: a\\udc80b", 2)
+    with pytest.raises(ScriptExit) as ended:
+        h.call(sid, "leave")
+    assert (ended.value.status, ended.value.exit_message) == (1, "x\\ud800")

@@ -18,11 +18,13 @@ from kryon_core import (
     INT_MIN,
     ElementHandle,
     FunctionRef,
+    ScriptExit,
     UserData,
     Value,
     check_text,
     check_value,
 )
+from kryon_python.errors import HostExit
 
 __all__ = ["HostObject", "ScriptConverter"]
 
@@ -62,7 +64,11 @@ class ForeignFunction:
 
     def __call__(self, *args: Any) -> Any:
         host_args = [self._converter.to_host(a) for a in args]
-        return self._converter.to_script(self._ref.call(host_args))
+        try:
+            result = self._ref.call(host_args)
+        except ScriptExit as exc:  # the script it ran ended the program
+            raise HostExit(exc) from None
+        return self._converter.to_script(result)
 
     def __repr__(self) -> str:
         return f"<function {self._ref.language}:{self._ref.name}>"

@@ -11,17 +11,19 @@ from kryon_core import (
     MemoryLimitError,
     RecursionLimitError,
     ScriptError,
+    ScriptExit,
     ScriptRuntimeError,
     SecurityError,
     StackFrame,
     TimeLimitError,
 )
-from kryon_python.toplevel import describe_exception
+from kryon_python.toplevel import describe_exception, exit_status
 from kryon_python.tracer import RecursionLimitExceeded
 from kryon_python.watchdog import TimeLimitExceeded
 
 __all__ = [
     "HostError",
+    "HostExit",
     "error_from_exception",
     "error_from_report",
     "locate_host_error",
@@ -38,6 +40,17 @@ class HostError(Exception):
 
     def __init__(self, error: ScriptError) -> None:
         super().__init__(error.message)
+        self.error = error
+
+
+class HostExit(SystemExit):
+    """Raised inside a script when a ``kryon`` host function ended with a
+    program exit (a script it called exited): as in Python, only ``except
+    SystemExit``/``BaseException`` catch it; left uncaught, the call fails
+    with the original :class:`~kryon_core.ScriptExit`."""
+
+    def __init__(self, error: ScriptExit) -> None:
+        super().__init__(error.exit_message or error.status)
         self.error = error
 
 
@@ -61,7 +74,7 @@ def error_from_exception(exc: BaseException, scripts: Collection[str], script: s
         "line": where.line if where else None,
         "traceback": frames,
     }
-    if isinstance(exc, HostError):
+    if isinstance(exc, HostError | HostExit):
         return locate_host_error(exc.error, frames, script)
     if isinstance(exc, ScriptError):
         return exc.with_script(script)
@@ -71,6 +84,11 @@ def error_from_exception(exc: BaseException, scripts: Collection[str], script: s
         return RecursionLimitError(f"RecursionError: {exc}", **located)
     if isinstance(exc, MemoryError):
         return MemoryLimitError("MemoryError: out of memory", **located)
+    if isinstance(exc, SystemExit):
+        status, message = exit_status(exc)
+        ended = ScriptExit(status, message, script=located["script"], line=located["line"])
+        ended.traceback = frames
+        return ended
     return ScriptRuntimeError(describe_exception(exc), **located)
 
 
@@ -111,6 +129,8 @@ def error_from_report(report: object, fallback_script: str | None) -> ScriptErro
     if not isinstance(report, dict):
         return ScriptRuntimeError("the worker sent a malformed error", script=fallback_script)
     kind = report.get("kind")
+    if kind == "exit":
+        return _exit_from_report(report, fallback_script)
     cls = _KINDS.get(kind if isinstance(kind, str) else "", ScriptRuntimeError)
     message = _text(report.get("message")) or "error"
     raw_frames = report.get("frames")
@@ -123,6 +143,27 @@ def error_from_report(report: object, fallback_script: str | None) -> ScriptErro
         line=line if isinstance(line, int) and not isinstance(line, bool) else None,
         traceback=frames,
     )
+
+
+_MOST_EXIT_TEXT = 1 << 20
+"""Characters of a ``sys.exit("message")`` kept (python prints it all)."""
+
+
+def _exit_from_report(report: dict[Any, Any], fallback_script: str | None) -> ScriptExit:
+    status = report.get("status")
+    if not isinstance(status, int) or isinstance(status, bool) or abs(status) > 1 << 63:
+        status = 1
+    raw_frames = report.get("frames")
+    frames = frames_from_report(raw_frames[-200:]) if isinstance(raw_frames, list) else []
+    line = report.get("line")
+    ended = ScriptExit(
+        status,
+        _text(report.get("exit_message"), _MOST_EXIT_TEXT),
+        script=_text(report.get("script")) or fallback_script,
+        line=line if isinstance(line, int) and not isinstance(line, bool) else None,
+    )
+    ended.traceback = frames
+    return ended
 
 
 def _text(value: object, limit: int = 4000) -> str | None:

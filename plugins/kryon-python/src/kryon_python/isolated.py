@@ -28,6 +28,7 @@ from kryon_core import (
     MemoryUsage,
     ScriptBridge,
     ScriptError,
+    ScriptExit,
     ScriptId,
     ScriptNotFoundError,
     ScriptRuntimeError,
@@ -241,7 +242,7 @@ class IsolatedRuntime:
 
     def _reported_error(self, report: object, script: str | None) -> ScriptError:
         if isinstance(report, dict):
-            if report.get("kind") == "host":
+            if report.get("kind") in ("host", "exit"):
                 raw = report.get("frames")
                 frames = frames_from_report(raw[-200:]) if isinstance(raw, list) else []
                 token = report.get("token")
@@ -289,9 +290,15 @@ class IsolatedRuntime:
         fails with if the script does not catch it."""
         token = len(self._errors) + 1
         self._errors[token] = error
-        return encode(
-            [Op.ERR, {"kind": type(error).__name__, "message": error.message, "token": token}]
-        )
+        info: dict[str, Value] = {
+            "kind": type(error).__name__,
+            "message": error.message,
+            "token": token,
+        }
+        if isinstance(error, ScriptExit):  # a SystemExit in the script, with its code
+            info["kind"] = "ScriptExit"
+            info["code"] = error.exit_message or error.status
+        return encode([Op.ERR, info])
 
     def _serve_request(self, op: int, request: list[Any]) -> Value:
         if op == Op.HOST_CALL and len(request) == 4:

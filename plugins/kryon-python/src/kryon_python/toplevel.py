@@ -10,7 +10,14 @@ from collections.abc import Callable
 from types import CodeType
 from typing import Any, NoReturn
 
-__all__ = ["describe_exception", "exit_", "make_print", "module_name", "run_module"]
+__all__ = [
+    "describe_exception",
+    "exit_",
+    "exit_status",
+    "make_print",
+    "module_name",
+    "run_module",
+]
 
 
 def module_name(script: str, *, entry_point: bool) -> str:
@@ -22,20 +29,32 @@ def module_name(script: str, *, entry_point: bool) -> str:
 
 
 def exit_(status: object = None) -> NoReturn:
-    """``exit``/``quit`` of a script (and ``sys.exit`` in isolated mode): end its
-    top-level code.  Unlike the interactive ``site`` helpers they replace, they
-    never close the interpreter's standard input."""
+    """``exit``/``quit`` of a script (and ``sys.exit`` in isolated mode): end the
+    program.  Unlike the interactive ``site`` helpers they replace, they never
+    close the interpreter's standard input."""
     raise SystemExit(status)
 
 
+_C_LONG = 1 << 63
+
+
+def exit_status(exc: SystemExit) -> tuple[int, str | None]:
+    """The exit status and stderr message of a ``SystemExit`` that ends the
+    program, as ``python`` gives them: ``None`` is 0, an int is itself (one
+    past a C long is -1), anything else is printed (its ``str``) and gives 1.
+    The ``str`` is script code: call this under the policy's limits."""
+    code = exc.code
+    if code is None:
+        return 0, None
+    if isinstance(code, int):
+        return (int(code) if -_C_LONG <= code < _C_LONG else -1), None
+    return 1, _safe_str(code, "")
+
+
 def run_module(code: CodeType, namespace: dict[str, Any]) -> None:
-    """Run top-level code; ``sys.exit()`` or ``exit(0)`` ends it normally, as
-    it ends a Python program (any other exit status is an error)."""
-    try:
-        exec(code, namespace)
-    except SystemExit as exc:
-        if exc.code not in (None, 0):
-            raise
+    """Run top-level code.  A ``SystemExit`` goes on up: whatever its status,
+    it ends the program (the engine reports it as ``ScriptExit``)."""
+    exec(code, namespace)
 
 
 Writer = Callable[[str], object]

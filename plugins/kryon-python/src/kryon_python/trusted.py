@@ -35,6 +35,7 @@ from kryon_core import (
     MemoryUsage,
     ScriptBridge,
     ScriptError,
+    ScriptExit,
     ScriptId,
     ScriptNotFoundError,
     ScriptRuntimeError,
@@ -48,7 +49,7 @@ from kryon_core import (
 )
 from kryon_python.compiler import load_code
 from kryon_python.convert import ScriptConverter
-from kryon_python.errors import HostError, error_from_exception
+from kryon_python.errors import HostError, HostExit, error_from_exception
 from kryon_python.functions import exported_functions
 from kryon_python.memory import rss_bytes
 from kryon_python.toplevel import exit_, make_print, module_name, run_module
@@ -414,6 +415,8 @@ class TrustedRuntime:
                 if bridge.denied(function.name) is function:
                     bridge.require(function.capability, script=script)  # type: ignore[arg-type]
                 result = fn(script, *[converter.to_host(a) for a in args])
+            except ScriptExit as exc:  # a script it called ended the program
+                raise HostExit(exc) from None
             except ScriptError as exc:
                 raise HostError(exc) from None
             except Exception as exc:  # a bug in the host function: the script

@@ -18,13 +18,14 @@ import types
 from collections.abc import Callable
 from typing import Any
 
-from kryon_python.toplevel import describe_exception, module_name, run_module
+from kryon_python.toplevel import describe_exception, exit_status, module_name, run_module
 from kryon_python.wire import FrameReader, Op, WireError, WorkerGone, decode, encode, write_frame
 from kryon_python.worker import guard, stack, syscalls
 from kryon_python.worker.environment import Environment
 from kryon_python.worker.objects import (
     Element,
     HostError,
+    HostExit,
     HostFunction,
     HostObject,
     TimeLimitExceeded,
@@ -178,6 +179,8 @@ class Worker:
             if reply[0] == Op.ERR:
                 self.check_time()
                 info = reply[1] if len(reply) > 1 and isinstance(reply[1], dict) else {}
+                if info.get("kind") == "ScriptExit":  # a script the host ran exited
+                    raise HostExit(info.get("code"), int(info.get("token", 0)))
                 raise HostError(
                     str(info.get("message", "host error")),
                     str(info.get("kind", "ScriptError")),
@@ -237,17 +240,27 @@ class Worker:
             kind = "notfound"
         elif isinstance(exc, PermissionError) and "sandbox" in str(exc):
             kind = "security"
+        elif isinstance(exc, SystemExit):
+            kind = "exit"
+        report: dict[str, Any] = {"kind": kind, "frames": frames}
         if kind in ("time", "conversion", "notfound"):
-            message = str(exc)
+            report["message"] = str(exc)
         else:
             try:  # the error's __str__ is script code: held to the time limit too
-                message = self.run(describe_exception, exc)
+                if kind == "exit":
+                    assert isinstance(exc, SystemExit)
+                    status, text = self.run(exit_status, exc)
+                    report["status"], report["message"] = status, "SystemExit"
+                    report["exit_message"] = None if text is None else _printable(text)
+                else:
+                    report["message"] = _printable(self.run(describe_exception, exc)[:4000])
             except TimeLimitExceeded as late:
-                kind, message = "time", str(late)
-        report: dict[str, Any] = {"kind": kind, "message": message[:4000], "frames": frames}
-        if isinstance(exc, HostError) and exc.token and kind == "runtime":
+                report["kind"], report["message"] = "time", str(late)
+        if isinstance(exc, HostError | HostExit) and exc.token and report["kind"] != "time":
             # the host keeps the original error; the frames place it at the call
-            report["kind"], report["token"] = "host", exc.token
+            report["token"] = exc.token
+            if isinstance(exc, HostError):
+                report["kind"] = "host"
         if frames:
             report["script"], _, report["line"] = frames[-1]
         return report
@@ -470,6 +483,14 @@ class Worker:
         if entry is None:
             raise NotFound(f"no script with id {sid} is loaded")
         return entry
+
+
+def _printable(text: str) -> str:
+    """``text`` as python's stderr writes it: a lone surrogate as ``\\udc80``
+    (it cannot travel as UTF-8, and crashed the worker)."""
+    if text.isascii():
+        return text
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _drive(coroutine: types.CoroutineType[Any, Any, Any]) -> Any:

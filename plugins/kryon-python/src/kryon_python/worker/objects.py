@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["Element", "HostError", "HostFunction", "HostObject", "TimeLimitExceeded"]
+__all__ = [
+    "Element",
+    "HostError",
+    "HostExit",
+    "HostFunction",
+    "HostObject",
+    "TimeLimitExceeded",
+]
 
 
 class TimeLimitExceeded(BaseException):
@@ -22,6 +29,16 @@ class HostError(Exception):
     def __init__(self, message: str, kind: str = "ScriptError", token: int = 0) -> None:
         super().__init__(message)
         self.kind = kind
+        self.token = token
+
+
+class HostExit(SystemExit):
+    """A ``kryon`` host function ended with a program exit (a script it called
+    exited): a ``SystemExit``, as the exit would be in Python.  ``token``
+    lets the host answer an uncaught one with its original ``ScriptExit``."""
+
+    def __init__(self, code: object, token: int = 0) -> None:
+        super().__init__(code)
         self.token = token
 
 
