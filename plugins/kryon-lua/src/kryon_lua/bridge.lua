@@ -92,8 +92,11 @@ local function checked_args(...)
   end
 end
 
+-- Once a limit tripped or the script exited, the host is not called again
+-- (a __close handler that runs while the stop unwinds must not print).
 function K.host_function(py, caller)
   return function(...)
+    if S.tripped then error(LIMIT_MESSAGES[S.tripped], 0) end
     checked_args(...)
     return host_result(py(caller, ...))
   end
@@ -149,6 +152,7 @@ end
 
 function K.ref(obj)
   local f = function(...)
+    if S.tripped then error(LIMIT_MESSAGES[S.tripped], 0) end
     checked_args(...)
     return host_result(call_ref(obj, ...))
   end

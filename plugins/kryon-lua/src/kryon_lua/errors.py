@@ -20,6 +20,7 @@ from kryon_core import (
     MemoryLimitError,
     RecursionLimitError,
     ScriptError,
+    ScriptExit,
     ScriptRuntimeError,
     SecurityPolicy,
     StackFrame,
@@ -191,6 +192,9 @@ def runtime_error(
     if where is None and inner is not None:
         where, line = inner.script, inner.line
     where = _full_name(where, [f.script for f in reversed(frames)] + [script]) or script
+    if kind == b"exit" and not isinstance(payload, bytes | str) and payload is not None:
+        status = payload[b"status"]  # os.exit: the program ends (a C int)
+        return ScriptExit(int(status or 0), script=where, line=line)
     if kind is not None:
         return _limit_error(_text(kind), policy, where, line, frames, message)
     if host_type is not None and host_type in _HOST_ERRORS:

@@ -8,7 +8,8 @@ records ``(False, error type, message)`` (or ``(None, ...)`` when the host was
 interrupted, e.g. KeyboardInterrupt) and returns the kernel's ``FAILED``
 sentinel.  The kernel's Lua wrapper then fetches the failure and raises a
 catchable Lua error ``{type=, message=}`` (``tostring`` gives "type: message"),
-or trips an uncatchable stop for an interrupt, which the engine re-raises.
+or trips an uncatchable stop for an interrupt or for a ScriptExit (a script
+the host called ended the program), which the engine re-raises.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from kryon_core import (
     HostFunction,
     ScriptBridge,
     ScriptError,
+    ScriptExit,
     Value,
     snake_from_camel,
     values_equal,
@@ -50,7 +52,10 @@ class HostCalls:
         self.failure: Outcome = (False, b"HostError", b"no failure recorded")
 
     def _fail(self, exc: BaseException) -> Any:
-        if isinstance(exc, ScriptError):
+        if isinstance(exc, ScriptExit):  # a script the host called ended the program
+            self.pending = exc
+            self.failure = (None, b"", b"")
+        elif isinstance(exc, ScriptError):
             self.failure = (False, type(exc).__name__.encode(), _bytes(exc.message))
         elif isinstance(exc, Exception):
             self.failure = (False, b"HostError", _bytes(f"{type(exc).__name__}: {exc}"))

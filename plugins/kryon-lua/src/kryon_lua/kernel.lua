@@ -42,6 +42,7 @@ local LIMIT_MESSAGES = {
   recursion = "recursion limit exceeded",
   memory = "memory limit exceeded",
   host = "interrupted by the host",
+  exit = "the script ended the program",
 }
 
 local max_fires, time_limit, depth_probe = nil, nil, nil
@@ -199,6 +200,16 @@ function K.trip_memory()
   trip("memory")
 end
 
+-- os.exit: the script ends the program.  An exit is a trip like a limit's,
+-- so nothing the script runs can catch it (pcall, xpcall, coroutines and
+-- __close handlers re-raise it, host functions refuse to run) and it
+-- unwinds to the trampoline, which reports it with its status (the
+-- engine's ScriptExit).  A limit that tripped first stays the error.
+function K.exit(status)
+  if not S.tripped then S.exit_status = status end
+  trip("exit")
+end
+
 -- Errors raised on behalf of the host: {type=, message=} (see bridge.lua).
 local HOST_ERROR = {
   __metatable = "kryon.error",
@@ -352,6 +363,7 @@ local function handler(e)
   local ok, text, kind = pcall(describe, e)
   if not ok then text, kind = "(error object is a " .. type(e) .. " value)", nil end
   local payload = { text = text, type = kind, frames = frames }
+  if S.tripped == "exit" then payload.status = S.exit_status end
   S.handling = handling
   -- tripped last: a hook firing in this handler would raise a tripped limit
   if not S.tripped then
@@ -381,6 +393,7 @@ local function settle(ok, r, ...)
     local kind = state.tripped
     if state.nest == 0 then
       state.tripped, state.trip_frames, state.trip_thread, state.root = nil, nil, nil, nil
+      state.exit_status = nil
     end
     return false, kind, r
   end

@@ -95,7 +95,13 @@ local coroutine_lib = {}
 for k, v in next, coroutine do coroutine_lib[k] = v end
 coroutine_lib.create, coroutine_lib.resume, coroutine_lib.wrap = co_new, co_resume_safe, co_wrap
 -- (through a Lua frame that holds the coroutine: see K.tag_of in bridge.lua)
-if co_close then coroutine_lib.close = replacement("coroutine.close", co_close) end
+-- (closing runs the coroutine's __close handlers: a limit or an exit met
+-- there goes on)
+if co_close then
+  coroutine_lib.close = replacement("coroutine.close", function(...)
+    return rethrow(co_close(...))
+  end)
+end
 
 -- A script's main chunk runs in a coroutine of its own (K.roots, see
 -- K.bind_main): to the script it is the main thread, as under the lua command.
@@ -444,6 +450,28 @@ local function copy(lib)
   return c
 end
 
+-- os.exit([code [, close]]): the status as Lua's os_exit reads it (true 0,
+-- false 1, else an optional integer, cut to a C int), then K.exit.  The VM
+-- is never closed: embedded, the host goes on.
+local function exit_status(...)
+  local code = ...
+  if code == nil then return 0 end
+  if code == true then return 0 elseif code == false then return 1 end
+  local n = code
+  if type(code) == "string" then n = tonumber(code) end
+  if type(n) ~= "number" then
+    error("bad argument #1 to 'exit' (number expected, got " .. type(code) .. ")")
+  end
+  n = math_tointeger(n)
+  if n == nil or n ~= math_floor(n) or n >= 2 ^ 63 or n < -2 ^ 63 then
+    error("bad argument #1 to 'exit' (number has no integer representation)")
+  end
+  n = n % 4294967296
+  if n >= 2147483648 then n = n - 4294967296 end
+  return n
+end
+local os_exit = replacement("os.exit", function(...) K.exit(exit_status(...)) end)
+
 local libs = { string = string_lib, table = table_lib, coroutine = coroutine_lib,
                math = math, utf8 = rawget(_G, "utf8"), bit = rawget(_G, "bit"),
                bit32 = rawget(_G, "bit32") }
@@ -458,11 +486,17 @@ if sandbox then
     end
     return date(...)
   end)
+  os_lib.exit = os_exit
   libs.os = os_lib
 else
-  for _, k in next, { "os", "io", "debug", "package", "jit", "ffi" } do
+  for _, k in next, { "io", "debug", "package", "jit", "ffi" } do
     libs[k] = rawget(_G, k)
   end
+  -- (Lua's own os.exit would end the host process)
+  local os_lib = {}
+  for k, v in next, os do os_lib[k] = v end
+  os_lib.exit = os_exit
+  libs.os = os_lib
 end
 
 -- Base functions -------------------------------------------------------------
