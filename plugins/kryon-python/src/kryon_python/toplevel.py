@@ -6,12 +6,14 @@ Standard library only: the isolated worker imports it too.
 from __future__ import annotations
 
 import builtins
+import sys
 from collections.abc import Callable
 from types import CodeType
 from typing import Any, NoReturn
 
 __all__ = [
     "describe_exception",
+    "exception_name",
     "exit_",
     "exit_status",
     "make_print",
@@ -136,12 +138,31 @@ _GROUP_TYPES: tuple[type[BaseException], ...] = tuple(
 """Exception groups (Python 3.11 and later)."""
 
 
+def exception_name(cls: type[BaseException]) -> str:
+    """The class name python's traceback prints: the qualified name, after its
+    module's for a class of a real module (``json.decoder.JSONDecodeError``).
+    A script's own classes are ``__main__``'s or belong to a module that was
+    never imported (scripts are not in ``sys.modules``): their name alone, as
+    for a program's own classes."""
+    name = getattr(cls, "__qualname__", None)
+    if not isinstance(name, str):
+        name = cls.__name__
+    module = getattr(cls, "__module__", None)
+    if not isinstance(module, str) or module in ("builtins", "__main__"):
+        return name
+    if module.partition(".")[0] == "kryon_python":
+        return f"kryon.{cls.__name__}"  # what the script knows it as (kryon.HostError)
+    if module in sys.modules:
+        return f"{module}.{name}"
+    return name
+
+
 def describe_exception(exc: BaseException, depth: int = 0) -> str:
     """The text ``python script.py`` prints last for an uncaught exception:
     ``Type: message``, then its notes (``add_note``), then for an exception
     group each sub-exception, indented.  Script code runs here (``__str__``);
     an exception from it gives Python's ``<exception str() failed>``."""
-    name = type(exc).__name__
+    name = exception_name(type(exc))
     text = _safe_str(exc, "<exception str() failed>")
     lines = [f"{name}: {text}" if text else name]
     try:
