@@ -31,6 +31,7 @@ from kryon_core import (
     ScriptBridge,
     ScriptEngine,
     ScriptError,
+    ScriptExit,
     ScriptId,
     ScriptNotFoundError,
     ScriptRuntimeError,
@@ -227,6 +228,12 @@ class JsEngine(ScriptEngine):
                 if facts["callable"]:
                     loaded.functions[name] = value
                     loaded.infos[name] = _info(name, shape, exported.get(name, name), facts)
+            if compiled.entry_point:
+                # The program (kryon run) ends with the script: process.exitCode is
+                # its status, as in Node.
+                status = rt.exit_code(script)
+                if status:
+                    raise ScriptExit(status, script=script)
             if module:
                 rt.raw(api["registerModule"], (script, holder), script)
         except BaseException:

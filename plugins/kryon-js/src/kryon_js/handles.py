@@ -98,6 +98,8 @@ def make_handle(
                 result = marked(result, script)
             if rt.async_code or rt.rejections.seen:
                 rt.pump()
+            if rt.exits.pending is not None:  # an exit some C code swallowed (exits.py)
+                raise rt.exits.pending
         except exceptions as exc:
             raise rt.errors.from_exception(exc, script) from None
         finally:

@@ -21,6 +21,7 @@ from kryon_core import (
     HostFunction,
     ScriptBridge,
     ScriptError,
+    ScriptExit,
     ScriptRuntimeError,
     TimeLimitError,
     Value,
@@ -30,9 +31,20 @@ from kryon_js.wire import number_from_js
 if TYPE_CHECKING:
     from kryon_js.runtime import JsRuntime
 
-__all__ = ["FIRST_HOST_OP", "OP_DENIED", "OP_PROMISE", "OP_WRITE", "REF_BASE", "HostGateway"]
+__all__ = [
+    "EXIT_MARK",
+    "FIRST_HOST_OP",
+    "OP_DENIED",
+    "OP_EXIT",
+    "OP_PROMISE",
+    "OP_WRITE",
+    "REF_BASE",
+    "HostGateway",
+]
 
-OP_WRITE, OP_DENIED, OP_PROMISE, FIRST_HOST_OP = 1, 2, 3, 16
+OP_WRITE, OP_DENIED, OP_PROMISE, OP_EXIT, FIRST_HOST_OP = 1, 2, 3, 4, 16
+EXIT_MARK = "\x05"
+"""The result that makes the prelude wait for the exit's interrupt (``exits.py``)."""
 REF_BASE = 1 << 24
 
 
@@ -58,6 +70,8 @@ class HostGateway:
         rt = self.rt
         rt.hosted = True
         limit = rt.limit
+        if rt.exits.pending is not None:  # ending (exits.py): no more effects
+            return self._exit(rt.exits.pending)
         try:
             if limit.enabled and limit.deadline == 0.0:
                 limit.started()
@@ -85,8 +99,17 @@ class HostGateway:
             if kind is int and -2147483648 <= result <= 2147483647:
                 return result
             return rt.codec.result_for_js(result)
+        except ScriptExit as exc:  # process.exit, or a script of another engine exited
+            return self._exit(exc)
         except BaseException as exc:  # delivered to the script as a JS error, never lost
             return self.failure(exc)
+
+    def _exit(self, exc: ScriptExit) -> str:
+        try:
+            self.rt.begin_exit(exc)
+        except ScriptError as failed:
+            return self.failure(failed)
+        return EXIT_MARK
 
     def _slow(self, op: Any, args: tuple[Any, ...]) -> Value:
         """Encoded arguments (a negative op), host FunctionRefs, console, stacks, probes."""
@@ -117,6 +140,8 @@ class HostGateway:
                     script=caller,
                 )
             return None
+        if op == OP_EXIT:
+            raise self.rt.exit_error(int(values[0]), str(values[1]), caller)
         if op == OP_PROMISE:
             return self.rt.rejections.promise_state()
         if op == OP_DENIED:

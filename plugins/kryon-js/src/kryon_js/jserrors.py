@@ -47,6 +47,7 @@ class ErrorMapper:
         memory_limit: int | None,
         reclaim: Callable[[], object] | None = None,
         limited: Callable[[], object] | None = None,
+        exiting: Callable[[], ScriptError | None] | None = None,
     ) -> None:
         self.bands = bands
         self.time_limit_ms = time_limit_ms
@@ -56,6 +57,8 @@ class ErrorMapper:
         self.limited = limited
         """Run for every limit error: the runtime then drops the work the aborted
         call left queued before the next call (``JsRuntime.quiesce``)."""
+        self.exiting = exiting
+        """The pending ``process.exit``, if any: its interrupt is no time limit (exits.py)."""
 
     def _out_of_memory(self, message: str, **position: Any) -> MemoryLimitError:
         if self.reclaim is not None:
@@ -133,6 +136,9 @@ class ErrorMapper:
 
     def from_description(self, info: Mapping[str, Any], script: str | None) -> ScriptError:
         """A ScriptError from the prelude's ``describe(e)`` of a thrown value."""
+        exit = self.exiting() if self.exiting is not None else None
+        if exit is not None:  # whatever the script did after its exit was swallowed
+            return exit
         traceback = self.frames(str(info.get("stack") or ""))
         if not traceback and info.get("site"):
             traceback = self.site_frame(str(info["site"]))
@@ -172,6 +178,9 @@ class ErrorMapper:
         self, exc: BaseException, script: str | None, *, compiling: bool = False
     ) -> ScriptError:
         """A ScriptError from a JSException/StackOverflow the binding raised."""
+        exit = self.exiting() if self.exiting is not None else None
+        if exit is not None:  # the exit's interrupt, or anything after it (exits.py)
+            return exit
         text = str(exc.args[0]) if exc.args else str(exc)
         headline, _, stack = text.partition("\n")
         traceback = self.frames(stack)

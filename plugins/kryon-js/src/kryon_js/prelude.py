@@ -45,7 +45,8 @@ const isArray = Array.isArray, keys = Object.keys, stringify = JSON.stringify;
 const parse = JSON.parse, toString = String, isInteger = Number.isInteger, makeBigInt = BigInt;
 const freeze = Object.freeze, create = Object.create, define = Object.defineProperty;
 const PromiseCtor = Promise, ErrorCtor = Error, DateCtor = Date, SetCtor = Set;
-const TypeErrorCtor = TypeError, objectKind = uncurry(Object.prototype.toString);
+const TypeErrorCtor = TypeError, RangeErrorCtor = RangeError;
+const objectKind = uncurry(Object.prototype.toString);
 const hasOwn = uncurry(Object.prototype.hasOwnProperty);
 const dateIso = uncurry(Date.prototype.toISOString), dateTime = uncurry(Date.prototype.getTime);
 const promiseThen = uncurry(Promise.prototype.then);
@@ -263,6 +264,8 @@ function fromHost(r) {
     const c = charCode(r, 0);
     if (c === 1) return decode(strSlice(r, 1));
     if (c === 2) throw hostError(strSlice(r, 1));
+    // The program is ending (exits.py): wait here for the uncatchable interrupt.
+    if (c === 5) for (;;) { /* spin */ }
   }
   return r;
 }
@@ -490,7 +493,8 @@ Object.defineProperty(global, "global", { value: global, writable: true, configu
 // -- process: the part of Node's object a sandboxed script can use ------------------
 // process.stdout.write prints without a newline; argv has no arguments and env is
 // empty (nothing of the host's); nextTick queues a microtask (Node runs its ticks
-// before promise jobs, so the two interleave differently).  There is no exit.
+// before promise jobs, so the two interleave differently).  exit ends the program
+// (exits.py: nothing can catch it); exitCode is checked as Node checks it.
 function processStream(stream) {
   return freeze({
     write: function write(chunk, encoding, callback) {
@@ -508,10 +512,61 @@ function processStream(stream) {
     },
   });
 }
+function received(value) {
+  const t = typeof value;
+  if (value === null || value === undefined) return " " + value;
+  if (t === "function") return " function " + toString(value.name);
+  if (t === "object") {
+    const ctor = value.constructor;
+    return " an instance of " + toString((ctor && ctor.name) || "Object");
+  }
+  const shown = t === "string" ? "'" + value + "'" : t === "bigint" ? value + "n" : toString(value);
+  return " type " + t + " (" + shown + ")";
+}
+function nodeError(Ctor, code, message) {
+  const error = new Ctor(message);
+  error.code = code;
+  return error;
+}
+// Node's validation of an exit code; a valid one is returned as the number it means.
+function exitStatus(code) {
+  if (code === undefined || code === null) return 0;
+  let value = code;
+  if (typeof code === "string" && code !== "") {
+    const n = +code;
+    if (n === n) value = n;
+  }
+  if (typeof value !== "number") {
+    throw nodeError(TypeErrorCtor, "ERR_INVALID_ARG_TYPE",
+                    'The "code" argument must be of type number. Received' + received(value));
+  }
+  if (!isInteger(value) || value > MAX_SAFE || value < -MAX_SAFE) {
+    let shown = toString(value);
+    if (isInteger(value)) {  // Node's numeric separators for a large integer
+      const sign = value < 0 ? "-" : "", digits = strSlice(shown, sign.length);
+      shown = "";
+      for (let end = digits.length; end > 0; end -= 3) {
+        shown = strSlice(digits, end > 3 ? end - 3 : 0, end) + (shown ? "_" + shown : "");
+      }
+      shown = sign + shown;
+    }
+    throw nodeError(RangeErrorCtor, "ERR_OUT_OF_RANGE", 'The value of "code" is out of range. ' +
+                    (isInteger(value) ? "It must be >= -9007199254740991 && <= 9007199254740991"
+                                      : "It must be an integer") + ". Received " + shown);
+  }
+  return value;
+}
+let exitCode;
 const processObject = {
   argv: ["node", "script"],
   env: {},
-  exitCode: undefined,
+  get exitCode() { return exitCode; },
+  set exitCode(code) { exitStatus(code); exitCode = code; },
+  exit: function exit(code) {
+    if (arguments.length !== 0) processObject.exitCode = code;
+    hostCall(%(op_exit)d, [exitStatus(exitCode) | 0, rawStackOf(new ErrorCtor())]);
+    for (;;) { /* never reached: the host ends the program (exits.py) */ }
+  },
   stdout: processStream("stdout"),
   stderr: processStream("stderr"),
   nextTick: function nextTick(callback, ...args) {
@@ -522,6 +577,7 @@ const processObject = {
     promiseThen(PromiseCtor.resolve(), () => applyFn(callback, undefined, args));
   },
 };
+define(processObject, "exitCode", { enumerable: true, configurable: false });
 Object.defineProperty(global, "process", {
   value: processObject, writable: true, configurable: true,
 });
@@ -894,6 +950,8 @@ const api = {
   },
   stack: () => rawStackOf(new ErrorCtor()),
   setBands: (text) => { BANDS = parse(text); },
+  // kryon run: the status a program that ends by itself leaves (process.exitCode).
+  exitCode: () => { try { return exitStatus(exitCode) | 0; } catch (e) { return 0; } },
 };
 // Every entry from Python first takes a freshly registered disarm token out of
 // the global object, before any script code can run (call0..3, callN and callE do it

@@ -22,13 +22,15 @@ from kryon_core import (
     FunctionRef,
     RecursionLimitError,
     ScriptError,
+    ScriptExit,
     ScriptRuntimeError,
     SecurityPolicy,
     TimeLimitError,
     Value,
 )
 from kryon_js.config import JsConfig
-from kryon_js.hostcalls import OP_DENIED, OP_PROMISE, OP_WRITE, REF_BASE, HostGateway
+from kryon_js.exits import ExitLatch
+from kryon_js.hostcalls import OP_DENIED, OP_EXIT, OP_PROMISE, OP_WRITE, REF_BASE, HostGateway
 from kryon_js.jserrors import ErrorMapper
 from kryon_js.prelude import CLONE, CONSOLE, JSON_ERRORS, LOCALE, PRELUDE
 from kryon_js.rejections import RejectionTracker
@@ -67,6 +69,7 @@ _API = (
     "unregisterModule",
     "stack",
     "setBands",
+    "exitCode",
     "newScope",
     "loadModule",
     "declare",
@@ -121,6 +124,7 @@ class JsRuntime:
                 "op_write": OP_WRITE,
                 "op_denied": OP_DENIED,
                 "op_promise": OP_PROMISE,
+                "op_exit": OP_EXIT,
                 "timers": "true" if policy.allows(Capability.TIMERS) else "false",
                 "console": CONSOLE,
                 "locale": LOCALE,
@@ -131,6 +135,7 @@ class JsRuntime:
         )
         self.api: dict[str, Any] = {name: pick(name) for name in _API}
         self.eval_helper = context.eval(_EVAL_HELPER)
+        self.exits = ExitLatch(context, self.exceptions)
         self.rejections = RejectionTracker(context, self.api["records"]())
         """QuickJS's rejection hook: ``seen`` once a promise was rejected (pump checks)."""
         self.memory_limit = policy.memory_limit_mb * _MB if policy.memory_limit_mb else None
@@ -152,6 +157,7 @@ class JsRuntime:
             self.memory_limit,
             reclaim=self._reclaim,
             limited=self._limited,
+            exiting=lambda: self.exits.pending,
         )
         self.codec = WireCodec(self._js_ref)
         self.depth = 0
@@ -251,6 +257,8 @@ class JsRuntime:
                 result = self._marked(result, caller)
             if depth == 0 and (self.async_code or self.rejections.seen):
                 self.pump()
+            if self.exits.pending is not None:  # an exit some C code swallowed (exits.py)
+                raise self.exits.pending
         except self.exceptions as exc:
             raise self.errors.from_exception(exc, caller) from None
         except UnicodeEncodeError as exc:
@@ -284,6 +292,8 @@ class JsRuntime:
             if type(result) is str and result[:1] == "\x02":
                 # mapped before _leave forgets the host errors kept for this call
                 raise self._error(json.loads(result[1:]), caller)
+            if self.exits.pending is not None:
+                raise self.exits.pending
         except self.exceptions as exc:
             raise self.errors.from_exception(exc, caller) from None
         finally:
@@ -311,6 +321,8 @@ class JsRuntime:
         tick = self.api["tick"]
         while True:
             while run():
+                if self.exits.pending is not None:
+                    return  # the program is ending: the caller raises its exit
                 if limit.enabled and limit.expired():
                     return  # reported at the end of the call (_after_host)
             if self.rejections.seen:
@@ -335,6 +347,8 @@ class JsRuntime:
         try:
             self.api["adopt"]()  # jobs run script code directly: take a pending token first
             self.pump()
+            if self.exits.pending is not None:
+                raise self.exits.pending
             timed_out = self.depth == 1 and self.limit.timed_out
         except self.exceptions as exc:
             raise self.errors.from_exception(exc, caller) from None
@@ -351,6 +365,8 @@ class JsRuntime:
             self.api["adopt"]()  # jobs run script code directly: take a pending token first
             self.pump()
             result = self.api["settledRaw"](promise)
+            if self.exits.pending is not None:
+                raise self.exits.pending
         except self.exceptions as exc:
             raise self.errors.from_exception(exc, caller) from None
         finally:
@@ -385,6 +401,8 @@ class JsRuntime:
             elif promise is not None and result == "\x04":
                 self.pump()
                 result = self.api["settled"](promise)
+            if self.exits.pending is not None:
+                raise self.exits.pending
             if result == "\x04" and promise is not None:
                 return promise
             if type(result) is str and result and result[0] <= "\x03":
@@ -427,6 +445,29 @@ class JsRuntime:
             mapped.__cause__ = host
         return mapped
 
+    # -- process.exit (exits.py) -----------------------------------------------------
+
+    def exit_error(self, status: int, stack: str, caller: str) -> ScriptExit:
+        """The ScriptExit of ``process.exit(status)`` called where ``stack`` says."""
+        frames = self.errors.frames(stack)
+        where = frames[-1] if frames else None
+        return ScriptExit(
+            status,
+            script=where.script if where else caller,
+            line=where.line if where else None,
+            column=where.column if where else None,
+        )
+
+    def begin_exit(self, exit: ScriptExit) -> None:
+        """Inside a host callback: end the running top-level call with ``exit``; what
+        the script left queued is dropped before the next entry (``quiesce``)."""
+        self.exits.begin(exit)
+        self.runaway = True
+
+    def exit_code(self, caller: str) -> int:
+        """``process.exitCode`` as a status (0 if unset)."""
+        return int(self.raw(self.api["exitCode"], (), caller))
+
     # -- after a limit ---------------------------------------------------------------
 
     def _reclaim(self) -> None:
@@ -453,6 +494,7 @@ class JsRuntime:
         context, api = self.context, self.api
         if context is None:
             return
+        self.exits.reset()
         api["disarm"]()
         spent = _monotonic() + max(self.limit.seconds, 0.1)
         context.set_memory_limit(1)

@@ -223,7 +223,7 @@ class WireCodec:
 
 def _plain(text: str) -> bool:
     """Whether a str can be handed to the binding as it is (see module docs)."""
-    if text and text[0] in "\x01\x02\x03\x04":
+    if text and text[0] in "\x01\x02\x03\x04\x05":
         return False
     if "\x00" in text:
         return False
