@@ -59,6 +59,12 @@ def _message(lua: Any, body: str) -> Any:
             "m:3: bad argument #2 to 'setmetatable' (nil or table expected, got no value)",
         ),
         ("getmetatable()", "m:3: bad argument #1 to 'getmetatable' (value expected)"),
+        # a missing argument is "no value", as the C function sees it
+        ("table.insert()", "m:3: bad argument #1 to 'insert' (table expected, got no value)"),
+        ("table.remove()", "m:3: bad argument #1 to 'remove' (table expected, got no value)"),
+        ("table.sort()", "m:3: bad argument #1 to 'sort' (table expected, got no value)"),
+        ("table.move({}, 1)", "m:3: bad argument #3 to 'move' (number expected, got no value)"),
+        ("table.move({})", "m:3: bad argument #2 to 'move' (number expected, got no value)"),
     ],
 )
 def test_replacement_errors_read_as_the_library_functions(

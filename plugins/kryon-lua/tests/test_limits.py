@@ -381,6 +381,17 @@ def test_other_long_c_calls_are_bounded(timed: Any) -> None:
     )
 
 
+def test_a_big_sort_with_a_nil_comparator_is_counted(make_lua: Callable[..., Any]) -> None:
+    # a nil comparator is no comparator: the sort goes through the Lua one too
+    # (the C sort spent no instructions at all)
+    policy = SecurityPolicy(name="i", time_limit_ms=None, instruction_limit=1_000_000)
+    ends_with(
+        make_lua(policy),
+        InstructionLimitError,
+        "local t = {} for i = 1, 60000 do t[i] = (i * 7919) % 60013 end table.sort(t, nil)",
+    )
+
+
 @pytest.mark.parametrize("pattern", ["a*b", ".-.-b", "(a*)%1b", "%b()x", "^(a-)(a-)(a-)b"])
 def test_the_largest_allowed_pattern_call_fits_the_time_limit(make_lua: Any, pattern: str) -> None:
     """Calibration: the biggest subject the budget admits to one C call

@@ -420,26 +420,31 @@ if sandbox then
         n, max_elements))
     end
   end
-  table_lib.insert = replacement("table.insert", function(t, ...)
+  -- (arguments pass on as given: a missing one is "no value" to the C function)
+  table_lib.insert = replacement("table.insert", function(...)
+    local t = ...
     if type(t) == "table" then check_len(t, #t) end
-    return insert(t, ...)
+    return insert(...)
   end)
-  table_lib.remove = replacement("table.remove", function(t, ...)
+  table_lib.remove = replacement("table.remove", function(...)
+    local t = ...
     if type(t) == "table" then check_len(t, #t) end
-    return remove(t, ...)
+    return remove(...)
   end)
   -- Sorting without a comparator is one C call; past a size a hook could
   -- not interrupt, sort through a Lua comparator (which the hook sees).
   local sort = table.sort
   local function less(a, b) return a < b end
-  table_lib.sort = replacement("table.sort", function(t, ...)
-    if select("#", ...) == 0 and type(t) == "table" and #t > 50000 then return sort(t, less) end
-    return sort(t, ...)
+  table_lib.sort = replacement("table.sort", function(...)
+    local t, comp = ...
+    if comp == nil and type(t) == "table" and #t > 50000 then return sort(t, less) end
+    return sort(...)
   end)
   if move then
-    table_lib.move = replacement("table.move", function(a, f, e, ...)
+    table_lib.move = replacement("table.move", function(...)
+      local a, f, e = ...
       if type(f) == "number" and type(e) == "number" then check_len(a, e - f + 1) end
-      return move(a, f, e, ...)
+      return move(...)
     end)
   end
 end
