@@ -379,6 +379,13 @@ def test_recursion_through_c_is_a_limit_not_a_crash() -> None:
         "(defn f [] (binding [__builtins__ 1] 2))",
         '(defn f [] (.__class__ "x"))',
         '(defn f [] (.-__class__ "x"))',
+        # a namespace-qualified constant read (Math/PI) once handed out any entry
+        "(defn f [] (Math/__builtins__))",
+        "(defn f [] (clojure.string/__builtins__))",
+        "(defn f [] (. Math __builtins__))",
+        '(defn f [] (. "x" __class__))',
+        "(defn f [] (. inc (__globals__)))",
+        "(defn f [] (.. inc __code__ co_consts))",
     ],
 )
 def test_scripts_cannot_reach_python(source: str) -> None:

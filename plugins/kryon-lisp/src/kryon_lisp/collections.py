@@ -337,9 +337,15 @@ def vec(coll: Any) -> Any:
     return pvector(realise_list(coll, 1))
 
 
+def _no_value(key: Any) -> ValueError:
+    from kryon_lisp.printer import str_of
+
+    return ValueError(f"No value supplied for key: {str_of(key)}")
+
+
 def hash_map(*kvs: Any) -> Any:
     if len(kvs) % 2:
-        raise ValueError(f"No value supplied for key: {kvs[-1]!r}")
+        raise _no_value(kvs[-1])
     m = LMap.of(zip(kvs[::2], kvs[1::2], strict=False))
     # hash-map always makes a Clojure hash map (hash-trie order), even when small
     return LMap(m._d, m._m, None, hashed=True)
@@ -348,7 +354,7 @@ def hash_map(*kvs: Any) -> Any:
 def array_map(*kvs: Any) -> Any:
     """Map literals and ``array-map``: insertion order up to 8 entries."""
     if len(kvs) % 2:
-        raise ValueError(f"No value supplied for key: {kvs[-1]!r}")
+        raise _no_value(kvs[-1])
     return LMap.of(zip(kvs[::2], kvs[1::2], strict=False))
 
 
@@ -585,14 +591,18 @@ def reduce_kv(f: Callable[..., Any], init: Any, coll: Any) -> Any:
 
 
 def seq_to_map(x: Any) -> Any:
-    """Map destructuring of a seq of key/value pairs (keyword arguments)."""
+    """Map destructuring of a seq (keyword arguments), as Clojure 1.11 does it:
+    key/value pairs make a map in the order given, a lone item is taken as it
+    is (a trailing map of options)."""
     if x is None or type(x) is LMap:
         return x
     if isinstance(x, Seq):
         items = list(iter_of(x))
-        if len(items) == 1 and type(items[0]) is LMap:
+        if len(items) == 1:
             return items[0]
-        return hash_map(*items)
+        if len(items) % 2:
+            raise _no_value(items[-1])
+        return LMap.of(zip(items[::2], items[1::2], strict=False), array=True)
     return x
 
 

@@ -511,7 +511,12 @@ class Compiler:
             and env.get(head.name) is None
         ):
             return self.method_call(head, args, env, ctx, form)
-        if isinstance(head, Symbol) and head.ns is not None and not args:
+        if (
+            isinstance(head, Symbol)
+            and head.ns is not None
+            and not args
+            and not head.name.startswith(("__", "@"))  # Python's entries (__builtins__)
+        ):
             target = self.runtime.namespace_for(self.ns.aliases.get(head.ns, head.ns))
             if target is not None and target.builtin:
                 value = target.globals.get(head.name)

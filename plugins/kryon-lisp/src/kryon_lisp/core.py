@@ -206,7 +206,7 @@ def case_error(value: Any) -> Exception:
 
 
 def is_fn(x: Any) -> bool:
-    return callable(x) and not isinstance(x, (Keyword, LMap, LSet, Atom, type))
+    return callable(x) and not isinstance(x, (Keyword, Symbol, LMap, LSet, Atom, type))
 
 
 def is_coll(x: Any) -> bool:
@@ -286,7 +286,7 @@ def vary_meta(x: Any, f: Callable[..., Any], *args: Any) -> Any:
 
 def trampoline(f: Callable[..., Any], *args: Any) -> Any:
     result = f(*args)
-    while callable(result) and not isinstance(result, (Keyword, LMap, LSet)):
+    while callable(result) and not isinstance(result, (Keyword, Symbol, LMap, LSet)):
         result = result()
     return result
 

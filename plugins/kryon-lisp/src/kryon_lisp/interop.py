@@ -20,6 +20,7 @@ from kryon_lisp.arrays import PRIMITIVE_CLASSES
 from kryon_lisp.clojure_hash import java_string_hash
 from kryon_lisp.printer import str_of, type_name
 from kryon_lisp.types import Char
+from kryon_lisp.writers import PrintWriter
 
 
 def _round(x: float) -> int:
@@ -230,6 +231,23 @@ _STRING_METHODS: dict[str, Callable[..., Any]] = {
 }
 
 
+def _index_of(coll: Any, x: Any, *, last: bool) -> int:
+    """``java.util.List``'s ``indexOf``/``lastIndexOf`` on a sequential collection."""
+    from kryon_lisp.core import is_sequential
+    from kryon_lisp.equality import equals
+    from kryon_lisp.seqs import iter_of
+
+    if not is_sequential(coll):
+        raise TypeError(f"No method indexOf for {type_name(coll)}")
+    found = -1
+    for i, item in enumerate(iter_of(coll)):
+        if equals(item, x):
+            found = i
+            if not last:
+                break
+    return found
+
+
 def method_call(obj: Any, method: str, *args: Any) -> Any:
     """``(.method obj args...)``."""
     if isinstance(obj, str):
@@ -243,6 +261,8 @@ def method_call(obj: Any, method: str, *args: Any) -> Any:
             member = obj.get(Keyword(method))
             if callable(member):
                 return member(*args)
+    if isinstance(obj, PrintWriter):
+        return obj.call(method, args)
     if isinstance(obj, BaseException):
         from kryon_lisp.classes import exception_method
 
@@ -263,4 +283,14 @@ def method_call(obj: Any, method: str, *args: Any) -> Any:
         return get(obj, *args)
     if method == "contains":
         return args[0] in obj
+    if method in ("indexOf", "lastIndexOf") and len(args) == 1:
+        return _index_of(obj, args[0], last=method == "lastIndexOf")
+    if method == "isEmpty":
+        from kryon_lisp.collections import count
+
+        return count(obj) == 0
+    if method == "containsKey":
+        from kryon_lisp.collections import contains
+
+        return contains(obj, args[0])
     raise TypeError(f"No method {method} for {type_name(obj)} (Kryon Lisp has no host reflection)")

@@ -341,3 +341,32 @@ def _defmulti(form: PList, name: Any = None, *rest: Any) -> Any:
 @macro("defmethod")
 def _defmethod(form: PList, name: Any = None, value: Any = None, *fn_tail: Any) -> Any:
     return L(S("@defmethod"), name, value, plist([_FN, *fn_tail]))
+
+
+@macro(".")
+def _dot(form: PList, target: Any = None, member: Any = None, *args: Any) -> Any:
+    """``(. x method args)``, ``(. x (method args))``, ``(. x -field)`` and
+    ``(. Math PI)``: the same calls as ``(.method x args)`` and ``(Math/PI)``,
+    so they reach only the interop slice those reach."""
+    if isinstance(member, PList) and member.count and not args:
+        member, args = member.first(), tuple(member.more())
+    if not isinstance(member, Symbol) or member.ns is not None or target is None:
+        raise _err(form, f"Malformed member expression: {form}")
+    if (
+        isinstance(target, Symbol)
+        and target.ns is None
+        and target.name[:1].isupper()
+        and "." not in target.name
+    ):
+        return plist([Symbol(member.name, target.name), *args])  # a class: (Math/sqrt x)
+    return plist([Symbol("." + member.name), target, *args])
+
+
+@macro("..")
+def _dot_dot(form: PList, target: Any = None, *members: Any) -> Any:
+    """``(.. x (a 1) b)`` is ``(. (. x (a 1)) b)``."""
+    if not members:
+        raise _err(form, "Malformed member expression: .. needs a member")
+    for member in members:
+        target = L(S("."), target, member)
+    return target

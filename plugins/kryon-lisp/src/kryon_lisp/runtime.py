@@ -29,6 +29,7 @@ from kryon_lisp.pqueue import EMPTY_QUEUE
 from kryon_lisp.printer import pr_into, str_of
 from kryon_lisp.reader import Reader
 from kryon_lisp.types import Keyword, LMap, PList, Symbol
+from kryon_lisp.writers import PrintStream, PrintWriter
 
 COMPILE_FRAMES = 4_000
 """Python frames the compiler may need for the deepest form the reader accepts.
@@ -82,9 +83,14 @@ class Runtime:
         self.printing: list[list[str]] = []
         self.core["@with-out-str"] = self.with_out_str
         self._builtin_ns("clojure.string", CLOJURE_STRING)
+        interop_system = {
+            "out": PrintStream("stdout", lambda text: self.emit(text, "<System/out>")),
+            "err": PrintStream("stderr", lambda text: self.write(text, "stderr", "<System/err>")),
+        }
         self._builtin_ns("kryon", {})
         for ns_name, functions in interop.NAMESPACES.items():
             self._builtin_ns(ns_name, functions)
+        self.namespaces["System"].globals.update(interop_system)
         for ns_name in ("java.util.Arrays", "Arrays"):
             self._builtin_ns(ns_name, JAVA_ARRAYS)
         for ns_name in ("clojure.lang.PersistentQueue", "PersistentQueue"):
@@ -130,6 +136,8 @@ class Runtime:
         if ns is None:
             raise NameError(f"No such namespace: {ns_name}")
         try:
+            if name.startswith(("__", "@")):  # the namespace's Python-level entries
+                raise KeyError(name)
             return ns.globals[name]
         except KeyError:
             raise NameError(f"Unable to resolve symbol: {ns_name}/{name}") from None
@@ -257,8 +265,22 @@ class Runtime:
         """The functions that need to know their namespace (output, eval)."""
         runtime = self
 
-        def out(text: str) -> None:
+        def to_stdout(text: str) -> None:
             runtime.emit(text, ns.script)
+
+        def to_stderr(text: str) -> None:
+            runtime.write(text, "stderr", ns.script)
+
+        stdout = PrintWriter("stdout", to_stdout)
+        globals_ = ns.globals
+
+        def out(text: str) -> None:
+            # where *out* points now: binding may have made it *err*
+            writer = globals_.get("*out*", stdout)
+            if writer is stdout or type(writer) not in (PrintWriter, PrintStream):
+                runtime.emit(text, ns.script)
+            else:
+                writer.emit(text)
 
         def stream(xs: tuple[Any, ...], readably: bool, end: str) -> None:
             buffer: list[str] = []
@@ -349,6 +371,9 @@ class Runtime:
             "read-string": read_string,
             "resolve": resolve,
             "*ns*": Symbol(ns.name),
+            "*out*": stdout,
+            "*err*": PrintWriter("stderr", to_stderr),
+            "*command-line-args*": None,
             "ns-name": ns_name,
             "the-ns": the_ns,
             "ns-resolve": ns_resolve,

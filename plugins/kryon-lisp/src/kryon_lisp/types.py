@@ -64,6 +64,12 @@ class Symbol:
     def with_meta(self, meta: Any) -> Symbol:
         return Symbol(self.name, self.ns, meta, self.line, self.column)
 
+    def __call__(self, coll: Any, default: Any = None) -> Any:
+        """``('a m)``: a symbol looks itself up, as a keyword does."""
+        from kryon_lisp.collections import get
+
+        return get(coll, self, default)
+
 
 _keywords: dict[tuple[str | None, str], Keyword] = {}
 
@@ -451,14 +457,16 @@ class LMap:
         # here: assoc builds many maps that are never hashed or iterated)
 
     @staticmethod
-    def of(pairs: Iterable[tuple[Any, Any]]) -> LMap:
+    def of(pairs: Iterable[tuple[Any, Any]], *, array: bool = False) -> LMap:
+        """The map of ``pairs`` (a later key wins); ``array`` keeps insertion
+        order whatever the size, as Clojure's ``createAsIfByAssoc`` does."""
         d = {}
         keyed = False
         for key, v in pairs:
             k = key if type(key) in _PLAIN_KEYS else key_of(key)
             keyed = keyed or type(k) is MapKey
             d[k] = v
-        if len(d) <= _SMALL:
+        if len(d) <= _SMALL or array:
             return LMap(d, None, None, False, keyed)
         return LMap(None, immutables.Map(d), None, False, keyed)
 
