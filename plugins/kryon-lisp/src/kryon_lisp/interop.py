@@ -185,6 +185,8 @@ def _signed32(x: int) -> int:
 
 def _to_radix(x: int, radix: int) -> str:
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    if not 2 <= radix <= 36:  # Java falls back on 10 (radix 1 never ended here)
+        radix = 10
     if x == 0:
         return "0"
     sign, x = ("-", -x) if x < 0 else ("", x)
