@@ -242,3 +242,36 @@ def test_io_writes_to_the_hosts_standard_output_and_error(lua: Any) -> None:
         ("oops\n", "stderr"),
         ("c", "stdout"),
     ]
+
+
+@pytest.mark.parametrize("sandbox", [True, False])
+def test_the_builtins_are_the_scripts_own_globals(
+    make_lua: Callable[..., Any], sandbox: bool
+) -> None:
+    # as in Lua's _G: pairs(_G) lists them, rawget finds them, and a script
+    # that removes one has removed it (they were found through a metatable)
+    lua = make_lua(SecurityPolicy(name="p", sandbox=sandbox))
+    sid = lua.load(
+        "local listed = {}\n"
+        "for k, v in pairs(_G) do if type(v) == 'function' then listed[k] = true end end\n"
+        "local kept = {listed.pairs, listed.tostring, listed.setmetatable, listed.pcall,\n"
+        "              rawget(_G, 'ipairs') == ipairs}\n"
+        "type = nil\n"
+        "function main() return {kept, pcall(function() return type(1) end)} end\n"
+    )
+    kept, ok, message = lua.call(sid, "main")
+    assert kept == [True] * 5 and ok is False
+    assert message.endswith("attempt to call a nil value (global 'type')")
+    assert lua.run("return type(1)") == "number"  # another script's are its own
+
+
+def test_warn_writes_to_stderr_once_turned_on(lua: Any) -> None:
+    # as the lua command sets warnings up: off until warn("@on")
+    sid = lua.load(
+        "function main()\n"
+        "  warn('hidden') warn('@on') warn('a', 1, 'b') warn('@off') warn('no')\n"
+        "  return select(2, pcall(warn, 'x', {}))\n"
+        "end\n"
+    )
+    assert lua.call(sid, "main") == "bad argument #2 to 'warn' (string expected, got table)"
+    assert [(text, stream) for text, stream, _ in lua.output] == [("Lua warning: a1b\n", "stderr")]

@@ -2,10 +2,10 @@
 --
 -- Runs once per VM after kernel.lua and library.lua, still with the full
 -- standard library, and returns S.new_env.  Every script gets its own environment
--- table: fresh copies of the library tables, its own print/load/_G, and an
--- __index chain  env -> shared (host globals) -> base (safe builtins).  The
--- chain's tables are behind protected metatables, so a script can read them
--- but never reach or change them.
+-- table: its own copies of the builtins (base) and of the library tables,
+-- its own print/load/_G, and an __index to `shared` (the host globals),
+-- behind a protected metatable, so a script can read the host globals but
+-- never reach or change the table.
 --
 -- With `sandbox` on, base holds only the safe builtins and the C functions
 -- that a hook cannot interrupt are wrapped so that their cost is bounded up
@@ -600,7 +600,7 @@ else
 end
 base.print, base.load, base.loadstring, base.dofile, base.loadfile, base.require = nil, nil, nil, nil, nil, nil
 
-local shared = setmetatable({}, { __index = base, __metatable = false })
+local shared = setmetatable({}, { __metatable = false })
 S.shared = shared
 
 -- A script's metatable `mt` on its env: a global that is neither the
@@ -657,9 +657,38 @@ local function source_text(chunk, given)
   return table_concat(parts, "", 1, n)
 end
 
+-- Lua 5.4's warn, as the lua command sets it up: off until warn("@on"),
+-- then "Lua warning: ..." on stderr (through the host, as print).
+local has_warn = rawget(_G, "warn") ~= nil
+local function new_warn(write)
+  local on = false
+  return replacement("warn", function(...)
+    local n = select("#", ...)
+    local parts = { ... }
+    for i = 1, n > 0 and n or 1 do
+      local v = parts[i]
+      if type(v) == "number" then
+        parts[i] = tostring(v)
+      elseif type(v) ~= "string" then
+        error("bad argument #" .. i .. " to 'warn' (string expected, got "
+              .. (i > n and "no value" or type(v)) .. ")")
+      end
+    end
+    local text = table_concat(parts, "", 1, n)
+    if n == 1 and string_sub(text, 1, 1) == "@" then  -- a control message
+      if text == "@on" then on = true elseif text == "@off" then on = false end
+    elseif on then
+      write("Lua warning: " .. text .. "\n", true)
+    end
+  end)
+end
+
 -- New environment for script `name`; `write(text)` prints (a host function).
 function S.new_env(name, kryon, write)
   local env = {}
+  -- the builtins are the script's own globals, as in Lua's _G (pairs(_G),
+  -- rawget(_G, "pairs")); host globals are found past them
+  for k, v in next, base do env[k] = v end
   for k, lib in next, libs do env[k] = copy(lib) end
   env._G = env
   envs["=" .. name] = env
@@ -689,6 +718,7 @@ function S.new_env(name, kryon, write)
     return load(text, chunkname, mode, chunk_env)
   end
   env.load = replacement("load", load_text)
+  if has_warn then env.warn = new_warn(write) end
   if rawget(_G, "loadstring") then
     env.loadstring = replacement("loadstring", function(s, n) return load_text(s, n) end)
   end
