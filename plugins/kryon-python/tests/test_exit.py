@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kryon_core import HostFunction, ScriptExit, ScriptManager
+from kryon_core import HostFunction, ScriptExit, ScriptManager, ScriptRuntimeError
 
 from .conftest import Harness
 
@@ -211,3 +211,29 @@ def test_kryon_run_ends_with_an_exit_inside_the_called_function(
     path.write_text("def f(n):\n    print('in f')\n    exit(n)\n    print('after')\n")
     result = kryon_run(path, policy, "--call", "f", "4")
     assert (result.returncode, result.stdout, result.stderr) == (4, "in f\n", "")
+
+
+def test_an_exit_raised_by_a_failing_str_does_not_crash_the_worker(either: Harness) -> None:
+    """A ``SystemExit`` from the ``__str__`` of an error or of an exit's
+    message crashed the worker; python prints ``<exception str() failed>`` for
+    the one and nothing for the other."""
+    sid = either.load(
+        "class Bad:\n"
+        "    def __str__(self):\n"
+        "        raise SystemExit(9)\n"
+        "class BadError(Exception):\n"
+        "    __str__ = Bad.__str__\n"
+        "def fail():\n"
+        "    raise BadError()\n"
+        "def leave():\n"
+        "    raise SystemExit(Bad())\n"
+        "def ok():\n"
+        "    return 1\n"
+    )
+    with pytest.raises(ScriptRuntimeError) as info:
+        either.call(sid, "fail")
+    assert (info.value.message, info.value.line) == ("BadError: <exception str() failed>", 7)
+    with pytest.raises(ScriptExit) as ended:
+        either.call(sid, "leave")
+    assert (ended.value.status, ended.value.render()) == (1, "")
+    assert either.call(sid, "ok") == 1

@@ -167,7 +167,7 @@ def describe_exception(exc: BaseException, depth: int = 0) -> str:
     lines = [f"{name}: {text}" if text else name]
     try:
         notes = getattr(exc, "__notes__", None)
-    except Exception:
+    except _STR_FAILURES:
         notes = None
     if isinstance(notes, list | tuple):
         lines += [_safe_str(note, "<note str() failed>") for note in notes]
@@ -183,8 +183,14 @@ def describe_exception(exc: BaseException, depth: int = 0) -> str:
     return "\n".join(lines)
 
 
+_STR_FAILURES = (Exception, SystemExit, GeneratorExit)
+"""What a failing ``__str__`` may raise: python prints the fallback text
+(an exit raised there crashed the worker).  The engines' own limit
+exceptions still go through."""
+
+
 def _safe_str(value: object, fallback: str) -> str:
     try:
         return str(value)
-    except Exception:
+    except _STR_FAILURES:
         return fallback
