@@ -335,11 +335,18 @@ def partition_all(n: int, *args: Any) -> Any:
     def gen() -> Iterator[Any]:
         items = _it(coll, 1)
         buf: list[Any] = []
+        skip = 0  # a step past n leaves out the items between two partitions
         for x in items:
+            if skip:
+                skip -= 1
+                continue
             buf.append(x)
             if len(buf) == n:
                 yield IndexedSeq(list(buf), 0)
-                buf = buf[step:] if step < n else []
+                if step < n:
+                    buf = buf[step:]
+                else:
+                    buf, skip = [], step - n
         while buf:
             yield IndexedSeq(list(buf), 0)
             buf = buf[step:]

@@ -370,3 +370,13 @@ def _dot_dot(form: PList, target: Any = None, *members: Any) -> Any:
     for member in members:
         target = L(S("."), target, member)
     return target
+
+
+@macro("memfn")
+def _memfn(form: PList, member: Any = None, *params: Any) -> Any:
+    """``(memfn toUpperCase)`` is ``(fn [target] (. target (toUpperCase)))``."""
+    if not isinstance(member, Symbol):
+        raise _err(form, "memfn requires a method name")
+    target = gensym("target")
+    args = [gensym("arg") for _ in params]
+    return L(_FN, pvector([target, *args]), L(S("."), target, plist([member, *args])))
