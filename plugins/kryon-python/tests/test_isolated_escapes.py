@@ -18,6 +18,7 @@ from kryon_python.config import PythonConfig
 
 from kryon_core import (
     MemoryLimitError,
+    RecursionLimitError,
     ScriptError,
     ScriptRuntimeError,
     SecurityError,
@@ -110,6 +111,17 @@ ATTACKS: dict[str, str] = {
         "import random\n    return '{0.__globals__[_os].system}'.format(random.Random.randint)"
     ),
     "format string reading the file": "return '{0}'.format(real_builtins()['open'](SECRET))",
+    "the real recursion limit raised": (
+        "real_import('sys').setrecursionlimit(10 ** 6)\n"
+        "    def down(n):\n        return down(n + 1) + 1\n"
+        "    return down(0)"
+    ),
+    "string.Formatter.get_field": (
+        "import random, string\n"
+        "    fmt = string.Formatter()\n"
+        "    found, _ = fmt.get_field('0.__globals__', (random.Random.randint,), {})\n"
+        "    return found['_os'].system('touch ' + MARKER)"
+    ),
     "audit hook removal": "real_import('sys').addaudithook(lambda *a: None)\n    return 1",
     "forged protocol frames": (
         "real_os().write(4, b'\\x09\\x00\\x00\\x00l\\x01\\x00\\x00\\x00Z')\n    return 1"
@@ -154,6 +166,14 @@ LIMIT_ATTACKS: dict[str, tuple[str, type[ScriptError]]] = {
     ),
     "memory bomb": ("return 'x' * (2 ** 31)", MemoryLimitError),
     "list bomb": ("return len([0] * 10 ** 8)", MemoryLimitError),
+    "huge power": ("return 10 ** 10 ** 8 % 7", TimeLimitError),
+    "recursion with the script's raised limit": (
+        "import sys\n"
+        "    sys.setrecursionlimit(10 ** 6)\n"
+        "    def down(n):\n        return down(n + 1) + 1\n"
+        "    return down(0)",
+        RecursionLimitError,
+    ),
 }
 
 
