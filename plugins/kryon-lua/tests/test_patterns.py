@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from kryon_lua.config import LuaConfig
 
-from kryon_core import InstructionLimitError, SecurityPolicy
+from kryon_core import InstructionLimitError, RecursionLimitError, SecurityPolicy
 
 # Runs each library function of both matchers on the same arguments and
 # describes every outcome as text: each value with its type, errors by their
@@ -189,3 +189,25 @@ def test_errors_name_the_script_line_as_the_c_functions_do(
         "b" + big,
     )
     assert message.endswith(":3: invalid capture index %2")
+
+
+def test_the_lua_matcher_s_own_depth_is_not_the_script_s_recursion(
+    make_lua: Callable[..., Any],
+) -> None:
+    """A match nested 200 levels deep (lstrlib's MAXCCALLS) ends with Lua's
+    catchable "pattern too complex", as in C; the Lua matcher's frames were
+    counted as the script's and it ended with the recursion limit."""
+    harness = make_lua(config=LuaConfig(runtime="lua54"))  # the sandboxed policy: depth 200
+    sid = harness.load(
+        "local s, p = ('a'):rep(300), ('a?'):rep(300) .. ('a'):rep(300)\n"
+        "function complex() return {pcall(string.match, s, p)} end\n"
+        "local function down(n) if n == 0 then return complex() end return (down(n - 1)) end\n"
+        "function deep() return down(150) end\n"
+        "local function recurse(n) if n == 0 then return 0 end return 1 + recurse(n - 1) end\n"
+        "function after(n) pcall(string.match, s, p) return recurse(n) end\n"
+    )
+    assert harness.call(sid, "complex") == [False, "pattern too complex"]
+    assert harness.call(sid, "deep") == [False, "pattern too complex"]
+    assert harness.call(sid, "after", 150) == 150
+    with pytest.raises(RecursionLimitError):  # the allowance ended with the failed match
+        harness.call(sid, "after", 300)

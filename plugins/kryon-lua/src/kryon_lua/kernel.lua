@@ -46,6 +46,10 @@ local LIMIT_MESSAGES = {
 }
 
 local max_fires, time_limit, depth_probe = nil, nil, nil
+-- Frames the recursion probe passes over: the kernel's own Lua pattern
+-- matcher (patterns.lua) recurses where the C matcher it stands for uses no
+-- Lua frames at all (see K.deepen).
+local depth_extra = 0
 local step, clock_every = 1000, 1
 -- The host is polled about every POLL_INSTRUCTIONS, limits or not, so Ctrl-C
 -- stops even `while true do end` under a policy without limits.
@@ -119,7 +123,9 @@ local function hook(event, line)
     if not ok then interrupted(exc) hook_trip("host") return end
   end
   if max_fires and S.fires > max_fires then hook_trip("instructions") return end
-  if depth_probe and debug_getinfo(depth_probe, "") then hook_trip("recursion") return end
+  if depth_probe and debug_getinfo(depth_probe + depth_extra, "") then
+    hook_trip("recursion") return
+  end
   -- Stop scripts at the policy's limit, below lupa's hard cap: the headroom
   -- keeps the host's own (unprotected) pushes from failing.
   -- A full collection at the limit; stop when live data still fills 90% of
@@ -145,6 +151,14 @@ end
 -- are about to spend long in one C call start it themselves.
 function K.start_clock()
   if S.nest > 0 and not S.started and time_limit then S.started = clock() end
+end
+
+-- K.deepen(n): n more frames pass the recursion probe, until K.deepen(-n);
+-- returns the allowance before.
+function K.deepen(n)
+  local was = depth_extra
+  depth_extra = was + n
+  return was
 end
 
 -- Every thread the sandbox creates gets the same hook (hooks are per thread).
@@ -521,6 +535,12 @@ local function run_root(chunk, ...)
   S.root = co
   return root_done(co, previous, co_resume(co, ...))
 end
+-- A tripped limit raised by the hook in these (between the resume's return
+-- and the report) would lose the root's frames: the hook only sets the flag
+-- there (the hook's own instructions count too, so where it falls moves
+-- with any change to the kernel).
+in_trampoline[run_root] = true
+in_trampoline[root_done] = true
 
 -- A trampoline (see K.bind) running main chunk `chunk` as a root.
 function K.bind_main(chunk)

@@ -25,6 +25,11 @@ local tostring, type, error, pcall, setmetatable = tostring, type, error, pcall,
 
 local MAX_CAPTURES = 32   -- LUA_MAXCAPTURES
 local MAX_DEPTH = 200     -- lstrlib's MAXCCALLS: "pattern too complex"
+-- The Lua frames of a match at MAX_DEPTH (up to two a level), which the
+-- script's recursion limit must not count: the C matcher has none.  The VM
+-- passes the kernel's K.deepen(n), which returns the allowance before.
+local MATCH_FRAMES = 2 * MAX_DEPTH + 16
+local deepen = ... or function() return 0 end
 local UNFINISHED, POSITION = -1, -2
 
 local PERCENT, LBRACKET, RBRACKET, CARET = 37, 91, 93, 94
@@ -415,9 +420,17 @@ local function session(P, src)
 
   local M = {}
 
+  -- (an error ends the match, but the allowance is put back first; raising
+  -- the same value again keeps a limit a limit, and a memory error one)
+  local function settle(was, ok, e)
+    deepen(was - deepen(0))
+    if not ok then error(e, 0) end
+    return e
+  end
+
   function M.match(si, pi)
     level, depth = 0, MAX_DEPTH
-    return do_match(si, pi)
+    return settle(deepen(MATCH_FRAMES), pcall(do_match, si, pi))
   end
 
   -- Capture `i` (0-based) of the match s..e-1; the whole match when the

@@ -157,7 +157,9 @@ def create_vm(
     # Costly patterns run in Lua (see patterns.lua); LuaJIT's matcher differs, so
     # there the sandbox refuses them instead.
     patterns = (
-        lua.execute(_read("patterns.lua"), name="=[kryon]") if config.runtime == "lua54" else None
+        lua.execute(_read("patterns.lua"), kernel.deepen, name="=[kryon]")
+        if config.runtime == "lua54"
+        else None
     )
     sandbox = lua.execute(_read("sandbox.lua"), kernel, options, library, patterns, name="=[kryon]")
 
