@@ -39,7 +39,7 @@ def test_stack_has_the_header_and_script_frames(js: Any) -> None:
         "|    at map (native)|    at report (main.js:10:22)",
         "MyError: late name",
         "Error: after",
-        "TypeError: cannot read property 'x' of null",
+        "TypeError: Cannot read properties of null (reading 'x')",
     ]
     # a classic script's top level is Object.<anonymous>, as in Node
     assert js.call(script, "topStack") == (

@@ -10,6 +10,7 @@ the first engine is created, never at import time.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import threading
@@ -206,6 +207,8 @@ class JsEngine(ScriptEngine):
         base = rt.bands.allocate(script, text.count("\n") + 1, shape.shifts(text))
         loaded: _Loaded | None = None
         try:
+            # the prelude quotes callees from it in error messages, as V8 does
+            rt.raw(api["setSource"], (base, text), script)
             wrapped = wrap(text, shape, base, module=module, path=compiled.path)
             wrapper = rt.evaluate(wrapped.text, script)
             scope = rt.raw(api["newScope"], (), script)
@@ -238,6 +241,8 @@ class JsEngine(ScriptEngine):
                 rt.raw(api["registerModule"], (script, holder), script)
         except BaseException:
             rt.bands.release(base)
+            with contextlib.suppress(ScriptError):
+                rt.raw(api["dropSource"], (base,), script)
             if loaded is not None:
                 _clear(loaded)
             raise
@@ -254,6 +259,7 @@ class JsEngine(ScriptEngine):
         rt = self._runtime()
         if loaded.module:
             rt.raw(rt.api["unregisterModule"], (loaded.name, loaded.exports), loaded.name)
+        rt.raw(rt.api["dropSource"], (loaded.base,), loaded.name)
         rt.bands.release(loaded.base)
         _clear(loaded)
 

@@ -69,6 +69,8 @@ _API = (
     "unregisterModule",
     "stack",
     "setBands",
+    "setSource",
+    "dropSource",
     "exitCode",
     "newScope",
     "loadModule",

@@ -1,0 +1,74 @@
+"""Programs that printed differently from Node 20 (differential runs against ``node``):
+QuickJS's own error messages where V8's differ, and Math.cbrt."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kryon_core import ScriptRuntimeError
+
+SHOWN = """\
+function shown(f) { try { f(); } catch (e) { return String(e); } }
+function all() {
+  const o = { a: {} };
+  let u;
+  return [
+    shown(() => null.x),
+    shown(() => o.a.b.c),
+    shown(() => { undefined.y = 1; }),
+    shown(() => o.method()),
+    shown(() => u()),
+    shown(() => { const k = 1; k = 2; }),
+    shown(() => new Array(-1)),
+    shown(() => (1).toFixed(200)),
+    shown(() => [].reduce((a, b) => a)),
+    shown(() => new Date(NaN).toISOString()),
+    shown(() => { class A {} A(); }),
+    shown(() => { z; let z = 1; }),
+    `${new RangeError("own text")}`,
+  ];
+}
+"""
+
+
+def test_errors_show_v8s_messages(js: Any) -> None:
+    assert js.call(js.load(SHOWN), "all") == [
+        "TypeError: Cannot read properties of null (reading 'x')",
+        "TypeError: Cannot read properties of undefined (reading 'c')",
+        "TypeError: Cannot set properties of undefined (setting 'y')",
+        "TypeError: o.method is not a function",
+        "TypeError: u is not a function",
+        "TypeError: Assignment to constant variable.",
+        "RangeError: Invalid array length",
+        "RangeError: toFixed() digits argument must be between 0 and 100",
+        "TypeError: Reduce of empty array with no initial value",
+        "RangeError: Invalid time value",
+        "TypeError: Class constructor A cannot be invoked without 'new'",
+        "ReferenceError: Cannot access 'z' before initialization",
+        "RangeError: own text",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("const api = { users: {} };\napi.users.find(1);\n", "api.users.find is not a function"),
+        ("const X = 1;\nnew X();\n", "X is not a constructor"),
+        ("let v = null;\nfunction f() { return v.name; }\nf();\n", "(reading 'name')"),
+    ],
+)
+def test_an_uncaught_error_has_v8s_message(js: Any, source: str, message: str) -> None:
+    with pytest.raises(ScriptRuntimeError) as info:
+        js.load(source)
+    assert message in str(info.value)
+
+
+def test_math_cbrt_is_exact_for_cubes(js: Any) -> None:
+    script = js.load(
+        "function roots() { return [27, -8, 1000, 2 ** 30, 0.001].map(Math.cbrt); }\n"
+        "function facts() { return [Math.cbrt.name, Math.cbrt.length, 1 / Math.cbrt(-0)]; }\n"
+    )
+    assert js.call(script, "roots") == [3, -2, 10, 1024, 0.1]
+    assert js.call(script, "facts") == ["cbrt", 1, float("-inf")]
