@@ -27,6 +27,7 @@ function all() {
     shown(() => new Date(NaN).toISOString()),
     shown(() => { class A {} A(); }),
     shown(() => { z; let z = 1; }),
+    shown(() => { const p = { [Symbol.toPrimitive]() { return p; } }; return `${p}`; }),
     `${new RangeError("own text")}`,
   ];
 }
@@ -47,6 +48,7 @@ def test_errors_show_v8s_messages(js: Any) -> None:
         "RangeError: Invalid time value",
         "TypeError: Class constructor A cannot be invoked without 'new'",
         "ReferenceError: Cannot access 'z' before initialization",
+        "TypeError: Cannot convert object to primitive value",
         "RangeError: own text",
     ]
 

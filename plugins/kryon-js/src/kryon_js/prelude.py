@@ -487,6 +487,7 @@ const FIXED_MESSAGES = {
     "accessing 'this' or returning from derived constructor",
   "cannot convert symbol to string": "Cannot convert a Symbol value to a string",
   "Date value is NaN": "Invalid time value",
+  "toPrimitive": "Cannot convert object to primitive value",
 };
 function isNameCode(c) {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
