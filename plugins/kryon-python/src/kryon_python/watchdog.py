@@ -13,7 +13,9 @@ makes its frames raise on every line through the tracer).
 An exception raised inside a garbage collection (a ``gc.callbacks`` entry, a
 ``__del__`` it runs) is not propagated but reported as unraisable and lost, so
 the watchdog holds its fire while the collector runs: two callbacks, first and
-last in ``gc.callbacks``, mark the collection.
+last in ``gc.callbacks``, mark the collection (each call puts them back there:
+callbacks registered later, such as hypothesis's, would otherwise run after
+the collection counted as over).
 """
 
 from __future__ import annotations
@@ -35,21 +37,28 @@ class _Collecting:
 
     active = False
 
+    @staticmethod
+    def _started(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            _Collecting.active = True
+
+    @staticmethod
+    def _stopped(phase: str, info: dict[str, int]) -> None:
+        if phase == "stop":
+            _Collecting.active = False
+
     @classmethod
-    def install(cls) -> None:
-        def started(phase: str, info: dict[str, int]) -> None:
-            if phase == "start":
-                cls.active = True
-
-        def stopped(phase: str, info: dict[str, int]) -> None:
-            if phase == "stop":
-                cls.active = False
-
-        gc.callbacks.insert(0, started)  # before any other callback runs
-        gc.callbacks.append(stopped)  # after every other one has run
+    def keep_outermost(cls) -> None:
+        """Put the markers first and last in ``gc.callbacks`` (where they are
+        already, this is two comparisons)."""
+        callbacks = gc.callbacks
+        started, stopped = cls._started, cls._stopped
+        if callbacks and callbacks[0] is started and callbacks[-1] is stopped:
+            return
+        callbacks[:] = [started, *(c for c in callbacks if c not in (started, stopped)), stopped]
 
 
-_Collecting.install()
+_Collecting.keep_outermost()
 
 
 class TimeLimitExceeded(BaseException):
@@ -86,6 +95,7 @@ class Watchdog:
 
     def arm(self, seconds: float) -> int:
         """Start watching the current thread for ``seconds``; returns a token."""
+        _Collecting.keep_outermost()
         with self._lock:
             self._generation += 1
             self._deadline = time.monotonic() + seconds
