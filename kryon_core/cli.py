@@ -281,6 +281,7 @@ def _run_in(
         file, limits.time_limit_ms if limits else None, manager.config.kryon.run_grace_s
     )
     language = language or manager.plugins.language_for_path(file)
+    sys.argv = [file]  # the program's arguments, as `python FILE` gives them (in process)
     manager.engine(language, policy)  # started before any phase is timed
     with watchdog.guard("loading the script"):
         manager.load_script(file, path=file, language=language, policy=policy, entry_point=True)

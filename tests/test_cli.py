@@ -242,6 +242,13 @@ def test_a_scripts_own_exit_ends_the_run_with_its_status(
     assert (result.returncode, result.stdout, result.stderr) == (status, "before\n", stderr)
 
 
+def test_in_process_scripts_see_the_program_as_argv(tmp_path: Path) -> None:
+    path = tmp_path / "args.fake"
+    path.write_text("import sys\nprint(sys.argv)\n")
+    result = kryon("run", str(path), "--policy", "trusted")
+    assert result.stdout == f"{[str(path)]}\n"
+
+
 def test_an_exit_inside_a_called_function_ends_the_run(tmp_path: Path) -> None:
     path = tmp_path / "quits.fake"
     path.write_text("def f():\n    print('in f')\n    exit(4)\n")
