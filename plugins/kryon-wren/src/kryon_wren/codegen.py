@@ -88,8 +88,11 @@ class CodeGen(ExprGen):
         self.emit(f"{mod.pyname} = _run_chunks(({', '.join(names)},))", 1)
 
     def prologue(self, info: N.FuncInfo) -> None:
-        # A function without calls or loops always finishes quickly: whatever
-        # it triggers (operators on objects) runs checked methods itself.
+        # A function without calls, loops, operators or interpolations always
+        # finishes quickly.  An operator may run a method of the script (and an
+        # interpolation its toString), which may be this very function: such
+        # a recursion through operators alone must still take steps, or
+        # neither the time nor the depth limit would ever see it.
         if self.checks and (info.kind == "module" or not _is_leaf(info)):
             self.emit("_step()", info.line)
 
@@ -396,13 +399,28 @@ def _uses_locals_of(info: N.FuncInfo, outer: N.FuncInfo) -> bool:
     return False
 
 
+_NOT_LEAF = (
+    N.Call,
+    N.SuperCall,
+    N.While,
+    N.For,
+    N.ClassDecl,
+    N.Import,
+    N.Binary,
+    N.Unary,
+    N.Interp,
+    N.Is,
+)
+"""Nodes that may run other Wren code or loop (see CodeGen.prologue)."""
+
+
 def _is_leaf(info: N.FuncInfo) -> bool:
     stack: list[object] = [*info.body]
     if info.expr_body is not None:
         stack.append(info.expr_body)
     while stack:
         node = stack.pop()
-        if isinstance(node, (N.Call, N.SuperCall, N.While, N.For, N.ClassDecl, N.Import)):
+        if isinstance(node, _NOT_LEAF):
             return False
         if isinstance(node, N.FnExpr):
             continue

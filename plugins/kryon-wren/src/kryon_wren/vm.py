@@ -371,6 +371,9 @@ class VM:
         ns = self.modules.get(resolved)
         if ns is not None:
             return ns
+        if "\0" in path:
+            # No file has such a name (os functions refuse it with ValueError).
+            raise WrenError(f"Could not load module '{resolved}'.")
         ns = self._module_of_file(path)
         if ns is not None:
             # The main script under another name ("./main" imported back
@@ -382,12 +385,16 @@ class VM:
             if os.path.commonpath([real, self.import_root]) != self.import_root:
                 # A sandboxed script may only import files under its directory.
                 raise WrenError(f"Could not load module '{resolved}'.")
-        self.module_files[resolved] = path
         try:
-            with open(path, encoding="utf-8") as f:
-                source = f.read()
-        except OSError:
+            with open(path, "rb") as f:
+                data = f.read()
+        except (OSError, UnicodeError):
+            # UnicodeError: a name with a lone surrogate is no file name.
             raise WrenError(f"Could not load module '{resolved}'.") from None
+        self.module_files[resolved] = path
+        # As the main script is read (WrenEngine.decode_source): bytes that
+        # are not UTF-8 travel as lone surrogates.
+        source = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "surrogateescape")
         try:
             compiled = self.compile(source, resolved)
         except WrenCompileError as err:

@@ -1,0 +1,104 @@
+"""Red-team regressions: what a sandboxed script tried and how it must end."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kryon_core import (
+    KryonConfig,
+    LimitError,
+    RecursionLimitError,
+    ScriptManager,
+    ScriptRuntimeError,
+)
+
+
+def _config(tmp_path: Path, **policy: int) -> KryonConfig:
+    return KryonConfig.from_mapping(
+        {
+            "kryon": {"default_policy": "custom"},
+            "security": {"policies": {"custom": {"extends": "sandboxed", **policy}}},
+            "cache": {"directory": str(tmp_path / "cache")},
+        }
+    )
+
+
+@pytest.fixture
+def manager(tmp_path: Path) -> Iterator[ScriptManager]:
+    with ScriptManager(_config(tmp_path), output=lambda text, stream, script: None) as m:
+        yield m
+
+
+# Methods that recurse through operators only, with no call
+# or loop of their own: 2^22 calls, seconds of work without any limit check.
+TREE_BOMBS = {
+    "+(_)": ("+(n) { n == 0 ? 0 : (this + (n - 1)) + (this + (n - 1)) }", "b + 22"),
+    "==(_)": ("==(n) { n == 0 ? true : (this == (n - 1)) && (this == (n - 1)) }", "b == 22"),
+}
+
+
+@pytest.mark.parametrize("method", sorted(TREE_BOMBS))
+def test_recursion_through_operators_alone_meets_the_limits(tmp_path: Path, method: str) -> None:
+    """Functions without calls or loops took no steps: an operator method
+    recursing through its own operator ran out of sight of every limit (the
+    `kryon run` watchdog ended it after 7 s; embedded, the host hung)."""
+    definition, use = TREE_BOMBS[method]
+    source = (
+        f"class Bomb {{\n  construct new(n) {{ _n = n }}\n  {definition}\n}}\n"
+        f"var go = Fn.new {{\n  var b = Bomb.new(22)\n  return {use}\n}}\n"
+    )
+    # Only the instruction limit: the test does not depend on the machine's speed.
+    config = _config(tmp_path, time_limit_ms=600_000)
+    with ScriptManager(config, output=lambda text, stream, script: None) as m:
+        m.load_script("bomb", source, language="wren")
+        with pytest.raises(LimitError):
+            m.call_function("bomb.go")
+
+
+@pytest.mark.parametrize(
+    ("method", "use"),
+    [
+        ("- { -this }", "-d"),
+        ("==(o) { this == o }", "d == d"),
+        ('toString { "%(this)" }', "d.toString"),
+        ("is(o) { this is o }", "d is D"),
+    ],
+)
+def test_recursion_through_operators_alone_meets_the_depth_limit(
+    manager: ScriptManager, method: str, use: str
+) -> None:
+    """It went on to Python's own recursion limit (thousands of frames)."""
+    manager.load_script(
+        "deep",
+        f"class D {{\n  construct new() {{}}\n  {method}\n}}\n"
+        f"var go = Fn.new {{\n  var d = D.new()\n  return {use}\n}}\n",
+        language="wren",
+    )
+    with pytest.raises(RecursionLimitError) as info:
+        manager.call_function("deep.go")
+    assert "call depth exceeded 200" in str(info.value)
+
+
+def test_an_import_name_with_a_nul_is_a_module_that_cannot_load(
+    manager: ScriptManager, tmp_path: Path
+) -> None:
+    """It was 'Internal error: ValueError: embedded null byte'."""
+    main = tmp_path / "main.wren"
+    main.write_text('import "./x\\0y"\n')
+    with pytest.raises(ScriptRuntimeError) as info:
+        manager.load_file(main, language="wren")
+    assert str(info.value).endswith("Could not load module './x\0y'.")
+
+
+def test_an_imported_file_is_bytes_as_the_main_script_is(
+    manager: ScriptManager, tmp_path: Path
+) -> None:
+    """A module that is not UTF-8 failed with 'Internal error: UnicodeDecodeError'."""
+    (tmp_path / "latin.wren").write_bytes(b'var Word = "caf\xe9"\n')
+    main = tmp_path / "main.wren"
+    main.write_text('import "./latin" for Word\nvar go = Fn.new { Word.bytes.toList }\n')
+    manager.load_file(main, language="wren")
+    assert manager.call_function("main.go") == [99.0, 97.0, 102.0, 233.0]
