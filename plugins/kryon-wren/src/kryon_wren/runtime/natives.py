@@ -62,7 +62,28 @@ def _u32(v: float) -> int:
 
 
 def fmod(a: float, b: float) -> float:
+    """C's fmod: an infinite dividend gives nan (Python's raises ValueError)."""
+    if a in (INF, -INF):
+        return NAN
     return math.fmod(a, b)
+
+
+def _odd_integer(v: float) -> bool:
+    return math.isfinite(v) and v.is_integer() and math.fmod(v, 2.0) != 0.0
+
+
+def c_pow(a: float, b: float) -> float:
+    """C's pow, where Python's math.pow raises: overflow is an infinity with
+    the result's sign, zero to a negative power an infinity (signed for an
+    odd power), a negative base to a non-integer power nan."""
+    try:
+        return math.pow(a, b)
+    except OverflowError:
+        return -INF if a < 0 and _odd_integer(b) else INF
+    except ValueError:
+        if a == 0:
+            return math.copysign(INF, a) if _odd_integer(b) else INF
+        return NAN
 
 
 def _safe(fn: Any, x: float) -> float:
@@ -106,9 +127,9 @@ class NumProxy(Proxy):
 
     def b_mod(self, o: Any) -> float:
         b = _num(o)
-        if b == 0 or self.v in (INF, -INF):
+        if b == 0:
             return NAN
-        return math.fmod(self.v, b)
+        return fmod(self.v, b)
 
     def b_lt(self, o: Any) -> bool:
         return self.v < _num(o)  # type: ignore[no-any-return]
@@ -227,13 +248,7 @@ class NumProxy(Proxy):
         return _safe(math.sqrt, v)
 
     def m_pow_1(self, o: Any) -> float:
-        b = _num(o, "Power value")
-        try:
-            return math.pow(self.v, b)
-        except OverflowError:
-            return INF
-        except ValueError:
-            return NAN
+        return c_pow(self.v, _num(o, "Power value"))
 
     def g_sign(self) -> float:
         v = self.v
