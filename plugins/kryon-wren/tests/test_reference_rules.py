@@ -551,3 +551,13 @@ def test_objects_have_no_hash_code(source: str, message: str) -> None:
     # Wren 0.4's Object has no hashCode; Python's hash() (randomised for
     # strings) must not show through.
     assert runtime_error(source) == message
+
+
+def test_take_sequence_iterated_from_the_middle_is_a_wren_error() -> None:
+    """The reference's TakeSequence counts in a field that only a first
+    `iterate(null)` (or false) sets; it was 'Internal error: AttributeError'."""
+    assert runtime_error("[3, 4].take(1).iterate(0)") == "Null does not implement '+(_)'."
+    source = "var t = [3, 4, 5].take(2)\nSystem.print([t.iterate(null), t.iterate(0)])"
+    assert run_source(source) == "[0, 1]\n"
+    # false restarts the count too (`!iterator`) and goes on to the list.
+    assert runtime_error("[3].take(1).iterate(false)") == "Iterator must be a number."

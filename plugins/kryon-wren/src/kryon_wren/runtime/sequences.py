@@ -316,10 +316,14 @@ class TakeSequence(_Lazy):
     def m_iterate_1(self, it: Any) -> Any:
         from kryon_wren.runtime.objects import send
 
-        if it is None:
+        if not truth(it):
             self.taken = 1
         else:
-            self.taken += 1
+            # Never set before: the reference's `_taken + 1` on null.
+            taken = getattr(self, "taken", None)
+            if taken is None:
+                raise WrenError("Null does not implement '+(_)'.")
+            self.taken = taken + 1
         if self.taken > self.f:
             return None
         return send(self.seq, "m_iterate_1", it)
