@@ -117,7 +117,10 @@ class FakeEngine(ScriptEngine):
                 k, v.__code__.co_argcount, v.__code__.co_varnames[: v.__code__.co_argcount]
             )
             for k, v in ns.items()
-            if callable(v) and hasattr(v, "__code__") and not k.startswith("_") and k != "print"
+            if callable(v)
+            and hasattr(v, "__code__")
+            and not k.startswith("_")
+            and k not in ("print", "exit")
         }
 
     def call_function(self, script_id: ScriptId, name: str, args: Sequence[Value]) -> Value:
