@@ -561,3 +561,44 @@ def test_take_sequence_iterated_from_the_middle_is_a_wren_error() -> None:
     assert run_source(source) == "[0, 1]\n"
     # false restarts the count too (`!iterator`) and goes on to the list.
     assert runtime_error("[3].take(1).iterate(false)") == "Iterator must be a number."
+
+
+def _fields(first: int, last: int) -> str:
+    return "".join(f"    _f{i} = {i}\n" for i in range(first, last + 1))
+
+
+def test_a_class_has_at_most_255_fields() -> None:
+    source = f"class A {{\n  construct new() {{\n{_fields(1, 255)}  }}\n}}\nA.new()\n"
+    assert run_source(source) == ""
+    source = f"class A {{\n  construct new() {{\n{_fields(1, 256)}  }}\n  f {{ _f256 }}\n}}\n"
+    # At each use of the field past the limit, and the compiler goes on.
+    assert compile_errors(source) == [
+        (258, "Error at '_f256': A class can only have 255 fields."),
+        (260, "Error at '_f256': A class can only have 255 fields."),
+    ]
+
+
+def test_inherited_fields_count_when_the_class_is_created() -> None:
+    base = f"class A {{\n  construct new() {{\n{_fields(1, 128)}  }}\n}}\n"
+    source = base + f"class B is A {{\n  construct new() {{\n{_fields(129, 256)}  }}\n}}\n"
+    assert runtime_error(source) == (
+        "Class 'B' may not have more than 255 fields, including inherited ones."
+    )
+    fits = base + f"class B is A {{\n  construct new() {{\n{_fields(129, 255)}  }}\n}}\n"
+    assert run_source(fits) == ""
+
+
+def test_variable_names_have_at_most_64_characters() -> None:
+    long = "v" * 65
+    assert run_source(f"var {'v' * 64} = 1\nfor ({long} in 1..2) {{}}\n") == ""
+    source = (
+        f"var {long} = 1\nclass {'C' * 65} {{}}\n{{\n  var {long} = 2\n}}\nFn.new {{|{long}| 1 }}\n"
+    )
+    message = "Variable name cannot be longer than 64 characters."
+    # A var is declared after its initializer: the error names its last token.
+    assert compile_errors(source) == [
+        (1, f"Error at '1': {message}"),
+        (2, f"Error at '{'C' * 64}...': {message}"),
+        (4, f"Error at '2': {message}"),
+        (6, f"Error at '{long[:64]}...': {message}"),
+    ]

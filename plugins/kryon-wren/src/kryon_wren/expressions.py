@@ -41,6 +41,7 @@ INFIX_PREC.update({".": PREC_CALL, "[": PREC_CALL})
 
 MAX_PARAMS = 16
 MAX_METHOD_NAME = 64
+MAX_FIELDS = 255
 
 
 def check_name_length(name: Token) -> None:
@@ -279,6 +280,9 @@ class ExpressionParser(ParserBase):
             )
         table = cls.static_fields if static else cls.fields
         pyname = table.setdefault(tok.text, f"{'S' if static else 'f'}{cls.cid}{tok.text}")
+        if not static and len(table) > MAX_FIELDS and list(table).index(tok.text) >= MAX_FIELDS:
+            # At every use of a field past the limit; parsing goes on.
+            self.report(tok, f"A class can only have {MAX_FIELDS} fields.")
         node = N.Field(pyname, static, cls, tok.line)
         if can_assign and self.match("="):
             if static:

@@ -161,7 +161,7 @@ class Parser(ExpressionParser, AttributeParser):
         self.consume(")", "Expect ')' after loop expression.")
         self.fn.loop_depth += 1
         self.push_scope()
-        info = self.declare(tok)
+        info = self.declare(tok, check_length=False)
         body = self.branch()
         self.pop_scope()
         self.fn.loop_depth -= 1

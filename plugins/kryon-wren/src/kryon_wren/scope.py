@@ -9,6 +9,7 @@ from kryon_wren import nodes as N
 from kryon_wren.lexer import TICK_TOKENS, Token, tokenize
 
 MAX_LOCALS = 256
+MAX_VARIABLE_NAME = 64
 
 
 class ParseError(Exception):
@@ -126,11 +127,19 @@ class ParserBase:
     def pop_scope(self) -> None:
         self.fn.scopes.pop()
 
-    def declare(self, tok: Token, at: Token | None = None) -> N.VarInfo:
+    def declare(
+        self, tok: Token, at: Token | None = None, *, check_length: bool = True
+    ) -> N.VarInfo:
         """Declare ``tok``'s name; an error is reported at ``at`` (default
-        ``tok``): the reference reports a `var` at its initializer's end."""
+        ``tok``): the reference reports a `var` at its initializer's end.
+        ``check_length`` is off for a loop variable, which the reference
+        adds without its declaration's checks."""
         name = tok.text
         where = at or tok
+        if check_length and len(name) > MAX_VARIABLE_NAME:
+            self.report(
+                where, f"Variable name cannot be longer than {MAX_VARIABLE_NAME} characters."
+            )
         if self.fn is self.module and not self.fn.scopes:
             existing = self.module_vars.get(name)
             if existing is not None:

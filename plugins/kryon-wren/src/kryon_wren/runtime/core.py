@@ -224,6 +224,10 @@ _build()
 CORE_NAMES = tuple(CORE)
 
 
+MAX_FIELDS = 255
+"""Fields an object may have, its class's and the inherited ones (the reference's limit)."""
+
+
 def make_class(
     name: str,
     sup: Any,
@@ -236,8 +240,16 @@ def make_class(
         raise WrenError(f"Class '{name}' cannot inherit from a non-class object.")
     if sup.sealed or sup.pyclass is None:
         raise WrenError(f"Class '{name}' cannot inherit from built-in class '{sup.name}'.")
+    # Fields are the attributes `f<class id>_name` (see ExprGen field names).
+    fields = getattr(sup.pyclass, "_wren_fields", 0)
+    fields += sum(1 for key in inst if key[0] == "f" and key[1:2].isdigit())
+    if fields > MAX_FIELDS:
+        raise WrenError(
+            f"Class '{name}' may not have more than {MAX_FIELDS} fields, including inherited ones."
+        )
     _equality_hooks(inst)
     _equality_hooks(static)
+    inst["_wren_fields"] = fields
     pyclass = type(name, (sup.pyclass,), inst)
     meta = type(f"{name} metaclass", (WClass,), static)
     cls: WClass = meta(name, sup, pyclass)
