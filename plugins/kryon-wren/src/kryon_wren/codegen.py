@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kryon_wren import names
 from kryon_wren import nodes as N
 from kryon_wren.exprgen import ExprGen, FuncState
 
@@ -88,12 +89,16 @@ class CodeGen(ExprGen):
         self.emit(f"{mod.pyname} = _run_chunks(({', '.join(names)},))", 1)
 
     def prologue(self, info: N.FuncInfo) -> None:
-        # A function without calls, loops, operators or interpolations always
-        # finishes quickly.  An operator may run a method of the script (and an
-        # interpolation its toString), which may be this very function: such
-        # a recursion through operators alone must still take steps, or
-        # neither the time nor the depth limit would ever see it.
-        if self.checks and (info.kind == "module" or not _is_leaf(info)):
+        # A function without calls or loops always finishes quickly, unless
+        # it is a method that operators and interpolations call implicitly
+        # (an operator, toString) and holds one itself: it may then call
+        # itself, and such a recursion through operators alone must take
+        # steps, or neither the time nor the depth limit would ever see it.
+        if self.checks and (
+            info.kind == "module"
+            or not _is_leaf(info)
+            or (_implicitly_called(info) and not _is_leaf(info, _IMPLICIT_CALLS))
+        ):
             self.emit("_step()", info.line)
 
     def function(self, info: N.FuncInfo, first: str | None = None) -> str:
@@ -399,28 +404,29 @@ def _uses_locals_of(info: N.FuncInfo, outer: N.FuncInfo) -> bool:
     return False
 
 
-_NOT_LEAF = (
-    N.Call,
-    N.SuperCall,
-    N.While,
-    N.For,
-    N.ClassDecl,
-    N.Import,
-    N.Binary,
-    N.Unary,
-    N.Interp,
-    N.Is,
-)
-"""Nodes that may run other Wren code or loop (see CodeGen.prologue)."""
+_CALLS = (N.Call, N.SuperCall, N.While, N.For, N.ClassDecl, N.Import)
+"""Nodes that call other Wren code or loop (see CodeGen.prologue)."""
+
+_IMPLICIT_CALLS = (N.Binary, N.Unary, N.Interp, N.Is)
+"""Nodes that may call a method of the script implicitly."""
+
+_OPERATOR_SIGNATURES = frozenset(sig for op in names.OPERATOR_NAMES for sig in (op, f"{op}(_)")) | {
+    "toString"
+}
 
 
-def _is_leaf(info: N.FuncInfo) -> bool:
+def _implicitly_called(info: N.FuncInfo) -> bool:
+    """Whether ``info`` is a method an operator or interpolation may call."""
+    return info.kind in ("method", "static") and info.debug_name in _OPERATOR_SIGNATURES
+
+
+def _is_leaf(info: N.FuncInfo, calls: tuple[type, ...] = _CALLS) -> bool:
     stack: list[object] = [*info.body]
     if info.expr_body is not None:
         stack.append(info.expr_body)
     while stack:
         node = stack.pop()
-        if isinstance(node, _NOT_LEAF):
+        if isinstance(node, calls):
             return False
         if isinstance(node, N.FnExpr):
             continue
