@@ -95,11 +95,13 @@ end
 -- Once a limit tripped or the script exited, the host is not called again
 -- (a __close handler that runs while the stop unwinds must not print).
 function K.host_function(py, caller)
-  return function(...)
+  local f = function(...)
     if S.tripped then error(LIMIT_MESSAGES[S.tripped], 0) end
     checked_args(...)
     return host_result(py(caller, ...))
   end
+  K.facing[f] = true
+  return f
 end
 
 -- The `kryon` table of script `caller` and its print writer, in one
@@ -157,6 +159,7 @@ function K.ref(obj)
     return host_result(call_ref(obj, ...))
   end
   tags[f] = obj
+  K.facing[f] = true
   return f
 end
 
@@ -179,6 +182,7 @@ function K.object(t)
   tags[t] = "dict"
   return t
 end
+K.facing[K.array], K.facing[K.object] = true, true
 
 -- Is `t` part of a cycle reachable from itself? (raw traversal)
 function K.has_cycle(root)

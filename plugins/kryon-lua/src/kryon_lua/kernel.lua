@@ -94,6 +94,24 @@ end
 -- name: a script may name a chunk it loads anything.
 local in_trampoline = setmetatable({}, { __mode = "k" })
 
+-- Where the host entered a script (a trampoline, a main chunk's start):
+-- a script's traceback ends there (see traceback.lua).
+function K.is_entry(f)
+  return in_trampoline[f] == true
+end
+
+-- The hook never raises a limit in f's own code (it only records it): for
+-- kernel code that must finish what it does (see traceback.lua).
+function K.quiet(f)
+  in_trampoline[f] = true
+end
+
+-- Kernel functions that scripts call in place of a C function (print,
+-- coroutine.yield, host functions, ...): a script's traceback shows them as
+-- that C function (see traceback.lua).  The library's replacements are
+-- known by its own `replaced`.
+K.facing = setmetatable({}, { __mode = "k" })
+
 -- Raising from the hook while a trampoline runs outside its xpcall would
 -- escape to the host: there, only set the flag; the next hook in other code,
 -- or the trampoline's own check, acts on it.
@@ -162,8 +180,13 @@ function K.deepen(n)
 end
 
 -- Every thread the sandbox creates gets the same hook (hooks are per thread).
+-- They are known (weakly), as is the main thread: a script runs in one of
+-- them (see traceback.lua).
+local threads = setmetatable({}, { __mode = "k" })
+K.threads, K.main_thread = threads, co_running()
 local function arm(co)
   if hook_on then debug_sethook(co, hook, hook_mask, hook_count) end
+  threads[co] = true
   return co
 end
 K.arm = arm

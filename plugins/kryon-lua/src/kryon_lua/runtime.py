@@ -161,7 +161,10 @@ def create_vm(
         if config.runtime == "lua54"
         else None
     )
-    sandbox = lua.execute(_read("sandbox.lua"), kernel, options, library, patterns, name="=[kryon]")
+    traceback = lua.execute(_read("traceback.lua"), kernel, library, name="=[kryon]")
+    sandbox = lua.execute(
+        _read("sandbox.lua"), kernel, options, library, patterns, traceback, name="=[kryon]"
+    )
 
     step = min(config.hook_interval, policy.instruction_limit or config.hook_interval)
     if policy.recursion_limit:

@@ -10,7 +10,7 @@
 -- With `sandbox` on, base holds only the safe builtins and the C functions
 -- that a hook cannot interrupt are wrapped so that their cost is bounded up
 -- front (see docs/languages/lua.md, "How each trap is closed").
-local K, opts, R, Patterns = ...
+local K, opts, R, Patterns, Traceback = ...
 local sandbox = opts.sandbox
 
 local string_rep, string_byte, string_find, string_sub = string.rep, string.byte, string.find, string.sub
@@ -29,6 +29,7 @@ local debug_getmetatable = debug.getmetatable
 local is_tripped = K.is_tripped
 local replacement, as_called, replaced, typename = R.replacement, R.as_called, R.replaced, R.typename
 local at_script = R.at_script
+local facing = K.facing
 
 local S = {}
 
@@ -87,7 +88,9 @@ local function co_wrap_new(...)
     if type(e) == "string" then error(e, 2) end
     error(e, 0)
   end
-  return function(...) return wrap_result(rethrow(co_resume(co, ...))) end
+  local function wrapped(...) return wrap_result(rethrow(co_resume(co, ...))) end
+  facing[wrapped] = true
+  return wrapped
 end
 local co_wrap = replacement("coroutine.wrap", co_wrap_new)
 
@@ -112,10 +115,14 @@ function coroutine_lib.running()
   local co, main = co_running()
   return co, main or roots[co] == true
 end
+-- (not a tail call: LuaJIT's yield would take the frame of coroutine.yield,
+-- which a script's traceback shows as the C function it stands for)
+local function yielded(...) return ... end
 function coroutine_lib.yield(...)
   if roots[co_running()] then error("attempt to yield from outside a coroutine", 0) end
-  return co_yield(...)
+  return yielded(co_yield(...))
 end
+facing[coroutine_lib.running], facing[coroutine_lib.yield] = true, true
 if co_isyieldable then
   coroutine_lib.isyieldable = replacement("coroutine.isyieldable", function(...)
     local co = ...
@@ -699,6 +706,7 @@ function S.new_env(name, kryon, write)
     for i = 1, n do parts[i] = tostring(parts[i]) end
     write(table_concat(parts, "\t", 1, n) .. "\n")
   end
+  facing[env.print] = true
   local function load_text(...)
     local chunk, chunkname, mode, chunk_env = ...
     local text, failure = source_text(chunk, select("#", ...) > 0)
@@ -727,6 +735,15 @@ function S.new_env(name, kryon, write)
   else
     env.dofile, env.loadfile, env.require = dofile, loadfile, require
   end
+  -- debug: the sandbox's holds only traceback; trusted scripts keep the
+  -- rest of Lua's (Lua's own traceback would show the kernel's frames)
+  local loaded = { _G = env }
+  for k in next, libs do loaded[k] = env[k] end
+  loaded.io = env.io
+  local debug_lib = sandbox and {} or env.debug
+  loaded.debug = debug_lib
+  debug_lib.traceback = Traceback.new(loaded)
+  env.debug = debug_lib
   local skip = {}
   for k, v in next, env do skip[k] = v end
   local real = { __index = shared, __metatable = false }
