@@ -34,6 +34,13 @@ itself without end) and ``bomb()`` (allocates memory without end).
 exports ``collect(n)`` returning the list ``[1, ..., n]`` produced through
 the language's coroutines or generators.
 
+``source_exit`` (languages that can end the program: ``os.exit``,
+``process.exit``...): exports ``stop(n)``, which ends the program with status
+``n`` on line ``exit_line`` *inside the language's catch-all construct*
+(``pcall``, ``try``/``catch``...) that must not catch it, and ``ok()``
+returning 1; ``exit_statement`` is top-level code calling ``stop(5)``.  Left
+empty, the exit tests are skipped.
+
 ``source_debug`` (``supports_debugging``): exports ``debug_me(a)``; line
 ``debug_line`` assigns a local ``b = a + 1`` and the next line returns ``b``.
 
@@ -66,6 +73,7 @@ from kryon_core.errors import (
     MemoryLimitError,
     RecursionLimitError,
     ScriptError,
+    ScriptExit,
     ScriptRuntimeError,
 )
 from kryon_core.manager import ScriptManager
@@ -120,6 +128,9 @@ class EngineConformance:
     source_limits: ClassVar[str]
     source_async: ClassVar[str] = ""
     source_coroutine: ClassVar[str] = ""
+    source_exit: ClassVar[str] = ""
+    exit_line: ClassVar[int] = 0
+    exit_statement: ClassVar[str] = ""
     source_debug: ClassVar[str] = ""
     debug_line: ClassVar[int] = 0
 
@@ -431,6 +442,30 @@ class EngineConformance:
             pytest.skip("engine declares neither coroutines nor generators")
         self.load(manager, "coros", self.source_coroutine)
         assert manager.call_function("coros.collect", 4) == self.expected([1, 2, 3, 4])
+
+    def test_exit_is_uncaught_and_leaves_the_engine_serving(self, manager: ScriptManager) -> None:
+        if not self.source_exit:
+            pytest.skip("no source_exit: the language has no exit")
+        self.load(manager, "quitter", self.source_exit)
+        with pytest.raises(ScriptExit) as info:
+            manager.call_function("quitter.stop", 3)
+        assert info.value.status == 3
+        assert (info.value.script, info.value.line) == ("quitter", self.exit_line)
+        assert manager.call_function("quitter.ok") == self.expected(1)
+        with pytest.raises(ScriptExit) as info:
+            manager.call_function("quitter.stop", 0)  # a status of 0 ends the call all the same
+        assert info.value.status == 0
+
+    def test_exit_while_loading_leaves_the_script_unloaded(self, manager: ScriptManager) -> None:
+        if not self.source_exit:
+            pytest.skip("no source_exit: the language has no exit")
+        self.load(manager, "quitter", self.source_exit)
+        with pytest.raises(ScriptExit):
+            manager.hot_reload("quitter", f"{self.source_exit}\n{self.exit_statement}\n")
+        assert manager.call_function("quitter.ok") == self.expected(1)  # the old version runs
+        with pytest.raises(ScriptExit) as info:
+            self.load(manager, "gone", f"{self.source_exit}\n{self.exit_statement}\n")
+        assert info.value.status == 5 and "gone" not in manager.scripts
 
     def test_bytecode_is_cached_and_reloaded(self, tmp_path: Path) -> None:
         config = self.kit_config(tmp_path)

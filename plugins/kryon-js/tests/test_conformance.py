@@ -53,6 +53,14 @@ function bomb() {
   for (let i = 0; ; i++) parts.push("x".repeat(1024) + i);
 }
 """
+    source_exit = """\
+function stop(n) {
+  try { process.exit(n); } catch (e) { return "caught"; } finally { return "finally"; }
+}
+function ok() { return 1; }
+"""
+    exit_line = 2
+    exit_statement = "stop(5);"
     source_async = "async function async_add(a, b) { await null; return a + b; }\n"
     source_coroutine = """\
 function* count(n) { for (let i = 1; i <= n; i++) yield i; }

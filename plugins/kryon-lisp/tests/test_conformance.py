@@ -46,6 +46,13 @@ class TestLispConformance(EngineConformance):
     b))
 """
     debug_line: ClassVar[int] = 2
+    source_exit: ClassVar[str] = """\
+(defn stop [n]
+  (try (System/exit n) (catch Throwable e :caught)))
+(defn ok [] 1)
+"""
+    exit_line: ClassVar[int] = 2
+    exit_statement: ClassVar[str] = "(stop 5)"
 
     def expected(self, value: Any) -> Any:
         return value

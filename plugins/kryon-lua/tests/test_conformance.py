@@ -57,6 +57,15 @@ function debug_me(a)
 end
 """
     debug_line = 2
+    source_exit = """\
+function stop(n)
+  local _, err = pcall(os.exit, n)
+  return "caught: " .. tostring(err)
+end
+function ok() return 1 end
+"""
+    exit_line = 2
+    exit_statement = "stop(5)"
 
 
 class TestLuaJITConformance(TestLuaConformance):

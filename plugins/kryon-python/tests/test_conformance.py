@@ -77,6 +77,19 @@ def debug_me(a):
     return b
 """
 
+EXIT = """\
+import sys
+
+def stop(n):
+    try:
+        sys.exit(n)
+    except Exception:
+        return "caught"
+
+def ok():
+    return 1
+"""
+
 
 class _PythonSnippets:
     engine_name: ClassVar[str] = "python"
@@ -90,6 +103,9 @@ class _PythonSnippets:
     source_coroutine: ClassVar[str] = COROUTINE
     source_debug: ClassVar[str] = DEBUG
     debug_line: ClassVar[int] = 2
+    source_exit: ClassVar[str] = EXIT
+    exit_line: ClassVar[int] = 5
+    exit_statement: ClassVar[str] = "stop(5)"
 
 
 class TestIsolatedPythonConformance(_PythonSnippets, EngineConformance):
