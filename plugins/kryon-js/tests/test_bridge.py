@@ -24,7 +24,7 @@ def test_console_streams(js: Any) -> None:
     js.call(script, "f")
     assert js.text("stdout") == "a 1 [ 1, { b: null } ] undefined\ni\n"
     # an error prints as Node prints it: its stack, frames in script terms
-    assert js.text("stderr") == "w\ne Error: x\n    at f (main.js:1:125)\n"
+    assert js.text("stderr") == "w\ne Error: x\n    at f (main.js:1:121)\n"
     assert {name for _, _, name in js.output} == {"main.js"}
 
 

@@ -287,7 +287,7 @@ def test_error_prints_name_message_and_script_frames(js: Any) -> None:
     )
     js.call(script, "f")
     assert js.text() == (
-        "{\n  e: RangeError: bad\n      at f (main.js:2:17) {\n"
+        "{\n  e: RangeError: bad\n      at f (main.js:2:13) {\n"
         "    code: 42,\n    [cause]: 'why'\n  }\n}\n"
     )
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from kryon_core import RecursionLimitError, TimeLimitError
+from kryon_core import RecursionLimitError, ScriptRuntimeError, TimeLimitError
 
 STACKS = """\
 function a() { return new Error('a'); }
@@ -34,8 +34,8 @@ function topStack() { return top.stack; }
 def test_stack_has_the_header_and_script_frames(js: Any) -> None:
     script = js.load(STACKS)
     assert js.call(script, "report") == [
-        "Error: a|    at a (main.js:1:27)|    at report (main.js:9:18)",
-        "TypeError: arrow|    at arrow (main.js:2:25)|    at main.js:10:32"
+        "Error: a|    at a (main.js:1:23)|    at report (main.js:9:18)",
+        "TypeError: arrow|    at arrow (main.js:2:21)|    at main.js:10:32"
         "|    at map (native)|    at report (main.js:10:22)",
         "MyError: late name",
         "Error: after",
@@ -43,7 +43,7 @@ def test_stack_has_the_header_and_script_frames(js: Any) -> None:
     ]
     # a classic script's top level is Object.<anonymous>, as in Node
     assert js.call(script, "topStack") == (
-        "RangeError: top\n    at Object.<anonymous> (main.js:18:17)"
+        "RangeError: top\n    at Object.<anonymous> (main.js:18:13)"
     )
 
 
@@ -77,7 +77,7 @@ def test_capture_stack_trace_gives_a_header_too(js: Any) -> None:
 def test_console_prints_the_same_stack(js: Any) -> None:
     script = js.load("function f() {\n  const e = new Error('boom');\n  console.log(e);\n}\n")
     js.call(script, "f")
-    assert js.text() == "Error: boom\n    at f (main.js:2:17)\n"
+    assert js.text() == "Error: boom\n    at f (main.js:2:13)\n"
 
 
 def test_errors_reaching_the_host_keep_their_place(make_js: Any) -> None:
@@ -102,3 +102,75 @@ def test_a_job_error_read_by_the_binding_keeps_its_place(make_js: Any) -> None:
     with pytest.raises(TimeLimitError) as spin:
         js.load("Promise.resolve().then(() => {\n  while (true) {}\n});\n")
     assert (spin.value.script, spin.value.line) == ("main.js", 1)
+
+
+# Node v20 (checked): an error of a class extending Error is placed where `new C` was
+# evaluated (V8 leaves out the frames of C's class chain), at the `new` itself.
+SUBCLASSES = """\
+class ValidationError extends Error {
+  constructor(m) { super(m); this.name = 'ValidationError'; }
+}
+class FieldError extends ValidationError {
+  constructor(field) {
+    super(`${field} is invalid`);
+    this.name = 'FieldError';
+  }
+}
+class EmptyError extends FieldError {}
+function check(v) {
+  if (v === 1) throw new ValidationError('bad');
+  if (v === 2) throw new FieldError('age');
+  if (v === 3) throw new
+    EmptyError('name');
+  return new Error('plain');
+}
+function stacks() {
+  const out = [];
+  for (const v of [1, 2, 3]) {
+    try { check(v); } catch (e) { out.push(e.stack.split('\\n').slice(0, 2).join('|')); }
+  }
+  out.push(check(0).stack.split('\\n')[1]);
+  return out;
+}
+function show() {
+  try { check(2); } catch (e) { console.log(e); }
+}
+"""
+
+
+def test_subclass_errors_start_where_new_was_evaluated(js: Any) -> None:
+    script = js.load(SUBCLASSES)
+    assert js.call(script, "stacks") == [
+        "ValidationError: bad|    at check (main.js:12:22)",
+        "FieldError: age is invalid|    at check (main.js:13:22)",
+        "FieldError: name is invalid|    at check (main.js:14:22)",
+        "    at check (main.js:16:10)",
+    ]
+    js.call(script, "show")
+    shown = js.text().splitlines()[:2]
+    assert shown == ["FieldError: age is invalid", "    at check (main.js:13:22)"]
+    with pytest.raises(ScriptRuntimeError) as info:
+        js.call(script, "check", 3)
+    assert (info.value.line, info.value.column) == (14, 22)
+    assert [f.function for f in info.value.traceback] == ["check"]
+
+
+def test_new_is_placed_at_its_keyword(js: Any) -> None:
+    # Node: `new X(...)` frames point at `new`, whatever the callee expression
+    script = js.load(
+        "const ns = { E: Error };\n"
+        "function top(e) { return e.stack.split('\\n')[1].trim(); }\n"
+        "function a() { return new Error('a'); }\n"
+        "function b() { return new   ns.E('b'); }\n"
+        "function c() { return new (ns.E)('c'); }\n"
+        "function d() { return new Error; }\n"
+        "function e() { return Error('e'); }\n"
+        "function all() { return [a(), b(), c(), d(), e()].map(top); }\n"
+    )
+    assert js.call(script, "all") == [
+        "at a (main.js:3:23)",
+        "at b (main.js:4:23)",
+        "at c (main.js:5:23)",
+        "at d (main.js:6:23)",
+        "at e (main.js:7:23)",
+    ]

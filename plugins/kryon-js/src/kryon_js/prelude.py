@@ -408,12 +408,115 @@ function scriptFrames(raw) {
   }
   return strJoin(shown, "\n");
 }
+// An error made by `new C(...)` of a class C extending an error class: V8 leaves the
+// frames of the constructors of C's class chain out of its stack (it skips frames
+// until C's own), so the stack starts where `new C` was evaluated.  QuickJS keeps
+// them, top first from the base class's super() call: the frames up to C's are cut
+// when their names are the chain's (C and the classes between it and the built-in
+// error class), read from the prototypes' own data properties (no getter runs).
+const ERROR_PROTOS = new SetCtor();
+for (const C of [ErrorCtor, TypeErrorCtor, RangeErrorCtor, SyntaxError, ReferenceError,
+                 EvalError, URIError, AggregateError, typeof InternalError === "function"
+                   ? InternalError : ErrorCtor]) {
+  setAdd(ERROR_PROTOS, C.prototype);
+}
+const protoOf = Object.getPrototypeOf, isErrorObject = Error.isError;
+function dataValue(object, key) {
+  const own = ownDescriptor(object, key);
+  return own === undefined ? undefined : own.value;
+}
+function classChain(e) {
+  let names, p = protoOf(e);
+  for (let n = 0; n < 64 && p !== null && !setHas(ERROR_PROTOS, p); n++) {
+    const C = dataValue(p, "constructor"), name = C ? dataValue(C, "name") : undefined;
+    if (typeof C !== "function" || typeof name !== "string" || name === "") break;
+    if (names === undefined) names = [];
+    names[names.length] = name;
+    p = protoOf(p);
+  }
+  return names;
+}
+function frameName(line) {
+  const at = strIndex(line, "at "), open = strLastIndex(line, " (");
+  return at < 0 || open < at ? "" : strSlice(line, at + 3, open);
+}
+function withoutClassFrames(e, lines) {
+  let names;
+  try { names = classChain(e); } catch (x) { return lines; }
+  if (names === undefined) return lines;
+  for (let i = 0; i < lines.length; i++) {
+    const name = frameName(lines[i]);
+    if (name === names[0]) return arraySlice(lines, i + 1);
+    let known = false;
+    for (let j = 1; j < names.length && !known; j++) known = names[j] === name;
+    if (!known) break;
+  }
+  return lines;
+}
+// V8 places a `new C(...)` call at its `new`; QuickJS at the constructor expression
+// after it (`new Error('x')` was column 5 where Node says 1, across lines too).
+function isKeywordAt(text, at, word) {
+  if (at < 0 || strSlice(text, at, at + word.length) !== word) return false;
+  const before = at > 0 ? charCode(text, at - 1) : 32;
+  return !isNameCode(before) && before !== 46;  // not part of a name, not `.new`
+}
+function newBefore(band, vmLine, column) {
+  let line = vmLine, text = sourceLine(line), at = column - 2;
+  for (let lines = 0; text !== undefined && lines < 4;) {
+    while (at >= 0) {
+      const c = charCode(text, at);
+      if (c === 32 || c === 9 || c === 40) at--;  // space, tab, "("
+      else break;
+    }
+    if (at >= 0) {
+      return isKeywordAt(text, at - 2, "new") ? [line, at - 1] : undefined;
+    }
+    line--; lines++;
+    if (line - band[0] < 1) return undefined;
+    text = sourceLine(line);
+    at = text === undefined ? -1 : text.length - 1;
+  }
+  return undefined;
+}
+// The VM's column of a script's own column (bandColumn reversed): after each edit
+// that made the line longer, the text moved by what the edit added.
+function vmColumnOf(band, line, column) {
+  const edits = band[3][line - band[0]];
+  if (edits === undefined) return column;
+  let moved = 0;
+  for (let i = 0; i < edits.length && edits[i][1] <= column - 1; i++) moved += edits[i][2];
+  return column + moved;
+}
+function placedFrame(line) {
+  const open = strLastIndex(line, "(<input>:");
+  if (open < 0 || charCode(line, line.length - 1) !== 41) return line;
+  const place = strSlice(line, open + 9, line.length - 1), colon = strIndex(place, ":");
+  const vmLine = toNumber(strSlice(place, 0, colon));
+  const vmColumn = toNumber(strSlice(place, colon + 1));
+  const band = bandOf(vmLine);
+  if (band === undefined) return line;
+  const found = newBefore(band, vmLine, bandColumn(band, vmLine, vmColumn));
+  if (found === undefined) return line;
+  return strSlice(line, 0, open) + "(<input>:" + found[0] + ":" +
+    vmColumnOf(band, found[0], found[1]) + ")";
+}
+// QuickJS's stack of an error as V8 would have taken it (frames in the VM's numbering).
+function placedStack(e, raw) {
+  try {
+    let lines = strSplit(raw, "\n");
+    if (isErrorObject(e)) lines = withoutClassFrames(e, lines);
+    for (let i = 0; i < lines.length; i++) lines[i] = placedFrame(lines[i]);
+    return strJoin(lines, "\n");
+  } catch (x) {
+    return raw;
+  }
+}
 function rawStackOf(e) {
   const kept = weakGet(RAW_STACKS, e);
   if (kept !== undefined) return kept;
   let s;
   try { s = quickStack(e); } catch (x) { s = undefined; }
-  if (typeof s === "string" && s !== "") return s;
+  if (typeof s === "string" && s !== "") return placedStack(e, s);
   s = e.stack;  // a thrown object carrying a stack of its own
   return typeof s === "string" ? s : "";
 }
@@ -445,7 +548,9 @@ if (stackAccess && typeof stackAccess.get === "function") {
       const t = typeof this;
       if (this === null || (t !== "object" && t !== "function")) return undefined;
       const raw = quickStack(this);
-      return typeof raw === "string" ? shownStack(this, raw) : raw;
+      if (typeof raw !== "string") return raw;
+      const shown = weakGet(SHOWN_STACKS, this);
+      return shown !== undefined ? shown : shownStack(this, placedStack(this, raw));
     },
     set: setStack, enumerable: false, configurable: true,
   });
