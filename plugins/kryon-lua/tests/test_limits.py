@@ -113,13 +113,13 @@ def test_close_handlers_cannot_outlive_a_limit(make_lua: Callable[..., Any]) -> 
     )
 
 
-@pytest.mark.parametrize("chunkname", ["=[kryon trampoline]", "=[kryon]"])
-def test_a_chunk_named_as_the_kernels_is_still_limited(
+@pytest.mark.parametrize("chunkname", ["=[kryon trampoline]", "=[kryon]", "=[kryon x]"])
+def test_no_chunk_can_be_named_as_the_kernels(
     make_lua: Callable[..., Any], runtime: str, chunkname: str
 ) -> None:
-    # the hook spared code by its chunk name: a script could name its own
-    # loop after the trampolines and run past every limit (`while true do
-    # end` forever); setting a global calls no function a hook could stop
+    # the hook tells the kernel's code by its chunk name (its instructions are
+    # not the script's): a script naming its own loop so would run it free of
+    # the instruction limit (and once, past every limit)
     policy = SecurityPolicy(name="i", time_limit_ms=None, instruction_limit=100_000)
     harness = make_lua(policy, LuaConfig(runtime=runtime))
     sid = harness.load(
@@ -128,9 +128,47 @@ def test_a_chunk_named_as_the_kernels_is_still_limited(
         "end\n"
         "function check() return escaped == true end\n"
     )
-    with pytest.raises(InstructionLimitError):
+    with pytest.raises(ScriptRuntimeError, match="cannot name a chunk .* after the kernel"):
         harness.call(sid, "main")
     assert harness.call(sid, "check") is False
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "table.insert(t, i)",
+        "local a = s:find('x', 1, true)",
+        "local a = s:match('b')",
+        "local a = pcall(type, i)",
+        "local a = setmetatable({}, mt)",
+        "local a = ('x'):rep(3)",
+    ],
+)
+def test_the_kernels_stand_ins_for_c_functions_cost_a_fraction_of_their_instructions(
+    make_lua: Callable[..., Any], runtime: str, call: str
+) -> None:
+    # Lua's C functions cost a script no instructions; the sandbox's Lua
+    # wrappers for them (100 and more instructions a call) used to be charged
+    # in full, and the script ran out at a fraction of Lua's budget: here
+    # 20,000 rounds took 2,500,000 instructions, now about 700,000
+    policy = SecurityPolicy(name="i", time_limit_ms=30_000, instruction_limit=1_000_000)
+    harness = make_lua(policy, LuaConfig(runtime=runtime))
+    body = f"local t, s, mt = {{}}, 'abc', {{}}\nfor i = 1, 20000 do {call} end\nreturn 'done'"
+    assert harness.run(body) == "done"
+
+
+def test_the_scripts_own_instructions_are_counted_to_the_budget(
+    make_lua: Callable[..., Any], runtime: str
+) -> None:
+    # a short loop around a wrapper call: sampled with a fixed period, its own
+    # instructions could all fall between the samples (the loop and the
+    # wrapper share a factor with it), and a million rounds went uncharged
+    policy = SecurityPolicy(name="i", time_limit_ms=60_000, instruction_limit=1_000_000)
+    harness = make_lua(policy, LuaConfig(runtime=runtime))
+    loop = "local t = {{}} for i = 1, {n} do local a = #('x'):rep(2) end return 1"
+    assert harness.run(loop.format(n=20_000)) == 1
+    with pytest.raises(InstructionLimitError):
+        harness.run(loop.format(n=1_000_000))
 
 
 def test_reentering_the_vm_does_not_reset_the_budget(timed: Any) -> None:

@@ -56,9 +56,12 @@ local step, clock_every = 1000, 1
 local POLL_INSTRUCTIONS = 1000000
 local poll_every = nil
 -- Per-call state, shared with the generated trampolines: hook firings so
--- far, start time, the limit that tripped, nesting of host calls, the
--- function the outermost call entered, and the memory limit in KiB.
-local S = { fires = 0, started = nil, tripped = nil, nest = 0, entry = nil, mem_kb = nil }
+-- far charged to the script (and, never reset, all firings), start time, the
+-- limit that tripped, nesting of host calls, the function the outermost call
+-- entered, and the memory limit in KiB.
+local S = {
+  fires = 0, ticks = 0, started = nil, tripped = nil, nest = 0, entry = nil, mem_kb = nil,
+}
 local hook_mask, hook_count, hook_on = "", 0, false
 local lines = {}          -- [line] = { [source] = breakpoint id }
 local on_break = nil      -- breakpoint callback (kernel-side, see K.set_breakpoint_handler)
@@ -123,6 +126,17 @@ local function hook_trip(kind)
   error(LIMIT_MESSAGES[S.tripped], 0)
 end
 
+local jitter, half_step = 1, 500  -- (half_step: set by K.configure)
+local SAMPLE_EVERY, KERNEL_SHARE, JITTER_EVERY = 4, 4, 16
+local until_sample, until_jitter = SAMPLE_EVERY, JITTER_EVERY
+-- [function] = whether it is the kernel's (its chunk is), memoised
+local in_kernel = setmetatable({}, { __mode = "k", __index = function(known, f)
+  local source = debug_getinfo(f, "S").source
+  local mine = source == KERNEL_SOURCE or source == TRAMPOLINE_SOURCE
+  known[f] = mine
+  return mine
+end })
+
 local function hook(event, line)
   if event == "line" then
     local here = lines[line]
@@ -135,12 +149,41 @@ local function hook(event, line)
   end
   if S.nest == 0 or S.handling then return end
   if S.tripped then hook_trip(S.tripped) return end
-  S.fires = S.fires + 1
-  if poll_every and S.fires % poll_every == 0 then
+  S.ticks = S.ticks + 1
+  -- The instruction budget is the script's: Lua's C functions cost a script
+  -- none, while the kernel's Lua stand-ins for them (the sandbox's wrappers,
+  -- the pattern matcher, sort's comparator) take 10 to 100 times the
+  -- instructions of the script's call.  Firings fall on code in proportion to
+  -- the instructions it runs, so every SAMPLE_EVERY-th one looks at where it
+  -- landed: the script's code is charged in full, the kernel's at a fraction
+  -- (KERNEL_SHARE), enough that work done for the script still ends within a
+  -- few budgets when a policy sets no time limit.  The period varies around
+  -- `step` (same mean; changed every JITTER_EVERY firings): with a fixed one,
+  -- a loop whose length shares a factor with it would be sampled at the same
+  -- few places every time, and could keep its own code out of every sample.
+  if max_fires then
+    until_sample = until_sample - 1
+    if until_sample == 0 then
+      until_sample = SAMPLE_EVERY
+      if in_kernel[debug_getinfo(2, "f").func] then
+        S.fires = S.fires + SAMPLE_EVERY / KERNEL_SHARE
+      else
+        S.fires = S.fires + SAMPLE_EVERY
+      end
+      if S.fires > max_fires then hook_trip("instructions") return end
+    end
+    until_jitter = until_jitter - 1
+    if until_jitter == 0 then
+      until_jitter = JITTER_EVERY
+      jitter = (jitter * 69069 + 1) % 4294967296  -- exact in doubles too (LuaJIT)
+      debug_sethook(hook, hook_mask, half_step + math_floor(jitter / 65536) % step)
+    end
+  end
+  local ticks = S.ticks
+  if poll_every and ticks % poll_every == 0 then
     local ok, exc = pcall(poll)
     if not ok then interrupted(exc) hook_trip("host") return end
   end
-  if max_fires and S.fires > max_fires then hook_trip("instructions") return end
   if depth_probe and debug_getinfo(depth_probe + depth_extra, "") then
     hook_trip("recursion") return
   end
@@ -153,7 +196,7 @@ local function hook(event, line)
     if collectgarbage("count") > 0.9 * S.mem_kb then hook_trip("memory") return end
   end
   if time_limit then
-    if S.fires % clock_every == 0 then
+    if ticks % clock_every == 0 then
       local now = clock()
       if not S.started then
         S.started = now
@@ -203,6 +246,7 @@ function K.configure(limits)
   depth_probe = limits.depth and (limits.depth + 3) or nil
   S.mem_kb = limits.memory and limits.memory / 1024 or nil
   step = limits.step or 1000
+  half_step = math.max(1, math_floor(step / 2))
   clock_every = limits.clock_every or 1
   hook_count = (max_fires or time_limit or depth_probe or S.mem_kb) and step or 0
   if limits.poll then

@@ -715,10 +715,14 @@ function S.new_env(name, kryon, write)
       error(("sandbox: load of %d bytes exceeds the limit of %d"):format(#text, max_source))
     end
     if chunkname == nil then chunkname = type(chunk) == "function" and "=(load)" or text end
-    -- a chunk named as another script's would pass for it (string methods)
+    -- a chunk named as another script's would pass for it (string methods),
+    -- one named as the kernel's for the kernel (uncharged instructions)
     local owner = envs[chunkname]
     if owner ~= nil and owner ~= env then
       error("sandbox: load cannot name a chunk " .. chunkname .. " after another script")
+    end
+    if type(chunkname) == "string" and string_sub(chunkname, 1, 7) == "=[kryon" then
+      error("sandbox: load cannot name a chunk " .. chunkname .. " after the kernel")
     end
     -- text only: a binary chunk meets mode "t" and Lua's own refusal
     if string_byte(text, 1) == 27 or mode == nil then mode = "t" end
