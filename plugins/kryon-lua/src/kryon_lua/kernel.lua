@@ -127,7 +127,7 @@ local function hook_trip(kind)
 end
 
 local jitter, half_step = 1, 500  -- (half_step: set by K.configure)
-local SAMPLE_EVERY, KERNEL_SHARE, JITTER_EVERY = 4, 4, 16
+local SAMPLE_EVERY, KERNEL_SHARE, JITTER_EVERY = 8, 8, 16
 local until_sample, until_jitter = SAMPLE_EVERY, JITTER_EVERY
 -- [function] = whether it is the kernel's (its chunk is), memoised
 local in_kernel = setmetatable({}, { __mode = "k", __index = function(known, f)
