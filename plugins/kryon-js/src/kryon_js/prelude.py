@@ -203,6 +203,7 @@ function throwSites(table) {
     const at = list[i];
     define(sites, i, { set: (v) => { thrownValue = v; thrownAt = at; } });
   }
+  define(sites, "c", { value: caught });  // each catch clause's first step (shape.py)
   return freeze(sites);
 }
 // Function.prototype.toString gives a function's source as the script wrote it.
@@ -420,7 +421,9 @@ for (const C of [ErrorCtor, TypeErrorCtor, RangeErrorCtor, SyntaxError, Referenc
                    ? InternalError : ErrorCtor]) {
   setAdd(ERROR_PROTOS, C.prototype);
 }
-const protoOf = Object.getPrototypeOf, isErrorObject = Error.isError;
+const protoOf = Object.getPrototypeOf;
+const isErrorObject = typeof Error.isError === "function" ? Error.isError
+  : (e) => e instanceof ErrorCtor;
 function dataValue(object, key) {
   const own = ownDescriptor(object, key);
   return own === undefined ? undefined : own.value;
@@ -534,10 +537,61 @@ function shownStack(e, raw) {
   let s = weakGet(SHOWN_STACKS, e);
   if (s === undefined) {
     const frames = scriptFrames(raw);
-    s = flat(frames === "" ? errorHeader(e) : errorHeader(e) + "\n" + frames);
+    s = typeof userPrepare === "function" ? preparedStack(e, frames)
+      : flat(frames === "" ? errorHeader(e) : errorHeader(e) + "\n" + frames);
     weakSet(SHOWN_STACKS, e, s);
   }
   return s;
+}
+// Error.prepareStackTrace as V8 has it: a script's function, called with the error and
+// its call sites (in script terms) when the stack is first read, makes the stack.  The
+// property is the prelude's: QuickJS's own hook (called as each error is made, with
+// the VM's numbering) stays unset, so no script can take it over: with it set, the
+// error of a stack overflow, where no JavaScript can run, had no stack at all.
+let userPrepare;
+const nativeFrame = / \(native\)$/;
+function callSite(line) {
+  let fn = null, place = strSlice(line, 7);
+  if (charCode(place, place.length - 1) === 41) {
+    const open = strLastIndex(place, " (");
+    fn = strSlice(place, 0, open);
+    place = strSlice(place, open + 2, place.length - 1);
+  }
+  const native = place === "native", c2 = strLastIndex(place, ":");
+  const c1 = native ? -1 : strLastIndex(strSlice(place, 0, c2), ":");
+  const file = native ? null : strSlice(place, 0, c1);
+  const lineNo = native ? null : toNumber(strSlice(place, c1 + 1, c2));
+  const column = native ? null : toNumber(strSlice(place, c2 + 1));
+  const top = fn === "Object.<anonymous>";
+  return freeze({
+    getFileName: () => file, getScriptNameOrSourceURL: () => file,
+    getLineNumber: () => lineNo, getColumnNumber: () => column,
+    getFunctionName: () => (top ? null : fn), getMethodName: () => null,
+    getTypeName: () => (top ? "Object" : null), getThis: () => undefined,
+    getFunction: () => undefined, getEvalOrigin: () => undefined,
+    isNative: () => native, isToplevel: () => top || fn === null, isEval: () => false,
+    isConstructor: () => false, isAsync: () => false, isPromiseAll: () => false,
+    getPromiseIndex: () => null,
+    toString: () => strSlice(line, 7),
+  });
+}
+function preparedStack(e, frames) {
+  const lines = frames === "" ? [] : strSplit(frames, "\n"), sites = [];
+  for (let i = 0; i < lines.length; i++) sites[i] = callSite(lines[i]);
+  const hook = userPrepare;
+  userPrepare = undefined;  // an error made inside the hook gets V8's default stack
+  try { return applyFn(hook, ErrorCtor, [e, sites]); } finally { userPrepare = hook; }
+}
+{
+  const prepareAccess = ownDescriptor(ErrorCtor, "prepareStackTrace");
+  if (prepareAccess !== undefined && typeof prepareAccess.set === "function") {
+    applyFn(prepareAccess.set, ErrorCtor, [undefined]);
+  }
+  define(ErrorCtor, "prepareStackTrace", {
+    get: function prepareStackTrace() { return userPrepare; },
+    set: function prepareStackTrace(v) { userPrepare = v; },
+    enumerable: false, configurable: true,
+  });
 }
 function setStack(v) {
   define(this, "stack", { value: v, writable: true, enumerable: false, configurable: true });
@@ -575,17 +629,17 @@ if (typeof captureStack === "function") {
 // An error that reaches the host (describe) or is shown (its stack, console.log) has
 // V8's message where QuickJS's own one has another text ("Cannot read properties of
 // null (reading 'x')", "o.method is not a function", whose callee is read from the
-// script's source at the error's column).  Done when shown, not when made: QuickJS's
-// Error.prepareStackTrace hook could rewrite every message as it is made, but the
-// hook cannot run at a stack overflow, whose error then has no stack at all (no line).
-// A script reading e.message itself still sees QuickJS's text.
+// script's source at the error's column).  A caught error gets it in its own message
+// too (`caught` below): QuickJS's Error.prepareStackTrace hook could rewrite every
+// message as it is made, but the hook cannot run at a stack overflow, whose error then
+// has no stack at all (no line).
 const SOURCES = new Map();  // band's first line -> [script source, its lines or undefined]
 const NATIVE_MESSAGES = {
   "toFixed": "toFixed() digits argument must be between 0 and 100",
   "toPrecision": "toPrecision() argument must be between 1 and 100",
   "toExponential": "toExponential() argument must be between 0 and 100",
 };
-const FIXED_MESSAGES = {
+const FIXED_MESSAGES = {  // the same whatever raised them
   "invalid array length": "Invalid array length",
   "invalid string length": "Invalid string length",
   "this is not initialized": "Must call super constructor in derived class before " +
@@ -594,6 +648,8 @@ const FIXED_MESSAGES = {
   "Date value is NaN": "Invalid time value",
   "toPrimitive": "Cannot convert object to primitive value",
 };
+const FIXED = create(null);  // no prototype: any text can be looked up
+for (const m of keys(FIXED_MESSAGES)) FIXED[m] = FIXED_MESSAGES[m];
 function isNameCode(c) {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
     c === 36 || c === 95 || c > 127;
@@ -644,8 +700,41 @@ function calleeAt(text, at) {
   const before = strSlice(text, i > 4 ? i - 4 : 0, i);
   return [shown, before === "new " ? "constructor" : "function"];
 }
-function v8Message(message, sites) {
-  const top = sites[0];
+// Text tests: one slice each (a call through an uncurried built-in costs about 0.2 us
+// in QuickJS, a loop over the characters more).
+function startsWithText(s, prefix) { return strSlice(s, 0, prefix.length) === prefix; }
+function endsWithText(s, suffix) { return strSlice(s, -suffix.length) === suffix; }
+const READ_PREFIX = "cannot read property '", SET_PREFIX = "cannot set property '";
+// V8's wording of QuickJS's `message` of the error `e` (undefined: no other wording).
+// The messages that name a callee or a binding are placed by the top frame of e's
+// QuickJS stack, read only for them.
+function v8Message(message, e) {
+  const first = message[0];
+  const reading = first === "c" && startsWithText(message, READ_PREFIX);
+  if (reading || (first === "c" && startsWithText(message, SET_PREFIX))) {
+    const cut = strLastIndex(message, "' of ");
+    const what = strSlice(message, cut + 5);
+    if (cut < 0 || (what !== "null" && what !== "undefined")) return undefined;
+    const key = strSlice(message, reading ? 22 : 21, cut);
+    return (reading ? "Cannot read properties of " : "Cannot set properties of ") + what +
+      (reading ? " (reading '" : " (setting '") + key + "')";
+  }
+  if (endsWithText(message, " is not initialized")) {
+    return "Cannot access '" + strSlice(message, 0, -19) + "' before initialization";
+  }
+  // Other texts to reword start with one of these (a property lookup by a long text
+  // costs its interning: the first character is tested before it).
+  if (!(first === "i" || first === "t" || first === "c" || first === "D" || first === "n" ||
+        first === "e" || first === "'")) {
+    return undefined;
+  }
+  if (FIXED[message] !== undefined) return FIXED[message];
+  if (REWORDED[message] !== true && !(first === "'" && endsWithText(message, "' is read-only"))) {
+    return undefined;
+  }
+  const raw = quickStack(e);
+  if (typeof raw !== "string") return undefined;
+  const top = rawSites(raw)[0];
   if (top === undefined) return undefined;
   if (top.isNative()) {
     const name = top.getFunctionName();
@@ -655,18 +744,7 @@ function v8Message(message, sites) {
     if (message === "empty array" && (name === "reduce" || name === "reduceRight")) {
       return "Reduce of empty array with no initial value";
     }
-    if (hasOwn(FIXED_MESSAGES, message)) return FIXED_MESSAGES[message];
     return undefined;
-  }
-  if (hasOwn(FIXED_MESSAGES, message)) return FIXED_MESSAGES[message];
-  const q = strSlice(message, 0, 22);
-  if (q === "cannot read property '" || strSlice(message, 0, 21) === "cannot set property '") {
-    const reading = q === "cannot read property '", cut = strLastIndex(message, "' of ");
-    const what = strSlice(message, cut + 5);
-    if (cut < 0 || (what !== "null" && what !== "undefined")) return undefined;
-    const key = strSlice(message, reading ? 22 : 21, cut);
-    return (reading ? "Cannot read properties of " : "Cannot set properties of ") + what +
-      (reading ? " (reading '" : " (setting '") + key + "')";
   }
   const line = sourceLine(top.getLineNumber());
   if (line === undefined) return undefined;
@@ -682,24 +760,28 @@ function v8Message(message, sites) {
     }
     return callee[0] + " is not a " + (message === "not a constructor" ? "constructor" : callee[1]);
   }
-  const readOnly = strSlice(message, -14) === "' is read-only";
-  if (readOnly && message[0] === "'") {
+  if (message[0] === "'" && endsWithText(message, "' is read-only")) {
     // a constant: its name stands alone at the column (a property has "." before it)
     const name = strSlice(message, 1, -14);
     const alone = at === 0 || charCode(line, at - 1) !== 46;
     if (alone && strSlice(line, at, at + name.length) === name) {
       return "Assignment to constant variable.";
     }
-    return undefined;
-  }
-  if (strSlice(message, -19) === " is not initialized") {
-    return "Cannot access '" + strSlice(message, 0, -19) + "' before initialization";
   }
   return undefined;
 }
+const REWORDED = create(null);  // texts reworded from the error's top frame
+for (const m of ["not a function", "not a constructor", "invalid number of digits",
+                 "empty array", "class constructors must be invoked with 'new'"]) {
+  REWORDED[m] = true;
+}
 // The frames of a raw QuickJS stack as the call sites v8Message reads.
+// Only the top frame is read: the first line (or the first with a frame).
 function rawSites(raw) {
-  const lines = strSplit(raw, "\n"), sites = [];
+  const first = strIndex(raw, "\n");
+  const lines = first < 0 || strIndex(raw, "at ") < first
+    ? [first < 0 ? raw : strSlice(raw, 0, first)] : strSplit(raw, "\n");
+  const sites = [];
   for (let i = 0; i < lines.length && sites.length < 1; i++) {
     let line = lines[i];
     const at = strIndex(line, "at ");
@@ -723,22 +805,54 @@ function rawSites(raw) {
   }
   return sites;
 }
-const V8_MESSAGES = new WeakMap();
+const V8_MESSAGES = new WeakMap();  // error -> [its message, V8's]
 // The message of `e` as V8 would have made it (its own message otherwise).
 function v8MessageOf(e, message) {
   const kept = weakGet(V8_MESSAGES, e);
-  if (kept !== undefined) return kept;
+  if (kept !== undefined && kept[0] === message) return kept[1];
   let shown = message;
   try {
     const own = ownDescriptor(e, "message");
     if (own !== undefined && own.value === message && typeof message === "string") {
-      const raw = quickStack(e);
-      if (typeof raw === "string") shown = v8Message(message, rawSites(raw)) || message;
+      shown = v8Message(message, e) || message;
     }
-    weakSet(V8_MESSAGES, e, shown);
+    weakSet(V8_MESSAGES, e, [message, shown]);
   } catch (ignored) { /* shown as it is */ }
   return shown;
 }
+// An error the engine raised gets V8's message before the script sees it: every catch
+// clause of a script starts with `$kt$.c(e)` (shape.py) and every rejection handler
+// given to Promise.prototype.then is called through it, so `e.message`, `${e}` and
+// JSON of the message read V8's text.  QuickJS's Error.prepareStackTrace hook would do
+// it as the error is made, but with that hook set, an error made at a stack overflow
+// (where the hook cannot run) gets no stack at all: no line for the RecursionLimitError.
+// A value the script threw itself (a throw site's last value) is left alone, as is
+// anything that is not an error object (Error.isError: no proxy trap runs).
+function caught(e) {
+  if (typeof e === "object" && e !== null && !sameValue(e, thrownValue) && isErrorObject(e)) {
+    try { toV8Message(e); } catch (ignored) { /* left as it is */ }
+  }
+  return e;
+}
+function toV8Message(e) {
+  // No WeakMap here (it cost 5 us an error): V8's texts are not reworded again.
+  const own = ownDescriptor(e, "message");
+  if (own === undefined || typeof own.value !== "string" || !own.configurable) return;
+  const shown = v8Message(own.value, e);
+  if (shown === undefined || shown === own.value) return;
+  if (own.writable) e.message = shown;  // an own data property: no setter runs
+  else define(e, "message", { value: shown });
+}
+define(PromiseCtor.prototype, "then", {
+  value: {
+    then(onFulfilled, onRejected) {
+      const handler = typeof onRejected === "function"
+        ? (reason) => onRejected(caught(reason)) : onRejected;
+      return promiseThen(this, onFulfilled, handler);
+    },
+  }.then,
+  writable: true, enumerable: false, configurable: true,
+});
 
 // String(error) and "" + error show the message V8 would have made too.
 define(ErrorCtor.prototype, "toString", {

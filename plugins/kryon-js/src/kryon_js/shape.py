@@ -7,7 +7,9 @@ turn them into plain code over the VM's module registry (QuickJS has no
 module loader in this binding): an edit replaces a statement by text of the
 same length where possible, so line and column numbers stay exact.  Every
 script's ``throw`` statements get an insertion that records their site
-(``throw $kt$[n]=X``, see ``source.py``); :meth:`ScriptShape.shifts` says where
+(``throw $kt$[n]=X``, see ``source.py``) and every catch clause a first step that
+gives an engine error V8's message (``$kt$.c(e)``, the prelude's ``caught``);
+:meth:`ScriptShape.shifts` says where
 edits made a line longer, so reported columns can be mapped back.
 """
 
@@ -156,11 +158,19 @@ class _Scanner:
             not tokens or _TRAILING.fullmatch(self.source, tokens[-1].end) is not None
         )
         depth, i = 0, 0
+        braces: list[bool] = []  # per open "{": whether it opens a try block
+        try_ends: set[int] = set()
         while i < len(tokens):
             tok = tokens[i]
             text = tok.text
             if tok.kind == "name" and text == "throw" and self.throw_statement(i):
                 self.throw_site(i)
+            elif tok.kind == "punct" and text == "{":
+                braces.append(self.text(i - 1) == "try" and self.tokens[i - 1].kind == "name")
+            elif tok.kind == "punct" and text == "}" and braces and braces.pop():
+                try_ends.add(i)
+            elif tok.kind == "name" and text == "catch" and i - 1 in try_ends:
+                self.catch_clause(i)
             if tok.kind == "name" and text in _JOB_NAMES:
                 self.shape.uses_jobs = True
             elif tok.kind == "name" and text in _TIMER_NAMES:
@@ -250,6 +260,28 @@ class _Scanner:
         site = len(self.shape.throws)
         self.shape.throws.append((tok.line, column))
         self.shape.edits.append((following.start, following.start, f"{THROW_SITES}[{site}]="))
+
+    def catch_clause(self, i: int) -> None:
+        """Start the catch clause at ``i`` with ``$kt$.c(e)``, which gives an error the
+        engine raised V8's message (the prelude's ``caught``).  A destructuring
+        parameter is bound from it inside the block: ``catch ({message}) {`` runs as
+        ``catch ($kce$){let {message}=$kt$.c($kce$);`` (the same names are bound, and
+        the same declarations in the block are early errors)."""
+        if not self.rewrite_throws or self.text(i + 1) != "(":
+            return  # `catch {` binds nothing
+        close = self.closing(i + 1)
+        if close is None or close <= i + 2 or self.text(close + 1) != "{":
+            return
+        block = self.tokens[close + 1]
+        param = self.tokens[i + 2]
+        if close == i + 3 and param.kind == "name":
+            self.shape.edits.append((block.end, block.end, f"{THROW_SITES}.c({param.text});"))
+            return
+        closer = self.tokens[close]
+        edits = self.shape.edits
+        edits.append((param.start, param.start, "$kce$){let "))
+        edits.append((closer.start, closer.end, f"={THROW_SITES}.c($kce$);"))
+        edits.append((block.start, block.end, ""))
 
     def top_level(self, i: int) -> int:
         text = self.tokens[i].text
