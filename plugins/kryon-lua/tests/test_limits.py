@@ -14,6 +14,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from kryon_lua.config import LuaConfig
 
 from kryon_core import (
@@ -264,6 +266,28 @@ def test_repeats_that_stop_at_once_add_a_run_instead_of_a_factor(lua: Any) -> No
     # the next item may match the repeated one, or be skipped: backtracking multiplies
     for pattern in (b"(%w+)%a", b"%w+,?x", b"%w+%s*x", b".+,"):
         assert cost(s, pattern, None, False) >= len(pattern) * (n + 1) ** 2, pattern
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(pattern=st.text(alphabet="a%w.+*-?()[]^$,", min_size=1, max_size=12))
+def test_the_cheap_length_of_a_pattern_is_where_its_cost_passes_the_cheap_steps(
+    lua: Any, pattern: str
+) -> None:
+    # calls on subjects up to the cheap length skip the cost check: it must
+    # be exactly the longest subject whose worst case stays cheap
+    sandbox = lua.engine._live.sandbox
+    cost, cheap, steps = sandbox.cost_at, sandbox.cheap_length, sandbox.CHEAP_STEPS
+    p = pattern.encode()
+    try:
+        length = cheap(p)
+    except Exception:  # a malformed pattern: the C function tells the script
+        return
+    if length >= 0:
+        assert cost(length, p, False) <= steps
+    if length < 2**31 - 1:  # (an anchored pattern without repeats costs the same on any)
+        assert cost(length + 1, p, False) > steps
 
 
 def test_splitting_a_few_kb_runs_in_c(counted: Any) -> None:

@@ -273,17 +273,21 @@ end
 -- pattern in Lua costs more than most matches): the factors, as -1 - factors
 -- for an anchored pattern, and the optionals.  A bounded cache: it starts
 -- over past 512 patterns.
-local shapes, optionals_of, runs_of, shape_count = {}, {}, {}, 0
+-- With them, the longest subject on which a pattern is cheap (below).
+local shapes, optionals_of, runs_of, cheap_lengths, shape_count = {}, {}, {}, {}, 0
 
-function S.pattern_cost(s, p, init, plain)
-  local n, m = #s, #p
+-- The worst-case steps of pattern `p` on a subject of `n` bytes.
+local function cost_at(n, p, plain)
+  local m = #p
   -- a plain search is memchr and memcmp: a step compares ~16 bytes
   if plain then return (n + 1) * (1 + m / 16) end
   local shape = shapes[p]
   if shape == nil then
     local anchored, factors, optionals, runs = pattern_factors(p)
     shape = anchored and -1 - factors or factors
-    if shape_count >= 512 then shapes, optionals_of, runs_of, shape_count = {}, {}, {}, 0 end
+    if shape_count >= 512 then
+      shapes, optionals_of, runs_of, cheap_lengths, shape_count = {}, {}, {}, {}, 0
+    end
     shapes[p], optionals_of[p], runs_of[p] = shape, optionals, runs
     shape_count = shape_count + 1
   end
@@ -292,6 +296,36 @@ function S.pattern_cost(s, p, init, plain)
   if shape < 0 then return attempt * (n + 1) ^ (-1 - shape) * branching end
   return (n + 1) * attempt * (n + 1) ^ shape * branching
 end
+
+function S.pattern_cost(s, p, init, plain)
+  return cost_at(#s, p, plain)
+end
+
+-- Up to this many steps a call is cheap: no clock to start, far below the budget.
+local CHEAP_STEPS = math.min(1e5, pattern_budget)
+
+-- The longest subject on which pattern `p` (searched as a pattern) costs at
+-- most CHEAP_STEPS, -1 if none (the cost grows with the subject): a call on a
+-- subject up to that length, the usual case, needs no further look.
+local function cheap_length(p)
+  local known = cheap_lengths[p]
+  if known then return known end
+  local ok, too_much = 0, 1
+  if cost_at(0, p) > CHEAP_STEPS then
+    ok = -1
+  else
+    while too_much < 2 ^ 31 and cost_at(too_much, p) <= CHEAP_STEPS do
+      ok, too_much = too_much, too_much * 2
+    end
+    while too_much - ok > 1 do
+      local mid = math_floor((ok + too_much) / 2)
+      if cost_at(mid, p) <= CHEAP_STEPS then ok = mid else too_much = mid end
+    end
+  end
+  cheap_lengths[p] = ok
+  return ok
+end
+S.cost_at, S.cheap_length, S.CHEAP_STEPS = cost_at, cheap_length, CHEAP_STEPS  -- (tests)
 
 -- Lua's str_find searches plainly for a pattern without these.
 local SPECIALS = "[%^%$%*%+%?%.%(%[%%%-]"
@@ -308,6 +342,13 @@ end
 -- `finding`: string.find, where `plain` (or a pattern without specials)
 -- makes a plain search.
 local function too_costly(s, p, init, plain, finding)
+  if type(s) == "string" and type(p) == "string" then  -- the usual case, at once
+    if finding and plain then
+      if cost_at(#s, p, true) <= CHEAP_STEPS then return false end
+    elseif #s <= (cheap_lengths[p] or cheap_length(p)) then
+      return false  -- (a find that is plain for want of specials costs less)
+    end
+  end
   s, p = as_string(s), as_string(p)
   if type(s) ~= "string" or type(p) ~= "string" then return false end
   if not finding then
