@@ -762,7 +762,8 @@ function formatList(args) {
     if (next < args.length) out += " ";
   }
   for (let i = next; i < args.length; i++) {
-    out += (i > next ? " " : "") + (typeof args[i] === "string" ? args[i] : inspect(args[i]));
+    const a = args[i], t = typeof a;  // a number as inspect shows it, without its state
+    out += (i > next ? " " : "") + (t === "string" ? a : t === "number" ? numberText(a) : inspect(a));
   }
   return out;
 }
@@ -775,7 +776,7 @@ const counts = new Map(), timers = new Map();
 
 function emit(stream, line) {
   if (groupIndent !== "") line = groupIndent + replaceAll(line, "\n", "\n" + groupIndent);
-  write(stream, flat(line + "\n"));
+  write(stream, line + "\n");  // write flattens what it hands on
 }
 function warning(message) { emit("stderr", "Warning: " + message); }
 

@@ -101,6 +101,7 @@ def make_handle(
             if rt.exits.pending is not None:  # an exit some C code swallowed (exits.py)
                 raise rt.exits.pending
         except exceptions as exc:
+            rt._faulted(script)
             raise rt.errors.from_exception(exc, script) from None
         finally:
             rt.depth = 0

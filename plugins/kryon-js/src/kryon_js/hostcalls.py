@@ -29,6 +29,7 @@ from kryon_core import (
 from kryon_js.wire import number_from_js
 
 if TYPE_CHECKING:
+    from kryon_core.bridge import Stream
     from kryon_js.runtime import JsRuntime
 
 __all__ = [
@@ -36,13 +37,14 @@ __all__ = [
     "FIRST_HOST_OP",
     "OP_DENIED",
     "OP_EXIT",
+    "OP_FLUSH",
     "OP_PROMISE",
     "OP_WRITE",
     "REF_BASE",
     "HostGateway",
 ]
 
-OP_WRITE, OP_DENIED, OP_PROMISE, OP_EXIT, FIRST_HOST_OP = 1, 2, 3, 4, 16
+OP_WRITE, OP_DENIED, OP_PROMISE, OP_EXIT, OP_FLUSH, FIRST_HOST_OP = 1, 2, 3, 4, 5, 16
 EXIT_MARK = "\x05"
 """The result that makes the prelude wait for the exit's interrupt (``exits.py``)."""
 REF_BASE = 1 << 24
@@ -70,8 +72,8 @@ class HostGateway:
         rt = self.rt
         rt.hosted = True
         limit = rt.limit
-        if rt.exits.pending is not None:  # ending (exits.py): no more effects
-            return self._exit(rt.exits.pending)
+        if rt.exits.pending is not None:  # ending (exits.py): no more effects, and no
+            return self._exit(rt.exits.pending)  # output (the exit's call flushed what came before)
         try:
             if limit.enabled and limit.deadline == 0.0:
                 limit.started()
@@ -132,7 +134,10 @@ class HostGateway:
             if ref is None:
                 raise ScriptRuntimeError("the host function was released", script=caller)
             return ref.call(values)
-        if op == OP_WRITE:
+        if op == OP_FLUSH:
+            self.write_queued(str(values[0]), caller)
+            return None
+        if op == OP_WRITE:  # one long piece, as it is
             if self.bridge is not None:
                 self.bridge.write(
                     str(values[1]),
@@ -157,6 +162,35 @@ class HostGateway:
             return True
         function = self.ops[op]
         return function.fn(caller, *values)
+
+    def write_queued(self, text: str, script: str) -> None:
+        """Write the prelude's queued output in order: each piece is ``\x01``, a
+        letter (``o``/``e``: stdout/stderr, ``O``/``E``: the same with the text as
+        JSON) and the text (prelude.py, "output").  Pieces in a row on one stream
+        go in one write: the bytes are the same, and a sink that flushes each
+        write (``kryon run``'s) is the larger part of a line's cost otherwise."""
+        bridge = self.bridge
+        if not text or bridge is None:
+            return
+        write = bridge.write
+        run: list[str] = []
+        stream: Stream = "stdout"
+        for piece in text.split("\x01")[1:]:
+            kind, body = piece[:1], piece[1:]
+            if kind in {"O", "E"}:
+                body = json.loads(body)
+                if type(body) is not str:
+                    continue
+            elif kind not in {"o", "e"}:
+                continue
+            now: Stream = "stderr" if kind in {"e", "E"} else "stdout"
+            if now != stream and run:
+                write("".join(run), stream=stream, script=script)
+                run = []
+            stream = now
+            run.append(body)
+        if run:
+            write("".join(run), stream=stream, script=script)
 
     def failure(self, exc: BaseException) -> str:
         """``exc`` as the error marker the prelude throws; kept to re-raise as itself."""

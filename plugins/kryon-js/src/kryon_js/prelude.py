@@ -178,6 +178,12 @@ function plainString(s) {
 function flat(s) { return strSlice(s, 0); }
 
 function out(r) {
+  const v = outValue(r);
+  if (outCount !== 0) flushOut();
+  return v;
+}
+
+function outValue(r) {
   const t = typeof r;
   if (t === "number" || t === "boolean" || r == null) return r;
   if (t === "string" && plainString(r)) return flat(r);
@@ -250,7 +256,13 @@ function describeValue(e) {
   return { kind: "error", name: name, message: message, stack: stack, host: host };
 }
 
-function fail(e) { return flat("\u0002" + stringify(describe(e))); }
+function fail(e) {
+  const v = flat("\u0002" + stringify(describe(e)));
+  if (outCount !== 0) {
+    try { flushOut(); } catch (inner) { /* the call fails with e all the same */ }
+  }
+  return v;
+}
 
 function hostError(text) {
   const info = parse(text);
@@ -280,9 +292,45 @@ function simpleArgs(args) {
   return true;
 }
 
+// -- output (console, process.stdout.write) ----------------------------------------
+// Writes wait here, both streams in one queue in order, each as \x01 and a letter,
+// then the text: "o"/"e" (stdout/stderr) the text as it is, "O"/"E" its JSON (a text
+// holding \x01, a NUL or a lone surrogate, which the binding could not pass).  They reach
+// Python in one host call (OP_FLUSH) when the queue passes OUT_PIECES or OUT_CHARS,
+// before any other host call (so output keeps its place among host effects), and as
+// every entry from Python ends (out, fail, the api wrappers).  An entry that ends by
+// an uncatchable interrupt (a limit) leaves the queue to the host: it takes it with
+// api.takeOutput (runtime.flush_output), which makes no host call.  A piece of
+// OUT_CHARS or more goes on its own, as it is (its JSON text could be six times as
+// long: a big print would need that much memory more).  Only a VM with a short time
+// limit batches (runtime.BATCH_LIMIT_MS): a queue waits at most that long, where a
+// script without one could print "ready" and then run for minutes.
+const OUT_BATCH = %(batch_output)s, OUT_PIECES = 256, OUT_CHARS = 16384;
+// Any surrogate (a pair too) sends the text as JSON: one check, and both stay exact.
+const OUT_UNSAFE = /[\u0000\u0001\ud800-\udfff]/, regexExec = uncurry(RegExp.prototype.exec);
+let outText = "", outCount = 0;
+function queueWrite(stream, text) {
+  if (!OUT_BATCH || text.length >= OUT_CHARS) { hostCall(%(op_write)d, [stream, text]); return; }
+  const err = stream === "stderr";
+  if (regexExec(OUT_UNSAFE, text) === null) outText += (err ? "\u0001e" : "\u0001o") + text;
+  else outText += (err ? "\u0001E" : "\u0001O") + stringify(text);
+  if (++outCount >= OUT_PIECES || outText.length >= OUT_CHARS) flushOut();
+}
+function takeOutput() {
+  const text = flat(outText);  // first: out of memory, the queue stays for the host
+  outText = ""; outCount = 0;
+  return text;
+}
+function flushOut() {
+  const text = takeOutput();
+  if (token !== undefined) token = undefined;  // disarm (timelimit.py), as hostCall does
+  fromHost(host(%(op_flush)d, text));
+}
+
 // Never `host(op, ...args)`: spreading runs Array.prototype[Symbol.iterator], which a
 // script can replace to hand Python raw JS objects instead of the values checked here.
 function hostCall(op, args) {
+  if (outCount !== 0) flushOut();
   // Disarm (timelimit.py): lets this call reach Python; the time limit stays armed.
   if (token !== undefined) token = undefined;
   if (args.length <= 3 && simpleArgs(args)) {
@@ -309,6 +357,7 @@ function pass(x) { return typeof x === "string" ? flat(x) : x; }
 // A kryon.* function: up to three plain arguments go straight to Python.
 function kryonFunction(id) {
   return function (a, b, c) {
+    if (outCount !== 0) flushOut();
     if (token !== undefined) token = undefined;
     switch (arguments.length) {
       case 0: return fromHost(host(id));
@@ -891,7 +940,7 @@ define(Math, "cbrt", {
 // -- console, kryon, window --------------------------------------------------
 // console.js: Node's console and util.inspect, writing through the host.
 const consoleParts = (%(console)s)(
-  (stream, text) => { hostCall(%(op_write)d, [stream, text]); },
+  queueWrite,
   scriptFrames, performance.now.bind(performance), rawStackOf, promiseState);
 const console = consoleParts.console, inspect = consoleParts.inspect;
 (%(locale)s)();
@@ -927,7 +976,7 @@ function processStream(stream) {
         throw new TypeErrorCtor('The "chunk" argument must be of type string or an instance ' +
                                 "of Buffer, TypedArray, or DataView. Received " + got);
       }
-      hostCall(%(op_write)d, [stream, chunk]);
+      queueWrite(stream, chunk);
       const done = typeof encoding === "function" ? encoding : callback;
       if (typeof done === "function") promiseThen(PromiseCtor.resolve(), () => done());
       return true;
@@ -1263,19 +1312,19 @@ const api = {
   bind: (f, arity) => {
     switch (arity) {
       case 0: return () => {
-        try { const r = f(); return typeof r === "number" ? r : out(r); }
+        try { const r = f(); return typeof r === "number" && outCount === 0 ? r : out(r); }
         catch (e) { return fail(e); }
       };
       case 1: return (a) => {
-        try { const r = f(a); return typeof r === "number" ? r : out(r); }
+        try { const r = f(a); return typeof r === "number" && outCount === 0 ? r : out(r); }
         catch (e) { return fail(e); }
       };
       case 2: return (a, b) => {
-        try { const r = f(a, b); return typeof r === "number" ? r : out(r); }
+        try { const r = f(a, b); return typeof r === "number" && outCount === 0 ? r : out(r); }
         catch (e) { return fail(e); }
       };
       default: return (a, b, c) => {
-        try { const r = f(a, b, c); return typeof r === "number" ? r : out(r); }
+        try { const r = f(a, b, c); return typeof r === "number" && outCount === 0 ? r : out(r); }
         catch (e) { return fail(e); }
       };
     }
@@ -1292,7 +1341,11 @@ const api = {
     if (f !== undefined) { mapDelete(FNS, id); mapDelete(FN_IDS, f); }
   },
   load: (wrapper, scope, sites) => {
-    try { return applyFn(wrapper, global, [scope, sites]); } catch (e) { return fail(e); }
+    try {
+      const r = applyFn(wrapper, global, [scope, sites]);
+      if (outCount !== 0) flushOut();
+      return r;
+    } catch (e) { return fail(e); }
   },
   member: (object, name) => { try { return object[name]; } catch (e) { return fail(e); } },
   info: (f) => {
@@ -1337,6 +1390,7 @@ const api = {
     }
   },
   adopt: () => { adoptPending(); },
+  takeOutput: () => takeOutput(),
   tick: () => fireTimer(),
   // After a limit (runtime.quiesce): no job may lift the time limit, no timer fire.
   disarm: () => { token = undefined; },
@@ -1377,13 +1431,19 @@ const api = {
   // kryon run: the status a program that ends by itself leaves (process.exitCode).
   exitCode: () => { try { return exitStatus(exitCode) | 0; } catch (e) { return 0; } },
 };
-// Every entry from Python first takes a freshly registered disarm token out of
-// the global object, before any script code can run (call0..3, callN and callE do it
-// inline; the wrappers ``bind`` makes are never called while a token waits).
+// Every entry from Python first takes a freshly registered disarm token out of the
+// global object, before any script code can run (call0..3, callN and callE do it
+// inline; the wrappers ``bind`` makes are never called while a token waits), and
+// hands on its output as it ends (out and fail do it for those).
 for (const name of keys(api)) {
   const f = api[name];
   if (name.length !== 5 || name.slice(0, 4) !== "call") {
-    api[name] = function (...args) { adoptPending(); return applyFn(f, undefined, args); };
+    api[name] = function (...args) {
+      adoptPending();
+      const r = applyFn(f, undefined, args);
+      if (outCount !== 0) flushOut();  // what a getter or timer printed
+      return r;
+    };
   }
 }
 return function (name) { return api[name]; };

@@ -8,6 +8,7 @@ callbacks come back through the runtime's :class:`~kryon_js.hostcalls.HostGatewa
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import weakref
@@ -30,7 +31,15 @@ from kryon_core import (
 )
 from kryon_js.config import JsConfig
 from kryon_js.exits import ExitLatch
-from kryon_js.hostcalls import OP_DENIED, OP_EXIT, OP_PROMISE, OP_WRITE, REF_BASE, HostGateway
+from kryon_js.hostcalls import (
+    OP_DENIED,
+    OP_EXIT,
+    OP_FLUSH,
+    OP_PROMISE,
+    OP_WRITE,
+    REF_BASE,
+    HostGateway,
+)
 from kryon_js.jserrors import ErrorMapper
 from kryon_js.prelude import CLONE, CONSOLE, JSON_ERRORS, LOCALE, PRELUDE
 from kryon_js.rejections import RejectionTracker
@@ -41,6 +50,10 @@ from kryon_js.wire import WireCodec, number_from_js
 __all__ = ["JsRuntime", "Settled"]
 
 _MB = 1024 * 1024
+_FOREVER_S = 1e6
+BATCH_LIMIT_MS = 1000
+"""A VM batches its output (prelude.py, "output") only under a time limit this short
+or shorter: a batch then waits at most one call's limit for its entry to end."""
 _API = (
     "call0",
     "call1",
@@ -61,6 +74,7 @@ _API = (
     "setScoped",
     "installHost",
     "adopt",
+    "takeOutput",
     "tick",
     "settled",
     "settledRaw",
@@ -123,7 +137,11 @@ class JsRuntime:
             % {
                 "max_depth": MAX_DEPTH,
                 "ref_base": REF_BASE,
+                "op_flush": OP_FLUSH,
                 "op_write": OP_WRITE,
+                "batch_output": "true"
+                if policy.time_limit_ms is not None and policy.time_limit_ms <= BATCH_LIMIT_MS
+                else "false",
                 "op_denied": OP_DENIED,
                 "op_promise": OP_PROMISE,
                 "op_exit": OP_EXIT,
@@ -262,6 +280,8 @@ class JsRuntime:
             if self.exits.pending is not None:  # an exit some C code swallowed (exits.py)
                 raise self.exits.pending
         except self.exceptions as exc:
+            if depth == 0:
+                self._faulted(caller)
             raise self.errors.from_exception(exc, caller) from None
         except UnicodeEncodeError as exc:
             raise ConversionError(
@@ -297,6 +317,7 @@ class JsRuntime:
             if self.exits.pending is not None:
                 raise self.exits.pending
         except self.exceptions as exc:
+            self._faulted(caller)
             raise self.errors.from_exception(exc, caller) from None
         finally:
             self._leave()
@@ -326,11 +347,53 @@ class JsRuntime:
                 if self.exits.pending is not None:
                     return  # the program is ending: the caller raises its exit
                 if limit.enabled and limit.expired():
+                    self.flush_output(self.callers[-1])
                     return  # reported at the end of the call (_after_host)
             if self.rejections.seen:
+                self.flush_output(self.callers[-1])  # what the jobs printed comes first
                 self._unhandled()
             if not self.timers or not tick() or (limit.enabled and limit.expired()):
+                self.flush_output(self.callers[-1])
                 return
+
+    # -- output the prelude still queues (prelude.py, "output") --------------------------
+
+    def flush_output(self, caller: str, *, faulted: bool = False) -> None:
+        """Write the output the prelude queued and no entry handed on: promise jobs
+        (run by the binding directly), or a call an uncatchable interrupt ended.
+
+        ``faulted``: after a top-level entry that ended by an interrupt or a
+        limit, whose interrupt handler may still be installed and expired (or out
+        of memory): the queue is taken with no limit set and a fresh handler that
+        this entry removes as it ends; then the time limit's flag is put back as
+        :class:`~kryon_js.timelimit.TimeLimit` left it.
+        """
+        context = self.context
+        take = self.api.get("takeOutput")
+        if context is None or take is None:
+            return
+        if not faulted:
+            text = take()
+        else:
+            context.set_time_limit(_FOREVER_S)
+            context.set_memory_limit(-1)
+            try:
+                text = take()
+            except self.exceptions:
+                return
+            finally:
+                context.set_time_limit(self.limit.seconds if self.limit.armed else -1.0)
+                context.set_memory_limit(self.memory_limit if self.memory_limit is not None else -1)
+        if type(text) is str and text and self.exits.pending is None:
+            # (once a program is ending, nothing printed is kept: the queue then holds
+            # only what ran after the exit, which hostCall flushed before it began)
+            self.gateway.write_queued(text, caller)
+
+    def _faulted(self, caller: str) -> None:
+        """In a failed entry: the top-level one writes what its call left queued."""
+        if self.depth == 1:
+            with contextlib.suppress(Exception):  # the entry's own error is the one to report
+                self.flush_output(caller, faulted=True)
 
     def _unhandled(self) -> None:
         """Once the jobs have drained, as Node does after each task: a promise still
@@ -353,6 +416,7 @@ class JsRuntime:
                 raise self.exits.pending
             timed_out = self.depth == 1 and self.limit.timed_out
         except self.exceptions as exc:
+            self._faulted(caller)
             raise self.errors.from_exception(exc, caller) from None
         finally:
             self._leave()
@@ -370,6 +434,7 @@ class JsRuntime:
             if self.exits.pending is not None:
                 raise self.exits.pending
         except self.exceptions as exc:
+            self._faulted(caller)
             raise self.errors.from_exception(exc, caller) from None
         finally:
             self._leave()
@@ -411,6 +476,7 @@ class JsRuntime:
                 return Settled(self._marked(result, caller))
             return Settled(number_from_js(result) if type(result) is float else result)
         except self.exceptions as exc:
+            self._faulted(caller)
             raise self.errors.from_exception(exc, caller) from None
         finally:
             self._leave()
@@ -515,6 +581,7 @@ class JsRuntime:
             context.set_time_limit(-1.0)
             context.set_memory_limit(self.memory_limit if self.memory_limit is not None else -1)
         api["dropTimers"]()
+        api["takeOutput"]()  # what the dropped jobs printed is dropped with them
         self.rejections.discard()
         context.gc()
 
