@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -86,3 +88,27 @@ def manager(tmp_path: Path) -> Iterator[ScriptManager]:
     with ScriptManager(config, output=lambda t, s, sc: output.append((t, s, sc))) as manager:
         manager.test_output = output  # type: ignore[attr-defined]
         yield manager
+
+
+def kryon_run(
+    directory: Path, name: str, source: str, *options: str
+) -> subprocess.CompletedProcess[str]:
+    """``kryon run NAME [OPTIONS]`` of ``source`` written to ``directory``, as a
+    user runs it (the installed core's CLI, in a process of its own)."""
+    path = directory / name
+    path.write_text(source)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from kryon_core.cli import main; main()",
+            "run",
+            str(path),
+            *options,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=directory,
+        check=False,
+    )

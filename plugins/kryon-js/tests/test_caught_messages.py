@@ -5,7 +5,6 @@ Error.prepareStackTrace is V8's lazy hook and never QuickJS's (the prelude's ``c
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,18 +12,11 @@ import pytest
 
 from kryon_core import RecursionLimitError
 
+from .conftest import kryon_run
+
 
 def run(tmp_path: Path, source: str, name: str = "main.js") -> subprocess.CompletedProcess[str]:
-    path = tmp_path / name
-    path.write_text(source)
-    return subprocess.run(
-        [sys.executable, "-c", "from kryon_core.cli import main; main()", "run", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=tmp_path,
-        check=False,
-    )
+    return kryon_run(tmp_path, name, source)
 
 
 CAUGHT = """\

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from .conftest import kryon_run
 
 CASES = [
     ("ok.js", "console.log('hi', 1 + 1);\nconsole.error('note');\n", 0, "hi 2\n", "note"),
@@ -21,16 +21,7 @@ CASES = [
 def test_kryon_run(
     tmp_path: Path, name: str, source: str, status: int, stdout: str, stderr: str
 ) -> None:
-    path = tmp_path / name
-    path.write_text(source)
-    done = subprocess.run(
-        [sys.executable, "-c", "from kryon_core.cli import main; main()", "run", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=tmp_path,
-        check=False,
-    )
+    done = kryon_run(tmp_path, name, source)
     assert done.returncode == status, done.stderr
     assert done.stdout == stdout
     assert stderr in done.stderr

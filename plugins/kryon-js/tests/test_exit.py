@@ -8,8 +8,6 @@ script sees it, and that the VM serves other calls afterwards.
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,27 +23,13 @@ from kryon_core import (
     default_policies,
 )
 
+from .conftest import kryon_run
+
 TRUSTED = next(p for p in default_policies() if p.name == "trusted")
 
 
-def kryon_run(tmp_path: Path, name: str, source: str, *options: str) -> tuple[int, str, str]:
-    path = tmp_path / name
-    path.write_text(source)
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "from kryon_core.cli import main; main()",
-            "run",
-            str(path),
-            *options,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=tmp_path,
-        check=False,
-    )
+def run(tmp_path: Path, name: str, source: str, *options: str) -> tuple[int, str, str]:
+    done = kryon_run(tmp_path, name, source, *options)
     return done.returncode, done.stdout, done.stderr
 
 
@@ -113,26 +97,26 @@ UNCATCHABLE = [
 def test_process_exit_ends_the_run_and_nothing_catches_it(
     tmp_path: Path, source: str, status: int, stdout: str, policy: str
 ) -> None:
-    assert kryon_run(tmp_path, "quits.js", source, "--policy", policy) == (status, stdout, "")
+    assert run(tmp_path, "quits.js", source, "--policy", policy) == (status, stdout, "")
 
 
 def test_process_exit_in_a_module_after_top_level_await(tmp_path: Path) -> None:
     source = "console.log('m');\nawait null;\nprocess.exit(12);\nconsole.log('no');\n"
-    assert kryon_run(tmp_path, "quits.mjs", source) == (12, "m\n", "")
+    assert run(tmp_path, "quits.mjs", source) == (12, "m\n", "")
 
 
 def test_exit_code_is_the_status_of_a_program_that_ends_by_itself(tmp_path: Path) -> None:
-    assert kryon_run(tmp_path, "code.js", "process.exitCode = 3;\nconsole.log('x');\n") == (
+    assert run(tmp_path, "code.js", "process.exitCode = 3;\nconsole.log('x');\n") == (
         3,
         "x\n",
         "",
     )
-    assert kryon_run(tmp_path, "code.mjs", "process.exitCode = '2';\n")[0] == 2
+    assert run(tmp_path, "code.mjs", "process.exitCode = '2';\n")[0] == 2
 
 
 def test_an_exit_inside_a_called_function_ends_the_run(tmp_path: Path) -> None:
     source = "function f() { console.log('in f'); process.exit(4); }\n"
-    assert kryon_run(tmp_path, "quits.js", source, "--call", "f") == (4, "in f\n", "")
+    assert run(tmp_path, "quits.js", source, "--call", "f") == (4, "in f\n", "")
 
 
 def test_exit_codes_are_checked_as_node_checks_them(js: Any) -> None:

@@ -7,8 +7,6 @@ writes changes (a run of pieces on one stream may arrive as one write).
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +19,8 @@ from kryon_core import (
     ScriptRuntimeError,
     TimeLimitError,
 )
+
+from .conftest import kryon_run
 
 
 def runs(output: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
@@ -137,16 +137,7 @@ def test_a_long_piece_goes_on_its_own(js: Any) -> None:
 
 
 def test_twenty_thousand_lines_fit_the_sandboxed_policy(tmp_path: Path) -> None:
-    path = tmp_path / "lines.js"
-    path.write_text("for (let i = 0; i < 20000; i++) console.log(i);\n")
-    done = subprocess.run(
-        [sys.executable, "-c", "from kryon_core.cli import main; main()", "run", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=tmp_path,
-        check=False,
-    )
+    done = kryon_run(tmp_path, "lines.js", "for (let i = 0; i < 20000; i++) console.log(i);\n")
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout == "".join(f"{i}\n" for i in range(20000))
 

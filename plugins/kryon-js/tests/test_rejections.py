@@ -8,14 +8,14 @@ every one of these scripts used to load and return as if nothing happened.
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kryon_core import ScriptRuntimeError
+
+from .conftest import kryon_run
 
 
 def test_the_hook_is_installed(js: Any) -> None:
@@ -130,14 +130,7 @@ def test_closing_with_rejections_kept_frees_them(make_js: Any) -> None:
 
 
 def test_kryon_run_exits_70_naming_the_line(tmp_path: Path) -> None:
-    path = tmp_path / "r.js"
-    path.write_text("console.log('a');\nasync function f() { throw new Error('x'); }\nf();\n")
-    done = subprocess.run(
-        [sys.executable, "-c", "from kryon_core.cli import main; main()", "run", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    source = "console.log('a');\nasync function f() { throw new Error('x'); }\nf();\n"
+    done = kryon_run(tmp_path, "r.js", source)
     assert (done.returncode, done.stdout) == (70, "a\n")
     assert "r.js:2:" in done.stderr and "unhandled promise rejection: Error: x" in done.stderr
