@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from kryon_lisp.printer import pr_str
@@ -28,3 +31,17 @@ def lisp() -> Callable[[str], str]:
 def output() -> Callable[[str], str]:
     """Evaluate source, return what it printed."""
     return lambda source: run_lisp(source)[0]
+
+
+def kryon_run(directory: Path, source: str, *options: str) -> subprocess.CompletedProcess[str]:
+    """``kryon run main.klisp [OPTIONS]`` of ``source`` written to ``directory``,
+    as a user runs it (the installed core's CLI, in a process of its own)."""
+    script = directory / "main.klisp"
+    script.write_text(source)
+    return subprocess.run(
+        [sys.executable, "-m", "kryon_core", "run", str(script), *options],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )

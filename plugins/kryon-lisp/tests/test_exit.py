@@ -3,26 +3,13 @@ finally (the JVM runs none), with the output written before it kept."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kryon_core import ScriptExit, ScriptManager, ScriptRuntimeError
 
-
-def kryon_run(tmp_path: Path, source: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    script = tmp_path / "main.klisp"
-    script.write_text(source)
-    return subprocess.run(
-        [sys.executable, "-m", "kryon_core", "run", str(script), *extra],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-
+from .conftest import kryon_run
 
 UNCATCHABLE = """\
 (println "before")

@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-
-def kryon_run(tmp_path: Path, source: str) -> subprocess.CompletedProcess[str]:
-    script = tmp_path / "main.klisp"
-    script.write_text(source)
-    return subprocess.run(
-        [sys.executable, "-m", "kryon_core", "run", str(script)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+from .conftest import kryon_run
 
 
 def test_to_string_with_a_radix_out_of_range_uses_ten(tmp_path: Path) -> None:

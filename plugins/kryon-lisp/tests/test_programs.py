@@ -3,14 +3,14 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from kryon_lisp.engine import LispConfig, LispEngine
 
 from kryon_core import ScriptBridge, default_policies
+
+from .conftest import kryon_run
 
 PROGRAMS = Path(__file__).parent / "programs"
 TRUSTED = next(p for p in default_policies() if p.name == "trusted")
@@ -25,18 +25,6 @@ def test_program_output(program: str) -> None:
     source = (PROGRAMS / f"{program}.klisp").read_text()
     engine.load_script(engine.compile(source, script=f"{program}.klisp"))
     assert "".join(out) == (PROGRAMS / f"{program}.out").read_text()
-
-
-def kryon_run(tmp_path: Path, source: str) -> subprocess.CompletedProcess[str]:
-    script = tmp_path / "main.klisp"
-    script.write_text(source)
-    return subprocess.run(
-        [sys.executable, "-m", "kryon_core", "run", str(script)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
 
 
 def test_kryon_run_contract(tmp_path: Path) -> None:

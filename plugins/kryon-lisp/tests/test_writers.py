@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
+
+from .conftest import kryon_run
 
 
 def test_binding_out_to_err_sends_prints_to_stderr(tmp_path: Path) -> None:
-    script = tmp_path / "main.klisp"
-    script.write_text(
+    result = kryon_run(
+        tmp_path,
         '(binding [*out* *err*] (println "to stderr") (prn :e))\n'
         '(println "to stdout")\n'
         '(.println *err* "err method")\n'
         '(.println System/err "system err")\n'
         '(.write *out* "out method\\n")\n'
-        '(prn (with-out-str (println "captured")))\n'
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "kryon_core", "run", str(script)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+        '(prn (with-out-str (println "captured")))\n',
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == 'to stdout\nout method\n"captured\\n"\n'
