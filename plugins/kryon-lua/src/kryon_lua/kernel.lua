@@ -30,6 +30,13 @@ local K = {}
 local KERNEL_SOURCE = debug_getinfo(1, "S").source
 local TRAMPOLINE_SOURCE = "=[kryon trampoline]"
 
+-- Whether code of chunk `source` is the kernel's: every chunk of the VM's own
+-- is named so, and no script may load one under these names (sandbox.lua).
+local function is_kernel_source(source)
+  return source == KERNEL_SOURCE or source == TRAMPOLINE_SOURCE
+end
+K.is_kernel_source = is_kernel_source
+
 -- Limits ------------------------------------------------------------------
 
 -- Lua's own out-of-memory message.  Raising this very string is a memory
@@ -128,11 +135,11 @@ end
 
 local jitter, half_step = 1, 500  -- (half_step: set by K.configure)
 local SAMPLE_EVERY, KERNEL_SHARE, JITTER_EVERY = 8, 8, 16
+local KERNEL_CHARGE = SAMPLE_EVERY / KERNEL_SHARE  -- a sample that lands in the kernel
 local until_sample, until_jitter = SAMPLE_EVERY, JITTER_EVERY
 -- [function] = whether it is the kernel's (its chunk is), memoised
 local in_kernel = setmetatable({}, { __mode = "k", __index = function(known, f)
-  local source = debug_getinfo(f, "S").source
-  local mine = source == KERNEL_SOURCE or source == TRAMPOLINE_SOURCE
+  local mine = is_kernel_source(debug_getinfo(f, "S").source)
   known[f] = mine
   return mine
 end })
@@ -166,7 +173,7 @@ local function hook(event, line)
     if until_sample == 0 then
       until_sample = SAMPLE_EVERY
       if in_kernel[debug_getinfo(2, "f").func] then
-        S.fires = S.fires + SAMPLE_EVERY / KERNEL_SHARE
+        S.fires = S.fires + KERNEL_CHARGE
       else
         S.fires = S.fires + SAMPLE_EVERY
       end
@@ -310,7 +317,7 @@ function K.set_debug(on)
 end
 
 local function is_script_frame(info)
-  return info.what ~= "C" and info.source ~= KERNEL_SOURCE and info.source ~= TRAMPOLINE_SOURCE
+  return info.what ~= "C" and not is_kernel_source(info.source)
 end
 
 -- Script frames from `level` (relative to the caller, as for debug.getinfo)

@@ -301,8 +301,10 @@ function S.pattern_cost(s, p, init, plain)
   return cost_at(#s, p, plain)
 end
 
--- Up to this many steps a call is cheap: no clock to start, far below the budget.
-local CHEAP_STEPS = math.min(1e5, pattern_budget)
+-- Past this many steps a call starts the time limit's clock itself (one C
+-- call may take long); up to it, and within the budget, a call is cheap.
+local CLOCK_STEPS = 1e5
+local CHEAP_STEPS = math.min(CLOCK_STEPS, pattern_budget)
 
 -- The longest subject on which pattern `p` (searched as a pattern) costs at
 -- most CHEAP_STEPS, -1 if none (the cost grows with the subject): a call on a
@@ -341,7 +343,7 @@ end
 -- Without Patterns (LuaJIT), and for a plain search, such a call is refused.
 -- `finding`: string.find, where `plain` (or a pattern without specials)
 -- makes a plain search.
-local function too_costly(s, p, init, plain, finding)
+local function too_costly(s, p, plain, finding)
   if type(s) == "string" and type(p) == "string" then  -- the usual case, at once
     if finding and plain then
       if cost_at(#s, p, true) <= CHEAP_STEPS then return false end
@@ -356,8 +358,8 @@ local function too_costly(s, p, init, plain, finding)
   elseif not plain then
     plain = not string_find(p, SPECIALS)
   end
-  local cost = S.pattern_cost(s, p, init, plain)
-  if cost > 1e5 then start_clock() end
+  local cost = cost_at(#s, p, plain)
+  if cost > CLOCK_STEPS then start_clock() end
   if cost <= pattern_budget then return false end
   if Patterns and not plain then return true end
   error(("sandbox: pattern %q is too costly for a subject of %d bytes " ..
@@ -383,7 +385,7 @@ if sandbox then
   local find, match, gmatch, gsub = string.find, string.match, string.gmatch, string.gsub
   string_lib.find = replacement("string.find", function(...)
     local s, p, init, plain = ...
-    if too_costly(s, p, init, plain, true) then
+    if too_costly(s, p, plain, true) then
       init = opt_integer(init)
       if init ~= false then return Patterns.find(as_string(s), as_string(p), init) end
     end

@@ -42,8 +42,7 @@ local is_entry, roots, threads, main_thread = K.is_entry, K.roots, K.threads, K.
 local arm, quiet, deepen = K.arm, K.quiet, K.deepen
 local co_wrap, debug_getupvalue = coroutine.wrap, debug.getupvalue
 
-local KERNEL_SOURCE = debug_getinfo(1, "S").source
-local TRAMPOLINE_SOURCE = "=[kryon trampoline]"
+local is_kernel_source = K.is_kernel_source
 -- LuaJIT has no "t" (tail calls) option
 local WHAT = pcall(debug_getinfo, 1, "t") and "Slnft" or "Slnf"
 -- Lua 5.4's LEVELS1 and LEVELS2: past 22 levels, the first 10 and the last 11
@@ -61,8 +60,7 @@ local function kind_of(info)
   local f = info.func
   if is_entry(f) then return "entry" end
   if info.what == "C" then return "c" end
-  local source = info.source
-  if source == KERNEL_SOURCE or source == TRAMPOLINE_SOURCE then
+  if is_kernel_source(info.source) then
     if facing[f] or replaced[f] then return "facing" end
     return "kernel"
   end
