@@ -241,11 +241,12 @@ class ScriptExit(ScriptError):
         script: str | None = None,
         line: int | None = None,
         column: int | None = None,
+        traceback: Sequence[StackFrame] = (),
     ) -> None:
         self.status = status
         self.exit_message = message
         text = f"exited with status {status}" + (f": {message}" if message else "")
-        super().__init__(text, script=script, line=line, column=column)
+        super().__init__(text, script=script, line=line, column=column, traceback=traceback)
 
     def render(self) -> str:
         """What the program prints as it ends: only the script's own message."""

@@ -86,9 +86,7 @@ def error_from_exception(exc: BaseException, scripts: Collection[str], script: s
         return MemoryLimitError("MemoryError: out of memory", **located)
     if isinstance(exc, SystemExit):
         status, message = exit_status(exc)
-        ended = ScriptExit(status, message, script=located["script"], line=located["line"])
-        ended.traceback = frames
-        return ended
+        return ScriptExit(status, message, **located)
     return ScriptRuntimeError(describe_exception(exc), **located)
 
 
@@ -132,17 +130,18 @@ def error_from_report(report: object, fallback_script: str | None) -> ScriptErro
     if kind == "exit":
         return _exit_from_report(report, fallback_script)
     cls = _KINDS.get(kind if isinstance(kind, str) else "", ScriptRuntimeError)
-    message = _text(report.get("message")) or "error"
+    return cls(_text(report.get("message")) or "error", **_place(report, fallback_script))
+
+
+def _place(report: dict[Any, Any], fallback_script: str | None) -> dict[str, Any]:
+    """Where a reported error happened: script, line and (bounded) frames."""
     raw_frames = report.get("frames")
-    frames = frames_from_report(raw_frames[-200:]) if isinstance(raw_frames, list) else []
-    script = _text(report.get("script")) or fallback_script
     line = report.get("line")
-    return cls(
-        message,
-        script=script,
-        line=line if isinstance(line, int) and not isinstance(line, bool) else None,
-        traceback=frames,
-    )
+    return {
+        "script": _text(report.get("script")) or fallback_script,
+        "line": line if isinstance(line, int) and not isinstance(line, bool) else None,
+        "traceback": frames_from_report(raw_frames[-200:]) if isinstance(raw_frames, list) else [],
+    }
 
 
 _MOST_EXIT_TEXT = 1 << 20
@@ -153,17 +152,8 @@ def _exit_from_report(report: dict[Any, Any], fallback_script: str | None) -> Sc
     status = report.get("status")
     if not isinstance(status, int) or isinstance(status, bool) or abs(status) > 1 << 63:
         status = 1
-    raw_frames = report.get("frames")
-    frames = frames_from_report(raw_frames[-200:]) if isinstance(raw_frames, list) else []
-    line = report.get("line")
-    ended = ScriptExit(
-        status,
-        _text(report.get("exit_message"), _MOST_EXIT_TEXT),
-        script=_text(report.get("script")) or fallback_script,
-        line=line if isinstance(line, int) and not isinstance(line, bool) else None,
-    )
-    ended.traceback = frames
-    return ended
+    message = _text(report.get("exit_message"), _MOST_EXIT_TEXT)
+    return ScriptExit(status, message, **_place(report, fallback_script))
 
 
 def _text(value: object, limit: int = 4000) -> str | None:
