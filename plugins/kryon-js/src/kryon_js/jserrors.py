@@ -10,7 +10,7 @@ time limit's interrupt handler), ``out of memory`` and a stack overflow.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from kryon_core import (
@@ -25,7 +25,7 @@ from kryon_core import (
 )
 from kryon_js.source import LineBands
 
-__all__ = ["ErrorMapper"]
+__all__ = ["ErrorMapper", "innermost"]
 
 _FRAME = re.compile(r"^\s*at (?:(?P<fn>.*?) \()?<input>:(?P<line>\d+):(?P<col>\d+)\)?\s*$")
 # A frame as scripts see it (the prelude's scriptFrames), which is what the binding
@@ -35,6 +35,15 @@ _SCRIPT_FRAME = re.compile(
 )
 _TOP_LEVEL = {"<anonymous>", "<eval>", "", "Object.<anonymous>"}
 _STACK_OVERFLOW = ("Maximum call stack size exceeded", "stack overflow")
+
+
+def innermost(frames: Sequence[StackFrame], script: str | None) -> dict[str, Any]:
+    """``script``, ``line`` and ``column`` of an error: its innermost frame's
+    (``script`` alone when there is no frame)."""
+    where = frames[-1] if frames else None
+    if where is None:
+        return {"script": script, "line": None, "column": None}
+    return {"script": where.script, "line": where.line, "column": where.column}
 
 
 class ErrorMapper:
@@ -110,13 +119,7 @@ class ErrorMapper:
         self, message: str, script: str | None, traceback: list[StackFrame]
     ) -> ScriptError | None:
         """The LimitError a QuickJS message stands for, if any."""
-        where = traceback[-1] if traceback else None
-        position: dict[str, Any] = {
-            "script": where.script if where else script,
-            "line": where.line if where else None,
-            "column": where.column if where else None,
-            "traceback": traceback,
-        }
+        position: dict[str, Any] = {**innermost(traceback, script), "traceback": traceback}
         if "out of memory" in message:
             limit = f"{self.memory_limit // (1024 * 1024)} MB" if self.memory_limit else "memory"
             return self._out_of_memory(f"the script ran out of memory (limit {limit})", **position)
@@ -165,14 +168,7 @@ class ErrorMapper:
             text = f"uncaught exception: {message}"
         if info.get("rejection"):
             text = f"unhandled promise rejection: {message if name == 'uncaught' else text}"
-        where = traceback[-1] if traceback else None
-        return ScriptRuntimeError(
-            text,
-            script=where.script if where else script,
-            line=where.line if where else None,
-            column=where.column if where else None,
-            traceback=traceback,
-        )
+        return ScriptRuntimeError(text, **innermost(traceback, script), traceback=traceback)
 
     def from_exception(
         self, exc: BaseException, script: str | None, *, compiling: bool = False
@@ -203,7 +199,6 @@ class ErrorMapper:
             return self._out_of_memory(
                 "the script ran out of memory while raising an error", script=script
             )
-        where = traceback[-1] if traceback else None
         cls = (
             CompileError
             if compiling or headline.startswith("SyntaxError")
@@ -211,8 +206,6 @@ class ErrorMapper:
         )
         return cls(
             headline,
-            script=where.script if where else script,
-            line=where.line if where else None,
-            column=where.column if where else None,
+            **innermost(traceback, script),
             traceback=[] if cls is CompileError else traceback,
         )

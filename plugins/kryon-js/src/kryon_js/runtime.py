@@ -40,7 +40,7 @@ from kryon_js.hostcalls import (
     REF_BASE,
     HostGateway,
 )
-from kryon_js.jserrors import ErrorMapper
+from kryon_js.jserrors import ErrorMapper, innermost
 from kryon_js.prelude import CLONE, CONSOLE, JSON_ERRORS, LOCALE, PRELUDE
 from kryon_js.rejections import RejectionTracker
 from kryon_js.source import LineBands
@@ -517,14 +517,7 @@ class JsRuntime:
 
     def exit_error(self, status: int, stack: str, caller: str) -> ScriptExit:
         """The ScriptExit of ``process.exit(status)`` called where ``stack`` says."""
-        frames = self.errors.frames(stack)
-        where = frames[-1] if frames else None
-        return ScriptExit(
-            status,
-            script=where.script if where else caller,
-            line=where.line if where else None,
-            column=where.column if where else None,
-        )
+        return ScriptExit(status, **innermost(self.errors.frames(stack), caller))
 
     def begin_exit(self, exit: ScriptExit) -> None:
         """Inside a host callback: end the running top-level call with ``exit``; what
