@@ -396,11 +396,8 @@ def _uses_locals_of(info: N.FuncInfo, outer: N.FuncInfo) -> bool:
         elif isinstance(node, N.ClassDecl):
             # Methods do not see the variables around their class.
             stack.append(node.superclass)
-        elif isinstance(node, (list, tuple)):
-            stack.extend(node)
-        elif isinstance(node, N.Node):
-            slots: tuple[str, ...] = node.__slots__
-            stack.extend(getattr(node, slot) for slot in slots)
+        else:
+            _push_children(stack, node)
     return False
 
 
@@ -428,14 +425,18 @@ def _is_leaf(info: N.FuncInfo, calls: tuple[type, ...] = _CALLS) -> bool:
         node = stack.pop()
         if isinstance(node, calls):
             return False
-        if isinstance(node, N.FnExpr):
-            continue
-        if isinstance(node, (list, tuple)):
-            stack.extend(node)
-        elif isinstance(node, N.Node):
-            slots: tuple[str, ...] = node.__slots__
-            stack.extend(getattr(node, slot) for slot in slots)
+        if not isinstance(node, N.FnExpr):
+            _push_children(stack, node)
     return True
+
+
+def _push_children(stack: list[object], node: object) -> None:
+    """The parts of ``node`` (a node's fields, a list's items) onto ``stack``."""
+    if isinstance(node, (list, tuple)):
+        stack.extend(node)
+    elif isinstance(node, N.Node):
+        slots: tuple[str, ...] = node.__slots__
+        stack.extend(getattr(node, slot) for slot in slots)
 
 
 def generate(
