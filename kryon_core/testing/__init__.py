@@ -17,5 +17,6 @@ See :class:`EngineConformance` for the snippets to provide.
 from __future__ import annotations
 
 from kryon_core.testing.conformance import EngineConformance, canonical_values
+from kryon_core.testing.running import kryon_run
 
-__all__ = ["EngineConformance", "canonical_values"]
+__all__ = ["EngineConformance", "canonical_values", "kryon_run"]

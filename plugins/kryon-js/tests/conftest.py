@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from kryon_core import (
     ScriptManager,
     SecurityPolicy,
 )
+from kryon_core.testing import kryon_run as run_cli
 
 Output = list[tuple[str, str, str]]
 
@@ -97,18 +97,4 @@ def kryon_run(
     user runs it (the installed core's CLI, in a process of its own)."""
     path = directory / name
     path.write_text(source)
-    return subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "from kryon_core.cli import main; main()",
-            "run",
-            str(path),
-            *options,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=directory,
-        check=False,
-    )
+    return run_cli(path, *options, cwd=directory)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from kryon_lisp.printer import pr_str
 from kryon_lisp.runtime import Runtime
+
+from kryon_core.testing import kryon_run as run_cli
 
 
 def run_lisp(source: str, *, limited: bool = False) -> tuple[str, str]:
@@ -38,10 +39,4 @@ def kryon_run(directory: Path, source: str, *options: str) -> subprocess.Complet
     as a user runs it (the installed core's CLI, in a process of its own)."""
     script = directory / "main.klisp"
     script.write_text(source)
-    return subprocess.run(
-        [sys.executable, "-m", "kryon_core", "run", str(script), *options],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return run_cli(script, *options)

@@ -5,7 +5,6 @@ none), with the output written before it kept; embedded, the host goes on."""
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from typing import Any
 import pytest
 
 from kryon_core import ScriptExit, ScriptManager, ScriptRuntimeError, SecurityPolicy
+from kryon_core.testing import kryon_run as run_cli
 
 POLICIES = ["sandboxed", "trusted"]
 
@@ -20,13 +20,7 @@ POLICIES = ["sandboxed", "trusted"]
 def kryon_run(tmp_path: Path, source: str, *extra: str) -> subprocess.CompletedProcess[str]:
     script = tmp_path / "main.lua"
     script.write_text(source)
-    return subprocess.run(
-        [sys.executable, "-m", "kryon_core", "run", str(script), *extra],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return run_cli(script, *extra)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,20 +16,14 @@ import pytest
 from kryon_lua.config import LuaConfig
 
 from kryon_core import InstructionLimitError, ScriptRuntimeError, SecurityPolicy
+from kryon_core.testing import kryon_run as run_cli
 
 REFERENCE = Path(__file__).parent / "reference" / "traceback"
 PROGRAMS = sorted(p.stem for p in REFERENCE.glob("*.lua"))
 
 
 def kryon_run(name: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kryon_core", "run", f"{name}.lua", *extra],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        cwd=REFERENCE,
-    )
+    return run_cli(f"{name}.lua", *extra, cwd=REFERENCE)
 
 
 @pytest.mark.parametrize("policy", ["sandboxed", "trusted"])

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from kryon_core import HostFunction, ScriptExit, ScriptManager, ScriptRuntimeError
+from kryon_core.testing import kryon_run as run_cli
 
 from .conftest import Harness
-
-KRYON = Path(sys.executable).with_name("kryon")
 
 
 @pytest.mark.parametrize(
@@ -164,13 +162,7 @@ def test_exit_status_zero_still_ends_a_program(either: Harness) -> None:
 
 
 def kryon_run(path: Path, policy: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(KRYON), "run", "--policy", policy, str(path), *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return run_cli(path, "--policy", policy, *args)
 
 
 @pytest.mark.parametrize("policy", ["sandboxed", "trusted"])
