@@ -146,3 +146,41 @@ def test_a_script_replacing_builtins_cannot_tap_other_scripts_values(js: Any) ->
     value = {"list": [1, 2.5, "x\x00"], "token": token, "big": 2**60}
     assert js.call(victim, "identity", value) == value
     assert js.call(spy, "leaked") == 0
+
+
+def test_kryon_functions_get_each_argument_as_it_was_passed(make_js: Any) -> None:
+    # Every arity of the callback's fast path, with a plain value (passed as it is)
+    # and one that must be encoded in each position.
+    calls: list[tuple[Any, ...]] = []
+
+    def echo(caller: str, *args: Any) -> Any:
+        calls.append(args)
+        return list(args)
+
+    js = make_js(functions={"echo": HostFunction("echo", echo)})
+    script = js.load(
+        "function f() { return [kryon.echo(), kryon.echo(1.5), kryon.echo('a', 2),"
+        " kryon.echo(true, null, undefined), kryon.echo(1, 2, 3, 4),"
+        " kryon.echo({x: 1}), kryon.echo(1, 'n\\u0000ul'), kryon.echo('a', 'b', [2]),"
+        " kryon.echo(2 ** 60)]; }"
+    )
+    expected = [
+        (),
+        (1.5,),
+        ("a", 2),
+        (True, None, None),
+        (1, 2, 3, 4),
+        ({"x": 1},),
+        (1, "n\x00ul"),
+        ("a", "b", [2]),
+        (2**60,),
+    ]
+    assert js.call(script, "f") == [list(args) for args in expected]
+    assert calls == expected
+
+
+def test_a_kryon_function_result_that_looks_like_a_marker_is_a_string(make_js: Any) -> None:
+    js = make_js(functions={"give": HostFunction("give", lambda caller, text: text)})
+    script = js.load("function f(t) { const r = kryon.give(t); return [typeof r, r.length]; }")
+    for text in ("\x01[1]", "\x02{}", "\x05", "", "plain"):
+        assert js.call(script, "f", text) == ["string", len(text)]

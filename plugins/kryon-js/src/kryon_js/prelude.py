@@ -354,20 +354,34 @@ function plain(x) {
 
 function pass(x) { return typeof x === "string" ? flat(x) : x; }
 
-// A kryon.* function: up to three plain arguments go straight to Python.
+// A kryon.* function: up to three plain arguments go straight to Python.  This runs
+// once per callback, so a number (the common argument) costs one typeof, and only a
+// string result (a marker, or text) goes through fromHost.
 function kryonFunction(id) {
   return function (a, b, c) {
     if (outCount !== 0) flushOut();
     if (token !== undefined) token = undefined;
+    let r;
     switch (arguments.length) {
-      case 0: return fromHost(host(id));
-      case 1: if (plain(a)) return fromHost(host(id, pass(a))); break;
-      case 2: if (plain(a) && plain(b)) return fromHost(host(id, pass(a), pass(b))); break;
-      case 3:
-        if (plain(a) && plain(b) && plain(c)) return fromHost(host(id, pass(a), pass(b), pass(c)));
+      case 0: r = host(id); break;
+      case 1:
+        if (typeof a !== "number") { if (!plain(a)) return hostCall(id, [a]); a = pass(a); }
+        r = host(id, a);
         break;
+      case 2:
+        if (typeof a !== "number") { if (!plain(a)) return hostCall(id, [a, b]); a = pass(a); }
+        if (typeof b !== "number") { if (!plain(b)) return hostCall(id, [a, b]); b = pass(b); }
+        r = host(id, a, b);
+        break;
+      case 3:
+        if (typeof a !== "number") { if (!plain(a)) return hostCall(id, [a, b, c]); a = pass(a); }
+        if (typeof b !== "number") { if (!plain(b)) return hostCall(id, [a, b, c]); b = pass(b); }
+        if (typeof c !== "number") { if (!plain(c)) return hostCall(id, [a, b, c]); c = pass(c); }
+        r = host(id, a, b, c);
+        break;
+      default: return hostCall(id, arraySlice(arguments));
     }
-    return hostCall(id, arraySlice(arguments));
+    return typeof r === "string" ? fromHost(r) : r;
   };
 }
 
