@@ -184,3 +184,15 @@ def test_a_kryon_function_result_that_looks_like_a_marker_is_a_string(make_js: A
     script = js.load("function f(t) { const r = kryon.give(t); return [typeof r, r.length]; }")
     for text in ("\x01[1]", "\x02{}", "\x05", "", "plain"):
         assert js.call(script, "f", text) == ["string", len(text)]
+
+
+def test_kryon_function_numbers_follow_the_number_rule(make_js: Any) -> None:
+    calls: list[tuple[Any, ...]] = []
+    js = make_js(functions={"echo": HostFunction("echo", lambda caller, *a: calls.append(a))})
+    script = js.load(
+        "function f(x) { kryon.echo(x * 4); kryon.echo(x * 4, -0); kryon.echo(x, 1, x * 2); }"
+    )
+    js.call(script, "f", 0.5)
+    assert calls == [(2,), (2, 0), (0.5, 1, 1)]
+    assert [[type(v) for v in args] for args in calls] == [[int], [int, float], [float, int, int]]
+    assert str(calls[1][1]) == "-0.0"

@@ -50,6 +50,19 @@ EXIT_MARK = "\x05"
 REF_BASE = 1 << 24
 
 
+_ABSENT: Any = object()
+"""A parameter of :meth:`HostGateway.__call__` the script did not pass."""
+
+
+def _given(a: Any, b: Any, c: Any, more: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The arguments the prelude passed (the absent ones are only ever the last)."""
+    if c is not _ABSENT:
+        return (a, b, c, *more)
+    if b is not _ABSENT:
+        return (a, b)
+    return (a,) if a is not _ABSENT else ()
+
+
 def _snake(name: str) -> str:
     return "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
 
@@ -63,11 +76,16 @@ class HostGateway:
         self.ops: dict[int, HostFunction] = {}
         self.errors: dict[int, BaseException] = {}
 
-    def __call__(self, op: Any, *args: Any) -> Any:
+    def __call__(
+        self, op: Any, a: Any = _ABSENT, b: Any = _ABSENT, c: Any = _ABSENT, *more: Any
+    ) -> Any:
         """The VM's only way into Python (see module docs); never raises.
 
-        The common case (a ``kryon`` function with arguments the binding passed
-        as they are) is kept to a few checks: it runs once per callback.
+        The common case (a ``kryon`` function with up to two arguments the
+        binding passed as they are) is kept to a few checks and builds no
+        argument tuple: it runs once per callback.  The prelude passes exactly
+        the script's arguments, so a parameter left at ``_ABSENT`` was not
+        passed (``undefined`` arrives as None).
         """
         rt = self.rt
         rt.hosted = True
@@ -78,15 +96,18 @@ class HostGateway:
             if limit.enabled and limit.deadline == 0.0:
                 limit.started()
             function = self.ops.get(op)
-            if function is not None:
-                values: Sequence[Value] = args
-                for a in args:
-                    if type(a) is float:
-                        values = [number_from_js(x) if type(x) is float else x for x in args]
-                        break
-                result = function.fn(rt.callers[-1], *values)
+            if function is None or c is not _ABSENT:
+                result = self._slow(op, _given(a, b, c, more))
+            elif b is not _ABSENT:
+                result = function.fn(
+                    rt.callers[-1],
+                    number_from_js(a) if type(a) is float else a,
+                    number_from_js(b) if type(b) is float else b,
+                )
+            elif a is not _ABSENT:
+                result = function.fn(rt.callers[-1], number_from_js(a) if type(a) is float else a)
             else:
-                result = self._slow(op, args)
+                result = function.fn(rt.callers[-1])
             if limit.enabled and _monotonic() > limit.deadline:
                 limit.timed_out = True
                 return self.failure(
@@ -114,7 +135,8 @@ class HostGateway:
         return EXIT_MARK
 
     def _slow(self, op: Any, args: tuple[Any, ...]) -> Value:
-        """Encoded arguments (a negative op), host FunctionRefs, console, stacks, probes."""
+        """Encoded arguments (a negative op), host FunctionRefs, console, stacks, probes,
+        and ``kryon`` functions given three or more arguments."""
         op = int(op)
         if op < 0:
             text = args[0]
