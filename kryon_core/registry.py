@@ -257,20 +257,23 @@ class _ScriptEntry:
 class FunctionRegistry:
     """Qualified and short names of every loaded script's functions.
 
-    Registering a script records its names only; a function's
+    Registering a script records its function table only: a qualified name
+    is found through the script it names, and a function's
     :class:`FunctionSlot` is made the first time the name is resolved, so
-    loading scripts with many functions stays cheap.  Changes and the making
-    of slots hold a lock, so a slot made while a script is being reloaded is
-    bound to one version or rebound with the others; resolving a name that
-    already has a slot takes no lock.
+    loading scripts with many functions stays cheap.  The index of short
+    names is brought up to date when a short name is first looked up after
+    loads.  Changes, the making of slots and that indexing hold a lock, so a
+    slot made while a script is being reloaded is bound to one version or
+    rebound with the others; resolving a name that already has a slot takes
+    no lock.
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._scripts: dict[str, _ScriptEntry] = {}
-        self._owner: dict[str, str] = {}  # qualified name -> script
         self._slots: dict[str, FunctionSlot] = {}  # the slots made so far
         self._short: dict[str, dict[str, None]] = {}  # short name -> qualified names (ordered)
+        self._unindexed: dict[str, None] = {}  # scripts not in _short yet (in load order)
 
     def add_script(
         self, script: str, functions: Mapping[str, FunctionInfo], binder: Binder
@@ -286,27 +289,56 @@ class FunctionRegistry:
     def _add_script(
         self, script: str, functions: Mapping[str, FunctionInfo], binder: Binder
     ) -> None:
-        owner = self._owner
-        named = [(function, f"{script}.{function}") for function in functions]
-        for _, qualified in named:
-            other = owner.get(qualified, script)
-            if other != script:
+        old = self._scripts.get(script)
+        # Names without a dot cannot collide: "s.f" splits one way only.
+        if "." in script or "." in "".join(functions):
+            self._check_collisions(script, functions)
+        if old is None:
+            self._scripts[script] = _ScriptEntry(functions, binder)
+            self._unindexed[script] = None
+            return
+        self._index()
+        self._forget_names(script, old.functions.keys() - functions.keys())
+        for function, info in functions.items():
+            slot = self._slots.get(f"{script}.{function}")
+            if slot is not None:
+                slot.rebind(info, binder)
+        self._scripts[script] = _ScriptEntry(functions, binder)
+        self._index_script(script, functions)
+
+    def _check_collisions(self, script: str, functions: Iterable[str]) -> None:
+        for function in functions:
+            qualified = f"{script}.{function}"
+            other = self._owner(qualified)
+            if other is not None and other[0] != script:
                 raise ScriptError(
                     f"function {qualified!r} of script {script!r} collides with "
-                    f"{qualified[len(other) + 1 :]!r} of script {other!r}",
+                    f"{other[1]!r} of script {other[0]!r}",
                     script=script,
                 )
-        old = self._scripts.get(script)
-        if old is not None:
-            self._forget_names(script, old.functions.keys() - functions.keys())
-            for function, info in functions.items():
-                slot = self._slots.get(f"{script}.{function}")
-                if slot is not None:
-                    slot.rebind(info, binder)
-        self._scripts[script] = _ScriptEntry(functions, binder)
+
+    def _owner(self, qualified: str) -> tuple[str, str] | None:
+        """The (script, function) a qualified name names, if one is loaded."""
+        scripts = self._scripts
+        dot = qualified.find(".")
+        while dot >= 0:
+            entry = scripts.get(qualified[:dot])
+            if entry is not None and qualified[dot + 1 :] in entry.functions:
+                return qualified[:dot], qualified[dot + 1 :]
+            dot = qualified.find(".", dot + 1)
+        return None
+
+    def _index(self) -> None:
+        """Put the short names of scripts loaded since the last look-up in the index."""
+        while self._unindexed:
+            script = next(iter(self._unindexed))
+            del self._unindexed[script]
+            self._index_script(script, self._scripts[script].functions)
+
+    def _index_script(self, script: str, functions: Iterable[str]) -> None:
         short = self._short
-        for function, qualified in named:
-            owner[qualified] = script
+        for function in functions:
+            qualified = f"{script}.{function}"
             names = short.get(function)
             if names is None:
                 short[function] = {qualified: None}
@@ -317,20 +349,22 @@ class FunctionRegistry:
         """Forget a script's functions; calls through old handles fail clearly."""
         with self._lock:
             entry = self._scripts.pop(script, None)
-            if entry is not None:
-                self._forget_names(script, entry.functions)
+            if entry is None:
+                return
+            self._unindexed.pop(script, None)
+            self._forget_names(script, entry.functions)
 
     def _forget_names(self, script: str, functions: Iterable[str]) -> None:
         for function in functions:
             qualified = f"{script}.{function}"
-            self._owner.pop(qualified, None)
             slot = self._slots.pop(qualified, None)
             if slot is not None:
                 slot.kill()
-            names = self._short.get(function, {})
-            names.pop(qualified, None)
-            if not names:
-                self._short.pop(function, None)
+            names = self._short.get(function)
+            if names is not None:
+                names.pop(qualified, None)
+                if not names:
+                    del self._short[function]
 
     def get(self, qualified: str) -> FunctionSlot | None:
         """The slot of a qualified name (made now if it was never resolved)."""
@@ -341,36 +375,46 @@ class FunctionRegistry:
             slot = self._slots.get(qualified)
             if slot is not None:  # made by another thread meanwhile
                 return slot
-            script = self._owner.get(qualified)
-            if script is None:
+            owner = self._owner(qualified)
+            if owner is None:
                 return None
+            script, function = owner
             entry = self._scripts[script]
-            function = qualified[len(script) + 1 :]
             info = entry.functions[function]
             slot = self._slots[qualified] = FunctionSlot(
                 qualified, script, function, info, entry.binder
             )
             return slot
 
+    def _candidates(self, name: str) -> dict[str, None] | None:
+        if self._unindexed:
+            with self._lock:
+                self._index()
+        return self._short.get(name)
+
     def resolve(self, name: str) -> FunctionSlot:
         """A qualified or unambiguous short name to its slot."""
         slot = self._slots.get(name) or self.get(name)
         if slot is not None:
             return slot
-        candidates = self._short.get(name)
+        candidates = self._candidates(name)
         if candidates:
             if len(candidates) > 1:
                 raise AmbiguousFunctionError(name, list(candidates))
             found = self.get(next(iter(candidates)))
             assert found is not None
             return found
-        known = list(self._owner) + list(self._short)
+        known = self.names() + list(self._short)
         close = difflib.get_close_matches(name, known, n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise FunctionNotFoundError(f"no loaded script exports a function {name!r}{hint}")
 
     def names(self) -> list[str]:
-        return sorted(self._owner)
+        with self._lock:
+            scripts = list(self._scripts.items())
+        return sorted(f"{script}.{f}" for script, entry in scripts for f in entry.functions)
 
     def __contains__(self, name: object) -> bool:
-        return name in self._owner or name in self._short
+        if not isinstance(name, str):
+            return False
+        return self._owner(name) is not None or bool(self._candidates(name))

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from kryon_core import AmbiguousFunctionError, FunctionInfo, FunctionNotFoundError
+from kryon_core import AmbiguousFunctionError, FunctionInfo, FunctionNotFoundError, ScriptError
 from kryon_core.registry import (
     AsyncInvoker,
     Binder,
@@ -97,3 +97,42 @@ def test_threads_resolving_one_name_share_one_slot() -> None:
         rounds = list(pool.map(lambda _: [registry.resolve(n) for n in names], range(8)))
     for slots in rounds[1:]:
         assert all(a is b for a, b in zip(slots, rounds[0], strict=True))
+
+
+def test_short_names_are_indexed_in_load_order_across_loads_unloads_and_reloads() -> None:
+    # loads only record the function tables; the short-name index catches up
+    # at the first look-up, in load order, without what was unloaded meanwhile
+    registry = FunctionRegistry()
+    for script in ("a", "b", "c", "d"):
+        registry.add_script(script, infos("f", f"only_{script}"), binder_for(script, []))
+    handle = FunctionHandle(registry.resolve("b.f"))  # a slot of a script not indexed yet
+    registry.remove_script("b")
+    with pytest.raises(FunctionNotFoundError):
+        handle()
+    registry.add_script("c", infos("f", "g"), binder_for("c2", []))  # reload
+    with pytest.raises(AmbiguousFunctionError) as info:
+        registry.resolve("f")
+    assert info.value.candidates == ["a.f", "c.f", "d.f"]
+    assert FunctionHandle(registry.resolve("g"))() == ["c2", "g"]
+    assert "only_c" not in registry and "only_b" not in registry and "only_d" in registry
+    registry.add_script("e", infos("f"), binder_for("e", []))
+    with pytest.raises(AmbiguousFunctionError) as info:
+        registry.resolve("f")
+    assert info.value.candidates == ["a.f", "c.f", "d.f", "e.f"]
+    assert registry.names() == ["a.f", "a.only_a", "c.f", "c.g", "d.f", "d.only_d", "e.f"]
+
+
+def test_qualified_names_that_collide_through_dots_are_refused() -> None:
+    # "pkg.mod" + "run" and "pkg" + "mod.run" are both "pkg.mod.run"
+    registry = FunctionRegistry()
+    registry.add_script("pkg.mod", infos("run"), binder_for("v1", []))
+    with pytest.raises(ScriptError, match="collides"):
+        registry.add_script("pkg", infos("mod.run"), binder_for("v2", []))
+    registry.add_script("pkg", infos("other"), binder_for("v3", []))
+    with pytest.raises(ScriptError, match="collides"):
+        registry.add_script("pkg", infos("mod.run"), binder_for("v4", []))  # (a reload)
+    registry.add_script("a", infos("b.c"), binder_for("v5", []))
+    with pytest.raises(ScriptError, match="collides with 'b.c' of script 'a'"):
+        registry.add_script("a.b", infos("c"), binder_for("v6", []))
+    assert registry.names() == ["a.b.c", "pkg.mod.run", "pkg.other"]
+    assert FunctionHandle(registry.resolve("pkg.mod.run"))() == ["v1", "run"]

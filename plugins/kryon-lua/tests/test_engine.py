@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from kryon_core import (
     ScriptError,
     ScriptManager,
     ScriptRuntimeError,
+    SecurityPolicy,
     TimeLimitError,
 )
 
@@ -53,6 +55,30 @@ def test_exports_include_returned_table_and_varargs(lua: Any) -> None:
     assert set(infos) == {"helper", "top"}
     assert infos["top"].is_variadic and infos["top"].parameter_names == ("a",)
     assert lua.call(sid, "top", 1, 2, 3) == 2
+
+
+@pytest.mark.parametrize("runtime", ["lua54", "luajit"])
+@pytest.mark.parametrize("sandbox", [True, False])
+def test_exports_are_the_scripts_own_functions_with_identifier_names(
+    make_lua: Callable[..., Any], sandbox: bool, runtime: str
+) -> None:
+    # the builtins and what each environment gets (print, load, ...) are not
+    # exports, unless the script put another function there; names that are
+    # not identifiers are left out, the others kept
+    lua = make_lua(SecurityPolicy(name="p", sandbox=sandbox), LuaConfig(runtime=runtime))
+    sid = lua.load(
+        "function print(...) return 'mine' end\n"
+        "mypairs = pairs\n"
+        "_G['a b'] = function() end; _G['1x'] = function() end; _G[''] = function() end\n"
+        "_G['_ok9'] = function() return 9 end\n"
+        "local M = {} M['x-y'] = function() end function M.helper() end return M\n"
+    )
+    assert set(lua.engine.script_functions(sid)) == {"print", "mypairs", "_ok9", "helper"}
+    assert lua.call(sid, "_ok9") == 9 and lua.call(sid, "print") == "mine"
+    plain = lua.load("x = 1")
+    assert set(lua.engine.script_functions(plain)) == set()
+    only_odd = lua.load("_G['no good'] = function() end")
+    assert set(lua.engine.script_functions(only_odd)) == set()
 
 
 def test_compile_error_has_script_and_line(lua: Any) -> None:

@@ -246,29 +246,42 @@ end
 -- What a script exports: its env's own functions (not the injected ones)
 -- plus the function fields of a table its chunk returned.  Returns the table
 -- name -> function and, for the host in one crossing, the names one a line;
--- K.describe tells about one of them when the host first asks.
+-- K.describe tells about one of them when the host first asks.  Only names
+-- that are identifiers are exported: all of them are checked in one look at
+-- the joined names, and one by one only when that finds one that is not.
 function K.exports(env, ret, skip)
   local out = {}
   if type(ret) == "table" then
     for k, v in next, ret do
-      if type(k) == "string" and type(v) == "function" then out[k] = v end
+      if type(v) == "function" and type(k) == "string" then out[k] = v end
     end
   end
   for k, v in next, env do
-    if type(k) == "string" and type(v) == "function" and not rawequal(skip[k], v) then
+    if type(v) == "function" and type(k) == "string" and not rawequal(skip[k], v) then
       out[k] = v
     end
   end
   local names, n = {}, 0
   for k in next, out do
-    if string_find(k, "^[%a_][%w_]*$") then
-      n = n + 1
-      names[n] = k
-    else
-      out[k] = nil
-    end
+    n = n + 1
+    names[n] = k
   end
-  return out, table_concat(names, "\n")
+  local joined = table_concat(names, "\n")
+  if n > 0 and (string_find(joined, "[^%w_\n]")
+                or string_find("\n" .. joined .. "\n", "\n[%d\n]")) then
+    n = 0
+    for i = 1, #names do
+      local k = names[i]
+      if string_find(k, "^[%a_][%w_]*$") then
+        n = n + 1
+        names[n] = k
+      else
+        out[k] = nil
+      end
+    end
+    joined = table_concat(names, "\n", 1, n)
+  end
+  return out, joined
 end
 
 -- The export `name` in one line: "nparams<TAB>vararg(0/1)<TAB>line defined<TAB>param,names".

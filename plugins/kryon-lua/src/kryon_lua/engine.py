@@ -96,6 +96,7 @@ class LuaEngine(ScriptEngine):
         self._bridge: ScriptBridge | None = None
         self._scripts: dict[ScriptId, _Script] = {}
         self._next_id = 0
+        self._capabilities: EngineCapabilities | None = None
 
     # -- identification -------------------------------------------------------------
 
@@ -127,10 +128,18 @@ class LuaEngine(ScriptEngine):
         return self._config.runtime
 
     def capabilities(self) -> EngineCapabilities:
-        jit = bool(self._vm and self._vm.jit_enabled)
-        return dataclasses.replace(
-            self.CAPABILITIES, supports_jit=jit, is_sandbox=self._policy.sandbox
+        # asked on every load (is the compilation cacheable?): made once per VM
+        vm = self._vm
+        if vm is not None and self._capabilities is not None:
+            return self._capabilities
+        capabilities = dataclasses.replace(
+            self.CAPABILITIES,
+            supports_jit=bool(vm and vm.jit_enabled),
+            is_sandbox=self._policy.sandbox,
         )
+        if vm is not None:
+            self._capabilities = capabilities
+        return capabilities
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -141,6 +150,7 @@ class LuaEngine(ScriptEngine):
             else LuaConfig.model_validate(config.model_dump())
         )
         self._policy = policy
+        self._capabilities = None
         vm = create_vm(
             self._config,
             policy,
@@ -152,6 +162,7 @@ class LuaEngine(ScriptEngine):
         self._vm = vm
         self._host.failed = vm.kernel.FAILED
         self._kernel = vm.kernel
+        self._prepare = vm.sandbox.prepare
         self._converter = LuaConverter(
             vm,
             make_ref=self._function_ref,
@@ -234,14 +245,20 @@ class LuaEngine(ScriptEngine):
     def load_script(self, compiled: CompiledScript) -> ScriptId:
         name = compiled.script
         self._memory.ensure_room(len(compiled.bytecode) + SCRIPT_OVERHEAD, name)
-        api, write = self._kernel.script_api(name, self._api, self._write, self._denied)
-        env, skip = self._live.sandbox.new_env(name.encode(), api, write)
-        if compiled.entry_point:  # run as a program: `arg[0]` names it, as `lua FILE` does
-            env[b"arg"] = self._live.lua.table_from({0: name.encode()})
-        chunk, message = self._kernel.instantiate(compiled.bytecode, b"=" + name.encode(), env)
-        if chunk is None:
+        encoded = name.encode()
+        env, skip, main, message = self._prepare(
+            name,
+            encoded,
+            self._api,
+            self._write,
+            self._denied,
+            compiled.bytecode,
+            # run as a program: `arg[0]` names it, as `lua FILE` does
+            encoded if compiled.entry_point else None,
+        )
+        if main is None:
             raise compile_error(message, name)
-        result = self._kernel.bind_main(chunk)()
+        result = main()
         if result.__class__ is tuple:
             if result[0] is False:
                 raise self._error(result, name)

@@ -14,7 +14,7 @@ local K, opts, R, Patterns, Traceback = ...
 local sandbox = opts.sandbox
 
 local string_rep, string_byte, string_find, string_sub = string.rep, string.byte, string.find, string.sub
-local string_char = string.char
+local string_char, string_format = string.char, string.format
 local table_concat, setmetatable, getmetatable = table.concat, setmetatable, getmetatable
 local rawset = rawset
 local rawget, rawlen, next, select, type, error, tostring, load =
@@ -733,22 +733,66 @@ local function new_warn(write)
   end)
 end
 
--- New environment for script `name`; `write(text)` prints (a host function).
-function S.new_env(name, kryon, write)
+-- A new environment's builtins and library copies, made by one table
+-- constructor generated here from their (fixed) fields: the tables come out
+-- sized for their fields at once, where filling them field by field grew and
+-- rehashed each one several times (most of what a cached load cost).  The
+-- fields new_env adds are in it as nil, for their room.
+local ADDED = { "_G", "kryon", "print", "load", "warn", "loadstring", "io", "dofile",
+                "loadfile", "require", "debug", "arg" }
+local function fields_of(t, from, extra)
+  local parts, n = {}, 0
+  for k in next, t do
+    if type(k) ~= "string" then return nil end
+    n = n + 1
+    parts[n] = string_format("[%q]=%s[%q]", k, from, k)
+  end
+  for _, k in next, extra do
+    if t[k] == nil then n = n + 1; parts[n] = string_format("[%q]=nil", k) end
+  end
+  return "{" .. table_concat(parts, ",") .. "}"
+end
+local function make_globals()
+  local parts = { fields_of(base, "base", ADDED) }
+  if not parts[1] then return nil end
+  parts[1] = string_sub(parts[1], 1, -2)  -- (the libraries go in too)
+  for name, lib in next, libs do
+    local fields = fields_of(lib, string_format("libs[%q]", name), {})
+    if not fields or type(name) ~= "string" or base[name] ~= nil then return nil end
+    parts[#parts + 1] = string_format("[%q]=%s", name, fields)
+  end
+  local source = "local base, libs = ... return function() return "
+                 .. table_concat(parts, ",") .. "} end"
+  return load(source, "=[kryon]", "t", {})(base, libs)
+end
+local new_globals = make_globals() or function()
   local env = {}
-  -- the builtins are the script's own globals, as in Lua's _G (pairs(_G),
-  -- rawget(_G, "pairs")); host globals are found past them
   for k, v in next, base do env[k] = v end
   for k, lib in next, libs do env[k] = copy(lib) end
+  return env
+end
+local SKIP = { __index = base }
+
+-- New environment for script `name`; `write(text)` prints (a host function).
+-- Returns it and what K.exports skips: the functions put in it here.
+function S.new_env(name, kryon, write)
+  -- the builtins are the script's own globals, as in Lua's _G (pairs(_G),
+  -- rawget(_G, "pairs")); host globals are found past them
+  local env = new_globals()
+  local added = {}
+  local function put(k, v)
+    env[k] = v
+    added[k] = v
+  end
   env._G = env
   envs["=" .. name] = env
   env.kryon = kryon
-  env.print = function(...)
+  put("print", function(...)
     local n = select("#", ...)
     local parts = { ... }
     for i = 1, n do parts[i] = tostring(parts[i]) end
     write(table_concat(parts, "\t", 1, n) .. "\n")
-  end
+  end)
   facing[env.print] = true
   local function load_text(...)
     local chunk, chunkname, mode, chunk_env = ...
@@ -772,15 +816,17 @@ function S.new_env(name, kryon, write)
     if select("#", ...) < 4 then chunk_env = env end
     return load(text, chunkname, mode, chunk_env)
   end
-  env.load = replacement("load", load_text)
-  if has_warn then env.warn = new_warn(write) end
+  put("load", replacement("load", load_text))
+  if has_warn then put("warn", new_warn(write)) end
   if rawget(_G, "loadstring") then
-    env.loadstring = replacement("loadstring", function(s, n) return load_text(s, n) end)
+    put("loadstring", replacement("loadstring", function(s, n) return load_text(s, n) end))
   end
   if sandbox then
     env.io = R.new_io(write)
   else
-    env.dofile, env.loadfile, env.require = dofile, loadfile, require
+    put("dofile", dofile)
+    put("loadfile", loadfile)
+    put("require", require)
   end
   -- debug: the sandbox's holds only traceback; trusted scripts keep the
   -- rest of Lua's (Lua's own traceback would show the kernel's frames)
@@ -791,11 +837,23 @@ function S.new_env(name, kryon, write)
   loaded.debug = debug_lib
   debug_lib.traceback = Traceback.new(loaded)
   env.debug = debug_lib
-  local skip = {}
-  for k, v in next, env do skip[k] = v end
   local real = { __index = shared, __metatable = false }
   env_real[env] = real
-  return setmetatable(env, real), skip
+  return setmetatable(env, real), setmetatable(added, SKIP)
+end
+
+-- A script's load in one crossing: its `kryon` table and environment, and
+-- its bytecode loaded there.  Returns the environment, what K.exports skips
+-- and the main chunk bound for the host to run (or nil and the loader's
+-- message).  `caller` names the script to the host's callables; `arg0`, when
+-- given, is `arg[0]` (a program run as `lua FILE` is).
+function S.prepare(caller, name, api, write, denied, bytecode, arg0)
+  local kryon, print_write = K.script_api(caller, api, write, denied)
+  local env, skip = S.new_env(name, kryon, print_write)
+  if arg0 ~= nil then env.arg = { [0] = arg0 } end
+  local chunk, message = K.instantiate(bytecode, "=" .. name, env)
+  if chunk == nil then return env, skip, nil, message end
+  return env, skip, K.bind_main(chunk), nil
 end
 
 return S
