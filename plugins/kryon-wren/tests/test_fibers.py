@@ -20,6 +20,10 @@ from kryon_core import (
     ScriptRuntimeError,
 )
 
+# Never called: makes every fiber of a module run on a greenlet of its own
+# (see test_stackless_fibers for fibers on their callers' stacks).
+STACKFUL = "var stackful_ = Fn.new { Fiber.suspend() }\n"
+
 
 def wren(source: str, *, checks: bool = False) -> str:
     return run_source(source, checks=checks)
@@ -241,7 +245,7 @@ def test_close_ends_fibers_left_suspended() -> None:
             "for (i in 1..100) {\n"
             "  var f = Fiber.new { Fiber.yield(Fiber.current) }\n"
             "  keep.add(f.call())\n"
-            "}\n",
+            "}\n" + STACKFUL,
             "main",
         )
     )
@@ -362,7 +366,7 @@ def test_a_fiber_resumes_only_on_its_own_thread() -> None:
             vm.compile(
                 "var gen = Fiber.new {\n  Fiber.yield(1)\n  Fiber.yield(2)\n}\n"
                 "var resume = Fn.new { gen.call() }\n"
-                "gen.call()\n",
+                "gen.call()\n" + STACKFUL,
                 "main",
             )
         )

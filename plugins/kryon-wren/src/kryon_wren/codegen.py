@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
-from kryon_wren import names
+from kryon_wren import fiberscan, names
 from kryon_wren import nodes as N
 from kryon_wren.exprgen import ExprGen, FuncState
 
@@ -397,7 +398,7 @@ def _uses_locals_of(info: N.FuncInfo, outer: N.FuncInfo) -> bool:
             # Methods do not see the variables around their class.
             stack.append(node.superclass)
         else:
-            _push_children(stack, node)
+            N.push_children(stack, node)
     return False
 
 
@@ -426,17 +427,19 @@ def _is_leaf(info: N.FuncInfo, calls: tuple[type, ...] = _CALLS) -> bool:
         if isinstance(node, calls):
             return False
         if not isinstance(node, N.FnExpr):
-            _push_children(stack, node)
+            N.push_children(stack, node)
     return True
 
 
-def _push_children(stack: list[object], node: object) -> None:
-    """The parts of ``node`` (a node's fields, a list's items) onto ``stack``."""
-    if isinstance(node, (list, tuple)):
-        stack.extend(node)
-    elif isinstance(node, N.Node):
-        slots: tuple[str, ...] = node.__slots__
-        stack.extend(getattr(node, slot) for slot in slots)
+class Generated(NamedTuple):
+    pieces: list[tuple[int, str]]
+    """The Python source, in pieces (see ExprGen.source)."""
+    line_map: list[int]
+    """The Wren line of each Python line."""
+    debug_names: dict[str, str]
+    """The Wren name of each function."""
+    stackful: bool
+    """Whether a fiber may need a stack of its own (see fiberscan)."""
 
 
 def generate(
@@ -446,14 +449,15 @@ def generate(
     checks: bool,
     tick: Callable[[], None] | None = None,
     chunk_tag: int = 0,
-) -> tuple[list[tuple[int, str]], list[int], dict[str, str]]:
-    """Python source for ``mod`` in pieces (see ExprGen.source), the Wren line of
-    each Python line and the Wren names of the functions; ``chunk_tag`` keeps
-    the names of the module body's chunks apart from another compilation's
-    in the same namespace (Meta.compile)."""
+) -> Generated:
+    """Python source for ``mod``; ``chunk_tag`` keeps the names of the module
+    body's chunks apart from another compilation's in the same namespace
+    (Meta.compile)."""
     debug: dict[str, str] = {}
     gen = CodeGen(checks=checks, debug_names=debug, tick=tick)
     gen.chunk_tag = chunk_tag
+    fibers = fiberscan.scan(mod)
+    gen.generator_bodies, gen.generator_yields = fibers.bodies, fibers.yields
     gen.module(mod, module_vars)
     pieces, line_map = gen.source()
-    return pieces, line_map, debug
+    return Generated(pieces, line_map, debug, fibers.stackful)

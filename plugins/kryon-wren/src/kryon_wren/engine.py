@@ -258,6 +258,7 @@ class WrenEngine(ScriptEngine):
                 "line_map": compiled.line_map,
                 "debug_names": compiled.debug_names,
                 "variables": compiled.variables,
+                "stackful": compiled.stackful,
             },
         )
 
@@ -272,6 +273,7 @@ class WrenEngine(ScriptEngine):
             line_map=list(meta["line_map"]),
             debug_names=dict(meta["debug_names"]),
             variables=list(meta["variables"]),
+            stackful=bool(meta.get("stackful", True)),
         )
 
     def load_script(self, compiled: CompiledScript) -> ScriptId:

@@ -63,18 +63,6 @@ LONG_CHAIN = 40
 """Binary operators in a left-nested chain past which it is compiled flat."""
 
 
-def _left_chain(e: N.Binary) -> tuple[N.Node, list[N.Binary]]:
-    """The leftmost operand of a chain like ``a + b - c < d`` and its
-    operators, innermost first (``==``/``!=`` compile apart and end it)."""
-    links: list[N.Binary] = []
-    node: N.Node = e
-    while isinstance(node, N.Binary) and node.op not in ("==", "!="):
-        links.append(node)
-        node = node.left
-    links.reverse()
-    return node, links
-
-
 def _fstring_text(text: str) -> str:
     """``text`` as the literal part of a double-quoted f-string."""
     r = repr(text)
@@ -127,6 +115,9 @@ class ExprGen:
         # Globals the module function assigns besides its variables.
         self.module_globals: set[str] = set()
         self.chunk_tag = 0
+        # Fiber bodies compiled as generators, and their yields (see fiberscan).
+        self.generator_bodies: set[int] = set()
+        self.generator_yields: set[int] = set()
 
     # -- output -------------------------------------------------------------
 
@@ -233,7 +224,8 @@ class ExprGen:
             return f"_is({self.expr(e.left)}, {self.expr(e.right)})"
         if isinstance(e, N.FnExpr):
             name = self.function(e.func)
-            return f"_Fn({name}, {len(e.func.params)})"
+            fn = "_GenFn" if id(e.func) in self.generator_bodies else "_Fn"
+            return f"{fn}({name}, {len(e.func.params)})"
         if isinstance(e, N.SuperCall):
             return self.super_call(e)
         raise AssertionError(f"unknown expression {e!r}")
@@ -318,13 +310,10 @@ class ExprGen:
         return f"({again} if type({first}) not in _P else _PX[type({again})]({again}))"
 
     def call(self, e: N.Call) -> str:
-        if (
-            e.mname in _FIBER_SHORTCUTS
-            and isinstance(e.recv, N.Var)
-            and e.recv.info.builtin
-            and e.recv.info.name == "Fiber"
-            and not e.recv.info.assigned
-        ):
+        if id(e) in self.generator_yields:
+            # The fiber's own yield, in the generator its body compiles to.
+            return f"(yield {'None' if not e.args else self.expr(e.args[0])})"
+        if e.mname in _FIBER_SHORTCUTS and N.is_core_fiber(e.recv):
             # The hottest fiber operations skip the class's static methods.
             arg = "None" if not e.args else self.expr(e.args[0])
             return f"{_FIBER_SHORTCUTS[e.mname]}({arg})"
@@ -361,7 +350,7 @@ class ExprGen:
     def binary(self, e: N.Binary, truth: bool = False) -> str:
         op = e.op
         mname = names.binary(op)
-        first, links = _left_chain(e)
+        first, links = N.left_chain(e)
         if len(links) > LONG_CHAIN:
             # Nested, the generated expression would pass CPython's limit of
             # 200 nested parentheses (`1 + 1 + ...` 150 times); flat, each

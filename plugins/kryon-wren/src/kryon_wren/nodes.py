@@ -273,3 +273,34 @@ class MethodDef:
     func: FuncInfo
     line: int
     end_line: int = 0  # of the body's closing brace
+
+
+def push_children(stack: list[object], node: object) -> None:
+    """The parts of ``node`` (a node's fields, a list's items) onto ``stack``."""
+    if isinstance(node, (list, tuple)):
+        stack.extend(node)
+    elif isinstance(node, Node):
+        slots: tuple[str, ...] = node.__slots__
+        stack.extend(getattr(node, slot) for slot in slots)
+
+
+def left_chain(e: Binary) -> tuple[Node, list[Binary]]:
+    """The leftmost operand of a chain like ``a + b - c < d`` and its
+    operators, innermost first (``==``/``!=`` compile apart and end it)."""
+    links: list[Binary] = []
+    node: Node = e
+    while isinstance(node, Binary) and node.op not in ("==", "!="):
+        links.append(node)
+        node = node.left
+    links.reverse()
+    return node, links
+
+
+def is_core_fiber(node: Node) -> bool:
+    """Whether ``node`` is the name ``Fiber`` bound to the core class for good."""
+    return (
+        isinstance(node, Var)
+        and node.info.builtin
+        and node.info.name == "Fiber"
+        and not node.info.assigned
+    )

@@ -65,6 +65,8 @@ class CompiledModule:
     debug_names: dict[str, str]
     variables: list[str]
     python_source: str = ""
+    stackful: bool = True
+    """Whether its fibers may need stacks of their own (see fiberscan)."""
 
 
 @dataclass
@@ -155,7 +157,7 @@ class VM:
             last = mod.body[-1]
             mod.body[-1] = N.Return(last.expr, last.line)
         try:
-            pieces, line_map, debug = codegen.generate(
+            pieces, line_map, debug, stackful = codegen.generate(
                 mod, parser.module_vars, checks=self.checks, tick=tick, chunk_tag=parser.uid()
             )
         except RecursionError:
@@ -173,7 +175,14 @@ class VM:
             ) from None
         variables = [v.name for v in parser.module_vars.values() if not v.builtin]
         return CompiledModule(
-            name, code, filename, line_map, debug, variables, "".join(t for _, t in pieces)
+            name,
+            code,
+            filename,
+            line_map,
+            debug,
+            variables,
+            "".join(t for _, t in pieces),
+            stackful,
         )
 
     def compile_budget(self) -> CompileBudget | None:
@@ -200,6 +209,7 @@ class VM:
         ns["_steps"] = self.steps_iter
         ns["_fyield"] = self.fibers.yield_
         ns["_fnew"] = self.fibers.new_fiber
+        ns["_GenFn"] = self.fibers.generator_fn
         ns["_import"] = self.import_module
         ns["_import_var"] = self.import_var
         return ns
@@ -209,6 +219,8 @@ class VM:
         self.code_info[compiled.filename] = _CodeInfo(
             compiled.name, compiled.line_map, compiled.debug_names
         )
+        if compiled.stackful:
+            self.fibers.stackless = False
         if ns is None:
             ns = self.namespace()
         ns["_import"] = functools.partial(self.import_module, importer=compiled.name)

@@ -6,6 +6,7 @@ The switching itself (greenlets, limits, cleanup) is
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from kryon_wren.runtime.objects import WObject, WrenError
@@ -58,6 +59,18 @@ def unwrap(result: Signal) -> NoReturn:
     raise result.value
 
 
+class WGenFn(WFn):
+    """A ``Fiber.new { ... }`` function whose body yields (see fiberscan):
+    ``fn`` runs it as a plain function, ``gen`` makes the generator its body
+    compiles to, which a fiber on its caller's stack resumes."""
+
+    __slots__ = ("gen",)
+
+    def __init__(self, fn: Any, arity: int, gen: Any) -> None:
+        super().__init__(fn, arity)
+        self.gen = gen
+
+
 class WFiber(WObject):
     __slots__ = (
         "__weakref__",
@@ -65,7 +78,7 @@ class WFiber(WObject):
         "error",
         "fn",
         "g",
-        "is_try",
+        "gen",
         "level",
         "root",
         "sched",
@@ -80,7 +93,9 @@ class WFiber(WObject):
         self.caller: WFiber | None = None
         self.error: Any = None
         self.g: greenlet | None = None
-        self.is_try = False
+        # A fiber on its caller's stack: its generator once started (see
+        # FiberScheduler.call); it runs with no greenlet of its own.
+        self.gen: Generator[Any, Any, Any] | None = None
         self.level = 0
 
     # -- instance methods (Wren) --------------------------------------------------

@@ -17,6 +17,14 @@ plain Python functions.
   over into a new greenlet, so the interpreter's recursion limit keeps
   guarding that stack, and the logical nesting of fibers is capped as well
   (``MAX_FIBER_NESTING`` or the recursion limit of the policy, if lower).
+- Most programs need none of this: when the only suspending calls are
+  ``Fiber.yield`` calls written in a ``Fiber.new { ... }`` body (see
+  :mod:`kryon_wren.fiberscan`), that body is a Python generator and every
+  fiber runs on its caller's stack (:meth:`FiberScheduler.call`): a
+  call is a generator resumption, not two greenlet switches.  Once a module
+  that may suspend otherwise is loaded (``stackless`` turns false), fibers
+  get workers; one that was suspended on its caller's stack is resumed on a
+  worker that drives its generator (:meth:`FiberScheduler.drive`).
 - Started fibers that never finish are counted against the memory limit and
   capped in number; the VM kills them when it closes.  Scheduler frames keep
   no reference to the suspended fiber itself, so a fiber that scripts drop
@@ -27,13 +35,22 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, Any
 
 # greenlet ships no type information (checked: 3.x).
 from greenlet import GreenletExit, getcurrent, greenlet  # type: ignore[import-untyped]
 from greenlet import error as GreenletError
 
-from kryon_wren.runtime.fiber import NULL_RESULT, FatalError, Signal, VMSuspend, WFiber, unwrap
+from kryon_wren.runtime.fiber import (
+    NULL_RESULT,
+    FatalError,
+    Signal,
+    VMSuspend,
+    WFiber,
+    WGenFn,
+    unwrap,
+)
 from kryon_wren.runtime.objects import WrenError
 from kryon_wren.runtime.sequences import WFn
 
@@ -101,6 +118,8 @@ class FiberScheduler:
         self.live: dict[weakref.ref[WFiber], None] = {}
         lim = vm.limits.max_depth
         self.max_nesting = MAX_FIBER_NESTING if lim is None else min(lim, MAX_FIBER_NESTING)
+        # Whether fibers run on their callers' stacks (see the module's doc).
+        self.stackless = True
 
     def new_fiber(self, fn: Any) -> WFiber:
         """``Fiber.new(fn)``."""
@@ -109,6 +128,29 @@ class FiberScheduler:
         if fn.arity > 1:
             raise WrenError("Function cannot take more than one parameter.")
         return WFiber(self, fn)
+
+    def generator_fn(self, body: Callable[..., Generator[Any, Any, Any]], arity: int) -> WGenFn:
+        """The function of ``Fiber.new { ... }`` whose compiled ``body`` is a
+        generator; called as a plain function, its yields are Fiber.yield."""
+        drive = self.drive
+        if arity:
+            return WGenFn(lambda a: drive(body(a), None), 1, body)
+        return WGenFn(lambda: drive(body(), None), 0, body)
+
+    def drive(self, gen: Generator[Any, Any, Any], value: Any) -> Any:
+        """Run a fiber body's generator from ``value`` on to its end, each of
+        its yields a Fiber.yield of the running fiber (on a worker)."""
+        try:
+            out = gen.send(value)
+            while True:
+                try:
+                    value = self.yield_(out)
+                except BaseException as exc:
+                    out = gen.throw(exc)
+                else:
+                    out = gen.send(value)
+        except StopIteration as stop:
+            return stop.value
 
     # -- host entry -------------------------------------------------------------
 
@@ -173,9 +215,16 @@ class FiberScheduler:
         try:
             if payload.__class__ is Signal:
                 raise payload.value
-            fn = self.current.fn  # type: ignore[union-attr]
-            assert fn is not None
-            outcome = fn.fn(payload) if fn.arity == 1 else fn.fn()
+            fiber = self.current
+            assert fiber is not None
+            if fiber.gen is not None:
+                # Suspended on its caller's stack before fibers needed workers.
+                outcome = self.drive(fiber.gen, payload)
+            else:
+                fn = fiber.fn
+                assert fn is not None
+                outcome = fn.fn(payload) if fn.arity == 1 else fn.fn()
+            fiber = None
         except GreenletExit:
             # Killed: a dropped suspended fiber, or the VM closing.
             return None
@@ -191,7 +240,7 @@ class FiberScheduler:
         fiber = self.current
         assert fiber is not None
         fiber.state = "done"
-        fiber.g = None
+        fiber.g = fiber.gen = None
         self.live.pop(weakref.ref(fiber), None)
         caller = fiber.caller
         fiber.caller = None
@@ -209,6 +258,63 @@ class FiberScheduler:
     # -- Wren operations ------------------------------------------------------------
 
     def call(self, fiber: WFiber, value: Any, is_try: bool) -> Any:
+        state = fiber.state
+        if not (
+            state in {"new", "suspended"}
+            and fiber.g is None
+            and self.stackless
+            and fiber.caller is None
+        ):
+            return self._call_on_worker(fiber, value, is_try)
+        # On this stack, until the fiber yields or ends (see the module's doc).
+        me = self.current
+        level = (me.level if me is not None else 0) + 1
+        if level > self.max_nesting:
+            raise FatalError(
+                self.vm._limit("recursion", f"fiber depth exceeded {self.max_nesting}")
+            )
+        fiber.caller = me
+        fiber.level = level
+        fiber.state = "running"
+        self.current = fiber
+        try:
+            gen = fiber.gen
+            if gen is None:
+                fn = fiber.fn
+                assert fn is not None
+                if fn.__class__ is not WGenFn:
+                    # No yield in its body: it runs to its end now.
+                    result = fn.fn(value) if fn.arity == 1 else fn.fn()
+                    fiber.state = "done"
+                    return result
+                gen = fiber.gen = fn.gen(value) if fn.arity == 1 else fn.gen()
+                value = None
+            result = gen.send(value)
+            fiber.state = "suspended"
+            return result
+        except StopIteration as stop:
+            fiber.state = "done"
+            fiber.gen = None
+            return stop.value
+        except (FatalError, VMSuspend, GreenletExit):
+            fiber.state = "done"
+            fiber.gen = None
+            raise
+        except BaseException as exc:
+            fiber.state = "done"
+            fiber.gen = None
+            err = self.vm.to_wren_error(exc)
+            if isinstance(err, FatalError):
+                raise err from None
+            fiber.error = err.value
+            if is_try:
+                return err.value
+            raise err from None
+        finally:
+            fiber.caller = None
+            self.current = me
+
+    def _call_on_worker(self, fiber: WFiber, value: Any, is_try: bool) -> Any:
         if (
             fiber.caller is not None
             or fiber.error is not None
@@ -220,7 +326,6 @@ class FiberScheduler:
         if fiber.state == "running" and (fiber is me or fiber.g is getcurrent()):
             self._refuse_call(fiber, is_try)
         fiber.caller = me
-        fiber.is_try = is_try
         g = fiber.g
         if g is None:
             g = self._start(fiber, me)
@@ -255,6 +360,12 @@ class FiberScheduler:
             raise WrenError(f"Cannot {verb} a finished fiber.")
         raise WrenError("Fiber has already been called.")
 
+    def _refuse_here(self) -> None:
+        """The running fiber runs on its caller's stack (it started while
+        fibers were stackless) and cannot suspend from a nested call, which
+        a module loaded since allows."""
+        raise WrenError("Cannot suspend a fiber from a nested call it started without a stack.")
+
     def transfer(self, fiber: WFiber, payload: Any) -> Any:
         if fiber.error is not None:
             raise WrenError("Cannot transfer to an aborted fiber.")
@@ -266,6 +377,8 @@ class FiberScheduler:
             if payload.__class__ is Signal:
                 raise payload.value
             return payload
+        if me.g is None:
+            self._refuse_here()
         if fiber.g is not None and fiber.g is getcurrent():
             # The fiber that a host callback interrupted: it cannot resume
             # before the callback returns.
@@ -277,6 +390,8 @@ class FiberScheduler:
     def yield_(self, value: Any) -> Any:
         me = self.current
         assert me is not None
+        if me.g is None:
+            self._refuse_here()
         caller = me.caller
         if caller is None:
             me = None
@@ -300,6 +415,8 @@ class FiberScheduler:
         assert me is not None and entry is not None
         if me is entry:
             raise VMSuspend
+        if me.g is None:
+            self._refuse_here()
         me.state = "suspended"
         me = None
         return self._resumed(self._switch(entry, Signal("end", value)))
