@@ -95,7 +95,20 @@ def test_values_at_the_edges(limited: Any) -> None:
         assert identity([0.5]) == 0.5
         assert identity([None]) is None and identity([True]) is True
         assert kinds([None, False, ""]) == ["object", "boolean", "string"]
-        for text in ("", "plain", "a\x00b", "\x01x", "\x04", "ünï ✓", "😀"):
+        for text in (
+            "",
+            "plain",
+            "a\x00b",
+            "\x01x",
+            "\x02",
+            "\x03{}",
+            "\x04",
+            "\x04ab",
+            "\x05",
+            "\x05x",
+            "ünï ✓",
+            "😀",
+        ):
             assert identity([text]) == text
         assert handle(limited, "lone")([]) == "a\ud800b"
         assert handle(limited, "nul")([]) == "a\x00b"

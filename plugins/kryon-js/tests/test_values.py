@@ -179,3 +179,30 @@ def test_unsupported_host_values(js: Any, bad: Any) -> None:
     with pytest.raises(ConversionError):
         js.call(script, "identity", bad)
     assert js.call(script, "identity", 1) == 1
+
+
+@pytest.mark.parametrize(
+    ("number", "canonical"),
+    [
+        (3.0, 3),
+        (-7.0, -7),
+        (0.0, 0),
+        (-0.0, -0.0),
+        (0.5, 0.5),
+        (2.0**53 - 1, 2**53 - 1),
+        (-(2.0**53 - 1), -(2**53 - 1)),
+        (2.0**53, 2.0**53),
+        (-(2.0**53), -(2.0**53)),
+        (1e300, 1e300),
+        (5e-324, 5e-324),
+        (math.inf, math.inf),
+        (-math.inf, -math.inf),
+    ],
+)
+def test_number_from_js_keeps_the_number_rule(number: float, canonical: Any) -> None:
+    result = number_from_js(number)
+    assert type(result) is type(canonical) and repr(result) == repr(canonical)
+
+
+def test_number_from_js_keeps_nan() -> None:
+    assert math.isnan(number_from_js(math.nan))

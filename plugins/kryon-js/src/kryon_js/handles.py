@@ -75,9 +75,14 @@ def make_handle(
                 if -2147483648 <= a <= 2147483647:  # the binding truncates wider ints
                     continue
                 return general(args, False)
-            if kind is float or kind is bool or a is None:
+            if kind is float:
                 continue
-            if kind is str and a.isascii() and "\x00" not in a and (a[:1] > "\x04" or not a):
+            if kind is str:
+                # ``a >= "\x05"``: a first character past the result markers
+                if (a >= "\x05" or not a) and a.isascii() and "\x00" not in a:
+                    continue
+                return general(args, False)
+            if kind is bool or a is None:
                 continue
             return general(args, False)
         wrapper = wrappers[arity]
@@ -94,11 +99,14 @@ def make_handle(
         callers[0] = script  # the bottom entry names the top-level caller (runtime.py)
         try:
             result = wrapper(*args)
-            if type(result) is str and result and result[0] <= "\x04":
+            kind = type(result)
+            if kind is str and result and result[0] <= "\x04":
                 result = marked(result, script)
+                kind = type(result)
             if rt.async_code or rt.rejections.seen:
                 rt.pump()
-            if rt.exits.pending is not None:  # an exit some C code swallowed (exits.py)
+            # an exit some C code swallowed (exits.py): it began in a host callback
+            if rt.hosted and rt.exits.pending is not None:
                 raise rt.exits.pending
         except exceptions as exc:
             rt._faulted(script)
@@ -107,7 +115,7 @@ def make_handle(
             rt.depth = 0
             if rt.hosted:
                 rt._after_host(script)
-        if type(result) is float:
+        if kind is float:
             return number_from_js(result)
         return result
 

@@ -50,12 +50,16 @@ _dumps = json.JSONEncoder(
 ).encode
 
 
+_SAFE_FLOAT = float(SAFE_INT)  # exact: float-to-float comparisons are the cheap ones
+_copysign = math.copysign
+
+
 def number_from_js(value: float) -> Value:
     """The canonical form of a JS number that arrived as a Python float."""
     if (
         value.is_integer()
-        and -SAFE_INT <= value <= SAFE_INT
-        and (value != 0 or math.copysign(1.0, value) > 0)
+        and -_SAFE_FLOAT <= value <= _SAFE_FLOAT
+        and (value or _copysign(1.0, value) > 0)
     ):
         return int(value)
     return value
