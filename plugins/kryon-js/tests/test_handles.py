@@ -106,6 +106,7 @@ def test_values_at_the_edges(limited: Any) -> None:
             "\x04ab",
             "\x05",
             "\x05x",
+            "\x00a",
             "ünï ✓",
             "😀",
         ):

@@ -167,9 +167,10 @@ function decode(text) {
 
 // The binding stops a string at a NUL and cannot decode a lone surrogate: such
 // strings (and ones that look like result markers) cross as wire text instead.
+// Not a result marker (a first character \x01..\x03: string comparisons, which no
+// script can replace, cost no call), no NUL, no lone surrogate.
 function plainString(s) {
-  const c = charCode(s, 0);
-  return !(c === 1 || c === 2 || c === 3) && strIndex(s, "\u0000") < 0 && wellFormed(s);
+  return (s < "\u0001" || s >= "\u0004") && strIndex(s, "\u0000") < 0 && wellFormed(s);
 }
 
 // QuickJS-ng keeps a long string built by concatenation as a rope, which the binding
@@ -177,8 +178,11 @@ function plainString(s) {
 // made flat by a slice first.
 function flat(s) { return strSlice(s, 0); }
 
+// Every entry from Python ends here: a plain string, the common non-number result,
+// is checked inline (plainString) and made flat with no further call.
 function out(r) {
-  const v = outValue(r);
+  const v = typeof r === "string" && (r < "\u0001" || r >= "\u0004") &&
+    strIndex(r, "\u0000") < 0 && wellFormed(r) ? strSlice(r, 0) : outValue(r);
   if (outCount !== 0) flushOut();
   return v;
 }
