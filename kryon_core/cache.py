@@ -84,6 +84,7 @@ class CompilationCache:
         self._memory: OrderedDict[str, CompiledScript] = OrderedDict()
         self._lock = threading.Lock()
         self.directory: Path | None = None
+        self._prefix = ""  # the directory as a string ending in a separator
         self._disk_bytes: int | None = None
         self._made_directory = False
         if self.config.enabled and self.config.disk:
@@ -92,6 +93,7 @@ class CompilationCache:
                 if self.config.directory
                 else default_cache_dir()
             )
+            self._prefix = os.path.join(self.directory, "")
             if not self._swept_lately():
                 self.cleanup()
 
@@ -188,7 +190,7 @@ class CompilationCache:
 
     def _path(self, key: str) -> str | None:
         # plain strings and os calls: a warm load reads one entry per script
-        return None if self.directory is None else os.path.join(self.directory, key + _SUFFIX)
+        return None if self.directory is None else self._prefix + key + _SUFFIX
 
     def _read(self, key: str) -> CompiledScript | None:
         path = self._path(key)
@@ -287,7 +289,11 @@ def _create_exclusive(path: str) -> int:
 
 
 def _copy(compiled: CompiledScript, *, from_cache: bool) -> CompiledScript:
-    return CompiledScript(**{**vars(compiled), "from_cache": from_cache})
+    # the fields as they are, without running __init__ again (one per cache hit)
+    copy: CompiledScript = object.__new__(CompiledScript)
+    copy.__dict__.update(compiled.__dict__)
+    copy.from_cache = from_cache
+    return copy
 
 
 def _encode(key: str, compiled: CompiledScript) -> bytes:

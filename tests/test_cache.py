@@ -57,6 +57,24 @@ def test_disk_round_trip_across_instances(tmp_path: Path) -> None:
     assert second.get("k" * 64) is not None and second.stats.memory_hits == 1
 
 
+def test_each_hit_is_a_copy_of_its_own(tmp_path: Path) -> None:
+    # a caller changing what it got changes neither the entry nor the next hit
+    cache = make(tmp_path)
+    original = compiled()
+    cache.put("k" * 64, original)
+    for _ in range(2):
+        hit = cache.get("k" * 64)
+        assert hit is not None and hit.from_cache and hit is not original
+        assert hit == CompiledScript(**{**vars(original), "from_cache": True})
+        hit.bytecode, hit.entry_point = b"changed", True
+    assert not original.from_cache and original.bytecode == compiled().bytecode
+    fresh = make(tmp_path).get("k" * 64)  # from disk
+    assert fresh is not None and fresh.bytecode == compiled().bytecode and fresh.from_cache
+    fresh.path = "elsewhere"
+    again = make(tmp_path).get("k" * 64)
+    assert again is not None and again.path == "s.lua"
+
+
 def test_miss_is_counted(tmp_path: Path) -> None:
     cache = make(tmp_path)
     assert cache.get("absent") is None

@@ -71,6 +71,23 @@ def test_infinite_loop_hits_the_instruction_limit(counted: Any) -> None:
     assert error.line == 2 and error.script is not None
 
 
+def test_the_hook_is_back_after_the_kernels_unhooked_work(counted: Any) -> None:
+    # loads run the kernel's own work with the hook off; it is on again after
+    # them, also when that work failed
+    kernel, lua = counted.engine._kernel, counted.engine._live.lua
+    sid = counted.load("function spin() local n = 0 for i = 1, 1e8 do n = n + i end end")
+    failing = lua.eval("function() error('kernel work failed') end")
+    with pytest.raises(counted.engine._lua_error, match="kernel work failed"):
+        kernel.unhooked(failing)
+    with pytest.raises(InstructionLimitError):  # (not run to its end unhooked)
+        counted.call(sid, "spin")
+    assert kernel.unhooked(lua.eval("function(a, b) return b, a end"), 1, 2) == (2, 1)
+    with pytest.raises(InstructionLimitError):
+        counted.call(sid, "spin")
+    with pytest.raises(InstructionLimitError):  # a main chunk's own loop
+        counted.load("local n = 0 while true do n = n + 1 end")
+
+
 def test_infinite_loop_hits_the_time_limit(timed: Any) -> None:
     ends_with(timed, TimeLimitError, "while true do end")
 

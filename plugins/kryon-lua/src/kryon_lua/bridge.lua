@@ -249,22 +249,27 @@ end
 -- K.describe tells about one of them when the host first asks.  Only names
 -- that are identifiers are exported: all of them are checked in one look at
 -- the joined names, and one by one only when that finds one that is not.
-function K.exports(env, ret, skip)
-  local out = {}
+local function exports(env, ret, skip)
+  local out, names, n = {}, {}, 0
   if type(ret) == "table" then
     for k, v in next, ret do
-      if type(v) == "function" and type(k) == "string" then out[k] = v end
+      if type(v) == "function" and type(k) == "string" then
+        out[k] = v
+        n = n + 1
+        names[n] = k
+      end
     end
   end
   for k, v in next, env do
-    if type(v) == "function" and type(k) == "string" and not rawequal(skip[k], v) then
+    -- (skip holds functions and strings only: its `~=` runs no __eq, and
+    -- passes over the builtins, most of an env, without a call)
+    if skip[k] ~= v and type(v) == "function" and type(k) == "string" then
+      if out[k] == nil then
+        n = n + 1
+        names[n] = k
+      end
       out[k] = v
     end
-  end
-  local names, n = {}, 0
-  for k in next, out do
-    n = n + 1
-    names[n] = k
   end
   local joined = table_concat(names, "\n")
   if n > 0 and (string_find(joined, "[^%w_\n]")
@@ -282,6 +287,10 @@ function K.exports(env, ret, skip)
     joined = table_concat(names, "\n", 1, n)
   end
   return out, joined
+end
+
+function K.exports(env, ret, skip)
+  return K.unhooked(exports, env, ret, skip)
 end
 
 -- The export `name` in one line: "nparams<TAB>vararg(0/1)<TAB>line defined<TAB>param,names".

@@ -847,13 +847,17 @@ end
 -- and the main chunk bound for the host to run (or nil and the loader's
 -- message).  `caller` names the script to the host's callables; `arg0`, when
 -- given, is `arg[0]` (a program run as `lua FILE` is).
-function S.prepare(caller, name, api, write, denied, bytecode, arg0)
+local function prepare(caller, name, api, write, denied, bytecode, arg0)
   local kryon, print_write = K.script_api(caller, api, write, denied)
   local env, skip = S.new_env(name, kryon, print_write)
   if arg0 ~= nil then env.arg = { [0] = arg0 } end
   local chunk, message = K.instantiate(bytecode, "=" .. name, env)
   if chunk == nil then return env, skip, nil, message end
   return env, skip, K.bind_main(chunk), nil
+end
+
+function S.prepare(...)
+  return K.unhooked(prepare, ...)
 end
 
 return S
