@@ -181,9 +181,11 @@ def test_kryon_functions_get_each_argument_as_it_was_passed(make_js: Any) -> Non
 
 def test_a_kryon_function_result_that_looks_like_a_marker_is_a_string(make_js: Any) -> None:
     js = make_js(functions={"give": HostFunction("give", lambda caller, text: text)})
-    script = js.load("function f(t) { const r = kryon.give(t); return [typeof r, r.length]; }")
-    for text in ("\x01[1]", "\x02{}", "\x05", "", "plain"):
-        assert js.call(script, "f", text) == ["string", len(text)]
+    script = js.load(
+        "function f(t) { const r = kryon.give(t); return [typeof r, r.length, r === t, r]; }"
+    )
+    for text in ("\x01[1]", "\x02{}", "\x03", "\x04", "\x05", "\x06", "\x00a", "", "plain", "ünï"):
+        assert js.call(script, "f", text) == ["string", len(text), True, text]
 
 
 def test_kryon_function_numbers_follow_the_number_rule(make_js: Any) -> None:

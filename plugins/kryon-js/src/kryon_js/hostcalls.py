@@ -121,6 +121,13 @@ class HostGateway:
                 return result
             if kind is int and -2147483648 <= result <= 2147483647:
                 return result
+            if (  # plain text (wire._plain), checked here: a first character past the markers
+                kind is str
+                and (result >= "\x06" or not result)
+                and result.isascii()
+                and "\x00" not in result
+            ):
+                return result
             return rt.codec.result_for_js(result)
         except ScriptExit as exc:  # process.exit, or a script of another engine exited
             return self._exit(exc)

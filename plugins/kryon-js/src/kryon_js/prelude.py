@@ -350,42 +350,36 @@ function hostCall(op, args) {
   return fromHost(host(-op, flat(text + "]")));
 }
 
-function plain(x) {
-  const t = typeof x;
-  return t === "number" || t === "boolean" || x == null ||
-    (t === "string" && strIndex(x, "\u0000") < 0 && wellFormed(x));
-}
-
 function pass(x) { return typeof x === "string" ? flat(x) : x; }
+
+// An argument as the binding can take it as it is (a string made flat), or NOT_PLAIN.
+const NOT_PLAIN = freeze(create(null));
+function passable(x) {
+  const t = typeof x;
+  if (t === "string") {
+    return strIndex(x, "\u0000") < 0 && wellFormed(x) ? strSlice(x, 0) : NOT_PLAIN;
+  }
+  return t === "number" || t === "boolean" || x == null ? x : NOT_PLAIN;
+}
 
 // A kryon.* function: up to three plain arguments go straight to Python.  This runs
 // once per callback, so a number (the common argument) costs one typeof, and only a
-// string result (a marker, or text) goes through fromHost.
+// string result that may be a marker (a first character below \x06) goes through
+// fromHost.  (Strict code: reassigning a parameter leaves `arguments` as passed.)
 function kryonFunction(id) {
   return function (a, b, c) {
     if (outCount !== 0) flushOut();
     if (token !== undefined) token = undefined;
-    let r;
-    switch (arguments.length) {
-      case 0: r = host(id); break;
-      case 1:
-        if (typeof a !== "number") { if (!plain(a)) return hostCall(id, [a]); a = pass(a); }
-        r = host(id, a);
-        break;
-      case 2:
-        if (typeof a !== "number") { if (!plain(a)) return hostCall(id, [a, b]); a = pass(a); }
-        if (typeof b !== "number") { if (!plain(b)) return hostCall(id, [a, b]); b = pass(b); }
-        r = host(id, a, b);
-        break;
-      case 3:
-        if (typeof a !== "number") { if (!plain(a)) return hostCall(id, [a, b, c]); a = pass(a); }
-        if (typeof b !== "number") { if (!plain(b)) return hostCall(id, [a, b, c]); b = pass(b); }
-        if (typeof c !== "number") { if (!plain(c)) return hostCall(id, [a, b, c]); c = pass(c); }
-        r = host(id, a, b, c);
-        break;
-      default: return hostCall(id, arraySlice(arguments));
+    const n = arguments.length;
+    if (n > 3 ||
+        (n > 0 && typeof a !== "number" && (a = passable(a)) === NOT_PLAIN) ||
+        (n > 1 && typeof b !== "number" && (b = passable(b)) === NOT_PLAIN) ||
+        (n > 2 && typeof c !== "number" && (c = passable(c)) === NOT_PLAIN)) {
+      return hostCall(id, arraySlice(arguments));
     }
-    return typeof r === "string" ? fromHost(r) : r;
+    const r = n === 2 ? host(id, a, b) : n === 1 ? host(id, a)
+      : n === 0 ? host(id) : host(id, a, b, c);
+    return typeof r !== "string" || r >= "\u0006" ? r : fromHost(r);
   };
 }
 
