@@ -75,7 +75,8 @@ def mul2(a: Any, b: Any) -> Any:
         return r if _LONG_MIN <= r <= _LONG_MAX else overflow()
     if _floats(a, b):
         return a * b
-    r = _norm(_num(a) * _num(b))
+    _check_product(_num(a), _num(b))
+    r = _norm(a * b)
     if type(r) is int and type(a) is int and type(b) is int and not _LONG_MIN <= r <= _LONG_MAX:
         overflow()
     return _contagion(r, a, b)
@@ -83,9 +84,11 @@ def mul2(a: Any, b: Any) -> Any:
 
 def mul_promoting(a: Any = 1, b: Any = 1, *more: Any) -> Any:
     """``*'``: integers grow without bound."""
-    r = _contagion(_norm(_num(a) * _num(b)), a, b)
+    _check_product(_num(a), _num(b))
+    r = _contagion(_norm(a * b), a, b)
     for x in more:
-        r = _contagion(_norm(r * _num(x)), r, x)
+        _check_product(r, _num(x))
+        r = _contagion(_norm(r * x), r, x)
         _check_bits(r)
     _check_bits(r)
     return r
@@ -94,6 +97,23 @@ def mul_promoting(a: Any = 1, b: Any = 1, *more: Any) -> Any:
 MAX_BIGINT_BITS = 1 << 20
 """Integers beyond a million bits are refused: one multiplication of such
 numbers runs in C for seconds, out of reach of the time limit's checks."""
+
+
+def _bits(x: Any) -> int:
+    if isinstance(x, int):
+        return x.bit_length()
+    if type(x) is Fraction:
+        return max(x.numerator.bit_length(), x.denominator.bit_length())
+    return 0
+
+
+def _check_product(a: Any, b: Any) -> None:
+    """Refuse a product beyond :data:`MAX_BIGINT_BITS` before it is computed
+    (squaring a BigInt or a ratio forty times would run in C for hours)."""
+    if _bits(a) + _bits(b) > MAX_BIGINT_BITS + 1:
+        from kryon_core import MemoryLimitError
+
+        raise MemoryLimitError(f"integer of more than {MAX_BIGINT_BITS} bits")
 
 
 def _check_bits(r: Any) -> None:

@@ -46,6 +46,7 @@ from kryon_lisp.seqs import (
     realise_list,
     rest,
     seq,
+    string_chars,
 )
 from kryon_lisp.transducers import (
     cat,
@@ -64,7 +65,7 @@ from kryon_lisp.transducers import (
     take_while_xf,
     take_xf,
 )
-from kryon_lisp.types import EMPTY_LIST, Char, PVector, Reduced, Seq, key_of, truthy
+from kryon_lisp.types import EMPTY_LIST, PVector, Reduced, Seq, key_of, truthy
 
 _NONE = object()
 
@@ -86,7 +87,7 @@ def _it(x: Any, holders: int | None = None) -> Iterator[Any]:
     if t is LRange:
         return iter(x)
     if t is str:
-        return map(Char, x)
+        return string_chars(x)
     if (
         t is LazySeq
         and holders is not None

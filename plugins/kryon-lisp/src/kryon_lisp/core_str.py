@@ -11,7 +11,7 @@ from kryon_lisp import java_format, limits, patterns
 from kryon_lisp.arrays import JavaArray
 from kryon_lisp.classes import EXCEPTIONS
 from kryon_lisp.printer import int_text, pr_str, str_of, type_name
-from kryon_lisp.seqs import IndexedSeq, fused_iter, lazy_iter
+from kryon_lisp.seqs import fused_iter, lazy_iter, seq
 from kryon_lisp.types import Char, Keyword, LMap, Symbol
 
 _FORMAT = re.compile(r"%(\d+\$)?([-#+ 0,(]*)(\d+)?(\.\d+)?([a-zA-Z%])")
@@ -35,8 +35,12 @@ def subs(s: str, start: int, end: int | None = None) -> str:
 def format_(fmt: str, *args: Any) -> str:
     """Java-style ``format`` (the common conversions)."""
     position = 0
+    produced = _TextMeter()
 
     def convert(m: re.Match[str]) -> str:
+        return produced.add(conversion(m))
+
+    def conversion(m: re.Match[str]) -> str:
         nonlocal position
         index, flags, width, precision, conv = m.groups()
         if conv == "%":
@@ -184,10 +188,21 @@ def _text(s: Any) -> str:
 def split(s: str, sep: Any, limit: int | None = None) -> Any:
     if not isinstance(sep, patterns.Pattern):
         sep = patterns.compile_pattern(re.escape(str_of(sep)))
+    text = _text(s)
+    cap = _element_cap()
     if sep.pattern == "":
-        parts = list(s)
+        if cap is not None:
+            limits.check_size(len(text))
+        parts = list(text)
     else:
-        parts = patterns.split(sep, _text(s), (limit - 1) if limit and limit > 0 else 0)
+        most = (limit - 1) if limit and limit > 0 else 0
+        if cap is not None and len(text) >= cap and not 0 < most <= cap:
+            # one string per piece, made in one C call: at most as many as a
+            # collection may hold (a piece more says there were too many)
+            parts = patterns.split(sep, text, cap)
+            limits.check_size(len(parts))
+        else:
+            parts = patterns.split(sep, text, most)
     if not limit and len(parts) > 1:
         # Java drops trailing empty strings (but "" split is [""])
         while len(parts) > 1 and parts[-1] == "":
@@ -203,32 +218,162 @@ def _sized(text: str) -> str:
     return text
 
 
+class _TextMeter:
+    """The characters of a string being built piece by piece, refused as soon
+    as they pass the memory limit: the pieces are joined in one C call, and a
+    thousand megabyte pieces must not get that far."""
+
+    __slots__ = ("cap", "total")
+
+    def __init__(self, start: int = 0) -> None:
+        budget = limits.current.budget
+        self.cap = budget.memory_limit if budget is not None else None
+        self.total = start
+
+    def add(self, piece: str) -> str:
+        if self.cap is not None:
+            self.total += len(piece)
+            if self.total > self.cap:
+                limits.check_text(self.total)
+        return piece
+
+    def add_timed(self, piece: str, size: int = 0) -> str:
+        """:meth:`add` of ``piece`` and ``size`` more characters, with a
+        deadline check: for pieces that take long to make (a replacement
+        expanded per match)."""
+        budget = limits.current.budget
+        if budget is not None:
+            budget.check_clock()
+        self.add(piece)
+        if size and self.cap is not None:
+            self.total += size
+            if self.total > self.cap:
+                limits.check_text(self.total)
+        return piece
+
+
+def _joined(sep: str, items: Any) -> str:
+    meter = _TextMeter()
+    if meter.cap is None:
+        return sep.join(str_of(x) for x in items)
+    pieces = [meter.add(str_of(x)) for x in items]
+    if sep and len(pieces) > 1:
+        limits.check_text(meter.total + len(sep) * (len(pieces) - 1))
+    return sep.join(pieces)
+
+
 def join(sep: Any, coll: Any = None) -> str:
     for source in (sep, coll):
         if type(source) is JavaArray:
             # the pieces are all held at once while joined: as many as a collection may hold
             limits.check_size(len(source.data))
     if coll is None:  # (join coll)
-        return _sized("".join(str_of(x) for x in fused_iter(sep, 1)))
-    return _sized(str_of(sep).join(str_of(x) for x in fused_iter(coll, 1)))
+        return _joined("", fused_iter(sep, 1))
+    return _joined(str_of(sep), fused_iter(coll, 1))
+
+
+def replace_text(s: str, match: str, replacement: str, count: int = -1) -> str:
+    """``s`` with ``match`` replaced, its size checked before it is built."""
+    if len(replacement) > len(match):
+        found = s.count(match) if count < 0 else min(count, s.count(match))
+        limits.check_text(len(s) + found * (len(replacement) - len(match)))
+    return s.replace(match, replacement, count)
+
+
+def _regex_replace(s: str, pattern: Any, replacement: Any, count: int = 0) -> str:
+    meter = _TextMeter(len(s))
+    if callable(replacement):
+        return patterns.sub(
+            pattern, lambda m: meter.add(str_of(replacement(_match_value(m)))), s, count
+        )
+    parts = _java_replacement(str_of(replacement), pattern.groups)
+    template = "".join(
+        f"\\g<{part}>" if type(part) is not str else part.replace("\\", "\\\\") for part in parts
+    )
+    if meter.cap is not None:
+        # each match's text at most: the literal text, and every group it names as long as s
+        literal = sum(len(part) for part in parts if type(part) is str)
+        most = literal + (len(parts) - sum(type(part) is str for part in parts)) * len(s)
+        if len(s) + (1 if count else len(s) + 1) * most > meter.cap:
+            return patterns.sub(pattern, lambda m: _expand(m, parts, meter), s, count)
+    return patterns.sub(pattern, template, s, count)
+
+
+def _expand(m: Any, parts: list[str | _Group], meter: _TextMeter) -> str:
+    """One match's replacement, its size checked before it is built."""
+    pieces = [part if isinstance(part, str) else m.group(part.ref) or "" for part in parts]
+    meter.add_timed("", sum(map(len, pieces)))
+    return "".join(pieces)
 
 
 def replace(s: str, match: Any, replacement: Any) -> str:
     if isinstance(match, patterns.Pattern):
-        if callable(replacement):
-            return _sized(patterns.sub(match, lambda m: str_of(replacement(_match_value(m))), s))
-        return _sized(patterns.sub(match, _java_replacement(str_of(replacement)), s))
-    return _sized(_text(s).replace(str_of(match), str_of(replacement)))
+        return _regex_replace(_text(s), match, replacement)
+    return replace_text(_text(s), str_of(match), str_of(replacement))
 
 
 def replace_first(s: str, match: Any, replacement: Any) -> str:
     if isinstance(match, patterns.Pattern):
-        return patterns.sub(match, _java_replacement(str_of(replacement)), s, count=1)
-    return _text(s).replace(str_of(match), str_of(replacement), 1)
+        return _regex_replace(_text(s), match, replacement, count=1)
+    return replace_text(_text(s), str_of(match), str_of(replacement), 1)
 
 
-def _java_replacement(text: str) -> str:
-    return re.sub(r"\$(\d)", r"\\\1", text)
+class _Group:
+    """A group named in a replacement (``$1``, ``${name}``)."""
+
+    __slots__ = ("ref",)
+
+    def __init__(self, ref: int | str) -> None:
+        self.ref = ref
+
+    def __str__(self) -> str:
+        return str(self.ref)
+
+
+def _java_replacement(text: str, groups: int) -> list[str | _Group]:
+    """Java's replacement syntax (``$1``, ``${name}``, ``\\$`` for a dollar) read
+    into literal text and groups (``$0`` is the whole match)."""
+    out: list[str | _Group] = []
+    literal: list[str] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            if i + 1 == len(text):
+                raise ValueError("character to be escaped is missing")
+            literal.append(text[i + 1])
+            i += 2
+            continue
+        if c != "$":
+            literal.append(c)
+            i += 1
+            continue
+        i += 1
+        if text[i : i + 1] == "{":
+            end = text.find("}", i)
+            if end < 0:
+                raise ValueError("named capturing group is missing trailing '}'")
+            group: int | str = text[i + 1 : end]
+            i = end + 1
+        elif text[i : i + 1].isdigit():
+            # as Java: more digits while they still name a group
+            number = int(text[i])
+            i += 1
+            while i < len(text) and text[i].isdigit() and number * 10 + int(text[i]) <= groups:
+                number = number * 10 + int(text[i])
+                i += 1
+            if number > groups:
+                raise IndexError(f"No group {number}")
+            group = number
+        else:
+            raise ValueError("Illegal group reference")
+        if literal:
+            out.append("".join(literal))
+            literal.clear()
+        out.append(_Group(group))
+    if literal:
+        out.append("".join(literal))
+    return out
 
 
 def _match_value(m: Any) -> Any:
@@ -251,6 +396,13 @@ def re_seq(pattern: Any, s: str) -> Any:
     return lazy_iter(_match_value(m) for m in patterns.finditer(pattern, _text(s)))
 
 
+def _escaped(s: str, cmap: Any) -> Any:
+    for c in s:
+        limits.step()
+        replacement = cmap(Char(c))
+        yield c if replacement is None else replacement
+
+
 def blank(s: Any) -> bool:
     return s is None or _text(s).strip() == ""
 
@@ -260,7 +412,15 @@ def capitalize(s: str) -> str:
 
 
 def split_lines(s: str) -> Any:
+    cap = _element_cap()
+    if cap is not None and len(s) >= cap:
+        limits.check_size(s.count("\n") + s.count("\r") + 1)
     return pvector(s.splitlines())
+
+
+def _element_cap() -> int | None:
+    budget = limits.current.budget
+    return budget.element_cap if budget is not None else None
 
 
 def index_of(s: str, value: Any, start: int = 0) -> Any:
@@ -293,7 +453,7 @@ CLOJURE_STRING: dict[str, Any] = {
     "reverse": lambda s: _text(s)[::-1],
     "index-of": index_of,
     "last-index-of": last_index_of,
-    "escape": lambda s, m: "".join(str_of(m(Char(c))) if m(Char(c)) is not None else c for c in s),
+    "escape": lambda s, m: _joined("", _escaped(_text(s), m)),
 }
 
 STRINGS: dict[str, Any] = {
@@ -320,7 +480,7 @@ STRINGS: dict[str, Any] = {
     "simple-keyword?": lambda x: type(x) is Keyword and x.ns is None,
     "qualified-keyword?": lambda x: type(x) is Keyword and x.ns is not None,
     "gensym": None,
-    "chars": lambda s: IndexedSeq([Char(c) for c in s], 0) if s else None,
+    "chars": lambda s: seq(_text(s)),
 }
 
 __all__ = ["CLOJURE_STRING", "STRINGS", "LMap"]

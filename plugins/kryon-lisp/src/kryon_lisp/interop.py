@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import Any, NoReturn
 
 from kryon_core import ScriptExit
-from kryon_lisp import patterns
+from kryon_lisp import limits, patterns
 from kryon_lisp.arrays import PRIMITIVE_CLASSES
 from kryon_lisp.clojure_hash import java_string_hash
 from kryon_lisp.printer import str_of, type_name
@@ -62,6 +62,18 @@ def _split(s: str, regex: Any) -> Any:
     return split(
         s, regex if isinstance(regex, patterns.Pattern) else patterns.compile_pattern(regex)
     )
+
+
+def _replace(s: str, match: str, replacement: str) -> str:
+    from kryon_lisp.core_str import replace_text
+
+    return replace_text(s, match, replacement)
+
+
+def _concat(s: str, other: str) -> str:
+    if type(other) is str:  # a doubling loop must meet the memory limit as str's does
+        limits.check_text(len(s) + len(other))
+    return s + other
 
 
 def _int_cast(x: Any) -> int:
@@ -223,10 +235,10 @@ _STRING_METHODS: dict[str, Callable[..., Any]] = {
     "lastIndexOf": lambda s, p: s.rfind(str_of(p)),
     "substring": lambda s, a, b=None: _substring(s, a, len(s) if b is None else b),
     "charAt": lambda s, i: Char(s[_string_index(s, i)]),
-    "replace": lambda s, a, b: s.replace(str_of(a), str_of(b)),
+    "replace": lambda s, a, b: _replace(s, str_of(a), str_of(b)),
     "equals": lambda s, o: s == o,
     "equalsIgnoreCase": lambda s, o: isinstance(o, str) and s.lower() == o.lower(),
-    "concat": lambda s, o: s + o,
+    "concat": _concat,
     "toString": lambda s: s,
     "split": _split,  # a regex the time limit can stop, trailing empties dropped as Java
     "hashCode": lambda s: _signed32(java_string_hash(s)),

@@ -80,6 +80,7 @@ class Runtime:
         self.write: Writer = write or _default_write
         self.log: Logger = log or (lambda level, text, script: None)
         self.captures: list[list[str]] = []
+        self.captured: list[int] = []  # the characters in each capture
         self.printing: list[list[str]] = []
         self.core["@with-out-str"] = self.with_out_str
         self._builtin_ns("clojure.string", CLOJURE_STRING)
@@ -250,15 +251,22 @@ class Runtime:
     def _emit(self, text: str, script: str) -> None:
         if self.captures:
             self.captures[-1].append(text)
+            size = self.captured[-1] = self.captured[-1] + len(text)
+            budget = limits.current.budget
+            limit = budget.memory_limit if budget is not None else None
+            if limit is not None and size > limit:  # all of it becomes one string
+                limits.check_text(size)
         else:
             self.write(text, "stdout", script)
 
     def with_out_str(self, thunk: Callable[[], Any]) -> str:
         self.captures.append([])
+        self.captured.append(0)
         try:
             thunk()
         finally:
             captured = self.captures.pop()
+            self.captured.pop()
         return "".join(captured)
 
     def namespace_functions(self, ns: Namespace) -> dict[str, Any]:

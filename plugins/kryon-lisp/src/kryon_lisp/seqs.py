@@ -329,6 +329,24 @@ def metered_range(r: range) -> Iterator[int]:
     return itertools.chain.from_iterable(map(run, range(0, len(r), chunk)))
 
 
+def string_chars(s: str) -> Iterator[Any]:
+    """The characters of ``s``.  A string may hold as many characters as the
+    memory limit has bytes, far more than a collection may hold elements, so a
+    long one is walked in runs of CHUNK charged as :func:`metered` does."""
+    chunk = limits.CHUNK
+    if len(s) <= chunk:
+        return map(Char, s)
+
+    def run(i: int) -> Iterator[Any]:
+        if i:
+            budget = limits.current.budget
+            if budget is not None:
+                budget.realise(chunk)
+        return map(Char, s[i : i + chunk])
+
+    return itertools.chain.from_iterable(map(run, range(0, len(s), chunk)))
+
+
 def infinite(it: Iterator[Any]) -> LazySeq:
     """A lazy sequence over an endless iterator, under the budget."""
     return lazy_iter(metered(it))
@@ -346,6 +364,9 @@ def seq(x: Any) -> Seq | None:
     if t is LMap:
         return IndexedSeq([pvector2(k, v) for k, v in x.items()], 0) if len(x) else None
     if t is str:
+        if len(x) > limits.CHUNK:
+            limits.check_size(len(x))  # every character becomes an object at once
+            return IndexedSeq(list(string_chars(x)), 0)
         return IndexedSeq([Char(c) for c in x], 0) if x else None
     if t is LSet:
         return IndexedSeq(list(x), 0) if len(x) else None
@@ -372,7 +393,7 @@ def iter_of(x: Any) -> Iterator[Any]:
     if t is LMap:
         return (pvector2(k, v) for k, v in x.items())
     if t is str:
-        return map(Char, x)
+        return string_chars(x)
     if t is JavaArray:
         return iter(x.data)
     if isinstance(x, Seq):

@@ -1,0 +1,128 @@
+"""One call that turns a small value into a huge one in C (a replace, a join,
+a print, a product) must meet the memory limit before it allocates, and
+walking a long string must count against the step and time limits: found by
+attack scripts that made the host allocate gigabytes or run for seconds under
+the ``sandboxed`` policy."""
+
+from __future__ import annotations
+
+import tracemalloc
+
+import pytest
+
+from kryon_core import LimitError, MemoryLimitError
+
+from .test_engine import SANDBOXED, load, make
+
+BIG = '(def big (apply str (repeat 100000 "bbbbbbbbbb")))\n'  # a megabyte string
+
+
+def _peak_while(body: str, error: type[LimitError]) -> int:
+    """Run ``body`` under the sandboxed limits; the peak Python allocation."""
+    engine, _ = make(SANDBOXED)
+    sid = load(engine, BIG + f"(defn bomb [] (count {body}))\n(defn ok [] (count big))")
+    tracemalloc.start()
+    try:
+        with pytest.raises(error):
+            engine.call_function(sid, "bomb", [])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert engine.call_function(sid, "ok", []) == 1_000_000
+    return peak
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # 400 MB each, were it built
+        '(clojure.string/replace (apply str (repeat 400 "a")) "a" big)',
+        '(clojure.string/replace (apply str (repeat 400 "a")) #"a" big)',
+        '(clojure.string/replace-first (apply str (repeat 20000 "a")) #"(a+)" (apply str'
+        ' (repeat 20000 "$1")))',
+        '(clojure.string/join big (repeat 400 "a"))',
+        "(clojure.string/join (repeat 400 big))",
+        '(.replace (apply str (repeat 400 "a")) "a" big)',
+        '(apply format (apply str (repeat 400 "%s")) (repeat 400 big))',
+        '(clojure.string/replace (apply str (repeat 20000 "a")) #"a"'
+        ' (apply str (repeat 20000 "$0")))',
+    ],
+)
+def test_a_string_built_in_one_call_is_refused_before_it_is_built(body: str) -> None:
+    # a replacement expanded per match may meet the time limit first
+    assert _peak_while(body, LimitError) < 64 << 20
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # 40 megabytes: over the 16 MB limit, but these were built and returned
+        "(pr-str (vec (repeat 40 big)))",
+        "(with-out-str (dotimes [_ 40] (print big)))",
+        '(clojure.string/escape big {\\b "0123456789012345678901234567890123456789"})',
+        "(loop [s big i 0] (if (< i 6) (recur (.concat s s) (inc i)) s))",
+        '(clojure.string/split (apply str (repeat 20 big)) #"")',
+        '(clojure.string/split (apply str (repeat 2 big)) #"b")',
+        "(seq big)",
+    ],
+)
+def test_a_huge_string_result_or_walk_is_a_limit_error(body: str) -> None:
+    _peak_while(body, LimitError)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["(reverse big)", "(frequencies big)", "(into #{} big)", "(vec big)", "(map int big)"],
+)
+def test_walking_a_long_string_counts_its_characters(body: str) -> None:
+    """A megabyte string holds a million characters: as many steps as a loop
+    over a million elements (these ran for seconds past the time limit)."""
+    engine, _ = make(SANDBOXED.derive("steps", instruction_limit=100_000))
+    sid = load(engine, BIG + f'(defn walk [] (count {body}))\n(defn ok [] (count (seq "abc")))')
+    with pytest.raises(LimitError):
+        engine.call_function(sid, "walk", [])
+    assert engine.call_function(sid, "ok", []) == 3
+
+
+@pytest.mark.parametrize("start", ["3N", "3/7"])
+def test_squaring_a_bigint_or_ratio_meets_the_integer_limit(start: str) -> None:
+    engine, _ = make(SANDBOXED)
+    sid = load(
+        engine,
+        f"(defn sq [] (loop [x {start} i 0] (if (< i 40) (recur (* x x) (inc i)) 0)))\n"
+        "(defn small [] (* 3N 3N))",
+    )
+    with pytest.raises(MemoryLimitError, match="bits"):
+        engine.call_function(sid, "sq", [])
+    assert engine.call_function(sid, "small", []) == 9
+
+
+def test_string_functions_keep_their_results() -> None:
+    engine, _ = make(SANDBOXED)
+    sid = load(
+        engine,
+        '(defn f [] [(clojure.string/replace "a-b-c" "-" "--")'
+        ' (clojure.string/replace "a1b22" #"\\d+" "<$0>")'
+        ' (clojure.string/replace-first "a1b22" #"(\\d)(\\d)" "$2$1")'
+        ' (clojure.string/replace-first "abc" #"b" (fn [m] (str m m)))'
+        ' (clojure.string/join ", " [1 2 3]) (clojure.string/escape "a<b" {\\< "&lt;"})'
+        ' (format "%s-%5d|%-3s|" "x" 42 "y") (.concat "ab" "cd") (.replace "aXa" "a" "bb")'
+        ' (clojure.string/split "a,b,,c,," #",") (pr-str ["q\\"\\n" \\a])'
+        ' (with-out-str (print "hi" 1))'
+        ' (clojure.string/replace "x-y" #"(?<a>\\w)" "[${a}\\\\$$1]")])',
+    )
+    assert engine.call_function(sid, "f", []) == [
+        "a--b--c",
+        "a<1>b<22>",
+        "a1b22",  # the first match is "22": swapped, still "22"
+        "abbc",
+        "1, 2, 3",
+        "a&lt;b",
+        "x-   42|y  |",
+        "abcd",
+        "bbXbb",
+        ["a", "b", "", "c"],
+        '["q\\"\\n" \\a]',
+        "hi 1",
+        "[x$x]-[y$y]",
+    ]
