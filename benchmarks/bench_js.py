@@ -10,6 +10,8 @@ rounds each; prints per-call times and the ratios the JS issue asks for:
   with ``quickjs.Function``, the binding's own thread-safe call, which does
   the same hand-off to a worker thread);
 * a JS -> host callback through ``kryon`` vs a raw ``add_callable`` callback;
+* the same two with text (two string arguments, a string result), vs the raw
+  call and callback given the same strings;
 * what the time limit costs when a call reaches the host (one re-arm);
 * the floors under the handle call, each around the same raw call: a bare
   Python function (the least any Python handle costs), the same plus a JS
@@ -52,6 +54,15 @@ LOOP = "function loop(n) { let s = 0; for (let i = 0; i < n; i++) s += kryon.add
 ONE = "function one() { return kryon.add(1, 2); }"
 SPIN = "function spin(host) { if (host) kryon.add(1, 2); while (true) {} }"
 RAW_LOOP = "(function (n) { let s = 0; for (let i = 0; i < n; i++) s += add_py(i, 1); return s; })"
+# The same with text: two string arguments and a string result each way.
+CAT_LOOP = (
+    "function catLoop(n) { let s = 0;"
+    " for (let i = 0; i < n; i++) s += kryon.cat('ab', 'cd').length; return s; }"
+)
+RAW_CAT_LOOP = (
+    "(function (n) { let s = 0; for (let i = 0; i < n; i++) s += cat_py('ab', 'cd').length;"
+    " return s; })"
+)
 # What our engine puts around a script function on the handle fast path (prelude ``bind``).
 JS_WRAPPER = (
     "((f) => (a, b) => { try { const r = f(a, b); return typeof r === 'number' ? r : String(r); }"
@@ -91,7 +102,8 @@ def make_manager(policy: str, cache: str) -> ScriptManager:
     )
     manager = ScriptManager(config)
     manager.add_host_function(HostFunction("add", lambda caller, a, b: a + b))
-    manager.load_script("bench", f"{ADD}\n{LOOP}\n{ONE}\n{SPIN}\n", language="js")
+    manager.add_host_function(HostFunction("cat", lambda caller, a, b: a + b))
+    manager.load_script("bench", f"{ADD}\n{LOOP}\n{CAT_LOOP}\n{ONE}\n{SPIN}\n", language="js")
     return manager
 
 
@@ -105,11 +117,16 @@ def baselines() -> dict[str, Callable[..., Any]]:
     limited_wrapped_add = limited.eval(JS_WRAPPER)(limited_add)
     limited.set_time_limit(0.1)
     plain.add_callable("add_py", lambda a, b: a + b)
+    plain.add_callable("cat_py", lambda a, b: a + b)
     loop = plain.eval(RAW_LOOP)
+    cat_loop = plain.eval(RAW_CAT_LOOP)
     return {
         "trusted": lambda: add(1, 2),
         "sandboxed": lambda: limited_add(1, 2),
+        "trusted-text": lambda: add("ab", "cd"),
+        "sandboxed-text": lambda: limited_add("ab", "cd"),
         "callback": lambda: loop(CALLBACKS),
+        "callback-text": lambda: cat_loop(CALLBACKS),
         "trusted-bound": lambda args: add(*args),
         "sandboxed-bound": lambda args: limited_add(*args),
         "trusted-wrapped": lambda args: wrapped_add(*args),
@@ -163,7 +180,9 @@ def owner_thread_rows(policy: str, manager: ScriptManager) -> list[Row]:
     instance = manager.engine("js", policy)
     script_id = manager.scripts["bench"].script_id
     bound = instance.engine.bind_function(script_id, "add")
-    handle, loop, one = (manager.function(f"bench.{n}") for n in ("add", "loop", "one"))
+    handle, loop, cat_loop, one = (
+        manager.function(f"bench.{n}") for n in ("add", "loop", "catLoop", "one")
+    )
     args = [1, 2]
     floor, wrapped = raw[f"{policy}-bound"], raw[f"{policy}-wrapped"]
     manager_floor = manager_handle(floor, instance.dispatch, policy)
@@ -172,7 +191,9 @@ def owner_thread_rows(policy: str, manager: ScriptManager) -> list[Row]:
     _, direct, direct_ratio = paired(base, lambda: bound(args), CALLS)
     _, core, core_ratio = paired(base, lambda: manager_floor(1, 2), CALLS)
     _, owner, owner_ratio = paired(base, lambda: handle(1, 2), CALLS)
+    _, text, text_ratio = paired(raw[f"{policy}-text"], lambda: handle("ab", "cd"), CALLS)
     _, callback, callback_ratio = paired(raw["callback"], lambda: loop(CALLBACKS), 1, rounds=7)
+    _, cat, cat_ratio = paired(raw["callback-text"], lambda: cat_loop(CALLBACKS), 1, rounds=7)
     _, one_call, one_ratio = paired(base, one, CALLS // 4, rounds=7)
     return [
         (f"floor: bare Python function over the raw call ({policy})", bare, bare_ratio),
@@ -180,7 +201,9 @@ def owner_thread_rows(policy: str, manager: ScriptManager) -> list[Row]:
         (f"engine-bound call, owner thread ({policy})", direct, direct_ratio),
         (f"floor: manager invoker + handle over the raw call ({policy})", core, core_ratio),
         (f"manager handle, owner thread ({policy})", owner, owner_ratio),
+        (f"manager handle, two strings ({policy})", text, text_ratio),
         (f"kryon.add callback ({policy})", callback / CALLBACKS, callback_ratio),
+        (f"kryon.cat callback, two strings ({policy})", cat / CALLBACKS, cat_ratio),
         (f"call making one host callback ({policy})", one_call, one_ratio),
     ]
 
