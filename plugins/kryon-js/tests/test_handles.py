@@ -84,7 +84,9 @@ def test_every_arity_keeps_arguments_length(limited: Any, arity: int) -> None:
 def test_values_at_the_edges(limited: Any) -> None:
     identity, kinds = handle(limited, "identity"), handle(limited, "kinds")
     for _ in range(2):
-        for value in (2**31 - 1, -(2**31), 2**31, 2**53 - 1, 2**53 + 1, -(2**53) - 1, INT_MAX):
+        for value in (2**30 - 1, 2**30, -(2**30) + 1, -(2**30), -(2**30) - 1, 2**31 - 1, -(2**31)):
+            assert identity([value]) == value and type(identity([value])) is int
+        for value in (2**31, -(2**31) - 1, 2**53 - 1, 2**53 + 1, -(2**53) - 1, INT_MAX):
             assert identity([value]) == value and type(identity([value])) is int
         assert kinds([2**53 + 1, 2**31, 1]) == ["bigint", "number", "number"]
         negative_zero = identity([-0.0])

@@ -72,7 +72,9 @@ def make_handle(
         for a in args:
             kind = type(a)
             if kind is int:
-                if -2147483648 <= a <= 2147483647:  # the binding truncates wider ints
+                # The binding truncates ints past 32 bits.  (Most ints fit 30 bits, which
+                # CPython compares fastest: that test comes first.)
+                if -1073741823 <= a <= 1073741823 or -2147483648 <= a <= 2147483647:
                     continue
                 return general(args, False)
             if kind is float:
@@ -100,7 +102,7 @@ def make_handle(
         try:
             result = wrapper(*args)
             kind = type(result)
-            if kind is str and result and result[0] <= "\x04":
+            if kind is str and result < "\x05" and result:  # a marker (\x01..\x04) first
                 result = marked(result, script)
                 kind = type(result)
             if rt.async_code or rt.rejections.seen:
