@@ -58,6 +58,20 @@ OUTPUT_CASES = [
         '"No matching clause: 9"',
     ),
     ("(pr ((some-fn even? neg?) 3) ((some-fn even?) 3 5))", "false nil"),
+    # a def'd vector or map is a function of its keys, called by name (the call was
+    # compiled as a Python call: "'pvectorc.PVector' object is not callable")
+    ("(def v [1 2 3]) (def m {:a 1}) (pr (v 1) (m :a) (clojure.core/vector? v))", "2 1 true"),
+    ("(declare h) (defn k [] (h 2)) (def h [0 1 :two]) (pr (k))", ":two"),
+    ("(def v [1]) (defn g [] (v 0)) (def v (fn [x] (+ x 10))) (pr (g))", "10"),
+    ("(def v [1 2]) (pr (try (v 5) (catch IndexOutOfBoundsException e :ioobe)))", ":ioobe"),
+    # more of Java's statics
+    (
+        '(pr (Integer/valueOf 3) (Integer/valueOf "12") (Character/toUpperCase \\ß)'
+        " (Character/getNumericValue \\z) (Character/digit \\f 16) (Character/digit \\g 16)"
+        ' (Boolean/parseBoolean "TRUE") (Double/isInfinite (/ 1.0 0))'
+        " (Character/isLetterOrDigit \\_))",
+        "3 12 \\ß 35 15 -1 true true false",
+    ),
     # comparator-ordered collections, and empty keeps them sorted
     (
         "(def m (sorted-map-by > 1 :a 3 :c 2 :b)) (pr m (assoc m 5 :e) (assoc (empty m) 1 1 2 2))",

@@ -584,8 +584,10 @@ class Compiler:
             return self.finish(stmts, getter, ctx)
         stmts, exprs = self.exprs([head, *args], env)
         fn, *rest = exprs
-        if isinstance(head, Symbol) and head.ns is None and env.get(head.name) is not None:
-            # a local may hold a vector, which Python cannot call directly
+        if isinstance(head, Symbol) and (
+            (head.ns is None and env.get(head.name) is not None) or self._may_be_vector(head)
+        ):
+            # a local or a def may hold a vector, which Python cannot call directly
             expr: ast.expr = ast.IfExp(
                 test=ast.Compare(
                     left=call(name("@type"), fn), ops=[ast.IsNot()], comparators=[name("@PVector")]
@@ -598,6 +600,14 @@ class Compiler:
         else:
             expr = call(name("@invoke"), fn, *rest)
         return self.finish(stmts, expr, ctx)
+
+    def _may_be_vector(self, head: Symbol) -> bool:
+        """Whether a global named in head position may hold a vector: anything
+        but a name this namespace defined with a function (``defn``)."""
+        if head.ns is not None and head.ns != self.ns.name:
+            return False  # another namespace's function: ns/name
+        info = self.ns.defs.get(head.name)
+        return info is None or info.get("kind") != "fn"
 
     def method_call(self, head: Symbol, args: list[Any], env: Env, ctx: Ctx, form: Any) -> Result:
         if not args:

@@ -106,6 +106,25 @@ def _parse_double(text: str) -> float:
         raise ValueError(f'For input string: "{text}"') from None
 
 
+def _one_char(c: Char, changed: str) -> Char:
+    """Java maps a char to one char: a case change that would make more is no change."""
+    return Char(changed) if len(changed) == 1 else c
+
+
+def _digit(c: Char, radix: int) -> int:
+    """``Character/digit``: the value of a digit or letter in ``radix``, -1 if none."""
+    ch = c.ch
+    value = int(ch) if ch.isdigit() and ch.isascii() else None
+    if value is None and ch.isascii() and ch.isalpha():
+        value = ord(ch.lower()) - ord("a") + 10
+    return value if value is not None and value < radix else -1
+
+
+def _value_of(x: Any, radix: int = 10) -> int:
+    """``Integer/valueOf``: of a string as ``parseInt``, of a number the number."""
+    return x if type(x) is int else _parse_int(x, radix)
+
+
 NAMESPACES: dict[str, dict[str, Any]] = {
     "Math": {
         "PI": math.pi,
@@ -142,7 +161,7 @@ NAMESPACES: dict[str, dict[str, Any]] = {
         "parseInt": _parse_int,
         "MAX_VALUE": 2**31 - 1,
         "MIN_VALUE": -(2**31),
-        "valueOf": _parse_int,
+        "valueOf": _value_of,
         "toString": lambda x, r=10: _to_radix(x, r),
         "toBinaryString": _twos_complement(32, 1),
         "toOctalString": _twos_complement(32, 3),
@@ -153,7 +172,7 @@ NAMESPACES: dict[str, dict[str, Any]] = {
         "parseLong": _parse_int,
         "MAX_VALUE": 2**63 - 1,
         "MIN_VALUE": -(2**63),
-        "valueOf": _parse_int,
+        "valueOf": _value_of,
         "toString": lambda x, r=10: _to_radix(x, r),
         "toBinaryString": _twos_complement(64, 1),
         "toOctalString": _twos_complement(64, 3),
@@ -185,10 +204,30 @@ NAMESPACES: dict[str, dict[str, Any]] = {
         "isWhitespace": lambda c: c.ch.isspace(),
         "isUpperCase": lambda c: c.ch.isupper(),
         "isLowerCase": lambda c: c.ch.islower(),
-        "toUpperCase": lambda c: Char(c.ch.upper()),
-        "toLowerCase": lambda c: Char(c.ch.lower()),
+        "isLetterOrDigit": lambda c: c.ch.isalnum(),
+        "isAlphabetic": lambda c: c.ch.isalpha(),
+        "toUpperCase": lambda c: _one_char(c, c.ch.upper()),
+        "toLowerCase": lambda c: _one_char(c, c.ch.lower()),
+        "getNumericValue": lambda c: _digit(c, 36),
+        "digit": _digit,
+        "valueOf": lambda c: c,
     },
 }
+NAMESPACES["Boolean"].update(
+    {
+        "parseBoolean": lambda s: isinstance(s, str) and s.lower() == "true",
+        "TRUE": True,
+        "FALSE": False,
+    }
+)
+NAMESPACES["Double"].update(
+    {
+        "isInfinite": math.isinf,
+        "MIN_VALUE": 5e-324,
+        "valueOf": _parse_double,
+        "toString": lambda x: str_of(float(x)),
+    }
+)
 
 
 def _signed32(x: int) -> int:

@@ -266,9 +266,11 @@ def _def(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
         return c.finish([], call(name("@var"), const(c.ns.name), const(sym.name)), ctx)
     value = rest[0]
     if isinstance(value, PList) and value.count and value.first() in (Symbol("fn"), Symbol("fn*")):
+        info["kind"] = "fn"  # before the body: its calls of the name are plain calls
         stmts, expr, fn_info = compile_fn(c, value, env, sym.name)
         info.update(fn_info)
     else:
+        info["kind"] = "var"  # it may hold a vector, which Python cannot call
         stmts, expr = c.expr(value, env)
     stmts.append(
         ast.Assign(
