@@ -81,7 +81,7 @@ class HostGateway:
     ) -> Any:
         """The VM's only way into Python (see module docs); never raises.
 
-        The common case (a ``kryon`` function with up to two arguments the
+        The common case (a ``kryon`` function with up to three arguments the
         binding passed as they are) is kept to a few checks and builds no
         argument tuple: it runs once per callback.  The prelude passes exactly
         the script's arguments, so a parameter left at ``_ABSENT`` was not
@@ -96,8 +96,15 @@ class HostGateway:
             if limit.enabled and limit.deadline == 0.0:
                 limit.started()
             function = self.ops.get(op)
-            if function is None or c is not _ABSENT:
+            if function is None or more:
                 result = self._slow(op, _given(a, b, c, more))
+            elif c is not _ABSENT:
+                result = function.fn(
+                    rt.callers[-1],
+                    number_from_js(a) if type(a) is float else a,
+                    number_from_js(b) if type(b) is float else b,
+                    number_from_js(c) if type(c) is float else c,
+                )
             elif b is not _ABSENT:
                 result = function.fn(
                     rt.callers[-1],
@@ -143,7 +150,7 @@ class HostGateway:
 
     def _slow(self, op: Any, args: tuple[Any, ...]) -> Value:
         """Encoded arguments (a negative op), host FunctionRefs, console, stacks, probes,
-        and ``kryon`` functions given three or more arguments."""
+        and ``kryon`` functions given more than three arguments."""
         op = int(op)
         if op < 0:
             text = args[0]
