@@ -36,3 +36,19 @@ def test_kryon_run_contract(tmp_path: Path) -> None:
     broken = kryon_run(tmp_path, "(println 1\n")
     assert broken.returncode == 65 and "main.klisp:2" in broken.stderr
     assert "starting at line 1" in broken.stderr
+
+
+@pytest.mark.parametrize(
+    "call", ['(eval (read-string "(undefined-thing 1)"))', '(read-string "(1 2")']
+)
+def test_code_read_or_evaluated_at_run_time_fails_as_a_runtime_error(
+    tmp_path: Path, call: str
+) -> None:
+    """The script compiled: what it reads or evaluates while running fails as
+    Clojure's RuntimeException does, catchable, and an uncaught one exits 70
+    at the script's line (it was a compile error, 65, at the string's line)."""
+    caught = kryon_run(tmp_path, f"(println (try {call} (catch RuntimeException e :caught)))")
+    assert (caught.returncode, caught.stdout) == (0, ":caught\n")
+    failed = kryon_run(tmp_path, f'(println "before")\n{call}\n')
+    assert (failed.returncode, failed.stdout) == (70, "before\n")
+    assert "main.klisp:2: " in failed.stderr

@@ -327,7 +327,10 @@ class Runtime:
             return log
 
         def eval_(form: Any) -> Any:
-            return runtime.run_form(ns, form)
+            try:
+                return runtime.run_form(ns, form)
+            except CompileError as exc:
+                raise _at_runtime(exc) from None
 
         def macroexpand_1(form: Any) -> Any:
             return Compiler(ns).macroexpand_1(form, _empty_env())
@@ -341,7 +344,10 @@ class Runtime:
                 form = expanded
 
         def read_string(text: str) -> Any:
-            forms = Reader(text, ns.script, ns.name).read_all()
+            try:
+                forms = Reader(text, ns.script, ns.name).read_all()
+            except CompileError as exc:
+                raise _at_runtime(exc) from None
             return forms[0] if forms else None
 
         def the_ns(x: Any) -> Namespace:
@@ -405,6 +411,13 @@ def _empty_env() -> Any:
     from kryon_lisp.scope import Env
 
     return Env()
+
+
+def _at_runtime(exc: CompileError) -> Exception:
+    """A compile error of code the script reads or evaluates while it runs is
+    that script's runtime error (Clojure's CompilerException and reader errors
+    are RuntimeExceptions): catchable, and an exit with status 70, not 65."""
+    return JAVA_EXCEPTIONS["java.lang.RuntimeException"](exc.message)
 
 
 __all__ = ["Keyword", "PList", "Runtime", "limits"]
