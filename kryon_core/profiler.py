@@ -12,9 +12,12 @@ from dataclasses import dataclass
 __all__ = ["FunctionStats", "Profiler"]
 
 
-@dataclass
+@dataclass(slots=True)
 class FunctionStats:
-    """Counters for one qualified function name (times in nanoseconds)."""
+    """Counters for one qualified function name (times in nanoseconds).
+
+    Slotted: every profiled call updates three of its fields, and slot
+    updates cost about half of instance-dict ones."""
 
     name: str
     calls: int = 0

@@ -94,11 +94,16 @@ end
 
 -- Once a limit tripped or the script exited, the host is not called again
 -- (a __close handler that runs while the stop unwinds must not print).
+-- The usual call (at most two arguments, a result) makes no call of the
+-- kernel's besides the host's; the others go through checked_args and
+-- host_result, the latter a tail call as ever (the frames an error shows).
 function K.host_function(py, caller)
   local f = function(...)
     if S.tripped then error(LIMIT_MESSAGES[S.tripped], 0) end
-    checked_args(...)
-    return host_result(py(caller, ...))
+    if select("#", ...) > 2 then checked_args(...) end
+    local r = py(caller, ...)
+    if S.tripped or rawequal(r, FAILED) then return host_result(r) end
+    return r
   end
   K.facing[f] = true
   return f
@@ -155,8 +160,10 @@ end
 function K.ref(obj)
   local f = function(...)
     if S.tripped then error(LIMIT_MESSAGES[S.tripped], 0) end
-    checked_args(...)
-    return host_result(call_ref(obj, ...))
+    if select("#", ...) > 2 then checked_args(...) end
+    local r = call_ref(obj, ...)
+    if S.tripped or rawequal(r, FAILED) then return host_result(r) end
+    return r
   end
   tags[f] = obj
   K.facing[f] = true
