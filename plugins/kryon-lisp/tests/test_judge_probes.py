@@ -64,6 +64,12 @@ OUTPUT_CASES = [
     ("(declare h) (defn k [] (h 2)) (def h [0 1 :two]) (pr (k))", ":two"),
     ("(def v [1]) (defn g [] (v 0)) (def v (fn [x] (+ x 10))) (pr (g))", "10"),
     ("(def v [1 2]) (pr (try (v 5) (catch IndexOutOfBoundsException e :ioobe)))", ":ioobe"),
+    # Math/round is Java's: half up without x + 0.5's own rounding, clamped to a long
+    (
+        "(pr (Math/round 0.49999999999999994) (Math/round 2.5) (Math/round -2.5)"
+        " (Math/round 1e20) (Math/round (/ 0.0 0)))",
+        "0 3 -2 9223372036854775807 0",
+    ),
     # more of Java's statics
     (
         '(pr (Integer/valueOf 3) (Integer/valueOf "12") (Character/toUpperCase \\ß)'

@@ -23,8 +23,17 @@ from kryon_lisp.types import Char
 from kryon_lisp.writers import PrintWriter
 
 
-def _round(x: float) -> int:
-    return math.floor(x + 0.5)
+def _round(x: Any) -> int:
+    """``Math/round``: half up, without the rounding of ``x + 0.5`` (Java 7 on
+    rounds 0.49999999999999994 to 0); NaN is 0, infinities the long bounds."""
+    if isinstance(x, float):
+        if math.isnan(x):
+            return 0
+        if math.isinf(x):
+            return 2**63 - 1 if x > 0 else -(2**63)
+    low = math.floor(x)
+    rounded = low + 1 if x - low >= 0.5 else low
+    return max(-(2**63), min(2**63 - 1, rounded))  # a long: Java clamps
 
 
 def _parse_int(text: str, radix: int = 10) -> int:
