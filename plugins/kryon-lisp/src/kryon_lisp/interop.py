@@ -31,7 +31,7 @@ def _round(x: Any) -> int:
             return 0
         if math.isinf(x):
             return 2**63 - 1 if x > 0 else -(2**63)
-    low = math.floor(x)
+    low: int = math.floor(x)
     rounded = low + 1 if x - low >= 0.5 else low
     return max(-(2**63), min(2**63 - 1, rounded))  # a long: Java clamps
 
