@@ -133,6 +133,15 @@ ALLOWED_MODULE_USES = {
     "enum": "import enum\n    class C(enum.Enum):\n        A = 1\n    return C.A.name",
     "lru_cache": "import functools\n    @functools.lru_cache\n    def f(n):\n"
     "        return n if n < 2 else f(n - 1) + f(n - 2)\n    return f(20)",
+    # pure modules ordinary programs import (each was "not allowed in the sandbox")
+    "warnings": "import warnings\n    with warnings.catch_warnings(record=True) as seen:\n"
+    "        warnings.simplefilter('always')\n        warnings.warn('careful')\n"
+    "    return str(seen[0].message)",
+    "hmac": "import hmac, hashlib\n    return hmac.new(b'k', b'm', hashlib.sha256).hexdigest()[:8]",
+    "shlex": "import shlex\n    return shlex.split('a \"b c\"')",
+    "tomllib": "import tomllib\n    return tomllib.loads('a = 1')",
+    "uuid": "import uuid\n"
+    "    return [uuid.uuid4().version, str(uuid.uuid5(uuid.NAMESPACE_DNS, 'x'))[:8]]",
 }
 EXPECTED = {
     "collections.abc": True,
@@ -144,6 +153,11 @@ EXPECTED = {
     "typing": 3,
     "enum": "A",
     "lru_cache": 6765,
+    "warnings": "careful",
+    "hmac": "b60090e3",
+    "shlex": ["a", "b c"],
+    "tomllib": {"a": 1},
+    "uuid": [4, "05b16a01"],
 }
 
 

@@ -60,6 +60,11 @@ DEFAULT_ALLOWED_MODULES: tuple[str, ...] = (
     "queue",
     "traceback",
     "asyncio",
+    "warnings",
+    "hmac",
+    "shlex",
+    "tomllib",
+    "uuid",
 )
 """Modules a sandboxed (isolated) script may import: pure computation only."""
 
