@@ -64,6 +64,11 @@ OUTPUT_CASES = [
     ("(declare h) (defn k [] (h 2)) (def h [0 1 :two]) (pr (k))", ":two"),
     ("(def v [1]) (defn g [] (v 0)) (def v (fn [x] (+ x 10))) (pr (g))", "10"),
     ("(def v [1 2]) (pr (try (v 5) (catch IndexOutOfBoundsException e :ioobe)))", ":ioobe"),
+    # format's ( flag puts a negative number in parentheses ("format requires a mapping")
+    (
+        '(pr (format "|%(d|%(6d|%-(6d|%(.2f|%(d|%(,d|" -5 -5 -5 -3.14159 7 -1234567))',
+        '"|(5)|   (5)|(5)   |(3.14)|7|(1,234,567)|"',
+    ),
     # Math/round is Java's: half up without x + 0.5's own rounding, clamped to a long
     (
         "(pr (Math/round 0.49999999999999994) (Math/round 2.5) (Math/round -2.5)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from typing import Any
 
 from pyrsistent import pvector
@@ -56,6 +57,8 @@ def format_(fmt: str, *args: Any) -> str:
                 )
             value = args[position]
             position += 1
+        if "(" in flags and conv in "deEfgG" and type(value) in (int, float, Fraction):
+            return _parenthesised(m.group(0), flags, width, precision, conv, value)
         grouping = "," in flags
         flags = flags.replace(",", "")
         if (width and int(width) > 10_000) or (precision and int(precision[1:]) > 10_000):
@@ -96,6 +99,20 @@ def format_(fmt: str, *args: Any) -> str:
         raise EXCEPTIONS["java.util.UnknownFormatConversionException"](f"Conversion = '{conv}'")
 
     return _sized(_FORMAT.sub(convert, fmt))
+
+
+def _parenthesised(
+    spec: str, flags: str, width: str | None, precision: str | None, conv: str, value: Any
+) -> str:
+    """The ``(`` flag: a negative number in parentheses, without its sign
+    (``(format "%(d" -5)`` is ``"(5)"``; Python reads ``%(`` as a mapping key)."""
+    if (width and int(width) > 10_000) or (precision and int(precision[1:]) > 10_000):
+        raise ValueError(f"Format width too large: {spec}")
+    inner = flags.replace("(", "")
+    if not value < 0:
+        return format_(f"%{inner}{width or ''}{precision or ''}{conv}", value)
+    body = format_(f"%{inner.replace('-', '').replace('0', '')}{precision or ''}{conv}", -value)
+    return java_format.pad(f"({body})", inner.replace("0", ""), int(width or 0))
 
 
 _ACCEPTS: dict[str, tuple[str, ...]] = {
