@@ -9,8 +9,9 @@ from __future__ import annotations
 import tracemalloc
 
 import pytest
+from kryon_lisp.engine import LispConfig, LispEngine
 
-from kryon_core import LimitError, MemoryLimitError
+from kryon_core import LimitError, MemoryLimitError, ScriptBridge
 
 from .test_engine import SANDBOXED, load, make
 
@@ -126,3 +127,21 @@ def test_string_functions_keep_their_results() -> None:
         "hi 1",
         "[x$x]-[y$y]",
     ]
+
+
+def test_long_prints_count_against_the_limits() -> None:
+    """A loop of a few hundred megabyte prints is a few hundred steps: it ran
+    past the time limit writing gigabytes (Lua and JavaScript stop it)."""
+    policy = SANDBOXED.derive("steps", time_limit_ms=None, instruction_limit=100_000)
+    engine = LispEngine()
+    engine.initialize(LispConfig(), policy)
+    written = [0]
+
+    def count(text: str, stream: str, script: str) -> None:
+        written[0] += len(text)
+
+    engine.setup_bridge(ScriptBridge(policy, {}, output=count))
+    sid = load(engine, BIG + "(defn flood [] (dotimes [_ 300] (println big)))")
+    with pytest.raises(LimitError):
+        engine.call_function(sid, "flood", [])
+    assert written[0] < 150_000_000

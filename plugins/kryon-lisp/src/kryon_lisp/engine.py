@@ -167,13 +167,22 @@ class LispEngine(ScriptEngine):
         return self._converter
 
     def setup_bridge(self, bridge: ScriptBridge) -> None:
+        from kryon_lisp import limits
         from kryon_lisp.convert import Converter
 
         self._bridge = bridge
         runtime = self.runtime
-        runtime.write = lambda text, stream, script: bridge.write(
-            text, stream="stderr" if stream == "stderr" else "stdout", script=script
-        )
+
+        def write(text: str, stream: str, script: str) -> None:
+            bridge.write(text, stream="stderr" if stream == "stderr" else "stdout", script=script)
+            if len(text) > limits.CHUNK:
+                # writing a long text is work no step counts: a loop of a thousand
+                # megabyte prints is a thousand steps and wrote a gigabyte
+                budget = limits.current.budget
+                if budget is not None:
+                    budget.realise(len(text) // limits.CHUNK)
+
+        runtime.write = write
         runtime.log = lambda level, text, script: bridge.log(level, text, script=script)
         self._converter = Converter(self._wrap_function, self._call_ref, bridge.convert)
         kryon: dict[str, Any] = {}
