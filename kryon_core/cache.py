@@ -26,6 +26,7 @@ import json
 import os
 import threading
 import time
+import zlib
 from collections import OrderedDict
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -37,7 +38,7 @@ from kryon_core.engine import CompiledScript, FunctionInfo
 
 __all__ = ["CacheStats", "CompilationCache", "cache_key"]
 
-MAGIC = b"KRYONC1\n"
+MAGIC = b"KRYONC2\n"
 _SUFFIX = ".kc"
 _TOUCH_AFTER_S = 3600.0  # a read refreshes an entry's mtime when it is older than this
 _SWEEP_EVERY_S = 3600.0  # start-up sweeps of one directory are at least this far apart
@@ -299,7 +300,7 @@ def _copy(compiled: CompiledScript, *, from_cache: bool) -> CompiledScript:
 def _encode(key: str, compiled: CompiledScript) -> bytes:
     header = {
         "key": key,
-        "sha256": hashlib.sha256(compiled.bytecode).hexdigest(),
+        "crc32": zlib.crc32(compiled.bytecode),
         "script": compiled.script,
         "language": compiled.language,
         "engine_version": compiled.engine_version,
@@ -322,7 +323,7 @@ def _decode(data: bytes, key: str) -> CompiledScript | None:
     try:
         header = json.loads(data[start : start + size])
         bytecode = data[start + size :]
-        if header["key"] != key or hashlib.sha256(bytecode).hexdigest() != header["sha256"]:
+        if header["key"] != key or zlib.crc32(bytecode) != header["crc32"]:
             return None
         functions = {}
         for info in header["functions"]:

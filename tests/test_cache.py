@@ -108,6 +108,15 @@ def test_truncated_and_foreign_entries_are_rejected(tmp_path: Path) -> None:
     assert data.startswith(MAGIC)
 
 
+def test_a_changed_byte_of_bytecode_is_rejected(tmp_path: Path) -> None:
+    cache = make(tmp_path, memory_entries=0)
+    cache.put("a", compiled())
+    data = bytearray((tmp_path / "a.kc").read_bytes())
+    data[-5] ^= 0x01  # within the bytecode, after the header
+    (tmp_path / "a.kc").write_bytes(bytes(data))
+    assert cache.get("a") is None and cache.stats.rejected == 1
+
+
 def entries(directory: Path) -> list[str]:
     """The directory's files but the sweep record."""
     return sorted(p.name for p in directory.iterdir() if p.name != ".swept")
