@@ -85,6 +85,23 @@ def test_walking_a_long_string_counts_its_characters(body: str) -> None:
     assert engine.call_function(sid, "ok", []) == 3
 
 
+def test_a_bigint_parsed_from_a_million_digits_is_refused_before_parsing() -> None:
+    """Parsing runs in C for seconds (quadratic past that): refused as the
+    arithmetic refuses a product past a million bits."""
+    engine, _ = make(SANDBOXED.derive("steps", time_limit_ms=None, instruction_limit=None))
+    sid = load(
+        engine,
+        '(def digits (apply str (repeat 100000 "9999999999")))\n'
+        "(defn big [] (count (str (bigint digits))))\n"
+        "(defn big2 [] (count (str (biginteger digits))))\n"
+        '(defn ok [] (str (bigint "123456789012345678901234567890")))',
+    )
+    for name in ("big", "big2"):
+        with pytest.raises(MemoryLimitError, match="bits"):
+            engine.call_function(sid, name, [])
+    assert engine.call_function(sid, "ok", []) == "123456789012345678901234567890"
+
+
 @pytest.mark.parametrize("start", ["3N", "3/7"])
 def test_squaring_a_bigint_or_ratio_meets_the_integer_limit(start: str) -> None:
     engine, _ = make(SANDBOXED)

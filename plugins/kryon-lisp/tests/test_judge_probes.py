@@ -64,6 +64,12 @@ OUTPUT_CASES = [
     ("(declare h) (defn k [] (h 2)) (def h [0 1 :two]) (pr (k))", ":two"),
     ("(def v [1]) (defn g [] (v 0)) (def v (fn [x] (+ x 10))) (pr (g))", "10"),
     ("(def v [1 2]) (pr (try (v 5) (catch IndexOutOfBoundsException e :ioobe)))", ":ioobe"),
+    # parse-long of digits past a long is nil, however many (5,000 leaked Python's
+    # "Exceeds the limit (4300 digits) for integer string conversion")
+    (
+        '(pr (parse-long (apply str (repeat 5000 "9"))) (parse-long "0000000000000000000000012"))',
+        "nil 12",
+    ),
     # format's ( flag puts a negative number in parentheses ("format requires a mapping")
     (
         '(pr (format "|%(d|%(6d|%-(6d|%(.2f|%(d|%(,d|" -5 -5 -5 -3.14159 7 -1234567))',

@@ -99,6 +99,10 @@ MAX_BIGINT_BITS = 1 << 20
 numbers runs in C for seconds, out of reach of the time limit's checks."""
 
 
+MAX_BIGINT_DIGITS = MAX_BIGINT_BITS * 30103 // 100000 + 1
+"""The decimal digits of the largest integer :data:`MAX_BIGINT_BITS` allows."""
+
+
 def _bits(x: Any) -> int:
     if isinstance(x, int):
         return x.bit_length()
@@ -337,6 +341,11 @@ def to_biginteger(x: Any) -> int:
         text = x[1:] if x[:1] in "+-" else x
         if not text.isdigit():
             raise ValueError(f'For input string: "{x}"')
+        if len(text) > MAX_BIGINT_DIGITS:
+            # as the integer arithmetic makes (parsing it runs in C for seconds)
+            from kryon_core import MemoryLimitError
+
+            raise MemoryLimitError(f"integer of more than {MAX_BIGINT_BITS} bits")
         return -parse_decimal(text) if x[:1] == "-" else parse_decimal(text)
     return to_int(x)
 

@@ -148,8 +148,8 @@ _DOUBLE_TEXT = re.compile(
 def parse_long(s: Any) -> Any:
     if not isinstance(s, str):
         raise ValueError(f"Expected string, got {type_name(s)}")
-    if not _LONG_TEXT.fullmatch(s):
-        return None
+    if not _LONG_TEXT.fullmatch(s) or len(s.lstrip("+-").lstrip("0")) > 19:
+        return None  # not a long (and past what int() converts: 4,300 digits)
     n = int(s)
     return n if -(2**63) <= n < 2**63 else None
 
