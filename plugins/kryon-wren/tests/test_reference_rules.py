@@ -602,3 +602,10 @@ def test_variable_names_have_at_most_64_characters() -> None:
         (4, f"Error at '2': {message}"),
         (6, f"Error at '{long[:64]}...': {message}"),
     ]
+
+
+def test_a_class_body_cut_off_by_the_end_of_file_expects_a_method() -> None:
+    # The reference's class body reads methods until '}': at the end of the
+    # file it is a missing method definition.
+    errors = compile_errors("class A {\n  foo() { 1 }\n")
+    assert errors == [(3, "Error at end of file: Expect method definition.")]

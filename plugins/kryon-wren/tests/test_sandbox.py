@@ -102,3 +102,25 @@ def test_an_imported_file_is_bytes_as_the_main_script_is(
     main.write_text('import "./latin" for Word\nvar go = Fn.new { Word.bytes.toList }\n')
     manager.load_file(main, language="wren")
     assert manager.call_function("main.go") == [99.0, 97.0, 102.0, 233.0]
+
+
+@pytest.mark.parametrize(
+    "sort",
+    [
+        # A Wren comparer that makes no call.
+        "(1..20000).toList.sort {|a, b| a > b }",
+        # Nums that are not all alike (0 and -0) sort with the reference's
+        # quicksort and Num's own `<`.
+        "([-0, 0] + (1..20000).toList).sort()",
+    ],
+)
+def test_a_sort_whose_comparer_calls_nothing_meets_the_limits(tmp_path: Path, sort: str) -> None:
+    """A comparer with no call of its own took no step: sorting a long list
+    (quadratic in the reference's quicksort) ran unchecked until the
+    `kryon run` watchdog ended it after 7 s."""
+    source = f"var go = Fn.new {{\n  {sort}\n}}\n"
+    config = _config(tmp_path, time_limit_ms=600_000)
+    with ScriptManager(config, output=lambda text, stream, script: None) as m:
+        m.load_script("sorter", source, language="wren")
+        with pytest.raises(LimitError):
+            m.call_function("sorter.go")

@@ -226,7 +226,7 @@ class Parser(ExpressionParser, AttributeParser):
         attribute_table: dict[str, list[N.Attribute]] = {}
         while not self.match("}"):
             if self.check("eof"):
-                raise ParseError(self.cur, "Expect '}' after class body.")
+                raise ParseError(self.cur, "Expect method definition.")
             method_attributes, _ = self.attributes()
             try:
                 m = self.method_definition(cls, seen)

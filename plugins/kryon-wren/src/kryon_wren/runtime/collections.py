@@ -42,6 +42,9 @@ def _dispatch_operators(cls: type) -> type:
 SMALL_WORK = 32
 """Elements a builtin may walk without counting them as steps (see charge)."""
 
+SORT_CHUNK = 256
+"""Comparisons a sort makes between two charges of their steps."""
+
 
 def int_range_iter(start: float, end: float, inclusive: bool) -> Iterator[float] | None:
     """The Nums of a range whose ends are integers, in C; None otherwise."""
@@ -250,10 +253,15 @@ class WList(list, WSequence):  # type: ignore[type-arg,misc]
                 continue
             pivot = self[high]
             i = low - 1
-            for j in range(low, high):
-                if truth(less(self[j], pivot)):
-                    i += 1
-                    self[i], self[j] = self[j], self[i]
+            for start in range(low, high, SORT_CHUNK):
+                end = min(start + SORT_CHUNK, high)
+                # The comparer may be a function that calls nothing (no step
+                # of its own): its calls count as steps of the running call.
+                charge(end - start)
+                for j in range(start, end):
+                    if truth(less(self[j], pivot)):
+                        i += 1
+                        self[i], self[j] = self[j], self[i]
             i += 1
             self[i], self[high] = self[high], self[i]
             pending.append((i + 1, high))
