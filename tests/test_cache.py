@@ -117,6 +117,13 @@ def test_a_changed_byte_of_bytecode_is_rejected(tmp_path: Path) -> None:
     assert cache.get("a") is None and cache.stats.rejected == 1
 
 
+@pytest.mark.parametrize("header", [b"[1, 2]", b'"text"', b" {}", b"{} x", b"\xff{}"])
+def test_a_header_that_is_not_one_json_object_is_rejected(tmp_path: Path, header: bytes) -> None:
+    cache = make(tmp_path, memory_entries=0)
+    (tmp_path / "a.kc").write_bytes(MAGIC + len(header).to_bytes(4, "big") + header + b"code")
+    assert cache.get("a") is None and cache.stats.rejected == 1
+
+
 def entries(directory: Path) -> list[str]:
     """The directory's files but the sweep record."""
     return sorted(p.name for p in directory.iterdir() if p.name != ".swept")
