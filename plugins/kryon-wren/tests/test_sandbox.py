@@ -124,3 +124,18 @@ def test_a_sort_whose_comparer_calls_nothing_meets_the_limits(tmp_path: Path, so
         m.load_script("sorter", source, language="wren")
         with pytest.raises(LimitError):
             m.call_function("sorter.go")
+
+
+@pytest.mark.parametrize(
+    "walk",
+    ["(1..1e15).where {|x| false }.iterate(null)", "(1..1e15).skip(1e14).iterate(null)"],
+)
+def test_a_lazy_sequence_iterated_by_hand_meets_the_limits(tmp_path: Path, walk: str) -> None:
+    """`iterate` of a where/skip sequence walks its source in one builtin
+    call: with a predicate that calls nothing it took no step and ran until
+    the `kryon run` watchdog ended it after 7 s."""
+    config = _config(tmp_path, time_limit_ms=600_000)
+    with ScriptManager(config, output=lambda text, stream, script: None) as m:
+        m.load_script("walker", f"var go = Fn.new {{ {walk} }}\n", language="wren")
+        with pytest.raises(LimitError):
+            m.call_function("walker.go")

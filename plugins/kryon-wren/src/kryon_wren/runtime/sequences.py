@@ -17,6 +17,7 @@ from kryon_wren.runtime.objects import (
     Proxy,
     WObject,
     WrenError,
+    charge,
     eq,
     joined,
     running_vm,
@@ -261,6 +262,8 @@ class WhereSequence(_Lazy):
         from kryon_wren.runtime.objects import send
 
         while True:
+            # Skipped elements count as steps (the predicate may call nothing).
+            charge(1)
             it = send(self.seq, "m_iterate_1", it)
             if not truth(it):
                 return it
@@ -295,6 +298,7 @@ class SkipSequence(_Lazy):
             for _ in range(self.f):
                 if not truth(it):
                     return it
+                charge(1)
                 it = send(self.seq, "m_iterate_1", it)
             return it
         return send(self.seq, "m_iterate_1", it)
