@@ -736,7 +736,7 @@ end
 -- A new environment's builtins and library copies, made by one table
 -- constructor generated here from their (fixed) fields: the tables come out
 -- sized for their fields at once, where filling them field by field grew and
--- rehashed each one several times (most of what a cached load cost).  The
+-- rehashed each one several times (a good part of a cached load).  The
 -- fields new_env adds are in it as nil, for their room.
 local ADDED = { "_G", "kryon", "print", "load", "warn", "loadstring", "io", "dofile",
                 "loadfile", "require", "debug", "arg" }
