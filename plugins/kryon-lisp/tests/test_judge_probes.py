@@ -248,6 +248,25 @@ ERROR_CASES = [
     ("(partition-by)", "Wrong number of args (0) passed to: partition-by"),
     ("(declare y) (y)", "Var y is unbound (declared or defined without a value)"),
     ("(< 1 nil)", "Cannot compare java.lang.Long with nil"),
+    # a value of the wrong kind is named as Clojure names it, never as Python does
+    # ("'pvectorc.PVector' object has no attribute 'keys'", "invalid literal for int()")
+    ("(keys [1 2])", "clojure.lang.PersistentVector cannot be cast to java.util.Map$Entry"),
+    (
+        "(dissoc [1] 0)",
+        "clojure.lang.PersistentVector cannot be cast to clojure.lang.IPersistentMap",
+    ),
+    ("(disj [1] 1)", "clojure.lang.PersistentVector cannot be cast to clojure.lang.IPersistentSet"),
+    (
+        "(peek {:a 1})",
+        "clojure.lang.PersistentArrayMap cannot be cast to clojure.lang.IPersistentStack",
+    ),
+    ('(re-find "abc" "a")', "java.lang.String cannot be cast to java.util.regex.Pattern"),
+    ("(re-pattern 5)", "java.lang.Long cannot be cast to java.lang.String"),
+    ("(select-keys 5 [:a])", "Don't know how to create ISeq from: java.lang.Long"),
+    ("(bit-and 1.5 1)", "bit operation not supported for: class java.lang.Double"),
+    ('(Math/sqrt "a")', "java.lang.String cannot be cast to java.lang.Number"),
+    ('(take "x" [1])', "java.lang.String cannot be cast to java.lang.Number"),
+    ("(Integer/parseInt nil)", "Cannot parse null string: null"),
 ]
 
 

@@ -33,7 +33,70 @@ _PY_TYPES = {
     "float": "java.lang.Double",
     "bool": "java.lang.Boolean",
     "PVector": "clojure.lang.PersistentVector",
+    "pvectorc.PVector": "clojure.lang.PersistentVector",
+    "LMap": "clojure.lang.PersistentArrayMap",
+    "LSet": "clojure.lang.PersistentHashSet",
+    "PList": "clojure.lang.PersistentList",
+    "Keyword": "clojure.lang.Keyword",
+    "Symbol": "clojure.lang.Symbol",
+    "Char": "java.lang.Character",
+    "Fraction": "clojure.lang.Ratio",
+    "BigInt": "clojure.lang.BigInt",
+    "LazySeq": "clojure.lang.LazySeq",
+    "Cons": "clojure.lang.Cons",
+    "IndexedSeq": "clojure.lang.IndexedSeq",
+    "LRange": "clojure.lang.LongRange",
+    "function": "clojure.lang.IFn",
+    "Atom": "clojure.lang.Atom",
 }
+# Python's words for a value of the wrong kind, as Clojure's ClassCastException
+# and friends say them (the Python text named Python types: 'pvectorc.PVector')
+_NO_ATTRIBUTE = re.compile(r"^'([\w.]+)' object has no attribute '(\w+)'$")
+_WANTED = {
+    "keys": "java.util.Map$Entry",
+    "values": "java.util.Map$Entry",
+    "items": "java.util.Map$Entry",
+    "dissoc": "clojure.lang.IPersistentMap",
+    "disj": "clojure.lang.IPersistentSet",
+    "first": "clojure.lang.IPersistentStack",
+    "pattern": "java.util.regex.Pattern",
+}
+_NOT_SEQABLE = re.compile(
+    r"^(?:argument of type '([\w.]+)' is not iterable|'([\w.]+)' object is not iterable)$"
+)
+_NO_LEN = re.compile(r"^object of type '([\w.]+)' has no len\(\)$")
+_OPERAND = re.compile(r"^unsupported operand type\(s\) for ([^:]+): '([\w.]+)' and '([\w.]+)'$")
+_NOT_REAL = re.compile(r"^must be real number, not ([\w.]+)$")
+_NOT_INT_TEXT = re.compile(r"^invalid literal for int\(\) with base \d+: ")
+_NUMBERS = ("int", "float", "bool", "Fraction", "BigInt")
+
+
+def _java(py_type: str) -> str:
+    return _PY_TYPES.get(py_type, py_type)
+
+
+def _wrong_kind(exc: BaseException, text: str) -> str | None:
+    """Clojure's message for Python's complaint about a value of the wrong kind."""
+    if isinstance(exc, AttributeError) and (m := _NO_ATTRIBUTE.match(text)):
+        wanted = _WANTED.get(m.group(2), "the type this function takes")
+        return f"{_java(m.group(1))} cannot be cast to {wanted}"
+    if isinstance(exc, TypeError):
+        if m := _NOT_SEQABLE.match(text):
+            return f"Don't know how to create ISeq from: {_java(m.group(1) or m.group(2))}"
+        if m := _NO_LEN.match(text):
+            return f"count not supported on this type: {_java(m.group(1))}"
+        if m := _OPERAND.match(text):
+            op, left, right = m.groups()
+            odd = left if left not in _NUMBERS or left == "float" else right
+            if op.strip() in ("&", "|", "^", "<<", ">>"):
+                return f"bit operation not supported for: class {_java(odd)}"
+            odd = left if left not in _NUMBERS else right
+            return f"{_java(odd)} cannot be cast to java.lang.Number"
+        if m := _NOT_REAL.match(text):
+            return f"{_java(m.group(1))} cannot be cast to java.lang.Number"
+    if isinstance(exc, ValueError) and _NOT_INT_TEXT.match(text):
+        return "java.lang.String cannot be cast to java.lang.Number"
+    return None
 
 
 def describe(exc: BaseException) -> str:
@@ -72,6 +135,9 @@ def describe(exc: BaseException) -> str:
             return f"Cannot compare {left} with {right}"
         if "NoneType" in text:
             return "NullPointerException: " + text.replace("'NoneType'", "nil")
+    wrong = _wrong_kind(exc, text)
+    if wrong is not None:
+        return wrong
     if isinstance(exc, NameError) and (m := _UNBOUND.match(text)):
         return f"Var {m.group(1)} is unbound (declared or defined without a value)"
     if isinstance(exc, KeyError):

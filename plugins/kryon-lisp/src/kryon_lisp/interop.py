@@ -37,6 +37,10 @@ def _round(x: Any) -> int:
 
 
 def _parse_int(text: str, radix: int = 10) -> int:
+    if text is None:
+        raise ValueError("Cannot parse null string: null")
+    if not isinstance(text, str):
+        raise TypeError(f"{type_name(text)} cannot be cast to java.lang.String")
     try:
         return int(text, radix)
     except ValueError:

@@ -41,8 +41,14 @@ Pattern = regex.Pattern
 error = regex.error
 
 
-def compile_pattern(text: str) -> Any:
+def compile_pattern(text: Any) -> Any:
     """``re-pattern`` and ``#"..."``: a pattern (``regex.error`` when invalid)."""
+    if type(text) is Pattern:
+        return text  # as Clojure: a pattern is its own pattern
+    if not isinstance(text, str):
+        from kryon_lisp.printer import type_name
+
+        raise TypeError(f"{type_name(text)} cannot be cast to java.lang.String")
     return regex.compile(text)
 
 
