@@ -31,6 +31,7 @@ ADD = "function add(a, b) return a + b end"
 LOOP = "function loop(n) local s = 0 for i = 1, n do s = s + kryon.add(i, 1) end return s end"
 RAW_LOOP = "function(n) local s = 0 for i = 1, n do s = s + add_py(i, 1) end return s end"
 CALLS, CALLBACKS, SCRIPTS = 50_000, 2_000, 200
+LOAD_ROUNDS = 5  # cold and warm loads, each the best of this many (file creation is noisy)
 
 
 def best(fn: Callable[[], Any], number: int, rounds: int = 7) -> float:
@@ -155,7 +156,7 @@ def load_all(cache: str, sources: list[str]) -> float:
 def load_rows() -> list[tuple[str, float, float]]:
     sources = script_sources()
     colds, warms = [], []
-    for _ in range(3):
+    for _ in range(LOAD_ROUNDS):
         with tempfile.TemporaryDirectory() as cache:
             os.environ["KRYON_CACHE_DIR"] = cache
             colds.append(load_all(cache, sources))  # empty cache: compile + write
