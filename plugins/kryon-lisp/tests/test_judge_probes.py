@@ -267,6 +267,9 @@ ERROR_CASES = [
     ('(Math/sqrt "a")', "java.lang.String cannot be cast to java.lang.Number"),
     ('(take "x" [1])', "java.lang.String cannot be cast to java.lang.Number"),
     ("(Integer/parseInt nil)", "Cannot parse null string: null"),
+    ('(Math/abs "x")', "java.lang.String cannot be cast to java.lang.Number"),
+    ("(format 5)", "java.lang.Long cannot be cast to java.lang.String"),
+    ("(Double/parseDouble nil)", "Cannot parse null string"),
 ]
 
 

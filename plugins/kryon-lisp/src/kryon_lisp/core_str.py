@@ -35,6 +35,8 @@ def subs(s: str, start: int, end: int | None = None) -> str:
 
 def format_(fmt: str, *args: Any) -> str:
     """Java-style ``format`` (the common conversions)."""
+    if not isinstance(fmt, str):
+        raise TypeError(f"{type_name(fmt)} cannot be cast to java.lang.String")
     position = 0
     produced = _TextMeter()
 

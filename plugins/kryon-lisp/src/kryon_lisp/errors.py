@@ -66,7 +66,9 @@ _NOT_SEQABLE = re.compile(
 )
 _NO_LEN = re.compile(r"^object of type '([\w.]+)' has no len\(\)$")
 _OPERAND = re.compile(r"^unsupported operand type\(s\) for ([^:]+): '([\w.]+)' and '([\w.]+)'$")
-_NOT_REAL = re.compile(r"^must be real number, not ([\w.]+)$")
+_NOT_REAL = re.compile(
+    r"^(?:must be real number, not ([\w.]+)|bad operand type for \w+\(\): '([\w.]+)')$"
+)
 _NOT_INT_TEXT = re.compile(r"^invalid literal for int\(\) with base \d+: ")
 _NUMBERS = ("int", "float", "bool", "Fraction", "BigInt")
 
@@ -93,7 +95,7 @@ def _wrong_kind(exc: BaseException, text: str) -> str | None:
             odd = left if left not in _NUMBERS else right
             return f"{_java(odd)} cannot be cast to java.lang.Number"
         if m := _NOT_REAL.match(text):
-            return f"{_java(m.group(1))} cannot be cast to java.lang.Number"
+            return f"{_java(m.group(1) or m.group(2))} cannot be cast to java.lang.Number"
     if isinstance(exc, ValueError) and _NOT_INT_TEXT.match(text):
         return "java.lang.String cannot be cast to java.lang.Number"
     return None

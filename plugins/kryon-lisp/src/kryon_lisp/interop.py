@@ -36,7 +36,7 @@ def _round(x: Any) -> int:
     return max(-(2**63), min(2**63 - 1, rounded))  # a long: Java clamps
 
 
-def _parse_int(text: str, radix: int = 10) -> int:
+def _parse_int(text: Any, radix: int = 10) -> int:
     if text is None:
         raise ValueError("Cannot parse null string: null")
     if not isinstance(text, str):
@@ -112,7 +112,13 @@ def _exit(status: Any) -> NoReturn:
     raise ScriptExit(_int_cast(status))
 
 
-def _parse_double(text: str) -> float:
+def _parse_double(text: Any) -> float:
+    if text is None:
+        from kryon_lisp.classes import EXCEPTIONS
+
+        raise EXCEPTIONS["java.lang.NullPointerException"]("Cannot parse null string")
+    if not isinstance(text, str):
+        raise TypeError(f"{type_name(text)} cannot be cast to java.lang.String")
     try:
         return float(text)
     except ValueError:
