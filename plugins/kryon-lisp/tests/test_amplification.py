@@ -11,7 +11,7 @@ import tracemalloc
 import pytest
 from kryon_lisp.engine import LispConfig, LispEngine
 
-from kryon_core import LimitError, MemoryLimitError, ScriptBridge
+from kryon_core import LimitError, MemoryLimitError, ScriptBridge, TimeLimitError
 
 from .test_engine import SANDBOXED, load, make
 
@@ -162,3 +162,13 @@ def test_long_prints_count_against_the_limits() -> None:
     with pytest.raises(LimitError):
         engine.call_function(sid, "flood", [])
     assert written[0] < 150_000_000
+
+
+def test_thread_sleep_sleeps_within_the_time_limit() -> None:
+    """``(Thread/sleep ms)`` was a compile error; one past the deadline ends
+    with the time limit instead of sleeping on."""
+    engine, _ = make(SANDBOXED)
+    sid = load(engine, "(defn nap [ms] (Thread/sleep ms) :awake)")
+    assert engine.call_function(sid, "nap", [1]) == "awake"
+    with pytest.raises(TimeLimitError):
+        engine.call_function(sid, "nap", [100_000])

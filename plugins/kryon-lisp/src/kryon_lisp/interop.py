@@ -139,6 +139,22 @@ def _digit(c: Char, radix: int) -> int:
     return value if value is not None and value < radix else -1
 
 
+def _sleep(ms: Any) -> None:
+    """``Thread/sleep``: a sleep past the call's deadline sleeps until it and
+    ends with the time limit (a script cannot sleep its way past it)."""
+    millis = _int_cast(ms) if not isinstance(ms, int) else ms
+    if millis < 0:
+        raise ValueError("timeout value is negative")
+    seconds = millis / 1000
+    budget = limits.current.budget
+    if budget is not None and budget.deadline is not None:
+        left = budget.deadline - time.monotonic()
+        if seconds > left:
+            time.sleep(max(left, 0) + 0.001)
+            budget.check_clock()
+    time.sleep(seconds)
+
+
 def _value_of(x: Any, radix: int = 10) -> int:
     """``Integer/valueOf``: of a string as ``parseInt``, of a number the number."""
     return x if type(x) is int else _parse_int(x, radix)
@@ -211,6 +227,7 @@ NAMESPACES: dict[str, dict[str, Any]] = {
         "nanoTime": time.perf_counter_ns,
         "exit": _exit,
     },
+    "Thread": {"sleep": lambda ms, nanos=0: _sleep(ms)},
     "String": {"valueOf": str_of},
     "Boolean": {"TYPE": PRIMITIVE_CLASSES["boolean"]},
     "Short": {"TYPE": PRIMITIVE_CLASSES["short"]},
