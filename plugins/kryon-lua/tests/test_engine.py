@@ -327,3 +327,21 @@ def test_host_errors_left_uncaught_keep_their_class(make_lua: Any, error: Script
     assert info.value.message == error.message
     caught = harness.load("function main() local ok, e = pcall(kryon.fail) return e.type end")
     assert harness.call(caught, "main") == type(error).__name__
+
+
+@pytest.mark.parametrize("runtime", ["lua54", "luajit"])
+def test_the_version_is_the_same_text_before_and_after_start(runtime: str) -> None:
+    from kryon_core import SecurityPolicy
+
+    # Cache keys hold the version an engine reports before its VM starts.
+    before = LuaEngine()
+    before.initialize(LuaConfig(runtime=runtime), SecurityPolicy())
+    engine = LuaEngine()
+    engine.initialize(LuaConfig(runtime=runtime), SecurityPolicy())
+    try:
+        compiled = engine.compile("x = 1", script="v")
+        assert compiled.engine_version == engine.version == before.version
+        assert engine.version.startswith(("Lua 5.4", "LuaJIT 2.1"))
+    finally:
+        engine.close()
+        before.close()

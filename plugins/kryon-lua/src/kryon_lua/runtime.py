@@ -185,7 +185,9 @@ def create_vm(
     hard_cap = memory + reserve(memory) if memory else 0
     if hard_cap:
         lua.set_max_memory(hard_cap)
-    implementation = str(lua.lua_implementation)
+    # Bytes from a runtime without an encoding: the same text as
+    # LuaEngine._implementation's, which cache keys compare.
+    implementation = bytes(lua.lua_implementation).decode("ascii")
     return LuaVM(
         lua,
         module,
