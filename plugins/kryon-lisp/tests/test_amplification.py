@@ -65,6 +65,8 @@ def test_a_string_built_in_one_call_is_refused_before_it_is_built(body: str) -> 
         '(clojure.string/split (apply str (repeat 20 big)) #"")',
         '(clojure.string/split (apply str (repeat 2 big)) #"b")',
         "(seq big)",
+        "(let [sb (StringBuilder.)] (dotimes [_ 40] (.append sb big)) (str sb))",
+        "(.repeat big 40)",
     ],
 )
 def test_a_huge_string_result_or_walk_is_a_limit_error(body: str) -> None:

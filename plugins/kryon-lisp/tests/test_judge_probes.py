@@ -81,6 +81,21 @@ OUTPUT_CASES = [
         " (Math/round 1e20) (Math/round (/ 0.0 0)))",
         "0 3 -2 9223372036854775807 0",
     ),
+    # StringBuilder and more of String's methods (each was a compile error or
+    # "No method ... for java.lang.String")
+    (
+        '(let [sb (StringBuilder.)] (.append sb "ab") (.append sb 1) (.append sb \\c)'
+        " (.append sb nil) (pr (str sb) (.length sb) (.toString (.reverse sb))"
+        ' (-> (StringBuilder. "x") (.append "y") (.insert 0 "<") .toString)))',
+        '"ab1cnull" 8 "llunc1ba" "<xy"',
+    ),
+    (
+        '(pr (.repeat "ab" 3) (.isBlank "  ") (.strip " x ") (.compareTo "apple" "banana")'
+        ' (.compareTo "ab" "abc") (.matches "abc123" "[a-z]+\\\\d+")'
+        ' (.replaceAll "a1b22" "\\\\d" "#") (.replaceFirst "a1b2" "\\\\d" "")'
+        ' (vec (.toCharArray "hi")) (String/join "," ["a" "b"]) (String/join "-" "x" "y"))',
+        '"ababab" true "x" -1 -1 true "a#b##" "ab2" [\\h \\i] "a,b" "x-y"',
+    ),
     # more of Java's statics
     (
         '(pr (Integer/valueOf 3) (Integer/valueOf "12") (Character/toUpperCase \\ß)'

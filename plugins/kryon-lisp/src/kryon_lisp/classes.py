@@ -88,6 +88,10 @@ def construct(class_name: str, *args: Any) -> Any:
         return ExceptionInfo(*args)
     if class_name in ("String", "java.lang.String"):
         return _new_string(*args)
+    if class_name in ("StringBuilder", "java.lang.StringBuilder"):
+        from kryon_lisp.string_builder import StringBuilder
+
+        return StringBuilder(*args)
     cls = EXCEPTIONS.get(class_name)
     if cls is None:
         raise TypeError(

@@ -19,6 +19,7 @@ from kryon_lisp import limits, patterns
 from kryon_lisp.arrays import PRIMITIVE_CLASSES
 from kryon_lisp.clojure_hash import java_string_hash
 from kryon_lisp.printer import str_of, type_name
+from kryon_lisp.string_builder import StringBuilder
 from kryon_lisp.types import Char
 from kryon_lisp.writers import PrintWriter
 
@@ -155,6 +156,14 @@ def _sleep(ms: Any) -> None:
     time.sleep(seconds)
 
 
+def _string_join(sep: Any, xs: tuple[Any, ...]) -> str:
+    """``String/join``: a separator and either strings or one collection of them."""
+    from kryon_lisp.core_str import CLOJURE_STRING
+
+    items = xs[0] if len(xs) == 1 and not isinstance(xs[0], str) else xs
+    return str(CLOJURE_STRING["join"](sep, items))
+
+
 def _value_of(x: Any, radix: int = 10) -> int:
     """``Integer/valueOf``: of a string as ``parseInt``, of a number the number."""
     return x if type(x) is int else _parse_int(x, radix)
@@ -228,7 +237,7 @@ NAMESPACES: dict[str, dict[str, Any]] = {
         "exit": _exit,
     },
     "Thread": {"sleep": lambda ms, nanos=0: _sleep(ms)},
-    "String": {"valueOf": str_of},
+    "String": {"valueOf": str_of, "join": lambda sep, *xs: _string_join(sep, xs)},
     "Boolean": {"TYPE": PRIMITIVE_CLASSES["boolean"]},
     "Short": {"TYPE": PRIMITIVE_CLASSES["short"]},
     "Byte": {"TYPE": PRIMITIVE_CLASSES["byte"]},
@@ -297,6 +306,37 @@ def _substring(s: str, begin: int, end: int) -> str:
     return s[begin:end]
 
 
+def _repeat(s: str, n: int) -> str:
+    if n < 0:
+        raise ValueError(f"count is negative: {n}")
+    limits.check_text(len(s) * n)
+    return s * n
+
+
+def _compare_strings(a: str, b: str) -> int:
+    """``String.compareTo``: the first differing characters' difference, else the lengths'."""
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            return ord(x) - ord(y)
+    return len(a) - len(b)
+
+
+def _regex_call(name: str, regex: Any, s: str, *more: Any) -> Any:
+    """Java's String methods that take a regex as a string."""
+    from kryon_lisp.core_str import CLOJURE_STRING, STRINGS
+
+    pattern = patterns.compile_pattern(regex)
+    if name == "re-matches":
+        return STRINGS[name](pattern, s)
+    return CLOJURE_STRING[name](s, pattern, *more)
+
+
+def _char_array(s: str) -> Any:
+    from kryon_lisp.arrays_core import ARRAYS
+
+    return ARRAYS["char-array"](s)
+
+
 _STRING_METHODS: dict[str, Callable[..., Any]] = {
     "toUpperCase": str.upper,
     "toLowerCase": str.lower,
@@ -317,6 +357,17 @@ _STRING_METHODS: dict[str, Callable[..., Any]] = {
     "toString": lambda s: s,
     "split": _split,  # a regex the time limit can stop, trailing empties dropped as Java
     "hashCode": lambda s: _signed32(java_string_hash(s)),
+    "repeat": _repeat,
+    "isBlank": lambda s: s.strip() == "",
+    "strip": str.strip,
+    "stripLeading": str.lstrip,
+    "stripTrailing": str.rstrip,
+    "compareTo": _compare_strings,
+    "compareToIgnoreCase": lambda s, o: _compare_strings(s.lower(), o.lower()),
+    "matches": lambda s, regex: _regex_call("re-matches", regex, s) is not None,
+    "replaceAll": lambda s, regex, rep: _regex_call("replace", regex, s, rep),
+    "replaceFirst": lambda s, regex, rep: _regex_call("replace-first", regex, s, rep),
+    "toCharArray": _char_array,
 }
 
 
@@ -350,7 +401,7 @@ def method_call(obj: Any, method: str, *args: Any) -> Any:
             member = obj.get(Keyword(method))
             if callable(member):
                 return member(*args)
-    if isinstance(obj, PrintWriter):
+    if isinstance(obj, (PrintWriter, StringBuilder)):
         return obj.call(method, args)
     if isinstance(obj, BaseException):
         from kryon_lisp.classes import exception_method
