@@ -96,6 +96,8 @@ OUTPUT_CASES = [
         ' (vec (.toCharArray "hi")) (String/join "," ["a" "b"]) (String/join "-" "x" "y"))',
         '"ababab" true "x" -1 -1 true "a#b##" "ab2" [\\h \\i] "a,b" "x-y"',
     ),
+    # no standard input: read-line is at its end at once (it was a compile error)
+    ("(pr (loop [line (read-line) n 0] (if line (recur (read-line) (inc n)) n)))", "0"),
     # more of Java's statics
     (
         '(pr (Integer/valueOf 3) (Integer/valueOf "12") (Character/toUpperCase \\ß)'

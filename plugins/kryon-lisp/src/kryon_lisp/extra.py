@@ -376,6 +376,8 @@ EXTRA: dict[str, Any] = {
     "rseq": rseq,
     "parse-boolean": {"true": True, "false": False}.get,
     "get": get,
+    # a script has no standard input (as `python x.py < /dev/null`): at its end at once
+    "read-line": lambda: None,
 }
 
 CLOJURE_SET: dict[str, Any] = {
