@@ -609,3 +609,19 @@ def test_a_class_body_cut_off_by_the_end_of_file_expects_a_method() -> None:
     # file it is a missing method definition.
     errors = compile_errors("class A {\n  foo() { 1 }\n")
     assert errors == [(3, "Error at end of file: Expect method definition.")]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("1 = 2", (1, "Error at '=': Expect end of file.")),
+        ("{\n  1 = 2\n}", (2, "Error at '=': Expect newline after statement.")),
+        ("System.print(1 = 2)", (1, "Error at '=': Expect ')' after arguments.")),
+    ],
+)
+def test_an_assignment_to_a_value_is_the_enclosing_constructs_error(
+    source: str, expected: tuple[int, str]
+) -> None:
+    # The reference has no "invalid assignment target" check: the '=' is left
+    # for what encloses the expression, which reports what it expected.
+    assert compile_errors(source) == [expected]

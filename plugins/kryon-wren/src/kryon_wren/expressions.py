@@ -81,8 +81,6 @@ class ExpressionParser(ParserBase):
                 break
             op = self.advance()
             left = self.infix(op, left, can_assign)
-        if can_assign and self.check("="):
-            raise ParseError(self.cur, "Invalid assignment target.")
         return left
 
     def infix(self, op: Token, left: N.Node, can_assign: bool) -> N.Node:
