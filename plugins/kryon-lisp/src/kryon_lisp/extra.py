@@ -11,6 +11,7 @@ from pyrsistent import pvector
 
 from kryon_lisp import limits
 from kryon_lisp.arrays_core import ARRAYS
+from kryon_lisp.classes import EXCEPTIONS
 from kryon_lisp.collections import assoc, conj1, contains, count, get, select_keys
 from kryon_lisp.equality import equals
 from kryon_lisp.printer import type_name
@@ -183,6 +184,12 @@ def alter_var_root(var: Any, f: Callable[..., Any], *args: Any) -> Any:
     """``(alter-var-root #'x f args...)``: the global becomes ``(f x args...)``."""
     if type(var).__name__ != "Var":
         raise TypeError(f"{type_name(var)} cannot be cast to clojure.lang.Var")
+    if var.ns.builtin:
+        # a built-in namespace is every script's (kryon's host functions, clojure.string):
+        # one script must not change it under the others
+        raise EXCEPTIONS["java.lang.IllegalStateException"](
+            f"Can't alter built-in var {var.lisp_repr()}: it is shared by every script"
+        )
     value = f(var.deref(), *args)
     var.ns.globals[var.name] = value
     return value

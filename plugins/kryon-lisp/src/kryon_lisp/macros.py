@@ -268,6 +268,21 @@ def _binding(form: PList, bindings: Any = None, *body: Any) -> Any:
     return L(S("@binding"), pvector(pairs), plist([_FN, pvector([]), *body]))
 
 
+_COMPILER_FLAGS = frozenset({"*warn-on-reflection*", "*unchecked-math*", "*assert*"})
+
+
+@macro("set!")
+def _set(form: PList, target: Any = None, value: Any = None, *more: Any) -> Any:
+    """``(set! *warn-on-reflection* true)``, the header of many Clojure files:
+    the compiler's flags mean nothing here, so setting one only evaluates the
+    value.  Anything else has no thread binding to set, as in Clojure."""
+    if more or not isinstance(target, Symbol):
+        raise _err(form, "Malformed assignment, expecting (set! target val)")
+    if target.ns is None and target.name in _COMPILER_FLAGS:
+        return plist([_DO, value])
+    raise _err(form, f"Can't change/establish root binding of: {target} with set")
+
+
 @macro("when-var-exists")
 def _when_var_exists(form: PList, sym: Any = None, *body: Any) -> Any:
     from kryon_lisp.core import CORE_NAMES

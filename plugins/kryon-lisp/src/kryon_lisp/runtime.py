@@ -121,6 +121,9 @@ class Runtime:
         self.files.pop(ns.filename, None)
 
     def rename_namespace(self, ns: Namespace, name: str) -> None:
+        existing = self.namespaces.get(name)
+        if existing is not None and existing.builtin and existing is not ns:
+            raise ValueError(f"Can't define namespace {name}: it is built in")
         if self.namespaces.get(ns.name) is ns:
             del self.namespaces[ns.name]
         ns.name = name

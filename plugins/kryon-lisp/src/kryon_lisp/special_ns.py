@@ -28,6 +28,11 @@ def _ns(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     args = form_args(form)
     if not args or not isinstance(args[0], Symbol):
         raise c.error("ns requires a name", form)
+    existing = c.runtime.namespace_for(str(args[0]))
+    if existing is not None and existing.builtin:
+        # built-in namespaces are every script's: one script must not replace
+        # clojure.string or kryon (the host API) under the others
+        raise c.error(f"Can't define namespace {args[0]}: it is built in", args[0])
     c.ns.rename(str(args[0]))
     stmts: Stmts = []
     for clause in args[1:]:
