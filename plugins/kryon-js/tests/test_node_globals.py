@@ -82,6 +82,26 @@ def test_next_tick_runs_after_the_script_with_its_arguments(js: Any) -> None:
     assert js.text() == "main\ntick 1 2\n"
 
 
+def test_next_tick_runs_before_promise_jobs_as_in_node(js: Any) -> None:
+    js.load(
+        "Promise.resolve().then(() => console.log('then'));\n"
+        "process.nextTick(() => { console.log('tick 1');\n"
+        "  process.nextTick(() => console.log('tick 3')); });\n"
+        "queueMicrotask(() => console.log('micro'));\n"
+        "process.nextTick(() => console.log('tick 2'));\n"
+        "setTimeout(() => { Promise.resolve().then(() => console.log('timer then'));\n"
+        "  process.nextTick(() => console.log('timer tick')); }, 0);\n"
+        "console.log('main');\n"
+    )
+    assert js.text() == "main\ntick 1\ntick 2\ntick 3\nthen\nmicro\ntimer tick\ntimer then\n"
+
+
+def test_next_tick_in_a_call_runs_with_its_jobs(js: Any) -> None:
+    script = js.load("function f() { process.nextTick(() => console.log('tick')); return 1; }\n")
+    assert js.call(script, "f") == 1
+    assert js.text() == "tick\n"
+
+
 def test_an_error_whose_message_getter_throws_keeps_its_line(js: Any) -> None:
     script = js.load(
         "class E extends Error { get message() { throw new E(); } }\n"

@@ -975,8 +975,8 @@ Object.defineProperty(global, "global", { value: global, writable: true, configu
 
 // -- process: the part of Node's object a sandboxed script can use ------------------
 // process.stdout.write prints without a newline; argv has no arguments and env is
-// empty (nothing of the host's); nextTick queues a microtask (Node runs its ticks
-// before promise jobs, so the two interleave differently).  exit ends the program
+// empty (nothing of the host's); nextTick's callbacks run before the promise jobs, as
+// Node runs them.  exit ends the program
 // (exits.py: nothing can catch it); exitCode is checked as Node checks it.
 function processStream(stream) {
   return freeze({
@@ -1040,6 +1040,9 @@ function exitStatus(code) {
   return value;
 }
 let exitCode;
+// process.nextTick's queue: Node runs it before the promise jobs.
+// (a null-prototype object: a setter a script puts on Array.prototype never sees it)
+let TICKS = create(null), tickHead = 0, tickTail = 0;
 const processObject = {
   argv: ["node", "script"],
   env: {},
@@ -1057,9 +1060,21 @@ const processObject = {
       throw new TypeErrorCtor('The "callback" argument must be of type function. Received ' +
                               (callback === null ? "null" : typeof callback));
     }
-    promiseThen(PromiseCtor.resolve(), () => applyFn(callback, undefined, args));
+    const queued = tickTail - tickHead;
+    TICKS[tickTail++] = [callback, args];
+    // The host runs the ticks before the promise jobs (api.adopt, after a script's
+    // top-level code) and fireTimer after each timer; this job runs those queued
+    // anywhere else (by a job, by a call) once the jobs before it have run.
+    if (queued === 0) promiseThen(PromiseCtor.resolve(), runTicks);
   },
 };
+function runTicks() {
+  while (tickHead < tickTail) {
+    const t = TICKS[tickHead];
+    delete TICKS[tickHead++];
+    applyFn(t[0], undefined, t[1]);
+  }
+}
 define(processObject, "exitCode", { enumerable: true, configurable: false });
 Object.defineProperty(global, "process", {
   value: processObject, writable: true, configurable: true,
@@ -1184,6 +1199,7 @@ function fireTimer() {
   if (next.every) { next.due = clock + next.every; next.seq = ++timerSeq; }
   else mapDelete(TIMERS, next.id);
   applyFn(next.callback, undefined, next.args);
+  if (tickHead !== tickTail) runTicks();  // as Node, after each timer: ticks, then jobs
   return true;
 }
 if (%(timers)s) {
@@ -1401,12 +1417,12 @@ const api = {
       define(kryon, name, { value: f, enumerable: true, writable: false, configurable: true });
     }
   },
-  adopt: () => { adoptPending(); },
+  adopt: () => { adoptPending(); if (tickHead !== tickTail) runTicks(); },
   takeOutput: () => takeOutput(),
   tick: () => fireTimer(),
   // After a limit (runtime.quiesce): no job may lift the time limit, no timer fire.
   disarm: () => { token = undefined; },
-  dropTimers: () => { mapClear(TIMERS); },
+  dropTimers: () => { mapClear(TIMERS); TICKS = create(null); tickHead = tickTail = 0; },
   records: () => REJECTED,
   unhandled: (stored) => unhandledRejection(stored),
   armed: () => token !== undefined,
