@@ -62,6 +62,8 @@ def deref(ref: Any, *timeout: Any) -> Any:
         return ref.force()
     if t is Reduced:
         return ref.value
+    if len(timeout) == 2 and hasattr(ref, "realized"):  # (deref promise ms timeout-value)
+        return ref.deref() if ref.realized() else timeout[1]
     if hasattr(ref, "deref"):
         return ref.deref()
     raise TypeError(f"{type_name(ref)} cannot be dereferenced")
@@ -422,7 +424,11 @@ CORE: dict[str, Any] = {
     "vswap!": vswap,
     "force": deref,
     "realized?": lambda x: (
-        x.done if type(x) is Delay else not isinstance(x, LazySeq) or (x._fn is None)
+        x.done
+        if type(x) is Delay
+        else x.realized()
+        if hasattr(x, "realized")
+        else not isinstance(x, LazySeq) or (x._fn is None)
     ),
     "atom?": lambda x: type(x) is Atom,
     "delay?": lambda x: type(x) is Delay,

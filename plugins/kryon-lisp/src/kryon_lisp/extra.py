@@ -13,6 +13,7 @@ from kryon_lisp import limits
 from kryon_lisp.arrays_core import ARRAYS
 from kryon_lisp.classes import EXCEPTIONS
 from kryon_lisp.collections import assoc, conj1, contains, count, get, select_keys
+from kryon_lisp.concurrency import CONCURRENCY
 from kryon_lisp.equality import equals
 from kryon_lisp.printer import type_name
 from kryon_lisp.seqs import IndexedSeq, iter_of, seq
@@ -385,6 +386,7 @@ EXTRA: dict[str, Any] = {
     "get": get,
     # a script has no standard input (as `python x.py < /dev/null`): at its end at once
     "read-line": lambda: None,
+    **CONCURRENCY,
 }
 
 CLOJURE_SET: dict[str, Any] = {

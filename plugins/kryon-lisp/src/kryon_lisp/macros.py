@@ -268,6 +268,29 @@ def _binding(form: PList, bindings: Any = None, *body: Any) -> Any:
     return L(S("@binding"), pvector(pairs), plist([_FN, pvector([]), *body]))
 
 
+@macro("dosync", "sync", "io!")
+def _dosync(form: PList, *body: Any) -> Any:
+    """A transaction runs as it is: no other thread can interleave (see concurrency)."""
+    if form.first() == S("sync") and body:
+        body = body[1:]  # (sync flags-ignored-for-now & body)
+    return plist([_DO, *body])
+
+
+@macro("locking")
+def _locking(form: PList, lock: Any = None, *body: Any) -> Any:
+    return plist([_DO, lock, *body])
+
+
+@macro("future")
+def _future(form: PList, *body: Any) -> Any:
+    return L(S("future-call"), plist([_FN, pvector([]), *body]))
+
+
+@macro("pvalues")
+def _pvalues(form: PList, *exprs: Any) -> Any:
+    return plist([S("list"), *exprs])
+
+
 _COMPILER_FLAGS = frozenset({"*warn-on-reflection*", "*unchecked-math*", "*assert*"})
 
 
