@@ -140,6 +140,30 @@ def test_transfer_error_into_a_suspended_fiber() -> None:
     assert info.value.value == "stop"
 
 
+@pytest.mark.parametrize("prefix", ["", STACKFUL])
+def test_transfer_error_into_a_fiber_waiting_in_try_is_its_own_error(prefix: str) -> None:
+    # The error is raised in the fiber transferred to, as its own: the try
+    # it waits in (on another fiber) does not catch it, the try of its own
+    # caller does (the reference walks the callers of the fiber with the error).
+    uncaught = (
+        "var main = Fiber.current\n"
+        'var x = Fiber.new { main.transferError("direct") }\n'
+        'System.print("caught %(x.try())")\n'
+    )
+    with pytest.raises(WrenError) as info:
+        run_source(prefix + uncaught)
+    assert info.value.value == "direct"
+    caught_by_callers_try = (
+        "var t\n"
+        'var x = Fiber.new { t.transferError("boom") }\n'
+        "t = Fiber.new { x.call() }\n"
+        'var s = Fiber.new { System.print("s caught %(t.try())") }\n'
+        "s.call()\n"
+        'System.print("end %(t.error)")\n'
+    )
+    assert wren(prefix + caught_by_callers_try) == "s caught boom\nend boom\n"
+
+
 def test_fiber_current_and_finished_fibers() -> None:
     src = (
         "var main = Fiber.current\n"

@@ -37,6 +37,8 @@ class Signal:
     - ``"value"``: ``value`` itself (only for null, since None means "killed");
     - ``"error"``: the WrenError of the fiber this one called (``try`` catches it);
     - ``"uncaught"``: an error that nothing catches: it ends the run;
+    - ``"raise"``: ``transferError``'s error, raised in the fiber it resumes
+      as that fiber's own (a ``try`` that fiber is waiting in does not catch it);
     - ``"fatal"``: a FatalError (limit breach) or VMSuspend, raised through every fiber;
     - ``"end"``: the run is over (``Fiber.suspend``, or a transferred-to fiber ended).
     """
@@ -119,7 +121,7 @@ class WFiber(WObject):
         return self.sched.transfer(self, v)
 
     def m_transferError_1(self, v: Any) -> Any:
-        return self.sched.transfer(self, Signal("error", WrenError(v)))
+        return self.sched.transfer(self, Signal("raise", WrenError(v)))
 
     def g_error(self) -> Any:
         return self.error
