@@ -5,6 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
+from kryon_core import ScriptExit, TimeLimitError
+
+from .test_engine import SANDBOXED, load, make
+
 PROGRAM = """
 (def account (ref 100))
 (def log (ref []))
@@ -34,3 +40,19 @@ def test_concurrency_forms_run_in_order(output: Callable[[str], str]) -> None:
         ":invalid\n"
         ":would-block\n"
     )
+
+
+def test_a_limit_inside_a_future_ends_the_call() -> None:
+    """The future's body runs at once: a limit it meets must end the call, not
+    wait in the future (the error was kept and the budget, spent, checked nothing
+    more: the next endless loop ran until the kryon run watchdog)."""
+    engine, _ = make(SANDBOXED)
+    sid = load(
+        engine,
+        "(defn spin [] (future (loop [] (recur))) (loop [] (recur)))\n"
+        "(defn bye [] (future (System/exit 4)) :after)",
+    )
+    with pytest.raises(TimeLimitError):
+        engine.call_function(sid, "spin", [])
+    with pytest.raises(ScriptExit):
+        engine.call_function(sid, "bye", [])

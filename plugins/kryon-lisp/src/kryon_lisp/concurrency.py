@@ -50,7 +50,11 @@ class Future:
         self.error: BaseException | None = None
         try:
             self.value = thunk()
-        except Exception as exc:  # a limit error is no Exception of the script's: it ends the call
+        except Exception as exc:
+            from kryon_lisp.core import uncatchable
+
+            if uncatchable(exc):  # a limit or an exit ends the call, future or not
+                raise
             self.error = exc
 
     def deref(self) -> Any:

@@ -109,9 +109,9 @@ class TestReport:
         try:
             value = thunk()
         except Exception as exc:
-            from kryon_core import LimitError, ScriptExit
+            from kryon_lisp.core import uncatchable
 
-            if isinstance(exc, (LimitError, ScriptExit)):
+            if uncatchable(exc):
                 raise
             self._report("ERROR", form, message, line, pr_str(exc))
             self.counts["error"] += 1
@@ -167,9 +167,9 @@ class TestReport:
             try:
                 fn()
             except Exception as exc:
-                from kryon_core import LimitError, ScriptExit
+                from kryon_lisp.core import uncatchable
 
-                if isinstance(exc, (LimitError, ScriptExit)):
+                if uncatchable(exc):
                     raise
                 self._report("ERROR", Symbol(name), None, None, pr_str(exc))
                 self.counts["error"] += 1
