@@ -14,6 +14,15 @@ CASES = [
     ("syntax.js", "let a = 1;\nlet b = ;\n", 65, "", "syntax.js:2"),
     ("throws.mjs", "export const x = 1;\nthrow new Error('bad');\n", 70, "", "throws.mjs:2"),
     ("loop.js", "console.log('start');\nwhile (true) {}\n", 70, "start\n", "TimeLimitError"),
+    # a classic script may return at top level, as in Node's CommonJS wrapper
+    ("early.js", "console.log('a');\nif (1) return;\nconsole.log('b');\n", 0, "a\n", ""),
+    (
+        "early_strict.js",
+        "'use strict';\nconsole.log((function () { return this; })());\nreturn 5;\n",
+        0,
+        "undefined\n",
+        "",
+    ),
 ]
 
 

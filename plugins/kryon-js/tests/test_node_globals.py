@@ -126,3 +126,13 @@ def test_process_is_only_output_and_empty_facts(js: Any) -> None:
         ["write"],
         ["undefined"] * 5,
     ]
+
+
+def test_a_top_level_return_keeps_the_scripts_functions(js: Any) -> None:
+    script = js.load(
+        "let kept = 3;\nfunction get() { return kept; }\nif (kept) return 1;\n"
+        "function later() { return 'later'; }\nconsole.log('not run');\n"
+    )
+    assert js.call(script, "get") == 3
+    assert js.call(script, "later") == "later"
+    assert js.text() == ""

@@ -1370,9 +1370,10 @@ const api = {
   },
   load: (wrapper, scope, sites) => {
     try {
-      const r = applyFn(wrapper, global, [scope, sites]);
+      const namespace = create(null);
+      applyFn(wrapper, global, [scope, sites, namespace]);
       if (outCount !== 0) flushOut();
-      return r;
+      return namespace.make();
     } catch (e) { return fail(e); }
   },
   member: (object, name) => { try { return object[name]; } catch (e) { return fail(e); } },

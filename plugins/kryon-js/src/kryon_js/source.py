@@ -174,12 +174,19 @@ def wrap(
         )
         sloppy = False
     else:
+        # The namespace is made by a function the header stores in the third
+        # parameter (the prelude's load calls it), not by the trailer: a
+        # top-level `return` (allowed by Node's CommonJS wrapper) skips the
+        # trailer.  A strict script's directive stays first in the header.
         functions = ", ".join(f"{json.dumps(n)}: {n}" for n in shape.functions)
         sloppy = not shape.strict
-        head = f"(function ($kscope$, {THROW_SITES}) {{" + ("with ($kscope$) {" if sloppy else "")
-        tail = f";return {{fns: {{{functions}}}, {_accessors(shape.declared)}}};" + (
-            "}})" if sloppy else "})"
+        head = (
+            f"(function ($kscope$, {THROW_SITES}, $kns$) {{"
+            + ("with ($kscope$) {" if sloppy else '"use strict";')
+            + f"$kns$.make = function () {{ return {{fns: {{{functions}}}, "
+            + f"{_accessors(shape.declared)}}}; }};"
         )
+        tail = ";}})" if sloppy else ";})"
     text = f"{padding}{head}\n{body}\n{tail}"
     return Wrapped(text, base, lines, sloppy, site_table(shape, base))
 
