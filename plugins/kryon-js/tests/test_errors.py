@@ -49,6 +49,27 @@ def test_compile_errors_have_line_and_column(js: Any) -> None:
     assert (info.value.script, info.value.line, info.value.column) == ("syntax.js", 3, 14)
 
 
+@pytest.mark.parametrize(
+    ("source", "line", "column"),
+    [
+        ("class A { #x = 1; }\nconst a = new A();\nconsole.log(a.#y);\n", 3, 15),
+        ("class A { #x = 1; }\nconsole.log(#x in new A());\n", 2, 13),
+        (
+            "class A {\n  #q = 1;\n  m(o) { return o.#q; }\n}\n"
+            "function f(o) {\n  return o?.#q;\n}\n",
+            6,
+            13,
+        ),
+    ],
+)
+def test_an_undefined_private_name_is_placed_at_its_use(
+    js: Any, source: str, line: int, column: int
+) -> None:
+    with pytest.raises(CompileError, match="undefined private field") as info:
+        js.load(source)
+    assert (info.value.line, info.value.column) == (line, column)
+
+
 def test_line_numbers_stay_exact_after_many_loads_and_unloads(js: Any) -> None:
     ids = [
         js.load("\n" * i + "function f() { throw new Error('x'); }", f"s{i}.js") for i in range(6)

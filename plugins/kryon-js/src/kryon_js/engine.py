@@ -47,6 +47,7 @@ from kryon_core import (
 from kryon_js.config import JsConfig
 from kryon_js.handles import MAX_DIRECT, Handle, make_handle
 from kryon_js.hostcalls import FIRST_HOST_OP
+from kryon_js.jserrors import placed
 from kryon_js.lexer import tokenize
 from kryon_js.runtime import JsRuntime
 from kryon_js.shape import ScriptShape, repl_rewrite, scan
@@ -179,6 +180,8 @@ class JsEngine(ScriptEngine):
         base = rt.bands.allocate(script, text.count("\n") + 1, shape.shifts(text))
         try:
             rt.evaluate(wrap(text, shape, base, module=module).text, script)
+        except CompileError as exc:
+            raise placed(exc, text) from None
         finally:
             rt.bands.release(base)
         exported = shape.exports if module else {n: n for n in shape.functions}

@@ -23,10 +23,12 @@ from kryon_core import (
     StackFrame,
     TimeLimitError,
 )
+from kryon_js.lexer import tokenize
 from kryon_js.source import LineBands
 
-__all__ = ["ErrorMapper", "innermost"]
+__all__ = ["ErrorMapper", "innermost", "placed"]
 
+_PRIVATE = re.compile(r"SyntaxError: undefined private field '#(?P<name>[^']+)'")
 _FRAME = re.compile(r"^\s*at (?:(?P<fn>.*?) \()?<input>:(?P<line>\d+):(?P<col>\d+)\)?\s*$")
 # A frame as scripts see it (the prelude's scriptFrames), which is what the binding
 # gives for an error reaching Python by itself: the script is checked against the bands.
@@ -209,3 +211,31 @@ class ErrorMapper:
             **innermost(traceback, script),
             traceback=[] if cls is CompileError else traceback,
         )
+
+
+def placed(error: CompileError, text: str) -> CompileError:
+    """``error`` with the line and column QuickJS did not give, where they can be
+    found: an undefined private name (``a.#y``, ``#y in a``) is checked when its
+    class ends, with no position; Node names the use.  The use taken is the first
+    one when the name is declared nowhere, else the last one (code that reaches
+    into a class from outside usually follows it)."""
+    found = _PRIVATE.match(error.message) if error.line is None else None
+    if found is None:
+        return error
+    tokens = tokenize(text)
+    uses, declared = [], False
+    for i in range(len(tokens) - 1):
+        mark, name = tokens[i], tokens[i + 1]
+        if mark.text != "#" or name.text != found["name"] or name.start != mark.end:
+            continue
+        before = tokens[i - 1].text if i > 0 else ""
+        after = tokens[i + 2].text if i + 2 < len(tokens) else ""
+        if before in (".", "?.") or after == "in":
+            uses.append(mark)
+        else:
+            declared = True
+    if not uses:
+        return error
+    use = uses[-1] if declared else uses[0]
+    column = use.start - text.rfind("\n", 0, use.start)
+    return CompileError(error.message, script=error.script, line=use.line, column=column)
