@@ -67,6 +67,35 @@ def test_an_uncaught_error_has_v8s_message(js: Any, source: str, message: str) -
     assert message in str(info.value)
 
 
+BIGINT_AND_URI = """\
+function shown(f) { try { f(); } catch (e) { return String(e); } }
+function all() {
+  return [
+    shown(() => 1n + 1), shown(() => Math.sqrt(1n)), shown(() => +1n), shown(() => 1n / 0n),
+    shown(() => Symbol() * 2), shown(() => decodeURIComponent("%")),
+    shown(() => decodeURIComponent("%E0%A4%A")), shown(() => decodeURIComponent("%FF")),
+    shown(() => encodeURIComponent("\\uD800")),
+    shown(() => { class B extends Object { constructor() { this.x = 1; } } new B(); }),
+  ];
+}
+"""
+
+
+def test_bigint_symbol_uri_and_derived_this_errors_have_v8s_messages(js: Any) -> None:
+    mixed = "TypeError: Cannot mix BigInt and other types, use explicit conversions"
+    to_number = "TypeError: Cannot convert a BigInt value to a number"
+    assert js.call(js.load(BIGINT_AND_URI), "all") == [
+        mixed,
+        to_number,
+        to_number,
+        "RangeError: Division by zero",
+        "TypeError: Cannot convert a Symbol value to a number",
+        *["URIError: URI malformed"] * 4,
+        "ReferenceError: Must call super constructor in derived class before accessing "
+        "'this' or returning from derived constructor",
+    ]
+
+
 def test_math_cbrt_is_exact_for_cubes(js: Any) -> None:
     script = js.load(
         "function roots() { return [27, -8, 1000, 2 ** 30, 0.001].map(Math.cbrt); }\n"

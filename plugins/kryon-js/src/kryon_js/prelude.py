@@ -708,6 +708,14 @@ const FIXED_MESSAGES = {  // the same whatever raised them
   "cannot convert symbol to string": "Cannot convert a Symbol value to a string",
   "Date value is NaN": "Invalid time value",
   "toPrimitive": "Cannot convert object to primitive value",
+  "cannot convert symbol to number": "Cannot convert a Symbol value to a number",
+  "bigint argument with unary +": "Cannot convert a BigInt value to a number",
+  "BigInt division by zero": "Division by zero",
+  // decodeURI/encodeURI's: V8 has one text for every malformed URI
+  "expecting %%": "URI malformed",
+  "expecting hex digit": "URI malformed",
+  "malformed UTF-8": "URI malformed",
+  "expecting surrogate pair": "URI malformed",
 };
 const FIXED = create(null);  // no prototype: any text can be looked up
 for (const m of keys(FIXED_MESSAGES)) FIXED[m] = FIXED_MESSAGES[m];
@@ -780,13 +788,13 @@ function v8Message(message, e) {
     return (reading ? "Cannot read properties of " : "Cannot set properties of ") + what +
       (reading ? " (reading '" : " (setting '") + key + "')";
   }
-  if (endsWithText(message, " is not initialized")) {
+  if (endsWithText(message, " is not initialized") && FIXED[message] === undefined) {
     return "Cannot access '" + strSlice(message, 0, -19) + "' before initialization";
   }
   // Other texts to reword start with one of these (a property lookup by a long text
   // costs its interning: the first character is tested before it).
   if (!(first === "i" || first === "t" || first === "c" || first === "D" || first === "n" ||
-        first === "e" || first === "'")) {
+        first === "e" || first === "'" || first === "m" || first === "b" || first === "B")) {
     return undefined;
   }
   if (FIXED[message] !== undefined) return FIXED[message];
@@ -805,7 +813,11 @@ function v8Message(message, e) {
     if (message === "empty array" && (name === "reduce" || name === "reduceRight")) {
       return "Reduce of empty array with no initial value";
     }
+    if (message === BIGINT_MIXED) return "Cannot convert a BigInt value to a number";
     return undefined;
+  }
+  if (message === BIGINT_MIXED) {  // an operator of the script's (1n + 1)
+    return "Cannot mix BigInt and other types, use explicit conversions";
   }
   const line = sourceLine(top.getLineNumber());
   if (line === undefined) return undefined;
@@ -832,8 +844,9 @@ function v8Message(message, e) {
   return undefined;
 }
 const REWORDED = create(null);  // texts reworded from the error's top frame
+const BIGINT_MIXED = "cannot convert BigInt to number";
 for (const m of ["not a function", "not a constructor", "invalid number of digits",
-                 "empty array", "class constructors must be invoked with 'new'"]) {
+                 "empty array", "class constructors must be invoked with 'new'", BIGINT_MIXED]) {
   REWORDED[m] = true;
 }
 // The frames of a raw QuickJS stack as the call sites v8Message reads.
