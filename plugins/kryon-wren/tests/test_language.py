@@ -232,3 +232,21 @@ def test_class_attributes_print_as_the_reference() -> None:
     assert (
         run_wren(source) == "attributes:{null: {key: [1]}} methods:{foo(): {null: {m: [null]}}}\n"
     )
+
+
+@pytest.mark.parametrize("checks", [False, True])
+def test_a_field_only_assigned_new_objects_may_still_be_null(checks: bool) -> None:
+    # Calls on such a field skip the test for native values, except for the
+    # methods null answers: before its first assignment it is null.
+    src = (
+        "class A {\n"
+        "  construct new() {}\n"
+        "  fill() { _items = [] }\n"
+        '  show { "%(_items.toString) %(_items.type) %(!_items) %(_items == null)" }\n'
+        "}\n"
+        "var a = A.new()\n"
+        "System.print(a.show)\n"
+        "a.fill()\n"
+        "System.print(a.show)\n"
+    )
+    assert run_wren(src, checks=checks) == "null Null true true\n[] List false false\n"

@@ -76,6 +76,10 @@ def _fstring_text(text: str) -> str:
 _FIBER_SHORTCUTS = {"m_yield_0": "_fyield", "m_yield_1": "_fyield", "m_new_1": "_fnew"}
 
 
+NULL_METHODS = frozenset({"b_eq", "b_ne", "b_is", "u_not", "g_toString", "g_type"})
+"""The methods null answers (Null's and Object's)."""
+
+
 class FuncState:
     def __init__(self, info: N.FuncInfo) -> None:
         self.info = info
@@ -302,7 +306,13 @@ class ExprGen:
             return e.info.pyname
         if isinstance(e, (N.ListLit, N.MapLit, N.FnExpr)):
             return self.expr(e)
-        if isinstance(e, N.Field) and e.cls.object_fields.get(e.pyname, False):
+        if (
+            isinstance(e, N.Field)
+            and e.cls.object_fields.get(e.pyname, False)
+            and mname not in NULL_METHODS
+        ):
+            # Such a field may still be null (before its first assignment):
+            # only the methods that null answers need the proxy test.
             return self.expr(e)
         if isinstance(e, N.Lit) and type(e.value) is str:
             return f"_PX[str]({self.literal(e.value)})"
