@@ -6,6 +6,7 @@ the ``sandboxed`` policy."""
 
 from __future__ import annotations
 
+import threading
 import tracemalloc
 
 import pytest
@@ -174,3 +175,35 @@ def test_thread_sleep_sleeps_within_the_time_limit() -> None:
     assert engine.call_function(sid, "nap", [1]) == "awake"
     with pytest.raises(TimeLimitError):
         engine.call_function(sid, "nap", [100_000])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "(try (loop [] (recur)) (finally (loop [] (recur))))",  # the time or step limit
+        "(letfn [(down [n] (try (down (inc n)) (finally (loop [] (recur)))))] (down 0))",
+        "(try (vec (range)) (finally (loop [] (recur))))",  # the memory limit
+    ],
+)
+def test_a_finally_block_runs_no_further_than_the_limit_that_ended_the_call(body: str) -> None:
+    """A limit error passes every catch, but finally blocks run as it passes:
+    the budget used to stop checking once it had raised, so an endless loop
+    in a finally ran with no limit at all (the kryon run watchdog ended it
+    after 7 s; a host embedding the engine hung)."""
+    engine, _ = make(SANDBOXED.derive("steps", instruction_limit=100_000))
+    sid = load(engine, f"(defn bomb [] {body})\n(defn ok [] (reduce + (range 100)))")
+    outcome: list[BaseException] = []
+
+    def call() -> None:
+        try:
+            engine.call_function(sid, "bomb", [])
+        except BaseException as exc:
+            outcome.append(exc)
+
+    # in a thread of its own, so that a regression fails here instead of hanging the suite
+    runner = threading.Thread(target=call, daemon=True)
+    runner.start()
+    runner.join(60)
+    assert not runner.is_alive(), "the finally block ran on without limits"
+    assert len(outcome) == 1 and isinstance(outcome[0], LimitError)
+    assert engine.call_function(sid, "ok", []) == 4950

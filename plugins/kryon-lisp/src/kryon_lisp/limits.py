@@ -15,6 +15,7 @@ import time
 
 from kryon_core import (
     InstructionLimitError,
+    LimitError,
     MemoryLimitError,
     RecursionLimitError,
     TimeLimitError,
@@ -58,6 +59,7 @@ class Budget:
         "memory_due",
         "memory_limit",
         "rss_base",
+        "spent",
         "step_limit",
         "steps",
         "steps_used",
@@ -95,6 +97,7 @@ class Budget:
         self.memory_limit = memory_limit_mb * (1 << 20) if memory_limit_mb is not None else None
         self.rss_base = resident_bytes() if memory_limit_mb is not None else 0
         self.memory_due = 0.0
+        self.spent: LimitError | None = None
 
     def reset(self) -> None:
         """Start a new call: a fresh deadline and step count, depth zero."""
@@ -110,19 +113,23 @@ class Budget:
         self.elements = 0
         self.rss_base = -1  # measured at the first memory check of the call
         self.memory_due = 0.0
+        self.spent = None
 
     def tick(self) -> None:
         """Called when ``steps`` ran out: account them and check the limits."""
+        if self.spent is not None:
+            self.steps = 1
+            raise self.again()
         used = (CHUNK if self.step_limit is None else min(CHUNK, self.step_limit)) - self.steps
         self.steps_used += used
         if self.step_limit is not None and self.steps_used > self.step_limit:
-            self.steps = 1 << 62
-            raise InstructionLimitError(f"instruction limit of {self.step_limit} steps exceeded")
+            raise self.exhausted(
+                InstructionLimitError(f"instruction limit of {self.step_limit} steps exceeded")
+            )
         try:
             self.check_clock()
-        except (MemoryLimitError, TimeLimitError):
-            self.steps = 1 << 62
-            raise
+        except (MemoryLimitError, TimeLimitError) as exc:
+            raise self.exhausted(exc) from None
         remaining = (
             CHUNK
             if self.step_limit is None
@@ -130,9 +137,26 @@ class Budget:
         )
         self.steps = remaining
 
+    def exhausted(self, error: LimitError) -> LimitError:
+        """``error`` ends the call: from now on every check of this call fails
+        the same way, so no ``finally`` block of the script (which runs as the
+        error passes) can go on without limits."""
+        self.spent = error
+        self.steps = 1
+        self.trip = 0
+        return error
+
+    def again(self) -> LimitError:
+        """The limit error of a spent call, raised anew at the next check."""
+        assert self.spent is not None
+        error = type(self.spent)(self.spent.message)
+        return error
+
     def check_clock(self) -> None:
         """The periodic check: the deadline, and memory at most every
         :data:`MEMORY_INTERVAL`."""
+        if self.spent is not None:
+            raise self.again()
         now = time.monotonic()
         if self.memory_limit is not None and now >= self.memory_due:
             self.memory_due = now + MEMORY_INTERVAL
@@ -148,8 +172,9 @@ class Budget:
             self.rss_base = resident_bytes()
             return
         if resident_bytes() - self.rss_base > self.memory_limit:
-            self.steps = 1 << 62
-            raise MemoryLimitError(f"memory limit of {self.memory_limit >> 20} MB exceeded")
+            raise self.exhausted(
+                MemoryLimitError(f"memory limit of {self.memory_limit >> 20} MB exceeded")
+            )
 
     @property
     def depth(self) -> int:
@@ -165,21 +190,26 @@ class Budget:
         """An entry passed ``trip``: check depth and steps, and time and memory
         once per :data:`CHUNK` entries (a call chain near the depth limit trips
         at every entry; reading the clock each time would dominate)."""
+        if self.spent is not None:
+            self.entered -= 1
+            raise self.again()
         if self.entered - self.exited > self.max_depth:
             self.entered -= 1  # this frame never reaches its exit
-            raise RecursionLimitError(f"recursion depth limit of {self.max_depth} exceeded")
+            raise self.exhausted(
+                RecursionLimitError(f"recursion depth limit of {self.max_depth} exceeded")
+            )
         self.steps_used += self.entered - self.entered_mark
         self.entered_mark = self.entered
         if self.step_limit is not None and self.steps_used > self.step_limit:
-            self.trip = 1 << 62
-            raise InstructionLimitError(f"instruction limit of {self.step_limit} steps exceeded")
+            raise self.exhausted(
+                InstructionLimitError(f"instruction limit of {self.step_limit} steps exceeded")
+            )
         if self.entered - self.clock_mark >= CHUNK:
             self.clock_mark = self.entered
             try:
                 self.check_clock()
-            except (MemoryLimitError, TimeLimitError):
-                self.trip = 1 << 62
-                raise
+            except (MemoryLimitError, TimeLimitError) as exc:
+                raise self.exhausted(exc) from None
         self.trip = self._next_trip()
 
     def realise(self, n: int) -> None:
