@@ -96,6 +96,8 @@ OUTPUT_CASES = [
         ' (vec (.toCharArray "hi")) (String/join "," ["a" "b"]) (String/join "-" "x" "y"))',
         '"ababab" true "x" -1 -1 true "a#b##" "ab2" [\\h \\i] "a,b" "x-y"',
     ),
+    # a record's field read with method syntax, as Clojure's reflection reads it
+    ("(defrecord P [x y]) (def p (->P 1 2)) (pr (.x p) (.-y p) (. p x))", "1 2 1"),
     # no standard input: read-line is at its end at once (it was a compile error)
     ("(pr (loop [line (read-line) n 0] (if line (recur (read-line) (inc n)) n)))", "0"),
     # more of Java's statics

@@ -398,9 +398,13 @@ def method_call(obj: Any, method: str, *args: Any) -> Any:
         from kryon_lisp.types import Keyword, LMap
 
         if isinstance(obj, LMap):
-            member = obj.get(Keyword(method))
+            key = Keyword(method)
+            member = obj.get(key)
             if callable(member):
                 return member(*args)
+            record_type = getattr(obj, "record_type", None)
+            if not args and record_type is not None and key in record_type.keys:
+                return member  # (.x point): a record's field, as Clojure's reflection reads it
     if isinstance(obj, (PrintWriter, StringBuilder)):
         return obj.call(method, args)
     if isinstance(obj, BaseException):
