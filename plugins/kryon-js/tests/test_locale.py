@@ -39,3 +39,33 @@ def test_to_locale_string_formats_as_en_us(js: Any) -> None:
         "12,345,678,901,234,567,890",
         "1,234,5,678.9",
     ]
+
+
+def test_dates_in_locale_forms_as_node_gives_them(js: Any) -> None:
+    script = js.load(
+        "function f() {\n"
+        "  const d = new Date(Date.UTC(2024, 11, 5, 15, 5, 9)), utc = { timeZone: 'UTC' };\n"
+        "  const z = new Date(Date.UTC(2024, 0, 1, 0, 0, 7));\n"
+        "  return [d.toLocaleString('en-US', utc), d.toLocaleDateString(undefined, utc),\n"
+        "          d.toLocaleTimeString('en-US', utc), z.toLocaleTimeString([], utc),\n"
+        "          d.toLocaleString('en-GB', utc), new Date(NaN).toLocaleDateString(),\n"
+        "          new Date(Date.UTC(-1199, 1, 15)).toLocaleDateString('en-US', utc)];\n"
+        "}\n"
+        "function zone() {\n"
+        "  const d = new Date(0);\n"
+        "  return [d.getTimezoneOffset(), String(d), d.toTimeString()];\n"
+        "}\n"
+    )
+    assert js.call(script, "f") == [
+        "12/5/2024, 3:05:09 PM",
+        "12/5/2024",
+        "3:05:09 PM",
+        "12:00:07 AM",
+        "05/12/2024, 15:05:09",
+        "Invalid Date",
+        "2/15/1200",
+    ]
+    offset, text, time = js.call(script, "zone")
+    if offset == 0:  # the zone's name is known for UTC only
+        assert text == "Thu Jan 01 1970 00:00:00 GMT+0000 (Coordinated Universal Time)"
+        assert time == "00:00:00 GMT+0000 (Coordinated Universal Time)"

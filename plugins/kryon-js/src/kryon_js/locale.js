@@ -155,6 +155,59 @@ define(String.prototype, "localeCompare", localeCompare);
 define(Number.prototype, "toLocaleString", function toLocaleString(locales, options) {
   return formatNumber(Number.prototype.valueOf.call(this), options);
 });
+// Dates: Node's en-US forms without options ("12/25/2024, 3:05:09 PM"; en-GB's
+// "25/12/2024, 15:05:09"), in local time or with the option timeZone "UTC"; other
+// options are not read.  toString names the zone as V8 does when it is UTC (Node says
+// "(Coordinated Universal Time)"; other zones' names are not known here).
+const dateValue = Date.prototype.getTime, dateText = Date.prototype.toString;
+const timeText = Date.prototype.toTimeString, offsetOf = Date.prototype.getTimezoneOffset;
+const two = (n) => (n < 10 ? "0" : "") + n;
+function dateParts(d, options) {
+  const zone = options === undefined || options === null ? undefined : Object(options).timeZone;
+  const utc = zone !== undefined && /^(?:utc|gmt|etc\/utc|etc\/gmt)$/i.test(String(zone));
+  const P = Date.prototype;
+  const get = utc ? [P.getUTCFullYear, P.getUTCMonth, P.getUTCDate, P.getUTCHours,
+                     P.getUTCMinutes, P.getUTCSeconds]
+                  : [P.getFullYear, P.getMonth, P.getDate, P.getHours, P.getMinutes,
+                     P.getSeconds];
+  const parts = get.map((f) => f.call(d));
+  if (parts[0] <= 0) parts[0] = 1 - parts[0];  // en-US shows a year BC without its era
+  return parts;
+}
+function british(locales) {
+  const first = Array.isArray(locales) ? locales[0] : locales;
+  return typeof first === "string" && /^en-GB\b/i.test(first);
+}
+function dayText(p, gb) { return gb ? two(p[2]) + "/" + two(p[1] + 1) + "/" + p[0]
+                                    : (p[1] + 1) + "/" + p[2] + "/" + p[0]; }
+function clockText(p, gb) {
+  if (gb) return two(p[3]) + ":" + two(p[4]) + ":" + two(p[5]);
+  return (p[3] % 12 || 12) + ":" + two(p[4]) + ":" + two(p[5]) + (p[3] < 12 ? " AM" : " PM");
+}
+function localeDate(kind) {
+  return function (locales, options) {
+    const t = dateValue.call(this);
+    if (t !== t) return "Invalid Date";
+    const p = dateParts(this, options), gb = british(locales);
+    if (kind === "date") return dayText(p, gb);
+    if (kind === "time") return clockText(p, gb);
+    return dayText(p, gb) + ", " + clockText(p, gb);
+  };
+}
+const zoned = (text) => function () {
+  const s = text.call(this);
+  return offsetOf.call(this) === 0 && s.endsWith("GMT+0000")
+    ? s + " (Coordinated Universal Time)" : s;
+};
+define(Date.prototype, "toLocaleString", localeDate("both"));
+define(Date.prototype, "toLocaleDateString", localeDate("date"));
+define(Date.prototype, "toLocaleTimeString", localeDate("time"));
+define(Date.prototype, "toString", zoned(dateText));
+define(Date.prototype, "toTimeString", zoned(timeText));
+for (const name of ["toLocaleString", "toLocaleDateString", "toLocaleTimeString", "toString",
+                    "toTimeString"]) {
+  Object.defineProperty(Date.prototype[name], "name", { value: name });
+}
 define(BigInt.prototype, "toLocaleString", function toLocaleString(locales, options) {
   const value = BigInt.prototype.valueOf.call(this);
   const digits = String(value < 0n ? -value : value);
