@@ -250,3 +250,17 @@ def test_a_field_only_assigned_new_objects_may_still_be_null(checks: bool) -> No
         "System.print(a.show)\n"
     )
     assert run_wren(src, checks=checks) == "null Null true true\n[] List false false\n"
+
+
+@pytest.mark.parametrize("checks", [False, True])
+def test_a_module_variable_used_before_its_definition_runs_is_null(checks: bool) -> None:
+    src = (
+        "class A {\n"
+        '  static f() { "%(Items.type) %(Items.toString) %(B.type)" }\n'
+        "}\n"
+        "System.print(A.f())\n"
+        "var Items = [1]\n"
+        "class B {}\n"
+        "System.print(A.f())\n"
+    )
+    assert run_wren(src, checks=checks) == "Null null Null\nList [1] B metaclass\n"

@@ -302,7 +302,9 @@ class ExprGen:
             and (e.info.is_class or e.info.obj_init)
             and not e.info.assigned
             and not e.info.boxed
+            and mname not in NULL_METHODS
         ):
+            # (A module variable used before its definition runs is null.)
             return e.info.pyname
         if isinstance(e, (N.ListLit, N.MapLit, N.FnExpr)):
             return self.expr(e)
