@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from kryon_core import ConversionError, ScriptRuntimeError, UserData
+from kryon_core import ConversionError, InstructionLimitError, ScriptRuntimeError, UserData
+from kryon_core.testing import kryon_run as run_cli
 
 # Walk everything a script can reach (globals, library tables, metatables,
 # upvalue-free values) and report any userdata: a Python object in disguise.
@@ -173,16 +175,66 @@ def test_load_takes_text_only_and_the_script_env(any_lua: Any) -> None:
     assert any_lua.run(text) == 42
 
 
-def test_gc_metamethods_are_refused(any_lua: Any) -> None:
-    with pytest.raises(ScriptRuntimeError, match="__gc"):
-        any_lua.run("setmetatable({}, {__gc = function() while true do end end})")
+def test_finalizers_run_in_the_script_under_its_limits(lua: Any) -> None:
+    # (Lua 5.4: LuaJIT never calls a table's __gc)
+    script = lua.load(
+        "log = {}\n"
+        "local mt = {__gc = function(o) log[#log + 1] = o.id end}\n"
+        "function make(n) for i = 1, n do setmetatable({id = i}, mt) end end\n"
+        "function collect() collectgarbage() return log end\n"
+        "function late()\n"
+        "  local t = setmetatable({id = 'late'}, {})\n"
+        "  getmetatable(t).__gc = function() log[#log + 1] = 'never' end\n"
+        "  t = setmetatable({id = 'off'}, mt) setmetatable(t, nil) t = nil\n"
+        "end\n"
+        "function loops() setmetatable({}, {__gc = function() while true do end end})\n"
+        "  collectgarbage() end\n"
+        "function check() return getmetatable(setmetatable({}, mt)).__gc ~= nil end\n"
+    )
+    lua.call(script, "make", 3)
+    assert lua.call(script, "collect") == [3, 2, 1]  # newest first, as Lua runs them
+    lua.call(script, "late")
+    assert lua.call(script, "collect") == [3, 2, 1]
+    with pytest.raises(InstructionLimitError) as info:
+        lua.call(script, "loops")
+    assert info.value.line == 10
+    assert lua.call(script, "check") is True
+    lua.call(script, "make", 2)
+    assert lua.call(script, "collect") == [3, 2, 1, 2, 1]  # the engine goes on serving
 
 
-def test_dangerous_collectgarbage_options_are_refused(any_lua: Any) -> None:
+def test_a_program_runs_its_objects_finalizers_when_it_ends(tmp_path: Path) -> None:
+    source = (
+        "local mt = {__gc = function(o) print('closing', o.id) end}\n"
+        "local a = setmetatable({id = 'a'}, mt)\n"
+        "local b = setmetatable({id = 'b'}, mt)\n"
+        "setmetatable({id = 'c'}, {__gc = function() error('dropped, as Lua warns') end})\n"
+        "print('end')\n"
+    )
+    (tmp_path / "fin.lua").write_text(source)
+    (tmp_path / "loop.lua").write_text(
+        "setmetatable({}, {__gc = function() while true do end end})\n"
+    )
+    done = run_cli(tmp_path / "fin.lua")
+    assert (done.returncode, done.stdout) == (0, "end\nclosing\tb\nclosing\ta\n")
+    looping = run_cli(tmp_path / "loop.lua")
+    assert looping.returncode == 70
+    assert "loop.lua:1: instruction limit" in looping.stderr
+
+
+def test_collector_settings_answer_as_lua_and_change_nothing(any_lua: Any) -> None:
     assert isinstance(any_lua.run("return collectgarbage('count')"), float)
-    for option in ("stop", "restart", "setpause", "incremental", "generational"):
-        with pytest.raises(ScriptRuntimeError, match="not allowed"):
-            any_lua.run(f"collectgarbage('{option}')")
+    assert any_lua.run(
+        "local r = {collectgarbage('isrunning'), collectgarbage('stop'),"
+        " collectgarbage('isrunning'), collectgarbage('restart'), collectgarbage('isrunning'),"
+        " collectgarbage('setpause', 150), collectgarbage('setpause', 150)}"
+        " return r"
+    ) == [True, 0, False, 0, True, 200, 148]
+    if any_lua.run("return _VERSION") == "Lua 5.4":  # the lua command starts generational
+        assert any_lua.run(
+            "return {collectgarbage('incremental'), collectgarbage('generational'),"
+            " collectgarbage('incremental'), collectgarbage('step')}"
+        ) == ["generational", "incremental", "generational", True]
 
 
 def test_scripts_are_isolated(any_lua: Any) -> None:

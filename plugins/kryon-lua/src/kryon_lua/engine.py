@@ -263,12 +263,24 @@ class LuaEngine(ScriptEngine):
             if result[0] is False:
                 raise self._error(result, name)
             result = result[1][1]
+        if compiled.entry_point:
+            self._close_program(name)
         exports, names = self._kernel.exports(env, result, skip)
         infos = _Exports(names, partial(self._kernel.describe, exports))
         self._next_id += 1
         script_id = ScriptId(self._next_id)
         self._scripts[script_id] = _Script(script_id, name, env, exports, infos)
         return script_id
+
+    def _close_program(self, name: str) -> None:
+        """The program has run (``kryon run``): the finalizers (``__gc``) of the
+        sandbox's objects run now, as ``lua`` runs them when it closes its state."""
+        close = getattr(self._vm.sandbox, "close_program", None) if self._vm else None
+        if close is None:
+            return
+        result = close()
+        if result.__class__ is tuple and result[0] is False:
+            raise self._error(result, name)
 
     def unload_script(self, script_id: ScriptId) -> None:
         script = self._scripts.pop(script_id, None)

@@ -16,6 +16,7 @@ local sandbox = opts.sandbox
 local string_rep, string_byte, string_find, string_sub = string.rep, string.byte, string.find, string.sub
 local string_char, string_format = string.char, string.format
 local table_concat, setmetatable, getmetatable = table.concat, setmetatable, getmetatable
+local table_sort = table.sort
 local rawset = rawset
 local rawget, rawlen, next, select, type, error, tostring, load =
   rawget, rawlen or function(t) return #t end, next, select, type, error, tostring, load
@@ -602,6 +603,8 @@ end
 replaced[metatable_of] = "getmetatable"
 base.getmetatable = metatable_of
 
+local finalized, gc_then_finalize  -- (below) __gc under the sandbox
+
 -- Checked as setmetatable checks (it is too common for a protected call), so
 -- that the call itself cannot fail.
 local function set_metatable(...)
@@ -613,8 +616,6 @@ local function set_metatable(...)
   elseif (mt ~= nil and type(mt) ~= "table") or select("#", ...) < 2 then
     problem = "bad argument #2 to 'setmetatable' (nil or table expected, got "
               .. typename(2, mt, ...) .. ")"
-  elseif sandbox and type(mt) == "table" and rawget(mt, "__gc") ~= nil then
-    problem = "sandbox: __gc metamethods are not allowed"
   else
     local old
     if env_real[t] then old = env_user[t] else old = debug_getmetatable(t) end
@@ -624,20 +625,149 @@ local function set_metatable(...)
   end
   if problem then error(as_called(problem, 1), 0) end
   if env_real[t] then return set_env_metatable(t, mt) end
+  if finalized and mt ~= nil then
+    local gc = rawget(mt, "__gc")
+    if gc ~= nil then return finalized(t, mt, gc) end
+  end
   return setmetatable(t, mt)
 end
 replaced[set_metatable] = "setmetatable"
 base.setmetatable = set_metatable
 
+-- __gc under the sandbox.  Lua calls a finalizer with the hooks off, where no
+-- limit could stop it, and at any allocation (the host's included).  So Lua
+-- never marks a script's object: setmetatable sets the metatable with __gc
+-- taken out for the moment (Lua marks an object only when its metatable has
+-- __gc then), and the object gets a sentinel of the kernel's instead, held
+-- by an ephemeron table: the sentinel becomes garbage with the object, and
+-- its own finalizer (kernel code, one append) queues it.  The script's
+-- finalizers run at safe points, in the script's call and under its limits:
+-- after collectgarbage("collect"/"step"), before the next object is given a
+-- finalizer, and when the program ends (S.close_program: then for every
+-- object still alive too, newest first, as lua_close does).  The finalizer is
+-- the object's __gc when it runs, as in Lua; its errors are dropped (Lua
+-- makes them warnings), limits and os.exit are not.  (LuaJIT never calls a
+-- table's __gc: there setmetatable is left as it is.)
+if sandbox and not rawget(_G, "jit") then
+  local sentinels = setmetatable({}, { __mode = "k" })  -- object -> sentinel
+  local queue, head, queued, marks = {}, 1, 0, 0
+  local SENTINEL = { __gc = function(s)
+    queued = queued + 1
+    queue[queued] = s
+  end }
+
+  local function run_finalizer(s)
+    if s[3] then return end
+    s[3] = true
+    local obj = s[1]
+    if sentinels[obj] == s then sentinels[obj] = nil end
+    local mt = debug_getmetatable(obj)
+    local gc = mt and rawget(mt, "__gc")
+    if gc ~= nil then rethrow(pcall(gc, obj)) end
+  end
+
+  local function drain()
+    while head <= queued do
+      local s = queue[head]
+      queue[head] = nil
+      head = head + 1
+      run_finalizer(s)
+    end
+    head, queued = 1, 0
+  end
+  -- Not again from inside a finalizer (one that gives an object a finalizer),
+  -- so they run in the order Lua would run them.
+  local draining = false
+  local function run_queued()
+    if draining then return end
+    draining = true
+    local ok, e = pcall(drain)
+    draining = false
+    rethrow(ok, e)
+    if not ok then error(e, 0) end
+  end
+  S.run_finalizers = run_queued
+
+  finalized = function(t, mt, gc)
+    if head <= queued then run_queued() end
+    rawset(mt, "__gc", nil)
+    setmetatable(t, mt)
+    rawset(mt, "__gc", gc)
+    if sentinels[t] == nil then
+      marks = marks + 1
+      sentinels[t] = setmetatable({ t, marks }, SENTINEL)
+    end
+    return t
+  end
+
+  local function close_program()
+    run_queued()
+    local alive = {}
+    for _, s in next, sentinels do alive[#alive + 1] = s end
+    table_sort(alive, function(a, b) return a[2] > b[2] end)
+    for i = 1, #alive do run_finalizer(alive[i]) end
+    run_queued()
+  end
+  S.close_program = K.bind_main(close_program)
+end
+
+-- (a finalizer's call cannot change what collectgarbage returns)
+gc_then_finalize = function(...)
+  local run = S.run_finalizers
+  if run then run() end
+  return ...
+end
+
 if sandbox then
-  -- Options that would let a script stop or slow the collector are refused;
+  -- Options that would let a script stop or slow the collector (or switch the
+  -- shared VM to another mode) change nothing: they answer as Lua does, from
+  -- settings kept here (collectgarbage("isrunning") is false after "stop");
   -- others (and invalid ones) go to collectgarbage.
-  local GC_REFUSED = { stop = true, restart = true, setpause = true, setstepmul = true,
-                       incremental = true, generational = true }
+  -- (the lua command starts its state in generational mode; Lua keeps the
+  -- pause and step multiplier in units of 4)
+  local gc_mode, gc_running, gc_pause, gc_stepmul = "generational", true, 200, 100
+  local function gc_param(arg)
+    local value = math_tointeger(tonumber(arg) or 0) or 0
+    if value < 0 then value = 0 end
+    return math_floor(value / 4) * 4
+  end
+  local function gc_setting(what, arg)
+    local previous
+    if what == "setpause" then
+      previous, gc_pause = gc_pause, gc_param(arg)
+    else
+      previous, gc_stepmul = gc_stepmul, gc_param(arg)
+    end
+    return previous
+  end
+  local function gc_incremental(_, pause, stepmul)
+    if pause and pause ~= 0 then gc_pause = gc_param(pause) end
+    if stepmul and stepmul ~= 0 then gc_stepmul = gc_param(stepmul) end
+    local m = gc_mode
+    gc_mode = "incremental"
+    return m
+  end
+  local GC_KEPT = {
+    stop = function() gc_running = false return 0 end,
+    restart = function() gc_running = true return 0 end,
+    isrunning = function() return gc_running end,
+    setpause = gc_setting,
+    setstepmul = gc_setting,
+  }
+  if not rawget(_G, "jit") then  -- Lua 5.4's modes (LuaJIT has none)
+    GC_KEPT.incremental = gc_incremental
+    GC_KEPT.generational = function() local m = gc_mode gc_mode = "generational" return m end
+  end
   base.collectgarbage = replacement("collectgarbage", function(...)
     local what = ...
-    if GC_REFUSED[what] then
-      error("sandbox: collectgarbage(\"" .. what .. "\") is not allowed")
+    local kept = GC_KEPT[what]
+    if kept then return kept(...) end
+    if what == "step" and gc_mode == "generational" then
+      collectgarbage(...)
+      return gc_then_finalize(false)  -- a generational step never ends a cycle
+    end
+    if what == nil or what == "collect" or what == "step" then
+      return gc_then_finalize(collectgarbage(...))
     end
     return collectgarbage(...)
   end)
