@@ -264,3 +264,23 @@ def test_a_module_variable_used_before_its_definition_runs_is_null(checks: bool)
         "System.print(A.f())\n"
     )
     assert run_wren(src, checks=checks) == "Null null Null\nList [1] B metaclass\n"
+
+
+@pytest.mark.parametrize("checks", [False, True])
+def test_a_static_method_named_new_may_answer_a_value(checks: bool) -> None:
+    # Only a constructor surely makes an object: a variable or field set from
+    # a static `new` keeps the tests for native values (and for Python's
+    # 1 == true).
+    src = (
+        "class Twice {\n"
+        "  static new(x) { x * 2 }\n"
+        "}\n"
+        "class Box {\n"
+        "  construct make() { _v = Twice.new(-3) }\n"
+        "  v { _v.abs }\n"
+        "}\n"
+        "var n = Twice.new(-4)\n"
+        "var t = Twice.new(0.5)\n"
+        "System.print([n.abs, Box.make().v, t == true])\n"
+    )
+    assert run_wren(src, checks=checks) == "[8, 6, false]\n"

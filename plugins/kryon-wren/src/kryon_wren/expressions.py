@@ -378,6 +378,13 @@ def makes_object(init: N.Node | None) -> bool:
     """Whether an initializer surely yields a Wren object (not a Num/String/Bool/null)."""
     if isinstance(init, (N.ListLit, N.MapLit, N.FnExpr)):
         return True
-    if isinstance(init, N.Call) and isinstance(init.recv, N.Var) and init.recv.info.is_class:
-        return init.mname.startswith("m_new_") and init.recv.info.name not in ("Num", "String")
+    if isinstance(init, N.Call) and isinstance(init.recv, N.Var):
+        info = init.recv.info
+        if not info.is_class or info.assigned or not init.mname.startswith("m_new_"):
+            return False
+        if info.builtin:
+            return info.name not in ("Num", "String")
+        # A class of this module whose body was parsed, and the method one
+        # of its constructors (not a static method named new).
+        return info.constructors is not None and init.mname in info.constructors
     return False

@@ -23,6 +23,10 @@ class VarInfo:
     defined: bool = True
     is_class: bool = False
     obj_init: bool = False
+    # For a class of this module, once its body is parsed: the ``new``
+    # methods of its metaclass that are constructors (a static method may be
+    # called ``new`` and answer anything).
+    constructors: frozenset[str] | None = None
     builtin: bool = False
     line: int = 0
 

@@ -244,6 +244,10 @@ class Parser(ExpressionParser, AttributeParser):
             self.consume("line", "Expect newline after definition in class.")
             self.skip_lines()
         self.cls = outer_cls
+        statics = {m.mname for m in methods if m.kind == "static"}
+        info.constructors = (
+            frozenset("m" + m.mname[1:] for m in methods if m.kind == "init") - statics
+        )
         return N.ClassDecl(cls, info, superclass, methods, line, [], attribute_table)
 
     def method_definition(
