@@ -220,6 +220,14 @@ def test_a_program_runs_its_objects_finalizers_when_it_ends(tmp_path: Path) -> N
     looping = run_cli(tmp_path / "loop.lua")
     assert looping.returncode == 70
     assert "loop.lua:1: instruction limit" in looping.stderr
+    # after an error too, as lua closes its state; not after os.exit
+    finalizer = "local o = setmetatable({}, {__gc = function() print('bye') end})\n"
+    (tmp_path / "fails.lua").write_text(finalizer + "error('boom')\n")
+    (tmp_path / "exits.lua").write_text(finalizer + "os.exit(3)\n")
+    fails, exits = run_cli(tmp_path / "fails.lua"), run_cli(tmp_path / "exits.lua")
+    assert (fails.returncode, fails.stdout) == (70, "bye\n")
+    assert "fails.lua:2: boom" in fails.stderr
+    assert (exits.returncode, exits.stdout) == (3, "")
 
 
 def test_collector_settings_answer_as_lua_and_change_nothing(any_lua: Any) -> None:

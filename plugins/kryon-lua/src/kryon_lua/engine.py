@@ -12,6 +12,7 @@ imported only when an engine is initialised.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from kryon_core import (
     ScriptBridge,
     ScriptEngine,
     ScriptError,
+    ScriptExit,
     ScriptId,
     ScriptNotFoundError,
     SecurityPolicy,
@@ -261,7 +263,13 @@ class LuaEngine(ScriptEngine):
         result = main()
         if result.__class__ is tuple:
             if result[0] is False:
-                raise self._error(result, name)
+                error = self._error(result, name)
+                if compiled.entry_point and not isinstance(error, ScriptExit):
+                    # lua closes its state after reporting the error: finalizers
+                    # still run (one ended by a limit changes nothing reported)
+                    with contextlib.suppress(ScriptError):
+                        self._close_program(name)
+                raise error
             result = result[1][1]
         if compiled.entry_point:
             self._close_program(name)
