@@ -96,6 +96,35 @@ def test_bigint_symbol_uri_and_derived_this_errors_have_v8s_messages(js: Any) ->
     ]
 
 
+CALLEES = """\
+function shown(f) { try { f(); } catch (e) { return e.message; } }
+function all() {
+  const obj = { a: { b: {} }, list: [[1]], "x-y": 1, k: 2 }, key = "k", cbs = [1];
+  return [
+    shown(() => obj["key"]()), shown(() => cbs[0]()), shown(() => obj.a["b"]()),
+    shown(() => obj.list[0][0]()), shown(() => obj['x-y']()), shown(() => obj[key]()),
+    shown(() => obj?.["k"]()), shown(() => new obj.a()), shown(() => new obj["a"]()),
+    shown(() => obj["a"].b()),
+  ];
+}
+"""
+
+
+def test_a_callee_with_computed_members_is_named_as_v8_names_it(js: Any) -> None:
+    assert js.call(js.load(CALLEES), "all") == [
+        "obj.key is not a function",
+        "cbs[0] is not a function",
+        "obj.a.b is not a function",
+        "obj.list[0][0] is not a function",
+        "obj.x-y is not a function",
+        "obj[key] is not a function",
+        "obj?.k is not a function",
+        "obj.a is not a constructor",
+        "obj.a is not a constructor",
+        "obj.a.b is not a function",
+    ]
+
+
 def test_math_cbrt_is_exact_for_cubes(js: Any) -> None:
     script = js.load(
         "function roots() { return [27, -8, 1000, 2 ** 30, 0.001].map(Math.cbrt); }\n"

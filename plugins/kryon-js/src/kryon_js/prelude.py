@@ -733,11 +733,62 @@ function sourceLine(vmLine) {
 }
 // The callee ending at `at` (0-based start of its last name) as V8 prints it:
 // names joined by "." or "?.", a call's arguments as "(...)", an index as written.
+// A computed key as V8 shows it: a quoted one as ".text", anything else "[key]".
+function keyShown(inner) {
+  const n = inner.length, q = n >= 2 ? charCode(inner, 0) : 0;
+  if ((q === 34 || q === 39) && charCode(inner, n - 1) === q && strIndex(inner, "\\") < 0) {
+    return "." + strSlice(inner, 1, n - 1);
+  }
+  return "[" + inner + "]";
+}
+// QuickJS places some calls' errors at the start of the callee (obj["key"](),
+// cbs[0](), new obj.a()): the member accesses after the name, up to the call's "(",
+// belong to the callee.
+function calleeAfter(text, end) {
+  let shown = "";
+  for (;;) {
+    const c = charCode(text, end);
+    if (c === 46 || (c === 63 && charCode(text, end + 1) === 46 &&
+                     charCode(text, end + 2) !== 91)) {  // "." or "?."
+      const from = c === 46 ? end + 1 : end + 2;
+      let k = from;
+      while (k < text.length && isNameCode(charCode(text, k))) k++;
+      if (k === from) return shown;
+      shown += (c === 46 ? "." : "?.") + strSlice(text, from, k);
+      end = k;
+    } else if (c === 91 || (c === 63 && charCode(text, end + 1) === 46 &&
+                            charCode(text, end + 2) === 91)) {  // "[" or "?.[": to "]"
+      const optional = c === 63;
+      if (optional) end += 2;
+      let depth = 0, k = end;
+      for (; k < text.length; k++) {
+        const d = charCode(text, k);
+        if (d === 91) depth++;
+        else if (d === 93 && --depth === 0) break;
+      }
+      if (k >= text.length) return shown;
+      const key = keyShown(strSlice(text, end + 1, k));
+      shown += optional ? "?" + (charCode(key, 0) === 46 ? key : "." + key) : key;
+      end = k + 1;
+    } else {
+      return c === 40 ? shown : "";  // only a call's callee
+    }
+  }
+}
 function calleeAt(text, at) {
+  // obj[key](): QuickJS places it at the key; the callee starts before the "["
+  if (at > 1 && charCode(text, at - 1) === 91 && isNameCode(charCode(text, at - 2))) {
+    let k = at;
+    while (k < text.length && isNameCode(charCode(text, k))) k++;
+    if (charCode(text, k) === 93) {
+      at -= 2;
+      while (at > 0 && isNameCode(charCode(text, at - 1))) at--;
+    }
+  }
   let end = at;
   while (end < text.length && isNameCode(charCode(text, end))) end++;
   if (end === at) return undefined;
-  let shown = strSlice(text, at, end), i = at;
+  let shown = strSlice(text, at, end) + calleeAfter(text, end), i = at;
   for (;;) {
     let j = i;
     if (j > 0 && charCode(text, j - 1) === 46) j--; else break;  // "."
@@ -752,7 +803,7 @@ function calleeAt(text, at) {
         else if ((c === 40 || c === 91) && --depth === 0) break;
       }
       if (m < 0) return undefined;
-      const inner = close === 41 ? "(...)" : strSlice(text, m, k);
+      const inner = close === 41 ? "(...)" : keyShown(strSlice(text, m + 1, k - 1));
       let n = m;
       while (n > 0 && isNameCode(charCode(text, n - 1))) n--;
       if (n === m) return undefined;  // a parenthesised expression: not worth guessing
