@@ -125,6 +125,25 @@ def test_a_callee_with_computed_members_is_named_as_v8_names_it(js: Any) -> None
     ]
 
 
+def test_a_value_that_is_not_iterable_is_named_as_v8_names_it(js: Any) -> None:
+    script = js.load(
+        "function shown(f) { try { f(); } catch (e) { return e.message; } }\n"
+        "function all() {\n"
+        "  const obj = { a: {} };\n"
+        "  return [shown(() => { for (const x of obj) {} }), shown(() => [...obj.a]),\n"
+        "          shown(() => { for (const [k, v] of obj) {} }),\n"
+        "          shown(() => Math.max(...obj)), shown(() => new Set(5))];\n"
+        "}\n"
+    )
+    assert js.call(script, "all") == [
+        "obj is not iterable",
+        "obj.a is not iterable",
+        "obj is not iterable",
+        "Spread syntax requires ...iterable[Symbol.iterator] to be a function",
+        "value is not iterable",  # (a built-in's: no place to read a name from)
+    ]
+
+
 def test_math_cbrt_is_exact_for_cubes(js: Any) -> None:
     script = js.load(
         "function roots() { return [27, -8, 1000, 2 ** 30, 0.001].map(Math.cbrt); }\n"

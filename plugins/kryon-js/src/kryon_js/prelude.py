@@ -744,7 +744,7 @@ function keyShown(inner) {
 // QuickJS places some calls' errors at the start of the callee (obj["key"](),
 // cbs[0](), new obj.a()): the member accesses after the name, up to the call's "(",
 // belong to the callee.
-function calleeAfter(text, end) {
+function calleeAfter(text, end, anyEnd) {
   let shown = "";
   for (;;) {
     const c = charCode(text, end);
@@ -771,9 +771,40 @@ function calleeAfter(text, end) {
       shown += optional ? "?" + (charCode(key, 0) === 46 ? key : "." + key) : key;
       end = k + 1;
     } else {
-      return c === 40 ? shown : "";  // only a call's callee
+      return c === 40 || anyEnd ? shown : "";  // only a call's callee
     }
   }
+}
+// What is not iterable, as V8 names it: QuickJS places the error at the value
+// (for-of, a spread) or at a destructuring declaration's start.
+function notIterable(text, at) {
+  let from = at;
+  while (charCode(text, from) === 32) from++;
+  const declared = /^(?:(?:const|let|var)\s+)?\[/.exec(strSlice(text, from, from + 7));
+  if (declared !== null) at = from;
+  if (declared !== null) {
+    let depth = 0, k = at + declared[0].length - 1;
+    for (; k < text.length; k++) {
+      const d = charCode(text, k);
+      if (d === 91) depth++;
+      else if (d === 93 && --depth === 0) break;
+    }
+    const value = /^\]\s*=\s*/.exec(strSlice(text, k));
+    if (value === null) return undefined;
+    at = k + value[0].length;
+  } else if (strSlice(text, at - 3, at) === "...") {
+    let k = at - 4;
+    while (k >= 0 && charCode(text, k) === 32) k--;
+    if (k >= 0 && charCode(text, k) === 40) {  // f(...x): a call's spread
+      return "Spread syntax requires ...iterable[Symbol.iterator] to be a function";
+    }
+  } else if (!/\bof\s+$/.test(strSlice(text, at > 8 ? at - 8 : 0, at))) {
+    return undefined;  // the column is elsewhere: no guess
+  }
+  let end = at;
+  while (end < text.length && isNameCode(charCode(text, end))) end++;
+  if (end === at) return undefined;
+  return strSlice(text, at, end) + calleeAfter(text, end, true) + " is not iterable";
 }
 function calleeAt(text, at) {
   // obj[key](): QuickJS places it at the key; the callee starts before the "["
@@ -845,7 +876,8 @@ function v8Message(message, e) {
   // Other texts to reword start with one of these (a property lookup by a long text
   // costs its interning: the first character is tested before it).
   if (!(first === "i" || first === "t" || first === "c" || first === "D" || first === "n" ||
-        first === "e" || first === "'" || first === "m" || first === "b" || first === "B")) {
+        first === "e" || first === "'" || first === "m" || first === "b" || first === "B" ||
+        first === "v")) {
     return undefined;
   }
   if (FIXED[message] !== undefined) return FIXED[message];
@@ -884,6 +916,7 @@ function v8Message(message, e) {
     }
     return callee[0] + " is not a " + (message === "not a constructor" ? "constructor" : callee[1]);
   }
+  if (message === NOT_ITERABLE) return notIterable(line, at);
   if (message[0] === "'" && endsWithText(message, "' is read-only")) {
     // a constant: its name stands alone at the column (a property has "." before it)
     const name = strSlice(message, 1, -14);
@@ -895,9 +928,10 @@ function v8Message(message, e) {
   return undefined;
 }
 const REWORDED = create(null);  // texts reworded from the error's top frame
-const BIGINT_MIXED = "cannot convert BigInt to number";
+const BIGINT_MIXED = "cannot convert BigInt to number", NOT_ITERABLE = "value is not iterable";
 for (const m of ["not a function", "not a constructor", "invalid number of digits",
-                 "empty array", "class constructors must be invoked with 'new'", BIGINT_MIXED]) {
+                 "empty array", "class constructors must be invoked with 'new'", BIGINT_MIXED,
+                 NOT_ITERABLE]) {
   REWORDED[m] = true;
 }
 // The frames of a raw QuickJS stack as the call sites v8Message reads.
