@@ -41,7 +41,6 @@ def test_no_python_object_is_reachable(any_lua: Any) -> None:
     [
         "python",
         "os.execute",
-        "os.getenv",
         "os.remove",
         "io.open",
         "io.read",
@@ -72,6 +71,15 @@ def test_dangerous_globals_are_gone(any_lua: Any, name: str) -> None:
     head, _, field = name.partition(".")
     expr = f"{head} and {head}.{field}" if field else head
     assert any_lua.run(f"return {expr} == nil") is True
+
+
+def test_os_getenv_sees_an_empty_environment(any_lua: Any, monkeypatch: Any) -> None:
+    monkeypatch.setenv("KRYON_TEST_SECRET", "host value")
+    assert any_lua.run("return {os.getenv('KRYON_TEST_SECRET') or 'unset', os.getenv('PATH')}") == [
+        "unset"
+    ]
+    with pytest.raises(ScriptRuntimeError, match=r"bad argument #1 to 'getenv' \(string expected"):
+        any_lua.run("os.getenv({})")
 
 
 def test_python_eval_and_builtins_are_unreachable(any_lua: Any) -> None:

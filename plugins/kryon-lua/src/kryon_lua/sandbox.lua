@@ -543,6 +543,16 @@ if sandbox then
     return date(...)
   end)
   os_lib.exit = os_exit
+  -- the host's environment is not the script's: every variable is unset (as
+  -- JavaScript's process.env is empty), so `os.getenv("DEBUG") or default` works
+  os_lib.getenv = replacement("os.getenv", function(...)
+    local name = ...
+    if type(name) ~= "string" and type(name) ~= "number" then
+      error("bad argument #1 to 'getenv' (string expected, got "
+            .. typename(1, name, ...) .. ")")
+    end
+    return nil
+  end)
   libs.os = os_lib
 else
   for _, k in next, { "io", "debug", "package", "jit", "ffi" } do
