@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from kryon_core import ScriptRuntimeError
+from kryon_core import ScriptRuntimeError, TimeLimitError
 
 
 def test_structured_clone_copies_deeply_and_keeps_cycles(js: Any) -> None:
@@ -94,6 +94,15 @@ def test_next_tick_runs_before_promise_jobs_as_in_node(js: Any) -> None:
         "console.log('main');\n"
     )
     assert js.text() == "main\ntick 1\ntick 2\ntick 3\nthen\nmicro\ntimer tick\ntimer then\n"
+
+
+def test_an_endless_chain_of_ticks_ends_at_the_time_limit(js: Any) -> None:
+    # (Node hangs on it; queueing a promise job per tick ran out of memory instead)
+    with pytest.raises(TimeLimitError):
+        js.load("function again() { process.nextTick(again); }\nagain();\n")
+    script = js.load("function f() { process.nextTick(() => console.log('after')); }\n")
+    js.call(script, "f")
+    assert js.text().endswith("after\n")
 
 
 def test_next_tick_in_a_call_runs_with_its_jobs(js: Any) -> None:

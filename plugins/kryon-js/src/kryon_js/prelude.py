@@ -1140,7 +1140,7 @@ function exitStatus(code) {
 let exitCode;
 // process.nextTick's queue: Node runs it before the promise jobs.
 // (a null-prototype object: a setter a script puts on Array.prototype never sees it)
-let TICKS = create(null), tickHead = 0, tickTail = 0;
+let TICKS = create(null), tickHead = 0, tickTail = 0, ticking = false;
 const processObject = {
   argv: ["node", "script"],
   env: {},
@@ -1163,14 +1163,22 @@ const processObject = {
     // The host runs the ticks before the promise jobs (api.adopt, after a script's
     // top-level code) and fireTimer after each timer; this job runs those queued
     // anywhere else (by a job, by a call) once the jobs before it have run.
-    if (queued === 0) promiseThen(PromiseCtor.resolve(), runTicks);
+    if (queued === 0 && !ticking) promiseThen(PromiseCtor.resolve(), runTicks);
   },
 };
+// (a tick queued by a tick runs in the same loop: no job for it, so an endless
+// chain of ticks is a loop that the time limit ends, as Node hangs on it)
 function runTicks() {
-  while (tickHead < tickTail) {
-    const t = TICKS[tickHead];
-    delete TICKS[tickHead++];
-    applyFn(t[0], undefined, t[1]);
+  if (ticking) return;
+  ticking = true;
+  try {
+    while (tickHead < tickTail) {
+      const t = TICKS[tickHead];
+      delete TICKS[tickHead++];
+      applyFn(t[0], undefined, t[1]);
+    }
+  } finally {
+    ticking = false;
   }
 }
 define(processObject, "exitCode", { enumerable: true, configurable: false });
@@ -1521,7 +1529,10 @@ const api = {
   tick: () => fireTimer(),
   // After a limit (runtime.quiesce): no job may lift the time limit, no timer fire.
   disarm: () => { token = undefined; },
-  dropTimers: () => { mapClear(TIMERS); TICKS = create(null); tickHead = tickTail = 0; },
+  dropTimers: () => {
+    mapClear(TIMERS);
+    TICKS = create(null); tickHead = tickTail = 0; ticking = false;
+  },
   records: () => REJECTED,
   unhandled: (stored) => unhandledRejection(stored),
   armed: () => token !== undefined,
