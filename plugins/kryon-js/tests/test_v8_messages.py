@@ -144,6 +144,27 @@ def test_a_value_that_is_not_iterable_is_named_as_v8_names_it(js: Any) -> None:
     ]
 
 
+def test_frozen_objects_have_v8s_messages_in_strict_code(js: Any) -> None:
+    script = js.load(
+        '"use strict";\n'
+        "function shown(f) { try { f(); } catch (e) { return e.message; } }\n"
+        "function all() {\n"
+        "  const o = Object.freeze({ a: 1 }), arr = Object.freeze([1]);\n"
+        "  return [shown(() => { o.a = 2; }), shown(() => { o.b = 3; }),\n"
+        "          shown(() => { arr[0] = 5; }), shown(() => { o['c'] = 1; }),\n"
+        "          shown(() => { delete o.a; }), shown(() => arr.push(4))];\n"
+        "}\n"
+    )
+    assert js.call(script, "all") == [
+        "Cannot assign to read only property 'a' of object '#<Object>'",
+        "Cannot add property b, object is not extensible",
+        "Cannot assign to read only property '0' of object '[object Array]'",
+        "Cannot add property c, object is not extensible",
+        "Cannot delete property 'a' of #<Object>",
+        "object is not extensible",  # (a built-in's: the key is not in the source)
+    ]
+
+
 def test_math_cbrt_is_exact_for_cubes(js: Any) -> None:
     script = js.load(
         "function roots() { return [27, -8, 1000, 2 ** 30, 0.001].map(Math.cbrt); }\n"

@@ -877,7 +877,7 @@ function v8Message(message, e) {
   // costs its interning: the first character is tested before it).
   if (!(first === "i" || first === "t" || first === "c" || first === "D" || first === "n" ||
         first === "e" || first === "'" || first === "m" || first === "b" || first === "B" ||
-        first === "v")) {
+        first === "v" || first === "o")) {
     return undefined;
   }
   if (FIXED[message] !== undefined) return FIXED[message];
@@ -924,14 +924,44 @@ function v8Message(message, e) {
     if (alone && strSlice(line, at, at + name.length) === name) {
       return "Assignment to constant variable.";
     }
+    if (assignedKey(line, at) !== name) return undefined;
+    return "Cannot assign to read only property '" + name + "' of object '" +
+      objectGuess(name) + "'";
+  }
+  if (message === NOT_EXTENSIBLE) {
+    const key = assignedKey(line, at);
+    return key === undefined ? undefined
+      : "Cannot add property " + key + ", object is not extensible";
+  }
+  if (message === NOT_DELETED) {
+    const key = assignedKey(line, at, true);
+    return key === undefined ? undefined
+      : "Cannot delete property '" + key + "' of " + objectGuess(key);
   }
   return undefined;
 }
+// The property an assignment at `at` sets (o.b = ..., o["b"] = ..., a[0] = ...;
+// `deleted`: the operand of a delete), or undefined.
+const ASSIGNED = new RegExp(/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\[[^\]]*\])*?/.source +
+                            /(?:\??\.([A-Za-z_$][\w$]*)|\[\s*(?:(["'])([^"'\]]*)\2|(\d+))\s*\])/.source);
+function assignedKey(text, at, deleted) {
+  const rest = strSlice(text, at), m = ASSIGNED.exec(rest);
+  if (m === null) return undefined;
+  const after = strSlice(rest, m[0].length);
+  if (deleted ? !/^\s*(?:[;)}]|$)/.test(after) : !/^\s*=(?!=)/.test(after)) return undefined;
+  return m[1] !== undefined ? m[1] : m[3] !== undefined ? m[3] : m[4];
+}
+// V8 names the object; QuickJS's error does not hold it: an index is taken to be
+// an array's, any other key a plain object's.
+function objectGuess(key) {
+  return /^\d+$/.test(key) ? "[object Array]" : "#<Object>";
+}
 const REWORDED = create(null);  // texts reworded from the error's top frame
 const BIGINT_MIXED = "cannot convert BigInt to number", NOT_ITERABLE = "value is not iterable";
+const NOT_EXTENSIBLE = "object is not extensible", NOT_DELETED = "could not delete property";
 for (const m of ["not a function", "not a constructor", "invalid number of digits",
                  "empty array", "class constructors must be invoked with 'new'", BIGINT_MIXED,
-                 NOT_ITERABLE]) {
+                 NOT_ITERABLE, NOT_EXTENSIBLE, NOT_DELETED]) {
   REWORDED[m] = true;
 }
 // The frames of a raw QuickJS stack as the call sites v8Message reads.
