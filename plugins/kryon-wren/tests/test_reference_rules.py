@@ -625,3 +625,11 @@ def test_an_assignment_to_a_value_is_the_enclosing_constructs_error(
     # The reference has no "invalid assignment target" check: the '=' is left
     # for what encloses the expression, which reports what it expected.
     assert compile_errors(source) == [expected]
+
+
+def test_a_bare_percent_in_a_string_expects_an_interpolation() -> None:
+    # A literal '%' is written '\%': the reference lexer takes the character
+    # after a bare one for the '(' of an interpolation (errors cascade).
+    errors = compile_errors('System.print("100%")\n')
+    assert errors[0] == (1, "Error: Expect '(' after '%'.")
+    assert run_source('System.print("100\\% %(1)")') == "100% 1\n"

@@ -353,15 +353,19 @@ class Lexer:
                 self.line += 1
                 out.append(c)
             elif c == "%":
-                if self.pos < n and src[self.pos] == "(":
-                    if len(self.interp) < MAX_INTERPOLATION_NESTING:
-                        self.pos += 1
-                        self.add("interp", '"', "".join(out), line)
-                        self.interp.append(1)
-                        return
-                    self.error(
-                        f"Interpolation may only nest {MAX_INTERPOLATION_NESTING} levels deep."
-                    )
+                if len(self.interp) < MAX_INTERPOLATION_NESTING:
+                    if self.pos >= n or src[self.pos] != "(":
+                        # A bare '%' (Wren writes a literal one as '\%'). As
+                        # in the reference, the character after it is taken
+                        # for the '(' and an interpolation begins.
+                        if self.pos < n and src[self.pos] == "\n":
+                            self.line += 1
+                        self.error("Expect '(' after '%'.")
+                    self.pos += 1
+                    self.add("interp", '"', "".join(out), line)
+                    self.interp.append(1)
+                    return
+                self.error(f"Interpolation may only nest {MAX_INTERPOLATION_NESTING} levels deep.")
                 out.append(c)
             else:
                 self.escape(out)
