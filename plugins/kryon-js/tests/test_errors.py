@@ -70,6 +70,25 @@ def test_an_undefined_private_name_is_placed_at_its_use(
     assert (info.value.line, info.value.column) == (line, column)
 
 
+def test_a_bad_regular_expression_literal_is_placed(js: Any) -> None:
+    with pytest.raises(CompileError, match="expecting '\\)'") as info:
+        js.load('const ok = /a+/g;\nconst s = "x/y", n = 4 / 2;\nconst bad = /(a/;\n')
+    assert (info.value.line, info.value.column) == (3, 13)
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "column"),
+    [("if (true) {\n", 2, 1), ("function f() {\n  return [1, 2", 2, 15)],
+)
+def test_a_source_ending_inside_brackets_is_an_unexpected_end(
+    js: Any, source: str, line: int, column: int
+) -> None:
+    with pytest.raises(CompileError) as info:
+        js.load(source)
+    assert info.value.message == "SyntaxError: Unexpected end of input"
+    assert (info.value.line, info.value.column) == (line, column)
+
+
 def test_line_numbers_stay_exact_after_many_loads_and_unloads(js: Any) -> None:
     ids = [
         js.load("\n" * i + "function f() { throw new Error('x'); }", f"s{i}.js") for i in range(6)

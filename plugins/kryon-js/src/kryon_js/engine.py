@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import metadata
 from typing import Any, ClassVar
 
@@ -181,7 +182,7 @@ class JsEngine(ScriptEngine):
         try:
             rt.evaluate(wrap(text, shape, base, module=module).text, script)
         except CompileError as exc:
-            raise placed(exc, text) from None
+            raise placed(exc, text, partial(_regex_fails, rt, script)) from None
         finally:
             rt.bands.release(base)
         exported = shape.exports if module else {n: n for n in shape.functions}
@@ -426,6 +427,15 @@ def _info(
         is_variadic=decl.variadic,
         line=decl.line,
     )
+
+
+def _regex_fails(rt: JsRuntime, script: str, body: str, flags: str) -> bool:
+    """Whether ``new RegExp(body, flags)`` throws (a literal QuickJS rejected)."""
+    try:
+        rt.evaluate(f"void new RegExp({json.dumps(body)}, {json.dumps(flags)})", script)
+    except ScriptError:
+        return True
+    return False
 
 
 def _normalized(source: str) -> str:

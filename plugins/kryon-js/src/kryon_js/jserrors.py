@@ -213,15 +213,26 @@ class ErrorMapper:
         )
 
 
-def placed(error: CompileError, text: str) -> CompileError:
+def placed(
+    error: CompileError, text: str, regex_fails: Callable[[str, str], bool] | None = None
+) -> CompileError:
     """``error`` with the line and column QuickJS did not give, where they can be
-    found: an undefined private name (``a.#y``, ``#y in a``) is checked when its
-    class ends, with no position; Node names the use.  The use taken is the first
-    one when the name is declared nowhere, else the last one (code that reaches
-    into a class from outside usually follows it)."""
-    found = _PRIVATE.match(error.message) if error.line is None else None
+    found, and V8's message for a source that ends inside brackets.
+
+    An undefined private name (``a.#y``, ``#y in a``) is checked when its class
+    ends, with no position; Node names the use.  The use taken is the first one
+    when the name is declared nowhere, else the last one (code that reaches into a
+    class from outside usually follows it).  A regular expression literal is
+    compiled apart, with no position: the first literal that ``regex_fails``
+    (``new RegExp`` of its body and flags throws) is the one.  A source whose
+    brackets are still open at its end runs into the wrapper's trailer (QuickJS
+    then names the trailer's token, ``Unexpected token ';'``): V8 says
+    ``Unexpected end of input`` at the end."""
+    if error.line is not None:
+        return _ended_early(error, text)
+    found = _PRIVATE.match(error.message)
     if found is None:
-        return error
+        return _regex_placed(error, text, regex_fails)
     tokens = tokenize(text)
     uses, declared = [], False
     for i in range(len(tokens) - 1):
@@ -239,3 +250,40 @@ def placed(error: CompileError, text: str) -> CompileError:
     use = uses[-1] if declared else uses[0]
     column = use.start - text.rfind("\n", 0, use.start)
     return CompileError(error.message, script=error.script, line=use.line, column=column)
+
+
+def _regex_placed(
+    error: CompileError, text: str, regex_fails: Callable[[str, str], bool] | None
+) -> CompileError:
+    if regex_fails is None:
+        return error
+    for token in tokenize(text):
+        if token.kind != "regex":
+            continue
+        cut = token.text.rfind("/")
+        if regex_fails(token.text[1:cut], token.text[cut + 1 :]):
+            column = token.start - text.rfind("\n", 0, token.start)
+            return CompileError(error.message, script=error.script, line=token.line, column=column)
+    return error
+
+
+def _ended_early(error: CompileError, text: str) -> CompileError:
+    lines = text.split("\n")
+    if error.line is None or error.line < len(lines):
+        return error
+    depth = 0
+    for token in tokenize(text):
+        if token.kind == "punct" and token.text in ("(", "[", "{"):
+            depth += 1
+        elif token.kind == "punct" and token.text in (")", "]", "}"):
+            depth -= 1
+        elif token.kind == "tmpl":
+            depth += token.text.endswith("${") - token.text.startswith("}")
+    if depth <= 0:
+        return error
+    return CompileError(
+        "SyntaxError: Unexpected end of input",
+        script=error.script,
+        line=len(lines),
+        column=len(lines[-1]) + 1,
+    )
