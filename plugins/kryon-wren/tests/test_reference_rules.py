@@ -633,3 +633,9 @@ def test_a_bare_percent_in_a_string_expects_an_interpolation() -> None:
     errors = compile_errors('System.print("100%")\n')
     assert errors[0] == (1, "Error: Expect '(' after '%'.")
     assert run_source('System.print("100\\% %(1)")') == "100% 1\n"
+
+
+def test_a_carriage_return_in_a_string_literal_is_dropped() -> None:
+    # The reference lexer skips '\r' in strings (CRLF files); the escape stays.
+    assert run_source('var s = "a\r\nb"\r\nSystem.print(s.count)\r\n') == "3\n"
+    assert run_source('System.print("a\\rb".count)') == "3\n"

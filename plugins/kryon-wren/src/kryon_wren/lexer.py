@@ -61,7 +61,7 @@ _TOKEN = re.compile(
     r"|(?P<hash>\#)"
     r")?"
 )
-_PLAIN = re.compile(r'[^"\\%\n]+')
+_PLAIN = re.compile(r'[^"\\%\n\r]+')
 """A run of string characters that need no attention."""
 _COMMENT_MARK = re.compile(r"/\*|\*/")
 _PUNCT = {
@@ -352,6 +352,8 @@ class Lexer:
             if c == "\n":
                 self.line += 1
                 out.append(c)
+            elif c == "\r":
+                pass  # as the reference: a file's CRLF line ends are LF in strings
             elif c == "%":
                 if len(self.interp) < MAX_INTERPOLATION_NESTING:
                     if self.pos >= n or src[self.pos] != "(":
