@@ -209,6 +209,17 @@ def test_finalizers_run_in_the_script_under_its_limits(lua: Any) -> None:
     assert lua.call(script, "check") is True
     lua.call(script, "make", 2)
     assert lua.call(script, "collect") == [3, 2, 1, 2, 1]  # the engine goes on serving
+    # a finalizer cannot yield (Lua: across a C-call boundary): one that does ends there
+    yielding = lua.load(
+        "function run()\n"
+        "  local co = coroutine.wrap(function()\n"
+        "    setmetatable({}, {__gc = function() coroutine.yield(1) log[#log + 1] = 'on' end})\n"
+        "    collectgarbage() return 'done' end)\n"
+        "  return co()\n"
+        "end\n"
+    )
+    assert lua.call(yielding, "run") == "done"
+    assert lua.call(script, "collect") == [3, 2, 1, 2, 1]
 
 
 def test_a_program_runs_its_objects_finalizers_when_it_ends(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ local tonumber, math_floor = tonumber, math.floor
 local math_tointeger = math.tointeger or function(x) return x end
 local rethrow, arm, start_clock = K.rethrow, K.arm, K.start_clock
 local co_create, co_resume, co_close = coroutine.create, coroutine.resume, coroutine.close
+local co_status = coroutine.status
 local debug_getinfo, debug_getupvalue = debug.getinfo, debug.getupvalue
 local debug_getmetatable = debug.getmetatable
 local is_tripped = K.is_tripped
@@ -673,7 +674,12 @@ if sandbox and not rawget(_G, "jit") then
     if sentinels[obj] == s then sentinels[obj] = nil end
     local mt = debug_getmetatable(obj)
     local gc = mt and rawget(mt, "__gc")
-    if gc ~= nil then rethrow(pcall(gc, obj)) end
+    if gc == nil then return end
+    -- in a coroutine of its own (with the hook, as every coroutine): a
+    -- finalizer cannot yield in Lua, so one that yields is closed there
+    local co = arm(co_create(function(o) return gc(o) end))
+    rethrow(co_resume(co, obj))
+    if co_status(co) == "suspended" then co_close(co) end
   end
 
   local function drain()
