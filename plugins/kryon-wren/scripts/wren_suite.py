@@ -1,6 +1,6 @@
 """Run the official Wren test suite (``test/language`` and ``test/core``) and report.
 
-Usage: python scripts/wren_suite.py WREN_CHECKOUT [-v] [-k SUBSTRING] [--excluded]
+Usage: python scripts/wren_suite.py WREN_CHECKOUT [-v] [-k SUBSTRING] [--excluded] [--checks]
 
 WREN_CHECKOUT is a checkout of wren-lang/wren (or any directory with the same
 ``test/`` layout). Only ``test/language`` and ``test/core`` are run; ``test/api``,
@@ -18,6 +18,8 @@ are not counted; ``// skip:`` files and files reading stdin are counted as
 skipped. Files listed in ``EXCLUDED`` (features that are not part of Wren 0.4,
 or that need the C API) and files in pre-0.1 syntax (the ``IO`` class) are
 counted as excluded, each with its reason; ``--excluded`` runs them anyway.
+``--checks`` compiles the programs with the limit checks that policies with
+limits (such as ``kryon run``'s default, sandboxed) use, no limit set.
 
 The report gives pass/total per folder, every failure with the first line that
 differs, and the totals.
@@ -193,7 +195,8 @@ def check(path: str, root: str) -> tuple[bool, str]:
     out, compile_lines, runtime = expectations(source)
     try:
         proc = subprocess.run(
-            [sys.executable, "-m", "kryon_wren.runner", os.path.relpath(path, root)],
+            [sys.executable, "-m", "kryon_wren.runner", os.path.relpath(path, root)]
+            + (["--checks"] if "--checks" in sys.argv else []),
             check=False,
             capture_output=True,
             timeout=60,
