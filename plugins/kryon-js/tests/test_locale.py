@@ -69,3 +69,24 @@ def test_dates_in_locale_forms_as_node_gives_them(js: Any) -> None:
     if offset == 0:  # the zone's name is known for UTC only
         assert text == "Thu Jan 01 1970 00:00:00 GMT+0000 (Coordinated Universal Time)"
         assert time == "00:00:00 GMT+0000 (Coordinated Universal Time)"
+
+
+def test_intl_number_format_collator_and_plural_rules(js: Any) -> None:
+    script = js.load(
+        "function f() {\n"
+        "  const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });\n"
+        "  const ordinal = new Intl.PluralRules('en-US', { type: 'ordinal' });\n"
+        "  return [usd.format(1234.5), [1, 22.333].map(Intl.NumberFormat().format),\n"
+        "          ['b', 'a', 'C'].sort(new Intl.Collator().compare),\n"
+        "          [1, 2, 3, 4, 11, 12, 22, 113].map((n) => ordinal.select(n)),\n"
+        "          new Intl.PluralRules().select(1), Object.prototype.toString.call(usd)];\n"
+        "}\n"
+    )
+    assert js.call(script, "f") == [
+        "$1,234.50",
+        ["1", "22.333"],
+        ["a", "b", "C"],
+        ["one", "two", "few", "other", "other", "other", "two", "other"],
+        "one",
+        "[object Intl.NumberFormat]",
+    ]

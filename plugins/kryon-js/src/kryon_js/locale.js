@@ -214,4 +214,65 @@ define(BigInt.prototype, "toLocaleString", function toLocaleString(locales, opti
   const grouped = options && Object(options).useGrouping === false ? digits : group(digits);
   return (value < 0n ? "-" : "") + grouped;
 });
+// A small Intl over the same forms (QuickJS has none): NumberFormat (format, as
+// toLocaleString with its options), Collator (compare, as localeCompare) and
+// PluralRules (en's cardinal and ordinal categories); every locale is en-US.  No
+// DateTimeFormat: its component options are not implemented.
+const INTL = new WeakMap();
+function stateOf(object, kind, method) {
+  const s = INTL.get(object);
+  if (s === undefined || s.kind !== kind) {
+    throw new TypeError("Method Intl." + kind + ".prototype." + method +
+                        " called on incompatible receiver " + String(object));
+  }
+  return s;
+}
+function intlClass(kind, make) {
+  const C = function (locales, options) {
+    if (!new.target) return new C(locales, options);
+    INTL.set(this, make(options === undefined || options === null ? {} : Object(options)));
+  };
+  Object.defineProperty(C, "name", { value: kind });
+  Object.defineProperty(C, "supportedLocalesOf", { value: function supportedLocalesOf(l) {
+    return l === undefined ? [] : [].concat(l).map(String);
+  }, writable: true, configurable: true });
+  Object.defineProperty(C.prototype, Symbol.toStringTag,
+                        { value: "Intl." + kind, configurable: true });
+  return C;
+}
+const NumberFormat = intlClass("NumberFormat", (o) => ({ kind: "NumberFormat", options: o }));
+Object.defineProperty(NumberFormat.prototype, "format", { configurable: true, get() {
+  const s = stateOf(this, "NumberFormat", "format");
+  return (x) => typeof x === "bigint" ? BigInt.prototype.toLocaleString.call(x, "en-US", s.options)
+                                      : formatNumber(Number(x), s.options);
+} });
+Object.defineProperty(NumberFormat.prototype, "resolvedOptions", { writable: true,
+  configurable: true, value: function resolvedOptions() {
+    const o = stateOf(this, "NumberFormat", "resolvedOptions").options;
+    return { locale: "en-US", numberingSystem: "latn", style: o.style || "decimal",
+             currency: o.currency, useGrouping: o.useGrouping !== false };
+  } });
+const Collator = intlClass("Collator", (o) => ({ kind: "Collator", options: o }));
+Object.defineProperty(Collator.prototype, "compare", { configurable: true, get() {
+  const s = stateOf(this, "Collator", "compare");
+  return (a, b) => localeCompare.call(String(a), String(b), "en-US", s.options);
+} });
+const PluralRules = intlClass("PluralRules", (o) => ({ kind: "PluralRules",
+  ordinal: o.type === "ordinal" }));
+Object.defineProperty(PluralRules.prototype, "select", { writable: true, configurable: true,
+  value: function select(n) {
+    const x = Math.abs(Number(n)), ordinal = stateOf(this, "PluralRules", "select").ordinal;
+    if (!ordinal) return x === 1 ? "one" : "other";
+    const d = x % 10, h = x % 100;
+    return d === 1 && h !== 11 ? "one" : d === 2 && h !== 12 ? "two"
+      : d === 3 && h !== 13 ? "few" : "other";
+  } });
+if (typeof globalThis.Intl === "undefined") {
+  const Intl = {};
+  for (const C of [NumberFormat, Collator, PluralRules]) {
+    Object.defineProperty(Intl, C.name, { value: C, writable: true, configurable: true });
+  }
+  Object.defineProperty(Intl, Symbol.toStringTag, { value: "Intl", configurable: true });
+  Object.defineProperty(globalThis, "Intl", { value: Intl, writable: true, configurable: true });
+}
 })
