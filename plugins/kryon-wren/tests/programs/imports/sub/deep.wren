@@ -1,0 +1,2 @@
+import "../util" for Helper
+class Deep { static go() { Helper.greet("deep") } }

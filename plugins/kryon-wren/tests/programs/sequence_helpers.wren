@@ -1,0 +1,51 @@
+System.print(Fn.new {|a| a }.call(1, 2))
+var l = [1, 2]
+l.addAll([3, 4])
+System.print(l)
+System.print(l.addAll(5..6))
+System.print(l.count {|x| x > 2 })
+System.print((1..3).isEmpty)
+System.print((1...1).isEmpty)
+System.print((3..1).toList)
+System.print((3...1).toList)
+System.print((0..-3).toList)
+System.print((1.5..4).toList)
+System.print((-2..2).map {|x| x.abs }.toList)
+var m = {"b": 2, "a": 1}
+for (entry in m) System.print(entry)
+System.print(m.keys)
+System.print(m.values.toList)
+System.print(m.containsKey("c"))
+m.clear()
+System.print(m)
+var nested = {"list": [1, {"k": "v"}], "n": null}
+System.print(nested["list"][1]["k"])
+System.print([1, 2, 3].where {|x| x > 1 }.map {|x| x * x }.toList)
+System.print([1, 2, 3].skip(5).toList)
+System.print([1, 2, 3].take(0).toList)
+System.print(["b", "a", "c"].sort {|a, b| a.bytes[0] < b.bytes[0] })
+System.print([[2, "b"], [1, "a"]].sort {|a, b| a[0] < b[0] })
+System.print(List.filled(2, [0]))
+System.print("ab".bytes is Sequence)
+System.print([1] is Sequence)
+System.print((1..2) is Sequence)
+System.print({} is Sequence)
+System.print("x" is Sequence)
+var s = "The quick brown fox"
+var counts = {}
+for (c in s) {
+  if (c != " ") counts[c] = (counts[c] == null) ? 1 : counts[c] + 1
+}
+System.print(counts["o"])
+System.print(s.split(" ").map {|w| w.count }.toList)
+System.print(s.split(" ").where {|w| w.count > 3 }.join(","))
+var words = s.split(" ")
+var longest = words.reduce {|a, b| a.count >= b.count ? a : b }
+System.print(longest)
+System.print((1..5).reduce {|a, b| a + b })
+System.print((1..5).join())
+System.print([1, 2, 3].contains(2.0))
+System.print(["1"].contains(1))
+System.print([null, false].contains(null))
+System.print([1, 2, 3].indexOf(4))
+System.print([1, 2, 3][0..-1])
