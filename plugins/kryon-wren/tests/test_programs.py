@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 PROGRAMS = Path(__file__).parent / "programs"
-CASES = sorted(PROGRAMS.glob("*.wren")) + [PROGRAMS / "imports" / "main.wren"]
+CASES = [*sorted(PROGRAMS.glob("*.wren")), PROGRAMS / "imports" / "main.wren"]
 
 CONFIG = """
 [kryon]
