@@ -90,3 +90,29 @@ def test_intl_number_format_collator_and_plural_rules(js: Any) -> None:
         "one",
         "[object Intl.NumberFormat]",
     ]
+
+
+def test_date_component_options_and_date_time_format(js: Any) -> None:
+    script = js.load(
+        "function f() {\n"
+        "  const d = new Date(Date.UTC(2024, 11, 5, 15, 5, 9)), z = 'UTC';\n"
+        "  const long = { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' };\n"
+        "  return [d.toLocaleDateString('en-US', { ...long, timeZone: z }),\n"
+        "    d.toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: z }),\n"
+        "          d.toLocaleDateString(undefined, { year: 'numeric', month: '2-digit',\n"
+        "                                            day: '2-digit', timeZone: z }),\n"
+        "          d.toLocaleString('en-US', { dateStyle: 'medium', timeZone: z }),\n"
+        "    new Intl.DateTimeFormat('en-US', { dateStyle: 'short', timeZone: z }).format(d),\n"
+        "          new Intl.DateTimeFormat('en-US', { timeZone: z }).format(d),\n"
+        "    d.toLocaleDateString('en-US', { year: 'numeric', month: 'long', timeZone: z })];\n"
+        "}\n"
+    )
+    assert js.call(script, "f") == [
+        "Thursday, December 5, 2024",
+        "Dec 5",
+        "12/05/2024",
+        "Dec 5, 2024",
+        "12/5/24",
+        "12/5/2024",
+        "December 2024",
+    ]

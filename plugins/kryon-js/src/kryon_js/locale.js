@@ -172,7 +172,43 @@ function dateParts(d, options) {
                      P.getSeconds];
   const parts = get.map((f) => f.call(d));
   if (parts[0] <= 0) parts[0] = 1 - parts[0];  // en-US shows a year BC without its era
+  parts.push((utc ? P.getUTCDay : P.getDay).call(d));
   return parts;
+}
+// en-US's date patterns for the component options (weekday, year, month, day) and
+// dateStyle; undefined when none is given or a time component is (not implemented).
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"];
+const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const STYLES = {
+  full: { weekday: "long", month: "long", day: "numeric", year: "numeric" },
+  long: { month: "long", day: "numeric", year: "numeric" },
+  medium: { month: "short", day: "numeric", year: "numeric" },
+  short: { month: "numeric", day: "numeric", year: "2-digit" },
+};
+function componentText(p, options) {
+  if (options === undefined || options === null) return undefined;
+  let o = Object(options);
+  if (o.hour !== undefined || o.minute !== undefined || o.second !== undefined ||
+      o.timeStyle !== undefined) return undefined;
+  if (o.dateStyle !== undefined) o = STYLES[o.dateStyle] || o;
+  const { weekday, year, month, day } = o;
+  if (weekday === undefined && year === undefined && month === undefined && day === undefined) {
+    return undefined;
+  }
+  const name = (list, i, width) => width === "long" ? list[i]
+    : width === "narrow" ? list[i][0] : list[i].slice(0, 3);
+  const y = year === undefined ? "" : year === "2-digit" ? two(p[0] % 100) : String(p[0]);
+  const d = day === undefined ? "" : day === "2-digit" ? two(p[2]) : String(p[2]);
+  const w = weekday === undefined ? "" : name(DAYS, p[6], weekday);
+  let body;
+  if (month === "long" || month === "short" || month === "narrow") {
+    body = name(MONTHS, p[1], month) + (d ? " " + d : "") + (y ? (d ? ", " : " ") + y : "");
+  } else {
+    const m = month === undefined ? "" : month === "2-digit" ? two(p[1] + 1) : String(p[1] + 1);
+    body = [m, d, y].filter((x) => x !== "").join("/");
+  }
+  return w !== "" && body !== "" ? w + ", " + body : w + body;
 }
 function british(locales) {
   const first = Array.isArray(locales) ? locales[0] : locales;
@@ -189,6 +225,10 @@ function localeDate(kind) {
     const t = dateValue.call(this);
     if (t !== t) return "Invalid Date";
     const p = dateParts(this, options), gb = british(locales);
+    if (kind !== "time") {
+      const text = componentText(p, options);
+      if (text !== undefined) return text;
+    }
     if (kind === "date") return dayText(p, gb);
     if (kind === "time") return clockText(p, gb);
     return dayText(p, gb) + ", " + clockText(p, gb);
@@ -199,8 +239,9 @@ const zoned = (text) => function () {
   return offsetOf.call(this) === 0 && s.endsWith("GMT+0000")
     ? s + " (Coordinated Universal Time)" : s;
 };
-define(Date.prototype, "toLocaleString", localeDate("both"));
-define(Date.prototype, "toLocaleDateString", localeDate("date"));
+const localeBoth = localeDate("both"), localeDay = localeDate("date");
+define(Date.prototype, "toLocaleString", localeBoth);
+define(Date.prototype, "toLocaleDateString", localeDay);
 define(Date.prototype, "toLocaleTimeString", localeDate("time"));
 define(Date.prototype, "toString", zoned(dateText));
 define(Date.prototype, "toTimeString", zoned(timeText));
@@ -216,8 +257,8 @@ define(BigInt.prototype, "toLocaleString", function toLocaleString(locales, opti
 });
 // A small Intl over the same forms (QuickJS has none): NumberFormat (format, as
 // toLocaleString with its options), Collator (compare, as localeCompare) and
-// PluralRules (en's cardinal and ordinal categories); every locale is en-US.  No
-// DateTimeFormat: its component options are not implemented.
+// PluralRules (en's cardinal and ordinal categories), DateTimeFormat (format, as
+// toLocaleDateString, or toLocaleString with a time component); every locale is en-US.
 const INTL = new WeakMap();
 function stateOf(object, kind, method) {
   const s = INTL.get(object);
@@ -257,6 +298,17 @@ Object.defineProperty(Collator.prototype, "compare", { configurable: true, get()
   const s = stateOf(this, "Collator", "compare");
   return (a, b) => localeCompare.call(String(a), String(b), "en-US", s.options);
 } });
+const DateTimeFormat = intlClass("DateTimeFormat", (o) => ({ kind: "DateTimeFormat",
+  options: o }));
+Object.defineProperty(DateTimeFormat.prototype, "format", { configurable: true, get() {
+  const s = stateOf(this, "DateTimeFormat", "format");
+  return (d) => {
+    const date = d === undefined ? new Date() : new Date(d);
+    const o = s.options, timed = o.hour !== undefined || o.minute !== undefined ||
+      o.second !== undefined || o.timeStyle !== undefined;
+    return (timed ? localeBoth : localeDay).call(date, "en-US", o);
+  };
+} });
 const PluralRules = intlClass("PluralRules", (o) => ({ kind: "PluralRules",
   ordinal: o.type === "ordinal" }));
 Object.defineProperty(PluralRules.prototype, "select", { writable: true, configurable: true,
@@ -269,7 +321,7 @@ Object.defineProperty(PluralRules.prototype, "select", { writable: true, configu
   } });
 if (typeof globalThis.Intl === "undefined") {
   const Intl = {};
-  for (const C of [NumberFormat, Collator, PluralRules]) {
+  for (const C of [NumberFormat, DateTimeFormat, Collator, PluralRules]) {
     Object.defineProperty(Intl, C.name, { value: C, writable: true, configurable: true });
   }
   Object.defineProperty(Intl, Symbol.toStringTag, { value: "Intl", configurable: true });
