@@ -284,3 +284,21 @@ def test_a_static_method_named_new_may_answer_a_value(checks: bool) -> None:
         "System.print([n.abs, Box.make().v, t == true])\n"
     )
     assert run_wren(src, checks=checks) == "[8, 6, false]\n"
+
+
+@pytest.mark.parametrize("checks", [False, True])
+def test_super_in_a_static_method_reaches_class_not_the_superclass_statics(checks: bool) -> None:
+    # A metaclass's superclass is Class (metaclasses do not parallel the class
+    # hierarchy): `super.make()` in a static method does not find Base.make().
+    src = (
+        "class Base {\n"
+        '  static make() { "base make" }\n'
+        "}\n"
+        "class D is Base {\n"
+        "  static make() { super.make() }\n"
+        '  static describe { super.toString + " " + super.name }\n'
+        "}\n"
+        "System.print(D.describe)\n"
+        "System.print(Fiber.new { D.make() }.try())\n"
+    )
+    assert run_wren(src, checks=checks) == "D D\nClass does not implement 'make()'.\n"

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from kryon_wren.names import signature_of
 from kryon_wren.runtime import objects as O
 from kryon_wren.runtime.collections import (
     ListStatics,
@@ -277,7 +278,13 @@ def _equality_hooks(methods: dict[str, Any]) -> None:
 
 
 def super_static(sup: WClass, this: Any, mname: str, *args: Any) -> Any:
-    return getattr(type(sup), mname)(this, *args)
+    # As in the reference: a metaclass's superclass is Class, so `super` in a
+    # static method reaches Class's methods (name, toString...), never the
+    # static methods of the class's superclass.
+    method = getattr(WClass, mname, None)
+    if method is None:
+        raise WrenError(f"Class does not implement '{signature_of(mname) or mname}'.")
+    return method(this, *args)
 
 
 def _bool_mix(a: Any, b: Any, result: Any) -> Any:
