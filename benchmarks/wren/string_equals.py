@@ -14,7 +14,7 @@ for i in range(1, 200001):
         count += 1
     if "abc" == "abcd":
         count += 1
-    if "changed one character" == "changed %ne character":
+    if "changed one character" == "changed !ne character":
         count += 1
     if "123" == 123:
         count += 1
