@@ -302,3 +302,10 @@ def test_super_in_a_static_method_reaches_class_not_the_superclass_statics(check
         "System.print(Fiber.new { D.make() }.try())\n"
     )
     assert run_wren(src, checks=checks) == "D D\nClass does not implement 'make()'.\n"
+
+
+@pytest.mark.parametrize("checks", [False, True])
+def test_take_and_skip_of_an_integer_past_the_machine_size(checks: bool) -> None:
+    # take(1e300) was an internal error (itertools refuses such a count).
+    src = "System.print([[1, 2, 3].take(1e300).toList, [1, 2, 3].skip(1e300).toList])"
+    assert run_wren(src, checks=checks) == "[[1, 2, 3], []]\n"

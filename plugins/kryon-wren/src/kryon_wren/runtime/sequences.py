@@ -8,6 +8,7 @@ Sequence work in ``for`` loops and with every helper here.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -143,7 +144,8 @@ def _native_iter(seq: Any) -> Iterator[Any]:
 def _count_arg(n: Any) -> int:
     if n.__class__ is not float or not n.is_integer() or n < 0:
         raise WrenError("Count must be a non-negative integer.")
-    return int(n)
+    # Past sys.maxsize (which no walk reaches) itertools refuses the count.
+    return min(int(n), sys.maxsize)
 
 
 class WSequence(WObject):
