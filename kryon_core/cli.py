@@ -34,7 +34,7 @@ from kryon_core.errors import (
 )
 from kryon_core.manager import ScriptManager
 from kryon_core.values import FunctionRef, UserData, Value, check_value
-from kryon_core.watchdog import Watchdog
+from kryon_core.watchdog import PendingOutput, Watchdog
 
 EX_OK, EX_USAGE, EX_DATAERR, EX_UNAVAILABLE, EX_SOFTWARE, EX_CONFIG = 0, 64, 65, 69, 70, 78
 EX_INTERRUPTED, EX_PIPE = 128 + 2, 128 + 13
@@ -42,9 +42,15 @@ EX_INTERRUPTED, EX_PIPE = 128 + 2, 128 + 13
 reports them (``seq 1e9 | head``)."""
 
 
+_pending: PendingOutput | None = None
+"""``kryon run``'s stdout bytes not written yet, when stdout is not a terminal
+(see PendingOutput); None: every write goes out at once."""
+
+
 def _stdio_sink(text: str, stream: Stream, script: str) -> None:
-    """Script output, written as the script's bytes (see :func:`encode_output`)
-    and flushed at once: a run the watchdog ends keeps all it printed."""
+    """Script output, written as the script's bytes (see :func:`encode_output`):
+    at once, or for stdout kept in ``_pending``; a run the watchdog ends keeps
+    all it printed either way."""
     try:
         _write(text, stream)
     except BrokenPipeError:
@@ -53,10 +59,40 @@ def _stdio_sink(text: str, stream: Stream, script: str) -> None:
         _cannot_write(stream, script, exc)
 
 
+def _stdio_flush(script: str) -> None:
+    """Write what ``_pending`` holds (the end of a run)."""
+    try:
+        _write_pending()
+    except BrokenPipeError:
+        _reader_gone()
+    except OSError as exc:
+        _cannot_write("stdout", script, exc)
+
+
+def _write_pending() -> None:
+    if _pending is None or sys.stdout is None:
+        return
+    data = _pending.take()
+    if data:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+
+
 def _write(text: str, stream: Stream) -> None:
     target = sys.stdout if stream == "stdout" else sys.stderr
     if target is None:  # the stream was closed when kryon started (`>&-`)
         raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+    if _pending is not None:
+        if target is sys.stdout:
+            data = encode_output(text)
+            if _pending.add(data):
+                return
+            _write_pending()
+            if _pending.add(data):
+                return
+        else:
+            _write_pending()  # what the script printed comes before its error
     if target is sys.stderr and sys.stdout is not None:
         sys.stdout.flush()  # what the script printed comes before its error
     target.flush()  # what went through the text layer (click, logging) first
@@ -220,6 +256,7 @@ def run(
     language: str | None,
 ) -> None:
     """Run FILE; with --call, call FUNCTION [JSON-ARG ...] and print the result as JSON."""
+    global _pending  # set by _run_in, written out and dropped here
     # unknown options reach FILE: the JSON arguments may be negative numbers
     if file.startswith("-") and not Path(file).exists():
         _fail(click.UsageError(f"no such option: {file}"), EX_USAGE)
@@ -244,6 +281,29 @@ def run(
         _interrupted(file)
     except Exception as exc:  # a bug outside any script: still a message, not a traceback
         _fail(RuntimeError(f"{file}: internal error: {type(exc).__name__}: {exc}"), EX_SOFTWARE)
+    finally:
+        _stdio_flush(file)
+        _pending = None
+
+
+BUFFERED_LIMIT_MS = 1000
+"""A run's stdout may wait in PendingOutput under a time limit this short or
+shorter (each call then ends soon: what it printed does not wait for long)."""
+
+
+def _block_buffered(limit_ms: int | None) -> bool:
+    """Whether the run's stdout may wait: under a short time limit, when it is
+    the process's own and not a terminal (a pipe or a file, which Python
+    block-buffers too)."""
+    if limit_ms is None or limit_ms > BUFFERED_LIMIT_MS:
+        return False
+    stdout = sys.__stdout__
+    if stdout is None or sys.stdout is not stdout or not hasattr(stdout, "buffer"):
+        return False
+    try:
+        return stdout.fileno() == 1 and not stdout.isatty()
+    except (OSError, ValueError):
+        return False
 
 
 def _json_argument(number: int, text: str) -> Value:
@@ -276,10 +336,12 @@ def _run_in(
     function: str | None,
     call_args: list[Any],
 ) -> None:
+    global _pending
     limits = manager.policies.get(policy)
-    watchdog = Watchdog.supervise(
-        file, limits.time_limit_ms if limits else None, manager.config.kryon.run_grace_s
-    )
+    limit_ms = limits.time_limit_ms if limits else None
+    if _block_buffered(limit_ms):
+        _pending = PendingOutput()  # before the fork: shared with the watchdog
+    watchdog = Watchdog.supervise(file, limit_ms, manager.config.kryon.run_grace_s, _pending)
     language = language or manager.plugins.language_for_path(file)
     sys.argv = [file]  # the program's arguments, as `python FILE` gives them (in process)
     manager.engine(language, policy)  # started before any phase is timed

@@ -213,6 +213,7 @@ def test_watchdog_ends_a_script_stuck_where_no_engine_check_reaches(tmp_path: Pa
     result = kryon("run", str(stuck), "--config", str(config))
     assert time.monotonic() - started < 30
     assert result.returncode == 70
+    # Printed into the pending output shared with the parent, which wrote it.
     assert result.stdout == "before\n"
     assert f"TimeLimitError: {stuck}" in result.stderr and "watchdog" in result.stderr
     assert "3 s while loading the script" in result.stderr
@@ -324,3 +325,36 @@ def test_repl_whose_reader_goes_away_ends_quietly_with_141() -> None:
     proc.stdin.close()
     assert proc.wait(timeout=60) == 141
     assert proc.stderr is not None and proc.stderr.read() == b""
+
+
+def test_a_piped_run_keeps_the_order_of_stdout_and_stderr(tmp_path: Path) -> None:
+    # stdout waits in PendingOutput when it is a pipe; what goes to stderr (here
+    # the error that ends the run) comes after everything printed before it.
+    program = tmp_path / "order.fake"
+    program.write_text("for i in range(3000):\n    print(i)\nraise ValueError('boom')\n")
+    done = subprocess.run(
+        [*KRYON, "run", str(program)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=ENV,
+        timeout=60,
+    )
+    lines = done.stdout.splitlines()
+    assert done.returncode == 70
+    assert lines[:3000] == [str(i) for i in range(3000)]
+    assert "boom" in lines[3000]
+
+
+def test_pending_output_keeps_bytes_in_order_up_to_its_capacity() -> None:
+    from kryon_core.watchdog import PendingOutput
+
+    pending = PendingOutput()
+    assert pending.take() == b""
+    assert pending.add(b"abc") and pending.add(b"\x00\xff")
+    assert pending.take() == b"abc\x00\xff"
+    assert pending.take() == b""
+    assert pending.add(b"x" * PendingOutput.CAPACITY)
+    assert not pending.add(b"y")  # full: the caller writes the pending bytes first
+    assert pending.take() == b"x" * PendingOutput.CAPACITY
+    assert not pending.add(b"z" * (PendingOutput.CAPACITY + 1))  # never fits: written at once
