@@ -53,20 +53,22 @@ def _stdio_sink(text: str, stream: Stream, script: str) -> None:
     all it printed either way."""
     try:
         _write(text, stream)
-    except BrokenPipeError:
-        _reader_gone()
     except OSError as exc:
-        _cannot_write(stream, script, exc)
+        _output_failed(exc, stream, script)
 
 
 def _stdio_flush(script: str) -> None:
     """Write what ``_pending`` holds (the end of a run)."""
     try:
         _write_pending()
-    except BrokenPipeError:
-        _reader_gone()
     except OSError as exc:
-        _cannot_write("stdout", script, exc)
+        _output_failed(exc, "stdout", script)
+
+
+def _output_failed(error: OSError, stream: Stream, script: str) -> NoReturn:
+    if isinstance(error, BrokenPipeError):
+        _reader_gone()
+    _cannot_write(stream, script, error)
 
 
 def _write_pending() -> None:
@@ -83,18 +85,17 @@ def _write(text: str, stream: Stream) -> None:
     target = sys.stdout if stream == "stdout" else sys.stderr
     if target is None:  # the stream was closed when kryon started (`>&-`)
         raise OSError(errno.EBADF, os.strerror(errno.EBADF))
-    if _pending is not None:
-        if target is sys.stdout:
-            data = encode_output(text)
-            if _pending.add(data):
-                return
+    if target is sys.stdout and _pending is not None:
+        data = encode_output(text)
+        if not _pending.add(data):
             _write_pending()
-            if _pending.add(data):
-                return
-        else:
-            _write_pending()  # what the script printed comes before its error
+            if not _pending.add(data):  # more than the whole buffer holds
+                target.buffer.write(data)
+                target.buffer.flush()
+        return
     if target is sys.stderr and sys.stdout is not None:
-        sys.stdout.flush()  # what the script printed comes before its error
+        _write_pending()  # what the script printed comes before its error
+        sys.stdout.flush()
     target.flush()  # what went through the text layer (click, logging) first
     binary = getattr(target, "buffer", None)
     if binary is None:  # replaced by a text-only stream

@@ -284,25 +284,17 @@ class FiberScheduler:
                 assert fn is not None
                 if fn.__class__ is not WGenFn:
                     # No yield in its body: it runs to its end now.
-                    result = fn.fn(value) if fn.arity == 1 else fn.fn()
-                    fiber.state = "done"
-                    return result
+                    return fn.fn(value) if fn.arity == 1 else fn.fn()
                 gen = fiber.gen = fn.gen(value) if fn.arity == 1 else fn.gen()
                 value = None
             result = gen.send(value)
             fiber.state = "suspended"
             return result
         except StopIteration as stop:
-            fiber.state = "done"
-            fiber.gen = None
             return stop.value
         except (FatalError, VMSuspend, GreenletExit):
-            fiber.state = "done"
-            fiber.gen = None
             raise
         except BaseException as exc:
-            fiber.state = "done"
-            fiber.gen = None
             err = self.vm.to_wren_error(exc)
             if isinstance(err, FatalError):
                 raise err from None
@@ -311,6 +303,9 @@ class FiberScheduler:
                 return err.value
             raise err from None
         finally:
+            if fiber.state == "running":  # it ended: returned, failed or was stopped
+                fiber.state = "done"
+                fiber.gen = None
             fiber.caller = None
             self.current = me
 
