@@ -21,7 +21,7 @@ from typing import Any
 from kryon_core import MemoryLimitError
 from kryon_lisp import limits
 from kryon_lisp.classes import EXCEPTIONS, JavaClass, class_named
-from kryon_lisp.types import BigInt, Char
+from kryon_lisp.types import BigInt, Char, identity_hash
 
 SLOT_BYTES = 8
 """What one element of an array costs the host: a list slot."""
@@ -170,17 +170,14 @@ class JavaArray:
         """The array's class name as the JVM writes it (``[I``, ``[Ljava.lang.String;``)."""
         return "[" + self.element.descriptor
 
-    def identity_hash(self) -> int:
-        return (id(self) >> 4) & 0x7FFFFFFF
-
     def java_to_string(self) -> str:
         """``(str a)``: Object.toString, ``[I@1b6d3586``."""
-        return f"{self.java_name}@{self.identity_hash():x}"
+        return f"{self.java_name}@{identity_hash(self):x}"
 
     def printed(self, readably: bool) -> str:
         name = f'"{self.java_name}"' if readably else self.java_name
         text = f'"{self.java_to_string()}"' if readably else self.java_to_string()
-        return f"#object[{name} 0x{self.identity_hash():x} {text}]"
+        return f"#object[{name} 0x{identity_hash(self):x} {text}]"
 
     def lisp_get(self, key: Any, default: Any = None) -> Any:
         if (type(key) is int or type(key) is BigInt) and 0 <= key < len(self.data):

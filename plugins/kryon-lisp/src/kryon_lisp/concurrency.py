@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kryon_lisp.classes import EXCEPTIONS
-from kryon_lisp.types import Atom
+from kryon_lisp.types import Atom, identity_hash
 
 
 class Ref(Atom):
@@ -26,7 +26,7 @@ class Ref(Atom):
         from kryon_lisp.printer import pr_str
 
         return (
-            f"#object[{self.java_class} 0x{(id(self) >> 4) & 0x7FFFFFFF:x} "
+            f"#object[{self.java_class} 0x{identity_hash(self):x} "
             f"{{:status :ready, :val {pr_str(self.value)}}}]"
         )
 
@@ -69,7 +69,7 @@ class Future:
         from kryon_lisp.printer import pr_str
 
         return (
-            f"#object[{self.java_class} 0x{(id(self) >> 4) & 0x7FFFFFFF:x} "
+            f"#object[{self.java_class} 0x{identity_hash(self):x} "
             f"{{:status :ready, :val {pr_str(self.value)}}}]"
         )
 
@@ -105,7 +105,7 @@ class Promise:
         from kryon_lisp.printer import pr_str
 
         state = f":ready, :val {pr_str(self.value)}" if self.delivered else ":pending, :val nil"
-        return f"#object[{self.java_class} 0x{(id(self) >> 4) & 0x7FFFFFFF:x} {{:status {state}}}]"
+        return f"#object[{self.java_class} 0x{identity_hash(self):x} {{:status {state}}}]"
 
 
 def _ref(cls: type[Ref]) -> Callable[..., Ref]:

@@ -20,7 +20,7 @@ from typing import Any
 
 from pyrsistent import pvector
 
-from kryon_lisp.types import EMPTY_LIST, PList, Seq, safe_hash
+from kryon_lisp.types import EMPTY_LIST, PList, Seq, identity_hash, safe_hash
 
 _EMPTY_VECTOR: Any = pvector()
 
@@ -96,7 +96,7 @@ class PersistentQueue:
         text = self.java_to_string()
         if readably:
             text = f'"{text}"'
-        return f"#object[{self.java_class} 0x{(id(self) >> 4) & 0x7FFFFFFF:x} {text}]"
+        return f"#object[{self.java_class} 0x{identity_hash(self):x} {text}]"
 
 
 class QueueSeq(Seq):

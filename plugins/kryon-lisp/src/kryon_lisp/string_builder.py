@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from kryon_lisp import limits
+from kryon_lisp.types import identity_hash
 
 
 class StringBuilder:
@@ -88,7 +89,7 @@ class StringBuilder:
         raise TypeError(f"No method {method} for {self.java_class}")
 
     def _identity(self) -> str:
-        return f"0x{(id(self) >> 4) & 0x7FFFFFFF:x}"
+        return f"0x{identity_hash(self):x}"
 
     def java_to_string(self) -> str:
         return self.text()

@@ -322,6 +322,12 @@ def check_key_nesting(v: Any) -> None:
         limits.charge(size)
 
 
+def identity_hash(obj: object) -> int:
+    """A Java ``System.identityHashCode`` stand-in (31 bits), as Clojure prints
+    objects: ``#object[java.lang.StringBuilder 0x1b6d3586 ...]``."""
+    return (id(obj) >> 4) & 0x7FFFFFFF
+
+
 def safe_hash(x: Any) -> int:
     """``hash`` that cannot overflow the C stack on deeply nested vectors."""
     if type(x) is PVector:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from kryon_lisp.types import identity_hash
+
 
 class PrintWriter:
     """One output stream of a script: ``*out*`` and ``*err*``."""
@@ -38,13 +40,13 @@ class PrintWriter:
         raise TypeError(f"No method {method} for {self.java_class}")
 
     def _identity(self) -> str:
-        return f"{self.java_class}@{(id(self) >> 4) & 0x7FFFFFFF:x}"
+        return f"{self.java_class}@{identity_hash(self):x}"
 
     def java_to_string(self) -> str:
         return self._identity()
 
     def lisp_repr(self) -> str:
-        return f'#object[{self.java_class} 0x{(id(self) >> 4) & 0x7FFFFFFF:x} "{self._identity()}"]'
+        return f'#object[{self.java_class} 0x{identity_hash(self):x} "{self._identity()}"]'
 
 
 class PrintStream(PrintWriter):
