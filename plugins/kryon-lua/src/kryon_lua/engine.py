@@ -131,17 +131,11 @@ class LuaEngine(ScriptEngine):
 
     def capabilities(self) -> EngineCapabilities:
         # asked on every load (is the compilation cacheable?): made once per VM
-        vm = self._vm
-        if vm is not None and self._capabilities is not None:
+        if self._capabilities is not None:
             return self._capabilities
-        capabilities = dataclasses.replace(
-            self.CAPABILITIES,
-            supports_jit=bool(vm and vm.jit_enabled),
-            is_sandbox=self._policy.sandbox,
+        return dataclasses.replace(
+            self.CAPABILITIES, supports_jit=False, is_sandbox=self._policy.sandbox
         )
-        if vm is not None:
-            self._capabilities = capabilities
-        return capabilities
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -152,7 +146,6 @@ class LuaEngine(ScriptEngine):
             else LuaConfig.model_validate(config.model_dump())
         )
         self._policy = policy
-        self._capabilities = None
         vm = create_vm(
             self._config,
             policy,
@@ -162,6 +155,9 @@ class LuaEngine(ScriptEngine):
             interrupted=self._host.interrupted,
         )
         self._vm = vm
+        self._capabilities = dataclasses.replace(
+            self.CAPABILITIES, supports_jit=vm.jit_enabled, is_sandbox=policy.sandbox
+        )
         self._host.failed = vm.kernel.FAILED
         self._kernel = vm.kernel
         self._prepare = vm.sandbox.prepare
@@ -209,6 +205,7 @@ class LuaEngine(ScriptEngine):
                 self.unload_script(script_id)
         self._scripts.clear()
         self._vm = None
+        self._capabilities = None
 
     @property
     def _live(self) -> LuaVM:
