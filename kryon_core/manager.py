@@ -153,6 +153,7 @@ class ScriptManager:
             engines, self._engines = list(self._engines.values()), {}
             self._scripts.clear()
             self._closed = True
+        self._registry.clear()
         for instance in engines:
             try:
                 instance.run(instance.engine.close)

@@ -354,6 +354,15 @@ class FunctionRegistry:
             self._unindexed.pop(script, None)
             self._forget_names(script, entry.functions)
 
+    def clear(self) -> None:
+        """Forget every script (the manager closed): old handles fail clearly,
+        and no slot keeps a closed engine's functions alive."""
+        with self._lock:
+            for script, entry in self._scripts.items():
+                self._forget_names(script, entry.functions)
+            self._scripts.clear()
+            self._unindexed.clear()
+
     def _forget_names(self, script: str, functions: Iterable[str]) -> None:
         for function in functions:
             qualified = f"{script}.{function}"

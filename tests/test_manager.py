@@ -524,3 +524,14 @@ def test_evaluate_display_defaults_to_json(fake_manager: ScriptManager) -> None:
     engine = fake_manager.engine("fake").engine
     assert engine.evaluate_display(record.script_id, "x = 2") is None
     assert engine.evaluate_display(record.script_id, "[x, 'é', None]") == '[2, "é", null]'
+
+
+def test_handles_of_a_closed_manager_fail_clearly(fake_manager: ScriptManager) -> None:
+    fake_manager.load_script("calc", ADDER, language="fake")
+    add, hello = fake_manager.function("calc.add"), fake_manager.function("hello")
+    assert add(1, 2) == 3
+    fake_manager.close()
+    for handle in (add, hello):
+        with pytest.raises(FunctionNotFoundError, match="no longer exists"):
+            handle(1, 2)
+    assert fake_manager.functions() == []

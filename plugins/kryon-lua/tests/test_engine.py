@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,9 @@ from kryon_core import (
     BreakpointHit,
     CompileError,
     FunctionNotFoundError,
+    FunctionRef,
     InstructionLimitError,
+    KryonConfig,
     MemoryLimitError,
     RecursionLimitError,
     ScriptError,
@@ -345,3 +349,31 @@ def test_the_version_is_the_same_text_before_and_after_start(runtime: str) -> No
     finally:
         engine.close()
         before.close()
+
+
+@pytest.mark.parametrize("runtime", ["lua54", "luajit"])
+def test_closing_the_manager_frees_the_vm_without_a_cyclic_collection(runtime: str) -> None:
+    # The VM keeps a host FunctionRef and nothing else does: it dies with the VM.
+    config = KryonConfig.from_mapping(
+        {"kryon": {"default_policy": "trusted"}, "engines": {"lua": {"runtime": runtime}}}
+    )
+    gc.collect()
+    gc.disable()
+    try:
+        manager = ScriptManager(config)
+        manager.load_script(
+            "s", "function keep(f) kept = f end\nfunction size(t) return #t end", language="lua"
+        )
+        ref = FunctionRef("python", "callback", lambda args: None)
+        kept = weakref.ref(ref)
+        manager.call_function("s.keep", ref)
+        del ref
+        handle = manager.function("s.size")
+        assert handle([1, 2, 3]) == 3
+        assert kept() is not None
+        manager.close()
+        assert kept() is None
+        with pytest.raises(FunctionNotFoundError, match="no longer exists"):
+            handle([1])
+    finally:
+        gc.enable()

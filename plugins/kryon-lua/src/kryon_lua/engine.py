@@ -69,6 +69,10 @@ class _Script:
     trampolines: list[Any] = field(default_factory=list)
 
 
+_VM_BOUND = ("_kernel", "_prepare", "_converter", "_memory", "_debugger", "_rawget", "_api")
+"""The attributes :meth:`LuaEngine.initialize` sets that hold Lua values."""
+
+
 class LuaEngine(ScriptEngine):
     """Lua through lupa: PUC Lua 5.4 by default, LuaJIT 2.1 with ``runtime = "luajit"``."""
 
@@ -206,6 +210,14 @@ class LuaEngine(ScriptEngine):
         self._scripts.clear()
         self._vm = None
         self._capabilities = None
+        # The VM holds callables of this engine and of its HostCalls, and they
+        # hold objects that wrap Lua values: a cycle through the Lua state, which
+        # Python's collector finds only in a full collection, long after the
+        # VM's memory should have been returned.  Without the wrappers the VM is
+        # freed as soon as the last of its functions is.
+        self._host.release()
+        for name in _VM_BOUND:
+            vars(self).pop(name, None)
 
     @property
     def _live(self) -> LuaVM:

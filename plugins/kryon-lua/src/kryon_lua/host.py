@@ -64,6 +64,11 @@ class HostCalls:
             self.failure = (None, b"", b"")
         return self.failed
 
+    def release(self) -> None:
+        """The VM is closing: drop what refers to it (the VM holds these callables)."""
+        self.converter = None
+        self.failed = None
+
     def take_failure(self) -> Outcome:
         """Called by the kernel after a FAILED result."""
         failure: Outcome = self.failure
@@ -82,16 +87,14 @@ class HostCalls:
     def host_function(self, function: HostFunction) -> Callable[..., Any]:
         """The callable behind ``kryon.<name>``: scalars cross without conversion calls."""
         fn = function.fn
-        converter = self.converter
-        assert converter is not None, "initialize the engine before setup_bridge"
-        from_lua_all, to_lua = converter.from_lua_all, converter.to_lua
-        low, high = converter.int_range
+        assert self.converter is not None, "initialize the engine before setup_bridge"
+        low, high = self.converter.int_range
 
         def call(caller: str, *args: Any) -> Any:
             try:
                 for a in args:
                     if a.__class__ not in _SCALARS:
-                        args = tuple(from_lua_all(args))
+                        args = self._arguments(args)
                         break
                 result = fn(caller, *args)
                 cls = result.__class__
@@ -99,11 +102,19 @@ class HostCalls:
                     return result
                 if cls is int and low <= result <= high:
                     return result
-                return to_lua(result)
+                return self._result(result)
             except BaseException as exc:  # nothing may raise into Lua
                 return self._fail(exc)
 
         return call
+
+    def _arguments(self, args: tuple[Any, ...]) -> tuple[Value, ...]:
+        assert self.converter is not None, "the engine was closed"
+        return tuple(self.converter.from_lua_all(args))
+
+    def _result(self, result: Value) -> Any:
+        assert self.converter is not None, "the engine was closed"
+        return self.converter.to_lua(result)
 
     @staticmethod
     def denial(bridge: ScriptBridge) -> Callable[[bytes], bytes | None]:
