@@ -52,6 +52,43 @@ def test_products_overflow_exactly_outside_64_bits(a: int, b: int) -> None:
     assert result == expected
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.integers(-(2**63), 2**63 - 1), st.integers(-(2**63), 2**63 - 1))
+def test_sums_and_differences_overflow_exactly_outside_64_bits(a: int, b: int) -> None:
+    """Clojure's + and - on longs throw as * does, compiled inline or not."""
+    result = run(
+        f"(let [a {a} b {b}] (mapv (fn [f] (try (f) (catch ArithmeticException e :overflow)))"
+        " [#(+ a b) #(- a b) #(apply + [a b]) #(apply - [a b]) #(reduce + [a b])]))"
+    )
+    expected = [str(r) if -(2**63) <= r < 2**63 else ":overflow" for r in (a + b, a - b)]
+    assert result == "[{0} {1} {0} {1} {0}]".format(*expected)
+
+
+def test_long_overflow_edges() -> None:
+    ovf = "(catch ArithmeticException e :ovf)"
+    assert (
+        run(
+            f"[(try (inc Long/MAX_VALUE) {ovf}) (try (dec Long/MIN_VALUE) {ovf})"
+            f" (try (+ Long/MAX_VALUE 1) {ovf}) (try (- Long/MIN_VALUE 1) {ovf})"
+            f" (try (+ 1 Long/MAX_VALUE) {ovf}) (try (- 3 Long/MIN_VALUE) {ovf})"
+            f" (try (reduce + (range 9223372036854775800 9223372036854775807)) {ovf})"
+            f" (try (+ 9223372036854775807 1) {ovf})]"
+        )
+        == "[:ovf :ovf :ovf :ovf :ovf :ovf :ovf :ovf]"
+    )
+    # the promoting operators, BigInts and literals past 64 bits are BigInts
+    assert run(
+        "[(+' Long/MAX_VALUE 1) (class (+' 1 2)) (inc' Long/MAX_VALUE) (dec' Long/MIN_VALUE)"
+        " (-' Long/MIN_VALUE 1) (class (*' Long/MAX_VALUE 2)) (+ Long/MAX_VALUE 1N)"
+        " 100000000000000000000 (+ 100000000000000000000 1) (reduce + (range 5))"
+        " (reduce + 10 (range 0 5 1/2))]"
+    ) == (
+        "[9223372036854775808N java.lang.Long 9223372036854775808N -9223372036854775809N"
+        " -9223372036854775809N clojure.lang.BigInt 9223372036854775808N"
+        " 100000000000000000000N 100000000000000000001N 10 65/2]"
+    )
+
+
 def test_ratios_normalise() -> None:
     # Clojure's ratio arithmetic returns a BigInt when the result is whole
     assert run("(+ 1/3 2/3)") == "1N"

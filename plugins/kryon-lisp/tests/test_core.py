@@ -161,6 +161,7 @@ CASES = [
     ("(doall (map inc [1 2]))", "(2 3)"),
     ("(realized? (delay 1))", "false"),
     ("(force (delay 7))", "7"),
+    ("[(force 5) (force nil) (force [1])]", "[5 nil [1]]"),  # force of a non-delay is itself
     ("(dedupe [1 1 2 1])", "(1 2 1)"),
     ("(transduce (comp (filter even?) (map #(* % %)) (take 3)) conj [] (range 100))", "[0 4 16]"),
     ("(into [] (comp (map inc) (filter even?)) [1 2 3 4])", "[2 4]"),

@@ -422,7 +422,7 @@ CORE: dict[str, Any] = {
     "volatile!": Volatile,
     "vreset!": vreset,
     "vswap!": vswap,
-    "force": deref,
+    "force": lambda x: x.force() if type(x) is Delay else x,
     "realized?": lambda x: (
         x.done
         if type(x) is Delay

@@ -43,22 +43,6 @@ def _floats(a: Any, b: Any) -> bool:
     return (ta is float and (tb is float or tb is int)) or (tb is float and ta is int)
 
 
-def add2(a: Any, b: Any) -> Any:
-    if type(a) is int and type(b) is int:
-        return a + b
-    if _floats(a, b):
-        return a + b
-    return _contagion(_norm(_num(a) + _num(b)), a, b)
-
-
-def sub2(a: Any, b: Any) -> Any:
-    if type(a) is int and type(b) is int:
-        return a - b
-    if _floats(a, b):
-        return a - b
-    return _contagion(_norm(_num(a) - _num(b)), a, b)
-
-
 _LONG_MIN = -(2**63)
 _LONG_MAX = 2**63 - 1
 
@@ -67,6 +51,69 @@ def overflow() -> Any:
     from kryon_lisp.classes import EXCEPTIONS
 
     raise EXCEPTIONS["ArithmeticException"]("integer overflow")
+
+
+def wide(r: int, a: int, b: int) -> int:
+    """``r``, the sum or difference of the ints ``a`` and ``b``, outside the
+    long range: Clojure's ``+`` and ``-`` on two longs throw, as ``*`` does
+    (``+'`` promotes); an operand already past 64 bits (a host's) is a BigInt."""
+    if _LONG_MIN <= a <= _LONG_MAX and _LONG_MIN <= b <= _LONG_MAX:
+        overflow()
+    return r
+
+
+def add2(a: Any, b: Any) -> Any:
+    if type(a) is int and type(b) is int:
+        r = a + b
+        return r if _LONG_MIN <= r <= _LONG_MAX else wide(r, a, b)
+    if _floats(a, b):
+        return a + b
+    return _contagion(_norm(_num(a) + _num(b)), a, b)
+
+
+def sub2(a: Any, b: Any) -> Any:
+    if type(a) is int and type(b) is int:
+        r = a - b
+        return r if _LONG_MIN <= r <= _LONG_MAX else wide(r, a, b)
+    if _floats(a, b):
+        return a - b
+    return _contagion(_norm(_num(a) - _num(b)), a, b)
+
+
+def _promoted(r: Any) -> Any:
+    """``+'`` and friends: a long result past 64 bits is a BigInt."""
+    if type(r) is int and not _LONG_MIN <= r <= _LONG_MAX:
+        return BigInt(r)
+    return r
+
+
+def _add_promoting(a: Any, b: Any) -> Any:
+    if type(a) is int and type(b) is int:
+        return _promoted(a + b)
+    if _floats(a, b):
+        return a + b
+    return _contagion(_norm(_num(a) + _num(b)), a, b)
+
+
+def _sub_promoting(a: Any, b: Any) -> Any:
+    if type(a) is int and type(b) is int:
+        return _promoted(a - b)
+    if _floats(a, b):
+        return a - b
+    return _contagion(_norm(_num(a) - _num(b)), a, b)
+
+
+def plus_promoting(a: Any = 0, b: Any = 0, *more: Any) -> Any:
+    """``+'``: integers grow into BigInts instead of overflowing."""
+    r = _add_promoting(a, b)
+    return reduce(_add_promoting, more, r) if more else r
+
+
+def minus_promoting(a: Any, *more: Any) -> Any:
+    """``-'``."""
+    if not more:
+        return _promoted(neg(a))
+    return reduce(_sub_promoting, more, a)
 
 
 def mul2(a: Any, b: Any) -> Any:
@@ -91,7 +138,7 @@ def mul_promoting(a: Any = 1, b: Any = 1, *more: Any) -> Any:
         r = _contagion(_norm(r * x), r, x)
         _check_bits(r)
     _check_bits(r)
-    return r
+    return _promoted(r)
 
 
 MAX_BIGINT_BITS = 1 << 20
@@ -153,7 +200,7 @@ def neg(a: Any) -> Any:
 
 
 def plus(a: Any = 0, b: Any = 0, *more: Any) -> Any:
-    r = a + b if type(a) is int and type(b) is int else add2(a, b)
+    r = add2(a, b)
     return reduce(add2, more, r) if more else r
 
 
@@ -177,11 +224,11 @@ def divide(a: Any, *more: Any) -> Any:
 
 
 def inc(x: Any) -> Any:
-    return x + 1 if type(x) is int else add2(x, 1)
+    return x + 1 if type(x) is int and x != _LONG_MAX else add2(x, 1)
 
 
 def dec(x: Any) -> Any:
-    return x - 1 if type(x) is int else sub2(x, 1)
+    return x - 1 if type(x) is int and x != _LONG_MIN else sub2(x, 1)
 
 
 def quot(a: Any, b: Any) -> Any:
@@ -456,11 +503,11 @@ NUMERIC: dict[str, Any] = {
     "/": divide,
     "inc": inc,
     "dec": dec,
-    "+'": plus,
-    "-'": minus,
+    "+'": plus_promoting,
+    "-'": minus_promoting,
     "*'": mul_promoting,
-    "inc'": inc,
-    "dec'": dec,
+    "inc'": lambda x: _add_promoting(x, 1),
+    "dec'": lambda x: _sub_promoting(x, 1),
     "quot": quot,
     "rem": rem,
     "mod": mod,
@@ -515,6 +562,7 @@ NUMERIC: dict[str, Any] = {
     "@sub2": sub2,
     "@mul2": mul2,
     "@overflow": overflow,
+    "@wide": wide,
     "@neg": neg,
     "@even?": is_even,
     "@odd?": is_odd,

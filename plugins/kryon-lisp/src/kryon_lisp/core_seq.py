@@ -68,6 +68,7 @@ from kryon_lisp.transducers import (
 from kryon_lisp.types import EMPTY_LIST, PVector, Reduced, Seq, key_of, truthy
 
 _NONE = object()
+_LONG = 2**63  # a sum strictly inside (-_LONG, _LONG) is a long as it stands
 
 
 def _source(x: Any) -> Iterator[Any]:
@@ -449,20 +450,35 @@ def iterate(f: Callable[[Any], Any], x: Any) -> Any:
 # -- eager ---------------------------------------------------------------------------
 
 
+def _sums_in_long(acc: int, r: range) -> bool:
+    """Whether every partial sum of ``acc`` and the numbers of ``r`` is a long."""
+    if not r:
+        return True
+    return abs(acc) + max(abs(r[0]), abs(r[-1])) * len(r) < _LONG
+
+
 def reduce_(f: Any, *args: Any) -> Any:
     if len(args) == 1:
+        if f is plus and type(args[0]) is LRange and _sums_in_long(0, args[0].r):
+            return sum(_it(args[0]))  # (+) is 0 for an empty range
         it = _it(args[0], 1)
         acc = next(it, _NONE)
         if acc is _NONE:
             return f()
     else:
         acc, coll = args
+        if f is plus and type(coll) is LRange and type(acc) is int and _sums_in_long(acc, coll.r):
+            return acc + sum(_it(coll))  # in C: no partial sum can leave the long range
         it = _it(coll, 2)
         del coll
     if f is plus:
         # the commonest reduction, without a call per element for longs
+        lo, hi = -_LONG, _LONG
         for x in it:
-            acc = acc + x if type(acc) is int and type(x) is int else add2(acc, x)
+            if type(acc) is int and type(x) is int and lo < (r := acc + x) < hi:
+                acc = r
+            else:
+                acc = add2(acc, x)  # a BigInt, a double ... or integer overflow
         return acc
     if f in NEVER_REDUCED:
         return functools.reduce(f, it, acc)

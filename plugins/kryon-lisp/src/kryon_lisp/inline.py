@@ -44,11 +44,18 @@ def _is_int_const(expr: ast.expr) -> bool:
     return isinstance(expr, ast.Constant) and type(expr.value) is int
 
 
+def _int_value(expr: ast.expr) -> int:
+    value = expr.value if isinstance(expr, ast.Constant) else None
+    return value if type(value) is int else 0
+
+
 def guarded_binop(scope: FnScope, op: str, a: ast.expr, b: ast.expr) -> ast.expr:
     """``a op b`` under an int type guard, falling back to the helper."""
     pyop, fallback = _BINOPS[op]
     if _is_int_const(a) and _is_int_const(b) and op != "*":
-        return ast.BinOp(left=a, op=pyop(), right=b)
+        x, y = _int_value(a), _int_value(b)
+        if -(2**63) <= (x + y if op == "+" else x - y) < 2**63:
+            return ast.BinOp(left=a, op=pyop(), right=b)
     if _is_int_const(a) or _is_int_const(b):
         a_first, a_use = _spill(scope, a)
         b_first, b_use = _spill(scope, b)
@@ -59,7 +66,9 @@ def guarded_binop(scope: FnScope, op: str, a: ast.expr, b: ast.expr) -> ast.expr
     else:
         test, a_use, b_use = _both_ints(scope, a, b)
     body: ast.expr = ast.BinOp(left=a_use, op=pyop(), right=b_use)
-    if op == "*":
+    if op in ("+", "-"):
+        body = _long_checked(scope, body, a_use, b_use, op)
+    elif op == "*":
         # Clojure longs: a product outside 64 bits is an ArithmeticException (and
         # an unbounded product would let a script stall the host in C code)
         product = scope.temp()
@@ -76,6 +85,25 @@ def guarded_binop(scope: FnScope, op: str, a: ast.expr, b: ast.expr) -> ast.expr
             orelse=call(name("@overflow")),
         )
     return ast.IfExp(test=test, body=body, orelse=call(name(fallback), a_use, b_use))
+
+
+def _long_checked(scope: FnScope, body: ast.expr, a: ast.expr, b: ast.expr, op: str) -> ast.expr:
+    """``a + b`` or ``a - b`` of two ints kept when it is a long, else
+    ``@wide``'s verdict (Clojure's ``integer overflow``). With a constant
+    operand only the bound its sign can cross is tested."""
+    result = scope.temp()
+    store = ast.NamedExpr(target=ast.Name(id=result, ctx=ast.Store()), value=body)
+    constant = b if _is_int_const(b) else a if _is_int_const(a) and op == "+" else None
+    upward = None if constant is None else (_int_value(constant) >= 0) == (op == "+")
+    lo, hi = const(-(2**63)), const(2**63 - 1)
+    test: ast.expr
+    if upward is True:
+        test = ast.Compare(left=store, ops=[ast.LtE()], comparators=[hi])
+    elif upward is False:
+        test = ast.Compare(left=store, ops=[ast.GtE()], comparators=[lo])
+    else:
+        test = ast.Compare(left=lo, ops=[ast.LtE(), ast.LtE()], comparators=[store, hi])
+    return ast.IfExp(test=test, body=name(result), orelse=call(name("@wide"), name(result), a, b))
 
 
 def emit_arith(op: str) -> Emitter:

@@ -390,7 +390,8 @@ class Reader:
         m = _INT.match(token)
         if m:
             n = self._integer(m, token, line, col)
-            return BigInt(n) if token.endswith("N") else n
+            # a literal past the long range reads as a BigInt, as in Clojure
+            return BigInt(n) if token.endswith("N") or not -(2**63) <= n < 2**63 else n
         if _FLOAT.match(token):
             return float(token.rstrip("M"))
         m = _RATIO.match(token)
