@@ -112,6 +112,29 @@ def test_runtime_error_exits_70_naming_script_and_line(language: str, tmp_path: 
     assert "err" in result.stderr and "2" in result.stderr, result.stderr
 
 
+# language: (extension, a script calling the kryon API's `call` on line 2)
+WITHHELD = {
+    "lua": (".lua", 'local a = 1\nkryon.call("x")\n'),
+    "js": (".js", 'let a = 1;\nkryon.call("x");\n'),
+    "python": (".py", 'import kryon\nkryon.call("x")\n'),
+    "wren": (".wren", 'import "kryon" for Kryon\nKryon.call("x")\n'),
+    "lisp": (".klisp", '(def a 1)\n(kryon/call "x")\n'),
+}
+
+
+@pytest.mark.parametrize("language", INSTALLED)
+def test_a_withheld_api_function_is_refused_alike_in_every_language(
+    language: str, tmp_path: Path
+) -> None:
+    ext, source = WITHHELD[language]
+    path = tmp_path / f"denied{ext}"
+    path.write_text(source)
+    result = run(path)
+    assert result.returncode == 70, result.stderr
+    assert "denied" in result.stderr and "2" in result.stderr, result.stderr
+    assert "policy 'sandboxed' does not grant 'cross_language' (kryon.call)" in result.stderr
+
+
 @pytest.mark.parametrize("language", INSTALLED)
 def test_infinite_loop_is_a_limit_exit_70(language: str, tmp_path: Path) -> None:
     loops = {

@@ -186,14 +186,14 @@ class HostGateway:
         if op == OP_PROMISE:
             return self.rt.rejections.promise_state()
         if op == OP_DENIED:
-            name = _snake(str(values[0]))
-            denied = self.bridge.denied(name) if self.bridge is not None else None
+            bridge = self.bridge
+            denied = bridge.denied(_snake(str(values[0]))) if bridge is not None else None
             if denied is None:
                 return False
             if len(values) > 1:
+                assert bridge is not None
                 raise AccessDeniedError(
-                    f"kryon.{values[0]}: the policy does not grant {denied.capability}",
-                    script=caller,
+                    bridge.refusal_message(denied, str(values[0])), script=caller
                 )
             return True
         function = self.ops[op]

@@ -309,11 +309,7 @@ class IsolatedRuntime:
             if function is None:
                 denied = self._bridge.denied(name)
                 if denied is not None:
-                    raise AccessDeniedError(
-                        f"policy {self._policy.name!r} does not grant "
-                        f"{denied.capability.value if denied.capability else name!r}",
-                        script=caller,
-                    )
+                    raise AccessDeniedError(self._bridge.refusal_message(denied), script=caller)
                 raise FunctionNotFoundError(
                     f"the kryon API has no function {name!r}", script=caller
                 )

@@ -25,6 +25,7 @@ from typing import Any
 from kryon_core import (
     INT_MAX,
     INT_MIN,
+    AccessDeniedError,
     CompiledScript,
     ConversionError,
     FunctionInfo,
@@ -413,7 +414,7 @@ class TrustedRuntime:
         def call(*args: Any) -> Any:
             try:
                 if bridge.denied(function.name) is function:
-                    bridge.require(function.capability, script=script)  # type: ignore[arg-type]
+                    raise AccessDeniedError(bridge.refusal_message(function), script=script)
                 result = fn(script, *[converter.to_host(a) for a in args])
             except ScriptExit as exc:  # a script it called ended the program
                 raise HostExit(exc) from None
