@@ -94,7 +94,7 @@ def test_runtime_error_has_a_lisp_stack() -> None:
 def test_python_level_errors_read_as_lisp() -> None:
     engine, _ = make()
     sid = load(engine, "(defn f [x] (+ x 1))\n(defn g [] (f 1 2))\n(defn h [] (nil 1))")
-    with pytest.raises(ScriptRuntimeError, match=r"Wrong number of args \(2\) passed to: f"):
+    with pytest.raises(ScriptRuntimeError, match=r"Wrong number of args \(2\) passed to: user/f"):
         engine.call_function(sid, "g", [])
     with pytest.raises(ScriptRuntimeError, match="nil cannot be cast"):
         engine.call_function(sid, "h", [])

@@ -18,6 +18,22 @@ from kryon_core import (
 )
 
 OUTPUT_CASES = [
+    # clojure.lang.ArityException is a class catch names; it catches nothing else
+    (
+        "(defn f [x] x) (pr (try (f) (catch clojure.lang.ArityException e (ex-message e)))"
+        " (try (inc nil) (catch ArityException e :arity) (catch Exception e :other)))",
+        '"Wrong number of args (0) passed to: user/f" :other',
+    ),
+    # a class's names, as Class.getName and getSimpleName give them
+    (
+        '(pr (.getName (class "x")) (.getSimpleName (class {})) (.getSimpleName String))',
+        '"java.lang.String" "PersistentArrayMap" "String"',
+    ),
+    # load-file and load are file access, refused at run time as slurp is
+    (
+        '(pr (try (load-file "x.clj") (catch Exception e (ex-message e))))',
+        '"file access is not available to Kryon Lisp scripts"',
+    ),
     # integers past a long are BigInts: print and pr write the N, str does not
     ("(prn 10000000000000000000)", "10000000000000000000N\n"),
     ("(println (*' 4294967296 4294967296))", "18446744073709551616N\n"),
@@ -158,7 +174,7 @@ OUTPUT_CASES = [
     ("(pr (try (nth [] 1) (catch Exception e (type e))))", "java.lang.IndexOutOfBoundsException"),
     (
         "(pr (try (get-in 1 2 3 4) (catch Exception e [(type e) (ex-message e)])))",
-        '[clojure.lang.ArityException "Wrong number of args (4) passed to: get-in"]',
+        '[clojure.lang.ArityException "Wrong number of args (4) passed to: clojure.core/get-in"]',
     ),
     # a defrecord may implement Object's toString: str uses it, printing does not
     (
@@ -262,9 +278,10 @@ ERROR_CASES = [
     ("({:a 1} 1 2 3)", "Wrong number of args (3) passed to: clojure.lang.PersistentArrayMap"),
     ("(#{1} 1 2)", "Wrong number of args (2) passed to: clojure.lang.PersistentHashSet"),
     # too few arguments: Python names only the missing ones, yet the count is known
-    ("(defn f [x y] x) (f 1)", "Wrong number of args (1) passed to: f"),
+    ("(defn f [x y] x) (f 1)", "Wrong number of args (1) passed to: user/f"),
+    ("(defn f ([x] x) ([x y] y)) (f)", "Wrong number of args (0) passed to: user/f"),
     ("(let [g (fn [a b c] a)] (g))", "Wrong number of args (0) passed to: fn"),
-    ("(partition-by)", "Wrong number of args (0) passed to: partition-by"),
+    ("(partition-by)", "Wrong number of args (0) passed to: clojure.core/partition-by"),
     ("(declare y) (y)", "Var y is unbound (declared or defined without a value)"),
     ("(< 1 nil)", "Cannot compare java.lang.Long with nil"),
     # a value of the wrong kind is named as Clojure names it, never as Python does

@@ -352,7 +352,19 @@ def rand(n: float = 1.0) -> float:
     return random.random() * n
 
 
+class _ArityCheck(type):
+    def __instancecheck__(cls, x: object) -> bool:
+        return isinstance(x, TypeError) and type_name(x) == "clojure.lang.ArityException"
+
+
+class ArityException(metaclass=_ArityCheck):
+    """``(catch clojure.lang.ArityException e ...)``: the runtime raises a wrong
+    number of arguments as Python's TypeError, told apart by its message."""
+
+
 CATCH_CLASSES: dict[str, tuple[type, ...] | None] = {
+    "ArityException": (ArityException,),
+    "clojure.lang.ArityException": (ArityException,),
     "Exception": None,
     "Throwable": None,
     "Error": None,
@@ -475,6 +487,9 @@ CORE: dict[str, Any] = {
     "@infix": infix,
     "slurp": _no_files,
     "spit": _no_files,
+    # loading code from files is file access too: a runtime error, as slurp is
+    "load-file": _no_files,
+    "load": _no_files,
     "@binding": with_bindings,
     "reset-vals!": reset_vals,
     "meta": meta,

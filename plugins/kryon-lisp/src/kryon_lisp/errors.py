@@ -124,8 +124,10 @@ def describe(exc: BaseException) -> str:
             if method == "__call__" and owner in _INVOKED_TYPES:
                 fn = _INVOKED_TYPES[owner]
                 given = str(int(given) - 1) if given else "0"
-            elif given is None:
-                given = _given_when_missing(exc, method, text)
+            else:
+                if given is None:
+                    given = _given_when_missing(exc, method, text)
+                fn = _qualified(exc, method, fn)
             return f"Wrong number of args ({given or '?'}) passed to: {fn}"
         m = _NOT_CALLABLE.match(text)
         if m:
@@ -169,6 +171,29 @@ def _given_when_missing(exc: BaseException, name: str, text: str) -> str | None:
                 required = code.co_argcount - len(getattr(value, "__defaults__", None) or ())
                 return str(required - int(m.group(1)))
     return None
+
+
+def _qualified(exc: BaseException, code_name: str, fn: str) -> str:
+    """``user/f`` or ``clojure.core/map``, as Clojure names a var's function in
+    an arity error, when the function called is a namespace's or the core's
+    (a local function keeps its bare name)."""
+    tb = exc.__traceback__
+    if tb is None:
+        return fn
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    frame = tb.tb_frame
+    for value in frame.f_globals.values():
+        if getattr(getattr(value, "__code__", None), "co_name", None) == code_name:
+            owner = getattr(getattr(value, "__globals__", {}).get("@var"), "__self__", None)
+            name = getattr(owner, "name", None)
+            return f"{name}/{fn}" if isinstance(name, str) else fn
+    if (
+        frame.f_builtins.get(fn) is not None
+        and getattr(getattr(frame.f_builtins[fn], "__code__", None), "co_name", None) == code_name
+    ):
+        return f"clojure.core/{fn}"
+    return fn
 
 
 def lisp_frames(tb: TracebackType | None, files: dict[str, str]) -> list[StackFrame]:

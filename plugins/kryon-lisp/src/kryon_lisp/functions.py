@@ -108,7 +108,9 @@ def compile_fn(
         _check_variadic_order(c, compiled, form)
         if len(arities) > 1:
             dispatcher = self_py or holder.local_name(label)
-            defs.append(_dispatcher(dispatcher, label, compiled))
+            # Clojure names a var's function user/f in its arity errors
+            qualified = f"{c.ns.name}/{label}" if def_name is not None else label
+            defs.append(_dispatcher(dispatcher, qualified, compiled))
             result = dispatcher
         else:
             result = compiled[0][2]

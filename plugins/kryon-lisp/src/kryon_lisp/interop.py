@@ -411,6 +411,13 @@ def method_call(obj: Any, method: str, *args: Any) -> Any:
         from kryon_lisp.classes import exception_method
 
         return exception_method(obj, method)
+    if method in ("getName", "getSimpleName", "getCanonicalName") and not args:
+        from kryon_lisp.classes import JavaClass
+
+        if isinstance(obj, JavaClass):
+            # Class.getSimpleName drops the package and an inner class's outer name
+            simple = obj.name.rpartition(".")[2].rpartition("$")[2]
+            return simple if method == "getSimpleName" else obj.name
     if method == "toString":
         return str_of(obj)
     if method in ("equals",):
