@@ -67,8 +67,15 @@ def guarded_binop(scope: FnScope, op: str, a: ast.expr, b: ast.expr) -> ast.expr
         test, a_use, b_use = _both_ints(scope, a, b)
     body: ast.expr = ast.BinOp(left=a_use, op=pyop(), right=b_use)
     if op in ("+", "-"):
-        body = _long_checked(scope, body, a_use, b_use, op)
-    elif op == "*":
+        # a result outside the long range goes to the helper too, which throws
+        # Clojure's integer overflow
+        in_range, result = _in_long_range(scope, body, a_use, b_use, op)
+        return ast.IfExp(
+            test=ast.BoolOp(op=ast.And(), values=[test, in_range]),
+            body=result,
+            orelse=call(name(fallback), a_use, b_use),
+        )
+    if op == "*":
         # Clojure longs: a product outside 64 bits is an ArithmeticException (and
         # an unbounded product would let a script stall the host in C code)
         product = scope.temp()
@@ -87,10 +94,12 @@ def guarded_binop(scope: FnScope, op: str, a: ast.expr, b: ast.expr) -> ast.expr
     return ast.IfExp(test=test, body=body, orelse=call(name(fallback), a_use, b_use))
 
 
-def _long_checked(scope: FnScope, body: ast.expr, a: ast.expr, b: ast.expr, op: str) -> ast.expr:
-    """``a + b`` or ``a - b`` of two ints kept when it is a long, else
-    ``@wide``'s verdict (Clojure's ``integer overflow``). With a constant
-    operand only the bound its sign can cross is tested."""
+def _in_long_range(
+    scope: FnScope, body: ast.expr, a: ast.expr, b: ast.expr, op: str
+) -> tuple[ast.expr, ast.expr]:
+    """A test that ``a + b`` or ``a - b`` (``body``) is a long, storing it,
+    and the stored result. With a constant operand only the bound its sign
+    can cross is tested."""
     result = scope.temp()
     store = ast.NamedExpr(target=ast.Name(id=result, ctx=ast.Store()), value=body)
     constant = b if _is_int_const(b) else a if _is_int_const(a) and op == "+" else None
@@ -103,7 +112,7 @@ def _long_checked(scope: FnScope, body: ast.expr, a: ast.expr, b: ast.expr, op: 
         test = ast.Compare(left=store, ops=[ast.GtE()], comparators=[lo])
     else:
         test = ast.Compare(left=lo, ops=[ast.LtE(), ast.LtE()], comparators=[store, hi])
-    return ast.IfExp(test=test, body=name(result), orelse=call(name("@wide"), name(result), a, b))
+    return test, name(result)
 
 
 def emit_arith(op: str) -> Emitter:
