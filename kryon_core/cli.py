@@ -33,6 +33,7 @@ from kryon_core.errors import (
     UnsupportedOperationError,
 )
 from kryon_core.manager import ScriptManager
+from kryon_core.plugins import PluginHost
 from kryon_core.values import FunctionRef, UserData, Value, check_value
 from kryon_core.watchdog import PendingOutput, Watchdog
 
@@ -248,6 +249,11 @@ def main() -> None:
 )
 @click.option("--policy", help="Security policy (default: sandboxed).")
 @click.option("--language", help="Engine to use instead of the file extension's.")
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Run again whenever a script file in FILE's directory changes (until Ctrl-C).",
+)
 def run(
     file: str,
     function: str | None,
@@ -255,6 +261,7 @@ def run(
     config_path: str | None,
     policy: str | None,
     language: str | None,
+    watch: bool,
 ) -> None:
     """Run FILE; with --call, call FUNCTION [JSON-ARG ...] and print the result as JSON."""
     global _pending  # set by _run_in, written out and dropped here
@@ -265,8 +272,14 @@ def run(
         _fail(click.UsageError(f"unexpected arguments {' '.join(args)!r} (use --call)"), EX_USAGE)
     call_args = [_json_argument(number, text) for number, text in enumerate(args, 1)]
     config = _config(config_path)
-    policy = policy or (config.kryon.default_policy if config.source else "sandboxed")
     _check_input(file)
+    if watch:
+        options = {"--config": config_path, "--policy": policy, "--language": language}
+        command = ["run", file, *(x for o, v in options.items() if v is not None for x in (o, v))]
+        if function is not None:
+            command += ["--call", function, *args]
+        _watch_runs(file, command, config)
+    policy = policy or (config.kryon.default_policy if config.source else "sandboxed")
     _log_to_stderr()
     try:
         with ScriptManager(config, output=_stdio_sink) as manager:
@@ -285,6 +298,74 @@ def run(
     finally:
         _stdio_flush(file)
         _pending = None
+
+
+def _watch_runs(file: str, command: list[str], config: KryonConfig) -> NoReturn:
+    """``kryon run --watch``: ``kryon COMMAND`` (the same run without
+    ``--watch``) in a process group of its own, and again in a new one after
+    each change of a script file in FILE's directory, until Ctrl-C.  A run
+    still going when a file changes is stopped first (its whole group: a run's
+    watchdog has a process of its own).  Each run's output and status are its
+    own; what the watch does is told on stderr."""
+    import signal
+    import subprocess
+
+    import watchfiles
+
+    directory = Path(file).resolve().parent
+    extensions = tuple(PluginHost(disabled=config.kryon.disabled_plugins).extensions)
+
+    def is_script(change: watchfiles.Change, path: str) -> bool:
+        return path.lower().endswith(extensions) and not Path(path).name.startswith(".")
+
+    def note(text: str) -> None:
+        with contextlib.suppress(OSError):
+            _write(f"[kryon] {text}\n", "stderr")
+
+    def start() -> subprocess.Popen[bytes]:
+        argv = [sys.executable, "-m", "kryon_core", *command]
+        return subprocess.Popen(argv, start_new_session=True)
+
+    def stop(run: subprocess.Popen[bytes], how: signal.Signals) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(run.pid, how)
+        try:
+            run.wait(timeout=_WATCH_GRACE_S)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(run.pid, signal.SIGKILL)
+            run.wait()
+
+    run, told = start(), False
+    try:
+        # woken every _WATCH_POLL_MS without changes too, to tell when a run ends
+        for changes in watchfiles.watch(
+            directory,
+            watch_filter=is_script,
+            recursive=False,
+            rust_timeout=_WATCH_POLL_MS,
+            yield_on_timeout=True,
+        ):
+            if not changes:
+                if not told and run.poll() is not None:
+                    note(f"{file} exited with status {run.returncode}; watching {directory}")
+                    told = True
+                continue
+            names = ", ".join(sorted({Path(path).name for _change, path in changes}))
+            if run.poll() is None:
+                stop(run, signal.SIGTERM)
+                note(f"{names} changed: {file} stopped, running it again")
+            else:
+                note(f"{names} changed: running {file} again")
+            run, told = start(), False
+    except KeyboardInterrupt:  # Ctrl-C reached us alone: the run has a group of its own
+        stop(run, signal.SIGINT)
+    raise SystemExit(EX_INTERRUPTED)
+
+
+_WATCH_POLL_MS = 200
+_WATCH_GRACE_S = 2.0
+"""How long a run stopped by ``--watch`` may take to end before it is killed."""
 
 
 BUFFERED_LIMIT_MS = 1000

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kryon_core.api import core_host_functions
 from kryon_core.bridge import HostFunction, OutputSink, ScriptBridge
@@ -61,6 +61,9 @@ from kryon_core.registry import (
 from kryon_core.shared import SharedData
 from kryon_core.validation import ScriptSource
 from kryon_core.values import Value
+
+if TYPE_CHECKING:  # (watchfiles is imported when a watch starts)
+    from kryon_core.watch import ReloadHandler, ScriptWatcher
 
 __all__ = ["EngineInstance", "LoadedScript", "ScriptManager"]
 
@@ -138,6 +141,7 @@ class ScriptManager:
         self._breakpoint_handler: BreakpointHandler | None = None
         self._lock = threading.RLock()
         self._closed = False
+        self._watchers: list[ScriptWatcher] = []
 
     # -- context ----------------------------------------------------------------
 
@@ -149,6 +153,9 @@ class ScriptManager:
 
     def close(self) -> None:
         """Close every engine (and its worker, if any).  Idempotent."""
+        for watcher in self._watchers:
+            watcher.stop()
+        self._watchers.clear()
         with self._lock:
             engines, self._engines = list(self._engines.values()), {}
             self._scripts.clear()
@@ -509,6 +516,21 @@ class ScriptManager:
             instance.run(instance.engine.unload_script, old.script_id)
         self.plugins.pm.hook.kryon_script_loaded(manager=self, script=new)
         return new
+
+    def watch(
+        self, on_reload: ReloadHandler | None = None, *, debounce_ms: int = 50
+    ) -> ScriptWatcher:
+        """Hot-reload scripts loaded from files whenever their files change.
+
+        Returns the running :class:`~kryon_core.watch.ScriptWatcher` (stop it,
+        or let :meth:`close` do); ``on_reload`` hears of each reload, a failed
+        one with its error while the old version keeps running.
+        """
+        from kryon_core.watch import ScriptWatcher
+
+        watcher = ScriptWatcher(self, on_reload, debounce_ms=debounce_ms).start()
+        self._watchers.append(watcher)
+        return watcher
 
     # -- calls ----------------------------------------------------------------
 

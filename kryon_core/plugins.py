@@ -252,6 +252,11 @@ class PluginHost:
             self._offers[language] = _Offer(entry, cls)
             return cls
 
+    @property
+    def extensions(self) -> dict[str, str]:
+        """Every file extension an installed engine handles, and that engine's name."""
+        return {ext: name for name, offer in self._offers.items() for ext in offer.extensions}
+
     def language_for_path(self, path: str) -> str:
         """The engine name for a file, from its extension."""
         lowered = path.lower()
