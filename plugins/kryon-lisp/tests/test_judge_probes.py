@@ -29,6 +29,14 @@ OUTPUT_CASES = [
         '(pr (.getName (class "x")) (.getSimpleName (class {})) (.getSimpleName String))',
         '"java.lang.String" "PersistentArrayMap" "String"',
     ),
+    # a record without a toString of its own is Object's for str and format
+    # (class@hashCode, the map's hash); printing it, alone or inside, is #ns.Rec{...}
+    (
+        '(defrecord Rect [w h]) (pr (str (->Rect 2 3)) (format "%s" (->Rect 1 2))'
+        " (str [(->Rect 2 3)]) (print-str (->Rect 1 2)))",
+        '"user.Rect@78de1f0f" "user.Rect@78de1f11" "[#user.Rect{:w 2, :h 3}]"'
+        ' "#user.Rect{:w 1, :h 2}"',
+    ),
     # load-file and load are file access, refused at run time as slurp is
     (
         '(pr (try (load-file "x.clj") (catch Exception e (ex-message e))))',

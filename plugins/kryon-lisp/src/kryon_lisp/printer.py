@@ -154,6 +154,12 @@ def str_of(x: Any) -> str:
     to_string = getattr(getattr(x, "record_type", None), "to_string", None)
     if to_string is not None:  # a defrecord's Object toString
         return str_of(to_string(x))
+    record_type = getattr(x, "record_type", None)
+    if record_type is not None:
+        from kryon_lisp.clojure_hash import java_hash_code
+
+        # a defrecord has no toString of its own: Object's, class@hashCode (a map's hash)
+        return f"{record_type.full_name}@{java_hash_code(x):x}"
     from kryon_lisp.seqs import LazySeq
 
     if type(x) is LazySeq:
