@@ -8,14 +8,15 @@
 // count, assert, time, trace, dir).  The rules were worked out by comparing with
 // node's output value by value.  A promise's state comes from the host (QuickJS's
 // JS_PromiseState); where it cannot be known it prints as `Promise { <state
-// unknown> }`, not guessed.  A proxy is inspected through its traps.
+// unknown> }`, not guessed.  A proxy prints as its target (no trap runs), as in Node:
+// Proxy and Proxy.revocable are wrapped to remember each proxy's target.
 //
 // The prelude evaluates this factory once per VM with write(stream, text),
 // mapStack(quickjsStack) -> frames in script terms, now() -> milliseconds and
 // rawStack(error) -> QuickJS's stack text of an error (not what scripts see) and
 // promiseState(p) -> [state, result] (0 pending, 1 fulfilled, 2 rejected, -1
 // unknown, -2 not a promise); it
-// returns { console, inspect, format }.  Every built-in used here is captured now,
+// returns { console, inspect, format, isProxy }.  Every built-in used here is captured now,
 // so a script replacing Array.prototype.push or Object.keys changes nothing printed.
 (function (write, mapStack, now, rawStack, promiseState) {
 "use strict";
@@ -63,6 +64,76 @@ for (const name of ownNames(globalThis)) {
   if (c >= 65 && c <= 90 && d && typeof d.value === "function") BUILT_IN.add(name);
 }
 const builtIn = uncurry(Set.prototype.has);
+
+// -- proxies, told apart without running a trap -----------------------------------
+// proxy -> its target, or REVOKED.  A bound function has no prototype property and
+// constructs its target, as Proxy does.
+const PROXIES = new WeakMap(), REVOKED = {}, RealProxy = Proxy, realRevocable = Proxy.revocable;
+const proxyTarget = uncurry(WeakMap.prototype.get), keepProxy = uncurry(WeakMap.prototype.set);
+const isProxy = uncurry(WeakMap.prototype.has).bind(undefined, PROXIES);
+const proxyMaker = function (target, handler) {
+  if (new.target === undefined) throw new TypeError("Constructor Proxy requires 'new'");
+  const p = new RealProxy(target, handler);
+  keepProxy(PROXIES, p, target);
+  return p;
+}.bind();
+defineProperty(proxyMaker, "name", { value: "Proxy" });
+defineProperty(proxyMaker, "revocable", { writable: true, configurable: true, value: {
+  revocable(target, handler) {
+    const r = realRevocable(target, handler), proxy = r.proxy, revoke = r.revoke;
+    keepProxy(PROXIES, proxy, target);
+    r.revoke = { revoke() { keepProxy(PROXIES, proxy, REVOKED); revoke(); } }.revoke;
+    defineProperty(r.revoke, "name", { value: "" });
+    return r;
+  },
+}.revocable });
+defineProperty(globalThis, "Proxy", { value: proxyMaker, writable: true, configurable: true });
+
+// -- what Map and Set iterators have left ---------------------------------------
+// Node prints an iterator's remaining items ([Map Iterator] { 2, 3 }), which no
+// JavaScript can read.  The methods making Map and Set iterators are replaced by
+// ones that stamp each iterator with its collection, its kind and a count of the
+// items taken (private fields: no script can see them), and the iterators' next by
+// one that counts; the preview walks the collection past them.  (An item deleted
+// before the cursor while iterating makes the preview start one late.)
+class Unchanged { constructor(o) { return o; } }
+let stamp, stampOf, counted;
+class IteratorStamp extends Unchanged {
+  #of; #map; #kind; #taken = 0;
+  constructor(it, of, map, kind) { super(it); this.#of = of; this.#map = map; this.#kind = kind; }
+  static {
+    stamp = (it, of, map, kind) => { new IteratorStamp(it, of, map, kind); return it; };
+    stampOf = (it) => #of in it ? { of: it.#of, map: it.#map, kind: it.#kind, taken: it.#taken } : undefined;
+    counted = (next) => ({ next() {
+      const step = next(this);
+      if (#taken in this && this.#taken >= 0) {
+        if (step.done) this.#taken = -1;
+        else this.#taken++;
+      }
+      return step;
+    } }).next;
+  }
+}
+function trackIterators(proto, kinds, isMap) {
+  const iterProto = protoOf(proto.entries.call(isMap ? new Map() : new Set()));
+  const made = new Map();
+  for (let i = 0; i < kinds.length; i++) {
+    const name = kinds[i][0], native = proto[name];
+    let wrapper = mapGet(made, native);
+    if (wrapper === undefined) {
+      const make = uncurry(native), kind = kinds[i][1];
+      wrapper = { [name]() { return stamp(make(this), this, isMap, kind); } }[name];
+      mapSet(made, native, wrapper);
+    }
+    defineProperty(proto, name, { value: wrapper, writable: true, configurable: true });
+  }
+  defineProperty(proto, Symbol.iterator,
+    { value: proto[isMap ? "entries" : "values"], writable: true, configurable: true });
+  defineProperty(iterProto, "next",
+    { value: counted(uncurry(iterProto.next)), writable: true, configurable: true });
+}
+trackIterators(Map.prototype, [["entries", "entries"], ["keys", "keys"], ["values", "values"]], true);
+trackIterators(Set.prototype, [["entries", "entries"], ["values", "values"], ["keys", "values"]], false);
 
 // -- small string helpers (no String.prototype method a script could replace) ---
 function spaces(n) { let s = ""; while (n-- > 0) s += " "; return s; }
@@ -356,7 +427,11 @@ function errorKeys(st, e, keys) {
   return keys;
 }
 
+// Number.prototype, String.prototype and Boolean.prototype hold a primitive in
+// QuickJS but are plain objects to V8 (Node prints `{}`).
+const BOX_PROTOS = [Number.prototype, String.prototype, Boolean.prototype];
 function boxed(v) {
+  if (v === BOX_PROTOS[0] || v === BOX_PROTOS[1] || v === BOX_PROTOS[2]) return undefined;
   for (let i = 0; i < BOXES.length; i++) {
     try { return [BOXES[i][0], BOXES[i][1](v)]; } catch (e) { /* not this box */ }
   }
@@ -381,6 +456,10 @@ function newState(options, indent) {
 function show(st, v, level) {
   if (v === null) return "null";
   if (typeof v !== "object" && typeof v !== "function") return primitive(st, v);
+  for (let target = proxyTarget(PROXIES, v); target !== undefined; target = proxyTarget(PROXIES, v)) {
+    if (target === REVOKED) return "<Revoked Proxy>";
+    v = target;
+  }
   for (let i = 0; i < st.seen.length; i++) {
     if (st.seen[i] === v) {
       let ref = mapGet(st.refs, v);
@@ -409,7 +488,7 @@ function showObject(st, v, level) {
   let tag = rawTag;
   if (typeof tag !== "string" || (tag !== "" && isEnumerable(v, TAG))) tag = "";
   // kind: the class V8 gives the object, named past the depth when it has no prototype.
-  let keys, label = "", open = "{", close = "}", list = false, fill, kind = "Object";
+  let keys, label = "", open = "{", close = "}", list = false, fill, kind = "Object", iterator;
   const typed = typedName(v);
   if (isArray(v)) {
     kind = "Array";
@@ -432,6 +511,14 @@ function showObject(st, v, level) {
     open = prefix(ctor, tag, "Map", "(" + mapSize(v) + ")") + "{";
     if (mapSize(v) === 0 && keys.length === 0) return open + "}";
     fill = mapItems;
+  } else if ((iterator = stampOf(v)) !== undefined) {
+    const info = iterator, type = info.map ? "Map" : "Set";
+    let name = type + " Iterator";
+    if (tag !== name) name = (tag !== "" ? tag + "] [" : "") + name;
+    if (info.kind === "entries") name = cut(name, 0, -8) + "Entries";
+    keys = propertyKeys(st, v, false);
+    open = "[" + name + "] {";
+    fill = (st2, it, inner) => iteratorItems(st2, iterator, inner);
   } else if (typed !== undefined) {
     kind = typed;
     keys = propertyKeys(st, v, true);
@@ -601,6 +688,28 @@ function mapItems(st, m, level) {
   }
   st.indent -= 2;
   return moreItems(entries, mapSize(m) - entries.length);
+}
+
+// The items a Map or Set iterator has left; entries as [ key, value ] pairs.
+function iteratorItems(st, info, level) {
+  const entries = [];
+  if (info.taken < 0) return entries;
+  const all = info.map ? mapEntries(info.of) : setValues(info.of), next = info.map ? mapNext : setNext;
+  let skip = info.taken, left = 0;
+  st.indent += 2;
+  for (let step = next(all); !step.done; step = next(all)) {
+    if (skip > 0) { skip--; continue; }
+    if (entries.length >= st.maxArrayLength) { left++; continue; }
+    const key = info.map ? step.value[0] : step.value, value = info.map ? step.value[1] : step.value;
+    if (info.kind !== "entries") {
+      push(entries, show(st, info.kind === "keys" ? key : value, level));
+      continue;
+    }
+    const pair = [show(st, key, level), show(st, value, level)];
+    push(entries, combine(st, pair, "", "[", "]", true, level, pair));
+  }
+  st.indent -= 2;
+  return moreItems(entries, left);
 }
 
 function bufferItems(st, b) {
@@ -945,5 +1054,5 @@ const console = {
 console.groupCollapsed = {
   groupCollapsed(...labels) { applyFn(console.group, console, labels); },
 }.groupCollapsed;
-return { console: console, inspect: inspect, format: format };
+return { console: console, inspect: inspect, format: format, isProxy: isProxy };
 })

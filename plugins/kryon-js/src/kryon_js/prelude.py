@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-__all__ = ["CLONE", "CONSOLE", "JSON_ERRORS", "LOCALE", "PRELUDE", "PRELUDE_LINES", "TAG"]
+__all__ = ["ARRAYS", "CLONE", "CONSOLE", "JSON_ERRORS", "LOCALE", "PRELUDE", "PRELUDE_LINES", "TAG"]
 
 CONSOLE = resources.files("kryon_js").joinpath("console.js").read_text("utf-8")
 """The ``console`` factory (``console.js``), put into the prelude as ``%(console)s``."""
@@ -25,6 +25,9 @@ LOCALE = resources.files("kryon_js").joinpath("locale.js").read_text("utf-8")
 """localeCompare and toLocaleString as Node gives them (``locale.js``): ``%(locale)s``."""
 CLONE = resources.files("kryon_js").joinpath("clone.js").read_text("utf-8")
 """``structuredClone`` as Node gives it (``clone.js``): ``%(clone)s``."""
+ARRAYS = resources.files("kryon_js").joinpath("arrays.js").read_text("utf-8")
+"""Array methods interruptible over huge lengths, proxies remembered (``arrays.js``):
+``%(arrays)s``."""
 JSON_ERRORS = resources.files("kryon_js").joinpath("json.js").read_text("utf-8")
 """``JSON.parse``/``JSON.stringify`` with V8's error messages (``json.js``): ``%(json)s``."""
 
@@ -219,11 +222,19 @@ function throwSites(table) {
 // Function.prototype.toString gives a function's source as the script wrote it.
 const SITE_MARK = /\$kt\$\[\d+\]=/g, fnSource = uncurry(Function.prototype.toString);
 const replaceText = uncurry(String.prototype.replace);
+// Built-ins read as V8 writes them, on one line (`function max() { [native code] }`,
+// a bound function `function () { [native code] }`), the ones the prelude wrote too
+// (NATIVE: Promise.any, JSON.parse...).
+const NATIVE = new WeakMap(), NATIVE_END = "() {\n    [native code]\n}";
 const sourceText = {
   toString() {
-    if (this === sourceText) return "function toString() {\n    [native code]\n}";
+    const native = weakGet(NATIVE, this);
+    if (native !== undefined) return "function " + native + "() { [native code] }";
     const s = fnSource(this);
-    return strIndex(s, "$kt$[") < 0 ? s : replaceText(s, SITE_MARK, "");
+    if (strIndex(s, "$kt$[") >= 0) return replaceText(s, SITE_MARK, "");
+    if (strSlice(s, -NATIVE_END.length) !== NATIVE_END) return s;
+    const name = strSlice(s, 9, -NATIVE_END.length);
+    return "function " + (strSlice(name, 0, 6) === "bound " ? "" : name) + "() { [native code] }";
   },
 }.toString;
 define(Function.prototype, "toString", { value: sourceText, writable: true, configurable: true });
@@ -1086,6 +1097,7 @@ const console = consoleParts.console, inspect = consoleParts.inspect;
 (%(locale)s)();
 (%(json)s)();
 (%(clone)s)(global);
+(%(arrays)s)(consoleParts.isProxy);
 const deniedProbe = new Proxy(create(null), {
   get(target, name) {
     if (typeof name !== "string") return undefined;
@@ -1442,6 +1454,33 @@ function adoptPending() {
 }
 
 // -- entry points used by Python (never reachable from scripts) ------------------
+// Every function reachable from the globals that the prelude wrote is marked native
+// (a walk of the built-ins, their prototypes and namespaces, made once).
+function markNatives(object, depth, seen) {
+  if (setHas(seen, object)) return;
+  setAdd(seen, object);
+  const names = Reflect.ownKeys(object);
+  for (let i = 0; i < names.length; i++) {
+    if (object === global && (names[i] === "kryon" || names[i] === "window")) continue;
+    const d = Reflect.getOwnPropertyDescriptor(object, names[i]), parts = [d.value, d.get, d.set];
+    for (let k = 0; k < 3; k++) {
+      const v = parts[k];
+      if (typeof v === "function" && !setHas(seen, v) &&
+          strSlice(fnSource(v), -NATIVE_END.length) !== NATIVE_END) {
+        weakSet(NATIVE, v, typeof v.name === "string" ? v.name : "");
+      }
+      if (depth > 0 && v !== null && (typeof v === "object" || typeof v === "function")) {
+        markNatives(v, depth - 1, seen);
+      }
+    }
+  }
+}
+markNatives(global, 3, new SetCtor());
+weakSet(NATIVE, sourceText, "toString");
+for (const it of [new Map().keys(), new Set().values()]) {
+  markNatives(Object.getPrototypeOf(it), 0, new SetCtor());
+}
+
 const api = {
   call0: (f) => { adoptPending(); try { return out(f()); } catch (e) { return fail(e); } },
   call1: (f, a) => { adoptPending(); try { return out(f(a)); } catch (e) { return fail(e); } },
@@ -1623,6 +1662,7 @@ PRELUDE_LINES = (
     + CONSOLE.count("\n")
     + LOCALE.count("\n")
     + CLONE.count("\n")
+    + ARRAYS.count("\n")
     + JSON_ERRORS.count("\n")
     + 1
 )

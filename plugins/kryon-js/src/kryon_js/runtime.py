@@ -41,7 +41,7 @@ from kryon_js.hostcalls import (
     HostGateway,
 )
 from kryon_js.jserrors import ErrorMapper, innermost
-from kryon_js.prelude import CLONE, CONSOLE, JSON_ERRORS, LOCALE, PRELUDE
+from kryon_js.prelude import ARRAYS, CLONE, CONSOLE, JSON_ERRORS, LOCALE, PRELUDE
 from kryon_js.rejections import RejectionTracker
 from kryon_js.source import LineBands
 from kryon_js.timelimit import TimeLimit
@@ -149,6 +149,7 @@ class JsRuntime:
                 "console": CONSOLE,
                 "locale": LOCALE,
                 "clone": CLONE,
+                "arrays": ARRAYS,
                 "json": JSON_ERRORS,
             }
             + _BOOT

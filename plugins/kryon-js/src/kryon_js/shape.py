@@ -181,6 +181,16 @@ class _Scanner:
                 depth -= 1
             elif tok.kind == "tmpl":
                 depth += text.endswith("${") - text.startswith("}")
+            elif (
+                tok.kind == "name"
+                and self.text(i + 1) == "?."
+                and self.text(i + 2) == "("
+                and self.sloppy_callee(i)
+            ):
+                # QuickJS-ng fails to compile `f?.()` inside `with` (a classic script's
+                # wrapper) once the body has a closure ("inconsistent stack size");
+                # `(0,f)?.()` compiles and means the same outside the scope object.
+                self.shape.edits.append((tok.start, tok.end, f"(0,{text})"))
             elif tok.kind == "name" and text == "import" and self.text(i + 1) == "(":
                 self.shape.edits.append((tok.start, tok.end, DYNAMIC_IMPORT))
             elif (
@@ -200,6 +210,16 @@ class _Scanner:
             i += 1
         self.drop_nested_throws()
         return self.shape
+
+    def sloppy_callee(self, i: int) -> bool:
+        """Whether the name at ``i`` is a bare identifier called optionally in a
+        sloppy classic script (the only code source.wrap puts inside ``with``)."""
+        if self.module or self.shape.strict or not self.rewrite_throws:
+            return False
+        previous = self.token(i - 1)
+        if previous is not None and previous.text in (".", "?.", "#"):
+            return False
+        return self.tokens[i].text not in ("this", "super", "import", "new")
 
     def drop_nested_throws(self) -> None:
         """A throw insertion inside a rewritten import/export statement would break

@@ -1,0 +1,190 @@
+// Array methods over huge lengths, interruptible.
+//
+// QuickJS runs some Array.prototype methods as C loops over every index up to
+// `length` without polling its interrupt handler: on a sparse array of length
+// 2**32 - 1 (`x.length = 2**32 - 1`, `new Array(1e9)`) join, reverse, sort, slice,
+// splice, concat, copyWithin and flat ran for minutes, past every time limit, until
+// kryon run's watchdog ended them after seconds.  On a genuine array longer than
+// HUGE (no dense array that long fits in any memory limit) these methods run the
+// specification's steps written here instead, as JavaScript loops the time limit
+// interrupts; shorter arrays, array-likes and proxies go to QuickJS's own method.
+// The length of a genuine array is a data property, so reading it first is
+// unobservable; a proxy's is not (its get trap would see one more read), so the
+// prelude remembers every proxy made (console.js wraps Proxy: isProxy) and
+// proxies always go to the native method.
+(function (isProxy) {
+"use strict";
+const uncurry = Function.prototype.bind.bind(Function.prototype.call);
+const isArray = Array.isArray, protoOf = Object.getPrototypeOf, define = Object.defineProperty;
+const applyFn = uncurry(Function.prototype.apply), ArrayProto = Array.prototype;
+const SPREAD = Symbol.isConcatSpreadable;
+const TypeErrorCtor = TypeError, text = String;
+const trunc = Math.trunc, max = Math.max, min = Math.min;
+const HUGE = 1 << 24, MAX_LENGTH = 2 ** 53 - 1;
+
+function relative(value, length, fallback) {
+  const n = value === undefined ? fallback : trunc(+value) || 0;
+  return n < 0 ? max(length + n, 0) : min(n, length);
+}
+function put(a, i, value) {
+  define(a, i, { value: value, writable: true, enumerable: true, configurable: true });
+}
+
+const steps = {
+  join(a, separator) {
+    const length = a.length, sep = separator === undefined ? "," : text(separator);
+    let r = "";
+    for (let i = 0; i < length; i++) {
+      const item = a[i];
+      r += (i ? sep : "") + (item === undefined || item === null ? "" : text(item));
+    }
+    return r;
+  },
+  reverse(a) {
+    const length = a.length, middle = Math.floor(length / 2);
+    for (let lower = 0; lower < middle; lower++) {
+      const upper = length - lower - 1, hasLower = lower in a, hasUpper = upper in a;
+      const lowerValue = hasLower ? a[lower] : undefined, upperValue = hasUpper ? a[upper] : undefined;
+      if (hasUpper) a[lower] = upperValue;
+      else if (hasLower) delete a[lower];
+      if (hasLower) a[upper] = lowerValue;
+      else if (hasUpper) delete a[upper];
+    }
+    return a;
+  },
+  sort(a, compare) {
+    if (compare !== undefined && typeof compare !== "function") {
+      throw new TypeErrorCtor("The comparison function must be either a function or undefined");
+    }
+    const length = a.length, items = [];
+    for (let i = 0; i < length; i++) if (i in a) items[items.length] = a[i];
+    NATIVE.sort(items, compare);
+    for (let i = 0; i < items.length; i++) a[i] = items[i];
+    for (let i = items.length; i < length; i++) if (i in a) delete a[i];
+    return a;
+  },
+  slice(a, start, end) {
+    const length = a.length, from = relative(start, length, 0), to = relative(end, length, length);
+    const out = [];
+    let n = 0;
+    for (let k = from; k < to; k++, n++) if (k in a) put(out, n, a[k]);
+    out.length = max(to - from, 0);
+    return out;
+  },
+  splice(a, ...args) {  // args: as the caller gave them (how many matters)
+    const length = a.length, start = relative(args[0], length, 0);
+    const count = args.length === 0 ? 0 : args.length === 1 ? length - start
+      : min(max(trunc(+args[1]) || 0, 0), length - start);
+    const items = args.length > 2 ? args.length - 2 : 0;
+    if (length + items - count > MAX_LENGTH) throw new TypeErrorCtor("Invalid array length");
+    const removed = [];
+    for (let k = 0; k < count; k++) if (start + k in a) put(removed, k, a[start + k]);
+    removed.length = count;
+    if (items < count) {
+      for (let k = start; k < length - count; k++) {
+        if (k + count in a) a[k + items] = a[k + count];
+        else delete a[k + items];
+      }
+      for (let k = length; k > length - count + items; k--) delete a[k - 1];
+    } else if (items > count) {
+      for (let k = length - count; k > start; k--) {
+        if (k + count - 1 in a) a[k + items - 1] = a[k + count - 1];
+        else delete a[k + items - 1];
+      }
+    }
+    for (let k = 0; k < items; k++) a[start + k] = args[k + 2];
+    a.length = length - count + items;
+    return removed;
+  },
+  concat(a, ...args) {
+    const out = [], parts = [a];
+    for (let i = 0; i < args.length; i++) parts[parts.length] = args[i];
+    let n = 0;
+    for (let p = 0; p < parts.length; p++) {
+      const part = parts[p];
+      const flag = part !== null && typeof part === "object" ? part[SPREAD] : undefined;
+      if (flag !== undefined ? !!flag : isArray(part)) {
+        const length = part.length;
+        if (n + length > MAX_LENGTH) throw new TypeErrorCtor("Invalid array length");
+        for (let k = 0; k < length; k++, n++) if (k in part) put(out, n, part[k]);
+      } else {
+        put(out, n++, part);
+      }
+    }
+    out.length = n;
+    return out;
+  },
+  copyWithin(a, target, start, end) {
+    const length = a.length, to = relative(target, length, 0), from = relative(start, length, 0);
+    const final = relative(end, length, length);
+    let count = min(final - from, length - to);
+    if (count <= 0) return a;
+    const backwards = from < to && to < from + count;
+    let source = backwards ? from + count - 1 : from, dest = backwards ? to + count - 1 : to;
+    const step = backwards ? -1 : 1;
+    for (; count > 0; count--, source += step, dest += step) {
+      if (source in a) a[dest] = a[source];
+      else delete a[dest];
+    }
+    return a;
+  },
+  flat(a, depth) {
+    const out = [], d = depth === undefined ? 1 : trunc(+depth) || 0;
+    let n = 0;
+    const into = (source, level) => {
+      const length = source.length;
+      for (let k = 0; k < length; k++) {
+        if (!(k in source)) continue;
+        const item = source[k];
+        if (level > 0 && isArray(item)) into(item, level - 1);
+        else put(out, n++, item);
+      }
+    };
+    into(a, d);
+    return out;
+  },
+};
+
+// The common case costs one isArray and one WeakSet lookup per call; fixed arities
+// where an absent argument means what undefined means.
+const NATIVE = {};
+function far(a) { return isArray(a) && !isProxy(a) && a.length > HUGE && protoOf(a) === ArrayProto; }
+const wrappers = {
+  join(separator) {
+    return far(this) ? steps.join(this, separator) : NATIVE.join(this, separator);
+  },
+  reverse() { return far(this) ? steps.reverse(this) : NATIVE.reverse(this); },
+  sort(compare) { return far(this) ? steps.sort(this, compare) : NATIVE.sort(this, compare); },
+  slice(start, end) {
+    return far(this) ? steps.slice(this, start, end) : NATIVE.slice(this, start, end);
+  },
+  splice(start, count, ...items) {
+    const args = arguments;
+    if (!far(this)) return applyFn(NATIVE_SPLICE, this, args);
+    const list = [this];
+    for (let i = 0; i < args.length; i++) list[i + 1] = args[i];
+    return applyFn(steps.splice, undefined, list);
+  },
+  concat(...items) {
+    let huge = far(this);
+    for (let i = 0; i < items.length && !huge; i++) huge = far(items[i]);
+    if (!huge) return applyFn(NATIVE_CONCAT, this, items);
+    const list = [this];
+    for (let i = 0; i < items.length; i++) list[i + 1] = items[i];
+    return applyFn(steps.concat, undefined, list);
+  },
+  copyWithin(target, start, end) {
+    return far(this) ? steps.copyWithin(this, target, start, end)
+      : NATIVE.copyWithin(this, target, start, end);
+  },
+  flat(depth) { return far(this) ? steps.flat(this, depth) : NATIVE.flat(this, depth); },
+};
+const NATIVE_SPLICE = ArrayProto.splice, NATIVE_CONCAT = ArrayProto.concat;
+const names = ["join", "reverse", "sort", "slice", "splice", "concat", "copyWithin", "flat"];
+for (let i = 0; i < names.length; i++) {
+  const name = names[i], native = ArrayProto[name];
+  NATIVE[name] = uncurry(native);
+  define(wrappers[name], "length", { value: native.length });
+  define(ArrayProto, name, { value: wrappers[name], writable: true, configurable: true });
+}
+})

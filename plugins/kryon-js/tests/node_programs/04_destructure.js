@@ -1,0 +1,24 @@
+const user = { id: 7, name: 'Ada', address: { city: 'London', zip: null }, tags: ['a', 'b'] };
+const { name, address: { city, country = 'UK' }, tags: [firstTag, ...otherTags], missing = 'dflt' } = user;
+console.log(name, city, country, firstTag, otherTags, missing);
+const { id, ...restProps } = user;
+console.log(id, restProps);
+function f({ a = 1, b: { c } = { c: 2 } } = {}, ...more) { return [a, c, more]; }
+console.log(f(), f({ a: 9, b: { c: 8 } }, 1, 2));
+let x = 1, y = 2; [x, y] = [y, x]; console.log(x, y);
+const merged = { ...user, name: 'Grace', extra: true };
+console.log(merged);
+const arr = [...'héllo', ...new Set([1, 1, 2])];
+console.log(arr, arr.length);
+console.log(user?.address?.zip?.code, user.nope?.deep.deeper, user.tags?.[1], user.fn?.());
+console.log(user.address.zip ?? 'no zip', 0 || 'zero', 0 ?? 'zero', '' ?? 'empty');
+let cfg = { retries: 0 }; cfg.retries ||= 3; cfg.timeout ??= 1000; cfg.name &&= 'x';
+console.log(cfg);
+const key = 'dyn';
+const obj = { [key + 'amic']: 1, [`t_${1 + 1}`]: 2, 3: 'three', 'with space': 4, __proto__: { inherited: 1 } };
+console.log(obj, obj.inherited, Object.keys(obj));
+const nested = { l1: { l2: { l3: { l4: { l5: 'deep' } } } }, arr: [[1, [2, [3, [4, [5]]]]]] };
+console.log(nested);
+console.log(JSON.stringify(nested));
+console.dir(nested, { depth: 0 });
+console.dir(nested, { depth: null });

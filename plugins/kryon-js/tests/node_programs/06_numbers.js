@@ -1,0 +1,15 @@
+console.log((1234.5678).toFixed(2), (0.000001234).toPrecision(2), (123456).toPrecision(2), (255).toString(2), (255).toString(16), (-255).toString(36));
+console.log(1e21, 1e-7, 123e-20, 2**53, 2**53 + 1, 0.1 + 0.2, 1/3, -0, [-0], 0 * -1, Object.is(-0, 0));
+console.log(Number.MAX_SAFE_INTEGER, Number.MIN_VALUE, Number.MAX_VALUE, Number.EPSILON, -Infinity, NaN);
+console.log((1e21).toFixed(2), (0).toFixed(2), (-1.5).toFixed(0), (1.005).toFixed(2), (2.5).toFixed(0));
+console.log((123.456).toExponential(2), (0).toExponential(), 5e-324, 1.7976931348623157e308);
+console.log(parseInt('0x1f'), parseInt('12px'), parseFloat('3.14abc'), Number(''), Number(' 12 '), Number('1_000'), +[], +{}, +'0b101');
+console.log(Number.isInteger(5.0), Number.isSafeInteger(2**53), (25).toString(36), Number('Infinity'));
+console.log(10n ** 20n, -5n / 2n, 7n % 3n, typeof 1n, BigInt(2**53) + 1n, [1n, 2n], { b: 3n });
+console.log(Math.round(-0.5), Math.round(2.5), Math.trunc(-4.7), Math.sign(-3), Math.max(), Math.min(), Math.hypot(3, 4));
+console.log((1234567.891).toLocaleString(), (0.5).toLocaleString('en-US', { style: 'percent' }), (1234.5).toLocaleString('en-US', { style: 'currency', currency: 'USD' }));
+console.log(0.1 * 3, 100 / 3, 1e300 * 1e10, -1e300 * 1e10, 5 % -3, -5 % 3, 2 ** -1, 7 / 0, -7 / 0, 0 / 0);
+console.log([0.1, 1e-7, 1e21, 123456789012345680000, 1.5e-10, -0.0000001]);
+console.log((12.345).toFixed(1), (0.000001).toString(), (1e-7).toString(), (123.0).toString(), 100..toString(), (1e100).toString(36).slice(0, 10));
+console.log(Number.parseFloat('1e1000'), (-1e-7).toFixed(10), (4.35).toFixed(1), (1.45).toFixed(1), 1.0, 1.50);
+console.log(~~7.9, 7.9 | 0, -7 >>> 0, 1 << 31, 2 ** 32 >> 0, 0xff & 0x0f, 5 ^ 3);

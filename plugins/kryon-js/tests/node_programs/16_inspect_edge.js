@@ -1,0 +1,35 @@
+class Config { static defaults = { a: 1 }; static version = '1.0'; static helper() {} }
+console.log(Config, [Config], { Config });
+class Temp { constructor() { this.c = 20; } get f() { return this.c * 9 / 5 + 32; } static from() {} }
+console.log(new Temp(), Object.getOwnPropertyDescriptor(Temp.prototype, 'f'));
+const many = {}; for (let i = 0; i < 30; i++) many['key' + i] = i;
+console.log(many);
+console.log({ 2: 'b', 1: 'a', z: 1, a: 2, [-1]: 'neg', '01': 'lead' });
+console.log([[[[['deep']]]]], { a: { b: { c: { d: { e: 1 } } } } }, [{ a: [{ b: [{ c: 1 }] }] }]);
+console.log(Array.from({ length: 26 }, (_, i) => ({ id: i })).slice(0, 8));
+console.log(Array.from({ length: 10 }, (_, i) => String.fromCharCode(97 + i).repeat(i + 1)));
+console.log([true, false, true, false, true, false, true, false]);
+console.log(Array(200).fill('ab'));
+const longArr = Array.from({ length: 12 }, (_, i) => i * 1000.5);
+console.log(longArr, [-1, -22, 333, -4444, 5, 66, 777]);
+console.log({ fn: function () {}, arrow: () => {}, method() {}, async am() {}, *gm() {}, get g() { return 1; } });
+console.log([Symbol('a'), Symbol.for('b'), Symbol.iterator, Symbol('')]);
+const objKeySym = { [Symbol('s')]: 1, [Symbol.iterator]: function* () {} };
+console.log(objKeySym);
+console.log('%o', { a: [1, 2], f() {} });
+console.log('%O', { a: { b: { c: { d: 1 } } } });
+console.log('%j', { a: 1 }, '%s', [1, [2, [3]]], '%s', new Map([[1, 2]]), '%s', null, '%s', 5n, '%s', -0);
+const mixed = [1, 'two', { three: 3 }, [4], null, undefined, NaN, -0, 0, 1e21];
+console.log(mixed);
+console.log(new Array(5), [undefined, , undefined], Object.assign([1, 2], { key: 'v' }));
+console.log({ a: 'x'.repeat(60), b: 1 }, ['y'.repeat(75)]);
+console.log([['a', 1], ['b', 2]], Object.entries({ x: [1, 2], y: { z: 1 } }));
+console.log(new Map([['config', { debug: true, level: 3, tags: ['a', 'b'], nested: { deep: { deeper: 1 } } }]]));
+console.log(new Set(['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa']));
+console.log({ und: undefined, arr: [], obj: {}, emptyStr: '', zero: 0, negZero: -0 });
+console.log([{}, [], '', 0], [[]], [{}], { a: [[]] });
+console.log(Object.freeze({ frozen: true }), Object.seal([1]));
+console.log([1, 2, 3].keys(), new Map([[1, 2]]).entries(), new Set([5]).values(), 'ab'[Symbol.iterator]());
+console.log(Math, JSON, Reflect, globalThis.Atomics ? 'atomics' : '');
+console.log(Intl.NumberFormat, new Intl.NumberFormat('en-US').format(1234.5));
+console.log(Number.prototype, String.prototype, Boolean.prototype, Array.prototype, Object.prototype, Function.prototype);
