@@ -345,12 +345,18 @@ class CodeGen(ExprGen):
         attributes = ""
         if s.attributes or s.method_attributes:
             attributes = f", {s.attributes!r}, {s.method_attributes!r}"
+        if cls.foreign:
+            attributes += ", foreign=True"
         self.emit(
             f"{s.var.pyname} = _mkclass({cls.name!r}, {sup}, {{{', '.join(inst)}}}, "
             f"{{{', '.join(static)}}}{attributes})"
         )
         if s.var.boxed:
             self.lines[-1] = (self.indent, f"{s.var.pyname} = [{s.var.pyname}]", s.line)
+        if s.foreign_methods:
+            # The first one fails to bind, at the end of its signature.
+            message, self.line = s.foreign_methods[0]
+            self.emit(f"_foreign_missing({message!r}, _modname)")
 
     def import_stmt(self, s: N.Import) -> None:
         mod = self.fs.tmp() if self.fs else "_m"

@@ -260,6 +260,9 @@ class ClassDecl(Node):
     # method signature.
     attributes: list[Attribute] = field(default_factory=list)
     method_attributes: dict[str, list[Attribute]] = field(default_factory=dict)
+    # `foreign` members, which no host can bind: (message without the
+    # module name, line), reported when the class is defined.
+    foreign_methods: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass(eq=False, slots=True)

@@ -70,15 +70,11 @@ class Parser(ExpressionParser, AttributeParser):
         if self.match("class"):
             return self.class_definition()
         if self.match("foreign"):
-            keyword = self.consume("class", "Expect 'class' after 'foreign'.")
-            reported = len(self.errors)
-            decl = self.class_definition(foreign=True)
-            if len(self.errors) == reported:
-                # The class is valid Wren, but binding it needs the C API.
-                raise ParseError(
-                    keyword, "Foreign classes are not supported by this implementation."
-                )
-            return decl
+            # Without a host allocator the reference defines the class like
+            # any other (constructing one is undefined behaviour there; here
+            # it makes an object without fields).
+            self.consume("class", "Expect 'class' after 'foreign'.")
+            return self.class_definition(foreign=True)
         if self.match("import"):
             return self.import_statement()
         if self.match("var"):
@@ -224,19 +220,25 @@ class Parser(ExpressionParser, AttributeParser):
         self.match_line()
         seen: dict[tuple[str, bool], bool] = {}
         attribute_table: dict[str, list[N.Attribute]] = {}
+        foreign_methods: list[tuple[str, int]] = []
         while not self.match("}"):
             if self.check("eof"):
                 raise ParseError(self.cur, "Expect method definition.")
             method_attributes, _ = self.attributes()
             try:
-                m = self.method_definition(cls, seen)
+                if self.match("foreign"):
+                    foreign_methods.append(self.foreign_method(cls, seen))
+                    m = None
+                else:
+                    m = self.method_definition(cls, seen)
             except SignatureError as err:
                 # As in the reference, a bad member ends the class body and
                 # parsing goes on (usually cascading into one more error).
                 self.errors.append(format_parse_error(err))
                 break
-            methods.append(m)
-            if method_attributes:
+            if m is not None:
+                methods.append(m)
+            if m is not None and method_attributes:
                 prefix = "static " if m.kind == "static" else ""
                 attribute_table[prefix + m.signature] = method_attributes
             if self.match("}"):
@@ -248,7 +250,30 @@ class Parser(ExpressionParser, AttributeParser):
         info.constructors = (
             frozenset("m" + m.mname[1:] for m in methods if m.kind == "init") - statics
         )
-        return N.ClassDecl(cls, info, superclass, methods, line, [], attribute_table)
+        decl = N.ClassDecl(cls, info, superclass, methods, line, [], attribute_table)
+        decl.foreign_methods = foreign_methods
+        return decl
+
+    def foreign_method(
+        self, cls: N.ClassInfo, seen: dict[tuple[str, bool], bool]
+    ) -> tuple[str, int]:
+        """A ``foreign`` member: its signature only.  Binding it needs the
+        host's C function, which no host here has, so defining the class is
+        the reference's runtime error; returns (message, line)."""
+        try:
+            mname, sig, kind, _, _ = self.method_signature(cls)
+        except ParseError as err:
+            raise SignatureError(err.token, err.message) from None
+        key = (mname, kind == "static")
+        if key in seen:
+            self.report(
+                self.prev,
+                f"Class {cls.name} already defines a "
+                f"{'static ' if kind == 'static' else ''}method '{sig}'.",
+            )
+        seen[key] = True
+        owner = f"{cls.name} metaclass" if kind == "static" else cls.name
+        return f"Could not find foreign method '{sig}' for class {owner} in module ", self.prev.line
 
     def method_definition(
         self, cls: N.ClassInfo, seen: dict[tuple[str, bool], bool]
@@ -269,8 +294,6 @@ class Parser(ExpressionParser, AttributeParser):
         return self.method_body(cls, mname, sig, kind, params, line)
 
     def method_signature(self, cls: N.ClassInfo) -> tuple[str, str, str, list[Token], int]:
-        if self.match("foreign"):
-            raise self.error("Foreign methods are not supported by this implementation.")
         is_static = self.match("static")
         is_ctor = False
         if self.match("construct"):

@@ -224,6 +224,7 @@ class VM:
         if ns is None:
             ns = self.namespace()
         ns["_import"] = functools.partial(self.import_module, importer=compiled.name)
+        ns["_modname"] = compiled.name
         for code in compiled.code:
             exec(code, ns)
         self.modules[compiled.name] = ns

@@ -133,6 +133,7 @@ def sliced(seq: Any, start: int, n: int, step: int) -> Any:
 
 @_dispatch_operators
 class WList(list, WSequence):  # type: ignore[type-arg,misc]
+    plain_values = True  # reading an element runs no script code
     __slots__ = ()
 
     pyiter = list.__iter__
@@ -390,6 +391,8 @@ class WMap(dict, WSequence):  # type: ignore[type-arg]
     """A Python dict for lookups; ``log`` and ``table`` give the reference's
     slot order for iteration (see maptable)."""
 
+    plain_values = True  # reading an element runs no script code
+
     __slots__ = ("capacity", "grow_at", "log", "peak", "shrink_at", "table")
 
     def __init__(self, pairs: Iterable[tuple[Any, Any]] = ()) -> None:
@@ -549,6 +552,7 @@ class WMap(dict, WSequence):  # type: ignore[type-arg]
 
 
 class _KeySeq(WSequence):
+    plain_values = True  # reading an element runs no script code
     __slots__ = ("map",)
 
     def __init__(self, m: WMap) -> None:
@@ -588,6 +592,7 @@ def map_of(pairs: Iterable[tuple[Any, Any]]) -> WMap:
 
 
 class WRange(WSequence):
+    plain_values = True  # reading an element runs no script code
     __slots__ = ("frm", "incl", "to")
 
     def __init__(self, frm: float, to: float, incl: bool) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from kryon_wren.names import signature_of
 from kryon_wren.runtime import objects as O
@@ -236,13 +236,20 @@ def make_class(
     static: dict[str, Any],
     attributes: list[tuple[str | None, str, Any]] | None = None,
     method_attributes: dict[str, list[tuple[str | None, str, Any]]] | None = None,
+    *,
+    foreign: bool = False,
 ) -> WClass:
     if not isinstance(sup, WClass):
         raise WrenError(f"Class '{name}' cannot inherit from a non-class object.")
     if sup.sealed or sup.pyclass is None:
         raise WrenError(f"Class '{name}' cannot inherit from built-in class '{sup.name}'.")
+    if getattr(sup.pyclass, "_wren_foreign", False):
+        raise WrenError(f"Class '{name}' cannot inherit from foreign class '{sup.name}'.")
     # Fields are the attributes `f<class id>_name` (see ExprGen field names).
     fields = getattr(sup.pyclass, "_wren_fields", 0)
+    if foreign and fields:
+        raise WrenError(f"Foreign class '{name}' may not inherit from a class with fields.")
+    inst["_wren_foreign"] = foreign
     fields += sum(1 for key in inst if key[0] == "f" and key[1:2].isdigit())
     if fields > MAX_FIELDS:
         raise WrenError(
@@ -354,6 +361,11 @@ def run_chunks(chunks: tuple[Callable[[], Any], ...]) -> Callable[[], Any]:
     return module
 
 
+def foreign_missing(message: str, module: str) -> NoReturn:
+    """A class declared a ``foreign`` method: no host binds one here."""
+    raise WrenError(f"{message}'{module}'.")
+
+
 def helpers() -> dict[str, Any]:
     """Globals every compiled module starts with (besides per-VM ones)."""
     ns: dict[str, Any] = {
@@ -380,6 +392,8 @@ def helpers() -> dict[str, Any]:
         "_bool_mix": _bool_mix,
         "_fset": _fset,
         "_mkclass": make_class,
+        "_foreign_missing": foreign_missing,
+        "_modname": "main",
         "_super_static": super_static,
         "_INF": INF,
         "_NAN": NAN,

@@ -148,6 +148,23 @@ def _count_arg(n: Any) -> int:
     return min(int(n), sys.maxsize)
 
 
+def plain_values(seq: Any) -> bool:
+    """Whether reading an element of ``seq`` runs no script code.
+
+    The reference reads a lazy sequence's element again each time it is
+    needed: a ``where`` reads it for its predicate and again for its caller,
+    and a ``skip`` passes over elements without reading them.  A fast path
+    that reads each element once is only the same when reading calls nothing
+    (a ``map`` function or a script's own ``iteratorValue`` may count calls).
+    """
+    c = seq.__class__
+    if c is str or getattr(c, "plain_values", False):
+        return True
+    if c in (WhereSequence, SkipSequence, TakeSequence):
+        return plain_values(seq.seq)
+    return False
+
+
 class WSequence(WObject):
     __slots__ = ()
 
@@ -278,6 +295,8 @@ class WhereSequence(_Lazy):
         return send(self.seq, "m_iteratorValue_1", it)
 
     def pyiter(self) -> Iterator[Any]:
+        if not plain_values(self.seq):
+            return protocol_iter(self)
         f = self.f
         return (x for x in py_iter(self.seq) if truth(call_fn(f, x)))
 
@@ -286,6 +305,8 @@ class SkipSequence(_Lazy):
     __slots__ = ()
 
     def pyiter(self) -> Iterator[Any]:
+        if not plain_values(self.seq):
+            return protocol_iter(self)
         it = py_iter(self.seq)
         for _ in range(self.f):
             if next(it, _END) is _END:

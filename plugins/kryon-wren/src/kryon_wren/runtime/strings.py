@@ -129,11 +129,11 @@ class StringProxy(Proxy, WSequence):
             raise WrenError("Subscript must be a number or a range.")
         return code_point_at(b, validate_index(i, len(b), "Subscript"))
 
-    def m_byteAt_1(self, i: Any) -> float:
+    def m_byteAt__1(self, i: Any) -> float:
         b = to_bytes(self.v)
         return float(b[validate_index(i, len(b), "Index")])
 
-    def m_codePointAt_1(self, i: Any) -> float:
+    def m_codePointAt__1(self, i: Any) -> float:
         b = to_bytes(self.v)
         cp = code_point_at(b, validate_index(i, len(b), "Index"))
         return float(ord(cp)) if not 0xDC80 <= ord(cp) <= 0xDCFF else -1.0
@@ -193,7 +193,7 @@ class StringProxy(Proxy, WSequence):
         b = to_bytes(self.v)
         return code_point_at(b, validate_index(it, len(b), "Iterator"))
 
-    def m_iterateByte_1(self, it: Any) -> Any:
+    def m_iterateByte__1(self, it: Any) -> Any:
         n = len(to_bytes(self.v))
         if it is None:
             return 0.0 if n else False
@@ -274,6 +274,8 @@ def _code(c: str) -> float:
 class StringByteSequence(WSequence):
     """``string.bytes``: the string's UTF-8 bytes as Nums."""
 
+    plain_values = True  # reading an element runs no script code
+
     __slots__ = ("data",)
 
     def __init__(self, s: str) -> None:
@@ -300,6 +302,8 @@ class StringByteSequence(WSequence):
 class StringCodePointSequence(WSequence):
     """``string.codePoints``: code points as Nums (-1 for invalid bytes)."""
 
+    plain_values = True  # reading an element runs no script code
+
     __slots__ = ("text",)
 
     def __init__(self, s: str) -> None:
@@ -309,7 +313,7 @@ class StringCodePointSequence(WSequence):
         return (_code(c) for c in self.text)
 
     def x_1(self, i: Any) -> float:
-        return StringProxy(self.text).m_codePointAt_1(i)
+        return StringProxy(self.text).m_codePointAt__1(i)
 
     def g_count(self) -> float:
         return float(len(self.text))
@@ -318,4 +322,4 @@ class StringCodePointSequence(WSequence):
         return StringProxy(self.text).m_iterate_1(it)
 
     def m_iteratorValue_1(self, it: Any) -> float:
-        return StringProxy(self.text).m_codePointAt_1(it)
+        return StringProxy(self.text).m_codePointAt__1(it)
