@@ -8,6 +8,12 @@ fibers both ways (``generators_stackless`` has only yields written in
 imports of sibling files. They run under the sandboxed policy (how `kryon run`
 compiles by default, with limit checks; its time limit raised so that a busy
 machine cannot fail them) and under `trusted` (compiled without checks).
+
+``programs/errors/NAME.wren`` are programs that fail: each prints
+``NAME.out``, then writes ``NAME.err`` to stderr (the reference's message and
+stack trace, or its compile errors) and exits 65 when its name starts with
+``compile_``, 70 otherwise (runtime errors, and ``limit_`` programs that meet a
+limit of the sandboxed policy).
 """
 
 from __future__ import annotations
@@ -49,3 +55,23 @@ def test_program_prints_what_wren_prints(tmp_path: Path, program: Path, policy: 
     expected = program.with_suffix(".out").read_text()
     assert (proc.returncode, proc.stderr) == (0, "")
     assert proc.stdout == expected
+
+
+ERRORS = sorted((PROGRAMS / "errors").glob("*.wren"))
+
+
+@pytest.mark.parametrize("program", ERRORS, ids=lambda p: p.stem)
+def test_failing_program_reports_what_wren_reports(tmp_path: Path, program: Path) -> None:
+    config = tmp_path / "kryon.toml"
+    config.write_text(CONFIG)
+    command = [sys.executable, "-m", "kryon_core", "run", "--config", str(config)]
+    proc = subprocess.run(
+        [*command, program.name],
+        cwd=program.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    status = 65 if program.name.startswith("compile_") else 70
+    assert (proc.returncode, proc.stdout) == (status, program.with_suffix(".out").read_text())
+    assert proc.stderr == program.with_suffix(".err").read_text()

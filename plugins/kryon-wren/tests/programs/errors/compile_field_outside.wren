@@ -1,0 +1,2 @@
+var f = Fn.new { _x = 1 }
+System.print(__y)

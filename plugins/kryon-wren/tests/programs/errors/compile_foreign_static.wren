@@ -1,0 +1,3 @@
+class Native {
+  static foreign now()
+}

@@ -1,0 +1,5 @@
+class A {
+  construct new() {
+    return 1
+  }
+}

@@ -1,0 +1,1 @@
+var f = Fn.new { super.foo() }

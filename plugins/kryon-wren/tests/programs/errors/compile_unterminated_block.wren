@@ -1,0 +1,6 @@
+class Foo {
+  bar() {
+    if (true) {
+      System.print("x")
+  }
+}

@@ -1,0 +1,2 @@
+System.print("start")
+Fiber.abort(["not", "a", "string"])

@@ -1,0 +1,7 @@
+class Native {
+  construct new() {}
+  hello { "hello" }
+  foreign static now()
+  foreign compute(a, b)
+}
+System.print("not reached")

@@ -1,0 +1,3 @@
+System.print("before")
+import "io" for File
+System.print("after")

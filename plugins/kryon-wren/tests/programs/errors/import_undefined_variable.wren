@@ -1,0 +1,1 @@
+import "meta" for Nothing

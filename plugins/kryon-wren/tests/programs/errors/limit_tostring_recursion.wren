@@ -1,0 +1,5 @@
+class Loop {
+  construct new() {}
+  toString { "Loop(%(this))" }
+}
+System.print(Loop.new())
