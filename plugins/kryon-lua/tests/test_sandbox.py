@@ -7,7 +7,13 @@ from typing import Any
 
 import pytest
 
-from kryon_core import ConversionError, InstructionLimitError, ScriptRuntimeError, UserData
+from kryon_core import (
+    ConversionError,
+    InstructionLimitError,
+    ScriptRuntimeError,
+    SecurityPolicy,
+    UserData,
+)
 from kryon_core.testing import kryon_run as run_cli
 
 # Walk everything a script can reach (globals, library tables, metatables,
@@ -101,6 +107,41 @@ def test_string_methods_do_not_lead_to_dump_or_the_metatable(any_lua: Any) -> No
         "abab",
         True,
     ]
+
+
+STRING_TRICKS = """
+local mt = getmetatable("")
+mt.__index = function(s, i)
+  if type(i) == "number" then return s:sub(i, i) end
+  return string[i]
+end
+mt.__mod = function(fmt, v) return fmt:format(v) end
+mt.__call = function(s, n) return s:rep(n) end
+function tricks(s) return s[2], "%03d" % 7, s(2), s:upper(), "10" * 2 end
+"""
+
+
+def test_string_metatable_tricks_hold_for_the_script_that_sets_them(any_lua: Any) -> None:
+    # s[i], "%d" % n, s(n): what a script sets on getmetatable("") applies to
+    # its own strings; another script's strings stay as Lua's
+    mine = any_lua.load(STRING_TRICKS)
+    assert any_lua.call(mine, "tricks", "abc") == ["b", "007", "abcabc", "ABC", 20]
+    other = any_lua.load("function plain(s) return s[2], ('x'):rep(2), '10' * 2 end")
+    assert any_lua.call(other, "plain", "abc") == [None, "xx", 20]
+    with pytest.raises(ScriptRuntimeError, match=r"^s\d+:2: attempt to call a string value"):
+        any_lua.run("local s = 'abc' local r = s() return r")
+    # (Lua 5.4's message, LuaJIT's)
+    arithmetic = r"(mod a 'string' with a 'number'|perform arithmetic on a string value)"
+    with pytest.raises(ScriptRuntimeError, match=rf"^s\d+:2: attempt to {arithmetic}"):
+        any_lua.run("return '%d' % 7")
+    assert any_lua.call(mine, "tricks", "xyz")[0] == "y"
+
+
+def test_a_string_metatable_handler_runs_under_the_limits(make_lua: Any) -> None:
+    lua = make_lua(SecurityPolicy(name="tight", sandbox=True, instruction_limit=200_000))
+    with pytest.raises(InstructionLimitError):
+        lua.run("getmetatable('').__index = function() while true do end end return ('x')[1]")
+    assert lua.run("return ('x'):rep(2)") == "xx"
 
 
 def test_host_exception_reaches_lua_as_a_plain_table(any_lua: Any) -> None:

@@ -14,7 +14,7 @@ local K, opts, R, Patterns, Traceback = ...
 local sandbox = opts.sandbox
 
 local string_rep, string_byte, string_find, string_sub = string.rep, string.byte, string.find, string.sub
-local string_char, string_format = string.char, string.format
+local string_char, string_format, string_gsub = string.char, string.format, string.gsub
 local table_concat, setmetatable, getmetatable = table.concat, setmetatable, getmetatable
 local table_sort = table.sort
 local rawset = rawset
@@ -446,8 +446,16 @@ end
 -- Methods on strings ("x"):rep(...) are the library's (the guarded ones in
 -- the sandbox).  A method a script adds to its own `string` table
 -- (`function string:trim() ... end`) is found there, as when Lua's string
--- metatable indexes `string`.  With the sandbox, the string metatable itself
--- is hidden from getmetatable.
+-- metatable indexes `string`.
+--
+-- The string metatable is shared by every script of the VM, so none sees it:
+-- getmetatable("") gives each script a stand-in of its own, whose __index is
+-- its `string` table.  What a script sets there applies to its own strings
+-- (`mt.__index = function(s, i) ... end` for s[i], `mt.__mod` for
+-- "%d" % n, `mt.__call`...): the first time any script sets such an event,
+-- the shared metatable gets a dispatcher for it, which calls the handler of
+-- the script whose code did the operation, or else does what Lua does.
+local string_meta_of  -- (env) -> the stand-in getmetatable("") shows
 do
   local string_mt = getmetatable("")
   local methods = {}
@@ -460,6 +468,117 @@ do
   end })
   string_mt.__index = methods
   if sandbox then string_mt.__metatable = false end
+
+  local fields_of = setmetatable({}, { __mode = "k" })  -- [env] = its stand-in's fields
+  -- the shared metatable's own handlers: lstrlib's arithmetic coercions
+  local defaults = {}
+  for k, v in next, string_mt do defaults[k] = v end
+  local ARITH = { __add = "add", __sub = "sub", __mul = "mul", __div = "div", __mod = "mod",
+                  __pow = "pow", __idiv = "idiv", __unm = "unm" }
+  local OTHER = { __band = true, __bor = true, __bxor = true, __shl = true, __shr = true,
+                  __bnot = true, __concat = true, __lt = true, __le = true, __call = true }
+
+  -- the handler the script whose code runs at `level` set for `event`
+  local function handler(event, level)
+    local env = script_env(level + 1)
+    local fields = env ~= nil and fields_of[env]
+    if not fields then return nil, env end
+    return rawget(fields, event), env
+  end
+
+  local function other_operand(a, b, event)
+    for _, v in next, { a, b } do
+      if type(v) ~= "string" then
+        local mt = debug_getmetatable(v)
+        local h = mt and rawget(mt, event)
+        if h ~= nil then return h end
+      end
+    end
+    return nil
+  end
+
+  local function failure(event, a, b)
+    if event == "__call" then return "attempt to call a string value" end
+    if event == "__concat" then
+      local bad = (type(a) == "string" or type(a) == "number") and b or a
+      return "attempt to concatenate a " .. type(bad) .. " value"
+    end
+    if event == "__lt" or event == "__le" then
+      local ta, tb = type(a), type(b)
+      if ta == tb then return "attempt to compare two " .. ta .. " values" end
+      return "attempt to compare " .. ta .. " with " .. tb
+    end
+    return "attempt to perform bitwise operation on a string value"
+  end
+
+  local DISPATCH = {
+    __index = function(s, key)
+      local h, env = handler("__index", 2)
+      if h == nil or (env ~= nil and h == rawget(env, "string")) then return methods[key] end
+      if type(h) == "function" then return h(s, key) end
+      return h[key]
+    end,
+    __call = function(s, ...)
+      local h = handler("__call", 2)
+      if h == nil then error(failure("__call"), 2) end
+      return h(s, ...)
+    end,
+  }
+  local function dispatcher(event)
+    local d = DISPATCH[event]
+    if d then return d end
+    if ARITH[event] then
+      local default = defaults[event]
+      return function(a, b)
+        local h = handler(event, 2)
+        if h ~= nil then return h(a, b) end
+        -- (LuaJIT coerces strings itself and has no default: a failure)
+        if default == nil then error("attempt to perform arithmetic on a string value", 2) end
+        local ok, r = pcall(default, a, b)
+        if ok then return r end
+        rethrow(ok, r)  -- (a limit goes on as such)
+        -- lstrlib's own error, placed at this frame: told at the script's
+        if type(r) == "string" then r = string_gsub(r, "^%[kryon[^%]]*%]:%d+: ", "", 1) end
+        error(r, 2)
+      end
+    end
+    return function(a, b)
+      local h = handler(event, 2) or other_operand(a, b, event)
+      if h == nil then error(failure(event, a, b), 2) end
+      if event == "__lt" or event == "__le" then return not not h(a, b) end
+      return h(a, b)
+    end
+  end
+
+  local installed = {}  -- [event] = true once the shared metatable dispatches it
+  local function install(event)
+    if not installed[event] then
+      installed[event] = true
+      string_mt[event] = dispatcher(event)
+    end
+  end
+  local stand_ins = setmetatable({}, { __mode = "k" })  -- [env] = its stand-in
+
+  -- A stand-in is empty: its fields are kept apart, so that setting one
+  -- (even __index, which it has from the start) is seen and its event
+  -- dispatched from then on; until then strings cost what they cost in Lua.
+  string_meta_of = function(env)
+    local mt = stand_ins[env]
+    if mt then return mt end
+    local fields = { __index = rawget(env, "string") }
+    fields_of[env] = fields
+    mt = setmetatable({}, {
+      __index = fields,
+      __newindex = function(_, key, value)
+        fields[key] = value
+        if value ~= nil and (key == "__index" or ARITH[key] or OTHER[key]) then install(key) end
+      end,
+      __pairs = function() return next, fields, nil end,
+      __metatable = false,
+    })
+    stand_ins[env] = mt
+    return mt
+  end
 end
 
 local table_lib = {}
@@ -581,7 +700,6 @@ base.pcall, base.xpcall = safe_pcall, safe_xpcall
 -- the script's own.
 local env_real = setmetatable({}, { __mode = "k" })  -- [env] = its real metatable
 local env_user = setmetatable({}, { __mode = "k" })  -- [env] = the script's metatable
-local string_metas = setmetatable({}, { __mode = "k" })  -- [env] = what getmetatable("") shows
 local set_env_metatable  -- (below)
 
 local function metatable_of(...)
@@ -592,17 +710,12 @@ local function metatable_of(...)
   local mt
   if env_real[v] then
     mt = env_user[v]
-  elseif sandbox and type(v) == "string" then
+  elseif type(v) == "string" then
     -- the string metatable is shared by every script: each sees its own
-    -- stand-in, whose __index is its string table
+    -- stand-in (see string_meta_of)
     local env = script_env(2)
     if type(env) ~= "table" then return nil end
-    mt = string_metas[env]
-    if not mt then
-      mt = { __index = rawget(env, "string") }
-      string_metas[env] = mt
-    end
-    return mt
+    return string_meta_of(env)
   else
     return getmetatable(v)
   end
