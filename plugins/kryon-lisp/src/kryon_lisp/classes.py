@@ -60,6 +60,7 @@ for _name, _bases in {
     "java.lang.NumberFormatException": (ValueError,),
     "java.lang.AssertionError": (AssertionError,),
     "java.lang.StackOverflowError": (),
+    "java.lang.IllegalAccessError": (),
     "java.lang.NegativeArraySizeException": (ValueError,),
     "java.util.IllegalFormatException": (ValueError,),
 }.items():

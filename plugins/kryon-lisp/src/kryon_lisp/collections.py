@@ -396,6 +396,8 @@ def nth(coll: Any, i: Any, default: Any = _MISSING) -> Any:
             for j, x in enumerate(fused_iter(coll, 1)):
                 if j == i:
                     return x
+    elif hasattr(coll, "lisp_nth"):
+        return coll.lisp_nth(i, default)
     else:
         raise TypeError(f"nth not supported on this type: {type_name(coll)}")
     if default is _MISSING:

@@ -559,6 +559,7 @@ _boolean_fns()
 CORE_NAMES = (
     frozenset(k for k in CORE if not k.startswith("@"))
     | frozenset(__import__("kryon_lisp.extra", fromlist=["EXTRA"]).EXTRA)
+    | frozenset(__import__("kryon_lisp.transients", fromlist=["T"]).TRANSIENTS)
     | frozenset(
         [
             "print",

@@ -73,6 +73,12 @@ def format_(fmt: str, *args: Any) -> str:
                 text = str_of(value) if not isinstance(value, bool) else str(value).lower()
             text = (spec + "s") % text
             return text.upper() if conv == "S" else text
+        if conv in "hH":  # Integer.toHexString(arg.hashCode())
+            from kryon_lisp.clojure_hash import java_hash_code
+
+            text = "null" if value is None else f"{java_hash_code(value):x}"
+            text = java_format.pad(text, flags.replace("0", ""), int(width or 0))
+            return text.upper() if conv == "H" else text
         if conv not in "sSbB":
             if value is None:  # Java writes null for any conversion
                 return java_format.pad("null", flags.replace("0", ""), int(width or 0))

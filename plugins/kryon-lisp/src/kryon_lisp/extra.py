@@ -337,17 +337,6 @@ EXTRA: dict[str, Any] = {
     "comparator": comparator,
     "random-sample": random_sample,
     "any?": lambda x: True,
-    "transient": lambda coll: coll,
-    "persistent!": lambda coll: coll,
-    "conj!": lambda coll, *xs: __import__("kryon_lisp.collections", fromlist=["c"]).conj(coll, *xs),
-    "assoc!": lambda coll, *kvs: __import__("kryon_lisp.collections", fromlist=["c"]).assoc(
-        coll, *kvs
-    ),
-    "dissoc!": lambda coll, *ks: __import__("kryon_lisp.collections", fromlist=["c"]).dissoc(
-        coll, *ks
-    ),
-    "disj!": lambda coll, *ks: __import__("kryon_lisp.collections", fromlist=["c"]).disj(coll, *ks),
-    "pop!": lambda coll: __import__("kryon_lisp.collections", fromlist=["c"]).pop(coll),
     "bit-and-not": lambda a, b: a & ~b,
     "bit-clear": lambda x, n: x & ~(1 << n),
     "bit-flip": lambda x, n: x ^ (1 << n),

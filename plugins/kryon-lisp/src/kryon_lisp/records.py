@@ -172,6 +172,13 @@ class Protocol:
             return True
         return any(_HOST_TYPES[h](x) for h, _ in self.hosts)
 
+    def extended_by(self, t: Any) -> bool:
+        """``(extends? P T)``: a record type or host class given an implementation."""
+        if isinstance(t, RecordType):
+            return t in self.records
+        name = "nil" if t is None else str(getattr(t, "name", t))
+        return any(name in (h, f"java.lang.{h}") for h, _ in self.hosts)
+
     def lisp_repr(self) -> str:
         return self.name
 
@@ -305,5 +312,6 @@ RECORDS: dict[str, Any] = {
     "@extend": _extend,
     "@record-object": _set_object_methods,
     "satisfies?": lambda proto, x: proto.satisfied_by(x),
+    "extends?": lambda proto, t: proto.extended_by(t),
     "record?": lambda x: isinstance(x, Record),
 }

@@ -16,6 +16,7 @@ from kryon_lisp import (
     reactive,
     records,
     testing_ns,
+    transients,
 )
 from kryon_lisp.arrays_core import JAVA_ARRAYS
 from kryon_lisp.classes import EXCEPTIONS as JAVA_EXCEPTIONS
@@ -64,6 +65,7 @@ class Runtime:
         self.budget = budget or limits.Budget()
         self.core: dict[str, Any] = dict(CORE)
         self.core.update(extra.EXTRA)
+        self.core.update(transients.TRANSIENTS)
         self.core.update(reactive.REACTIVE)
         self.core.update(records.RECORDS)
         self.hierarchy = hierarchy.GlobalHierarchy()
