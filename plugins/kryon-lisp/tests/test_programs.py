@@ -52,3 +52,77 @@ def test_code_read_or_evaluated_at_run_time_fails_as_a_runtime_error(
     failed = kryon_run(tmp_path, f'(println "before")\n{call}\n')
     assert (failed.returncode, failed.stdout) == (70, "before\n")
     assert "main.klisp:2: " in failed.stderr
+
+
+def test_an_uncaught_error_names_the_line_inside_the_function(tmp_path: Path) -> None:
+    source = (
+        '(println "start")\n'
+        "(defn process [xs]\n"
+        '  (map (fn [x] (if (= x 3) (throw (ex-info "three!" {:x x})) x)) xs))\n'
+        "(defn run [] (doall (process [1 2 3 4])))\n"
+        "(run)\n"
+    )
+    failed = kryon_run(tmp_path, source)
+    assert (failed.returncode, failed.stdout) == (70, "start\n")
+    assert "main.klisp:3: three!" in failed.stderr
+    assert "at run (" in failed.stderr and "main.klisp:4)" in failed.stderr
+
+
+@pytest.mark.parametrize(
+    ("source", "where"),
+    [
+        ('(println "a")\n(defn f [x]\n  (+ x 1)\n\n(println (f 2))\n', "main.klisp:6:1"),
+        ('(println "a")\n(println (+ 1 2)))\n', "main.klisp:2:18"),
+        ('(println "a")\n(println [1 2 3)\n', "main.klisp:2:16"),
+        ('(println "a")\n(println "unterminated)\n', "main.klisp:3:1"),
+    ],
+)
+def test_unbalanced_source_is_a_compile_error_at_its_line(
+    tmp_path: Path, source: str, where: str
+) -> None:
+    broken = kryon_run(tmp_path, source)
+    assert (broken.returncode, broken.stdout) == (65, "")
+    assert where in broken.stderr
+
+
+@pytest.mark.parametrize(
+    ("attack", "message"),
+    [
+        ("(println (count (range)))", "limit"),
+        ('(println (count (apply str (repeat 1e9 "x"))))', "memory limit"),
+        ("(loop [] (recur))", "limit"),
+        ("(defn f [n] (+ 1 (f n)))\n(f 1)", "recursion depth limit"),
+        ("(doall (repeat 1))", "limit"),
+        ("(Thread/sleep 100000)", "time limit"),
+        ('(def s (atom "x")) (dotimes [i 100] (swap! s str @s))', "memory limit"),
+        ("(println (nth (iterate (fn [v] (conj v v)) []) 50))", "limit"),
+        ('(println (slurp "/etc/passwd"))', "file access is not available"),
+        ('(load-file "/etc/passwd")', "file access is not available"),
+        ('(println (java.io.File. "/etc/passwd"))', "Unable to resolve classname: java.io.File"),
+        ('(println (.getClass "x"))', "No method getClass"),
+        ('(eval (read-string "(spit \\"/tmp/kryon-pwned\\" 1)"))', "file access is not available"),
+    ],
+)
+def test_attacks_end_with_a_limit_or_an_error_under_the_sandbox(
+    tmp_path: Path, attack: str, message: str
+) -> None:
+    """Run as kryon run runs a script by default (the sandboxed policy): each
+    ends with exit 70 and the error at the script's line, nothing reached."""
+    result = kryon_run(tmp_path, f'(println "before")\n{attack}\n')
+    assert (result.returncode, result.stdout) == (70, "before\n")
+    assert "main.klisp:2" in result.stderr and message in result.stderr
+
+
+@pytest.mark.parametrize(
+    "escape",
+    [
+        '(.-__class__ "x")',
+        "(.-__globals__ println)",
+        "(.-__code__ (fn [] 1))",
+        "(.. *ns* -runtime -core)",
+        "(.-__traceback__ (try (/ 1 0) (catch Exception e e)))",
+    ],
+)
+def test_python_attribute_names_reach_nothing(tmp_path: Path, escape: str) -> None:
+    result = kryon_run(tmp_path, f"(prn {escape})")
+    assert (result.returncode, result.stdout) == (0, "nil\n")
