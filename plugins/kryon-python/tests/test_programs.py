@@ -552,6 +552,71 @@ def test_a_finalizer_that_never_ends_does_not_hold_up_closing(
     assert time.monotonic() - started < 2.0
 
 
+def test_a_finalizer_stopped_by_the_time_limit_at_the_end_is_told_at_its_line(
+    harness: Callable[..., Harness],
+) -> None:
+    """Python would hang in it; the limit stops it, and closing (which
+    cannot fail) tells it on stderr instead of dropping it."""
+    h = harness(SANDBOXED)
+    load_entry(
+        h,
+        "def gen():\n"
+        "    try:\n"
+        "        yield 1\n"
+        "    finally:\n"
+        "        print('in finally')\n"
+        "        while True:\n"
+        "            pass\n"
+        "g = gen()\n"
+        "next(g)\n"
+        "print('end')\n",
+    )
+    h.engine.close()
+    stdout = "".join(text for text, stream, _ in h.output if stream == "stdout")
+    stderr = "".join(text for text, stream, _ in h.output if stream == "stderr")
+    assert stdout == "end\nin finally\n"
+    assert stderr.startswith(
+        "TimeLimitError: prog.py:6: the call ran past the policy's time limit"
+        " (while the program's finalizers ran)\n"
+    )
+    assert "prog.py:6 in gen" in stderr
+
+
+def test_a_finalizer_stopped_by_the_time_limit_in_a_call_names_its_line(
+    harness: Callable[..., Harness],
+) -> None:
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "class Stuck:\n"
+        "    def __del__(self):\n"
+        "        while True:\n"
+        "            pass\n"
+        "def drop():\n"
+        "    s = Stuck()\n"
+        "    del s\n"
+        "    return 'finished'\n",
+        "stuck.py",
+    )
+    with pytest.raises(TimeLimitError) as info:
+        h.call(sid, "drop")
+    assert (info.value.script, info.value.line) == ("stuck.py", 3)
+
+
+def test_import_builtins_gives_the_scripts_own_builtins(harness: Callable[..., Harness]) -> None:
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "import builtins\n"
+        "from builtins import len as size\n"
+        "builtins.print('via builtins')\n"
+        "def facts():\n"
+        "    return [builtins.print is print, size('abc'), builtins.__name__,\n"
+        "            hasattr(builtins, 'open'), hasattr(builtins, '__import__')]\n",
+        "b.py",
+    )
+    assert h.printed == "via builtins\n"
+    assert h.call(sid, "facts") == [True, 3, "builtins", False, False]
+
+
 def test_a_program_that_failed_still_ends_as_python_ends_it(
     harness: Callable[..., Harness],
 ) -> None:

@@ -9,7 +9,6 @@ the worker sends is treated as untrusted input.
 
 from __future__ import annotations
 
-import contextlib
 import time
 import weakref
 from collections.abc import Callable, Mapping, Sequence
@@ -155,13 +154,32 @@ class IsolatedRuntime:
         worker = self._worker
         if worker is not None and not worker.closed and self._depth == 0:
             # the program ends: atexit callbacks and finalizers run and print
-            # as at the end of ``python FILE``; their failures are theirs alone
-            with contextlib.suppress(ScriptError):
+            # as at the end of ``python FILE``; their failures are theirs alone,
+            # but a limit that stopped them (a ``__del__`` or a generator's
+            # ``finally`` that never ends) is told on stderr, not dropped
+            try:
                 self._request([Op.SHUTDOWN])
+            except (TimeLimitError, MemoryLimitError) as exc:
+                self._report_at_close(exc)
+            except ScriptError:
+                pass
         worker, self._worker = self._worker, None
         if worker is not None:
             worker.kill("closed")
         self._scripts.clear()
+
+    def _report_at_close(self, error: ScriptError) -> None:
+        """A limit that ended the program's finalizers, as ``kryon run``
+        shows an error (closing cannot fail the run any more)."""
+        script = error.script or next(
+            (compiled.script for compiled in self._scripts.values() if compiled.entry_point),
+            None,
+        )
+        if script is None:
+            return
+        headline, *rest = error.with_script(script).render().rstrip("\n").split("\n")
+        text = "\n".join([f"{headline} (while the program's finalizers ran)", *rest])
+        self._bridge.write(text + "\n", stream="stderr", script=script)
 
     # -- requests ----------------------------------------------------------------------
 

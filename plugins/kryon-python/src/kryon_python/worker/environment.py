@@ -7,7 +7,7 @@ import types
 from collections.abc import Callable
 from typing import Any, NoReturn
 
-from kryon_python.names import BLOCKED_ATTRIBUTES
+from kryon_python.names import BLOCKED_ATTRIBUTES, BLOCKED_NAMES
 from kryon_python.toplevel import exit_, make_print
 from kryon_python.wire import Op
 from kryon_python.worker import guard
@@ -54,6 +54,7 @@ class Environment:
 
         sys_module = sys_view(script, write_out, write_err, self.library_streams, self.settings)
         cache: dict[str, types.ModuleType] = {}
+        bdict: dict[str, Any] = {}
 
         def import_(
             name: str, globals_: Any = None, locals_: Any = None, fromlist: Any = (), level: int = 0
@@ -64,6 +65,8 @@ class Environment:
                 return kryon
             if name == "sys":
                 return sys_module
+            if name == "builtins":
+                return builtins_view(bdict, cache)
             top = name.partition(".")[0]
             if top not in self.allowed or name not in self.modules:
                 # ModuleNotFoundError, as for a module that is not installed:
@@ -88,7 +91,7 @@ class Environment:
             return file.write if isinstance(file, ScriptStream) else None
 
         print_ = make_print(current_stdout, direct)
-        bdict = guard.safe_builtins(printer=print_, importer=import_, getattr_=_safe_getattr)
+        bdict.update(guard.safe_builtins(printer=print_, importer=import_, getattr_=_safe_getattr))
         bdict["exit"] = bdict["quit"] = exit_
         bdict["input"] = input_
         bdict.update(self.shared)
@@ -157,6 +160,18 @@ class Environment:
         return call
 
     # -- requests ------------------------------------------------------------------------
+
+
+def builtins_view(bdict: dict[str, Any], views: dict[str, types.ModuleType]) -> types.ModuleType:
+    """``import builtins``: a module holding the script's own builtins (its
+    ``print``, no ``open``), made once per script."""
+    view = views.get("builtins")
+    if view is None:
+        view = views["builtins"] = types.ModuleType("builtins", "Built-in functions and types.")
+        for key, value in bdict.items():
+            if key not in BLOCKED_NAMES:
+                view.__dict__.setdefault(key, value)
+    return view
 
 
 def _not_found(name: str, top: str) -> ModuleNotFoundError:

@@ -99,6 +99,9 @@ class Worker:
         self.depth = 0
         self.in_io = False
         self.expired = False
+        # the limit as it stopped a finalizer (which Python reports, not
+        # raises): the call fails with it, at the finalizer's line
+        self.late_limit: TimeLimitExceeded | None = None
 
     # -- transport ------------------------------------------------------------------
 
@@ -210,7 +213,8 @@ class Worker:
             if isinstance(result, types.CoroutineType):
                 result = _drive(result)
             if outer and self.expired:  # the script swallowed the limit, or a finalizer did
-                raise TimeLimitExceeded("the call ran past the policy's time limit")
+                late, self.late_limit = self.late_limit, None
+                raise late or TimeLimitExceeded("the call ran past the policy's time limit")
             return result
         finally:
             if switched:
@@ -224,6 +228,7 @@ class Worker:
         if self.time_limit is not None:
             signal.setitimer(signal.ITIMER_PROF, 0, 0)
         self.expired = False
+        self.late_limit = None
 
     def report(self, exc: BaseException) -> dict[str, Any]:
         frames = self.frames(exc.__traceback__)
@@ -278,8 +283,12 @@ class Worker:
         """``sys.unraisablehook``: an error in a finalizer is reported on the
         script's stderr as Python does, with the script's frames only."""
         exc = info.exc_value
-        if exc is None or isinstance(exc, TimeLimitExceeded):
-            return  # the call itself fails with the time limit (see run)
+        if exc is None:
+            return
+        if isinstance(exc, TimeLimitExceeded):  # the call itself fails with it (see run)
+            if self.late_limit is None:
+                self.late_limit = exc
+            return
         lines = [info.err_msg or "Exception ignored in"]
         if info.object is not None:
             try:

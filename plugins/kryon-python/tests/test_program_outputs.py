@@ -1,0 +1,129 @@
+"""Whole programs of the kind users (and testers) write, run with `kryon run`.
+
+Each ``programs/NAME.py`` prints ``programs/NAME.out``, which is what
+``python3`` prints for it (checked again below): classes, dataclasses, enums
+and properties, generators, comprehensions, f-strings and format specs,
+exceptions (chaining, notes, groups, context managers), the standard library
+(itertools, functools, collections, heapq, bisect, re, json, csv, math,
+decimal, fractions, datetime), big ints, ``match``, the walrus, closures and
+decorators, asyncio.  They run under the sandboxed policy (the isolated
+worker; its time limit raised, so that a busy machine cannot fail them) and
+under ``trusted``.
+
+Programs that fail end with Python's message, named at the script's line,
+on stderr, and exit status 65 (compile error), 70 (runtime error or limit)
+or the status of their own ``sys.exit``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROGRAMS = Path(__file__).parent / "programs"
+CASES = sorted(p.stem for p in PROGRAMS.glob("*.py"))
+
+ROOMY = """
+[kryon]
+default_policy = "roomy"
+
+[security.policies.roomy]
+extends = "sandboxed"
+time_limit_ms = 60000
+"""
+
+
+def kryon_run(path: Path, *options: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "kryon_core", "run", path.name, *options],
+        capture_output=True,
+        timeout=120,
+        cwd=path.parent,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("policy", ["sandboxed", "trusted"])
+@pytest.mark.parametrize("name", CASES)
+def test_program_prints_what_python_prints(tmp_path: Path, name: str, policy: str) -> None:
+    config = tmp_path / "kryon.toml"
+    config.write_text(ROOMY)
+    options = ["--policy", "trusted"] if policy == "trusted" else ["--config", str(config)]
+    result = kryon_run(PROGRAMS / f"{name}.py", *options)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout == (PROGRAMS / f"{name}.out").read_bytes()
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_the_expected_outputs_are_pythons(name: str) -> None:
+    result = subprocess.run(
+        [sys.executable, f"{name}.py"], capture_output=True, timeout=60, check=False, cwd=PROGRAMS
+    )
+    assert result.stdout == (PROGRAMS / f"{name}.out").read_bytes()
+
+
+# (source, printed before the failure, exit status, stderr's first line; {s}
+# is the script's name)
+FAILING = {
+    "syntax": ("x = (1,\n", "", 65, "CompileError: {s}:1:5: SyntaxError: '(' was never closed"),
+    "indentation": (
+        "def f():\nreturn 1\n",
+        "",
+        65,
+        "CompileError: {s}:2:1: IndentationError: expected an indented block after "
+        "function definition on line 1",
+    ),
+    "division by zero": (
+        "def f(x):\n    return 1 / x\n\nprint('start')\nf(0)\n",
+        "start\n",
+        70,
+        "ScriptRuntimeError: {s}:2: ZeroDivisionError: division by zero",
+    ),
+    "custom exception": (
+        "class MyError(Exception):\n    pass\n\nraise MyError('custom')\n",
+        "",
+        70,
+        "ScriptRuntimeError: {s}:4: MyError: custom",
+    ),
+    "key error": (
+        "d = {}\nd['missing']\n",
+        "",
+        70,
+        "ScriptRuntimeError: {s}:2: KeyError: 'missing'",
+    ),
+    "name error": (
+        "print('hi')\nprint(undefined_name)\n",
+        "hi\n",
+        70,
+        "ScriptRuntimeError: {s}:2: NameError: name 'undefined_name' is not defined",
+    ),
+    "exit with a message": ("import sys\nprint('out')\nsys.exit('bye')\n", "out\n", 1, "bye"),
+    "exit with a status": ("raise SystemExit(4)\n", "", 4, None),
+    "recursion": (
+        "def r(n):\n    return r(n + 1)\nr(0)\n",
+        "",
+        70,
+        "RecursionLimitError: {s}:2: RecursionError: maximum recursion depth exceeded",
+    ),
+    "infinite loop": (
+        "print('before')\nwhile True:\n    pass\n",
+        "before\n",
+        70,
+        "TimeLimitError: {s}:2: the call ran past the policy's time limit",
+    ),
+    "memory bomb": ("x = bytearray(10**10)\n", "", 70, "MemoryLimitError: {s}:1: MemoryError"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FAILING))
+def test_a_failing_program_ends_as_python_does(tmp_path: Path, case: str) -> None:
+    source, printed, status, headline = FAILING[case]
+    script = tmp_path / "failing.py"
+    script.write_text(source)
+    result = kryon_run(script)  # the default policy: sandboxed
+    assert (result.returncode, result.stdout.decode()) == (status, printed)
+    lines = result.stderr.decode().splitlines()
+    assert lines[:1] == ([] if headline is None else [headline.format(s="failing.py")])
