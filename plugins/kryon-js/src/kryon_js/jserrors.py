@@ -9,6 +9,8 @@ time limit's interrupt handler), ``out of memory`` and a stack overflow.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -181,6 +183,10 @@ class ErrorMapper:
             return exit
         text = str(exc.args[0]) if exc.args else str(exc)
         headline, _, stack = text.partition("\n")
+        if headline[:1] == "\x02" and type(exc).__name__ != "StackOverflow":
+            # a job's or tick's error, described in the VM (prelude.py, `described`)
+            with contextlib.suppress(ValueError):
+                return self.from_description(json.loads(headline[1:]), script)
         traceback = self.frames(stack)
         if compiling and any(t in headline for t in _STACK_OVERFLOW):
             # QuickJS's parser recursing through deeply nested source: the source

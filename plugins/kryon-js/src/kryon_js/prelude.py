@@ -239,12 +239,34 @@ const sourceText = {
 }.toString;
 define(Function.prototype, "toString", { value: sourceText, writable: true, configurable: true });
 
+// Records for the host are written field by field: JSON.stringify of an object calls
+// a toJSON a script put on Object.prototype or Array.prototype (which could loop or
+// forge the record); of a string or number it looks up nothing.  Fields are defined,
+// never assigned (a script's setter on Object.prototype would take the value).
+function wireList(list) {
+  let s = "[";
+  for (let i = 0; i < list.length; i++) s += (i ? "," : "") + stringify(list[i]);
+  return s + "]";
+}
+function wireRecord(o) {
+  const names = keys(o);
+  let s = "{";
+  for (let i = 0; i < names.length; i++) {
+    const v = o[names[i]];
+    s += (i ? "," : "") + stringify(names[i]) + ":" +
+      (v === undefined ? "null" : isArray(v) ? wireList(v) : stringify(v));
+  }
+  return s + "}";
+}
+
 function describe(e) {
   if (e instanceof ConversionFailure) {
     return { kind: "conversion", name: "ConversionError", message: e.message, stack: "" };
   }
   const info = describeValue(e);
-  if (thrownAt !== "" && info.stack === "" && sameValue(e, thrownValue)) info.site = thrownAt;
+  if (thrownAt !== "" && info.stack === "" && sameValue(e, thrownValue)) {
+    define(info, "site", { value: thrownAt, enumerable: true });
+  }
   thrownValue = undefined; thrownAt = "";
   return info;
 }
@@ -271,8 +293,19 @@ function describeValue(e) {
   return { kind: "error", name: name, message: message, stack: stack, host: host };
 }
 
+// An error of a job or tick that must end the program leaves the VM as the string of
+// its description (described): the binding would read an error object reaching
+// Python itself, with no limit (a proxy's looping trap hung the host).
+// jserrors.from_exception reads it back; fail passes it on as it is.
+let lastDescribed;
+function described(e) {
+  lastDescribed = flat("\u0002" + wireRecord(describe(e)));
+  return lastDescribed;
+}
+
 function fail(e) {
-  const v = flat("\u0002" + stringify(describe(e)));
+  const v = typeof e === "string" && e === lastDescribed ? e
+    : flat("\u0002" + wireRecord(describe(e)));
   if (outCount !== 0) {
     try { flushOut(); } catch (inner) { /* the call fails with e all the same */ }
   }
@@ -1219,11 +1252,38 @@ function runTicks() {
       delete TICKS[tickHead++];
       applyFn(t[0], undefined, t[1]);
     }
+  } catch (e) {
+    throw described(e);
   } finally {
     ticking = false;
   }
 }
 define(processObject, "exitCode", { enumerable: true, configurable: false });
+const queueJob = queueMicrotask;
+define(global, "queueMicrotask", { writable: true, configurable: true, value: {
+  queueMicrotask(callback) {
+    if (typeof callback !== "function") return queueJob(callback);  // its TypeError
+    queueJob(() => {
+      try { callback(); } catch (e) { throw described(e); }
+    });
+  },
+}.queueMicrotask });
+// A FinalizationRegistry's cleanup callback runs as a job too.
+const RegistryCtor = FinalizationRegistry, construct = Reflect.construct;
+const Registry = function FinalizationRegistry(cleanup) {
+  if (new.target === undefined) return RegistryCtor(cleanup);  // its TypeError
+  if (typeof cleanup !== "function") {
+    throw new TypeErrorCtor("FinalizationRegistry: cleanup must be callable");
+  }
+  const guarded = function (held) {
+    try { applyFn(cleanup, undefined, [held]); } catch (e) { throw described(e); }
+  };
+  return construct(RegistryCtor, [guarded], new.target === Registry ? RegistryCtor : new.target);
+};
+define(Registry, "prototype", { value: RegistryCtor.prototype, writable: false });
+define(RegistryCtor.prototype, "constructor",
+  { value: Registry, writable: true, configurable: true });
+define(global, "FinalizationRegistry", { value: Registry, writable: true, configurable: true });
 Object.defineProperty(global, "process", {
   value: processObject, writable: true, configurable: true,
 });
@@ -1394,8 +1454,8 @@ function unhandledRejection(stored) {
   const info = stored ? describe(reason)
     : { kind: "error", name: "Error", message: "(the reason could not be kept: out of memory)",
         stack: "", host: 0 };
-  info.rejection = true;
-  return flat("\u0002" + stringify(info));
+  define(info, "rejection", { value: true, enumerable: true });
+  return flat("\u0002" + wireRecord(info));
 }
 
 // -- modules -------------------------------------------------------------------
@@ -1557,14 +1617,14 @@ const api = {
     const callable = typeof f === "function", asyncGen = kind === "[object AsyncGeneratorFunction]";
     // A script may redefine a function's length as anything: only a count counts.
     const length = callable ? f.length : 0;
-    return stringify({
+    return wireRecord({
       callable: callable,
       length: isInteger(length) && length >= 0 && length <= 65535 ? length : 0,
       async: kind === "[object AsyncFunction]" || asyncGen,
       generator: kind === "[object GeneratorFunction]" || asyncGen,
     });
   },
-  names: (object) => stringify(keys(object)),
+  names: (object) => wireList(keys(object)),
   getGlobal: (name) => { try { return out(global[name]); } catch (e) { return fail(e); } },
   setGlobal: (name, text) => {
     try { global[name] = decode(text); return null; } catch (e) { return fail(e); }
@@ -1595,7 +1655,9 @@ const api = {
   },
   adopt: () => { adoptPending(); if (tickHead !== tickTail) runTicks(); },
   takeOutput: () => takeOutput(),
-  tick: () => fireTimer(),
+  // A timer's error is described here, under the limit: the binding would read an
+  // error reaching Python with no limit (a proxy's looping trap hung the host).
+  tick: () => { try { return fireTimer(); } catch (e) { return fail(e); } },
   // After a limit (runtime.quiesce): no job may lift the time limit, no timer fire.
   disarm: () => { token = undefined; },
   dropTimers: () => {

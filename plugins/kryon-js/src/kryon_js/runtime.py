@@ -353,7 +353,10 @@ class JsRuntime:
             if self.rejections.seen:
                 self.flush_output(self.callers[-1])  # what the jobs printed comes first
                 self._unhandled()
-            if not self.timers or not tick() or (limit.enabled and limit.expired()):
+            fired = self.timers and tick()
+            if type(fired) is str:  # the timer threw: its description (prelude's tick)
+                raise self._error(json.loads(fired[1:]), self.callers[-1])
+            if not fired or (limit.enabled and limit.expired()):
                 self.flush_output(self.callers[-1])
                 return
 
