@@ -37,6 +37,25 @@ OUTPUT_CASES = [
         '"user.Rect@78de1f0f" "user.Rect@78de1f11" "[#user.Rect{:w 2, :h 3}]"'
         ' "#user.Rect{:w 1, :h 2}"',
     ),
+    # (join sep nil) joins nothing: it is not (join coll) of the separator's characters
+    ('(pr (clojure.string/join "," nil) (clojure.string/join nil))', '"" ""'),
+    # extends? of record types and classes; %h is the hex of Java's hashCode
+    (
+        "(defprotocol P (m [x])) (extend-protocol P String (m [x] 1) nil (m [x] 2))"
+        " (defrecord R [] P (m [x] 3)) (defrecord Q [])"
+        " (pr (extends? P String) (extends? P R) (extends? P Q) (extends? P Long) (extends? P nil)"
+        ' (format "%h|%H|%5h" "hi" "hi" nil))',
+        'true true false false true "d01|D01| null"',
+    ),
+    # protocols extend to the Java and Clojure class and interface names programs use
+    (
+        "(defprotocol D (desc [x])) (extend-protocol D java.lang.Long (desc [x] :long)"
+        " java.util.Map (desc [x] :map) clojure.lang.IPersistentList (desc [x] :list)"
+        " clojure.lang.PersistentVector (desc [x] :vec) clojure.lang.Ratio (desc [x] :ratio)"
+        " java.lang.Boolean (desc [x] :bool)) (defrecord R [a])"
+        " (pr (map desc [1 {:a 1} '(1 2) '() [1] 1/2 true (->R 1)]))",
+        "(:long :map :list :list :vec :ratio :bool :map)",
+    ),
     # load-file and load are file access, refused at run time as slurp is
     (
         '(pr (try (load-file "x.clj") (catch Exception e (ex-message e))))',

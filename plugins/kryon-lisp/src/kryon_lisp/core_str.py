@@ -287,12 +287,15 @@ def _joined(sep: str, items: Any) -> str:
     return sep.join(pieces)
 
 
-def join(sep: Any, coll: Any = None) -> str:
+_NO_COLL = object()
+
+
+def join(sep: Any, coll: Any = _NO_COLL) -> str:
     for source in (sep, coll):
         if type(source) is JavaArray:
             # the pieces are all held at once while joined: as many as a collection may hold
             limits.check_size(len(source.data))
-    if coll is None:  # (join coll)
+    if coll is _NO_COLL:  # (join coll); (join sep nil) joins nothing
         return _joined("", fused_iter(sep, 1))
     return _joined(str_of(sep), fused_iter(coll, 1))
 

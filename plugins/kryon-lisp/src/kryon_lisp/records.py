@@ -115,6 +115,30 @@ _HOST_TYPES: dict[str, Callable[[Any], bool]] = {
     "clojure.lang.IFn": callable,
     "Object": lambda x: x is not None,
     "java.lang.Object": lambda x: x is not None,
+    # the other names a Clojure program extends protocols to
+    "java.lang.Long": lambda x: type(x) is int,
+    "Integer": lambda x: type(x) is int,
+    "java.lang.Integer": lambda x: type(x) is int,
+    "java.lang.Double": lambda x: type(x) is float,
+    "java.lang.Boolean": lambda x: type(x) is bool,
+    "java.lang.Character": lambda x: type(x) is Char,
+    "clojure.lang.Ratio": lambda x: type(x) is Fraction,
+    "clojure.lang.BigInt": lambda x: type(x) is BigInt,
+    "clojure.lang.PersistentArrayMap": lambda x: isinstance(x, LMap),
+    "clojure.lang.APersistentMap": lambda x: isinstance(x, LMap),
+    "java.util.Map": lambda x: isinstance(x, LMap),
+    "clojure.lang.PersistentHashSet": lambda x: isinstance(x, LSet),
+    "java.util.Set": lambda x: isinstance(x, LSet),
+    "clojure.lang.IPersistentList": lambda x: isinstance(x, PList),
+    "clojure.lang.PersistentList": lambda x: isinstance(x, PList),
+    "clojure.lang.LazySeq": lambda x: type(x).__name__ == "LazySeq",
+    "clojure.lang.Sequential": lambda x: type(x) is PVector or isinstance(x, Seq),
+    "java.util.List": lambda x: type(x) is PVector or isinstance(x, Seq),
+    "clojure.lang.IPersistentCollection": lambda x: (
+        type(x) is PVector or isinstance(x, (LMap, LSet, Seq))
+    ),
+    "java.util.Collection": lambda x: type(x) is PVector or isinstance(x, (LSet, Seq)),
+    "clojure.lang.Fn": callable,
     "default": lambda x: True,
 }
 
