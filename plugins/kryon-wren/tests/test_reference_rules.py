@@ -733,3 +733,24 @@ def test_lazy_sequences_read_elements_as_often_as_the_reference() -> None:
     assert run_source(LAZY_READS) == (
         "[8, 9, 10] 3\n[9] 13\n[-5, -10] 12\n[1, 2] 4\nv1 v1 v2 v3 v3 [1, 3]\nv3 [3]\n"
     )
+
+
+def test_strings_with_bytes_that_are_not_utf8_iterate_as_in_the_reference() -> None:
+    # String.iterate skips every continuation byte after the one it is at, and
+    # decodes as the reference does (a surrogate or an overlong form is one
+    # code point); count and for loops follow it.
+    source = (
+        'var t = "a\\x80\\x80b"\n'
+        "System.print([t.count, t.toList.count, t.codePoints.toList])\n"
+        'System.print(["\\x80\\x80".count, "\\xe2\\x82".codePoints.toList,'
+        ' "\\u00e9\\x80z".iterate(0)])\n'
+        'var u = "\\ud800x"\n'
+        "System.print([u.count, u.codePoints.toList, u[0].bytes.toList])\n"
+        'System.print(["\\xc0\\x80".codePoints.toList, "h\\u00e9llo".codePointAt_(2)])\n'
+        "var n = 0\n"
+        'for (c in "x\\xffy\\xbf") n = n + 1\n'
+        "System.print(n)"
+    )
+    assert run_source(source) == (
+        "[2, 2, [97, 98]]\n[1, [-1], 3]\n[2, [55296, 120], [237, 160, 128]]\n[[0], -1]\n3\n"
+    )

@@ -132,13 +132,19 @@ def loop_iter(seq: Any) -> Iterator[Any]:
 def _native_iter(seq: Any) -> Iterator[Any]:
     c = seq.__class__
     if c is str:
-        return iter(seq)
+        return iter(seq) if seq.isascii() else _text_iter(seq)
     fast = getattr(c, "pyiter", None)
     if fast is not None:
         return fast(seq)  # type: ignore[no-any-return]
     if isinstance(seq, Proxy):
         return _native_iter(seq.v)
     return protocol_iter(seq)
+
+
+def _text_iter(s: str) -> Iterator[str]:
+    from kryon_wren.runtime.strings import iter_text
+
+    return iter_text(s)
 
 
 def _count_arg(n: Any) -> int:

@@ -42,36 +42,89 @@ def _need_str(v: Any, what: str = "Argument") -> str:
     return v
 
 
-def code_point_at(b: bytes, i: int) -> str:
-    lead = b[i]
-    n = (
-        1
-        if lead < 0x80
-        else 2
-        if lead >> 5 == 6
-        else 3
-        if lead >> 4 == 14
-        else (4 if lead >> 3 == 30 else 0)
-    )
-    if n:
-        try:
-            return b[i : i + n].decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-    return from_bytes(b[i : i + 1])
-
-
-def _seq_len(b: bytes, i: int) -> int:
+def _decode_at(b: bytes, i: int) -> tuple[int, int]:
+    """The reference's UTF-8 decoding at byte ``i``: (value, length), or
+    (-1, 1) where no sequence starts.  Like the reference it takes overlong
+    forms and surrogates."""
     lead = b[i]
     if lead < 0x80:
-        return 1
-    n = 2 if lead >> 5 == 6 else 3 if lead >> 4 == 14 else 4 if lead >> 3 == 30 else 1
-    if n > 1:
-        try:
-            b[i : i + n].decode("utf-8")
-        except UnicodeDecodeError:
-            return 1
-    return n
+        return lead, 1
+    if lead & 0xE0 == 0xC0:
+        value, n = lead & 0x1F, 2
+    elif lead & 0xF0 == 0xE0:
+        value, n = lead & 0x0F, 3
+    elif lead & 0xF8 == 0xF0:
+        value, n = lead & 0x07, 4
+    else:
+        return -1, 1
+    if i + n > len(b):
+        return -1, 1
+    for k in range(i + 1, i + n):
+        if b[k] & 0xC0 != 0x80:
+            return -1, 1
+        value = value << 6 | (b[k] & 0x3F)
+    return value, n
+
+
+def code_point_at(b: bytes, i: int) -> str:
+    """The code point starting at byte ``i`` as a string (the raw byte where
+    none starts), as the reference's string subscript gives it."""
+    value, _ = _decode_at(b, i)
+    if value < 0 or value > 0x10FFFF:
+        return from_bytes(b[i : i + 1])
+    if 0xD800 <= value <= 0xDFFF:
+        # Kept as the bytes the reference encodes it to.
+        return from_bytes(chr(value).encode("utf-8", "surrogatepass"))
+    return chr(value)
+
+
+_CONTINUATION = bytes(range(0x80, 0xC0))
+
+
+def has_raw_bytes(s: str) -> bool:
+    """Whether ``s`` holds bytes that are not valid UTF-8 (surrogate escapes):
+    only there do Python's characters differ from the reference's code points."""
+    if s.isascii():
+        return False
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def next_start(b: bytes, i: int) -> int:
+    """The reference's String.iterate: the next byte after ``i`` that is not
+    a continuation byte (``len(b)`` at the end)."""
+    i += 1
+    while i < len(b) and b[i] & 0xC0 == 0x80:
+        i += 1
+    return i
+
+
+def raw_starts(b: bytes) -> Iterator[int]:
+    """The byte indexes String.iterate visits (the first byte, then every one
+    that is not a continuation byte)."""
+    i = 0
+    while i < len(b):
+        yield i
+        i = next_start(b, i)
+
+
+def iter_text(s: str) -> Iterator[str]:
+    """A string's elements as the reference iterates them."""
+    if not has_raw_bytes(s):
+        return iter(s)
+    b = to_bytes(s)
+    return (code_point_at(b, i) for i in raw_starts(b))
+
+
+def text_count(s: str) -> int:
+    """String.count: the number of elements String.iterate visits."""
+    if not has_raw_bytes(s):
+        return len(s)
+    b = to_bytes(s)
+    return len(b[1:].translate(None, _CONTINUATION)) + 1
 
 
 WHITESPACE = "\t\r\n "
@@ -100,7 +153,7 @@ class StringProxy(Proxy, WSequence):
         return self.v * int(n)  # type: ignore[no-any-return]
 
     def g_count(self) -> float:
-        return float(len(self.v))
+        return float(text_count(self.v))
 
     def g_isEmpty(self) -> bool:
         return not self.v
@@ -135,8 +188,9 @@ class StringProxy(Proxy, WSequence):
 
     def m_codePointAt__1(self, i: Any) -> float:
         b = to_bytes(self.v)
-        cp = code_point_at(b, validate_index(i, len(b), "Index"))
-        return float(ord(cp)) if not 0xDC80 <= ord(cp) <= 0xDCFF else -1.0
+        i = validate_index(i, len(b), "Index")
+        # Inside a sequence the reference answers -1 (not the raw byte).
+        return -1.0 if b[i] & 0xC0 == 0x80 else float(_decode_at(b, i)[0])
 
     def g_bytes(self) -> StringByteSequence:
         return StringByteSequence(self.v)
@@ -183,10 +237,7 @@ class StringProxy(Proxy, WSequence):
             nxt = it + 1
             return nxt if nxt < len(s) else False
         b = to_bytes(s)
-        i = int(it)
-        if i >= len(b):
-            return False
-        i += _seq_len(b, i)
+        i = next_start(b, int(it))
         return float(i) if i < len(b) else False
 
     def m_iteratorValue_1(self, it: Any) -> str:
@@ -266,11 +317,6 @@ class StringStatics:
         return from_bytes(bytes([int(n)]))
 
 
-def _code(c: str) -> float:
-    n = ord(c)
-    return -1.0 if 0xDC80 <= n <= 0xDCFF else float(n)
-
-
 class StringByteSequence(WSequence):
     """``string.bytes``: the string's UTF-8 bytes as Nums."""
 
@@ -310,13 +356,17 @@ class StringCodePointSequence(WSequence):
         self.text = s
 
     def pyiter(self) -> Iterator[float]:
-        return (_code(c) for c in self.text)
+        if has_raw_bytes(self.text):
+            b = to_bytes(self.text)
+            proxy = StringProxy(self.text)
+            return (proxy.m_codePointAt__1(float(i)) for i in raw_starts(b))
+        return (float(ord(c)) for c in self.text)
 
     def x_1(self, i: Any) -> float:
         return StringProxy(self.text).m_codePointAt__1(i)
 
     def g_count(self) -> float:
-        return float(len(self.text))
+        return float(text_count(self.text))
 
     def m_iterate_1(self, it: Any) -> Any:
         return StringProxy(self.text).m_iterate_1(it)
