@@ -56,6 +56,31 @@ OUTPUT_CASES = [
         " (pr (map desc [1 {:a 1} '(1 2) '() [1] 1/2 true (->R 1)]))",
         "(:long :map :list :list :vec :ratio :bool :map)",
     ),
+    # a macro's syntax-quoted try finds its catch clauses (they are seqs built by
+    # concat), and class names resolve to java.lang classes as in Clojure
+    (
+        "(defmacro safely [e] `(try ~e (catch Throwable t# [:caught (.getMessage t#)])))"
+        " (defmacro arities [] `(fn ([] 0) ([x#] 1)))"
+        " (defmacro local-fns [] `(letfn [(f# [] :ok)] (f#)))"
+        " (pr (safely (/ 1 0)) ((arities)) ((arities) 5) (local-fns)"
+        " `[Exception String Throwable inc])",
+        '[:caught "Divide by zero"] 0 1 :ok'
+        " [java.lang.Exception java.lang.String java.lang.Throwable clojure.core/inc]",
+    ),
+    # messages as the JVM gives them: nth and assoc past a vector's end have none
+    (
+        "(defmacro msg [e] `(try ~e (catch Throwable t# [(.getName (class t#)) (ex-message t#)])))"
+        ' (pr (msg (nth [1 2] 5)) (msg (nth \'(1) 3)) (msg (assoc [1] 3 0)) (msg (subs "abc" 5))'
+        " (msg (throw (Exception.))) (msg (pop [])) (msg (rand-nth [])) (msg (name 1))"
+        " (try (nth [] 0) (catch Exception e (str e))))",
+        '["java.lang.IndexOutOfBoundsException" nil] ["java.lang.IndexOutOfBoundsException" nil]'
+        ' ["java.lang.IndexOutOfBoundsException" nil]'
+        ' ["java.lang.IndexOutOfBoundsException" "begin 5, end 3, length 3"]'
+        ' ["java.lang.Exception" nil] ["java.lang.IllegalStateException" "Can\'t pop empty vector"]'
+        ' ["java.lang.IndexOutOfBoundsException" nil]'
+        ' ["java.lang.ClassCastException" "java.lang.Long cannot be cast to clojure.lang.Named"]'
+        ' "java.lang.IndexOutOfBoundsException"',
+    ),
     # load-file and load are file access, refused at run time as slurp is
     (
         '(pr (try (load-file "x.clj") (catch Exception e (ex-message e))))',

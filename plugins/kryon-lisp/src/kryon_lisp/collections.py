@@ -97,7 +97,7 @@ def _assoc1(coll: Any, k: Any, v: Any) -> Any:
         if k == len(coll):
             return coll.append(v)
         if not 0 <= k < len(coll):
-            raise IndexError(f"Index {k} out of bounds for length {len(coll)}")
+            raise MessagelessIndexError(f"Index {k} out of bounds for length {len(coll)}")
         return coll.set(k, v)
     raise TypeError(f"{type_name(coll)} cannot be cast to clojure.lang.Associative")
 
@@ -401,7 +401,7 @@ def nth(coll: Any, i: Any, default: Any = _MISSING) -> Any:
     else:
         raise TypeError(f"nth not supported on this type: {type_name(coll)}")
     if default is _MISSING:
-        raise IndexError(f"Index {i} out of bounds")
+        raise MessagelessIndexError(f"Index {i} out of bounds")
     return default
 
 
@@ -439,7 +439,9 @@ def peek(coll: Any) -> Any:
 def pop(coll: Any) -> Any:
     if type(coll) is PVector:
         if not len(coll):
-            raise ValueError("Can't pop empty vector")
+            from kryon_lisp.classes import EXCEPTIONS
+
+            raise EXCEPTIONS["IllegalStateException"]("Can't pop empty vector")
         return coll.delete(len(coll) - 1)
     if coll is None:
         return None
@@ -483,6 +485,14 @@ def empty(coll: Any) -> Any:
     return None
 
 
+class MessagelessIndexError(IndexError):
+    """Clojure's ``nth`` past the end throws ``IndexOutOfBoundsException()``,
+    whose message is null: ``ex-message`` is nil and ``str`` the class alone
+    (the text is for the error report)."""
+
+    messageless = True
+
+
 def not_empty(coll: Any) -> Any:
     return coll if seq(coll) is not None else None
 
@@ -490,7 +500,7 @@ def not_empty(coll: Any) -> Any:
 def subvec(v: Any, start: int, end: int | None = None) -> Any:
     end = len(v) if end is None else end
     if not 0 <= start <= end <= len(v):
-        raise IndexError("Index out of bounds")
+        raise MessagelessIndexError("Index out of bounds")
     return v[start:end]
 
 

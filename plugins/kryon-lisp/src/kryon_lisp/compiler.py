@@ -16,6 +16,8 @@ import warnings
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from pyrsistent import pvector
+
 from kryon_core import CompileError, LimitError, ScriptExit
 from kryon_lisp import patterns
 from kryon_lisp.compile_budget import COMPILE_BYTES_PER_NODE
@@ -484,6 +486,7 @@ class Compiler:
             from kryon_lisp.errors import describe
 
             raise self.error(f"Error in macro {head}: {describe(exc)}", form) from None
+        expanded = as_code(expanded)
         if isinstance(expanded, PList) and expanded.line is None:
             expanded.line, expanded.column = form.line, form.column
         return expanded
@@ -647,6 +650,29 @@ class Compiler:
             raise self.error(f"Can't let qualified name: {sym}", sym)
         py = self.scope.local_name(_py_safe(sym.name))
         return env.bind(sym.name, Local(sym.name, py, self.scope)), py
+
+
+def as_code(x: Any, depth: int = 0) -> Any:
+    """A macro's expansion with the sequences seq functions built (what a
+    syntax-quote's ``(catch ...)`` or ``([x] ...)`` arity becomes) as lists, so
+    the special forms that look inside their arguments find their clauses; a
+    list or vector is rebuilt only when something in it changed."""
+    if depth > MAX_COMPILE_DEPTH:
+        return x  # the compiler reports the nesting
+    if isinstance(x, Seq) and not isinstance(x, PList):
+        return plist([as_code(item, depth + 1) for item in x])
+    if isinstance(x, PList) and x.count:
+        items = list(x)
+        converted = [as_code(item, depth + 1) for item in items]
+        if any(a is not b for a, b in zip(converted, items, strict=True)):
+            rebuilt = plist(converted)
+            rebuilt.line, rebuilt.column = x.line, x.column
+            return rebuilt
+    elif type(x) is PVector and len(x):
+        converted = [as_code(item, depth + 1) for item in x]
+        if any(a is not b for a, b in zip(converted, x, strict=True)):
+            return pvector(converted)
+    return x
 
 
 def _is_literal(x: Any) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 
 from kryon_core import LimitError, ScriptError, ScriptExit
 from kryon_lisp import classes, limits, patterns
-from kryon_lisp.collections import COLLECTIONS, get, nth
+from kryon_lisp.collections import COLLECTIONS, count, get, nth
 from kryon_lisp.core_num import NUMERIC
 from kryon_lisp.core_seq import SEQUENCES
 from kryon_lisp.core_str import STRINGS
@@ -141,6 +141,10 @@ def ex_message(e: Any) -> Any:
         return e.message
     if isinstance(e, ScriptError):
         return e.message
+    if getattr(e, "messageless", False):
+        return None
+    if isinstance(e, classes.JavaException) and e.message is None:
+        return None  # (Exception.): Java's getMessage is null
     if isinstance(e, BaseException):
         from kryon_lisp.errors import describe
 
@@ -346,6 +350,12 @@ def rand_int(n: int) -> int:
     return random.randrange(int(n))
 
 
+def rand_nth(coll: Any) -> Any:
+    """``(nth coll (rand-int (count coll)))``: an empty one is out of bounds."""
+    n = count(coll)
+    return nth(coll, rand_int(n) if n else 0)
+
+
 def rand(n: float = 1.0) -> float:
     import random
 
@@ -469,7 +479,7 @@ CORE: dict[str, Any] = {
     "hash": clojure_hash,
     "rand-int": rand_int,
     "rand": rand,
-    "rand-nth": lambda coll: coll[rand_int(len(coll))] if len(coll) else None,
+    "rand-nth": rand_nth,
     "shuffle": lambda coll: __import__("pyrsistent").pvector(
         __import__("random").sample(list(coll), len(coll))
     ),

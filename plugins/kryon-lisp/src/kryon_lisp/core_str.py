@@ -29,7 +29,8 @@ def str_(*args: Any) -> str:
 def subs(s: str, start: int, end: int | None = None) -> str:
     end = len(s) if end is None else end
     if not 0 <= start <= end <= len(s):
-        raise IndexError(f"String index out of range: {end if end > len(s) else start}")
+        # String.substring's message since Java 9
+        raise IndexError(f"begin {start}, end {end}, length {len(s)}")
     return s[start:end]
 
 
@@ -156,7 +157,7 @@ def name_(x: Any) -> str:
         return x
     if isinstance(x, (Keyword, Symbol)):
         return x.name
-    raise TypeError(f"Doesn't support name: {pr_str(x)}")
+    raise TypeError(f"{type_name(x)} cannot be cast to clojure.lang.Named")
 
 
 def namespace(x: Any) -> Any:

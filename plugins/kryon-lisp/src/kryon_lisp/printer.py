@@ -170,9 +170,13 @@ def str_of(x: Any) -> str:
     if isinstance(x, ExceptionInfo):
         return f"clojure.lang.ExceptionInfo: {str_of(x.message)} {pr_str(x.data)}"
     if hasattr(x, "java_name"):
-        return f"{x.java_name}: {x}"
+        # Throwable.toString: the class alone when there is no message
+        return x.java_name if getattr(x, "message", "") is None else f"{x.java_name}: {x}"
     if isinstance(x, BaseException) and not isinstance(x, Thrown):
         from kryon_lisp.errors import describe
+
+        if getattr(x, "messageless", False):
+            return type_name(x)
 
         # Throwable.toString: the class, then the message
         return f"{type_name(x)}: {describe(x)}"

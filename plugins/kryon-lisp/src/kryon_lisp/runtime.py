@@ -195,6 +195,8 @@ class Runtime:
 
     def catch_class(self, sym: Any) -> Any:
         key = str(sym)
+        if key not in CATCH_CLASSES and key.startswith("java.lang."):
+            key = key[len("java.lang.") :]  # what a syntax-quote made of Error, Throwable ...
         if key not in CATCH_CLASSES:
             return None
         found = CATCH_CLASSES[key]

@@ -131,8 +131,13 @@ class SyntaxQuoter:
             return sym
         if name.startswith(".") or name.endswith("."):
             return sym
+        from kryon_lisp.classes import CLASSES, EXCEPTIONS
         from kryon_lisp.core import CORE_NAMES
         from kryon_lisp.macros import CORE_MACROS
+
+        java_name = f"java.lang.{name}"
+        if java_name in CLASSES or java_name in EXCEPTIONS:
+            return Symbol(java_name)  # a class name resolves to its class, as in Clojure
 
         if name in CORE_NAMES or name in CORE_MACROS:
             return Symbol(name, "clojure.core")
