@@ -16,7 +16,7 @@
 // rawStack(error) -> QuickJS's stack text of an error (not what scripts see) and
 // promiseState(p) -> [state, result] (0 pending, 1 fulfilled, 2 rejected, -1
 // unknown, -2 not a promise); it
-// returns { console, inspect, format, isProxy }.  Every built-in used here is captured now,
+// returns { console, inspect, format, proxies } (proxies.has(x): x is a proxy).  Every built-in used here is captured now,
 // so a script replacing Array.prototype.push or Object.keys changes nothing printed.
 (function (write, mapStack, now, rawStack, promiseState) {
 "use strict";
@@ -42,6 +42,7 @@ const mapGet = uncurry(Map.prototype.get), mapSet = uncurry(Map.prototype.set);
 const mapHas = uncurry(Map.prototype.has), mapDelete = uncurry(Map.prototype.delete);
 const setNext = uncurry(protoOf(new Set().values()).next);
 const setSize = getter(Set.prototype, "size"), setValues = uncurry(Set.prototype.values);
+const setHas = uncurry(Set.prototype.has);
 const TypedArrayProto = protoOf(Uint8Array.prototype);
 const typedName = getter(TypedArrayProto, Symbol.toStringTag);
 const typedLength = getter(TypedArrayProto, "length");
@@ -70,7 +71,8 @@ const builtIn = uncurry(Set.prototype.has);
 // constructs its target, as Proxy does.
 const PROXIES = new WeakMap(), REVOKED = {}, RealProxy = Proxy, realRevocable = Proxy.revocable;
 const proxyTarget = uncurry(WeakMap.prototype.get), keepProxy = uncurry(WeakMap.prototype.set);
-const isProxy = uncurry(WeakMap.prototype.has).bind(undefined, PROXIES);
+// (has as an own property of the private map: one call, no script can replace it)
+defineProperty(PROXIES, "has", { value: WeakMap.prototype.has });
 const proxyMaker = function (target, handler) {
   if (new.target === undefined) throw new TypeError("Constructor Proxy requires 'new'");
   const p = new RealProxy(target, handler);
@@ -91,49 +93,76 @@ defineProperty(globalThis, "Proxy", { value: proxyMaker, writable: true, configu
 
 // -- what Map and Set iterators have left ---------------------------------------
 // Node prints an iterator's remaining items ([Map Iterator] { 2, 3 }), which no
-// JavaScript can read.  The methods making Map and Set iterators are replaced by
-// ones that stamp each iterator with its collection, its kind and a count of the
-// items taken (private fields: no script can see them), and the iterators' next by
-// one that counts; the preview walks the collection past them.  (An item deleted
-// before the cursor while iterating makes the preview start one late.)
-class Unchanged { constructor(o) { return o; } }
-let stamp, stampOf, counted;
-class IteratorStamp extends Unchanged {
-  #of; #map; #kind; #taken = 0;
-  constructor(it, of, map, kind) { super(it); this.#of = of; this.#map = map; this.#kind = kind; }
-  static {
-    stamp = (it, of, map, kind) => { new IteratorStamp(it, of, map, kind); return it; };
-    stampOf = (it) => #of in it ? { of: it.#of, map: it.#map, kind: it.#kind, taken: it.#taken } : undefined;
-    counted = (next) => ({ next() {
-      const step = next(this);
-      if (#taken in this && this.#taken >= 0) {
-        if (step.done) this.#taken = -1;
-        else this.#taken++;
-      }
-      return step;
-    } }).next;
-  }
-}
+// JavaScript can read without taking them.  The methods making Map and Set iterators
+// are replaced by ones that remember each iterator's kind (Map or Set; keys, values
+// or entries); `next` stays QuickJS's own (a JavaScript next would cost for...of its
+// fast path: 15 times slower).  Printing an iterator takes its remaining items and
+// gives it a prototype whose next hands them out again (REPLAY), so the script reads
+// the same items afterwards; items the collection gains after the print are not
+// seen by that iterator.
+const ITERATORS = new WeakMap(), OWNERS = new WeakMap(), REPLAY = new WeakMap();
+const kindOf = uncurry(WeakMap.prototype.get), keepKind = uncurry(WeakMap.prototype.set);
+const replayOf = uncurry(WeakMap.prototype.get), keepReplay = uncurry(WeakMap.prototype.set);
+const setProto = Object.setPrototypeOf, makeObject = Object.create;
 function trackIterators(proto, kinds, isMap) {
   const iterProto = protoOf(proto.entries.call(isMap ? new Map() : new Set()));
+  const native = uncurry(iterProto.next), replaying = makeObject(iterProto);
+  defineProperty(replaying, "next", { writable: true, configurable: true, value: { next() {
+    const r = replayOf(REPLAY, this);
+    if (r === undefined) return native(this);
+    while (r.at < r.keys.length) {
+      const key = r.keys[r.at++];
+      if (isMap ? mapHas(r.of, key) : setHas(r.of, key)) return { value: itemOf(r, key), done: false };
+    }
+    return { value: undefined, done: true };
+  } }.next });
   const made = new Map();
   for (let i = 0; i < kinds.length; i++) {
-    const name = kinds[i][0], native = proto[name];
-    let wrapper = mapGet(made, native);
+    const name = kinds[i][0], method = proto[name];
+    let wrapper = mapGet(made, method);
     if (wrapper === undefined) {
-      const make = uncurry(native), kind = kinds[i][1];
-      wrapper = { [name]() { return stamp(make(this), this, isMap, kind); } }[name];
-      mapSet(made, native, wrapper);
+      // [a Map's?, kind, QuickJS's next, the prototype replaying a printed iterator]
+      const make = uncurry(method), kind = [isMap, kinds[i][1], native, replaying];
+      wrapper = { [name]() {
+        const it = make(this);
+        keepKind(ITERATORS, it, kind);
+        keepKind(OWNERS, it, this);
+        return it;
+      } }[name];
+      mapSet(made, method, wrapper);
     }
     defineProperty(proto, name, { value: wrapper, writable: true, configurable: true });
   }
   defineProperty(proto, Symbol.iterator,
     { value: proto[isMap ? "entries" : "values"], writable: true, configurable: true });
-  defineProperty(iterProto, "next",
-    { value: counted(uncurry(iterProto.next)), writable: true, configurable: true });
 }
 trackIterators(Map.prototype, [["entries", "entries"], ["keys", "keys"], ["values", "values"]], true);
 trackIterators(Set.prototype, [["entries", "entries"], ["values", "values"], ["keys", "values"]], false);
+// What an iterator has left, taken once: the remaining items are the collection's
+// last ones, so their keys are kept, and the replaying next hands out the current
+// item of each key still there (a deletion or a new value after the print is seen).
+function iteratorRest(it, kind) {
+  let r = replayOf(REPLAY, it);
+  if (r === undefined) {
+    const native = kind[2], of = kindOf(OWNERS, it), all = [];
+    let left = 0;
+    while (!native(it).done) left++;
+    const list = kind[0] ? mapEntries(of) : setValues(of), next = kind[0] ? mapNext : setNext;
+    for (let step = next(list); !step.done; step = next(list)) {
+      push(all, kind[0] ? step.value[0] : step.value);
+    }
+    const keys = [];
+    for (let i = max(all.length - left, 0); i < all.length; i++) push(keys, all[i]);
+    r = { keys: keys, at: 0, of: of, map: kind[0], kind: kind[1] };
+    keepReplay(REPLAY, it, r);
+    setProto(it, kind[3]);
+  }
+  return r;
+}
+function itemOf(r, key) {
+  if (r.kind === "keys" || !r.map) return r.kind === "entries" ? [key, key] : key;
+  return r.kind === "values" ? mapGet(r.of, key) : [key, mapGet(r.of, key)];
+}
 
 // -- small string helpers (no String.prototype method a script could replace) ---
 function spaces(n) { let s = ""; while (n-- > 0) s += " "; return s; }
@@ -511,14 +540,14 @@ function showObject(st, v, level) {
     open = prefix(ctor, tag, "Map", "(" + mapSize(v) + ")") + "{";
     if (mapSize(v) === 0 && keys.length === 0) return open + "}";
     fill = mapItems;
-  } else if ((iterator = stampOf(v)) !== undefined) {
-    const info = iterator, type = info.map ? "Map" : "Set";
+  } else if ((iterator = kindOf(ITERATORS, v)) !== undefined) {
+    const type = iterator[0] ? "Map" : "Set";
     let name = type + " Iterator";
     if (tag !== name) name = (tag !== "" ? tag + "] [" : "") + name;
-    if (info.kind === "entries") name = cut(name, 0, -8) + "Entries";
+    if (iterator[1] === "entries") name = cut(name, 0, -8) + "Entries";
     keys = propertyKeys(st, v, false);
     open = "[" + name + "] {";
-    fill = (st2, it, inner) => iteratorItems(st2, iterator, inner);
+    fill = (st2, it, inner) => iteratorItems(st2, it, iterator, inner);
   } else if (typed !== undefined) {
     kind = typed;
     keys = propertyKeys(st, v, true);
@@ -691,25 +720,21 @@ function mapItems(st, m, level) {
 }
 
 // The items a Map or Set iterator has left; entries as [ key, value ] pairs.
-function iteratorItems(st, info, level) {
-  const entries = [];
-  if (info.taken < 0) return entries;
-  const all = info.map ? mapEntries(info.of) : setValues(info.of), next = info.map ? mapNext : setNext;
-  let skip = info.taken, left = 0;
+function iteratorItems(st, it, kind, level) {
+  const entries = [], rest = iteratorRest(it, kind), items = [];
+  for (let i = rest.at; i < rest.keys.length; i++) {
+    const key = rest.keys[i];
+    if (rest.map ? mapHas(rest.of, key) : setHas(rest.of, key)) push(items, itemOf(rest, key));
+  }
+  const end = min(items.length, st.maxArrayLength);
   st.indent += 2;
-  for (let step = next(all); !step.done; step = next(all)) {
-    if (skip > 0) { skip--; continue; }
-    if (entries.length >= st.maxArrayLength) { left++; continue; }
-    const key = info.map ? step.value[0] : step.value, value = info.map ? step.value[1] : step.value;
-    if (info.kind !== "entries") {
-      push(entries, show(st, info.kind === "keys" ? key : value, level));
-      continue;
-    }
-    const pair = [show(st, key, level), show(st, value, level)];
+  for (let i = 0; i < end; i++) {
+    if (kind[1] !== "entries") { push(entries, show(st, items[i], level)); continue; }
+    const pair = [show(st, items[i][0], level), show(st, items[i][1], level)];
     push(entries, combine(st, pair, "", "[", "]", true, level, pair));
   }
   st.indent -= 2;
-  return moreItems(entries, left);
+  return moreItems(entries, items.length - end);
 }
 
 function bufferItems(st, b) {
@@ -1054,5 +1079,5 @@ const console = {
 console.groupCollapsed = {
   groupCollapsed(...labels) { applyFn(console.group, console, labels); },
 }.groupCollapsed;
-return { console: console, inspect: inspect, format: format, isProxy: isProxy };
+return { console: console, inspect: inspect, format: format, proxies: PROXIES };
 })

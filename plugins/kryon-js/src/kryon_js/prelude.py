@@ -1130,7 +1130,7 @@ const console = consoleParts.console, inspect = consoleParts.inspect;
 (%(locale)s)();
 (%(json)s)();
 (%(clone)s)(global);
-(%(arrays)s)(consoleParts.isProxy);
+(%(arrays)s)(consoleParts.proxies);
 const deniedProbe = new Proxy(create(null), {
   get(target, name) {
     if (typeof name !== "string") return undefined;

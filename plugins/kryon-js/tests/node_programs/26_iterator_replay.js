@@ -1,0 +1,10 @@
+const m = new Map([['a', 1], ['b', 2], ['c', 3]]);
+const it = m.values();
+console.log(it); console.log(it.next()); console.log(it); console.log([...it]); console.log(it, it.next());
+const e = m.entries(); e.next(); console.log(e); for (const [k, v] of e) console.log(k, v); console.log(e);
+const s = new Set('hello'); const si = s.values(); console.log(si, Array.from(si), si);
+console.log(Object.prototype.toString.call(it), it[Symbol.iterator]() === it, typeof it.next);
+const k = m.keys(); console.log(k); m.delete('a'); console.log(k.next(), k);
+const big = new Set(Array.from({ length: 150 }, (_, i) => i)).values(); for (let i = 0; i < 45; i++) big.next(); console.log(big);
+const m3 = new Map([[1, 'a'], [2, 'b'], [3, 'c']]); const v3 = m3.values(); v3.next(); console.log(v3); m3.set(3, 'C'); m3.delete(2); console.log(v3, [...v3]);
+const s3 = new Set([1, 2, 3]); const e3 = s3.entries(); console.log(e3); s3.delete(1); console.log(e3.next(), e3);
