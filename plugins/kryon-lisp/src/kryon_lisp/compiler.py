@@ -486,7 +486,8 @@ class Compiler:
             from kryon_lisp.errors import describe
 
             raise self.error(f"Error in macro {head}: {describe(exc)}", form) from None
-        expanded = as_code(expanded)
+        if not str(getattr(macro, "__module__", None)).startswith("kryon_lisp."):
+            expanded = as_code(expanded)  # the core's Python macros build lists themselves
         if isinstance(expanded, PList) and expanded.line is None:
             expanded.line, expanded.column = form.line, form.column
         return expanded
