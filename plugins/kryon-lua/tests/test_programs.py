@@ -6,7 +6,8 @@ installed): metatables and inheritance, every metamethod, closures and
 varargs, coroutines as generators, ``string.format`` specifiers, patterns
 (``%b``, ``%f``, captures, function and table replacements), utf8, integer
 and float arithmetic and printing, ``table.sort`` comparators, ``goto``,
-errors with tables and levels, ``pcall``/``xpcall`` messages, ``os.date``.
+errors with tables and levels, ``pcall``/``xpcall`` messages, ``os.date``,
+reading an empty standard input.
 They run under the sandboxed policy (its time limit raised, so that a busy
 machine cannot fail them) and under ``trusted``.
 
@@ -44,6 +45,7 @@ def run_program(path: Path, policy: str, config: Path) -> subprocess.CompletedPr
     options = ["--policy", "trusted"] if policy == "trusted" else ["--config", str(config)]
     return subprocess.run(
         [sys.executable, "-m", "kryon_core", "run", path.name, *options],
+        stdin=subprocess.DEVNULL,  # (the sandbox's input is empty; trusted reads this)
         capture_output=True,
         timeout=120,
         cwd=path.parent,
@@ -65,7 +67,12 @@ def test_program_prints_what_lua_prints(tmp_path: Path, name: str, policy: str) 
 @pytest.mark.parametrize("name", CASES)
 def test_the_expected_outputs_are_the_lua_commands(name: str) -> None:
     result = subprocess.run(
-        ["lua5.4", f"{name}.lua"], capture_output=True, timeout=60, check=False, cwd=PROGRAMS
+        ["lua5.4", f"{name}.lua"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=60,
+        check=False,
+        cwd=PROGRAMS,
     )
     assert result.stdout == (PROGRAMS / f"{name}.out").read_bytes()
 

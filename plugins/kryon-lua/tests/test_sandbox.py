@@ -49,8 +49,6 @@ def test_no_python_object_is_reachable(any_lua: Any) -> None:
         "os.execute",
         "os.remove",
         "io.open",
-        "io.read",
-        "io.lines",
         "io.popen",
         "io.input",
         "io.output",
@@ -77,6 +75,19 @@ def test_dangerous_globals_are_gone(any_lua: Any, name: str) -> None:
     head, _, field = name.partition(".")
     expr = f"{head} and {head}.{field}" if field else head
     assert any_lua.run(f"return {expr} == nil") is True
+
+
+def test_standard_input_is_empty_and_there_are_no_files(any_lua: Any) -> None:
+    # as `lua x.lua < /dev/null`: programs that read their input end at once
+    assert any_lua.run(
+        "local lines = 0 for _ in io.lines() do lines = lines + 1 end"
+        " return {io.read() == nil, io.read('a'), io.read('n') == nil, io.stdin:read('a'),"
+        " lines, io.type(io.stdin)}"
+    ) == [True, "", True, "", 0, "file"]
+    with pytest.raises(ScriptRuntimeError, match="cannot open file '/etc/passwd' .the sandbox"):
+        any_lua.run("for line in io.lines('/etc/passwd') do end")
+    with pytest.raises(ScriptRuntimeError, match=r"s\d+:2: bad argument #1 to 'read' .invalid"):
+        any_lua.run("io.read('x')")
 
 
 def test_os_getenv_sees_an_empty_environment(any_lua: Any, monkeypatch: Any) -> None:

@@ -16,6 +16,8 @@ local string_gsub, string_match, string_format = string.gsub, string.match, stri
 local table_concat, setmetatable, select, type, error, tostring, tonumber, xpcall =
   table.concat, setmetatable, select, type, error, tostring, tonumber, xpcall
 local math_type = math.type
+local table_unpack = table.unpack or unpack
+local math_floor = math.floor
 local debug_getinfo = debug.getinfo
 local rethrow, is_tripped = K.rethrow, K.is_tripped
 
@@ -142,8 +144,11 @@ local FILE_MT = { __name = "FILE*", __metatable = false }
 FILE_MT.__index = FILE_MT
 local streams = setmetatable({}, { __mode = "k" })  -- [file] = function(text)
 
+local inputs = setmetatable({}, { __mode = "k" })  -- [file] = true: an (empty) input
+
 function FILE_MT.write(...)
   local file = ...
+  if inputs[file] then return nil, "Bad file descriptor", 9 end
   local write = streams[file]
   if not write then
     error(as_called("bad argument #1 to 'write' (FILE* expected, got "
@@ -162,6 +167,66 @@ function FILE_MT.__tostring(file)
   return "file (" .. string_match(tostring(streams[file]), ": (.*)$") .. ")"
 end
 
+-- Reading: standard input is empty (end of file at once, as `lua x.lua <
+-- /dev/null`): each format reads what Lua reads at the end of a file ("a"
+-- an empty string, anything else fail, which ends the read); a format is
+-- checked as Lua checks it when it is read.
+local function bad_format(first, ...)
+  for i = 1, select("#", ...) do
+    local format = select(i, ...)
+    local detail
+    if type(format) == "number" then
+      local whole = format == math_floor(format) and format > -2 ^ 63 and format < 2 ^ 63
+      if not whole then detail = "number has no integer representation" end
+    elseif type(format) ~= "string" then
+      detail = "string expected, got " .. type(format)
+    elseif not string_match(format, "^%*?[nlLa]") then
+      detail = "invalid format"
+    end
+    if detail then return "bad argument #" .. (first + i - 1) .. " to '?' (" .. detail .. ")" end
+    -- Lua checks each format as it reads: the first one that fails ends it
+    if not string_match(format, "^%*?a") then return nil end
+  end
+  return nil
+end
+
+local function at_end_of_file(...)
+  local n = select("#", ...)
+  if n == 0 then return nil end
+  local results = {}
+  for i = 1, n do
+    local format = select(i, ...)
+    if type(format) ~= "string" or not string_match(format, "^%*?a") then
+      return table_unpack(results, 1, i)  -- (results[i] is nil: fail)
+    end
+    results[i] = ""
+  end
+  return table_unpack(results, 1, n)
+end
+
+function FILE_MT.read(...)
+  local file = ...
+  if not streams[file] then
+    error(as_called("bad argument #1 to 'read' (FILE* expected, got "
+                    .. typename(1, file, ...) .. ")", 1), 0)
+  end
+  if not inputs[file] then return nil, "Bad file descriptor", 9 end
+  local bad = bad_format(2, select(2, ...))
+  if bad then error(as_called(bad, 1), 0) end
+  return at_end_of_file(select(2, ...))
+end
+replaced[FILE_MT.read] = "?"
+
+function FILE_MT.lines(...)
+  local file = ...
+  if not inputs[file] then
+    error(as_called("bad argument #1 to 'lines' (FILE* expected, got "
+                    .. typename(1, file, ...) .. ")", 1), 0)
+  end
+  return function() return nil end
+end
+replaced[FILE_MT.lines] = "?"
+
 -- `write(text, to_stderr)`: the script's output host function.
 local function new_io(write)
   local function open(to_stderr)
@@ -170,6 +235,23 @@ local function new_io(write)
     return file
   end
   local stdout, stderr = open(false), open(true)
+  local stdin = setmetatable({}, FILE_MT)
+  inputs[stdin] = true
+  streams[stdin] = function() end  -- (never written: only its address shows)
+  local function io_read(...)
+    local bad = bad_format(1, ...)
+    if bad then error(as_called(bad, 1), 0) end
+    return at_end_of_file(...)
+  end
+  replaced[io_read] = "io.read"
+  local function io_lines(...)
+    if select("#", ...) > 0 and (...) ~= nil then
+      local name = ...
+      error(as_called("cannot open file '" .. tostring(name) .. "' (the sandbox has no files)", 1), 0)
+    end
+    return function() return nil end
+  end
+  replaced[io_lines] = "io.lines"
   local function io_write(...)
     local text, bad = write_text(...)
     if text ~= "" then write(text, false) end
@@ -179,6 +261,9 @@ local function new_io(write)
   replaced[io_write] = "io.write"
   return {
     write = io_write,
+    read = io_read,
+    lines = io_lines,
+    stdin = stdin,
     stdout = stdout,
     stderr = stderr,
     type = function(x) return streams[x] and "file" or nil end,
