@@ -81,6 +81,13 @@ OUTPUT_CASES = [
         ' ["java.lang.ClassCastException" "java.lang.Long cannot be cast to clojure.lang.Named"]'
         ' "java.lang.IndexOutOfBoundsException"',
     ),
+    # re-matcher: re-find walks its matches, re-groups reads the last
+    (
+        '(let [m (re-matcher #"(\\d)(\\d)?" "a1b22")]'
+        " (pr (re-find m) (re-groups m) (re-find m) (re-find m)"
+        ' (try (re-groups (re-matcher #"x" "y")) (catch IllegalStateException e (ex-message e)))))',
+        '["1" "1" nil] ["1" "1" nil] ["22" "2" "2"] nil "No match found"',
+    ),
     # load-file and load are file access, refused at run time as slurp is
     (
         '(pr (try (load-file "x.clj") (catch Exception e (ex-message e))))',

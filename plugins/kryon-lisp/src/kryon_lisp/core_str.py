@@ -411,7 +411,31 @@ def _match_value(m: Any) -> Any:
     return pvector([m.group(0), *m.groups()])
 
 
-def re_find(pattern: Any, s: str) -> Any:
+class Matcher:
+    """``(re-matcher re s)``: Java's Matcher, found through by ``re-find``."""
+
+    java_class = "java.util.regex.Matcher"
+    __slots__ = ("last", "matches")
+
+    def __init__(self, pattern: Any, s: Any) -> None:
+        self.matches = patterns.finditer(pattern, _text(s))
+        self.last: Any = None
+
+    def find(self) -> Any:
+        self.last = next(self.matches, None)
+        return None if self.last is None else _match_value(self.last)
+
+    def groups(self) -> Any:
+        if self.last is None:
+            from kryon_lisp.classes import EXCEPTIONS
+
+            raise EXCEPTIONS["IllegalStateException"]("No match found")
+        return _match_value(self.last)
+
+
+def re_find(pattern: Any, s: Any = None) -> Any:
+    if type(pattern) is Matcher and s is None:  # (re-find matcher): its next match
+        return pattern.find()
     m = patterns.search(pattern, _text(s))
     return None if m is None else _match_value(m)
 
@@ -499,6 +523,8 @@ STRINGS: dict[str, Any] = {
     "prn-str": lambda *xs: " ".join(pr_str(x) for x in xs) + "\n",
     "println-str": lambda *xs: " ".join(pr_str(x, False) for x in xs) + "\n",
     "re-find": re_find,
+    "re-matcher": Matcher,
+    "re-groups": lambda m: m.groups(),
     "re-matches": re_matches,
     "re-seq": re_seq,
     "re-pattern": patterns.compile_pattern,
