@@ -1529,7 +1529,9 @@ function markNatives(object, depth, seen) {
           strSlice(fnSource(v), -NATIVE_END.length) !== NATIVE_END) {
         weakSet(NATIVE, v, typeof v.name === "string" ? v.name : "");
       }
-      if (depth > 0 && v !== null && (typeof v === "object" || typeof v === "function")) {
+      // (into namespaces and constructors: a method's own keys hold no function)
+      if (depth > 0 && v !== null && (typeof v === "object" ||
+          (typeof v === "function" && hasOwn(v, "prototype")))) {
         markNatives(v, depth - 1, seen);
       }
     }

@@ -1,0 +1,20 @@
+const text = `The quick brown fox jumps over the lazy dog. The dog sleeps; the fox runs!
+A fox, a dog, and THE end.`;
+const words = text.toLowerCase().match(/\b[a-z']+\b/g);
+const freq = words.reduce((m, w) => m.set(w, (m.get(w) || 0) + 1), new Map());
+const top = [...freq].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5);
+console.log(top);
+console.log(freq.size, words.length, Math.max(...freq.values()));
+console.log(text.split('\n').map((l, i) => `${String(i + 1).padStart(3, '0')}: ${l}`).join('\n'));
+const caps = text.replace(/\b(\w)(\w*)/g, (_, a, b) => a.toUpperCase() + b.toLowerCase());
+console.log(caps);
+const sentences = text.split(/(?<=[.!;])\s+/);
+console.log(sentences, sentences.length);
+console.log([...'mississippi'].reduce((o, c) => (o[c] = (o[c] ?? 0) + 1, o), {}));
+console.log('racecar'.split('').reverse().join('') === 'racecar', 'Hello'.at(-1), 'abc'.charCodeAt(1), String.fromCharCode(72, 105));
+const camel = 'some_variable_name'.replace(/_(\w)/g, (_, c) => c.toUpperCase());
+const snake = 'someVariableName'.replace(/[A-Z]/g, c => '_' + c.toLowerCase());
+console.log(camel, snake, 'Title Case Me'.split(' ').map(w => w[0]).join(''));
+console.log('a1b2c3'.replace(/\d/g, d => d * 2), 'x'.padStart(0), 'abc'.substr(-2, 1), ' a b '.split(' '));
+const re = /(\d+)-(\d+)/g; let mm; while ((mm = re.exec('10-20, 30-40')) !== null) console.log(mm[0], mm.index, re.lastIndex);
+console.log('2024-01-05'.replace(/(\d+)-(\d+)-(\d+)/, '$3/$2/$1'), 'aaa'.replace('a', '$&$&'), 'x'.replace('x', '$$'));
