@@ -15,16 +15,23 @@ An exception raised inside a garbage collection (a ``gc.callbacks`` entry, a
 the watchdog holds its fire while the collector runs: two callbacks, first and
 last in ``gc.callbacks``, mark the collection (each call puts them back there:
 callbacks registered later, such as hypothesis's, would otherwise run after
-the collection counted as over).
+the collection counted as over).  From Python 3.12 the collector runs where
+the interpreter checks for asynchronous exceptions, before it does: one
+injected just before a collection starts is raised inside it all the same.
+Such a lost exception is kept from the host's ``sys.unraisablehook`` (which
+:class:`_Unraisable` wraps) and, the call being still armed, fired again
+``_REPEAT_S`` later as any swallowed one is.
 """
 
 from __future__ import annotations
 
 import ctypes
 import gc
+import sys
 import threading
 import time
 from collections.abc import Callable
+from typing import Any
 
 __all__ = ["TimeLimitExceeded", "Watchdog"]
 
@@ -68,6 +75,23 @@ class TimeLimitExceeded(BaseException):
     """
 
 
+class _Unraisable:
+    """``sys.unraisablehook`` without the TimeLimitExceeded a collection swallowed."""
+
+    def __init__(self, inner: Callable[[Any], object]) -> None:
+        self.inner = inner
+
+    def __call__(self, unraisable: Any) -> None:
+        if not isinstance(unraisable.exc_value, TimeLimitExceeded):
+            self.inner(unraisable)
+
+    @classmethod
+    def keep_wrapped(cls) -> None:
+        """Wrap the current hook (unless it is wrapped already: one check)."""
+        if not isinstance(sys.unraisablehook, cls):
+            sys.unraisablehook = cls(sys.unraisablehook)
+
+
 _set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
 # c_void_p: the class is kept alive by this module and the call takes its own reference.
 _set_async_exc.argtypes = (ctypes.c_ulong, ctypes.c_void_p)
@@ -96,6 +120,7 @@ class Watchdog:
     def arm(self, seconds: float) -> int:
         """Start watching the current thread for ``seconds``; returns a token."""
         _Collecting.keep_outermost()
+        _Unraisable.keep_wrapped()
         with self._lock:
             self._generation += 1
             self._deadline = time.monotonic() + seconds

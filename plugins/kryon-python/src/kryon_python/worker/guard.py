@@ -61,6 +61,9 @@ ALLOWED_EVENTS = frozenset(
         "object.__setattr__",
         "object.__delattr__",
         "sys._getframe",
+        # (3.12+) the caller's module name, no frame: namedtuple, Enum and
+        # typing name the module of what they make with it
+        "sys._getframemodulename",
         "sys._current_frames",
         "sys.settrace",
         "sys.setprofile",
