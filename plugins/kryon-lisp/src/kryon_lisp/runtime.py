@@ -13,6 +13,7 @@ from kryon_lisp import (
     hierarchy,
     interop,
     limits,
+    pprint_ns,
     reactive,
     records,
     testing_ns,
@@ -101,6 +102,7 @@ class Runtime:
         self.tests = testing_ns.install(self)
         self._builtin_ns("clojure.set", extra.CLOJURE_SET)
         self._builtin_ns("clojure.walk", extra.CLOJURE_WALK)
+        self._builtin_ns("clojure.pprint", pprint_ns.CLOJURE_PPRINT)
         for ns_name in ("clojure.test", "clojure.core"):
             self._builtin_ns(ns_name, {})
 
@@ -376,6 +378,7 @@ class Runtime:
             return Symbol(the_ns(x).name)
 
         return {
+            "@out": out,  # where clojure.pprint writes for this namespace
             "print": print_,
             "println": println,
             "pr": pr,
