@@ -41,6 +41,11 @@ def test_exit_status_is_the_argument_as_a_java_int(tmp_path: Path, call: str, st
     assert (result.returncode, result.stdout, result.stderr) == (status, "out", "")
 
 
+def test_java_lang_system_is_system(tmp_path: Path) -> None:
+    result = kryon_run(tmp_path, "(print (java.lang.Math/abs -2))\n(java.lang.System/exit 4)\n")
+    assert (result.returncode, result.stdout, result.stderr) == (4, "2", "")
+
+
 def test_exit_inside_lazy_and_higher_order_code(tmp_path: Path) -> None:
     source = "(dorun (map (fn [x] (println x) (when (= x 2) (apply System/exit [9]))) [1 2 3]))\n"
     result = kryon_run(tmp_path, source)

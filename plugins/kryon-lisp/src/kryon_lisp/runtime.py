@@ -93,7 +93,8 @@ class Runtime:
         }
         self._builtin_ns("kryon", {})
         for ns_name, functions in interop.NAMESPACES.items():
-            self._builtin_ns(ns_name, functions)
+            # java.lang.Math/abs is Math/abs: the same namespace under its full name
+            self.namespaces[f"java.lang.{ns_name}"] = self._builtin_ns(ns_name, functions)
         self.namespaces["System"].globals.update(interop_system)
         for ns_name in ("java.util.Arrays", "Arrays"):
             self._builtin_ns(ns_name, JAVA_ARRAYS)
