@@ -21,6 +21,10 @@ HUGE_CALLS = [
     "[1].concat(x)",
     "x.copyWithin(0, 1)",
     "x.flat()",
+    "x.flatMap((v) => v)",
+    "x.toLocaleString()",
+    "x.shift()",
+    "x.unshift(1)",
 ]
 
 
@@ -51,6 +55,13 @@ SHOWN = "const show = (v) => [v.length, Object.keys(v).map((i) => i + ':' + v[i]
             [[3, "2:b"], [16777217, "0:z 5:X 16777215:3 16777216:a"]],
         ),
         ("show(a.slice(-2).concat(['c'], 'd'))", [4, "0:3 1:a 2:c 3:d"]),
+        ("[a.shift(), show(a)]", ["z", [16777218, "6:b 16777216:3 16777217:a"]]),
+        (
+            "[a.unshift('p', 'q'), show(a)]",
+            [16777221, [16777221, "0:p 1:q 2:z 9:b 16777219:3 16777220:a"]],
+        ),
+        ("show(a.flatMap((v, i) => (i === 7 ? [v, [v]] : v)))", [5, "0:z 1:b 2:b 3:3 4:a"]),
+        ("a.toLocaleString().length", 16777222),
     ],
 )
 def test_the_steps_give_what_node_gives(make_js: Any, expression: str, expected: Any) -> None:

@@ -2,8 +2,9 @@
 //
 // QuickJS runs some Array.prototype methods as C loops over every index up to
 // `length` without polling its interrupt handler: on a sparse array of length
-// 2**32 - 1 (`x.length = 2**32 - 1`, `new Array(1e9)`) join, reverse, sort, slice,
-// splice, concat, copyWithin and flat ran for minutes, past every time limit, until
+// 2**32 - 1 (`x.length = 2**32 - 1`, `new Array(1e9)`) join, toLocaleString,
+// reverse, sort, slice, splice, concat, copyWithin, flat, flatMap, shift and unshift
+// ran for minutes, past every time limit, until
 // kryon run's watchdog ended them after seconds.  On a genuine array longer than
 // HUGE (no dense array that long fits in any memory limit) these methods run the
 // specification's steps written here instead, as JavaScript loops the time limit
@@ -128,6 +129,56 @@ const steps = {
     }
     return a;
   },
+  toLocaleString(a, locales, options) {
+    const length = a.length;
+    let r = "";
+    for (let i = 0; i < length; i++) {
+      const item = a[i];
+      r += (i ? "," : "") + (item === undefined || item === null ? ""
+        : text(item.toLocaleString(locales, options)));
+    }
+    return r;
+  },
+  shift(a) {
+    const length = a.length;
+    if (length === 0) { a.length = 0; return undefined; }
+    const first = a[0];
+    for (let k = 1; k < length; k++) {
+      if (k in a) a[k - 1] = a[k];
+      else delete a[k - 1];
+    }
+    delete a[length - 1];
+    a.length = length - 1;
+    return first;
+  },
+  unshift(a, ...items) {
+    const length = a.length, count = items.length;
+    if (count > 0) {
+      if (length + count > MAX_LENGTH) throw new TypeErrorCtor("Invalid array length");
+      for (let k = length; k > 0; k--) {
+        if (k - 1 in a) a[k + count - 1] = a[k - 1];
+        else delete a[k + count - 1];
+      }
+      for (let j = 0; j < count; j++) a[j] = items[j];
+    }
+    a.length = length + count;
+    return length + count;
+  },
+  flatMap(a, mapper, thisArg) {
+    if (typeof mapper !== "function") {
+      throw new TypeErrorCtor("flatMap mapper function is not callable");
+    }
+    const length = a.length, out = [];
+    let n = 0;
+    for (let k = 0; k < length; k++) {
+      if (!(k in a)) continue;
+      const item = applyFn(mapper, thisArg, [a[k], k, a]);
+      if (!isArray(item)) { put(out, n++, item); continue; }
+      const inner = item.length;
+      for (let j = 0; j < inner; j++) if (j in item) put(out, n++, item[j]);
+    }
+    return out;
+  },
   flat(a, depth) {
     const out = [], d = depth === undefined ? 1 : trunc(+depth) || 0;
     let n = 0;
@@ -208,9 +259,26 @@ const wrappers = {
       : NATIVE.copyWithin(this, target, start, end);
   },
   flat(depth) { return far(this) ? steps.flat(this, depth) : NATIVE.flat(this, depth); },
+  flatMap(mapper, thisArg) {
+    return far(this) ? steps.flatMap(this, mapper, thisArg) : NATIVE.flatMap(this, mapper, thisArg);
+  },
+  toLocaleString(locales, options) {
+    return far(this) ? steps.toLocaleString(this, locales, options)
+      : NATIVE.toLocaleString(this, locales, options);
+  },
+  shift() { return far(this) ? steps.shift(this) : NATIVE.shift(this); },
+  unshift(item) {
+    const args = arguments, n = args.length;
+    if (!far(this)) return n === 1 ? NATIVE.unshift(this, item) : applyFn(NATIVE_UNSHIFT, this, args);
+    const list = [this];
+    for (let i = 0; i < n; i++) list[i + 1] = args[i];
+    return applyFn(steps.unshift, undefined, list);
+  },
 };
 const NATIVE_SPLICE = ArrayProto.splice, NATIVE_CONCAT = ArrayProto.concat;
-const names = ["join", "reverse", "sort", "slice", "splice", "concat", "copyWithin", "flat"];
+const NATIVE_UNSHIFT = ArrayProto.unshift;
+const names = ["join", "reverse", "sort", "slice", "splice", "concat", "copyWithin", "flat",
+  "flatMap", "toLocaleString", "shift", "unshift"];
 for (let i = 0; i < names.length; i++) {
   const name = names[i], native = ArrayProto[name];
   NATIVE[name] = uncurry(native);
