@@ -73,6 +73,26 @@ def test_replacement_errors_read_as_the_library_functions(
     assert _message(lua, body) == expected
 
 
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        ("table.insert({}, 5, 2)", "t:1: bad argument #2 to 'insert' (position out of bounds)"),
+        ("string.rep()", "t:1: bad argument #1 to 'rep' (string expected, got no value)"),
+        ("io.stdin:read('x')", "t:1: bad argument #1 to 'read' (invalid format)"),
+    ],
+)
+def test_a_tail_called_replacement_is_told_at_the_nearest_script_line(
+    lua: Any, call: str, expected: str
+) -> None:
+    # `return f()` replaces the caller's frame with the replacement (a C
+    # function would not): the line is the nearest script frame's, here the
+    # pcall's, and the name the short one, as Lua's in a one-line pcall
+    sid = lua.load(
+        f"function main() return select(2, pcall(function() return {call} end)) end", "t"
+    )
+    assert lua.call(sid, "main") == expected
+
+
 def test_pcall_of_a_replacement_names_it_as_lua_does(lua: Any) -> None:
     result = lua.run("return select(2, pcall(string.rep))")
     assert result == "bad argument #1 to 'string.rep' (string expected, got no value)"

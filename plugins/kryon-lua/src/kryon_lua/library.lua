@@ -13,6 +13,7 @@
 local K = ...
 
 local string_gsub, string_match, string_format = string.gsub, string.match, string.format
+local string_sub = string.sub
 local table_concat, setmetatable, select, type, error, tostring, tonumber, xpcall =
   table.concat, setmetatable, select, type, error, tostring, tonumber, xpcall
 local math_type = math.type
@@ -34,17 +35,33 @@ local R = {}
 local OWN_SOURCE = debug_getinfo(1, "S").short_src
 local OWN_POSITION = "^" .. string_gsub(OWN_SOURCE, "%p", "%%%0") .. ":%d+: (.*)$"
 local replaced = setmetatable({}, { __mode = "k" })  -- [replacement] = "string.rep"
+local file_methods = {}  -- [FILE* method] = its name ("read")
+-- (LuaJIT's getinfo has no "t": no frame is told as a tail call there)
+local CALL_INFO = pcall(debug_getinfo, 1, "t") and "nft" or "nf"
 
 -- `text` as raised by the C function that the replacement at `level` stands
 -- for (levels as for debug.getinfo, seen from the caller of as_called).
+--
+-- A replacement that a script tail-calls (`return t:insert(...)`) has taken
+-- its caller's frame, which a C function would not: the name the call used
+-- and the line are lost.  It is then told by its short name ('insert'), at
+-- the line of the nearest script frame out (in `pcall(function() return
+-- f() end)`, the line of the pcall).
 local function as_called(text, level)
   level = level + 1
-  local info = debug_getinfo(level, "nf")
+  local info = debug_getinfo(level, CALL_INFO)
+  local tail = info ~= nil and info.istailcall
   local arg, detail = string_match(text, "^bad argument #(%d+) to '[^']*' (.*)$")
   if arg and info then
     local name = info.name or replaced[info.func] or "?"
+    local method = info.namewhat == "method"
+    if tail then
+      name = string_match(name, "([^.]*)$")
+      -- a file's methods are called as methods (io.stdin:read(...))
+      if file_methods[info.func] then name, method = file_methods[info.func], true end
+    end
     arg = tonumber(arg)
-    if info.namewhat == "method" then arg = arg - 1 end
+    if method then arg = arg - 1 end
     if arg == 0 then
       text = "calling '" .. name .. "' on bad self " .. detail
     else
@@ -52,6 +69,13 @@ local function as_called(text, level)
     end
   end
   local at = debug_getinfo(level + 1, "Sl")
+  if tail then
+    local out = level + 1
+    while at and (at.what == "C" or string_sub(at.source, 1, 7) == "=[kryon") do
+      out = out + 1
+      at = debug_getinfo(out, "Sl")
+    end
+  end
   if at and at.currentline and at.currentline > 0 then
     text = at.short_src .. ":" .. at.currentline .. ": " .. text
   end
@@ -161,6 +185,7 @@ function FILE_MT.write(...)
 end
 -- a method has no global name: called without one (pcall(f.write, f, x)) it is "?"
 replaced[FILE_MT.write] = "?"
+file_methods[FILE_MT.write] = "write"
 local function flush() return true end
 FILE_MT.flush, FILE_MT.setvbuf = flush, flush
 function FILE_MT.__tostring(file)
@@ -216,6 +241,7 @@ function FILE_MT.read(...)
   return at_end_of_file(select(2, ...))
 end
 replaced[FILE_MT.read] = "?"
+file_methods[FILE_MT.read] = "read"
 
 function FILE_MT.lines(...)
   local file = ...
@@ -226,6 +252,7 @@ function FILE_MT.lines(...)
   return function() return nil end
 end
 replaced[FILE_MT.lines] = "?"
+file_methods[FILE_MT.lines] = "lines"
 
 -- `write(text, to_stderr)`: the script's output host function.
 local function new_io(write)
