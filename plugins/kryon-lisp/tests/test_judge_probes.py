@@ -88,6 +88,18 @@ OUTPUT_CASES = [
         ' (try (re-groups (re-matcher #"x" "y")) (catch IllegalStateException e (ex-message e)))))',
         '["1" "1" nil] ["1" "1" nil] ["22" "2" "2"] nil "No match found"',
     ),
+    # halt-when ends a transduction with the input it stops at (or retf's answer)
+    (
+        "(pr (transduce (halt-when #(> % 3)) conj [] [1 2 3 4 5])"
+        " (transduce (halt-when #(> % 3) (fn [r x] [:stopped r x])) conj [] [1 2 5])"
+        " (into [] (halt-when neg?) [1 2 3]))",
+        "4 [:stopped [1 2] 5] [1 2 3]",
+    ),
+    (
+        "(pr (class? String) (class? 1) (replicate 2 :a) (vector-of :int 1 2) (tap> 1)"
+        " (char-escape-string \\newline) (char-name-string \\space) (char-name-string \\a))",
+        '(pr true false (:a :a) [1 2] true "\\\\n" "space" nil)'[4:-1],
+    ),
     # load-file and load are file access, refused at run time as slurp is
     (
         '(pr (try (load-file "x.clj") (catch Exception e (ex-message e))))',

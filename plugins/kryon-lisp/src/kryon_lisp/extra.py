@@ -14,6 +14,7 @@ from kryon_lisp.arrays_core import ARRAYS
 from kryon_lisp.classes import EXCEPTIONS
 from kryon_lisp.collections import assoc, conj1, contains, count, get, select_keys
 from kryon_lisp.concurrency import CONCURRENCY
+from kryon_lisp.core_seq import repeat
 from kryon_lisp.equality import equals
 from kryon_lisp.printer import type_name
 from kryon_lisp.seqs import IndexedSeq, iter_of, seq
@@ -331,7 +332,61 @@ def random_sample(prob: float, coll: Any = _NONE) -> Any:
     return lazy_iter(x for x in iter_of(coll) if random.random() < prob)
 
 
+def halt_when(pred: Any, retf: Any = None) -> Any:
+    """``(halt-when pred)``: a transducer ending the reduction at the first input
+    ``pred`` accepts, whose result is that input (or ``(retf result input)``)."""
+    from kryon_lisp.types import Reduced, truthy
+
+    def xform(rf: Callable[..., Any]) -> Callable[..., Any]:
+        def reducer(*args: Any) -> Any:
+            if len(args) == 2:
+                result, item = args
+                if truthy(pred(item)):
+                    halted = retf(rf(result), item) if retf is not None else item
+                    return Reduced(_Halt(halted))
+                return rf(result, item)
+            if len(args) == 1 and type(args[0]) is _Halt:
+                return args[0].value
+            return rf(*args)
+
+        return reducer
+
+    return xform
+
+
+class _Halt:
+    """What halt-when's reduction ended with, passed by completion untouched."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
 EXTRA: dict[str, Any] = {
+    "halt-when": halt_when,
+    "class?": lambda x: type(x).__name__ == "JavaClass",
+    "replicate": repeat,
+    "vector-of": lambda t, *xs: pvector(xs),
+    "tap>": lambda x: True,
+    "clojure-version": lambda: "1.11.1",
+    "char-escape-string": lambda c: {
+        "\n": "\\n",
+        "\t": "\\t",
+        "\r": "\\r",
+        '"': '\\"',
+        "\\": "\\\\",
+        "\b": "\\b",
+        "\f": "\\f",
+    }.get(str(getattr(c, "ch", c))),
+    "char-name-string": lambda c: {
+        "\n": "newline",
+        "\t": "tab",
+        " ": "space",
+        "\b": "backspace",
+        "\f": "formfeed",
+        "\r": "return",
+    }.get(str(getattr(c, "ch", c))),
     "reductions": reductions,
     "replace": replace,
     "comparator": comparator,
