@@ -100,10 +100,12 @@ _UNSAFE_BUILTINS = frozenset(
 )
 
 
-IMPLICIT_MODULES = ("_strptime", "copyreg", "atexit")
+IMPLICIT_MODULES = ("_strptime", "copyreg", "atexit", "__future__")
 """Imported by allowed modules at call time (``datetime.strptime`` imports
 ``_strptime`` through the caller's ``__import__``, ``weakref.finalize``
-imports ``atexit``), so allowed as well."""
+imports ``atexit``), or by the script's own statements (``from __future__
+import annotations`` imports ``__future__`` when it runs), so allowed as
+well."""
 
 
 CODECS = (

@@ -72,6 +72,8 @@ class Worker:
         self.scripts: dict[int, tuple[str, dict[str, Any], dict[str, Any]]] = {}
         self.names: set[str] = set()
         self.failed: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
+        self.worker_main: types.ModuleType | None = None  # sys.modules' own __main__
+        self.main_module: types.ModuleType | None = None  # the program's, in its place
         """Programs (entry points) whose top-level code raised: ended with the others."""
         self.loading: str | None = None
         self.shared: dict[str, Any] = {}
@@ -343,15 +345,13 @@ class Worker:
         if not isinstance(code, types.CodeType):
             raise NotFound("bytecode is not a code object")
         bdict = self.environment.builtins(name)
-        namespace: dict[str, Any] = {
-            "__name__": module_name(name, entry_point=entry_point),
-            # a module's own: without them the names fall through to the builtins'
-            # (``__doc__`` was the builtins module's docstring)
-            "__doc__": None,
-            "__package__": None,
-            "__file__": name,
-            "__builtins__": bdict,
-        }
+        module = types.ModuleType(module_name(name, entry_point=entry_point))
+        namespace = module.__dict__
+        # a module's own: without them the names fall through to the builtins'
+        # (``__doc__`` was the builtins module's docstring)
+        namespace.update({"__doc__": None, "__file__": name, "__builtins__": bdict})
+        if entry_point:
+            self.register_main(module)
         self.loading = name  # kept on failure so that the error report sees its frames
         try:
             self.run(run_module, code, namespace, speaker=name)
@@ -415,6 +415,7 @@ class Worker:
         if not scripts:
             return
         self.failed.clear()
+        self.unregister_modules(scripts)  # (its loop's variables die with it)
         self.scripts.clear()
         self.refs.clear()
         self.ref_ids.clear()
@@ -428,8 +429,38 @@ class Worker:
 
     def unload(self, sid: int) -> None:
         entry = self.scripts.pop(sid, None)
-        if entry is not None and all(other[0] != entry[0] for other in self.scripts.values()):
-            self.names.discard(entry[0])
+        if entry is not None:
+            self.unregister_module(entry[1])
+            if all(other[0] != entry[0] for other in self.scripts.values()):
+                self.names.discard(entry[0])
+
+    # The program's module is the worker's sys.modules["__main__"] while it
+    # is loaded, as under python: library code finds the module of the
+    # program's classes there (dataclasses telling a ClassVar written as a
+    # string, ``from __future__ import annotations``; typing.get_type_hints).
+    # The worker's own __main__ is given back when the program goes.  (Other
+    # scripts stay out of sys.modules: their exceptions are named without a
+    # module, as a program's own.)
+
+    def register_main(self, module: types.ModuleType) -> None:
+        if self.worker_main is None:
+            self.worker_main = sys.modules.get("__main__")
+        self.main_module = module
+        sys.modules["__main__"] = module
+
+    def unregister_modules(self, scripts: list[tuple[str, dict[str, Any], dict[str, Any]]]) -> None:
+        for _, namespace, _ in scripts:
+            self.unregister_module(namespace)
+
+    def unregister_module(self, namespace: dict[str, Any]) -> None:
+        module = self.main_module
+        if module is None or module.__dict__ is not namespace:
+            return
+        self.main_module = None
+        if self.worker_main is not None:
+            sys.modules["__main__"] = self.worker_main
+        else:
+            sys.modules.pop("__main__", None)
 
     def call(self, sid: int, name: str, args: list[Any]) -> Any:
         script, namespace, _ = self._script(sid)
