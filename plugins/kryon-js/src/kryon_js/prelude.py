@@ -17,7 +17,17 @@ from __future__ import annotations
 
 from importlib import resources
 
-__all__ = ["ARRAYS", "CLONE", "CONSOLE", "JSON_ERRORS", "LOCALE", "PRELUDE", "PRELUDE_LINES", "TAG"]
+__all__ = [
+    "ARRAYS",
+    "CLONE",
+    "COMMONJS",
+    "CONSOLE",
+    "JSON_ERRORS",
+    "LOCALE",
+    "PRELUDE",
+    "PRELUDE_LINES",
+    "TAG",
+]
 
 CONSOLE = resources.files("kryon_js").joinpath("console.js").read_text("utf-8")
 """The ``console`` factory (``console.js``), put into the prelude as ``%(console)s``."""
@@ -28,6 +38,9 @@ CLONE = resources.files("kryon_js").joinpath("clone.js").read_text("utf-8")
 ARRAYS = resources.files("kryon_js").joinpath("arrays.js").read_text("utf-8")
 """Array methods interruptible over huge lengths, proxies remembered (``arrays.js``):
 ``%(arrays)s``."""
+COMMONJS = resources.files("kryon_js").joinpath("commonjs.js").read_text("utf-8")
+"""``module``, ``exports`` and ``require`` of a classic script (``commonjs.js``):
+``%(commonjs)s``."""
 JSON_ERRORS = resources.files("kryon_js").joinpath("json.js").read_text("utf-8")
 """``JSON.parse``/``JSON.stringify`` with V8's error messages (``json.js``): ``%(json)s``."""
 
@@ -1131,6 +1144,7 @@ const console = consoleParts.console, inspect = consoleParts.inspect;
 (%(json)s)();
 (%(clone)s)(global);
 (%(arrays)s)(consoleParts.proxies);
+const commonjs = (%(commonjs)s)(inspect, consoleParts.format);
 const deniedProbe = new Proxy(create(null), {
   get(target, name) {
     if (typeof name !== "string") return undefined;
@@ -1607,8 +1621,9 @@ const api = {
   },
   load: (wrapper, scope, sites) => {
     try {
-      const namespace = create(null);
-      applyFn(wrapper, global, [scope, sites, namespace]);
+      const namespace = create(null), made = commonjs.newModule();
+      const cjs = [made.exports, commonjs.require, made.module];
+      applyFn(wrapper, global, [scope, sites, namespace, cjs[0], cjs[1], cjs[2]]);
       if (outCount !== 0) flushOut();
       return namespace.make();
     } catch (e) { return fail(e); }
@@ -1727,6 +1742,7 @@ PRELUDE_LINES = (
     + LOCALE.count("\n")
     + CLONE.count("\n")
     + ARRAYS.count("\n")
+    + COMMONJS.count("\n")
     + JSON_ERRORS.count("\n")
     + 1
 )

@@ -41,7 +41,7 @@ from kryon_js.hostcalls import (
     HostGateway,
 )
 from kryon_js.jserrors import ErrorMapper, innermost
-from kryon_js.prelude import ARRAYS, CLONE, CONSOLE, JSON_ERRORS, LOCALE, PRELUDE
+from kryon_js.prelude import ARRAYS, CLONE, COMMONJS, CONSOLE, JSON_ERRORS, LOCALE, PRELUDE
 from kryon_js.rejections import RejectionTracker
 from kryon_js.source import LineBands
 from kryon_js.timelimit import TimeLimit
@@ -150,6 +150,7 @@ class JsRuntime:
                 "locale": LOCALE,
                 "clone": CLONE,
                 "arrays": ARRAYS,
+                "commonjs": COMMONJS,
                 "json": JSON_ERRORS,
             }
             + _BOOT

@@ -44,7 +44,7 @@ from kryon_js.shape import IMPORT_META, THROW_SITES, ScriptShape
 
 __all__ = ["FIRST_LINE", "LineBands", "Shifts", "Wrapped", "without_nul", "wrap"]
 
-FIRST_LINE = 4000
+FIRST_LINE = 5000
 """Above the prelude's lines (``prelude.PRELUDE_LINES``, tested)."""
 
 Shifts = dict[int, list[tuple[int, int, int]]]
@@ -181,12 +181,14 @@ def wrap(
         functions = ", ".join(f"{json.dumps(n)}: {n}" for n in shape.functions)
         sloppy = not shape.strict
         head = (
-            f"(function ($kscope$, {THROW_SITES}, $kns$) {{"
-            + ("with ($kscope$) {" if sloppy else '"use strict";')
+            f"(function ($kscope$, {THROW_SITES}, $kns$, exports, require, module) {{"
+            # (the body in a block: its own `let module` or `class require` may shadow
+            # the CommonJS parameters, as in Node)
+            + ("with ($kscope$) {" if sloppy else '"use strict";{')
             + f"$kns$.make = function () {{ return {{fns: {{{functions}}}, "
             + f"{_accessors(shape.declared)}}}; }};"
         )
-        tail = ";}})" if sloppy else ";})"
+        tail = ";}})"
     text = f"{padding}{head}\n{body}\n{tail}"
     return Wrapped(text, base, lines, sloppy, site_table(shape, base))
 

@@ -1,0 +1,274 @@
+// What a Node CommonJS file has besides the globals: `module`, `exports` and a
+// `require` that gives three of Node's built-in modules written here, `util`
+// (inspect, format, promisify, inherits, isDeepStrictEqual), `events`
+// (EventEmitter) and `assert` (ok, equal, strictEqual, deepStrictEqual, throws...);
+// any other name throws Node's MODULE_NOT_FOUND error (there is no file system).
+// The prelude evaluates this factory once per VM with util.inspect and util.format
+// (console.js); it returns { require, newModule }.
+(function (inspect, format) {
+"use strict";
+const create = Object.create, define = Object.defineProperty, keys = Object.keys;
+const protoOf = Object.getPrototypeOf, setProto = Object.setPrototypeOf, is = Object.is;
+const isArray = Array.isArray, PromiseCtor = Promise, ErrorCtor = Error;
+
+// -- util ----------------------------------------------------------------------------
+function isDeepStrictEqual(a, b) { return deepEqual(a, b, true, []); }
+function deepEqual(a, b, strict, seen) {
+  if (strict ? is(a, b) : a == b || (a !== a && b !== b)) return true;  // eslint-disable-line eqeqeq
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (strict && protoOf(a) !== protoOf(b)) return false;
+  if (isArray(a) !== isArray(b)) return false;
+  for (let i = 0; i < seen.length; i++) if (seen[i][0] === a && seen[i][1] === b) return true;
+  seen[seen.length] = [a, b];
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (a instanceof RegExp && b instanceof RegExp) return String(a) === String(b);
+  if (a instanceof Map && b instanceof Map) {
+    if (a.size !== b.size) return false;
+    for (const [k, v] of a) if (!b.has(k) || !deepEqual(v, b.get(k), strict, seen)) return false;
+    return true;
+  }
+  if (a instanceof Set && b instanceof Set) {
+    if (a.size !== b.size) return false;
+    for (const v of a) if (!b.has(v)) return false;
+    return true;
+  }
+  const ka = keys(a), kb = keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (!Object.prototype.hasOwnProperty.call(b, ka[i])) return false;
+    if (!deepEqual(a[ka[i]], b[ka[i]], strict, seen)) return false;
+  }
+  return true;
+}
+function promisify(original) {
+  if (typeof original !== "function") {
+    throw new TypeError('The "original" argument must be of type function');
+  }
+  return function (...args) {
+    return new PromiseCtor((resolve, reject) => {
+      original.call(this, ...args, (err, ...values) => {
+        if (err) reject(err);
+        else resolve(values.length > 1 ? values : values[0]);
+      });
+    });
+  };
+}
+function inherits(ctor, superCtor) {
+  define(ctor, "super_", { value: superCtor, writable: true, configurable: true });
+  setProto(ctor.prototype, superCtor.prototype);
+}
+const util = { inspect, format, promisify, inherits, isDeepStrictEqual,
+  isArray, types: { isPromise: (v) => v instanceof PromiseCtor } };
+
+// -- events --------------------------------------------------------------------------
+// Stored as Node stores them (so an emitter prints the same): _events maps a name to
+// its listener, or to an array once it has several; a plain function, so
+// `EventEmitter.call(this)` with util.inherits works too.
+const SHAPE_MODE = Symbol("shapeMode"), CAPTURE = Symbol("kCapture");
+function EventEmitter(options) { EventEmitter.init.call(this, options); }
+EventEmitter.init = function () {
+  if (this._events === undefined || this._events === protoOf(this)._events) {
+    this._events = create(null);
+    this._eventsCount = 0;
+  }
+  this._maxListeners = this._maxListeners || undefined;
+  this[SHAPE_MODE] = false;
+  this[CAPTURE] = false;
+};
+function listenersOf(emitter, name) {
+  const events = emitter._events, entry = events === undefined ? undefined : events[name];
+  return entry === undefined ? [] : typeof entry === "function" ? [entry] : entry.slice();
+}
+function store(emitter, name, list) {
+  if (emitter._events === undefined) { emitter._events = create(null); emitter._eventsCount = 0; }
+  const had = emitter._events[name] !== undefined;
+  if (list.length === 0) {
+    if (had) { delete emitter._events[name]; emitter._eventsCount--; }
+    return;
+  }
+  emitter._events[name] = list.length === 1 ? list[0] : list;
+  if (!had) emitter._eventsCount++;
+}
+function addListener(emitter, name, listener, prepend) {
+  if (typeof listener !== "function") {
+    throw new TypeError('The "listener" argument must be of type function. Received ' +
+      (listener === null ? "null" : listener === undefined ? "undefined"
+        : typeof listener === "object" ? "an instance of " + (listener.constructor?.name || "Object")
+          : "type " + typeof listener + " (" + inspect(listener) + ")"));
+  }
+  if (emitter._events !== undefined && emitter._events.newListener !== undefined) {
+    emitter.emit("newListener", name, listener.listener || listener);
+  }
+  const list = listenersOf(emitter, name);
+  if (prepend) list.unshift(listener); else list.push(listener);
+  store(emitter, name, list);
+  return emitter;
+}
+function onceWrapper(emitter, name, listener) {
+  function wrapped(...args) {
+    emitter.removeListener(name, wrapped);
+    return listener.apply(emitter, args);
+  }
+  wrapped.listener = listener;
+  return wrapped;
+}
+const emitterMethods = {
+  on(name, listener) { return addListener(this, name, listener, false); },
+  prependListener(name, listener) { return addListener(this, name, listener, true); },
+  once(name, listener) { return addListener(this, name, onceWrapper(this, name, listener), false); },
+  prependOnceListener(name, listener) {
+    return addListener(this, name, onceWrapper(this, name, listener), true);
+  },
+  removeListener(name, listener) {
+    const list = listenersOf(this, name);
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (list[i] === listener || list[i].listener === listener) {
+        list.splice(i, 1);
+        store(this, name, list);
+        if (this._events.removeListener !== undefined) this.emit("removeListener", name, listener);
+        break;
+      }
+    }
+    return this;
+  },
+  removeAllListeners(name) {
+    if (name === undefined) { this._events = create(null); this._eventsCount = 0; }
+    else store(this, name, []);
+    return this;
+  },
+  emit(name, ...args) {
+    const list = listenersOf(this, name);
+    if (name === "error" && list.length === 0) {
+      const er = args[0];
+      if (er instanceof ErrorCtor) throw er;
+      const err = new ErrorCtor("Unhandled error. (" + inspect(er) + ")");
+      err.code = "ERR_UNHANDLED_ERROR";
+      err.context = er;
+      throw err;
+    }
+    for (let i = 0; i < list.length; i++) list[i].apply(this, args);
+    return list.length > 0;
+  },
+  listenerCount(name) { return listenersOf(this, name).length; },
+  listeners(name) { return listenersOf(this, name).map((f) => f.listener || f); },
+  rawListeners(name) { return listenersOf(this, name); },
+  eventNames() { return this._events === undefined ? [] : Reflect.ownKeys(this._events); },
+  setMaxListeners(n) { this._maxListeners = n; return this; },
+  getMaxListeners() { return this._maxListeners === undefined ? 10 : this._maxListeners; },
+};
+emitterMethods.addListener = emitterMethods.on;
+emitterMethods.off = emitterMethods.removeListener;
+for (const name of keys(emitterMethods)) {
+  define(EventEmitter.prototype, name, { value: emitterMethods[name], writable: true, configurable: true });
+}
+define(EventEmitter.prototype, "_events", { value: undefined, writable: true });
+define(EventEmitter.prototype, "_eventsCount", { value: 0, writable: true });
+define(EventEmitter.prototype, "_maxListeners", { value: undefined, writable: true });
+EventEmitter.EventEmitter = EventEmitter;
+EventEmitter.defaultMaxListeners = 10;
+EventEmitter.once = function once(emitter, name) {
+  return new PromiseCtor((resolve) => emitter.once(name, (...args) => resolve(args)));
+};
+
+// -- assert --------------------------------------------------------------------------
+class AssertionError extends ErrorCtor {
+  constructor(options) {
+    super(options.message);
+    this.name = "AssertionError";
+    this.generatedMessage = !options.given;
+    this.code = "ERR_ASSERTION";
+    this.actual = options.actual;
+    this.expected = options.expected;
+    this.operator = options.operator;
+  }
+}
+function fail(given, actual, expected, operator, text) {
+  if (given instanceof ErrorCtor) throw given;
+  throw new AssertionError({ message: given !== undefined ? given : text, given: given !== undefined,
+    actual, expected, operator });
+}
+function check(ok, given, actual, expected, operator, text) {
+  if (!ok) fail(given, actual, expected, operator, text);
+}
+function shown(v) { return inspect(v); }
+function assert(value, message) {
+  check(value, message, value, true, "==",
+    arguments.length === 0 ? "No value argument passed to `assert.ok()`"
+      : "The expression evaluated to a falsy value:\n\n  assert(" + shown(value) + ")\n");
+}
+const asserts = {
+  ok: function ok(value, message) {
+    check(value, message, value, true, "==", "The expression evaluated to a falsy value:\n\n  assert.ok(" +
+      shown(value) + ")\n");
+  },
+  equal(a, b, message) {
+    check(a == b || (a !== a && b !== b), message, a, b, "==", `${shown(a)} == ${shown(b)}`);  // eslint-disable-line eqeqeq
+  },
+  notEqual(a, b, message) {
+    check(a != b, message, a, b, "!=", `${shown(a)} != ${shown(b)}`);  // eslint-disable-line eqeqeq
+  },
+  strictEqual(a, b, message) {
+    check(is(a, b), message, a, b, "strictEqual",
+      "Expected values to be strictly equal:\n\n" + shown(a) + " !== " + shown(b) + "\n");
+  },
+  notStrictEqual(a, b, message) {
+    check(!is(a, b), message, a, b, "notStrictEqual",
+      'Expected "actual" to be strictly unequal to: ' + shown(b));
+  },
+  deepEqual(a, b, message) {
+    check(deepEqual(a, b, false, []), message, a, b, "deepEqual",
+      "Expected values to be loosely deep-equal:\n\n" + shown(a) + "\n\nshould loosely deep-equal\n\n" + shown(b));
+  },
+  deepStrictEqual(a, b, message) {
+    check(deepEqual(a, b, true, []), message, a, b, "deepStrictEqual",
+      "Expected values to be strictly deep-equal:\n" + shown(a) + "\n\nshould equal\n\n" + shown(b));
+  },
+  notDeepStrictEqual(a, b, message) {
+    check(!deepEqual(a, b, true, []), message, a, b, "notDeepStrictEqual",
+      'Expected "actual" not to be strictly deep-equal to: ' + shown(b));
+  },
+  fail(message) { fail(message === undefined ? "Failed" : message, undefined, undefined, "fail", "Failed"); },
+  throws(fn, expected, message) {
+    try { fn(); } catch (e) {
+      if (typeof expected === "function" && expected.prototype !== undefined && !(e instanceof expected)) throw e;
+      if (expected instanceof RegExp && !expected.test(String(e))) {
+        fail(message, e, expected, "throws", `The input did not match the regular expression ${expected}.`);
+      }
+      return;
+    }
+    fail(typeof expected === "string" ? expected : message, undefined, expected, "throws",
+      "Missing expected exception.");
+  },
+  doesNotThrow(fn) { fn(); },
+  async rejects(promiseOrFn, expected, message) {
+    try { await (typeof promiseOrFn === "function" ? promiseOrFn() : promiseOrFn); } catch (e) {
+      if (typeof expected === "function" && expected.prototype !== undefined && !(e instanceof expected)) throw e;
+      return;
+    }
+    fail(message, undefined, expected, "rejects", "Missing expected rejection.");
+  },
+  match(text, re, message) {
+    check(re.test(text), message, text, re, "match",
+      `The input did not match the regular expression ${re}. Input:\n\n${shown(text)}\n`);
+  },
+  AssertionError,
+};
+for (const name of keys(asserts)) {
+  define(assert, name, { value: asserts[name], writable: true, enumerable: true, configurable: true });
+}
+define(assert, "strict", { value: assert, enumerable: true });
+
+const BUILT_IN = { util, events: EventEmitter, assert, "assert/strict": assert };
+function require(name) {
+  const id = typeof name === "string" && name.slice(0, 5) === "node:" ? name.slice(5) : name;
+  if (typeof id === "string" && Object.prototype.hasOwnProperty.call(BUILT_IN, id)) return BUILT_IN[id];
+  const error = new ErrorCtor("Cannot find module '" + String(name) + "'");
+  error.code = "MODULE_NOT_FOUND";
+  throw error;
+}
+function newModule() {
+  const exports = {};
+  return { module: { id: ".", exports, loaded: false, children: [], paths: [] }, exports };
+}
+return { require, newModule };
+})
