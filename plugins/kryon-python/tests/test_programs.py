@@ -602,6 +602,23 @@ def test_a_finalizer_stopped_by_the_time_limit_in_a_call_names_its_line(
     assert (info.value.script, info.value.line) == ("stuck.py", 3)
 
 
+def test_logging_writes_to_the_scripts_stderr(harness: Callable[..., Harness]) -> None:
+    h = harness(SANDBOXED)
+    h.load(
+        "import logging\n"
+        "logging.basicConfig(level=logging.INFO, format='%(levelname)s:%(name)s:%(message)s')\n"
+        "log = logging.getLogger('app')\n"
+        "log.info('starting')\n"
+        "log.debug('hidden')\n"
+        "log.warning('careful %d', 3)\n"
+        "print('on stdout')\n",
+        "logs.py",
+    )
+    stderr = "".join(text for text, stream, _ in h.output if stream == "stderr")
+    stdout = "".join(text for text, stream, _ in h.output if stream == "stdout")
+    assert (stdout, stderr) == ("on stdout\n", "INFO:app:starting\nWARNING:app:careful 3\n")
+
+
 def test_import_builtins_gives_the_scripts_own_builtins(harness: Callable[..., Harness]) -> None:
     h = harness(SANDBOXED)
     sid = h.load(

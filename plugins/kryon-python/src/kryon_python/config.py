@@ -65,6 +65,7 @@ DEFAULT_ALLOWED_MODULES: tuple[str, ...] = (
     "shlex",
     "tomllib",
     "uuid",
+    "logging",
 )
 """Modules a sandboxed (isolated) script may import: pure computation only."""
 
