@@ -100,6 +100,16 @@ OUTPUT_CASES = [
         " (char-escape-string \\newline) (char-name-string \\space) (char-name-string \\a))",
         '(pr true false (:a :a) [1 2] true "\\\\n" "space" nil)'[4:-1],
     ),
+    # *print-length* and *print-level* bound around a print (an infinite seq prints)
+    (
+        "(binding [*print-length* 3] (prn (range 10) [1 2 3] {:a 1 :b 2 :c 3 :d 4} (range))"
+        " (prn [[1 2 3 4] #{1}]))"
+        " (binding [*print-level* 2] (prn [1 [2 [3 [4]]]] {:a {:b {:c 1}}}))"
+        " (binding [*print-level* 0] (prn [1] 5)) (binding [*print-length* 0] (prn [1 2] []))"
+        " (prn (range 5))",
+        "(0 1 2 ...) [1 2 3] {:a 1, :b 2, :c 3, ...} (0 1 2 ...)\n[[1 2 3 ...] #{1}]\n"
+        "[1 [2 #]] {:a {:b #}}\n# 5\n[...] []\n(0 1 2 3 4)\n",
+    ),
     # load-file and load are file access, refused at run time as slurp is
     (
         '(pr (try (load-file "x.clj") (catch Exception e (ex-message e))))',

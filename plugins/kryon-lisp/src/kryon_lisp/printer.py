@@ -119,8 +119,12 @@ def pr_str(x: Any, readably: bool = True) -> str:
     return "".join(out)
 
 
-def pr_into(x: Any, readably: bool, out: list[str]) -> None:
-    """Append the printed form of ``x`` to ``out`` piece by piece."""
+def pr_into(x: Any, readably: bool, out: list[str], length: Any = None, level: Any = None) -> None:
+    """Append the printed form of ``x`` to ``out`` piece by piece, within
+    ``*print-length*`` and ``*print-level*`` when they are set."""
+    if length is not None or level is not None:
+        _Writer(readably, out, length, level).write(x)
+        return
     t = type(x)
     # the leaves most prints are made of, without setting up a walk
     if t is str and not readably:
@@ -183,6 +187,12 @@ def str_of(x: Any) -> str:
     return pr_str(x, True)
 
 
+def _nests(x: Any) -> bool:
+    """Whether ``x`` prints as a collection (what ``*print-level*`` counts)."""
+    t = type(x)
+    return t is PVector or t is tuple or t is list or isinstance(x, (Seq, LMap, LSet))
+
+
 class _Writer:
     """One print: the pieces written so far and how many values they hold.
 
@@ -191,9 +201,13 @@ class _Writer:
     write), so data nested any depth the memory limit allows prints in full,
     without Python recursion."""
 
-    def __init__(self, readably: bool, out: list[str]) -> None:
+    def __init__(
+        self, readably: bool, out: list[str], length: Any = None, level: Any = None
+    ) -> None:
         self.readably = readably
         self.out = out
+        self.length = length if type(length) is int else None  # *print-length*
+        self.level = level if type(level) is int else None  # *print-level*
         self.budget = limits.current.budget
         self.written = 0
         self.chars = 0  # of the long strings written so far
@@ -206,6 +220,9 @@ class _Writer:
                 x = next(stack[-1])
             except StopIteration:
                 stack.pop()
+                continue
+            if self.level is not None and len(stack) > self.level and _nests(x):
+                self.out.append("#")  # deeper than *print-level*
                 continue
             nested = self.write_one(x)
             if nested is not None:
@@ -304,23 +321,24 @@ class _Writer:
     def items(self, open_: str, items: Any, close: str) -> Iterator[Any]:
         out = self.out
         out.append(open_)
-        first = True
-        for item in items:
-            if first:
-                first = False
-            else:
+        for shown, item in enumerate(items):
+            if shown:
                 out.append(" ")
+            if shown == self.length:
+                out.append("...")  # *print-length* items shown
+                break
             yield item
         out.append(close)
 
     def entries(self, m: LMap) -> Iterator[Any]:
         out = self.out
         out.append("{")
-        first = True
-        for k, v in m.items():
-            if not first:
+        for shown, (k, v) in enumerate(m.items()):
+            if shown:
                 out.append(", ")
-            first = False
+            if shown == self.length:
+                out.append("...")
+                break
             yield k
             out.append(" ")
             yield v

@@ -302,12 +302,13 @@ class Runtime:
 
         def stream(xs: tuple[Any, ...], readably: bool, end: str) -> None:
             buffer: list[str] = []
+            limits_of_print = (globals_.get("*print-length*"), globals_.get("*print-level*"))
             runtime.printing.append(buffer)
             try:
                 for i, x in enumerate(xs):
                     if i:
                         buffer.append(" ")
-                    pr_into(x, readably, buffer)
+                    pr_into(x, readably, buffer, *limits_of_print)
             finally:
                 runtime.printing.pop()
             out("".join(buffer) + end)
@@ -396,6 +397,8 @@ class Runtime:
             "read-string": read_string,
             "resolve": resolve,
             "*ns*": Symbol(ns.name),
+            "*print-length*": None,
+            "*print-level*": None,
             "*out*": stdout,
             "*err*": PrintWriter("stderr", to_stderr),
             "*command-line-args*": None,
