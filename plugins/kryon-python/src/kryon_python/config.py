@@ -66,6 +66,11 @@ DEFAULT_ALLOWED_MODULES: tuple[str, ...] = (
     "tomllib",
     "uuid",
     "logging",
+    "html.parser",
+    "urllib.parse",
+    "xml.etree.ElementTree",
+    "ipaddress",
+    "fnmatch",
 )
 """Modules a sandboxed (isolated) script may import: pure computation only."""
 
