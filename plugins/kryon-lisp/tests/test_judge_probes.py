@@ -110,6 +110,14 @@ OUTPUT_CASES = [
         "(0 1 2 ...) [1 2 3] {:a 1, :b 2, :c 3, ...} (0 1 2 ...)\n[[1 2 3 ...] #{1}]\n"
         "[1 [2 #]] {:a {:b #}}\n# 5\n[...] []\n(0 1 2 3 4)\n",
     ),
+    # more of java.lang's static methods programs call
+    (
+        "(pr (Math/addExact 1 2) (try (Math/multiplyExact Long/MAX_VALUE 2)"
+        " (catch ArithmeticException e (ex-message e))) (Integer/compare 3 5) (Long/max 3 5)"
+        ' (Integer/bitCount 255) (String/format "%05d|%s" (into-array Object [42 "x"]))'
+        " (Character/toString \\z) (Character/forDigit 11 16) (Math/rint 2.5))",
+        '3 "long overflow" -1 5 8 "00042|x" "z" \\b 2.0',
+    ),
     # load-file and load are file access, refused at run time as slurp is
     (
         '(pr (try (load-file "x.clj") (catch Exception e (ex-message e))))',

@@ -258,6 +258,73 @@ NAMESPACES: dict[str, dict[str, Any]] = {
         "valueOf": lambda c: c,
     },
 }
+
+
+def _exact(op: Callable[[int, int], int]) -> Callable[[int, int], int]:
+    """Math/addExact and friends: a long result or ArithmeticException."""
+
+    def exact(a: int, b: int) -> int:
+        r = op(a, b)
+        if not -(2**63) <= r < 2**63:
+            from kryon_lisp.classes import EXCEPTIONS
+
+            raise EXCEPTIONS["ArithmeticException"]("long overflow")
+        return r
+
+    return exact
+
+
+def _java_compare(a: Any, b: Any) -> int:
+    return int(a > b) - int(a < b)
+
+
+def _string_format(fmt: Any, *args: Any) -> str:
+    """String/format: Java passes the arguments as an array, which may be one."""
+    from kryon_lisp.arrays import JavaArray
+    from kryon_lisp.core_str import format_
+
+    if len(args) == 1 and type(args[0]) is JavaArray:
+        args = tuple(args[0].data)
+    return format_(fmt, *args)
+
+
+NAMESPACES["Math"].update(
+    {
+        "addExact": _exact(lambda a, b: a + b),
+        "subtractExact": _exact(lambda a, b: a - b),
+        "multiplyExact": _exact(lambda a, b: a * b),
+        "negateExact": lambda a: _exact(lambda x, _: -x)(a, 0),
+        "incrementExact": lambda a: _exact(lambda x, y: x + y)(a, 1),
+        "decrementExact": lambda a: _exact(lambda x, y: x - y)(a, 1),
+        "sinh": _java_math(math.sinh),
+        "cosh": _java_math(math.cosh),
+        "tanh": _java_math(math.tanh),
+        "log1p": _java_math(math.log1p),
+        "expm1": _java_math(math.expm1),
+        "rint": lambda x: float(round(x)),  # Java rounds half to even, as Python does
+    }
+)
+for _boxed in ("Integer", "Long"):
+    NAMESPACES[_boxed].update(
+        {
+            "compare": _java_compare,
+            "max": max,
+            "min": min,
+            "sum": lambda a, b: a + b,
+            "signum": lambda x: (x > 0) - (x < 0),
+            "bitCount": lambda x: bin(x & (2**64 - 1)).count("1"),
+        }
+    )
+NAMESPACES["Double"].update({"compare": _java_compare, "max": max, "min": min})
+NAMESPACES["String"]["format"] = _string_format
+NAMESPACES["Character"].update(
+    {
+        "toString": lambda c: c.ch,
+        "forDigit": lambda d, radix: (
+            Char("0123456789abcdefghijklmnopqrstuvwxyz"[d]) if 0 <= d < radix <= 36 else Char("\0")
+        ),
+    }
+)
 NAMESPACES["Boolean"].update(
     {
         "parseBoolean": lambda s: isinstance(s, str) and s.lower() == "true",
