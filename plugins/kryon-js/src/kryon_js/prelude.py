@@ -22,6 +22,7 @@ __all__ = [
     "CLONE",
     "COMMONJS",
     "CONSOLE",
+    "ENCODING",
     "JSON_ERRORS",
     "LOCALE",
     "PRELUDE",
@@ -41,6 +42,9 @@ ARRAYS = resources.files("kryon_js").joinpath("arrays.js").read_text("utf-8")
 COMMONJS = resources.files("kryon_js").joinpath("commonjs.js").read_text("utf-8")
 """``module``, ``exports`` and ``require`` of a classic script (``commonjs.js``):
 ``%(commonjs)s``."""
+ENCODING = resources.files("kryon_js").joinpath("encoding.js").read_text("utf-8")
+"""``TextEncoder``/``TextDecoder`` for UTF-8 as Node has them (``encoding.js``):
+``%(encoding)s``."""
 JSON_ERRORS = resources.files("kryon_js").joinpath("json.js").read_text("utf-8")
 """``JSON.parse``/``JSON.stringify`` with V8's error messages (``json.js``): ``%(json)s``."""
 
@@ -1143,6 +1147,7 @@ const console = consoleParts.console, inspect = consoleParts.inspect;
 (%(locale)s)();
 (%(json)s)();
 (%(clone)s)(global);
+(%(encoding)s)(global);
 (%(arrays)s)(consoleParts.proxies);
 const commonjs = (%(commonjs)s)(inspect, consoleParts.format);
 const deniedProbe = new Proxy(create(null), {
@@ -1535,7 +1540,9 @@ function markNatives(object, depth, seen) {
   setAdd(seen, object);
   const names = Reflect.ownKeys(object);
   for (let i = 0; i < names.length; i++) {
-    if (object === global && (names[i] === "kryon" || names[i] === "window")) continue;
+    // (Node's TextEncoder and TextDecoder are JavaScript classes: their source shows)
+    if (object === global && (names[i] === "kryon" || names[i] === "window" ||
+        names[i] === "TextEncoder" || names[i] === "TextDecoder")) continue;
     const d = Reflect.getOwnPropertyDescriptor(object, names[i]), parts = [d.value, d.get, d.set];
     for (let k = 0; k < 3; k++) {
       const v = parts[k];
@@ -1743,6 +1750,7 @@ PRELUDE_LINES = (
     + CLONE.count("\n")
     + ARRAYS.count("\n")
     + COMMONJS.count("\n")
+    + ENCODING.count("\n")
     + JSON_ERRORS.count("\n")
     + 1
 )

@@ -41,7 +41,16 @@ from kryon_js.hostcalls import (
     HostGateway,
 )
 from kryon_js.jserrors import ErrorMapper, innermost
-from kryon_js.prelude import ARRAYS, CLONE, COMMONJS, CONSOLE, JSON_ERRORS, LOCALE, PRELUDE
+from kryon_js.prelude import (
+    ARRAYS,
+    CLONE,
+    COMMONJS,
+    CONSOLE,
+    ENCODING,
+    JSON_ERRORS,
+    LOCALE,
+    PRELUDE,
+)
 from kryon_js.rejections import RejectionTracker
 from kryon_js.source import LineBands
 from kryon_js.timelimit import TimeLimit
@@ -151,6 +160,7 @@ class JsRuntime:
                 "clone": CLONE,
                 "arrays": ARRAYS,
                 "commonjs": COMMONJS,
+                "encoding": ENCODING,
                 "json": JSON_ERRORS,
             }
             + _BOOT
