@@ -126,3 +126,17 @@ def test_attacks_end_with_a_limit_or_an_error_under_the_sandbox(
 def test_python_attribute_names_reach_nothing(tmp_path: Path, escape: str) -> None:
     result = kryon_run(tmp_path, f"(prn {escape})")
     assert (result.returncode, result.stdout) == (0, "nil\n")
+
+
+@pytest.mark.parametrize(
+    "macro",
+    [
+        "(defmacro m [] (quote (m)))",  # expands to the very same form, forever
+        "(defmacro m [& args] &form)",
+        "(defmacro m [x] `(m (inc ~x)))",  # grows without end
+    ],
+)
+def test_a_macro_that_expands_forever_is_a_compile_error(tmp_path: Path, macro: str) -> None:
+    result = kryon_run(tmp_path, f'(println "a")\n{macro}\n(m 1)\n')
+    assert (result.returncode, result.stdout) == (65, "")
+    assert "main.klisp:" in result.stderr

@@ -486,6 +486,9 @@ class Compiler:
             from kryon_lisp.errors import describe
 
             raise self.error(f"Error in macro {head}: {describe(exc)}", form) from None
+        if expanded is form:
+            # expanding again gives the same form again, forever (Clojure's stack overflows)
+            raise self.error("macro expansion does not terminate", form)
         if not str(getattr(macro, "__module__", None)).startswith("kryon_lisp."):
             expanded = as_code(expanded)  # the core's Python macros build lists themselves
         if isinstance(expanded, PList) and expanded.line is None:
