@@ -144,12 +144,18 @@ FAILING = {
         70,
         "TimeLimitError: {s}:{n}: the call ran past the policy's time limit",
     ),
-    "import os": (
-        "import os\n",
+    "os beyond its safe subset": (
+        "import os\nos.system('id')\n",
         "",
         70,
-        "ScriptRuntimeError: {s}:1: ModuleNotFoundError: import of 'os' is not allowed in the "
-        "sandbox",
+        "ScriptRuntimeError: {s}:2: AttributeError: module 'os' has no attribute 'system'",
+    ),
+    "import subprocess": (
+        "import subprocess\n",
+        "",
+        70,
+        "ScriptRuntimeError: {s}:1: ModuleNotFoundError: import of 'subprocess' is not allowed "
+        "in the sandbox",
     ),
     "subclass walking": (
         "print(().__class__.__subclasses__())\n",

@@ -161,7 +161,7 @@ def test_a_refused_import_is_a_module_not_found_error(harness: Callable[..., Har
         "    except ModuleNotFoundError as e:\n"
         "        return e.name\n"
     )
-    assert h.call(sid, "probe", "os") == "os"
+    assert h.call(sid, "probe", "subprocess") == "subprocess"
     assert h.call(sid, "probe", "numpy") == "numpy"
 
 
@@ -617,6 +617,33 @@ def test_logging_writes_to_the_scripts_stderr(harness: Callable[..., Harness]) -
     stderr = "".join(text for text, stream, _ in h.output if stream == "stderr")
     stdout = "".join(text for text, stream, _ in h.output if stream == "stdout")
     assert (stdout, stderr) == ("on stdout\n", "INFO:app:starting\nWARNING:app:careful 3\n")
+
+
+def test_import_os_gives_the_facts_and_pure_path_functions_only(
+    harness: Callable[..., Harness],
+) -> None:
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "import os\n"
+        "import os.path\n"
+        "from os.path import join\n"
+        "def facts():\n"
+        "    return [os.path.join('a', 'b.txt'), join('/x', 'y'), os.path.splitext('f.tar.gz'),\n"
+        "            os.sep, os.getenv('HOME'), os.environ.get('PATH', 'none'),\n"
+        "            [hasattr(os, n) for n in ('system', 'listdir', 'fork', 'open', 'getcwd')],\n"
+        "            [hasattr(os.path, n) for n in ('exists', 'abspath', 'expanduser')]]\n",
+        "o.py",
+    )
+    assert h.call(sid, "facts") == [
+        "a/b.txt",
+        "/x/y",
+        ["f.tar", ".gz"],
+        "/",
+        None,
+        "none",
+        [False] * 5,
+        [False] * 3,
+    ]
 
 
 def test_import_builtins_gives_the_scripts_own_builtins(harness: Callable[..., Harness]) -> None:

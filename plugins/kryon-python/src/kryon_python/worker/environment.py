@@ -12,6 +12,7 @@ from kryon_python.toplevel import exit_, make_print
 from kryon_python.wire import Op
 from kryon_python.worker import guard
 from kryon_python.worker.objects import HostError
+from kryon_python.worker.osview import os_view
 from kryon_python.worker.sysview import ScriptSettings, ScriptStream, sys_view
 
 __all__ = ["Environment"]
@@ -67,6 +68,9 @@ class Environment:
                 return sys_module
             if name == "builtins":
                 return builtins_view(bdict, cache)
+            if name in ("os", "os.path"):
+                view = cache.get("os") or cache.setdefault("os", os_view())
+                return view.path if name == "os.path" and fromlist else view
             top = name.partition(".")[0]
             if top not in self.allowed or name not in self.modules:
                 # ModuleNotFoundError, as for a module that is not installed:
