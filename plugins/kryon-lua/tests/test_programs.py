@@ -106,6 +106,18 @@ FAILING = {
         "{s}:3: attempt to index a nil value (local 't')",
     ),
     "error with a table": ("error({code = 1})\n", "", 70, "(error object is a table value)"),
+    "error whose __tostring gives a number": (
+        "error(setmetatable({}, {__tostring = function() return 42 end}))\n",
+        "",
+        70,
+        "(error object is a table value)",
+    ),
+    "error whose __tostring gives a string": (
+        "error(setmetatable({}, {__tostring = function() return 'OBJ' end}))\n",
+        "",
+        70,
+        "OBJ",
+    ),
     "error at level 0": ("error('plain', 0)\n", "", 70, "plain"),
     "error with a number": ("error(42)\n", "", 70, "42"),
     "error in a wrapped coroutine": (

@@ -410,7 +410,9 @@ local function describe(e)
   local mt = debug_getmetatable(e)
   if mt == HOST_ERROR then return rawget(e, "message"), rawget(e, "type") end
   if type(mt) == "table" and rawget(mt, "__tostring") ~= nil then
-    local ok, text = pcall(tostring, e)
+    -- (as lua.c's message handler: the metamethod itself, whose result must
+    -- be a string; tostring would take a number)
+    local ok, text = pcall(rawget(mt, "__tostring"), e)
     if ok and type(text) == "string" then return text, nil end
   end
   return "(error object is a " .. kind .. " value)", nil
