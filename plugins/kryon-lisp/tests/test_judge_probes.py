@@ -118,6 +118,15 @@ OUTPUT_CASES = [
         " (Character/toString \\z) (Character/forDigit 11 16) (Math/rint 2.5))",
         '3 "long overflow" -1 5 8 "00042|x" "z" \\b 2.0',
     ),
+    # parseInt and parseLong take what Java takes: the type's range, no spaces or underscores
+    (
+        '(pr (try (Integer/parseInt "2147483648") (catch NumberFormatException e (ex-message e)))'
+        ' (try (Long/parseLong "9223372036854775808") (catch NumberFormatException e :nfe))'
+        ' (Integer/parseInt "-2147483648") (Integer/parseInt "+7") (Integer/parseInt "ff" 16)'
+        ' (try (Integer/parseInt " 1") (catch NumberFormatException e :nfe))'
+        ' (try (Long/parseLong "1_0") (catch NumberFormatException e :nfe)))',
+        '"For input string: \\"2147483648\\"" :nfe -2147483648 7 255 :nfe :nfe',
+    ),
     # load-file and load are file access, refused at run time as slurp is
     (
         '(pr (try (load-file "x.clj") (catch Exception e (ex-message e))))',

@@ -37,15 +37,27 @@ def _round(x: Any) -> int:
     return max(-(2**63), min(2**63 - 1, rounded))  # a long: Java clamps
 
 
-def _parse_int(text: Any, radix: int = 10) -> int:
+def _parse_int(text: Any, radix: int = 10, bits: int = 64) -> int:
+    """Long/parseLong (and Integer/parseInt with 32 bits): ASCII digits of the
+    radix after an optional sign, within the type's range, or Java's error."""
     if text is None:
         raise ValueError("Cannot parse null string: null")
     if not isinstance(text, str):
         raise TypeError(f"{type_name(text)} cannot be cast to java.lang.String")
+    digits = text[1:] if text[:1] in ("+", "-") else text
     try:
-        return int(text, radix)
+        if not digits or not digits.isascii() or not digits.isalnum():
+            raise ValueError(text)  # Python's int() takes spaces, underscores, other scripts
+        value = int(text, radix)
+        if not -(2 ** (bits - 1)) <= value < 2 ** (bits - 1):
+            raise ValueError(text)
+        return value
     except ValueError:
         raise ValueError(f'For input string: "{text}"') from None
+
+
+def _parse_int32(text: Any, radix: int = 10) -> int:
+    return _parse_int(text, radix, 32)
 
 
 def _java_math(fn: Callable[..., float]) -> Callable[..., float]:
@@ -202,7 +214,7 @@ NAMESPACES: dict[str, dict[str, Any]] = {
     },
     "Integer": {
         "TYPE": PRIMITIVE_CLASSES["int"],
-        "parseInt": _parse_int,
+        "parseInt": _parse_int32,
         "MAX_VALUE": 2**31 - 1,
         "MIN_VALUE": -(2**31),
         "valueOf": _value_of,
