@@ -1195,13 +1195,20 @@ function received(value) {
     const ctor = value.constructor;
     return " an instance of " + toString((ctor && ctor.name) || "Object");
   }
-  const shown = t === "string" ? "'" + value + "'" : t === "bigint" ? value + "n" : toString(value);
+  // As Node: a string longer than 28 is cut to 25 characters before it is quoted
+  const cut = t === "string" && value.length > 28 ? strSlice(value, 0, 25) + "..." : value;
+  const shown = inspect(cut);
   return " type " + t + " (" + shown + ")";
 }
 function nodeError(Ctor, code, message) {
   const error = new Ctor(message);
   error.code = code;
   return error;
+}
+function callbackError(callback) {
+  return nodeError(TypeErrorCtor, "ERR_INVALID_ARG_TYPE",
+                   'The "callback" argument must be of type function. Received' +
+                   received(callback));
 }
 // Node's validation of an exit code; a valid one is returned as the number it means.
 function exitStatus(code) {
@@ -1249,8 +1256,7 @@ const processObject = {
   stderr: processStream("stderr"),
   nextTick: function nextTick(callback, ...args) {
     if (typeof callback !== "function") {
-      throw new TypeErrorCtor('The "callback" argument must be of type function. Received ' +
-                              (callback === null ? "null" : typeof callback));
+      throw callbackError(callback);
     }
     const queued = tickTail - tickHead;
     TICKS[tickTail++] = [callback, args];
@@ -1281,7 +1287,7 @@ define(processObject, "exitCode", { enumerable: true, configurable: false });
 const queueJob = queueMicrotask;
 define(global, "queueMicrotask", { writable: true, configurable: true, value: {
   queueMicrotask(callback) {
-    if (typeof callback !== "function") return queueJob(callback);  // its TypeError
+    if (typeof callback !== "function") throw callbackError(callback);
     queueJob(() => {
       try { callback(); } catch (e) { throw described(e); }
     });
