@@ -473,8 +473,8 @@ do
   -- the shared metatable's own handlers: lstrlib's arithmetic coercions
   local defaults = {}
   for k, v in next, string_mt do defaults[k] = v end
-  local ARITH = { __add = "add", __sub = "sub", __mul = "mul", __div = "div", __mod = "mod",
-                  __pow = "pow", __idiv = "idiv", __unm = "unm" }
+  local ARITH = { __add = true, __sub = true, __mul = true, __div = true, __mod = true,
+                  __pow = true, __idiv = true, __unm = true }
   local OTHER = { __band = true, __bor = true, __bxor = true, __shl = true, __shr = true,
                   __bnot = true, __concat = true, __lt = true, __le = true, __call = true }
 
