@@ -141,3 +141,17 @@ def test_a_macro_that_expands_forever_is_a_compile_error(tmp_path: Path, macro: 
     assert (result.returncode, result.stdout) == (65, "")
     assert "main.klisp:" in result.stderr
     assert "does not terminate" in result.stderr or "nested deeper" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "macro",
+    [
+        "(defmacro m [] (loop [] (recur)))",
+        "(defmacro m [] (cons (quote do) (repeat 1)))",  # an endless expansion
+        "(defmacro m [] (list (quote quote) (range)))",
+    ],
+)
+def test_a_macro_meeting_a_limit_fails_at_the_line_it_expands(tmp_path: Path, macro: str) -> None:
+    result = kryon_run(tmp_path, f'(println "a")\n{macro}\n(println (m))\n')
+    assert result.returncode == 70
+    assert "main.klisp:3: " in result.stderr and "limit" in result.stderr

@@ -469,7 +469,8 @@ class Compiler:
             raise self.error("macro expansion does not terminate", form)
         try:
             expanded = macro(form, *list(form.more()))
-        except LimitError:
+        except LimitError as exc:
+            self._locate_limit(exc, form)
             raise  # the policy's limit, not the macro's failure
         except ScriptExit:
             if self.checking:  # the program ends when the form is loaded, after earlier output
@@ -490,10 +491,20 @@ class Compiler:
             # expanding again gives the same form again, forever (Clojure's stack overflows)
             raise self.error("macro expansion does not terminate", form)
         if not str(getattr(macro, "__module__", None)).startswith("kryon_lisp."):
-            expanded = as_code(expanded)  # the core's Python macros build lists themselves
+            try:
+                expanded = as_code(expanded)  # the core's Python macros build lists themselves
+            except LimitError as exc:  # an endless expansion, realised
+                self._locate_limit(exc, form)
+                raise
         if isinstance(expanded, PList) and expanded.line is None:
             expanded.line, expanded.column = form.line, form.column
         return expanded
+
+    def _locate_limit(self, exc: LimitError, form: Any) -> None:
+        """A limit met while a macro expands is the error of the form it expands."""
+        if exc.line is None and getattr(form, "line", None) is not None:
+            exc.line = form.line
+            exc.args = (exc._headline(),)
 
     def seq_form(self, form: PList, env: Env, ctx: Ctx) -> Result:
         head = form.first()
