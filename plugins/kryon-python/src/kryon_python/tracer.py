@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Collection
-from types import FrameType
+from types import CodeType, FrameType
 from typing import Any
 
 from kryon_core import (
@@ -70,6 +70,47 @@ def _raise_time_limit(frame: FrameType, event: str, arg: Any) -> TraceFunction |
     return _raise_time_limit
 
 
+class _LineMonitor:
+    """The same for frames that run already, through ``sys.monitoring`` (3.12+).
+
+    From 3.13 a ``frame.f_trace`` set by another thread (the watchdog) gets no
+    events; line events a monitoring tool asks for on the frame's code do, and
+    an exception its callback raises propagates into the code, as a trace
+    function's does.  One tool for the process, taken on first use among the
+    ids ``sys.monitoring`` leaves free (3 and 4); None when both are taken.
+    """
+
+    _tool: int | None = None
+
+    @classmethod
+    def tool(cls) -> int | None:
+        if sys.version_info >= (3, 12) and cls._tool is None:
+            monitoring = sys.monitoring
+            for tool in (3, 4):
+                if monitoring.get_tool(tool) is None:
+                    monitoring.use_tool_id(tool, "kryon-python time limit")
+                    monitoring.register_callback(tool, monitoring.events.LINE, cls._line)
+                    cls._tool = tool
+                    break
+        return cls._tool
+
+    @staticmethod
+    def _line(code: CodeType, line: int) -> None:
+        if isinstance(sys.exc_info()[1], TimeLimitExceeded):
+            raise TimeLimitExceeded("the call ran past the policy's time limit")
+
+    @classmethod
+    def watch(cls, code: CodeType, on: bool) -> bool:
+        """Line events of ``code`` on or off; False when no tool is free."""
+        tool = cls.tool()
+        if tool is None:
+            return False
+        if sys.version_info >= (3, 12):
+            events = sys.monitoring.events.LINE if on else 0
+            sys.monitoring.set_local_events(tool, code, events)
+        return True
+
+
 class ScriptTracer:
     """Line breakpoints and call-depth counting for the scripts of one engine."""
 
@@ -87,6 +128,8 @@ class ScriptTracer:
         """Trace every call so that a time limit can stop a script that swallows
         the watchdog's exception (see :meth:`stop`)."""
         self._stopping = False
+        self._monitored: set[CodeType] = set()
+        """Code of frames that ran when the call was stopped (see :class:`_LineMonitor`)."""
 
     def _update(self) -> None:
         self.needed = (
@@ -153,12 +196,18 @@ class ScriptTracer:
         caught the exception raises it again, out of the ``try``."""
         self._stopping = True
         while frame is not None:
-            if frame.f_code.co_filename in self._scripts:
-                frame.f_trace = _raise_time_limit
+            code = frame.f_code
+            if code.co_filename in self._scripts:
+                if _LineMonitor.watch(code, True):
+                    self._monitored.add(code)
+                else:
+                    frame.f_trace = _raise_time_limit
             frame = frame.f_back
 
     def reset(self) -> None:
         self._stopping = False
+        while self._monitored:
+            _LineMonitor.watch(self._monitored.pop(), False)
 
     def _on_call(self, frame: FrameType, event: str, arg: Any) -> TraceFunction | None:
         filename = frame.f_code.co_filename
