@@ -8,6 +8,7 @@ functions.  Test-only: it is no sandbox and enforces no limits.
 from __future__ import annotations
 
 import marshal
+import sys
 import threading
 import time
 from collections.abc import Mapping, Sequence
@@ -69,7 +70,9 @@ class FakeEngine(ScriptEngine):
 
     @classmethod
     def runtime_version(cls) -> str:
-        return "1.0"
+        # compiled scripts are marshal data: another Python cannot load them
+        # (3.10 refuses them, 3.13 crashes), so cache entries are per interpreter
+        return f"1.0-{sys.implementation.cache_tag}"
 
     def initialize(self, config: EngineConfig, policy: SecurityPolicy) -> None:
         self.config = config
