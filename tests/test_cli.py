@@ -134,7 +134,8 @@ def test_unreadable_file_is_a_usage_error(script: Path, monkeypatch: pytest.Monk
 @pytest.mark.parametrize(
     ("argument", "message"),
     [
-        ("[" * 5000 + "]" * 5000, "argument 2 nests too deeply"),  # json's decoder recursed
+        # json's decoder recursed until 3.12; 3.13's decodes it, and the value is too deep
+        ("[" * 5000 + "]" * 5000, "argument 2 nests too deeply|nesting deeper than 100 levels"),
         ('"\\ud800"', "argument 2 is not a script value"),  # a lone surrogate
         ("123456789012345678901234567890", "argument 2 is not a script value"),
     ],
@@ -144,7 +145,8 @@ def test_call_arguments_that_are_no_script_values_are_usage_errors(
 ) -> None:
     result = kryon("run", str(script), "--call", "add", "1", argument)
     assert result.returncode == 64, result.stderr
-    assert message in result.stderr and "Traceback" not in result.stderr
+    assert any(text in result.stderr for text in message.split("|")), result.stderr
+    assert "Traceback" not in result.stderr
     assert result.stdout == ""  # refused before the script ran
 
 
