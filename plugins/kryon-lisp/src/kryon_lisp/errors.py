@@ -34,6 +34,7 @@ _PY_TYPES = {
     "bool": "java.lang.Boolean",
     "PVector": "clojure.lang.PersistentVector",
     "pvectorc.PVector": "clojure.lang.PersistentVector",
+    "PythonPVector": "clojure.lang.PersistentVector",  # pyrsistent without its C part
     "LMap": "clojure.lang.PersistentArrayMap",
     "LSet": "clojure.lang.PersistentHashSet",
     "PList": "clojure.lang.PersistentList",
