@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -69,3 +70,11 @@ def either(request: pytest.FixtureRequest, harness: Callable[..., Harness]) -> H
 
     policy = TRUSTED if request.param == "trusted" else SANDBOXED
     return harness(policy, functions={"add": lambda caller, a, b: a + b, "fail": fail})
+
+
+PY311 = pytest.mark.skipif(
+    sys.version_info < (3, 11),
+    reason="a Python 3.11 feature (exception groups and notes, TaskGroup, tomllib, sys.exception)",
+)
+"""For tests of what scripts get from Python 3.11 on: the engine runs them on
+the host's interpreter, and 3.10 has none of it."""

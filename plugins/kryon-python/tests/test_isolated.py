@@ -16,7 +16,7 @@ from kryon_core import (
     TimeLimitError,
 )
 
-from .conftest import SANDBOXED, Harness
+from .conftest import PY311, SANDBOXED, Harness
 
 
 def test_reentrant_calls_host_to_worker_to_host(harness) -> None:
@@ -161,7 +161,10 @@ EXPECTED = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(ALLOWED_MODULE_USES))
+@pytest.mark.parametrize(
+    "name",
+    [pytest.param(n, marks=PY311) if n == "tomllib" else n for n in sorted(ALLOWED_MODULE_USES)],
+)
 def test_allowed_modules_work_under_the_guard(harness, name: str) -> None:
     h = harness(SANDBOXED)
     sid = h.load(f"def use():\n    {ALLOWED_MODULE_USES[name]}\n")
@@ -230,6 +233,7 @@ def stuck():
 """
 
 
+@PY311
 def test_asyncio_runs_in_the_sandbox(harness) -> None:
     """asyncio.run(main()) failed: asyncio was not an allowed module, and its
     loop needs a socket pair and epoll, which the worker's limits refuse.  The

@@ -11,7 +11,7 @@ import pytest
 
 from kryon_core import ScriptExit, ScriptRuntimeError, SecurityError, TimeLimitError
 
-from .conftest import SANDBOXED, Harness
+from .conftest import PY311, SANDBOXED, Harness
 
 PROGRAM = """\
 def main():
@@ -81,6 +81,7 @@ def test_sandboxed_scripts_use_in_memory_io_but_never_files(
         h.call(sid, "steal")
 
 
+@PY311
 def test_an_uncaught_error_reports_its_notes_and_group_members(either: Harness) -> None:
     source = (
         "e = ValueError('bad')\n"
@@ -196,6 +197,7 @@ def test_sandboxed_globals_are_a_modules_own(harness: Callable[..., Harness]) ->
     assert h.call(documented, "doc") == "Tools."
 
 
+@PY311
 def test_sandboxed_sys_reports_the_exception_being_handled(
     harness: Callable[..., Harness],
 ) -> None:
