@@ -9,7 +9,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from kryon_lisp import patterns
+from kryon_lisp.collections import sort_as_java
 from kryon_lisp.engine import LispConfig, LispEngine
 from kryon_lisp.seqs import COUNTED_REFERENCES, LazySeq
 
@@ -378,3 +381,14 @@ def test_into_with_a_transducer_fails_where_conj_would() -> None:
     assert (out, value) == ("[1 2][1 2 3]", '"Vector arg to map conj must be a pair"')
     assert run_lisp("(into #{1} (map inc) [1 2 1.0])")[1] == "#{2.0 1 3 2}"
     assert run_lisp("(into {} (comp (map (fn [x] [x x])) (take 1)) (range))")[1] == "{0 0}"
+
+
+@given(st.lists(st.tuples(st.integers(-5, 5), st.integers()), max_size=80))
+def test_sorting_as_java_is_a_stable_sort_for_a_consistent_order(items: list[Any]) -> None:
+    # short lists take Java's own steps, long ones Python's sort: both stable
+    def by_first(a: Any, b: Any) -> int:
+        return (a[0] > b[0]) - (a[0] < b[0])
+
+    ours = list(items)
+    sort_as_java(ours, by_first)
+    assert ours == sorted(items, key=lambda item: item[0])

@@ -513,7 +513,7 @@ def sort(a: Any, b: Any = _MISSING) -> Any:
     if natural is not None:
         items.sort(reverse=natural)
     else:
-        items.sort(key=functools.cmp_to_key(_comparator(cmp)))
+        sort_as_java(items, _comparator(cmp))
     return IndexedSeq(items, 0) if items else EMPTY_LIST
 
 
@@ -533,8 +533,46 @@ def sort_by(keyfn: Callable[..., Any], a: Any, b: Any = _MISSING) -> Any:
         def by_key(i: int, j: int) -> int:
             return compare_keys(keys[i], keys[j])
 
-        order.sort(key=functools.cmp_to_key(by_key))
+        sort_as_java(order, by_key)
     return IndexedSeq([items[i] for i in order], 0) if items else EMPTY_LIST
+
+
+_JAVA_MIN_MERGE = 32
+
+
+def sort_as_java(items: list[Any], cmp: Callable[[Any, Any], int]) -> None:
+    """Sort ``items`` by ``cmp`` in place, as Java's TimSort does.
+
+    The two agree whenever ``cmp`` is a consistent order.  One that is not
+    (``compare`` with NaN, which is equal to every number) orders by the steps
+    taken: below 32 items Java finds the leading run (reversing a descending
+    one) and binary-inserts the rest, which Python's sort did too until 3.13
+    changed how it finds runs, so short lists take Java's steps here.
+    """
+    n = len(items)
+    if n >= _JAVA_MIN_MERGE:
+        items.sort(key=functools.cmp_to_key(cmp))
+        return
+    if n < 2:
+        return
+    run = 2
+    if cmp(items[1], items[0]) < 0:  # strictly descending: reversed, as Java does
+        while run < n and cmp(items[run], items[run - 1]) < 0:
+            run += 1
+        items[:run] = items[run - 1 :: -1]
+    else:
+        while run < n and cmp(items[run], items[run - 1]) >= 0:
+            run += 1
+    for start in range(run, n):
+        pivot, lo, hi = items[start], 0, start
+        while lo < hi:
+            mid = (lo + hi) >> 1
+            if cmp(pivot, items[mid]) < 0:
+                hi = mid
+            else:
+                lo = mid + 1
+        items[lo + 1 : start + 1] = items[lo:start]
+        items[lo] = pivot
 
 
 def _comparator(f: Any) -> Callable[[Any, Any], int]:
