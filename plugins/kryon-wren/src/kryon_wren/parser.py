@@ -260,38 +260,35 @@ class Parser(ExpressionParser, AttributeParser):
         """A ``foreign`` member: its signature only.  Binding it needs the
         host's C function, which no host here has, so defining the class is
         the reference's runtime error; returns (message, line)."""
-        try:
-            mname, sig, kind, _, _ = self.method_signature(cls)
-        except ParseError as err:
-            raise SignatureError(err.token, err.message) from None
-        key = (mname, kind == "static")
-        if key in seen:
-            self.report(
-                self.prev,
-                f"Class {cls.name} already defines a "
-                f"{'static ' if kind == 'static' else ''}method '{sig}'.",
-            )
-        seen[key] = True
+        _, sig, kind, _, _ = self.unique_signature(cls, seen)
         owner = f"{cls.name} metaclass" if kind == "static" else cls.name
         return f"Could not find foreign method '{sig}' for class {owner} in module ", self.prev.line
 
     def method_definition(
         self, cls: N.ClassInfo, seen: dict[tuple[str, bool], bool]
     ) -> N.MethodDef:
+        mname, sig, kind, params, line = self.unique_signature(cls, seen)
+        return self.method_body(cls, mname, sig, kind, params, line)
+
+    def unique_signature(
+        self, cls: N.ClassInfo, seen: dict[tuple[str, bool], bool]
+    ) -> tuple[str, str, str, list[Token], int]:
+        """A member's signature; one the class already has is reported at the
+        signature's last token, before any body."""
         try:
-            mname, sig, kind, params, line = self.method_signature(cls)
+            signature = self.method_signature(cls)
         except ParseError as err:
             raise SignatureError(err.token, err.message) from None
+        mname, sig, kind, _, _ = signature
         key = (mname, kind == "static")
         if key in seen:
-            # Reported at the signature's last token, before the body.
             self.report(
                 self.prev,
                 f"Class {cls.name} already defines a "
                 f"{'static ' if kind == 'static' else ''}method '{sig}'.",
             )
         seen[key] = True
-        return self.method_body(cls, mname, sig, kind, params, line)
+        return signature
 
     def method_signature(self, cls: N.ClassInfo) -> tuple[str, str, str, list[Token], int]:
         is_static = self.match("static")
