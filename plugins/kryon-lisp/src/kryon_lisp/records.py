@@ -8,15 +8,14 @@ of the host type names (``String``, ``Number``, ``nil``, ``Object``, ...).
 from __future__ import annotations
 
 from collections.abc import Callable
-from fractions import Fraction
 from typing import Any
 
 from pyrsistent import pvector
 
+from kryon_lisp.classes import CLASSES
 from kryon_lisp.macros import L, S, macro
 from kryon_lisp.types import (
     BigInt,
-    Char,
     Keyword,
     LMap,
     LSet,
@@ -94,41 +93,46 @@ class RecordType:
         return isinstance(x, Record) and x.record_type is self
 
 
+_AS_INSTANCE = (
+    "String",
+    "java.lang.String",
+    "Number",
+    "java.lang.Number",
+    "Long",
+    "java.lang.Long",
+    "Integer",
+    "java.lang.Integer",
+    "Double",
+    "java.lang.Double",
+    "Boolean",
+    "java.lang.Boolean",
+    "Character",
+    "java.lang.Character",
+    "clojure.lang.Ratio",
+    "clojure.lang.Keyword",
+    "clojure.lang.Symbol",
+    "clojure.lang.IPersistentVector",
+    "clojure.lang.PersistentVector",
+    "clojure.lang.IPersistentMap",
+    "clojure.lang.PersistentHashMap",
+    "clojure.lang.PersistentArrayMap",
+    "java.util.Map",
+    "clojure.lang.IPersistentSet",
+    "clojure.lang.PersistentHashSet",
+    "java.util.Set",
+    "clojure.lang.ISeq",
+    "clojure.lang.IFn",
+    "clojure.lang.Fn",
+    "Object",
+    "java.lang.Object",
+)
+"""Host types a protocol is extended to that match what ``instance?`` matches."""
+
 _HOST_TYPES: dict[str, Callable[[Any], bool]] = {
+    **{name: CLASSES[name].check for name in _AS_INSTANCE},
     "nil": lambda x: x is None,
-    "String": lambda x: type(x) is str,
-    "java.lang.String": lambda x: type(x) is str,
-    "Number": lambda x: type(x) in (int, float, Fraction, BigInt),
-    "java.lang.Number": lambda x: type(x) in (int, float, Fraction, BigInt),
-    "Long": lambda x: type(x) is int,
-    "Double": lambda x: type(x) is float,
-    "Boolean": lambda x: type(x) is bool,
-    "Character": lambda x: type(x) is Char,
-    "clojure.lang.Keyword": lambda x: type(x) is Keyword,
-    "clojure.lang.Symbol": lambda x: type(x) is Symbol,
-    "clojure.lang.IPersistentVector": lambda x: type(x) is PVector,
-    "clojure.lang.PersistentVector": lambda x: type(x) is PVector,
-    "clojure.lang.IPersistentMap": lambda x: isinstance(x, LMap),
-    "clojure.lang.PersistentHashMap": lambda x: isinstance(x, LMap),
-    "clojure.lang.IPersistentSet": lambda x: isinstance(x, LSet),
-    "clojure.lang.ISeq": lambda x: isinstance(x, Seq),
-    "clojure.lang.IFn": callable,
-    "Object": lambda x: x is not None,
-    "java.lang.Object": lambda x: x is not None,
-    # the other names a Clojure program extends protocols to
-    "java.lang.Long": lambda x: type(x) is int,
-    "Integer": lambda x: type(x) is int,
-    "java.lang.Integer": lambda x: type(x) is int,
-    "java.lang.Double": lambda x: type(x) is float,
-    "java.lang.Boolean": lambda x: type(x) is bool,
-    "java.lang.Character": lambda x: type(x) is Char,
-    "clojure.lang.Ratio": lambda x: type(x) is Fraction,
-    "clojure.lang.BigInt": lambda x: type(x) is BigInt,
-    "clojure.lang.PersistentArrayMap": lambda x: isinstance(x, LMap),
+    "clojure.lang.BigInt": lambda x: type(x) is BigInt,  # (a Python int is a Long here)
     "clojure.lang.APersistentMap": lambda x: isinstance(x, LMap),
-    "java.util.Map": lambda x: isinstance(x, LMap),
-    "clojure.lang.PersistentHashSet": lambda x: isinstance(x, LSet),
-    "java.util.Set": lambda x: isinstance(x, LSet),
     "clojure.lang.IPersistentList": lambda x: isinstance(x, PList),
     "clojure.lang.PersistentList": lambda x: isinstance(x, PList),
     "clojure.lang.LazySeq": lambda x: type(x).__name__ == "LazySeq",
@@ -138,9 +142,9 @@ _HOST_TYPES: dict[str, Callable[[Any], bool]] = {
         type(x) is PVector or isinstance(x, (LMap, LSet, Seq))
     ),
     "java.util.Collection": lambda x: type(x) is PVector or isinstance(x, (LSet, Seq)),
-    "clojure.lang.Fn": callable,
     "default": lambda x: True,
 }
+"""Every host type a protocol may be extended to, and how a value is one."""
 
 
 class Protocol:
