@@ -37,21 +37,26 @@ time_limit_ms = 60000
 """
 
 
-@pytest.mark.parametrize("policy", ["sandboxed", "trusted"])
-@pytest.mark.parametrize("program", CASES, ids=lambda p: p.stem if p.stem != "main" else "imports")
-def test_program_prints_what_wren_prints(tmp_path: Path, program: Path, policy: str) -> None:
+def kryon_run(tmp_path: Path, program: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """``kryon run PROGRAM`` in its directory, under CONFIG's roomy policy unless
+    ``options`` name another."""
     config = tmp_path / "kryon.toml"
     config.write_text(CONFIG)
-    command = [sys.executable, "-m", "kryon_core", "run", "--config", str(config)]
-    if policy == "trusted":
-        command += ["--policy", "trusted"]
-    proc = subprocess.run(
+    command = [sys.executable, "-m", "kryon_core", "run", "--config", str(config), *options]
+    return subprocess.run(
         [*command, program.name],
         cwd=program.parent,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+@pytest.mark.parametrize("policy", ["sandboxed", "trusted"])
+@pytest.mark.parametrize("program", CASES, ids=lambda p: p.stem if p.stem != "main" else "imports")
+def test_program_prints_what_wren_prints(tmp_path: Path, program: Path, policy: str) -> None:
+    options = ["--policy", "trusted"] if policy == "trusted" else []
+    proc = kryon_run(tmp_path, program, *options)
     expected = program.with_suffix(".out").read_text()
     assert (proc.returncode, proc.stderr) == (0, "")
     assert proc.stdout == expected
@@ -62,16 +67,7 @@ ERRORS = sorted((PROGRAMS / "errors").glob("*.wren"))
 
 @pytest.mark.parametrize("program", ERRORS, ids=lambda p: p.stem)
 def test_failing_program_reports_what_wren_reports(tmp_path: Path, program: Path) -> None:
-    config = tmp_path / "kryon.toml"
-    config.write_text(CONFIG)
-    command = [sys.executable, "-m", "kryon_core", "run", "--config", str(config)]
-    proc = subprocess.run(
-        [*command, program.name],
-        cwd=program.parent,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    proc = kryon_run(tmp_path, program)
     status = 65 if program.name.startswith("compile_") else 70
     assert (proc.returncode, proc.stdout) == (status, program.with_suffix(".out").read_text())
     assert proc.stderr == program.with_suffix(".err").read_text()
