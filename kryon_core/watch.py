@@ -101,28 +101,32 @@ class ScriptWatcher:
 
     # -- the thread -----------------------------------------------------------------
 
-    def _files(self) -> dict[Path, list[str]]:
-        """Each watched file (resolved) and the scripts loaded from it."""
-        files: dict[Path, list[str]] = {}
-        for name, record in self._manager.scripts.items():
-            if record.path is not None:
-                files.setdefault(Path(record.path).resolve(), []).append(name)
-        return files
+    def _sources(self) -> dict[str, str]:
+        """Each file-backed script and its path as it was loaded."""
+        return {
+            name: record.path
+            for name, record in self._manager.scripts.items()
+            if record.path is not None
+        }
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            files = self._files()
-            if not files:
+            sources = self._sources()
+            if not sources:
                 self._stop.wait(RESCAN_MS / 1000)
                 continue
             try:
-                self._watch(files)
+                self._watch(sources)
             except Exception:  # the watch itself failed (a directory removed ...)
                 log.exception("watching script files failed; trying again")
                 self._stop.wait(RESCAN_MS / 1000)
 
-    def _watch(self, files: dict[Path, list[str]]) -> None:
-        """Watch until the set of script files changes (or stop)."""
+    def _watch(self, sources: dict[str, str]) -> None:
+        """Watch until the scripts loaded from files change (or stop).  Their
+        paths are resolved once here; each rescan only compares the mapping."""
+        files: dict[Path, list[str]] = {}
+        for name, path in sources.items():
+            files.setdefault(Path(path).resolve(), []).append(name)
         wanted = {str(path) for path in files}
         directories = {path.parent for path in files if path.parent.is_dir()}
         if not directories:
@@ -140,7 +144,7 @@ class ScriptWatcher:
         ):
             if changes:
                 self._reload(files, sorted({Path(path) for _change, path in changes}))
-            if self._files() != files:
+            if self._sources() != sources:
                 return
 
     def _reload(self, files: dict[Path, list[str]], changed: Iterable[Path]) -> None:
