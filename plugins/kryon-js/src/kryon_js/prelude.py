@@ -315,14 +315,16 @@ function describeValue(e) {
 // Python itself, with no limit (a proxy's looping trap hung the host).
 // jserrors.from_exception reads it back; fail passes it on as it is.
 let lastDescribed;
+function description(e) {
+  return flat("\u0002" + wireRecord(describe(e)));
+}
 function described(e) {
-  lastDescribed = flat("\u0002" + wireRecord(describe(e)));
+  lastDescribed = description(e);
   return lastDescribed;
 }
 
 function fail(e) {
-  const v = typeof e === "string" && e === lastDescribed ? e
-    : flat("\u0002" + wireRecord(describe(e)));
+  const v = typeof e === "string" && e === lastDescribed ? e : description(e);
   if (outCount !== 0) {
     try { flushOut(); } catch (inner) { /* the call fails with e all the same */ }
   }
