@@ -434,6 +434,8 @@ def _run_in(
         with watchdog.guard(f"calling {function}"):
             result = manager.call_function(target, *call_args)
         _stdio_sink(_to_json(result) + "\n", "stdout", file)
+    with watchdog.guard("ending the program"):
+        manager.end_program(file)
 
 
 def _interrupted(file: str) -> NoReturn:

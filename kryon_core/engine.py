@@ -285,6 +285,17 @@ class ScriptEngine(ABC):
         describe its functions lazily).
         """
 
+    def end_program(self, script_id: ScriptId) -> None:  # noqa: B027 - optional hook
+        """The program loaded as the entry point (``kryon run``) has ended.
+
+        Run what a language runs when its program ends (Lua's finalizers of
+        the VM's objects, Python's ``atexit`` callbacks and finalizers), and
+        raise the ScriptError the program's run must report: a limit that
+        stopped them, or an error the language itself reports at exit.  Called
+        once, after the program's top-level code and any ``--call``; nothing by
+        default.
+        """
+
     def close(self) -> None:  # noqa: B027 - optional hook, nothing to release by default
         """Release the VM and any worker it owns.  Idempotent."""
 

@@ -197,6 +197,25 @@ class ScriptError(KryonError):
             lines += _frame_lines(self.traceback)
         return "\n".join(lines)
 
+    def amend(
+        self,
+        *,
+        message: str | None = None,
+        script: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> ScriptError:
+        """Say or place the error anew (the fields given), keeping its class
+        and traceback; returns self."""
+        if message is not None:
+            self.message = _clip(message)
+        if script is not None:
+            self.script = script
+        if line is not None:
+            self.line, self.column = line, column
+        self.args = (self._headline(),)
+        return self
+
     def with_script(self, script: str) -> ScriptError:
         """Fill in the script name when the raiser did not know it; returns self."""
         if self.script is None:

@@ -476,6 +476,20 @@ class ScriptManager:
             instance.run(instance.engine.unload_script, record.script_id)
         self.plugins.pm.hook.kryon_script_unloaded(manager=self, name=name)
 
+    def end_program(self, name: str) -> None:
+        """The program ``name`` (loaded with ``entry_point=True``) has ended:
+        its engine runs what the language runs when a program ends, and a
+        failure there raises as a call's would (``kryon run`` does this last)."""
+        with self._lock:
+            record = self._record(name)
+            instance = self.engine(record.language, record.policy)
+        try:
+            instance.run(instance.engine.end_program, record.script_id)
+        except ScriptError as exc:
+            raise exc.with_script(name) from None
+        except Exception as exc:
+            raise ScriptRuntimeError.from_foreign(exc, name) from exc
+
     def hot_reload(self, name: str, source: str | None = None) -> LoadedScript:
         """Replace a script's code, keeping the old version if the new one fails.
 

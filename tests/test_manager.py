@@ -113,6 +113,30 @@ def test_an_engine_bug_while_compiling_is_a_script_error(
     assert "b" not in fake_manager.scripts
 
 
+def test_ending_a_program_reports_its_engines_failure_naming_the_script(
+    fake_manager: ScriptManager, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_manager.load_script("prog", ADDER, language="fake", entry_point=True)
+    fake_manager.end_program("prog")  # an engine with nothing to run at the end
+    engine = type(fake_manager.engine("fake").engine)
+    ended: list[object] = []
+
+    def stuck(self: object, script_id: object) -> None:
+        ended.append(script_id)
+        raise ScriptRuntimeError("finalizer failed", line=3)
+
+    monkeypatch.setattr(engine, "end_program", stuck)
+    with pytest.raises(ScriptRuntimeError, match="^prog:3: finalizer failed$"):
+        fake_manager.end_program("prog")
+    assert ended == [fake_manager.scripts["prog"].script_id]
+    monkeypatch.setattr(engine, "end_program", lambda self, sid: 1 / 0)
+    with pytest.raises(ScriptRuntimeError, match="ZeroDivisionError") as info:
+        fake_manager.end_program("prog")
+    assert info.value.script == "prog"
+    with pytest.raises(ScriptNotFoundError):
+        fake_manager.end_program("nothing")
+
+
 def test_handles_resolve_once_and_follow_hot_reload(fake_manager: ScriptManager) -> None:
     fake_manager.load_script("v", "def version():\n    return 1\n", language="fake")
     handle = fake_manager.function("version")

@@ -152,6 +152,41 @@ def test_infinite_loop_is_a_limit_exit_70(language: str, tmp_path: Path) -> None
     assert "limit" in result.stderr.lower(), result.stderr
 
 
+# what runs when a program ends, in the languages that run anything then
+ENDLESS_FINALIZERS = {
+    "lua": 'print("end")\nsetmetatable({}, {__gc = function() while true do end end})\n',
+    "python": "import atexit\n\n@atexit.register\ndef bye():\n    while True:\n        pass\n"
+    "print('end')\n",
+}
+
+
+@pytest.mark.parametrize("language", [lang for lang in ENDLESS_FINALIZERS if lang in INSTALLED])
+def test_a_limit_that_stops_the_programs_finalizers_exits_70(language: str, tmp_path: Path) -> None:
+    path = tmp_path / f"bye{CASES[language][0]}"
+    path.write_text(ENDLESS_FINALIZERS[language])
+    result = run(path)
+    assert (result.returncode, result.stdout) == (70, "end\n"), result.stderr
+    assert f"bye{CASES[language][0]}:" in result.stderr
+    assert "limit" in result.stderr
+
+
+@pytest.mark.skipif("lua" not in INSTALLED, reason="kryon-lua is not installed")
+def test_the_program_ends_after_its_call(tmp_path: Path) -> None:
+    """With --call, the program's finalizers run after the call's result."""
+    path = tmp_path / "prog.lua"
+    path.write_text(
+        'setmetatable({}, {__gc = function() print("finalized") end})\n'
+        'function f(x) print("called") return x + 1 end\n'
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "kryon_core", "run", str(path), "--call", "f", "41"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout) == (0, "called\n42\nfinalized\n"), result.stderr
+
+
 @pytest.mark.parametrize("language", INSTALLED)
 def test_a_closed_output_pipe_ends_the_run_quietly(language: str, tmp_path: Path) -> None:
     """`kryon run x | head -1`: the script ends as a Unix tool killed by SIGPIPE

@@ -586,6 +586,26 @@ def test_a_finalizer_stopped_by_the_time_limit_at_the_end_is_told_at_its_line(
     assert "prog.py:6 in gen" in stderr
 
 
+def test_ending_the_program_raises_the_limit_that_stopped_its_atexit_callback(
+    harness: Callable[..., Harness],
+) -> None:
+    """kryon run ends the program before closing: the limit is the run's error
+    (exit 70), and closing afterwards has nothing left to tell."""
+    h = harness(SANDBOXED)
+    sid = load_entry(
+        h, "import atexit\n\n@atexit.register\ndef bye():\n    while True:\n        pass\n"
+    )
+    with pytest.raises(TimeLimitError) as info:
+        h.engine.end_program(sid)
+    assert str(info.value) == (
+        "prog.py:5: the call ran past the policy's time limit (while the program's finalizers ran)"
+    )
+    assert "prog.py:5 in bye" in info.value.render()
+    h.engine.end_program(sid)  # once only
+    h.engine.close()
+    assert not [text for text, stream, _ in h.output if stream == "stderr"]
+
+
 def test_a_finalizer_stopped_by_the_time_limit_in_a_call_names_its_line(
     harness: Callable[..., Harness],
 ) -> None:

@@ -280,14 +280,15 @@ class LuaEngine(ScriptEngine):
                         self._close_program(name)
                 raise error
             result = result[1][1]
-        if compiled.entry_point:
-            self._close_program(name)
         exports, names = self._kernel.exports(env, result, skip)
         infos = _Exports(names, partial(self._kernel.describe, exports))
         self._next_id += 1
         script_id = ScriptId(self._next_id)
         self._scripts[script_id] = _Script(script_id, name, env, exports, infos)
         return script_id
+
+    def end_program(self, script_id: ScriptId) -> None:
+        self._close_program(self._script(script_id).name)
 
     def _close_program(self, name: str) -> None:
         """The program has run (``kryon run``): the finalizers (``__gc``) of the

@@ -150,6 +150,9 @@ class PythonEngine(ScriptEngine):
             self._runtime = TrustedRuntime(self.name, self._policy, bridge, self.dispatch)
             self._runtime.tracer.handler = self._handler
 
+    def end_program(self, script_id: ScriptId) -> None:
+        self._rt().end_program()
+
     def close(self) -> None:
         runtime, self._runtime = self._runtime, None
         if runtime is not None:

@@ -101,13 +101,12 @@ def locate_host_error(
     keeps it.  Either way the script's frames lead its traceback.  The
     error keeps its class; returns it."""
     where = frames[-1] if frames else None
-    if where is not None and error.line is None and error.script in (None, where.script):
-        error.script, error.line, error.column = where.script, where.line, None
-    elif error.script is None and script is not None:
-        error.script = script
     if frames and error.traceback[: len(frames)] != list(frames):
         error.traceback = [*frames, *error.traceback]
-    error.args = (error._headline(),)
+    if where is not None and error.line is None and error.script in (None, where.script):
+        return error.amend(script=where.script, line=where.line)
+    if error.script is None and script is not None:
+        return error.amend(script=script)
     return error
 
 

@@ -81,6 +81,7 @@ class IsolatedRuntime:
         self._worker_refs: dict[int, tuple[int, int]] = {}  # FunctionRef.id -> (gen, rid)
         self._errors: dict[int, ScriptError] = {}
         self._depth = 0
+        self._ended = False  # the program's end (atexit, finalizers) has run
         self._replaying = False
         self.tracer: None = None  # no breakpoints out of process
         memory = policy.memory_limit_mb
@@ -150,36 +151,41 @@ class IsolatedRuntime:
                 if worker.closed:
                     return
 
-    def close(self) -> None:
+    def end_program(self) -> None:
+        """The program ends: its ``atexit`` callbacks and finalizers run and
+        print as at the end of ``python FILE``.  Their own errors are reported
+        as Python reports them, not raised; a limit that stopped them (a
+        ``__del__`` or a generator's ``finally`` that never ends) is raised."""
         worker = self._worker
-        if worker is not None and not worker.closed and self._depth == 0:
-            # the program ends: atexit callbacks and finalizers run and print
-            # as at the end of ``python FILE``; their failures are theirs alone,
-            # but a limit that stopped them (a ``__del__`` or a generator's
-            # ``finally`` that never ends) is told on stderr, not dropped
-            try:
-                self._request([Op.SHUTDOWN])
-            except (TimeLimitError, MemoryLimitError) as exc:
-                self._report_at_close(exc)
-            except ScriptError:
-                pass
+        if worker is None or worker.closed or self._depth or self._ended:
+            return
+        self._ended = True
+        try:
+            self._request([Op.SHUTDOWN])
+        except (TimeLimitError, MemoryLimitError) as exc:
+            raise self._at_exit(exc) from None
+        except ScriptError:
+            pass
+
+    def close(self) -> None:
+        try:
+            self.end_program()  # embedded, the program ends when its engine closes
+        except ScriptError as exc:  # closing cannot fail: told on stderr, not dropped
+            if exc.script is not None:
+                self._bridge.write(exc.render() + "\n", stream="stderr", script=exc.script)
         worker, self._worker = self._worker, None
         if worker is not None:
             worker.kill("closed")
         self._scripts.clear()
 
-    def _report_at_close(self, error: ScriptError) -> None:
-        """A limit that ended the program's finalizers, as ``kryon run``
-        shows an error (closing cannot fail the run any more)."""
+    def _at_exit(self, error: ScriptError) -> ScriptError:
+        """``error`` told as having ended the program's finalizers."""
         script = error.script or next(
             (compiled.script for compiled in self._scripts.values() if compiled.entry_point),
             None,
         )
-        if script is None:
-            return
-        headline, *rest = error.with_script(script).render().rstrip("\n").split("\n")
-        text = "\n".join([f"{headline} (while the program's finalizers ran)", *rest])
-        self._bridge.write(text + "\n", stream="stderr", script=script)
+        message = f"{error.message} (while the program's finalizers ran)"
+        return error.amend(message=message, script=script)
 
     # -- requests ----------------------------------------------------------------------
 

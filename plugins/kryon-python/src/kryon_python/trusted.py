@@ -328,6 +328,10 @@ class TrustedRuntime:
     def stack(self) -> list[StackFrame]:
         return script_stack(sys._getframe(1), self._names, with_locals=self.tracer.debug)
 
+    def end_program(self) -> None:
+        """Nothing runs here: trusted scripts share the host's interpreter,
+        whose ``atexit`` callbacks run when the host ends."""
+
     def close(self) -> None:
         if self._watchdog is not None:
             self._watchdog.close()
