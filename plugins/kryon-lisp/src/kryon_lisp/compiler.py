@@ -633,7 +633,7 @@ class Compiler:
         stmts, exprs = self.exprs(args, env)
         if head.name.startswith(".-"):
             field = self.constant(Keyword(head.name[2:]))
-            return self.finish(stmts, call(name("@get"), exprs[0], field), ctx)
+            return self.finish(stmts, call(name("@field"), exprs[0], field), ctx)
         method = const(head.name[1:])
         return self.finish(stmts, call(name("@method_call"), exprs[0], method, *exprs[1:]), ctx)
 

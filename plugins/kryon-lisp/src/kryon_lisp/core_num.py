@@ -474,6 +474,9 @@ def compare(a: Any, b: Any) -> int:
         return _string_compare(a.ch, b.ch)  # Character.compareTo: the difference
     if type(a) is tuple:
         return int((a > b) - (a < b))
+    lisp_compare = getattr(a, "lisp_compare", None)
+    if lisp_compare is not None:  # a deftype implementing Comparable
+        return int(lisp_compare(b))
     if is_number(a) != is_number(b) or (not is_number(a) and type(a) is not type(b)):
         raise TypeError(f"{type_name(a)} cannot be cast to {type_name(b)}")
     return int((a > b) - (a < b))

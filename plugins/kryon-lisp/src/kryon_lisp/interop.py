@@ -469,6 +469,19 @@ def _index_of(coll: Any, x: Any, *, last: bool) -> int:
 
 def method_call(obj: Any, method: str, *args: Any) -> Any:
     """``(.method obj args...)``."""
+    if getattr(type(obj), "deftype_instance", False):
+        fn = obj.methods.get(method)
+        if fn is not None:
+            return fn(obj, *args)
+        if not args and method in obj.vals:
+            return obj.vals[method]  # (.x point): a field, as Clojure's reflection reads it
+        if method not in ("toString", "equals", "hashCode"):
+            raise ValueError(
+                f"No matching method {method} found taking {len(args)} args "
+                f"for class {obj.record_type.full_name}"
+            )
+        if method == "hashCode":
+            return obj.hash_code()
     if isinstance(obj, str):
         fn = _STRING_METHODS.get(method)
         if fn is not None:

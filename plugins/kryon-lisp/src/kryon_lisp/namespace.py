@@ -85,6 +85,7 @@ class Namespace:
             "walk": "clojure.walk",
         }
         self._constants: dict[Any, str] = {}
+        self._reify_types: dict[str, Any] = {}
         self._install()
 
     def _install(self) -> None:
@@ -96,6 +97,8 @@ class Namespace:
         g["@declare"] = self.declare_runtime
         g["@defined?"] = lambda sym: sym.name in g
         g["@record-type"] = self.define_record_type
+        g["@deftype-type"] = self.define_deftype
+        g["@reify-type"] = self.reify_type
         # the core functions that know their namespace (println, eval, ...), kept so
         # that clojure.core/println (what syntax-quote writes) finds them
         self.core_functions = self.runtime.namespace_functions(self)
@@ -144,6 +147,24 @@ class Namespace:
         self.runtime.records[name] = rt
         self.runtime.records[rt.full_name] = rt
         return rt
+
+    def define_deftype(self, name: str, fields: Any, mutable: Any) -> Any:
+        from kryon_lisp.deftypes import DeftypeType
+
+        dt = DeftypeType(f"{self.name}.{name}", list(fields), list(mutable))
+        self.runtime.records[name] = dt
+        self.runtime.records[dt.full_name] = dt
+        return dt
+
+    def reify_type(self, key: str) -> Any:
+        """One type per reify form, named in the order the forms first run."""
+        found = self._reify_types.get(key)
+        if found is None:
+            from kryon_lisp.deftypes import DeftypeType
+
+            name = f"{self.name}$reify__{len(self._reify_types) + 1}"
+            found = self._reify_types[key] = DeftypeType(name, [], [])
+        return found
 
     def rename(self, name: str) -> None:
         self.runtime.rename_namespace(self, name)

@@ -288,7 +288,7 @@ class _Writer:
             out.append(f"#object[{getattr(x, '__name__', 'fn')}]")
         elif t is patterns.Pattern:
             out.append('#"' + x.pattern + '"')
-        elif t is JavaArray or t is PersistentQueue:
+        elif t is JavaArray or t is PersistentQueue or getattr(t, "deftype_instance", False):
             out.append(x.printed(self.readably))
         elif hasattr(x, "lisp_repr") and not isinstance(x, (LMap, LSet)):
             out.append(x.lisp_repr())

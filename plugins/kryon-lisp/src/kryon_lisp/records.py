@@ -67,6 +67,8 @@ class Record(LMap):
 class RecordType:
     """What ``(defrecord Name [fields])`` defines."""
 
+    is_user_type = True
+
     def __init__(self, ns: str, name: str, fields: list[str]) -> None:
         self.name = name
         self.full_name = f"{ns}.{name}"
@@ -158,7 +160,7 @@ class Protocol:
 
     def extend(self, target: Any, impls: Any) -> None:
         table = {str(k.name if isinstance(k, Keyword) else k): v for k, v in impls.items()}
-        if isinstance(target, RecordType):
+        if getattr(target, "is_user_type", False):  # a defrecord's or deftype's type
             self.records.setdefault(target, {}).update(table)
             return
         name = str(target) if target is not None else "nil"
@@ -172,9 +174,21 @@ class Protocol:
         # specific host types win over Object/default
         self.hosts.sort(key=lambda entry: entry[0] in ("Object", "java.lang.Object", "default"))
 
+    def _own_table(self, x: Any) -> dict[str, Callable[..., Any]] | None:
+        """The methods a record, deftype or reify instance has for this protocol."""
+        user_type = getattr(x, "record_type", None)
+        if user_type is None:
+            return None
+        table = self.records.get(user_type)
+        if table is None:
+            reified = getattr(x, "reified", None)
+            table = reified.get(self) if reified else None
+        return table
+
     def find(self, method: str, x: Any) -> Callable[..., Any]:
-        if isinstance(x, Record) and x.record_type in self.records:
-            fn = self.records[x.record_type].get(method)
+        table = self._own_table(x)
+        if table is not None:
+            fn = table.get(method)
             if fn is not None:
                 return fn
         for host, table in self.hosts:
@@ -196,13 +210,13 @@ class Protocol:
         return dispatch
 
     def satisfied_by(self, x: Any) -> bool:
-        if isinstance(x, Record) and x.record_type in self.records:
+        if self._own_table(x) is not None:
             return True
         return any(_HOST_TYPES[h](x) for h, _ in self.hosts)
 
     def extended_by(self, t: Any) -> bool:
         """``(extends? P T)``: a record type or host class given an implementation."""
-        if isinstance(t, RecordType):
+        if getattr(t, "is_user_type", False):
             return t in self.records
         name = "nil" if t is None else str(getattr(t, "name", t))
         return any(name in (h, f"java.lang.{h}") for h, _ in self.hosts)

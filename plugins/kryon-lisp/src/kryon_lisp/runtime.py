@@ -9,6 +9,7 @@ from typing import Any
 from kryon_core import CompileError
 from kryon_lisp import (
     classes,
+    deftypes,
     extra,
     hierarchy,
     interop,
@@ -69,6 +70,7 @@ class Runtime:
         self.core.update(transients.TRANSIENTS)
         self.core.update(reactive.REACTIVE)
         self.core.update(records.RECORDS)
+        self.core.update(deftypes.DEFTYPES)
         self.hierarchy = hierarchy.GlobalHierarchy()
         self.core.update(hierarchy.MULTIMETHODS)
         self.core.update(self.hierarchy.bindings())
