@@ -52,7 +52,7 @@ def kryon_run(path: Path, *options: str) -> subprocess.CompletedProcess[bytes]:
 # that looks a class's module up there (dataclasses reading a ClassVar
 # written as a string, typing.get_type_hints) does not find it
 ISOLATED_ONLY = {"typing_annotations"}
-PYTHON_311 = {"async_tasks", "exceptions", "language"}
+PYTHON_311 = {"async_tasks", "exceptions", "generators_errors", "language"}
 
 
 @functools.cache

@@ -8,7 +8,7 @@ from __future__ import annotations
 import builtins
 import sys
 from collections.abc import Callable
-from types import CodeType
+from types import CodeType, ModuleType
 from typing import Any, NoReturn
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "make_print",
     "module_name",
     "run_module",
+    "script_module",
 ]
 
 
@@ -28,6 +29,24 @@ def module_name(script: str, *, entry_point: bool) -> str:
     if entry_point:
         return "__main__"
     return script[:-3] if script.endswith(".py") else script
+
+
+def script_module(script: str, builtins_: dict[str, Any], *, entry_point: bool) -> ModuleType:
+    """The module a script runs in, its globals in the order ``python`` gives
+    them (``list(globals())`` prints the same): the program's own also has the
+    ``__annotations__`` and ``__cached__`` of ``python FILE``'s ``__main__``.
+    ``__file__`` is the script's name (the host's paths stay hidden)."""
+    module = ModuleType(module_name(script, entry_point=entry_point))
+    namespace = module.__dict__
+    # (__doc__ is set: without it the name falls through to the builtins')
+    namespace["__doc__"] = None
+    if entry_point:
+        namespace["__annotations__"] = {}
+    namespace["__builtins__"] = builtins_
+    namespace["__file__"] = script
+    if entry_point:
+        namespace["__cached__"] = None
+    return module
 
 
 def exit_(status: object = None) -> NoReturn:

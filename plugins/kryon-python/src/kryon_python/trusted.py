@@ -53,7 +53,7 @@ from kryon_python.convert import ScriptConverter
 from kryon_python.errors import HostError, HostExit, error_from_exception
 from kryon_python.functions import exported_functions
 from kryon_python.memory import rss_bytes
-from kryon_python.toplevel import exit_, make_print, module_name, run_module
+from kryon_python.toplevel import exit_, make_print, run_module, script_module
 from kryon_python.tracer import ScriptTracer, script_stack
 from kryon_python.watchdog import TimeLimitExceeded, Watchdog
 
@@ -100,8 +100,6 @@ class TrustedRuntime:
     def load(self, sid: ScriptId, compiled: CompiledScript) -> None:
         name = compiled.script
         code = load_code(compiled)
-        module = ModuleType(module_name(name, entry_point=compiled.entry_point))
-        namespace = module.__dict__
         bdict = dict(self._base_builtins)
         bdict.update(self._shared)
         kryon = self._kryon_module(name)
@@ -121,8 +119,7 @@ class TrustedRuntime:
         bdict["__import__"] = import_
         bdict["print"] = self._printer(name)
         bdict["exit"] = bdict["quit"] = exit_
-        namespace["__builtins__"] = bdict
-        namespace["__file__"] = name
+        namespace = script_module(name, bdict, entry_point=compiled.entry_point).__dict__
         script = _Script(name, namespace, bdict)
         self._names[name] = sid
         try:

@@ -18,7 +18,7 @@ import types
 from collections.abc import Callable
 from typing import Any
 
-from kryon_python.toplevel import describe_exception, exit_status, module_name, run_module
+from kryon_python.toplevel import describe_exception, exit_status, run_module, script_module
 from kryon_python.wire import FrameReader, Op, WireError, WorkerGone, decode, encode, write_frame
 from kryon_python.worker import guard, stack, syscalls
 from kryon_python.worker.environment import Environment
@@ -345,11 +345,8 @@ class Worker:
         if not isinstance(code, types.CodeType):
             raise NotFound("bytecode is not a code object")
         bdict = self.environment.builtins(name)
-        module = types.ModuleType(module_name(name, entry_point=entry_point))
+        module = script_module(name, bdict, entry_point=entry_point)
         namespace = module.__dict__
-        # a module's own: without them the names fall through to the builtins'
-        # (``__doc__`` was the builtins module's docstring)
-        namespace.update({"__doc__": None, "__file__": name, "__builtins__": bdict})
         if entry_point:
             self.register_main(module)
         self.loading = name  # kept on failure so that the error report sees its frames
