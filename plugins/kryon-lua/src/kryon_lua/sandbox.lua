@@ -476,7 +476,8 @@ do
   local ARITH = { __add = true, __sub = true, __mul = true, __div = true, __mod = true,
                   __pow = true, __idiv = true, __unm = true }
   local OTHER = { __band = true, __bor = true, __bxor = true, __shl = true, __shr = true,
-                  __bnot = true, __concat = true, __lt = true, __le = true, __call = true }
+                  __bnot = true, __concat = true, __lt = true, __le = true, __call = true,
+                  __tostring = true }
 
   -- the handler the script whose code runs at `level` set for `event`
   local function handler(event, level)
@@ -522,6 +523,21 @@ do
       local h = handler("__call", 2)
       if h == nil then error(failure("__call"), 2) end
       return h(s, ...)
+    end,
+    -- tostring, print and %s call it from C (and print from this chunk):
+    -- the handler is that of the script frame nearest out
+    __tostring = function(s)
+      local level = 2
+      while true do
+        local info = debug_getinfo(level, "S")
+        if not info then return s end
+        if info.what ~= "C" and string_sub(info.source, 1, 7) ~= "=[kryon" then
+          local h = handler("__tostring", level)
+          if h == nil then return s end
+          return h(s)
+        end
+        level = level + 1
+      end
     end,
   }
   local function dispatcher(event)
