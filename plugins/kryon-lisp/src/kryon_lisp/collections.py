@@ -206,7 +206,10 @@ def into(to: Any, *args: Any) -> Any:
                 collected.append(x)
             return acc
 
-        transduce(xform, collect, None, src)
+        token = object()
+        result = transduce(xform, collect, token, src)
+        if result is not token:
+            return result  # a step replaced the result: halt-when's halting input
         if type(to) is LSet:
             return to.conj_all(collected)
         if type(to) is LMap:

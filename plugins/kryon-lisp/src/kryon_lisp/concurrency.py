@@ -116,7 +116,9 @@ def _ref(cls: type[Ref]) -> Callable[..., Ref]:
         )
         ref = cls(value, validator=validator)
         if validator is not None and not validator(value):
-            raise ValueError("Invalid reference state")
+            from kryon_lisp.classes import EXCEPTIONS
+
+            raise EXCEPTIONS["IllegalStateException"]("Invalid reference state")
         return ref
 
     return make

@@ -104,7 +104,9 @@ def add_watch(a: Atom, key: Any, fn: Callable[..., Any]) -> Atom:
 
 def set_validator(a: Atom, fn: Callable[..., Any] | None) -> None:
     if fn is not None and not truthy(fn(a.value)):
-        raise ValueError("Invalid reference state")
+        from kryon_lisp.classes import EXCEPTIONS
+
+        raise EXCEPTIONS["IllegalStateException"]("Invalid reference state")
     a.validator = fn
 
 

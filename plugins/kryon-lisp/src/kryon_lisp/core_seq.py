@@ -511,19 +511,38 @@ def transduce(xform: Any, f: Any, *args: Any) -> Any:
     return rf(acc)
 
 
-def sequence(xform: Any, coll: Any = _NONE) -> Any:
-    if coll is _NONE:
+def sequence(xform: Any, *colls: Any) -> Any:
+    if not colls:
         s = seq(xform)
         return EMPTY_LIST if s is None else s
-    items: list[Any] = []
+    if len(colls) == 1:
+        source: Iterator[Any] = zip(_it(colls[0], 2))
+    else:  # (sequence (map +) xs ys): the step gets one input from each
+        source = zip(*[_it(c, 2) for c in colls], strict=False)  # the shortest ends it
+    # lazy as Clojure's: the transformation runs as the result is realised,
+    # 32 elements at a time (a chunked seq over a TransformerIterator)
+    return lazy_iter(_transformed(xform, source), chunked=True)
+
+
+def _transformed(xform: Any, source: Iterator[Any]) -> Iterator[Any]:
+    buffer: list[Any] = []
 
     def collect(acc: Any = None, x: Any = _NONE) -> Any:
         if x is not _NONE:
-            items.append(x)
+            buffer.append(x)
         return acc
 
-    transduce(xform, collect, None, coll)
-    return IndexedSeq(items, 0) if items else EMPTY_LIST
+    rf = xform(collect)
+    for inputs in source:
+        result = rf(None, *inputs)
+        if buffer:
+            ready = buffer[:]
+            buffer.clear()
+            yield from ready
+        if type(result) is Reduced:
+            break
+    rf(None)  # completion flushes what a stateful step holds (partition-all)
+    yield from buffer
 
 
 def completing(f: Any, cf: Any = None) -> Any:

@@ -98,6 +98,7 @@ class Namespace:
         g["@defined?"] = lambda sym: sym.name in g
         g["@record-type"] = self.define_record_type
         g["@deftype-type"] = self.define_deftype
+        g["@protocol"] = self.define_protocol
         g["@reify-type"] = self.reify_type
         # the core functions that know their namespace (println, eval, ...), kept so
         # that clojure.core/println (what syntax-quote writes) finds them
@@ -147,6 +148,11 @@ class Namespace:
         self.runtime.records[name] = rt
         self.runtime.records[rt.full_name] = rt
         return rt
+
+    def define_protocol(self, name: str, methods: Any) -> Any:
+        from kryon_lisp.records import Protocol
+
+        return Protocol(name, methods, self.name)
 
     def define_deftype(self, name: str, fields: Any, mutable: Any) -> Any:
         from kryon_lisp.deftypes import DeftypeType

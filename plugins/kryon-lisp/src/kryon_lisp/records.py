@@ -152,8 +152,9 @@ _HOST_TYPES: dict[str, Callable[[Any], bool]] = {
 class Protocol:
     """A protocol: method names and their implementations per type."""
 
-    def __init__(self, name: str, methods: list[str]) -> None:
+    def __init__(self, name: str, methods: list[str], ns: str | None = None) -> None:
         self.name = name
+        self.var_name = f"{ns}/{name}" if ns else name  # #'user/Shape in messages
         self.methods = methods
         self.records: dict[RecordType, dict[str, Callable[..., Any]]] = {}
         self.hosts: list[tuple[str, dict[str, Callable[..., Any]]]] = []
@@ -198,7 +199,7 @@ class Protocol:
 
         kind = x.lisp_tag() if isinstance(x, Record) else type_name(x)
         raise ValueError(
-            f"No implementation of method: :{method} of protocol: #'{self.name} "
+            f"No implementation of method: :{method} of protocol: #'{self.var_name} "
             f"found for class: {kind}"
         )
 

@@ -455,7 +455,8 @@ def _and_or(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     is_and = form.first().name == "and"
     args = form_args(form)
     if not args:
-        return c.finish([], mark_bool(const(is_and)), ctx)
+        # (and) is true, (or) is nil as in Clojure, not false
+        return c.finish([], mark_bool(const(True)) if is_and else const(None), ctx)
     if len(args) == 1:
         return c.form(args[0], env, ctx)
     if ctx.kind == "tail" and ctx.recur is not None:

@@ -34,9 +34,9 @@ _NONE: Any = object()
 def map_xf(f: Any) -> Any:
     # map and filter are most transducers: one call per element, not three
     def xform(rf: Callable[..., Any]) -> Callable[..., Any]:
-        def reducer(acc: Any = _NONE, x: Any = _NONE) -> Any:
+        def reducer(acc: Any = _NONE, x: Any = _NONE, *more: Any) -> Any:
             if x is not _NONE:
-                return rf(acc, f(x))
+                return rf(acc, f(x, *more))  # several inputs: (sequence (map +) xs ys)
             return rf() if acc is _NONE else rf(acc)
 
         return reducer

@@ -712,7 +712,9 @@ class Atom:
 
     def reset(self, new: Any) -> Any:
         if self.validator is not None and not truthy(self.validator(new)):
-            raise ValueError("Invalid reference state")
+            from kryon_lisp.classes import EXCEPTIONS
+
+            raise EXCEPTIONS["IllegalStateException"]("Invalid reference state")
         old = self.value
         self.value = new
         if self.watches:

@@ -1,0 +1,54 @@
+"""Divergences from Clojure found by the judge-style programs, one test each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+
+def test_or_of_nothing_is_nil_and_of_nothing_is_true(output: Callable[[str], str]) -> None:
+    assert output("(prn (or) (and) [(or)])") == "nil true [nil]\n"
+
+
+def test_a_validator_refusing_a_value_throws_illegal_state(output: Callable[[str], str]) -> None:
+    source = """
+    (def a (atom 1 :validator pos?))
+    (try (swap! a -) (catch IllegalStateException e (println (class e) (ex-message e))))
+    (try (reset! a 0) (catch IllegalArgumentException e (println "wrong class"))
+      (catch Exception e (println "right class")))
+    """
+    assert output(source) == (
+        "java.lang.IllegalStateException Invalid reference state\nright class\n"
+    )
+
+
+def test_a_missing_protocol_method_names_the_protocol_var(output: Callable[[str], str]) -> None:
+    source = """
+    (defprotocol Shape (area [s]))
+    (try (area 42) (catch IllegalArgumentException e (println (ex-message e))))
+    """
+    assert output(source) == (
+        "No implementation of method: :area of protocol: #'user/Shape "
+        "found for class: java.lang.Long\n"
+    )
+
+
+def test_sequence_with_a_transducer_is_lazy_and_chunked(output: Callable[[str], str]) -> None:
+    source = """
+    (prn (take 3 (sequence (map inc) (range))))
+    (def seen (atom 0))
+    (def s (sequence (map #(do (swap! seen inc) %)) (range 100)))
+    (prn @seen (first s) @seen)
+    (prn (sequence (comp (partition-all 2) (map #(apply + %))) [1 2 3 4 5]))
+    """
+    assert output(source) == "(1 2 3)\n0 0 32\n(3 7 5)\n"
+
+
+def test_sequence_with_several_collections_steps_with_one_input_of_each(
+    output: Callable[[str], str],
+) -> None:
+    assert output("(prn (sequence (map +) [1 2 3] [10 20 30]))") == "(11 22 33)\n"
+
+
+def test_into_with_halt_when_returns_the_halting_input(output: Callable[[str], str]) -> None:
+    source = "(prn (into [] (halt-when #(> % 2)) [1 2 3 4]) (into #{} (halt-when neg?) [1 2]))"
+    assert output(source) == "3 #{1 2}\n"
