@@ -247,3 +247,109 @@ def test_checked_interpolation_measures_long_results_and_keeps_order() -> None:
         "System.print(log[0] + log[2] + log[5])\nSystem.print(long[-4..-1])\n"
     )
     assert run_source(src, checks=True) == "<a|1|b>\n5006\n6\nabc\n2|c>\n"
+
+
+@pytest.mark.parametrize("checks", MODES)
+def test_modulo_shortcut_keeps_c_fmod_answers(checks: bool) -> None:
+    src = (
+        "var a = -7\nvar b = 3\nvar z = 0\nvar inf = 1 / 0\n"
+        "System.print([7 % 3, a % b, b % a, a % a, z % b, -0 % 5, 5.5 % 2, inf % 3])\n"
+        "System.print([3 % inf, b % z, (0 / 0) % 2, 2 % (0 / 0), 7 % 3.5, a % 2])\n"
+        'System.print(Fiber.new { b % "x" }.try())\n'
+    )
+    assert run_source(src, checks=checks) == (
+        "[1, -1, 3, -0, 0, -0, 1.5, nan]\n[3, nan, nan, nan, 0, -1]\n"
+        "Right operand must be a number.\n"
+    )
+
+
+@pytest.mark.parametrize("checks", MODES)
+def test_appending_to_a_variable_reads_it_before_the_right_operand(checks: bool) -> None:
+    # `x = x + y` is compiled to Python's `x += y` for Strings (linear string
+    # building); x's value is still the one before y runs, wherever x lives.
+    src = """
+var m = "a"
+var f = Fn.new { m = "z" }
+m = m + f.call()
+System.print(m)
+m = m + (m = "b")
+System.print(m)
+var r = m + (m = "c")
+System.print(r)
+var g = Fn.new {
+  var acc = ""
+  var add = Fn.new {|t| acc = acc + t }
+  add.call("p")
+  acc = acc + (acc = "q")
+  add.call("r")
+  return acc
+}
+System.print(g.call())
+class T {
+  static run() {
+    var s = ""
+    for (i in 1..3) s = s + "%(i),"
+    var n = 1
+    for (i in 1..3) n = n + i
+    var t = "x"
+    t = t + (t = "y")
+    var w = "w"
+    for (i in 1..3) {
+      w = w + "!"
+      w = w + w.count.toString
+    }
+    return [s, n, t, w]
+  }
+}
+System.print(T.run())
+var keep = []
+var k = "k"
+for (i in 1..3) {
+  keep.add(k)
+  k = k + "."
+}
+System.print(keep)
+class C {
+  construct new() {}
+  +(o) { "C+%(o)" }
+}
+var c = C.new()
+c = c + 1
+System.print(c)
+var bad = 1
+System.print(Fiber.new { bad = bad + true }.try())
+System.print(Fiber.new { bad = bad + "s" }.try())
+var str = "s"
+System.print(Fiber.new { str = str + 1 }.try())
+"""
+    assert run_source(src, checks=checks) == (
+        "az\nazb\nazbc\npqr\n[1,2,3,, 7, xy, w!2!4!6]\n[k, k., k..]\nC+1\n"
+        "Right operand must be a number.\nRight operand must be a number.\n"
+        "Right operand must be a string.\n"
+    )
+
+
+def test_building_a_long_string_by_appending_stays_within_the_step_limit() -> None:
+    # The sandboxed policy's million steps: appending 30,000 times is 30,000
+    # loop steps, and the copies a String `+` makes past SCAN_FREE characters
+    # cost a step per 256 (in place, as in a function's local, none).
+    src = """
+var s = ""
+var parts = []
+for (i in 0...30000) {
+  s = s + "x"
+  parts.add(s.count)
+}
+var t = ""
+for (i in 0...15000) t = "y" + t
+class B {
+  static build(n) {
+    var s = ""
+    for (i in 0...n) s = s + "ab"
+    return s
+  }
+}
+System.print([s.count, t.count, B.build(50000).count, parts[-1]])
+"""
+    limits = Limits(instruction_limit=1_000_000, time_limit_s=60.0, max_depth=200)
+    assert run_source(src, checks=True, limits=limits) == "[30000, 15000, 100000, 30000]\n"

@@ -391,7 +391,12 @@ class ExprGen:
             return self.equality(e)
         if op not in FAST_ARITH and op not in NATIVE_OPS and op not in ("/", "%"):
             return f"_bin({self.expr(e.left)}, {mname!r}, {self.expr(e.right)})"
-        a_first, a = self.bind(e.left)
+        if isinstance(e.left, N.Var) and _assigns(e.right, e.left.info):
+            # `x + (x = y)`: the left operand is x's value before the right one runs.
+            a = self.tmp()
+            a_first = f"({a} := {self.expr(e.left)})"
+        else:
+            a_first, a = self.bind(e.left)
         b_first, b = self.bind(e.right)
         slow = f"_bin({a}, {mname!r}, {b})"
         if truth:
@@ -414,7 +419,13 @@ class ExprGen:
             return f"({a} {op} {b} if {test} else {slow})"
         if op == "/":
             return f"({a} / {b} if {test} and {b} else {slow})"
-        return f"(_fmod({a}, {b}) if {test} and {b} else {slow})"
+        # For a positive dividend and divisor Python's float % is C's fmod
+        # (it only adjusts results whose sign differs from the divisor's),
+        # without the call.
+        if rf and e.right.value > 0.0:  # type: ignore[attr-defined]
+            return f"(({a} % {b} if {a} > 0.0 else _fmod({a}, {b})) if {test} else {slow})"
+        mod = f"({a} % {b} if {a} > 0.0 < {b} else _fmod({a}, {b}))"
+        return f"({mod} if {test} and {b} else {slow})"
 
     def plain_equal(self, e: N.Node) -> bool:
         """Whether ``e`` is surely no Bool and no 0 or 1 (or null before a
@@ -446,6 +457,45 @@ class ExprGen:
             f"or type({a}) is type({b}) else _bool_mix({a}, {b}, {r}))"
         )
 
+    def append_in_place(self, e: N.Assign) -> None:
+        """``x = x + y`` where Python's ``x += y`` extends the String in ``x``
+        in place when nothing else holds it, so that building a string by
+        appending is linear, not quadratic: this needs ``x`` in a Python
+        local variable, as it is when a function's own local is not
+        assigned in ``y``; a module variable or one closures see is read
+        first into a local and cleared while the string grows. Past BIG
+        characters the operator's method checks the memory limit first."""
+        assert isinstance(e.target, N.Var) and isinstance(e.value, N.Binary)
+        info = e.target.info
+        x, y = info.pyname, self.tmp()
+        direct = not info.module_level and not info.captured
+        direct = direct and not _assigns(e.value.right, info)
+        s = x if direct else self.tmp()
+        if not direct:
+            self.emit(f"{s} = {x}", e.line)
+        right = self.expr(e.value.right)
+        self.line = e.line
+        self.emit(f"if ({y} := {right}).__class__ is {s}.__class__ is str and len({s}) < _BIG:")
+        self.indent += 1
+        if direct:
+            self.emit(f"{x} += {y}")
+        else:
+            self.emit(f"{x} = None")
+            self.emit(f"{s} += {y}")
+            self.emit(f"{x} = {s}")
+            self.emit(f"{s} = None")
+        self.indent -= 1
+        self.emit("else:")
+        self.indent += 1
+        if self.checks or self.bool_literal(e.value.right):
+            self.emit(
+                f"{x} = ({s} + {y} if {s}.__class__ is {y}.__class__ is float "
+                f"else _bin({s}, 'b_add', {y}))"
+            )
+        else:
+            self.emit(f"{x} = {s} + {y}")
+        self.indent -= 1
+
     def bool_literal(self, e: N.Node) -> bool:
         return isinstance(e, N.Lit) and type(e.value) is bool
 
@@ -467,6 +517,9 @@ class ExprGen:
 
     def assign(self, e: N.Assign, *, statement: bool) -> str:
         target = e.target
+        if statement and _appends(e):
+            self.append_in_place(e)
+            return ""
         value = self.expr(e.value)
         self.line = e.line
         if isinstance(target, N.Var):
@@ -490,6 +543,27 @@ class ExprGen:
             self.emit(f"this.{target.pyname} = {value}")
             return ""
         return f"_fset(this, {target.pyname!r}, {value})"
+
+
+def _appends(e: N.Assign) -> bool:
+    """Whether ``e`` is ``x = x + y`` for a variable ``x`` held in no box."""
+    value, target = e.value, e.target
+    if not (isinstance(target, N.Var) and isinstance(value, N.Binary) and value.op == "+"):
+        return False
+    left = value.left
+    return isinstance(left, N.Var) and left.info is target.info and not target.info.boxed
+
+
+def _assigns(node: object, info: N.VarInfo) -> bool:
+    """Whether an assignment to ``info`` is in the expression ``node``."""
+    if isinstance(node, N.Assign) and isinstance(node.target, N.Var) and node.target.info is info:
+        return True
+    if isinstance(node, (list, tuple)):
+        return any(_assigns(item, info) for item in node)
+    if not isinstance(node, N.Node) or isinstance(node, N.FnExpr):
+        return False
+    fields: tuple[str, ...] = node.__slots__
+    return any(_assigns(getattr(node, name), info) for name in fields)
 
 
 def _is_string(e: N.Node) -> bool:

@@ -19,6 +19,7 @@ from kryon_wren.runtime.objects import (
     BIG,
     OPERATOR_HOOKS,
     SCAN_FREE,
+    SCAN_SHIFT,
     WClass,
     WObject,
     WrenError,
@@ -120,9 +121,9 @@ def range_slice(r: WRange, count: int) -> tuple[int, int, int]:
 def sliced(seq: Any, start: int, n: int, step: int) -> Any:
     """The ``n`` items of a list or str from ``start`` by ``step`` (one of
     range_slice's answers) as one C-level slice, charged as such a pass over
-    a long string is (a step per 64 items)."""
+    a long string is (a step per 256 items)."""
     if n > SCAN_FREE:
-        charge(n >> 6)
+        charge(n >> SCAN_SHIFT)
         size = n if seq.__class__ is str else n * 8
         if size > BIG:
             check_alloc(size)

@@ -39,7 +39,7 @@ from kryon_wren.runtime.natives import (
     fmod,
     un_op,
 )
-from kryon_wren.runtime.objects import WClass, WObject, WrenError, joined, to_str
+from kryon_wren.runtime.objects import BIG, WClass, WObject, WrenError, joined, to_str
 from kryon_wren.runtime.sequences import (
     MapSequence,
     SkipSequence,
@@ -388,6 +388,7 @@ def helpers() -> dict[str, Any]:
         "_for_range": _for_range,
         "_sub": _subscript,
         "_fmod": fmod,
+        "_BIG": BIG,
         "_bset": _bset,
         "_bool_mix": _bool_mix,
         "_fset": _fset,

@@ -7,7 +7,7 @@ import re
 import sys
 from typing import Any
 
-from kryon_wren.runtime.objects import Proxy, WrenError, num_str, to_str, truth
+from kryon_wren.runtime.objects import PRIMS, PROXIES, Proxy, WrenError, num_str, to_str, truth
 
 INF = math.inf
 NAN = math.nan
@@ -344,16 +344,12 @@ def bin_op(a: Any, mname: str, b: Any) -> Any:
     c = a.__class__
     if c is float:
         return getattr(NumProxy(a), mname)(b)
-    from kryon_wren.runtime.objects import PRIMS, PROXIES
-
     if c in PRIMS:
         return getattr(PROXIES[c](a), mname)(b)
     return getattr(a, mname)(b)
 
 
 def un_op(a: Any, mname: str) -> Any:
-    from kryon_wren.runtime.objects import PRIMS, PROXIES
-
     c = a.__class__
     if c in PRIMS:
         return getattr(PROXIES[c](a), mname)()

@@ -14,7 +14,15 @@ from kryon_wren.runtime.collections import (
     sliced,
     validate_index,
 )
-from kryon_wren.runtime.objects import BIG, SCAN_FREE, Proxy, WrenError, charge, check_alloc
+from kryon_wren.runtime.objects import (
+    BIG,
+    SCAN_FREE,
+    SCAN_SHIFT,
+    Proxy,
+    WrenError,
+    charge,
+    check_alloc,
+)
 from kryon_wren.runtime.sequences import WSequence
 
 PIECE_BYTES = 64
@@ -22,10 +30,10 @@ PIECE_BYTES = 64
 
 
 def _scan(n: int) -> None:
-    # A C-level pass over a long string costs a step per 64 characters, so
+    # A C-level pass over a long string costs a step per 256 characters, so
     # a loop of such calls meets the time limit as a loop of steps would.
     if n > SCAN_FREE:
-        charge(n >> 6)
+        charge(n >> SCAN_SHIFT)
 
 
 def to_bytes(s: str) -> bytes:
