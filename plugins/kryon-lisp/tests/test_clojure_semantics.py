@@ -52,3 +52,22 @@ def test_sequence_with_several_collections_steps_with_one_input_of_each(
 def test_into_with_halt_when_returns_the_halting_input(output: Callable[[str], str]) -> None:
     source = "(prn (into [] (halt-when #(> % 2)) [1 2 3 4]) (into #{} (halt-when neg?) [1 2]))"
     assert output(source) == "3 #{1 2}\n"
+
+
+def test_java_regex_quoting_and_end_of_input(output: Callable[[str], str]) -> None:
+    source = r"""
+    (prn (re-find #"\Qa.b\E+" "xa.bb") (clojure.string/split "a.b.c" #"\Q.\E")
+         (re-find #"\Q(x" "a(x") (re-find #"c\z" "abc") (re-find #"b\z" "abc"))
+    (prn (re-matches (re-pattern (str "\\Q" "1+1" "\\E=2")) "1+1=2"))
+    """
+    assert output(source) == '"a.bb" ["a" "b" "c"] "(x" "c" nil\n"1+1=2"\n'
+
+
+def test_refs_change_only_inside_a_transaction(output: Callable[[str], str]) -> None:
+    source = """
+    (def r (ref 1))
+    (doseq [f [#(ref-set r 2) #(alter r inc) #(commute r inc) #(ensure r)]]
+      (try (f) (catch IllegalStateException e (println (ex-message e)))))
+    (prn (dosync (alter r + 10) (commute r inc) (ref-set r (* 2 (ensure r)))) @r)
+    """
+    assert output(source) == "No transaction running\n" * 4 + "24 24\n"

@@ -141,6 +141,47 @@ def ref_set(ref: Any, value: Any) -> Any:
     return _cell(ref, Ref, "clojure.lang.Ref").reset(value)
 
 
+class Transactions:
+    """The ``dosync`` blocks running in one runtime: as in Clojure, a ref
+    changes (``alter``, ``commute``, ``ref-set``, ``ensure``) only inside one,
+    and anywhere else it is ``IllegalStateException: No transaction running``."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+
+    def run(self, body: Callable[[], Any]) -> Any:
+        self.depth += 1
+        try:
+            return body()
+        finally:
+            self.depth -= 1
+
+    def _running(self) -> None:
+        if not self.depth:
+            raise EXCEPTIONS["IllegalStateException"]("No transaction running")
+
+    def alter(self, ref: Any, f: Callable[..., Any], *args: Any) -> Any:
+        self._running()
+        return alter(ref, f, *args)
+
+    def ref_set(self, ref: Any, value: Any) -> Any:
+        self._running()
+        return ref_set(ref, value)
+
+    def ensure(self, ref: Any) -> Any:
+        self._running()
+        return _cell(ref, Ref, "clojure.lang.Ref").value
+
+    def bindings(self) -> dict[str, Any]:
+        return {
+            "@dosync": self.run,
+            "alter": self.alter,
+            "commute": self.alter,
+            "ref-set": self.ref_set,
+            "ensure": self.ensure,
+        }
+
+
 def send(agent: Any, f: Callable[..., Any], *args: Any) -> Agent:
     cell = _cell(agent, Agent, "clojure.lang.Agent")
     cell.reset(f(cell.value, *args))
@@ -164,10 +205,6 @@ def _pmap(f: Callable[..., Any], *colls: Any) -> Any:
 CONCURRENCY: dict[str, Any] = {
     "ref": _ref(Ref),
     "agent": _ref(Agent),
-    "alter": alter,
-    "commute": alter,
-    "ref-set": ref_set,
-    "ensure": lambda ref: _cell(ref, Ref, "clojure.lang.Ref").value,
     "send": send,
     "send-off": send,
     "send-via": lambda executor, agent, f, *args: send(agent, f, *args),

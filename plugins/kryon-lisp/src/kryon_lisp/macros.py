@@ -268,11 +268,17 @@ def _binding(form: PList, bindings: Any = None, *body: Any) -> Any:
     return L(S("@binding"), pvector(pairs), plist([_FN, pvector([]), *body]))
 
 
-@macro("dosync", "sync", "io!")
+@macro("dosync", "sync")
 def _dosync(form: PList, *body: Any) -> Any:
-    """A transaction runs as it is: no other thread can interleave (see concurrency)."""
+    """A transaction runs as it is: no other thread can interleave (see
+    concurrency); refs may change only while one runs, as in Clojure."""
     if form.first() == S("sync") and body:
         body = body[1:]  # (sync flags-ignored-for-now & body)
+    return L(S("@dosync"), plist([_FN, pvector([]), *body]))
+
+
+@macro("io!")
+def _io(form: PList, *body: Any) -> Any:
     return plist([_DO, *body])
 
 

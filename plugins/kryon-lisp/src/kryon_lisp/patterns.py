@@ -49,7 +49,34 @@ def compile_pattern(text: Any) -> Any:
         from kryon_lisp.printer import type_name
 
         raise TypeError(f"{type_name(text)} cannot be cast to java.lang.String")
-    return regex.compile(text)
+    return regex.compile(_from_java(text) if "\\" in text else text)
+
+
+def _from_java(text: str) -> str:
+    """Java's pattern syntax Python's lacks: ``\\Q...\\E`` quotes a literal run
+    (to ``\\E`` or the end) and ``\\z`` is the very end of the input."""
+    out: list[str] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c != "\\" or i + 1 == n:
+            out.append(c)
+            i += 1
+            continue
+        nxt = text[i + 1]
+        if nxt == "Q":
+            end = text.find("\\E", i + 2)
+            literal = text[i + 2 :] if end < 0 else text[i + 2 : end]
+            out.append(regex.escape(literal))
+            i = n if end < 0 else end + 2
+        elif nxt == "z":
+            out.append("\\Z")
+            i += 2
+        else:
+            out.append(text[i : i + 2])
+            i += 2
+    return "".join(out)
 
 
 _ATOM = (

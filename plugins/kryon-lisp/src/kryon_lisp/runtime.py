@@ -9,6 +9,7 @@ from typing import Any
 from kryon_core import CompileError
 from kryon_lisp import (
     classes,
+    concurrency,
     deftypes,
     extra,
     hierarchy,
@@ -71,6 +72,7 @@ class Runtime:
         self.core.update(reactive.REACTIVE)
         self.core.update(records.RECORDS)
         self.core.update(deftypes.DEFTYPES)
+        self.core.update(concurrency.Transactions().bindings())
         self.hierarchy = hierarchy.GlobalHierarchy()
         self.core.update(hierarchy.MULTIMETHODS)
         self.core.update(self.hierarchy.bindings())
