@@ -84,7 +84,9 @@ class Worker:
         self.speaker = ""
         """The script whose code runs now: output of library code (``pprint``) is its."""
         self.stdout = ScriptStream(lambda text: self.send([Op.WRITE, self.speaker, "stdout", text]))
-        self.stderr = ScriptStream(lambda text: self.send([Op.WRITE, self.speaker, "stderr", text]))
+        self.stderr = ScriptStream(
+            lambda text: self.send([Op.WRITE, self.speaker, "stderr", text]), "<stderr>"
+        )
         recursion = config.get("recursion_limit")
         self.settings = ScriptSettings(recursion if isinstance(recursion, int) else None)
         self.environment = Environment(

@@ -59,14 +59,35 @@ class _Stream(ABC):
     def isatty(self) -> bool:
         return False
 
+    # what scripts ask of a text file before writing to it
+    closed = False
+
+    def writable(self) -> bool:
+        return True
+
+    def readable(self) -> bool:
+        return False
+
+    def seekable(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        # (a worker's own descriptors are not the script's: as io.StringIO)
+        raise io.UnsupportedOperation("fileno")
+
 
 class ScriptStream(_Stream):
     """``sys.stdout`` / ``sys.stderr`` of a script: text goes where ``print`` sends it."""
 
     encoding = "utf-8"
+    errors = "strict"
+    mode = "w"
+    newlines = None
+    line_buffering = False
 
-    def __init__(self, write: Callable[[str], None]) -> None:
+    def __init__(self, write: Callable[[str], None], name: str = "<stdout>") -> None:
         self._write = write
+        self.name = name
         self._buffer: ScriptByteStream | None = None
 
     def write(self, text: str) -> int:
@@ -78,6 +99,9 @@ class ScriptStream(_Stream):
         for start in range(0, len(text), _PIECE):
             self._write(text[start : start + _PIECE])
         return len(text)
+
+    def __repr__(self) -> str:
+        return f"<_io.TextIOWrapper name={self.name!r} mode='w' encoding='utf-8'>"
 
     @property
     def buffer(self) -> ScriptByteStream:
@@ -137,6 +161,11 @@ class _SysView(types.ModuleType):
         self._own[1] = value
 
 
+# type(sys) is the module type to the script, as it is in python
+_SysView.__name__ = _SysView.__qualname__ = "module"
+_SysView.__module__ = "builtins"
+
+
 class ScriptSettings:
     """What a script's ``sys`` lets it set, kept per script: the worker
     applies a script's own values while its code runs (see ``Worker.run``)."""
@@ -159,7 +188,7 @@ def sys_view(
 ) -> types.ModuleType:
     """A per-script ``sys`` module; ``library`` are the process's own streams
     (the worker's ``sys.stdout``/``sys.stderr`` for library code)."""
-    own = [ScriptStream(stdout), ScriptStream(stderr)]
+    own = [ScriptStream(stdout), ScriptStream(stderr, "<stderr>")]
     view = _SysView(own, library)
     namespace: dict[str, Any] = view.__dict__
     for name in _FACTS + _FUNCTIONS:
@@ -199,4 +228,8 @@ def sys_view(
 
 def _empty_input() -> io.TextIOWrapper:
     """A worker has no standard input: reading gives end-of-file at once."""
-    return io.TextIOWrapper(io.BytesIO(b""), encoding="utf-8")
+    return io.TextIOWrapper(_NoInput(b""), encoding="utf-8")
+
+
+class _NoInput(io.BytesIO):
+    name = "<stdin>"  # (sys.stdin.name, as python's)
