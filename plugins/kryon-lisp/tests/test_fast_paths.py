@@ -392,3 +392,34 @@ def test_sorting_as_java_is_a_stable_sort_for_a_consistent_order(items: list[Any
     ours = list(items)
     sort_as_java(ours, by_first)
     assert ours == sorted(items, key=lambda item: item[0])
+
+
+def test_destructuring_reads_vectors_and_their_rest_in_place(
+    output: Callable[[str], str],
+) -> None:
+    source = """
+    (prn (loop [[[v s] & more :as all] [[1 "a"] [2 "b"] [3]] out []]
+           (if v (recur more (conj out [v s (count all)])) out)))
+    (let [[a b c] (next [1 2 3])] (prn a b c))
+    (let [[a [b c] & r] (list 1 [2] 3 4)] (prn a b c r))
+    (let [[a b] "xy" [c d] nil [e f] (range 1)] (prn a b c d e f))
+    (prn (nth (rest [1 2 3]) 1) (nth (rest [1 2 3]) 5 :nf) (nthnext (rest [1 2 3]) 1)
+         (nthnext (rest [1 2 3]) 2))
+    (try (nth (rest [1 2]) 3) (catch IndexOutOfBoundsException e (println "oob")))
+    (try (let [[a] {:a 1}] a) (catch UnsupportedOperationException e (println "map")))
+    """
+    assert output(source) == (
+        '[[1 "a" 3] [2 "b" 2] [3 nil 1]]\n2 3 nil\n1 2 nil (3 4)\n'
+        "\\x \\y nil nil 0 nil\n3 :nf (3) nil\noob\nmap\n"
+    )
+
+
+def test_str_of_several_values_and_trampoline_of_values_that_are_not_bounces(
+    output: Callable[[str], str],
+) -> None:
+    source = r"""
+    (prn (str "a" nil \b 1 2.0 :k 'y 1/2 [1] nil) (str nil nil) (str "" ""))
+    (prn (trampoline (fn [] :k)) (trampoline (fn [] {:a 1})) (trampoline (fn [] #{1}))
+         (trampoline (fn [] (fn [] [:v]))) (trampoline + 1 2))
+    """
+    assert output(source) == '"ab12.0:ky1/2[1]" "" ""\n:k {:a 1} #{1} [:v] 3\n'

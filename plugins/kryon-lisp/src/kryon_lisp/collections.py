@@ -394,6 +394,9 @@ def nth(coll: Any, i: Any, default: Any = _MISSING) -> Any:
     elif t is JavaArray:
         if (type(i) is int or type(i) is BigInt) and 0 <= i < len(coll.data):
             return coll.data[i]
+    elif t is IndexedSeq:
+        if (type(i) is int or type(i) is BigInt) and 0 <= i < len(coll.data) - coll.i:
+            return coll.data[coll.i + i]
     elif isinstance(coll, Seq) or t is tuple or t is list or t is PersistentQueue:
         if i >= 0:
             for j, x in enumerate(fused_iter(coll, 1)):
@@ -410,8 +413,13 @@ def nth(coll: Any, i: Any, default: Any = _MISSING) -> Any:
 
 def dnth(coll: Any, i: int) -> Any:
     """``nth`` for vector destructuring: nil when out of range."""
-    if type(coll) is PVector:
+    t = type(coll)
+    if t is PVector:
         return coll[i] if i < len(coll) else None
+    if t is IndexedSeq:  # the rest of a vector, (loop [[x & more] v] ... (recur more))
+        j = coll.i + i
+        data = coll.data
+        return data[j] if j < len(data) else None
     if coll is None:
         return None
     if isinstance(coll, LMap):
@@ -420,8 +428,12 @@ def dnth(coll: Any, i: int) -> Any:
 
 
 def nthnext(coll: Any, n: int) -> Any:
-    if type(coll) is PVector:
+    t = type(coll)
+    if t is PVector:
         return IndexedSeq(coll, n) if n < len(coll) else None
+    if t is IndexedSeq:
+        j = coll.i + n
+        return IndexedSeq(coll.data, j) if j < len(coll.data) else None
     s = seq(coll)
     while n > 0 and s is not None:
         s = s.next()

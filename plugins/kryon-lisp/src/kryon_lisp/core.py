@@ -12,6 +12,7 @@ import sys
 import time as pytime
 from collections.abc import Callable
 from fractions import Fraction
+from types import FunctionType
 from typing import Any
 
 from kryon_core import LimitError, ScriptError, ScriptExit
@@ -294,9 +295,14 @@ def vary_meta(x: Any, f: Callable[..., Any], *args: Any) -> Any:
 
 def trampoline(f: Callable[..., Any], *args: Any) -> Any:
     result = f(*args)
-    while callable(result) and not isinstance(result, (Keyword, Symbol, LMap, LSet)):
-        result = result()
-    return result
+    fn_type = FunctionType
+    while True:
+        while type(result) is fn_type:  # a Lisp fn: the common bounce, one check
+            result = result()
+        if callable(result) and not isinstance(result, (Keyword, Symbol, LMap, LSet)):
+            result = result()
+        else:
+            return result
 
 
 def reset_vals(a: Atom, value: Any) -> Any:

@@ -18,11 +18,18 @@ from kryon_lisp.types import Char, Keyword, LMap, Symbol
 _FORMAT = re.compile(r"%(\d+\$)?([-#+ 0,(]*)(\d+)?(\.\d+)?([a-zA-Z%])")
 
 
+_SHORT_TEXT = 1 << 20
+"""No memory limit is below a MiB (``memory_limit_mb >= 1``): a shorter string
+needs no check."""
+
+
 def str_(*args: Any) -> str:
     if len(args) == 1:
         return str_of(args[0])
-    parts = [str_of(a) for a in args]
-    limits.check_text(sum(map(len, parts)))
+    parts = list(map(str_of, args))  # (a list comprehension is a frame of its own)
+    total = sum(map(len, parts))
+    if total >= _SHORT_TEXT:
+        limits.check_text(total)
     return "".join(parts)
 
 

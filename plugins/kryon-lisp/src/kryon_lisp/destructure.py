@@ -67,11 +67,32 @@ def _vector(c: Compiler, items: list[Any], value: ast.expr, env: Env) -> tuple[S
             stmts += s
             i += 2
             continue
-        s, env = bind(c, item, call(name("@dnth"), name(holder), const(pos)), env)
+        s, env = bind(c, item, _nth_of(holder, pos), env)
         stmts += s
         pos += 1
         i += 1
     return stmts, env
+
+
+def _nth_of(holder: str, pos: int) -> ast.expr:
+    """``(nth v pos nil)``: a vector's element read in place, anything else by ``@dnth``."""
+    return ast.IfExp(
+        test=ast.BoolOp(
+            op=ast.And(),
+            values=[
+                ast.Compare(
+                    left=call(name("@type"), name(holder)),
+                    ops=[ast.Is()],
+                    comparators=[name("@PVector")],
+                ),
+                ast.Compare(
+                    left=const(pos), ops=[ast.Lt()], comparators=[call(name("@len"), name(holder))]
+                ),
+            ],
+        ),
+        body=ast.Subscript(value=name(holder), slice=const(pos), ctx=ast.Load()),
+        orelse=call(name("@dnth"), name(holder), const(pos)),
+    )
 
 
 def _map(c: Compiler, pattern: LMap, value: ast.expr, env: Env) -> tuple[Stmts, Env]:
