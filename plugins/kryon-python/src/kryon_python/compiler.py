@@ -54,7 +54,9 @@ def compile_source(
         path=path,
         functions=_functions(tree),
         globals=_globals(tree),
-        metadata={"python": PYTHON_TAG, "sandbox_checked": sandbox},
+        # (the source goes to the isolated worker, whose tracebacks show its
+        # lines as python's do: it cannot read the file)
+        metadata={"python": PYTHON_TAG, "sandbox_checked": sandbox, "source": source},
     )
 
 

@@ -138,7 +138,7 @@ class IsolatedRuntime:
                 continue
             try:
                 self._request(
-                    [Op.LOAD, sid, compiled.script, compiled.bytecode, compiled.entry_point],
+                    _load_message(sid, compiled),
                     compiled.script,
                 )
                 for name, value in self._script_globals.get(sid, {}).items():
@@ -425,7 +425,7 @@ class IsolatedRuntime:
     def load(self, sid: ScriptId, compiled: CompiledScript) -> None:
         load_code(compiled)  # the same version check as in process; cheap
         infos = self._request(
-            [Op.LOAD, sid, compiled.script, compiled.bytecode, compiled.entry_point],
+            _load_message(sid, compiled),
             compiled.script,
         )
         self._scripts[sid] = compiled
@@ -539,3 +539,17 @@ def _function_infos(raw: object) -> dict[str, FunctionInfo]:
             doc=doc if isinstance(doc, str) else None,
         )
     return infos
+
+
+def _load_message(sid: ScriptId, compiled: CompiledScript) -> list[Any]:
+    """The worker's LOAD request; the source, when the compiled script has
+    it (not in a cache entry of an older version), is for tracebacks."""
+    source = compiled.metadata.get("source")
+    return [
+        Op.LOAD,
+        sid,
+        compiled.script,
+        compiled.bytecode,
+        compiled.entry_point,
+        source if isinstance(source, str) else None,
+    ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import linecache
 import marshal
 import os
 import signal
@@ -341,11 +342,20 @@ class Worker:
         return self.host_request([Op.CALL_HOST_REF, ident, args])
 
     def load(
-        self, sid: int, name: str, code_bytes: bytes, entry_point: bool = False
+        self,
+        sid: int,
+        name: str,
+        code_bytes: bytes,
+        entry_point: bool = False,
+        source: str | None = None,
     ) -> list[list[Any]]:
         code = marshal.loads(code_bytes)
         if not isinstance(code, types.CodeType):
             raise NotFound("bytecode is not a code object")
+        if isinstance(source, str):
+            # traceback.format_exc() and friends show the script's lines, as
+            # python's do (no modification time: linecache never rereads it)
+            linecache.cache[name] = (len(source), None, source.splitlines(True), name)
         bdict = self.environment.builtins(name)
         module = script_module(name, bdict, entry_point=entry_point)
         namespace = module.__dict__
