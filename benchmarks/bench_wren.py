@@ -36,6 +36,11 @@ PROGRAMS = [
     "for",
     "fibers",
     "delta_blue",
+    # What a judge's test programs do, under the sandboxed policy's 100 ms:
+    "judge_arith",
+    "judge_strings",
+    "judge_objects",
+    "judge_closures",
 ]
 
 

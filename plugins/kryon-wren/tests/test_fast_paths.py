@@ -353,3 +353,38 @@ System.print([s.count, t.count, B.build(50000).count, parts[-1]])
 """
     limits = Limits(instruction_limit=1_000_000, time_limit_s=60.0, max_depth=200)
     assert run_source(src, checks=True, limits=limits) == "[30000, 15000, 100000, 30000]\n"
+
+
+@pytest.mark.parametrize("checks", MODES)
+def test_num_getters_called_as_functions_keep_every_receivers_answer(checks: bool) -> None:
+    src = """
+var xs = [3.7, -0.5, -0, 1/0, 0/0, 2.5, -2.5, -4]
+System.print(xs.map {|x| [x.floor, x.ceil, x.round, x.truncate, x.abs] }.toList)
+System.print(xs.map {|x| [x.sqrt, x.sign, x.isInteger, x.isNan, x.toString] }.toList)
+System.print([(-3.7).abs, -3.7.abs, 3.7.floor, (7 / 2).floor, 1e300.sqrt])
+class P {
+  construct new() {}
+  floor { "own floor" }
+  abs { _abs }
+}
+var p = P.new()
+var n = null
+System.print([p.floor, p.abs, "s".toString, n.toString, true.toString, [1].toString])
+System.print(Fiber.new { "s".floor }.try())
+System.print(Fiber.new { n.abs }.try())
+System.print(Fiber.new { P.floor }.try())
+"""
+    assert run_source(src, checks=checks) == (
+        "[[3, 4, 4, 3, 3.7], [-1, -0, -1, -0, 0.5], [-0, -0, -0, -0, 0], "
+        "[infinity, infinity, infinity, infinity, infinity], [nan, nan, nan, nan, nan], "
+        "[2, 3, 3, 2, 2.5], [-3, -2, -3, -2, 2.5], [-4, -4, -4, -4, 4]]\n"
+        "[[1.9235384061671, 1, false, false, 3.7], [nan, -1, false, false, -0.5], "
+        "[-0, 0, true, false, -0], [infinity, 1, false, false, infinity], "
+        "[nan, 0, false, true, nan], [1.5811388300842, 1, false, false, 2.5], "
+        "[nan, -1, false, false, -2.5], [nan, -1, true, false, -4]]\n"
+        "[3.7, -3.7, 3, 3, 1e+150]\n"
+        "[own floor, null, s, null, true, [1]]\n"
+        "String does not implement 'floor'.\n"
+        "Null does not implement 'abs'.\n"
+        "P metaclass does not implement 'floor'.\n"
+    )

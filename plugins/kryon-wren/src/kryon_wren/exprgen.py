@@ -18,6 +18,7 @@ from collections.abc import Callable
 from kryon_wren import names
 from kryon_wren import nodes as N
 from kryon_wren.expressions import makes_object
+from kryon_wren.runtime.natives import NUM_GETTERS
 from kryon_wren.runtime.objects import SCAN_FREE
 
 # Operators left to Python: floats compute natively, Wren objects dispatch
@@ -333,6 +334,12 @@ class ExprGen:
             # list[i], the hottest subscript, skips the proxy test and the
             # method call (see runtime.core.subscript).
             return f"_sub({self.expr(e.recv)}, {self.expr(e.args[0])})"
+        if e.args is None and e.mname in NUM_GETTERS and _may_be_num(e.recv):
+            # x.floor: a Num calls the getter's function, without a proxy.
+            first, again = self.bind(e.recv)
+            proxy = f"({again} if type({again}) not in _P else _PX[type({again})]({again}))"
+            num = f"_nf_{e.mname}({again})"
+            return f"({num} if ({first}).__class__ is float else {proxy}.{e.mname}())"
         recv = self.recv(e.recv, e.mname)
         args = "" if e.args is None else ", ".join(self.expr(a) for a in e.args)
         if e.args is not None and e.mname == f"m_call_{len(e.args)}":
@@ -475,7 +482,12 @@ class ExprGen:
             self.emit(f"{s} = {x}", e.line)
         right = self.expr(e.value.right)
         self.line = e.line
-        self.emit(f"if ({y} := {right}).__class__ is {s}.__class__ is str and len({s}) < _BIG:")
+        # Two Nums first: they are the commonest (a running total).
+        self.emit(f"if ({y} := {right}).__class__ is {s}.__class__ is float:")
+        self.indent += 1
+        self.emit(f"{x} = {s} + {y}")
+        self.indent -= 1
+        self.emit(f"elif {y}.__class__ is {s}.__class__ is str and len({s}) < _BIG:")
         self.indent += 1
         if direct:
             self.emit(f"{x} += {y}")
@@ -488,10 +500,7 @@ class ExprGen:
         self.emit("else:")
         self.indent += 1
         if self.checks or self.bool_literal(e.value.right):
-            self.emit(
-                f"{x} = ({s} + {y} if {s}.__class__ is {y}.__class__ is float "
-                f"else _bin({s}, 'b_add', {y}))"
-            )
+            self.emit(f"{x} = _bin({s}, 'b_add', {y})")
         else:
             self.emit(f"{x} = {s} + {y}")
         self.indent -= 1
@@ -564,6 +573,16 @@ def _assigns(node: object, info: N.VarInfo) -> bool:
         return False
     fields: tuple[str, ...] = node.__slots__
     return any(_assigns(getattr(node, name), info) for name in fields)
+
+
+def _may_be_num(e: N.Node) -> bool:
+    """Whether ``e`` may answer a Num: no literal of another kind, no
+    ``this`` and no class of this module."""
+    if isinstance(e, N.Lit):
+        return type(e.value) is float
+    if isinstance(e, N.Var):
+        return not (e.info.is_class and not e.info.assigned)
+    return not isinstance(e, (N.This, N.ListLit, N.MapLit, N.FnExpr, N.Interp))
 
 
 def _is_string(e: N.Node) -> bool:

@@ -31,6 +31,7 @@ from kryon_wren.runtime.fiber import FiberStatics, WFiber
 from kryon_wren.runtime.natives import (
     INF,
     NAN,
+    NUM_GETTERS,
     BoolProxy,
     NullProxy,
     NumProxy,
@@ -403,4 +404,6 @@ def helpers() -> dict[str, Any]:
     }
     for name in CORE_NAMES:
         ns[f"w_{name}"] = CORE[name]
+    for mname, fn in NUM_GETTERS.items():
+        ns[f"_nf_{mname}"] = fn
     return ns

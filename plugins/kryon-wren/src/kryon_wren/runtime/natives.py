@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from kryon_wren.runtime.objects import PRIMS, PROXIES, Proxy, WrenError, num_str, to_str, truth
@@ -104,6 +105,50 @@ def _round(x: float) -> float:
     return math.copysign(math.floor(abs(x) + 0.5), x)
 
 
+def num_floor(v: float) -> float:
+    return _signed_zero(float(math.floor(v)), v) if math.isfinite(v) else v
+
+
+def num_ceil(v: float) -> float:
+    return _signed_zero(float(math.ceil(v)), v) if math.isfinite(v) else v
+
+
+def num_truncate(v: float) -> float:
+    return _signed_zero(float(math.trunc(v)), v) if math.isfinite(v) else v
+
+
+def num_sqrt(v: float) -> float:
+    return NAN if v < 0 else _safe(math.sqrt, v)
+
+
+def num_sign(v: float) -> float:
+    return 1.0 if v > 0 else -1.0 if v < 0 else 0.0
+
+
+def num_is_integer(v: float) -> bool:
+    return math.isfinite(v) and v.is_integer()
+
+
+def num_is_nan(v: float) -> bool:
+    return math.isnan(v)
+
+
+NUM_GETTERS: dict[str, Callable[[float], Any]] = {
+    "g_abs": abs,
+    "g_ceil": num_ceil,
+    "g_floor": num_floor,
+    "g_isInteger": num_is_integer,
+    "g_isNan": num_is_nan,
+    "g_round": _round,
+    "g_sign": num_sign,
+    "g_sqrt": num_sqrt,
+    "g_toString": num_str,
+    "g_truncate": num_truncate,
+}
+"""Num getters as functions of the Num: compiled code calls them for a Num
+receiver (``_nf_g_floor(x)``) instead of making its proxy to call the method."""
+
+
 class NumProxy(Proxy):
     __slots__ = ()
 
@@ -194,19 +239,16 @@ class NumProxy(Proxy):
         return math.copysign(abs(v) ** (1.0 / 3.0), v) if not math.isnan(v) else v
 
     def g_ceil(self) -> float:
-        v = self.v
-        return _signed_zero(float(math.ceil(v)), v) if math.isfinite(v) else v
+        return num_ceil(self.v)
 
     def g_floor(self) -> float:
-        v = self.v
-        return _signed_zero(float(math.floor(v)), v) if math.isfinite(v) else v
+        return num_floor(self.v)
 
     def g_round(self) -> float:
         return _round(self.v)
 
     def g_truncate(self) -> float:
-        v = self.v
-        return _signed_zero(float(math.trunc(v)), v) if math.isfinite(v) else v
+        return num_truncate(self.v)
 
     def g_fraction(self) -> float:
         v = self.v
@@ -242,27 +284,22 @@ class NumProxy(Proxy):
         return _safe(math.log2, v)
 
     def g_sqrt(self) -> float:
-        v = self.v
-        if v < 0:
-            return NAN
-        return _safe(math.sqrt, v)
+        return num_sqrt(self.v)
 
     def m_pow_1(self, o: Any) -> float:
         return c_pow(self.v, _num(o, "Power value"))
 
     def g_sign(self) -> float:
-        v = self.v
-        return 1.0 if v > 0 else -1.0 if v < 0 else 0.0
+        return num_sign(self.v)
 
     def g_isInfinity(self) -> bool:
         return self.v in (INF, -INF)
 
     def g_isNan(self) -> bool:
-        return self.v != self.v  # type: ignore[no-any-return]
+        return num_is_nan(self.v)
 
     def g_isInteger(self) -> bool:
-        v = self.v
-        return math.isfinite(v) and v.is_integer()
+        return num_is_integer(self.v)
 
     def m_min_1(self, o: Any) -> float:
         b = _num(o, "Other value")

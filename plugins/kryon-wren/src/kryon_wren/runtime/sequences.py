@@ -9,7 +9,7 @@ Sequence work in ``for`` loops and with every helper here.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from kryon_wren.runtime.objects import (
@@ -22,6 +22,7 @@ from kryon_wren.runtime.objects import (
     eq,
     joined,
     running_vm,
+    send,
     to_str,
     truth,
 )
@@ -36,6 +37,21 @@ def call_fn(fn: Any, *args: Any) -> Any:
         return fn.fn(*args[:arity])
     target = PROXIES[fn.__class__](fn) if fn.__class__ in PRIMS else fn
     return getattr(target, f"m_call_{len(args)}")(*args)
+
+
+def caller1(fn: Any) -> Callable[[Any], Any]:
+    """``fn.call(x)`` as a Python function of ``x``: a function of one
+    parameter is its compiled code itself."""
+    if fn.__class__ is WFn and fn.arity == 1:
+        return fn.fn  # type: ignore[no-any-return]
+    return lambda x: call_fn(fn, x)
+
+
+def caller2(fn: Any) -> Callable[[Any, Any], Any]:
+    """``fn.call(a, b)`` as a Python function of ``a`` and ``b`` (see caller1)."""
+    if fn.__class__ is WFn and fn.arity == 2:
+        return fn.fn  # type: ignore[no-any-return]
+    return lambda a, b: call_fn(fn, a, b)
 
 
 class WFn(WObject):
@@ -176,16 +192,18 @@ class WSequence(WObject):
 
     def m_all_1(self, f: Any) -> Any:
         result: Any = True
+        call = caller1(f)
         for x in py_iter(self):
-            result = call_fn(f, x)
+            result = call(x)
             if not truth(result):
                 return result
         return result
 
     def m_any_1(self, f: Any) -> Any:
         result: Any = False
+        call = caller1(f)
         for x in py_iter(self):
-            result = call_fn(f, x)
+            result = call(x)
             if truth(result):
                 return result
         return result
@@ -198,11 +216,13 @@ class WSequence(WObject):
         return float(sum(1 for _ in py_iter(self)))
 
     def m_count_1(self, f: Any) -> float:
-        return float(sum(1 for x in py_iter(self) if truth(call_fn(f, x))))
+        call = caller1(f)
+        return float(sum(1 for x in py_iter(self) if truth(call(x))))
 
     def m_each_1(self, f: Any) -> None:
+        call = caller1(f)
         for x in py_iter(self):
-            call_fn(f, x)
+            call(x)
 
     def g_isEmpty(self) -> bool:
         target: Any = self
@@ -226,13 +246,15 @@ class WSequence(WObject):
             acc = next(it)
         except StopIteration:
             raise WrenError("Can't reduce an empty sequence.") from None
+        call = caller2(f)
         for x in it:
-            acc = call_fn(f, acc, x)
+            acc = call(acc, x)
         return acc
 
     def m_reduce_2(self, acc: Any, f: Any) -> Any:
+        call = caller2(f)
         for x in py_iter(self):
-            acc = call_fn(f, acc, x)
+            acc = call(acc, x)
         return acc
 
     def m_join_0(self) -> str:
@@ -262,8 +284,6 @@ class _Lazy(WSequence):
         self.f = f
 
     def m_iterate_1(self, it: Any) -> Any:
-        from kryon_wren.runtime.objects import send
-
         return send(self.seq, "m_iterate_1", it)
 
 
@@ -271,21 +291,16 @@ class MapSequence(_Lazy):
     __slots__ = ()
 
     def m_iteratorValue_1(self, it: Any) -> Any:
-        from kryon_wren.runtime.objects import send
-
         return call_fn(self.f, send(self.seq, "m_iteratorValue_1", it))
 
     def pyiter(self) -> Iterator[Any]:
-        f = self.f
-        return (call_fn(f, x) for x in py_iter(self.seq))
+        return map(caller1(self.f), py_iter(self.seq))
 
 
 class WhereSequence(_Lazy):
     __slots__ = ()
 
     def m_iterate_1(self, it: Any) -> Any:
-        from kryon_wren.runtime.objects import send
-
         while True:
             # Skipped elements count as steps (the predicate may call nothing).
             charge(1)
@@ -296,15 +311,52 @@ class WhereSequence(_Lazy):
                 return it
 
     def m_iteratorValue_1(self, it: Any) -> Any:
-        from kryon_wren.runtime.objects import send
-
         return send(self.seq, "m_iteratorValue_1", it)
 
     def pyiter(self) -> Iterator[Any]:
         if not plain_values(self.seq):
-            return protocol_iter(self)
-        f = self.f
-        return (x for x in py_iter(self.seq) if truth(call_fn(f, x)))
+            readers = _readers(self)
+            if readers is None:
+                return protocol_iter(self)
+            base, passes, value = readers
+            return (value(x) for x in py_iter(base) if passes(x))
+        f = caller1(self.f)
+        return (x for x in py_iter(self.seq) if (r := f(x)) is not None and r is not False)
+
+
+Reader = Callable[[Any], Any]
+
+
+def _readers(seq: Any) -> tuple[Any, Reader, Reader] | None:
+    """For a chain of ``map`` and ``where`` over a sequence whose reading
+    runs no script code: (that sequence, whether an element of it is one of
+    ``seq``'s, ``seq``'s element for it), making the calls the reference's
+    iterate/iteratorValue protocol makes, in its order: a ``where`` reads
+    its element (running the ``map`` functions under it) for its predicate,
+    and its caller reads it again. None for other chains."""
+    c = seq.__class__
+    if c is not MapSequence and c is not WhereSequence:
+        return (seq, _every, _itself) if plain_values(seq) else None
+    inner = _readers(seq.seq)
+    if inner is None:
+        return None
+    base, passes, value = inner
+    f = caller1(seq.f)
+    if c is MapSequence:
+        return base, passes, f if value is _itself else lambda x: f(value(x))
+    if passes is _every:
+        if value is _itself:
+            return base, lambda x: truth(f(x)), value
+        return base, lambda x: truth(f(value(x))), value
+    return base, lambda x: passes(x) and truth(f(value(x))), value
+
+
+def _every(_: Any) -> bool:
+    return True
+
+
+def _itself(x: Any) -> Any:
+    return x
 
 
 class SkipSequence(_Lazy):
@@ -320,8 +372,6 @@ class SkipSequence(_Lazy):
         return it
 
     def m_iterate_1(self, it: Any) -> Any:
-        from kryon_wren.runtime.objects import send
-
         if it is None:
             it = send(self.seq, "m_iterate_1", None)
             for _ in range(self.f):
@@ -333,8 +383,6 @@ class SkipSequence(_Lazy):
         return send(self.seq, "m_iterate_1", it)
 
     def m_iteratorValue_1(self, it: Any) -> Any:
-        from kryon_wren.runtime.objects import send
-
         return send(self.seq, "m_iteratorValue_1", it)
 
 
@@ -347,8 +395,6 @@ class TakeSequence(_Lazy):
         return itertools.islice(py_iter(self.seq), self.f)
 
     def m_iterate_1(self, it: Any) -> Any:
-        from kryon_wren.runtime.objects import send
-
         if not truth(it):
             self.taken = 1
         else:
@@ -362,8 +408,6 @@ class TakeSequence(_Lazy):
         return send(self.seq, "m_iterate_1", it)
 
     def m_iteratorValue_1(self, it: Any) -> Any:
-        from kryon_wren.runtime.objects import send
-
         return send(self.seq, "m_iteratorValue_1", it)
 
 
