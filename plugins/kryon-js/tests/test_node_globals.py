@@ -145,3 +145,26 @@ def test_a_top_level_return_keeps_the_scripts_functions(js: Any) -> None:
     assert js.call(script, "get") == 3
     assert js.call(script, "later") == "later"
     assert js.text() == ""
+
+
+def test_built_ins_node_20_lacks_are_absent(js: Any) -> None:
+    # QuickJS-ng's later built-ins: a program testing for them takes Node 20's branch
+    script = js.load(
+        "function main() { return [typeof Object.groupBy, typeof Promise.withResolvers,\n"
+        "  typeof Set.prototype.union, typeof globalThis.Iterator, typeof [].values().map,\n"
+        "  typeof Error.isError, typeof InternalError, typeof Array.fromAsync,\n"
+        "  Reflect.ownKeys(Object.getPrototypeOf(Object.getPrototypeOf([].values()))).length,\n"
+        "  Object.groupBy ? 'new' : 'node 20', typeof Array.prototype.findLast]; }\n"
+    )
+    assert js.call(script, "main") == ["undefined"] * 8 + [1, "node 20", "function"]
+
+
+def test_process_emits_exit_once_with_the_status(js: Any) -> None:
+    script = js.load(
+        "const seen = [];\n"
+        "process.on('exit', (code) => { seen.push(code); process.exitCode = 5; });\n"
+        "const self = process.once('tick', (a, b) => seen.push(a + b));\n"
+        "function main() { return [self === process, process.emit('tick', 1, 2),\n"
+        "  process.emit('tick', 1, 2), process.listenerCount('exit'), seen]; }\n"
+    )
+    assert js.call(script, "main") == [True, True, False, 1, [3]]

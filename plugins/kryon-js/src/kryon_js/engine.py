@@ -216,7 +216,7 @@ class JsEngine(ScriptEngine):
             wrapped = wrap(text, shape, base, module=module, path=compiled.path)
             wrapper = rt.evaluate(wrapped.text, script)
             scope = rt.raw(api["newScope"], (), script)
-            sites = rt.raw(api["throwSites"], (wrapped.sites,), script)
+            sites = rt.raw(api["throwSites"], (wrapped.sites, wrapped.checks), script)
             rt.timers = rt.timers or shape.uses_timers
             if module:
                 marker = rt.raw(api["loadModule"], (wrapper, scope, sites), script)

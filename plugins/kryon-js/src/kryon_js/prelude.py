@@ -227,17 +227,36 @@ function outValue(r) {
 // and where it was thrown, which QuickJS keeps only for error objects (in their
 // stack).  A value that ends a call with no stack is reported at its site.
 let thrownValue, thrownAt = "";
-function throwSites(table) {
+// A value to destructure or iterate runs through setter -n first (checks.py), which
+// throws V8's TypeError for a value that cannot be: [kind, if undefined, if null,
+// if not iterable].
+const ITERATOR = Symbol.iterator;
+function checkSite(check) {
+  return (v) => {
+    if (v === undefined) throw new TypeErrorCtor(check[1]);
+    if (v === null) throw new TypeErrorCtor(check[2]);
+    if (check[0] === "i" && typeof v[ITERATOR] !== "function") throw new TypeErrorCtor(check[3]);
+  };
+}
+function throwSites(table, checks) {
   const sites = create(null), list = table === "" ? [] : strSplit(table, ";");
   for (let i = 0; i < list.length; i++) {
     const at = list[i];
     define(sites, i, { set: (v) => { thrownValue = v; thrownAt = at; } });
   }
+  const values = checks === undefined ? [] : parse(checks);
+  for (let i = 0; i < values.length; i++) define(sites, -(i + 1), { set: checkSite(values[i]) });
+  // an inline check (`X ?? $kt$.u(-n, X)`): X was null or undefined
+  define(sites, "u", {
+    value: (n, v) => { throw new TypeErrorCtor(values[-n - 1][v === null ? 2 : 1]); },
+  });
   define(sites, "c", { value: caught });  // each catch clause's first step (shape.py)
   return freeze(sites);
 }
 // Function.prototype.toString gives a function's source as the script wrote it.
-const SITE_MARK = /\$kt\$\[\d+\]=/g, fnSource = uncurry(Function.prototype.toString);
+// (an inline check, ` ?? $kt$.u(-n, X)`, repeats X: names, dots, brackets, literals)
+const INLINE_MARK = / \?\? \$kt\$\.u\(-\d+, (?:[^)"']|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')*\)/g;
+const SITE_MARK = /\$kt\$\[-?\d+\]=/g, fnSource = uncurry(Function.prototype.toString);
 const replaceText = uncurry(String.prototype.replace);
 // Built-ins read as V8 writes them, on one line (`function max() { [native code] }`,
 // a bound function `function () { [native code] }`), the ones the prelude wrote too
@@ -248,7 +267,9 @@ const sourceText = {
     const native = weakGet(NATIVE, this);
     if (native !== undefined) return "function " + native + "() { [native code] }";
     const s = fnSource(this);
-    if (strIndex(s, "$kt$[") >= 0) return replaceText(s, SITE_MARK, "");
+    if (strIndex(s, "$kt$") >= 0) {
+      return replaceText(replaceText(s, SITE_MARK, ""), INLINE_MARK, "");
+    }
     if (strSlice(s, -NATIVE_END.length) !== NATIVE_END) return s;
     const name = strSlice(s, 9, -NATIVE_END.length);
     return "function " + (strSlice(name, 0, 6) === "bound " ? "" : name) + "() { [native code] }";
@@ -930,6 +951,10 @@ function v8Message(message, e) {
     const what = strSlice(message, cut + 5);
     if (cut < 0 || (what !== "null" && what !== "undefined")) return undefined;
     const key = strSlice(message, reading ? 22 : 21, cut);
+    if (reading && key === "Symbol.iterator") {  // a spread or a pattern of null/undefined
+      return (what === "null" ? "object null" : what) +
+        " is not iterable (cannot read property Symbol(Symbol.iterator))";
+    }
     return (reading ? "Cannot read properties of " : "Cannot set properties of ") + what +
       (reading ? " (reading '" : " (setting '") + key + "')";
   }
@@ -1251,6 +1276,7 @@ const processObject = {
   set exitCode(code) { exitStatus(code); exitCode = code; },
   exit: function exit(code) {
     if (arguments.length !== 0) processObject.exitCode = code;
+    emitExit();
     hostCall(%(op_exit)d, [exitStatus(exitCode) | 0, rawStackOf(new ErrorCtor())]);
     for (;;) { /* never reached: the host ends the program (exits.py) */ }
   },
@@ -1286,6 +1312,80 @@ function runTicks() {
   }
 }
 define(processObject, "exitCode", { enumerable: true, configurable: false });
+// process as the EventEmitter Node's is, for the events a sandboxed program can
+// meet: 'exit' is emitted once, with the status, when the program ends by itself
+// (api.exitCode) or by process.exit; listeners of other events are kept and run only
+// by process.emit.
+const PROCESS_EVENTS = create(null), perfNow = performance.now.bind(performance);
+function processListeners(name) {
+  const key = typeof name === "symbol" ? name : toString(name);
+  return hasOwn(PROCESS_EVENTS, key) ? PROCESS_EVENTS[key] : (PROCESS_EVENTS[key] = []);
+}
+function addProcessListener(name, listener, once, prepend) {
+  if (typeof listener !== "function") {
+    throw nodeError(TypeErrorCtor, "ERR_INVALID_ARG_TYPE",
+                    'The "listener" argument must be of type function. Received' +
+                    received(listener));
+  }
+  const list = processListeners(name), entry = { listener, once };
+  if (prepend) list.unshift(entry); else list[list.length] = entry;
+  return processObject;
+}
+function removeProcessListener(name, listener) {
+  const list = processListeners(name);
+  for (let i = list.length - 1; i >= 0; i--) {
+    if (list[i].listener === listener) { list.splice(i, 1); break; }
+  }
+  return processObject;
+}
+const processEvents = {
+  on(name, listener) { return addProcessListener(name, listener, false, false); },
+  addListener(name, listener) { return addProcessListener(name, listener, false, false); },
+  prependListener(name, listener) { return addProcessListener(name, listener, false, true); },
+  once(name, listener) { return addProcessListener(name, listener, true, false); },
+  prependOnceListener(name, listener) { return addProcessListener(name, listener, true, true); },
+  off(name, listener) { return removeProcessListener(name, listener); },
+  removeListener(name, listener) { return removeProcessListener(name, listener); },
+  removeAllListeners(name) {
+    if (name === undefined) { for (const k of keys(PROCESS_EVENTS)) delete PROCESS_EVENTS[k]; }
+    else processListeners(name).length = 0;
+    return processObject;
+  },
+  emit(name, ...args) {
+    const list = arraySlice(processListeners(name));
+    for (let i = 0; i < list.length; i++) {
+      if (list[i].once) removeProcessListener(name, list[i].listener);
+      applyFn(list[i].listener, processObject, args);
+    }
+    return list.length > 0;
+  },
+  listeners(name) { return processListeners(name).map((e) => e.listener); },
+  listenerCount(name) { return processListeners(name).length; },
+  eventNames() { return keys(PROCESS_EVENTS).filter((k) => PROCESS_EVENTS[k].length > 0); },
+  setMaxListeners() { return processObject; },
+  getMaxListeners() { return 10; },
+  hrtime: function hrtime(previous) {
+    const now = perfNow(), s = Math.floor(now / 1000), ns = Math.floor((now %% 1000) * 1e6);
+    if (previous === undefined) return [s, ns];
+    let ds = s - previous[0], dns = ns - previous[1];
+    if (dns < 0) { ds--; dns += 1e9; }
+    return [ds, dns];
+  },
+  uptime: function uptime() { return perfNow() / 1000; },
+};
+define(processEvents.hrtime, "bigint", {
+  value: function bigint() { return makeBigInt(Math.floor(perfNow() * 1e6)); },
+  writable: true, configurable: true,
+});
+for (const name of keys(processEvents)) {
+  define(processObject, name, { value: processEvents[name], writable: true, configurable: true });
+}
+let exitEmitted = false;
+function emitExit() {
+  if (exitEmitted) return;
+  exitEmitted = true;
+  processEvents.emit("exit", exitStatus(exitCode) | 0);
+}
 const queueJob = queueMicrotask;
 define(global, "queueMicrotask", { writable: true, configurable: true, value: {
   queueMicrotask(callback) {
@@ -1531,6 +1631,36 @@ Object.defineProperty(global, "__kryon_meta", {
   },
 });
 
+// -- what Node 20 does not have ---------------------------------------------------
+// QuickJS-ng has built-ins that came to V8 after Node 20 (Object.groupBy, Set's
+// union, iterator helpers, Promise.withResolvers...) and some of its own
+// (InternalError, Function.prototype.lineNumber).  A program written for Node 20
+// that tests for them (`Object.groupBy ?? fallback`) or calls them must meet what
+// Node 20 gives: nothing.  The prelude took what it uses before this point.
+const LATER = [
+  [global, ["Iterator", "Float16Array", "DisposableStack", "AsyncDisposableStack",
+            "SuppressedError", "InternalError"]],
+  [Object, ["groupBy"]], [Map, ["groupBy"]], [Array, ["fromAsync"]], [Error, ["isError"]],
+  [PromiseCtor, ["withResolvers", "try"]], [Math, ["sumPrecise", "f16round"]],
+  [RegExp, ["escape"]], [JSON, ["rawJSON", "isRawJSON"]], [Atomics, ["pause"]],
+  [Set.prototype, ["union", "intersection", "difference", "symmetricDifference",
+                   "isSubsetOf", "isSupersetOf", "isDisjointFrom"]],
+  [Map.prototype, ["getOrInsert", "getOrInsertComputed"]],
+  [WeakMap.prototype, ["getOrInsert", "getOrInsertComputed"]],
+  [ArrayBuffer.prototype, ["detached", "transfer", "transferToFixedLength", "immutable",
+                           "sliceToImmutable", "transferToImmutable"]],
+  [DataView.prototype, ["getFloat16", "setFloat16"]],
+  [Function.prototype, ["fileName", "lineNumber", "columnNumber"]],
+];
+for (const [holder, names] of LATER) {
+  for (const name of names) delete holder[name];
+}
+// %%IteratorPrototype%% has only its [Symbol.iterator] in Node 20 (no helpers)
+const iteratorProto = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
+for (const key of Reflect.ownKeys(iteratorProto)) {
+  if (key !== Symbol.iterator) delete iteratorProto[key];
+}
+
 // -- the disarm token (timelimit.py) ------------------------------------------------
 // add_callable can only store it in a global property: a non-configurable one, so no
 // script can turn it into an accessor and catch the token on its way in.
@@ -1638,7 +1768,8 @@ const api = {
     try {
       const namespace = create(null), made = commonjs.newModule();
       const cjs = [made.exports, commonjs.require, made.module];
-      applyFn(wrapper, global, [scope, sites, namespace, cjs[0], cjs[1], cjs[2]]);
+      // a CommonJS file's `this` at top level is its module.exports, as in Node
+      applyFn(wrapper, cjs[0], [scope, sites, namespace, cjs[0], cjs[1], cjs[2]]);
       if (outCount !== 0) flushOut();
       return namespace.make();
     } catch (e) { return fail(e); }
@@ -1715,7 +1846,7 @@ const api = {
   loadModule: (wrapper, scope, sites) => {
     try { return out(applyFn(wrapper, undefined, [scope, sites])); } catch (e) { return fail(e); }
   },
-  throwSites: (table) => throwSites(table),
+  throwSites: (table, checks) => throwSites(table, checks),
   newScope: () => create(null),
   declare: (scope, names) => {
     for (const name of parse(names)) if (!(name in scope)) scope[name] = undefined;
@@ -1730,7 +1861,11 @@ const api = {
   setSource: (base, text) => { mapSet(SOURCES, base, [text, undefined]); },
   dropSource: (base) => { mapDelete(SOURCES, base); },
   // kryon run: the status a program that ends by itself leaves (process.exitCode).
-  exitCode: () => { try { return exitStatus(exitCode) | 0; } catch (e) { return 0; } },
+  exitCode: () => {
+    try { emitExit(); } catch (e) { return fail(e); }
+    if (outCount !== 0) flushOut();
+    try { return exitStatus(exitCode) | 0; } catch (e) { return 0; }
+  },
 };
 // Every entry from Python first takes a freshly registered disarm token out of the
 // global object, before any script code can run (call0..3, callN and callE do it

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from kryon_js.checks import CHECK_MARK, Check, for_of_check, pattern_check
 from kryon_js.lexer import Token, tokenize
 
 __all__ = [
@@ -92,6 +93,9 @@ class ScriptShape:
     """Whether the module reads ``import.meta``."""
     throws: list[tuple[int, int]] = field(default_factory=list)
     """``(line, column)`` of each rewritten throw statement, in site order."""
+    checks: list[Check] = field(default_factory=list)
+    """The value checks before destructuring and for-of (``checks.py``), in site
+    order (site ``n`` is ``checks[n - 1]``)."""
 
     def rewrite(self, source: str) -> str:
         """``source`` with the edits applied (line count unchanged)."""
@@ -165,6 +169,10 @@ class _Scanner:
             text = tok.text
             if tok.kind == "name" and text == "throw" and self.throw_statement(i):
                 self.throw_site(i)
+            elif tok.kind == "name" and text in _DECLARATIONS and self.text(i + 1) in ("{", "["):
+                self.pattern_site(i)
+            elif tok.kind == "name" and text == "for" and self.text(i + 1) == "(":
+                self.for_of_site(i + 1)
             elif tok.kind == "punct" and text == "{":
                 braces.append(self.text(i - 1) == "try" and self.tokens[i - 1].kind == "name")
             elif tok.kind == "punct" and text == "}" and braces and braces.pop():
@@ -280,6 +288,54 @@ class _Scanner:
         site = len(self.shape.throws)
         self.shape.throws.append((tok.line, column))
         self.shape.edits.append((following.start, following.start, f"{THROW_SITES}[{site}]="))
+
+    def check_site(self, value: int, check: Check) -> None:
+        """Check the value whose expression starts at token ``value`` (``checks.py``)."""
+        self.shape.checks.append(check)
+        start = self.tokens[value].start
+        self.shape.edits.append((start, start, CHECK_MARK.format(len(self.shape.checks))))
+
+    def pattern_site(self, i: int) -> None:
+        """``const {a} = X`` / ``let [b] = X``: X is checked before it is destructured."""
+        previous = self.token(i - 1)
+        if not self.rewrite_throws or (previous is not None and previous.text in (".", "?.", "#")):
+            return
+        close = self.closing(i + 1)
+        if close is None or self.text(close + 1) != "=" or close + 2 >= len(self.tokens):
+            return
+        check, end = pattern_check(self.tokens, i + 1, close, close + 2)
+        if end is None:
+            self.check_site(close + 2, check)
+            return
+        # checked inline: `X ?? $kt$.u(-n, X)` (no call when the value passes)
+        self.shape.checks.append(check)
+        first, last = self.tokens[close + 2], self.tokens[end - 1]
+        value = self.source[first.start : last.end]
+        inline = f" ?? {THROW_SITES}.u(-{len(self.shape.checks)}, {value})"
+        self.shape.edits.append((last.end, last.end, inline))
+
+    def for_of_site(self, i: int) -> None:
+        """``for (const x of X)``: X is checked before it is iterated."""
+        if not self.rewrite_throws or self.text(i - 2) in (".", "?.", "#"):
+            return
+        close = self.closing(i)
+        if close is None:
+            return
+        depth = 0
+        for j in range(i + 1, close):
+            tok = self.tokens[j]
+            if tok.kind == "punct" and tok.text in ("(", "[", "{"):
+                depth += 1
+            elif tok.kind == "punct" and tok.text in (")", "]", "}"):
+                depth -= 1
+            elif tok.kind == "tmpl":
+                depth += tok.text.endswith("${") - tok.text.startswith("}")
+            elif depth == 0 and tok.kind == "punct" and tok.text in (";", "="):
+                return  # a classic for loop, or a declaration's initialiser
+            elif depth == 0 and tok.kind == "name" and tok.text in ("in", "of") and j > i + 1:
+                if tok.text == "of" and self.text(j - 1) not in (".", "?.") and j + 1 < close:
+                    self.check_site(j + 1, for_of_check(self.tokens, j + 1))
+                return
 
     def catch_clause(self, i: int) -> None:
         """Start the catch clause at ``i`` with ``$kt$.c(e)``, which gives an error the

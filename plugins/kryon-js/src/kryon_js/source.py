@@ -64,6 +64,8 @@ class Wrapped:
     sites: str
     """The throw sites for the prelude's ``throwSites``: ``line,column`` in the
     VM's numbering, ``;``-separated, in site order."""
+    checks: str = "[]"
+    """The value checks (``ScriptShape.checks``) as JSON, for ``throwSites`` too."""
 
 
 class LineBands:
@@ -190,7 +192,8 @@ def wrap(
         )
         tail = ";}})"
     text = f"{padding}{head}\n{body}\n{tail}"
-    return Wrapped(text, base, lines, sloppy, site_table(shape, base))
+    checks = json.dumps(shape.checks, ensure_ascii=False)
+    return Wrapped(text, base, lines, sloppy, site_table(shape, base), checks)
 
 
 def without_nul(text: str, script: str) -> str:
