@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
+from kryon_core import CompileError
+
+from .conftest import run_lisp
+
 
 def test_or_of_nothing_is_nil_and_of_nothing_is_true(output: Callable[[str], str]) -> None:
     assert output("(prn (or) (and) [(or)])") == "nil true [nil]\n"
@@ -71,3 +77,31 @@ def test_refs_change_only_inside_a_transaction(output: Callable[[str], str]) -> 
     (prn (dosync (alter r + 10) (commute r inc) (ref-set r (* 2 (ensure r)))) @r)
     """
     assert output(source) == "No transaction running\n" * 4 + "24 24\n"
+
+
+def test_a_jvm_class_member_not_provided_fails_when_reached(
+    output: Callable[[str], str],
+) -> None:
+    source = """
+    (when false (System/getenv "HOME") (Class/forName "x"))
+    (try (Runtime/getRuntime) (catch UnsupportedOperationException e (println (ex-message e))))
+    (println (Math/abs -2))
+    """
+    assert output(source) == (
+        "Runtime/getRuntime is not available: Kryon Lisp has no host classes\n2\n"
+    )
+
+
+def test_an_unknown_namespace_is_still_a_compile_error() -> None:
+    with pytest.raises(CompileError, match="No such namespace: Foo"):
+        run_lisp("(Foo/bar 1)")
+
+
+def test_read_eval_is_refused_as_clojure_does_with_read_eval_false(
+    output: Callable[[str], str],
+) -> None:
+    source = """
+    (try (read-string "#=(+ 1 2)") (catch RuntimeException e (println (ex-message e))))
+    (binding [*read-eval* false] (prn (read-string "[1 2]") *read-eval*))
+    """
+    assert output(source) == "EvalReader not allowed when *read-eval* is false.\n[1 2] false\n"

@@ -22,6 +22,7 @@ from kryon_core import CompileError, LimitError, ScriptExit
 from kryon_lisp import patterns
 from kryon_lisp.compile_budget import COMPILE_BYTES_PER_NODE
 from kryon_lisp.inline import BOOL_RESULT, INLINE
+from kryon_lisp.interop import is_host_class
 from kryon_lisp.scope import (
     EXPR,
     STMT,
@@ -406,11 +407,15 @@ class Compiler:
             raise self.error(f"No such var: {sym}", where)
         target = self.runtime.namespace_for(ns_name)
         if target is None:
+            if is_host_class(str(sym.ns)):
+                return call(name("@no_host_member"), const(str(sym)))
             raise self.error(f"No such namespace: {sym.ns}", where)
         if target.builtin:
             if sym.name not in target.globals:
                 if target.name == "clojure.test" and sym.name in self.runtime.core:
                     return name(sym.name)
+                if is_host_class(str(sym.ns)):  # System/getenv: a member not provided
+                    return call(name("@no_host_member"), const(str(sym)))
                 raise self.error(f"No such var: {sym}", where)
             return name(self.ns.constant(target.globals[sym.name]))
         if sym.name not in target.defs and sym.name not in target.globals:
@@ -501,9 +506,10 @@ class Compiler:
         return expanded
 
     def _locate_limit(self, exc: LimitError, form: Any) -> None:
-        """A limit met while a macro expands is the error of the form it expands."""
-        if exc.line is None and getattr(form, "line", None) is not None:
-            exc.line = form.line
+        """A limit met while a macro expands is the error of the form it expands
+        (or, for a form a macro made without a line, of the top-level form)."""
+        if exc.line is None:
+            exc.line = getattr(form, "line", None) or self.line
             exc.args = (exc._headline(),)
 
     def seq_form(self, form: PList, env: Env, ctx: Ctx) -> Result:

@@ -496,6 +496,7 @@ CORE: dict[str, Any] = {
     "re-pattern": patterns.compile_pattern,
     # compiler helpers
     "@method_call": __import__("kryon_lisp.interop", fromlist=["method_call"]).method_call,
+    "@no_host_member": __import__("kryon_lisp.interop", fromlist=["x"]).no_host_member,
     "trampoline": trampoline,
     "*platform*": Keyword("kryon"),
     "*debug*": False,

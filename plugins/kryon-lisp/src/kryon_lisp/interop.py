@@ -467,6 +467,36 @@ def _index_of(coll: Any, x: Any, *, last: bool) -> int:
     return found
 
 
+_HOST_PACKAGES = ("java.", "javax.", "jdk.", "sun.", "clojure.lang.")
+_HOST_CLASSES = frozenset(
+    {
+        "Class", "ClassLoader", "Runtime", "Process", "ProcessBuilder", "ProcessHandle",
+        "Thread", "System", "Compiler", "RT", "Reflector", "Var", "Namespace", "Unsafe",
+        "File", "Files", "Path", "Paths", "URL", "URI", "Socket", "InetAddress", "Proxy",
+        "Method", "Field", "MethodHandles", "Array", "Object", "String", "Integer", "Long",
+        "Double", "Float", "Short", "Byte", "Boolean", "Character", "Math", "StrictMath",
+        "BigInteger", "BigDecimal", "Arrays", "Collections", "Executors", "ScriptEngineManager",
+    }
+)  # fmt: skip
+"""Java classes a Clojure program may name (``Class/forName``, ``Runtime/getRuntime``)."""
+
+
+def is_host_class(name: str) -> bool:
+    """Whether ``name`` (the part before ``/``) names a JVM class rather than a namespace."""
+    return name.startswith(_HOST_PACKAGES) or name in _HOST_CLASSES
+
+
+def no_host_member(member: str) -> NoReturn:
+    """A JVM class member Kryon Lisp does not provide: Clojure would reach the
+    host there, so the script fails when it gets there (not when it compiles,
+    as a branch never taken would run on the JVM)."""
+    from kryon_lisp.classes import EXCEPTIONS
+
+    raise EXCEPTIONS["UnsupportedOperationException"](
+        f"{member} is not available: Kryon Lisp has no host classes"
+    )
+
+
 def method_call(obj: Any, method: str, *args: Any) -> Any:
     """``(.method obj args...)``."""
     if getattr(type(obj), "deftype_instance", False):

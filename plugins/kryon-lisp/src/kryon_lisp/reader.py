@@ -485,6 +485,9 @@ class Reader:
             if token not in values:
                 raise self.error(f"Unknown symbolic value: ##{token}", line, col)
             return values[token]
+        if nxt == "=":
+            # read-time evaluation would run code the reader was only to read (#=(System/exit 1))
+            raise self.error("EvalReader not allowed when *read-eval* is false.", line, col)
         raise self.error(f"No dispatch macro for: #{nxt}", line, col)
 
     def _conditional(self, line: int, col: int) -> Any:

@@ -403,6 +403,7 @@ class Runtime:
             "*ns*": Symbol(ns.name),
             "*print-length*": None,
             "*print-level*": None,
+            "*read-eval*": False,  # #= never evaluates (the reader refuses it)
             "*out*": stdout,
             "*err*": PrintWriter("stderr", to_stderr),
             "*command-line-args*": None,
