@@ -423,3 +423,37 @@ def test_str_of_several_values_and_trampoline_of_values_that_are_not_bounces(
          (trampoline (fn [] (fn [] [:v]))) (trampoline + 1 2))
     """
     assert output(source) == '"ab12.0:ky1/2[1]" "" ""\n:k {:a 1} #{1} [:v] 3\n'
+
+
+def test_str_of_two_or_three_values_compiled_to_one_call_keeps_str(
+    output: Callable[[str], str],
+) -> None:
+    source = r"""
+    (prn (str nil nil) (str \a 1) (str "a" nil "b") (str 1/2 2.0 :k) (str 'x [1]))
+    (prn (map str [1 2] [3 4]) (apply str [1 2 3]))
+    (let [str (fn [& xs] :mine)] (prn (str 1 2)))
+    (defn g [str] (str 1 2))
+    (prn (g vector))
+    (prn (count (loop [i 0 s ""] (if (< i 100) (recur (inc i) (str s i ",")) s))))
+    """
+    assert output(source) == (
+        '"" "a1" "ab" "1/22.0:k" "x[1]"\n("13" "24") "123"\n:mine\n[1 2]\n290\n'
+    )
+
+
+def test_str_of_two_values_is_held_to_the_memory_limit() -> None:
+    policy = SecurityPolicy(
+        name="strings", time_limit_ms=5_000, memory_limit_mb=1, instruction_limit=None
+    )
+    engine = LispEngine()
+    engine.initialize(LispConfig(), policy)
+    script = engine.load_script(
+        engine.compile(
+            '(defn grow [] (loop [s "x"] (recur (str s s))))\n'
+            '(defn grow3 [] (loop [s "x"] (recur (str s "" s))))\n',
+            script="grow.klisp",
+        )
+    )
+    for fn in ("grow", "grow3"):
+        with pytest.raises(Exception, match="memory limit: a string of 2,097,152 characters"):
+            engine.bind_function(script, fn)([])

@@ -33,6 +33,32 @@ def str_(*args: Any) -> str:
     return "".join(parts)
 
 
+# (str a b), (str a b c), (str a b c d): what loops building strings call, compiled
+# to these (no argument tuple, list or join)
+
+
+def str2(a: Any, b: Any) -> str:
+    if type(a) is not str:
+        a = str_of(a)
+    if type(b) is not str:
+        b = str_of(b)
+    if len(a) + len(b) >= _SHORT_TEXT:
+        limits.check_text(len(a) + len(b))
+    return a + b  # type: ignore[no-any-return]
+
+
+def str3(a: Any, b: Any, c: Any) -> str:
+    if type(a) is not str:
+        a = str_of(a)
+    if type(b) is not str:
+        b = str_of(b)
+    if type(c) is not str:
+        c = str_of(c)
+    if len(a) + len(b) + len(c) >= _SHORT_TEXT:
+        limits.check_text(len(a) + len(b) + len(c))
+    return a + b + c  # type: ignore[no-any-return]
+
+
 def subs(s: str, start: int, end: int | None = None) -> str:
     end = len(s) if end is None else end
     if not 0 <= start <= end <= len(s):
@@ -518,6 +544,8 @@ CLOJURE_STRING: dict[str, Any] = {
 
 STRINGS: dict[str, Any] = {
     "str": str_,
+    "@str2": str2,
+    "@str3": str3,
     "subs": subs,
     "format": format_,
     "name": name_,

@@ -319,8 +319,16 @@ def emit_get(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | No
     ), False
 
 
+def emit_str(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | None:
+    """``(str a b)`` and ``(str a b c)``: one call of fixed arity."""
+    if not 2 <= len(args) <= 3:
+        return None
+    return call(name(f"@str{len(args)}"), *args), False
+
+
 INLINE: dict[str, Emitter] = {
     "get": emit_get,
+    "str": emit_str,
     "conj": _method_fast_path("@PVector", "append", "@conj1", 2),
     "assoc": _method_fast_path("@LMap", "assoc", "@assoc", 3),
     "+": emit_arith("+"),
