@@ -64,3 +64,27 @@ System.print(Fiber.new { Meta.getModuleVariables(1) }.try())
         "Could not find a module named 'main'.\nModule name must be a string.\n",
         "",
     )
+
+
+def test_code_compiled_while_running_never_shares_a_loaded_modules_filename(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A module loaded from the cache was named in another process; the
+    # counter of this one may give a Meta.eval chunk the same name, whose
+    # line map then read the module's frames (`prog in (script)`, no line).
+    import itertools
+
+    from kryon_wren import vm as vm_module
+
+    source = 'import "meta" for Meta\n\n\nMeta.eval("\\n\\nFiber.abort(\\"x\\")")\n'
+    compiled = VM().compile(source, "prog")
+    number = int(compiled.filename.rsplit("#", 1)[1].rstrip(">"))
+    monkeypatch.setattr(vm_module, "_file_ids", itertools.count(number))
+    vm = VM(main_name="prog")
+    vm.builtin_modules["meta"] = lambda: meta_module(vm)
+    try:
+        with pytest.raises(WrenError) as info:
+            vm.run(vm.load(compiled)["_wren_module"])
+    finally:
+        vm.close()
+    assert info.value.stack == [("prog", 3, "(script)"), ("prog", 4, "(script)")]

@@ -164,6 +164,11 @@ class VM:
             raise WrenCompileError(name, [(1, "Error: Expression is too deeply nested.")]) from None
         del mod, parser.tokens
         filename = f"<wren:{name}#{next(_file_ids)}>"
+        while filename in self.code_info:
+            # A module loaded from the cache keeps the name it was compiled
+            # under in another process: code compiled now (Meta.eval, an
+            # import) must not take it, or frames of both read one line map.
+            filename = f"<wren:{name}#{next(_file_ids)}>"
         try:
             code = compile_pieces(pieces, filename, budget)
         except (SyntaxError, RecursionError, MemoryError) as exc:
