@@ -139,3 +139,26 @@ def test_a_lazy_sequence_iterated_by_hand_meets_the_limits(tmp_path: Path, walk:
         m.load_script("walker", f"var go = Fn.new {{ {walk} }}\n", language="wren")
         with pytest.raises(LimitError):
             m.call_function("walker.go")
+
+
+@pytest.mark.parametrize(
+    "bomb",
+    [
+        # Suspended fibers, each holding its stack: the memory limit counts them.
+        "var parked = []\nwhile (true) {\n  var f = Fiber.new { Fiber.yield() }\n"
+        "  f.call()\n  parked.add(f)\n}",
+        # String appends built in place (the in-place path stops at BIG
+        # characters, where String.+ checks the memory limit).
+        'var s = "x"\nwhile (true) s = s + s',
+        'var parts = []\nvar s = "0123456789"\nwhile (true) {\n  s = s + s\n  parts.add(s)\n}',
+    ],
+)
+def test_memory_bombs_meet_a_limit(tmp_path: Path, bomb: str) -> None:
+    """Where the bomb stops depends on the heap the machine measures: it
+    must stop with a limit error (memory, or steps first) however long the
+    time limit."""
+    config = _config(tmp_path, time_limit_ms=600_000)
+    with ScriptManager(config, output=lambda text, stream, script: None) as m:
+        m.load_script("bomb", f"var go = Fn.new {{\n{bomb}\n}}\n", language="wren")
+        with pytest.raises(LimitError):
+            m.call_function("bomb.go")

@@ -1,0 +1,2 @@
+System.print("a")
+1 = 2

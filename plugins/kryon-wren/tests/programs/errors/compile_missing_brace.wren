@@ -1,0 +1,4 @@
+class Open {
+  method() {
+    System.print("x")
+  }

@@ -1,0 +1,5 @@
+class Os {
+  foreign static system(cmd)
+}
+System.print("declared")
+Os.system("ls")

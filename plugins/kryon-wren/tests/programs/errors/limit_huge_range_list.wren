@@ -1,0 +1,1 @@
+var l = (1..1e12).toList

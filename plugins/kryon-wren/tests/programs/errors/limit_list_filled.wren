@@ -1,0 +1,1 @@
+var cells = List.filled(1e9, 0)

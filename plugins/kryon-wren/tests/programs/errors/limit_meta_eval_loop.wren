@@ -1,0 +1,3 @@
+import "meta" for Meta
+System.print("eval")
+Meta.eval("while (true) {}")

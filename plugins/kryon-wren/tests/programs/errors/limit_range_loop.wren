@@ -1,0 +1,2 @@
+var n = 0
+for (i in 1..1e18) n = n + 1

@@ -1,0 +1,3 @@
+var l = [1]
+l.add(l)
+System.print(l)

@@ -1,0 +1,4 @@
+var s = "0123456789abcdef"
+while (true) {
+  s = s + s
+}

@@ -1,0 +1,3 @@
+var s = "abc"
+System.print(s[1])
+System.print(s[1.5])

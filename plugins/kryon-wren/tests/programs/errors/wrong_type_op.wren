@@ -1,0 +1,4 @@
+var total = 0
+for (x in [1, 2, "3"]) {
+  total = total + x
+}

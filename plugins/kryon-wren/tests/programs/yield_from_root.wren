@@ -1,0 +1,3 @@
+System.print("a")
+Fiber.yield(1)
+System.print("b")
