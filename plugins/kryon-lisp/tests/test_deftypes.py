@@ -183,3 +183,20 @@ def test_reify_of_a_protocol_not_implemented_is_clojures_error(
     (try (b r) (catch IllegalArgumentException e (println "no b")))
     """
     assert output(source) == "1 false\nno b\n"
+
+
+def test_print_method_prints_deftypes_and_records(output: Callable[[str], str]) -> None:
+    source = """
+    (deftype P [x])
+    (defmethod print-method P [p w] (.write w (str "#P<" (.-x p) ">")))
+    (defrecord R [a])
+    (defmethod print-method R [r w] (.write w "#R") (print-method (:a r) w))
+    (prn (->P 1) [(->P 2)] (->R "x") {:k (->R [1 "y"])})
+    (println (->P 3) (pr-str (->R 4)) (.startsWith (str (->R 5)) "user.R@"))
+    (print-method "s" *out*) (newline)
+    (remove-method print-method R)
+    (prn (->R 1))
+    """
+    assert output(source) == (
+        '#P<1> [#P<2>] #R"x" {:k #R[1 "y"]}\n#P<3> #R4 true\n"s"\n#user.R{:a 1}\n'
+    )

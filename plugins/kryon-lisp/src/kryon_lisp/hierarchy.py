@@ -265,6 +265,9 @@ class MultiFn:
         """Methods or preferences changed: forget what dispatch found."""
         self.found.clear()
 
+    def method_changed(self, value: Any, fn: Callable[..., Any] | None) -> None:
+        """The method for ``value`` is now ``fn`` (None: removed); print-method listens."""
+
     def cached_find(self, value: Any) -> Callable[..., Any] | None:
         h = self.hierarchy.h
         if self.found_in is not h:
@@ -323,6 +326,7 @@ class MultiFn:
 def defmethod(multi: MultiFn, value: Any, fn: Callable[..., Any]) -> MultiFn:
     multi.methods[value] = fn
     multi.changed()
+    multi.method_changed(value, fn)
     return multi
 
 
@@ -337,10 +341,13 @@ def _multi(x: Any) -> MultiFn:
 def _remove_method(m: Any, value: Any) -> MultiFn:
     _multi(m).methods.pop(value, None)
     _multi(m).changed()
+    _multi(m).method_changed(value, None)
     return _multi(m)
 
 
 def _remove_all_methods(m: Any) -> MultiFn:
+    for value in list(_multi(m).methods):
+        _multi(m).method_changed(value, None)
     _multi(m).methods.clear()
     _multi(m).changed()
     return _multi(m)

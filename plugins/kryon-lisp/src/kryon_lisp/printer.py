@@ -288,8 +288,11 @@ class _Writer:
             out.append(f"#object[{getattr(x, '__name__', 'fn')}]")
         elif t is patterns.Pattern:
             out.append('#"' + x.pattern + '"')
-        elif t is JavaArray or t is PersistentQueue or getattr(t, "deftype_instance", False):
+        elif t is JavaArray or t is PersistentQueue:
             out.append(x.printed(self.readably))
+        elif getattr(t, "deftype_instance", False):
+            method = getattr(x.record_type, "print_method", None)
+            out.append(x.printed(self.readably) if method is None else _by_method(x, method))
         elif hasattr(x, "lisp_repr") and not isinstance(x, (LMap, LSet)):
             out.append(x.lisp_repr())
         elif callable(x) and hasattr(x, "__name__") and not isinstance(x, (LMap, LSet)):
@@ -297,6 +300,10 @@ class _Writer:
         elif t is tuple or t is list:
             return self.items("[", x, "]")
         elif isinstance(x, LMap):
+            method = getattr(getattr(x, "record_type", None), "print_method", None)
+            if method is not None:  # (defmethod print-method Point ...)
+                out.append(_by_method(x, method))
+                return None
             if hasattr(x, "lisp_tag"):
                 out.append("#" + x.lisp_tag())
             # a plain map in the record's own order
@@ -367,6 +374,12 @@ class _Writer:
         yield x.data
         out.append("}")
         self.readably = saved
+
+
+def _by_method(x: Any, method: Any) -> str:
+    from kryon_lisp.print_method import printed_by_method
+
+    return printed_by_method(x, method)
 
 
 def type_name(x: Any) -> str:

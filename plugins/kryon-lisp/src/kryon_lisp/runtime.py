@@ -30,6 +30,7 @@ from kryon_lisp.core_str import CLOJURE_STRING, format_
 from kryon_lisp.macros import CORE_MACROS
 from kryon_lisp.namespace import Namespace, Var, ensure_recursion_headroom
 from kryon_lisp.pqueue import EMPTY_QUEUE
+from kryon_lisp.print_method import PrintMethod
 from kryon_lisp.printer import pr_into, str_of
 from kryon_lisp.reader import Reader
 from kryon_lisp.types import Keyword, LMap, PList, Symbol
@@ -76,6 +77,7 @@ class Runtime:
         self.hierarchy = hierarchy.GlobalHierarchy()
         self.core.update(hierarchy.MULTIMETHODS)
         self.core.update(self.hierarchy.bindings())
+        self.core["print-method"] = PrintMethod(self.hierarchy)
         self.records: dict[str, Any] = {}
         self.core["@new"] = self.construct
         self.core["@B"] = self.budget
