@@ -105,3 +105,21 @@ def test_read_eval_is_refused_as_clojure_does_with_read_eval_false(
     (binding [*read-eval* false] (prn (read-string "[1 2]") *read-eval*))
     """
     assert output(source) == "EvalReader not allowed when *read-eval* is false.\n[1 2] false\n"
+
+
+def test_functions_print_as_clojure_names_their_classes(output: Callable[[str], str]) -> None:
+    source = """
+    (defn my-fn? [x] x)
+    (defn outer [] (fn inner [] 1))
+    (defmulti area :shape)
+    (doseq [f [my-fn? (outer) inc even? (partial + 1) println area]]
+      (let [printed (pr-str f) text (str f)]
+        (println (re-find #"^[^@]+" text)
+                 (= printed (str "#object[" (re-find #"^[^@]+" text) " 0x"
+                                 (subs text (inc (.indexOf text "@"))) " \\"" text "\\"]")))))
+    """
+    assert output(source) == (
+        "user$my_fn_QMARK_ true\nuser$outer$inner__1 true\nclojure.core$inc true\n"
+        "clojure.core$even_QMARK_ true\nclojure.core$partial$fn true\n"
+        "clojure.core$println true\nclojure.lang.MultiFn true\n"
+    )

@@ -235,6 +235,8 @@ class MultiFn:
     """``defmulti``/``defmethod``: dispatch on the value of a function, through
     ``isa?`` and ``prefer-method`` when no method has the exact value."""
 
+    java_class = "clojure.lang.MultiFn"
+
     def __init__(
         self, name: Any, dispatch: Callable[..., Any], hierarchy: GlobalHierarchy, default: Any
     ) -> None:

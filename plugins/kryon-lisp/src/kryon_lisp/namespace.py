@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from kryon_core.pystack import reserve_python_frames
+from kryon_lisp.fn_names import name_core_functions
 from kryon_lisp.types import Keyword, Symbol
 
 if TYPE_CHECKING:
@@ -103,6 +104,7 @@ class Namespace:
         # the core functions that know their namespace (println, eval, ...), kept so
         # that clojure.core/println (what syntax-quote writes) finds them
         self.core_functions = self.runtime.namespace_functions(self)
+        name_core_functions(self.core_functions)
         g.update(self.core_functions)
 
     # -- compile-time bookkeeping -------------------------------------------------

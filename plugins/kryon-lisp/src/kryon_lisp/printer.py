@@ -25,6 +25,7 @@ from kryon_lisp.types import (
     Symbol,
     Thrown,
     Volatile,
+    identity_hash,
     key_of,
 )
 
@@ -184,6 +185,12 @@ def str_of(x: Any) -> str:
 
         # Throwable.toString: the class, then the message
         return f"{type_name(x)}: {describe(x)}"
+    if isinstance(x, (pytypes.FunctionType, pytypes.BuiltinFunctionType)):
+        from kryon_lisp.fn_names import java_class_name
+
+        return f"{java_class_name(x)}@{identity_hash(x):x}"  # Object.toString
+    if callable(x) and isinstance(getattr(type(x), "java_class", None), str):
+        return f"{type(x).java_class}@{identity_hash(x):x}"  # a multimethod
     return pr_str(x, True)
 
 
@@ -285,7 +292,9 @@ class _Writer:
         elif isinstance(x, BaseException):
             out.append(f"#error {{:message {_escape(str(x))}}}")
         elif isinstance(x, (pytypes.FunctionType, pytypes.BuiltinFunctionType)):
-            out.append(f"#object[{getattr(x, '__name__', 'fn')}]")
+            from kryon_lisp.fn_names import printed_fn
+
+            out.append(printed_fn(x, self.readably))
         elif t is patterns.Pattern:
             out.append('#"' + x.pattern + '"')
         elif t is JavaArray or t is PersistentQueue:
@@ -296,7 +305,13 @@ class _Writer:
         elif hasattr(x, "lisp_repr") and not isinstance(x, (LMap, LSet)):
             out.append(x.lisp_repr())
         elif callable(x) and hasattr(x, "__name__") and not isinstance(x, (LMap, LSet)):
-            out.append(f"#object[{x.__name__}]")
+            java_class = getattr(t, "java_class", None)
+            if isinstance(java_class, str):  # a multimethod: clojure.lang.MultiFn
+                text = f"{java_class}@{identity_hash(x):x}"
+                shown = '"' + text + '"' if self.readably else text
+                out.append(f"#object[{java_class} 0x{identity_hash(x):x} {shown}]")
+            else:
+                out.append(f"#object[{x.__name__}]")
         elif t is tuple or t is list:
             return self.items("[", x, "]")
         elif isinstance(x, LMap):

@@ -27,6 +27,7 @@ from kryon_lisp.compile_budget import CompileBudget
 from kryon_lisp.compiler import Compiler
 from kryon_lisp.core import CATCH_CLASSES, CORE, timed
 from kryon_lisp.core_str import CLOJURE_STRING, format_
+from kryon_lisp.fn_names import name_core_functions
 from kryon_lisp.macros import CORE_MACROS
 from kryon_lisp.namespace import Namespace, Var, ensure_recursion_headroom
 from kryon_lisp.pqueue import EMPTY_QUEUE
@@ -78,6 +79,7 @@ class Runtime:
         self.core.update(hierarchy.MULTIMETHODS)
         self.core.update(self.hierarchy.bindings())
         self.core["print-method"] = PrintMethod(self.hierarchy)
+        name_core_functions(self.core)
         self.records: dict[str, Any] = {}
         self.core["@new"] = self.construct
         self.core["@B"] = self.budget
