@@ -388,3 +388,99 @@ System.print(Fiber.new { P.floor }.try())
         "Null does not implement 'abs'.\n"
         "P metaclass does not implement 'floor'.\n"
     )
+
+
+@pytest.mark.parametrize("checks", MODES)
+def test_loop_variables_known_to_be_nums_keep_wrens_answers(checks: bool) -> None:
+    # A `for` over a range from a Num, whose variable nothing assigns,
+    # compiles its arithmetic without class tests.
+    src = """
+var out = []
+for (i in 0..4) {
+  out.add([i * 2, i % 3, i / 2, i == 1, i != 2, -i])
+  out.add([i.floor, (i - 2).abs, i < 2, i == true, i + 0.5])
+}
+System.print(out)
+for (i in -3...0) System.write("%(i % 2) ")
+System.print()
+var fs = []
+for (i in 1..3) fs.add(Fn.new { i * 10 })
+System.print(fs.map {|f| f.call() }.toList)
+for (i in 1..3) {
+  i = i * 100
+  System.write("%(i) ")
+}
+System.print()
+for (x in 0.5..2) System.write("%(x * 2) ")
+System.print()
+var n = 3
+for (i in 1..n) for (j in i..n) System.write("%(i)%(j) ")
+System.print()
+System.print(Fiber.new {
+  for (i in 1.."x") {}
+}.try())
+"""
+    assert run_source(src, checks=checks) == (
+        "[[0, 0, 0, false, true, -0], [0, 2, true, false, 0.5], "
+        "[2, 1, 0.5, true, true, -1], [1, 1, true, false, 1.5], "
+        "[4, 2, 1, false, false, -2], [2, 0, false, false, 2.5], "
+        "[6, 0, 1.5, false, true, -3], [3, 1, false, false, 3.5], "
+        "[8, 1, 2, false, true, -4], [4, 2, false, false, 4.5]]\n"
+        "-1 -0 -1 \n"
+        "[10, 20, 30]\n"
+        "100 200 300 \n"
+        "1 3 \n"
+        "11 12 13 22 23 33 \n"
+        "Right hand side of range must be a number.\n"
+    )
+
+
+@pytest.mark.parametrize("checks", MODES)
+def test_arithmetic_on_known_nums_keeps_wrens_answers(checks: bool) -> None:
+    src = """
+var r = []
+for (i in 0..3) {
+  r.add([(i * 2) % 3, -(i - 1), (i - 1.5).abs.floor, i / (i - 1), (i - 1) % (i - 2)])
+  r.add([-i * 2 < i - 5, (i + 1) / 0, i * i == i + i, (i - 2).sign, ((i + 0.5) * 2).round])
+}
+System.print(r)
+"""
+    assert run_source(src, checks=checks) == (
+        "[[0, 1, 1, -0, -1], [false, infinity, true, -1, 1], "
+        "[2, -0, 0, infinity, 0], [false, infinity, false, -1, 3], "
+        "[1, -1, 0, 2, nan], [true, infinity, true, 0, 5], "
+        "[0, -2, 1, 1.5, 0], [true, infinity, false, 1, 7]]\n"
+    )
+
+
+def test_operators_under_limits_call_an_objects_method_or_name_its_class() -> None:
+    # Under limits an operator that is not between two Nums calls the left
+    # operand's method directly (a native value's through its proxy).
+    src = """
+class V {
+  construct new(x) { _x = x }
+  +(o) { V.new(_x + o.x) }
+  x { _x }
+  toString { "V%(_x)" }
+}
+var v = V.new(1)
+var w = v
+w = w + v
+System.print([v + v, w, [1] + [2], -1 / 0, -1 % 0])
+for (t in [Fn.new {}, {}, 1..2, Object, v, null, true, "s"]) {
+  System.print([Fiber.new { t + 1 }.try(), Fiber.new { t * 2 }.try()])
+}
+"""
+    limits = Limits(instruction_limit=1_000_000, time_limit_s=60.0, max_depth=200)
+    assert run_source(src, checks=True, limits=limits) == (
+        "[V2, V2, [1, 2], -infinity, nan]\n"
+        "[Fn does not implement '+(_)'., Fn does not implement '*(_)'.]\n"
+        "[Map does not implement '+(_)'., Map does not implement '*(_)'.]\n"
+        "[Range does not implement '+(_)'., Range does not implement '*(_)'.]\n"
+        "[Object metaclass does not implement '+(_)'., "
+        "Object metaclass does not implement '*(_)'.]\n"
+        "[Num does not implement 'x'., V does not implement '*(_)'.]\n"
+        "[Null does not implement '+(_)'., Null does not implement '*(_)'.]\n"
+        "[Bool does not implement '+(_)'., Bool does not implement '*(_)'.]\n"
+        "[Right operand must be a string., ss]\n"
+    )

@@ -278,6 +278,9 @@ class CodeGen(ExprGen):
     def for_stmt(self, s: N.For) -> None:
         r = s.seq
         if isinstance(r, N.Binary) and r.op in ("..", "..."):
+            if self.known_num(r.left) and not s.info.assigned:
+                # Num's range operators: the loop variable holds Nums only.
+                self.num_vars.add(id(s.info))
             inclusive = r.op == ".."
             seq = f"_for_range({self.expr(r.left)}, {self.expr(r.right)}, {inclusive})"
         else:

@@ -27,6 +27,9 @@ from kryon_wren.runtime.objects import SCAN_FREE
 NATIVE_OPS = {"+", "-", "<", ">", "<=", ">="}
 ORDERING = {"<", ">", "<=", ">="}
 FAST_ARITH = {"*"}
+NUM_RESULTS = {"+", "-", "*", "/", "%"}
+"""Operators that answer a Num for two Nums."""
+NUM_RESULT_GETTERS = {"g_abs", "g_ceil", "g_floor", "g_round", "g_sign", "g_sqrt", "g_truncate"}
 COMPARE = {"<", ">", "<=", ">=", "==", "!="}
 
 
@@ -112,6 +115,7 @@ class ExprGen:
         # Module variables declared with a literal that compares plainly
         # and never assigned again (see plain_equal).
         self.plain_vars: set[int] = set()
+        self.num_vars: set[int] = set()  # ids of VarInfos that hold a Num (see known_num)
         # Functions emitted at the top of the Python module instead of inside
         # the module function (see CodeGen.function), one line list each.
         self.units: list[list[tuple[int, str, int]]] = []
@@ -334,6 +338,8 @@ class ExprGen:
             # list[i], the hottest subscript, skips the proxy test and the
             # method call (see runtime.core.subscript).
             return f"_sub({self.expr(e.recv)}, {self.expr(e.args[0])})"
+        if e.args is None and e.mname in NUM_GETTERS and self.known_num(e.recv):
+            return f"_nf_{e.mname}({self.expr(e.recv)})"
         if e.args is None and e.mname in NUM_GETTERS and _may_be_num(e.recv):
             # x.floor: a Num calls the getter's function, without a proxy.
             first, again = self.bind(e.recv)
@@ -396,6 +402,10 @@ class ExprGen:
         # compute as an integer nor two Strings compare.
         if op in ("==", "!="):
             return self.equality(e)
+        lk, rk = self.known_num(e.left), self.known_num(e.right)
+        if lk and rk and (op in FAST_ARITH or op in NATIVE_OPS):
+            # Two Nums: Python's float operator is Wren's.
+            return f"({self.expr(e.left)} {op} {self.expr(e.right)})"
         if op not in FAST_ARITH and op not in NATIVE_OPS and op not in ("/", "%"):
             return f"_bin({self.expr(e.left)}, {mname!r}, {self.expr(e.right)})"
         if isinstance(e.left, N.Var) and _assigns(e.right, e.left.info):
@@ -405,11 +415,15 @@ class ExprGen:
         else:
             a_first, a = self.bind(e.left)
         b_first, b = self.bind(e.right)
-        slow = f"_bin({a}, {mname!r}, {b})"
+        # An object's operator is its method (a missing one is Wren's "does
+        # not implement" error, as for any call); a native value's is its proxy's.
+        slow = f"(({a}).{mname}({b}) if ({a}).__class__ not in _P else _bin({a}, {mname!r}, {b}))"
         if truth:
             slow = f"_truth({slow})"
-        lf = isinstance(e.left, N.Lit) and type(e.left.value) is float
-        rf = isinstance(e.right, N.Lit) and type(e.right.value) is float
+        lit_r = isinstance(e.right, N.Lit) and type(e.right.value) is float
+        # (The test below binds an operand that is no name nor literal.)
+        lf = lk and self.simple(e.left) is not None
+        rf = rk and self.simple(e.right) is not None
         if lf and rf:
             test = "True"
         elif lf:
@@ -429,10 +443,26 @@ class ExprGen:
         # For a positive dividend and divisor Python's float % is C's fmod
         # (it only adjusts results whose sign differs from the divisor's),
         # without the call.
-        if rf and e.right.value > 0.0:  # type: ignore[attr-defined]
+        if lit_r and e.right.value > 0.0:  # type: ignore[attr-defined]
             return f"(({a} % {b} if {a} > 0.0 else _fmod({a}, {b})) if {test} else {slow})"
         mod = f"({a} % {b} if {a} > 0.0 < {b} else _fmod({a}, {b}))"
         return f"({mod} if {test} and {b} else {slow})"
+
+    def known_num(self, e: N.Node) -> bool:
+        """Whether ``e`` is surely a Num: a Num literal, the variable of a
+        ``for`` loop over a range from a Num that nothing assigns, and
+        arithmetic on such Nums."""
+        if isinstance(e, N.Lit):
+            return type(e.value) is float
+        if isinstance(e, N.Var):
+            return id(e.info) in self.num_vars
+        if isinstance(e, N.Binary):
+            return e.op in NUM_RESULTS and self.known_num(e.left) and self.known_num(e.right)
+        if isinstance(e, N.Unary):
+            return e.op == "-" and self.known_num(e.expr)
+        if isinstance(e, N.Call):
+            return e.args is None and e.mname in NUM_RESULT_GETTERS and self.known_num(e.recv)
+        return False
 
     def plain_equal(self, e: N.Node) -> bool:
         """Whether ``e`` is surely no Bool and no 0 or 1 (or null before a
@@ -453,7 +483,11 @@ class ExprGen:
         objects (WObject routes them to a class's own == and !=), except that
         Python counts true == 1: a cross-type "equal" answer is re-checked
         unless one side cannot be a Bool, 0 or 1."""
-        if self.plain_equal(e.left) or self.plain_equal(e.right):
+        if (
+            self.plain_equal(e.left)
+            or self.plain_equal(e.right)
+            or (self.known_num(e.left) and self.known_num(e.right))
+        ):
             return f"({self.expr(e.left)} {e.op} {self.expr(e.right)})"
         a_first, a = self.bind(e.left)
         b_first, b = self.bind(e.right)
@@ -500,7 +534,9 @@ class ExprGen:
         self.emit("else:")
         self.indent += 1
         if self.checks or self.bool_literal(e.value.right):
-            self.emit(f"{x} = _bin({s}, 'b_add', {y})")
+            self.emit(
+                f"{x} = ({s}.b_add({y}) if {s}.__class__ not in _P else _bin({s}, 'b_add', {y}))"
+            )
         else:
             self.emit(f"{x} = {s} + {y}")
         self.indent -= 1
@@ -511,6 +547,8 @@ class ExprGen:
     def unary(self, e: N.Unary) -> str:
         if e.op == "~":
             return f"_un({self.expr(e.expr)}, 'u_inv')"
+        if e.op == "-" and self.known_num(e.expr):
+            return f"(-{self.expr(e.expr)})"
         first, again = self.bind(e.expr)
         if e.op == "-":
             # Objects negate through WObject.__neg__; a TypeError from a native
