@@ -200,3 +200,21 @@ def test_print_method_prints_deftypes_and_records(output: Callable[[str], str]) 
     assert output(source) == (
         '#P<1> [#P<2>] #R"x" {:k #R[1 "y"]}\n#P<3> #R4 true\n"s"\n#user.R{:a 1}\n'
     )
+
+
+def test_defrecord_implements_interfaces_and_arities_written_apart(
+    output: Callable[[str], str],
+) -> None:
+    source = """
+    (defrecord V [n] Comparable (compareTo [this o] (compare n (:n o))))
+    (defrecord Adder [k]
+      clojure.lang.IFn
+      (invoke [_ x] (+ k x))
+      (invoke [_ x y] (+ k x y)))
+    (defprotocol P (m [x] [x y]))
+    (defrecord R [a] P (m [_] a) (m [_ y] (+ a y)))
+    (prn (map :n (sort [(->V 3) (->V 1) (->V 2)])) (compare (->V 1) (->V 2)))
+    (prn ((->Adder 1) 1) ((->Adder 1) 1 2) (.invoke (->Adder 1) 5) (map (->Adder 10) [1 2]))
+    (prn (m (->R 1)) (m (->R 1) 2))
+    """
+    assert output(source) == "(1 2 3) -1\n2 4 6 (11 12)\n1 3\n"

@@ -232,7 +232,7 @@ def field_get(obj: Any, key: Keyword) -> Any:
     return get(obj, key)
 
 
-def _is_interface(sym: Any) -> bool:
+def is_interface(sym: Any) -> bool:
     return isinstance(sym, Symbol) and (
         (sym.ns is None and "." in sym.name) or (sym.ns is None and sym.name in _INTERFACES)
     )
@@ -338,7 +338,7 @@ def _deftype(form: PList, name: Any = None, fields: Any = None, *impls: Any) -> 
     all_methods: list[PList] = []
     for group, methods in _groups(list(impls)):
         all_methods += methods
-        if not _is_interface(group):
+        if not is_interface(group):
             out.append(L(S("@extend"), group, name, _method_map(methods, names, mutable)))
     out.append(L(S("@deftype-methods"), name, _method_map(all_methods, names, mutable)))
     out.append(L(S("def"), Symbol(f"->{name.name}"), L(S("@record-ctor"), name)))
@@ -351,7 +351,7 @@ def _reify(form: PList, *impls: Any) -> Any:
     protocols: list[Any] = []
     interface_methods: list[PList] = []
     for group, methods in _groups(list(impls)):
-        if _is_interface(group):
+        if is_interface(group):
             interface_methods += methods
         else:
             protocols.append(L(S("vector"), group, _method_map(methods, [], set())))

@@ -525,6 +525,9 @@ def method_call(obj: Any, method: str, *args: Any) -> Any:
             if callable(member):
                 return member(*args)
             record_type = getattr(obj, "record_type", None)
+            own = getattr(record_type, "methods", {}).get(method)
+            if own is not None:  # an interface method the defrecord implements
+                return own(obj, *args)
             if not args and record_type is not None and key in record_type.keys:
                 return member  # (.x point): a record's field, as Clojure's reflection reads it
     if isinstance(obj, (PrintWriter, StringBuilder)):

@@ -63,6 +63,19 @@ class Record(LMap):
     def lisp_tag(self) -> str:
         return self.record_type.full_name if self.record_type else "record"
 
+    def __call__(self, *args: Any) -> Any:
+        invoke = self.record_type.methods.get("invoke") if self.record_type else None
+        if invoke is not None:  # clojure.lang.IFn implemented in the defrecord
+            return invoke(self, *args)
+        return LMap.__call__(self, *args)
+
+    @property
+    def lisp_compare(self) -> Callable[[Any], Any] | None:
+        """``Comparable``'s ``compareTo`` when the defrecord implements it (what
+        ``compare`` and ``sort`` call)."""
+        fn = self.record_type.methods.get("compareTo") if self.record_type else None
+        return None if fn is None else (lambda other: fn(self, other))
+
 
 class RecordType:
     """What ``(defrecord Name [fields])`` defines."""
@@ -75,6 +88,7 @@ class RecordType:
         self.fields = fields
         self.keys = [Keyword(f) for f in fields]
         self.to_string: Callable[[Any], Any] | None = None
+        self.methods: dict[str, Callable[..., Any]] = {}  # interfaces' methods by name
 
     def create(self, *values: Any) -> Record:
         if len(values) != len(self.fields):
@@ -240,8 +254,9 @@ def _impl_groups(forms: list[Any]) -> list[tuple[Any, list[PList]]]:
 
 
 def _impl_map(methods: list[PList], fields: list[Any] | None) -> Any:
-    """``{:m (fn ...)}`` for the method forms; record fields bound from ``this``."""
-    entries: list[Any] = []
+    """``{:m (fn ...)}`` for the method forms; record fields bound from ``this``.
+    The arities of a method may be forms of their own (``(m [this] ..) (m [this x] ..)``)."""
+    by_name: dict[str, list[Any]] = {}
     for method in methods:
         name, params, *body = list(method)
         arities = (
@@ -259,8 +274,8 @@ def _impl_map(methods: list[PList], fields: list[Any] | None) -> Any:
                     binds += [f, L(S("get"), this, Keyword(f.name))]
                 arity_body = [plist([S("let"), pvector(binds), *arity_body])]
             fn_arities.append(plist([arity_params, *arity_body]))
-        entries += [Keyword(name.name), plist([S("fn"), *fn_arities])]
-    return LMap.of(zip(entries[::2], entries[1::2], strict=True))
+        by_name.setdefault(name.name, []).extend(fn_arities)
+    return LMap.of((Keyword(n), plist([S("fn"), *a])) for n, a in by_name.items())
 
 
 @macro("defprotocol")
@@ -284,9 +299,13 @@ def _defrecord(form: PList, name: Any = None, fields: Any = None, *impls: Any) -
         L(S("def"), Symbol(f"->{name.name}"), L(S("@record-ctor"), name)),
         L(S("def"), Symbol(f"map->{name.name}"), L(S("@record-map-ctor"), name)),
     ]
+    from kryon_lisp.deftypes import is_interface
+
     for proto, methods in _impl_groups(list(impls)):
         if isinstance(proto, Symbol) and str(proto) in ("Object", "java.lang.Object"):
             out.append(L(S("@record-object"), name, _object_methods(methods, field_list)))
+        elif is_interface(proto):  # Comparable, clojure.lang.IFn ...: methods of the type
+            out.append(L(S("@record-methods"), name, _impl_map(methods, field_list)))
         else:
             out.append(L(S("@extend"), proto, name, _impl_map(methods, field_list)))
     out.append(name)
@@ -354,6 +373,7 @@ RECORDS: dict[str, Any] = {
     "@record-map-ctor": lambda rt: rt.from_map,
     "@extend": _extend,
     "@record-object": _set_object_methods,
+    "@record-methods": lambda rt, impls: rt.methods.update({k.name: v for k, v in impls.items()}),
     "satisfies?": lambda proto, x: proto.satisfied_by(x),
     "extends?": lambda proto, t: proto.extended_by(t),
     "record?": lambda x: isinstance(x, Record),
