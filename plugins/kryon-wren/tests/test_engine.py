@@ -328,3 +328,51 @@ def test_builders_refuse_a_string_or_list_past_the_memory_limit_before_making_it
         )
         with pytest.raises(MemoryLimitError):
             manager.call_function("build.go")
+
+
+def test_held_prints_keep_their_order_with_stderr_and_host_calls(tmp_path: Path) -> None:
+    # Prints that follow one another are handed to the host together; what
+    # the host sees still comes in the script's order: a call's first print
+    # at once, the rest before stderr, before a host function runs, and when
+    # the call ends (also by an error).
+    events: list[tuple[str, str]] = []
+
+    def sink(text: str, stream: str, script: str) -> None:
+        events.append((stream, text))
+
+    def mark(caller: str, label: str) -> None:
+        events.append(("host", label))
+
+    with ScriptManager(_config(tmp_path, "sandboxed"), output=sink) as m:
+        m.add_host_function(HostFunction("mark", mark))
+        m.load_script(
+            "order",
+            'import "kryon" for Kryon\nimport "meta" for Meta\n'
+            "var go = Fn.new {\n"
+            '  System.print("first")\n'
+            '  for (i in 1..3) System.print("line %(i)")\n'
+            '  Kryon.mark("host")\n'
+            '  System.write("before stderr ")\n'
+            '  Meta.compile("1 +")\n'
+            '  System.print("last")\n'
+            '  Fiber.abort("stop")\n'
+            "}\n",
+            language="wren",
+        )
+        assert events == []
+        with pytest.raises(ScriptRuntimeError):
+            m.call_function("order.go")
+    assert events[0] == ("stdout", "first\n")
+    merged: list[tuple[str, str]] = []
+    for stream, text in events:
+        if merged and merged[-1][0] == stream:
+            merged[-1] = (stream, merged[-1][1] + text)
+        else:
+            merged.append((stream, text))
+    assert merged == [
+        ("stdout", "first\nline 1\nline 2\nline 3\n"),
+        ("host", "host"),
+        ("stdout", "before stderr "),
+        ("stderr", "[order line 1] Error at end of file: Expected expression.\n"),
+        ("stdout", "last\n"),
+    ]

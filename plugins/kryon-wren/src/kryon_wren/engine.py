@@ -53,6 +53,12 @@ if TYPE_CHECKING:
     from kryon_wren.vm import VM, CompiledModule
 
 
+PENDING_CHARS = 1 << 16
+"""Printed characters held at most before they go to the host (see _write)."""
+PENDING_S = 0.05
+"""How long after the last one a print may be held (see _write)."""
+
+
 class WrenConfig(EngineConfig):
     """``[engines.wren]``: no options yet; unknown keys are rejected."""
 
@@ -99,6 +105,11 @@ class WrenEngine(ScriptEngine):
         self._conv: Converter | None = None
         self._shared: dict[str, Any] = {}
         self._callers: list[str] = []
+        # What the running call printed and has not yet handed to the host
+        # (see _write): a list of strings, and their total length.
+        self._pending: list[str] = []
+        self._pending_chars = 0
+        self._flushed_at = 0.0
         self.debugger = Debugger(self)
 
     @classmethod
@@ -169,6 +180,29 @@ class WrenEngine(ScriptEngine):
         return self._vm
 
     def _write(self, text: str) -> None:
+        # Handing each print to the host's sink on its own costs more than
+        # the script's own work in a loop of prints: prints that follow
+        # another within PENDING_S are held until the call returns (or more
+        # come later, PENDING_CHARS gather, stderr is written, the host is
+        # called).  A call's first print goes out at once: a script that
+        # prints, then works or waits, shows it while it works.
+        self._pending.append(text)
+        self._pending_chars += len(text)
+        now = time.monotonic()
+        if (
+            now - self._flushed_at > PENDING_S
+            or self._pending_chars > PENDING_CHARS
+            or self.debugger.active
+        ):
+            self._flush_output()
+            self._flushed_at = now
+
+    def _flush_output(self) -> None:
+        if not self._pending:
+            return
+        text = "".join(self._pending)
+        self._pending.clear()
+        self._pending_chars = 0
         script = self._callers[-1] if self._callers else "wren"
         # bytes that are not UTF-8 stay lone surrogates: the sink writes them as they are
         if self._bridge is not None:
@@ -176,7 +210,14 @@ class WrenEngine(ScriptEngine):
         else:
             sys.stdout.write(text)
 
+    def _host_caller(self) -> str:
+        """The calling script's name, for a host function about to run: what
+        the script printed so far is handed over first."""
+        self._flush_output()
+        return self._callers[-1] if self._callers else "wren"
+
     def _write_error(self, text: str) -> None:
+        self._flush_output()
         script = self._callers[-1] if self._callers else "wren"
         if self._bridge is not None:
             self._bridge.write(text, stream="stderr", script=script)
@@ -214,7 +255,7 @@ class WrenEngine(ScriptEngine):
         functions = self._bridge.nameable_functions if self._bridge is not None else {}
         cls = kryon_class(
             functions,
-            lambda: self._callers[-1] if self._callers else "wren",
+            self._host_caller,
             conv.to_host,
             conv.to_wren,
         )
@@ -346,6 +387,8 @@ class WrenEngine(ScriptEngine):
         from kryon_wren.runtime.fiber import FatalError
         from kryon_wren.runtime.objects import WrenError
 
+        self._flush_output()
+        self._flushed_at = 0.0
         self._callers.append(script)
         try:
             if self.debugger.active:
@@ -359,6 +402,7 @@ class WrenEngine(ScriptEngine):
                 inner.script = script
             raise inner from None
         finally:
+            self._flush_output()
             self._callers.pop()
 
     def _runtime_error(self, err: Any, script: str) -> ScriptRuntimeError:
