@@ -564,7 +564,7 @@ class ExprGen:
 
     def assign(self, e: N.Assign, *, statement: bool) -> str:
         target = e.target
-        if statement and _appends(e):
+        if statement and _appends(e) and not self.known_num(e.value.right):  # type: ignore[attr-defined]
             self.append_in_place(e)
             return ""
         value = self.expr(e.value)
