@@ -126,8 +126,17 @@ def _reader_gone() -> NoReturn:
     os._exit(EX_PIPE)
 
 
+class _StderrHandler(logging.Handler):
+    """The host log (``kryon.log``, engines' warnings) on stderr, written as a
+    script's stderr is: after everything printed before it."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with contextlib.suppress(OSError):  # no stderr: nowhere else to tell it
+            _write(self.format(record) + "\n", "stderr")
+
+
 def _log_to_stderr() -> None:
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _StderrHandler()
     handler.setFormatter(logging.Formatter("[%(name)s] %(levelname)s: %(message)s"))
     logger = logging.getLogger("kryon")
     logger.addHandler(handler)

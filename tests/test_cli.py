@@ -348,6 +348,23 @@ def test_a_piped_run_keeps_the_order_of_stdout_and_stderr(tmp_path: Path) -> Non
     assert "boom" in lines[3000]
 
 
+def test_a_piped_run_logs_after_what_was_printed_before(tmp_path: Path) -> None:
+    program = tmp_path / "logs.fake"
+    program.write_text("print('before')\nkryon.log('logged')\nprint('after')\n")
+    done = subprocess.run(
+        [*KRYON, "run", str(program)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=ENV,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout) == (
+        0,
+        f"before\n[kryon.script.{program}] INFO: logged\nafter\n",
+    )
+
+
 def test_pending_output_keeps_bytes_in_order_up_to_its_capacity() -> None:
     from kryon_core.watchdog import PendingOutput
 
