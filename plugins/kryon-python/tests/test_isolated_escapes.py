@@ -12,6 +12,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from kryon_python.config import PythonConfig
@@ -24,6 +25,7 @@ from kryon_core import (
     SecurityError,
     TimeLimitError,
 )
+from kryon_core.testing import kryon_run
 
 from .conftest import SANDBOXED, Harness
 
@@ -364,3 +366,208 @@ def test_other_processes_cannot_be_signalled(sandbox: Harness, paths: tuple[str,
     )
     assert outcome == ["refused", True]
     _assert_contained(sandbox, paths, outcome)
+
+
+# Hostile programs as `kryon run FILE.py` runs them (the sandboxed policy):
+# (source, printed, exit status, stderr's first line starts with).  A memory
+# bomb may meet the time limit first on a loaded machine, which is as good.
+HOSTILE_PROGRAMS: dict[str, tuple[str, str, int, str]] = {
+    "a __repr__ recursing on itself": (
+        "class R:\n    def __repr__(self):\n        return repr(self)\nprint(R())\n",
+        "",
+        70,
+        "RecursionLimitError: hostile.py:3: RecursionError",
+    ),
+    "the repr of a list nested 100,000 deep": (
+        "a = []\nfor i in range(100000):\n    a = [a]\nprint(repr(a)[:10])\n",
+        "",
+        70,
+        "RecursionLimitError: hostile.py:4: RecursionError",
+    ),
+    "json nested 100,000 deep": (
+        'import json\nprint(json.loads("[" * 100000 + "]" * 100000))\n',
+        "",
+        70,
+        "RecursionLimitError: hostile.py:2: RecursionError",
+    ),
+    "str of a huge int with the digit limit off": (
+        "import sys\nsys.set_int_max_str_digits(0)\nprint(len(str(10 ** 2000000)))\n",
+        "",
+        70,
+        "TimeLimitError: hostile.py:3:",
+    ),
+    "factorial of a million": (
+        "import math\nprint(len(str(math.factorial(10 ** 6))))\n",
+        "",
+        70,
+        "TimeLimitError: hostile.py:2:",
+    ),
+    "a catastrophic regex": (
+        'import re\nprint(re.match(r"(a+)+$", "a" * 40 + "b"))\n',
+        "",
+        70,
+        "TimeLimitError: hostile.py:2:",
+    ),
+    "a generator that swallows what is thrown in": (
+        "def g():\n    while True:\n        try:\n            yield\n"
+        "        except BaseException:\n            pass\n"
+        "x = g()\nnext(x)\nwhile True:\n    x.throw(KeyboardInterrupt)\n",
+        "",
+        70,
+        "TimeLimitError: hostile.py:",
+    ),
+    "an exception whose __str__ loops": (
+        "class E(Exception):\n    def __str__(self):\n        while True:\n"
+        "            pass\nraise E()\n",
+        "",
+        70,
+        "TimeLimitError: hostile.py:",
+    ),
+    "sys.exit with an object whose __str__ loops": (
+        "import sys\nclass Bad:\n    def __str__(self):\n        while True:\n"
+        "            pass\nsys.exit(Bad())\n",
+        "",
+        70,
+        "TimeLimitError: hostile.py:",
+    ),
+    "an atexit callback that loops": (
+        "import atexit\ndef spin():\n    while True:\n        pass\n"
+        "atexit.register(spin)\nprint('registered')\n",
+        "registered\n",
+        70,
+        "TimeLimitError: hostile.py:",
+    ),
+    "a __del__ that loops at the end": (
+        "class D:\n    def __del__(self):\n        while True:\n            pass\n"
+        "d = D()\nprint('end')\n",
+        "end\n",
+        70,
+        "TimeLimitError: hostile.py:",
+    ),
+    "an asyncio task spinning on sleep(0)": (
+        "import asyncio\nasync def spin():\n    while True:\n        await asyncio.sleep(0)\n"
+        "asyncio.run(spin())\n",
+        "",
+        70,
+        "TimeLimitError: hostile.py:",
+    ),
+    "asyncio tasks spinning together": (
+        "import asyncio\nasync def spin():\n    while True:\n        await asyncio.sleep(0)\n"
+        "async def main():\n    await asyncio.gather(spin(), spin())\nasyncio.run(main())\n",
+        "",
+        70,
+        "TimeLimitError: hostile.py:",
+    ),
+    "a list of strings without end": (
+        "x = []\nwhile True:\n    x.append('x' * 1000)\n",
+        "",
+        70,
+        "MemoryLimitError: hostile.py:3: MemoryError",
+    ),
+    "a dict of a hundred million entries": (
+        "d = {i: str(i) * 10 for i in range(10 ** 8)}\n",
+        "",
+        70,
+        "MemoryLimitError: hostile.py:1: MemoryError",
+    ),
+    "a bytearray growing a megabyte at a time": (
+        "b = bytearray()\nwhile True:\n    b.extend(b'x' * 10 ** 6)\n",
+        "",
+        70,
+        "MemoryLimitError: hostile.py:3: MemoryError",
+    ),
+    "joining ten gigabytes": (
+        "print(len(''.join(['x' * 10 ** 6] * 10 ** 4)))\n",
+        "",
+        70,
+        "MemoryLimitError: hostile.py:1: MemoryError",
+    ),
+    "exec of ten million lines": (
+        "exec('x = 1\\n' * 10 ** 7)\n",
+        "",
+        70,
+        "MemoryLimitError: hostile.py:1: MemoryError",
+    ),
+    "a decimal context of a hundred million digits": (
+        "from decimal import Decimal, getcontext\ngetcontext().prec = 10 ** 8\n"
+        "print(Decimal(1) / Decimal(7))\n",
+        "",
+        70,
+        "MemoryLimitError: hostile.py:3: MemoryError",
+    ),
+    "pickle": (
+        "import pickle\npickle.loads(b\"cos\\nsystem\\n(S'id'\\ntR.\")\n",
+        "",
+        70,
+        "ScriptRuntimeError: hostile.py:1: ModuleNotFoundError: import of 'pickle' is not "
+        "allowed in the sandbox",
+    ),
+    "ctypes": (
+        "import ctypes\nctypes.CDLL(None).system(b'id')\n",
+        "",
+        70,
+        "ScriptRuntimeError: hostile.py:1: ModuleNotFoundError: import of 'ctypes'",
+    ),
+    "importlib": (
+        "import importlib\nimportlib.import_module('os').system('id')\n",
+        "",
+        70,
+        "ScriptRuntimeError: hostile.py:1: ModuleNotFoundError: import of 'importlib'",
+    ),
+    "threads": (
+        "import threading\nthreading.Thread(target=print).start()\n",
+        "",
+        70,
+        "ScriptRuntimeError: hostile.py:1: ModuleNotFoundError: import of 'threading'",
+    ),
+    "gi_frame through getattr": (
+        "def g():\n    yield 1\nx = g()\nprint(getattr(x, 'gi_' + 'frame'))\n",
+        "",
+        70,
+        "ScriptRuntimeError: hostile.py:4: AttributeError: access to 'gi_frame' is not allowed",
+    ),
+    "a traceback's frame and its globals": (
+        "try:\n    1 / 0\nexcept Exception as e:\n"
+        "    print(e.__traceback__.tb_frame.f_back.f_globals)\n",
+        "",
+        70,
+        "SecurityError: hostile.py:4:",
+    ),
+    "a function's code object": (
+        "def f():\n    return 1\nc = f.__code__\n",
+        "",
+        70,
+        "SecurityError: hostile.py:3:",
+    ),
+    "os beyond its subset": (
+        "import os\nprint(os.listdir('/'))\n",
+        "",
+        70,
+        "ScriptRuntimeError: hostile.py:2: AttributeError: module 'os' has no attribute 'listdir'",
+    ),
+    "source nested too deep to compile": (
+        "x = " + "(" * 300 + ")" * 300 + "\n",
+        "",
+        65,
+        "CompileError: hostile.py:1:",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_PROGRAMS))
+def test_a_hostile_program_ends_as_it_must(tmp_path: Path, case: str) -> None:
+    source, printed, status, headline = HOSTILE_PROGRAMS[case]
+    (tmp_path / "hostile.py").write_text(source)
+    result = kryon_run("hostile.py", cwd=tmp_path, timeout=60)
+    assert (result.returncode, result.stdout) == (status, printed)
+    lines = result.stderr.splitlines()
+    first = lines[0]
+    # (the report only: nothing of the worker's own, such as asyncio logging a
+    # callback the time limit interrupted, with the worker's paths)
+    assert not any(
+        line.startswith(("Exception in callback", "Task was destroyed")) for line in lines
+    )
+    if headline.startswith("MemoryLimitError"):  # (or the time limit, on a loaded machine)
+        assert first.startswith((headline, "TimeLimitError: hostile.py:")), first
+    else:
+        assert first.startswith(headline), first

@@ -21,11 +21,19 @@ __all__ = ["SandboxEventLoop", "install"]
 class _Timer:
     """The loop's selector: no descriptors, only the wait for the next timer."""
 
-    def __init__(self, sleep: Callable[[float], None]) -> None:
+    def __init__(
+        self, sleep: Callable[[float], None], limit: Callable[[], BaseException | None]
+    ) -> None:
         self._sleep = sleep
+        self._limit = limit
 
     def select(self, timeout: float | None = None) -> list[Any]:
         if timeout is None:
+            limit = self._limit()
+            if limit is not None:
+                # a limit stopped the loop, and the tasks' cleanup after it
+                # waits for a wakeup the limit interrupted: the limit goes on
+                raise limit
             raise RuntimeError(
                 "the event loop has nothing left to run: every task waits for "
                 "something that cannot happen (sandboxed scripts have no I/O or threads)"
@@ -43,13 +51,45 @@ class SandboxEventLoop(asyncio.BaseEventLoop):
 
     def __init__(self, sleep: Callable[[float], None]) -> None:
         super().__init__()
-        self._selector = _Timer(sleep)
+        self._selector = _Timer(sleep, lambda: self._limit)
+        self._limit: BaseException | None = None  # the limit that stopped the loop
+
+    def run_forever(self) -> None:
+        try:
+            super().run_forever()
+        except BaseException as exc:
+            if not isinstance(exc, Exception):
+                self._limit = exc
+            raise
+
+    def run_until_complete(self, future: Any) -> Any:
+        try:
+            return super().run_until_complete(future)
+        except BaseException as exc:
+            if not isinstance(exc, Exception):
+                self._limit = exc
+            raise
 
     def _process_events(self, event_list: list[Any]) -> None:
         pass
 
     def _write_to_self(self) -> None:
         pass  # no other thread can add callbacks: nothing to wake
+
+    def call_exception_handler(self, context: dict[str, Any]) -> None:
+        # A limit (the time limit's alarm, a BaseException) that lands in a
+        # callback the loop runs, outside any task, goes on up to the script,
+        # as KeyboardInterrupt does: asyncio's Handle logs anything else and
+        # carries on, which printed the worker's paths on stderr, lost the
+        # wakeup of the task it interrupted and ended in "nothing left to run".
+        exc = context.get("exception")
+        if isinstance(exc, BaseException) and not isinstance(exc, Exception):
+            raise exc
+        if self._limit is not None and exc is None:
+            # "Task was destroyed but it is pending!": the limit, raised again
+            # while asyncio.run cancelled the tasks, left them pending
+            return
+        super().call_exception_handler(context)
 
 
 def install(sleep: Callable[[float], None]) -> None:
