@@ -172,3 +172,55 @@ def test_math_cbrt_is_exact_for_cubes(js: Any) -> None:
     )
     assert js.call(script, "roots") == [3, -2, 10, 1024, 0.1]
     assert js.call(script, "facts") == ["cbrt", 1, float("-inf")]
+
+
+BUILT_IN_TEXTS = """\
+function shown(f) { try { f(); } catch (e) { return String(e); } }
+function all() {
+  const p = Proxy.revocable({}, {});
+  p.revoke();
+  class A { #x; static get(o) { return o.#x; } static set(o) { o.#x = 1; } }
+  return [
+    shown(() => BigInt('x')), shown(() => BigInt(1.5)), shown(() => BigInt(undefined)),
+    shown(() => 2n ** -1n), shown(() => 'a'.repeat(-1)), shown(() => 'a'.repeat(Infinity)),
+    shown(() => p.proxy.a), shown(() => { p.proxy.a = 1; }),
+    shown(() => A.get({})), shown(() => A.set({})),
+    shown(() => new WeakMap().set(1, 1)), shown(() => new WeakSet().add(1)),
+    shown(() => 'x'.normalize('bad')),
+    shown(() => { class D extends Object { constructor() { super(); super(); } } new D(); }),
+    shown(() => 'a'.matchAll(/a/)), shown(() => 'a'.replaceAll(/a/, 'b')),
+    shown(() => String.prototype.trim.call(undefined)), shown(() => [2, 1].sort(5)),
+    shown(() => new BigInt(1)), shown(() => Object.defineProperty(1, 'x', {})),
+    shown(() => new Proxy({}, null)), shown(() => new ArrayBuffer(-1)),
+    [BigInt.name, BigInt.length, Object(1n).constructor === BigInt, 'ab'.repeat(2)].join(),
+  ];
+}
+"""
+
+
+def test_built_ins_errors_name_the_value_as_v8s_do(js: Any) -> None:
+    assert js.call(js.load(BUILT_IN_TEXTS), "all") == [
+        "SyntaxError: Cannot convert x to a BigInt",
+        "RangeError: The number 1.5 cannot be converted to a BigInt because it is not an integer",
+        "TypeError: Cannot convert undefined to a BigInt",
+        "RangeError: undefined must be positive",
+        "RangeError: Invalid count value: -1",
+        "RangeError: Invalid count value: Infinity",
+        "TypeError: Cannot perform 'get' on a proxy that has been revoked",
+        "TypeError: Cannot perform 'set' on a proxy that has been revoked",
+        "TypeError: Cannot read private member #x from an object whose class did not declare it",
+        "TypeError: Cannot write private member #x to an object whose class did not declare it",
+        "TypeError: Invalid value used as weak map key",
+        "TypeError: Invalid value used in weak set",
+        "RangeError: The normalization form should be one of NFC, NFD, NFKC, NFKD.",
+        "ReferenceError: Super constructor may only be called once",
+        "TypeError: String.prototype.matchAll called with a non-global RegExp argument",
+        "TypeError: String.prototype.replaceAll called with a non-global RegExp argument",
+        "TypeError: String.prototype.trim called on null or undefined",
+        "TypeError: The comparison function must be either a function or undefined",
+        "TypeError: BigInt is not a constructor",
+        "TypeError: Object.defineProperty called on non-object",
+        "TypeError: Cannot create proxy with a non-object as target or handler",
+        "RangeError: Invalid array buffer length",
+        "BigInt,1,true,abab",
+    ]

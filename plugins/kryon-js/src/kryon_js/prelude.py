@@ -22,6 +22,7 @@ __all__ = [
     "CLONE",
     "COMMONJS",
     "CONSOLE",
+    "CONVERSIONS",
     "ENCODING",
     "JSON_ERRORS",
     "LOCALE",
@@ -42,6 +43,9 @@ ARRAYS = resources.files("kryon_js").joinpath("arrays.js").read_text("utf-8")
 COMMONJS = resources.files("kryon_js").joinpath("commonjs.js").read_text("utf-8")
 """``module``, ``exports`` and ``require`` of a classic script (``commonjs.js``):
 ``%(commonjs)s``."""
+CONVERSIONS = resources.files("kryon_js").joinpath("conversions.js").read_text("utf-8")
+"""``BigInt`` and ``String.prototype.repeat`` with Node's messages (``conversions.js``):
+``%(conversions)s``."""
 ENCODING = resources.files("kryon_js").joinpath("encoding.js").read_text("utf-8")
 """``TextEncoder``/``TextDecoder`` for UTF-8 as Node has them (``encoding.js``):
 ``%(encoding)s``."""
@@ -795,6 +799,13 @@ const FIXED_MESSAGES = {  // the same whatever raised them
   "cannot convert symbol to number": "Cannot convert a Symbol value to a number",
   "bigint argument with unary +": "Cannot convert a BigInt value to a number",
   "BigInt division by zero": "Division by zero",
+  "BigInt negative exponent": "undefined must be positive",  // Node 20's V8 says so
+  "invalid value used as WeakMap key": "Invalid value used as weak map key",
+  "invalid value used as WeakSet key": "Invalid value used in weak set",
+  "invalid value used as WeakRef target": "WeakRef: target must be an object",
+  "bad normalization form": "The normalization form should be one of NFC, NFD, NFKC, NFKD.",
+  "'this' can be initialized only once": "Super constructor may only be called once",
+  "parent class must be constructor": "Class extends value undefined is not a constructor or null",
   // decodeURI/encodeURI's: V8 has one text for every malformed URI
   "expecting %%": "URI malformed",
   "expecting hex digit": "URI malformed",
@@ -965,11 +976,12 @@ function v8Message(message, e) {
   // costs its interning: the first character is tested before it).
   if (!(first === "i" || first === "t" || first === "c" || first === "D" || first === "n" ||
         first === "e" || first === "'" || first === "m" || first === "b" || first === "B" ||
-        first === "v" || first === "o")) {
+        first === "v" || first === "o" || first === "r" || first === "p")) {
     return undefined;
   }
   if (FIXED[message] !== undefined) return FIXED[message];
-  if (REWORDED[message] !== true && !(first === "'" && endsWithText(message, "' is read-only"))) {
+  if (REWORDED[message] !== true && !(first === "'" && endsWithText(message, "' is read-only")) &&
+      !(first === "p" && startsWithText(message, PRIVATE_PREFIX))) {
     return undefined;
   }
   const raw = quickStack(e);
@@ -985,7 +997,7 @@ function v8Message(message, e) {
       return "Reduce of empty array with no initial value";
     }
     if (message === BIGINT_MIXED) return "Cannot convert a BigInt value to a number";
-    return undefined;
+    return nativeMessage(message, name);
   }
   if (message === BIGINT_MIXED) {  // an operator of the script's (1n + 1)
     return "Cannot mix BigInt and other types, use explicit conversions";
@@ -1005,6 +1017,16 @@ function v8Message(message, e) {
     return callee[0] + " is not a " + (message === "not a constructor" ? "constructor" : callee[1]);
   }
   if (message === NOT_ITERABLE) return notIterable(line, at);
+  if (message === REVOKED) {
+    return "Cannot perform '" + (ASSIGNMENT.test(strSlice(line, at)) ? "set" : "get") +
+      "' on a proxy that has been revoked";
+  }
+  if (message[0] === "p" && startsWithText(message, PRIVATE_PREFIX)) {
+    const name = strSlice(message, PRIVATE_PREFIX.length, -16);
+    const written = ASSIGNMENT.test(strSlice(line, at));
+    return "Cannot " + (written ? "write" : "read") + " private member " + name +
+      (written ? " to" : " from") + " an object whose class did not declare it";
+  }
   if (message[0] === "'" && endsWithText(message, "' is read-only")) {
     // a constant: its name stands alone at the column (a property has "." before it)
     const name = strSlice(message, 1, -14);
@@ -1044,12 +1066,38 @@ function assignedKey(text, at, deleted) {
 function objectGuess(key) {
   return /^\d+$/.test(key) ? "[object Array]" : "#<Object>";
 }
+// Texts a built-in's own frame words (its name is the top frame's): V8 names the
+// method, or has one text for it.
+const BY_NATIVE = {
+  "regexp must have the 'g' flag": (name) => name === "matchAll" || name === "replaceAll"
+    ? "String.prototype." + name + " called with a non-global RegExp argument" : undefined,
+  "null or undefined are forbidden": (name) =>
+    "String.prototype." + name + " called on null or undefined",
+  "not a function": (name) => name === "sort" || name === "toSorted"
+    ? "The comparison function must be either a function or undefined" : undefined,
+  "not a constructor": (name) =>
+    name === "BigInt" || name === "Symbol" ? name + " is not a constructor" : undefined,
+  "not an object": (name) => name === "defineProperty" || name === "defineProperties"
+    ? "Object." + name + " called on non-object"
+    : name === "Proxy" ? "Cannot create proxy with a non-object as target or handler" : undefined,
+  "invalid array index": (name) =>
+    name === "ArrayBuffer" ? "Invalid array buffer length" : undefined,
+};
+function nativeMessage(message, name) {
+  const reword = hasOwn(BY_NATIVE, message) ? BY_NATIVE[message] : undefined;
+  return reword === undefined || typeof name !== "string" ? undefined : reword(name);
+}
+const REVOKED = "revoked proxy", PRIVATE_PREFIX = "private class field '";
+// (an assignment to the member chain at the error's column: `p.proxy.a = 1`, `o.#x = 2`)
+const ASSIGNMENT = /^[\w$.#?]*(?:\[[^\]]*\][\w$.#?]*)*\s*=(?!=)/;
 const REWORDED = create(null);  // texts reworded from the error's top frame
 const BIGINT_MIXED = "cannot convert BigInt to number", NOT_ITERABLE = "value is not iterable";
 const NOT_EXTENSIBLE = "object is not extensible", NOT_DELETED = "could not delete property";
 for (const m of ["not a function", "not a constructor", "invalid number of digits",
                  "empty array", "class constructors must be invoked with 'new'", BIGINT_MIXED,
-                 NOT_ITERABLE, NOT_EXTENSIBLE, NOT_DELETED]) {
+                 NOT_ITERABLE, NOT_EXTENSIBLE, NOT_DELETED, REVOKED,
+                 "regexp must have the 'g' flag", "null or undefined are forbidden",
+                 "not an object", "invalid array index"]) {
   REWORDED[m] = true;
 }
 // The frames of a raw QuickJS stack as the call sites v8Message reads.
@@ -1175,6 +1223,7 @@ const console = consoleParts.console, inspect = consoleParts.inspect;
 (%(json)s)();
 (%(clone)s)(global);
 (%(encoding)s)(global);
+(%(conversions)s)(global);
 (%(arrays)s)(consoleParts.proxies);
 const commonjs = (%(commonjs)s)(inspect, consoleParts.format);
 const deniedProbe = new Proxy(create(null), {
@@ -1894,6 +1943,7 @@ PRELUDE_LINES = (
     + ARRAYS.count("\n")
     + COMMONJS.count("\n")
     + ENCODING.count("\n")
+    + CONVERSIONS.count("\n")
     + JSON_ERRORS.count("\n")
     + 1
 )

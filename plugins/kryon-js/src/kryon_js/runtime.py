@@ -46,6 +46,7 @@ from kryon_js.prelude import (
     CLONE,
     COMMONJS,
     CONSOLE,
+    CONVERSIONS,
     ENCODING,
     JSON_ERRORS,
     LOCALE,
@@ -161,6 +162,7 @@ class JsRuntime:
                 "arrays": ARRAYS,
                 "commonjs": COMMONJS,
                 "encoding": ENCODING,
+                "conversions": CONVERSIONS,
                 "json": JSON_ERRORS,
             }
             + _BOOT
