@@ -35,9 +35,11 @@ from kryon_lisp.scope import (
     assign,
     call,
     const,
+    copy_marks,
     is_bool,
     is_simple,
     mark_bool,
+    mark_long,
     name,
     truthy_test,
 )
@@ -72,6 +74,10 @@ class Compiler:
         self.nodes = 0  # syntax nodes made (CPython's compile() memory grows with them)
         self.depth = 0
         self.expansions = 0
+        # loops compile their bodies again when an assumption fails (loop_types):
+        # meanwhile each macro call expands once, and inner loops assume nothing
+        self.expansion_memo: dict[int, tuple[Any, Any]] | None = None
+        self.speculate = True
         self.line: int | None = None
         self.column: int | None = None
         self.scope = FnScope(None, "<toplevel>")
@@ -286,7 +292,7 @@ class Compiler:
             if i < last_with_stmts and not isinstance(e, ast.Constant):
                 tmp = self.scope.temp()
                 stmts.append(assign(tmp, e))
-                out.append(mark_bool(name(tmp), is_bool(e)))
+                out.append(copy_marks(e, name(tmp)))
             else:
                 out.append(e)
         return stmts, out
@@ -358,7 +364,7 @@ class Compiler:
             local = env.get(sym.name)
             if local is not None:
                 self._note_free(local)
-                return name(local.py)
+                return mark_long(name(local.py), local.long)
             if sym.name.startswith("__") and sym.name.endswith("__"):
                 # the namespace's Python-level entries (__builtins__) stay out of reach
                 raise self.error(f"Unable to resolve symbol: {sym.name} in this context", sym)
@@ -469,6 +475,17 @@ class Compiler:
         macro = self.resolve_macro(head, env)
         if macro is None:
             return form
+        memo = self.expansion_memo
+        if memo is not None:
+            seen = memo.get(id(form))
+            if seen is not None and seen[0] is form:
+                return seen[1]
+            expanded = self._expand(macro, head, form)
+            memo[id(form)] = (form, expanded)
+            return expanded
+        return self._expand(macro, head, form)
+
+    def _expand(self, macro: Any, head: Any, form: PList) -> Any:
         self.expansions += 1
         if self.expansions > MAX_EXPANSIONS:
             raise self.error("macro expansion does not terminate", form)

@@ -11,7 +11,17 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
-from kryon_lisp.scope import FnScope, call, const, is_simple, name
+from kryon_lisp.scope import (
+    LONG_MAX,
+    LONG_MIN,
+    FnScope,
+    call,
+    const,
+    is_long,
+    is_simple,
+    mark_long,
+    name,
+)
 
 Emitter = Callable[[FnScope, list[ast.expr]], "tuple[ast.expr, bool] | None"]
 
@@ -55,11 +65,14 @@ def guarded_binop(scope: FnScope, op: str, a: ast.expr, b: ast.expr) -> ast.expr
     if _is_int_const(a) and _is_int_const(b) and op != "*":
         x, y = _int_value(a), _int_value(b)
         if -(2**63) <= (x + y if op == "+" else x - y) < 2**63:
-            return ast.BinOp(left=a, op=pyop(), right=b)
-    if _is_int_const(a) or _is_int_const(b):
+            return mark_long(ast.BinOp(left=a, op=pyop(), right=b))
+    if is_long(a) and is_long(b):
+        return mark_long(_checked_long(scope, op, a, b))
+    a_known = is_long(a) and is_simple(a)
+    if a_known or (is_long(b) and is_simple(b)):
         a_first, a_use = _spill(scope, a)
         b_first, b_use = _spill(scope, b)
-        unknown = a_first if _is_int_const(b) else b_first  # only the other needs a test
+        unknown = b_first if a_known else a_first  # only the other needs a test
         test: ast.expr = ast.Compare(
             left=_int_type(unknown), ops=[ast.Is()], comparators=[name("@int")]
         )
@@ -92,6 +105,28 @@ def guarded_binop(scope: FnScope, op: str, a: ast.expr, b: ast.expr) -> ast.expr
             orelse=call(name("@overflow")),
         )
     return ast.IfExp(test=test, body=body, orelse=call(name(fallback), a_use, b_use))
+
+
+def _checked_long(scope: FnScope, op: str, a: ast.expr, b: ast.expr) -> ast.expr:
+    """``a op b`` of two proven longs: no type test, only the range of the
+    result (outside it both ``@add2`` and ``@mul2`` would throw Clojure's
+    integer overflow, which is thrown directly). Each operand is evaluated
+    once, in order."""
+    body = ast.BinOp(left=a, op=_BINOPS[op][0](), right=b)
+    if op == "*":
+        product = scope.temp()
+        in_range: ast.expr = ast.Compare(
+            left=const(LONG_MIN),
+            ops=[ast.LtE(), ast.LtE()],
+            comparators=[
+                ast.NamedExpr(target=ast.Name(id=product, ctx=ast.Store()), value=body),
+                const(LONG_MAX),
+            ],
+        )
+        result: ast.expr = name(product)
+    else:
+        in_range, result = _in_long_range(scope, body, a, b, op)
+    return ast.IfExp(test=in_range, body=result, orelse=call(name("@overflow")))
 
 
 def _in_long_range(
@@ -217,25 +252,37 @@ def _both_ints(scope: FnScope, a: ast.expr, b: ast.expr) -> tuple[ast.expr, ast.
 def _division(op: type[ast.operator], fallback: str, any_sign: bool) -> Emitter:
     """``mod`` of any two ints with a non-zero divisor, ``quot`` and ``rem`` of
     non-negative ones (where Python's floor division agrees with Java's
-    truncation) as the Python operator; the full function otherwise."""
+    truncation) as the Python operator; the full function otherwise. A
+    ``mod`` or ``rem`` of two longs is a long; what a divisor that is a
+    literal or a proven long shows needs no test."""
 
     def emit(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | None:
         if len(args) != 2:
             return None
-        test, a, b = _both_ints(scope, args[0], args[1])
+        a_arg, b_arg = args
+        divisor = _int_value(b_arg) if _is_int_const(b_arg) else None
+        a_first, a = _spill(scope, a_arg)
+        b_first, b = _spill(scope, b_arg)
+        # each operand is evaluated once, in order, by its type test; a
+        # literal or a proven long held in a variable needs none
+        checks: list[ast.expr] = [
+            ast.Compare(left=_int_type(first), ops=[ast.Is()], comparators=[name("@int")])
+            for first, arg in ((a_first, a_arg), (b_first, b_arg))
+            if not (is_long(arg) and is_simple(arg))
+        ]
         if any_sign:
-            checks = [test, ast.Compare(left=b, ops=[ast.NotEq()], comparators=[const(0)])]
+            if divisor is None or divisor == 0:
+                checks.append(ast.Compare(left=b, ops=[ast.NotEq()], comparators=[const(0)]))
         else:
-            checks = [
-                test,
-                ast.Compare(left=a, ops=[ast.GtE()], comparators=[const(0)]),
-                ast.Compare(left=b, ops=[ast.Gt()], comparators=[const(0)]),
-            ]
-        return ast.IfExp(
-            test=ast.BoolOp(op=ast.And(), values=checks),
-            body=ast.BinOp(left=a, op=op(), right=b),
-            orelse=call(name(fallback), a, b),
-        ), False
+            checks.append(ast.Compare(left=a, ops=[ast.GtE()], comparators=[const(0)]))
+            if divisor is None or divisor <= 0:
+                checks.append(ast.Compare(left=b, ops=[ast.Gt()], comparators=[const(0)]))
+        fast = ast.BinOp(left=a, op=op(), right=b)
+        expr: ast.expr = fast
+        if checks:
+            test = checks[0] if len(checks) == 1 else ast.BoolOp(op=ast.And(), values=checks)
+            expr = ast.IfExp(test=test, body=fast, orelse=call(name(fallback), a, b))
+        return mark_long(expr, is_long(a_arg) and is_long(b_arg) and fallback != "@quot"), False
 
     return emit
 

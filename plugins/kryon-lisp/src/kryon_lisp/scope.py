@@ -38,6 +38,9 @@ class Local:
     lisp: str
     py: str
     fn: FnScope
+    long: bool = False
+    """Always holds a Clojure long (a Python int in 64 bits): a loop variable
+    whose start and every ``recur`` value the compiler proved to be one."""
 
 
 class Env:
@@ -64,6 +67,10 @@ class RecurTarget:
     names: list[str]
     variadic: bool = False
     used: bool = False
+    longs: list[bool] = field(default_factory=list)
+    """Per variable: assumed to hold a long while the body compiles."""
+    unproven: set[int] = field(default_factory=set)
+    """Variables assumed long that some ``recur`` gives a value not proven one."""
 
 
 @dataclass
@@ -148,3 +155,28 @@ def mark_bool(expr: ast.expr, flag: bool = True) -> ast.expr:
 
 def is_bool(expr: ast.expr) -> bool:
     return bool(getattr(expr, "kbool", False))
+
+
+LONG_MIN = -(2**63)
+LONG_MAX = 2**63 - 1
+
+
+def mark_long(expr: ast.expr, flag: bool = True) -> ast.expr:
+    """Remember that ``expr`` always evaluates to a Clojure long: a Python
+    ``int`` from ``LONG_MIN`` to ``LONG_MAX`` (arithmetic on two of them needs
+    no type test, and a result out of that range is an overflow)."""
+    if flag:
+        expr.klong = True  # type: ignore[attr-defined]
+    return expr
+
+
+def is_long(expr: ast.expr) -> bool:
+    if isinstance(expr, ast.Constant):
+        value = expr.value
+        return type(value) is int and LONG_MIN <= value <= LONG_MAX
+    return bool(getattr(expr, "klong", False))
+
+
+def copy_marks(source: ast.expr, target: ast.expr) -> ast.expr:
+    """``target`` (a temp holding ``source``'s value) known as ``source`` is."""
+    return mark_long(mark_bool(target, is_bool(source)), is_long(source))

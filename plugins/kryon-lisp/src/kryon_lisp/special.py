@@ -10,11 +10,13 @@ from pyrsistent import pvector
 
 from kryon_lisp import destructure
 from kryon_lisp.functions import compile_fn
+from kryon_lisp.loop_types import likely_longs
 from kryon_lisp.scope import (
     EXPR,
     STMT,
     Ctx,
     Env,
+    Local,
     RecurTarget,
     Result,
     Stmts,
@@ -22,6 +24,7 @@ from kryon_lisp.scope import (
     call,
     const,
     is_bool,
+    is_long,
     mark_bool,
     name,
     store,
@@ -153,6 +156,10 @@ def _let(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
         stmts += s
         s, env = destructure.bind(c, pattern, e, env)
         stmts += s
+        if isinstance(pattern, Symbol) and is_long(e):
+            local = env.get(pattern.name)
+            if local is not None:  # a let local is never reassigned: it stays a long
+                local.long = True
     body, result = c.body(args[1:], env, ctx)
     return stmts + body, result
 
@@ -166,6 +173,8 @@ def _loop(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     stmts: Stmts = []
     names: list[str] = []
     patterns: list[tuple[Any, str]] = []
+    variables: list[Local | None] = []
+    candidates: set[int] = set()
     for pattern, value in pairs:
         s, e = c.expr(value, env)
         stmts += s
@@ -173,11 +182,15 @@ def _loop(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
             env, py = c.bind_local(pattern, env)
             stmts.append(assign(py, e))
             names.append(py)
+            variables.append(env.get(pattern.name))
+            if is_long(e):
+                candidates.add(len(variables) - 1)
         else:
             tmp = c.scope.temp("loop")
             stmts.append(assign(tmp, e))
             names.append(tmp)
             patterns.append((pattern, tmp))
+            variables.append(None)
     target = RecurTarget(names)
     head: Stmts = []
     for pattern, tmp in patterns:
@@ -185,11 +198,7 @@ def _loop(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
         head += s
     returns = ctx.kind == "tail" and ctx.result is None
     result = None if returns else c.scope.temp("res")
-    c.scope.loop_depth += 1
-    try:
-        body, expr = c.body(args[1:], env, Ctx("tail", target, result))
-    finally:
-        c.scope.loop_depth -= 1
+    body, expr = _loop_body(c, args[1:], env, Ctx("tail", target, result), variables, candidates)
     if expr is not None:
         body.append(ast.Return(value=expr) if returns else assign(result or "", expr))
     loop_body = head + body
@@ -199,6 +208,54 @@ def _loop(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     if returns:
         return stmts, None
     return c.finish(stmts, name(result or ""), ctx)
+
+
+def _loop_body(
+    c: Compiler,
+    forms: list[Any],
+    env: Env,
+    ctx: Ctx,
+    variables: list[Local | None],
+    candidates: set[int],
+) -> Result:
+    """The body of a loop whose ``variables`` at ``candidates`` start as
+    longs: compiled assuming the variables that look so stay longs, again
+    without those a ``recur`` disproves (and a third time assuming nothing, if
+    that disproves more). Passes after the first compile inner loops without
+    assumptions, so nesting cannot multiply the work; each macro call is
+    expanded once whatever the passes (see :mod:`kryon_lisp.loop_types`)."""
+    target = ctx.recur
+    assert target is not None
+    longs = set()
+    if candidates and c.speculate:
+        lisp = [v.lisp if v is not None else "" for v in variables]
+        longs = likely_longs(forms, lisp, candidates)
+    outermost = c.expansion_memo is None
+    if longs and outermost:
+        c.expansion_memo = {}
+    saved = c.scope.counter, c.nodes, c.speculate
+    c.scope.loop_depth += 1
+    try:
+        for attempt in range(3):
+            for i, variable in enumerate(variables):
+                if variable is not None:
+                    variable.long = i in longs
+            target.longs = [i in longs for i in range(len(variables))]
+            target.unproven = set()
+            target.used = False
+            body, expr = c.body(forms, env, ctx)
+            if not target.unproven:
+                return body, expr
+            # discard this pass: the next numbers its names and counts its nodes anew
+            c.scope.counter, c.nodes = saved[0], saved[1]
+            c.speculate = False
+            longs = longs - target.unproven if attempt == 0 else set()
+        raise AssertionError("a loop compiled assuming nothing disproved an assumption")
+    finally:
+        c.scope.loop_depth -= 1
+        c.speculate = saved[2]
+        if outermost:
+            c.expansion_memo = None
 
 
 def _refresh_budget(c: Compiler) -> Stmts:
@@ -221,6 +278,9 @@ def _recur(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
         )
     stmts, exprs = c.exprs(args, env)
     target.used = True
+    for i, assumed in enumerate(target.longs):
+        if assumed and not is_long(exprs[i]):
+            target.unproven.add(i)
     if len(exprs) == 1:
         stmts.append(assign(target.names[0], exprs[0]))
     elif exprs:

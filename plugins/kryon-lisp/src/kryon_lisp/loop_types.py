@@ -1,0 +1,81 @@
+"""Loop variables that always hold longs.
+
+A ``loop`` variable that starts as a proven long (a literal, arithmetic of
+literals and other proven longs) and that every ``recur`` gives a proven long
+holds a long on every pass, so the arithmetic on it needs no type test and an
+overflow check on the result alone (see :mod:`kryon_lisp.inline`).  Whether
+the ``recur`` values are proven depends on what is assumed of the variables
+themselves, so the body is compiled assuming it, and compiled again with fewer
+assumptions when a ``recur`` disproves one.  A look at the source guesses the
+set first (:func:`likely_longs`), so the second compile is rare.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from kryon_lisp.scope import LONG_MAX, LONG_MIN
+from kryon_lisp.types import PList, Symbol
+
+_ARITY = {"inc": (1, 1), "dec": (1, 1), "+": (2, 64), "-": (2, 64), "*": (2, 64)}
+_ARITY |= {"mod": (2, 2), "rem": (2, 2)}
+"""Core functions whose value is a long when their arguments are (the
+number of arguments for which the compiler proves it)."""
+
+_OWN_TARGET = frozenset(
+    ["fn", "fn*", "loop", "loop*", "letfn", "defn", "defn-", "reify", "deftype", "defrecord"]
+) | frozenset(["extend-type", "extend-protocol", "proxy", "for", "doseq", "dotimes", "quote"])
+"""Forms whose ``recur`` jumps elsewhere (or is no code)."""
+
+_MAX_NESTING = 32
+
+
+def likely_longs(body: list[Any], names: list[str], candidates: set[int]) -> set[int]:
+    """The variables among ``candidates`` (indexes into ``names``) that every
+    ``recur`` written in ``body`` gives what looks like a long, assuming the
+    same of the others: a guess, checked as the body compiles."""
+    recurs = [args for args in _recurs(body) if len(args) == len(names)]
+    longs = set(candidates)
+    changed = True
+    while changed and longs:
+        changed = False
+        symbols = {names[i] for i in longs}
+        for args in recurs:
+            for i in sorted(longs):
+                if not _looks_long(args[i], symbols, 0):
+                    longs.discard(i)
+                    symbols.discard(names[i])
+                    changed = True
+    return longs
+
+
+def _recurs(body: list[Any]) -> Iterator[list[Any]]:
+    """The arguments of each ``(recur ...)`` in ``body`` that jumps to it."""
+    stack = [form for form in body if isinstance(form, PList)]
+    while stack:
+        form = stack.pop()
+        head = form.first()
+        if isinstance(head, Symbol) and head.ns is None:
+            if head.name == "recur":
+                yield list(form.more())
+                continue
+            if head.name in _OWN_TARGET:
+                continue
+        stack.extend(x for x in form if isinstance(x, PList))
+
+
+def _looks_long(form: Any, symbols: set[str], depth: int) -> bool:
+    if type(form) is int:
+        return LONG_MIN <= form <= LONG_MAX
+    if isinstance(form, Symbol):
+        return form.ns is None and form.name in symbols
+    if not isinstance(form, PList) or depth > _MAX_NESTING:
+        return False
+    head = form.first()
+    if not isinstance(head, Symbol) or head.ns not in (None, "clojure.core"):
+        return False
+    arity = _ARITY.get(head.name)
+    if arity is None or not arity[0] <= form.count - 1 <= arity[1]:
+        return False
+    return all(_looks_long(x, symbols, depth + 1) for x in form.more())

@@ -1,0 +1,143 @@
+"""Loop variables and let locals proven to be longs: arithmetic on them skips
+the type tests, and must still overflow, promote and mix exactly as Clojure's
+does (and exactly as the full functions do)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from kryon_lisp.printer import pr_str
+from kryon_lisp.runtime import Runtime
+
+from .conftest import run_lisp
+
+pytestmark = pytest.mark.filterwarnings("ignore:The recursion limit will not be reset")
+
+RUNTIME = Runtime(limited=False)
+NS = RUNTIME.new_namespace("longs.klisp")
+OVF = "(catch ArithmeticException e (.getMessage e))"
+
+
+def run(source: str) -> str:
+    return pr_str(RUNTIME.eval_source(NS, source))
+
+
+def test_loop_arithmetic_overflows_at_the_boundary() -> None:
+    assert (
+        run("(loop [i 9223372036854775804] (if (< i 9223372036854775807) (recur (inc i)) i))")
+        == "9223372036854775807"
+    )
+    assert (
+        run(
+            f"(try (loop [i 9223372036854775805 n 0] (if (< n 5) (recur (inc i) (inc n)) i)) {OVF})"
+        )
+        == '"integer overflow"'
+    )
+    assert (
+        run(
+            f"(try (loop [i -9223372036854775806 n 0] (if (< n 5) (recur (dec i) (inc n)) i))"
+            f" {OVF})"
+        )
+        == '"integer overflow"'
+    )
+    assert (
+        run(f"(try (loop [i 1 n 0] (if (< n 70) (recur (* i 2) (inc n)) i)) {OVF})")
+        == '"integer overflow"'
+    )
+    assert (
+        run(f"(try (loop [i 1 n 0] (if (< n 70) (recur (+ i i) (inc n)) i)) {OVF})")
+        == '"integer overflow"'
+    )
+    assert (
+        run(f"(try (loop [i -1 n 0] (if (< n 70) (recur (- i (- 0 i)) (inc n)) i)) {OVF})")
+        == '"integer overflow"'
+    )
+    # the largest products and sums that fit do not throw
+    assert run("(loop [i 1 n 0] (if (< n 62) (recur (* i 2) (inc n)) [i (- (- i) i)]))") == (
+        "[4611686018427387904 -9223372036854775808]"
+    )
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(-(2**63), 2**63 - 1), st.integers(-(2**63), 2**63 - 1))
+def test_proven_longs_agree_with_the_full_functions(a: int, b: int) -> None:
+    """The same expressions on let locals and loop variables proven to be longs,
+    and through apply (the full functions)."""
+    fast = run(
+        f"(let [a {a} b {b}] (loop [x a y b k 0] (if (< k 1) (recur x y (inc k))"
+        " (mapv (fn [f] (try (f) (catch ArithmeticException e :overflow)))"
+        " [#(+ x y) #(- x y) #(* x y) #(inc x) #(dec y) #(+ a b 1) #(* a b)"
+        " #(mod x 7) #(rem x 7) #(quot x 7) #(mod x -7) #(rem x -7)]))))"
+    )
+    full = run(
+        f"(let [a (identity {a}) b (identity {b})]"
+        " (mapv (fn [f] (try (f) (catch ArithmeticException e :overflow)))"
+        " [#(apply + [a b]) #(apply - [a b]) #(apply * [a b]) #(apply inc [a])"
+        " #(apply dec [b]) #(apply + [a b 1]) #(apply * [a b])"
+        " #(apply mod [a 7]) #(apply rem [a 7]) #(apply quot [a 7])"
+        " #(apply mod [a -7]) #(apply rem [a -7])]))"
+    )
+    assert fast == full
+
+
+def test_recur_with_doubles_ratios_and_bigints() -> None:
+    # a variable that starts as a long and is given something else is no long
+    assert run("(loop [i 0 x 0] (if (< i 3) (recur (inc i) (+ x 0.5)) [i x]))") == "[3 1.5]"
+    assert run("(loop [i 0 x 0] (if (< i 3) (recur (inc i) (+ x 1/3)) x))") == "1N"
+    assert run("(loop [i 0 x 0] (if (< i 2) (recur (inc i) (+ x 1/3)) x))") == "2/3"
+    assert run("(loop [i 0 x 0] (if (< i 3) (recur (inc i) (+ x 1N)) x))") == "3N"
+    assert run("(loop [i 0 x 0] (if (< i 3) (recur (inc i) (* (inc x) 1.5)) x))") == "7.125"
+    assert (
+        run("(loop [i 0 x 1] (if (< i 70) (recur (inc i) (*' x 2)) [x (class x)]))")
+        == "[1180591620717411303424N clojure.lang.BigInt]"
+    )
+    assert run("(loop [i 0] (if (< i 3) (recur (+ i 1/2)) i))") == "3N"
+    assert run("(loop [i 0] (if (< i 3) (recur (+ i 1.0)) i))") == "3.0"
+    assert run("(loop [i 0] (if (= i 0) (recur (str i)) i))") == '"0"'
+    assert run("(loop [i 0 acc nil] (if (< i 2) (recur (inc i) (inc i)) [i acc]))") == "[2 2]"
+
+
+def test_recur_values_the_source_hides() -> None:
+    # a let shadowing the loop variable: recur i looks like a long and is not
+    assert (
+        run("(loop [i 0] (let [i (if (< i 2) (inc i) 2.5)] (if (< i 2.5) (recur i) i)))") == "2.5"
+    )
+    # a function's result, and a macro that writes the recur itself
+    assert run("(defn half [x] (/ x 2)) (loop [i 8] (if (> i 1) (recur (half i)) i))") == "1"
+    assert run("(loop [i 9] (if (> i 1) (recur (half i)) i))") == "9/16"
+    assert (
+        run(
+            "(defmacro again [x] (list 'recur (list '+ x 0.5)))"
+            " (loop [i 0] (if (< i 1) (again i) i))"
+        )
+        == "1.0"
+    )
+    # nested loops, the outer one compiled twice
+    assert (
+        run(
+            "(loop [i 0 acc 0] (if (< i 3)"
+            " (recur (inc i) (+ acc (loop [j 0 s 0] (if (< j i) (recur (inc j) (+ s j)) s)) 0.5))"
+            " acc))"
+        )
+        == "2.5"
+    )
+
+
+def test_a_loop_compiled_twice_expands_each_macro_call_once() -> None:
+    out, value = run_lisp(
+        '(defmacro noisy [x] (println "expanding") x)'
+        " (loop [i 0 x 0] (if (< i 3) (recur (noisy (inc i)) (+ x 0.5)) [i x]))"
+    )
+    assert (out, value) == ("expanding\n", "[3 1.5]")
+
+
+def test_loop_variables_limited() -> None:
+    """The same loops with the budget checks compiled in."""
+    _, value = run_lisp(
+        f"[(try (loop [i 9223372036854775805 n 0] (if (< n 5) (recur (inc i) (inc n)) i)) {OVF})"
+        " (loop [i 0 s 0] (if (< i 1000) (recur (inc i) (+ s (* i 2))) s))"
+        " (loop [i 0 x 0] (if (< i 3) (recur (inc i) (+ x 0.5)) x))]",
+        limited=True,
+    )
+    assert value == '["integer overflow" 999000 1.5]'
