@@ -3,6 +3,7 @@ each attack (it must end with its error and keep serving)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +15,8 @@ from kryon_core import (
     MemoryLimitError,
     TimeLimitError,
 )
+
+from .conftest import kryon_run
 
 
 def recorder() -> tuple[list[tuple[Any, ...]], dict[str, HostFunction]]:
@@ -173,3 +176,143 @@ def test_source_nested_too_deeply_to_compile_is_a_compile_error(
         js.load(source, name)
     assert info.value.script == name
     assert js.call(js.load("function f() { return 1; }", "ok.js"), "f") == 1
+
+
+# Scripts an outside tester runs through `kryon run` under the default sandboxed
+# policy (100 ms a call, 16 MB): each must end with its limit or runtime error,
+# status 70, naming the script, with the CLI process alive (a status, not a signal)
+# and nothing of the host reached.  name -> (source, text stderr must hold).
+RUN_ATTACKS = {
+    "escape.js": (
+        "const F = (function () {}).constructor;\n"
+        "const g = F('return this')();\n"
+        "console.log(['require', 'module', 'os', 'std', '__kryon_disarm', '__kryon_exit']\n"
+        "  .map((n) => typeof F(`return typeof ${n} === 'undefined' ? undefined : ${n}`)())\n"
+        "  .join());\n"
+        "console.log(typeof g.process.binding, typeof g.process.dlopen,"
+        " Object.keys(process.env).length);\n"
+        "try { require('fs'); } catch (e) { console.log(e.code); }\n"
+        "import('os').then(() => console.log('os'), (e) => console.log('no os'));\n"
+        "setTimeout(() => { throw new Error('end of escape attempts'); }, 1);\n",
+        "escape.js:8:26: Error: end of escape attempts",
+    ),
+    "pollution.js": (
+        "Object.prototype.toJSON = function () { return 'polluted'; };\n"
+        "Object.prototype.then = function (r) { r('hijacked'); };\n"
+        "Array.prototype.join = function () { throw new Error('join hijacked'); };\n"
+        "Error.prototype.toString = function () { for (;;) {} };\n"
+        "Object.defineProperty(Object.prototype, 'message', { get() { for (;;) {} } });\n"
+        "console.log([1, 2], { a: 1 });\n"
+        "throw new TypeError('still reported');\n",
+        "pollution.js:7:7: TypeError: still reported",
+    ),
+    "stack_getter.js": (
+        "const e = new Error('x');\n"
+        "Object.defineProperty(e, 'stack', { get() { for (;;) {} } });\n"
+        "Object.defineProperty(e, 'message', { get() { throw e; } });\n"
+        "Object.defineProperty(e, 'name', { get() { return { toString() { for (;;) {} } }; } });\n"
+        "throw e;\n",
+        "TimeLimitError: stack_getter.js:",
+    ),
+    "to_primitive.js": (
+        "const evil = { [Symbol.toPrimitive]() { for (;;) {} } };\n"
+        "class E extends Error { constructor() { super(); this.message = evil; } }\n"
+        "throw new E();\n",
+        "TimeLimitError: to_primitive.js:",
+    ),
+    "proxy_thrown.js": (
+        "throw new Proxy(new Error('proxied'), {\n"
+        "  get(t, k) { for (;;) {} }, getPrototypeOf() { for (;;) {} },\n"
+        "  ownKeys() { for (;;) {} }, getOwnPropertyDescriptor() { for (;;) {} },\n"
+        "});\n",
+        "TimeLimitError: proxy_thrown.js:",
+    ),
+    "regex.js": (
+        "console.log(/^(a+)+$/.test('a'.repeat(40) + '!'));\n",
+        "TimeLimitError: regex.js:1:",
+    ),
+    "doubling.js": (
+        "let s = 'x';\nfor (let i = 0; i < 40; i++) s += s;\nconsole.log(s.length);\n",
+        "doubling.js:2:",
+    ),
+    "objects.js": (
+        "const a = [];\nfor (let i = 0; ; i++) a.push({ i, s: 'payload' + i });\n",
+        "MemoryLimitError: objects.js",
+    ),
+    "typed.js": (
+        "const chunks = [];\nfor (;;) chunks.push(new Float64Array(1 << 20));\n",
+        "MemoryLimitError: typed.js:2:",
+    ),
+    "repeat.js": ("console.log('ab'.repeat(2 ** 28).length);\n", "MemoryLimitError: repeat.js:1:"),
+    "map.js": (
+        "const m = new Map();\nlet i = 0;\nfor (;;) m.set(i++, [i]);\n",
+        "map.js:",
+    ),
+    "recursion.js": (
+        "const deep = (n) => ({ toString() { return deep(n + 1) + ''; } });\n"
+        "console.log(`${deep(0)}`);\n",
+        "RecursionLimitError: recursion.js:1:",
+    ),
+    "chain.js": (
+        "function loop() { return Promise.resolve().then(loop); }\nloop();\n",
+        "TimeLimitError: chain.js",
+    ),
+    "microtasks.js": (
+        "(function again() { queueMicrotask(again); queueMicrotask(again); })();\n",
+        "microtasks.js",
+    ),
+    "ticks.js": (
+        "(function f() { process.nextTick(f); process.nextTick(f); })();\n",
+        "ticks.js",
+    ),
+    "intervals.js": (
+        "for (let i = 0; i < 10000; i++) setInterval(() => { new Array(1000).fill(i); }, 0);\n",
+        "TimeLimitError: intervals.js",
+    ),
+    "async_spin.js": (
+        "async function work() { for (;;) { await null; } }\nwork();\n",
+        "TimeLimitError: async_spin.js",
+    ),
+    "atomics.js": (
+        "console.log(typeof WebAssembly);\n"
+        "const ia = new Int32Array(new SharedArrayBuffer(16));\n"
+        "Atomics.wait(ia, 0, 0);\n",
+        "atomics.js:3:",
+    ),
+    "name_overflow.js": (
+        "const e = new Error('boom');\n"
+        "e.name = { toString() { return this.toString(); } };\n"
+        "throw e;\n",
+        "name_overflow.js:",
+    ),
+    "to_json.js": (
+        "console.log(JSON.stringify({ toJSON() { let s = 'y'; for (;;) s += s; } }));\n",
+        "to_json.js:1:",
+    ),
+    "sort.js": (
+        "Array.from({ length: 1e5 }, (_, i) => i).sort(() => { for (;;) {} });\n",
+        "TimeLimitError: sort.js:1:",
+    ),
+    "exit_code.js": (
+        "process.exitCode = { valueOf() { for (;;) {} } };\n",
+        'exit_code.js:1:1: TypeError: The "code" argument must be of type number',
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RUN_ATTACKS))
+def test_an_attack_run_as_a_program_ends_with_its_error(tmp_path: Path, name: str) -> None:
+    source, error = RUN_ATTACKS[name]
+    done = kryon_run(tmp_path, name, source)
+    stderr = done.stderr.replace(f"{tmp_path}/", "")  # the CLI names the script by its path
+    assert done.returncode == 70, stderr
+    assert error in stderr
+    assert "Traceback" not in stderr  # the CLI reported it: no Python crash
+
+
+def test_escape_attempts_find_nothing_of_the_host(tmp_path: Path) -> None:
+    done = kryon_run(tmp_path, "escape.js", RUN_ATTACKS["escape.js"][0])
+    assert done.stdout == (
+        "undefined,undefined,undefined,undefined,undefined,undefined\n"
+        "undefined undefined 0\nMODULE_NOT_FOUND\nno os\n"
+    )
