@@ -326,7 +326,7 @@ def test_sandboxed_scripts_import_everyday_modules(harness: Callable[..., Harnes
     assert errors.splitlines() == lines
 
 
-def test_an_error_in_a_finalizer_is_reported_with_script_frames_only(
+def test_an_error_in_a_finalizer_is_reported_with_script_frames_and_lines_only(
     harness: Callable[..., Harness],
 ) -> None:
     h = harness(SANDBOXED)
@@ -343,7 +343,7 @@ def test_an_error_in_a_finalizer_is_reported_with_script_frames_only(
     assert errors.startswith("Exception ignored in: <function Res.__del__ at ")
     assert errors.endswith(
         'Traceback (most recent call last):\n  File "fin.py", line 3, in __del__\n'
-        "ValueError: in del\n"
+        "    raise ValueError('in del')\nValueError: in del\n"
     )
     assert "kryon_python" not in errors
     assert h.output[-1] == ("after\n", "stdout", "fin.py")
@@ -540,7 +540,10 @@ def test_closing_ends_the_program_as_python_does(harness: Callable[..., Harness]
     assert stdout == "end of program\nfirst registered\nreleased kept\ngenerator closed\n"
     colon = ":" if sys.version_info < (3, 13) else ""  # as this Python words it
     assert stderr.startswith(f"Exception ignored in atexit callback{colon} <function failing at ")
-    assert stderr.endswith('  File "prog.py", line 15, in failing\nValueError: in atexit\n')
+    assert stderr.endswith(
+        '  File "prog.py", line 15, in failing\n'
+        "    raise ValueError('in atexit')\nValueError: in atexit\n"
+    )
 
 
 def test_a_finalizer_that_never_ends_does_not_hold_up_closing(

@@ -15,6 +15,7 @@ import os
 import signal
 import sys
 import time
+import traceback
 import types
 from collections.abc import Callable
 from typing import Any
@@ -300,10 +301,18 @@ class Worker:
                 lines[0] += f": {info.object!r}"
             except Exception:
                 lines[0] += ": <object repr() failed>"
-        frames = self.frames(info.exc_traceback)
-        if frames:
+        # the script's frames, each with its source line (and carets) as
+        # python prints them (lines looked up for these frames only)
+        stack = traceback.TracebackException(
+            type(exc), exc, info.exc_traceback, lookup_lines=False
+        ).stack
+        own = [f for f in stack if f.filename in self.names or f.filename == self.loading]
+        if own:
             lines.append("Traceback (most recent call last):")
-            lines += [f'  File "{script}", line {line}, in {name}' for script, name, line in frames]
+            lines += [
+                entry.rstrip("\n")
+                for entry in traceback.StackSummary.from_list(own[-200:]).format()
+            ]
         lines.append(describe_exception(exc))
         self.stderr.write("\n".join(lines) + "\n")
 
