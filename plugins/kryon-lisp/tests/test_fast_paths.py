@@ -457,3 +457,40 @@ def test_str_of_two_values_is_held_to_the_memory_limit() -> None:
     for fn in ("grow", "grow3"):
         with pytest.raises(Exception, match="memory limit: a string of 2,097,152 characters"):
             engine.bind_function(script, fn)([])
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("(update {:a 1} :a (fnil inc 0))", "{:a 2}"),
+        ("(update {} :a (fnil inc 0))", "{:a 1}"),
+        ("(update {:a nil} :a (fnil conj []) 3)", "{:a [3]}"),
+        ("(update nil :a (fnil inc 10))", "{:a 11}"),
+        ("(update [1 2] 1 (fnil inc 0))", "[1 3]"),
+        ("(update [1 nil] 1 (fnil inc 7))", "[1 8]"),
+        ("(update {:a false} :a (fnil not true))", "{:a true}"),
+        ("(update {1.5 2} 1.5 (fnil * 1))", "{1.5 2}"),
+        ("(update {[1 2] 1} [1 2] (fnil + 0))", "{[1 2] 1}"),
+        ("(defrecord P [x]) (update (->P nil) :x (fnil inc 0))", "#user.P{:x 1}"),
+        ("(update {:a 1} :a inc)", "{:a 2}"),
+        ("(update {} :a inc)", "ClassCastException"),
+        ("(update {:a 1} :a (fnil 5 0))", "ClassCastException"),
+        ("(update 5 :a (fnil inc 0))", "ClassCastException"),
+        ("(let [fnil (fn [f d] (fn [x] :mine))] (update {} :a (fnil inc 0)))", "{:a :mine}"),
+        (
+            "(count (reduce (fn [m x] (update m (mod x 97) (fnil inc 0))) {} (range 1000)))",
+            "97",
+        ),
+        (
+            "(let [m (reduce (fn [m x] (update m (mod x 13) (fnil inc 0))) {} (range 100))]"
+            " [(count m) (reduce + (vals m)) (get m 0) (get m 12)])",
+            "[13 100 8 7]",
+        ),
+        ("(reduce (fn [m x] (update m :n (fnil + 0) x)) {} (range 5))", "{:n 10}"),
+    ],
+)
+def test_update_with_fnil_matches_the_full_functions(source: str, expected: str) -> None:
+    """``(update m k (fnil f d))`` and ``(update m k f)`` compile to one call
+    each; what they give and throw is what the core functions did."""
+    wrapped = f"(try {source} (catch Exception e (symbol (.getSimpleName (class e)))))"
+    assert run_lisp(wrapped)[1] == expected

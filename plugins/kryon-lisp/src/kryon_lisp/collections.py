@@ -132,8 +132,24 @@ def dissoc(m: Any, *ks: Any) -> Any:
 
 def update(m: Any, k: Any, f: Callable[..., Any], *args: Any) -> Any:
     if type(m) is LMap:
-        return m.assoc(k, f(m.get(k), *args))
+        return m.assoc(k, f(m.get(k), *args)) if args else m.update_value(k, f)
     return _assoc1(m, k, f(get(m, k), *args))
+
+
+def update3(m: Any, k: Any, f: Callable[..., Any]) -> Any:
+    """``(update m k f)``: compiled calls need no argument tuple."""
+    if type(m) is LMap:
+        return m.update_value(k, f)
+    return _assoc1(m, k, f(get(m, k)))
+
+
+def update_fnil(m: Any, k: Any, f: Callable[..., Any], default: Any) -> Any:
+    """``(update m k (fnil f default))`` without making the patched function
+    (``fnil`` only wraps ``f``: nothing is evaluated differently)."""
+    if type(m) is LMap:
+        return m.update_value(k, f, default)
+    old = get(m, k)
+    return _assoc1(m, k, f(default if old is None else old))
 
 
 def update_in(m: Any, keys: Any, f: Callable[..., Any], *args: Any) -> Any:

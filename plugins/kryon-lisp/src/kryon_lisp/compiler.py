@@ -615,6 +615,7 @@ class Compiler:
                 # clojure.core/update where this namespace defines its own update
                 core_fn = name(self.ns.constant(self.runtime.core[head.name]))
             core_call = call(core_fn, *exprs)
+            core_call.kcore = head.name  # type: ignore[attr-defined]
             mark_bool(core_call, head.name in BOOL_RESULT)
             return self.finish(stmts, core_call, ctx)
         if isinstance(head, Keyword) and 1 <= len(args) <= 2:

@@ -373,7 +373,19 @@ def emit_str(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | No
     return call(name(f"@str{len(args)}"), *args), False
 
 
+def emit_update(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | None:
+    """``(update m k f)`` with three arguments; with ``f`` written as
+    ``(fnil g d)``, the patched function is never made."""
+    if len(args) != 3:
+        return None
+    m, k, f = args
+    if getattr(f, "kcore", None) == "fnil" and isinstance(f, ast.Call) and len(f.args) == 2:
+        return call(name("@update_fnil"), m, k, *f.args), False
+    return call(name("@update3"), m, k, f), False
+
+
 INLINE: dict[str, Emitter] = {
+    "update": emit_update,
     "get": emit_get,
     "str": emit_str,
     "conj": _method_fast_path("@PVector", "append", "@conj1", 2),

@@ -504,6 +504,28 @@ class LMap:
         m = immutables.Map(d).set(k, v)
         return LMap(None, m, self.meta, False, keyed)
 
+    def update_value(self, k: Any, f: Any, default: Any = None) -> LMap:
+        """``assoc`` of ``k`` to ``f`` of its value (``default`` where that is
+        nil or missing): ``update`` with one key lookup."""
+        keyed = self._keyed
+        if type(k) not in _PLAIN_KEYS:
+            k = key_of(k)
+            if type(k) is MapKey:
+                keyed = True
+        d = self._d
+        if d is None:
+            m = self._m
+            old = m.get(k)
+            new = f(default if old is None else old)
+            return LMap(None, m.set(k, new), self.meta, False, keyed)
+        old = d.get(k)
+        new = f(default if old is None else old)
+        if k in d or len(d) < _SMALL:
+            d = d.copy()
+            d[k] = new
+            return LMap(d, None, self.meta, self._hashed, keyed)
+        return LMap(None, immutables.Map(d).set(k, new), self.meta, False, keyed)
+
     def assoc_all(self, pairs: Iterable[tuple[Any, Any]], keep: bool = False) -> LMap:
         """``assoc`` of every pair in turn, in one new map (a transient's
         ``assoc!``s); with ``keep`` a key already present keeps its value, as
