@@ -194,7 +194,7 @@ RUN_ATTACKS = {
         "try { require('fs'); } catch (e) { console.log(e.code); }\n"
         "import('os').then(() => console.log('os'), (e) => console.log('no os'));\n"
         "setTimeout(() => { throw new Error('end of escape attempts'); }, 1);\n",
-        "escape.js:8:26: Error: end of escape attempts",
+        "escape.js:9:26: Error: end of escape attempts",
     ),
     "pollution.js": (
         "Object.prototype.toJSON = function () { return 'polluted'; };\n"
