@@ -233,7 +233,7 @@ RUN_ATTACKS = {
     ),
     "doubling.js": (
         "let s = 'x';\nfor (let i = 0; i < 40; i++) s += s;\nconsole.log(s.length);\n",
-        "doubling.js:2:",
+        "doubling.js:2:35: RangeError: Invalid string length",
     ),
     "objects.js": (
         "const a = [];\nfor (let i = 0; ; i++) a.push({ i, s: 'payload' + i });\n",

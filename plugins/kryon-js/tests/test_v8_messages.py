@@ -224,3 +224,13 @@ def test_built_ins_errors_name_the_value_as_v8s_do(js: Any) -> None:
         "RangeError: Invalid array buffer length",
         "BigInt,1,true,abab",
     ]
+
+
+def test_a_string_past_the_length_limit_is_v8s_range_error(js: Any) -> None:
+    # QuickJS's ropes reach its length limit before the memory limit: an InternalError
+    script = js.load(
+        "function f() { let s = 'x';\n"
+        "  try { for (let i = 0; i < 40; i++) s += s; } catch (e) {\n"
+        "    return [e instanceof RangeError, String(e), e.name]; } }\n"
+    )
+    assert js.call(script, "f") == [True, "RangeError: Invalid string length", "RangeError"]

@@ -323,6 +323,7 @@ function describeValue(e) {
     } else if (e !== null && typeof e === "object") {
       // The stack first: a name or message getter that throws still leaves the place.
       stack = rawStackOf(e);
+      asRangeError(e);
       host = typeof e.kryonHostError === "number" ? e.kryonHostError : 0;
       name = toString(e.name === undefined ? "Error" : e.name);
       message = e.message === undefined ? toString(e) : v8MessageOf(e, toString(e.message));
@@ -791,6 +792,7 @@ const NATIVE_MESSAGES = {
 const FIXED_MESSAGES = {  // the same whatever raised them
   "invalid array length": "Invalid array length",
   "invalid string length": "Invalid string length",
+  "string too long": "Invalid string length",
   "this is not initialized": "Must call super constructor in derived class before " +
     "accessing 'this' or returning from derived constructor",
   "cannot convert symbol to string": "Cannot convert a Symbol value to a string",
@@ -976,7 +978,7 @@ function v8Message(message, e) {
   // costs its interning: the first character is tested before it).
   if (!(first === "i" || first === "t" || first === "c" || first === "D" || first === "n" ||
         first === "e" || first === "'" || first === "m" || first === "b" || first === "B" ||
-        first === "v" || first === "o" || first === "r" || first === "p")) {
+        first === "v" || first === "o" || first === "r" || first === "p" || first === "s")) {
     return undefined;
   }
   if (FIXED[message] !== undefined) return FIXED[message];
@@ -1159,7 +1161,20 @@ function caught(e) {
   }
   return e;
 }
+// A string past QuickJS's length limit (`s += s` in a loop: ropes reach it before
+// the memory limit) is its InternalError "string too long"; V8's is a RangeError,
+// "Invalid string length".  Error objects only (Error.isError: no proxy trap runs).
+const INTERNAL_PROTO = typeof InternalError === "function" ? InternalError.prototype : null;
+const setProtoOf = Object.setPrototypeOf;
+function asRangeError(e) {
+  if (INTERNAL_PROTO === null || !isErrorObject(e) || protoOf(e) !== INTERNAL_PROTO) return;
+  const own = ownDescriptor(e, "message");
+  if (own !== undefined && own.value === "string too long") {
+    setProtoOf(e, RangeErrorCtor.prototype);
+  }
+}
 function toV8Message(e) {
+  asRangeError(e);
   // No WeakMap here (it cost 5 us an error): V8's texts are not reworded again.
   const own = ownDescriptor(e, "message");
   if (own === undefined || typeof own.value !== "string" || !own.configurable) return;
