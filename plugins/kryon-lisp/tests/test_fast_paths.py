@@ -494,3 +494,46 @@ def test_update_with_fnil_matches_the_full_functions(source: str, expected: str)
     each; what they give and throw is what the core functions did."""
     wrapped = f"(try {source} (catch Exception e (symbol (.getSimpleName (class e)))))"
     assert run_lisp(wrapped)[1] == expected
+
+
+@pytest.mark.parametrize(
+    ("program", "most"),
+    [
+        ("(loop [i 0] (if (< i {n}) (recur (inc i)) i))", 9999),
+        ("(defn f [i] (if (< i {n}) (recur (inc i)) i)) (f 0)", 9999),
+        ("(dotimes [j {n}] (loop [i 0] (if (< i 2) (recur (inc i)) i)))", 2049),
+        (
+            "(dotimes [j {n}] (try (loop [i 0] (if (< i 2) (recur (inc i))"
+            ' (throw (ex-info "x" {{}})))) (catch Exception e nil)))',
+            2049,
+        ),
+        ("(def a (atom 0)) (while (< @a {n}) (swap! a inc))", 10000),
+    ],
+)
+def test_loops_taking_steps_ahead_stop_at_the_same_step(program: str, most: int) -> None:
+    """Innermost loops count their steps locally and give back what they did
+    not use however they are left (a recur, a return, a throw): the step
+    limit stops a program exactly where one check per pass stopped it."""
+    policy = SecurityPolicy(
+        name="steps", time_limit_ms=None, instruction_limit=10_000, recursion_limit=200
+    )
+
+    def load(n: int) -> None:
+        engine = LispEngine()
+        engine.initialize(LispConfig(), policy)
+        engine.load_script(engine.compile(program.format(n=n), script="steps.klisp"))
+
+    load(most)
+    with pytest.raises(InstructionLimitError):
+        load(most + 1)
+
+
+def test_deeply_nested_counted_loops_still_compile() -> None:
+    """19 nested loops and the function's try block are Python's 20 blocks:
+    the innermost loop's own try block would be one too many, so that loop
+    counts on the budget instead."""
+    body = "1"
+    for d in range(19, 0, -1):
+        body = f"(loop [a{d} 0 s{d} 0] (if (< a{d} 2) (recur (inc a{d}) (+ s{d} {body})) s{d}))"
+    assert run_lisp(body, limited=True)[1] == str(2**19)
+    assert run_lisp(f"(defn f [] {body}) (f)", limited=True)[1] == str(2**19)

@@ -210,6 +210,7 @@ def _arity(
         # a body that recurs becomes a loop: its closures must capture values
         loops = _mentions_recur(body)
         scope.loop_depth += loops
+        since = scope.loops
         try:
             stmts, expr = c.body(body, env, Ctx("tail", target))
         finally:
@@ -217,10 +218,7 @@ def _arity(
         if expr is not None:
             stmts.append(ast.Return(value=expr))
         if target.used:
-            loop_body = head + stmts
-            if c.limited:
-                loop_body = c.budget_tick() + loop_body
-            stmts = [ast.While(test=const(True), body=loop_body, orelse=[])]
+            stmts = c.counted(ast.While(test=const(True), body=head + stmts, orelse=[]), since)
         else:
             stmts = head + stmts
         if c.limited:

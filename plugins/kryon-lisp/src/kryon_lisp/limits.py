@@ -24,6 +24,9 @@ from kryon_core import (
 CHUNK = 1024
 """Elements an infinite source yields between two budget checks."""
 
+GRANT = 63
+"""Steps a loop takes from the budget at once beyond the one of its pass."""
+
 MEMORY_INTERVAL = 0.001
 """Seconds between two resident-memory readings made by the periodic checks
 (a reading opens ``/proc``: at every check it would cost more than the work
@@ -136,6 +139,20 @@ class Budget:
             else max(1, min(CHUNK, self.step_limit - self.steps_used))
         )
         self.steps = remaining
+
+    def grant(self) -> int:
+        """A loop's pass: count its step as ``budget_tick`` does, and hand the
+        loop up to :data:`GRANT` more, never past the next check (so that check
+        comes at the same step). The loop counts them down itself and gives
+        back what it did not use when it is left."""
+        self.steps -= 1
+        if self.steps < 0:
+            self.tick()
+        granted = min(self.steps, GRANT)
+        if granted <= 0:
+            return 0
+        self.steps -= granted
+        return granted
 
     def exhausted(self, error: LimitError) -> LimitError:
         """``error`` ends the call: from now on every check of this call fails

@@ -74,23 +74,16 @@ def _nest(c: Compiler, clauses: list[Any], env: Env, innermost: Any, form: Any) 
     s, coll = c.expr(value, env)
     var = c.scope.temp("it")
     c.scope.loop_depth += 1
+    since = c.scope.loops
     try:
         head, inner_env = destructure.bind(c, key, name(var), env)
         body = head + _nest(c, rest, inner_env, innermost, form)
-        if c.limited:
-            body = _budget(c) + body
     finally:
         c.scope.loop_depth -= 1
-    return [
-        *s,
-        ast.For(
-            target=store(var), iter=call(name("@iter"), coll), body=body or [ast.Pass()], orelse=[]
-        ),
-    ]
-
-
-def _budget(c: Compiler) -> Stmts:
-    return (c.budget_prologue() if c.scope.generator else []) + c.budget_tick()
+    loop = ast.For(
+        target=store(var), iter=call(name("@iter"), coll), body=body or [ast.Pass()], orelse=[]
+    )
+    return [*s, *c.counted(loop, since)]
 
 
 @special("doseq")
@@ -158,18 +151,17 @@ def _dotimes(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     sym, count = args[0]
     s, n = c.expr(count, env)
     c.scope.loop_depth += 1
+    since = c.scope.loops
     try:
         env, py = c.bind_local(sym, env)
         bs, be = c.body(args[1:], env, STMT)
         body = bs + ([ast.Expr(value=be)] if be is not None else [])
-        if c.limited:
-            body = _budget(c) + body
     finally:
         c.scope.loop_depth -= 1
     loop = ast.For(
         target=store(py), iter=call(name("@range_of"), n), body=body or [ast.Pass()], orelse=[]
     )
-    return c.finish([*s, loop], const(None), ctx)
+    return c.finish([*s, *c.counted(loop, since)], const(None), ctx)
 
 
 @special("while")
@@ -178,12 +170,11 @@ def _while(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     if not args:
         raise c.error("while requires a test", form)
     c.scope.loop_depth += 1
+    since = c.scope.loops
     try:
         ts, test = c.test(args[0], env)
         bs, be = c.body(args[1:], env, STMT)
         body = bs + ([ast.Expr(value=be)] if be is not None else [])
-        if c.limited:
-            body = _budget(c) + body
     finally:
         c.scope.loop_depth -= 1
     if ts:
@@ -195,7 +186,7 @@ def _while(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
         loop = ast.While(test=const(True), body=loop_body, orelse=[])
     else:
         loop = ast.While(test=test, body=body or [ast.Pass()], orelse=[])
-    return c.finish([loop], const(None), ctx)
+    return c.finish(c.counted(loop, since), const(None), ctx)
 
 
 __all__ = ["assign"]

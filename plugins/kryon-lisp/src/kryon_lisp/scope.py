@@ -19,6 +19,8 @@ class FnScope:
     name: str
     counter: int = 0
     loop_depth: int = 0
+    loops: int = 0
+    """Loops compiled so far (a loop whose body made none is innermost)."""
     free: set[Local] = field(default_factory=set)
     generator: bool = False
 

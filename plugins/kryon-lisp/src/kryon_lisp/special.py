@@ -198,13 +198,11 @@ def _loop(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
         head += s
     returns = ctx.kind == "tail" and ctx.result is None
     result = None if returns else c.scope.temp("res")
+    since = c.scope.loops
     body, expr = _loop_body(c, args[1:], env, Ctx("tail", target, result), variables, candidates)
     if expr is not None:
         body.append(ast.Return(value=expr) if returns else assign(result or "", expr))
-    loop_body = head + body
-    if c.limited:
-        loop_body = _refresh_budget(c) + c.budget_tick() + loop_body
-    stmts.append(ast.While(test=const(True), body=loop_body, orelse=[]))
+    stmts += c.counted(ast.While(test=const(True), body=head + body, orelse=[]), since)
     if returns:
         return stmts, None
     return c.finish(stmts, name(result or ""), ctx)
@@ -256,12 +254,6 @@ def _loop_body(
         c.speculate = saved[2]
         if outermost:
             c.expansion_memo = None
-
-
-def _refresh_budget(c: Compiler) -> Stmts:
-    if c.scope.generator:
-        return c.budget_prologue()
-    return []
 
 
 @special("recur")
