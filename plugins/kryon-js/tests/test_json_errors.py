@@ -65,3 +65,24 @@ def test_stringify_errors_say_what_node_says(js: Any) -> None:
         "parse",
         3,
     ]
+
+
+def test_json_nested_past_quickjs_parser_parses_as_in_node(js: Any) -> None:
+    # QuickJS's recursive parser overflowed its stack near 3,000 levels; V8's is iterative
+    script = js.load(
+        "function f(n) {\n"
+        '  const leaf = \'{"a": [true, null, "x\\\\n"], "__proto__": -1.5e3, "a": 2}\';\n'
+        "  let y = JSON.parse('['.repeat(n) + '0, ' + leaf + ']'.repeat(n)), depth = 1;\n"
+        "  while (Array.isArray(y[0])) { y = y[0]; depth++; }\n"
+        "  const o = y[1];\n"
+        "  return [depth, y[0], JSON.stringify(o), Object.getPrototypeOf(o) === Object.prototype,\n"
+        "    Object.keys(o)];\n"
+        "}\n"
+    )
+    assert js.call(script, "f", 6000) == [
+        6000,
+        0,
+        '{"a":2,"__proto__":-1500}',
+        True,
+        ["a", "__proto__"],
+    ]

@@ -12,6 +12,7 @@ const parse = JSON.parse, stringify = JSON.stringify, applyFn = uncurry(Function
 const codeAt = uncurry(String.prototype.charCodeAt), cut = uncurry(String.prototype.slice);
 const keysOf = Object.keys, isArray = Array.isArray, define = Object.defineProperty;
 const text = String, SyntaxErrorCtor = SyntaxError, TypeErrorCtor = TypeError;
+const RangeErrorCtor = RangeError;
 const isError = uncurry(Object.prototype.isPrototypeOf);
 const CONTEXT = 10;  // characters V8 quotes on each side of an unexpected token
 const SPECIAL = { "undefined": 1, "NaN": 1, "Infinity": 1, "[object Object]": 1 };
@@ -212,11 +213,105 @@ function circleMessage(value, replacer) {
   }
 }
 
+// JSON nested deeper than QuickJS's recursive parser reaches (about 3,000 levels in
+// its stack limit; V8's parser is iterative): the text is read again here with a
+// stack of open containers, each string and number still parsed by the built-in.
+// undefined when the text is not valid JSON (the first error stands).
+const execAt = uncurry(RegExp.prototype.exec);
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const WORDS = { "t": ["true", true], "f": ["false", false], "n": ["null", null] };
+function deepParse(src) {
+  const n = src.length, open = [];  // [container, key] of each open array or object
+  let i = 0;
+  const skip = () => {
+    for (; i < n; i++) {
+      const c = codeAt(src, i);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
+    }
+  };
+  const token = (pattern) => {
+    pattern.lastIndex = i;
+    const m = execAt(pattern, src);
+    if (m === null) return undefined;
+    i += m[0].length;
+    return m[0];
+  };
+  for (;;) {
+    skip();
+    let value, c = src[i];
+    if (c === "[" || c === "{") {
+      i++;
+      skip();
+      const array = c === "[", empty = src[i] === (array ? "]" : "}");
+      const container = array ? [] : {};
+      if (!empty) {
+        let key;
+        if (!array) {
+          const k = token(STRING);
+          skip();
+          if (k === undefined || src[i] !== ":") return undefined;
+          i++;
+          key = parse(k);
+        }
+        open[open.length] = [container, key];
+        continue;
+      }
+      i++;
+      value = container;
+    } else if (c === '"') {
+      const k = token(STRING);
+      if (k === undefined) return undefined;
+      value = parse(k);
+    } else if (c === "-" || (c >= "0" && c <= "9")) {
+      value = parse(token(NUMBER));
+    } else if (WORDS[c] !== undefined && cut(src, i, i + WORDS[c][0].length) === WORDS[c][0]) {
+      i += WORDS[c][0].length;
+      value = WORDS[c][1];
+    } else {
+      return undefined;
+    }
+    // the value ends containers: store it, then go on after "," or close
+    for (;;) {
+      if (open.length === 0) {
+        skip();
+        return i === n ? value : undefined;
+      }
+      const top = open[open.length - 1], container = top[0];
+      // defined, as JSON.parse does: "__proto__" is an own key, no inherited setter runs
+      const field = { value, writable: true, enumerable: true, configurable: true };
+      define(container, isArray(container) ? container.length : top[1], field);
+      skip();
+      if (src[i] === ",") {
+        i++;
+        if (!isArray(container)) {
+          skip();
+          const k = token(STRING);
+          skip();
+          if (k === undefined || src[i] !== ":") return undefined;
+          i++;
+          top[1] = parse(k);
+        }
+        break;
+      }
+      if (src[i] !== (isArray(container) ? "]" : "}")) return undefined;
+      i++;
+      open.length--;
+      value = container;
+    }
+  }
+}
+
 const wrapped = {
   parse(source, reviver) {
     try {
       return parse(source, reviver);
     } catch (e) {
+      if (reviver === undefined && typeof source === "string" &&
+          isError(RangeErrorCtor.prototype, e)) {
+        const value = deepParse(source);  // too deep for QuickJS's parser
+        if (value !== undefined) return value;
+      }
       if (isError(SyntaxErrorCtor.prototype, e)) {
         let src = null;
         try { src = text(source); } catch (ignored) { /* QuickJS's message stays */ }
