@@ -141,3 +141,16 @@ def test_loop_variables_limited() -> None:
         limited=True,
     )
     assert value == '["integer overflow" 999000 1.5]'
+
+
+def test_dotimes_counts_in_longs() -> None:
+    assert (
+        run(
+            "(let [a (atom [])] (dotimes [i 3] (swap! a conj"
+            f" (try (* i 4611686018427387904) {OVF}) (+ i 0.5) (mod i 2)))"
+            " @a)"
+        )
+        == '[0 0.5 0 4611686018427387904 1.5 1 "integer overflow" 2.5 0]'
+    )
+    assert run("(let [a (atom [])] (dotimes [i 2.5] (swap! a conj (inc i))) @a)") == "[1 2]"
+    assert run("(let [a (atom [])] (dotimes [i 2N] (swap! a conj (* i 3))) @a)") == "[0 3]"

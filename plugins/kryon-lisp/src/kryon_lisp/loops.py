@@ -154,6 +154,9 @@ def _dotimes(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     since = c.scope.loops
     try:
         env, py = c.bind_local(sym, env)
+        local = env.get(sym.name)
+        if local is not None:  # range(int(n)) counts in ints from 0 up: always a long
+            local.long = True
         bs, be = c.body(args[1:], env, STMT)
         body = bs + ([ast.Expr(value=be)] if be is not None else [])
     finally:
