@@ -252,14 +252,20 @@ function throwSites(table, checks) {
   for (let i = 0; i < values.length; i++) define(sites, -(i + 1), { set: checkSite(values[i]) });
   // an inline check (`X ?? $kt$.u(-n, X)`): X was null or undefined
   define(sites, "u", {
-    value: (n, v) => { throw new TypeErrorCtor(values[-n - 1][v === null ? 2 : 1]); },
+    value: (n, v) => {
+      throw new TypeErrorCtor(values[-n - 1][v === undefined ? 1 : v === null ? 2 : 3]);
+    },
   });
+  define(sites, "s", { value: ITERATOR });
   define(sites, "c", { value: caught });  // each catch clause's first step (shape.py)
   return freeze(sites);
 }
 // Function.prototype.toString gives a function's source as the script wrote it.
 // (an inline check, ` ?? $kt$.u(-n, X)`, repeats X: names, dots, brackets, literals)
 const INLINE_MARK = / \?\? \$kt\$\.u\(-\d+, (?:[^)"']|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')*\)/g;
+// (a name checked as iterable: `typeof X?.[$kt$.s] === "function" ? X : $kt$.u(-n, X)`)
+const ITERATED_MARK =
+  /typeof ([\w$]+)\?\.\[\$kt\$\.s\] === "function" \? \1 : \$kt\$\.u\(-\d+, \1\)/g;
 const SITE_MARK = /\$kt\$\[-?\d+\]=/g, fnSource = uncurry(Function.prototype.toString);
 const replaceText = uncurry(String.prototype.replace);
 // Built-ins read as V8 writes them, on one line (`function max() { [native code] }`,
@@ -272,7 +278,8 @@ const sourceText = {
     if (native !== undefined) return "function " + native + "() { [native code] }";
     const s = fnSource(this);
     if (strIndex(s, "$kt$") >= 0) {
-      return replaceText(replaceText(s, SITE_MARK, ""), INLINE_MARK, "");
+      const marked = replaceText(replaceText(s, SITE_MARK, ""), INLINE_MARK, "");
+      return replaceText(marked, ITERATED_MARK, "$1");
     }
     if (strSlice(s, -NATIVE_END.length) !== NATIVE_END) return s;
     const name = strSlice(s, 9, -NATIVE_END.length);

@@ -304,14 +304,28 @@ class _Scanner:
         if close is None or self.text(close + 1) != "=" or close + 2 >= len(self.tokens):
             return
         check, end = pattern_check(self.tokens, i + 1, close, close + 2)
-        if end is None:
-            self.check_site(close + 2, check)
+        self.checked(close + 2, end, check)
+
+    def checked(self, value: int, end: int | None, check: Check) -> None:
+        """Check the value from token ``value`` (to ``end``, if it can be inline)."""
+        single = end == value + 1
+        if end is None or (check[0] == "i" and single and self.tokens[value].kind != "name"):
+            self.check_site(value, check)  # (a literal to iterate: `for (x of 5)`)
             return
-        # checked inline: `X ?? $kt$.u(-n, X)` (no call when the value passes)
+        # checked inline: `X ?? $kt$.u(-n, X)`, no call when the value passes (a chain
+        # destructured as an array that is not iterable stays QuickJS's "value is not
+        # iterable")
         self.shape.checks.append(check)
-        first, last = self.tokens[close + 2], self.tokens[end - 1]
-        value = self.source[first.start : last.end]
-        inline = f" ?? {THROW_SITES}.u(-{len(self.shape.checks)}, {value})"
+        first, last = self.tokens[value], self.tokens[end - 1]
+        text = self.source[first.start : last.end]
+        fail = f"{THROW_SITES}.u(-{len(self.shape.checks)}, {text})"
+        if check[0] == "i" and single:
+            # a name to iterate is read again at no cost: one that is not iterable
+            # fails here too ($kt$.s is Symbol.iterator)
+            self.shape.edits.append((first.start, first.start, "typeof "))
+            inline = f'?.[{THROW_SITES}.s] === "function" ? {text} : {fail}'
+        else:
+            inline = f" ?? {fail}"
         self.shape.edits.append((last.end, last.end, inline))
 
     def for_of_site(self, i: int) -> None:
@@ -334,7 +348,11 @@ class _Scanner:
                 return  # a classic for loop, or a declaration's initialiser
             elif depth == 0 and tok.kind == "name" and tok.text in ("in", "of") and j > i + 1:
                 if tok.text == "of" and self.text(j - 1) not in (".", "?.") and j + 1 < close:
-                    self.check_site(j + 1, for_of_check(self.tokens, j + 1))
+                    # inline for a name only: a member chain or literal that is not
+                    # iterable is named by the setter's check (a call per loop)
+                    named = close == j + 2 and self.tokens[j + 1].kind == "name"
+                    check = for_of_check(self.tokens, j + 1)
+                    self.checked(j + 1, close if named else None, check)
                 return
 
     def catch_clause(self, i: int) -> None:
