@@ -306,8 +306,9 @@ class _Scanner:
         check, end = pattern_check(self.tokens, i + 1, close, close + 2)
         self.checked(close + 2, end, check)
 
-    def checked(self, value: int, end: int | None, check: Check) -> None:
-        """Check the value from token ``value`` (to ``end``, if it can be inline)."""
+    def checked(self, value: int, end: int | None, check: Check, loop: bool = False) -> None:
+        """Check the value from token ``value`` (to ``end``, if it can be inline);
+        ``loop``: a for-of's, whose name is checked as iterable inline too."""
         single = end == value + 1
         if end is None or (check[0] == "i" and single and self.tokens[value].kind != "name"):
             self.check_site(value, check)  # (a literal to iterate: `for (x of 5)`)
@@ -319,7 +320,7 @@ class _Scanner:
         first, last = self.tokens[value], self.tokens[end - 1]
         text = self.source[first.start : last.end]
         fail = f"{THROW_SITES}.u(-{len(self.shape.checks)}, {text})"
-        if check[0] == "i" and single:
+        if loop and single:
             # a name to iterate is read again at no cost: one that is not iterable
             # fails here too ($kt$.s is Symbol.iterator)
             self.shape.edits.append((first.start, first.start, "typeof "))
@@ -352,7 +353,7 @@ class _Scanner:
                     # iterable is named by the setter's check (a call per loop)
                     named = close == j + 2 and self.tokens[j + 1].kind == "name"
                     check = for_of_check(self.tokens, j + 1)
-                    self.checked(j + 1, close if named else None, check)
+                    self.checked(j + 1, close if named else None, check, loop=True)
                 return
 
     def catch_clause(self, i: int) -> None:
