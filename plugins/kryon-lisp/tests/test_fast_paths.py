@@ -537,3 +537,35 @@ def test_deeply_nested_counted_loops_still_compile() -> None:
         body = f"(loop [a{d} 0 s{d} 0] (if (< a{d} 2) (recur (inc a{d}) (+ s{d} {body})) s{d}))"
     assert run_lisp(body, limited=True)[1] == str(2**19)
     assert run_lisp(f"(defn f [] {body}) (f)", limited=True)[1] == str(2**19)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('(assoc {} (str "k" 1) (inc 1))', '{"k1" 2}'),
+        ("(assoc [1 2] (dec 2) (* 3 3))", "[1 9]"),
+        ("(assoc [1 2] (inc 1) :end)", "[1 2 :end]"),
+        ('(assoc nil (keyword "a") (inc 0))', "{:a 1}"),
+        ("(defrecord R [a]) (assoc (->R 1) :b (inc 1))", "#user.R{:a 1, :b 2}"),
+        ("(assoc 5 :a (inc 1))", "ClassCastException"),
+        ("(assoc [1] (inc 5) 0)", "IndexOutOfBoundsException"),
+        ("(conj [1] (inc 1))", "[1 2]"),
+        ("(conj #{1} (inc 1))", "#{1 2}"),
+        ("(conj nil (inc 1))", "(2)"),
+        ("(conj '(1) (inc 1))", "(2 1)"),
+        ("(conj {} [(inc 0) 2])", "{1 2}"),
+        ('(count (reduce #(assoc %1 (str "k" %2) %2) {} (range 100)))', "100"),
+    ],
+)
+def test_assoc_and_conj_of_computed_values(source: str, expected: str) -> None:
+    """Computed arguments go to the fixed-arity functions, which agree with
+    the full ones (and nested calls do not double the code at each level)."""
+    wrapped = f"(try {source} (catch Exception e (symbol (.getSimpleName (class e)))))"
+    assert run_lisp(wrapped)[1] == expected
+
+
+def test_nested_assoc_of_computed_values_compiles_in_linear_size() -> None:
+    form = "{}"
+    for i in range(40):
+        form = f"(assoc {{}} :k{i} (conj [{form}] (inc {i})))"
+    assert run_lisp(f"(count (str {form}))")[1].isdigit()

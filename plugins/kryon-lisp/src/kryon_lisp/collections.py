@@ -85,6 +85,13 @@ def assoc(coll: Any, k: Any, v: Any, *kvs: Any) -> Any:
     return coll
 
 
+def assoc3(coll: Any, k: Any, v: Any) -> Any:
+    """``(assoc m k v)``: compiled calls need no argument tuple."""
+    if type(coll) is LMap:
+        return coll.assoc(k, v)
+    return _assoc1(coll, k, v)
+
+
 def _assoc1(coll: Any, k: Any, v: Any) -> Any:
     t = type(coll)
     if t is LMap or isinstance(coll, LMap):

@@ -332,15 +332,18 @@ def emit_identical(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool
 
 
 def _method_fast_path(type_name: str, method: str, fallback: str, arity: int) -> Emitter:
-    """``(conj v x)`` -> ``v.append(x) if type(v) is PVector else conj1(v, x)``."""
+    """``(conj v x)`` -> ``v.append(x) if type(v) is PVector else conj1(v, x)``;
+    with computed arguments (which the two branches would each hold, doubling
+    nested calls) the fallback of fixed arity alone, which tests the type
+    itself."""
 
     def emit(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | None:
         if len(args) != arity:
             return None
-        first, use = _spill(scope, args[0])
         rest = args[1:]
         if not all(is_simple(a) for a in rest):
-            return None
+            return call(name(fallback), *args), False
+        first, use = _spill(scope, args[0])
         return ast.IfExp(
             test=ast.Compare(
                 left=call(name("@type"), first), ops=[ast.Is()], comparators=[name(type_name)]
@@ -389,7 +392,7 @@ INLINE: dict[str, Emitter] = {
     "get": emit_get,
     "str": emit_str,
     "conj": _method_fast_path("@PVector", "append", "@conj1", 2),
-    "assoc": _method_fast_path("@LMap", "assoc", "@assoc", 3),
+    "assoc": _method_fast_path("@LMap", "assoc", "@assoc3", 3),
     "+": emit_arith("+"),
     "-": emit_arith("-"),
     "*": emit_arith("*"),
