@@ -231,6 +231,10 @@ RUN_ATTACKS = {
         "console.log(/^(a+)+$/.test('a'.repeat(40) + '!'));\n",
         "TimeLimitError: regex.js:1:",
     ),
+    "lookahead.js": (
+        "console.log(/(?=(a|a)*c)/.test('a'.repeat(40)));\n",
+        "TimeLimitError: lookahead.js:1:",
+    ),
     "doubling.js": (
         "let s = 'x';\nfor (let i = 0; i < 40; i++) s += s;\nconsole.log(s.length);\n",
         "doubling.js:2:35: RangeError: Invalid string length",
