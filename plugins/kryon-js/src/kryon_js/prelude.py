@@ -1702,34 +1702,18 @@ Object.defineProperty(global, "__kryon_meta", {
   },
 });
 
-// -- what Node 20 does not have ---------------------------------------------------
-// QuickJS-ng has built-ins that came to V8 after Node 20 (Object.groupBy, Set's
-// union, iterator helpers, Promise.withResolvers...) and some of its own
-// (InternalError, Function.prototype.lineNumber).  A program written for Node 20
-// that tests for them (`Object.groupBy ?? fallback`) or calls them must meet what
-// Node 20 gives: nothing.  The prelude took what it uses before this point.
-const LATER = [
-  [global, ["Iterator", "Float16Array", "DisposableStack", "AsyncDisposableStack",
-            "SuppressedError", "InternalError"]],
-  [Object, ["groupBy"]], [Map, ["groupBy"]], [Array, ["fromAsync"]], [Error, ["isError"]],
-  [PromiseCtor, ["withResolvers", "try"]], [Math, ["sumPrecise", "f16round"]],
-  [RegExp, ["escape"]], [JSON, ["rawJSON", "isRawJSON"]], [Atomics, ["pause"]],
-  [Set.prototype, ["union", "intersection", "difference", "symmetricDifference",
-                   "isSubsetOf", "isSupersetOf", "isDisjointFrom"]],
-  [Map.prototype, ["getOrInsert", "getOrInsertComputed"]],
-  [WeakMap.prototype, ["getOrInsert", "getOrInsertComputed"]],
-  [ArrayBuffer.prototype, ["detached", "transfer", "transferToFixedLength", "immutable",
-                           "sliceToImmutable", "transferToImmutable"]],
-  [DataView.prototype, ["getFloat16", "setFloat16"]],
+// -- QuickJS's own extras --------------------------------------------------------
+// Built-ins of QuickJS-ng that are in no ECMAScript edition and no JavaScript
+// runtime a program is written for (V8, SpiderMonkey, JavaScriptCore): a program
+// that tests for them (`typeof InternalError`) takes the branch it takes elsewhere.
+// Standard built-ins newer than some Node release (Object.groupBy, Set's union,
+// iterator helpers, Promise.withResolvers) stay: they are the language.
+const NON_STANDARD = [
+  [global, ["InternalError"]],
   [Function.prototype, ["fileName", "lineNumber", "columnNumber"]],
 ];
-for (const [holder, names] of LATER) {
+for (const [holder, names] of NON_STANDARD) {
   for (const name of names) delete holder[name];
-}
-// %%IteratorPrototype%% has only its [Symbol.iterator] in Node 20 (no helpers)
-const iteratorProto = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-for (const key of Reflect.ownKeys(iteratorProto)) {
-  if (key !== Symbol.iterator) delete iteratorProto[key];
 }
 
 // -- the disarm token (timelimit.py) ------------------------------------------------

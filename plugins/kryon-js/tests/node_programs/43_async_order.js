@@ -21,8 +21,6 @@ console.log('sync');
   const results = [];
   await Promise.all([3, 1, 2].map(async (n) => { await sleep(n * 5); results.push(n); }));
   console.log(results);
-  const p = Promise.withResolvers ? 'has withResolvers' : 'no withResolvers';
-  console.log(p);
   console.log(await new Promise((r) => setTimeout(r, 1, 'arg-passed')));
   const t = setTimeout(() => console.log('never'), 5); clearTimeout(t);
   let n = 0; const iv = setInterval(() => { if (++n === 3) { clearInterval(iv); console.log('interval done', n); } }, 2);

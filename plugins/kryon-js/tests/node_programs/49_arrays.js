@@ -8,7 +8,7 @@ const sorted = people.toSorted((a, b) => a.age - b.age || a.name.localeCompare(b
 console.log(sorted.map((p) => p.name), people[0].name);
 console.log(people.map((p) => p.name).toSorted(), people.map((p) => p.name).sort((a, b) => a.localeCompare(b)));
 console.log([3, 1, 2].toReversed(), [1, 2, 3].with(1, 9), [1, 2, 3, 4].toSpliced(1, 2, 'x'));
-const grouped = Object.groupBy ? 'groupBy exists' : people.reduce((acc, p) => ((acc[p.age] ??= []).push(p.name), acc), {});
+const grouped = people.reduce((acc, p) => ((acc[p.age] ??= []).push(p.name), acc), {});
 console.log(grouped);
 const clone = structuredClone({ d: new Date(0), m: new Map([[1, [2]]]), s: new Set([1]), r: /x/gi, nested: { arr: [1, { b: 2 }] } });
 console.log(clone);
