@@ -154,3 +154,34 @@ def test_dotimes_counts_in_longs() -> None:
     )
     assert run("(let [a (atom [])] (dotimes [i 2.5] (swap! a conj (inc i))) @a)") == "[1 2]"
     assert run("(let [a (atom [])] (dotimes [i 2N] (swap! a conj (* i 3))) @a)") == "[0 3]"
+
+
+def test_equality_parity_and_nth_of_longs() -> None:
+    assert run(
+        "(loop [i -3 acc []] (if (< i 4) (recur (inc i) (conj acc [(= i 0) (= i (* 1 i))"
+        " (even? i) (odd? (* i 3)) (= i 0.0)])) acc))"
+    ) == (
+        "[[false true false true false] [false true true false false]"
+        " [false true false true false] [true true true false false]"
+        " [false true false true false] [false true true false false]"
+        " [false true false true false]]"
+    )
+    v = "[:a :b :c]"
+    assert (
+        run(
+            f"(let [v {v}] (loop [i -1 acc []] (if (< i 4)"
+            " (recur (inc i) (conj acc (try (nth v i) (catch IndexOutOfBoundsException e :oob))))"
+            " acc)))"
+        )
+        == "[:oob :a :b :c :oob]"
+    )
+    # not a vector, or not an int index: the full nth
+    assert (
+        run(
+            '(let [s \'(1 2 3) r (range 5) t "abc" v [1 2] x 1.0 b 1N]'
+            " [(nth s 1) (nth r 2) (nth t 0) (try (nth v x) (catch Exception e :bad))"
+            " (nth v b) (nth nil 0)"
+            " (try (nth v true) (catch Exception e :bad)) (nth (subvec [1 2 3] 1) 1)])"
+        )
+        == "[2 2 \\a :bad 2 nil :bad 3]"
+    )

@@ -518,6 +518,7 @@ CORE: dict[str, Any] = {
     "@conj1": __import__("kryon_lisp.collections", fromlist=["conj1"]).conj1,
     "@assoc": __import__("kryon_lisp.collections", fromlist=["assoc"]).assoc,
     "@assoc3": __import__("kryon_lisp.collections", fromlist=["x"]).assoc3,
+    "@nth": __import__("kryon_lisp.collections", fromlist=["x"]).nth,
     "@update3": __import__("kryon_lisp.collections", fromlist=["x"]).update3,
     "@update_fnil": __import__("kryon_lisp.collections", fromlist=["x"]).update_fnil,
     "@type": type,

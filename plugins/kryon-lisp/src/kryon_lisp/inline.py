@@ -206,6 +206,8 @@ def emit_equals(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] |
     if len(args) != 2:
         return None
     a, b = args
+    if is_long(a) and is_long(b):
+        return ast.Compare(left=a, ops=[ast.Eq()], comparators=[b]), True
     if _is_int_const(b):
         a, b = b, a
     if _is_int_const(a):
@@ -314,6 +316,9 @@ def _parity(odd: bool) -> Emitter:
         if len(args) != 1:
             return None
         first, use = _spill(scope, args[0])
+        if is_long(args[0]):  # no type test
+            low_bit = ast.BinOp(left=first, op=ast.BitAnd(), right=const(1))
+            return ast.Compare(left=low_bit, ops=[ast.Eq()], comparators=[const(int(odd))]), True
         low_bit = ast.BinOp(left=use, op=ast.BitAnd(), right=const(1))
         body: ast.expr = ast.Compare(left=low_bit, ops=[ast.Eq()], comparators=[const(int(odd))])
         return ast.IfExp(
@@ -369,6 +374,32 @@ def emit_get(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | No
     ), False
 
 
+def emit_nth(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | None:
+    """``(nth v i)``: ``v[i]`` when ``v`` is a vector and ``i`` an int inside
+    it (a long index needs no type test); ``nth`` otherwise. Only of a
+    variable: a temp holding a fresh lazy sequence would keep ``nth`` from
+    draining it through its source."""
+    if len(args) != 2 or not all(is_simple(a) for a in args):
+        return None
+    first = v = args[0]
+    i = args[1]
+    checks: list[ast.expr] = [
+        ast.Compare(left=_int_type(first), ops=[ast.Is()], comparators=[name("@PVector")])
+    ]
+    if not is_long(i):
+        checks.append(ast.Compare(left=_int_type(i), ops=[ast.Is()], comparators=[name("@int")]))
+    checks.append(
+        ast.Compare(
+            left=const(0), ops=[ast.LtE(), ast.Lt()], comparators=[i, call(name("@len"), v)]
+        )
+    )
+    return ast.IfExp(
+        test=ast.BoolOp(op=ast.And(), values=checks),
+        body=ast.Subscript(value=v, slice=i, ctx=ast.Load()),
+        orelse=call(name("@nth"), v, i),
+    ), False
+
+
 def emit_str(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | None:
     """``(str a b)`` and ``(str a b c)``: one call of fixed arity."""
     if not 2 <= len(args) <= 3:
@@ -389,6 +420,7 @@ def emit_update(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] |
 
 INLINE: dict[str, Emitter] = {
     "update": emit_update,
+    "nth": emit_nth,
     "get": emit_get,
     "str": emit_str,
     "conj": _method_fast_path("@PVector", "append", "@conj1", 2),
