@@ -130,6 +130,26 @@ def test_a_loop_compiled_twice_expands_each_macro_call_once() -> None:
         " (loop [i 0 x 0] (if (< i 3) (recur (noisy (inc i)) (+ x 0.5)) [i x]))"
     )
     assert (out, value) == ("expanding\n", "[3 1.5]")
+    # a form a macro places twice still expands twice, in each pass alike
+    assert (
+        run(
+            "(def n (atom 0)) (defmacro count-me [] (swap! n inc) 0)"
+            " (defmacro twice [x] (list 'do x x))"
+            " (loop [i 0 x 0] (if (< i 2) (recur (inc i) (+ x 0.5 (twice (count-me)))) [@n x]))"
+        )
+        == "[2 1.0]"
+    )
+    # both loops compiled twice (a let hides that recur's y and x are no longs)
+    assert (
+        run(
+            "(reset! n 0)"
+            " (loop [i 0 x 0]"
+            "   (let [x (+ x (loop [j 0 y 0]"
+            "                  (let [y (+ y 0.5 (count-me))] (if (< j 2) (recur (inc j) y) y))))]"
+            "     (if (< i 2) (recur (inc i) x) [@n x])))"
+        )
+        == "[1 4.5]"
+    )
 
 
 def test_loop_variables_limited() -> None:

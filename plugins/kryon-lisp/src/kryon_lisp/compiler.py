@@ -23,6 +23,7 @@ from kryon_lisp import patterns
 from kryon_lisp.compile_budget import COMPILE_BYTES_PER_NODE
 from kryon_lisp.inline import BOOL_RESULT, INLINE
 from kryon_lisp.interop import is_host_class
+from kryon_lisp.loop_types import ExpansionMemo
 from kryon_lisp.scope import (
     EXPR,
     STMT,
@@ -76,7 +77,7 @@ class Compiler:
         self.expansions = 0
         # loops compile their bodies again when an assumption fails (loop_types):
         # meanwhile each macro call expands once, and inner loops assume nothing
-        self.expansion_memo: dict[int, tuple[Any, Any]] | None = None
+        self.expansion_memo: ExpansionMemo | None = None
         self.speculate = True
         # innermost loops counting steps in a try block (see counted)
         self.granted: dict[int, tuple[ast.Try, ast.While | ast.For]] = {}
@@ -525,14 +526,8 @@ class Compiler:
         macro = self.resolve_macro(head, env)
         if macro is None:
             return form
-        memo = self.expansion_memo
-        if memo is not None:
-            seen = memo.get(id(form))
-            if seen is not None and seen[0] is form:
-                return seen[1]
-            expanded = self._expand(macro, head, form)
-            memo[id(form)] = (form, expanded)
-            return expanded
+        if self.expansion_memo is not None:
+            return self.expansion_memo.expand(form, lambda: self._expand(macro, head, form))
         return self._expand(macro, head, form)
 
     def _expand(self, macro: Any, head: Any, form: PList) -> Any:

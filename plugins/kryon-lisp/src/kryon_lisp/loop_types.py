@@ -12,7 +12,7 @@ set first (:func:`likely_longs`), so the second compile is rare.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from kryon_lisp.scope import LONG_MAX, LONG_MIN
@@ -79,3 +79,37 @@ def _looks_long(form: Any, symbols: set[str], depth: int) -> bool:
     if arity is None or not arity[0] <= form.count - 1 <= arity[1]:
         return False
     return all(_looks_long(x, symbols, depth + 1) for x in form.more())
+
+
+class ExpansionMemo:
+    """The macro expansions made while a loop body compiles, replayed when it
+    compiles again: the n-th expansion of a form object in a pass is the n-th
+    of the pass before, so a macro runs (prints, counts, makes gensyms) as
+    often as without the second pass, and a form a macro placed twice still
+    expands twice."""
+
+    def __init__(self) -> None:
+        self.done: dict[int, list[tuple[Any, Any]]] = {}
+        self.cursor: dict[int, int] = {}
+        self.log: list[int] = []
+
+    def mark(self) -> int:
+        """Where a pass begins."""
+        return len(self.log)
+
+    def rewind(self, mark: int) -> None:
+        """Begin the pass that began at ``mark`` again."""
+        while len(self.log) > mark:
+            self.cursor[self.log.pop()] -= 1
+
+    def expand(self, form: Any, compute: Callable[[], Any]) -> Any:
+        key = id(form)  # the stored form stays alive, so its id names it
+        n = self.cursor.get(key, 0)
+        self.cursor[key] = n + 1
+        self.log.append(key)
+        seen = self.done.setdefault(key, [])
+        if n < len(seen):
+            return seen[n][1]
+        expanded = compute()
+        seen.append((form, expanded))
+        return expanded

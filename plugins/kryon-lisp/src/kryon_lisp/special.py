@@ -10,7 +10,7 @@ from pyrsistent import pvector
 
 from kryon_lisp import destructure
 from kryon_lisp.functions import compile_fn
-from kryon_lisp.loop_types import likely_longs
+from kryon_lisp.loop_types import ExpansionMemo, likely_longs
 from kryon_lisp.scope import (
     EXPR,
     STMT,
@@ -220,8 +220,8 @@ def _loop_body(
     longs: compiled assuming the variables that look so stay longs, again
     without those a ``recur`` disproves (and a third time assuming nothing, if
     that disproves more). Passes after the first compile inner loops without
-    assumptions, so nesting cannot multiply the work; each macro call is
-    expanded once whatever the passes (see :mod:`kryon_lisp.loop_types`)."""
+    assumptions, so nesting cannot multiply the work; macro calls expand as
+    often as with one pass (see :mod:`kryon_lisp.loop_types`)."""
     target = ctx.recur
     assert target is not None
     longs = set()
@@ -230,7 +230,8 @@ def _loop_body(
         longs = likely_longs(forms, lisp, candidates)
     outermost = c.expansion_memo is None
     if longs and outermost:
-        c.expansion_memo = {}
+        c.expansion_memo = ExpansionMemo()
+    mark = c.expansion_memo.mark() if c.expansion_memo is not None else 0
     saved = c.scope.counter, c.nodes, c.speculate
     c.scope.loop_depth += 1
     try:
@@ -244,8 +245,11 @@ def _loop_body(
             body, expr = c.body(forms, env, ctx)
             if not target.unproven:
                 return body, expr
-            # discard this pass: the next numbers its names and counts its nodes anew
+            # discard this pass: the next numbers its names, counts its nodes and
+            # expands its macro calls anew
             c.scope.counter, c.nodes = saved[0], saved[1]
+            if c.expansion_memo is not None:
+                c.expansion_memo.rewind(mark)
             c.speculate = False
             longs = longs - target.unproven if attempt == 0 else set()
         raise AssertionError("a loop compiled assuming nothing disproved an assumption")
