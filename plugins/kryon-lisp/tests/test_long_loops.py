@@ -205,3 +205,21 @@ def test_equality_parity_and_nth_of_longs() -> None:
         )
         == "[2 2 \\a :bad 2 nil :bad 3]"
     )
+
+
+def test_proven_longs_mixed_with_doubles_ratios_and_bigints() -> None:
+    """One operand a proven long, the other anything: only the other is
+    tested, and what is not a long goes through the full function."""
+    ops = (
+        "[(+ i 0.5) (* i 1/2) (+ i 1N) (- i 2.5) (* i 1.5) (+ 0.5 i) (* 1/3 i) (- 1N i)"
+        " (mod i 2.5) (rem i 3N) (quot i 1.5) (mod i 1/2) (= i 1.0) (= i 1N)"
+        " (* i 4611686018427387904N)"
+        " (try (* i 4611686018427387904) (catch ArithmeticException e :ovf))]"
+    )
+    fast = run(f"(loop [i -2 acc []] (if (< i 3) (recur (inc i) (conj acc {ops})) acc))")
+    full = run(
+        f"(loop [i (identity -2) acc []] (if (< i 3) (recur (apply inc [i]) (conj acc"
+        f" (let [i (identity i)] {ops}))) acc))"
+    )
+    assert fast == full
+    assert "4611686018427387904N" in fast and ":ovf" in fast
