@@ -29,6 +29,7 @@ __all__ = [
     "PRELUDE",
     "PRELUDE_LINES",
     "TAG",
+    "URL",
 ]
 
 CONSOLE = resources.files("kryon_js").joinpath("console.js").read_text("utf-8")
@@ -49,6 +50,8 @@ CONVERSIONS = resources.files("kryon_js").joinpath("conversions.js").read_text("
 ENCODING = resources.files("kryon_js").joinpath("encoding.js").read_text("utf-8")
 """``TextEncoder``/``TextDecoder`` for UTF-8 as Node has them (``encoding.js``):
 ``%(encoding)s``."""
+URL = resources.files("kryon_js").joinpath("url.js").read_text("utf-8")
+"""``URL`` and ``URLSearchParams`` as Node has them (``url.js``): ``%(url)s``."""
 JSON_ERRORS = resources.files("kryon_js").joinpath("json.js").read_text("utf-8")
 """``JSON.parse``/``JSON.stringify`` with V8's error messages (``json.js``): ``%(json)s``."""
 
@@ -1245,6 +1248,7 @@ const console = consoleParts.console, inspect = consoleParts.inspect;
 (%(json)s)();
 (%(clone)s)(global);
 (%(encoding)s)(global);
+(%(url)s)(global);
 (%(conversions)s)(global);
 (%(arrays)s)(consoleParts.proxies);
 const commonjs = (%(commonjs)s)(inspect, consoleParts.format);
@@ -1735,7 +1739,8 @@ function markNatives(object, depth, seen) {
   for (let i = 0; i < names.length; i++) {
     // (Node's TextEncoder and TextDecoder are JavaScript classes: their source shows)
     if (object === global && (names[i] === "kryon" || names[i] === "window" ||
-        names[i] === "TextEncoder" || names[i] === "TextDecoder")) continue;
+        names[i] === "TextEncoder" || names[i] === "TextDecoder" || names[i] === "URL" ||
+        names[i] === "URLSearchParams")) continue;
     const d = Reflect.getOwnPropertyDescriptor(object, names[i]), parts = [d.value, d.get, d.set];
     for (let k = 0; k < 3; k++) {
       const v = parts[k];
@@ -1949,6 +1954,7 @@ PRELUDE_LINES = (
     + ARRAYS.count("\n")
     + COMMONJS.count("\n")
     + ENCODING.count("\n")
+    + URL.count("\n")
     + CONVERSIONS.count("\n")
     + JSON_ERRORS.count("\n")
     + 1

@@ -51,6 +51,7 @@ from kryon_js.prelude import (
     JSON_ERRORS,
     LOCALE,
     PRELUDE,
+    URL,
 )
 from kryon_js.rejections import RejectionTracker
 from kryon_js.source import LineBands
@@ -162,6 +163,7 @@ class JsRuntime:
                 "arrays": ARRAYS,
                 "commonjs": COMMONJS,
                 "encoding": ENCODING,
+                "url": URL,
                 "conversions": CONVERSIONS,
                 "json": JSON_ERRORS,
             }

@@ -44,7 +44,7 @@ from kryon_js.shape import IMPORT_META, THROW_SITES, ScriptShape
 
 __all__ = ["FIRST_LINE", "LineBands", "Shifts", "Wrapped", "without_nul", "wrap"]
 
-FIRST_LINE = 5000
+FIRST_LINE = 8000
 """Above the prelude's lines (``prelude.PRELUDE_LINES``, tested)."""
 
 Shifts = dict[int, list[tuple[int, int, int]]]

@@ -1,0 +1,92 @@
+"""Web globals Node has that QuickJS lacks, written in JavaScript inside the VM: URL and
+URLSearchParams (url.js).  Whole programs compared with Node are node_programs/69_*."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def test_an_invalid_url_throws_nodes_type_error_with_its_code(js: Any) -> None:
+    script = js.load(
+        "function main(input, base) {\n"
+        "  try { new URL(input, base); return 'parsed'; }\n"
+        "  catch (e) { return [e instanceof TypeError, e.message, e.code, e.input, e.base]; }\n"
+        "}\n"
+    )
+    assert js.call(script, "main", "nope") == [True, "Invalid URL", "ERR_INVALID_URL", "nope", None]
+    assert js.call(script, "main", "x", "also bad") == [
+        True,
+        "Invalid URL",
+        "ERR_INVALID_URL",
+        "x",
+        "also bad",
+    ]
+    assert js.call(script, "main", "http://a:70000/")[1:3] == ["Invalid URL", "ERR_INVALID_URL"]
+
+
+def test_relative_urls_resolve_against_the_base_as_the_standard_says(js: Any) -> None:
+    script = js.load("function main(u, b) { return new URL(u, b).href; }\n")
+    base = "http://a/b/c/d;p?q"
+    cases = {
+        "g": "http://a/b/c/g",
+        "./g": "http://a/b/c/g",
+        "g/": "http://a/b/c/g/",
+        "/g": "http://a/g",
+        "//g": "http://g/",
+        "?y": "http://a/b/c/d;p?y",
+        "#s": "http://a/b/c/d;p?q#s",
+        "": "http://a/b/c/d;p?q",
+        "..": "http://a/b/",
+        "../../../g": "http://a/g",
+        "g;x=1/../y": "http://a/b/c/y",
+        "http:g": "http://a/b/c/g",
+    }
+    for relative, expected in cases.items():
+        assert js.call(script, "main", relative, base) == expected, relative
+
+
+def test_hosts_are_normalized_and_default_ports_dropped(js: Any) -> None:
+    script = js.load("function main(u) { const x = new URL(u); return [x.host, x.origin]; }\n")
+    assert js.call(script, "main", "HTTPS://Ex.COM:443/") == ["ex.com", "https://ex.com"]
+    assert js.call(script, "main", "http://0x7f.1:8080") == [
+        "127.0.0.1:8080",
+        "http://127.0.0.1:8080",
+    ]
+    assert js.call(script, "main", "http://[0:0::1]/") == ["[::1]", "http://[::1]"]
+    assert js.call(script, "main", "http://bücher.de/") == [
+        "xn--bcher-kva.de",
+        "http://xn--bcher-kva.de",
+    ]
+    assert js.call(script, "main", "file:///tmp/x") == ["", "null"]
+
+
+def test_search_params_are_live_both_ways(js: Any) -> None:
+    script = js.load(
+        "function main() {\n"
+        "  const u = new URL('https://h.com/p?a=1&a=2');\n"
+        "  const p = u.searchParams;\n"
+        "  p.set('a', 'x y'); p.append('é', '&');\n"
+        "  const first = u.href;\n"
+        "  u.search = '?k=v';\n"
+        "  const second = [p.get('k'), p.has('a'), p.size];\n"
+        "  p.delete('k');\n"
+        "  return [first, second, u.href, u.searchParams === p];\n"
+        "}\n"
+    )
+    assert js.call(script, "main") == [
+        "https://h.com/p?a=x+y&%C3%A9=%26",
+        ["v", False, 1],
+        "https://h.com/p",
+        True,
+    ]
+
+
+def test_url_objects_hold_no_state_a_script_can_reach(js: Any) -> None:
+    script = js.load(
+        "function main() {\n"
+        "  const u = new URL('http://x/');\n"
+        "  return [Reflect.ownKeys(u).length, Reflect.ownKeys(u.searchParams).length,\n"
+        "          String(URL).startsWith('class URL')];\n"
+        "}\n"
+    )
+    assert js.call(script, "main") == [0, 0, True]
