@@ -223,3 +223,18 @@ def test_proven_longs_mixed_with_doubles_ratios_and_bigints() -> None:
     )
     assert fast == full
     assert "4611686018427387904N" in fast and ":ovf" in fast
+
+
+def test_an_if_of_two_longs_is_a_long() -> None:
+    bump = "(if (even? i) (inc c) c)"
+    assert run(f"(loop [i 0 c 0] (if (< i 10) (recur (inc i) {bump}) c))") == "5"
+    assert (
+        run(f"(try (loop [i 0 c 9223372036854775806] (if (< i 3) (recur (inc i) {bump}) c)) {OVF})")
+        == '"integer overflow"'
+    )
+    # a branch that is no long: the variable is none either
+    half = "(if (even? i) (inc c) 0.5)"
+    assert run(f"(loop [i 0 c 0] (if (< i 3) (recur (inc i) {half}) c))") == "1.5"
+    late = "(if (even? i) (inc c) (do (str c) 0.5))"
+    assert run(f"(loop [i 0 c 0] (if (< i 2) (recur (inc i) {late}) c))") == "0.5"
+    assert run("(let [x (if (pos? 1) 2 3)] (loop [i x] (if (< i 5) (recur (* i x)) i)))") == "8"

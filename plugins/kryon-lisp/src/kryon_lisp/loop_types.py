@@ -75,6 +75,9 @@ def _looks_long(form: Any, symbols: set[str], depth: int) -> bool:
     head = form.first()
     if not isinstance(head, Symbol) or head.ns not in (None, "clojure.core"):
         return False
+    if head.name == "if" and head.ns is None:
+        branches = list(form.more())[1:]
+        return len(branches) == 2 and all(_looks_long(x, symbols, depth + 1) for x in branches)
     arity = _ARITY.get(head.name)
     if arity is None or not arity[0] <= form.count - 1 <= arity[1]:
         return False

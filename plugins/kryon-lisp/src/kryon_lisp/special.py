@@ -26,6 +26,7 @@ from kryon_lisp.scope import (
     is_bool,
     is_long,
     mark_bool,
+    mark_long,
     name,
     store,
 )
@@ -92,14 +93,15 @@ def _if(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
         return [*stmts, ast.If(test=test, body=body or [ast.Pass()], orelse=orelse)], None
     e1 = const(None) if e1 is None else e1
     e2 = const(None) if e2 is None else e2
+    longs = is_long(e1) and is_long(e2)
     if not s1 and not s2:
         expr = ast.IfExp(test=test, body=e1, orelse=e2)
-        return stmts, mark_bool(expr, is_bool(e1) and is_bool(e2))
+        return stmts, mark_long(mark_bool(expr, is_bool(e1) and is_bool(e2)), longs)
     tmp = c.scope.temp()
     return [
         *stmts,
         ast.If(test=test, body=[*s1, assign(tmp, e1)], orelse=[*s2, assign(tmp, e2)]),
-    ], mark_bool(name(tmp), is_bool(e1) and is_bool(e2))
+    ], mark_long(mark_bool(name(tmp), is_bool(e1) and is_bool(e2)), longs)
 
 
 @special("cond")
