@@ -1,9 +1,13 @@
 """Web globals Node has that QuickJS lacks, written in JavaScript inside the VM: URL and
-URLSearchParams (url.js).  Whole programs compared with Node are node_programs/69_*."""
+URLSearchParams (url.js), EventTarget and AbortController (events.js).  Whole programs
+compared with Node are node_programs/69_url.js and 70_events.js."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+from .conftest import kryon_run
 
 
 def test_an_invalid_url_throws_nodes_type_error_with_its_code(js: Any) -> None:
@@ -90,3 +94,57 @@ def test_url_objects_hold_no_state_a_script_can_reach(js: Any) -> None:
         "}\n"
     )
     assert js.call(script, "main") == [0, 0, True]
+
+
+def test_a_listeners_error_ends_the_program_after_the_dispatch_as_in_node(tmp_path: Path) -> None:
+    done = kryon_run(
+        tmp_path,
+        "listener.js",
+        "const t = new EventTarget();\n"
+        "t.addEventListener('x', () => { throw new Error('in listener'); });\n"
+        "t.addEventListener('x', () => console.log('second listener'));\n"
+        "console.log(t.dispatchEvent(new Event('x')));\n",
+    )
+    assert done.stdout == "second listener\ntrue\n"
+    assert done.returncode == 70
+    assert "listener.js:2:39: Error: in listener" in done.stderr
+
+
+def test_a_timeout_signal_alone_keeps_no_program_alive(tmp_path: Path) -> None:
+    done = kryon_run(
+        tmp_path,
+        "weak.js",
+        "const s = AbortSignal.timeout(50);\n"
+        "s.onabort = () => console.log('aborted', s.reason.name);\n"
+        "setTimeout(() => console.log('kept', s.aborted), 10);\n",
+    )
+    assert (done.returncode, done.stdout) == (0, "kept false\n")
+    done = kryon_run(
+        tmp_path,
+        "kept.js",
+        "const s = AbortSignal.timeout(5);\n"
+        "s.onabort = () => console.log('aborted', s.reason.name, s.reason.code);\n"
+        "setTimeout(() => console.log('later', s.aborted), 10);\n",
+    )
+    assert done.stdout == "aborted TimeoutError 23\nlater true\n"
+
+
+def test_abort_signals_cannot_be_made_directly_and_remove_listeners(js: Any) -> None:
+    script = js.load(
+        "function main() {\n"
+        "  const out = [];\n"
+        "  try { new AbortSignal(); } catch (e) { out.push(e.name, e.code); }\n"
+        "  const ac = new AbortController(), t = new EventTarget();\n"
+        "  t.addEventListener('e', () => out.push('heard'), { signal: ac.signal });\n"
+        "  t.dispatchEvent(new Event('e')); ac.abort(); t.dispatchEvent(new Event('e'));\n"
+        "  out.push(ac.signal.reason.name, Reflect.ownKeys(ac).length);\n"
+        "  return out;\n"
+        "}\n"
+    )
+    assert js.call(script, "main") == [
+        "TypeError",
+        "ERR_ILLEGAL_CONSTRUCTOR",
+        "heard",
+        "AbortError",
+        0,
+    ]

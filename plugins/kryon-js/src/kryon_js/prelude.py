@@ -24,6 +24,7 @@ __all__ = [
     "CONSOLE",
     "CONVERSIONS",
     "ENCODING",
+    "EVENTS",
     "JSON_ERRORS",
     "LOCALE",
     "PRELUDE",
@@ -50,6 +51,9 @@ CONVERSIONS = resources.files("kryon_js").joinpath("conversions.js").read_text("
 ENCODING = resources.files("kryon_js").joinpath("encoding.js").read_text("utf-8")
 """``TextEncoder``/``TextDecoder`` for UTF-8 as Node has them (``encoding.js``):
 ``%(encoding)s``."""
+EVENTS = resources.files("kryon_js").joinpath("events.js").read_text("utf-8")
+"""``EventTarget``, ``Event``, ``AbortController`` and the rest (``events.js``):
+``%(events)s``."""
 URL = resources.files("kryon_js").joinpath("url.js").read_text("utf-8")
 """``URL`` and ``URLSearchParams`` as Node has them (``url.js``): ``%(url)s``."""
 JSON_ERRORS = resources.files("kryon_js").joinpath("json.js").read_text("utf-8")
@@ -1599,12 +1603,14 @@ function clearTimer(id) { if (typeof id === "number") mapDelete(TIMERS, id); }
 function fireTimer() {
   let next;
   const it = mapValues(TIMERS);
+  let kept = false;  // a timer that keeps the program alive (AbortSignal.timeout's does not)
   for (let step = timerNext(it); !step.done; step = timerNext(it)) {
     const t = step.value;
+    if (!t.weak) kept = true;
     const earlier = next === undefined || t.due < next.due;
     if (earlier || (t.due === next.due && t.seq < next.seq)) next = t;
   }
-  if (next === undefined) return false;
+  if (next === undefined || !kept) return false;
   if (next.due > clock) clock = next.due;
   if (next.every) { next.due = clock + next.every; next.seq = ++timerSeq; }
   else mapDelete(TIMERS, next.id);
@@ -1631,6 +1637,9 @@ if (%(timers)s) {
     define(global, name, { value: timerGlobals[name], writable: true, configurable: true });
   }
 }
+(%(events)s)(global, processObject.nextTick, %(timers)s ? function (callback, delay) {
+  mapGet(TIMERS, addTimer(callback, delay, [], false)).weak = true;
+} : null);
 
 // -- unhandled rejections (rejections.py) -------------------------------------------
 // The host keeps the promises rejected with no handler; once the jobs have drained,
@@ -1740,7 +1749,9 @@ function markNatives(object, depth, seen) {
     // (Node's TextEncoder and TextDecoder are JavaScript classes: their source shows)
     if (object === global && (names[i] === "kryon" || names[i] === "window" ||
         names[i] === "TextEncoder" || names[i] === "TextDecoder" || names[i] === "URL" ||
-        names[i] === "URLSearchParams")) continue;
+        names[i] === "URLSearchParams" || names[i] === "EventTarget" || names[i] === "Event" ||
+        names[i] === "CustomEvent" || names[i] === "AbortController" ||
+        names[i] === "AbortSignal")) continue;
     const d = Reflect.getOwnPropertyDescriptor(object, names[i]), parts = [d.value, d.get, d.set];
     for (let k = 0; k < 3; k++) {
       const v = parts[k];
@@ -1955,6 +1966,7 @@ PRELUDE_LINES = (
     + COMMONJS.count("\n")
     + ENCODING.count("\n")
     + URL.count("\n")
+    + EVENTS.count("\n")
     + CONVERSIONS.count("\n")
     + JSON_ERRORS.count("\n")
     + 1

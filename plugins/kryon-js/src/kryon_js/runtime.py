@@ -48,6 +48,7 @@ from kryon_js.prelude import (
     CONSOLE,
     CONVERSIONS,
     ENCODING,
+    EVENTS,
     JSON_ERRORS,
     LOCALE,
     PRELUDE,
@@ -164,6 +165,7 @@ class JsRuntime:
                 "commonjs": COMMONJS,
                 "encoding": ENCODING,
                 "url": URL,
+                "events": EVENTS,
                 "conversions": CONVERSIONS,
                 "json": JSON_ERRORS,
             }

@@ -47,9 +47,13 @@ _JOB_NAMES = frozenset(
         "nextTick",
         "FinalizationRegistry",
         "import",
+        # (a listener's error is thrown from a tick: events.js)
+        "dispatchEvent",
+        "abort",
     }
 )
-_TIMER_NAMES = frozenset({"setTimeout", "setInterval", "setImmediate"})
+# (AbortSignal.timeout aborts from a timer)
+_TIMER_NAMES = frozenset({"setTimeout", "setInterval", "setImmediate", "AbortSignal"})
 # "export default" becomes "const $kdflt$=": the same length, so columns stay exact.
 _DEFAULT_LOCAL = "$kdflt$"
 IMPORT_META = "$kmeta$"
