@@ -238,3 +238,25 @@ def test_an_if_of_two_longs_is_a_long() -> None:
     late = "(if (even? i) (inc c) (do (str c) 0.5))"
     assert run(f"(loop [i 0 c 0] (if (< i 2) (recur (inc i) {late}) c))") == "0.5"
     assert run("(let [x (if (pos? 1) 2 3)] (loop [i x] (if (< i 5) (recur (* i x)) i)))") == "8"
+
+
+def test_a_cond_of_longs_with_an_else_is_a_long() -> None:
+    step = "(cond (zero? (mod i 3)) (+ acc i) (even? i) (* acc 2) :else acc)"
+    assert run(f"(loop [i 0 acc 1] (if (< i 10) (recur (inc i) {step}) acc))") == "41"
+    assert (
+        run(f"(try (loop [i 0 acc 1] (if (< i 300) (recur (inc i) {step}) acc)) {OVF})")
+        == '"integer overflow"'
+    )
+    # no :else (nil), or a branch that is no long: the variable is none
+    assert (
+        run("(loop [i 0 acc 1] (if (< i 3) (recur (inc i) (cond (< i 2) (inc acc))) acc))") == "nil"
+    )
+    assert (
+        run(
+            "(loop [i 0 acc 1] (if (< i 3) (recur (inc i) (cond (< i 1) (inc acc) :else 0.5)) acc))"
+        )
+        == "0.5"
+    )
+    assert run("(let [x (cond (pos? 1) 2 :else 3)] (* x 4611686018427387904N))") == (
+        "9223372036854775808N"
+    )

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from kryon_lisp.scope import LONG_MAX, LONG_MIN
-from kryon_lisp.types import PList, Symbol
+from kryon_lisp.types import Keyword, PList, Symbol
 
 _ARITY = {"inc": (1, 1), "dec": (1, 1), "+": (2, 64), "-": (2, 64), "*": (2, 64)}
 _ARITY |= {"mod": (2, 2), "rem": (2, 2)}
@@ -78,6 +78,14 @@ def _looks_long(form: Any, symbols: set[str], depth: int) -> bool:
     if head.name == "if" and head.ns is None:
         branches = list(form.more())[1:]
         return len(branches) == 2 and all(_looks_long(x, symbols, depth + 1) for x in branches)
+    if head.name == "cond" and head.ns is None:
+        clauses = list(form.more())
+        return (
+            len(clauses) >= 2
+            and len(clauses) % 2 == 0
+            and (isinstance(clauses[-2], Keyword) or clauses[-2] is True)
+            and all(_looks_long(x, symbols, depth + 1) for x in clauses[1::2])
+        )
     arity = _ARITY.get(head.name)
     if arity is None or not arity[0] <= form.count - 1 <= arity[1]:
         return False

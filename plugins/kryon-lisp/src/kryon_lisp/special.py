@@ -114,8 +114,11 @@ def _cond(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
     result = None if ctx.kind != "expr" else c.scope.temp("cond")
     sub = ctx if ctx.kind == "tail" else STMT if ctx.kind == "stmt" else EXPR
 
+    proven = [False]  # whether the branch last compiled gives a proven long
+
     def branch(body: Any) -> Stmts:
         s, e = c.form(body, env, sub)
+        proven[0] = e is not None and is_long(e)
         if e is None:
             return s
         if ctx.kind == "tail":
@@ -125,17 +128,21 @@ def _cond(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
         return [*s, assign(result or "", e)]
 
     tail: Stmts = branch(None)
+    longs = proven[0]  # every branch that can give the value does
     for test, body in reversed(clauses):
         if isinstance(test, Keyword) or test is True:
             tail = branch(body)
+            longs = proven[0]
             continue
         if test is None or test is False:
             continue
         s, t = c.test(test, env)
-        tail = [*s, ast.If(test=t, body=branch(body) or [ast.Pass()], orelse=tail)]
+        then = branch(body)
+        longs = longs and proven[0]
+        tail = [*s, ast.If(test=t, body=then or [ast.Pass()], orelse=tail)]
     if result is None:
         return tail, None
-    return tail, name(result)
+    return tail, mark_long(name(result), longs)
 
 
 def _pairs(c: Compiler, bindings: Any, form: Any, what: str) -> list[tuple[Any, Any]]:
