@@ -148,3 +148,35 @@ def test_abort_signals_cannot_be_made_directly_and_remove_listeners(js: Any) -> 
         "AbortError",
         0,
     ]
+
+
+def test_buffer_encodes_and_decodes_as_node_does(js: Any) -> None:
+    script = js.load(
+        "function main(s) {\n"
+        "  const b = Buffer.from(s);\n"
+        "  return [b.length, b.toString('hex'), b.toString('base64'), b.toString('base64url'),\n"
+        "          Buffer.from(b.toString('base64'), 'base64').equals(b),\n"
+        "          Buffer.from(b.toString('hex'), 'hex').toString(), Buffer.byteLength(s)];\n"
+        "}\n"
+    )
+    assert js.call(script, "main", "a€😀?") == [
+        9,
+        "61e282acf09f98803f",
+        "YeKCrPCfmIA/",
+        "YeKCrPCfmIA_",
+        True,
+        "a€😀?",
+        9,
+    ]
+
+
+def test_buffer_slices_share_memory_and_stay_buffers(js: Any) -> None:
+    script = js.load(
+        "function main() {\n"
+        "  const b = Buffer.from('hello'), s = b.slice(1, 3);\n"
+        "  s[0] = 0x45;\n"
+        "  return [b.toString(), Buffer.isBuffer(s), Buffer.isBuffer(new Uint8Array(1)),\n"
+        "          Buffer.concat([b, s]).toString(), Buffer.alloc(3, 'ab').toString()];\n"
+        "}\n"
+    )
+    assert js.call(script, "main") == ["hEllo", True, False, "hElloEl", "aba"]

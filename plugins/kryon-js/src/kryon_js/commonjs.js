@@ -1,7 +1,8 @@
 // What a Node CommonJS file has besides the globals: `module`, `exports` and a
-// `require` that gives three of Node's built-in modules written here, `util`
+// `require` that gives Node's built-in modules written here, `util`
 // (inspect, format, promisify, inherits, isDeepStrictEqual), `events`
-// (EventEmitter) and `assert` (ok, equal, strictEqual, deepStrictEqual, throws...);
+// (EventEmitter), `assert` (ok, equal, strictEqual, deepStrictEqual, throws...),
+// `buffer` ({ Buffer }) and `url` ({ URL, URLSearchParams });
 // any other name throws Node's MODULE_NOT_FOUND error (there is no file system).
 // The prelude evaluates this factory once per VM with util.inspect and util.format
 // (console.js); it returns { require, newModule }.
@@ -258,7 +259,10 @@ for (const name of keys(asserts)) {
 }
 define(assert, "strict", { value: assert, enumerable: true });
 
-const BUILT_IN = { util, events: EventEmitter, assert, "assert/strict": assert };
+// (buffer and url hold the globals buffer.js and url.js made, evaluated before this)
+const BUILT_IN = { util, events: EventEmitter, assert, "assert/strict": assert,
+  buffer: { Buffer: globalThis.Buffer },
+  url: { URL: globalThis.URL, URLSearchParams: globalThis.URLSearchParams } };
 function require(name) {
   const id = typeof name === "string" && name.slice(0, 5) === "node:" ? name.slice(5) : name;
   if (typeof id === "string" && Object.prototype.hasOwnProperty.call(BUILT_IN, id)) return BUILT_IN[id];

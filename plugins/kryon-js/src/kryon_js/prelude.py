@@ -19,6 +19,7 @@ from importlib import resources
 
 __all__ = [
     "ARRAYS",
+    "BUFFER",
     "CLONE",
     "COMMONJS",
     "CONSOLE",
@@ -54,6 +55,8 @@ ENCODING = resources.files("kryon_js").joinpath("encoding.js").read_text("utf-8"
 EVENTS = resources.files("kryon_js").joinpath("events.js").read_text("utf-8")
 """``EventTarget``, ``Event``, ``AbortController`` and the rest (``events.js``):
 ``%(events)s``."""
+BUFFER = resources.files("kryon_js").joinpath("buffer.js").read_text("utf-8")
+"""A small ``Buffer`` as Node has it (``buffer.js``): ``%(buffer)s``."""
 URL = resources.files("kryon_js").joinpath("url.js").read_text("utf-8")
 """``URL`` and ``URLSearchParams`` as Node has them (``url.js``): ``%(url)s``."""
 JSON_ERRORS = resources.files("kryon_js").joinpath("json.js").read_text("utf-8")
@@ -1253,6 +1256,7 @@ const console = consoleParts.console, inspect = consoleParts.inspect;
 (%(clone)s)(global);
 (%(encoding)s)(global);
 (%(url)s)(global);
+(%(buffer)s)(global);
 (%(conversions)s)(global);
 (%(arrays)s)(consoleParts.proxies);
 const commonjs = (%(commonjs)s)(inspect, consoleParts.format);
@@ -1751,7 +1755,7 @@ function markNatives(object, depth, seen) {
         names[i] === "TextEncoder" || names[i] === "TextDecoder" || names[i] === "URL" ||
         names[i] === "URLSearchParams" || names[i] === "EventTarget" || names[i] === "Event" ||
         names[i] === "CustomEvent" || names[i] === "AbortController" ||
-        names[i] === "AbortSignal")) continue;
+        names[i] === "AbortSignal" || names[i] === "Buffer")) continue;
     const d = Reflect.getOwnPropertyDescriptor(object, names[i]), parts = [d.value, d.get, d.set];
     for (let k = 0; k < 3; k++) {
       const v = parts[k];
@@ -1967,6 +1971,7 @@ PRELUDE_LINES = (
     + ENCODING.count("\n")
     + URL.count("\n")
     + EVENTS.count("\n")
+    + BUFFER.count("\n")
     + CONVERSIONS.count("\n")
     + JSON_ERRORS.count("\n")
     + 1

@@ -43,6 +43,7 @@ from kryon_js.hostcalls import (
 from kryon_js.jserrors import ErrorMapper, innermost
 from kryon_js.prelude import (
     ARRAYS,
+    BUFFER,
     CLONE,
     COMMONJS,
     CONSOLE,
@@ -165,6 +166,7 @@ class JsRuntime:
                 "commonjs": COMMONJS,
                 "encoding": ENCODING,
                 "url": URL,
+                "buffer": BUFFER,
                 "events": EVENTS,
                 "conversions": CONVERSIONS,
                 "json": JSON_ERRORS,
