@@ -2,7 +2,7 @@
 // schemes (http, https, ws, wss, ftp, file) and others (opaque paths, opaque hosts),
 // percent-encoding by the standard's sets, IPv4 and IPv6 hosts serialized, default
 // ports dropped, a live searchParams, printed as Node prints them.  A host that is not
-// ASCII is lower-cased, NFC-normalized and Punycoded, without UTS 46's full mapping
+// ASCII is lower-cased, NFKC-normalized and Punycoded, without UTS 46's full mapping
 // table.  Pure JavaScript: the prelude evaluates this factory once per VM with the
 // global object, after encoding.js.
 (function (global) {
@@ -222,11 +222,13 @@ function punycode(label) {
   }
   return out;
 }
-// Domain to ASCII without UTS 46's mapping table: lower case and NFC, then Punycode
-// for each label that is not ASCII.
+// Domain to ASCII without UTS 46's mapping table: its ignored code points dropped,
+// lower case and NFKC (close to its mapping), then Punycode for each label that is
+// not ASCII.
 function toASCII(domain) {
   if (!/[^\x00-\x7f]/.test(domain)) return domain;
-  const labels = domain.toLowerCase().normalize("NFC").split(/[.\u3002\uff0e\uff61]/);
+  const labels = domain.replace(/[\u00ad\u034f\u180b-\u180d\u200b\u2060\ufe00-\ufe0f\ufeff]/g, "")
+    .toLowerCase().normalize("NFKC").split(/[.\u3002\uff0e\uff61]/);
   for (let i = 0; i < labels.length; i++) {
     if (/[^\x00-\x7f]/.test(labels[i])) labels[i] = "xn--" + punycode(labels[i]);
   }
@@ -405,7 +407,7 @@ function parse(input, base) {
     const special = isSpecialScheme(url.scheme);
     if (url.scheme === "file:") return parseFile(url, s, base) ? url : null;
     if (special) {
-      if (base && base.scheme === url.scheme && !/^[\/\\]/.test(s)) return relative(url, s, base);
+      if (base && base.scheme === url.scheme && s.slice(0, 2) !== "//") return relative(url, s, base);
       s = s.replace(/^[\/\\]*/, "");
       return authority(url, s, true) ? url : null;
     }
@@ -434,7 +436,9 @@ function parse(input, base) {
 function relative(url, s, base) {
   const special = isSpecialScheme(url.scheme);
   const slash = special ? /^[\/\\]/ : /^\//, twoSlashes = special ? /^[\/\\]{2}/ : /^\/\//;
-  if (twoSlashes.test(s)) return authority(url, s.slice(2), special) ? url : null;
+  if (twoSlashes.test(s)) {
+    return authority(url, special ? s.replace(/^[\/\\]+/, "") : s.slice(2), special) ? url : null;
+  }
   url.username = base.username; url.password = base.password;
   url.host = base.host; url.port = base.port;
   if (slash.test(s)) {
