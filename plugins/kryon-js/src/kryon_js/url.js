@@ -795,8 +795,8 @@ class URL {
     const special = isSpecialScheme(r.scheme);
     let s = text(value).replace(/[\t\n\r]/g, "");
     r.path = [];
+    if (!special && s === "") return;
     if (special ? /^[\/\\]/.test(s) : s[0] === "/") s = s.slice(1);
-    else if (!special && r.host === null && s === "") return;
     parsePath(r, s.replace(/[?#]/g, (c) => (c === "?" ? "%3F" : "%23")), special);
   }
   get search() { const r = recordOf(this); return r.query === null || r.query === "" ? "" : "?" + r.query; }
@@ -855,7 +855,7 @@ function setHost(r, s, withPort) {
   let hostPart = s, portPart = null;
   const close = s.lastIndexOf("]"), colon = s.lastIndexOf(":");
   if (colon > close) { hostPart = s.slice(0, colon); portPart = s.slice(colon + 1); }
-  if (!withPort && portPart !== null) return;
+  if ((!withPort || r.scheme === "file:") && portPart !== null) return;
   if (hostPart === "") { if (special) return; }
   const host = hostPart === "" ? "" : parseHost(hostPart, special);
   if (host === null) return;
