@@ -25,26 +25,41 @@ function fail(input, base) {
 }
 
 // -- percent-encoding ----------------------------------------------------------
-const C0 = (c) => c < 0x20 || c > 0x7e;
-const FRAGMENT = (c) => C0(c) || c === 0x20 || c === 0x22 || c === 0x3c || c === 0x3e || c === 0x60;
-const QUERY = (c) => C0(c) || c === 0x20 || c === 0x22 || c === 0x23 || c === 0x3c || c === 0x3e;
-const SPECIAL_QUERY = (c) => QUERY(c) || c === 0x27;
-const PATH = (c) => QUERY(c) || c === 0x3f || c === 0x60 || c === 0x7b || c === 0x7d;
-const USERINFO = (c) => PATH(c) || c === 0x2f || c === 0x3a || c === 0x3b || c === 0x3d ||
-  c === 0x40 || (c >= 0x5b && c <= 0x5e) || c === 0x7c;
-const FORM = (c) => !((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ||
-  (c >= 0x61 && c <= 0x7a) || c === 0x2a || c === 0x2d || c === 0x2e || c === 0x5f);
+// (each set as a table of the ASCII codes it encodes; every code past ASCII is encoded)
+function table(encodes) {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) t[c] = encodes(c) ? 1 : 0;
+  return t;
+}
+const inC0 = (c) => c < 0x20 || c > 0x7e;
+const inFragment = (c) => inC0(c) || c === 0x20 || c === 0x22 || c === 0x3c || c === 0x3e ||
+  c === 0x60;
+const inQuery = (c) => inC0(c) || c === 0x20 || c === 0x22 || c === 0x23 || c === 0x3c ||
+  c === 0x3e;
+const inPath = (c) => inQuery(c) || c === 0x3f || c === 0x60 || c === 0x7b || c === 0x7d;
+const C0 = table(inC0), FRAGMENT = table(inFragment), QUERY = table(inQuery);
+const SPECIAL_QUERY = table((c) => inQuery(c) || c === 0x27), PATH = table(inPath);
+const USERINFO = table((c) => inPath(c) || c === 0x2f || c === 0x3a || c === 0x3b ||
+  c === 0x3d || c === 0x40 || (c >= 0x5b && c <= 0x5e) || c === 0x7c);
+const FORM = table((c) => !((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ||
+  (c >= 0x61 && c <= 0x7a) || c === 0x2a || c === 0x2d || c === 0x2e || c === 0x5f));
 
 function utf8(s) { return apply(encodeText, encoder, [s]); }
 function hex(b) { return "%" + HEX[b >> 4] + HEX[b & 15]; }
 
 function encode(s, set, spaceAsPlus) {
-  let out = "";
-  for (let i = 0; i < s.length; i++) {
+  let i = 0;
+  for (; i < s.length; i++) {  // most text needs nothing: returned as it is
+    const c = s.charCodeAt(i);
+    if (c >= 0x80 || set[c] === 1) break;
+  }
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) {
       if (spaceAsPlus && c === 0x20) out += "+";
-      else out += set(c) ? hex(c) : s[i];
+      else out += set[c] === 1 ? hex(c) : s[i];
       continue;
     }
     const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length &&
@@ -76,11 +91,14 @@ function decodeBytes(s) {
   }
   return bytes;
 }
-function decode(s) { return apply(decodeText, decoder, [new Uint8Array(decodeBytes(s))]); }
+function decode(s) {
+  if (!/[%\u0080-\uffff]/.test(s)) return s;
+  return apply(decodeText, decoder, [new Uint8Array(decodeBytes(s))]);
+}
 
 // -- hosts ---------------------------------------------------------------------
-const FORBIDDEN_HOST = "\0\t\n\r #/:<>?@[\\]^|";
-const FORBIDDEN_DOMAIN = FORBIDDEN_HOST + "%\x7f";
+const FORBIDDEN_HOST = /[\0\t\n\r #/:<>?@[\\\]^|]/;
+const FORBIDDEN_DOMAIN = /[\0-\x20#/:<>?@[\\\]^|%\x7f-\uffff]/;
 
 function parseIPv4Number(part) {
   if (part === "") return NaN;
@@ -94,9 +112,8 @@ function parseIPv4Number(part) {
 }
 
 function endsInNumber(host) {
-  const parts = host.split(".");
-  if (parts[parts.length - 1] === "" && parts.length > 1) parts.pop();
-  const last = parts[parts.length - 1];
+  const end = host[host.length - 1] === "." ? host.length - 1 : host.length;
+  const last = host.slice(host.lastIndexOf(".", end - 1) + 1, end);
   if (last !== "" && /^[0-9]+$/.test(last)) return true;
   return !Number.isNaN(parseIPv4Number(last)) && /^0[xX]/.test(last);
 }
@@ -241,18 +258,13 @@ function parseHost(input, special) {
     return parseIPv6(input.slice(1, -1));
   }
   if (!special) {
-    for (let i = 0; i < input.length; i++) if (FORBIDDEN_HOST.includes(input[i])) return null;
+    if (FORBIDDEN_HOST.test(input)) return null;
     return encode(input, C0, false);
   }
   const domain = toASCII(decode(input));
   if (domain === null) return null;
-  let ascii = "";
-  for (let i = 0; i < domain.length; i++) {
-    const c = domain.charCodeAt(i);
-    if (c > 0x7e || c < 0x20 || FORBIDDEN_DOMAIN.includes(domain[i])) return null;
-    ascii += c >= 65 && c <= 90 ? fromCodes(c + 32) : domain[i];
-  }
-  if (ascii === "") return null;
+  if (domain === "" || FORBIDDEN_DOMAIN.test(domain)) return null;
+  const ascii = domain.toLowerCase();
   return endsInNumber(ascii) ? parseIPv4(ascii) : ascii;
 }
 
@@ -280,7 +292,7 @@ function shorten(url) {
 
 // Appends the path segments of `s` (already cut before ? and #) to url.path.
 function parsePath(url, s, special) {
-  const segments = special ? s.split(/[\/\\]/) : s.split("/");
+  const segments = special && s.indexOf("\\") >= 0 ? s.split(/[\/\\]/) : s.split("/");
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i], last = i === segments.length - 1;
     if (isDoubleDot(seg)) {
@@ -398,7 +410,13 @@ function parseFile(url, s, base) {
 }
 
 function parse(input, base) {
-  input = input.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "").replace(/[\t\n\r]/g, "");
+  let start = 0, end = input.length;
+  while (start < end && input.charCodeAt(start) <= 0x20) start++;
+  while (end > start && input.charCodeAt(end - 1) <= 0x20) end--;
+  if (start !== 0 || end !== input.length) input = input.slice(start, end);
+  if (input.indexOf("\t") >= 0 || input.indexOf("\n") >= 0 || input.indexOf("\r") >= 0) {
+    input = input.replace(/[\t\n\r]/g, "");
+  }
   const m = /^([a-zA-Z][a-zA-Z0-9+\-.]*):/.exec(input);
   let url, s;
   if (m) {
