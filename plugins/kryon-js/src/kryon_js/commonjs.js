@@ -58,6 +58,8 @@ function inherits(ctor, superCtor) {
   define(ctor, "super_", { value: superCtor, writable: true, configurable: true });
   setProto(ctor.prototype, superCtor.prototype);
 }
+// (util.inspect.custom: the key a class's own inspect method has, as in Node)
+define(inspect, "custom", { value: Symbol.for("nodejs.util.inspect.custom"), enumerable: true });
 const util = { inspect, format, promisify, inherits, isDeepStrictEqual,
   isArray, types: { isPromise: (v) => v instanceof PromiseCtor } };
 

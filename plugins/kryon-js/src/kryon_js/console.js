@@ -499,7 +499,8 @@ function show(st, v, level) {
   if (st.customInspect) {
     const custom = v[CUSTOM];
     if (typeof custom === "function" && custom !== inspect) {
-      const options = { depth: st.depth - level, showHidden: st.showHidden,
+      // (as Node: the depth left is the first argument, options.depth the whole depth)
+      const options = { depth: st.depth, showHidden: st.showHidden,
                         breakLength: st.breakLength };
       const r = applyFn(custom, v, [st.depth - level, options, inspect]);
       if (r !== v) {

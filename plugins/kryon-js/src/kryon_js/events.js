@@ -26,11 +26,10 @@ function received(v) {
   }
   return "Received type " + typeof v + " (" + text(v) + ")";
 }
-// (a printed object named after the instance's class, showing the given fields)
-function named(name, fields) {
-  const View = ({ [name]: class {} })[name], view = new View();
-  for (const key in fields) view[key] = fields[key];
-  return view;
+// (the options a custom inspect passes on, as Node's: one level less of the whole depth)
+function inner(options) {
+  const depth = options && options.depth;
+  return { ...options, depth: typeof depth === "number" ? depth - 1 : depth };
 }
 
 // -- Event ---------------------------------------------------------------------
@@ -69,11 +68,11 @@ class Event {
   preventDefault() { stateOf(this).prevented = true; }
   stopPropagation() { stateOf(this).stop = true; }
   stopImmediatePropagation() { const s = stateOf(this); s.stop = true; s.immediate = true; }
-  [CUSTOM](depth) {
-    const s = stateOf(this), name = this.constructor && this.constructor.name || "Event";
+  [CUSTOM](depth, options, inspect) {
+    const s = stateOf(this), name = (this.constructor && this.constructor.name) || "Event";
     if (typeof depth === "number" && depth < 0) return name;
-    return named(name, { type: s.type, defaultPrevented: s.cancelable && s.prevented,
-      cancelable: s.cancelable, timeStamp: s.time });
+    return name + " " + inspect({ type: s.type, defaultPrevented: s.cancelable && s.prevented,
+      cancelable: s.cancelable, timeStamp: s.time }, inner(options));
   }
 }
 for (const [name, value] of [["NONE", 0], ["CAPTURING_PHASE", 1], ["AT_TARGET", 2],
@@ -179,9 +178,10 @@ class EventTarget {
     }
     return !(s.cancelable && s.prevented);
   }
-  [CUSTOM](depth) {
-    const name = this.constructor && this.constructor.name || "EventTarget";
-    return typeof depth === "number" && depth < 0 ? name : named(name, {});
+  [CUSTOM](depth, options, inspect) {
+    const name = (this.constructor && this.constructor.name) || "EventTarget";
+    if (typeof depth === "number" && depth < 0) return name;
+    return name + " " + inspect({}, inner(options));
   }
 }
 
@@ -261,9 +261,9 @@ class AbortSignal extends EventTarget {
     }
     return signal;
   }
-  [CUSTOM](depth) {
-    if (typeof depth === "number" && depth < 0) return "AbortSignal";
-    return named("AbortSignal", { aborted: signalOf(this).aborted });
+  [CUSTOM](depth, options, inspect) {
+    if (typeof depth === "number" && depth < 0) return "[AbortSignal]";
+    return "AbortSignal " + inspect({ aborted: signalOf(this).aborted }, inner(options));
   }
 }
 
@@ -276,9 +276,9 @@ class AbortController {
     return s;
   }
   abort(reason = undefined) { abortSignal(this.signal, reason); }
-  [CUSTOM](depth) {
-    if (typeof depth === "number" && depth < 0) return "AbortController";
-    return named("AbortController", { signal: this.signal });
+  [CUSTOM](depth, options, inspect) {
+    if (typeof depth === "number" && depth < 0) return "AbortController {}";
+    return "AbortController " + inspect({ signal: this.signal }, inner(options));
   }
 }
 

@@ -656,11 +656,17 @@ class URLSearchParams {
   toString() { return serializeQuery(listOf(this)); }
   [CUSTOM](depth, options, inspect) {
     const list = listOf(this);
-    if (list.length === 0) return "URLSearchParams {}";
-    const parts = list.map((p) => inspect(p[0]) + " => " + inspect(p[1]));
-    const one = "URLSearchParams { " + parts.join(", ") + " }";
-    if (one.length <= ((options && options.breakLength) || 80)) return one;
-    return "URLSearchParams {\n  " + parts.join(",\n  ") + " }";
+    if (typeof depth === "number" && depth < 0) return "[Object]";
+    const inner = { ...options, depth: typeof depth === "number" ? depth - 1 : depth };
+    const parts = list.map((p) => inspect(p[0], inner) + " => " + inspect(p[1], inner));
+    // (Node compares the entries' length alone with breakLength)
+    let length = -2;
+    for (let i = 0; i < parts.length; i++) length += parts[i].length + 2;
+    const name = (this.constructor && this.constructor.name) || "URLSearchParams";
+    if (length > ((options && options.breakLength) || 80)) {
+      return name + " {\n  " + parts.join(",\n  ") + " }";
+    }
+    return parts.length ? name + " { " + parts.join(", ") + " }" : name + " {}";
   }
 }
 URLSearchParams.prototype[ITER] = URLSearchParams.prototype.entries;
@@ -696,15 +702,17 @@ const ParamsIterator = Object.create(IteratorProto, {
   [Symbol.toStringTag]: { value: "URLSearchParams Iterator", configurable: true },
   [CUSTOM]: {
     value: function (depth, options, inspect) {
-      const state = iterators.get(this), list = listOf(state.params), parts = [];
+      if (typeof depth === "number" && depth < 0) return "[Object]";
+      const inner = { ...options, depth: typeof depth === "number" ? depth - 1 : depth };
+      const state = iterators.get(this), list = listOf(state.params), items = [];
       for (let i = state.at; i < list.length; i++) {
         const pair = list[i];
-        parts.push(inspect(state.kind === "keys" ? pair[0] : state.kind === "values" ? pair[1] :
-          [pair[0], pair[1]], options));
+        items.push(state.kind === "keys" ? pair[0] : state.kind === "values" ? pair[1] :
+          [pair[0], pair[1]]);
       }
-      const one = "URLSearchParams Iterator { " + parts.join(", ") + " }";
-      if (one.length <= ((options && options.breakLength) || 80)) return one;
-      return "URLSearchParams Iterator {\n  " + parts.join(",\n  ") + " }";
+      const parts = items.map((v) => inspect(v, inner));
+      return "URLSearchParams Iterator {" + (inspect(items, inner).includes("\n")
+        ? "\n  " + parts.join(",\n  ") : " " + parts.join(", ")) + " }";
     },
     writable: true, configurable: true,
   },
@@ -854,15 +862,14 @@ class URL {
   toJSON() { return serialize(recordOf(this), false); }
   [CUSTOM](depth, options, inspect) {
     if (typeof depth === "number" && depth < 0) return "URL {}";
-    const view = new URLView();
+    const shown = {};
     const names = ["href", "origin", "protocol", "username", "password", "host",
       "hostname", "port", "pathname", "search", "searchParams", "hash"];
-    for (let i = 0; i < names.length; i++) view[names[i]] = this[names[i]];
-    return view;
+    for (let i = 0; i < names.length; i++) shown[names[i]] = this[names[i]];
+    const name = (this.constructor && this.constructor.name) || "URL";
+    return name + " " + inspect(shown, options);
   }
 }
-// (what console.log shows of a URL: its getters' values under the name URL)
-const URLView = ({ URL: class {} }).URL;
 
 function setHost(r, s, withPort) {
   if (typeof r.path === "string") return;
