@@ -329,12 +329,9 @@ def test_repl_whose_reader_goes_away_ends_quietly_with_141() -> None:
     assert proc.stderr is not None and proc.stderr.read() == b""
 
 
-def test_a_piped_run_keeps_the_order_of_stdout_and_stderr(tmp_path: Path) -> None:
-    # stdout waits in PendingOutput when it is a pipe; what goes to stderr (here
-    # the error that ends the run) comes after everything printed before it.
-    program = tmp_path / "order.fake"
-    program.write_text("for i in range(3000):\n    print(i)\nraise ValueError('boom')\n")
-    done = subprocess.run(
+def run_piped_together(program: Path) -> subprocess.CompletedProcess[str]:
+    """``kryon run PROGRAM`` with stdout and stderr on one pipe, as ``2>&1 | ...``."""
+    return subprocess.run(
         [*KRYON, "run", str(program)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -342,6 +339,14 @@ def test_a_piped_run_keeps_the_order_of_stdout_and_stderr(tmp_path: Path) -> Non
         env=ENV,
         timeout=60,
     )
+
+
+def test_a_piped_run_keeps_the_order_of_stdout_and_stderr(tmp_path: Path) -> None:
+    # stdout waits in PendingOutput when it is a pipe; what goes to stderr (here
+    # the error that ends the run) comes after everything printed before it.
+    program = tmp_path / "order.fake"
+    program.write_text("for i in range(3000):\n    print(i)\nraise ValueError('boom')\n")
+    done = run_piped_together(program)
     lines = done.stdout.splitlines()
     assert done.returncode == 70
     assert lines[:3000] == [str(i) for i in range(3000)]
@@ -351,14 +356,7 @@ def test_a_piped_run_keeps_the_order_of_stdout_and_stderr(tmp_path: Path) -> Non
 def test_a_piped_run_logs_after_what_was_printed_before(tmp_path: Path) -> None:
     program = tmp_path / "logs.fake"
     program.write_text("print('before')\nkryon.log('logged')\nprint('after')\n")
-    done = subprocess.run(
-        [*KRYON, "run", str(program)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=ENV,
-        timeout=60,
-    )
+    done = run_piped_together(program)
     assert (done.returncode, done.stdout) == (
         0,
         f"before\n[kryon.script.{program}] INFO: logged\nafter\n",
