@@ -1,8 +1,9 @@
 // A small Buffer as Node 20 has it: a Uint8Array subclass with from/alloc/concat/
 // isBuffer/byteLength/compare, toString and write in utf8, hex, base64, base64url,
 // latin1 and ascii, equals/compare/indexOf/includes, toJSON, printed as <Buffer 68 69>.
-// No pooling and no numeric read/write methods.  Pure JavaScript: the prelude
-// evaluates this factory once per VM with the global object, after encoding.js.
+// readUInt8/readInt16LE/writeDoubleBE/readBigUInt64LE... as well; no pooling.  Pure
+// JavaScript: the prelude evaluates this factory once per VM with the global object,
+// after encoding.js.
 (function (global) {
 "use strict";
 const define = Object.defineProperty, apply = Reflect.apply, text = String;
@@ -23,7 +24,9 @@ function argType(name, what, v) {
     got = v.constructor && v.constructor.name ? "Received an instance of " + v.constructor.name
       : "Received " + text(v);
   } else if (typeof v === "function") got = "Received function " + v.name;
-  else got = "Received type " + typeof v + " (" + text(v) + ")";
+  else if (typeof v === "string") {
+    got = "Received type string ('" + (v.length > 25 ? v.slice(0, 25) + "..." : v) + "')";
+  } else got = "Received type " + typeof v + " (" + text(v) + ")";
   const which = name === "first" ? name : '"' + name + '"';
   const error = new TypeErrorCtor("The " + which + " argument must be " + what + ". " + got);
   error.code = "ERR_INVALID_ARG_TYPE";
@@ -292,6 +295,78 @@ function search(buf, value, from, encoding) {
     return i;
   }
   return -1;
+}
+
+// -- numbers: readUInt16LE, writeInt32BE, readDoubleLE... (with Node's range errors)
+function outOfRange(name, range, received) {
+  const error = new RangeErrorCtor('The value of "' + name + '" is out of range. It must be ' +
+    range + ". Received " + received);
+  error.code = "ERR_OUT_OF_RANGE";
+  return error;
+}
+function shownNumber(n) {
+  // (Node writes integers past 2 ** 32 with _ between groups of three digits)
+  const t = text(n);
+  if (typeof n === "bigint" ? n <= 2n ** 32n && n >= -(2n ** 32n) : !(Math.abs(n) > 2 ** 32)) {
+    return typeof n === "bigint" ? t + "n" : t;
+  }
+  const sign = t[0] === "-" ? "-" : "", digits = sign ? t.slice(1) : t;
+  let out = "";
+  for (let i = digits.length; i > 0; i -= 3) out = digits.slice(Math.max(0, i - 3), i) + (out ? "_" + out : "");
+  return sign + out + (typeof n === "bigint" ? "n" : "");
+}
+function checkOffset(buf, offset, size) {
+  if (offset === undefined) offset = 0;
+  if (typeof offset !== "number") throw argType("offset", "of type number", offset);
+  const last = buf.length - size;
+  if (offset !== Math.floor(offset)) throw outOfRange("offset", "an integer", offset);
+  if (last < 0) {
+    const error = new RangeErrorCtor("Attempt to access memory outside buffer bounds");
+    error.code = "ERR_BUFFER_OUT_OF_BOUNDS";
+    throw error;
+  }
+  if (offset < 0 || offset > last) throw outOfRange("offset", ">= 0 and <= " + last, offset);
+  return offset;
+}
+function viewOf(buf) { return new DataView(buf.buffer, buf.byteOffset, buf.byteLength); }
+const NUMBERS = [
+  // [name, size, DataView type, min, max]
+  ["UInt8", 1, "Uint8", 0, 255], ["Int8", 1, "Int8", -128, 127],
+  ["UInt16", 2, "Uint16", 0, 65535], ["Int16", 2, "Int16", -32768, 32767],
+  ["UInt32", 4, "Uint32", 0, 4294967295], ["Int32", 4, "Int32", -2147483648, 2147483647],
+  ["Float", 4, "Float32", null, null], ["Double", 8, "Float64", null, null],
+  ["BigUInt64", 8, "BigUint64", 0n, 2n ** 64n - 1n],
+  ["BigInt64", 8, "BigInt64", -(2n ** 63n), 2n ** 63n - 1n],
+];
+for (const [name, size, type, min, max] of NUMBERS) {
+  const get = DataView.prototype["get" + type], set = DataView.prototype["set" + type];
+  const big = typeof min === "bigint";
+  for (const end of size === 1 ? [""] : ["LE", "BE"]) {
+    const little = end === "LE";
+    const read = function (offset = 0) {
+      offset = checkOffset(this, offset, size);
+      return apply(get, viewOf(this), [offset, little]);
+    };
+    const write = function (value, offset = 0) {
+      if (big && typeof value !== "bigint") {
+        throw new TypeErrorCtor("Cannot mix BigInt and other types, use explicit conversions");
+      }
+      if (min !== null && (value < min || value > max)) {
+        const range = big ? ">= " + (min === 0n ? "0n" : "-(2n ** 63n)") + " and < " +
+          (min === 0n ? "2n ** 64n" : "2n ** 63n") : ">= " + min + " and <= " + max;
+        throw outOfRange("value", range, shownNumber(value));
+      }
+      offset = checkOffset(this, offset, size);
+      apply(set, viewOf(this), [offset, big ? value : +value, little]);
+      return offset + size;
+    };
+    for (const [prefix, f] of [["read", read], ["write", write]]) {
+      for (const spelled of [name, name.replace("UInt", "Uint")]) {
+        define(Buffer.prototype, prefix + spelled + end,
+          { value: f, writable: true, enumerable: true, configurable: true });
+      }
+    }
+  }
 }
 
 define(global, "Buffer", { value: Buffer, writable: true, configurable: true });
