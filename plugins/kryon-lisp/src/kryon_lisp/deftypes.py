@@ -27,6 +27,7 @@ from pyrsistent import pvector
 
 from kryon_lisp.clojure_hash import M32, java_string_hash
 from kryon_lisp.macros import L, S, gensym, macro
+from kryon_lisp.records import method_arities
 from kryon_lisp.types import Keyword, LMap, PList, PVector, Symbol, plist, truthy
 
 _INTERFACES = frozenset(
@@ -313,12 +314,7 @@ def _method_map(methods: list[PList], fields: list[str], mutable: set[str]) -> A
     their own (``(invoke [_ x] ..) (invoke [_ x y] ..)``) or as one."""
     arities: dict[str, list[PList]] = {}
     for method in methods:
-        head, params, *body = list(method)
-        written = (
-            [(params, body)]
-            if type(params) is PVector
-            else [(a.first(), list(a.more())) for a in [params, *body]]
-        )
+        head, written = method_arities(method)
         arities.setdefault(head.name, []).extend(_arity(p, b, fields, mutable) for p, b in written)
     return LMap.of((Keyword(n), plist([S("fn"), *a])) for n, a in arities.items())
 

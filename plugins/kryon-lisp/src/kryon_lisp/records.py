@@ -253,17 +253,21 @@ def _impl_groups(forms: list[Any]) -> list[tuple[Any, list[PList]]]:
     return groups
 
 
+def method_arities(method: PList) -> tuple[Any, list[tuple[Any, list[Any]]]]:
+    """A method form's name and its ``(params, body)`` arities, written as one
+    (``(m [this] ..)``) or several (``(m ([this] ..) ([this x] ..))``)."""
+    name, params, *body = list(method)
+    if type(params) is PVector:
+        return name, [(params, body)]
+    return name, [(a.first(), list(a.more())) for a in [params, *body]]
+
+
 def _impl_map(methods: list[PList], fields: list[Any] | None) -> Any:
     """``{:m (fn ...)}`` for the method forms; record fields bound from ``this``.
     The arities of a method may be forms of their own (``(m [this] ..) (m [this x] ..)``)."""
     by_name: dict[str, list[Any]] = {}
     for method in methods:
-        name, params, *body = list(method)
-        arities = (
-            [(params, body)]
-            if type(params) is PVector
-            else [(a.first(), list(a.more())) for a in [params, *body]]
-        )
+        name, arities = method_arities(method)
         fn_arities = []
         for arity_params, written_body in arities:
             arity_body = written_body
