@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kryon_js.lexer import Token
+from kryon_js.lexer import Token, closing_bracket
 
 __all__ = ["CHECK_MARK", "Check", "for_of_check", "pattern_check"]
 
@@ -120,7 +120,7 @@ class _Chain:
         # `new Map().get(1)`: "(intermediate value).get(...)", "Map.get"
         if _kind(tokens, i + 1) != "name" or _text(tokens, i + 2) != "(":
             return None
-        close = _closing(tokens, i + 2)
+        close = closing_bracket(tokens, i + 2)
         if close is None:
             return None
         self.shown, self.iterated = _INTERMEDIATE, tokens[i + 1].text
@@ -151,7 +151,7 @@ class _Chain:
                 i += 3
             elif tok.text == "[":
                 # arr[i + 1]: "arr[(i + 1)]", as the binary operator prints alone
-                close = _closing(tokens, i)
+                close = closing_bracket(tokens, i)
                 inner = _value(tokens, i + 1) if close is not None else None
                 if close is None or inner is None or _text(tokens, i + 1) == "void":
                     return None
@@ -162,7 +162,7 @@ class _Chain:
                 self.iterated += part
                 i = close + 1
             elif tok.text == "(":
-                close = _closing(tokens, i)
+                close = closing_bracket(tokens, i)
                 if close is None:
                     return None
                 self.shown += "(...)"
@@ -184,21 +184,6 @@ def _text(tokens: Sequence[Token], i: int) -> str:
 
 def _kind(tokens: Sequence[Token], i: int) -> str:
     return tokens[i].kind if 0 <= i < len(tokens) else ""
-
-
-def _closing(tokens: Sequence[Token], i: int) -> int | None:
-    depth = 0
-    for j in range(i, len(tokens)):
-        t = tokens[j]
-        if t.kind == "punct" and t.text in ("(", "[", "{"):
-            depth += 1
-        elif t.kind == "punct" and t.text in (")", "]", "}"):
-            depth -= 1
-            if depth == 0:
-                return j
-        elif t.kind == "tmpl":
-            depth += t.text.endswith("${") - t.text.startswith("}")
-    return None
 
 
 def _ended(tokens: Sequence[Token], i: int) -> bool:

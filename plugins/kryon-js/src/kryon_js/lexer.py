@@ -11,9 +11,10 @@ an expression (the usual heuristic, correct for ordinary code).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
-__all__ = ["Token", "tokenize"]
+__all__ = ["Token", "closing_bracket", "tokenize"]
 
 
 class Token(NamedTuple):
@@ -151,6 +152,23 @@ def tokenize(source: str) -> list[Token]:
                 braces.pop()
             emit("punct", end)
     return tokens
+
+
+def closing_bracket(tokens: Sequence[Token], i: int) -> int | None:
+    """Index of the token closing the bracket at ``i`` (template substitutions
+    count as brackets), or None when it is never closed."""
+    depth = 0
+    for j in range(i, len(tokens)):
+        t = tokens[j]
+        if t.kind == "punct" and t.text in ("(", "[", "{"):
+            depth += 1
+        elif t.kind == "punct" and t.text in (")", "]", "}"):
+            depth -= 1
+            if depth == 0:
+                return j
+        elif t.kind == "tmpl":
+            depth += t.text.endswith("${") - t.text.startswith("}")
+    return None
 
 
 def _template_end(source: str, pos: int) -> int | None:

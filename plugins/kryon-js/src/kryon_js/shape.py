@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kryon_js.checks import CHECK_MARK, Check, for_of_check, pattern_check
-from kryon_js.lexer import Token, tokenize
+from kryon_js.lexer import Token, closing_bracket, tokenize
 
 __all__ = [
     "DYNAMIC_IMPORT",
@@ -271,18 +271,7 @@ class _Scanner:
 
     def closing(self, i: int) -> int | None:
         """Index of the token closing the bracket at ``i``."""
-        depth = 0
-        for j in range(i, len(self.tokens)):
-            t = self.tokens[j]
-            if t.kind == "punct" and t.text in ("(", "[", "{"):
-                depth += 1
-            elif t.kind == "punct" and t.text in (")", "]", "}"):
-                depth -= 1
-                if depth == 0:
-                    return j
-            elif t.kind == "tmpl":
-                depth += t.text.endswith("${") - t.text.startswith("}")
-        return None
+        return closing_bracket(self.tokens, i)
 
     def throw_site(self, i: int) -> None:
         """Rewrite ``throw X`` as ``throw $kt$[n]=X``: the setter of site ``n`` records
