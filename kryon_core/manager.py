@@ -14,11 +14,12 @@ function registry, the compilation cache, shared data and the profiler::
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -97,6 +98,19 @@ class LoadedScript:
     compiled: CompiledScript | None = field(default=None, repr=False)
     loaded_at: float = field(default_factory=time.time)
     reloads: int = 0
+
+
+@contextlib.contextmanager
+def _named(script: str) -> Iterator[None]:
+    """Errors of an engine's work on ``script`` name it: a ScriptError gets the
+    name where its raiser did not know it, anything else (an engine bug) becomes
+    a ScriptRuntimeError naming the script, the original as its cause."""
+    try:
+        yield
+    except ScriptError as exc:
+        raise exc.with_script(script) from None
+    except Exception as exc:
+        raise ScriptRuntimeError.from_foreign(exc, script) from exc
 
 
 class ScriptManager:
@@ -352,13 +366,9 @@ class ScriptManager:
         if path is not None and compiled.dependencies:
             self._load_dependencies(instance, compiled, Path(path))
         engine = instance.engine
-        try:
+        with _named(name):
             script_id: ScriptId = instance.run(engine.load_script, compiled)
             functions = instance.run(engine.script_functions, script_id)
-        except ScriptError as exc:
-            raise exc.with_script(name) from None
-        except Exception as exc:
-            raise ScriptRuntimeError.from_foreign(exc, name) from exc
         return script_id, compiled, functions
 
     def _load_dependencies(
@@ -404,14 +414,10 @@ class ScriptManager:
             cached = self.cache.get(key)
             if cached is not None:
                 return cached
-        try:
+        with _named(name):
             compiled: CompiledScript = instance.run(
                 lambda: engine.compile(text, script=name, path=path)
             )
-        except ScriptError as exc:
-            raise exc.with_script(name) from None
-        except Exception as exc:
-            raise ScriptRuntimeError.from_foreign(exc, name) from exc
         if cacheable:
             self.cache.put(key, compiled)
         return compiled
@@ -483,12 +489,8 @@ class ScriptManager:
         with self._lock:
             record = self._record(name)
             instance = self.engine(record.language, record.policy)
-        try:
+        with _named(name):
             instance.run(instance.engine.end_program, record.script_id)
-        except ScriptError as exc:
-            raise exc.with_script(name) from None
-        except Exception as exc:
-            raise ScriptRuntimeError.from_foreign(exc, name) from exc
 
     def hot_reload(self, name: str, source: str | None = None) -> LoadedScript:
         """Replace a script's code, keeping the old version if the new one fails.
