@@ -27,7 +27,7 @@ from pyrsistent import pvector
 
 from kryon_lisp.clojure_hash import M32, java_string_hash
 from kryon_lisp.macros import L, S, gensym, macro
-from kryon_lisp.records import method_arities
+from kryon_lisp.records import impl_groups, method_map
 from kryon_lisp.types import Keyword, LMap, PList, PVector, Symbol, plist, truthy
 
 _INTERFACES = frozenset(
@@ -234,15 +234,9 @@ def field_get(obj: Any, key: Keyword) -> Any:
 
 
 def is_interface(sym: Any) -> bool:
-    return isinstance(sym, Symbol) and (
-        (sym.ns is None and "." in sym.name) or (sym.ns is None and sym.name in _INTERFACES)
+    return (
+        isinstance(sym, Symbol) and sym.ns is None and ("." in sym.name or sym.name in _INTERFACES)
     )
-
-
-def _groups(forms: list[Any]) -> list[tuple[Any, list[PList]]]:
-    from kryon_lisp.records import _impl_groups
-
-    return _impl_groups(forms)
 
 
 def _symbols_in(form: Any, found: set[str]) -> None:
@@ -310,13 +304,8 @@ def _arity(arity_params: Any, arity_body: list[Any], fields: list[str], mutable:
 
 
 def _method_map(methods: list[PList], fields: list[str], mutable: set[str]) -> Any:
-    """``{:name (fn ...)}``; the arities of a method may be written as forms of
-    their own (``(invoke [_ x] ..) (invoke [_ x y] ..)``) or as one."""
-    arities: dict[str, list[PList]] = {}
-    for method in methods:
-        head, written = method_arities(method)
-        arities.setdefault(head.name, []).extend(_arity(p, b, fields, mutable) for p, b in written)
-    return LMap.of((Keyword(n), plist([S("fn"), *a])) for n, a in arities.items())
+    """``{:name (fn ...)}`` with the fields each arity uses in scope."""
+    return method_map(methods, lambda params, body: _arity(params, body, fields, mutable))
 
 
 @macro("deftype")
@@ -332,7 +321,7 @@ def _deftype(form: PList, name: Any = None, fields: Any = None, *impls: Any) -> 
     type_ref = L(S("@deftype-type"), name.name, pvector(names), pvector(sorted(mutable)))
     out: list[Any] = [S("do"), L(S("def"), name, type_ref)]
     all_methods: list[PList] = []
-    for group, methods in _groups(list(impls)):
+    for group, methods in impl_groups(list(impls)):
         all_methods += methods
         if not is_interface(group):
             out.append(L(S("@extend"), group, name, _method_map(methods, names, mutable)))
@@ -346,7 +335,7 @@ def _deftype(form: PList, name: Any = None, fields: Any = None, *impls: Any) -> 
 def _reify(form: PList, *impls: Any) -> Any:
     protocols: list[Any] = []
     interface_methods: list[PList] = []
-    for group, methods in _groups(list(impls)):
+    for group, methods in impl_groups(list(impls)):
         if is_interface(group):
             interface_methods += methods
         else:

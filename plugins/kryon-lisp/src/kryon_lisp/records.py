@@ -240,7 +240,7 @@ class Protocol:
         return self.name
 
 
-def _impl_groups(forms: list[Any]) -> list[tuple[Any, list[PList]]]:
+def impl_groups(forms: list[Any]) -> list[tuple[Any, list[PList]]]:
     """``Proto (m [..] ..) Proto2 (..)`` -> [(Proto, [methods])]."""
     groups: list[tuple[Any, list[PList]]] = []
     for form in forms:
@@ -253,33 +253,35 @@ def _impl_groups(forms: list[Any]) -> list[tuple[Any, list[PList]]]:
     return groups
 
 
-def method_arities(method: PList) -> tuple[Any, list[tuple[Any, list[Any]]]]:
-    """A method form's name and its ``(params, body)`` arities, written as one
-    (``(m [this] ..)``) or several (``(m ([this] ..) ([this x] ..))``)."""
-    name, params, *body = list(method)
-    if type(params) is PVector:
-        return name, [(params, body)]
-    return name, [(a.first(), list(a.more())) for a in [params, *body]]
+def method_map(methods: list[PList], arity: Callable[[Any, list[Any]], PList]) -> Any:
+    """``{:m (fn ...)}`` for the method forms, each ``(params, body)`` arity made
+    by ``arity``. The arities of a method may be written as one form
+    (``(m ([this] ..) ([this x] ..))``) or as forms of their own
+    (``(m [this] ..) (m [this x] ..)``): all of them count."""
+    by_name: dict[str, list[PList]] = {}
+    for method in methods:
+        name, params, *body = list(method)
+        if type(params) is PVector:
+            arities = [(params, body)]
+        else:
+            arities = [(a.first(), list(a.more())) for a in [params, *body]]
+        by_name.setdefault(name.name, []).extend(arity(p, b) for p, b in arities)
+    return LMap.of((Keyword(n), plist([S("fn"), *a])) for n, a in by_name.items())
 
 
 def _impl_map(methods: list[PList], fields: list[Any] | None) -> Any:
-    """``{:m (fn ...)}`` for the method forms; record fields bound from ``this``.
-    The arities of a method may be forms of their own (``(m [this] ..) (m [this x] ..)``)."""
-    by_name: dict[str, list[Any]] = {}
-    for method in methods:
-        name, arities = method_arities(method)
-        fn_arities = []
-        for arity_params, written_body in arities:
-            arity_body = written_body
-            if fields:
-                this = arity_params[0] if len(arity_params) else Symbol("this")
-                binds: list[Any] = []
-                for f in fields:
-                    binds += [f, L(S("get"), this, Keyword(f.name))]
-                arity_body = [plist([S("let"), pvector(binds), *arity_body])]
-            fn_arities.append(plist([arity_params, *arity_body]))
-        by_name.setdefault(name.name, []).extend(fn_arities)
-    return LMap.of((Keyword(n), plist([S("fn"), *a])) for n, a in by_name.items())
+    """``{:m (fn ...)}`` for the method forms; record fields bound from ``this``."""
+
+    def arity(params: Any, body: list[Any]) -> PList:
+        if fields:
+            this = params[0] if len(params) else Symbol("this")
+            binds: list[Any] = []
+            for f in fields:
+                binds += [f, L(S("get"), this, Keyword(f.name))]
+            body = [plist([S("let"), pvector(binds), *body])]
+        return plist([params, *body])
+
+    return method_map(methods, arity)
 
 
 @macro("defprotocol")
@@ -305,7 +307,7 @@ def _defrecord(form: PList, name: Any = None, fields: Any = None, *impls: Any) -
     ]
     from kryon_lisp.deftypes import is_interface
 
-    for proto, methods in _impl_groups(list(impls)):
+    for proto, methods in impl_groups(list(impls)):
         if isinstance(proto, Symbol) and str(proto) in ("Object", "java.lang.Object"):
             out.append(L(S("@record-object"), name, _object_methods(methods, field_list)))
         elif is_interface(proto):  # Comparable, clojure.lang.IFn ...: methods of the type
@@ -338,7 +340,7 @@ def _extend_type(form: PList, target: Any = None, *impls: Any) -> Any:
             S("do"),
             *[
                 L(S("@extend"), proto, quoted, _impl_map(methods, None))
-                for proto, methods in _impl_groups(list(impls))
+                for proto, methods in impl_groups(list(impls))
             ],
         ]
     )
@@ -351,7 +353,7 @@ def _extend_protocol(form: PList, proto: Any = None, *impls: Any) -> Any:
             S("do"),
             *[
                 L(S("@extend"), proto, _type_ref(t), _impl_map(m, None))
-                for t, m in _impl_groups(list(impls))
+                for t, m in impl_groups(list(impls))
             ],
         ]
     )
