@@ -64,8 +64,18 @@ def java_class_name(fn: Any) -> str:
     return "clojure.core$fn"
 
 
-def printed_fn(fn: Any, readably: bool) -> str:
-    name = java_class_name(fn)
-    text = f"{name}@{identity_hash(fn):x}"
+def object_string(java_class: str, x: Any) -> str:
+    """Java's ``Object.toString``: ``user$my_fn@1b6d3586``."""
+    return f"{java_class}@{identity_hash(x):x}"
+
+
+def printed_object(java_class: str, x: Any, readably: bool) -> str:
+    """``#object[user$my_fn 0x1b6d3586 "user$my_fn@1b6d3586"]``: how Clojure
+    prints a function, a multimethod, any object without a printer of its own."""
+    text = object_string(java_class, x)
     shown = '"' + text + '"' if readably else text
-    return f"#object[{name} 0x{identity_hash(fn):x} {shown}]"
+    return f"#object[{java_class} 0x{identity_hash(x):x} {shown}]"
+
+
+def printed_fn(fn: Any, readably: bool) -> str:
+    return printed_object(java_class_name(fn), fn, readably)

@@ -10,6 +10,7 @@ from typing import Any
 
 from kryon_lisp import limits, patterns
 from kryon_lisp.arrays import JavaArray
+from kryon_lisp.fn_names import java_class_name, object_string, printed_fn, printed_object
 from kryon_lisp.pqueue import PersistentQueue
 from kryon_lisp.types import (
     Atom,
@@ -25,7 +26,6 @@ from kryon_lisp.types import (
     Symbol,
     Thrown,
     Volatile,
-    identity_hash,
     key_of,
 )
 
@@ -186,11 +186,9 @@ def str_of(x: Any) -> str:
         # Throwable.toString: the class, then the message
         return f"{type_name(x)}: {describe(x)}"
     if isinstance(x, (pytypes.FunctionType, pytypes.BuiltinFunctionType)):
-        from kryon_lisp.fn_names import java_class_name
-
-        return f"{java_class_name(x)}@{identity_hash(x):x}"  # Object.toString
+        return object_string(java_class_name(x), x)
     if callable(x) and isinstance(getattr(type(x), "java_class", None), str):
-        return f"{type(x).java_class}@{identity_hash(x):x}"  # a multimethod
+        return object_string(type(x).java_class, x)  # a multimethod
     return pr_str(x, True)
 
 
@@ -292,8 +290,6 @@ class _Writer:
         elif isinstance(x, BaseException):
             out.append(f"#error {{:message {_escape(str(x))}}}")
         elif isinstance(x, (pytypes.FunctionType, pytypes.BuiltinFunctionType)):
-            from kryon_lisp.fn_names import printed_fn
-
             out.append(printed_fn(x, self.readably))
         elif t is patterns.Pattern:
             out.append('#"' + x.pattern + '"')
@@ -307,9 +303,7 @@ class _Writer:
         elif callable(x) and hasattr(x, "__name__") and not isinstance(x, (LMap, LSet)):
             java_class = getattr(t, "java_class", None)
             if isinstance(java_class, str):  # a multimethod: clojure.lang.MultiFn
-                text = f"{java_class}@{identity_hash(x):x}"
-                shown = '"' + text + '"' if self.readably else text
-                out.append(f"#object[{java_class} 0x{identity_hash(x):x} {shown}]")
+                out.append(printed_object(java_class, x, self.readably))
             else:
                 out.append(f"#object[{x.__name__}]")
         elif t is tuple or t is list:
