@@ -67,6 +67,19 @@ LONG_CHAIN = 40
 """Binary operators in a left-nested chain past which it is compiled flat."""
 
 
+def _proxied(first: str, again: str) -> str:
+    """A value (evaluated by ``first``, read again as ``again``) as the
+    receiver of a method: a native value's proxy, anything else itself."""
+    return f"({again} if type({first}) not in _P else _PX[type({again})]({again}))"
+
+
+def _operator_call(a: str, mname: str, b: str) -> str:
+    """``a``'s operator method ``mname`` on ``b``: an object's own method (a
+    missing one is Wren's "does not implement" error, as for any call); a
+    native value's proxy's."""
+    return f"(({a}).{mname}({b}) if ({a}).__class__ not in _P else _bin({a}, {mname!r}, {b}))"
+
+
 def _fstring_text(text: str) -> str:
     """``text`` as the literal part of a double-quoted f-string."""
     r = repr(text)
@@ -323,8 +336,7 @@ class ExprGen:
             return self.expr(e)
         if isinstance(e, N.Lit) and type(e.value) is str:
             return f"_PX[str]({self.literal(e.value)})"
-        first, again = self.bind(e)
-        return f"({again} if type({first}) not in _P else _PX[type({again})]({again}))"
+        return _proxied(*self.bind(e))
 
     def call(self, e: N.Call) -> str:
         if id(e) in self.generator_yields:
@@ -338,14 +350,14 @@ class ExprGen:
             # list[i], the hottest subscript, skips the proxy test and the
             # method call (see runtime.core.subscript).
             return f"_sub({self.expr(e.recv)}, {self.expr(e.args[0])})"
-        if e.args is None and e.mname in NUM_GETTERS and self.known_num(e.recv):
-            return f"_nf_{e.mname}({self.expr(e.recv)})"
-        if e.args is None and e.mname in NUM_GETTERS and _may_be_num(e.recv):
+        if e.args is None and e.mname in NUM_GETTERS:
             # x.floor: a Num calls the getter's function, without a proxy.
-            first, again = self.bind(e.recv)
-            proxy = f"({again} if type({again}) not in _P else _PX[type({again})]({again}))"
-            num = f"_nf_{e.mname}({again})"
-            return f"({num} if ({first}).__class__ is float else {proxy}.{e.mname}())"
+            if self.known_num(e.recv):
+                return f"_nf_{e.mname}({self.expr(e.recv)})"
+            if _may_be_num(e.recv):
+                first, again = self.bind(e.recv)
+                num, other = f"_nf_{e.mname}({again})", f"{_proxied(again, again)}.{e.mname}()"
+                return f"({num} if ({first}).__class__ is float else {other})"
         recv = self.recv(e.recv, e.mname)
         args = "" if e.args is None else ", ".join(self.expr(a) for a in e.args)
         if e.args is not None and e.mname == f"m_call_{len(e.args)}":
@@ -415,9 +427,7 @@ class ExprGen:
         else:
             a_first, a = self.bind(e.left)
         b_first, b = self.bind(e.right)
-        # An object's operator is its method (a missing one is Wren's "does
-        # not implement" error, as for any call); a native value's is its proxy's.
-        slow = f"(({a}).{mname}({b}) if ({a}).__class__ not in _P else _bin({a}, {mname!r}, {b}))"
+        slow = _operator_call(a, mname, b)
         if truth:
             slow = f"_truth({slow})"
         lit_r = isinstance(e.right, N.Lit) and type(e.right.value) is float
@@ -433,10 +443,6 @@ class ExprGen:
         else:
             test = f"{a_first}.__class__ is {b_first}.__class__ is float"
         if op in FAST_ARITH or op in NATIVE_OPS:
-            return f"({a} {op} {b} if {test} else {slow})"
-        if op in ("==", "!="):
-            helper = f"_{'eq' if op == '==' else 'ne'}({a}, {b})"
-            slow = f"_truth({helper})" if truth else helper
             return f"({a} {op} {b} if {test} else {slow})"
         if op == "/":
             return f"({a} / {b} if {test} and {b} else {slow})"
@@ -534,9 +540,7 @@ class ExprGen:
         self.emit("else:")
         self.indent += 1
         if self.checks or self.bool_literal(e.value.right):
-            self.emit(
-                f"{x} = ({s}.b_add({y}) if {s}.__class__ not in _P else _bin({s}, 'b_add', {y}))"
-            )
+            self.emit(f"{x} = {_operator_call(s, 'b_add', y)}")
         else:
             self.emit(f"{x} = {s} + {y}")
         self.indent -= 1
