@@ -9,6 +9,7 @@ anything else is a clean error.
 from __future__ import annotations
 
 import math
+import operator
 import time
 from collections.abc import Callable
 from fractions import Fraction
@@ -300,14 +301,18 @@ def _string_format(fmt: Any, *args: Any) -> str:
     return format_(fmt, *args)
 
 
+_add_exact = _exact(operator.add)
+_subtract_exact = _exact(operator.sub)
+_negate_exact = _exact(lambda a, _: -a)
+
 NAMESPACES["Math"].update(
     {
-        "addExact": _exact(lambda a, b: a + b),
-        "subtractExact": _exact(lambda a, b: a - b),
-        "multiplyExact": _exact(lambda a, b: a * b),
-        "negateExact": lambda a: _exact(lambda x, _: -x)(a, 0),
-        "incrementExact": lambda a: _exact(lambda x, y: x + y)(a, 1),
-        "decrementExact": lambda a: _exact(lambda x, y: x - y)(a, 1),
+        "addExact": _add_exact,
+        "subtractExact": _subtract_exact,
+        "multiplyExact": _exact(operator.mul),
+        "negateExact": lambda a: _negate_exact(a, 0),
+        "incrementExact": lambda a: _add_exact(a, 1),
+        "decrementExact": lambda a: _subtract_exact(a, 1),
         "sinh": _java_math(math.sinh),
         "cosh": _java_math(math.cosh),
         "tanh": _java_math(math.tanh),
