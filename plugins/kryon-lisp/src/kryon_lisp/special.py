@@ -93,15 +93,20 @@ def _if(c: Compiler, form: PList, env: Env, ctx: Ctx) -> Result:
         return [*stmts, ast.If(test=test, body=body or [ast.Pass()], orelse=orelse)], None
     e1 = const(None) if e1 is None else e1
     e2 = const(None) if e2 is None else e2
-    longs = is_long(e1) and is_long(e2)
+    value: ast.expr
     if not s1 and not s2:
-        expr = ast.IfExp(test=test, body=e1, orelse=e2)
-        return stmts, mark_long(mark_bool(expr, is_bool(e1) and is_bool(e2)), longs)
-    tmp = c.scope.temp()
-    return [
-        *stmts,
-        ast.If(test=test, body=[*s1, assign(tmp, e1)], orelse=[*s2, assign(tmp, e2)]),
-    ], mark_long(mark_bool(name(tmp), is_bool(e1) and is_bool(e2)), longs)
+        value = ast.IfExp(test=test, body=e1, orelse=e2)
+    else:
+        tmp = c.scope.temp()
+        stmts = [
+            *stmts,
+            ast.If(test=test, body=[*s1, assign(tmp, e1)], orelse=[*s2, assign(tmp, e2)]),
+        ]
+        value = name(tmp)
+    # a bool or a long when both branches are
+    return stmts, mark_long(
+        mark_bool(value, is_bool(e1) and is_bool(e2)), is_long(e1) and is_long(e2)
+    )
 
 
 @special("cond")
