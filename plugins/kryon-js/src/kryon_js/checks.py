@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kryon_js.lexer import Token, closing_bracket
+from kryon_js.lexer import Token, closing_bracket, top_level
 
 __all__ = ["CHECK_MARK", "Check", "for_of_check", "pattern_check"]
 
@@ -236,18 +236,11 @@ def _first_key(tokens: Sequence[Token], open_: int, close: int) -> str | None:
         return "=" + name
     if following == ":":
         # `a: target = 1` has a default too; a nested pattern's own defaults do not count
-        j, depth = open_ + 3, 0
-        while j < close:
-            text = tokens[j].text
-            if tokens[j].kind == "punct" and text in ("(", "[", "{"):
-                depth += 1
-            elif tokens[j].kind == "punct" and text in (")", "]", "}"):
-                depth -= 1
-            elif depth == 0 and text == ",":
+        for j in top_level(tokens, open_ + 3, close):
+            if tokens[j].text == ",":
                 break
-            elif depth == 0 and text == "=":
+            if tokens[j].text == "=":
                 return "=" + name
-            j += 1
     return name
 
 

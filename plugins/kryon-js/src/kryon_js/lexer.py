@@ -11,10 +11,10 @@ an expression (the usual heuristic, correct for ordinary code).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-__all__ = ["Token", "closing_bracket", "tokenize"]
+__all__ = ["Token", "closing_bracket", "tokenize", "top_level"]
 
 
 class Token(NamedTuple):
@@ -169,6 +169,22 @@ def closing_bracket(tokens: Sequence[Token], i: int) -> int | None:
         elif t.kind == "tmpl":
             depth += t.text.endswith("${") - t.text.startswith("}")
     return None
+
+
+def top_level(tokens: Sequence[Token], start: int, stop: int) -> Iterator[int]:
+    """Indices from ``start`` to ``stop`` of the tokens inside no bracket (nor
+    template substitution) opened in that span, the brackets themselves left out."""
+    depth = 0
+    for j in range(start, stop):
+        t = tokens[j]
+        if t.kind == "punct" and t.text in ("(", "[", "{"):
+            depth += 1
+        elif t.kind == "punct" and t.text in (")", "]", "}"):
+            depth -= 1
+        elif t.kind == "tmpl":
+            depth += t.text.endswith("${") - t.text.startswith("}")
+        elif depth == 0:
+            yield j
 
 
 def _template_end(source: str, pos: int) -> int | None:

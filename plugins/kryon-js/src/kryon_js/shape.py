@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kryon_js.checks import CHECK_MARK, Check, for_of_check, pattern_check
-from kryon_js.lexer import Token, closing_bracket, tokenize
+from kryon_js.lexer import Token, closing_bracket, tokenize, top_level
 
 __all__ = [
     "DYNAMIC_IMPORT",
@@ -329,18 +329,11 @@ class _Scanner:
         close = self.closing(i)
         if close is None:
             return
-        depth = 0
-        for j in range(i + 1, close):
+        for j in top_level(self.tokens, i + 1, close):
             tok = self.tokens[j]
-            if tok.kind == "punct" and tok.text in ("(", "[", "{"):
-                depth += 1
-            elif tok.kind == "punct" and tok.text in (")", "]", "}"):
-                depth -= 1
-            elif tok.kind == "tmpl":
-                depth += tok.text.endswith("${") - tok.text.startswith("}")
-            elif depth == 0 and tok.kind == "punct" and tok.text in (";", "="):
+            if tok.kind == "punct" and tok.text in (";", "="):
                 return  # a classic for loop, or a declaration's initialiser
-            elif depth == 0 and tok.kind == "name" and tok.text in ("in", "of") and j > i + 1:
+            if tok.kind == "name" and tok.text in ("in", "of") and j > i + 1:
                 if tok.text == "of" and self.text(j - 1) not in (".", "?.") and j + 1 < close:
                     # inline for a name only: a member chain or literal that is not
                     # iterable is named by the setter's check (a call per loop)
