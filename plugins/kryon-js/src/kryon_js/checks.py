@@ -276,9 +276,7 @@ def pattern_check(
     return ("i", "undefined" + _ITERATOR_READ, "object null" + _ITERATOR_READ, other), end
 
 
-def inline_end(
-    tokens: Sequence[Token], value: int, ends: tuple[str, ...] = (";", ",")
-) -> int | None:
+def inline_end(tokens: Sequence[Token], value: int) -> int | None:
     """Where the value starting at ``value`` ends, when it is a chain of names and
     member accesses (no call) on one line that a ``;`` or ``,`` ends: such a value
     is checked as ``X ?? $kt$.u(-n, X)``, which costs nothing when it passes, and
