@@ -28,6 +28,7 @@ __all__ = [
     "EVENTS",
     "JSON_ERRORS",
     "LOCALE",
+    "PARTS",
     "PRELUDE",
     "PRELUDE_LINES",
     "TAG",
@@ -61,6 +62,21 @@ URL = resources.files("kryon_js").joinpath("url.js").read_text("utf-8")
 """``URL`` and ``URLSearchParams`` as Node has them (``url.js``): ``%(url)s``."""
 JSON_ERRORS = resources.files("kryon_js").joinpath("json.js").read_text("utf-8")
 """``JSON.parse``/``JSON.stringify`` with V8's error messages (``json.js``): ``%(json)s``."""
+
+PARTS = {
+    "console": CONSOLE,
+    "locale": LOCALE,
+    "clone": CLONE,
+    "arrays": ARRAYS,
+    "commonjs": COMMONJS,
+    "encoding": ENCODING,
+    "url": URL,
+    "buffer": BUFFER,
+    "events": EVENTS,
+    "conversions": CONVERSIONS,
+    "json": JSON_ERRORS,
+}
+"""Each factory above by the ``%(name)s`` that puts it into the prelude."""
 
 TAG = "\u0000kryon:t"
 
@@ -1745,17 +1761,17 @@ function adoptPending() {
 // -- entry points used by Python (never reachable from scripts) ------------------
 // Every function reachable from the globals that the prelude wrote is marked native
 // (a walk of the built-ins, their prototypes and namespaces, made once).
+// (Node's TextEncoder, URL, EventTarget, Buffer... are JavaScript classes: their source
+// shows)
+const UNMARKED = new Set(["kryon", "window", "TextEncoder", "TextDecoder", "URL",
+  "URLSearchParams", "EventTarget", "Event", "CustomEvent", "AbortController", "AbortSignal",
+  "Buffer"]);
 function markNatives(object, depth, seen) {
   if (setHas(seen, object)) return;
   setAdd(seen, object);
   const names = Reflect.ownKeys(object);
   for (let i = 0; i < names.length; i++) {
-    // (Node's TextEncoder and TextDecoder are JavaScript classes: their source shows)
-    if (object === global && (names[i] === "kryon" || names[i] === "window" ||
-        names[i] === "TextEncoder" || names[i] === "TextDecoder" || names[i] === "URL" ||
-        names[i] === "URLSearchParams" || names[i] === "EventTarget" || names[i] === "Event" ||
-        names[i] === "CustomEvent" || names[i] === "AbortController" ||
-        names[i] === "AbortSignal" || names[i] === "Buffer")) continue;
+    if (object === global && setHas(UNMARKED, names[i])) continue;
     const d = Reflect.getOwnPropertyDescriptor(object, names[i]), parts = [d.value, d.get, d.set];
     for (let k = 0; k < 3; k++) {
       const v = parts[k];
@@ -1961,19 +1977,5 @@ return function (name) { return api[name]; };
 })
 """
 
-PRELUDE_LINES = (
-    PRELUDE.count("\n")
-    + CONSOLE.count("\n")
-    + LOCALE.count("\n")
-    + CLONE.count("\n")
-    + ARRAYS.count("\n")
-    + COMMONJS.count("\n")
-    + ENCODING.count("\n")
-    + URL.count("\n")
-    + EVENTS.count("\n")
-    + BUFFER.count("\n")
-    + CONVERSIONS.count("\n")
-    + JSON_ERRORS.count("\n")
-    + 1
-)
+PRELUDE_LINES = PRELUDE.count("\n") + sum(part.count("\n") for part in PARTS.values()) + 1
 """Lines the evaluated prelude takes: script bands start below them (source.FIRST_LINE)."""

@@ -41,20 +41,7 @@ from kryon_js.hostcalls import (
     HostGateway,
 )
 from kryon_js.jserrors import ErrorMapper, innermost
-from kryon_js.prelude import (
-    ARRAYS,
-    BUFFER,
-    CLONE,
-    COMMONJS,
-    CONSOLE,
-    CONVERSIONS,
-    ENCODING,
-    EVENTS,
-    JSON_ERRORS,
-    LOCALE,
-    PRELUDE,
-    URL,
-)
+from kryon_js.prelude import PARTS, PRELUDE
 from kryon_js.rejections import RejectionTracker
 from kryon_js.source import LineBands
 from kryon_js.timelimit import TimeLimit
@@ -159,17 +146,7 @@ class JsRuntime:
                 "op_promise": OP_PROMISE,
                 "op_exit": OP_EXIT,
                 "timers": "true" if policy.allows(Capability.TIMERS) else "false",
-                "console": CONSOLE,
-                "locale": LOCALE,
-                "clone": CLONE,
-                "arrays": ARRAYS,
-                "commonjs": COMMONJS,
-                "encoding": ENCODING,
-                "url": URL,
-                "buffer": BUFFER,
-                "events": EVENTS,
-                "conversions": CONVERSIONS,
-                "json": JSON_ERRORS,
+                **PARTS,
             }
             + _BOOT
         )
