@@ -196,11 +196,14 @@ const signalOf = (s) => {
 function abortError() {
   return new DOMExceptionCtor("This operation was aborted", "AbortError");
 }
+function markAborted(r, reason) {
+  r.aborted = true;
+  r.reason = reason === undefined ? abortError() : reason;
+}
 function abortSignal(signal, reason) {
   const r = signalOf(signal);
   if (r.aborted) return;
-  r.aborted = true;
-  r.reason = reason === undefined ? abortError() : reason;
+  markAborted(r, reason);
   signal.dispatchEvent(new Event("abort"));
 }
 
@@ -227,9 +230,8 @@ class AbortSignal extends EventTarget {
     if (r.aborted) throw r.reason;
   }
   static abort(reason = undefined) {
-    const signal = new AbortSignal(MAKING), r = signalOf(signal);
-    r.aborted = true;
-    r.reason = reason === undefined ? abortError() : reason;
+    const signal = new AbortSignal(MAKING);
+    markAborted(signalOf(signal), reason);
     return signal;
   }
   static timeout(delay) {

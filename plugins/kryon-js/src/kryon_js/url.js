@@ -77,7 +77,7 @@ function decodeBytes(s) {
   const bytes = [];
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 0x25 && i + 2 < s.length + 0 && isHex(s.charCodeAt(i + 1)) &&
+    if (c === 0x25 && i + 2 < s.length && isHex(s.charCodeAt(i + 1)) &&
         isHex(s.charCodeAt(i + 2))) {
       bytes[bytes.length] = parseInt(s.slice(i + 1, i + 3), 16);
       i += 2;
@@ -657,7 +657,7 @@ class URLSearchParams {
   [CUSTOM](depth, options, inspect) {
     const list = listOf(this);
     if (typeof depth === "number" && depth < 0) return "[Object]";
-    const inner = { ...options, depth: typeof depth === "number" ? depth - 1 : depth };
+    const inner = innerOptions(options, depth);
     const parts = list.map((p) => inspect(p[0], inner) + " => " + inspect(p[1], inner));
     // (Node compares the entries' length alone with breakLength)
     let length = -2;
@@ -678,12 +678,20 @@ for (const name of ["entries", "keys", "values", "toString", "forEach"]) {
   define(URLSearchParams.prototype, name, d);
 }
 
+// (the options a custom inspect passes on: one level less)
+function innerOptions(options, depth) {
+  return { ...options, depth: typeof depth === "number" ? depth - 1 : depth };
+}
+
 function missing(names) {
   const error = new TypeErrorCtor("The " + names + " arguments must be specified");
   error.code = "ERR_MISSING_ARGS";
   return error;
 }
 
+function itemOf(kind, pair) {
+  return kind === "keys" ? pair[0] : kind === "values" ? pair[1] : [pair[0], pair[1]];
+}
 const IteratorProto = Object.getPrototypeOf(Object.getPrototypeOf([][ITER]()));
 const ParamsIterator = Object.create(IteratorProto, {
   next: {
@@ -692,10 +700,7 @@ const ParamsIterator = Object.create(IteratorProto, {
       if (state === undefined) throw new TypeErrorCtor("Value of \"this\" must be of type URLSearchParamsIterator");
       const list = listOf(state.params);
       if (state.at >= list.length) return { value: undefined, done: true };
-      const pair = list[state.at++];
-      const value = state.kind === "keys" ? pair[0] : state.kind === "values" ? pair[1] :
-        [pair[0], pair[1]];
-      return { value, done: false };
+      return { value: itemOf(state.kind, list[state.at++]), done: false };
     },
     writable: true, configurable: true, enumerable: true,
   },
@@ -703,13 +708,9 @@ const ParamsIterator = Object.create(IteratorProto, {
   [CUSTOM]: {
     value: function (depth, options, inspect) {
       if (typeof depth === "number" && depth < 0) return "[Object]";
-      const inner = { ...options, depth: typeof depth === "number" ? depth - 1 : depth };
+      const inner = innerOptions(options, depth);
       const state = iterators.get(this), list = listOf(state.params), items = [];
-      for (let i = state.at; i < list.length; i++) {
-        const pair = list[i];
-        items.push(state.kind === "keys" ? pair[0] : state.kind === "values" ? pair[1] :
-          [pair[0], pair[1]]);
-      }
+      for (let i = state.at; i < list.length; i++) items.push(itemOf(state.kind, list[i]));
       const parts = items.map((v) => inspect(v, inner));
       return "URLSearchParams Iterator {" + (inspect(items, inner).includes("\n")
         ? "\n  " + parts.join(",\n  ") : " " + parts.join(", ")) + " }";
@@ -756,6 +757,10 @@ function parseWithBase(input, base) {
   return parse(text(input), baseRecord);
 }
 
+// (the accessors a URL is printed with, enumerable as Node's)
+const URL_PARTS = ["href", "origin", "protocol", "username", "password", "host", "hostname",
+  "port", "pathname", "search", "searchParams", "hash"];
+
 class URL {
   constructor(input, base = undefined) {
     if (arguments.length === 0) throw missing('"url"'.replace("arguments", "argument"));
@@ -791,13 +796,13 @@ class URL {
   get username() { return recordOf(this).username; }
   set username(value) {
     const r = recordOf(this);
-    if (r.host === null || r.host === "" || r.scheme === "file:") return;
+    if (cannotHaveCredentials(r)) return;
     r.username = encode(text(value), USERINFO, false);
   }
   get password() { return recordOf(this).password; }
   set password(value) {
     const r = recordOf(this);
-    if (r.host === null || r.host === "" || r.scheme === "file:") return;
+    if (cannotHaveCredentials(r)) return;
     r.password = encode(text(value), USERINFO, false);
   }
   get host() { return hostText(recordOf(this)); }
@@ -807,7 +812,7 @@ class URL {
   get port() { const r = recordOf(this); return r.port === null ? "" : text(r.port); }
   set port(value) {
     const r = recordOf(this);
-    if (r.host === null || r.host === "" || r.scheme === "file:") return;
+    if (cannotHaveCredentials(r)) return;
     const s = text(value);
     if (s === "") { r.port = null; return; }
     const m = /^[0-9]+/.exec(s);
@@ -863,12 +868,15 @@ class URL {
   [CUSTOM](depth, options, inspect) {
     if (typeof depth === "number" && depth < 0) return "URL {}";
     const shown = {};
-    const names = ["href", "origin", "protocol", "username", "password", "host",
-      "hostname", "port", "pathname", "search", "searchParams", "hash"];
-    for (let i = 0; i < names.length; i++) shown[names[i]] = this[names[i]];
+    for (let i = 0; i < URL_PARTS.length; i++) shown[URL_PARTS[i]] = this[URL_PARTS[i]];
     const name = (this.constructor && this.constructor.name) || "URL";
     return name + " " + inspect(shown, options);
   }
+}
+
+// (the standard's "cannot have a username/password/port")
+function cannotHaveCredentials(r) {
+  return r.host === null || r.host === "" || r.scheme === "file:";
 }
 
 function setHost(r, s, withPort) {
@@ -892,8 +900,7 @@ function setHost(r, s, withPort) {
 }
 
 define(URL.prototype, Symbol.toStringTag, { value: "URL", configurable: true });
-for (const name of ["href", "origin", "protocol", "username", "password", "host", "hostname",
-  "port", "pathname", "search", "searchParams", "hash", "toString", "toJSON"]) {
+for (const name of [...URL_PARTS, "toString", "toJSON"]) {
   const d = Reflect.getOwnPropertyDescriptor(URL.prototype, name);
   d.enumerable = true;
   define(URL.prototype, name, d);
