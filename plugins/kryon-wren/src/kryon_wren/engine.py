@@ -203,22 +203,26 @@ class WrenEngine(ScriptEngine):
         text = "".join(self._pending)
         self._pending.clear()
         self._pending_chars = 0
-        script = self._callers[-1] if self._callers else "wren"
+        script = self._script_name()
         # bytes that are not UTF-8 stay lone surrogates: the sink writes them as they are
         if self._bridge is not None:
             self._bridge.write(text, script=script)
         else:
             sys.stdout.write(text)
 
+    def _script_name(self) -> str:
+        """The name of the script whose call is running ("wren" outside any)."""
+        return self._callers[-1] if self._callers else "wren"
+
     def _host_caller(self) -> str:
         """The calling script's name, for a host function about to run: what
         the script printed so far is handed over first."""
         self._flush_output()
-        return self._callers[-1] if self._callers else "wren"
+        return self._script_name()
 
     def _write_error(self, text: str) -> None:
         self._flush_output()
-        script = self._callers[-1] if self._callers else "wren"
+        script = self._script_name()
         if self._bridge is not None:
             self._bridge.write(text, stream="stderr", script=script)
         else:
@@ -420,7 +424,7 @@ class WrenEngine(ScriptEngine):
         )
 
     def _function_ref(self, fn: WFn) -> FunctionRef:
-        script = self._callers[-1] if self._callers else "wren"
+        script = self._script_name()
         conv = self._conv
         vm = self._live()
         assert conv is not None
