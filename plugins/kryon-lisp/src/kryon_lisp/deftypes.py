@@ -27,7 +27,7 @@ from pyrsistent import pvector
 
 from kryon_lisp.clojure_hash import M32, java_string_hash
 from kryon_lisp.macros import L, S, gensym, macro
-from kryon_lisp.records import impl_groups, method_map
+from kryon_lisp.records import impl_groups, method_map, method_table
 from kryon_lisp.types import Keyword, LMap, PList, PVector, Symbol, plist, truthy
 
 _INTERFACES = frozenset(
@@ -193,8 +193,7 @@ class DeftypeType:
 
     def implement(self, impls: Any) -> None:
         """The methods written in the deftype (protocols' and interfaces')."""
-        for k, v in impls.items():
-            self.methods[k.name if isinstance(k, Keyword) else str(k)] = v
+        self.methods.update(method_table(impls))
         self.instance_class = _instance_class(self.name, self.methods)
 
     def create(self, *values: Any) -> TypeInstance:
@@ -204,10 +203,10 @@ class DeftypeType:
         return self.instance_class(self, vals, self.methods, None)
 
     def reify(self, protocols: Any, methods: Any) -> TypeInstance:
-        table = {k.name: v for k, v in methods.items()}
+        table = method_table(methods)
         reified: dict[Any, dict[str, Callable[..., Any]]] = {}
         for proto, impls in protocols:
-            own = {k.name: v for k, v in impls.items()}
+            own = method_table(impls)
             reified.setdefault(proto, {}).update(own)
             table.update(own)
         if self.made == 0:

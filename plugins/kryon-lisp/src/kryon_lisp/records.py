@@ -174,7 +174,7 @@ class Protocol:
         self.hosts: list[tuple[str, dict[str, Callable[..., Any]]]] = []
 
     def extend(self, target: Any, impls: Any) -> None:
-        table = {str(k.name if isinstance(k, Keyword) else k): v for k, v in impls.items()}
+        table = method_table(impls)
         if getattr(target, "is_user_type", False):  # a defrecord's or deftype's type
             self.records.setdefault(target, {}).update(table)
             return
@@ -238,6 +238,11 @@ class Protocol:
 
     def lisp_repr(self) -> str:
         return self.name
+
+
+def method_table(impls: Any) -> dict[str, Callable[..., Any]]:
+    """A ``{:m (fn ...)}`` map's functions by method name."""
+    return {str(k.name if isinstance(k, Keyword) else k): v for k, v in impls.items()}
 
 
 def impl_groups(forms: list[Any]) -> list[tuple[Any, list[PList]]]:
@@ -379,7 +384,7 @@ RECORDS: dict[str, Any] = {
     "@record-map-ctor": lambda rt: rt.from_map,
     "@extend": _extend,
     "@record-object": _set_object_methods,
-    "@record-methods": lambda rt, impls: rt.methods.update({k.name: v for k, v in impls.items()}),
+    "@record-methods": lambda rt, impls: rt.methods.update(method_table(impls)),
     "satisfies?": lambda proto, x: proto.satisfied_by(x),
     "extends?": lambda proto, t: proto.extended_by(t),
     "record?": lambda x: isinstance(x, Record),
