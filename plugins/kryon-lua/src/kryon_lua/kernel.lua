@@ -334,9 +334,12 @@ function K.set_debug(on)
   with_locals = on and true or false
 end
 
+-- Whether the frame `info` (with "S") runs a script's code: neither a C
+-- function nor the kernel's.
 local function is_script_frame(info)
   return info.what ~= "C" and not is_kernel_source(info.source)
 end
+K.is_script_frame = is_script_frame
 
 -- Script frames from `level` (relative to the caller, as for debug.getinfo)
 -- outwards, innermost first; of a very deep stack the 20 innermost and the 10

@@ -13,14 +13,13 @@
 local K = ...
 
 local string_gsub, string_match, string_format = string.gsub, string.match, string.format
-local string_sub = string.sub
 local table_concat, setmetatable, select, type, error, tostring, tonumber, xpcall =
   table.concat, setmetatable, select, type, error, tostring, tonumber, xpcall
 local math_type = math.type
 local table_unpack = table.unpack or unpack
 local math_floor = math.floor
 local debug_getinfo = debug.getinfo
-local rethrow, is_tripped = K.rethrow, K.is_tripped
+local rethrow, is_tripped, is_script_frame = K.rethrow, K.is_tripped, K.is_script_frame
 
 local R = {}
 
@@ -71,7 +70,7 @@ local function as_called(text, level)
   local at = debug_getinfo(level + 1, "Sl")
   if tail then
     local out = level + 1
-    while at and (at.what == "C" or string_sub(at.source, 1, 7) == "=[kryon") do
+    while at and not is_script_frame(at) do
       out = out + 1
       at = debug_getinfo(out, "Sl")
     end

@@ -28,7 +28,7 @@ local co_create, co_resume, co_close = coroutine.create, coroutine.resume, corou
 local co_status = coroutine.status
 local debug_getinfo, debug_getupvalue = debug.getinfo, debug.getupvalue
 local debug_getmetatable = debug.getmetatable
-local is_tripped = K.is_tripped
+local is_tripped, is_script_frame = K.is_tripped, K.is_script_frame
 local replacement, as_called, replaced, typename = R.replacement, R.as_called, R.replaced, R.typename
 local at_script = R.at_script
 local facing = K.facing
@@ -531,7 +531,7 @@ do
       while true do
         local info = debug_getinfo(level, "S")
         if not info then return s end
-        if info.what ~= "C" and string_sub(info.source, 1, 7) ~= "=[kryon" then
+        if is_script_frame(info) then
           local h = handler("__tostring", level)
           if h == nil then return s end
           return h(s)
