@@ -16,7 +16,7 @@ from kryon_lisp.collections import assoc, conj1, contains, count, get, select_ke
 from kryon_lisp.concurrency import CONCURRENCY
 from kryon_lisp.core_seq import repeat
 from kryon_lisp.equality import equals
-from kryon_lisp.printer import type_name
+from kryon_lisp.printer import CHAR_NAMES, STRING_ESCAPES, type_name
 from kryon_lisp.seqs import IndexedSeq, iter_of, seq
 from kryon_lisp.sorted_colls import SORTED, SortedMap, SortedSet
 from kryon_lisp.syntax_quote import SPECIAL_FORMS as SPECIAL_NAMES
@@ -370,23 +370,8 @@ EXTRA: dict[str, Any] = {
     "vector-of": lambda t, *xs: pvector(xs),
     "tap>": lambda x: True,
     "clojure-version": lambda: "1.11.1",
-    "char-escape-string": lambda c: {
-        "\n": "\\n",
-        "\t": "\\t",
-        "\r": "\\r",
-        '"': '\\"',
-        "\\": "\\\\",
-        "\b": "\\b",
-        "\f": "\\f",
-    }.get(str(getattr(c, "ch", c))),
-    "char-name-string": lambda c: {
-        "\n": "newline",
-        "\t": "tab",
-        " ": "space",
-        "\b": "backspace",
-        "\f": "formfeed",
-        "\r": "return",
-    }.get(str(getattr(c, "ch", c))),
+    "char-escape-string": lambda c: STRING_ESCAPES.get(str(getattr(c, "ch", c))),
+    "char-name-string": lambda c: CHAR_NAMES.get(str(getattr(c, "ch", c))),
     "reductions": reductions,
     "replace": replace,
     "comparator": comparator,

@@ -29,7 +29,7 @@ from kryon_lisp.types import (
     key_of,
 )
 
-_CHAR_NAMES = {
+CHAR_NAMES = {
     "\n": "newline",
     " ": "space",
     "\t": "tab",
@@ -37,7 +37,7 @@ _CHAR_NAMES = {
     "\b": "backspace",
     "\f": "formfeed",
 }
-_STRING_ESCAPES = {
+STRING_ESCAPES = {
     '"': '\\"',
     "\\": "\\\\",
     "\n": "\\n",
@@ -105,7 +105,7 @@ def format_float(x: float) -> str:
 _LONG_TEXT = 4096
 """Strings longer than this count their characters towards the printed size."""
 
-_ESCAPE_TABLE = {ord(c): e for c, e in _STRING_ESCAPES.items()}
+_ESCAPE_TABLE = {ord(c): e for c, e in STRING_ESCAPES.items()}
 
 
 def _escape(text: str) -> str:
@@ -268,7 +268,7 @@ class _Writer:
             num = int_text(x.numerator)
             out.append(f"{num}/{int_text(x.denominator)}" if x.denominator != 1 else num)
         elif t is Char:
-            out.append("\\" + _CHAR_NAMES.get(x.ch, x.ch) if self.readably else x.ch)
+            out.append("\\" + CHAR_NAMES.get(x.ch, x.ch) if self.readably else x.ch)
         elif t is PVector:
             return self.items("[", x, "]")
         elif isinstance(x, Seq):
