@@ -30,7 +30,7 @@ from kryon_wren.runtime.objects import (
     to_str,
     truth,
 )
-from kryon_wren.runtime.sequences import WFn, WSequence, caller2, py_iter
+from kryon_wren.runtime.sequences import WFn, WSequence, caller, py_iter
 
 
 def _dispatch_operators(cls: type) -> type:
@@ -242,7 +242,7 @@ class WList(list, WSequence):  # type: ignore[type-arg,misc]
     def m_sort_1(self, f: Any) -> Any:
         if not isinstance(f, WFn):
             raise WrenError("Comparer must be a function.")
-        return self._quicksort(caller2(f))
+        return self._quicksort(caller(f, 2))
 
     def _quicksort(self, less: Any) -> Any:
         # The reference's List.sort (wren_core.wren): Lomuto partitions with

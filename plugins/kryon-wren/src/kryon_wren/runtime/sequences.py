@@ -39,19 +39,12 @@ def call_fn(fn: Any, *args: Any) -> Any:
     return getattr(target, f"m_call_{len(args)}")(*args)
 
 
-def caller1(fn: Any) -> Callable[[Any], Any]:
-    """``fn.call(x)`` as a Python function of ``x``: a function of one
-    parameter is its compiled code itself."""
-    if fn.__class__ is WFn and fn.arity == 1:
+def caller(fn: Any, arity: int) -> Callable[..., Any]:
+    """``fn.call`` with ``arity`` arguments as a Python function of them: a
+    function of that many parameters is its compiled code itself."""
+    if fn.__class__ is WFn and fn.arity == arity:
         return fn.fn  # type: ignore[no-any-return]
-    return lambda x: call_fn(fn, x)
-
-
-def caller2(fn: Any) -> Callable[[Any, Any], Any]:
-    """``fn.call(a, b)`` as a Python function of ``a`` and ``b`` (see caller1)."""
-    if fn.__class__ is WFn and fn.arity == 2:
-        return fn.fn  # type: ignore[no-any-return]
-    return lambda a, b: call_fn(fn, a, b)
+    return lambda *args: call_fn(fn, *args)
 
 
 class WFn(WObject):
@@ -192,7 +185,7 @@ class WSequence(WObject):
 
     def m_all_1(self, f: Any) -> Any:
         result: Any = True
-        call = caller1(f)
+        call = caller(f, 1)
         for x in py_iter(self):
             result = call(x)
             if not truth(result):
@@ -201,7 +194,7 @@ class WSequence(WObject):
 
     def m_any_1(self, f: Any) -> Any:
         result: Any = False
-        call = caller1(f)
+        call = caller(f, 1)
         for x in py_iter(self):
             result = call(x)
             if truth(result):
@@ -216,11 +209,11 @@ class WSequence(WObject):
         return float(sum(1 for _ in py_iter(self)))
 
     def m_count_1(self, f: Any) -> float:
-        call = caller1(f)
+        call = caller(f, 1)
         return float(sum(1 for x in py_iter(self) if truth(call(x))))
 
     def m_each_1(self, f: Any) -> None:
-        call = caller1(f)
+        call = caller(f, 1)
         for x in py_iter(self):
             call(x)
 
@@ -246,13 +239,13 @@ class WSequence(WObject):
             acc = next(it)
         except StopIteration:
             raise WrenError("Can't reduce an empty sequence.") from None
-        call = caller2(f)
+        call = caller(f, 2)
         for x in it:
             acc = call(acc, x)
         return acc
 
     def m_reduce_2(self, acc: Any, f: Any) -> Any:
-        call = caller2(f)
+        call = caller(f, 2)
         for x in py_iter(self):
             acc = call(acc, x)
         return acc
@@ -294,7 +287,7 @@ class MapSequence(_Lazy):
         return call_fn(self.f, send(self.seq, "m_iteratorValue_1", it))
 
     def pyiter(self) -> Iterator[Any]:
-        return map(caller1(self.f), py_iter(self.seq))
+        return map(caller(self.f, 1), py_iter(self.seq))
 
 
 class WhereSequence(_Lazy):
@@ -320,7 +313,7 @@ class WhereSequence(_Lazy):
                 return protocol_iter(self)
             base, passes, value = readers
             return (value(x) for x in py_iter(base) if passes(x))
-        f = caller1(self.f)
+        f = caller(self.f, 1)
         return (x for x in py_iter(self.seq) if (r := f(x)) is not None and r is not False)
 
 
@@ -341,7 +334,7 @@ def _readers(seq: Any) -> tuple[Any, Reader, Reader] | None:
     if inner is None:
         return None
     base, passes, value = inner
-    f = caller1(seq.f)
+    f = caller(seq.f, 1)
     if c is MapSequence:
         return base, passes, f if value is _itself else lambda x: f(value(x))
     if passes is _every:
