@@ -237,6 +237,14 @@ function deepParse(src) {
     i += m[0].length;
     return m[0];
   };
+  // an object's key and its ":" (undefined when they are not there)
+  const key = () => {
+    const k = token(STRING);
+    skip();
+    if (k === undefined || src[i] !== ":") return undefined;
+    i++;
+    return parse(k);
+  };
   for (;;) {
     skip();
     let value, c = src[i];
@@ -246,15 +254,9 @@ function deepParse(src) {
       const array = c === "[", empty = src[i] === (array ? "]" : "}");
       const container = array ? [] : {};
       if (!empty) {
-        let key;
-        if (!array) {
-          const k = token(STRING);
-          skip();
-          if (k === undefined || src[i] !== ":") return undefined;
-          i++;
-          key = parse(k);
-        }
-        open[open.length] = [container, key];
+        const first = array ? undefined : key();
+        if (!array && first === undefined) return undefined;
+        open[open.length] = [container, first];
         continue;
       }
       i++;
@@ -286,11 +288,8 @@ function deepParse(src) {
         i++;
         if (!isArray(container)) {
           skip();
-          const k = token(STRING);
-          skip();
-          if (k === undefined || src[i] !== ":") return undefined;
-          i++;
-          top[1] = parse(k);
+          top[1] = key();
+          if (top[1] === undefined) return undefined;
         }
         break;
       }
