@@ -74,9 +74,9 @@ class Worker:
         self.scripts: dict[int, tuple[str, dict[str, Any], dict[str, Any]]] = {}
         self.names: set[str] = set()
         self.failed: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
+        """Programs (entry points) whose top-level code raised: ended with the others."""
         self.worker_main: types.ModuleType | None = None  # sys.modules' own __main__
         self.main_module: types.ModuleType | None = None  # the program's, in its place
-        """Programs (entry points) whose top-level code raised: ended with the others."""
         self.loading: str | None = None
         self.shared: dict[str, Any] = {}
         self.refs: dict[int, Any] = {}
@@ -276,11 +276,15 @@ class Worker:
             report["script"], _, report["line"] = frames[-1]
         return report
 
+    def is_script(self, filename: str) -> bool:
+        """Whether code of ``filename`` is a script's (one loaded or loading)."""
+        return filename in self.names or filename == self.loading
+
     def frames(self, tb: types.TracebackType | None) -> list[list[Any]]:
         frames: list[list[Any]] = []
         while tb is not None:
             code = tb.tb_frame.f_code
-            if code.co_filename in self.names or code.co_filename == self.loading:
+            if self.is_script(code.co_filename):
                 frames.append([code.co_filename, code.co_name, tb.tb_lineno])
             tb = tb.tb_next
         return frames[-200:]
@@ -306,7 +310,7 @@ class Worker:
         stack = traceback.TracebackException(
             type(exc), exc, info.exc_traceback, lookup_lines=False
         ).stack
-        own = [f for f in stack if f.filename in self.names or f.filename == self.loading]
+        own = [f for f in stack if self.is_script(f.filename)]
         if own:
             lines.append("Traceback (most recent call last):")
             lines += [
@@ -433,7 +437,7 @@ class Worker:
         if not scripts:
             return
         self.failed.clear()
-        self.unregister_modules(scripts)  # (its loop's variables die with it)
+        self.unregister_main()  # (its loop's variables die with it)
         self.scripts.clear()
         self.refs.clear()
         self.ref_ids.clear()
@@ -448,7 +452,8 @@ class Worker:
     def unload(self, sid: int) -> None:
         entry = self.scripts.pop(sid, None)
         if entry is not None:
-            self.unregister_module(entry[1])
+            if self.main_module is not None and self.main_module.__dict__ is entry[1]:
+                self.unregister_main()
             if all(other[0] != entry[0] for other in self.scripts.values()):
                 self.names.discard(entry[0])
 
@@ -466,13 +471,8 @@ class Worker:
         self.main_module = module
         sys.modules["__main__"] = module
 
-    def unregister_modules(self, scripts: list[tuple[str, dict[str, Any], dict[str, Any]]]) -> None:
-        for _, namespace, _ in scripts:
-            self.unregister_module(namespace)
-
-    def unregister_module(self, namespace: dict[str, Any]) -> None:
-        module = self.main_module
-        if module is None or module.__dict__ is not namespace:
+    def unregister_main(self) -> None:
+        if self.main_module is None:
             return
         self.main_module = None
         if self.worker_main is not None:
