@@ -27,33 +27,8 @@ from pyrsistent import pvector
 
 from kryon_lisp.clojure_hash import M32, java_string_hash
 from kryon_lisp.macros import L, S, gensym, macro
-from kryon_lisp.records import impl_groups, method_map, method_table
+from kryon_lisp.records import impl_groups, is_interface, method_map, method_table
 from kryon_lisp.types import Keyword, LMap, PList, PVector, Symbol, plist, truthy
-
-_INTERFACES = frozenset(
-    {
-        "Object",
-        "Comparable",
-        "IFn",
-        "ILookup",
-        "Counted",
-        "Seqable",
-        "IDeref",
-        "Iterable",
-        "Runnable",
-        "Callable",
-        "IHashEq",
-        "IMeta",
-        "IObj",
-        "ISeq",
-        "Indexed",
-        "Associative",
-        "IPersistentCollection",
-        "Sequential",
-    }
-)
-"""Bare names read as Java interfaces (a dotted name always is one); any other
-name in a deftype's body is a protocol."""
 
 _MUTABLE = (Keyword("volatile-mutable"), Keyword("unsynchronized-mutable"))
 
@@ -230,12 +205,6 @@ def field_get(obj: Any, key: Keyword) -> Any:
     from kryon_lisp.collections import get
 
     return get(obj, key)
-
-
-def is_interface(sym: Any) -> bool:
-    return (
-        isinstance(sym, Symbol) and sym.ns is None and ("." in sym.name or sym.name in _INTERFACES)
-    )
 
 
 def _symbols_in(form: Any, found: set[str]) -> None:

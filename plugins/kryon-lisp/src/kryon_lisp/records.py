@@ -240,6 +240,38 @@ class Protocol:
         return self.name
 
 
+_INTERFACES = frozenset(
+    {
+        "Object",
+        "Comparable",
+        "IFn",
+        "ILookup",
+        "Counted",
+        "Seqable",
+        "IDeref",
+        "Iterable",
+        "Runnable",
+        "Callable",
+        "IHashEq",
+        "IMeta",
+        "IObj",
+        "ISeq",
+        "Indexed",
+        "Associative",
+        "IPersistentCollection",
+        "Sequential",
+    }
+)
+"""Bare names read as Java interfaces (a dotted name always is one); any other
+name in a defrecord's, deftype's or reify's body is a protocol."""
+
+
+def is_interface(sym: Any) -> bool:
+    return (
+        isinstance(sym, Symbol) and sym.ns is None and ("." in sym.name or sym.name in _INTERFACES)
+    )
+
+
 def method_table(impls: Any) -> dict[str, Callable[..., Any]]:
     """A ``{:m (fn ...)}`` map's functions by method name."""
     return {str(k.name if isinstance(k, Keyword) else k): v for k, v in impls.items()}
@@ -310,8 +342,6 @@ def _defrecord(form: PList, name: Any = None, fields: Any = None, *impls: Any) -
         L(S("def"), Symbol(f"->{name.name}"), L(S("@record-ctor"), name)),
         L(S("def"), Symbol(f"map->{name.name}"), L(S("@record-map-ctor"), name)),
     ]
-    from kryon_lisp.deftypes import is_interface
-
     for proto, methods in impl_groups(list(impls)):
         if isinstance(proto, Symbol) and str(proto) in ("Object", "java.lang.Object"):
             out.append(L(S("@record-object"), name, _object_methods(methods, field_list)))
