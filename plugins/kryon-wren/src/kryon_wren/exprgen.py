@@ -18,7 +18,7 @@ from collections.abc import Callable
 from kryon_wren import names
 from kryon_wren import nodes as N
 from kryon_wren.expressions import makes_object
-from kryon_wren.runtime.natives import NUM_GETTERS
+from kryon_wren.runtime.natives import NUM_GETTERS, NUM_RESULT_GETTERS
 from kryon_wren.runtime.objects import SCAN_FREE
 
 # Operators left to Python: floats compute natively, Wren objects dispatch
@@ -29,7 +29,6 @@ ORDERING = {"<", ">", "<=", ">="}
 FAST_ARITH = {"*"}
 NUM_RESULTS = {"+", "-", "*", "/", "%"}
 """Operators that answer a Num for two Nums."""
-NUM_RESULT_GETTERS = {"g_abs", "g_ceil", "g_floor", "g_round", "g_sign", "g_sqrt", "g_truncate"}
 COMPARE = {"<", ">", "<=", ">=", "==", "!="}
 
 

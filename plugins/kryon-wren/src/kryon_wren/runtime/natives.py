@@ -147,6 +147,10 @@ NUM_GETTERS: dict[str, Callable[[float], Any]] = {
 }
 """Num getters as functions of the Num: compiled code calls them for a Num
 receiver (``_nf_g_floor(x)``) instead of making its proxy to call the method."""
+NUM_RESULT_GETTERS = frozenset(
+    {"g_abs", "g_ceil", "g_floor", "g_round", "g_sign", "g_sqrt", "g_truncate"}
+)
+"""The NUM_GETTERS that answer a Num (the compiler knows their result is one)."""
 
 
 class NumProxy(Proxy):
