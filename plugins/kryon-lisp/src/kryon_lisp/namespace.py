@@ -146,10 +146,7 @@ class Namespace:
     def define_record_type(self, name: str, fields: Any) -> Any:
         from kryon_lisp.records import RecordType
 
-        rt = RecordType(self.name, name, list(fields))
-        self.runtime.records[name] = rt
-        self.runtime.records[rt.full_name] = rt
-        return rt
+        return self._register_type(name, RecordType(self.name, name, list(fields)))
 
     def define_protocol(self, name: str, methods: Any) -> Any:
         from kryon_lisp.records import Protocol
@@ -160,9 +157,13 @@ class Namespace:
         from kryon_lisp.deftypes import DeftypeType
 
         dt = DeftypeType(f"{self.name}.{name}", list(fields), list(mutable))
-        self.runtime.records[name] = dt
-        self.runtime.records[dt.full_name] = dt
-        return dt
+        return self._register_type(name, dt)
+
+    def _register_type(self, name: str, user_type: Any) -> Any:
+        """A defrecord's or deftype's type, found by its name and its full one."""
+        self.runtime.records[name] = user_type
+        self.runtime.records[user_type.full_name] = user_type
+        return user_type
 
     def reify_type(self, key: str) -> Any:
         """One type per reify form, named in the order the forms first run."""
