@@ -123,3 +123,44 @@ def test_functions_print_as_clojure_names_their_classes(output: Callable[[str], 
         "clojure.core$even_QMARK_ true\nclojure.core$partial$fn true\n"
         "clojure.core$println true\nclojure.lang.MultiFn true\n"
     )
+
+
+def test_syntax_quote_qualifies_the_core_macros_compiled_as_special_forms(
+    output: Callable[[str], str],
+) -> None:
+    """`(and ...)`, `(dotimes ...)`, `(let ...)` inside a macro read as
+    clojure.core/and ... and still compile (they were user/and: unresolved)."""
+    source = """
+    (defmacro both [a b] `(and ~a ~b))
+    (defmacro times [n & body] `(dotimes [_# ~n] ~@body))
+    (defmacro pick [x] `(case ~x 1 :one :other))
+    (defmacro bind [v & body] `(let [~'it ~v] ~@body))
+    (defmacro each [[s c] & body] `(doseq [~s ~c] ~@body))
+    (prn (both 1 2) (pick 1) (pick 5) (bind 3 (* it it)))
+    (times 2 (print "x"))
+    (each [y [1 2]] (print y))
+    (println)
+    (prn `(let fn loop letfn and for doseq while case if catch))
+    (prn (clojure.core/when true (clojure.core/for [x [1 2]] x)))
+    """
+    assert output(source) == (
+        "2 :one :other 9\nxx12\n(clojure.core/let clojure.core/fn clojure.core/loop "
+        "clojure.core/letfn clojure.core/and clojure.core/for clojure.core/doseq "
+        "clojure.core/while clojure.core/case if catch)\n(1 2)\n"
+    )
+
+
+def test_compare_and_set_compares_as_the_jvm_does_by_identity(
+    output: Callable[[str], str],
+) -> None:
+    """Small longs, interned strings, keywords and {} are one object on the
+    JVM; an equal map literal or a long past 127 read again is another."""
+    source = """
+    (def a (atom 1)) (def b (atom {:z 1})) (def c (atom 1000)) (def d (atom "s"))
+    (def e (atom :k)) (def f (atom {}))
+    (prn (compare-and-set! a 1 2) (compare-and-set! b {:z 1} 3) (compare-and-set! d "s" 4)
+         (compare-and-set! e :k 5) (compare-and-set! f {} 6))
+    (prn (let [old @b] (compare-and-set! b old 7)) @a @b @d @e @f)
+    (swap! c + 1) (prn (compare-and-set! c 1001 0) (let [old @c] (compare-and-set! c old 0)) @c)
+    """
+    assert output(source) == "true false true true true\ntrue 2 7 4 5 6\nfalse true 0\n"

@@ -469,12 +469,27 @@ def test_records_protocols_binding(lisp: Callable[[str], str], source: str, expe
 def test_long_multiplication_overflows_like_clojure(lisp: Callable[[str], str]) -> None:
     assert (
         lisp("(try (* 99999999999 99999999999) (catch ArithmeticException e (ex-message e)))")
-        == '"integer overflow"'
+        == '"long overflow"'
     )
     assert lisp("(let [x 4294967296] (try (* x x) (catch Exception e :overflow)))") == (":overflow")
     assert lisp("(*' 4294967296 4294967296)") == "18446744073709551616N"
     assert lisp("(reduce * (range 1 21))") == "2432902008176640000"
     assert lisp("[(bit-shift-left 1 63) (bit-shift-left 1 64)]") == "[-9223372036854775808 1]"
+
+
+def test_every_long_overflow_says_long_overflow_as_clojure_1_11_does(
+    lisp: Callable[[str], str],
+) -> None:
+    """Negating Long/MIN_VALUE overflows too, inline or through apply."""
+    catch = "(catch ArithmeticException e (ex-message e))"
+    for expr in (
+        "(+ Long/MAX_VALUE 1)",
+        "(let [x Long/MIN_VALUE] (- x))",
+        "(apply - [Long/MIN_VALUE])",
+        "(inc Long/MAX_VALUE)",
+    ):
+        assert lisp(f"(try {expr} {catch})") == '"long overflow"'
+    assert lisp("(let [x (inc Long/MIN_VALUE)] [(- x) (- 5)])") == "[9223372036854775807 -5]"
 
 
 def test_spec_infix_and_accessors(lisp: Callable[[str], str]) -> None:

@@ -302,7 +302,7 @@ def test_fast_arithmetic_and_reductions(source: str, expected: str) -> None:
 )
 def test_long_products_still_overflow(source: str) -> None:
     _, value = run_lisp(f"(try {source} (catch ArithmeticException e (.getMessage e)))")
-    assert value == '"integer overflow"'
+    assert value == '"long overflow"'
 
 
 @pytest.mark.parametrize(

@@ -32,26 +32,26 @@ def test_loop_arithmetic_overflows_at_the_boundary() -> None:
         run(
             f"(try (loop [i 9223372036854775805 n 0] (if (< n 5) (recur (inc i) (inc n)) i)) {OVF})"
         )
-        == '"integer overflow"'
+        == '"long overflow"'
     )
     assert (
         run(
             f"(try (loop [i -9223372036854775806 n 0] (if (< n 5) (recur (dec i) (inc n)) i))"
             f" {OVF})"
         )
-        == '"integer overflow"'
+        == '"long overflow"'
     )
     assert (
         run(f"(try (loop [i 1 n 0] (if (< n 70) (recur (* i 2) (inc n)) i)) {OVF})")
-        == '"integer overflow"'
+        == '"long overflow"'
     )
     assert (
         run(f"(try (loop [i 1 n 0] (if (< n 70) (recur (+ i i) (inc n)) i)) {OVF})")
-        == '"integer overflow"'
+        == '"long overflow"'
     )
     assert (
         run(f"(try (loop [i -1 n 0] (if (< n 70) (recur (- i (- 0 i)) (inc n)) i)) {OVF})")
-        == '"integer overflow"'
+        == '"long overflow"'
     )
     # the largest products and sums that fit do not throw
     assert run("(loop [i 1 n 0] (if (< n 62) (recur (* i 2) (inc n)) [i (- (- i) i)]))") == (
@@ -160,7 +160,7 @@ def test_loop_variables_limited() -> None:
         " (loop [i 0 x 0] (if (< i 3) (recur (inc i) (+ x 0.5)) x))]",
         limited=True,
     )
-    assert value == '["integer overflow" 999000 1.5]'
+    assert value == '["long overflow" 999000 1.5]'
 
 
 def test_dotimes_counts_in_longs() -> None:
@@ -170,7 +170,7 @@ def test_dotimes_counts_in_longs() -> None:
             f" (try (* i 4611686018427387904) {OVF}) (+ i 0.5) (mod i 2)))"
             " @a)"
         )
-        == '[0 0.5 0 4611686018427387904 1.5 1 "integer overflow" 2.5 0]'
+        == '[0 0.5 0 4611686018427387904 1.5 1 "long overflow" 2.5 0]'
     )
     assert run("(let [a (atom [])] (dotimes [i 2.5] (swap! a conj (inc i))) @a)") == "[1 2]"
     assert run("(let [a (atom [])] (dotimes [i 2N] (swap! a conj (* i 3))) @a)") == "[0 3]"
@@ -230,7 +230,7 @@ def test_an_if_of_two_longs_is_a_long() -> None:
     assert run(f"(loop [i 0 c 0] (if (< i 10) (recur (inc i) {bump}) c))") == "5"
     assert (
         run(f"(try (loop [i 0 c 9223372036854775806] (if (< i 3) (recur (inc i) {bump}) c)) {OVF})")
-        == '"integer overflow"'
+        == '"long overflow"'
     )
     # a branch that is no long: the variable is none either
     half = "(if (even? i) (inc c) 0.5)"
@@ -245,7 +245,7 @@ def test_a_cond_of_longs_with_an_else_is_a_long() -> None:
     assert run(f"(loop [i 0 acc 1] (if (< i 10) (recur (inc i) {step}) acc))") == "41"
     assert (
         run(f"(try (loop [i 0 acc 1] (if (< i 300) (recur (inc i) {step}) acc)) {OVF})")
-        == '"integer overflow"'
+        == '"long overflow"'
     )
     # no :else (nil), or a branch that is no long: the variable is none
     assert (

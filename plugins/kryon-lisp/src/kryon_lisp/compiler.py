@@ -580,6 +580,15 @@ class Compiler:
             special = self.special.get(head.name)
             if special is not None:
                 return special(self, form, env, ctx)
+        elif (
+            isinstance(head, Symbol)
+            and self.ns.aliases.get(head.ns or "", head.ns) in ("clojure.core", "cljs.core")
+            and head.name in self.special
+        ):
+            # what syntax-quote writes for the core macros compiled as special
+            # forms here: `(and ~a ~b) reads as (clojure.core/and ...)
+            plain = plist([Symbol(head.name), *form.more()]).at(form.line, form.column)
+            return self.special[head.name](self, plain, env, ctx)
         expanded = self.macroexpand_1(form, env)
         if expanded is not form:
             return self.form(expanded, env, ctx)

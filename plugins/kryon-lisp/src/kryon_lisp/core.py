@@ -91,8 +91,31 @@ def reset(a: Atom, value: Any) -> Any:
     return _atom(a).reset(value)
 
 
+def _jvm_identical(a: Any, b: Any) -> bool:
+    """Whether ``a`` and ``b`` would be the same object on the JVM, where
+    ``compare-and-set!`` compares by identity: longs from -128 to 127 and
+    ASCII characters are boxed from a cache, string literals are interned,
+    and ``{}`` and ``()`` are one empty collection each; any other equal
+    value read or computed twice (``[1 2]``, ``{:z 1}``, ``1000``, ``1.5``)
+    is a new object."""
+    if a is b:
+        return True
+    kind = type(a)
+    if kind is not type(b):
+        return False
+    if kind is int:
+        return bool(-128 <= a <= 127 and a == b)
+    if kind is str:
+        return bool(a == b)
+    if kind is Char:
+        return a.ch == b.ch and ord(a.ch) < 128
+    if kind is LMap:
+        return not a and not b
+    return False
+
+
 def compare_and_set(a: Atom, old: Any, new: Any) -> bool:
-    if _atom(a).value is old or equals(a.value, old):
+    if _jvm_identical(_atom(a).value, old):
         a.reset(new)
         return True
     return False

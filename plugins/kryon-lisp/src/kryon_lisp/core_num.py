@@ -50,7 +50,7 @@ _LONG_MAX = 2**63 - 1
 def overflow() -> Any:
     from kryon_lisp.classes import EXCEPTIONS
 
-    raise EXCEPTIONS["ArithmeticException"]("integer overflow")
+    raise EXCEPTIONS["ArithmeticException"]("long overflow")
 
 
 def wide(r: int, a: int, b: int) -> int:
@@ -196,7 +196,9 @@ def div2(a: Any, b: Any) -> Any:
 
 def neg(a: Any) -> Any:
     r = -_num(a)
-    return BigInt(r) if type(a) is BigInt else r
+    if type(a) is BigInt:
+        return BigInt(r)
+    return overflow() if r == -_LONG_MIN and type(a) is int else r
 
 
 def plus(a: Any = 0, b: Any = 0, *more: Any) -> Any:

@@ -478,7 +478,7 @@ def reduce_(f: Any, *args: Any) -> Any:
             if type(acc) is int and type(x) is int and lo < (r := acc + x) < hi:
                 acc = r
             else:
-                acc = add2(acc, x)  # a BigInt, a double ... or integer overflow
+                acc = add2(acc, x)  # a BigInt, a double ... or long overflow
         return acc
     if f in NEVER_REDUCED:
         return functools.reduce(f, it, acc)

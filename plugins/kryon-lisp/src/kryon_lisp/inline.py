@@ -81,7 +81,7 @@ def guarded_binop(scope: FnScope, op: str, a: ast.expr, b: ast.expr) -> ast.expr
     body: ast.expr = ast.BinOp(left=a_use, op=pyop(), right=b_use)
     if op in ("+", "-"):
         # a result outside the long range goes to the helper too, which throws
-        # Clojure's integer overflow
+        # Clojure's long overflow
         in_range, result = _in_long_range(scope, body, a_use, b_use, op)
         return ast.IfExp(
             test=ast.BoolOp(op=ast.And(), values=[test, in_range]),
@@ -110,7 +110,7 @@ def guarded_binop(scope: FnScope, op: str, a: ast.expr, b: ast.expr) -> ast.expr
 def _checked_long(scope: FnScope, op: str, a: ast.expr, b: ast.expr) -> ast.expr:
     """``a op b`` of two proven longs: no type test, only the range of the
     result (outside it both ``@add2`` and ``@mul2`` would throw Clojure's
-    integer overflow, which is thrown directly). Each operand is evaluated
+    long overflow, which is thrown directly). Each operand is evaluated
     once, in order."""
     body = ast.BinOp(left=a, op=_BINOPS[op][0](), right=b)
     if op == "*":
@@ -154,9 +154,16 @@ def emit_arith(op: str) -> Emitter:
     def emit(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | None:
         if op == "-" and len(args) == 1:
             a_first, a_use = _spill(scope, args[0])
+            # -Long/MIN_VALUE is past the long range: @neg throws for it
             return ast.IfExp(
-                test=ast.Compare(
-                    left=_int_type(a_first), ops=[ast.Is()], comparators=[name("@int")]
+                test=ast.BoolOp(
+                    op=ast.And(),
+                    values=[
+                        ast.Compare(
+                            left=_int_type(a_first), ops=[ast.Is()], comparators=[name("@int")]
+                        ),
+                        ast.Compare(left=a_use, ops=[ast.NotEq()], comparators=[const(-(2**63))]),
+                    ],
                 ),
                 body=ast.UnaryOp(op=ast.USub(), operand=a_use),
                 orelse=call(name("@neg"), a_use),

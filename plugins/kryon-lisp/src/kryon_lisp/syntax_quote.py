@@ -20,11 +20,8 @@ SPECIAL_FORMS = frozenset(
         "def",
         "if",
         "do",
-        "let",
         "let*",
-        "fn",
         "fn*",
-        "loop",
         "loop*",
         "recur",
         "quote",
@@ -33,7 +30,6 @@ SPECIAL_FORMS = frozenset(
         "try",
         "catch",
         "finally",
-        "letfn",
         "letfn*",
         "set!",
         "new",
@@ -134,11 +130,12 @@ class SyntaxQuoter:
         from kryon_lisp.classes import CLASSES, EXCEPTIONS
         from kryon_lisp.core import CORE_NAMES
         from kryon_lisp.macros import CORE_MACROS
+        from kryon_lisp.special import SPECIAL_FORMS as COMPILED_FORMS
 
         java_name = f"java.lang.{name}"
         if java_name in CLASSES or java_name in EXCEPTIONS:
             return Symbol(java_name)  # a class name resolves to its class, as in Clojure
 
-        if name in CORE_NAMES or name in CORE_MACROS:
+        if name in CORE_NAMES or name in CORE_MACROS or name in COMPILED_FORMS:
             return Symbol(name, "clojure.core")
         return Symbol(name, self.reader.ns)
