@@ -15,6 +15,7 @@ import logging
 import math
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -272,14 +273,17 @@ def run(
     language: str | None,
     watch: bool,
 ) -> None:
-    """Run FILE; with --call, call FUNCTION [JSON-ARG ...] and print the result as JSON."""
+    """Run FILE with ARGS as its arguments; with --call, call FUNCTION [JSON-ARG ...]
+    and print the result as JSON (the ARGS are then the call's)."""
     global _pending  # set by _run_in, written out and dropped here
     # unknown options reach FILE: the JSON arguments may be negative numbers
     if file.startswith("-") and not Path(file).exists():
         _fail(click.UsageError(f"no such option: {file}"), EX_USAGE)
-    if args and function is None:
-        _fail(click.UsageError(f"unexpected arguments {' '.join(args)!r} (use --call)"), EX_USAGE)
-    call_args = [_json_argument(number, text) for number, text in enumerate(args, 1)]
+    if function is None:
+        program_args, call_args = args, []
+    else:
+        program_args = ()
+        call_args = [_json_argument(number, text) for number, text in enumerate(args, 1)]
     config = _config(config_path)
     _check_input(file)
     if watch:
@@ -287,13 +291,15 @@ def run(
         command = ["run", file, *(x for o, v in options.items() if v is not None for x in (o, v))]
         if function is not None:
             command += ["--call", function, *args]
+        elif args:
+            command += ["--", *args]
         _watch_runs(file, command, config)
     policy = policy or (config.kryon.default_policy if config.source else "sandboxed")
     _log_to_stderr()
     try:
         with ScriptManager(config, output=_stdio_sink) as manager:
             try:
-                _run_in(manager, file, language, policy, function, call_args)
+                _run_in(manager, file, language, policy, program_args, function, call_args)
             except KeyboardInterrupt:
                 _interrupted(file)
     except KryonError as exc:
@@ -424,6 +430,7 @@ def _run_in(
     file: str,
     language: str | None,
     policy: str,
+    program_args: Sequence[str],
     function: str | None,
     call_args: list[Any],
 ) -> None:
@@ -434,10 +441,17 @@ def _run_in(
         _pending = PendingOutput()  # before the fork: shared with the watchdog
     watchdog = Watchdog.supervise(file, limit_ms, manager.config.kryon.run_grace_s, _pending)
     language = language or manager.plugins.language_for_path(file)
-    sys.argv = [file]  # the program's arguments, as `python FILE` gives them (in process)
+    sys.argv = [file, *program_args]  # as `python FILE ARG...` gives them (in process)
     manager.engine(language, policy)  # started before any phase is timed
     with watchdog.guard("loading the script"):
-        manager.load_script(file, path=file, language=language, policy=policy, entry_point=True)
+        manager.load_script(
+            file,
+            path=file,
+            language=language,
+            policy=policy,
+            entry_point=True,
+            arguments=program_args,
+        )
     if function is not None:
         target = _callable_name(file, function)
         with watchdog.guard(f"calling {function}"):

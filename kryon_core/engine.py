@@ -119,6 +119,10 @@ class CompiledScript:
     ``entry_point`` is set by the manager (never cached) when the script is
     loaded as the program itself, as ``kryon run FILE`` does: languages with a
     notion of a main module use it (Python runs it as ``__main__``).
+    ``arguments`` are then the program's command-line arguments (``kryon run
+    FILE ARG...``), which an engine hands to the script as its language does
+    (Lua's ``arg`` and ``...``, ``process.argv``, ``sys.argv``,
+    ``*command-line-args*``); never cached either.
     """
 
     script: str
@@ -132,6 +136,7 @@ class CompiledScript:
     metadata: dict[str, Any] = field(default_factory=dict)
     from_cache: bool = False
     entry_point: bool = False
+    arguments: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -287,16 +287,20 @@ class ScriptManager:
         language: str | None = None,
         policy: str | None = None,
         entry_point: bool = False,
+        arguments: Sequence[str] = (),
     ) -> LoadedScript:
         """Load a script from ``source`` or ``path`` under ``name``.
 
         The language is inferred from the path (or name) extension unless
         given; the policy defaults to ``[kryon] default_policy``.
         ``entry_point`` loads it as the program itself (``kryon run``: a Python
-        script's ``__name__`` is ``"__main__"``).  Raises
+        script's ``__name__`` is ``"__main__"``), with ``arguments`` as its
+        command-line arguments (``sys.argv[1:]``, Lua's ``arg``, ...).  Raises
         CompileError, SecurityError (validation), ScriptRuntimeError (top-level
         code failed) and leaves nothing behind on failure.
         """
+        if arguments and not entry_point:
+            raise ValueError("arguments are a program's: load it with entry_point=True")
         path_str = str(path) if path is not None else None
         lang = language or self.plugins.language_for_path(path_str or name)
         policy_name = policy or self.config.kryon.default_policy
@@ -314,7 +318,7 @@ class ScriptManager:
             self._loading[name] = (lang, instance.policy.name)
             try:
                 script_id, compiled, functions = self._load_into(
-                    instance, name, text, path_str, entry_point=entry_point
+                    instance, name, text, path_str, entry_point=entry_point, arguments=arguments
                 )
             finally:
                 del self._loading[name]
@@ -359,10 +363,11 @@ class ScriptManager:
         path: str | None,
         *,
         entry_point: bool = False,
+        arguments: Sequence[str] = (),
     ) -> tuple[ScriptId, CompiledScript, Mapping[str, FunctionInfo]]:
         compiled = self._compile(instance, name, text, path)
         if entry_point:
-            compiled = dataclasses.replace(compiled, entry_point=True)
+            compiled = dataclasses.replace(compiled, entry_point=True, arguments=tuple(arguments))
         if path is not None and compiled.dependencies:
             self._load_dependencies(instance, compiled, Path(path))
         engine = instance.engine
@@ -512,9 +517,14 @@ class ScriptManager:
             if source is None:
                 source = self._read_source(name, old.path, old.language, instance.policy)
             self._validate(ScriptSource(name, old.language, source, old.path), instance.policy)
-            entry_point = old.compiled is not None and old.compiled.entry_point
+            program = old.compiled if old.compiled and old.compiled.entry_point else None
             script_id, compiled, functions = self._load_into(
-                instance, name, source, old.path, entry_point=entry_point
+                instance,
+                name,
+                source,
+                old.path,
+                entry_point=program is not None,
+                arguments=program.arguments if program else (),
             )
             new = LoadedScript(
                 name,

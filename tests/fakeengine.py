@@ -101,6 +101,7 @@ class FakeEngine(ScriptEngine):
         ns["print"] = lambda *a: self.bridge.write(" ".join(map(str, a)) + "\n", script=script)
         ns["shared"] = self.shared
         ns["exit"] = _exit_of(script)
+        ns["argv"] = list(compiled.arguments)
         try:
             exec(marshal.loads(compiled.bytecode), ns)
         except ScriptExit:

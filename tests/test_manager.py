@@ -113,6 +113,22 @@ def test_an_engine_bug_while_compiling_is_a_script_error(
     assert "b" not in fake_manager.scripts
 
 
+def test_a_programs_arguments_reach_it_and_survive_its_reload(
+    fake_manager: ScriptManager,
+) -> None:
+    source = "def args():\n    return argv\n"
+    with pytest.raises(ValueError, match="entry_point"):
+        fake_manager.load_script("lib", source, language="fake", arguments=["x"])
+    fake_manager.load_script(
+        "prog", source, language="fake", entry_point=True, arguments=["a", "b"]
+    )
+    assert fake_manager.call_function("prog.args") == ["a", "b"]
+    fake_manager.hot_reload("prog", source + "# edited\n")
+    assert fake_manager.call_function("prog.args") == ["a", "b"]
+    fake_manager.load_script("plain", source.replace("args", "plain_args"), language="fake")
+    assert fake_manager.call_function("plain_args") == []
+
+
 def test_ending_a_program_reports_its_engines_failure_naming_the_script(
     fake_manager: ScriptManager, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -45,9 +45,9 @@ with ScriptManager() as _manager:
     INSTALLED = [lang for lang in CASES if lang in _manager.engine_classes]
 
 
-def run(path: Path) -> subprocess.CompletedProcess[str]:
+def run(path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "kryon_core", "run", str(path)],
+        [sys.executable, "-m", "kryon_core", "run", str(path), *args],
         capture_output=True,
         text=True,
         timeout=60,
@@ -269,3 +269,23 @@ def test_a_python_program_runs_as_main_and_may_exit(tmp_path: Path) -> None:
     )
     result = run(path)
     assert (result.returncode, result.stdout) == (0, "main ran\n"), result.stderr
+
+
+# language: (extension, a program printing its name and arguments as "NAME|ARG|ARG")
+ARGUMENTS = {
+    "lua": (".lua", 'print(table.concat({arg[0], ...}, "|"))\n'),
+}
+
+
+@pytest.mark.parametrize("language", [lang for lang in ARGUMENTS if lang in INSTALLED])
+def test_a_program_gets_its_command_line_arguments(language: str, tmp_path: Path) -> None:
+    """``kryon run FILE ARG...`` hands the ARGs to the program as its language
+    does; they are text, whatever they look like (``--policy`` after ``--``
+    is the program's, not kryon's)."""
+    ext, source = ARGUMENTS[language]
+    path = tmp_path / f"args{ext}"
+    path.write_text(source)
+    result = run(path, "a", "b c", "--", "--policy", "-1")
+    assert (result.returncode, result.stdout) == (0, f"{path}|a|b c|--policy|-1\n"), result.stderr
+    bare = run(path)
+    assert (bare.returncode, bare.stdout) == (0, f"{path}\n"), bare.stderr

@@ -264,8 +264,8 @@ class LuaEngine(ScriptEngine):
             self._write,
             self._denied,
             compiled.bytecode,
-            # run as a program: `arg[0]` names it, as `lua FILE` does
-            encoded if compiled.entry_point else None,
+            # run as a program: `arg` holds its name and arguments, as `lua FILE ARG...` gives
+            *((encoded, *_encoded(compiled.arguments)) if compiled.entry_point else ()),
         )
         if main is None:
             raise compile_error(message, name)
@@ -516,6 +516,11 @@ class _Exports(Mapping[str, FunctionInfo]):
 
     def __contains__(self, name: object) -> bool:
         return name in self._names
+
+
+def _encoded(arguments: Sequence[str]) -> list[bytes]:
+    # command-line arguments that are not UTF-8 reach Lua as the bytes they were
+    return [a.encode("utf-8", "surrogateescape") for a in arguments]
 
 
 def _discard(caller: str, text: bytes) -> None:

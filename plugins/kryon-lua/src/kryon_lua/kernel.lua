@@ -25,6 +25,7 @@ local type, next, select, error, tostring = type, next, select, error, tostring
 local pcall, xpcall, collectgarbage = pcall, xpcall, collectgarbage
 local math_floor = math.floor
 local pack = table.pack or function(...) return { n = select("#", ...), ... } end
+local unpack = table.unpack or unpack
 
 local K = {}
 local KERNEL_SOURCE = debug_getinfo(1, "S").source
@@ -639,9 +640,11 @@ end
 in_trampoline[run_root] = true
 in_trampoline[root_done] = true
 
--- A trampoline (see K.bind) running main chunk `chunk` as a root.
-function K.bind_main(chunk)
-  return K.bind(function() return run_root(chunk) end, 0, false)
+-- A trampoline (see K.bind) running main chunk `chunk` as a root, with the
+-- program's arguments `...` as its own (`lua FILE ARG...` passes them so).
+function K.bind_main(chunk, ...)
+  local args = pack(...)
+  return K.bind(function() return run_root(chunk, unpack(args, 1, args.n)) end, 0, false)
 end
 
 -- After unload: the trampolines of a script's functions refuse to run.

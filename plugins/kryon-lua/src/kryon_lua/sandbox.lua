@@ -1121,14 +1121,15 @@ end
 -- its bytecode loaded there.  Returns the environment, what K.exports skips
 -- and the main chunk bound for the host to run (or nil and the loader's
 -- message).  `caller` names the script to the host's callables; `arg0`, when
--- given, is `arg[0]` (a program run as `lua FILE` is).
-local function prepare(caller, name, api, write, denied, bytecode, arg0)
+-- given, is `arg[0]` and `...` the rest of `arg` and the main chunk's own
+-- `...` (a program run as `lua FILE ARG...` is).
+local function prepare(caller, name, api, write, denied, bytecode, arg0, ...)
   local kryon, print_write = K.script_api(caller, api, write, denied)
   local env, skip = S.new_env(name, kryon, print_write)
-  if arg0 ~= nil then env.arg = { [0] = arg0 } end
+  if arg0 ~= nil then env.arg = { [0] = arg0, ... } end
   local chunk, message = K.instantiate(bytecode, "=" .. name, env)
   if chunk == nil then return env, skip, nil, message end
-  return env, skip, K.bind_main(chunk), nil
+  return env, skip, K.bind_main(chunk, ...), nil
 end
 
 function S.prepare(...)
