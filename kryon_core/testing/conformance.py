@@ -41,6 +41,12 @@ the language's coroutines or generators.
 returning 1; ``exit_statement`` is top-level code calling ``stop(5)``.  Left
 empty, the exit tests are skipped.
 
+``source_arguments``: a program that reads its command-line arguments the
+language's way (``arg``/``...``, ``process.argv``, ``sys.argv``...) at the
+top level and exports ``arguments()`` returning them as a list.  The kit
+loads it as a program (``entry_point=True``, as ``kryon run FILE ARG...``
+does).  Left empty, the test is skipped.
+
 ``source_debug`` (``supports_debugging``): exports ``debug_me(a)``; line
 ``debug_line`` assigns a local ``b = a + 1`` and the next line returns ``b``.
 
@@ -131,6 +137,7 @@ class EngineConformance:
     source_exit: ClassVar[str] = ""
     exit_line: ClassVar[int] = 0
     exit_statement: ClassVar[str] = ""
+    source_arguments: ClassVar[str] = ""
     source_debug: ClassVar[str] = ""
     debug_line: ClassVar[int] = 0
 
@@ -469,6 +476,21 @@ class EngineConformance:
         with pytest.raises(ScriptExit) as info:
             self.load(manager, "gone", f"{self.source_exit}\n{self.exit_statement}\n")
         assert info.value.status == 5 and "gone" not in manager.scripts
+
+    def test_a_program_reads_its_arguments(self, manager: ScriptManager) -> None:
+        if not self.source_arguments:
+            pytest.skip("no source_arguments")
+        arguments = ["a", "b c", "", "--flag", "-1", "ünï"]
+        manager.load_script(
+            "program",
+            self.source_arguments,
+            language=self.engine_name,
+            entry_point=True,
+            arguments=arguments,
+        )
+        assert manager.call_function("program.arguments") == self.expected(arguments)
+        manager.hot_reload("program", self.source_arguments)  # still the same program
+        assert manager.call_function("program.arguments") == self.expected(arguments)
 
     def test_bytecode_is_cached_and_reloaded(self, tmp_path: Path) -> None:
         config = self.kit_config(tmp_path)
