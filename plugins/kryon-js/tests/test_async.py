@@ -130,6 +130,25 @@ def test_timers_fire_in_node_order_on_a_virtual_clock(js: Any) -> None:
     assert js.call(script, "read")[-1] == "from a call"
 
 
+def test_a_timer_without_a_callback_throws_nodes_error(js: Any) -> None:
+    script = js.load(
+        "function all() { return ['d', 5, null, {}, [], 'x'.repeat(40)].map((v) => {\n"
+        "  try { setTimeout(v, 1); } catch (e) { return e.code + ' ' + e.message; } }); }\n"
+    )
+    received = [
+        "type string ('d')",
+        "type number (5)",
+        "null",
+        "an instance of Object",
+        "an instance of Array",
+        "type string ('xxxxxxxxxxxxxxxxxxxxxxxxx...')",
+    ]
+    assert js.call(script, "all") == [
+        'ERR_INVALID_ARG_TYPE The "callback" argument must be of type function. Received ' + r
+        for r in received
+    ]
+
+
 def test_a_runaway_timer_meets_the_time_limit(make_js: Any) -> None:
     js = make_js(time_limit_ms=100)
     with pytest.raises(TimeLimitError):

@@ -62,6 +62,21 @@ def test_importing_a_module_that_is_not_loaded_fails_cleanly(js: Any) -> None:
     assert "nowhere" in str(info.value) and info.value.line == 1
 
 
+def test_a_module_imports_nodes_built_in_modules_as_node_gives_them(js: Any) -> None:
+    # the default export is what require gives; the named ones its properties
+    script = js.load(
+        "import EventEmitter, { once } from 'events';\n"
+        "import { EventEmitter as E2 } from 'node:events';\n"
+        "import util, { format } from 'util';\nimport * as assert from 'assert';\n"
+        "const dynamic = await import('node:util');\n"
+        "export function f() { return [E2 === EventEmitter, typeof once, format('%s!', 'x'),\n"
+        "  util.format === format, typeof assert.default, typeof assert.strictEqual,\n"
+        "  dynamic.default === util, new EventEmitter().listenerCount('x')]; }\n",
+        "uses.mjs",
+    )
+    assert js.call(script, "f") == [True, "function", "x!", True, "function", "function", True, 0]
+
+
 def test_top_level_await_and_dynamic_import(js: Any) -> None:
     js.load(MATH, "math.mjs")
     script = js.load(

@@ -174,3 +174,32 @@ def test_process_emits_exit_once_with_the_status(js: Any) -> None:
         "  process.emit('tick', 1, 2), process.listenerCount('exit'), seen]; }\n"
     )
     assert js.call(script, "main") == [True, True, False, 1, [3]]
+
+
+def test_util_types_inspects_older_form_and_deprecate_are_nodes(js: Any) -> None:
+    script = js.load(
+        "const util = require('util'), t = util.types;\n"
+        "const fake = { [Symbol.toStringTag]: 'Date' };\n"
+        "function main() { return [\n"
+        "  [t.isDate(new Date()), t.isDate(fake), t.isDate(Date.prototype)],\n"
+        "  [t.isRegExp(/x/g), t.isRegExp(RegExp.prototype), t.isRegExp('x')],\n"
+        "  [t.isMap(new Map()), t.isSet(new Set()), t.isMap(new Set()),\n"
+        "   t.isWeakMap(new WeakMap())],\n"
+        "  [t.isTypedArray(new Uint8Array(1)), t.isUint8Array(new Int8Array(1)),\n"
+        "   t.isArrayBuffer(new ArrayBuffer(1)), t.isNativeError(new TypeError('x'))],\n"
+        "  [t.isAsyncFunction(async () => 1), t.isGeneratorFunction(function* () {}),\n"
+        "   t.isAsyncFunction(() => 1), t.isBoxedPrimitive(Object(1)), t.isBoxedPrimitive(1)],\n"
+        "  util.inspect({ a: { b: { c: { d: 1 } } } }, false, null),\n"
+        "  util.inspect({ a: { b: { c: {} } } }, false, 0),\n"
+        "  util.deprecate((x) => x * 2, 'old')(21)]; }\n"
+    )
+    assert js.call(script, "main") == [
+        [True, False, False],
+        [True, False, False],
+        [True, True, False, True],
+        [True, False, True, True],
+        [True, True, False, True, False],
+        "{\n  a: { b: { c: { d: 1 } } }\n}",
+        "{ a: [Object] }",
+        42,
+    ]

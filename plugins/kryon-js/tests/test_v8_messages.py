@@ -234,3 +234,55 @@ def test_a_string_past_the_length_limit_is_v8s_range_error(js: Any) -> None:
         "    return [e instanceof RangeError, String(e), e.name]; } }\n"
     )
     assert js.call(script, "f") == [True, "RangeError: Invalid string length", "RangeError"]
+
+
+# QuickJS places a failed call where it last noted a place before it: in the arguments
+# when they hold a call, a `new` or a function; V8 names the call that failed.
+CALLS_WITH_CALLS = """\
+function shown(f) { try { f(); } catch (e) { return e.message; } }
+const helper = (x) => x;
+function all() {
+  const data = { items: [1, 2], name: 'd' }, u = { t: {} }, s = 'abc';
+  return [
+    shown(() => data.map(item => item * 2)),
+    shown(() => data.forEach(function (x) { return x; })),
+    shown(() => data.reduce((acc, x) => {
+      return acc + x;
+    }, 0)),
+    shown(() => data.filter(
+      (x) => x > 1,
+    )),
+    shown(() => console.log(data.keys())),
+    shown(() => u.t.isDate(new Date())),
+    shown(() => u.t.isDate(helper(1))),
+    shown(() => new data.name(String(1))),
+    shown(() => data.run(`x ${String(1)}`)),
+    shown(() => data.run({ when: Date.now() })),
+    shown(() => 'abc'.push(String.fromCharCode(100))),
+    shown(() => (5).toUpperCase([].concat([1]))),
+    shown(() => [1, 2].map(x => x * 2).flatten()),
+    shown(() => new Map([[1, 2]]).map(([k]) => k)),
+    shown(() => [1, 2].forEach(n => n.toFixed(2).padStart(5).reverse())),
+  ];
+}
+"""
+
+
+def test_a_failed_call_with_calls_in_its_arguments_is_the_one_named(js: Any) -> None:
+    assert js.call(js.load(CALLS_WITH_CALLS), "all") == [
+        "data.map is not a function",
+        "data.forEach is not a function",
+        "data.reduce is not a function",
+        "data.filter is not a function",
+        "data.keys is not a function",
+        "u.t.isDate is not a function",
+        "u.t.isDate is not a function",
+        "data.name is not a constructor",
+        "data.run is not a function",
+        "data.run is not a function",
+        '"abc".push is not a function',
+        "5.toUpperCase is not a function",
+        "[1,2].map(...).flatten is not a function",
+        "(intermediate value).map is not a function",
+        "n.toFixed(...).padStart(...).reverse is not a function",
+    ]

@@ -5,7 +5,7 @@
 // `buffer` ({ Buffer }) and `url` ({ URL, URLSearchParams });
 // any other name throws Node's MODULE_NOT_FOUND error (there is no file system).
 // The prelude evaluates this factory once per VM with util.inspect and util.format
-// (console.js); it returns { require, newModule }.
+// (console.js); it returns { require, newModule, builtIn }.
 (function (inspect, format) {
 "use strict";
 const create = Object.create, define = Object.defineProperty, keys = Object.keys;
@@ -60,8 +60,62 @@ function inherits(ctor, superCtor) {
 }
 // (util.inspect.custom: the key a class's own inspect method has, as in Node)
 define(inspect, "custom", { value: Symbol.for("nodejs.util.inspect.custom"), enumerable: true });
-const util = { inspect, format, promisify, inherits, isDeepStrictEqual,
-  isArray, types: { isPromise: (v) => v instanceof PromiseCtor } };
+// util.types: each by its built-in's own check (a getter or method that throws for
+// anything else), so a Symbol.toStringTag or a prototype cannot fool it.
+function branded(check) {
+  return (v) => {
+    if (v === null || (typeof v !== "object" && typeof v !== "function")) return false;
+    try { check(v); return true; } catch (e) { return false; }
+  };
+}
+function getterOf(proto, key) { return Object.getOwnPropertyDescriptor(proto, key).get; }
+const call = Function.prototype.call.bind(Function.prototype.call);
+const tagOf = Function.prototype.call.bind(Object.prototype.toString);
+const TYPED_PROTO = protoOf(Uint8Array.prototype);
+const typedTag = getterOf(TYPED_PROTO, Symbol.toStringTag);
+function typedAs(name) { return (v) => call(typedTag, v) === name; }
+function tagged(tag) { return (v) => typeof v === "function" && tagOf(v) === "[object " + tag + "]"; }
+const types = {
+  isPromise: (v) => v instanceof PromiseCtor,
+  isDate: branded((v) => call(Date.prototype.getTime, v)),
+  isRegExp: (v) => {  // (RegExp.prototype's own getter gives undefined: no RegExp)
+    try { return typeof call(getterOf(RegExp.prototype, "global"), v) === "boolean"; } catch (e) {
+      return false;
+    }
+  },
+  isMap: branded((v) => call(getterOf(Map.prototype, "size"), v)),
+  isSet: branded((v) => call(getterOf(Set.prototype, "size"), v)),
+  isWeakMap: branded((v) => call(WeakMap.prototype.has, v, {})),
+  isWeakSet: branded((v) => call(WeakSet.prototype.has, v, {})),
+  isArrayBuffer: branded((v) => call(getterOf(ArrayBuffer.prototype, "byteLength"), v)),
+  isDataView: branded((v) => call(getterOf(DataView.prototype, "byteLength"), v)),
+  isTypedArray: (v) => call(typedTag, v) !== undefined,
+  isUint8Array: typedAs("Uint8Array"),
+  isFloat64Array: typedAs("Float64Array"),
+  isInt32Array: typedAs("Int32Array"),
+  isNativeError: (v) => typeof Error.isError === "function" ? Error.isError(v) : v instanceof ErrorCtor,
+  isAsyncFunction: (v) => tagged("AsyncFunction")(v) || tagged("AsyncGeneratorFunction")(v),
+  isGeneratorFunction: (v) => tagged("GeneratorFunction")(v) || tagged("AsyncGeneratorFunction")(v),
+  isBoxedPrimitive: branded((v) => {
+    for (const p of [Number.prototype.valueOf, String.prototype.valueOf, Boolean.prototype.valueOf,
+                     Symbol.prototype.valueOf, BigInt.prototype.valueOf]) {
+      try { call(p, v); return; } catch (e) { /* not this box */ }
+    }
+    throw new TypeError("not boxed");
+  }),
+};
+// (Node's warning goes to stderr once; the wrapped function runs as it is)
+function deprecate(fn, message) {
+  if (typeof fn !== "function") {
+    throw new TypeError('The "fn" argument must be of type function');
+  }
+  let warned = false;
+  return function deprecated(...args) {
+    if (!warned) { warned = true; console.error("DeprecationWarning: " + message); }
+    return new.target === undefined ? fn.apply(this, args) : Reflect.construct(fn, args, new.target);
+  };
+}
+const util = { inspect, format, promisify, inherits, deprecate, isDeepStrictEqual, isArray, types };
 
 // -- events --------------------------------------------------------------------------
 // Stored as Node stores them (so an emitter prints the same): _events maps a name to
@@ -266,15 +320,21 @@ const BUILT_IN = { util, events: EventEmitter, assert, "assert/strict": assert,
   buffer: { Buffer: globalThis.Buffer },
   url: { URL: globalThis.URL, URLSearchParams: globalThis.URLSearchParams } };
 function require(name) {
-  const id = typeof name === "string" && name.slice(0, 5) === "node:" ? name.slice(5) : name;
-  if (typeof id === "string" && Object.prototype.hasOwnProperty.call(BUILT_IN, id)) return BUILT_IN[id];
+  const exports = builtIn(name);
+  if (exports !== undefined) return exports;
   const error = new ErrorCtor("Cannot find module '" + String(name) + "'");
   error.code = "MODULE_NOT_FOUND";
   throw error;
+}
+// A built-in module's exports (undefined for any other name): what `import` reads too.
+function builtIn(name) {
+  const id = typeof name === "string" && name.slice(0, 5) === "node:" ? name.slice(5) : name;
+  return typeof id === "string" && Object.prototype.hasOwnProperty.call(BUILT_IN, id)
+    ? BUILT_IN[id] : undefined;
 }
 function newModule() {
   const exports = {};
   return { module: { id: ".", exports, loaded: false, children: [], paths: [] }, exports };
 }
-return { require, newModule };
+return { require, newModule, builtIn };
 })

@@ -24,7 +24,7 @@ const uncurry = Function.prototype.bind.bind(Function.prototype.call);
 const protoOf = Object.getPrototypeOf, ownNames = Object.getOwnPropertyNames;
 const ownSymbols = Object.getOwnPropertySymbols, descriptor = Object.getOwnPropertyDescriptor;
 const ownKeys = Object.keys, isArray = Array.isArray, jsonText = JSON.stringify;
-const defineProperty = Object.defineProperty;
+const defineProperty = Object.defineProperty, assign = Object.assign;
 const hasOwn = uncurry(Object.prototype.hasOwnProperty);
 const isEnumerable = uncurry(Object.prototype.propertyIsEnumerable);
 const inherits = uncurry(Object.prototype.isPrototypeOf), classOf = uncurry(Object.prototype.toString);
@@ -829,6 +829,13 @@ function inColumns(st, entries, value) {
 }
 
 function inspect(value, options) {
+  if (arguments.length > 2 || typeof options === "boolean") {
+    // Node's older form: inspect(value, showHidden, depth)
+    const legacy = { showHidden: options === true };
+    if (arguments.length > 2 && arguments[2] !== undefined) legacy.depth = arguments[2];
+    if (options !== null && typeof options === "object") assign(legacy, options);
+    options = legacy;
+  }
   return flat(show(newState(options), value, 0));
 }
 

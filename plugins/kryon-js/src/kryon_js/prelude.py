@@ -949,7 +949,7 @@ function calleeAt(text, at) {
   let end = at;
   while (end < text.length && isNameCode(charCode(text, end))) end++;
   if (end === at) return undefined;
-  let shown = strSlice(text, at, end) + calleeAfter(text, end), i = at;
+  let shown = strSlice(text, at, end) + calleeAfter(text, end), i = at, called = "";
   for (;;) {
     let j = i;
     if (j > 0 && charCode(text, j - 1) === 46) j--; else break;  // "."
@@ -967,19 +967,186 @@ function calleeAt(text, at) {
       const inner = close === 41 ? "(...)" : keyShown(strSlice(text, m + 1, k - 1));
       let n = m;
       while (n > 0 && isNameCode(charCode(text, n - 1))) n--;
-      if (n === m) return undefined;  // a parenthesised expression: not worth guessing
+      if (n === m) {  // a literal: [1, 2].map, (5).toFixed, as V8 prints them; or no guess
+        part = literalShown(strSlice(text, m, k));
+        if (part === undefined) return undefined;
+        shown = part + (optional ? "?." : ".") + shown;
+        i = m;
+        break;
+      }
       part = strSlice(text, n, m) + inner; k = n;
+      called = close === 41 ? part : "";
+    } else if (close === 34 || close === 39) {  // "abc".push: V8 quotes it with "
+      const open = strLastIndex(text, close === 34 ? '"' : "'", k - 2);
+      if (open < 0) return undefined;
+      part = literalShown(strSlice(text, open, k));
+      if (part === undefined) return undefined;
+      shown = part + (optional ? "?." : ".") + shown;
+      i = open;
+      break;
     } else {
       let n = k;
       while (n > 0 && isNameCode(charCode(text, n - 1))) n--;
       if (n === k) return undefined;
       part = strSlice(text, n, k); k = n;
+      called = "";
     }
     shown = part + (optional ? "?." : ".") + shown;
     i = k;
   }
   const before = strSlice(text, i > 4 ? i - 4 : 0, i);
+  if (before === "new " && called !== "") {  // new Map(x).map(): V8 names the new object so
+    return ["(intermediate value)" + strSlice(shown, called.length), "function"];
+  }
   return [shown, before === "new " ? "constructor" : "function"];
+}
+// A literal receiver as V8's call printer shows it: a string in double quotes, a
+// number, an array of those or of names ([1,2]); undefined for anything else.
+const NUMBER_TEXT = /^-?(?:\d+\.?\d*(?:e[-+]?\d+)?|0x[\da-f]+)$/i, NAME_TEXT = /^[A-Za-z_$][\w$]*$/;
+function literalShown(text) {
+  const n = text.length, c = charCode(text, 0);
+  if ((c === 34 || c === 39) && n >= 2 && charCode(text, n - 1) === c) {
+    const inner = strSlice(text, 1, n - 1);
+    return strIndex(inner, "\\") < 0 && strIndex(inner, '"') < 0 ? '"' + inner + '"' : undefined;
+  }
+  if (c === 40 && charCode(text, n - 1) === 41) {  // (5)
+    const inner = strSlice(text, 1, n - 1).trim();
+    return NUMBER_TEXT.test(inner) ? inner : undefined;
+  }
+  if (c === 91 && charCode(text, n - 1) === 93) {
+    const inner = strSlice(text, 1, n - 1).trim();
+    if (inner === "") return "[]";
+    const items = strSplit(inner, ","), shown = [];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i].trim();
+      const one = NUMBER_TEXT.test(item) || NAME_TEXT.test(item) ? item : literalShown(item);
+      if (one === undefined) return undefined;
+      shown[i] = one;
+    }
+    return "[" + strJoin(shown, ",") + "]";
+  }
+  return undefined;
+}
+// Whether the name chain at `at` is called there (f(, a.b(, a?.b.c( ...).
+function calledAt(text, at) {
+  let end = at;
+  while (end < text.length && isNameCode(charCode(text, end))) end++;
+  if (end === at || CALL_KEYWORDS[strSlice(text, at, end)] === true) return false;
+  if (charCode(text, end) === 93 && at > 1 && charCode(text, at - 1) === 91 &&
+      isNameCode(charCode(text, at - 2))) {
+    end++;  // obj[key](): placed at the key, as calleeAt reads it
+  }
+  while (charCode(text, end) === 32) end++;
+  return charCode(text, end) === 40 || calleeAfter(text, end) !== "";
+}
+// QuickJS places a failed call at the last place it noted before the call, which is
+// in its arguments when they hold a call, a `new` or a function (`data.map(item =>
+// ...)` fails at `item`).  The callee is the call at the column or one whose
+// arguments hold it: of those of the failed kind (new or not), the innermost not
+// known to be callable.  (A few lines before the error's are read: arguments may
+// span lines; strings and comments are not told apart.)
+const CALL_KEYWORDS = { "if": true, "for": true, "while": true, "switch": true, "catch": true,
+  "with": true, "return": true, "typeof": true, "await": true, "yield": true, "in": true,
+  "of": true, "void": true, "delete": true, "instanceof": true, "case": true, "do": true,
+  "else": true, "new": true, "throw": true, "function": true, "async": true };
+function failedCallee(vmLine, line, at, constructing) {
+  const band = bandOf(vmLine);
+  let text = line;
+  for (let n = 1; n <= 8 && vmLine - n > band[0]; n++) {
+    const previous = sourceLine(vmLine - n);
+    if (previous === undefined) break;
+    text = previous + "\n" + text;
+    at += previous.length + 1;
+  }
+  const found = [];
+  if (calledAt(text, at)) {
+    const here = calleeAt(text, at);
+    if (here !== undefined) found[found.length] = here;
+  }
+  let depth = 0;
+  for (let k = at - 1; k >= 0 && found.length < 8; k--) {
+    const c = charCode(text, k);
+    if (c === 41 || c === 93 || c === 125) { depth++; continue; }  // ) ] }
+    if (depth === 0 && (c === 59 || (c === 62 && charCode(text, k - 1) === 61))) {
+      break;  // ; or =>: the statement before, the function around
+    }
+    if (c !== 40 && c !== 91 && c !== 123) continue;
+    if (depth > 0) { depth--; continue; }
+    let e = k;
+    while (e > 0 && (charCode(text, e - 1) === 32 || charCode(text, e - 1) === 10)) e--;
+    if (c === 123) {  // a function's body or a block ends the search; an object or a
+      const p = e > 0 ? charCode(text, e - 1) : 0;  // template's ${ goes on
+      if (p === 41 || p === 62 || (isNameCode(p) && !(p === 36 && e === k))) break;
+      continue;
+    }
+    if (c === 91) continue;  // an array literal holding the column
+    let s = e;
+    while (s > 0 && isNameCode(charCode(text, s - 1))) s--;
+    if (s === e || CALL_KEYWORDS[strSlice(text, s, e)] === true) continue;  // (a, b) =>, if (
+    if (/function\s*\*?\s*$/.test(strSlice(text, s > 12 ? s - 12 : 0, s))) break;
+    const callee = calleeAt(text, s);
+    // (a callee V8 would print from literals, [1, 2].map(...).sum: not named)
+    found[found.length] = callee === undefined ? [undefined, "function"] : callee;
+  }
+  if (found.length === 0) return calleeAt(line, at - (text.length - line.length));
+  // (QuickJS's "not a function" is also new's of a value that is no function)
+  // of the failed kind; then not a function that exists (console.log(data.keys())),
+  // unless all are; the innermost not a built-in method's name, else the innermost
+  let kind = [];
+  for (let i = 0; i < found.length; i++) {
+    if (!constructing || found[i][1] === "constructor") kind[kind.length] = found[i];
+  }
+  const unknown = [];
+  for (let i = 0; i < kind.length; i++) {
+    if (kind[i][0] === undefined || knownCallable(kind[i][0], vmLine) !== 2) {
+      unknown[unknown.length] = kind[i];
+    }
+  }
+  if (unknown.length > 0) kind = unknown;
+  for (let i = 0; i < kind.length; i++) {
+    if (kind[i][0] === undefined || knownCallable(kind[i][0], vmLine) === 0) {
+      return kind[i][0] === undefined ? undefined : kind[i];
+    }
+  }
+  return kind.length > 0 && kind[0][0] !== undefined ? kind[0] : undefined;
+}
+// How surely a callee names a function: 2 a global function (`Date`, `Math.max`) or
+// one the script declares, 1 a method name of the built-in prototypes (`s.split`),
+// 0 not known.
+const METHOD_NAMES = create(null);
+for (const holder of [Array.prototype, String.prototype, Map.prototype, Set.prototype,
+                      PromiseCtor.prototype, Object.prototype, Number.prototype,
+                      DateCtor.prototype, RegExp.prototype, Function.prototype]) {
+  const names = Object.getOwnPropertyNames(holder);
+  for (let i = 0; i < names.length; i++) METHOD_NAMES[names[i]] = true;
+}
+function knownCallable(shown, vmLine) {
+  const c = charCode(shown, 0), dot = strLastIndex(shown, ".");
+  if (c === 34 || c === 91 || (c >= 48 && c <= 57)) {  // "abc".trim, [1].map, 5.toFixed
+    const receiver = strSlice(shown, 0, dot), method = strSlice(shown, dot + 1);
+    if (literalShown(c === 34 || c === 91 ? receiver : "(" + receiver + ")") !== receiver) return 0;
+    const holder = c === 34 ? String.prototype : c === 91 ? Array.prototype : Number.prototype;
+    return typeof holder[method] === "function" ? 2 : 0;
+  }
+  const parts = strSplit(shown, ".");
+  const last = parts[parts.length - 1];
+  let value = global;
+  for (let i = 0; i < parts.length; i++) {
+    const name = parts[i];
+    if (/[^\w$]/.test(name)) { value = undefined; break; }
+    let d, o = value;
+    while (o !== null && (d = ownDescriptor(o, name)) === undefined) o = protoOf(o);
+    value = d === undefined ? undefined : d.value;
+    if (value === null || (typeof value !== "object" && typeof value !== "function")) break;
+  }
+  if (typeof value === "function") return 2;
+  if (parts.length > 1) return METHOD_NAMES[last] === true ? 1 : 0;
+  if (!/^\w+$/.test(last)) return 0;
+  const band = bandOf(vmLine), entry = band && mapGet(SOURCES, band[0]);
+  if (entry === undefined) return 0;
+  return new RegExp("\\b(?:function\\s*\\*?\\s*" + last + "\\s*\\(|class\\s+" + last +
+    "\\b|(?:const|let|var)\\s+" + last + "\\s*=\\s*(?:async\\b\\s*)?" +
+    "(?:function\\b|\\([^()]*\\)\\s*=>|[\\w$]+\\s*=>))").test(entry[0]) ? 2 : 0;
 }
 // Text tests: one slice each (a call through an uncurried built-in costs about 0.2 us
 // in QuickJS, a loop over the characters more).
@@ -1043,7 +1210,8 @@ function v8Message(message, e) {
   const at = bandColumn(band, top.getLineNumber(), top.getColumnNumber()) - 1;
   if (message === "not a function" || message === "not a constructor" ||
       message === "class constructors must be invoked with 'new'") {
-    const callee = calleeAt(line, at);
+    const callee = message[0] === "c" ? undefined
+      : failedCallee(top.getLineNumber(), line, at, message === "not a constructor");
     if (callee === undefined && message[0] !== "c") return undefined;
     if (message[0] === "c") {  // reported in the class itself, whose frame has its name
       const name = top.getFunctionName();
@@ -1608,10 +1776,7 @@ const TIMERS = new Map(), mapValues = uncurry(Map.prototype.values);
 const timerNext = uncurry(Object.getPrototypeOf(new Map().values()).next);
 let timerSeq = 0, clock = 0;
 function addTimer(callback, delay, args, repeat) {
-  if (typeof callback !== "function") {
-    throw new TypeErrorCtor('The "callback" argument must be of type function. Received ' +
-                        (callback === null ? "null" : typeof callback));
-  }
+  if (typeof callback !== "function") throw callbackError(callback);
   delay = +delay;
   if (!(delay >= 1 && delay <= 2147483647)) delay = 1;
   const id = ++timerSeq;
@@ -1697,8 +1862,28 @@ function moduleName(name) {
   if (strSlice(name, end - 3) === ".js") return strSlice(name, 0, end - 3);
   return strSlice(name, end - 4) === ".mjs" ? strSlice(name, 0, end - 4) : name;
 }
+// An ES import of one of Node's built-in modules (`import { EventEmitter } from
+// "node:events"`): its default export is what require gives, the named ones that
+// value's own properties, as Node's namespaces of its CommonJS built-ins have them.
+const BUILT_IN_NAMESPACES = new Map(), ownNames = Object.getOwnPropertyNames;
+const NOT_EXPORTED = { length: true, name: true, prototype: true, caller: true, arguments: true };
+function builtInNamespace(name) {
+  let namespace = mapGet(BUILT_IN_NAMESPACES, name);
+  if (namespace !== undefined) return namespace;
+  const value = commonjs.builtIn(name);
+  if (value === undefined) return undefined;
+  namespace = create(null);
+  const names = ownNames(value);
+  for (let i = 0; i < names.length; i++) {
+    const k = names[i];
+    if (typeof value !== "function" || !hasOwn(NOT_EXPORTED, k)) namespace[k] = value[k];
+  }
+  namespace.default = value;
+  mapSet(BUILT_IN_NAMESPACES, name, freeze(namespace));
+  return namespace;
+}
 function importModule(name) {
-  const exports = mapGet(MODULES, moduleName(name));
+  const exports = mapGet(MODULES, moduleName(name)) || builtInNamespace(name);
   if (exports === undefined) {
     throw new ErrorCtor("module '" + name + "' is not loaded (load it before its importers)");
   }
