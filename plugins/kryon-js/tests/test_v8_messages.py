@@ -286,3 +286,42 @@ def test_a_failed_call_with_calls_in_its_arguments_is_the_one_named(js: Any) -> 
         "(intermediate value).map is not a function",
         "n.toFixed(...).padStart(...).reverse is not a function",
     ]
+
+
+# An assignment's error is placed at the last call of its value too.
+ASSIGNMENTS_WITH_CALLS = """\
+'use strict';
+function shown(f) { try { f(); } catch (e) { return e.message; } }
+const f = () => 1;
+class Temp { get f() { return 1; } }
+class Child extends Temp {}
+class P { #x = 1; static set(o) { o.#x = f(); } static get(o) { return o.#x + f(); } }
+function all() {
+  const o = Object.freeze({ a: 1 }), plain = { get v() { return 1; } }, t = new Child();
+  return [
+    shown(() => { o.a = { x: f(), y: [f()] }; }),
+    shown(() => { o.z = { x: f() }; }),
+    shown(() => { if (true) { o.a = [1].map((x) => x); } }),
+    shown(() => { const c = 1; c = f(); }),
+    shown(() => { t.f = f(); }),
+    shown(() => { plain.v = 3; }),
+    shown(() => { plain['v'] = f(); }),
+    shown(() => P.set({})),
+    shown(() => P.get({})),
+  ];
+}
+"""
+
+
+def test_an_assignment_with_calls_in_its_value_is_named_as_v8_names_it(js: Any) -> None:
+    assert js.call(js.load(ASSIGNMENTS_WITH_CALLS), "all") == [
+        "Cannot assign to read only property 'a' of object '#<Object>'",
+        "Cannot add property z, object is not extensible",
+        "Cannot assign to read only property 'a' of object '#<Object>'",
+        "Assignment to constant variable.",
+        "Cannot set property f of #<Temp> which has only a getter",
+        "Cannot set property v of #<Object> which has only a getter",
+        "Cannot set property v of #<Object> which has only a getter",
+        "Cannot write private member #x to an object whose class did not declare it",
+        "Cannot read private member #x from an object whose class did not declare it",
+    ]

@@ -1226,25 +1226,36 @@ function v8Message(message, e) {
   }
   if (message[0] === "p" && startsWithText(message, PRIVATE_PREFIX)) {
     const name = strSlice(message, PRIVATE_PREFIX.length, -16);
-    const written = ASSIGNMENT.test(strSlice(line, at));
+    const written = assignedBefore(line, at, (p) => {
+      const m = ASSIGNMENT.exec(strSlice(line, p));
+      return m !== null && strIndex(m[0], "." + name) >= 0;
+    }) >= 0;
     return "Cannot " + (written ? "write" : "read") + " private member " + name +
       (written ? " to" : " from") + " an object whose class did not declare it";
   }
   if (message[0] === "'" && endsWithText(message, "' is read-only")) {
     // a constant: its name stands alone at the column (a property has "." before it)
     const name = strSlice(message, 1, -14);
-    const alone = at === 0 || charCode(line, at - 1) !== 46;
-    if (alone && strSlice(line, at, at + name.length) === name) {
-      return "Assignment to constant variable.";
-    }
-    if (assignedKey(line, at) !== name) return undefined;
+    const constant = assignedBefore(line, at, (p) =>
+      (p === 0 || charCode(line, p - 1) !== 46) && strSlice(line, p, p + name.length) === name &&
+      (p === at || /^\s*(?:[-+*\/%%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=(?![=>])/.test(
+        strSlice(line, p + name.length))));
+    if (constant >= 0) return "Assignment to constant variable.";
+    if (assignedBefore(line, at, (p) => assignedKey(line, p) === name) < 0) return undefined;
     return "Cannot assign to read only property '" + name + "' of object '" +
       objectGuess(name) + "'";
   }
   if (message === NOT_EXTENSIBLE) {
-    const key = assignedKey(line, at);
-    return key === undefined ? undefined
-      : "Cannot add property " + key + ", object is not extensible";
+    const p = assignedBefore(line, at, (q) => assignedKey(line, q) !== undefined);
+    return p < 0 ? undefined
+      : "Cannot add property " + assignedKey(line, p) + ", object is not extensible";
+  }
+  if (message === NO_SETTER) {
+    const p = assignedBefore(line, at, (q) => assignedKey(line, q) !== undefined);
+    if (p < 0) return undefined;
+    const key = assignedKey(line, p);
+    return "Cannot set property " + key + " of " + getterHolder(key, top.getLineNumber()) +
+      " which has only a getter";
   }
   if (message === NOT_DELETED) {
     const key = assignedKey(line, at, true);
@@ -1252,6 +1263,49 @@ function v8Message(message, e) {
       : "Cannot delete property '" + key + "' of " + objectGuess(key);
   }
   return undefined;
+}
+// Where the assignment the error is about starts: at the column, or the nearest start
+// of a name chain before it that `accepts` (QuickJS places an assignment at the last
+// call of its value: `o.a = compute()` is at `compute`); -1 for none.
+function assignedBefore(line, at, accepts) {
+  let depth = 0;
+  for (let p = at; p >= 0; p--) {
+    const c = charCode(line, p);  // within the statement: an object literal goes on
+    if (c === 125) depth++;
+    else if (c === 123 && depth > 0) depth--;
+    else if (depth === 0 && p < at && (c === 59 || (c === 123 &&
+             !/[=(,:[]\s*$/.test(strSlice(line, p > 20 ? p - 20 : 0, p))))) {
+      return -1;
+    }
+    const before = p > 0 ? charCode(line, p - 1) : 32;
+    if (isNameCode(charCode(line, p)) && !isNameCode(before) && before !== 46 && before !== 35 &&
+        accepts(p)) {
+      return p;
+    }
+  }
+  return -1;
+}
+// V8 names the object that has only a getter for `key` as #<Class>: the class of the
+// script that declares such a getter, else #<Object>.
+function getterHolder(key, vmLine) {
+  const band = bandOf(vmLine), entry = band && mapGet(SOURCES, band[0]);
+  if (entry === undefined || !/^[\w$]+$/.test(key)) return "#<Object>";
+  const source = entry[0], name = replaceText(key, /\$/g, "\\$");
+  const getter = new RegExp("(^|[^\\w$])get\\s+" + name + "\\s*\\(", "g");
+  for (let m = regexExec(getter, source); m !== null; m = regexExec(getter, source)) {
+    let depth = 0, k = m.index;
+    for (; k >= 0; k--) {  // back to the brace that holds the getter
+      const c = charCode(source, k);
+      if (c === 125) depth++;
+      else if (c === 123 && depth-- === 0) break;
+    }
+    const head = /class\s+([\w$]+)(?:\s+extends\s+[^{]*)?\s*$/
+      .exec(strSlice(source, k > 200 ? k - 200 : 0, k));
+    const at = m.index + m[1].length;
+    if (/static\s*$/.test(strSlice(source, at > 20 ? at - 20 : 0, at))) continue;
+    return head === null ? "#<Object>" : "#<" + head[1] + ">";
+  }
+  return "#<Object>";
 }
 // The property an assignment at `at` sets (o.b = ..., o["b"] = ..., a[0] = ...;
 // `deleted`: the operand of a delete), or undefined.
@@ -1296,9 +1350,10 @@ const ASSIGNMENT = /^[\w$.#?]*(?:\[[^\]]*\][\w$.#?]*)*\s*=(?!=)/;
 const REWORDED = create(null);  // texts reworded from the error's top frame
 const BIGINT_MIXED = "cannot convert BigInt to number", NOT_ITERABLE = "value is not iterable";
 const NOT_EXTENSIBLE = "object is not extensible", NOT_DELETED = "could not delete property";
+const NO_SETTER = "no setter for property";
 for (const m of ["not a function", "not a constructor", "invalid number of digits",
                  "empty array", "class constructors must be invoked with 'new'", BIGINT_MIXED,
-                 NOT_ITERABLE, NOT_EXTENSIBLE, NOT_DELETED, REVOKED,
+                 NOT_ITERABLE, NOT_EXTENSIBLE, NOT_DELETED, NO_SETTER, REVOKED,
                  "regexp must have the 'g' flag", "null or undefined are forbidden",
                  "not an object", "invalid array index"]) {
   REWORDED[m] = true;
