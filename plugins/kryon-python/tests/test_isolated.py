@@ -339,8 +339,8 @@ def test_the_recursion_limit_is_script_depth_through_c_wrappers(harness) -> None
     for name in ("endless", "endless_repr"):
         with pytest.raises(RecursionLimitError):
             h.call(sid, name, *([0] if name == "endless" else []))
-    with pytest.raises(RecursionLimitError):
-        h.call(sid, "plain", 4 * depth)
+    with pytest.raises(RecursionLimitError):  # (a plain call takes one unit of the counter)
+        h.call(sid, "plain", (stack.UNITS_PER_LEVEL + 1) * depth)
     assert h.call(sid, "plain", 3) == 3  # the same worker
 
 
@@ -376,7 +376,7 @@ def test_recursion_through_c_after_memory_is_used_up_does_not_crash(harness) -> 
 
 
 def test_the_recursion_counter_fits_the_c_stack() -> None:
-    assert stack.recursion_units(200) == 3 * 200 + stack.WORKER_UNITS
+    assert stack.recursion_units(200) == stack.UNITS_PER_LEVEL * 200 + stack.WORKER_UNITS
     huge = stack.recursion_units(10**6)
     soft, _ = resource.getrlimit(resource.RLIMIT_STACK)
     size = 8 * 1024 * 1024 if soft == resource.RLIM_INFINITY else soft

@@ -34,8 +34,10 @@ __all__ = [
     "stack_kb",
 ]
 
-UNITS_PER_LEVEL = 3
-"""Counter units one script call may take (a recursive ``__repr__`` takes 3)."""
+UNITS_PER_LEVEL = 3 if sys.version_info >= (3, 11) else 4
+"""Counter units one script call may take: a recursive ``__repr__`` takes 3;
+on Python 3.10 a recursion through ``list.sort``'s key takes 4 (Python calls
+made from C count twice there)."""
 WORKER_UNITS = 30
 """Counter units of the worker's own frames below the script's."""
 BYTES_PER_UNIT = 2560
