@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -78,3 +79,21 @@ PY311 = pytest.mark.skipif(
 )
 """For tests of what scripts get from Python 3.11 on: the engine runs them on
 the host's interpreter, and 3.10 has none of it."""
+
+
+_FRAME = re.compile(r'  File "(?P<script>[^"]+)", line (?P<line>\d+), in ')
+
+
+def reported_headline(stderr: str) -> str:
+    """The first line of a ``kryon run`` stderr, with python's report of an
+    uncaught error (``Traceback (most recent call last):`` ... ``Type: text``)
+    told as Kryon tells its other errors: ``ScriptRuntimeError: script:line:
+    Type: text``, at the innermost frame, so that tables of expected
+    outcomes read alike for every error."""
+    lines = stderr.splitlines()
+    if not lines or lines[0] != "Traceback (most recent call last):":
+        return lines[0] if lines else ""
+    frames = [match for line in lines if (match := _FRAME.match(line))]
+    assert frames, stderr
+    innermost = frames[-1]
+    return f"ScriptRuntimeError: {innermost['script']}:{innermost['line']}: {lines[-1]}"

@@ -4,12 +4,15 @@ running the same programs through both and comparing)."""
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from kryon_core import ScriptRuntimeError
 
-from .conftest import Harness
+from .conftest import PY311, Harness
 
 
 def run_program(h: Harness, source: str) -> None:
@@ -47,3 +50,114 @@ def test_an_uncaught_error_is_named_as_pythons_traceback_names_it(
     with pytest.raises(ScriptRuntimeError) as info:
         run_program(either, source)
     assert (info.value.message, info.value.line) == (message, line)
+
+
+REPORTED = {
+    "raise from": (
+        "def parse(s):\n"
+        "    try:\n"
+        "        return int(s)\n"
+        "    except ValueError as e:\n"
+        "        raise RuntimeError('bad config') from e\n"
+        "def main():\n"
+        "    parse('x')\n"
+        "main()\n"
+    ),
+    "raised while handling another": (
+        "class Failed(Exception):\n"
+        "    pass\n"
+        "try:\n"
+        "    {}['k']\n"
+        "except KeyError:\n"
+        "    try:\n"
+        "        1 / 0\n"
+        "    finally:\n"
+        "        raise Failed('cleanup')\n"
+    ),
+    "from None": "try:\n    {}['k']\nexcept KeyError:\n    raise ValueError('v') from None\n",
+    "code the script compiled": (
+        "from dataclasses import dataclass\n"
+        "@dataclass\n"
+        "class P:\n"
+        "    x: int\n"
+        "    def __post_init__(self):\n"
+        "        exec('def inner():\\n    raise IndexError(self.x)\\ninner()')\n"
+        "P(-1)\n"
+    ),
+    "a failing str and a note": (
+        "class Odd(Exception):\n"
+        "    def __str__(self):\n"
+        "        raise RuntimeError('no text')\n"
+        "e = Odd()\n"
+        "e.add_note('noted') if hasattr(e, 'add_note') else None\n"
+        "raise e\n"
+    ),
+}
+
+
+def python_stderr(tmp_path: Path, source: str) -> str:
+    """What ``python prog.py`` writes on stderr, the script named as Kryon names it."""
+    path = tmp_path / "prog.py"
+    path.write_text(source)
+    result = subprocess.run(
+        [sys.executable, "prog.py"], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert result.returncode == 1
+    return result.stderr.replace(f'"{path}"', '"prog.py"').rstrip("\n")
+
+
+@pytest.mark.parametrize("case", sorted(REPORTED))
+def test_an_uncaught_error_is_reported_as_python_reports_it(
+    either: Harness, tmp_path: Path, case: str
+) -> None:
+    """``kryon run`` showed only the last exception of a chain (``raise ...
+    from``, one raised while handling another) in its own words; python
+    shows each, with its traceback, source lines and carets."""
+    source = REPORTED[case]
+    with pytest.raises(ScriptRuntimeError) as info:
+        run_program(either, source)
+    assert info.value.render() == python_stderr(tmp_path, source)
+    assert "kryon_python" not in info.value.render()
+
+
+@PY311
+def test_an_uncaught_exception_group_is_reported_as_python_reports_it(
+    either: Harness, tmp_path: Path
+) -> None:
+    source = (
+        "def a():\n"
+        "    raise ValueError('inner')\n"
+        "try:\n"
+        "    a()\n"
+        "except ValueError as e:\n"
+        "    e.add_note('note here')\n"
+        "    raise ExceptionGroup('grp', [e, ExceptionGroup('sub', [TypeError('t')])])\n"
+    )
+    with pytest.raises(ScriptRuntimeError) as info:
+        run_program(either, source)
+    assert info.value.render() == python_stderr(tmp_path, source)
+
+
+def test_the_stack_a_script_extracts_starts_at_its_own_outermost_frame(
+    either: Harness, tmp_path: Path
+) -> None:
+    """``traceback.print_stack()`` and ``extract_stack()`` listed the engine's
+    frames that ran the script (the worker's, or the host's CLI, click...)."""
+    source = (
+        "import json, traceback\n"
+        "def hook(d):\n"
+        "    print(len(traceback.extract_stack()), traceback.extract_stack(limit=-1)[0].name)\n"
+        "    print(''.join(traceback.format_stack(limit=1)).splitlines()[0])\n"
+        "    for entry in traceback.format_stack():\n"
+        "        print(entry.splitlines()[0])  # (a library's source line: no file to read)\n"
+        "    return d\n"
+        "def main():\n"
+        "    json.loads('{}', object_hook=hook)\n"
+        "main()\n"
+    )
+    run_program(either, source)
+    (tmp_path / "prog.py").write_text(source)
+    python = subprocess.run(
+        [sys.executable, "prog.py"], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert either.printed == python.stdout.replace(str(tmp_path / "prog.py"), "prog.py")

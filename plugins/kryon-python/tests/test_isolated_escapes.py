@@ -27,7 +27,7 @@ from kryon_core import (
 )
 from kryon_core.testing import kryon_run
 
-from .conftest import SANDBOXED, Harness
+from .conftest import SANDBOXED, Harness, reported_headline
 
 SECRET = "kryon-escape-secret-7f3a"
 
@@ -561,7 +561,7 @@ def test_a_hostile_program_ends_as_it_must(tmp_path: Path, case: str) -> None:
     result = kryon_run("hostile.py", cwd=tmp_path, timeout=60)
     assert (result.returncode, result.stdout) == (status, printed)
     lines = result.stderr.splitlines()
-    first = lines[0]
+    first = reported_headline(result.stderr)
     # (the report only: nothing of the worker's own, such as asyncio logging a
     # callback the time limit interrupted, with the worker's paths)
     assert not any(

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import reported_headline
+
 PROGRAMS = Path(__file__).parent / "programs"
 CASES = sorted(p.stem for p in PROGRAMS.glob("*.py"))
 
@@ -176,14 +178,14 @@ FAILING = {
 
 @pytest.mark.parametrize("case", sorted(FAILING))
 def test_a_failing_program_ends_as_python_does(tmp_path: Path, case: str) -> None:
-    source, printed, status, headline = FAILING[case]
+    source, printed, status, expected = FAILING[case]
     script = tmp_path / "failing.py"
     script.write_text(source)
     result = kryon_run(script)  # the default policy: sandboxed
     assert (result.returncode, result.stdout.decode()) == (status, printed)
-    lines = result.stderr.decode().splitlines()
-    if headline is None:
-        assert lines == []
+    stderr = result.stderr.decode()
+    if expected is None:
+        assert stderr == ""
     else:
-        pattern = re.escape(headline).replace(r"\{s\}", "failing\\.py").replace(r"\{n\}", r"\d+")
-        assert re.fullmatch(pattern, lines[0]), lines[0]
+        pattern = re.escape(expected).replace(r"\{s\}", "failing\\.py").replace(r"\{n\}", r"\d+")
+        assert re.fullmatch(pattern, reported_headline(stderr)), stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Collection, Mapping, Sequence
 from types import TracebackType
 from typing import Any
@@ -17,6 +18,7 @@ from kryon_core import (
     StackFrame,
     TimeLimitError,
 )
+from kryon_python.pytraceback import MOST_REPORT_CHARS, python_report
 from kryon_python.toplevel import describe_exception, exit_status
 from kryon_python.tracer import RecursionLimitExceeded
 from kryon_python.watchdog import TimeLimitExceeded
@@ -87,6 +89,8 @@ def error_from_exception(exc: BaseException, scripts: Collection[str], script: s
     if isinstance(exc, SystemExit):
         status, message = exit_status(exc)
         return ScriptExit(status, message, **located)
+    with contextlib.suppress(Exception):  # else the message alone
+        located["rendered"] = python_report(exc, scripts.__contains__)
     return ScriptRuntimeError(describe_exception(exc), **located)
 
 
@@ -103,6 +107,7 @@ def locate_host_error(
     where = frames[-1] if frames else None
     if frames and error.traceback[: len(frames)] != list(frames):
         error.traceback = [*frames, *error.traceback]
+        error.rendered = None  # python's report of the callee alone: the frames tell more
     if where is not None and error.line is None and error.script in (None, where.script):
         return error.amend(script=where.script, line=where.line)
     if error.script is None and script is not None:
@@ -129,7 +134,10 @@ def error_from_report(report: object, fallback_script: str | None) -> ScriptErro
     if kind == "exit":
         return _exit_from_report(report, fallback_script)
     cls = _KINDS.get(kind if isinstance(kind, str) else "", ScriptRuntimeError)
-    return cls(_text(report.get("message")) or "error", **_place(report, fallback_script))
+    place = _place(report, fallback_script)
+    if cls is ScriptRuntimeError:
+        place["rendered"] = _text(report.get("rendered"), _MOST_REPORT_TEXT)
+    return cls(_text(report.get("message")) or "error", **place)
 
 
 def _place(report: dict[Any, Any], fallback_script: str | None) -> dict[str, Any]:
@@ -142,6 +150,9 @@ def _place(report: dict[Any, Any], fallback_script: str | None) -> dict[str, Any
         "traceback": frames_from_report(raw_frames[-200:]) if isinstance(raw_frames, list) else [],
     }
 
+
+_MOST_REPORT_TEXT = MOST_REPORT_CHARS + 100
+"""Characters of python's report of an uncaught error kept (with its header)."""
 
 _MOST_EXIT_TEXT = 1 << 20
 """Characters of a ``sys.exit("message")`` kept (python prints it all)."""

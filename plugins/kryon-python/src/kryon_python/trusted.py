@@ -15,6 +15,7 @@ import asyncio
 import builtins
 import gc
 import inspect
+import linecache
 import marshal
 import sys
 import time
@@ -53,6 +54,7 @@ from kryon_python.convert import ScriptConverter
 from kryon_python.errors import HostError, HostExit, error_from_exception
 from kryon_python.functions import exported_functions
 from kryon_python.memory import rss_bytes
+from kryon_python.pytraceback import script_stack_functions
 from kryon_python.toplevel import exit_, make_print, run_module, script_module
 from kryon_python.tracer import ScriptTracer, script_stack
 from kryon_python.watchdog import TimeLimitExceeded, Watchdog
@@ -94,6 +96,7 @@ class TrustedRuntime:
         """``sys.stdout``/``stderr`` on entering script code: print sends them to the bridge."""
         self._converter = ScriptConverter(self._make_ref, bridge.convert)
         self._base_builtins = dict(vars(builtins))
+        self._traceback: ModuleType | None = None
 
     # -- scripts ------------------------------------------------------------------
 
@@ -114,6 +117,8 @@ class TrustedRuntime:
         ) -> Any:
             if mod == "kryon" and level == 0:
                 return kryon
+            if mod == "traceback" and level == 0:
+                return self._traceback_module()
             return real_import(mod, globals_, locals_, fromlist, level)
 
         bdict["__import__"] = import_
@@ -121,6 +126,11 @@ class TrustedRuntime:
         bdict["exit"] = bdict["quit"] = exit_
         namespace = script_module(name, bdict, entry_point=compiled.entry_point).__dict__
         script = _Script(name, namespace, bdict)
+        source = compiled.metadata.get("source")
+        if isinstance(source, str):
+            # tracebacks show the script's lines whatever its name (one that
+            # is not a file's path, a file run from another directory)
+            linecache.cache[name] = (len(source), None, source.splitlines(True), name)
         self._names[name] = sid
         try:
             self._guarded(name, run_module, code, namespace)
@@ -129,6 +139,19 @@ class TrustedRuntime:
             raise
         script.functions = exported_functions(namespace, name)
         self._scripts[sid] = script
+
+    def _traceback_module(self) -> ModuleType:
+        """``traceback`` as scripts see it: the stacks it extracts start at
+        the script's outermost frame, as under ``python`` (the host's frames
+        that ran the script are left out)."""
+        if self._traceback is None:
+            import traceback
+
+            view = ModuleType("traceback", traceback.__doc__)
+            view.__dict__.update(vars(traceback))
+            view.__dict__.update(script_stack_functions(self._names.__contains__))
+            self._traceback = view
+        return self._traceback
 
     def unload(self, sid: ScriptId) -> None:
         script = self._scripts.pop(sid, None)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from kryon_python.names import BLOCKED_ATTRIBUTES, BLOCKED_NAMES
+from kryon_python.pytraceback import script_stack_functions
 from kryon_python.toplevel import exit_, make_print
 from kryon_python.wire import Op
 from kryon_python.worker import guard
@@ -32,8 +33,10 @@ class Environment:
         library_streams: tuple[ScriptStream, ScriptStream],
         settings: ScriptSettings,
         flush_output: Callable[[], None],
+        is_script: Callable[[str], bool],
     ) -> None:
         self.modules = modules
+        self.is_script = is_script
         self.flush_output = flush_output
         self.settings = settings
         self.library_streams = library_streams
@@ -121,6 +124,8 @@ class Environment:
                 view.__dict__[key] = value
         if module.__name__ == "time":
             view.__dict__["sleep"] = self.sleep(module.sleep)
+        elif module.__name__ == "traceback":
+            view.__dict__.update(script_stack_functions(self.is_script))
         return view
 
     def sleep(self, real: Callable[[float], None]) -> Callable[[float], None]:

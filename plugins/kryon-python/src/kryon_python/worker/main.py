@@ -8,6 +8,7 @@ other's requests, so script -> host -> script -> host nests to any depth.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
 import linecache
 import marshal
@@ -20,6 +21,7 @@ import types
 from collections.abc import Callable
 from typing import Any
 
+from kryon_python.pytraceback import python_report
 from kryon_python.toplevel import describe_exception, exit_status, run_module, script_module
 from kryon_python.wire import FrameReader, Op, WireError, WorkerGone, decode, encode, write_frame
 from kryon_python.worker import guard, stack, syscalls
@@ -101,6 +103,7 @@ class Worker:
             (self.stdout, self.stderr),
             self.settings,
             self.flush_output,
+            self.is_script,
         )
         self.depth = 0
         self.in_io = False
@@ -265,6 +268,10 @@ class Worker:
                     report["exit_message"] = None if text is None else _printable(text)
                 else:
                     report["message"] = _printable(self.run(describe_exception, exc)[:4000])
+                    if kind == "runtime":
+                        with contextlib.suppress(Exception):  # else the message alone
+                            shown = self.run(python_report, exc, self.is_script)
+                            report["rendered"] = _printable(shown)
             except TimeLimitExceeded as late:
                 report["kind"], report["message"] = "time", str(late)
         if isinstance(exc, HostError | HostExit) and exc.token and report["kind"] != "time":
