@@ -40,3 +40,11 @@ def kryon_run(directory: Path, source: str, *options: str) -> subprocess.Complet
     script = directory / "main.klisp"
     script.write_text(source)
     return run_cli(script, *options)
+
+
+def jvm_cast(have: str, wanted: str) -> str:
+    """The JVM's ClassCastException message (Java 11 and later: the classes'
+    modules in brackets), as Clojure 1.11 on Java 17 reports it."""
+    from kryon_lisp.errors import java_cast_message
+
+    return java_cast_message(f"{have} cannot be cast to {wanted}")

@@ -10,7 +10,7 @@ from kryon_lisp.engine import LispConfig, LispEngine
 
 from kryon_core import MemoryLimitError, SecurityPolicy
 
-from .conftest import run_lisp
+from .conftest import jvm_cast, run_lisp
 
 CASES = [
     ("(let [a (int-array 3)] (aset a 0 42) (vec a))", "[42 0 0]"),
@@ -103,7 +103,7 @@ ERRORS = [
     (
         "(char-array [65])",
         "ClassCastException",
-        "java.lang.Long cannot be cast to java.lang.Character",
+        jvm_cast("java.lang.Long", "java.lang.Character"),
     ),
 ]
 

@@ -98,7 +98,7 @@ def test_python_level_errors_read_as_lisp() -> None:
         engine.call_function(sid, "g", [])
     with pytest.raises(ScriptRuntimeError, match="nil cannot be cast"):
         engine.call_function(sid, "h", [])
-    with pytest.raises(ScriptRuntimeError, match="Cannot perform arithmetic on nil"):
+    with pytest.raises(ScriptRuntimeError, match='because "x" is null'):
         engine.call_function(sid, "f", [None])
 
 

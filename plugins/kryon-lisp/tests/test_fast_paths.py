@@ -473,7 +473,7 @@ def test_str_of_two_values_is_held_to_the_memory_limit() -> None:
         ("(update {[1 2] 1} [1 2] (fnil + 0))", "{[1 2] 1}"),
         ("(defrecord P [x]) (update (->P nil) :x (fnil inc 0))", "#user.P{:x 1}"),
         ("(update {:a 1} :a inc)", "{:a 2}"),
-        ("(update {} :a inc)", "ClassCastException"),
+        ("(update {} :a inc)", "NullPointerException"),
         ("(update {:a 1} :a (fnil 5 0))", "ClassCastException"),
         ("(update 5 :a (fnil inc 0))", "ClassCastException"),
         ("(let [fnil (fn [f d] (fn [x] :mine))] (update {} :a (fnil inc 0)))", "{:a :mine}"),

@@ -17,6 +17,8 @@ from kryon_core import (
     TimeLimitError,
 )
 
+from .conftest import jvm_cast
+
 OUTPUT_CASES = [
     # clojure.lang.ArityException is a class catch names; it catches nothing else
     (
@@ -78,7 +80,7 @@ OUTPUT_CASES = [
         ' ["java.lang.IndexOutOfBoundsException" "begin 5, end 3, length 3"]'
         ' ["java.lang.Exception" nil] ["java.lang.IllegalStateException" "Can\'t pop empty vector"]'
         ' ["java.lang.IndexOutOfBoundsException" nil]'
-        ' ["java.lang.ClassCastException" "java.lang.Long cannot be cast to clojure.lang.Named"]'
+        f' ["java.lang.ClassCastException" "{jvm_cast("java.lang.Long", "clojure.lang.Named")}"]'
         ' "java.lang.IndexOutOfBoundsException"',
     ),
     # re-matcher: re-find walks its matches, re-groups reads the last
@@ -309,7 +311,7 @@ OUTPUT_CASES = [
     ),
     (
         "(pr (try (swap! 5 inc) (catch ClassCastException e (ex-message e))))",
-        '"java.lang.Long cannot be cast to clojure.lang.IAtom"',
+        f'"{jvm_cast("java.lang.Long", "clojure.lang.IAtom")}"',
     ),
     # str of a lazy seq is Object.toString: the class and its Java hashCode
     (
@@ -371,8 +373,8 @@ def test_output(output: Callable[[str], str], source: str, expected: str) -> Non
 
 
 ERROR_CASES = [
-    # keywords, maps and sets called with the wrong count name themselves, not __call__
-    ("(:a 1 2 3)", "Wrong number of args (3) passed to: clojure.lang.Keyword"),
+    # keywords (by themselves), maps and sets called with the wrong count, not __call__
+    ("(:a 1 2 3)", "Wrong number of args (3) passed to: :a"),
     ("({:a 1} 1 2 3)", "Wrong number of args (3) passed to: clojure.lang.PersistentArrayMap"),
     ("(#{1} 1 2)", "Wrong number of args (2) passed to: clojure.lang.PersistentHashSet"),
     # too few arguments: Python names only the missing ones, yet the count is known
@@ -381,28 +383,28 @@ ERROR_CASES = [
     ("(let [g (fn [a b c] a)] (g))", "Wrong number of args (0) passed to: fn"),
     ("(partition-by)", "Wrong number of args (0) passed to: clojure.core/partition-by"),
     ("(declare y) (y)", "Var y is unbound (declared or defined without a value)"),
-    ("(< 1 nil)", "Cannot compare java.lang.Long with nil"),
+    ("(< 1 nil)", 'Cannot invoke "Object.getClass()" because "x" is null'),
     # a value of the wrong kind is named as Clojure names it, never as Python does
     # ("'pvectorc.PVector' object has no attribute 'keys'", "invalid literal for int()")
-    ("(keys [1 2])", "clojure.lang.PersistentVector cannot be cast to java.util.Map$Entry"),
+    ("(keys [1 2])", jvm_cast("clojure.lang.PersistentVector", "java.util.Map$Entry")),
     (
         "(dissoc [1] 0)",
-        "clojure.lang.PersistentVector cannot be cast to clojure.lang.IPersistentMap",
+        jvm_cast("clojure.lang.PersistentVector", "clojure.lang.IPersistentMap"),
     ),
-    ("(disj [1] 1)", "clojure.lang.PersistentVector cannot be cast to clojure.lang.IPersistentSet"),
+    ("(disj [1] 1)", jvm_cast("clojure.lang.PersistentVector", "clojure.lang.IPersistentSet")),
     (
         "(peek {:a 1})",
-        "clojure.lang.PersistentArrayMap cannot be cast to clojure.lang.IPersistentStack",
+        jvm_cast("clojure.lang.PersistentArrayMap", "clojure.lang.IPersistentStack"),
     ),
-    ('(re-find "abc" "a")', "java.lang.String cannot be cast to java.util.regex.Pattern"),
-    ("(re-pattern 5)", "java.lang.Long cannot be cast to java.lang.String"),
+    ('(re-find "abc" "a")', jvm_cast("java.lang.String", "java.util.regex.Pattern")),
+    ("(re-pattern 5)", jvm_cast("java.lang.Long", "java.lang.String")),
     ("(select-keys 5 [:a])", "Don't know how to create ISeq from: java.lang.Long"),
     ("(bit-and 1.5 1)", "bit operation not supported for: class java.lang.Double"),
-    ('(Math/sqrt "a")', "java.lang.String cannot be cast to java.lang.Number"),
-    ('(take "x" [1])', "java.lang.String cannot be cast to java.lang.Number"),
+    ('(Math/sqrt "a")', jvm_cast("java.lang.String", "java.lang.Number")),
+    ('(take "x" [1])', jvm_cast("java.lang.String", "java.lang.Number")),
     ("(Integer/parseInt nil)", "Cannot parse null string: null"),
-    ('(Math/abs "x")', "java.lang.String cannot be cast to java.lang.Number"),
-    ("(format 5)", "java.lang.Long cannot be cast to java.lang.String"),
+    ('(Math/abs "x")', jvm_cast("java.lang.String", "java.lang.Number")),
+    ("(format 5)", jvm_cast("java.lang.Long", "java.lang.String")),
     ("(Double/parseDouble nil)", "Cannot parse null string"),
 ]
 

@@ -304,7 +304,7 @@ def count(coll: Any) -> int:
         return count_seq(fused_iter(coll, 1))
     if hasattr(coll, "__len__"):
         return len(coll)
-    raise TypeError(f"count not supported on this type: {type_name(coll)}")
+    raise TypeError(f"count not supported on this type: {type_name(coll).rpartition('.')[2]}")
 
 
 def is_empty(coll: Any) -> bool:
@@ -428,7 +428,7 @@ def nth(coll: Any, i: Any, default: Any = _MISSING) -> Any:
     elif hasattr(coll, "lisp_nth"):
         return coll.lisp_nth(i, default)
     else:
-        raise TypeError(f"nth not supported on this type: {type_name(coll)}")
+        raise TypeError(f"nth not supported on this type: {type_name(coll).rpartition('.')[2]}")
     if default is _MISSING:
         raise MessagelessIndexError(f"Index {i} out of bounds")
     return default

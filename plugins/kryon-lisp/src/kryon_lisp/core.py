@@ -22,6 +22,7 @@ from kryon_lisp.core_num import NUMERIC
 from kryon_lisp.core_seq import SEQUENCES
 from kryon_lisp.core_str import STRINGS
 from kryon_lisp.equality import equals
+from kryon_lisp.java_catch import catch_type
 from kryon_lisp.pqueue import PersistentQueue
 from kryon_lisp.printer import format_float, pr_str, str_of, type_name
 from kryon_lisp.seqs import IndexedSeq, LazySeq, seq
@@ -222,7 +223,11 @@ def restseq(args: tuple[Any, ...]) -> Any:
 
 def invoke(f: Any, *args: Any) -> Any:
     if type(f) is PVector:
-        return nth(f, *args)  # a vector is a function of its indices
+        if len(args) != 1:  # a vector is a function of one index, without a default
+            raise TypeError(
+                f"Wrong number of args ({len(args)}) passed to: clojure.lang.PersistentVector"
+            )
+        return nth(f, args[0])
     return f(*args)
 
 
@@ -393,19 +398,7 @@ def rand(n: float = 1.0) -> float:
     return random.random() * n
 
 
-class _ArityCheck(type):
-    def __instancecheck__(cls, x: object) -> bool:
-        return isinstance(x, TypeError) and type_name(x) == "clojure.lang.ArityException"
-
-
-class ArityException(metaclass=_ArityCheck):
-    """``(catch clojure.lang.ArityException e ...)``: the runtime raises a wrong
-    number of arguments as Python's TypeError, told apart by its message."""
-
-
 CATCH_CLASSES: dict[str, tuple[type, ...] | None] = {
-    "ArityException": (ArityException,),
-    "clojure.lang.ArityException": (ArityException,),
     "Exception": None,
     "Throwable": None,
     "Error": None,
@@ -418,23 +411,19 @@ CATCH_CLASSES: dict[str, tuple[type, ...] | None] = {
     "java.lang.RuntimeException": None,
     "ExceptionInfo": (ExceptionInfo,),
     "clojure.lang.ExceptionInfo": (ExceptionInfo,),
-    "ArithmeticException": (ArithmeticError,),
-    "java.lang.ArithmeticException": (ArithmeticError,),
-    "IllegalArgumentException": (ValueError, TypeError),
-    "java.lang.IllegalArgumentException": (ValueError, TypeError),
-    "ClassCastException": (TypeError,),
-    "java.lang.ClassCastException": (TypeError,),
-    "IndexOutOfBoundsException": (IndexError,),
-    "java.lang.IndexOutOfBoundsException": (IndexError,),
-    "NullPointerException": (TypeError, AttributeError),
-    "IllegalStateException": (RuntimeError, ValueError),
-    "NumberFormatException": (ValueError,),
-    "java.lang.NumberFormatException": (ValueError,),
-    "UnsupportedOperationException": (TypeError,),
-    "AssertionError": (AssertionError,),
-    "java.lang.AssertionError": (AssertionError,),
 }
 for _java_name in (
+    "clojure.lang.ArityException",
+    "java.lang.ArithmeticException",
+    "java.lang.IllegalArgumentException",
+    "java.lang.ClassCastException",
+    "java.lang.IndexOutOfBoundsException",
+    "java.lang.StringIndexOutOfBoundsException",
+    "java.lang.NullPointerException",
+    "java.lang.IllegalStateException",
+    "java.lang.NumberFormatException",
+    "java.lang.UnsupportedOperationException",
+    "java.lang.AssertionError",
     "java.lang.StackOverflowError",
     "java.lang.ArrayIndexOutOfBoundsException",
     "java.lang.NegativeArraySizeException",
@@ -443,8 +432,9 @@ for _java_name in (
     "java.util.MissingFormatArgumentException",
     "java.util.UnknownFormatConversionException",
 ):
-    CATCH_CLASSES[_java_name] = (classes.EXCEPTIONS[_java_name],)
-    CATCH_CLASSES[_java_name.rpartition(".")[2]] = (classes.EXCEPTIONS[_java_name],)
+    # told apart by the Java class Clojure would throw, not by the Python error
+    CATCH_CLASSES[_java_name] = (catch_type(_java_name, (Exception,)),)
+    CATCH_CLASSES[_java_name.rpartition(".")[2]] = CATCH_CLASSES[_java_name]
 
 
 CORE: dict[str, Any] = {

@@ -312,7 +312,7 @@ def abs_(x: Any) -> Any:
 
 def is_even(n: Any) -> bool:
     if type(n) is not int and type(n) is not BigInt:
-        raise ValueError(f"Argument must be an integer: {n}")
+        raise ValueError(f"Argument must be an integer: {str_of(n)}")
     return n % 2 == 0
 
 
@@ -480,7 +480,9 @@ def compare(a: Any, b: Any) -> int:
     if lisp_compare is not None:  # a deftype implementing Comparable
         return int(lisp_compare(b))
     if is_number(a) != is_number(b) or (not is_number(a) and type(a) is not type(b)):
-        raise TypeError(f"{type_name(a)} cannot be cast to {type_name(b)}")
+        # a's compareTo casts b to a's own class (a number's to Number)
+        kind = "java.lang.Number" if is_number(a) else type_name(a)
+        raise TypeError(f"{type_name(b)} cannot be cast to {kind}")
     return int((a > b) - (a < b))
 
 

@@ -190,6 +190,8 @@ def name_(x: Any) -> str:
         return x
     if isinstance(x, (Keyword, Symbol)):
         return x.name
+    if x is None:
+        raise TypeError('Cannot invoke "clojure.lang.Named.getName()" because "x" is null')
     raise TypeError(f"{type_name(x)} cannot be cast to clojure.lang.Named")
 
 

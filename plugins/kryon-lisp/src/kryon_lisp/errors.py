@@ -25,6 +25,7 @@ _INVOKED_TYPES = {
     "Keyword": "clojure.lang.Keyword",
     "LMap": "clojure.lang.PersistentArrayMap",
     "LSet": "clojure.lang.PersistentHashSet",
+    "Symbol": "clojure.lang.Symbol",
 }
 _PY_TYPES = {
     "NoneType": "nil",
@@ -72,6 +73,8 @@ _NOT_REAL = re.compile(
 )
 _NOT_INT_TEXT = re.compile(r"^invalid literal for int\(\) with base \d+: ")
 _NUMBERS = ("int", "float", "bool", "Fraction", "BigInt")
+# the JVM's helpful NullPointerException where Clojure's arithmetic meets nil
+_NIL_OPERAND = 'Cannot invoke "Object.getClass()" because "x" is null'
 
 
 def _java(py_type: str) -> str:
@@ -87,7 +90,7 @@ def _wrong_kind(exc: BaseException, text: str) -> str | None:
         if m := _NOT_SEQABLE.match(text):
             return f"Don't know how to create ISeq from: {_java(m.group(1) or m.group(2))}"
         if m := _NO_LEN.match(text):
-            return f"count not supported on this type: {_java(m.group(1))}"
+            return f"count not supported on this type: {_java(m.group(1)).rpartition('.')[2]}"
         if m := _OPERAND.match(text):
             op, left, right = m.groups()
             odd = left if left not in _NUMBERS or left == "float" else right
@@ -102,8 +105,38 @@ def _wrong_kind(exc: BaseException, text: str) -> str | None:
     return None
 
 
+_CAST = re.compile(r"^([\w.$\[;]+) cannot be cast to ([\w.$\[;]+)$")
+
+
+def _module_of(java_class: str) -> str:
+    if java_class.startswith(("java.", "[")):
+        return "module java.base of loader 'bootstrap'"
+    return "unnamed module of loader 'app'"  # clojure.lang, on the class path
+
+
+def java_cast_message(text: str) -> str:
+    """``X cannot be cast to Y`` as the JVM of Java 11 and later words it
+    (the classes' modules in brackets); any other text as it is."""
+    m = _CAST.match(text)
+    if m is None or m.group(1) == "nil":
+        return text
+    have, wanted = m.groups()
+    have_module, wanted_module = _module_of(have), _module_of(wanted)
+    if have_module == wanted_module:
+        where = f"{have} and {wanted} are in {have_module}"
+    else:
+        where = f"{have} is in {have_module}; {wanted} is in {wanted_module}"
+    return f"class {have} cannot be cast to class {wanted} ({where})"
+
+
 def describe(exc: BaseException) -> str:
     """The message a Lisp programmer should read for ``exc``."""
+    if isinstance(exc, (ExceptionInfo, Thrown, ScriptError)):
+        return _describe(exc)
+    return java_cast_message(_describe(exc))
+
+
+def _describe(exc: BaseException) -> str:
     if isinstance(exc, ExceptionInfo):
         from kryon_lisp.printer import str_of
 
@@ -136,8 +169,15 @@ def describe(exc: BaseException) -> str:
             return f"{kind} cannot be cast to clojure.lang.IFn"
         m = _NOT_ORDERED.match(text)
         if m:
-            left, right = (_PY_TYPES.get(t, t) for t in m.group(2, 3))
-            return f"Cannot compare {left} with {right}"
+            # Clojure's < and > cast both sides to Number: nil is a
+            # NullPointerException, anything else a ClassCastException
+            left, right = m.group(2, 3)
+            if "NoneType" in (left, right):
+                return _NIL_OPERAND
+            odd = left if left not in _NUMBERS or left == "bool" else right
+            return f"{_java(odd)} cannot be cast to java.lang.Number"
+        if text == "Cannot perform arithmetic on nil":
+            return _NIL_OPERAND
         if "NoneType" in text:
             return "NullPointerException: " + text.replace("'NoneType'", "nil")
     wrong = _wrong_kind(exc, text)
@@ -174,6 +214,10 @@ def _given_when_missing(exc: BaseException, name: str, text: str) -> str | None:
     return None
 
 
+def _global_of_its_namespace(value: Any, name: str) -> bool:
+    return getattr(value, "__globals__", {}).get(name) is value
+
+
 def _qualified(exc: BaseException, code_name: str, fn: str) -> str:
     """``user/f`` or ``clojure.core/map``, as Clojure names a var's function in
     an arity error, when the function called is a namespace's or the core's
@@ -184,7 +228,10 @@ def _qualified(exc: BaseException, code_name: str, fn: str) -> str:
     while tb.tb_next is not None:
         tb = tb.tb_next
     frame = tb.tb_frame
-    for value in frame.f_globals.values():
+    # the function called is the frame's global (user/f) or, called by partial,
+    # comp or apply, one of its locals that is a namespace's var
+    named = [v for v in frame.f_locals.values() if _global_of_its_namespace(v, fn)]
+    for value in (*named, *frame.f_globals.values()):
         if getattr(getattr(value, "__code__", None), "co_name", None) == code_name:
             owner = getattr(getattr(value, "__globals__", {}).get("@var"), "__self__", None)
             name = getattr(owner, "name", None)

@@ -118,7 +118,7 @@ def _int_cast(x: Any) -> int:
         return ord(x.ch)
     if x is None:
         raise TypeError("Cannot cast nil to int (NullPointerException)")
-    raise TypeError(f"class {type_name(x)} cannot be cast to class java.lang.Character")
+    raise TypeError(f"{type_name(x)} cannot be cast to java.lang.Character")
 
 
 def _exit(status: Any) -> NoReturn:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import types as pytypes
 from collections.abc import Iterator
 from fractions import Fraction
@@ -439,6 +440,13 @@ def type_name(x: Any) -> str:
     return type(x).__name__
 
 
+# Python's and the runtime's words for nil met where a value was needed
+_NIL_OPERAND = re.compile(r"arithmetic on nil|'NoneType'|NullPointerException|\" is null$")
+
+
+_NO_ATTRIBUTE = re.compile(r"^'[\w.]+' object has no attribute '\w+'$")
+
+
 def _exception_name(x: BaseException) -> str:
     """The Java class Clojure would throw where the Python runtime raised ``x``."""
     if isinstance(x, ExceptionInfo):
@@ -453,16 +461,26 @@ def _exception_name(x: BaseException) -> str:
     if isinstance(x, RecursionError):
         return "java.lang.StackOverflowError"
     if isinstance(x, TypeError):
-        text = str(x)
-        if "positional argument" in text or text.startswith("Wrong number of args"):
+        from kryon_lisp.errors import describe
+
+        text = f"{x}\n{describe(x)}"  # Python's words and Clojure's
+        if "positional argument" in text or "Wrong number of args" in text:
             return "clojure.lang.ArityException"
-        if text.startswith("Don't know how") or "not supported on" in text:
+        if "Don't know how" in text:
             return "java.lang.IllegalArgumentException"
+        if "count not supported on" in text or "nth not supported on" in text:
+            return "java.lang.UnsupportedOperationException"
+        if _NIL_OPERAND.search(text):
+            return "java.lang.NullPointerException"  # nil where a number or object was due
         return "java.lang.ClassCastException"
     if isinstance(x, ValueError) and str(x).startswith("For input string"):
         return "java.lang.NumberFormatException"
     if isinstance(x, (ValueError, KeyError)):
         return "java.lang.IllegalArgumentException"
+    if isinstance(x, AttributeError) and "NoneType" in str(x):
+        return "java.lang.NullPointerException"
+    if isinstance(x, AttributeError) and _NO_ATTRIBUTE.match(str(x)):
+        return "java.lang.ClassCastException"  # a value of the wrong kind: not a map ...
     if isinstance(x, (NameError, AttributeError)):
         return "java.lang.IllegalStateException"
     return "java.lang.RuntimeException"
