@@ -116,3 +116,44 @@ def test_date_component_options_and_date_time_format(js: Any) -> None:
         "12/5/2024",
         "December 2024",
     ]
+
+
+def test_time_component_options_and_time_styles(js: Any) -> None:
+    # as Node 20's ICU gives them, its en-US quirks kept (hour12: false shows midnight
+    # as 24; a minute alone has one digit)
+    script = js.load(
+        "function f() {\n"
+        "  const ds = [new Date(Date.UTC(2024, 0, 15, 9, 5, 7)),\n"
+        "    new Date(Date.UTC(2024, 6, 4, 0, 30))];\n"
+        "  const rows = [{ hour: '2-digit', minute: '2-digit' }, { hour: 'numeric' },\n"
+        "    { hour: '2-digit', minute: '2-digit', hour12: false }, { minute: '2-digit' },\n"
+        "    { hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }, { timeStyle: 'medium' },\n"
+        "    { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },\n"
+        "    { weekday: 'long', hour: 'numeric' }, { dateStyle: 'medium', timeStyle: 'short' }];\n"
+        "  const out = rows.map((o) => ds.map((d) => d.toLocaleString('en-US',\n"
+        "    { ...o, timeZone: 'UTC' })).join(' | '));\n"
+        "  const o = { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' };\n"
+        "  out.push(ds[0].toLocaleTimeString('en-US', o), ds[0].toLocaleDateString('en-US', o),\n"
+        "    ds[1].toLocaleTimeString('en-GB', o),\n"
+        "    new Intl.DateTimeFormat('en-US', o).format(ds[0]));\n"
+        "  try { ds[0].toLocaleDateString('en-US', { timeStyle: 'short' }); } catch (e) {\n"
+        "    out.push(e.name + ': ' + e.message); }\n"
+        "  return out;\n"
+        "}\n"
+    )
+    assert js.call(script, "f") == [
+        "09:05 AM | 12:30 AM",
+        "9 AM | 12 AM",
+        "09:05 | 24:30",
+        "5 | 30",
+        "09:05 | 00:30",
+        "9:05:07 AM | 12:30:00 AM",
+        "Jan 15, 09:05 AM | Jul 4, 12:30 AM",
+        "Monday 9 AM | Thursday 12 AM",
+        "Jan 15, 2024, 9:05 AM | Jul 4, 2024, 12:30 AM",
+        "9:05 AM",
+        "1/15/2024, 9:05 AM",
+        "0:30",
+        "9:05 AM",
+        "TypeError: Invalid option : timeStyle",
+    ]

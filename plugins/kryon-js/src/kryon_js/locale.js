@@ -176,7 +176,7 @@ function dateParts(d, options) {
   return parts;
 }
 // en-US's date patterns for the component options (weekday, year, month, day) and
-// dateStyle; undefined when none is given or a time component is (not implemented).
+// dateStyle; undefined when none is given.
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December"];
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
@@ -189,8 +189,6 @@ const STYLES = {
 function componentText(p, options) {
   if (options === undefined || options === null) return undefined;
   let o = Object(options);
-  if (o.hour !== undefined || o.minute !== undefined || o.second !== undefined ||
-      o.timeStyle !== undefined) return undefined;
   if (o.dateStyle !== undefined) o = STYLES[o.dateStyle] || o;
   const { weekday, year, month, day } = o;
   if (weekday === undefined && year === undefined && month === undefined && day === undefined) {
@@ -210,6 +208,36 @@ function componentText(p, options) {
   }
   return w !== "" && body !== "" ? w + ", " + body : w + body;
 }
+// en-US's time patterns for hour, minute, second and timeStyle (short, medium), as
+// ICU gives them: a 12-hour clock (en-GB's 24-hour) unless hour12 is false (where midnight is 24, as
+// V8's en-US has it) or hourCycle h23; minutes and seconds two digits beside
+// another component.  undefined when none is given.
+const TIME_STYLES = { short: { hour: "numeric", minute: "2-digit" },
+  medium: { hour: "numeric", minute: "2-digit", second: "2-digit" } };
+function timeComponentText(p, options, gb) {
+  if (options === undefined || options === null) return undefined;
+  let o = Object(options);
+  if (o.timeStyle !== undefined) {
+    if (TIME_STYLES[o.timeStyle] === undefined) return undefined;
+    o = { hour: gb ? "2-digit" : TIME_STYLES[o.timeStyle].hour, minute: "2-digit",
+          second: TIME_STYLES[o.timeStyle].second, hour12: o.hour12, hourCycle: o.hourCycle };
+  }
+  const { hour, minute, second, hour12, hourCycle } = o;
+  if (hour === undefined && minute === undefined && second === undefined) return undefined;
+  const h12 = hour12 !== undefined ? !!hour12 : hourCycle === undefined ? !gb
+    : hourCycle === "h12" || hourCycle === "h11";
+  const parts = [];
+  if (hour !== undefined) {
+    const h = h12 ? p[3] % 12 || 12 : hourCycle === "h23" || hour12 === undefined ? p[3]
+      : p[3] || 24;
+    const pad = hour === "2-digit" || (!h12 && !(gb && hour12 === undefined && minute !== undefined));
+    parts.push(pad ? two(h) : String(h));  // (en-GB's "0:30" has one digit; en-US's "09:05" two)
+  }
+  const alone = parts.length + (minute !== undefined) + (second !== undefined) === 1;
+  if (minute !== undefined) parts.push(alone ? String(p[4]) : two(p[4]));
+  if (second !== undefined) parts.push(alone ? String(p[5]) : two(p[5]));
+  return parts.join(":") + (h12 && hour !== undefined ? (p[3] < 12 ? " AM" : " PM") : "");
+}
 function british(locales) {
   const first = Array.isArray(locales) ? locales[0] : locales;
   return typeof first === "string" && /^en-GB\b/i.test(first);
@@ -225,13 +253,24 @@ function localeDate(kind) {
     const t = dateValue.call(this);
     if (t !== t) return "Invalid Date";
     const p = dateParts(this, options), gb = british(locales);
-    if (kind !== "time") {
-      const text = componentText(p, options);
-      if (text !== undefined) return text;
+    const style = options === undefined || options === null ? undefined
+      : kind === "date" ? Object(options).timeStyle : kind === "time" ? Object(options).dateStyle
+        : undefined;
+    if (style !== undefined) {
+      throw new TypeError("Invalid option : " + (kind === "date" ? "timeStyle" : "dateStyle"));
     }
-    if (kind === "date") return dayText(p, gb);
-    if (kind === "time") return clockText(p, gb);
-    return dayText(p, gb) + ", " + clockText(p, gb);
+    let day = componentText(p, options), clock = timeComponentText(p, options, gb);
+    const weekdayOnly = day !== undefined && /^[A-Za-z]+$/.test(day);
+    if (day === undefined && clock === undefined) {
+      if (kind === "date") return dayText(p, gb);
+      if (kind === "time") return clockText(p, gb);
+      return dayText(p, gb) + ", " + clockText(p, gb);
+    }
+    if (day === undefined && kind === "date") day = dayText(p, gb);
+    if (clock === undefined && kind === "time") clock = clockText(p, gb);
+    if (day === undefined) return clock;
+    if (clock === undefined) return day;
+    return day + (weekdayOnly ? " " : ", ") + clock;
   };
 }
 const zoned = (text) => function () {
