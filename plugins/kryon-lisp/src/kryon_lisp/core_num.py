@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+import struct
 from fractions import Fraction
 from functools import reduce
 from typing import Any
 
 from kryon_lisp import limits
-from kryon_lisp.printer import str_of, type_name
+from kryon_lisp.printer import java_whole_digits, str_of, type_name
 from kryon_lisp.types import BigInt, Char, Keyword, PVector, Symbol
 
 NUMBER_TYPES = (int, float, Fraction, BigInt)
@@ -285,7 +286,19 @@ lt = _chain(lambda a, b: a < b)
 gt = _chain(lambda a, b: a > b)
 le = _chain(lambda a, b: a <= b)
 ge = _chain(lambda a, b: a >= b)
-num_eq = _chain(lambda a, b: a == b)
+
+
+def _num_eq2(a: Any, b: Any) -> bool:
+    # a ratio meets a double as a double, as Clojure's Numbers.equiv does:
+    # (== 0.1 1/10) is true though the double 0.1 is not exactly a tenth
+    if type(a) is Fraction and type(b) is float:
+        return float(a) == b
+    if type(b) is Fraction and type(a) is float:
+        return a == float(b)
+    return bool(a == b)
+
+
+num_eq = _chain(_num_eq2)
 
 
 def max_(a: Any, *more: Any) -> Any:
@@ -412,6 +425,30 @@ def unsigned_shift_right(x: int, n: int) -> int:
 
 def to_double(x: Any) -> float:
     return float(_num(x))
+
+
+_FLOAT_MAX = 3.4028234663852886e38
+
+
+def to_float(x: Any) -> float:
+    """``(float x)``: a double holding the shortest decimal of ``x`` rounded to
+    single precision, so it prints as Java's Float does (``(float 22/7)`` is
+    ``3.142857``, ``(float 1/3)`` ``0.33333334``); Kryon Lisp has no Float
+    class, so arithmetic on it is a double's."""
+    d = float(_num(x))
+    if not math.isfinite(d):
+        return d
+    if abs(d) > _FLOAT_MAX:
+        raise ValueError(f"Value out of range for float: {str_of(d)}")
+    single = struct.unpack("f", struct.pack("f", d))[0]
+    whole = java_whole_digits(single, 24)
+    if whole is not None:
+        return float(whole)
+    for digits in range(1, 10):
+        text = f"{single:.{digits}g}"
+        if struct.unpack("f", struct.pack("f", float(text)))[0] == single:
+            return float(text)
+    return single
 
 
 def numerator(x: Any) -> int:
@@ -544,7 +581,7 @@ NUMERIC: dict[str, Any] = {
     "short": _cast("short", 16),
     "byte": _cast("byte", 8),
     "double": to_double,
-    "float": to_double,
+    "float": to_float,
     "num": _num,
     "numerator": numerator,
     "denominator": denominator,

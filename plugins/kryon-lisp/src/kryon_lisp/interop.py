@@ -19,6 +19,7 @@ from kryon_core import ScriptExit
 from kryon_lisp import limits, patterns
 from kryon_lisp.arrays import PRIMITIVE_CLASSES
 from kryon_lisp.clojure_hash import java_string_hash
+from kryon_lisp.core_num import to_float
 from kryon_lisp.printer import str_of, type_name
 from kryon_lisp.string_builder import StringBuilder
 from kryon_lisp.types import Char
@@ -254,7 +255,12 @@ NAMESPACES: dict[str, dict[str, Any]] = {
     "Boolean": {"TYPE": PRIMITIVE_CLASSES["boolean"]},
     "Short": {"TYPE": PRIMITIVE_CLASSES["short"]},
     "Byte": {"TYPE": PRIMITIVE_CLASSES["byte"]},
-    "Float": {"TYPE": PRIMITIVE_CLASSES["float"]},
+    "Float": {
+        "TYPE": PRIMITIVE_CLASSES["float"],
+        "parseFloat": lambda text: to_float(_parse_double(text)),
+        "valueOf": lambda text: to_float(_parse_double(text) if isinstance(text, str) else text),
+        "MAX_VALUE": 3.4028235e38,
+    },
     "Character": {
         "TYPE": PRIMITIVE_CLASSES["char"],
         "isDigit": lambda c: c.ch.isdigit(),

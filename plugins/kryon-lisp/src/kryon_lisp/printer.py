@@ -76,6 +76,33 @@ def _halves(n: int) -> str:
     return _halves(high) + _halves(low).rjust(half, "0")
 
 
+# FloatingDecimal's insignificantDigitsNumber: low decimal digits a whole
+# number past the significand's bits (2**p2 times it) prints without
+_INSIGNIFICANT = (
+    *(0, 0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 5, 5, 5, 6, 6, 6, 6, 7, 7, 7),
+    *(8, 8, 8, 9, 9, 9, 9, 10, 10, 10, 11, 11, 11, 12, 12, 12, 12, 13, 13, 13, 14, 14, 14),
+    *(15, 15, 15, 15, 16, 16, 16, 17, 17, 17, 18, 18, 18, 19),
+)
+
+
+def java_whole_digits(x: float, significant_bits: int = 53) -> str | None:
+    """The digits Java's Double.toString (Float.toString with 24 bits) writes
+    for a whole number from 10**7 to 2**63, where the JDK 17 prints the exact
+    integer rounded to its significant digits instead of the shortest decimal
+    (2**60 is ``1.15292150460684698E18``, Python's ``1.152921504606847e+18``);
+    None for other numbers."""
+    x = abs(x)
+    if not 1e7 <= x < 2.0**63 or x != math.floor(x):
+        return None
+    whole = int(x)
+    p2 = whole.bit_length() - 1 - significant_bits - 1
+    drop = _INSIGNIFICANT[p2] if 1 < p2 < len(_INSIGNIFICANT) else 0
+    if drop:
+        kept, residue = divmod(whole, 10**drop)
+        whole = (kept + (residue >= 10**drop // 2)) * 10**drop
+    return str(whole)
+
+
 def format_float(x: float) -> str:
     if math.isnan(x):
         return "##NaN"
@@ -86,6 +113,10 @@ def format_float(x: float) -> str:
         return text
     # Java's Double.toString: scientific notation outside [1e-3, 1e7)
     sign = "-" if x < 0 else ""
+    whole = java_whole_digits(x)
+    if whole is not None:
+        fraction = whole[1:].rstrip("0") or "0"
+        return f"{sign}{whole[0]}.{fraction}E{len(whole) - 1}"
     digits, _, exp = f"{abs(x):.17e}".partition("e")
     shortest = repr(abs(x))
     if "e" in shortest:
