@@ -440,7 +440,7 @@ def to_float(x: Any) -> float:
         return d
     if abs(d) > _FLOAT_MAX:
         raise ValueError(f"Value out of range for float: {str_of(d)}")
-    single = struct.unpack("f", struct.pack("f", d))[0]
+    single: float = struct.unpack("f", struct.pack("f", d))[0]
     whole = java_whole_digits(single, 24)
     if whole is not None:
         return float(whole)
@@ -448,7 +448,7 @@ def to_float(x: Any) -> float:
         text = f"{single:.{digits}g}"
         if struct.unpack("f", struct.pack("f", float(text)))[0] == single:
             return float(text)
-    return single
+    return float(single)
 
 
 def numerator(x: Any) -> int:
