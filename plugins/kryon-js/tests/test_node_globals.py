@@ -203,3 +203,14 @@ def test_util_types_inspects_older_form_and_deprecate_are_nodes(js: Any) -> None
         "{ a: [Object] }",
         42,
     ]
+
+
+def test_a_tick_queued_by_a_promise_job_runs_once_the_jobs_have_all_run(js: Any) -> None:
+    js.load(
+        "Promise.resolve().then(() => { console.log('p1');\n"
+        "  process.nextTick(() => { console.log('tick'); Promise.resolve().then(() =>\n"
+        "    console.log('job of the tick')); }); })\n"
+        "  .then(() => console.log('p2')).then(() => console.log('p3'));\n"
+        "queueMicrotask(() => console.log('micro'));\n"
+    )
+    assert js.text() == "p1\nmicro\np2\np3\ntick\njob of the tick\n"

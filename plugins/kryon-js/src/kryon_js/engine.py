@@ -217,7 +217,6 @@ class JsEngine(ScriptEngine):
             wrapper = rt.evaluate(wrapped.text, script)
             scope = rt.raw(api["newScope"], (), script)
             sites = rt.raw(api["throwSites"], (wrapped.sites, wrapped.checks), script)
-            rt.timers = rt.timers or shape.uses_timers
             if module:
                 marker = rt.raw(api["loadModule"], (wrapper, scope, sites), script)
                 namespace = rt.settle_raw(marker, script)

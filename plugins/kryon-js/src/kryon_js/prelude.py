@@ -1611,9 +1611,11 @@ const processObject = {
     const queued = tickTail - tickHead;
     TICKS[tickTail++] = [callback, args];
     // The host runs the ticks before the promise jobs (api.adopt, after a script's
-    // top-level code) and fireTimer after each timer; this job runs those queued
-    // anywhere else (by a job, by a call) once the jobs before it have run.
-    if (queued === 0 && !ticking) promiseThen(PromiseCtor.resolve(), runTicks);
+    // top-level code) and fireTimer after each timer; those queued anywhere else (by a
+    // job, by a call) run once the promise jobs have all run, as Node runs them
+    // (api.tick, which the host calls then), or, with no timers (no api.tick), as a
+    // job queued once the jobs before it have run.
+    if (queued === 0 && !ticking && !%(timers)s) promiseThen(PromiseCtor.resolve(), runTicks);
   },
 };
 // (a tick queued by a tick runs in the same loop: no job for it, so an endless
@@ -2151,7 +2153,14 @@ const api = {
   takeOutput: () => takeOutput(),
   // A timer's error is described here, under the limit: the binding would read an
   // error reaching Python with no limit (a proxy's looping trap hung the host).
-  tick: () => { try { return fireTimer(); } catch (e) { return fail(e); } },
+  // (the ticks jobs or calls queued first: their own jobs run before the next timer)
+  tick: () => {
+    try {
+      if (tickHead === tickTail) return fireTimer();
+      runTicks();
+      return true;
+    } catch (e) { return fail(e); }
+  },
   // After a limit (runtime.quiesce): no job may lift the time limit, no timer fire.
   disarm: () => { token = undefined; },
   dropTimers: () => {

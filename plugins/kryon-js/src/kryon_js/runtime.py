@@ -181,8 +181,6 @@ class JsRuntime:
         self.hosted = False
         self.async_code = config.drain_jobs == "always"
         """Set once a script using promises/async is loaded: calls then run pending jobs."""
-        self.timers = False
-        """Set once a script that may start timers is loaded: pumping then fires them."""
         self.callers: list[str] = ["<host>"]
         """The script of each running entry, innermost last (host callbacks report it).
         ``call`` pushes one per entry; the handle fast path, which only runs at depth
@@ -349,7 +347,9 @@ class JsRuntime:
             if self.rejections.seen:
                 self.flush_output(self.callers[-1])  # what the jobs printed comes first
                 self._unhandled()
-            fired = self.timers and tick()
+            # (tick also runs the process.nextTick callbacks the jobs queued: Node runs
+            # them once the promise jobs have all run)
+            fired = tick()
             if type(fired) is str:  # the timer threw: its description (prelude's tick)
                 raise self._error(json.loads(fired[1:]), self.callers[-1])
             if not fired or (limit.enabled and limit.expired()):

@@ -90,9 +90,8 @@ class ScriptShape:
     imports: list[str] = field(default_factory=list)
     edits: list[tuple[int, int, str]] = field(default_factory=list)
     uses_jobs: bool = False
-    """Whether the script may queue promise jobs (async, await, Promise, then...)."""
-    uses_timers: bool = False
-    """Whether the script may start timers (setTimeout, setInterval, setImmediate)."""
+    """Whether the script may queue promise jobs or start timers (async, await,
+    Promise, then, setTimeout...)."""
     uses_meta: bool = False
     """Whether the module reads ``import.meta``."""
     throws: list[tuple[int, int]] = field(default_factory=list)
@@ -183,10 +182,8 @@ class _Scanner:
                 try_ends.add(i)
             elif tok.kind == "name" and text == "catch" and i - 1 in try_ends:
                 self.catch_clause(i)
-            if tok.kind == "name" and text in _JOB_NAMES:
+            if tok.kind == "name" and (text in _JOB_NAMES or text in _TIMER_NAMES):
                 self.shape.uses_jobs = True
-            elif tok.kind == "name" and text in _TIMER_NAMES:
-                self.shape.uses_jobs = self.shape.uses_timers = True
             if tok.kind == "punct" and text in ("(", "[", "{"):
                 depth += 1
             elif tok.kind == "punct" and text in (")", "]", "}"):
