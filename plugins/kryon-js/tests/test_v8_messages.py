@@ -325,3 +325,34 @@ def test_an_assignment_with_calls_in_its_value_is_named_as_v8_names_it(js: Any) 
         "Cannot write private member #x to an object whose class did not declare it",
         "Cannot read private member #x from an object whose class did not declare it",
     ]
+
+
+# A destructured parameter of a missing argument: QuickJS places it at the function
+# (or at the call that takes the callback) and says "Cannot convert undefined or null
+# to object"; V8 names the pattern's first property.
+PARAMETER_PATTERNS = """\
+function shown(f) { try { f(); } catch (e) { return e.message; } }
+function f1({ a, b }) { return a + b; }
+function f5(first, { opt }, [x] = []) { return opt; }
+const f6 = ({ 'quoted': q }) => q;
+async function f7({ id }) { return id; }
+class K { constructor({ id }) { this.id = id; } }
+function all() {
+  return [shown(() => f1()), shown(() => f5(1)), shown(() => f6()),
+    shown(() => new K()), shown(() => [undefined].map(({ v }) => v)),
+    shown(() => Object.keys(undefined))];
+}
+"""
+
+
+def test_a_destructured_parameter_of_a_missing_argument_is_named_as_v8_names_it(
+    js: Any,
+) -> None:
+    assert js.call(js.load(PARAMETER_PATTERNS), "all") == [
+        "Cannot destructure property 'a' of 'undefined' as it is undefined.",
+        "Cannot destructure property 'opt' of 'undefined' as it is undefined.",
+        "Cannot destructure property 'quoted' of 'undefined' as it is undefined.",
+        "Cannot destructure property 'id' of 'undefined' as it is undefined.",
+        "Cannot destructure property 'v' of 'undefined' as it is undefined.",
+        "Cannot convert undefined or null to object",
+    ]

@@ -28,6 +28,20 @@ def test_an_invalid_url_throws_nodes_type_error_with_its_code(js: Any) -> None:
     assert js.call(script, "main", "http://a:70000/")[1:3] == ["Invalid URL", "ERR_INVALID_URL"]
 
 
+def test_missing_arguments_are_named_as_node_names_them(js: Any) -> None:
+    script = js.load(
+        "function main() { return [() => new URL(), () => URL.canParse(),\n"
+        "  () => new URLSearchParams().get(), () => new URLSearchParams().append('a')]\n"
+        "  .map((f) => { try { f(); } catch (e) { return e.code + ' ' + e.message; } }); }\n"
+    )
+    assert js.call(script, "main") == [
+        'ERR_MISSING_ARGS The "url" argument must be specified',
+        'ERR_MISSING_ARGS The "url" argument must be specified',
+        'ERR_MISSING_ARGS The "name" argument must be specified',
+        'ERR_MISSING_ARGS The "name" and "value" arguments must be specified',
+    ]
+
+
 def test_relative_urls_resolve_against_the_base_as_the_standard_says(js: Any) -> None:
     script = js.load("function main(u, b) { return new URL(u, b).href; }\n")
     base = "http://a/b/c/d;p?q"

@@ -1178,7 +1178,8 @@ function v8Message(message, e) {
   // costs its interning: the first character is tested before it).
   if (!(first === "i" || first === "t" || first === "c" || first === "D" || first === "n" ||
         first === "e" || first === "'" || first === "m" || first === "b" || first === "B" ||
-        first === "v" || first === "o" || first === "r" || first === "p" || first === "s")) {
+        first === "v" || first === "o" || first === "r" || first === "p" || first === "s" ||
+        first === "C")) {
     return undefined;
   }
   if (FIXED[message] !== undefined) return FIXED[message];
@@ -1220,6 +1221,7 @@ function v8Message(message, e) {
     return callee[0] + " is not a " + (message === "not a constructor" ? "constructor" : callee[1]);
   }
   if (message === NOT_ITERABLE) return notIterable(line, at);
+  if (message === TO_OBJECT) return parameterMessage(top.getLineNumber(), line, at);
   if (message === REVOKED) {
     return "Cannot perform '" + (ASSIGNMENT.test(strSlice(line, at)) ? "set" : "get") +
       "' on a proxy that has been revoked";
@@ -1261,6 +1263,54 @@ function v8Message(message, e) {
     const key = assignedKey(line, at, true);
     return key === undefined ? undefined
       : "Cannot delete property '" + key + "' of " + objectGuess(key);
+  }
+  return undefined;
+}
+// A destructured parameter of undefined or null (`function f({ a }) {}; f()`):
+// QuickJS places it at the function's start, V8 names the pattern's first property.
+// Which argument was undefined or null is not known: the first pattern without a
+// default, taken to be undefined (a missing argument), is named.
+const PARAMETERS_START = /^(?:async\s+)?(?:function\b\s*\*?\s*)?(?:(?:get|set|static)\s+)?(?:[\w$]+\s*)?\(/;
+function parameterMessage(vmLine, line, at) {
+  let text = strSlice(line, at);
+  for (let n = 1; n <= 4; n++) {
+    const next = sourceLine(vmLine + n);
+    if (next === undefined) break;
+    text += "\n" + next;
+  }
+  return patternParameter(text, 0);
+}
+function patternParameter(text, nested) {
+  const start = PARAMETERS_START.exec(text);
+  if (start === null) return undefined;
+  // a callback's error is placed at the call that takes it: [null].map(({ v }) => v)
+  const inner = /^\s*(?=\(|function\b|async\b)/.exec(strSlice(text, start[0].length));
+  if (inner !== null && nested < 2) {
+    const shown = patternParameter(strSlice(text, start[0].length + inner[0].length), nested + 1);
+    if (shown !== undefined) return shown;
+  }
+  let depth = 0, param = true;
+  for (let k = start[0].length; k < text.length; k++) {
+    const c = charCode(text, k);
+    if (c === 32 || c === 10) continue;
+    if (depth === 0 && param && c === 123) {  // { of a parameter: its first key
+      let close = k, d = 0;
+      for (; close < text.length; close++) {
+        const e = charCode(text, close);
+        if (e === 123 || e === 91 || e === 40) d++;
+        else if ((e === 125 || e === 93 || e === 41) && --d === 0) break;
+      }
+      if (/^\s*=(?!=)/.test(strSlice(text, close + 1))) { param = false; continue; }
+      const key = /^\s*([\w$]+|'[^']*'|"[^"]*")\s*[,:}=]/.exec(strSlice(text, k + 1));
+      if (key === null) return "Cannot destructure 'undefined' as it is undefined.";
+      const name = charCode(key[1], 0) === 34 || charCode(key[1], 0) === 39
+        ? strSlice(key[1], 1, -1) : key[1];
+      return "Cannot destructure property '" + name + "' of 'undefined' as it is undefined.";
+    }
+    param = false;
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) { if (--depth < 0) return undefined; }
+    else if (c === 44 && depth === 0) param = true;
   }
   return undefined;
 }
@@ -1350,10 +1400,10 @@ const ASSIGNMENT = /^[\w$.#?]*(?:\[[^\]]*\][\w$.#?]*)*\s*=(?!=)/;
 const REWORDED = create(null);  // texts reworded from the error's top frame
 const BIGINT_MIXED = "cannot convert BigInt to number", NOT_ITERABLE = "value is not iterable";
 const NOT_EXTENSIBLE = "object is not extensible", NOT_DELETED = "could not delete property";
-const NO_SETTER = "no setter for property";
+const NO_SETTER = "no setter for property", TO_OBJECT = "Cannot convert undefined or null to object";
 for (const m of ["not a function", "not a constructor", "invalid number of digits",
                  "empty array", "class constructors must be invoked with 'new'", BIGINT_MIXED,
-                 NOT_ITERABLE, NOT_EXTENSIBLE, NOT_DELETED, NO_SETTER, REVOKED,
+                 NOT_ITERABLE, NOT_EXTENSIBLE, NOT_DELETED, NO_SETTER, TO_OBJECT, REVOKED,
                  "regexp must have the 'g' flag", "null or undefined are forbidden",
                  "not an object", "invalid array index"]) {
   REWORDED[m] = true;

@@ -683,8 +683,9 @@ function innerOptions(options, depth) {
   return { ...options, depth: typeof depth === "number" ? depth - 1 : depth };
 }
 
-function missing(names) {
-  const error = new TypeErrorCtor("The " + names + " arguments must be specified");
+function missing(names) {  // (Node: "argument" for one name, "arguments" for more)
+  const plural = names.indexOf(" and ") >= 0 ? " arguments" : " argument";
+  const error = new TypeErrorCtor("The " + names + plural + " must be specified");
   error.code = "ERR_MISSING_ARGS";
   return error;
 }
@@ -763,7 +764,7 @@ const URL_PARTS = ["href", "origin", "protocol", "username", "password", "host",
 
 class URL {
   constructor(input, base = undefined) {
-    if (arguments.length === 0) throw missing('"url"'.replace("arguments", "argument"));
+    if (arguments.length === 0) throw missing('"url"');
     input = text(input);
     if (base !== undefined) base = text(base);
     const record = parseWithBase(input, base);
