@@ -1270,7 +1270,8 @@ function v8Message(message, e) {
 // QuickJS places it at the function's start, V8 names the pattern's first property.
 // Which argument was undefined or null is not known: the first pattern without a
 // default, taken to be undefined (a missing argument), is named.
-const PARAMETERS_START = /^(?:async\s+)?(?:function\b\s*\*?\s*)?(?:(?:get|set|static)\s+)?(?:[\w$]+\s*)?\(/;
+const PARAMETERS_START =
+  /^(?:async\s+)?(?:function\b\s*\*?\s*)?(?:(?:get|set|static)\s+)?(?:[\w$]+\s*)?\(/;
 function parameterMessage(vmLine, line, at) {
   let text = strSlice(line, at);
   for (let n = 1; n <= 4; n++) {
@@ -1400,7 +1401,8 @@ const ASSIGNMENT = /^[\w$.#?]*(?:\[[^\]]*\][\w$.#?]*)*\s*=(?!=)/;
 const REWORDED = create(null);  // texts reworded from the error's top frame
 const BIGINT_MIXED = "cannot convert BigInt to number", NOT_ITERABLE = "value is not iterable";
 const NOT_EXTENSIBLE = "object is not extensible", NOT_DELETED = "could not delete property";
-const NO_SETTER = "no setter for property", TO_OBJECT = "Cannot convert undefined or null to object";
+const NO_SETTER = "no setter for property";
+const TO_OBJECT = "Cannot convert undefined or null to object";
 for (const m of ["not a function", "not a constructor", "invalid number of digits",
                  "empty array", "class constructors must be invoked with 'new'", BIGINT_MIXED,
                  NOT_ITERABLE, NOT_EXTENSIBLE, NOT_DELETED, NO_SETTER, TO_OBJECT, REVOKED,
