@@ -164,3 +164,19 @@ def test_compare_and_set_compares_as_the_jvm_does_by_identity(
     (swap! c + 1) (prn (compare-and-set! c 1001 0) (let [old @c] (compare-and-set! c old 0)) @c)
     """
     assert output(source) == "true false true true true\ntrue 2 7 4 5 6\nfalse true 0\n"
+
+
+def test_mapv_needs_a_collection_and_a_core_function_applied_is_named_by_its_var(
+    output: Callable[[str], str],
+) -> None:
+    source = """
+    (prn (try (apply mapv vector []) (catch clojure.lang.ArityException e (ex-message e))))
+    (prn (try (apply map []) (catch clojure.lang.ArityException e (ex-message e))))
+    (def m (to-array-2d [[1 2] [3 4]]))
+    (prn (aget m 1 0) (alength m) (alength (aget m 0)) (mapv vec m))
+    """
+    assert output(source) == (
+        '"Wrong number of args (1) passed to: clojure.core/mapv"\n'
+        '"Wrong number of args (0) passed to: clojure.core/map"\n'
+        "3 2 2 [[1 2] [3 4]]\n"
+    )

@@ -258,6 +258,15 @@ def to_array(coll: Any) -> JavaArray:
     return JavaArray(OBJECT, items)
 
 
+def to_array_2d(coll: Any) -> JavaArray:
+    """``to-array-2d``: an Object[][] of the collection's collections."""
+    from kryon_lisp.seqs import iter_of
+
+    rows = [to_array(row) for row in iter_of(coll)]
+    check_slots(len(rows))
+    return JavaArray(OBJECT, rows)
+
+
 def element_type(cls: Any) -> ElementType:
     """The element type a class value names (``Integer/TYPE`` is int, ``String``
     a String; a record type or anything else holds objects)."""

@@ -20,6 +20,7 @@ from kryon_lisp.arrays import (
     make_array,
     object_array,
     to_array,
+    to_array_2d,
     typed_array,
     typed_aset,
 )
@@ -106,6 +107,7 @@ ARRAYS: dict[str, Any] = {
     **{f"{name}-array": typed_array(element) for name, element in PRIMITIVES.items()},
     "object-array": object_array,
     "to-array": to_array,
+    "to-array-2d": to_array_2d,
     "into-array": into_array,
     "make-array": make_array,
     "aget": aget,

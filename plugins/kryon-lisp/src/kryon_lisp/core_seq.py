@@ -619,8 +619,8 @@ def split_with(pred: Any, coll: Any) -> Any:
     return pvector([take_while(pred, coll), drop_while(pred, coll)])
 
 
-def mapv(f: Any, *colls: Any) -> Any:
-    return pvector(realise_list(map_(f, *colls)))
+def mapv(f: Any, coll: Any, *colls: Any) -> Any:
+    return pvector(realise_list(map_(f, coll, *colls)))
 
 
 def filterv(pred: Any, coll: Any) -> Any:

@@ -235,12 +235,17 @@ def _qualified(exc: BaseException, code_name: str, fn: str) -> str:
         if getattr(getattr(value, "__code__", None), "co_name", None) == code_name:
             owner = getattr(getattr(value, "__globals__", {}).get("@var"), "__self__", None)
             name = getattr(owner, "name", None)
-            return f"{name}/{fn}" if isinstance(name, str) else fn
-    if (
-        frame.f_builtins.get(fn) is not None
-        and getattr(getattr(frame.f_builtins[fn], "__code__", None), "co_name", None) == code_name
-    ):
-        return f"clojure.core/{fn}"
+            if isinstance(name, str):
+                return f"{name}/{fn}"
+            if value in named:
+                continue  # a core function apply was handed: looked up below
+            return fn
+    from kryon_lisp.core import CORE  # a core function called by apply, partial ...
+
+    for table in (frame.f_builtins, CORE):
+        core_fn = table.get(fn)
+        if getattr(getattr(core_fn, "__code__", None), "co_name", None) == code_name:
+            return f"clojure.core/{fn}"
     return fn
 
 
