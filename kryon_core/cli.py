@@ -477,24 +477,34 @@ def engines(config_path: str | None) -> None:
 
     console = Console()
     manager = ScriptManager(_config(config_path))
+    classes = sorted(manager.engine_classes.items())
+    capabilities = {
+        name: [c.removeprefix("supports_") for c in cls.CAPABILITIES.enabled()]
+        for name, cls in classes
+    }
     table = Table(title="Kryon engines")
-    for column in ("engine", "version", "extensions", "threading", "capabilities", "notes"):
+    for column in ("engine", "version", "extensions", "threading"):
         table.add_column(column)
-    for name, cls in sorted(manager.engine_classes.items()):
+    # one capability a line, never cut short on a narrow terminal or a pipe (80 columns);
+    # the notes, free text, follow the table
+    widest = max((len(c) for caps in capabilities.values() for c in caps), default=0)
+    table.add_column("capabilities", min_width=widest)
+    for name, cls in classes:
         try:
             version = cls.runtime_version()
         except Exception as exc:  # a runtime that cannot even report a version
             version = f"unavailable ({exc})"
-        caps = cls.CAPABILITIES
         table.add_row(
             name,
             version,
             " ".join(cls.extensions),
             cls.threading.value,
-            ", ".join(c.removeprefix("supports_") for c in caps.enabled()),
-            cls.notes,
+            "\n".join(capabilities[name]),
         )
     console.print(table)
+    for name, cls in classes:
+        if cls.notes:
+            console.print(f"{name}: {cls.notes}", highlight=False)
     if not manager.engine_classes:
         console.print("No engines installed: pip install kryon-lua (or kryon-js, ...)")
     for broken in manager.plugins.broken:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from kryon_core import ScriptManager
+
 TESTS = Path(__file__).parent
 KRYON = [sys.executable, "-m", "kryon_core"]
 
@@ -263,6 +265,13 @@ def test_engines_lists_engines_and_broken_plugins() -> None:
     env_broken = kryon("engines")
     assert env_broken.returncode == 0
     assert "fake" in env_broken.stdout and ".fake" in env_broken.stdout
+    # piped, the table is 80 columns wide: no capability or note is cut short
+    words = " ".join(env_broken.stdout.split())
+    with ScriptManager() as manager:
+        for name, cls in manager.engine_classes.items():
+            for capability in cls.CAPABILITIES.enabled():
+                assert f" {capability.removeprefix('supports_')} " in words
+            assert f"{name}: {cls.notes}" in words
 
 
 def test_config_check(tmp_path: Path) -> None:
