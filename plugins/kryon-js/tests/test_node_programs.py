@@ -1,7 +1,7 @@
 """Whole programs of the kind a tester writes, run by ``kryon run`` as a user runs
 them: stdout must be byte for byte what Node 20 printed (``node_programs/*.out``,
-recorded with ``node NAME.js``), and a program that fails ends with the CLI
-contract's status and names its script and line on stderr."""
+recorded with ``node NAME.js`` or ``node NAME.mjs``), and a program that fails ends
+with the CLI contract's status and names its script and line on stderr."""
 
 from __future__ import annotations
 
@@ -26,10 +26,17 @@ FAILING: dict[str, tuple[int, str] | tuple[int, str, str]] = {
     "64_throw_in_timer.js": (70, "64_throw_in_timer.js:4:20: SyntaxError: Unexpected token '}'"),
     "65_exit_code.js": (4, ""),
     "66_throw_object.js": (70, "66_throw_object.js:2:19: uncaught exception: { x: 1, y: [ 2, 3 ]"),
+    "83_uncaught_nested.js": (70, "83_uncaught_nested.js:5:40: ValidationError: email: invalid"),
+    "84_unhandled_async.js": (
+        70,
+        "84_unhandled_async.js:3:47: unhandled promise rejection: RangeError: no user 3",
+    ),
 }
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in PROGRAMS.glob("*.js")))
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in PROGRAMS.iterdir() if p.suffix in (".js", ".mjs"))
+)
 def test_program_prints_what_node_prints(name: str) -> None:
     done = kryon_run(PROGRAMS / name, cwd=PROGRAMS)
     status, *texts = FAILING.get(name, (0, ""))

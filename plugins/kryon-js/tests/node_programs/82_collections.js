@@ -1,0 +1,43 @@
+const m = new Map();
+m.set('str', 1).set(42, 'num').set(true, [1, 2]).set(null, { n: null }).set(undefined, undefined);
+const objKey = { id: 1 };
+m.set(objKey, 'object key');
+m.set(NaN, 'nan');
+console.log(m.size, m.get(NaN), m.get(objKey), m.has({ id: 1 }));
+console.log(m);
+console.log([...m.keys()]);
+console.log(m.entries());
+m.delete(42);
+for (const [k, v] of m) if (typeof k === 'string') console.log('string key', k, v);
+const s = new Set([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]);
+console.log(s, s.size, [...s].sort((a, b) => a - b));
+const a = new Set([1, 2, 3, 4]), b = new Set([3, 4, 5]);
+const union = new Set([...a, ...b]);
+const inter = new Set([...a].filter(x => b.has(x)));
+const diff = new Set([...a].filter(x => !b.has(x)));
+console.log(union, inter, diff);
+const wm = new WeakMap();
+const k1 = {}, k2 = function () {};
+wm.set(k1, 'one').set(k2, 'two');
+console.log(wm.get(k1), wm.has(k2), wm.has({}), wm);
+try { wm.set('str', 1); } catch (e) { console.log(e.name, e.message); }
+const ws = new WeakSet([k1]);
+console.log(ws.has(k1), ws);
+const grouped = new Map();
+for (const w of ['apple', 'avocado', 'banana', 'blueberry', 'cherry', 'apricot']) {
+  const key = w[0];
+  if (!grouped.has(key)) grouped.set(key, []);
+  grouped.get(key).push(w);
+}
+console.log(grouped);
+console.log(Object.fromEntries(grouped));
+console.log(new Map(Object.entries({ x: 1, y: { z: 2 } })));
+const nested = new Map([['inner', new Map([['deep', new Set([new Map([[1, 2]])])]])]]);
+console.log(nested);
+console.log(JSON.stringify([...nested]), JSON.stringify(m));
+const bigSet = new Set(Array.from({ length: 120 }, (_, i) => i * 2));
+console.log(bigSet);
+const bigMap = new Map(Array.from({ length: 105 }, (_, i) => [i, 'v' + i]));
+console.log(bigMap);
+console.log(new Map([[{ a: 1 }, [1, 2]], [[1], new Set(['x'])]]));
+console.log([new Set(), new Map(), new WeakMap()], { s: new Set([1]) });
