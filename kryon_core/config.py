@@ -33,8 +33,10 @@ Example::
 
 from __future__ import annotations
 
+import difflib
 import json
 import sys
+import typing
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
@@ -160,7 +162,7 @@ class KryonConfig(_Strict):
         try:
             config = _validate_strictly(cls, dict(data))
         except ValidationError as exc:
-            raise _config_error(exc, source, prefix=()) from None
+            raise _config_error(exc, source, prefix=(), model=cls) from None
         config.source = source
         return config
 
@@ -174,7 +176,7 @@ class KryonConfig(_Strict):
         try:
             return _validate_strictly(model, self.engines.get(name, {}))
         except ValidationError as exc:
-            raise _config_error(exc, self.source, prefix=("engines", name)) from None
+            raise _config_error(exc, self.source, prefix=("engines", name), model=model) from None
 
     def policies(self, presets: Mapping[str, SecurityPolicy]) -> dict[str, SecurityPolicy]:
         """Presets overlaid with ``[security.policies.*]`` (extends resolved)."""
@@ -244,14 +246,39 @@ def _apply(
 
 
 def _config_error(
-    exc: ValidationError, source: str | None, *, prefix: tuple[str, ...]
+    exc: ValidationError,
+    source: str | None,
+    *,
+    prefix: tuple[str, ...],
+    model: type[BaseModel] | None = None,
 ) -> ConfigError:
     problems = []
     for error in exc.errors():
         path = ".".join(str(p) for p in (*prefix, *error["loc"]))
-        message = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
+        message = error["msg"]
+        if error["type"] == "extra_forbidden":
+            message = "unknown key" + _did_you_mean(model, error["loc"])
         problems.append((path, message))
     return ConfigError("invalid configuration", file=source, problems=problems)
+
+
+def _did_you_mean(model: type[BaseModel] | None, loc: tuple[int | str, ...]) -> str:
+    """`` (did you mean 'x'?)`` for an unknown key close to one of the table's
+    own keys, found by following ``loc`` through ``model``'s fields."""
+    table: Any = model
+    for part in loc[:-1]:
+        if isinstance(table, type) and issubclass(table, BaseModel):
+            field = table.model_fields.get(str(part))
+            table = field.annotation if field is not None else None
+        elif typing.get_origin(table) is dict:
+            table = typing.get_args(table)[1]  # a key of the user's: the values' model
+        else:
+            return ""
+    if not (isinstance(table, type) and issubclass(table, BaseModel)):
+        return ""
+    keys = [name for name, field in table.model_fields.items() if not field.exclude]
+    close = difflib.get_close_matches(str(loc[-1]), keys, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def load_config(path: str | Path | None = None) -> KryonConfig:

@@ -41,8 +41,32 @@ def test_unknown_keys_are_rejected_with_file_and_path(tmp_path: Path) -> None:
         load_config(path)
     text = str(info.value)
     assert str(path) in text
-    assert "kryon.default_polcy: unknown key" in text
+    assert "kryon.default_polcy: unknown key (did you mean 'default_policy'?)" in text
     assert "cache.max_size_mb" in text
+
+
+@pytest.mark.parametrize(
+    ("toml", "problem"),
+    [
+        (
+            "[security.policies.ui]\ncapabilites = []",
+            "ui.capabilites: unknown key (did you mean 'capabilities'?)",
+        ),
+        (
+            "[scripts.a]\npath = 'a.lua'\npolicyy = 'x'",
+            "scripts.a.policyy: unknown key (did you mean 'policy'?)",
+        ),
+        ("[secrity]", "secrity: unknown key (did you mean 'security'?)"),
+        ("[kryon]\nsource = 'x'", "kryon.source: unknown key\n"),  # nothing close
+        ("[cache]\nzzz = 1", "cache.zzz: unknown key\n"),
+    ],
+)
+def test_an_unknown_key_close_to_a_known_one_is_named(
+    tmp_path: Path, toml: str, problem: str
+) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_config(write(tmp_path, toml))
+    assert problem in str(info.value) + "\n"
 
 
 def test_toml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
@@ -106,6 +130,11 @@ def test_engine_tables_are_validated_by_the_engine_model(tmp_path: Path) -> None
         config.engine_config("fake", fakeengine.FakeConfig)
     assert "engines.fake.colour: unknown key" in str(info.value)
     assert str(path) in str(info.value)
+    typo = KryonConfig.from_mapping({"engines": {"fake": {"flavor": "spicy"}}})
+    with pytest.raises(
+        ConfigError, match="fake.flavor: unknown key \\(did you mean 'flavour'\\?\\)"
+    ):
+        typo.engine_config("fake", fakeengine.FakeConfig)
     good = KryonConfig.from_mapping({"engines": {"fake": {"flavour": "spicy"}}})
     assert good.engine_config("fake", fakeengine.FakeConfig).flavour == "spicy"
 
