@@ -459,6 +459,7 @@ def type_name(x: Any) -> str:
             "_EmptyList": "PersistentList$EmptyList",
             "LazySeq": "LazySeq",
             "Cons": "Cons",
+            "LRange": "LongRange",
         }.get(type(x).__name__, "ASeq")
     java_class = getattr(type(x), "java_class", None)
     if isinstance(java_class, str):
