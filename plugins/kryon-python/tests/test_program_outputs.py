@@ -10,22 +10,37 @@ decorators, asyncio.  They run under the sandboxed policy (the isolated
 worker; its time limit raised, so that a busy machine cannot fail them) and
 under ``trusted``.
 
-Programs that fail end with Python's message, named at the script's line,
-on stderr, and exit status 65 (compile error), 70 (runtime error or limit)
-or the status of their own ``sys.exit``.
+Each runs in process, on an engine of its own, as ``kryon run`` runs it (the
+program's module is ``__main__``, the program is ended after its top-level
+code, its output and the host's ``sys.stdout``/``sys.stderr`` written in
+order); a few also run through ``kryon run`` itself.
+
+Programs that fail end with Python's report on stderr, and exit status 65
+(compile error), 70 (runtime error or limit) or the status of their own
+``sys.exit``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import decimal
 import functools
+import io
+import random
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from kryon_python.config import PythonConfig
+from kryon_python.engine import PythonEngine
 
-from .conftest import reported_headline
+from kryon_core import ScriptBridge
+
+from .conftest import SANDBOXED, TRUSTED, reported_headline
 
 PROGRAMS = Path(__file__).parent / "programs"
 CASES = sorted(p.stem for p in PROGRAMS.glob("*.py"))
@@ -54,34 +69,111 @@ def kryon_run(path: Path, *options: str) -> subprocess.CompletedProcess[bytes]:
 # that looks a class's module up there (dataclasses reading a ClassVar
 # written as a string, typing.get_type_hints) does not find it
 ISOLATED_ONLY = {"typing_annotations"}
-PYTHON_311 = {"async_tasks", "exceptions", "generators_errors", "language"}
+PYTHON_311 = {
+    "async_tasks",
+    "custom_exceptions",
+    "exception_groups",
+    "exceptions",
+    "generators_errors",
+    "language",
+}
+THROUGH_KRYON_RUN = ["asyncio_tasks", "print_streams", "typing_annotations"]
+"""Programs also run by ``kryon run`` itself (each run costs a new process)."""
 
 
 @functools.cache
-def python_prints(name: str) -> bytes:
-    """What this interpreter's ``python NAME.py`` prints: the reference, taken
-    at each run (what a program prints moves with Python's version: 3.12's
-    ``OrderedDict`` repr, its abstract-class message, ``math.fsum``...)."""
+def python_prints(name: str) -> tuple[bytes, bytes]:
+    """What this interpreter's ``python NAME.py`` prints on stdout and stderr:
+    the reference, taken at each run (what a program prints moves with
+    Python's version: 3.12's ``OrderedDict`` repr, its abstract-class
+    message, ``math.fsum``...)."""
     result = subprocess.run(
         [sys.executable, f"{name}.py"], capture_output=True, timeout=60, check=False, cwd=PROGRAMS
     )
-    assert (result.returncode, result.stderr) == (0, b""), result.stderr
-    return result.stdout
+    assert result.returncode == 0, result.stderr
+    return result.stdout, result.stderr
+
+
+def skip_unless_runnable(name: str, policy: str) -> None:
+    if policy == "trusted" and name in ISOLATED_ONLY:
+        pytest.skip("the script's module is not in the host's sys.modules")
+    if name in PYTHON_311 and sys.version_info < (3, 11):
+        pytest.skip("the program uses Python 3.11 (exception groups, TaskGroup, except*, notes)")
+
+
+def run_in_process(name: str, policy: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    """A program run as ``kryon run`` runs it, in this process: what it wrote
+    on stdout and on stderr.  The engine's output goes where the CLI sends it
+    (this process's ``sys.stdout``/``sys.stderr``, here buffers), so that a
+    trusted program's direct writes to them keep their place."""
+    limits = TRUSTED if policy == "trusted" else SANDBOXED.derive("roomy", time_limit_ms=60000)
+    stdout, stderr = text_stream("<stdout>"), text_stream("<stderr>")
+
+    def sink(text: str, stream: str, script: str) -> None:
+        (sys.stderr if stream == "stderr" else sys.stdout).write(text)
+
+    script = f"{name}.py"
+    monkeypatch.setattr(sys, "argv", [script])
+    monkeypatch.setattr(sys, "stdin", text_stream("<stdin>"))  # as `kryon run ... < /dev/null`
+    engine = PythonEngine()
+    engine.initialize(PythonConfig(), limits)
+    try:
+        engine.setup_bridge(ScriptBridge(limits, {}, output=sink))
+        compiled = engine.compile((PROGRAMS / script).read_text(), script=script)
+        with process_state_kept(), contextlib.redirect_stdout(stdout):
+            with contextlib.redirect_stderr(stderr):
+                sid = engine.load_script(dataclasses.replace(compiled, entry_point=True))
+                engine.end_program(sid)
+    finally:
+        engine.close()
+    return tuple(stream.buffer.getvalue().decode() for stream in (stdout, stderr))  # type: ignore[return-value]
+
+
+def text_stream(name: str) -> io.TextIOWrapper:
+    """A stream as a process's standard streams are (``name``, ``encoding``,
+    ``buffer``)."""
+    buffer = io.BytesIO()
+    buffer.name = name
+    return io.TextIOWrapper(buffer, encoding="utf-8", write_through=True)
+
+
+@contextlib.contextmanager
+def process_state_kept() -> Iterator[None]:
+    """The interpreter state a trusted program may change (each ``kryon run``
+    is a process of its own): the decimal context, the random generator, the
+    recursion limit, the int/str conversion limit."""
+    state = random.getstate()
+    recursion = sys.getrecursionlimit()
+    digits = getattr(sys, "get_int_max_str_digits", lambda: None)()
+    try:
+        with decimal.localcontext(decimal.Context()):
+            yield
+    finally:
+        random.setstate(state)
+        sys.setrecursionlimit(recursion)
+        if digits is not None:
+            sys.set_int_max_str_digits(digits)
 
 
 @pytest.mark.parametrize("policy", ["sandboxed", "trusted"])
 @pytest.mark.parametrize("name", CASES)
-def test_program_prints_what_python_prints(tmp_path: Path, name: str, policy: str) -> None:
-    if policy == "trusted" and name in ISOLATED_ONLY:
-        pytest.skip("the script's module is not in the host's sys.modules")
-    if name in PYTHON_311 and sys.version_info < (3, 11):
-        pytest.skip("the program uses Python 3.11 (exception groups, TaskGroup, except*)")
+def test_program_prints_what_python_prints(
+    name: str, policy: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    skip_unless_runnable(name, policy)
+    stdout, stderr = run_in_process(name, policy, monkeypatch)
+    assert (stdout, stderr) == tuple(text.decode() for text in python_prints(name))
+
+
+@pytest.mark.parametrize("policy", ["sandboxed", "trusted"])
+@pytest.mark.parametrize("name", THROUGH_KRYON_RUN)
+def test_kryon_run_prints_what_python_prints(tmp_path: Path, name: str, policy: str) -> None:
+    skip_unless_runnable(name, policy)
     config = tmp_path / "kryon.toml"
     config.write_text(ROOMY)
     options = ["--policy", "trusted"] if policy == "trusted" else ["--config", str(config)]
     result = kryon_run(PROGRAMS / f"{name}.py", *options)
-    assert (result.returncode, result.stderr) == (0, b"")
-    assert result.stdout == python_prints(name)
+    assert (result.returncode, result.stdout, result.stderr) == (0, *python_prints(name))
 
 
 # (source, printed before the failure, exit status, stderr's first line; {s}

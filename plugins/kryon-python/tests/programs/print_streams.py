@@ -1,0 +1,31 @@
+import sys
+import io
+
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=" | ", end=" <end>\n")
+print(1, 2.5, None, True, [1, "x"], {"k": (1,)}, sep=", ")
+print("no newline", end="")
+print(" ... continued")
+print("to stderr", file=sys.stderr)
+print("flushed", flush=True)
+sys.stdout.write("direct write\n")
+n = sys.stdout.write("counted\n")
+print(n)
+print(*"spread", sep="-")
+print(*[], sep="x")
+print("", end="")
+print()
+print("multi\nline\ttabs")
+buf = io.StringIO()
+print("into buffer", 42, file=buf)
+print("second", file=buf, end="!")
+print(repr(buf.getvalue()))
+err = sys.stderr
+err.write("stderr write\n")
+print("%d items at %.2f each = %8.3f" % (3, 1.5, 4.5))
+print("{} + {} = {}".format(1, 2, 1 + 2), "{0:>4}|{1:<4}|".format("r", "l"))
+lines = ["first", "second", "third"]
+print("\n".join(f"{i}: {line}" for i, line in enumerate(lines, 1)))
+sys.stdout.writelines(["w1\n", "w2\n"])
+print(end="final line without newline")
