@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import math
 import struct
 from fractions import Fraction
@@ -37,6 +38,27 @@ def _contagion(r: Any, a: Any, b: Any) -> Any:
     return r
 
 
+_DECIMAL64 = decimal.Context(prec=16, rounding=decimal.ROUND_HALF_EVEN)
+
+
+def ratio_to_double(r: Fraction) -> float:
+    """Clojure's Ratio.doubleValue: the quotient to 16 significant digits
+    (MathContext.DECIMAL64), then the double nearest that decimal, so
+    ``(double 10/3)`` is ``3.333333333333333`` and ``(double 2/3)``
+    ``0.6666666666666667`` (the nearest doubles end ...35 and ...66)."""
+    quotient = _DECIMAL64.divide(decimal.Decimal(r.numerator), decimal.Decimal(r.denominator))
+    return float(quotient)
+
+
+def _doubles(a: Any, b: Any) -> tuple[Any, Any]:
+    """A ratio meeting a double becomes a double as Clojure converts it."""
+    if type(a) is Fraction and type(b) is float:
+        return ratio_to_double(a), b
+    if type(b) is Fraction and type(a) is float:
+        return a, ratio_to_double(b)
+    return a, b
+
+
 def _floats(a: Any, b: Any) -> bool:
     """A double with a long or a double: Python's float arithmetic is Java's."""
     ta = type(a)
@@ -69,7 +91,8 @@ def add2(a: Any, b: Any) -> Any:
         return r if _LONG_MIN <= r <= _LONG_MAX else wide(r, a, b)
     if _floats(a, b):
         return a + b
-    return _contagion(_norm(_num(a) + _num(b)), a, b)
+    x, y = _doubles(_num(a), _num(b))
+    return _contagion(_norm(x + y), a, b)
 
 
 def sub2(a: Any, b: Any) -> Any:
@@ -78,7 +101,8 @@ def sub2(a: Any, b: Any) -> Any:
         return r if _LONG_MIN <= r <= _LONG_MAX else wide(r, a, b)
     if _floats(a, b):
         return a - b
-    return _contagion(_norm(_num(a) - _num(b)), a, b)
+    x, y = _doubles(_num(a), _num(b))
+    return _contagion(_norm(x - y), a, b)
 
 
 def _promoted(r: Any) -> Any:
@@ -93,7 +117,8 @@ def _add_promoting(a: Any, b: Any) -> Any:
         return _promoted(a + b)
     if _floats(a, b):
         return a + b
-    return _contagion(_norm(_num(a) + _num(b)), a, b)
+    x, y = _doubles(_num(a), _num(b))
+    return _contagion(_norm(x + y), a, b)
 
 
 def _sub_promoting(a: Any, b: Any) -> Any:
@@ -101,7 +126,8 @@ def _sub_promoting(a: Any, b: Any) -> Any:
         return _promoted(a - b)
     if _floats(a, b):
         return a - b
-    return _contagion(_norm(_num(a) - _num(b)), a, b)
+    x, y = _doubles(_num(a), _num(b))
+    return _contagion(_norm(x - y), a, b)
 
 
 def plus_promoting(a: Any = 0, b: Any = 0, *more: Any) -> Any:
@@ -124,7 +150,8 @@ def mul2(a: Any, b: Any) -> Any:
     if _floats(a, b):
         return a * b
     _check_product(_num(a), _num(b))
-    r = _norm(a * b)
+    x, y = _doubles(a, b)
+    r = _norm(x * y)
     if type(r) is int and type(a) is int and type(b) is int and not _LONG_MIN <= r <= _LONG_MAX:
         overflow()
     return _contagion(r, a, b)
@@ -178,8 +205,7 @@ def _check_bits(r: Any) -> None:
 def div2(a: Any, b: Any) -> Any:
     if b and _floats(a, b):
         return a / b
-    a = _num(a)
-    b = _num(b)
+    a, b = _doubles(_num(a), _num(b))
     if type(a) is float or type(b) is float:
         if b == 0:
             if a == 0 or math.isnan(a):
@@ -245,7 +271,10 @@ def quot(a: Any, b: Any) -> Any:
     if type(a) is float or type(b) is float:
         return float(math.trunc(a / b))
     q = abs(a) // abs(b)
-    return _contagion(_norm(q if (a >= 0) == (b >= 0) else -q), a, b)
+    q = q if (a >= 0) == (b >= 0) else -q
+    if type(a) is Fraction or type(b) is Fraction:
+        return BigInt(q)  # Clojure's ratio quotient is a BigInteger: (quot 10/3 1) is 3N
+    return _contagion(_norm(q), a, b)
 
 
 def rem(a: Any, b: Any) -> Any:
@@ -291,10 +320,7 @@ ge = _chain(lambda a, b: a >= b)
 def _num_eq2(a: Any, b: Any) -> bool:
     # a ratio meets a double as a double, as Clojure's Numbers.equiv does:
     # (== 0.1 1/10) is true though the double 0.1 is not exactly a tenth
-    if type(a) is Fraction and type(b) is float:
-        return float(a) == b
-    if type(b) is Fraction and type(a) is float:
-        return a == float(b)
+    a, b = _doubles(a, b)
     return bool(a == b)
 
 
@@ -424,7 +450,8 @@ def unsigned_shift_right(x: int, n: int) -> int:
 
 
 def to_double(x: Any) -> float:
-    return float(_num(x))
+    x = _num(x)
+    return ratio_to_double(x) if type(x) is Fraction else float(x)
 
 
 _FLOAT_MAX = 3.4028234663852886e38
@@ -435,7 +462,7 @@ def to_float(x: Any) -> float:
     single precision, so it prints as Java's Float does (``(float 22/7)`` is
     ``3.142857``, ``(float 1/3)`` ``0.33333334``); Kryon Lisp has no Float
     class, so arithmetic on it is a double's."""
-    d = float(_num(x))
+    d = to_double(x)
     if not math.isfinite(d):
         return d
     if abs(d) > _FLOAT_MAX:

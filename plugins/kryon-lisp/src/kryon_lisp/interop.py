@@ -427,6 +427,14 @@ def _char_array(s: str) -> Any:
     return ARRAYS["char-array"](s)
 
 
+def _needle(p: Any) -> str:
+    """What String.indexOf looks for: a string, or a character given as its
+    code (``(.indexOf s (int \\l))``) or as a char."""
+    if type(p) is int and 0 <= p <= 0x10FFFF:
+        return chr(p)
+    return str_of(p)
+
+
 _STRING_METHODS: dict[str, Callable[..., Any]] = {
     "toUpperCase": str.upper,
     "toLowerCase": str.lower,
@@ -436,8 +444,9 @@ _STRING_METHODS: dict[str, Callable[..., Any]] = {
     "startsWith": lambda s, p: s.startswith(str_of(p)),
     "endsWith": lambda s, p: s.endswith(str_of(p)),
     "contains": lambda s, p: str_of(p) in s,
-    "indexOf": lambda s, p, start=0: s.find(str_of(p), max(start, 0)),
-    "lastIndexOf": lambda s, p: s.rfind(str_of(p)),
+    "indexOf": lambda s, p, start=0: s.find(_needle(p), max(start, 0)),
+    "lastIndexOf": lambda s, p: s.rfind(_needle(p)),
+    "codePointAt": lambda s, i: ord(s[_string_index(s, i)]),
     "substring": lambda s, a, b=None: _substring(s, a, len(s) if b is None else b),
     "charAt": lambda s, i: Char(s[_string_index(s, i)]),
     "replace": lambda s, a, b: _replace(s, str_of(a), str_of(b)),
