@@ -13,7 +13,7 @@
 // unobservable; a proxy's is not (its get trap would see one more read), so the
 // prelude remembers every proxy made (console.js wraps Proxy: proxies) and
 // proxies always go to the native method.
-(function (proxies) {
+(function (proxies, timSort) {
 "use strict";
 const uncurry = Function.prototype.bind.bind(Function.prototype.call);
 const isArray = Array.isArray, protoOf = Object.getPrototypeOf, define = Object.defineProperty;
@@ -196,6 +196,30 @@ const steps = {
   },
 };
 
+// sort/toSorted of a genuine array with a comparison function (sort.js): V8 sorts the
+// values but undefined (holes skipped by sort, read as undefined by toSorted) and
+// writes them back to `out`, then the undefineds, then deletes up to the length.
+// Up to V8_ORDER_MAX items: the sort written in JavaScript costs about 0.3 us a
+// comparison more than QuickJS's (1e5 numbers: 390 ms, QuickJS's 55 ms), and a longer
+// array sorted by an inconsistent or printing comparison function is rare.
+const V8_ORDER_MAX = 2048;
+function sortedInV8Order(a, compare, out) {
+  const length = a.length, items = [], holes = out === a;
+  let undefineds = 0;
+  for (let i = 0; i < length; i++) {
+    if (holes && !(i in a)) continue;
+    const v = a[i];
+    if (v === undefined) undefineds++;
+    else items[items.length] = v;
+  }
+  timSort(items, compare);
+  let i = 0;
+  for (; i < items.length; i++) out[i] = items[i];
+  for (let u = 0; u < undefineds; u++) out[i++] = undefined;
+  for (; i < length; i++) if (i in out) delete out[i];
+  return out;
+}
+
 // The common case costs one isArray and one WeakSet lookup per call; fixed arities
 // where an absent argument means what undefined means.
 const NATIVE = {};
@@ -220,7 +244,18 @@ const wrappers = {
     if (isArray(this) && !proxies.has(this) && this.length > HUGE && far(this)) {
       return steps.sort(this, compare);
     }
+    if (typeof compare === "function" && isArray(this) && !proxies.has(this) &&
+        this.length <= V8_ORDER_MAX) {
+      return sortedInV8Order(this, compare, this);
+    }
     return NATIVE.sort(this, compare);
+  },
+  toSorted(compare) {
+    if (typeof compare === "function" && isArray(this) && !proxies.has(this) &&
+        this.length <= V8_ORDER_MAX) {
+      return sortedInV8Order(this, compare, []);
+    }
+    return NATIVE.toSorted(this, compare);
   },
   slice(start, end) {
     if (isArray(this) && !proxies.has(this) && this.length > HUGE && far(this)) {
@@ -278,7 +313,7 @@ const wrappers = {
 const NATIVE_SPLICE = ArrayProto.splice, NATIVE_CONCAT = ArrayProto.concat;
 const NATIVE_UNSHIFT = ArrayProto.unshift;
 const names = ["join", "reverse", "sort", "slice", "splice", "concat", "copyWithin", "flat",
-  "flatMap", "toLocaleString", "shift", "unshift"];
+  "flatMap", "toLocaleString", "shift", "unshift", "toSorted"];
 for (let i = 0; i < names.length; i++) {
   const name = names[i], native = ArrayProto[name];
   NATIVE[name] = uncurry(native);

@@ -68,10 +68,25 @@ function cmp(a, b) {
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
   return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
 }
+// A sort compares each string about log2(n) times: the weights of short strings are
+// kept (at most CACHED of them, dropped all at once when full: a bounded memory).
+const CACHED = 1024, classified = new Map();
+function weights(s, numeric) {
+  const text = String(s);
+  if (text.length > 32) return classify(text, numeric);
+  const key = (numeric ? "1" : "0") + text;
+  let w = classified.get(key);
+  if (w === undefined) {
+    if (classified.size >= CACHED) classified.clear();
+    w = classify(text, numeric);
+    classified.set(key, w);
+  }
+  return w;
+}
 const localeCompare = function localeCompare(that, locales, options) {
   const o = options || {};
   const sensitivity = o.sensitivity || "variant";
-  const x = classify(this, o.numeric), y = classify(that, o.numeric);
+  const x = weights(this, !!o.numeric), y = weights(that, !!o.numeric);
   let r = cmp(x[0], y[0]);
   if (r || sensitivity === "base") return r;
   if (sensitivity !== "case") { r = cmp(x[1], y[1]); if (r || sensitivity === "accent") return r; }

@@ -60,6 +60,8 @@ BUFFER = resources.files("kryon_js").joinpath("buffer.js").read_text("utf-8")
 """A small ``Buffer`` as Node has it (``buffer.js``): ``%(buffer)s``."""
 URL = resources.files("kryon_js").joinpath("url.js").read_text("utf-8")
 """``URL`` and ``URLSearchParams`` as Node has them (``url.js``): ``%(url)s``."""
+SORT = resources.files("kryon_js").joinpath("sort.js").read_text("utf-8")
+"""V8's TimSort for a comparison function's sort (``sort.js``): ``%(sort)s``."""
 JSON_ERRORS = resources.files("kryon_js").joinpath("json.js").read_text("utf-8")
 """``JSON.parse``/``JSON.stringify`` with V8's error messages (``json.js``): ``%(json)s``."""
 
@@ -68,6 +70,7 @@ PARTS = {
     "locale": LOCALE,
     "clone": CLONE,
     "arrays": ARRAYS,
+    "sort": SORT,
     "commonjs": COMMONJS,
     "encoding": ENCODING,
     "url": URL,
@@ -1549,7 +1552,7 @@ const console = consoleParts.console, inspect = consoleParts.inspect;
 (%(url)s)(global);
 (%(buffer)s)(global);
 (%(conversions)s)(global);
-(%(arrays)s)(consoleParts.proxies);
+(%(arrays)s)(consoleParts.proxies, (%(sort)s)());
 const commonjs = (%(commonjs)s)(inspect, consoleParts.format);
 const deniedProbe = new Proxy(create(null), {
   get(target, name) {
