@@ -214,3 +214,13 @@ def test_a_tick_queued_by_a_promise_job_runs_once_the_jobs_have_all_run(js: Any)
         "queueMicrotask(() => console.log('micro'));\n"
     )
     assert js.text() == "p1\nmicro\np2\np3\ntick\njob of the tick\n"
+
+
+def test_replaced_built_ins_have_v8s_and_nodes_lengths(js: Any) -> None:
+    script = js.load(
+        "function main() { return [String.prototype.localeCompare,\n"
+        "  Number.prototype.toLocaleString, Date.prototype.toLocaleString, Date.prototype.toLocaleDateString,\n"
+        "  BigInt.prototype.toLocaleString, structuredClone, setTimeout, setInterval,\n"
+        "  setImmediate].map((f) => f.length); }\n"
+    )
+    assert js.call(script, "main") == [1, 0, 0, 0, 0, 0, 5, 5, 4]

@@ -125,5 +125,6 @@ function structuredClone(value) {
   }
   return copy(value, new MapCtor());
 }
+define(structuredClone, "length", { value: 0 });  // as Node's (its value is optional there)
 define(global, "structuredClone", { value: structuredClone, writable: true, configurable: true });
 })

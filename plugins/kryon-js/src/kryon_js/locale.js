@@ -303,12 +303,20 @@ for (const name of ["toLocaleString", "toLocaleDateString", "toLocaleTimeString"
                     "toTimeString"]) {
   Object.defineProperty(Date.prototype[name], "name", { value: name });
 }
+// (the lengths V8 gives them: its optional parameters are not counted)
+const lengthOf = (f, n) => Object.defineProperty(f, "length", { value: n });
+for (const name of ["toLocaleString", "toLocaleDateString", "toLocaleTimeString"]) {
+  lengthOf(Date.prototype[name], 0);
+}
+lengthOf(localeCompare, 1);
+lengthOf(Number.prototype.toLocaleString, 0);
 define(BigInt.prototype, "toLocaleString", function toLocaleString(locales, options) {
   const value = BigInt.prototype.valueOf.call(this);
   const digits = String(value < 0n ? -value : value);
   const grouped = options && Object(options).useGrouping === false ? digits : group(digits);
   return (value < 0n ? "-" : "") + grouped;
 });
+lengthOf(BigInt.prototype.toLocaleString, 0);
 // A small Intl over the same forms (QuickJS has none): NumberFormat (format, as
 // toLocaleString with its options), Collator (compare, as localeCompare) and
 // PluralRules (en's cardinal and ordinal categories), DateTimeFormat (format, as

@@ -1930,6 +1930,10 @@ if (%(timers)s) {
     clearInterval: function clearInterval(id) { clearTimer(id); },
     clearImmediate: function clearImmediate(id) { clearTimer(id); },
   };
+  // (Node's setTimeout and setInterval name three arguments after the delay)
+  define(timerGlobals.setTimeout, "length", { value: 5 });
+  define(timerGlobals.setInterval, "length", { value: 5 });
+  define(timerGlobals.setImmediate, "length", { value: 4 });
   for (const name of keys(timerGlobals)) {
     define(global, name, { value: timerGlobals[name], writable: true, configurable: true });
   }
