@@ -219,7 +219,8 @@ def test_a_tick_queued_by_a_promise_job_runs_once_the_jobs_have_all_run(js: Any)
 def test_replaced_built_ins_have_v8s_and_nodes_lengths(js: Any) -> None:
     script = js.load(
         "function main() { return [String.prototype.localeCompare,\n"
-        "  Number.prototype.toLocaleString, Date.prototype.toLocaleString, Date.prototype.toLocaleDateString,\n"
+        "  Number.prototype.toLocaleString, Date.prototype.toLocaleString,\n"
+        "  Date.prototype.toLocaleDateString,\n"
         "  BigInt.prototype.toLocaleString, structuredClone, setTimeout, setInterval,\n"
         "  setImmediate].map((f) => f.length); }\n"
     )
