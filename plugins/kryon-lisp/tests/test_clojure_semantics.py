@@ -180,3 +180,17 @@ def test_mapv_needs_a_collection_and_a_core_function_applied_is_named_by_its_var
         '"Wrong number of args (0) passed to: clojure.core/map"\n'
         "3 2 2 [[1 2] [3 4]]\n"
     )
+
+
+def test_catch_exception_takes_no_error_and_replace_takes_a_vector(
+    output: Callable[[str], str],
+) -> None:
+    source = """
+    (prn (try (try (assert false "no") (catch Exception e :exception))
+              (catch Error e [:error (ex-message e)])))
+    (prn (try (assert false) (catch Throwable t (class t))))
+    (prn (replace [:x :y :z] [0 2 7]) (replace {:a nil} [:a :b]))
+    """
+    assert output(source) == (
+        '[:error "Assert failed: no\\nfalse"]\njava.lang.AssertionError\n[:x :z 7] [nil :b]\n'
+    )

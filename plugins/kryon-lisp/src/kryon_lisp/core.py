@@ -399,13 +399,10 @@ def rand(n: float = 1.0) -> float:
 
 
 CATCH_CLASSES: dict[str, tuple[type, ...] | None] = {
-    "Exception": None,
     "Throwable": None,
-    "Error": None,
     "Object": None,
     ":default": None,
     "js/Error": None,
-    "java.lang.Exception": None,
     "java.lang.Throwable": None,
     "RuntimeException": None,
     "java.lang.RuntimeException": None,
@@ -413,6 +410,8 @@ CATCH_CLASSES: dict[str, tuple[type, ...] | None] = {
     "clojure.lang.ExceptionInfo": (ExceptionInfo,),
 }
 for _java_name in (
+    "java.lang.Exception",  # not an Error: AssertionError passes through it
+    "java.lang.Error",
     "clojure.lang.ArityException",
     "java.lang.ArithmeticException",
     "java.lang.IllegalArgumentException",

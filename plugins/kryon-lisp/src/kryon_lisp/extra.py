@@ -304,13 +304,17 @@ def reductions(f: Callable[..., Any], *args: Any) -> Any:
 def replace(smap: Any, coll: Any = _NONE) -> Any:
     from kryon_lisp.seqs import lazy_iter
 
+    def swap(x: Any) -> Any:
+        # the map (or a vector, by index) looked up as find does: a nil value replaces too
+        return get(smap, x) if contains(smap, x) else x
+
     if coll is _NONE:
         from kryon_lisp.transducers import map_xf
 
-        return map_xf(lambda x: smap.get(x, x) if x in smap else x)
+        return map_xf(swap)
     if type(coll) is PVector:
-        return pvector([smap.get(x) if x in smap else x for x in coll])
-    return lazy_iter(smap.get(x) if x in smap else x for x in iter_of(coll))
+        return pvector([swap(x) for x in coll])
+    return lazy_iter(swap(x) for x in iter_of(coll))
 
 
 def comparator(pred: Callable[[Any, Any], Any]) -> Callable[[Any, Any], int]:
