@@ -116,6 +116,20 @@ INSPECTED = [
 # numbers aligned right, holes, string splitting, error and class prefixes, refs, width
 # of wide characters).
 INSPECTED += [
+    # widths as Node's ICU counts them: format characters (a BOM, U+200B) and marks take
+    # no column, emoji two each (of a sequence joined by U+200D too), the soft hyphen one
+    (
+        "['\\ufeff', 'a', 'b', 'c', 'd', 'e', '\\u{1F468}\\u200d\\u{1F469}\\u200d\\u{1F467}',"
+        " '\\u65e5\\u672c', 'x\\u200by']",
+        "[\n  '\ufeff',       'a',\n  'b',      'c',\n  'd',      'e',\n"
+        "  '\U0001f468\u200d\U0001f469\u200d\U0001f467', '\u65e5\u672c',\n  'x\u200by'\n]",
+    ),
+    (
+        "['\\u{1F44D}\\u{1F3FD}', '\\u26bd', '\\u2713', '\\u00e9', 'e\\u0301', '\\u00ad',"
+        " 'ab', 'cd', 'ef']",
+        "[\n  '\U0001f44d\U0001f3fd', '\u26bd', '\u2713',\n  '\u00e9',    'e\u0301',  '\u00ad',\n"
+        "  'ab',   'cd', 'ef'\n]",
+    ),
     (
         "[\"it's\", 'a\"b\\'c', 'a\"b\\'c`d', 'x\\vy\\u0085']",
         "[ \"it's\", `a\"b'c`, 'a\"b\\'c`d', 'x\\x0By\\x85' ]",

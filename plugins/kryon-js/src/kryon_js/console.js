@@ -192,17 +192,26 @@ function plural(n, word) { return n + " " + word + (n > 1 ? "s" : ""); }
 function brand(check, v) { try { check(v); return true; } catch (e) { return false; } }
 const HEX = "0123456789ABCDEF", hex = "0123456789abcdef";
 
-// Columns a string takes on a terminal: wide East Asian characters and emoji take
-// two, combining marks none (it only matters for laying out columns).
+// Columns a string takes on a terminal, as Node's ICU getStringWidth counts them: wide
+// East Asian characters and emoji take two (each of a sequence joined by U+200D);
+// controls, format characters (but the soft hyphen) and marks none (it only matters
+// for laying out columns).
+const ZERO_WIDTH = /^[\p{Cc}\p{Cf}\p{Mn}\p{Me}]$/u;
+const EMOJI = /^[\p{Emoji_Presentation}\p{Emoji_Modifier}]$/u;
+const testRegex = uncurry(RegExp.prototype.test), fromCodePoint = String.fromCodePoint;
 function widthOf(s) {
   let w = 0;
   for (let i = 0; i < s.length; i++) {
     const c = codePointAt(s, i);
     if (c > 0xffff) i++;
-    if (c < 0x300) w++;
-    else if ((c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) ||
-             (c >= 0xfe00 && c <= 0xfe0f)) continue;
-    else if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) ||
+    if (c >= 0x20 && c < 0x7f) { w++; continue; }
+    if (c < 0x20) continue;
+    const ch = fromCodePoint(c);
+    if (testRegex(EMOJI, ch)) {
+      w += 2;
+    } else if (c !== 0xad && testRegex(ZERO_WIDTH, ch)) {
+      continue;
+    } else if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) ||
              (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
              (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ||
              (c >= 0x1f300 && c <= 0x1f64f) || (c >= 0x1f900 && c <= 0x1f9ff) ||
