@@ -450,11 +450,32 @@ class Matcher:
     """``(re-matcher re s)``: Java's Matcher, found through by ``re-find``."""
 
     java_class = "java.util.regex.Matcher"
-    __slots__ = ("last", "matches")
+    __slots__ = ("last", "matches", "pattern", "text")
 
     def __init__(self, pattern: Any, s: Any) -> None:
-        self.matches = patterns.finditer(pattern, _text(s))
+        self.pattern = pattern
+        self.text = _text(s)
+        self.matches = patterns.finditer(pattern, self.text)
         self.last: Any = None
+
+    def call(self, method: str, args: tuple[Any, ...]) -> Any:
+        """Matcher's own methods: ``(.find m)``, ``(.group m 1)``, ``(.start m)`` ..."""
+        if method == "find" and not args:
+            self.last = next(self.matches, None)
+            return self.last is not None
+        if method == "matches" and not args:
+            self.last = patterns.fullmatch(self.pattern, self.text)
+            return self.last is not None
+        if method == "groupCount" and not args:
+            return int(patterns.compile_pattern(self.pattern).groups)
+        if method in ("group", "start", "end") and len(args) <= 1:
+            if self.last is None:
+                from kryon_lisp.classes import EXCEPTIONS
+
+                raise EXCEPTIONS["IllegalStateException"]("No match found")
+            which = args[0] if args else 0
+            return getattr(self.last, method)(which)
+        raise TypeError(f"No method {method} for java.util.regex.Matcher")
 
     def find(self) -> Any:
         self.last = next(self.matches, None)
@@ -532,6 +553,7 @@ CLOJURE_STRING: dict[str, Any] = {
     "triml": lambda s: _text(s).lstrip(),
     "trimr": lambda s: _text(s).rstrip(),
     "trim-newline": lambda s: _text(s).rstrip("\r\n"),
+    "re-quote-replacement": lambda s: _text(s).replace("\\", "\\\\").replace("$", "\\$"),
     "replace": replace,
     "replace-first": replace_first,
     "includes?": lambda s, sub: str_of(sub) in _text(s),

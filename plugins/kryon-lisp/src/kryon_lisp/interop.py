@@ -20,6 +20,7 @@ from kryon_lisp import limits, patterns
 from kryon_lisp.arrays import PRIMITIVE_CLASSES
 from kryon_lisp.clojure_hash import java_string_hash
 from kryon_lisp.core_num import to_float
+from kryon_lisp.core_str import Matcher
 from kryon_lisp.printer import str_of, type_name
 from kryon_lisp.string_builder import StringBuilder
 from kryon_lisp.types import Char
@@ -550,7 +551,7 @@ def method_call(obj: Any, method: str, *args: Any) -> Any:
                 return own(obj, *args)
             if not args and record_type is not None and key in record_type.keys:
                 return member  # (.x point): a record's field, as Clojure's reflection reads it
-    if isinstance(obj, (PrintWriter, StringBuilder)):
+    if isinstance(obj, (PrintWriter, StringBuilder, Matcher)):
         return obj.call(method, args)
     if isinstance(obj, BaseException):
         from kryon_lisp.classes import exception_method
