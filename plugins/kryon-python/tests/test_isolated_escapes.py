@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -151,6 +151,30 @@ ATTACKS: dict[str, str] = {
         "    thread.start_new_thread(real_os().system, ('touch ' + MARKER,))\n"
         "    return 1"
     ),
+    "gc walking the heap": (
+        "import gc\n    return [o for o in gc.get_objects() if type(o).__name__ == 'Worker']"
+    ),
+    "the real gc walking the heap": (
+        "for o in real_import('gc').get_objects():\n"
+        "        if type(o).__name__ == 'Worker':\n"
+        "            return o.environment.modules['random']._os.system('touch ' + MARKER)"
+    ),
+    "frames through operator.attrgetter": (
+        "import operator\n"
+        "    def gen():\n"
+        "        yield 1\n"
+        "    g = gen()\n"
+        "    frame = operator.attrgetter('gi_' + 'frame')(g)\n"
+        "    return os_from_frames(walk_frames(frame)).system('touch ' + MARKER)"
+    ),
+    "a crafted code object": (
+        "import types\n"
+        "    code = compile('x = 1', 'crafted', 'exec')\n"
+        "    return types.FunctionType(code.replace(co_code=b'\\xff\\xff' * 50), {})()"
+    ),
+    "linecache reading a file": "return real_import('linecache').getline(SECRET, 1)",
+    "codecs.open": "import codecs\n    return codecs.open(SECRET).read()",
+    "inspect.getsource": "return real_import('inspect').getsource(real_os().system)",
 }
 
 LIMIT_ATTACKS: dict[str, tuple[str, type[ScriptError]]] = {
@@ -169,6 +193,42 @@ LIMIT_ATTACKS: dict[str, tuple[str, type[ScriptError]]] = {
     "memory bomb": ("return 'x' * (2 ** 31)", MemoryLimitError),
     "list bomb": ("return len([0] * 10 ** 8)", MemoryLimitError),
     "huge power": ("return 10 ** 10 ** 8 % 7", TimeLimitError),
+    "a __repr__ of deeply nested objects": (
+        "class Deep:\n"
+        "        def __init__(self, child):\n            self.child = child\n"
+        "        def __repr__(self):\n            return 'D(' + repr(self.child) + ')'\n"
+        "    x = None\n"
+        "    for _ in range(10 ** 5):\n        x = Deep(x)\n"
+        "    return repr(x)",
+        RecursionLimitError,
+    ),
+    "an int squared again and again": (
+        "n = 3\n    for _ in range(64):\n        n = n * n\n    return n % 10",
+        TimeLimitError,
+    ),
+    "a string doubled again and again": (
+        "s = 'x'\n    while True:\n        s = s * 2",
+        MemoryLimitError,
+    ),
+    "generator expressions nested a million deep": (
+        "g = iter(range(3))\n    for _ in range(10 ** 6):\n        g = (x for x in g)\n"
+        "    return sum(g)",
+        MemoryLimitError,
+    ),
+    "an __eq__ comparing itself": (
+        "class Evil:\n        def __eq__(self, other):\n            return self == other\n"
+        "    return Evil() == Evil()",
+        RecursionLimitError,
+    ),
+    "deepcopy of a deep nest": (
+        "import copy\n    x = []\n    for _ in range(10 ** 5):\n        x = [x]\n"
+        "    return len(copy.deepcopy(x))",
+        RecursionLimitError,
+    ),
+    "json of a deep nest": (
+        "import json\n    return json.loads('[' * 10 ** 6 + ']' * 10 ** 6)",
+        RecursionLimitError,
+    ),
     "recursion with the script's raised limit": (
         "import sys\n"
         "    sys.setrecursionlimit(10 ** 6)\n"
@@ -243,6 +303,57 @@ def test_resource_exhaustion_hits_a_limit(
     outcome = _attack(sandbox, paths, name, body)
     assert isinstance(outcome, expected), outcome
     _assert_contained(sandbox, paths, outcome)
+
+
+def test_a_script_that_raised_the_real_recursion_limit_crashes_no_later_call(
+    harness: Callable[..., Harness],
+) -> None:
+    """A script that reached the real ``sys`` and raised the recursion limit
+    left it raised for the worker: a later script's deep recursion through C
+    (``repr``) overran the C stack and crashed the worker (SIGSEGV).  Each
+    call starts with the limit the stack was sized for."""
+    h = harness(SANDBOXED)
+    raiser = h.load(
+        GADGETS + "def raise_it():\n    real_import('sys').setrecursionlimit(10 ** 6)\n"
+    )
+    h.call(raiser, "raise_it")
+    deep = h.load(
+        "class Deep:\n"
+        "    def __init__(self, child):\n        self.child = child\n"
+        "    def __repr__(self):\n        return 'D(' + repr(self.child) + ')'\n"
+        "def show():\n"
+        "    x = None\n"
+        "    for _ in range(10 ** 5):\n        x = Deep(x)\n"
+        "    return repr(x)\n",
+        "deep",
+    )
+    with pytest.raises(RecursionLimitError):
+        h.call(deep, "show")
+
+
+def test_a_script_holding_all_its_memory_has_its_error_told_by_the_same_worker(
+    harness: Callable[..., Harness],
+) -> None:
+    """A script whose objects (a global) kept every byte it could have left
+    nothing to build the error's report with: the worker died ("the worker ran
+    out of memory"), and every script's state started over."""
+    h = harness(SANDBOXED)
+    keeper = h.load(
+        "state = ['first']\ndef change():\n    state[0] = 'changed'\n"
+        "def get():\n    return state[0]\n",
+        "keeper",
+    )
+    h.call(keeper, "change")
+    hog = h.load(
+        "held = None\ndef hog():\n    global held\n    held = []\n"
+        "    while True:\n        held = [held]\n",
+        "hog",
+    )
+    with pytest.raises(MemoryLimitError) as info:
+        h.call(hog, "hog")
+    assert info.value.message == "MemoryError"
+    h.engine.unload_script(hog)
+    assert h.call(keeper, "get") == "changed"
 
 
 def test_the_gadgets_really_reach_the_interpreter(sandbox: Harness, paths: tuple[str, str]) -> None:

@@ -646,6 +646,32 @@ def test_logging_writes_to_the_scripts_stderr(harness: Callable[..., Harness]) -
     assert (stdout, stderr) == ("on stdout\n", "INFO:app:starting\nWARNING:app:careful 3\n")
 
 
+def test_import_gc_collects_but_hands_out_no_objects(harness: Callable[..., Harness]) -> None:
+    """``import gc`` was refused ("not allowed in the sandbox"): programs that
+    run finalizers at a known point (``del x; gc.collect()``) failed."""
+    h = harness(SANDBOXED)
+    sid = h.load(
+        "import gc\n"
+        "class Node:\n"
+        "    def __init__(self):\n"
+        "        self.other = self\n"
+        "    def __del__(self):\n"
+        "        print('finalized')\n"
+        "def cycle():\n"
+        "    Node()\n"
+        "    gc.disable()\n"
+        "    off = gc.isenabled()\n"
+        "    gc.enable()\n"
+        "    return [gc.collect() > 0, off, gc.isenabled()]\n"
+        "def walkers():\n"
+        "    return [hasattr(gc, n) for n in ('get_objects', 'get_referrers', 'callbacks')]\n",
+        "gcuser.py",
+    )
+    assert h.call(sid, "cycle") == [True, False, True]
+    assert h.printed == "finalized\n"
+    assert h.call(sid, "walkers") == [False] * 3
+
+
 def test_import_os_gives_the_facts_and_pure_path_functions_only(
     harness: Callable[..., Harness],
 ) -> None:

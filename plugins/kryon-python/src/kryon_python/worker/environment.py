@@ -12,6 +12,7 @@ from kryon_python.pytraceback import script_stack_functions
 from kryon_python.toplevel import exit_, make_print
 from kryon_python.wire import Op
 from kryon_python.worker import guard
+from kryon_python.worker.gcview import gc_view
 from kryon_python.worker.objects import HostError
 from kryon_python.worker.osview import os_view
 from kryon_python.worker.sysview import ScriptSettings, ScriptStream, sys_view
@@ -74,6 +75,8 @@ class Environment:
             if name in ("os", "os.path"):
                 view = cache.get("os") or cache.setdefault("os", os_view())
                 return view.path if name == "os.path" and fromlist else view
+            if name == "gc":
+                return cache.get("gc") or cache.setdefault("gc", gc_view())
             top = name.partition(".")[0]
             if top not in self.allowed or name not in self.modules:
                 # ModuleNotFoundError, as for a module that is not installed:

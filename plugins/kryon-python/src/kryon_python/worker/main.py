@@ -44,6 +44,8 @@ _CO_GENERATOR = 0x20
 _CO_COROUTINE = 0x80
 _CO_ASYNC_GENERATOR = 0x200
 _REPEAT_S = 0.02
+_RESERVE_BYTES = 4 << 20
+"""Memory held back from scripts to report that one used up the rest."""
 
 
 class ConversionFailure(ValueError):
@@ -105,6 +107,13 @@ class Worker:
             self.flush_output,
             self.is_script,
         )
+        # allocated before the memory limit is set (so it is counted in what
+        # the interpreter uses, not in the script's share) and let go when a
+        # script ran out of memory: objects it still holds (its globals) may
+        # leave nothing to build the report with
+        self.reserve: bytes | None = bytes(_RESERVE_BYTES)  # (calloc: no page touched)
+        self.recursion_units = sys.getrecursionlimit()
+        """CPython's recursion limit in the worker (see :mod:`.stack`)."""
         self.depth = 0
         self.in_io = False
         self.expired = False
@@ -165,6 +174,8 @@ class Worker:
             except WireError as exc:
                 data = encode([Op.ERR, {"kind": "conversion", "message": str(exc)}])
         except BaseException as exc:  # everything a script does must come back as a reply
+            if isinstance(exc, MemoryError):
+                self.reserve = None
             if depth == 0:
                 self.disarm()
             self.depth = depth
@@ -176,6 +187,9 @@ class Worker:
             write_frame(self.write_fd, data)
         finally:
             self.in_io = False
+        if self.reserve is None:
+            with contextlib.suppress(MemoryError):  # (the script may still hold it all)
+                self.reserve = bytes(_RESERVE_BYTES)
 
     def host_request(self, message: list[Any]) -> Any:
         """Send a request to the host and serve its requests until it answers."""
@@ -208,6 +222,11 @@ class Worker:
 
     def run(self, fn: Callable[..., Any], *args: Any, speaker: str | None = None) -> Any:
         outer = self.depth == 0
+        if outer:
+            # the counter the C stack was sized for, whatever an earlier call
+            # did to it (a script that reached the real ``sys`` and raised it
+            # crashed the worker at a later script's deep recursion)
+            sys.setrecursionlimit(self.recursion_units)
         if outer and self.time_limit is not None:
             self.expired = False
             signal.setitimer(signal.ITIMER_PROF, self.time_limit, _REPEAT_S)
@@ -611,6 +630,7 @@ def main(read_fd: int, write_fd: int) -> None:
         worker.reader = reader
         if "asyncio" in modules:  # its own loop needs sockets and epoll
             aio.install(worker.environment.sleep(time.sleep))
+        worker.recursion_units = units
         sys.setrecursionlimit(units)
         signal.signal(signal.SIGPROF, worker.on_alarm)
         sys.stdout, sys.stderr = worker.stdout, worker.stderr  # pprint, warnings, ...
