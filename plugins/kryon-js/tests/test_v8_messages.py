@@ -356,3 +356,33 @@ def test_a_destructured_parameter_of_a_missing_argument_is_named_as_v8_names_it(
         "Cannot destructure property 'v' of 'undefined' as it is undefined.",
         "Cannot convert undefined or null to object",
     ]
+
+
+FIXED_TEXTS = """\
+function shown(f) { try { f(); } catch (e) { return e.name + ': ' + e.message; } }
+function all() {
+  return [
+    shown(() => { const a = {}; const b = Object.create(a); Object.setPrototypeOf(a, b); }),
+    shown(() => { class A {} class B extends A { constructor() { return 1; } } new B(); }),
+    shown(() => { function* g() { it.next(); } const it = g(); it.next(); }),
+    shown(() => 1 instanceof 5),
+    shown(() => Function.prototype.bind.call(1)),
+    shown(() => new DataView(new ArrayBuffer(2)).setFloat64(0, 1)),
+    shown(() => atob('!!!')), shown(() => atob('a')), shown(() => atob('ab=c')),
+  ];
+}
+"""
+
+
+def test_more_texts_of_the_engine_are_v8s(js: Any) -> None:
+    assert js.call(js.load(FIXED_TEXTS), "all") == [
+        "TypeError: Cyclic __proto__ value",
+        "TypeError: Derived constructors may only return object or undefined",
+        "TypeError: Generator is already running",
+        "TypeError: Right-hand side of 'instanceof' is not an object",
+        "TypeError: Bind must be called on a function",
+        "RangeError: Offset is outside the bounds of the DataView",
+        "InvalidCharacterError: Invalid character",
+        "InvalidCharacterError: The string to be decoded is not correctly encoded.",
+        "InvalidCharacterError: Invalid character",
+    ]

@@ -124,4 +124,29 @@ for (const C of [TextEncoder, TextDecoder]) {
   define(C.prototype, Symbol.toStringTag, { value: C.name, configurable: true });
   define(global, C.name, { value: C, writable: true, configurable: true });
 }
+
+// atob: QuickJS's decoder with Node's errors, which tell a character outside base64
+// ("Invalid character") from a length that cannot be (one character left over).
+const nativeAtob = global.atob, DOMExceptionCtor = global.DOMException;
+if (typeof nativeAtob === "function") {
+  const atob = {
+    atob(input) {
+      if (arguments.length === 0) {
+        const error = new TypeError('The "input" argument must be specified');
+        error.code = "ERR_MISSING_ARGS";
+        throw error;
+      }
+      const text = `${input}`;
+      try {
+        return nativeAtob(text);
+      } catch (e) {
+        let data = text.replace(/[\t\n\f\r ]/g, "");
+        if (data.length % 4 === 0) data = data.replace(/={1,2}$/, "");
+        throw new DOMExceptionCtor(/[^A-Za-z0-9+/]/.test(data) ? "Invalid character"
+          : "The string to be decoded is not correctly encoded.", "InvalidCharacterError");
+      }
+    },
+  }.atob;
+  define(global, "atob", { value: atob, writable: true, configurable: true });
+}
 })

@@ -844,6 +844,12 @@ const FIXED_MESSAGES = {  // the same whatever raised them
   "bad normalization form": "The normalization form should be one of NFC, NFD, NFKC, NFKD.",
   "'this' can be initialized only once": "Super constructor may only be called once",
   "parent class must be constructor": "Class extends value undefined is not a constructor or null",
+  "circular prototype chain": "Cyclic __proto__ value",
+  "derived class constructor must return an object or undefined":
+    "Derived constructors may only return object or undefined",
+  "cannot invoke a running generator": "Generator is already running",
+  // (V8 says "is not callable" for an object that is no function: rarer)
+  "invalid 'instanceof' right operand": "Right-hand side of 'instanceof' is not an object",
   // decodeURI/encodeURI's: V8 has one text for every malformed URI
   "expecting %%": "URI malformed",
   "expecting hex digit": "URI malformed",
@@ -1182,7 +1188,7 @@ function v8Message(message, e) {
   if (!(first === "i" || first === "t" || first === "c" || first === "D" || first === "n" ||
         first === "e" || first === "'" || first === "m" || first === "b" || first === "B" ||
         first === "v" || first === "o" || first === "r" || first === "p" || first === "s" ||
-        first === "C")) {
+        first === "C" || first === "d")) {
     return undefined;
   }
   if (FIXED[message] !== undefined) return FIXED[message];
@@ -1385,7 +1391,10 @@ const BY_NATIVE = {
   "null or undefined are forbidden": (name) =>
     "String.prototype." + name + " called on null or undefined",
   "not a function": (name) => name === "sort" || name === "toSorted"
-    ? "The comparison function must be either a function or undefined" : undefined,
+    ? "The comparison function must be either a function or undefined"
+    : name === "bind" ? "Bind must be called on a function" : undefined,
+  "out of bound": (name) => /^[gs]et(?:Big)?(?:Int|Uint|Float)\d+$/.test(name)
+    ? "Offset is outside the bounds of the DataView" : undefined,
   "not a constructor": (name) =>
     name === "BigInt" || name === "Symbol" ? name + " is not a constructor" : undefined,
   "not an object": (name) => name === "defineProperty" || name === "defineProperties"
@@ -1410,7 +1419,7 @@ for (const m of ["not a function", "not a constructor", "invalid number of digit
                  "empty array", "class constructors must be invoked with 'new'", BIGINT_MIXED,
                  NOT_ITERABLE, NOT_EXTENSIBLE, NOT_DELETED, NO_SETTER, TO_OBJECT, REVOKED,
                  "regexp must have the 'g' flag", "null or undefined are forbidden",
-                 "not an object", "invalid array index"]) {
+                 "not an object", "invalid array index", "out of bound"]) {
   REWORDED[m] = true;
 }
 // The frames of a raw QuickJS stack as the call sites v8Message reads.
