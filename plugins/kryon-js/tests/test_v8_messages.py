@@ -369,6 +369,9 @@ function all() {
     shown(() => Function.prototype.bind.call(1)),
     shown(() => new DataView(new ArrayBuffer(2)).setFloat64(0, 1)),
     shown(() => atob('!!!')), shown(() => atob('a')), shown(() => atob('ab=c')),
+    shown(() => { const o = {}; Object.defineProperty(o, 'x', { value: 1 });
+      Object.defineProperty(o, "x", { get() {} }); }),
+    shown(() => Object.defineProperty(Object.freeze({}), 'y', { value: 1 })),
   ];
 }
 """
@@ -385,4 +388,6 @@ def test_more_texts_of_the_engine_are_v8s(js: Any) -> None:
         "InvalidCharacterError: Invalid character",
         "InvalidCharacterError: The string to be decoded is not correctly encoded.",
         "InvalidCharacterError: Invalid character",
+        "TypeError: Cannot redefine property: x",
+        "TypeError: Cannot define property y, object is not extensible",
     ]

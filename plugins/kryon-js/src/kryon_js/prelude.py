@@ -1209,6 +1209,10 @@ function v8Message(message, e) {
       return "Reduce of empty array with no initial value";
     }
     if (message === BIGINT_MIXED) return "Cannot convert a BigInt value to a number";
+    if ((message === NOT_CONFIGURABLE || message === NOT_EXTENSIBLE) &&
+        (name === "defineProperty" || name === "defineProperties")) {
+      return definedKeyMessage(message, raw);
+    }
     return nativeMessage(message, name);
   }
   if (message === BIGINT_MIXED) {  // an operator of the script's (1n + 1)
@@ -1274,6 +1278,32 @@ function v8Message(message, e) {
       : "Cannot delete property '" + key + "' of " + objectGuess(key);
   }
   return undefined;
+}
+// Object.defineProperty(o, 'key', ...) of a property that cannot be redefined, or
+// of a new one on a non-extensible object: V8 names the key, read here from the
+// script's call when it is written as a string or number (else no other wording).
+function definedKeyMessage(message, raw) {
+  const caller = rawSites(raw, 2)[1];
+  if (caller === undefined || caller.isNative()) return undefined;
+  const vmLine = caller.getLineNumber(), line = sourceLine(vmLine);
+  if (line === undefined) return undefined;
+  const at = bandColumn(bandOf(vmLine), vmLine, caller.getColumnNumber()) - 1;
+  const call = strLastIndex(line, "defineProperty(", at + 15);
+  if (call < 0) return undefined;
+  let depth = 0, k = call + 15;
+  for (; k < line.length; k++) {  // past the first argument
+    const c = charCode(line, k);
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) { if (--depth < 0) return undefined; }
+    else if (c === 44 && depth === 0) break;
+  }
+  const key = /^\s*(?:'([^'\\]*)'|"([^"\\]*)"|`([^`\\$]*)`|(\d+))\s*[,)]/
+    .exec(strSlice(line, k + 1));
+  if (key === null) return undefined;
+  const name = key[1] !== undefined ? key[1] : key[2] !== undefined ? key[2]
+    : key[3] !== undefined ? key[3] : key[4];
+  return message === NOT_CONFIGURABLE ? "Cannot redefine property: " + name
+    : "Cannot define property " + name + ", object is not extensible";
 }
 // A destructured parameter of undefined or null (`function f({ a }) {}; f()`):
 // QuickJS places it at the function's start, V8 names the pattern's first property.
@@ -1413,23 +1443,24 @@ const ASSIGNMENT = /^[\w$.#?]*(?:\[[^\]]*\][\w$.#?]*)*\s*=(?!=)/;
 const REWORDED = create(null);  // texts reworded from the error's top frame
 const BIGINT_MIXED = "cannot convert BigInt to number", NOT_ITERABLE = "value is not iterable";
 const NOT_EXTENSIBLE = "object is not extensible", NOT_DELETED = "could not delete property";
-const NO_SETTER = "no setter for property";
+const NO_SETTER = "no setter for property", NOT_CONFIGURABLE = "property is not configurable";
 const TO_OBJECT = "Cannot convert undefined or null to object";
 for (const m of ["not a function", "not a constructor", "invalid number of digits",
                  "empty array", "class constructors must be invoked with 'new'", BIGINT_MIXED,
                  NOT_ITERABLE, NOT_EXTENSIBLE, NOT_DELETED, NO_SETTER, TO_OBJECT, REVOKED,
+                 NOT_CONFIGURABLE,
                  "regexp must have the 'g' flag", "null or undefined are forbidden",
                  "not an object", "invalid array index", "out of bound"]) {
   REWORDED[m] = true;
 }
-// The frames of a raw QuickJS stack as the call sites v8Message reads.
-// Only the top frame is read: the first line (or the first with a frame).
-function rawSites(raw) {
-  const first = strIndex(raw, "\n");
-  const lines = first < 0 || strIndex(raw, "at ") < first
+// The frames of a raw QuickJS stack as the call sites v8Message reads: the top
+// `count` (1 if not given: the first line, or the first with a frame).
+function rawSites(raw, count) {
+  const first = strIndex(raw, "\n"), wanted = count || 1;
+  const lines = wanted === 1 && (first < 0 || strIndex(raw, "at ") < first)
     ? [first < 0 ? raw : strSlice(raw, 0, first)] : strSplit(raw, "\n");
   const sites = [];
-  for (let i = 0; i < lines.length && sites.length < 1; i++) {
+  for (let i = 0; i < lines.length && sites.length < wanted; i++) {
     let line = lines[i];
     const at = strIndex(line, "at ");
     if (at < 0) continue;
