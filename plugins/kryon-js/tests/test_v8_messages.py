@@ -140,7 +140,8 @@ def test_a_value_that_is_not_iterable_is_named_as_v8_names_it(js: Any) -> None:
         "obj.a is not iterable",
         "obj is not iterable",
         "Spread syntax requires ...iterable[Symbol.iterator] to be a function",
-        "value is not iterable",  # (a built-in's: no place to read a name from)
+        # (a built-in's: the type read from the script's literal argument)
+        "number 5 is not iterable (cannot read property Symbol(Symbol.iterator))",
     ]
 
 
@@ -372,6 +373,8 @@ function all() {
     shown(() => { const o = {}; Object.defineProperty(o, 'x', { value: 1 });
       Object.defineProperty(o, "x", { get() {} }); }),
     shown(() => Object.defineProperty(Object.freeze({}), 'y', { value: 1 })),
+    shown(() => new Set(5)), shown(() => new Map({ a: 1 })), shown(() => new WeakSet(true)),
+    shown(() => Object.fromEntries(1_000)), shown(() => new Set(() => 1)),
   ];
 }
 """
@@ -390,4 +393,8 @@ def test_more_texts_of_the_engine_are_v8s(js: Any) -> None:
         "InvalidCharacterError: Invalid character",
         "TypeError: Cannot redefine property: x",
         "TypeError: Cannot define property y, object is not extensible",
+        *[
+            f"TypeError: {what} is not iterable (cannot read property Symbol(Symbol.iterator))"
+            for what in ("number 5", "object", "boolean true", "number 1000", "function")
+        ],
     ]

@@ -1213,6 +1213,7 @@ function v8Message(message, e) {
         (name === "defineProperty" || name === "defineProperties")) {
       return definedKeyMessage(message, raw);
     }
+    if (message === NOT_ITERABLE && typeof name === "string") return builtInNotIterable(name, raw);
     return nativeMessage(message, name);
   }
   if (message === BIGINT_MIXED) {  // an operator of the script's (1n + 1)
@@ -1278,6 +1279,29 @@ function v8Message(message, e) {
       : "Cannot delete property '" + key + "' of " + objectGuess(key);
   }
   return undefined;
+}
+// A built-in given something it cannot iterate (new Set(5), new Map(obj),
+// Promise.all(x), Object.fromEntries(x)): V8 names its type, and the value of a
+// number or boolean, read here from the script's first argument when it is written
+// as a literal; any other argument is taken to be an object (the usual mistake).
+const NOT_ITERABLE_LITERAL = new RegExp(
+  "^\\s*(?:(-?(?:\\d[\\d_]*\\.?\\d*(?:e[-+]?\\d+)?|0x[\\da-f]+))(n?)|(true|false)|" +
+  "(function\\b|async\\b|\\([^()]*\\)\\s*=>|[\\w$]+\\s*=>)|(Symbol\\s*\\())", "i");
+function builtInNotIterable(name, raw) {
+  const caller = rawSites(raw, 2)[1];
+  if (caller === undefined || caller.isNative()) return undefined;
+  const vmLine = caller.getLineNumber(), line = sourceLine(vmLine);
+  if (line === undefined) return undefined;
+  const at = bandColumn(bandOf(vmLine), vmLine, caller.getColumnNumber()) - 1;
+  const call = strLastIndex(line, name + "(", at + name.length + 1);
+  if (call < 0) return undefined;
+  const arg = strSlice(line, call + name.length + 1);
+  const literal = NOT_ITERABLE_LITERAL.exec(arg);
+  const shown = literal === null ? "object"
+    : literal[1] === undefined ? (literal[3] !== undefined ? "boolean " + literal[3]
+      : literal[4] !== undefined ? "function" : "symbol")
+    : literal[2] ? "bigint" : "number " + toNumber(replaceText(literal[1], /_/g, ""));
+  return shown + " is not iterable (cannot read property Symbol(Symbol.iterator))";
 }
 // Object.defineProperty(o, 'key', ...) of a property that cannot be redefined, or
 // of a new one on a non-extensible object: V8 names the key, read here from the
