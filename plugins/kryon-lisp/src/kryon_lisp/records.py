@@ -407,12 +407,25 @@ def _extend(proto: Protocol, target: Any, impls: Any) -> None:
     proto.extend(target, impls)
 
 
+def extend(target: Any, *protos_and_impls: Any) -> None:
+    """``(extend Type Proto {:m (fn ...)} ...)``: a type (a record's, or a
+    class value such as ``String``) takes each protocol's method map."""
+    if len(protos_and_impls) % 2:
+        raise ValueError("extend takes a type and pairs of protocol and method map")
+    host_name = getattr(target, "name", None)
+    if not getattr(target, "is_user_type", False) and isinstance(host_name, str):
+        target = host_name  # a class value: String is java.lang.String
+    for proto, impls in zip(protos_and_impls[::2], protos_and_impls[1::2], strict=True):
+        proto.extend(target, impls)
+
+
 RECORDS: dict[str, Any] = {
     "@protocol": Protocol,
     "@protocol-method": lambda proto, name: proto.method(name),
     "@record-ctor": lambda rt: rt.create,
     "@record-map-ctor": lambda rt: rt.from_map,
     "@extend": _extend,
+    "extend": extend,
     "@record-object": _set_object_methods,
     "@record-methods": lambda rt, impls: rt.methods.update(method_table(impls)),
     "satisfies?": lambda proto, x: proto.satisfied_by(x),
