@@ -219,7 +219,11 @@ def str_of(x: Any) -> str:
         return f"{type_name(x)}: {describe(x)}"
     if isinstance(x, (pytypes.FunctionType, pytypes.BuiltinFunctionType)):
         return object_string(java_class_name(x), x)
-    if callable(x) and isinstance(getattr(type(x), "java_class", None), str):
+    if (
+        callable(x)
+        and isinstance(getattr(type(x), "java_class", None), str)
+        and not hasattr(type(x), "__iter__")  # a sorted map or set prints as a collection
+    ):
         return object_string(type(x).java_class, x)  # a multimethod
     return pr_str(x, True)
 
