@@ -225,3 +225,24 @@ def test_replaced_built_ins_have_v8s_and_nodes_lengths(js: Any) -> None:
         "  setImmediate].map((f) => f.length); }\n"
     )
     assert js.call(script, "main") == [1, 0, 0, 0, 0, 0, 5, 5, 4]
+
+
+def test_math_hypot_gives_v8s_result_bit_for_bit(js: Any) -> None:
+    # V8 sums the squares scaled by the largest argument, with Kahan's compensation:
+    # for these pairs the correctly rounded result QuickJS's C library gives differs
+    script = js.load(
+        "function main() { return [Math.hypot(13.9, -1.2), Math.hypot(-5.2, 1),\n"
+        "  Math.hypot(-17.3, -2), Math.hypot(1e-200, 3e-200), Math.hypot(NaN, Infinity),\n"
+        "  Math.hypot(), Math.hypot(3, 4), Math.hypot(1.1, 2.2), Math.hypot.length]; }\n"
+    )
+    assert js.call(script, "main") == [
+        13.951702405083044,
+        5.2952809179494915,
+        17.41522322567242,
+        3.1622776601683794e-200,
+        float("inf"),
+        0,
+        5,
+        2.459674775249769,
+        2,
+    ]

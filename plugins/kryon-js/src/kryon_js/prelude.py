@@ -1603,6 +1603,39 @@ define(Math, "cbrt", {
   writable: true, enumerable: false, configurable: true,
 });
 
+// Math.hypot: QuickJS's is the C library's, correctly rounded; V8 scales every
+// argument by the largest, sums the squares with Kahan's compensation and scales the
+// square root back, which differs in the last digit for about 1 in 3 pairs
+// (Math.hypot(1.5, 2.7)).  The same steps give V8's result bit for bit.
+const sqrtFn = Math.sqrt, absFn = Math.abs;
+define(Math, "hypot", {
+  value: {
+    hypot(a, b) {  // (its length is 2, as V8's)
+      const n = arguments.length, values = [];
+      let max = 0, nan = false;
+      for (let i = 0; i < n; i++) {
+        const v = +arguments[i];  // every argument is converted, in order
+        if (v !== v) { nan = true; continue; }
+        const magnitude = absFn(v);
+        values[i] = magnitude;
+        if (magnitude > max) max = magnitude;
+      }
+      if (max === Infinity) return Infinity;
+      if (nan) return NaN;
+      if (max === 0) return 0;
+      let sum = 0, compensation = 0;
+      for (let i = 0; i < n; i++) {
+        const scaled = values[i] / max, summand = scaled * scaled - compensation;
+        const preliminary = sum + summand;
+        compensation = (preliminary - sum) - summand;
+        sum = preliminary;
+      }
+      return sqrtFn(sum) * max;
+    },
+  }.hypot,
+  writable: true, enumerable: false, configurable: true,
+});
+
 // -- console, kryon, window --------------------------------------------------
 // console.js: Node's console and util.inspect, writing through the host.
 const consoleParts = (%(console)s)(
