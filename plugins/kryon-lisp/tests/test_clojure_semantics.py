@@ -194,3 +194,14 @@ def test_catch_exception_takes_no_error_and_replace_takes_a_vector(
     assert output(source) == (
         '[:error "Assert failed: no\\nfalse"]\njava.lang.AssertionError\n[:x :z 7] [nil :b]\n'
     )
+
+
+def test_max_and_min_let_nan_win_and_give_the_second_of_equals(
+    output: Callable[[str], str],
+) -> None:
+    source = (
+        "(prn (max 1 ##NaN) (max ##NaN 1) (min 1 ##NaN) (min ##NaN 1) (max 1.0 2) (max 2 1.0)"
+        " (min 1 1.0) (max 1 1.0) (apply max [1 ##NaN 3]) (max 1/2 0.5) (min 0.5 1/2)"
+        " (max -0.0 0.0) (min 0.0 -0.0))"
+    )
+    assert output(source) == "##NaN ##NaN ##NaN ##NaN 2 2 1.0 1.0 ##NaN 0.5 1/2 0.0 -0.0\n"

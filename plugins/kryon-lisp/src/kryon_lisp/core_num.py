@@ -327,13 +327,26 @@ def _num_eq2(a: Any, b: Any) -> bool:
 num_eq = _chain(_num_eq2)
 
 
+def _nan(x: Any) -> bool:
+    return type(x) is float and math.isnan(x)
+
+
+def _max2(x: Any, y: Any) -> Any:
+    # Clojure's Numbers.max: NaN wins, and of two equal numbers the second
+    return x if x > y or _nan(x) else y
+
+
+def _min2(x: Any, y: Any) -> Any:
+    return x if x < y or _nan(x) else y
+
+
 def max_(a: Any, *more: Any) -> Any:
     if len(more) == 1:
         b = more[0]
         ta, tb = type(a), type(b)
         if (ta is int or ta is float) and (tb is int or tb is float):
-            return b if b > a else a
-    return reduce(lambda x, y: y if _num(y) > _num(x) else x, more, _num(a))
+            return a if a > b or _nan(a) else b
+    return reduce(lambda x, y: _max2(x, _num(y)), more, _num(a))
 
 
 def min_(a: Any, *more: Any) -> Any:
@@ -341,8 +354,8 @@ def min_(a: Any, *more: Any) -> Any:
         b = more[0]
         ta, tb = type(a), type(b)
         if (ta is int or ta is float) and (tb is int or tb is float):
-            return b if b < a else a
-    return reduce(lambda x, y: y if _num(y) < _num(x) else x, more, _num(a))
+            return a if a < b or _nan(a) else b
+    return reduce(lambda x, y: _min2(x, _num(y)), more, _num(a))
 
 
 def abs_(x: Any) -> Any:
