@@ -446,7 +446,8 @@ def dnth(coll: Any, i: int) -> Any:
     if coll is None:
         return None
     if isinstance(coll, LMap):
-        raise TypeError("nth not supported on this type: PersistentHashMap")
+        simple = type_name(coll).rpartition(".")[2]  # PersistentArrayMap up to 8 entries
+        raise TypeError(f"nth not supported on this type: {simple}")
     return nth(coll, i, None)
 
 
