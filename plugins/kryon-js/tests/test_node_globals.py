@@ -246,3 +246,68 @@ def test_math_hypot_gives_v8s_result_bit_for_bit(js: Any) -> None:
         2.459674775249769,
         2,
     ]
+
+
+PATHS = (
+    "function main() {\n"
+    "  const path = require('path');\n"
+    "  const cases = ['', '/', '//', '///a', 'a/', '/a//b', '//a', 'a/b/c.js', '.index',\n"
+    "    'index.', '.index.md', '..', '...', 'a/../', '../a/b/..', '/..', '/.hidden',\n"
+    "    'file.tar.gz/'];\n"
+    "  const rows = cases.map((c) => [path.normalize(c), path.dirname(c), path.basename(c),\n"
+    "    path.extname(c), Object.values(path.parse(c)).join('|')].join(' '));\n"
+    "  let bad;\n"
+    "  try { path.join('a', 5); } catch (e) { bad = e.code + ' ' + e.message; }\n"
+    "  return [rows, path.basename('aaa', 'a'), path.basename('/a/b.js/', '.js'),\n"
+    "    path.join('a', '', '..', '..', 'b/'), path.resolve('/a/b', './c', '..', 'd'),\n"
+    "    path.relative('/a/b/c', '/a/x'), path.relative('/a/b', '/a/bc'),\n"
+    "    path.format({ dir: 'd', name: 'n', ext: 'e' }), path.posix === path, bad];\n"
+    "}\n"
+)
+
+
+def test_path_is_nodes_posix_path(js: Any) -> None:
+    # expected: what Node 20 gives (its odd cases too: parse('/..'), basename('aaa', 'a'))
+    assert js.call(js.load(PATHS), "main") == [
+        [
+            ". .   ||||",
+            "/ /   /|/|||",
+            "/ /   /|/|||",
+            "/a // a  /|//|a||a",
+            "a/ . a  ||a||a",
+            "/a/b /a/ b  /|/a/|b||b",
+            "/a // a  /|/|a||a",
+            "a/b/c.js a/b c.js .js |a/b|c.js|.js|c",
+            ".index . .index  ||.index||.index",
+            "index. . index. . ||index.|.|index",
+            ".index.md . .index.md .md ||.index.md|.md|.index",
+            ".. . ..  ||..||..",
+            "... . ... . ||...|.|..",
+            "./ a ..  |a|..||..",
+            "../a ../a/b ..  |../a/b|..||..",
+            "/ / ..  /|/|..|.|.",
+            "/.hidden / .hidden  /|/|.hidden||.hidden",
+            "file.tar.gz/ . file.tar.gz .gz ||file.tar.gz|.gz|file.tar",
+        ],
+        "aa",
+        "b",
+        "../b/",
+        "/a/b/d",
+        "../../x",
+        "../bc",
+        "d/n.e",
+        True,
+        'ERR_INVALID_ARG_TYPE The "path" argument must be of type string. Received type number (5)',
+    ]
+
+
+def test_timers_as_promises(js: Any) -> None:
+    js.load(
+        "const util = require('util'), sleep = util.promisify(setTimeout);\n"
+        "const timers = require('node:timers/promises');\n"
+        "sleep(100, 'slept').then(console.log);\n"
+        "timers.setTimeout(50, 'timers').then(console.log);\n"
+        "timers.setImmediate('immediate').then(console.log);\n"
+        "console.log(typeof setTimeout[util.promisify.custom], sleep === timers.setTimeout);\n"
+    )
+    assert js.text() == "function true\nimmediate\ntimers\nslept\n"

@@ -1,12 +1,14 @@
 // What a Node CommonJS file has besides the globals: `module`, `exports` and a
 // `require` that gives Node's built-in modules written here, `util`
-// (inspect, format, promisify, inherits, isDeepStrictEqual), `events`
+// (inspect, format, promisify, inherits, isDeepStrictEqual...), `events`
 // (EventEmitter), `assert` (ok, equal, strictEqual, deepStrictEqual, throws...),
-// `buffer` ({ Buffer }) and `url` ({ URL, URLSearchParams });
+// `timers/promises`, `path` (path.js), `buffer` ({ Buffer }) and `url` ({ URL,
+// URLSearchParams });
 // any other name throws Node's MODULE_NOT_FOUND error (there is no file system).
 // The prelude evaluates this factory once per VM with util.inspect and util.format
-// (console.js); it returns { require, newModule, builtIn }.
-(function (inspect, format) {
+// (console.js) and path.js's module; it returns { require, newModule, builtIn,
+// timersPromises }.
+(function (inspect, format, path) {
 "use strict";
 const create = Object.create, define = Object.defineProperty, keys = Object.keys;
 const protoOf = Object.getPrototypeOf, setProto = Object.setPrototypeOf, is = Object.is;
@@ -41,10 +43,13 @@ function deepEqual(a, b, strict, seen) {
   }
   return true;
 }
+// (a function's own promise form, as setTimeout has: util.promisify.custom)
+const PROMISIFY_CUSTOM = Symbol.for("nodejs.util.promisify.custom");
 function promisify(original) {
   if (typeof original !== "function") {
     throw new TypeError('The "original" argument must be of type function');
   }
+  if (typeof original[PROMISIFY_CUSTOM] === "function") return original[PROMISIFY_CUSTOM];
   return function (...args) {
     return new PromiseCtor((resolve, reject) => {
       original.call(this, ...args, (err, ...values) => {
@@ -54,6 +59,7 @@ function promisify(original) {
     });
   };
 }
+define(promisify, "custom", { value: PROMISIFY_CUSTOM, enumerable: true });
 function inherits(ctor, superCtor) {
   define(ctor, "super_", { value: superCtor, writable: true, configurable: true });
   setProto(ctor.prototype, superCtor.prototype);
@@ -315,8 +321,28 @@ for (const name of keys(asserts)) {
 }
 define(assert, "strict", { value: assert, enumerable: true });
 
+// -- timers/promises ---------------------------------------------------------------
+// The timers as promises, on the same virtual clock (no timers under a policy without
+// them: the call throws then); also setTimeout's and setImmediate's promisify form
+// (the prelude puts them on the timers).
+const timersPromises = {
+  setTimeout(delay, value) {
+    return new PromiseCtor((resolve) => { globalThis.setTimeout(resolve, delay, value); });
+  },
+  setImmediate(value) {
+    return new PromiseCtor((resolve) => { globalThis.setImmediate(resolve, value); });
+  },
+  async *setInterval(delay, value) {
+    for (;;) {
+      await new PromiseCtor((resolve) => { globalThis.setTimeout(resolve, delay); });
+      yield value;
+    }
+  },
+};
+
 // (buffer and url hold the globals buffer.js and url.js made, evaluated before this)
-const BUILT_IN = { util, events: EventEmitter, assert, "assert/strict": assert,
+const BUILT_IN = { util, events: EventEmitter, assert, "assert/strict": assert, path,
+  "path/posix": path, "timers/promises": timersPromises,
   buffer: { Buffer: globalThis.Buffer },
   url: { URL: globalThis.URL, URLSearchParams: globalThis.URLSearchParams } };
 function require(name) {
@@ -336,5 +362,5 @@ function newModule() {
   const exports = {};
   return { module: { id: ".", exports, loaded: false, children: [], paths: [] }, exports };
 }
-return { require, newModule, builtIn };
+return { require, newModule, builtIn, timersPromises };
 })

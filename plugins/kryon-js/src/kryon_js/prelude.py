@@ -60,6 +60,8 @@ BUFFER = resources.files("kryon_js").joinpath("buffer.js").read_text("utf-8")
 """A small ``Buffer`` as Node has it (``buffer.js``): ``%(buffer)s``."""
 URL = resources.files("kryon_js").joinpath("url.js").read_text("utf-8")
 """``URL`` and ``URLSearchParams`` as Node has them (``url.js``): ``%(url)s``."""
+PATH = resources.files("kryon_js").joinpath("path.js").read_text("utf-8")
+"""Node's ``path`` module, POSIX (``path.js``): ``%(path)s``."""
 SORT = resources.files("kryon_js").joinpath("sort.js").read_text("utf-8")
 """V8's TimSort for a comparison function's sort (``sort.js``): ``%(sort)s``."""
 JSON_ERRORS = resources.files("kryon_js").joinpath("json.js").read_text("utf-8")
@@ -71,6 +73,7 @@ PARTS = {
     "clone": CLONE,
     "arrays": ARRAYS,
     "sort": SORT,
+    "path": PATH,
     "commonjs": COMMONJS,
     "encoding": ENCODING,
     "url": URL,
@@ -1650,7 +1653,7 @@ const console = consoleParts.console, inspect = consoleParts.inspect;
 (%(buffer)s)(global);
 (%(conversions)s)(global);
 (%(arrays)s)(consoleParts.proxies, (%(sort)s)());
-const commonjs = (%(commonjs)s)(inspect, consoleParts.format);
+const commonjs = (%(commonjs)s)(inspect, consoleParts.format, (%(path)s)(inspect));
 const deniedProbe = new Proxy(create(null), {
   get(target, name) {
     if (typeof name !== "string") return undefined;
@@ -2031,6 +2034,9 @@ if (%(timers)s) {
   define(timerGlobals.setTimeout, "length", { value: 5 });
   define(timerGlobals.setInterval, "length", { value: 5 });
   define(timerGlobals.setImmediate, "length", { value: 4 });
+  const promised = Symbol.for("nodejs.util.promisify.custom");  // util.promisify's
+  define(timerGlobals.setTimeout, promised, { value: commonjs.timersPromises.setTimeout });
+  define(timerGlobals.setImmediate, promised, { value: commonjs.timersPromises.setImmediate });
   for (const name of keys(timerGlobals)) {
     define(global, name, { value: timerGlobals[name], writable: true, configurable: true });
   }
