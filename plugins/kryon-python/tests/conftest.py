@@ -91,6 +91,14 @@ def reported_headline(stderr: str) -> str:
     Type: text``, at the innermost frame, so that tables of expected
     outcomes read alike for every error."""
     lines = stderr.splitlines()
+    while lines and lines[0].startswith("Exception ignored in"):
+        # a finalizer's report: `kryon run` ends the program (its finalizers
+        # run) before it tells the error that ended it, where python tells
+        # the error first
+        del lines[0]
+        while lines and lines[0].startswith(("  ", "Traceback (most recent call last):")):
+            del lines[0]
+        del lines[:1]  # its exception
     if not lines or lines[0] != "Traceback (most recent call last):":
         return lines[0] if lines else ""
     frames = [match for line in lines if (match := _FRAME.match(line))]

@@ -177,7 +177,7 @@ ATTACKS: dict[str, str] = {
     "inspect.getsource": "return real_import('inspect').getsource(real_os().system)",
 }
 
-LIMIT_ATTACKS: dict[str, tuple[str, type[ScriptError]]] = {
+LIMIT_ATTACKS: dict[str, tuple[str, type[ScriptError] | tuple[type[ScriptError], ...]]] = {
     "infinite loop": ("while True:\n        pass", TimeLimitError),
     "loop that swallows the timeout": (
         "while True:\n        try:\n            while True:\n                pass\n"
@@ -198,7 +198,7 @@ LIMIT_ATTACKS: dict[str, tuple[str, type[ScriptError]]] = {
         "        def __init__(self, child):\n            self.child = child\n"
         "        def __repr__(self):\n            return 'D(' + repr(self.child) + ')'\n"
         "    x = None\n"
-        "    for _ in range(10 ** 5):\n        x = Deep(x)\n"
+        "    for _ in range(10 ** 4):\n        x = Deep(x)\n"
         "    return repr(x)",
         RecursionLimitError,
     ),
@@ -213,7 +213,7 @@ LIMIT_ATTACKS: dict[str, tuple[str, type[ScriptError]]] = {
     "generator expressions nested a million deep": (
         "g = iter(range(3))\n    for _ in range(10 ** 6):\n        g = (x for x in g)\n"
         "    return sum(g)",
-        MemoryLimitError,
+        (MemoryLimitError, TimeLimitError),  # (the time limit first on a loaded machine)
     ),
     "an __eq__ comparing itself": (
         "class Evil:\n        def __eq__(self, other):\n            return self == other\n"

@@ -45,7 +45,7 @@ print(sorted([Priority.HIGH, Priority.LOW, Priority.MID]))
 print(Priority.HIGH > Priority.LOW, Priority.MID + 5, int(Priority.LOW))
 p = Perm.R | Perm.X
 print(p, Perm.W in p, Perm.R in p, bool(Perm.W & p))
-print(Perm.RW, Perm(3), list(Perm.RW) if hasattr(Perm, "__iter__") else "")
+print(Perm.RW, Perm(3), [m.name for m in Perm if m in Perm.RW])
 for planet in Planet:
     print(f"{planet.name:8} {planet.gravity:6.2f}")
 print(len(Color), Color.__members__.keys())
