@@ -184,6 +184,27 @@ def _value_of(x: Any, radix: int = 10) -> int:
     return x if type(x) is int else _parse_int(x, radix)
 
 
+def _bit_methods(width: int) -> dict[str, Callable[..., Any]]:
+    """Integer's and Long's bit twiddling statics, on the two's complement of ``width`` bits."""
+    mask = (1 << width) - 1
+
+    def highest(x: int) -> int:
+        u = x & mask
+        return _signed(1 << (u.bit_length() - 1), width) if u else 0
+
+    return {
+        "bitCount": lambda x: bin(x & mask).count("1"),
+        "numberOfTrailingZeros": lambda x: (x & -x & mask).bit_length() - 1 if x & mask else width,
+        "numberOfLeadingZeros": lambda x: width - (x & mask).bit_length(),
+        "highestOneBit": highest,
+        "lowestOneBit": lambda x: _signed((x & -x) & mask, width),
+    }
+
+
+def _signed(u: int, width: int) -> int:
+    return u - (1 << width) if u >> (width - 1) else u
+
+
 NAMESPACES: dict[str, dict[str, Any]] = {
     "Math": {
         "PI": math.pi,
@@ -225,6 +246,7 @@ NAMESPACES: dict[str, dict[str, Any]] = {
         "toBinaryString": _twos_complement(32, 1),
         "toOctalString": _twos_complement(32, 3),
         "toHexString": _twos_complement(32, 4),
+        **_bit_methods(32),
     },
     "Long": {
         "TYPE": PRIMITIVE_CLASSES["long"],
@@ -236,6 +258,7 @@ NAMESPACES: dict[str, dict[str, Any]] = {
         "toBinaryString": _twos_complement(64, 1),
         "toOctalString": _twos_complement(64, 3),
         "toHexString": _twos_complement(64, 4),
+        **_bit_methods(64),
     },
     "Double": {
         "TYPE": PRIMITIVE_CLASSES["double"],
@@ -336,7 +359,6 @@ for _boxed in ("Integer", "Long"):
             "min": min,
             "sum": lambda a, b: a + b,
             "signum": lambda x: (x > 0) - (x < 0),
-            "bitCount": lambda x: bin(x & (2**64 - 1)).count("1"),
         }
     )
 NAMESPACES["Double"].update({"compare": _java_compare, "max": max, "min": min})
