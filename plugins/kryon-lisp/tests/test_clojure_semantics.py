@@ -205,3 +205,17 @@ def test_max_and_min_let_nan_win_and_give_the_second_of_equals(
         " (max -0.0 0.0) (min 0.0 -0.0))"
     )
     assert output(source) == "##NaN ##NaN ##NaN ##NaN 2 2 1.0 1.0 ##NaN 0.5 1/2 0.0 -0.0\n"
+
+
+def test_class_of_a_function_volatile_and_delay_is_clojures(
+    output: Callable[[str], str],
+) -> None:
+    source = """
+    (defn f [x] x)
+    (prn (class f) (type inc) (class map) (class (volatile! 1)) (class (delay 1)))
+    (try (+ 1 inc) (catch ClassCastException e (println (subs (.getMessage e) 0 57))))
+    """
+    assert output(source) == (
+        "user$f clojure.core$inc clojure.core$map clojure.lang.Volatile clojure.lang.Delay\n"
+        "class clojure.core$inc cannot be cast to class java.lang.Number\n"
+    )

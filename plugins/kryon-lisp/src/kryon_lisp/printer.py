@@ -471,6 +471,8 @@ def type_name(x: Any) -> str:
     record_type = getattr(x, "record_type", None)
     if record_type is not None:
         return str(record_type.full_name)
+    if isinstance(x, (pytypes.FunctionType, pytypes.BuiltinFunctionType)):
+        return java_class_name(x)  # clojure.core$inc, user$f, as str shows them
     if callable(x):
         return "clojure.lang.IFn"
     return type(x).__name__

@@ -753,6 +753,8 @@ class Atom:
 class Volatile:
     """``volatile!``: a plain mutable box."""
 
+    java_class = "clojure.lang.Volatile"
+
     __slots__ = ("value",)
 
     def __init__(self, value: Any) -> None:
@@ -761,6 +763,8 @@ class Volatile:
 
 class Delay:
     """``delay``: a memoised thunk."""
+
+    java_class = "clojure.lang.Delay"
 
     __slots__ = ("done", "fn", "value")
 
