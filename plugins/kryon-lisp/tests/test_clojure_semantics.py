@@ -213,7 +213,7 @@ def test_class_of_a_function_volatile_and_delay_is_clojures(
     source = """
     (defn f [x] x)
     (prn (class f) (type inc) (class map) (class (volatile! 1)) (class (delay 1)))
-    (try (+ 1 inc) (catch ClassCastException e (println (subs (.getMessage e) 0 57))))
+    (try (+ 1 inc) (catch ClassCastException e (println (subs (.getMessage e) 0 63))))
     """
     assert output(source) == (
         "user$f clojure.core$inc clojure.core$map clojure.lang.Volatile clojure.lang.Delay\n"
