@@ -376,3 +376,28 @@ def test_held_prints_keep_their_order_with_stderr_and_host_calls(tmp_path: Path)
         ("stderr", "[order line 1] Error at end of file: Expected expression.\n"),
         ("stdout", "last\n"),
     ]
+
+
+def test_a_statement_over_lines_reports_each_calls_line_also_from_the_cache(
+    tmp_path: Path,
+) -> None:
+    # As in the reference, a frame stopped in a call that spans lines is at
+    # the line of the call's end (here the block's closing brace); the lines
+    # of a statement's calls are kept in the compilation cache too.
+    source = "var go = Fn.new {\n  [1, 2].each {|x|\n    x.nope\n  }\n}\n"
+    renders = []
+    for _ in range(2):
+        with ScriptManager(_config(tmp_path, "sandboxed")) as m:
+            m.load_script("multi", source, language="wren")
+            with pytest.raises(ScriptRuntimeError) as info:
+                m.call_function("multi.go")
+            renders.append(info.value.render())
+    assert (
+        renders
+        == [
+            "Num does not implement 'nope'.\n[multi line 3] in each(_) block argument\n"
+            "[multi line 4] in new(_) block argument"
+        ]
+        * 2
+    )
+    assert list((tmp_path / "cache").iterdir())

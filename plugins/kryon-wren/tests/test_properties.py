@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,7 +21,11 @@ def test_integer_literals_print_like_the_reference(n: int) -> None:
     assert run_source(f"System.print({n})") == num_str(float(n)) + "\n"
 
 
-@given(st.floats(min_value=0, allow_nan=False, allow_infinity=False))
+@given(
+    st.just(0.0)
+    # Subnormals are out of range for the reference's strtod: a compile error.
+    | st.floats(min_value=sys.float_info.min, allow_nan=False, allow_infinity=False)
+)
 def test_number_tokens_parse_to_the_same_double(x: float) -> None:
     text = repr(x)
     if "e" in text and "." not in text.split("e")[0]:

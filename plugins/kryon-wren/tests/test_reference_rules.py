@@ -91,18 +91,30 @@ def test_super_in_a_constructor_needs_an_argument_list() -> None:
 @pytest.mark.parametrize(
     ("literal", "message"),
     [
-        ("0x", "Error: Invalid number literal."),
         ("0x1" + "0" * 16, "Error: Number literal was too large (8)."),
+        ("0x8000000000000000", "Error: Number literal was too large (8)."),
         ("1e400", "Error: Number literal was too large (8)."),
         ("9" * 320, "Error: Number literal was too large (8)."),
+        # C's strtod calls underflow (to a subnormal or to zero) out of range too.
+        ("5e-324", "Error: Number literal was too large (8)."),
+        ("1e-310", "Error: Number literal was too large (8)."),
+        ("1e-400", "Error: Number literal was too large (8)."),
+        ("1e", "Error: Unterminated scientific notation."),
+        ("1e+", "Error: Unterminated scientific notation."),
     ],
 )
 def test_number_literal_errors(literal: str, message: str) -> None:
     assert compile_errors(f"var x = {literal}") == [(1, message)]
 
 
-def test_hex_literals_are_unsigned_64_bit() -> None:
-    assert run_source("System.print(0xFFFFFFFFFFFFFFFF)") == "1.844674407371e+19\n"
+def test_hex_literals_are_signed_64_bit() -> None:
+    # The reference reads them with strtoll; "0x" alone is 0, and only a
+    # lowercase x starts one.
+    source = "System.print([0x7FFFFFFFFFFFFFFF, 0x, 0xff, 0e500, 2.2250738585072014e-308])"
+    assert run_source(source) == "[9.2233720368548e+18, 0, 255, 0, 2.2250738585072e-308]\n"
+    assert compile_errors("System.print(0X10)") == [
+        (1, "Error at 'X10': Expect ')' after arguments.")
+    ]
 
 
 def test_byte_order_mark_is_skipped() -> None:
@@ -131,8 +143,10 @@ def test_byte_iteration_ends_outside_the_string() -> None:
 
 
 def test_num_limits() -> None:
-    source = 'System.print(Num.smallest)\nSystem.print(Num.fromString("1e400"))'
-    assert run_source(source) == "2.2250738585072e-308\nnull\n"
+    assert run_source("System.print(Num.smallest)") == "2.2250738585072e-308\n"
+    # An out-of-range number is an error even with text after it.
+    for text in ["1e400", "1e400abc", "-1e-400", "1e-310", "0x1p9999"]:
+        assert runtime_error(f'Num.fromString("{text}")') == "Number literal is too large."
 
 
 def test_print_shows_a_non_string_to_string_as_invalid() -> None:
@@ -292,8 +306,9 @@ def test_subscript_signatures_are_known_without_compiling_a_subscript() -> None:
         ("0x1.8p1", "3"),
         ("\\t7\\n", "7"),
         ("  ", "0"),
-        ("1e-310", "null"),
-        ("1e400", "null"),
+        ("abc1e400", "null"),
+        ("0e500", "0"),
+        ("0x", "null"),
         ("1\\u00a0", "null"),
         ("1e", "null"),
     ],
@@ -754,3 +769,53 @@ def test_strings_with_bytes_that_are_not_utf8_iterate_as_in_the_reference() -> N
     assert run_source(source) == (
         "[2, 2, [97, 98]]\n[1, [-1], 3]\n[2, [55296, 120], [237, 160, 128]]\n[[0], -1]\n3\n"
     )
+
+
+def test_a_conditional_in_a_then_branch_needs_parentheses() -> None:
+    # The then branch is parsed above the conditional's own precedence, as in
+    # the reference; the else branch may be another conditional.
+    assert compile_errors('var s = true ? false ? "a" : "b" : "c"') == [
+        (1, "Error at '?': Expect ':' after then branch of conditional operator.")
+    ]
+    source = 'var n = 5\nSystem.print(n > 9 ? "big" : n > 3 ? "mid" : "small")'
+    assert run_source(source) == "mid\n"
+    assert run_source('System.print(true ? (false ? "a" : "b") : "c")') == "b\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "message"),
+    [
+        ("var l = [1, 2]\n  .count", 2, "Error at '.': Expected expression."),
+        ('var s = "text"\n  .count', 2, "Error at '.': Expected expression."),
+        ("var n = (1 + 2)\n  .abs", 2, "Error at '.': Expected expression."),
+        (
+            "class A {\n  f { this\n    .toString }\n}",
+            2,
+            "Error at newline: Expect '}' at end of block.",
+        ),
+    ],
+)
+def test_only_a_name_call_field_or_subscript_goes_on_after_a_newline(
+    source: str, line: int, message: str
+) -> None:
+    assert compile_errors(source)[0] == (line, message)
+
+
+def test_a_method_chain_goes_on_after_a_newline() -> None:
+    source = (
+        "class A {\n  construct new() { _f = [3, 4] }\n  f { _f\n    .count }\n}\n"
+        "var l = [1, 2]\nSystem.print(l\n  .map {|x| x * 2 }\n  .toList)\n"
+        "System.print(l[0]\n  .toString + A.new()\n  .f.toString)"
+    )
+    assert run_source(source) == "[2, 4]\n12\n"
+
+
+def test_a_string_token_is_its_source_on_the_line_where_it_ends() -> None:
+    assert compile_errors('var x = 1 "two\nlines"') == [
+        (2, "Error at '\"two\nlines\"': Expect end of file.")
+    ]
+    assert compile_errors('var x = 1 """\nraw\n"""') == [
+        (3, 'Error at \'"""\nraw\n"""\': Expect end of file.')
+    ]
+    assert compile_errors('var x = 1 "a\\tb"') == [(1, "Error at '\"a\\tb\"': Expect end of file.")]
+    assert compile_errors('var x = 1 "a %(2) b"') == [(1, "Error at '\"a %(': Expect end of file.")]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from kryon_wren import fiberscan, names
+from kryon_wren import fiberscan, linemarks, names
 from kryon_wren import nodes as N
 from kryon_wren.exprgen import ExprGen, FuncState
 
@@ -190,6 +190,12 @@ class CodeGen(ExprGen):
         self.indent -= 1
 
     def stmt(self, s: N.Node) -> None:
+        outer_marking = self.marking
+        self.marking = linemarks.spans_lines(s)
+        self.statement(s)
+        self.marking = outer_marking
+
+    def statement(self, s: N.Node) -> None:
         self.line = s.line
         self.nstmts += 1
         if not self.nstmts % TICK_STATEMENTS and self.tick is not None:
@@ -445,6 +451,8 @@ class Generated(NamedTuple):
     """The Python source, in pieces (see ExprGen.source)."""
     line_map: list[int]
     """The Wren line of each Python line."""
+    spans: dict[int, list[linemarks.Span]]
+    """Of Python lines of statements that span Wren lines (see linemarks)."""
     debug_names: dict[str, str]
     """The Wren name of each function."""
     stackful: bool
@@ -468,5 +476,5 @@ def generate(
     fibers = fiberscan.scan(mod)
     gen.generator_bodies, gen.generator_yields = fibers.bodies, fibers.yields
     gen.module(mod, module_vars)
-    pieces, line_map = gen.source()
-    return Generated(pieces, line_map, debug, fibers.stackful)
+    pieces, line_map, spans = gen.source()
+    return Generated(pieces, line_map, spans, debug, fibers.stackful)

@@ -278,6 +278,7 @@ class WrenEngine(ScriptEngine):
     # -- compile and load -----------------------------------------------------------
 
     def compile(self, source: str, *, script: str, path: str | None = None) -> CompiledScript:
+        from kryon_wren.linemarks import spans_to_json
         from kryon_wren.runtime.fiber import FatalError
         from kryon_wren.vm import WrenCompileError
 
@@ -301,6 +302,7 @@ class WrenEngine(ScriptEngine):
                 "module": module,
                 "filename": compiled.filename,
                 "line_map": compiled.line_map,
+                "line_spans": spans_to_json(compiled.line_spans),
                 "debug_names": compiled.debug_names,
                 "variables": compiled.variables,
                 "stackful": compiled.stackful,
@@ -308,6 +310,7 @@ class WrenEngine(ScriptEngine):
         )
 
     def _module_of(self, compiled: CompiledScript) -> CompiledModule:
+        from kryon_wren.linemarks import spans_from_json
         from kryon_wren.vm import CompiledModule
 
         meta = compiled.metadata
@@ -319,6 +322,7 @@ class WrenEngine(ScriptEngine):
             debug_names=dict(meta["debug_names"]),
             variables=list(meta["variables"]),
             stackful=bool(meta.get("stackful", True)),
+            line_spans=spans_from_json(meta.get("line_spans", [])),
         )
 
     def load_script(self, compiled: CompiledScript) -> ScriptId:

@@ -36,8 +36,11 @@ BINARY_PREC = {
     "/": PREC_FACTOR,
     "%": PREC_FACTOR,
 }
-INFIX_PREC = {**BINARY_PREC, "is": PREC_IS, "&&": PREC_AND, "||": PREC_OR, "?": PREC_TERNARY}
+INFIX_PREC = {**BINARY_PREC, "is": PREC_IS, "&&": PREC_AND, "||": PREC_OR, "?": PREC_ASSIGN}
 INFIX_PREC.update({".": PREC_CALL, "[": PREC_CALL})
+
+LINE_BEFORE_DOT = (N.Var, N.Field, N.Call, N.SuperCall)
+"""What a newline may separate from a `.` that goes on with a method chain."""
 
 MAX_PARAMS = 16
 MAX_METHOD_NAME = 64
@@ -69,8 +72,14 @@ class ExpressionParser(ParserBase):
         left = prefix(self, tok, can_assign)
         while True:
             t = self.cur.type
-            if t == "line" and self.tokens[self.i + 1].type == ".":
-                # Allow a method chain to continue on the next line.
+            if (
+                t == "line"
+                and self.tokens[self.i + 1].type == "."
+                and isinstance(left, LINE_BEFORE_DOT)
+            ):
+                # A method chain may go on on the next line after a name, a
+                # field, a call or a subscript (not after a literal or a
+                # parenthesized expression), as in the reference.
                 j = self.i
                 while self.tokens[j].type == "line":
                     j += 1
@@ -99,8 +108,10 @@ class ExpressionParser(ParserBase):
             if can_assign and self.match("="):
                 self.skip_lines()
                 value = self.expression()
-                return N.Call(left, names.subscript_setter(len(args)), [*args, value], line)
-            return N.Call(left, names.subscript(len(args)), args, line)
+                return N.Call(
+                    left, names.subscript_setter(len(args)), [*args, value], line, self.prev.line
+                )
+            return N.Call(left, names.subscript(len(args)), args, line, self.prev.line)
         if t == "?":
             self.skip_lines()
             then = self.parse_precedence(PREC_TERNARY)
@@ -115,9 +126,9 @@ class ExpressionParser(ParserBase):
             return N.Logic(t, left, right, line)
         if t == "is":
             right = self.parse_precedence(PREC_IS + 1)
-            return N.Is(left, right, line)
+            return N.Is(left, right, line, self.prev.line)
         right = self.parse_precedence(BINARY_PREC[t] + 1)
-        return N.Binary(t, left, right, line)
+        return N.Binary(t, left, right, line, self.prev.line)
 
     def arguments(self, close: str, message: str) -> list[N.Node]:
         args: list[N.Node] = []
@@ -143,7 +154,7 @@ class ExpressionParser(ParserBase):
         if can_assign and self.match("="):
             self.skip_lines()
             value = self.expression()
-            return N.Call(recv, names.setter(name.text), [value], line)
+            return N.Call(recv, names.setter(name.text), [value], line, self.prev.line)
         args: list[N.Node] | None = None
         if self.match("("):
             args = self.arguments(")", "Expect ')' after arguments.")
@@ -155,8 +166,8 @@ class ExpressionParser(ParserBase):
             )
             args = [*(args or []), block]
         if args is None:
-            return N.Call(recv, names.getter(name.text), None, line)
-        return N.Call(recv, names.method(name.text, len(args)), args, line)
+            return N.Call(recv, names.getter(name.text), None, line, self.prev.line)
+        return N.Call(recv, names.method(name.text, len(args)), args, line, self.prev.line)
 
     def fn_body(self, debug: str, line: int) -> N.Node:
         func = N.FuncInfo("fn", debug, f"fn_{self.uid()}", self.fn, cls=self.cls, line=line)
@@ -205,7 +216,7 @@ class ExpressionParser(ParserBase):
             end = self.consume("str", "Expect end of string interpolation.")
             if end.value:
                 parts.append(N.Lit(end.value, end.line))
-            return N.Interp(parts, tok.line)
+            return N.Interp(parts, tok.line, self.prev.line)
 
     def p_group(self, tok: Token, can_assign: bool) -> N.Node:
         expr = self.expression()
@@ -248,7 +259,7 @@ class ExpressionParser(ParserBase):
         operand = self.parse_precedence(PREC_UNARY + 1)
         if tok.type == "-" and isinstance(operand, N.Lit) and type(operand.value) is float:
             return N.Lit(-operand.value, tok.line)
-        return N.Unary(tok.type, operand, tok.line)
+        return N.Unary(tok.type, operand, tok.line, self.prev.line)
 
     def p_this(self, tok: Token, can_assign: bool) -> N.Node:
         if self.cls is None:
@@ -325,7 +336,7 @@ class ExpressionParser(ParserBase):
             name = self.consume("name", "Expect method name after 'super.'.")
             call = self.named_call(N.This(tok.line), name, can_assign)
             assert isinstance(call, N.Call)
-            return N.SuperCall(call.mname, call.args, tok.line)
+            return N.SuperCall(call.mname, call.args, tok.line, call.at)
         # Bare super(...) calls the method with the enclosing signature.
         args: list[N.Node] | None = None
         if self.match("("):
@@ -350,7 +361,7 @@ class ExpressionParser(ParserBase):
             mname = names.getter(base) if args is None else names.method(base, n)
         else:
             mname = enclosing
-        return N.SuperCall(mname, args, tok.line)
+        return N.SuperCall(mname, args, tok.line, self.prev.line)
 
 
 PREFIX: dict[str, Callable[[ExpressionParser, Token, bool], N.Node]] = {

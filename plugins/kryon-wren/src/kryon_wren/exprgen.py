@@ -18,6 +18,7 @@ from collections.abc import Callable
 from kryon_wren import names
 from kryon_wren import nodes as N
 from kryon_wren.expressions import makes_object
+from kryon_wren.linemarks import MARK_CLOSE, MARK_OPEN, MARK_TEXT, REPORTED, Span, unmark
 from kryon_wren.runtime.natives import NUM_GETTERS, NUM_RESULT_GETTERS
 from kryon_wren.runtime.objects import SCAN_FREE
 
@@ -139,21 +140,27 @@ class ExprGen:
         # Fiber bodies compiled as generators, and their yields (see fiberscan).
         self.generator_bodies: set[int] = set()
         self.generator_yields: set[int] = set()
+        # Whether the statement being generated spans lines: its calls and
+        # operators are then marked with the line the reference reports for
+        # each (see mark and source).
+        self.marking = False
 
     # -- output -------------------------------------------------------------
 
     def emit(self, text: str, line: int | None = None) -> None:
         self.lines.append((self.indent, text, self.line if line is None else line))
 
-    def source(self) -> tuple[list[tuple[int, str]], list[int]]:
+    def source(self) -> tuple[list[tuple[int, str]], list[int], dict[int, list[Span]]]:
         """The Python code in pieces to compile one by one, each as (its first
-        line, its text), and the Wren line of every Python line.
+        line, its text), the Wren line of every Python line, and the marked
+        spans of the Python lines that have some (see line_spans).
 
         Hoisted functions are gathered into pieces of about PIECE_CHARS
         characters: CPython's compiler holds the syntax tree of all it is
         given at once, some hundred bytes per character of source."""
         pieces: list[tuple[int, str]] = []
         line_map = [0]
+        spans: dict[int, list[Span]] = {}
         out: list[str] = []
         size = 0
         first = 1
@@ -162,12 +169,16 @@ class ExprGen:
                 pieces.append((first, "\n".join(out) + "\n"))
                 first += len(out)
                 out, size = [], 0
-            for indent, text, line in unit:
+            for indent, code, line in unit:
+                text = code
+                if MARK_OPEN in code:
+                    text, marked = unmark(code, 4 * indent)
+                    spans[first + len(out)] = marked
                 out.append("    " * indent + text)
                 size += len(text) + 4 * indent + 1
                 line_map.append(line)
         pieces.append((first, "\n".join(out) + "\n"))
-        return pieces, line_map
+        return pieces, line_map, spans
 
     @abstractmethod
     def function(self, info: N.FuncInfo, first: str | None = None) -> str:
@@ -208,7 +219,17 @@ class ExprGen:
             return repr(v)
         return repr(v)
 
+    def mark(self, e: N.Node, text: str) -> str:
+        """``text``, the code of ``e``, marked with the line the reference
+        reports for it when the statement spans lines."""
+        if self.marking and isinstance(e, REPORTED):
+            return f"{MARK_OPEN}{e.at or e.line}{MARK_TEXT}{text}{MARK_CLOSE}"
+        return text
+
     def expr(self, e: N.Node) -> str:
+        return self.mark(e, self.unmarked_expr(e))
+
+    def unmarked_expr(self, e: N.Node) -> str:
         if isinstance(e, N.Lit):
             return self.literal(e.value)
         if isinstance(e, N.Var):
@@ -261,7 +282,10 @@ class ExprGen:
                 parts.append((False, f"({again} if type({first}) is str else _str({again}))"))
         if self.checks:
             return self.measured_interpolation(parts)
-        if all(is_text or _FSTRING_SAFE.fullmatch(code) for is_text, code in parts):
+        if all(
+            is_text or (_FSTRING_SAFE.fullmatch(code) and MARK_OPEN not in code)
+            for is_text, code in parts
+        ):
             # One f-string builds the result at once, without the intermediate
             # strings of `+` (every part is already a str, so formatting is a no-op).
             body = "".join(
@@ -299,7 +323,7 @@ class ExprGen:
         if isinstance(e, N.Lit):
             return "False" if e.value is None or e.value is False else "True"
         if isinstance(e, N.Binary) and e.op in COMPARE:
-            return self.binary(e, truth=True)
+            return self.mark(e, self.binary(e, truth=True))
         if isinstance(e, N.Logic):
             joiner = " and " if e.op == "&&" else " or "
             return f"({self.cond(e.left)}{joiner}{self.cond(e.right)})"
@@ -538,6 +562,9 @@ class ExprGen:
         self.indent -= 1
         self.emit("else:")
         self.indent += 1
+        if self.marking:
+            # The operator fails on the line of its right operand's end.
+            self.line = e.value.at or e.line
         if self.checks or self.bool_literal(e.value.right):
             self.emit(f"{x} = {_operator_call(s, 'b_add', y)}")
         else:

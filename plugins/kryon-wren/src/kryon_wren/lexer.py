@@ -9,6 +9,7 @@ then the rest of the string, as in the reference implementation.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -51,8 +52,8 @@ _TOKEN = re.compile(
     r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
     r"|(?P<p>\.\.\.|\.\.|==|!=|<=|>=|<<|>>|&&|\|\||(?!//|/\*)[()\[\]{}:,.+\-*/%<>=!~?&|^])"
     r"|(?P<nl>\n)"
-    r"|(?P<hex>0[xX][0-9a-fA-F]*)"
-    r"|(?P<num>[0-9]+(?:\.[0-9]+)?(?P<exp>[eE][+-]?[0-9]+)?)"
+    r"|(?P<hex>0x[0-9a-fA-F]*)"
+    r"|(?P<num>[0-9]+(?:\.[0-9]+)?(?P<exp>[eE][+-]?(?P<expdigits>[0-9]*))?)"
     r'|(?P<raw>""")'
     r'|"(?P<s>[^"\\%\n]*)"'
     r'|(?P<q>")'
@@ -83,6 +84,7 @@ _PUNCT = {
 """Each punctuator's text as one shared string (a match makes a new one)."""
 _NAME_KINDS = {k: (k, k) for k in KEYWORDS}
 _INF = float("inf")
+_DBL_MIN = sys.float_info.min
 
 
 def _name_kind(text: str) -> str:
@@ -281,26 +283,30 @@ class Lexer:
         self.add("error", c)
 
     def hex_number(self, text: str) -> None:
-        if len(text) == 2:
-            self.error("Invalid number literal.")
-            self.add("num", text, 0.0)
-            return
-        digits = int(text, 16)
-        if digits >= 1 << 64:
-            # The reference parses hex literals as unsigned 64-bit integers.
+        # The reference reads the digits with C's strtoll: "0x" alone is 0,
+        # and a value past a signed 64-bit integer is out of range.
+        digits = int(text[2:] or "0", 16)
+        if digits >= 1 << 63:
             self.error("Number literal was too large (8).")
             digits = 0
         self.add("num", text, float(digits))
 
     def number(self, m: re.Match[str]) -> None:
-        src = self.src
-        end = m.end()
-        if m.group("exp") is None and end < len(src) and src[end] in "eE":
-            # An "e" with no digits after it: the number ends before it.
-            self.error("Unterminated scientific notation.")
         text = m.group("num")
-        value = float(text)
-        if value == _INF:
+        mantissa = text.split("e")[0].split("E")[0]
+        if m.group("exp") is not None and not m.group("expdigits"):
+            # The "e" (and its sign) belong to the number, as in the reference,
+            # whose strtod then reads the digits before it.
+            self.error("Unterminated scientific notation.")
+            value = float(text.rstrip("eE+-"))
+        else:
+            value = float(text)
+        underflow = 0.0 < value < _DBL_MIN or (
+            value == 0.0 and any(c in "123456789" for c in mantissa)
+        )
+        if value == _INF or underflow:
+            # C's strtod reports overflow, and underflow to a subnormal or to
+            # zero, as out of range.
             self.error("Number literal was too large (8).")
             value = 0.0
         self.add("num", text, value)
@@ -308,7 +314,7 @@ class Lexer:
     def raw_string(self) -> None:
         # Called after the opening quotes.
         src = self.src
-        line = self.line
+        start = self.pos - 3
         end = src.find('"""', self.pos)
         if end < 0:
             self.error("Unterminated raw string.")
@@ -324,16 +330,18 @@ class Lexer:
         text = text.replace("\r", "")
         first = text.find("\n")
         last = text.rfind("\n")
-        start = first + 1 if first >= 0 and not text[:first].strip(" \t") else 0
+        first_kept = first + 1 if first >= 0 and not text[:first].strip(" \t") else 0
         stop = last if last >= 0 and not text[last + 1 :].strip(" \t") else len(text)
-        self.add("str", '"""', text[start:stop] if start <= stop else "", line)
+        self.add("str", src[start : self.pos], text[first_kept:stop] if first_kept <= stop else "")
 
     def string(self) -> None:
-        """Lex string content after an opening quote or a closing interpolation paren."""
+        """Lex string content after an opening quote or a closing interpolation paren.
+
+        As in the reference, a token's line is the line it ends on."""
         src = self.src
         n = len(src)
+        start = self.pos - 1  # the quote or parenthesis: the token's text begins there
         out: list[str] = []
-        line = self.line
         plain = _PLAIN.match
         while True:
             m = plain(src, self.pos)
@@ -342,12 +350,12 @@ class Lexer:
                 self.pos = m.end()
             if self.pos >= n:
                 self.error("Unterminated string.")
-                self.add("str", '"', "".join(out), line)
+                self.add("str", src[start : self.pos], "".join(out))
                 return
             c = src[self.pos]
             self.pos += 1
             if c == '"':
-                self.add("str", '"', "".join(out), line)
+                self.add("str", src[start : self.pos], "".join(out))
                 return
             if c == "\n":
                 self.line += 1
@@ -364,7 +372,7 @@ class Lexer:
                             self.line += 1
                         self.error("Expect '(' after '%'.")
                     self.pos += 1
-                    self.add("interp", '"', "".join(out), line)
+                    self.add("interp", src[start : self.pos], "".join(out))
                     self.interp.append(1)
                     return
                 self.error(f"Interpolation may only nest {MAX_INTERPOLATION_NESTING} levels deep.")

@@ -74,7 +74,12 @@ Attribute = tuple[str | None, str, object]
 
 
 class Node:
-    """Base of syntax-tree nodes; every node knows its source line."""
+    """Base of syntax-tree nodes; every node knows its source line.
+
+    Nodes whose code may fail (calls, operators, interpolation) also know
+    ``at``: the line the reference reports for them, the line of the last
+    token of their syntax (a call's closing parenthesis or block, an
+    operator's right operand), where it emits the call."""
 
     __slots__ = ()
     line: int
@@ -91,6 +96,7 @@ class Lit(Node):
 class Interp(Node):
     parts: list[Node]
     line: int
+    at: int = 0
 
 
 @dataclass(eq=False, slots=True)
@@ -130,6 +136,7 @@ class Call(Node):
     mname: str
     args: list[Node] | None
     line: int
+    at: int = 0
 
 
 @dataclass(eq=False, slots=True)
@@ -137,6 +144,7 @@ class SuperCall(Node):
     mname: str
     args: list[Node] | None
     line: int
+    at: int = 0
 
 
 @dataclass(eq=False, slots=True)
@@ -144,6 +152,7 @@ class Unary(Node):
     op: str
     expr: Node
     line: int
+    at: int = 0
 
 
 @dataclass(eq=False, slots=True)
@@ -152,6 +161,7 @@ class Binary(Node):
     left: Node
     right: Node
     line: int
+    at: int = 0
 
 
 @dataclass(eq=False, slots=True)
@@ -175,6 +185,7 @@ class Is(Node):
     left: Node
     right: Node
     line: int
+    at: int = 0
 
 
 @dataclass(eq=False, slots=True)

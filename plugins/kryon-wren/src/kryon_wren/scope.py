@@ -28,7 +28,7 @@ def format_parse_error(err: ParseError) -> tuple[int, str]:
     elif tok.type == "error":
         where = "Error"
     else:
-        text = tok.text if tok.type not in ("str", "interp") else _token_source(tok)
+        text = tok.text if tok.text != '"' else _token_source(tok)
         if len(text) > 64:
             text = text[:64] + "..."
         where = f"Error at '{text}'"
@@ -36,6 +36,7 @@ def format_parse_error(err: ParseError) -> tuple[int, str]:
 
 
 def _token_source(tok: Token) -> str:
+    # A plain string without escapes, whose token keeps only its value.
     return '"' + str(tok.value) + '"'
 
 

@@ -22,6 +22,7 @@ from kryon_core.pystack import reserve_python_frames
 from kryon_wren import codegen, names
 from kryon_wren import nodes as N
 from kryon_wren.compiler import COMPILE_TIME_FACTOR, CompileBudget, compile_pieces
+from kryon_wren.linemarks import Span, frame_line
 from kryon_wren.parser import parse
 from kryon_wren.runtime import objects as O
 from kryon_wren.runtime.core import CORE_NAMES, helpers, set_current_vm
@@ -67,6 +68,8 @@ class CompiledModule:
     python_source: str = ""
     stackful: bool = True
     """Whether its fibers may need stacks of their own (see fiberscan)."""
+    line_spans: dict[int, list[Span]] = field(default_factory=dict)
+    """Where statements span lines, the lines of their calls (see linemarks)."""
 
 
 @dataclass
@@ -82,6 +85,7 @@ class _CodeInfo:
     module: str
     line_map: list[int]
     debug_names: dict[str, str]
+    spans: dict[int, list[Span]] = field(default_factory=dict)
 
 
 def _stdout_write(text: str) -> None:
@@ -157,7 +161,7 @@ class VM:
             last = mod.body[-1]
             mod.body[-1] = N.Return(last.expr, last.line)
         try:
-            pieces, line_map, debug, stackful = codegen.generate(
+            pieces, line_map, spans, debug, stackful = codegen.generate(
                 mod, parser.module_vars, checks=self.checks, tick=tick, chunk_tag=parser.uid()
             )
         except RecursionError:
@@ -188,6 +192,7 @@ class VM:
             variables,
             "".join(t for _, t in pieces),
             stackful,
+            spans,
         )
 
     def compile_budget(self) -> CompileBudget | None:
@@ -222,7 +227,7 @@ class VM:
     def load(self, compiled: CompiledModule, ns: dict[str, Any] | None = None) -> dict[str, Any]:
         """Define the module's functions; ``ns['_wren_module']`` runs its body."""
         self.code_info[compiled.filename] = _CodeInfo(
-            compiled.name, compiled.line_map, compiled.debug_names
+            compiled.name, compiled.line_map, compiled.debug_names, compiled.line_spans
         )
         if compiled.stackful:
             self.fibers.stackless = False
@@ -487,8 +492,9 @@ class VM:
             if info is not None:
                 name = info.debug_names.get(code.co_name)
                 if name is not None:
-                    line = tb.tb_lineno or 0
-                    wline = info.line_map[line] if 0 < line < len(info.line_map) else 0
+                    wline = frame_line(
+                        info.line_map, info.spans, code, tb.tb_lineno or 0, tb.tb_lasti
+                    )
                     frames.append((info.module, wline, name))
             tb = tb.tb_next
         frames.reverse()
@@ -505,8 +511,9 @@ class VM:
             if info is not None:
                 name = info.debug_names.get(code.co_name)
                 if name is not None:
-                    line = frame.f_lineno
-                    wline = info.line_map[line] if 0 < line < len(info.line_map) else 0
+                    wline = frame_line(
+                        info.line_map, info.spans, code, frame.f_lineno or 0, frame.f_lasti
+                    )
                     local_vars = wren_locals(frame.f_locals) if with_locals else {}
                     out.append((info.module, wline, name, local_vars))
             frame = frame.f_back

@@ -63,7 +63,7 @@ System.print(Finder.nestedFind([[1, 2], [3, 4], [5, 6]], 4))
 System.print(Finder.nestedFind([[1]], 7))
 
 var x = 5
-var label = x > 3 ? x > 4 ? "gt4" : "4" : "le3"
+var label = x > 3 ? (x > 4 ? "gt4" : "4") : "le3"
 System.print(label)
 System.print(null || "default")
 System.print(false || null)

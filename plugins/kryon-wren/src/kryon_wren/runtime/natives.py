@@ -21,33 +21,37 @@ _SPECIAL = re.compile(r"[+-]?(?:inf(?:inity)?|nan(?:\([0-9A-Za-z_]*\))?)", re.IG
 
 
 def c_strtod(s: str) -> float | None:
-    """``Num.fromString``: C's strtod (glibc) must consume the whole string
-    but for trailing whitespace; an out-of-range result (ERANGE) is null."""
+    """``Num.fromString``, as the reference does it with C's strtod (glibc): the
+    longest number at the start (after blanks) is read; if it is out of range
+    (overflow, or underflow to a subnormal or to zero) that is an error, else
+    anything but blanks after it makes the answer null."""
     if not s:
         return None
-    body = s.strip(_C_SPACE)
-    if not body:
-        return 0.0  # strtod converts nothing, and the rest is whitespace
-    if _SPECIAL.fullmatch(body):
-        return float(body.lower().split("(")[0])
-    digits = body.lstrip("+-")
-    if _DECIMAL.fullmatch(body):
-        value = float(body)
-        mantissa = re.split("[eE]", digits)[0]
-    elif _HEX.fullmatch(body):
+    body = s.lstrip(_C_SPACE)
+    m = _SPECIAL.match(body) or _HEX.match(body) or _DECIMAL.match(body)
+    if m is None:
+        # Nothing converted: only blanks make a number (zero).
+        return 0.0 if not body.rstrip(_C_SPACE) else None
+    text = m.group()
+    digits = text.lstrip("+-")
+    if m.re is _SPECIAL:
+        value = float(digits.lower().split("(")[0])
+        mantissa = ""
+    elif m.re is _HEX:
         try:
             value = float.fromhex(digits)
         except OverflowError:
-            return None
-        value = -value if body[0] == "-" else value
+            value = INF
         mantissa = re.split("[pP]", digits[2:])[0]
     else:
+        value = float(digits)
+        mantissa = re.split("[eE]", digits)[0]
+    underflow = 0.0 < value < sys.float_info.min or (value == 0.0 and mantissa.strip("0.") != "")
+    if (math.isinf(value) and m.re is not _SPECIAL) or underflow:
+        raise WrenError("Number literal is too large.")
+    if body[m.end() :].rstrip(_C_SPACE):
         return None
-    if math.isinf(value) or 0.0 < abs(value) < sys.float_info.min:
-        return None  # overflow, or underflow to a subnormal
-    if value == 0.0 and mantissa.strip("0.") != "":
-        return None  # underflow to zero
-    return value
+    return -value if text.startswith("-") else value
 
 
 def _num(v: Any, what: str = "Right operand") -> float:
