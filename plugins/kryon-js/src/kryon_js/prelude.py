@@ -1782,7 +1782,11 @@ function runTicks() {
     while (tickHead < tickTail) {
       const t = TICKS[tickHead];
       delete TICKS[tickHead++];
-      applyFn(t[0], undefined, t[1]);
+      try {
+        applyFn(t[0], undefined, t[1]);
+      } catch (e) {
+        if (!uncaughtByListener(e)) throw e;
+      }
     }
   } catch (e) {
     throw described(e);
@@ -1859,6 +1863,46 @@ define(processEvents.hrtime, "bigint", {
 for (const name of keys(processEvents)) {
   define(processObject, name, { value: processEvents[name], writable: true, configurable: true });
 }
+// -- process 'uncaughtException' and 'unhandledRejection' ---------------------------
+// As in Node, a listener of 'uncaughtException' is called with an error nothing caught
+// (thrown by a script's top level, a timer, a tick or a queueMicrotask callback)
+// instead of the program ending, and one of 'unhandledRejection' with each promise
+// left rejected with no handler once the jobs have run (without one, the rejection
+// goes to the 'uncaughtException' listeners).  No limit is handed over: the time
+// limit's interrupt cannot be caught, and an error of memory or stack exhaustion, or
+// one the host raised, ends the call as before.
+function isLimitError(e) {
+  if (!isErrorObject(e)) return false;
+  if (INTERNAL_PROTO !== null && protoOf(e) === INTERNAL_PROTO) return true;
+  // (the host's errors, a limit met in a host call among them, end the call as before)
+  if (ownDescriptor(e, "kryonHostError") !== undefined) return true;
+  const own = ownDescriptor(e, "message"), m = own === undefined ? undefined : own.value;
+  return m === "interrupted" || m === "out of memory" || m === "stack overflow" ||
+    m === "Maximum call stack size exceeded";
+}
+function uncaughtByListener(e, origin) {
+  if (typeof e === "string" && e === lastDescribed) return false;  // already reported
+  if (processListeners("uncaughtException").length === 0 || isLimitError(e)) return false;
+  processEvents.emit("uncaughtException", caught(e), origin || "uncaughtException");
+  return true;
+}
+// The rejections the host put in REJECTED (rejections.py), each to the listeners;
+// false when there are none (the first then fails the call).
+function rejectionsByListener() {
+  const toRejection = processListeners("unhandledRejection").length > 0;
+  if (!toRejection && processListeners("uncaughtException").length === 0) return false;
+  const pairs = [];
+  for (let i = 3; i + 1 < REJECTED.length; i += 2) {
+    pairs[pairs.length] = [REJECTED[i], REJECTED[i + 1]];
+  }
+  REJECTED.length = 0;
+  for (let i = 0; i < pairs.length; i++) {
+    const reason = caught(pairs[i][1]);
+    if (toRejection) processEvents.emit("unhandledRejection", reason, pairs[i][0]);
+    else if (!uncaughtByListener(reason, "unhandledRejection")) return false;
+  }
+  return true;
+}
 let exitEmitted = false;
 function emitExit() {
   if (exitEmitted) return;
@@ -1870,7 +1914,7 @@ define(global, "queueMicrotask", { writable: true, configurable: true, value: {
   queueMicrotask(callback) {
     if (typeof callback !== "function") throw callbackError(callback);
     queueJob(() => {
-      try { callback(); } catch (e) { throw described(e); }
+      try { callback(); } catch (e) { if (!uncaughtByListener(e)) throw described(e); }
     });
   },
 }.queueMicrotask });
@@ -2011,7 +2055,11 @@ function fireTimer() {
   if (next.due > clock) clock = next.due;
   if (next.every) { next.due = clock + next.every; next.seq = ++timerSeq; }
   else mapDelete(TIMERS, next.id);
-  applyFn(next.callback, undefined, next.args);
+  try {
+    applyFn(next.callback, undefined, next.args);
+  } catch (e) {
+    if (!uncaughtByListener(e)) throw e;
+  }
   if (tickHead !== tickTail) runTicks();  // as Node, after each timer: ticks, then jobs
   return true;
 }
@@ -2064,6 +2112,7 @@ function promiseState(p) {
   return [state, result];
 }
 function unhandledRejection(stored) {
+  if (stored && rejectionsByListener()) return undefined;
   const reason = REJECTED[0];
   REJECTED.length = 0;
   const info = stored ? describe(reason)
@@ -2264,7 +2313,12 @@ const api = {
       const namespace = create(null), made = commonjs.newModule();
       const cjs = [made.exports, commonjs.require, made.module];
       // a CommonJS file's `this` at top level is its module.exports, as in Node
-      applyFn(wrapper, cjs[0], [scope, sites, namespace, cjs[0], cjs[1], cjs[2]]);
+      try {
+        applyFn(wrapper, cjs[0], [scope, sites, namespace, cjs[0], cjs[1], cjs[2]]);
+      } catch (e) {
+        // (the rest of the top level is not run, as in Node; the functions declared stay)
+        if (typeof namespace.make !== "function" || !uncaughtByListener(e)) throw e;
+      }
       if (outCount !== 0) flushOut();
       return namespace.make();
     } catch (e) { return fail(e); }

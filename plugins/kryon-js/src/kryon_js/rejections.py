@@ -151,7 +151,10 @@ class RejectionTracker:
     def first(self) -> bool | None:
         """After the jobs drained: None if every rejected promise has a handler now;
         otherwise the first unhandled one's reason is put at index 0 of the slot array
-        (True; False if that failed for lack of memory) and the batch is dropped."""
+        (True; False if that failed for lack of memory), and every unhandled promise
+        and its reason from index 3 on (3 and 4, 5 and 6...: what a script's
+        ``process.on('unhandledRejection')`` listener is called with), and the batch is
+        dropped."""
         self.seen = False
         if not self._open:
             return None
@@ -162,8 +165,14 @@ class RejectionTracker:
         stored: int = lib.JS_DefinePropertyValueUint32(ctx, self._array, 0, reason, _JS_PROP_C_W_E)
         if stored < 0:
             lib.JS_FreeValue(ctx, lib.JS_GetException(ctx))
-        for promise in kept:
-            lib.JS_FreeValue(ctx, promise)
+        define = lib.JS_DefinePropertyValueUint32
+        for i, promise in enumerate(kept):
+            # (each promise's reference goes to the array, its reason taken first: a
+            # failed definition frees the value it was given)
+            result = lib.JS_PromiseResult(ctx, promise)
+            for index, value in ((3 + 2 * i, promise), (4 + 2 * i, result)):
+                if define(ctx, self._array, index, value, _JS_PROP_C_W_E) < 0:
+                    lib.JS_FreeValue(ctx, lib.JS_GetException(ctx))
         return stored >= 0
 
     def promise_state(self) -> int:

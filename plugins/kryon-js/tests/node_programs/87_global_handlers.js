@@ -1,0 +1,12 @@
+process.on('uncaughtException', (err, origin) => { console.log('caught by handler:', err.message, origin); });
+process.on('unhandledRejection', (reason, promise) => { console.log('unhandled rejection:', reason instanceof Error ? reason.message : reason, promise instanceof Promise); });
+setTimeout(() => { console.log('timer runs'); throw new Error('from timer'); }, 5);
+setTimeout(() => console.log('later timer still runs'), 10);
+Promise.reject(new Error('rejected 1'));
+Promise.reject('plain reason');
+(async () => { await null; throw new TypeError('async boom'); })();
+process.nextTick(() => { throw new RangeError('from tick'); });
+queueMicrotask(() => { null.x; });
+console.log('before throw');
+throw new Error('top-level boom');
+console.log('never');
