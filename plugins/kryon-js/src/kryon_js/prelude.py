@@ -2417,6 +2417,17 @@ const api = {
   setSource: (base, text) => { mapSet(SOURCES, base, [text, undefined]); },
   dropSource: (base) => { mapDelete(SOURCES, base); },
   // kryon run: the status a program that ends by itself leaves (process.exitCode).
+  // 'beforeExit' as the program ends by itself: 0 no listener, 1 they ran, 2 they
+  // started a timer or a tick (runtime.exit_code runs that work, then asks again)
+  beforeExit: () => {
+    try {
+      if (processListeners("beforeExit").length === 0) return 0;
+      const timers = timerSeq;
+      processEvents.emit("beforeExit", exitStatus(exitCode) | 0);
+      if (outCount !== 0) flushOut();
+      return timerSeq !== timers || tickHead !== tickTail ? 2 : 1;
+    } catch (e) { return fail(e); }
+  },
   exitCode: () => {
     try { emitExit(); } catch (e) { return fail(e); }
     if (outCount !== 0) flushOut();

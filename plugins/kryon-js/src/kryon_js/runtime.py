@@ -86,6 +86,7 @@ _API = (
     "setSource",
     "dropSource",
     "exitCode",
+    "beforeExit",
     "newScope",
     "loadModule",
     "declare",
@@ -96,6 +97,8 @@ _API = (
     "dropTimers",
     "throwSites",
 )
+BEFORE_EXIT_ROUNDS = 1000
+"""How many times ``'beforeExit'`` may come (its listeners starting timers each time)."""
 # Sloppy on purpose: a direct eval inside ``with (scope)`` is how the REPL runs
 # snippets in a script's namespace (``JsEngine.evaluate``).
 _EVAL_HELPER = "(function ($kscope$, $kcode$) { with ($kscope$) { return eval($kcode$); } })"
@@ -526,7 +529,19 @@ class JsRuntime:
         self.runaway = True
 
     def exit_code(self, caller: str) -> int:
-        """``process.exitCode`` as a status (0 if unset)."""
+        """``process.exitCode`` as a status (0 if unset), once the ``'beforeExit'``
+        listeners have run with the work they started: as in Node, the event comes
+        again while they start timers (at most ``BEFORE_EXIT_ROUNDS`` times here; then
+        it is the time limit, where Node would run for ever)."""
+        for _ in range(BEFORE_EXIT_ROUNDS):
+            more = self.raw(self.api["beforeExit"], (), caller)
+            if not more:
+                break
+            self.drain(caller)
+            if more != 2:  # no timer started: the program ends
+                break
+        else:
+            raise self.errors.limit_error("interrupted", caller, []) or TimeLimitError(caller)
         return int(self.raw(self.api["exitCode"], (), caller))
 
     # -- after a limit ---------------------------------------------------------------
