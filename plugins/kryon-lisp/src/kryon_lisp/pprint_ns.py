@@ -1,7 +1,7 @@
 """``clojure.pprint``: ``pprint`` with Clojure's layout of data, and ``print-table``.
 
 Clojure's pretty printer puts a collection on one line when it fits in the
-right margin (72 columns; the line must end before column 72, counting what
+right margin (72 columns; the line may end at column 72, counting what
 follows the collection up to the next place its parent may break: ``,`` and a
 space in a map, a space in a vector, the closing brackets of the last
 elements). One that does not fit breaks at every element (its "linear"
@@ -41,7 +41,7 @@ def _layout(x: Any, col: int, trailing: int, out: list[str]) -> int:
     the parent's next break); answer the column after it."""
     flat = pr_str(x)
     block = _block(x) if "\n" not in flat else None
-    if block is None or col + len(flat) + trailing < RIGHT_MARGIN:
+    if block is None or col + len(flat) + trailing <= RIGHT_MARGIN:
         out.append(flat)
         return col + len(flat) if "\n" not in flat else len(flat) - flat.rfind("\n") - 1
     prefix, elements, suffix, entries = block
@@ -56,7 +56,7 @@ def _layout(x: Any, col: int, trailing: int, out: list[str]) -> int:
         if entries:
             key, value = element
             entry = f"{pr_str(key)} {pr_str(value)}"
-            if col + len(entry) + after < RIGHT_MARGIN:
+            if col + len(entry) + after <= RIGHT_MARGIN:
                 out.append(entry)
                 col += len(entry)
             else:  # the entry's own block breaks: the value under the key
