@@ -157,3 +157,43 @@ def test_time_component_options_and_time_styles(js: Any) -> None:
         "9:05 AM",
         "TypeError: Invalid option : timeStyle",
     ]
+
+
+NUMBER_FORMS = (
+    "function f() {\n"
+    "  const fmt = (v, o) => new Intl.NumberFormat('en-US', o).format(v);\n"
+    "  return [\n"
+    "    [1234, 1500, 99999, 999999, 1234567, 2.5e15, 0.001234, 99.5]\n"
+    "      .map((v) => fmt(v, { notation: 'compact' })).join(' '),\n"
+    "    fmt(1234567, { notation: 'compact', compactDisplay: 'long' }),\n"
+    "    [1234, 0.001234, 99.5].map((v) => fmt(v, { maximumSignificantDigits: 3 })).join(' '),\n"
+    "    [0, 12, 0.5].map((v) => fmt(v, { minimumSignificantDigits: 3 })).join(' '),\n"
+    "    [12345678, 0.5, 0].map((v) => fmt(v, { notation: 'scientific' }) + '/' +\n"
+    "      fmt(v, { notation: 'engineering' })).join(' '),\n"
+    "    [0, -0, 5].map((v) => fmt(v, { signDisplay: 'always' }) + '/' +\n"
+    "      fmt(v, { signDisplay: 'exceptZero' })).join(' '),\n"
+    "    fmt(-5, { style: 'currency', currency: 'USD', currencySign: 'accounting' }),\n"
+    "    fmt(-5, { style: 'currency', currency: 'USD', currencyDisplay: 'code' }),\n"
+    "    fmt(1, { style: 'currency', currency: 'EUR', currencyDisplay: 'name',\n"
+    "      maximumFractionDigits: 0 }) + '/' +\n"
+    "      fmt(2, { style: 'currency', currency: 'USD', currencyDisplay: 'name' }),\n"
+    "    (1234.5).toLocaleString('en-US', { maximumSignificantDigits: 2 }),\n"
+    "  ];\n"
+    "}\n"
+)
+
+
+def test_number_notations_significant_digits_and_signs(js: Any) -> None:
+    # as Node 20's ICU gives them (the code's separator is a no-break space)
+    assert js.call(js.load(NUMBER_FORMS), "f") == [
+        "1.2K 1.5K 100K 1M 1.2M 2500T 0.0012 100",
+        "1.2 million",
+        "1,230 0.00123 99.5",
+        "0.00 12.0 0.500",
+        "1.235E7/12.346E6 5E-1/500E-3 0E0/0E0",
+        "+0/0 -0/0 +5/+5",
+        "($5.00)",
+        "-USD\u00a05.00",
+        "1 euro/2.00 US dollars",
+        "1,200",
+    ]

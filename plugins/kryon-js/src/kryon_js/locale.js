@@ -123,15 +123,82 @@ function group(int) {
   for (let i = int.length; i > 0; i -= 3) out = int.slice(Math.max(0, i - 3), i) + (out ? "," + out : "");
   return out;
 }
+// Rounds [int, frac] to `places` fraction digits, a negative count rounding into the
+// integer part (half away from zero).
+function roundDigits(int, frac, places) {
+  if (places >= 0) return roundParts(int, frac, places);
+  const cut = int.length + places;
+  if (cut < 0) return ["0", ""];
+  const head = roundParts(int.slice(0, cut) || "0", int.slice(cut) + frac, 0)[0];
+  return [head === "0" ? "0" : head + "0".repeat(-places), ""];
+}
+// The fraction digits [int, frac] at `maxSD` significant digits, padded to `minSD`.
+function significantParts(int, frac, minSD, maxSD) {
+  const zeros = int === "0" ? frac.length - frac.replace(/^0+/, "").length : 0;
+  const magnitude = int === "0" ? (frac.replace(/^0+/, "") === "" ? 1 : -zeros) : int.length;
+  [int, frac] = roundDigits(int, frac, maxSD - magnitude);
+  frac = frac.replace(/0+$/, "");
+  const shown = int === "0" ? frac.replace(/^0+/, "").length || (frac === "" ? 1 : 0) : int.length;
+  const missing = minSD - (int === "0" ? shown + (frac === "" ? 0 : 0) : int.length + frac.length);
+  if (missing > 0) frac += "0".repeat(missing);
+  return [int, frac];
+}
+// en-US's compact forms: the unit by magnitude, two significant digits below ten of it.
+const COMPACT = [[12, "T", " trillion"], [9, "B", " billion"], [6, "M", " million"],
+                 [3, "K", " thousand"]];
+function compactParts(int, frac, o, long) {
+  const fractions = o.minimumFractionDigits !== undefined || o.maximumFractionDigits !== undefined;
+  for (let u = 0; u <= COMPACT.length; u++) {
+    const shift = u < COMPACT.length ? COMPACT[u][0] : 0;
+    if (int.length <= shift && u < COMPACT.length) continue;  // below this unit
+    let i = int.slice(0, int.length - shift) || "0", f = int.slice(int.length - shift) + frac;
+    if (fractions) {
+      [i, f] = roundParts(i, f, o.maximumFractionDigits === undefined ? 0 : +o.maximumFractionDigits);
+      f = f.replace(/0+$/, "").padEnd(+o.minimumFractionDigits || 0, "0");
+    } else if (i.length >= 2) {
+      [i, f] = roundParts(i, f, 0);
+    } else {
+      [i, f] = significantParts(i, f, 1, 2);
+    }
+    if (i.length > 3 && u > 0) {  // rounded up to the next unit (999,999 is 1M)
+      int = "1" + "0".repeat(COMPACT[u - 1][0]); frac = ""; u -= 2; continue;
+    }
+    const suffix = u < COMPACT.length ? COMPACT[u][long ? 2 : 1] : "";
+    return [i, f, suffix];
+  }
+  return [int, frac, ""];
+}
+// The mantissa [int, frac] and exponent of scientific (step 1) or engineering (3) forms.
+function exponentParts(int, frac, step, maxFD) {
+  const digits = (int + frac).replace(/^0+/, "");
+  if (digits === "") return ["0", "", 0];
+  let exponent = int !== "0" ? int.length - 1 : -(frac.length - frac.replace(/^0+/, "").length) - 1;
+  const leadOf = (e) => (step === 1 ? 0 : ((e % 3) + 3) % 3);
+  const lead = leadOf(exponent), all = digits.replace(/0+$/, "") || "0";
+  const [i, f] = roundParts(all.slice(0, lead + 1).padEnd(lead + 1, "0"), all.slice(lead + 1), maxFD);
+  if (i.length > lead + 1) {  // rounded up to a power of ten (9.9995 is 1E1)
+    const next = leadOf(exponent + 1);
+    return ["1" + "0".repeat(next), "", exponent + 1 - next];
+  }
+  return [i, f.replace(/0+$/, ""), exponent - lead];
+}
+const CURRENCY_NAMES = { USD: ["US dollar", "US dollars"], EUR: ["euro", "euros"],
+  GBP: ["British pound", "British pounds"], JPY: ["Japanese yen", "Japanese yen"],
+  INR: ["Indian rupee", "Indian rupees"], CNY: ["Chinese yuan", "Chinese yuan"],
+  KRW: ["South Korean won", "South Korean won"], CAD: ["Canadian dollar", "Canadian dollars"],
+  AUD: ["Australian dollar", "Australian dollars"] };
 const formatNumber = function formatNumber(x, options) {
   const o = options === undefined || options === null ? {} : Object(options);
   const style = o.style === undefined ? "decimal" : String(o.style);
-  let symbol = "", minFD = 0, maxFD = 3;
+  const notation = o.notation === undefined ? "standard" : String(o.notation);
+  let symbol = "", minFD = 0, maxFD = 3, code = "";
   if (style === "currency") {
-    const code = String(o.currency).toUpperCase();
+    code = String(o.currency).toUpperCase();
     const known = CURRENCIES[code];
     symbol = known ? known[0] : code + "\u00a0";
     minFD = maxFD = known ? known[1] : 2;
+    if (o.currencyDisplay === "code") symbol = code + "\u00a0";
+    else if (o.currencyDisplay === "name") symbol = "";
   } else if (style === "percent") {
     maxFD = 0;
   }
@@ -143,26 +210,52 @@ const formatNumber = function formatNumber(x, options) {
     maxFD = +o.maximumFractionDigits;
     if (minFD > maxFD) minFD = maxFD;
   }
-  const negative = x < 0 || Object.is(x, -0);
-  let body;
+  const significant = o.minimumSignificantDigits !== undefined ||
+    o.maximumSignificantDigits !== undefined;
+  let negative = x < 0 || Object.is(x, -0), body, zero = false;
   if (x !== x) body = "NaN";
   else if (x === Infinity || x === -Infinity) body = "\u221e";
   else {
-    let [int, frac] = decimalParts(x);
+    let [int, frac] = decimalParts(x), suffix = "";
     if (style === "percent") {
       const digits = (int + frac).padEnd(int.length + 2, "0");
       frac = digits.slice(int.length + 2);
       int = digits.slice(0, int.length + 2).replace(/^0+(?=\d)/, "");
     }
-    [int, frac] = roundParts(int, frac, maxFD);
-    while (frac.length > minFD && frac[frac.length - 1] === "0") frac = frac.slice(0, -1);
-    frac = frac.padEnd(minFD, "0");
+    if (notation === "scientific" || notation === "engineering") {
+      let exponent;
+      [int, frac, exponent] = exponentParts(int, frac, notation === "scientific" ? 1 : 3, maxFD);
+      suffix = "E" + exponent;
+    } else if (notation === "compact") {
+      [int, frac, suffix] = compactParts(int, frac, o, o.compactDisplay === "long");
+    } else if (significant) {
+      const minSD = o.minimumSignificantDigits === undefined ? 1 : +o.minimumSignificantDigits;
+      const maxSD = o.maximumSignificantDigits === undefined ? 21 : +o.maximumSignificantDigits;
+      [int, frac] = significantParts(int, frac, minSD, maxSD);
+    } else {
+      [int, frac] = roundParts(int, frac, maxFD);
+      while (frac.length > minFD && frac[frac.length - 1] === "0") frac = frac.slice(0, -1);
+      frac = frac.padEnd(minFD, "0");
+    }
+    zero = /^0*$/.test(int + frac);
     if (o.minimumIntegerDigits !== undefined) int = int.padStart(+o.minimumIntegerDigits, "0");
-    if (o.useGrouping !== false) int = group(int);
-    body = frac ? int + "." + frac : int;
+    // (a compact form is not grouped: 2,500 trillion is "2500T", as in Node)
+    if (o.useGrouping !== false && notation !== "compact") int = group(int);
+    body = (frac ? int + "." + frac : int) + suffix;
   }
   if (style === "percent") body += "%";
-  return (negative ? "-" : "") + symbol + body;
+  const display = o.signDisplay === undefined ? "auto" : String(o.signDisplay);
+  let sign = negative ? "-" : "";
+  if (display === "never" || (display === "exceptZero" && zero)) sign = "";
+  else if ((display === "always" || display === "exceptZero") && !negative) sign = "+";
+  if (style === "currency" && o.currencyDisplay === "name") {
+    const names = CURRENCY_NAMES[code];
+    return sign + body + " " + (names ? names[body === "1" ? 0 : 1] : code);
+  }
+  if (style === "currency" && o.currencySign === "accounting" && sign === "-") {
+    return "(" + symbol + body + ")";
+  }
+  return sign + symbol + body;
 };
 const define = (proto, name, value) => Object.defineProperty(proto, name,
   { value: value, writable: true, enumerable: false, configurable: true });
