@@ -82,14 +82,16 @@ the host's interpreter, and 3.10 has none of it."""
 
 
 _FRAME = re.compile(r'  File "(?P<script>[^"]+)", line (?P<line>\d+), in ')
+_FRAME_OF_SOURCE = re.compile(r'  File "(?P<script>[^"]+)", line (?P<line>\d+)$')
 
 
 def reported_headline(stderr: str) -> str:
     """The first line of a ``kryon run`` stderr, with python's report of an
     uncaught error (``Traceback (most recent call last):`` ... ``Type: text``)
     told as Kryon tells its other errors: ``ScriptRuntimeError: script:line:
-    Type: text``, at the innermost frame, so that tables of expected
-    outcomes read alike for every error."""
+    Type: text``, at the innermost frame (and python's report of a syntax
+    error as ``CompileError: script:line: SyntaxError: text``), so that
+    tables of expected outcomes read alike for every error."""
     lines = stderr.splitlines()
     while lines and lines[0].startswith("Exception ignored in"):
         # a finalizer's report: `kryon run` ends the program (its finalizers
@@ -99,6 +101,10 @@ def reported_headline(stderr: str) -> str:
         while lines and lines[0].startswith(("  ", "Traceback (most recent call last):")):
             del lines[0]
         del lines[:1]  # its exception
+    if lines and _FRAME_OF_SOURCE.match(lines[0]):  # python's report of a SyntaxError
+        where = _FRAME_OF_SOURCE.match(lines[0])
+        assert where is not None
+        return f"CompileError: {where['script']}:{where['line']}: {lines[-1]}"
     if not lines or lines[0] != "Traceback (most recent call last):":
         return lines[0] if lines else ""
     frames = [match for line in lines if (match := _FRAME.match(line))]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kryon_core import ScriptRuntimeError
+from kryon_core import CompileError, ScriptRuntimeError
 
 from .conftest import PY311, Harness
 
@@ -161,3 +161,24 @@ def test_the_stack_a_script_extracts_starts_at_its_own_outermost_frame(
         [sys.executable, "prog.py"], capture_output=True, text=True, cwd=tmp_path, check=False
     )
     assert either.printed == python.stdout.replace(str(tmp_path / "prog.py"), "prog.py")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "x = (1,\n",
+        "print('a' 'b' c)\n",
+        "x = 1\nif x = 2:\n    pass\n",
+        "a = 1\nb = 2 3\n",
+        "for i in range(3):\n    print(i)\n  print('bad')\n",
+        "x = 'unterminated\n",
+    ],
+)
+def test_a_syntax_error_is_reported_as_python_reports_it(
+    either: Harness, tmp_path: Path, source: str
+) -> None:
+    """It was ``CompileError: prog.py:1:5: SyntaxError: ...``; python shows
+    the place, the line and a caret under the fault."""
+    with pytest.raises(CompileError) as info:
+        run_program(either, source)
+    assert info.value.render() == python_stderr(tmp_path, source)

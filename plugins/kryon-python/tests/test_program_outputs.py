@@ -180,12 +180,12 @@ def test_kryon_run_prints_what_python_prints(tmp_path: Path, name: str, policy: 
 # is the script's name, {n} any line: where a time limit lands in a loop;
 # {main}, the "__main__." before a program's own class on Python 3.10)
 FAILING = {
-    "syntax": ("x = (1,\n", "", 65, "CompileError: {s}:1:5: SyntaxError: '(' was never closed"),
+    "syntax": ("x = (1,\n", "", 65, "CompileError: {s}:1: SyntaxError: '(' was never closed"),
     "indentation": (
         "def f():\nreturn 1\n",
         "",
         65,
-        "CompileError: {s}:2:1: IndentationError: expected an indented block after "
+        "CompileError: {s}:2: IndentationError: expected an indented block after "
         "function definition on line 1",
     ),
     "division by zero": (

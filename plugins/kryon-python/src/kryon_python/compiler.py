@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import marshal
 import sys
+import traceback
 from types import CodeType
 
 from kryon_core import (
@@ -155,7 +156,9 @@ def _too_complex(exc: ValueError | RecursionError | MemoryError, script: str) ->
 def _compile_error(exc: SyntaxError, script: str) -> CompileError:
     message = f"{type(exc).__name__}: {exc.msg}"
     column = exc.offset if exc.offset and exc.offset > 0 else None
-    return CompileError(message, script=script, line=exc.lineno, column=column)
+    # told as ``python FILE`` tells it: the place, the line with its caret
+    shown = "".join(traceback.format_exception_only(type(exc), exc)).rstrip("\n")
+    return CompileError(message, script=script, line=exc.lineno, column=column, rendered=shown)
 
 
 def _functions(tree: ast.Module) -> dict[str, FunctionInfo]:
