@@ -1238,7 +1238,10 @@ function v8Message(message, e) {
     return callee[0] + " is not a " + (message === "not a constructor" ? "constructor" : callee[1]);
   }
   if (message === NOT_ITERABLE) return notIterable(line, at);
-  if (message === TO_OBJECT) return parameterMessage(top.getLineNumber(), line, at);
+  if (message === TO_OBJECT) {
+    return parameterMessage(top.getLineNumber(), line, at) ||
+      nestedPatternMessage(top.getLineNumber(), line, at);
+  }
   if (message === REVOKED) {
     return "Cannot perform '" + (ASSIGNMENT.test(strSlice(line, at)) ? "set" : "get") +
       "' on a proxy that has been revoked";
@@ -1378,6 +1381,47 @@ function patternParameter(text, nested) {
     if (c === 40 || c === 91 || c === 123) depth++;
     else if (c === 41 || c === 93 || c === 125) { if (--depth < 0) return undefined; }
     else if (c === 44 && depth === 0) param = true;
+  }
+  return undefined;
+}
+// A declaration's nested pattern of undefined or null (`const { a: { b } } = {}`): the
+// value itself was checked before (shape.py), so QuickJS's error is a nested pattern's,
+// which V8 words as reading its first key.  QuickJS places it at the start of the
+// function (or elsewhere on the line): the first declaration with a nested object
+// pattern from there on (a few lines), else before it on the line, is named, its value
+// taken to be undefined (QuickJS's error does not say which).
+const DECLARED_PATTERN = /\b(?:const|let|var)\s*(?=[{[])/g;
+function nestedPatternMessage(vmLine, line, at) {
+  let text = line;
+  for (let n = 1; n <= 6; n++) {
+    const next = sourceLine(vmLine + n);
+    if (next === undefined) break;
+    text += "\n" + next;
+  }
+  const starts = [];
+  for (const m of text.matchAll(DECLARED_PATTERN)) starts.push(m.index + m[0].length);
+  const after = starts.filter((k) => k >= at), before = starts.filter((k) => k < at).reverse();
+  for (const start of after.concat(before)) {
+    const shown = nestedKey(text, start);
+    if (shown !== undefined) return "Cannot read properties of undefined (reading '" + shown + "')";
+  }
+  return undefined;
+}
+// The first key of the first object pattern nested in the pattern at `start`.
+function nestedKey(line, start) {
+  let depth = 0;
+  for (let k = start; k < line.length; k++) {
+    const c = charCode(line, k);
+    if (c === 123 || c === 91) {
+      if (depth++ > 0 && c === 123) {
+        const key = /^\s*([\w$]+|'[^']*'|"[^"]*")\s*[,:}=]/.exec(strSlice(line, k + 1));
+        if (key === null) return undefined;
+        return charCode(key[1], 0) === 34 || charCode(key[1], 0) === 39
+          ? strSlice(key[1], 1, -1) : key[1];
+      }
+    } else if (c === 125 || c === 93) {
+      if (--depth === 0) return undefined;
+    }
   }
   return undefined;
 }
