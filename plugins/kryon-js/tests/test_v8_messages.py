@@ -368,6 +368,12 @@ def test_a_destructured_parameter_of_a_missing_argument_is_named_as_v8_names_it(
 
 FIXED_TEXTS = """\
 function shown(f) { try { f(); } catch (e) { return e.name + ': ' + e.message; } }
+class Counter {
+  #count = 0;
+  #bump() { this.#count++; }
+  inc() { this.#bump(); return this; }
+  static check(o) { return o.#bump(); }
+}
 function all() {
   return [
     shown(() => { const a = {}; const b = Object.create(a); Object.setPrototypeOf(a, b); }),
@@ -382,6 +388,7 @@ function all() {
     shown(() => Object.defineProperty(Object.freeze({}), 'y', { value: 1 })),
     shown(() => new Set(5)), shown(() => new Map({ a: 1 })), shown(() => new WeakSet(true)),
     shown(() => Object.fromEntries(1_000)), shown(() => new Set(() => 1)),
+    shown(() => Counter.prototype.inc.call({})), shown(() => Counter.check([])),
   ];
 }
 """
@@ -404,4 +411,6 @@ def test_more_texts_of_the_engine_are_v8s(js: Any) -> None:
             f"TypeError: {what} is not iterable (cannot read property Symbol(Symbol.iterator))"
             for what in ("number 5", "object", "boolean true", "number 1000", "function")
         ],
+        "TypeError: Receiver must be an instance of class Counter",
+        "TypeError: Receiver must be an instance of class Counter",
     ]

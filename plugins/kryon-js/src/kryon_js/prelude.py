@@ -1238,6 +1238,10 @@ function v8Message(message, e) {
     return callee[0] + " is not a " + (message === "not a constructor" ? "constructor" : callee[1]);
   }
   if (message === NOT_ITERABLE) return notIterable(line, at);
+  if (message === BAD_BRAND) {  // a private method or accessor of another object
+    const name = enclosingClass(top.getLineNumber(), at);
+    return name === undefined ? undefined : "Receiver must be an instance of class " + name;
+  }
   if (message === TO_OBJECT) {
     return parameterMessage(top.getLineNumber(), line, at) ||
       nestedPatternMessage(top.getLineNumber(), line, at);
@@ -1384,6 +1388,28 @@ function patternParameter(text, nested) {
   }
   return undefined;
 }
+// The name of the class whose body holds the script's column `at` of `vmLine`.
+function enclosingClass(vmLine, at) {
+  const band = bandOf(vmLine), entry = band && mapGet(SOURCES, band[0]);
+  if (entry === undefined) return undefined;
+  if (entry[1] === undefined) entry[1] = strSplit(entry[0], "\n");
+  const lines = entry[1], index = vmLine - band[0] - 1;
+  let offset = at;
+  for (let i = 0; i < index && i < lines.length; i++) offset += lines[i].length + 1;
+  const source = entry[0];
+  let depth = 0;
+  for (let k = offset; k >= 0; k--) {
+    const c = charCode(source, k);
+    if (c === 125) depth++;
+    else if (c === 123 && depth-- === 0) {
+      depth = 0;
+      const head = /class\s+([\w$]+)(?:\s+extends\s+[^{]*)?\s*$/
+        .exec(strSlice(source, k > 200 ? k - 200 : 0, k));
+      if (head !== null) return head[1];
+    }
+  }
+  return undefined;
+}
 // A declaration's nested pattern of undefined or null (`const { a: { b } } = {}`): the
 // value itself was checked before (shape.py), so QuickJS's error is a nested pattern's,
 // which V8 words as reading its first key.  QuickJS places it at the start of the
@@ -1515,11 +1541,12 @@ const REWORDED = create(null);  // texts reworded from the error's top frame
 const BIGINT_MIXED = "cannot convert BigInt to number", NOT_ITERABLE = "value is not iterable";
 const NOT_EXTENSIBLE = "object is not extensible", NOT_DELETED = "could not delete property";
 const NO_SETTER = "no setter for property", NOT_CONFIGURABLE = "property is not configurable";
+const BAD_BRAND = "invalid brand on object";
 const TO_OBJECT = "Cannot convert undefined or null to object";
 for (const m of ["not a function", "not a constructor", "invalid number of digits",
                  "empty array", "class constructors must be invoked with 'new'", BIGINT_MIXED,
                  NOT_ITERABLE, NOT_EXTENSIBLE, NOT_DELETED, NO_SETTER, TO_OBJECT, REVOKED,
-                 NOT_CONFIGURABLE,
+                 NOT_CONFIGURABLE, BAD_BRAND,
                  "regexp must have the 'g' flag", "null or undefined are forbidden",
                  "not an object", "invalid array index", "out of bound"]) {
   REWORDED[m] = true;
