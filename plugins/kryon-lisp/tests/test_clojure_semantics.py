@@ -219,3 +219,15 @@ def test_class_of_a_function_volatile_and_delay_is_clojures(
         "user$f clojure.core$inc clojure.core$map clojure.lang.Volatile clojure.lang.Delay\n"
         "class clojure.core$inc cannot be cast to class java.lang.Number\n"
     )
+
+
+def test_quot_rem_mod_of_a_double_and_a_computed_divisor(output: Callable[[str], str]) -> None:
+    """Both operands' type tests run whatever the first finds (the divisor,
+    a call, was left unevaluated when the dividend was a double), and a
+    double's remainder is Numbers.remainder's n - (long)(n/d) * d."""
+    source = """
+    (prn (quot -2.25 (rationalize -2.25)) (rem (* 2 -5/4 1/3) (min 10N 10 2))
+         (quot 7.5 (inc 1)) (rem 1000.0 1/3) (mod 7.0 (compare 0 3)) (mod -7 2.5) (rem 5.5 0.1)
+         (Math/floor ##NaN) (long ##NaN))
+    """
+    assert output(source) == "1.0 -5/6 3.0 0.0 0.0 0.5 0.0 ##NaN 0\n"

@@ -269,7 +269,7 @@ def quot(a: Any, b: Any) -> Any:
     if b == 0:
         raise ZeroDivisionError("Divide by zero")
     if type(a) is float or type(b) is float:
-        return float(math.trunc(a / b))
+        return float(_double_quotient(*_doubles(a, b)))
     q = abs(a) // abs(b)
     q = q if (a >= 0) == (b >= 0) else -q
     if type(a) is Fraction or type(b) is Fraction:
@@ -286,14 +286,29 @@ def rem(a: Any, b: Any) -> Any:
     if b == 0:
         raise ZeroDivisionError("Divide by zero")
     if type(a) is float or type(b) is float:
-        return math.fmod(a, b)
+        # Numbers.remainder: n - (long)(n / d) * d, not the exact fmod
+        x, y = _doubles(a, b)
+        return x - _double_quotient(x, y) * y
     return _contagion(_norm(a - b * quot(a, b)), a, b)
+
+
+def _double_quotient(x: float, y: float) -> int:
+    q = x / y
+    if math.isnan(q) or math.isinf(q):
+        from kryon_lisp.classes import EXCEPTIONS
+
+        raise EXCEPTIONS["NumberFormatException"]("Infinite or NaN")
+    return math.trunc(q)
 
 
 def mod(a: Any, b: Any) -> Any:
     if type(a) is int and type(b) is int and b:
         return a % b
     a, b = _num(a), _num(b)
+    if type(a) is float or type(b) is float:
+        # clojure.core/mod: the remainder, moved to the divisor's sign
+        m = rem(a, b)
+        return m if m == 0 or (a > 0) == (b > 0) else add2(m, b)
     if b == 0:
         raise ZeroDivisionError("Divide by zero")
     return _contagion(_norm(a % b), a, b)
@@ -425,6 +440,8 @@ def _cast(kind: str, bits: int) -> Any:
     low, high = -(2 ** (bits - 1)), 2 ** (bits - 1) - 1
 
     def cast(x: Any) -> int:
+        if type(x) is float and math.isnan(x):
+            return 0  # Java's (long) NaN: no comparison with the range fails for it
         n = to_int(x)
         if not low <= n <= high and type(x) is not Fraction:
             raise ValueError(f"Value out of range for {kind}: {str_of(x)}")

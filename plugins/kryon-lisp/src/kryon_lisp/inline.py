@@ -270,15 +270,21 @@ def _division(op: type[ast.operator], fallback: str, any_sign: bool) -> Emitter:
             return None
         a_arg, b_arg = args
         divisor = _int_value(b_arg) if _is_int_const(b_arg) else None
-        a_first, a = _spill(scope, a_arg)
-        b_first, b = _spill(scope, b_arg)
         # each operand is evaluated once, in order, by its type test; a
         # literal or a proven long held in a variable needs none
-        checks: list[ast.expr] = [
-            ast.Compare(left=_int_type(first), ops=[ast.Is()], comparators=[name("@int")])
-            for first, arg in ((a_first, a_arg), (b_first, b_arg))
-            if not (is_long(arg) and is_simple(arg))
-        ]
+        checks: list[ast.expr]
+        if not any(is_long(arg) and is_simple(arg) for arg in args):
+            # both tested: neither test may skip the other operand's evaluation
+            both, a, b = _both_ints(scope, a_arg, b_arg)
+            checks = [both]
+        else:
+            a_first, a = _spill(scope, a_arg)
+            b_first, b = _spill(scope, b_arg)
+            checks = [
+                ast.Compare(left=_int_type(first), ops=[ast.Is()], comparators=[name("@int")])
+                for first, arg in ((a_first, a_arg), (b_first, b_arg))
+                if not (is_long(arg) and is_simple(arg))
+            ]
         if any_sign:
             if divisor is None or divisor == 0:
                 checks.append(ast.Compare(left=b, ops=[ast.NotEq()], comparators=[const(0)]))

@@ -184,6 +184,16 @@ def _value_of(x: Any, radix: int = 10) -> int:
     return x if type(x) is int else _parse_int(x, radix)
 
 
+def _whole(rounding: Callable[[float], int]) -> Callable[[Any], float]:
+    """Math/floor, ceil and rint: a double; NaN and the infinities stay as they are."""
+
+    def whole(x: Any) -> float:
+        x = float(x)
+        return float(rounding(x)) if math.isfinite(x) else x
+
+    return whole
+
+
 def _bit_methods(width: int) -> dict[str, Callable[..., Any]]:
     """Integer's and Long's bit twiddling statics, on the two's complement of ``width`` bits."""
     mask = (1 << width) - 1
@@ -217,8 +227,8 @@ NAMESPACES: dict[str, dict[str, Any]] = {
         "floorMod": lambda a, b: int(a) % int(b),
         "asin": _java_math(math.asin),
         "acos": _java_math(math.acos),
-        "floor": lambda x: float(math.floor(x)),
-        "ceil": lambda x: float(math.ceil(x)),
+        "floor": _whole(math.floor),
+        "ceil": _whole(math.ceil),
         "round": _round,
         "max": max,
         "min": min,
@@ -348,7 +358,7 @@ NAMESPACES["Math"].update(
         "tanh": _java_math(math.tanh),
         "log1p": _java_math(math.log1p),
         "expm1": _java_math(math.expm1),
-        "rint": lambda x: float(round(x)),  # Java rounds half to even, as Python does
+        "rint": _whole(round),  # Java rounds half to even, as Python does
     }
 )
 for _boxed in ("Integer", "Long"):
