@@ -819,3 +819,53 @@ def test_a_string_token_is_its_source_on_the_line_where_it_ends() -> None:
     ]
     assert compile_errors('var x = 1 "a\\tb"') == [(1, "Error at '\"a\\tb\"': Expect end of file.")]
     assert compile_errors('var x = 1 "a %(2) b"') == [(1, "Error at '\"a %(': Expect end of file.")]
+
+
+def test_bitwise_operands_convert_as_the_references_x86_64_build() -> None:
+    # (uint32_t) of a double goes through a 64-bit integer: out of its range
+    # (or not finite) a value is 0; inside, the low 32 bits.
+    source = (
+        "for (v in [1e21, 9.3e18, -9.3e18, 2.pow(63), 9.2e18, -2.25, 1/0, 0/0]) "
+        'System.print("%(v | 0) %(~v) %(v >> 1)")'
+    )
+    assert run_source(source) == (
+        "0 4294967295 0\n0 4294967295 0\n0 4294967295 0\n0 4294967295 0\n"
+        "2643984384 1650982911 1321992192\n4294967294 1 2147483647\n"
+        "0 4294967295 0\n0 4294967295 0\n"
+    )
+
+
+def test_cbrt_is_the_c_librarys() -> None:
+    assert run_source("System.print([1e300.cbrt, 27.cbrt, (-8).cbrt, 2.cbrt])") == (
+        "[1e+100, 3, -2, 1.2599210498949]\n"
+    )
+
+
+@pytest.mark.parametrize("checks", [False, True])
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [
+        ("(1 < 2) < 3", "Bool does not implement '<(_)'."),
+        ("3 - (1 == 1)", "Right operand must be a number."),
+        ("1.isNan - 1", "Bool does not implement '-(_)'."),
+        ("!true + 1", "Bool does not implement '+(_)'."),
+        ("(1 is Num) <= 2", "Bool does not implement '<=(_)'."),
+        ("[1].contains(1) + 1", "Bool does not implement '+(_)'."),
+    ],
+)
+def test_a_bool_is_never_a_number(expression: str, message: str, checks: bool) -> None:
+    with pytest.raises(WrenError) as info:
+        run_source(f"System.print({expression})", checks=checks)
+    assert info.value.value == message
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("class {\n}", "Error at '{': Expect variable name."),
+        ("class A {\n  foo(a, 2) {}\n}", "Error at '2': Expect variable name."),
+        ("var f = Fn.new {|1| }", "Error at '1': Expect variable name."),
+    ],
+)
+def test_a_name_missing_where_one_is_declared(source: str, message: str) -> None:
+    assert compile_errors(source)[0][1] == message

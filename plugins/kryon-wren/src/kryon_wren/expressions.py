@@ -182,7 +182,7 @@ class ExpressionParser(ParserBase):
                 self.skip_lines()
                 if len(params) == MAX_PARAMS:
                     self.report(self.prev, "Methods cannot have more than 16 parameters.")
-                params.append(self.consume("name", "Expect parameter name."))
+                params.append(self.consume("name", "Expect variable name."))
                 if not self.match(","):
                     break
             self.consume("|", "Expect '|' after function parameters.")

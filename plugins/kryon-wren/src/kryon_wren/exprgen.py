@@ -31,6 +31,14 @@ FAST_ARITH = {"*"}
 NUM_RESULTS = {"+", "-", "*", "/", "%"}
 """Operators that answer a Num for two Nums."""
 COMPARE = {"<", ">", "<=", ">=", "==", "!="}
+BOOL_METHODS = frozenset(
+    {
+        *("g_isNan", "g_isInteger", "g_isInfinity", "g_isEmpty", "g_isDone", "g_isInclusive"),
+        *("m_contains_1", "m_containsKey_1", "m_startsWith_1", "m_endsWith_1"),
+        *("m_all_1", "m_any_1", "m_same_2"),
+    }
+)
+"""Core methods that answer a Bool (see ExprGen.bool_like)."""
 
 
 @functools.cache
@@ -422,8 +430,8 @@ class ExprGen:
             chain = f"_chain({self.expr(first)}{rest})"
             return f"_truth({chain})" if truth else chain
         if (
-            self.bool_literal(e.left)
-            or self.bool_literal(e.right)
+            self.bool_like(e.left)
+            or self.bool_like(e.right)
             or (op in ORDERING and (_is_string(e.left) or _is_string(e.right)))
         ):
             # Python would compute with a bool as an integer and order two
@@ -573,6 +581,19 @@ class ExprGen:
 
     def bool_literal(self, e: N.Node) -> bool:
         return isinstance(e, N.Lit) and type(e.value) is bool
+
+    def bool_like(self, e: N.Node) -> bool:
+        """Whether ``e`` is a Bool literal or likely gives a Bool (a comparison,
+        `!`, `is`, a core method that answers one): an operand Python's
+        operators would take for an integer (`(a < b) < c`). Such an operator
+        goes through Wren's dispatch, which is right whatever it gives."""
+        if isinstance(e, N.Binary):
+            return e.op in COMPARE
+        if isinstance(e, N.Unary):
+            return e.op == "!"
+        if isinstance(e, N.Call):
+            return e.mname in BOOL_METHODS
+        return isinstance(e, N.Is) or self.bool_literal(e)
 
     def unary(self, e: N.Unary) -> str:
         if e.op == "~":

@@ -207,7 +207,7 @@ class Parser(ExpressionParser, AttributeParser):
 
     def class_definition(self, *, foreign: bool = False) -> N.Node:
         line = self.prev.line
-        tok = self.consume("name", "Expect class name.")
+        tok = self.consume("name", "Expect variable name.")
         info = self.declare(tok)
         info.is_class = True
         superclass = None
@@ -390,7 +390,7 @@ class Parser(ExpressionParser, AttributeParser):
             self.skip_lines()
             if len(params) == MAX_PARAMS:
                 self.report(self.prev, "Methods cannot have more than 16 parameters.")
-            params.append(self.consume("name", "Expect parameter name."))
+            params.append(self.consume("name", "Expect variable name."))
             self.skip_lines()
             if not self.match(","):
                 break

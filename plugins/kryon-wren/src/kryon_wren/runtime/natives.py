@@ -11,6 +11,7 @@ from typing import Any
 from kryon_wren.runtime.objects import PRIMS, PROXIES, Proxy, WrenError, num_str, to_str, truth
 
 INF = math.inf
+_TWO_63 = 2.0**63
 NAN = math.nan
 
 
@@ -61,9 +62,24 @@ def _num(v: Any, what: str = "Right operand") -> float:
 
 
 def _u32(v: float) -> int:
-    if not math.isfinite(v):
+    """C's (uint32_t) cast as the reference's x86-64 build does it: through a
+    64-bit integer, so a value outside that range (or not finite) is 0."""
+    if not -_TWO_63 <= v < _TWO_63:
         return 0
     return int(v) & 0xFFFFFFFF
+
+
+def _cbrt_fallback(v: float) -> float:
+    """C's cbrt before Python 3.11 (which has it): a Newton step brings the
+    power's result within an ulp or so of it (so cbrt(1e300) prints 1e+100;
+    the power alone printed another 14-digit number for a quarter of roots)."""
+    if v == 0.0 or not math.isfinite(v):
+        return v
+    r = math.copysign(abs(v) ** (1.0 / 3.0), v)
+    return r - (r * r * r - v) / (3.0 * r * r)
+
+
+_cbrt: Callable[[float], float] = getattr(math, "cbrt", _cbrt_fallback)
 
 
 def fmod(a: float, b: float) -> float:
@@ -243,8 +259,7 @@ class NumProxy(Proxy):
         return math.atan2(self.v, _num(x, "x value"))
 
     def g_cbrt(self) -> float:
-        v = self.v
-        return math.copysign(abs(v) ** (1.0 / 3.0), v) if not math.isnan(v) else v
+        return _cbrt(self.v)
 
     def g_ceil(self) -> float:
         return num_ceil(self.v)
