@@ -414,3 +414,35 @@ def test_more_texts_of_the_engine_are_v8s(js: Any) -> None:
         "TypeError: Receiver must be an instance of class Counter",
         "TypeError: Receiver must be an instance of class Counter",
     ]
+
+
+REGEXES = """\
+function all() {
+  const bad = [['('], ['[a-z'], ['*'], ['a{2,1}'], ['\\\\'], [')'], ['a', 'gg'], ['[z-a]'],
+    ['(?<n>a)(?<n>b)'], ['(', 'gi']];
+  const texts = bad.map(([p, f]) => { try { new RegExp(p, f); } catch (e) { return e.message; } });
+  class MyRe extends RegExp {}
+  const r = /x/g;
+  return [texts, new MyRe('a') instanceof MyRe, RegExp(r) === r, RegExp(r, 'i') === r,
+    r.constructor === RegExp, 'a,b'.split(/,/).length, String(RegExp)];
+}
+"""
+
+
+def test_a_bad_pattern_has_v8s_message_naming_it(js: Any) -> None:
+    texts, *rest = js.call(js.load(REGEXES), "all")
+    prefix = "Invalid regular expression: "
+    assert texts == [
+        prefix + "/(/: Unterminated group",
+        prefix + "/[a-z/: Unterminated character class",
+        prefix + "/*/: Nothing to repeat",
+        prefix + "/a{2,1}/: numbers out of order in {} quantifier",
+        prefix + "/\\/: \\ at end of pattern",
+        prefix + "/)/: Unmatched ')'",
+        "Invalid flags supplied to RegExp constructor 'gg'",
+        prefix + "/[z-a]/: Range out of order in character class",
+        prefix + "/(?<n>a)(?<n>b)/: Duplicate capture group name",
+        prefix + "/(/gi: Unterminated group",
+    ]
+    # the constructor QuickJS's is wrapped in stays the one scripts see
+    assert rest == [True, True, False, True, 2, "function RegExp() { [native code] }"]

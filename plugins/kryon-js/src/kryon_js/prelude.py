@@ -1677,6 +1677,92 @@ define(Math, "cbrt", {
   writable: true, enumerable: false, configurable: true,
 });
 
+// RegExp: the constructor is QuickJS's behind a function that gives a pattern's
+// SyntaxError V8's message ("Invalid regular expression: /(/: Unterminated group",
+// "Invalid flags supplied to RegExp constructor 'gg'"), which names the pattern that
+// QuickJS's ("expecting ')'") does not.  It constructs through Reflect.construct (so a
+// subclass's instances are its own), is the prototype's constructor and the global,
+// and returns a RegExp called without new as the specification says.
+const NativeRegExp = RegExp, regexSource = uncurry(ownDescriptor(RegExp.prototype, "source").get);
+const regexFlags = uncurry(ownDescriptor(RegExp.prototype, "flags").get);
+const reflectConstruct = Reflect.construct, isRegExpSymbol = Symbol.match;
+const REGEX_TEXTS = {
+  "expecting ')'": "Unterminated group",
+  "extraneous characters at the end": "Unmatched ')'",
+  "nothing to repeat": "Nothing to repeat",
+  "invalid repetition count": "numbers out of order in {} quantifier",
+  "duplicate group name": "Duplicate capture group name",
+  "invalid group name": "Invalid capture group name",
+  "invalid class range": "Range out of order in character class",
+  "group name not defined": "Invalid named capture referenced",
+  "invalid group": "Invalid group",
+  "unknown unicode property name": "Invalid property name",
+  "invalid escape sequence in regular expression": "Invalid escape",
+};
+function regexMessage(message, pattern, flags) {
+  if (message === "invalid regular expression flags") {
+    return "Invalid flags supplied to RegExp constructor '" + flags + "'";
+  }
+  let text = hasOwn(REGEX_TEXTS, message) ? REGEX_TEXTS[message] : undefined;
+  if (message === "unexpected end") {  // what is left open, read from the pattern
+    let escaped = false, inClass = false;
+    for (let i = 0; i < pattern.length; i++) {
+      const c = charCode(pattern, i);
+      if (escaped) escaped = false;
+      else if (c === 92) escaped = true;
+      else if (c === 91) inClass = true;
+      else if (c === 93) inClass = false;
+    }
+    text = escaped ? "\\ at end of pattern" : inClass ? "Unterminated character class"
+      : "Unexpected end";
+  }
+  if (text === undefined) return undefined;
+  if (message === "invalid escape sequence in regular expression" &&
+      strIndex(pattern, "\\u{") >= 0) {
+    text = "Invalid Unicode escape";
+  }
+  return "Invalid regular expression: /" + pattern + "/" + flags + ": " + text;
+}
+const RegExpWrapper = function RegExp(pattern, flags) {
+  {
+    const args = arguments;
+    if (new.target === undefined && flags === undefined && pattern !== null &&
+        typeof pattern === "object" && (pattern[isRegExpSymbol] !== undefined
+          ? !!pattern[isRegExpSymbol] : isRegExpObject(pattern)) &&
+        pattern.constructor === RegExpWrapper) {
+      return pattern;  // RegExp(re) is re itself
+    }
+    try {
+      return reflectConstruct(NativeRegExp, args,
+        new.target === undefined || new.target === RegExpWrapper ? NativeRegExp : new.target);
+    } catch (e) {
+      if (isErrorObject(e) && protoOf(e) === SyntaxError.prototype) {
+        const own = ownDescriptor(e, "message");
+        let source = "(?:)", shown = "";
+        try {
+          source = isRegExpObject(pattern) ? regexSource(pattern)
+            : pattern === undefined ? "(?:)" : toString(pattern);
+          shown = flags !== undefined ? toString(flags)
+            : isRegExpObject(pattern) ? regexFlags(pattern) : "";
+        } catch (ignored) { /* QuickJS's text stays */ }
+        const text = own === undefined ? undefined : regexMessage(own.value, source, shown);
+        if (text !== undefined) {
+          define(e, "message", { value: text, writable: true, configurable: true });
+        }
+      }
+      throw e;
+    }
+  }
+};
+function isRegExpObject(v) {  // (the source getter checks the brand; flags' does not)
+  try { regexSource(v); return v !== NativeRegExp.prototype; } catch (e) { return false; }
+}
+define(RegExpWrapper, "prototype", { value: NativeRegExp.prototype, writable: false });
+Object.setPrototypeOf(RegExpWrapper, NativeRegExp);  // its statics (RegExp[Symbol.species])
+define(NativeRegExp.prototype, "constructor",
+  { value: RegExpWrapper, writable: true, configurable: true });
+define(global, "RegExp", { value: RegExpWrapper, writable: true, configurable: true });
+
 // Math.hypot: QuickJS's is the C library's, correctly rounded; V8 scales every
 // argument by the largest, sums the squares with Kahan's compensation and scales the
 // square root back, which differs in the last digit for about 1 in 3 pairs
