@@ -113,6 +113,8 @@ def format_float(x: float) -> str:
         return text
     # Java's Double.toString: scientific notation outside [1e-3, 1e7)
     sign = "-" if x < 0 else ""
+    if abs(x) == 5e-324:
+        return f"{sign}4.9E-324"  # Double.MIN_VALUE: the JDK writes two digits of it
     whole = java_whole_digits(x)
     if whole is not None:
         fraction = whole[1:].rstrip("0") or "0"
