@@ -1771,7 +1771,17 @@ const sqrtFn = Math.sqrt, absFn = Math.abs;
 define(Math, "hypot", {
   value: {
     hypot(a, b) {  // (its length is 2, as V8's)
-      const n = arguments.length, values = [];
+      const n = arguments.length;
+      if (n === 2) {  // the common case, the same steps without a list
+        const x = absFn(+a), y = absFn(+b);
+        if (x === Infinity || y === Infinity) return Infinity;
+        if (x !== x || y !== y) return NaN;
+        const max = x > y ? x : y;
+        if (max === 0) return 0;
+        const p = x / max, q = y / max;
+        return sqrtFn(p * p + q * q) * max;
+      }
+      const values = [];
       let max = 0, nan = false;
       for (let i = 0; i < n; i++) {
         const v = +arguments[i];  // every argument is converted, in order
