@@ -389,6 +389,10 @@ function all() {
     shown(() => new Set(5)), shown(() => new Map({ a: 1 })), shown(() => new WeakSet(true)),
     shown(() => Object.fromEntries(1_000)), shown(() => new Set(() => 1)),
     shown(() => Counter.prototype.inc.call({})), shown(() => Counter.check([])),
+    shown(() => Object.defineProperty({}, 'x', { get() {}, value: 1 })),
+    shown(() => { const a = [1]; Object.defineProperty(a, 'length', { writable: false });
+      a.push(2); }),
+    shown(() => Object.setPrototypeOf(Object.preventExtensions({}), {})),
   ];
 }
 """
@@ -413,6 +417,10 @@ def test_more_texts_of_the_engine_are_v8s(js: Any) -> None:
         ],
         "TypeError: Receiver must be an instance of class Counter",
         "TypeError: Receiver must be an instance of class Counter",
+        "TypeError: Invalid property descriptor. Cannot both specify accessors and a value or "
+        "writable attribute, #<Object>",
+        "TypeError: Cannot assign to read only property 'length' of object '[object Array]'",
+        "TypeError: #<Object> is not extensible",
     ]
 
 

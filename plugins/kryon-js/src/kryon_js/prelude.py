@@ -853,6 +853,10 @@ const FIXED_MESSAGES = {  // the same whatever raised them
   "cannot invoke a running generator": "Generator is already running",
   // (V8 says "is not callable" for an object that is no function: rarer)
   "invalid 'instanceof' right operand": "Right-hand side of 'instanceof' is not an object",
+  // (V8 names the descriptor, always an object: a plain one prints #<Object>)
+  "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute":
+    "Invalid property descriptor. Cannot both specify accessors and a value or writable " +
+    "attribute, #<Object>",
   // decodeURI/encodeURI's: V8 has one text for every malformed URI
   "expecting %%": "URI malformed",
   "expecting hex digit": "URI malformed",
@@ -1191,7 +1195,7 @@ function v8Message(message, e) {
   if (!(first === "i" || first === "t" || first === "c" || first === "D" || first === "n" ||
         first === "e" || first === "'" || first === "m" || first === "b" || first === "B" ||
         first === "v" || first === "o" || first === "r" || first === "p" || first === "s" ||
-        first === "C" || first === "d")) {
+        first === "C" || first === "d" || first === "I")) {
     return undefined;
   }
   if (FIXED[message] !== undefined) return FIXED[message];
@@ -1217,6 +1221,12 @@ function v8Message(message, e) {
       return definedKeyMessage(message, raw);
     }
     if (message === NOT_ITERABLE && typeof name === "string") return builtInNotIterable(name, raw);
+    if (message === "'length' is read-only") {  // push, pop... of a fixed-length array
+      return "Cannot assign to read only property 'length' of object '[object Array]'";
+    }
+    if (message === NOT_EXTENSIBLE && name === "setPrototypeOf") {
+      return "#<Object> is not extensible";
+    }
     return nativeMessage(message, name);
   }
   if (message === BIGINT_MIXED) {  // an operator of the script's (1n + 1)
