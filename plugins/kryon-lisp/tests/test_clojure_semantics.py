@@ -231,3 +231,18 @@ def test_quot_rem_mod_of_a_double_and_a_computed_divisor(output: Callable[[str],
          (Math/floor ##NaN) (long ##NaN))
     """
     assert output(source) == "1.0 -5/6 3.0 0.0 0.0 0.5 0.0 ##NaN 0\n"
+
+
+def test_throwable_to_map_gives_the_chain_and_the_root_cause(
+    output: Callable[[str], str],
+) -> None:
+    source = """
+    (let [m (Throwable->map (ex-info "outer" {:a 1} (ex-info "inner" {:b 2})))]
+      (prn (:cause m) (:data m) (map :message (:via m)) (map :type (:via m))))
+    (prn (:cause (Throwable->map (try (/ 1 0) (catch Exception e e)))))
+    """
+    assert output(source) == (
+        '"inner" {:b 2} ("outer" "inner") '
+        "(clojure.lang.ExceptionInfo clojure.lang.ExceptionInfo)\n"
+        '"Divide by zero"\n'
+    )

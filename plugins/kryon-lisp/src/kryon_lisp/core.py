@@ -183,6 +183,29 @@ def ex_cause(e: Any) -> Any:
     return e.__cause__ if isinstance(e, BaseException) else None
 
 
+def throwable_to_map(e: Any) -> LMap:
+    """``Throwable->map``: the chain of causes as ``:via`` (``:type``,
+    ``:message``, ``:data``), the root cause's message and data; there is no
+    JVM stack, so ``:trace`` is empty and a cause has no ``:at``."""
+    from pyrsistent import pvector
+
+    via = []
+    root = e
+    seen: set[int] = set()
+    while isinstance(e, BaseException) and id(e) not in seen:
+        seen.add(id(e))
+        entry = [(Keyword("type"), Symbol(type_name(e))), (Keyword("message"), ex_message(e))]
+        if isinstance(e, ExceptionInfo):
+            entry.append((Keyword("data"), e.data))
+        via.append(LMap.of(entry, array=True))
+        root, e = e, e.__cause__
+    out: list[tuple[Keyword, Any]] = [(Keyword("via"), pvector(via)), (Keyword("trace"), pvector())]
+    out.append((Keyword("cause"), ex_message(root)))
+    if isinstance(root, ExceptionInfo):
+        out.append((Keyword("data"), root.data))
+    return LMap.of(out, array=True)
+
+
 def throwable(x: Any) -> BaseException:
     if isinstance(x, BaseException):
         return x
@@ -478,6 +501,7 @@ CORE: dict[str, Any] = {
     "ex-data": ex_data,
     "ex-message": ex_message,
     "ex-cause": ex_cause,
+    "Throwable->map": throwable_to_map,
     "fn?": is_fn,
     "ifn?": lambda x: callable(x) or type(x) is PVector,
     "coll?": is_coll,
