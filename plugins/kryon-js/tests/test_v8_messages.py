@@ -264,6 +264,9 @@ function all() {
     shown(() => [1, 2].map(x => x * 2).flatten()),
     shown(() => new Map([[1, 2]]).map(([k]) => k)),
     shown(() => [1, 2].forEach(n => n.toFixed(2).padStart(5).reverse())),
+    shown(() => data.items
+      .filter(x => x > 1)
+      .mapp(x => x * 2)),
   ];
 }
 """
@@ -286,6 +289,7 @@ def test_a_failed_call_with_calls_in_its_arguments_is_the_one_named(js: Any) -> 
         "[1,2].map(...).flatten is not a function",
         "(intermediate value).map is not a function",
         "n.toFixed(...).padStart(...).reverse is not a function",
+        "data.items.filter(...).mapp is not a function",
     ]
 
 

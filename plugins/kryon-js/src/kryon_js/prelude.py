@@ -865,6 +865,7 @@ const FIXED_MESSAGES = {  // the same whatever raised them
 };
 const FIXED = create(null);  // no prototype: any text can be looked up
 for (const m of keys(FIXED_MESSAGES)) FIXED[m] = FIXED_MESSAGES[m];
+function isSpaceCode(c) { return c === 32 || c === 10 || c === 9 || c === 13; }
 function isNameCode(c) {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
     c === 36 || c === 95 || c > 127;
@@ -971,7 +972,9 @@ function calleeAt(text, at) {
     if (j > 0 && charCode(text, j - 1) === 46) j--; else break;  // "."
     const optional = j > 0 && charCode(text, j - 1) === 63;     // "?."
     if (optional) j--;
-    let k = j, close = k > 0 ? charCode(text, k - 1) : 0, part;
+    let k = j;
+    while (k > 0 && isSpaceCode(charCode(text, k - 1))) k--;  // a chain across lines
+    let close = k > 0 ? charCode(text, k - 1) : 0, part;
     if (close === 41 || close === 93) {  // ")" or "]": back to the opening bracket
       let depth = 0, m = k - 1;
       for (; m >= 0; m--) {
