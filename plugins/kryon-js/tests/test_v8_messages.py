@@ -267,6 +267,7 @@ function all() {
     shown(() => data.items
       .filter(x => x > 1)
       .mapp(x => x * 2)),
+    shown(() => helper(1)()), shown(() => u.t[data.name]()), shown(() => data[u.t.x]()),
   ];
 }
 """
@@ -290,6 +291,9 @@ def test_a_failed_call_with_calls_in_its_arguments_is_the_one_named(js: Any) -> 
         "(intermediate value).map is not a function",
         "n.toFixed(...).padStart(...).reverse is not a function",
         "data.items.filter(...).mapp is not a function",
+        "helper(...) is not a function",
+        "u.t[data.name] is not a function",
+        "data[u.t.x] is not a function",
     ]
 
 

@@ -953,15 +953,33 @@ function notIterable(text, at) {
   if (end === at) return undefined;
   return strSlice(text, at, end) + calleeAfter(text, end, true) + " is not iterable";
 }
+// The "[" opening the computed key that holds `at` (obj[key], o.a[o.k], placed at the
+// key's last name), or -1.
+function keyStart(text, at) {
+  let start = at;
+  while (start > 0 && (isNameCode(charCode(text, start - 1)) || charCode(text, start - 1) === 46)) {
+    start--;
+  }
+  if (start < 2 || charCode(text, start - 1) !== 91 || !isNameCode(charCode(text, start - 2))) {
+    return -1;
+  }
+  return start - 1;
+}
+// The "]" closing the computed key that holds `at`, or -1.
+function keyEnd(text, at) {
+  if (keyStart(text, at) < 0) return -1;
+  for (let k = at; k < text.length; k++) {
+    const c = charCode(text, k);
+    if (c === 93) return k;
+    if (c === 91 || c === 40 || c === 41 || c === 10) return -1;
+  }
+  return -1;
+}
 function calleeAt(text, at) {
   // obj[key](): QuickJS places it at the key; the callee starts before the "["
-  if (at > 1 && charCode(text, at - 1) === 91 && isNameCode(charCode(text, at - 2))) {
-    let k = at;
-    while (k < text.length && isNameCode(charCode(text, k))) k++;
-    if (charCode(text, k) === 93) {
-      at -= 2;
-      while (at > 0 && isNameCode(charCode(text, at - 1))) at--;
-    }
+  if (keyEnd(text, at) >= 0) {
+    at = keyStart(text, at) - 1;
+    while (at > 0 && isNameCode(charCode(text, at - 1))) at--;
   }
   let end = at;
   while (end < text.length && isNameCode(charCode(text, end))) end++;
@@ -1051,12 +1069,39 @@ function calledAt(text, at) {
   let end = at;
   while (end < text.length && isNameCode(charCode(text, end))) end++;
   if (end === at || CALL_KEYWORDS[strSlice(text, at, end)] === true) return false;
-  if (charCode(text, end) === 93 && at > 1 && charCode(text, at - 1) === 91 &&
-      isNameCode(charCode(text, at - 2))) {
-    end++;  // obj[key](): placed at the key, as calleeAt reads it
-  }
+  const key = keyEnd(text, at);
+  if (key >= 0) end = key + 1;  // obj[key](): placed at the key, as calleeAt reads it
   while (charCode(text, end) === 32) end++;
   return charCode(text, end) === 40 || calleeAfter(text, end) !== "";
+}
+// Whether the call whose callee is the name chain at `at` is itself called: f()(),
+// o.fn()() (the first call's result, V8's "f(...)", is then the other callee).
+function calledAgain(text, at) {
+  let k = at;
+  for (;;) {
+    while (k < text.length && isNameCode(charCode(text, k))) k++;
+    const c = charCode(text, k);
+    if (c === 46 || (c === 63 && charCode(text, k + 1) === 46)) { k += c === 46 ? 1 : 2; continue; }
+    if (c === 91) {
+      let depth = 0;
+      for (; k < text.length; k++) {
+        const d = charCode(text, k);
+        if (d === 91) depth++;
+        else if (d === 93 && --depth === 0) break;
+      }
+      k++;
+      continue;
+    }
+    break;
+  }
+  if (charCode(text, k) !== 40) return false;
+  let depth = 0;
+  for (; k < text.length; k++) {
+    const d = charCode(text, k);
+    if (d === 40) depth++;
+    else if (d === 41 && --depth === 0) break;
+  }
+  return charCode(text, k + 1) === 40;
 }
 // QuickJS places a failed call at the last place it noted before the call, which is
 // in its arguments when they hold a call, a `new` or a function (`data.map(item =>
@@ -1080,7 +1125,10 @@ function failedCallee(vmLine, line, at, constructing) {
   const found = [];
   if (calledAt(text, at)) {
     const here = calleeAt(text, at);
-    if (here !== undefined) found[found.length] = here;
+    if (here !== undefined) {
+      found[found.length] = here;
+      if (calledAgain(text, at)) found[found.length] = [here[0] + "(...)", "function"];
+    }
   }
   let depth = 0;
   for (let k = at - 1; k >= 0 && found.length < 8; k--) {
