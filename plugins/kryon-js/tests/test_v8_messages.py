@@ -401,6 +401,9 @@ function all() {
     shown(() => { const a = [1]; Object.defineProperty(a, 'length', { writable: false });
       a.push(2); }),
     shown(() => Object.setPrototypeOf(Object.preventExtensions({}), {})),
+    shown(() => [1].map()), shown(() => [1].forEach(5)), shown(() => [1].filter('abc')),
+    shown(() => [1].find({})), shown(() => [1].some(Counter.nope)), shown(() => new Promise(null)),
+    shown(() => Array.from([1], [])), shown(() => [1].flatMap(1)),
   ];
 }
 """
@@ -429,6 +432,14 @@ def test_more_texts_of_the_engine_are_v8s(js: Any) -> None:
         "writable attribute, #<Object>",
         "TypeError: Cannot assign to read only property 'length' of object '[object Array]'",
         "TypeError: #<Object> is not extensible",
+        "TypeError: undefined is not a function",
+        "TypeError: 5 is not a function",
+        "TypeError: abc is not a function",
+        "TypeError: #<Object> is not a function",
+        "TypeError: undefined is not a function",
+        "TypeError: Promise resolver null is not a function",
+        "TypeError: [object Array] is not a function",
+        "TypeError: flatMap mapper function is not callable",
     ]
 
 

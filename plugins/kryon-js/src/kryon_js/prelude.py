@@ -1272,6 +1272,10 @@ function v8Message(message, e) {
       return definedKeyMessage(message, raw);
     }
     if (message === NOT_ITERABLE && typeof name === "string") return builtInNotIterable(name, raw);
+    if (message === "not a function" && typeof name === "string" &&
+        hasOwn(CALLBACK_TAKERS, name)) {
+      return callbackMessage(name, raw);
+    }
     if (message === "'length' is read-only") {  // push, pop... of a fixed-length array
       return "Cannot assign to read only property 'length' of object '[object Array]'";
     }
@@ -1373,6 +1377,38 @@ function builtInNotIterable(name, raw) {
       : literal[4] !== undefined ? "function" : "symbol")
     : literal[2] ? "bigint" : "number " + toNumber(replaceText(literal[1], /_/g, ""));
   return shown + " is not iterable (cannot read property Symbol(Symbol.iterator))";
+}
+// A built-in given a callback that is no function ([1].map(5), arr.forEach(cb)): V8
+// prints the value, read here from the script's argument when it is a literal (a
+// number, a string's text, null, true, #<Object> for {...}, [object Array] for [...]);
+// any other argument is taken to be undefined (a missing method: arr.map(o.nope)).
+const CALLBACK_TAKERS = { map: 0, forEach: 0, filter: 0, reduce: 0, reduceRight: 0, find: 0,
+  findIndex: 0, findLast: 0, findLastIndex: 0, some: 0, every: 0, from: 1, Promise: 0 };
+const CALLBACK_LITERAL = new RegExp(
+  "^\\s*(?:(\\)|$)|(-?[\\d.]+(?:e[-+]?\\d+)?)\\s*[,)]|'([^'\\\\]*)'\\s*[,)]|" +
+  "\"([^\"\\\\]*)\"\\s*[,)]|(null|true|false|undefined)\\s*[,)]|(\\{)|(\\[))");
+function callbackMessage(name, raw) {
+  const caller = rawSites(raw, 2)[1];
+  if (caller === undefined || caller.isNative()) return undefined;
+  const vmLine = caller.getLineNumber(), line = sourceLine(vmLine);
+  if (line === undefined) return undefined;
+  const at = bandColumn(bandOf(vmLine), vmLine, caller.getColumnNumber()) - 1;
+  const call = strLastIndex(line, name + "(", at + name.length + 1);
+  if (call < 0) return undefined;
+  let k = call + name.length + 1;
+  for (let skip = CALLBACK_TAKERS[name], depth = 0; skip > 0 && k < line.length; k++) {
+    const c = charCode(line, k);  // past the arguments before the callback
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) depth--;
+    else if (c === 44 && depth === 0) { skip--; }
+  }
+  const arg = strSlice(line, k);
+  const m = CALLBACK_LITERAL.exec(arg);
+  const shown = m === null ? "undefined" : m[1] !== undefined ? "undefined"
+    : m[2] !== undefined ? toString(toNumber(m[2]))
+      : m[3] !== undefined ? m[3] : m[4] !== undefined ? m[4] : m[5] !== undefined ? m[5]
+        : m[6] !== undefined ? "#<Object>" : "[object Array]";
+  return (name === "Promise" ? "Promise resolver " : "") + shown + " is not a function";
 }
 // Object.defineProperty(o, 'key', ...) of a property that cannot be redefined, or
 // of a new one on a non-extensible object: V8 names the key, read here from the
@@ -1580,7 +1616,8 @@ const BY_NATIVE = {
     "String.prototype." + name + " called on null or undefined",
   "not a function": (name) => name === "sort" || name === "toSorted"
     ? "The comparison function must be either a function or undefined"
-    : name === "bind" ? "Bind must be called on a function" : undefined,
+    : name === "bind" ? "Bind must be called on a function"
+      : name === "flatMap" ? "flatMap mapper function is not callable" : undefined,
   "out of bound": (name) => /^[gs]et(?:Big)?(?:Int|Uint|Float)\d+$/.test(name)
     ? "Offset is outside the bounds of the DataView" : undefined,
   "not a constructor": (name) =>
