@@ -246,3 +246,24 @@ def test_throwable_to_map_gives_the_chain_and_the_root_cause(
         "(clojure.lang.ExceptionInfo clojure.lang.ExceptionInfo)\n"
         '"Divide by zero"\n'
     )
+
+
+def test_clojure_test_reports_as_clojure_does(output: Callable[[str], str]) -> None:
+    """Tests run in the hash order of their names (ns-interns is a hash map),
+    testing contexts head a report, a core predicate's failure shows its
+    arguments evaluated, any other form its value. (Clojure names the file
+    beside the line: (x.clj:3).)"""
+    source = """(require '[clojure.test :refer [deftest is testing run-tests]])
+(deftest alpha (is (= 1 2)))
+(deftest beta (testing "outer" (testing "inner" (is (< 3 (inc 1))))))
+(deftest kappa (is (and true nil)) (is (= 2 (inc 1))))
+(run-tests)
+"""
+    assert output(source) == (
+        "\nTesting user\n"
+        "\nFAIL in (kappa) (line 4)\nexpected: (and true nil)\n  actual: nil\n"
+        "\nFAIL in (beta) (line 3)\nouter inner\nexpected: (< 3 (inc 1))\n"
+        "  actual: (not (< 3 2))\n"
+        "\nFAIL in (alpha) (line 2)\nexpected: (= 1 2)\n  actual: (not (= 1 2))\n"
+        "\nRan 3 tests containing 4 assertions.\n3 failures, 0 errors.\n"
+    )

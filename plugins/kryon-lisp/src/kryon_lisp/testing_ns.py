@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from kryon_lisp.macros import CORE_MACROS, L, S, macro
-from kryon_lisp.printer import pr_str
+from kryon_lisp.printer import pr_str, str_of
 from kryon_lisp.types import Keyword, LMap, PList, PVector, Symbol, plist
 
 if TYPE_CHECKING:
@@ -48,12 +48,35 @@ def _is(form: PList, expr: Any = None, message: Any = None) -> Any:
             message,
             line,
         )
+    if _is_core_call(expr):
+        # Clojure's assert-predicate: the arguments are evaluated once, and a
+        # failure shows them evaluated, (not (= 5 4))
+        values = L(S("vector"), *list(expr)[1:])
+        thunk = L(S("fn"), PVector_empty(), values)
+        return L(S("@is-pred"), expr.first(), thunk, L(_QUOTE, expr), message, line)
     return L(S("@is"), L(S("fn"), PVector_empty(), expr), L(_QUOTE, expr), message, line)
+
+
+def _is_core_call(expr: Any) -> bool:
+    """Whether ``expr`` calls a core function (not a macro or special form)."""
+    from kryon_lisp.core import CORE_NAMES
+    from kryon_lisp.special import SPECIAL_FORMS
+
+    if not isinstance(expr, PList) or not expr.count:
+        return False
+    head = expr.first()
+    return (
+        isinstance(head, Symbol)
+        and head.ns is None
+        and head.name in CORE_NAMES
+        and head.name not in CORE_MACROS
+        and head.name not in SPECIAL_FORMS
+    )
 
 
 @macro("testing")
 def _testing(form: PList, description: Any = None, *body: Any) -> Any:
-    return plist([S("do"), *body])
+    return L(S("@testing"), description, plist([S("fn"), PVector_empty(), *body]))
 
 
 @macro("are")
@@ -89,6 +112,17 @@ class TestReport:
         self.namespaces: dict[str, str] = {}
         self.counts = {"test": 0, "pass": 0, "fail": 0, "error": 0}
         self.current = "?"
+        self.contexts: list[str] = []
+
+    def testing(self, description: Any, body: Callable[[], Any]) -> Any:
+        """``(testing "what" ...)``: the description heads the reports inside."""
+        from kryon_lisp.printer import str_of
+
+        self.contexts.append(str_of(description))
+        try:
+            return body()
+        finally:
+            self.contexts.pop()
 
     def out(self, text: str) -> None:
         self.runtime.emit(text, "clojure.test")
@@ -113,11 +147,33 @@ class TestReport:
 
             if uncatchable(exc):
                 raise
-            self._report("ERROR", form, message, line, pr_str(exc))
+            self._report("ERROR", form, message, line, str_of(exc))
             self.counts["error"] += 1
             return None
         if value is None or value is False:
-            actual = pr_str(L(S("not"), form))
+            actual = pr_str(value)  # assert-any: the value the form gave
+            self._report("FAIL", form, message, line, actual)
+            self.counts["fail"] += 1
+        else:
+            self.counts["pass"] += 1
+        return value
+
+    def check_predicate(
+        self, pred: Any, values: Callable[[], Any], form: Any, message: Any, line: Any
+    ) -> Any:
+        try:
+            args = list(values())
+            value = pred(*args)
+        except Exception as exc:
+            from kryon_lisp.core import uncatchable
+
+            if uncatchable(exc):
+                raise
+            self._report("ERROR", form, message, line, str_of(exc))
+            self.counts["error"] += 1
+            return None
+        if value is None or value is False:
+            actual = pr_str(L(S("not"), plist([form.first(), *args])))
             self._report("FAIL", form, message, line, actual)
             self.counts["fail"] += 1
         else:
@@ -149,6 +205,8 @@ class TestReport:
     def _report(self, kind: str, form: Any, message: Any, line: Any, actual: str) -> None:
         where = f" (line {line})" if line else ""
         text = f"\n{kind} in ({self.current}){where}\n"
+        if self.contexts:
+            text += " ".join(self.contexts) + "\n"
         if message is not None:
             text += f"{message}\n"
         text += f"expected: {pr_str(form)}\n  actual: {actual}\n"
@@ -157,7 +215,7 @@ class TestReport:
     def run_tests(self, *namespaces: Any) -> Any:
         self.counts = {"test": 0, "pass": 0, "fail": 0, "error": 0}
         announced: set[str] = set()
-        for name, fn in list(self.tests):
+        for name, fn in self._in_clojure_order():
             ns = self.namespaces.get(name, "user")
             if ns not in announced:
                 announced.add(ns)
@@ -171,7 +229,7 @@ class TestReport:
 
                 if uncatchable(exc):
                     raise
-                self._report("ERROR", Symbol(name), None, None, pr_str(exc))
+                self._report("ERROR", Symbol(name), None, None, str_of(exc))
                 self.counts["error"] += 1
         if not announced:
             self.out("\nTesting user\n")
@@ -185,12 +243,23 @@ class TestReport:
             [(Keyword(k), v) for k, v in c.items()] + [(Keyword("type"), Keyword("summary"))]
         )
 
+    def _in_clojure_order(self) -> list[tuple[str, Callable[[], Any]]]:
+        """The tests as run-tests finds them: ns-interns is a hash map, so
+        in the hash order of their names, not the order they were defined."""
+        from kryon_lisp.collections import hash_map
+
+        by_name = dict(self.tests)
+        names = hash_map(*[x for name in by_name for x in (Symbol(name), name)])
+        return [(name, by_name[name]) for name in names.values()]
+
 
 def install(runtime: Runtime) -> TestReport:
     report = TestReport(runtime)
     runtime.core["@register-test"] = report.register
     runtime.core["@is"] = report.check
     runtime.core["@is-thrown"] = report.check_thrown
+    runtime.core["@is-pred"] = report.check_predicate
+    runtime.core["@testing"] = report.testing
     runtime.core["run-tests"] = report.run_tests
     runtime.core["run-all-tests"] = report.run_tests
     return report
