@@ -869,3 +869,53 @@ def test_a_bool_is_never_a_number(expression: str, message: str, checks: bool) -
 )
 def test_a_name_missing_where_one_is_declared(source: str, message: str) -> None:
     assert compile_errors(source)[0][1] == message
+
+
+@pytest.mark.parametrize(
+    ("source", "first_error"),
+    [
+        # Where the reference's grammar takes no newline (its first error).
+        ("var x = 1\nif (\n  x == 1) x = 2", (2, "Error at newline: Expected expression.")),
+        ("while (\n  false) {}", (1, "Error at newline: Expected expression.")),
+        (
+            "if (true) {\n  System.print(1)\n}\nelse {\n}",
+            (4, "Error at 'else': Expected expression."),
+        ),
+        ("for (i in 1..2)\n{\n}", (1, "Error at newline: Expected expression.")),
+        (
+            "var x = true ? 1\n  : 2",
+            (1, "Error at newline: Expect ':' after then branch of conditional operator."),
+        ),
+        ("var x = 1\nx =\n  5", (2, "Error at newline: Expected expression.")),
+        ("var a = [1]\na[0] =\n  2", (2, "Error at newline: Expected expression.")),
+        (
+            "class A {\n  construct new() {\n    _x =\n      1\n  }\n}",
+            (3, "Error at newline: Expected expression."),
+        ),
+        ("var l = [1\n  , 2]", (2, "Error at ',': Expect ']' after list elements.")),
+        ('var m = {"a": 1\n  , "b": 2}', (2, "Error at ',': Expect '}' after map entries.")),
+        ("System.print(1\n  , 2)", (2, "Error at ',': Expect ')' after arguments.")),
+        (
+            "class A {\n  foo(a,\n    b\n  ) { a }\n}",
+            (3, "Error at newline: Expect ')' after parameters."),
+        ),
+        ("class A {\n  construct new(\n  ) {}\n}", (3, "Error at ')': Expect variable name.")),
+        ("class A {\n  +(a, b) { a }\n}", (2, "Error at ',': Expect ')' after parameter name.")),
+        ("class A {\n  * { 1 }\n}", (2, "Error at '{': Expect '(' after operator name.")),
+    ],
+)
+def test_no_newline_where_the_reference_takes_none(
+    source: str, first_error: tuple[int, str]
+) -> None:
+    assert compile_errors(source)[0] == first_error
+
+
+def test_newlines_where_the_reference_takes_them() -> None:
+    source = (
+        "class A {\n  construct new(\n    a,\n    b) { _s = a + b }\n  s { _s }\n"
+        "  foo(\n  ) { 1 }\n}\n"
+        "var a = A.new(\n  1,\n  2\n)\nvar x =\n  a.s\nvar t = true ?\n  x :\n  0\n"
+        'var l = [\n  1,\n  2,\n]\nvar m = {\n  "k":\n    l\n}\n'
+        "if (x > 1) System.print(t) else System.print(0)\nSystem.print(m)"
+    )
+    assert run_source(source) == "3\n{k: [1, 2]}\n"

@@ -106,7 +106,7 @@ class ExpressionParser(ParserBase):
                 raise ParseError(self.cur, "Expected expression.")
             args = self.arguments("]", "Expect ']' after arguments.")
             if can_assign and self.match("="):
-                self.skip_lines()
+                # (The value must start on the same line, as for a variable.)
                 value = self.expression()
                 return N.Call(
                     left, names.subscript_setter(len(args)), [*args, value], line, self.prev.line
@@ -115,7 +115,6 @@ class ExpressionParser(ParserBase):
         if t == "?":
             self.skip_lines()
             then = self.parse_precedence(PREC_TERNARY)
-            self.skip_lines()
             self.consume(":", "Expect ':' after then branch of conditional operator.")
             self.skip_lines()
             other = self.parse_precedence(PREC_ASSIGN)
@@ -142,7 +141,6 @@ class ExpressionParser(ParserBase):
                 # reference counts an argument before compiling it.
                 self.report(self.prev, "Methods cannot have more than 16 arguments.")
             args.append(self.expression())
-            self.skip_lines()
             if not self.match(","):
                 break
         self.skip_lines()
@@ -230,7 +228,6 @@ class ExpressionParser(ParserBase):
             if self.check("]"):
                 break
             items.append(self.expression())
-            self.skip_lines()
             if not self.match(","):
                 break
         self.skip_lines()
@@ -247,7 +244,6 @@ class ExpressionParser(ParserBase):
             self.consume(":", "Expect ':' after map key.")
             self.skip_lines()
             pairs.append((key, self.expression()))
-            self.skip_lines()
             if not self.match(","):
                 break
         self.skip_lines()
@@ -277,7 +273,6 @@ class ExpressionParser(ParserBase):
         if cls is None:
             self.report(tok, "Cannot reference a field outside of a class definition.")
             if can_assign and self.match("="):
-                self.skip_lines()
                 self.expression()
             return N.Lit(None, tok.line)
         if not static and self.in_static:
@@ -296,7 +291,6 @@ class ExpressionParser(ParserBase):
         if can_assign and self.match("="):
             if static:
                 self.fn.globals_.add(pyname)
-            self.skip_lines()
             value = self.expression()
             known = cls.object_fields.get(pyname, True)
             cls.object_fields[pyname] = known and makes_object(value)
@@ -311,7 +305,8 @@ class ExpressionParser(ParserBase):
             info = self.module_vars.get(tok.text) or self.module_var(tok)
         node = N.Var(info, tok.line)
         if can_assign and self.match("="):
-            self.skip_lines()
+            # Unlike a `var` or a setter, an assignment to a variable or field
+            # takes no newline after the '=' in the reference.
             value = self.expression()
             info.assigned = True
             if info.module_level:

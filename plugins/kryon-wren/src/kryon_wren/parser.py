@@ -103,18 +103,15 @@ class Parser(ExpressionParser, AttributeParser):
         if self.match("for"):
             return self.for_statement(line)
         if self.match("if"):
+            # As in the reference, no newline may come after the '(' nor
+            # before the `else`.
             self.consume("(", "Expect '(' after 'if'.")
-            self.skip_lines()
             cond = self.expression()
             self.consume(")", "Expect ')' after if condition.")
             then = self.branch()
             other = None
-            save = self.i
-            self.skip_lines()
             if self.match("else"):
                 other = self.branch()
-            else:
-                self.i = save
             return N.If(cond, then, other, line)
         if self.match("return"):
             # As in the reference, only a newline ends a bare return.
@@ -125,7 +122,6 @@ class Parser(ExpressionParser, AttributeParser):
             return N.Return(self.expression(), line)
         if self.match("while"):
             self.consume("(", "Expect '(' after 'while'.")
-            self.skip_lines()
             cond = self.expression()
             self.consume(")", "Expect ')' after while condition.")
             self.fn.loop_depth += 1
@@ -311,7 +307,7 @@ class Parser(ExpressionParser, AttributeParser):
                 raise ParseError(tok, "Expect constructor name after 'construct'.")
             if not self.check("("):
                 raise ParseError(self.cur, "A constructor cannot be a getter.")
-            params = self.param_list()
+            params = self.param_list(lines_first=False)
             mname = names.initializer(tok.text, len(params))
             kind = "init"
         elif t == "name":
@@ -328,9 +324,8 @@ class Parser(ExpressionParser, AttributeParser):
                 mname = names.getter(tok.text)
         elif t == "[":
             kind = "static" if is_static else "method"
-            params = self.params_until("]")
-            if not params:
-                raise ParseError(self.prev, "Expect variable name.")
+            params = self.parameters()
+            self.consume("]", "Expect ']' after parameters.")
             if self.match("="):
                 self.consume("(", "Expect '(' after '='.")
                 params.append(self.consume("name", "Expect variable name."))
@@ -343,14 +338,14 @@ class Parser(ExpressionParser, AttributeParser):
             if self.check("("):
                 if t in ("!", "~"):
                     raise ParseError(self.cur, "Expect '{' to begin method body.")
-                params = self.param_list()
-                if len(params) != 1:
-                    raise ParseError(self.prev, "Expect one parameter for an operator.")
+                self.advance()
+                params = [self.consume("name", "Expect variable name.")]
+                self.consume(")", "Expect ')' after parameter name.")
                 mname = names.binary(t)
             elif t in ("-", "!", "~"):
                 mname = names.unary(t)
             else:
-                raise ParseError(self.cur, "Expect '(' after operator.")
+                raise ParseError(self.cur, "Expect '(' after operator name.")
         else:
             raise ParseError(tok, "Expect method definition.")
         sig = names.signature_of(mname) or mname
@@ -377,25 +372,28 @@ class Parser(ExpressionParser, AttributeParser):
         self.fn, self.in_static = outer_fn, outer_static
         return N.MethodDef(mname, sig, kind, func, line, self.prev.line)
 
-    def param_list(self) -> list[Token]:
+    def param_list(self, *, lines_first: bool = True) -> list[Token]:
+        """A parenthesized parameter list, as the reference reads it: a newline
+        may come before each name (and, but in a constructor's, before an
+        empty list's ')'), not after one."""
         self.consume("(", "Expect '(' after method name.")
-        return self.params_until(")")
+        if lines_first:
+            self.skip_lines()
+        if self.match(")"):
+            return []
+        params = self.parameters()
+        self.consume(")", "Expect ')' after parameters.")
+        return params
 
-    def params_until(self, close: str) -> list[Token]:
+    def parameters(self) -> list[Token]:
         params: list[Token] = []
-        self.skip_lines()
-        if self.match(close):
-            return params
         while True:
             self.skip_lines()
             if len(params) == MAX_PARAMS:
                 self.report(self.prev, "Methods cannot have more than 16 parameters.")
             params.append(self.consume("name", "Expect variable name."))
-            self.skip_lines()
             if not self.match(","):
                 break
-        self.skip_lines()
-        self.consume(close, f"Expect '{close}' after parameters.")
         # A repeated name is reported when the body declares the parameters.
         return params
 

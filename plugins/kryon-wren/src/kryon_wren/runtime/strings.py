@@ -228,7 +228,9 @@ class StringProxy(Proxy, WSequence):
         needle = _need_str(o)
         _scan(len(self.v))
         b = to_bytes(self.v)
-        first = validate_index(start, len(b), "Start") if b else 0
+        # As in the reference, the start must be inside the string (no
+        # start is, in an empty one).
+        first = validate_index(start, len(b), "Start")
         return float(b.find(to_bytes(needle), first))
 
     def m_iterate_1(self, it: Any) -> Any:
