@@ -197,3 +197,34 @@ def test_number_notations_significant_digits_and_signs(js: Any) -> None:
         "1 euro/2.00 US dollars",
         "1,200",
     ]
+
+
+def test_list_and_relative_time_formats(js: Any) -> None:
+    script = js.load(
+        "function f() {\n"
+        "  const lists = [[], ['a'], ['a', 'b'], ['a', 'b', 'c']];\n"
+        "  const out = [{}, { type: 'disjunction' }, { style: 'short' }, { type: 'unit' }]\n"
+        "    .map((o) => lists.map((l) => new Intl.ListFormat('en', o).format(l)).join('|'));\n"
+        "  const rtf = new Intl.RelativeTimeFormat('en'), short = { style: 'short' };\n"
+        "  const auto = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });\n"
+        "  for (const [v, u] of [[-1, 'day'], [0, 'day'], [3, 'days'], [-1, 'month'],\n"
+        "                        [1000, 'day'], [-2, 'hours'], [1, 'quarter']]) {\n"
+        "    out.push([rtf.format(v, u), auto.format(v, u),\n"
+        "      new Intl.RelativeTimeFormat('en', short).format(v, u)].join('|'));\n"
+        "  }\n"
+        "  return out;\n"
+        "}\n"
+    )
+    assert js.call(script, "f") == [
+        "|a|a and b|a, b, and c",
+        "|a|a or b|a, b, or c",
+        "|a|a & b|a, b, & c",
+        "|a|a, b|a, b, c",
+        "1 day ago|yesterday|1 day ago",
+        "in 0 days|today|in 0 days",
+        "in 3 days|in 3 days|in 3 days",
+        "1 month ago|last month|1 mo. ago",
+        "in 1,000 days|in 1,000 days|in 1,000 days",
+        "2 hours ago|2 hours ago|2 hr. ago",
+        "in 1 quarter|next quarter|in 1 qtr.",
+    ]
