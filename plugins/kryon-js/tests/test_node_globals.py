@@ -311,3 +311,21 @@ def test_timers_as_promises(js: Any) -> None:
         "console.log(typeof setTimeout[util.promisify.custom], sleep === timers.setTimeout);\n"
     )
     assert js.text() == "function true\nimmediate\ntimers\nslept\n"
+
+
+def test_assert_strict_compares_strictly(js: Any) -> None:
+    script = js.load(
+        "const assert = require('assert'), strict = require('node:assert/strict');\n"
+        "function main() { return [() => assert.equal(1, '1'), () => strict.equal(1, '1'),\n"
+        "  () => assert.strict.deepEqual({ a: 1 }, { a: '1' }), () => strict(0)]\n"
+        "  .map((f) => { try { f(); return 'passed'; } catch (e) { return e.code; } })\n"
+        "  .concat([assert.strict === strict, strict.strict === strict]); }\n"
+    )
+    assert js.call(script, "main") == [
+        "passed",
+        "ERR_ASSERTION",
+        "ERR_ASSERTION",
+        "ERR_ASSERTION",
+        True,
+        True,
+    ]

@@ -16,6 +16,7 @@ const isArray = Array.isArray, PromiseCtor = Promise, ErrorCtor = Error;
 
 // -- util ----------------------------------------------------------------------------
 function isDeepStrictEqual(a, b) { return deepEqual(a, b, true, []); }
+function hasOwnKey(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
 function deepEqual(a, b, strict, seen) {
   if (strict ? is(a, b) : a == b || (a !== a && b !== b)) return true;  // eslint-disable-line eqeqeq
   if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
@@ -319,7 +320,21 @@ const asserts = {
 for (const name of keys(asserts)) {
   define(assert, name, { value: asserts[name], writable: true, enumerable: true, configurable: true });
 }
-define(assert, "strict", { value: assert, enumerable: true });
+// assert.strict (also `assert/strict`): the same with the loose comparisons strict, as
+// in Node (its equal is strictEqual, deepEqual deepStrictEqual...)
+function strictAssert(value, message) {
+  check(value, message, value, true, "==",
+    arguments.length === 0 ? "No value argument passed to `assert.ok()`"
+      : "The expression evaluated to a falsy value:\n\n  assert(" + shown(value) + ")\n");
+}
+const STRICT_NAMES = { equal: "strictEqual", notEqual: "notStrictEqual",
+  deepEqual: "deepStrictEqual", notDeepEqual: "notDeepStrictEqual" };
+for (const name of keys(asserts)) {
+  const value = hasOwnKey(STRICT_NAMES, name) ? asserts[STRICT_NAMES[name]] : asserts[name];
+  define(strictAssert, name, { value, writable: true, enumerable: true, configurable: true });
+}
+define(strictAssert, "strict", { value: strictAssert, enumerable: true });
+define(assert, "strict", { value: strictAssert, enumerable: true });
 
 // -- timers/promises ---------------------------------------------------------------
 // The timers as promises, on the same virtual clock (no timers under a policy without
@@ -341,7 +356,7 @@ const timersPromises = {
 };
 
 // (buffer and url hold the globals buffer.js and url.js made, evaluated before this)
-const BUILT_IN = { util, events: EventEmitter, assert, "assert/strict": assert, path,
+const BUILT_IN = { util, events: EventEmitter, assert, "assert/strict": strictAssert, path,
   "path/posix": path, "timers/promises": timersPromises,
   buffer: { Buffer: globalThis.Buffer },
   url: { URL: globalThis.URL, URLSearchParams: globalThis.URLSearchParams } };
