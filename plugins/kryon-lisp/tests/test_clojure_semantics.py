@@ -46,7 +46,7 @@ def test_sequence_with_a_transducer_is_lazy_and_chunked(output: Callable[[str], 
     (prn @seen (first s) @seen)
     (prn (sequence (comp (partition-all 2) (map #(apply + %))) [1 2 3 4 5]))
     """
-    assert output(source) == "(1 2 3)\n0 0 32\n(3 7 5)\n"
+    assert output(source) == "(1 2 3)\n1 0 33\n(3 7 5)\n"  # as Clojure 1.11.1 prints
 
 
 def test_sequence_with_several_collections_steps_with_one_input_of_each(

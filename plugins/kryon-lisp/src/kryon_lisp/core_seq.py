@@ -520,8 +520,24 @@ def sequence(xform: Any, *colls: Any) -> Any:
     else:  # (sequence (map +) xs ys): the step gets one input from each
         source = zip(*[_it(c, 2) for c in colls], strict=False)  # the shortest ends it
     # lazy as Clojure's: the transformation runs as the result is realised,
-    # 32 elements at a time (a chunked seq over a TransformerIterator)
-    return lazy_iter(_transformed(xform, source), chunked=True)
+    # 32 elements at a time (a chunked seq over a TransformerIterator); as
+    # there, asking whether one more follows computes it, so the first
+    # element is computed at once and each chunk computes one past its end
+    items = _transformed(xform, source)
+    first = next(items, _NONE)
+    if first is _NONE:
+        return EMPTY_LIST
+    return lazy_iter(_one_ahead(first, items), chunked=True)
+
+
+def _one_ahead(first: Any, items: Iterator[Any]) -> Iterator[Any]:
+    current = first
+    while True:
+        following = next(items, _NONE)
+        yield current
+        if following is _NONE:
+            return
+        current = following
 
 
 def _transformed(xform: Any, source: Iterator[Any]) -> Iterator[Any]:
