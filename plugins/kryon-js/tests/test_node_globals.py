@@ -329,3 +329,65 @@ def test_assert_strict_compares_strictly(js: Any) -> None:
         True,
         True,
     ]
+
+
+ASSERTIONS = (
+    "function main() {\n"
+    "  const assert = require('assert');\n"
+    "  const t = (f) => { try { f(); return 'passed'; } catch (e) { return e.message; } };\n"
+    "  return [\n"
+    "    t(() => assert.deepStrictEqual({ a: 1 }, { a: 2 })),\n"
+    "    t(() => assert.deepStrictEqual([1, 2, 3], [1, 2])),\n"
+    "    t(() => assert.strictEqual('hello', 'world')),\n"
+    "    t(() => assert.strictEqual(1, 2, 'custom')),\n"
+    "    t(() => assert.strictEqual([1], [1])),\n"
+    "    t(() => assert.deepStrictEqual({ name: 'x', tags: ['a', 'b'] },\n"
+    "      { name: 'x', tags: ['a', 'c'] })),\n"
+    "    t(() => assert.notStrictEqual('hello world', 'hello world')),\n"
+    "    t(() => assert.notDeepStrictEqual([1, 2], [1, 2])),\n"
+    "    t(() => assert.deepEqual({ b: 1, a: 2 }, { a: 3 })),\n"
+    "    t(() => assert.notDeepEqual({ a: 1 }, { a: 1 })),\n"
+    "    t(() => assert.deepEqual(2, [2])),\n"
+    "    t(() => assert.deepStrictEqual(Array.from({ length: 12 }, (_, i) => i),\n"
+    "      Array.from({ length: 12 }, (_, i) => (i === 6 ? -1 : i)))),\n"
+    "  ];\n"
+    "}\n"
+)
+
+
+def test_assertion_messages_are_nodes(js: Any) -> None:
+    # Node 20's: the diff of the inspected lines (one entry a line, keys sorted) for
+    # strictEqual and deepStrictEqual, the value once for the negations
+    assert js.call(js.load(ASSERTIONS), "main") == [
+        (
+            "Expected values to be strictly deep-equal:\n+ actual - expected\n\n  {\n"
+            "+   a: 1\n-   a: 2\n  }"
+        ),
+        (
+            "Expected values to be strictly deep-equal:\n+ actual - expected\n\n  [\n"
+            "    1,\n    2,\n+   3\n  ]"
+        ),
+        ("Expected values to be strictly equal:\n+ actual - expected\n\n+ 'hello'\n- 'world'"),
+        "custom\n\n1 !== 2\n",
+        "Values have same structure but are not reference-equal:\n\n[\n  1\n]\n",
+        (
+            "Expected values to be strictly deep-equal:\n+ actual - expected\n\n  {\n"
+            "    name: 'x',\n    tags: [\n      'a',\n+     'b'\n-     'c'\n    ]\n  }"
+        ),
+        "Expected \"actual\" to be strictly unequal to:\n\n'hello world'",
+        'Expected "actual" not to be strictly deep-equal to:\n\n[\n  1,\n  2\n]\n',
+        (
+            "Expected values to be loosely deep-equal:\n\n{\n  a: 2,\n  b: 1\n}\n\n"
+            "should loosely deep-equal\n\n{\n  a: 3\n}"
+        ),
+        'Expected "actual" not to be loosely deep-equal to:\n\n{\n  a: 1\n}',
+        (
+            "Expected values to be loosely deep-equal:\n\n2\n\nshould loosely deep-equal\n"
+            "\n[\n  2\n]"
+        ),
+        (
+            "Expected values to be strictly deep-equal:\n"
+            "+ actual - expected ... Lines skipped\n\n  [\n    0,\n...\n    4,\n    5,\n"
+            "+   6,\n-   -1,\n    7,\n...\n    10,\n    11\n  ]"
+        ),
+    ]

@@ -18,7 +18,9 @@ const isArray = Array.isArray, PromiseCtor = Promise, ErrorCtor = Error;
 function isDeepStrictEqual(a, b) { return deepEqual(a, b, true, []); }
 function hasOwnKey(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
 function deepEqual(a, b, strict, seen) {
-  if (strict ? is(a, b) : a == b || (a !== a && b !== b)) return true;  // eslint-disable-line eqeqeq
+  const loose = !strict && (a === null || typeof a !== "object") &&
+    (b === null || typeof b !== "object");  // (a value against an object is unequal)
+  if (strict ? is(a, b) : loose && (a == b || (a !== a && b !== b))) return true;  // eslint-disable-line eqeqeq
   if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
   if (strict && protoOf(a) !== protoOf(b)) return false;
   if (isArray(a) !== isArray(b)) return false;
@@ -255,6 +257,132 @@ function check(ok, given, actual, expected, operator, text) {
   if (!ok) fail(given, actual, expected, operator, text);
 }
 function shown(v) { return inspect(v); }
+// How Node's AssertionError shows a value: one entry a line, keys sorted.
+function inspectValue(v) {
+  return inspect(v, { compact: false, customInspect: false, depth: 1000,
+    maxArrayLength: Infinity, sorted: true });
+}
+const READABLE = {
+  deepStrictEqual: "Expected values to be strictly deep-equal:",
+  strictEqual: "Expected values to be strictly equal:",
+  strictEqualObject: 'Expected "actual" to be reference-equal to "expected":',
+  deepEqual: "Expected values to be loosely deep-equal:",
+  notDeepStrictEqual: 'Expected "actual" not to be strictly deep-equal to:',
+  notStrictEqual: 'Expected "actual" to be strictly unequal to:',
+  notStrictEqualObject: 'Expected "actual" not to be reference-equal to "expected":',
+  notDeepEqual: 'Expected "actual" not to be loosely deep-equal to:',
+  notIdentical: "Values have same structure but are not reference-equal:",
+};
+function objectLike(v) { return (typeof v === "object" && v !== null) || typeof v === "function"; }
+// The message of a failed strictEqual or deepStrictEqual, as Node writes it: two short
+// primitives as "a !== b"; otherwise the inspected lines of both, the identical tail
+// kept to three lines, diverging lines marked "+" (actual) and "-" (expected), runs of
+// identical lines between them cut to their ends.
+// (a message the script gave stands for the heading, as in Node 20)
+function diffMessage(actual, expected, operator, heading) {
+  const actualText = inspectValue(actual);
+  const actualLines = actualText.split("\n"), expectedLines = inspectValue(expected).split("\n");
+  let op = operator, indicator = "", i = 0;
+  if (op === "strictEqual" && ((typeof actual === "object" && actual !== null &&
+      typeof expected === "object" && expected !== null) ||
+      (typeof actual === "function" && typeof expected === "function"))) {
+    op = "strictEqualObject";
+  }
+  if (actualLines.length === 1 && expectedLines.length === 1 &&
+      actualLines[0] !== expectedLines[0]) {
+    const a = actualLines[0], b = expectedLines[0], total = a.length + b.length;
+    if (total <= 12) {
+      if (!objectLike(actual) && !objectLike(expected) && (actual !== 0 || expected !== 0)) {
+        return (heading === undefined ? READABLE[op] : heading) + "\n\n" + a + " !== " + b +
+          "\n";
+      }
+    } else if (op !== "strictEqualObject" && total < 80) {
+      while (a[i] === b[i]) i++;
+      if (i > 2) { indicator = "\n  " + " ".repeat(i) + "^"; i = 0; }
+    }
+  }
+  // (i goes on counting from the shared start, as in Node)
+  let end = "", other = "", skipped = false;
+  while (actualLines[actualLines.length - 1] === expectedLines[expectedLines.length - 1]) {
+    const line = actualLines.pop();
+    expectedLines.pop();
+    if (i++ < 3) end = "\n  " + line + end;
+    else other = line;
+    if (actualLines.length === 0 || expectedLines.length === 0) break;
+  }
+  const count = Math.max(actualLines.length, expectedLines.length);
+  if (count === 0) {
+    const lines = actualText.split("\n");
+    if (lines.length > 50) { lines[46] = "..."; lines.length = 47; }
+    return READABLE.notIdentical + "\n\n" + lines.join("\n") + "\n";
+  }
+  if (i >= 5) { end = "\n..." + end; skipped = true; }
+  if (other !== "") { end = "\n  " + other + end; other = ""; }
+  let printed = 0, identical = 0, out = "";
+  const head = (heading === undefined ? READABLE[op] : heading) + "\n+ actual - expected";
+  const skippedText = " ... Lines skipped";
+  const longer = actualLines.length < count ? expectedLines : actualLines;
+  const mark = longer === actualLines ? "+" : "-";
+  const shorter = longer === actualLines ? expectedLines.length : actualLines.length;
+  // the identical lines before a divergence at `at`, taken from `from` (as in Node:
+  // the longer list's past the shorter's end, else the actual value's)
+  const identicalBefore = (at, from) => {
+    if (identical > 2) {
+      if (identical > 3) {
+        if (identical > 4) {
+          if (identical === 5) { out += "\n  " + from[at - 3]; printed++; }
+          else { out += "\n..."; skipped = true; }
+        }
+        out += "\n  " + from[at - 2]; printed++;
+      }
+      out += "\n  " + from[at - 1]; printed++;
+    }
+    identical = 0;
+  };
+  for (i = 0; i < count; i++) {
+    if (shorter < i + 1) {
+      identicalBefore(i, longer);
+      if (longer === actualLines) out += "\n" + mark + " " + longer[i];
+      else other += "\n" + mark + " " + longer[i];
+      printed++;
+    } else {
+      const e = expectedLines[i];
+      let a = actualLines[i];
+      let diverging = a !== e && (!a.endsWith(",") || a.slice(0, -1) !== e);
+      if (diverging && e.endsWith(",") && e.slice(0, -1) === a) { diverging = false; a += ","; }
+      if (diverging) {
+        identicalBefore(i, actualLines);
+        out += "\n+ " + a;
+        other += "\n- " + e;
+        printed += 2;
+      } else {
+        out += other;
+        other = "";
+        identical++;
+        if (identical <= 2) { out += "\n  " + a; printed++; }
+      }
+    }
+    if (printed > 50 && i < count - 2) {
+      return head + skippedText + "\n" + out + "\n..." + other + "\n...";
+    }
+  }
+  return head + (skipped ? skippedText : "") + "\n" + out + other + end + indicator;
+}
+function failWithDiff(message, a, b, operator) {
+  if (message === undefined || message instanceof ErrorCtor) {
+    fail(message, a, b, operator, diffMessage(a, b, operator));
+  }
+  fail(diffMessage(a, b, operator, String(message)), a, b, operator);
+}
+// The message of a failed notStrictEqual or notDeepStrictEqual: the value once.
+function sameMessage(actual, operator) {
+  let base = READABLE[operator];
+  if (operator === "notStrictEqual" && objectLike(actual)) base = READABLE.notStrictEqualObject;
+  const lines = inspectValue(actual).split("\n");
+  if (lines.length > 50) { lines[46] = "..."; lines.length = 47; }
+  if (lines.length === 1) return base + (lines[0].length > 5 ? "\n\n" : " ") + lines[0];
+  return base + "\n\n" + lines.join("\n") + "\n";
+}
 function assert(value, message) {
   check(value, message, value, true, "==",
     arguments.length === 0 ? "No value argument passed to `assert.ok()`"
@@ -272,24 +400,35 @@ const asserts = {
     check(a != b, message, a, b, "!=", `${shown(a)} != ${shown(b)}`);  // eslint-disable-line eqeqeq
   },
   strictEqual(a, b, message) {
-    check(is(a, b), message, a, b, "strictEqual",
-      "Expected values to be strictly equal:\n\n" + shown(a) + " !== " + shown(b) + "\n");
+    if (!is(a, b)) failWithDiff(message, a, b, "strictEqual");
   },
   notStrictEqual(a, b, message) {
-    check(!is(a, b), message, a, b, "notStrictEqual",
-      'Expected "actual" to be strictly unequal to: ' + shown(b));
+    if (is(a, b)) fail(message, a, b, "notStrictEqual", sameMessage(a, "notStrictEqual"));
   },
   deepEqual(a, b, message) {
-    check(deepEqual(a, b, false, []), message, a, b, "deepEqual",
-      "Expected values to be loosely deep-equal:\n\n" + shown(a) + "\n\nshould loosely deep-equal\n\n" + shown(b));
+    if (deepEqual(a, b, false, [])) return;
+    let shownA = inspectValue(a), shownB = inspectValue(b);
+    if (shownA.length > 512) shownA = shownA.slice(0, 509) + "...";
+    if (shownB.length > 512) shownB = shownB.slice(0, 509) + "...";
+    fail(message, a, b, "deepEqual", READABLE.deepEqual + "\n\n" + shownA +
+      "\n\nshould loosely deep-equal\n\n" + shownB);
+  },
+  notDeepEqual(a, b, message) {
+    if (!deepEqual(a, b, false, [])) return;
+    const shownA = inspectValue(a), shownB = inspectValue(b);
+    let text = READABLE.notDeepEqual + "\n\n" + shownA;
+    if (text.length > 1024) text = text.slice(0, 1021) + "...";
+    fail(message, a, b, "notDeepEqual", shownA === shownB ? text
+      : "Expected values not to be loosely deep-equal:\n\n" + shownA +
+        "\n\nshould not loosely deep-equal\n\n" + shownB);
   },
   deepStrictEqual(a, b, message) {
-    check(deepEqual(a, b, true, []), message, a, b, "deepStrictEqual",
-      "Expected values to be strictly deep-equal:\n" + shown(a) + "\n\nshould equal\n\n" + shown(b));
+    if (!deepEqual(a, b, true, [])) failWithDiff(message, a, b, "deepStrictEqual");
   },
   notDeepStrictEqual(a, b, message) {
-    check(!deepEqual(a, b, true, []), message, a, b, "notDeepStrictEqual",
-      'Expected "actual" not to be strictly deep-equal to: ' + shown(b));
+    if (deepEqual(a, b, true, [])) {
+      fail(message, a, b, "notDeepStrictEqual", sameMessage(a, "notDeepStrictEqual"));
+    }
   },
   fail(message) { fail(message === undefined ? "Failed" : message, undefined, undefined, "fail", "Failed"); },
   throws(fn, expected, message) {

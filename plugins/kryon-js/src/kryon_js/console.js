@@ -488,6 +488,8 @@ function newState(options, indent) {
     breakLength: o.breakLength === undefined ? 80 : toNumber(o.breakLength),
     customInspect: o.customInspect !== false, indent: indent || 0,
     seen: [], refs: new MapCtor(), lastLevel: 0, namesOf: null, names: null,
+    // (compact: false puts every entry on a line of its own; sorted sorts an object's)
+    compact: o.compact !== false, sorted: o.sorted === true,
   };
 }
 
@@ -769,9 +771,10 @@ function viewItems(st, v, level) {
 // items, in columns.
 function combine(st, entries, label, open, close, list, level, value) {
   const head = label === "" ? open : label + " " + open;
+  if (st.sorted && !list) entries = sortTexts(entries);
   let rows = entries;
-  if (list && entries.length > 6) rows = inColumns(st, entries, value);
-  if (rows === entries && st.lastLevel - level < 3 && !includes(label, "\n")) {
+  if (list && entries.length > 6 && st.compact) rows = inColumns(st, entries, value);
+  if (st.compact && rows === entries && st.lastLevel - level < 3 && !includes(label, "\n")) {
     let width = 2 * entries.length + st.indent + open.length + label.length + 10;
     let fits = true;
     for (let i = 0; i < entries.length && fits; i++) {
@@ -787,6 +790,15 @@ function combine(st, entries, label, open, close, list, level, value) {
   return head + nl + "  " + join(rows, "," + nl + "  ") + nl + close;
 }
 
+function sortTexts(list) {  // (by code units, as Array.prototype.sort does)
+  const sorted = [];
+  for (let i = 0; i < list.length; i++) {
+    let k = sorted.length;
+    while (k > 0 && sorted[k - 1] > list[i]) { sorted[k] = sorted[k - 1]; k--; }
+    sorted[k] = list[i];
+  }
+  return sorted;
+}
 function pad(s, width, atStart) {
   const fill = spaces(width - s.length);
   return atStart ? fill + s : s + fill;
