@@ -75,6 +75,16 @@ REPORTED = {
         "        raise Failed('cleanup')\n"
     ),
     "from None": "try:\n    {}['k']\nexcept KeyError:\n    raise ValueError('v') from None\n",
+    "a name python suggests": "values = [1]\ndef total():\n    return sum(valuez)\ntotal()\n",
+    "attributes python suggests": (
+        "import math\n"
+        "class A:\n"
+        "    color = 1\n"
+        "try:\n"
+        "    A().colour\n"
+        "except AttributeError:\n"
+        "    math.sqr(2)\n"
+    ),
     "code the script compiled": (
         "from dataclasses import dataclass\n"
         "@dataclass\n"
@@ -112,7 +122,8 @@ def test_an_uncaught_error_is_reported_as_python_reports_it(
 ) -> None:
     """``kryon run`` showed only the last exception of a chain (``raise ...
     from``, one raised while handling another) in its own words; python
-    shows each, with its traceback, source lines and carets."""
+    shows each, with its traceback, source lines and carets (and, for a
+    missing name, the close match it suggests)."""
     source = REPORTED[case]
     with pytest.raises(ScriptRuntimeError) as info:
         run_program(either, source)

@@ -33,6 +33,8 @@ def python_report(exc: BaseException, is_script: Callable[[str], bool]) -> str:
         type(exc), exc, exc.__traceback__, lookup_lines=False, compact=True
     )
     _keep_script_frames(report, is_script)
+    if sys.version_info < (3, 12):  # (its traceback module offers them itself)
+        _offer_suggestions(report, exc)
     text = "".join(report.format())
     if len(text) > MOST_REPORT_CHARS:
         cut = len(text) - MOST_REPORT_CHARS
@@ -84,6 +86,124 @@ def _name_as_python_310_does(report: traceback.TracebackException) -> None:
         yield from lines
 
     report.format_exception_only = format_exception_only  # type: ignore[method-assign]
+
+
+def _offer_suggestions(report: traceback.TracebackException, exc: BaseException) -> None:
+    """Python 3.10 and 3.11 name a close match after a ``NameError`` or
+    ``AttributeError`` (``Did you mean: 'values'?``) in their C printer, not
+    in the traceback module: add it to each exception of the chain."""
+    pending: list[tuple[traceback.TracebackException, BaseException]] = [(report, exc)]
+    seen: set[int] = set()
+    while pending:
+        shown, error = pending.pop()
+        if id(shown) in seen:
+            continue
+        seen.add(id(shown))
+        match = suggestion(error)
+        added = f". Did you mean: '{match}'?"
+        # (on 3.10 the exceptiongroup backport, when installed, adds it too)
+        if match is not None and not shown._str.endswith(added):  # type: ignore[attr-defined]
+            shown._str += added  # type: ignore[attr-defined]
+        for linked, original in (
+            (shown.__cause__, error.__cause__),
+            (shown.__context__, error.__context__),
+        ):
+            if linked is not None and original is not None:
+                pending.append((linked, original))
+        members = getattr(error, "exceptions", ())
+        pending += zip(
+            getattr(shown, "exceptions", None) or (), members, strict=False
+        )  # (a group shows 15)
+
+
+_MOST_CANDIDATES = 750
+_LONGEST_NAME = 40
+_MOVE_COST = 2
+_CASE_COST = 1
+
+
+def suggestion(error: BaseException) -> str | None:
+    """The name python suggests for a missing one: among the object's
+    attributes for an ``AttributeError``; among the innermost frame's locals,
+    then its globals, then its builtins for a ``NameError``."""
+    name = getattr(error, "name", None)
+    if not isinstance(name, str):
+        return None
+    if isinstance(error, AttributeError):
+        try:
+            candidates = dir(error.obj)
+        except Exception:
+            return None
+        return _closest(name, candidates)
+    if isinstance(error, NameError):
+        tb = error.__traceback__
+        if tb is None:
+            return None
+        while tb.tb_next is not None:
+            tb = tb.tb_next
+        frame = tb.tb_frame
+        for scope in (frame.f_locals, frame.f_globals, frame.f_builtins):
+            found = _closest(name, list(scope))
+            if found is not None:
+                return found
+    return None
+
+
+def _closest(name: str, candidates: list[Any]) -> str | None:
+    if len(candidates) >= _MOST_CANDIDATES:
+        return None
+    best, best_cost = None, 0
+    for candidate in candidates:
+        if not isinstance(candidate, str) or candidate == name:
+            continue
+        limit = (len(name) + len(candidate) + 3) * _MOVE_COST // 6
+        if best is not None:
+            limit = min(limit, best_cost - 1)
+        cost = _edit_cost(name, candidate, limit)
+        if cost <= limit and (best is None or cost < best_cost):
+            best, best_cost = candidate, cost
+    return best
+
+
+def _edit_cost(a: str, b: str, limit: int) -> int:
+    """The edit distance python's suggestions use: inserting, deleting or
+    replacing a character costs 2, a change of case only 1; past ``limit``
+    (or for names longer than 40 characters) anything above it."""
+    if a == b:
+        return 0
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    a, b = a[start:], b[start:]
+    while a and b and a[-1] == b[-1]:
+        a, b = a[:-1], b[:-1]
+    if not a or not b:
+        return (len(a) + len(b)) * _MOVE_COST
+    if len(a) > _LONGEST_NAME or len(b) > _LONGEST_NAME:
+        return limit + 1
+    if len(a) > len(b):
+        a, b = b, a
+    if (len(b) - len(a)) * _MOVE_COST > limit:
+        return limit + 1
+    row = [(i + 1) * _MOVE_COST for i in range(len(a))]
+    result = 0
+    for j, b_char in enumerate(b):
+        diagonal = j * _MOVE_COST
+        result = diagonal + _MOVE_COST
+        low = result
+        for i, a_char in enumerate(a):
+            if a_char == b_char:
+                replace = 0
+            elif a_char.lower() == b_char.lower() and a_char.isascii() and b_char.isascii():
+                replace = _CASE_COST
+            else:
+                replace = _MOVE_COST
+            result = min(diagonal + replace, row[i] + _MOVE_COST, result + _MOVE_COST)
+            diagonal, row[i] = row[i], result
+            low = min(low, result)
+        if low > limit:
+            return limit + 1
+    return result
 
 
 def _shown(filename: str, is_script: Callable[[str], bool]) -> bool:
