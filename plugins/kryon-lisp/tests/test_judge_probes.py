@@ -77,7 +77,7 @@ OUTPUT_CASES = [
         " (try (nth [] 0) (catch Exception e (str e))))",
         '["java.lang.IndexOutOfBoundsException" nil] ["java.lang.IndexOutOfBoundsException" nil]'
         ' ["java.lang.IndexOutOfBoundsException" nil]'
-        ' ["java.lang.IndexOutOfBoundsException" "begin 5, end 3, length 3"]'
+        ' ["java.lang.StringIndexOutOfBoundsException" "begin 5, end 3, length 3"]'
         ' ["java.lang.Exception" nil] ["java.lang.IllegalStateException" "Can\'t pop empty vector"]'
         ' ["java.lang.IndexOutOfBoundsException" nil]'
         f' ["java.lang.ClassCastException" "{jvm_cast("java.lang.Long", "clojure.lang.Named")}"]'
@@ -173,7 +173,8 @@ OUTPUT_CASES = [
         "(pr (try (condp = 9 1 :a) (catch IllegalArgumentException e (ex-message e))))",
         '"No matching clause: 9"',
     ),
-    ("(pr ((some-fn even? neg?) 3) ((some-fn even?) 3 5))", "false nil"),
+    # up to three arguments some-fn is an or: its last falsy value, as Clojure 1.11.1 gives
+    ("(pr ((some-fn even? neg?) 3) ((some-fn even?) 3 5))", "false false"),
     # a def'd vector or map is a function of its keys, called by name (the call was
     # compiled as a Python call: "'pvectorc.PVector' object is not callable")
     ("(def v [1 2 3]) (def m {:a 1}) (pr (v 1) (m :a) (clojure.core/vector? v))", "2 1 true"),

@@ -75,11 +75,13 @@ for _name in (
     _cls = _exception(_name, EXCEPTIONS["java.util.IllegalFormatException"])
     EXCEPTIONS[_name] = _cls
     EXCEPTIONS[_name.rpartition(".")[2]] = _cls
-_cls = _exception(
-    "java.lang.ArrayIndexOutOfBoundsException", EXCEPTIONS["IndexOutOfBoundsException"]
-)
-EXCEPTIONS["java.lang.ArrayIndexOutOfBoundsException"] = _cls
-EXCEPTIONS["ArrayIndexOutOfBoundsException"] = _cls
+for _name in (
+    "java.lang.ArrayIndexOutOfBoundsException",
+    "java.lang.StringIndexOutOfBoundsException",
+):
+    _cls = _exception(_name, EXCEPTIONS["IndexOutOfBoundsException"])
+    EXCEPTIONS[_name] = _cls
+    EXCEPTIONS[_name.rpartition(".")[2]] = _cls
 EXCEPTIONS["js/Error"] = EXCEPTIONS["Error"]
 
 

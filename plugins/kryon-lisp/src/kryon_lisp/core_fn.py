@@ -113,8 +113,8 @@ def every_pred(*preds: Any) -> Any:
 
 
 def some_fn(*fns: Any) -> Any:
-    # Clojure answers the last predicate's falsy value for one argument and up to
-    # three predicates (an or), nil otherwise (a some)
+    # Clojure answers the last predicate's falsy value for up to three
+    # arguments and up to three predicates (an or), nil otherwise (a some)
     keeps_last = len(fns) <= 3
 
     def first_truthy(*xs: Any) -> Any:
@@ -124,7 +124,7 @@ def some_fn(*fns: Any) -> Any:
                 r = f(x)
                 if truthy(r):
                     return r
-        return r if keeps_last and len(xs) == 1 else None
+        return r if keeps_last and 0 < len(xs) <= 3 else None
 
     return first_truthy
 

@@ -63,7 +63,11 @@ def subs(s: str, start: int, end: int | None = None) -> str:
     end = len(s) if end is None else end
     if not 0 <= start <= end <= len(s):
         # String.substring's message since Java 9
-        raise IndexError(f"begin {start}, end {end}, length {len(s)}")
+        from kryon_lisp.classes import EXCEPTIONS
+
+        raise EXCEPTIONS["StringIndexOutOfBoundsException"](
+            f"begin {start}, end {end}, length {len(s)}"
+        )
     return s[start:end]
 
 

@@ -419,13 +419,19 @@ def _to_radix(x: int, radix: int) -> str:
 def _string_index(s: str, i: int) -> int:
     """``i`` if it indexes ``s``; Java throws where Python would count from the end."""
     if not 0 <= i < len(s):
-        raise IndexError(f"String index out of range: {i}")
+        from kryon_lisp.classes import EXCEPTIONS
+
+        raise EXCEPTIONS["StringIndexOutOfBoundsException"](f"String index out of range: {i}")
     return i
 
 
 def _substring(s: str, begin: int, end: int) -> str:
     if not 0 <= begin <= end <= len(s):
-        raise IndexError(f"begin {begin}, end {end}, length {len(s)}")
+        from kryon_lisp.classes import EXCEPTIONS
+
+        raise EXCEPTIONS["StringIndexOutOfBoundsException"](
+            f"begin {begin}, end {end}, length {len(s)}"
+        )
     return s[begin:end]
 
 
