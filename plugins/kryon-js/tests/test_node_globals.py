@@ -391,3 +391,23 @@ def test_assertion_messages_are_nodes(js: Any) -> None:
             "+   6,\n-   -1,\n    7,\n...\n    10,\n    11\n  ]"
         ),
     ]
+
+
+def test_a_falsy_assertion_quotes_the_call_as_node_does(js: Any) -> None:
+    script = js.load(
+        "const assert = require('assert'), { ok } = assert, x = 3;\n"
+        "const check = (v) => v > 5;\n"
+        "const t = (f) => { try { f(); return 'passed'; } catch (e) { return e.message; } };\n"
+        "function main() { return [t(() => assert(x > 5)), t(() => ok(null)),\n"
+        "  t(() => assert(check(x))), t(() => assert(false, 'given')), t(() => assert()),\n"
+        "  t(() => assert(x > 1))]; }\n"
+    )
+    falsy = "The expression evaluated to a falsy value:\n\n  "
+    assert js.call(script, "main") == [
+        falsy + "assert(x > 5)\n",
+        falsy + "ok(null)\n",
+        falsy + "assert(check(x))\n",
+        "given",
+        "No value argument passed to `assert.ok()`",
+        "passed",
+    ]

@@ -8,7 +8,7 @@
 // The prelude evaluates this factory once per VM with util.inspect and util.format
 // (console.js) and path.js's module; it returns { require, newModule, builtIn,
 // timersPromises }.
-(function (inspect, format, path) {
+(function (inspect, format, path, callSource) {
 "use strict";
 const create = Object.create, define = Object.defineProperty, keys = Object.keys;
 const protoOf = Object.getPrototypeOf, setProto = Object.setPrototypeOf, is = Object.is;
@@ -383,15 +383,20 @@ function sameMessage(actual, operator) {
   if (lines.length === 1) return base + (lines[0].length > 5 ? "\n\n" : " ") + lines[0];
   return base + "\n\n" + lines.join("\n") + "\n";
 }
+// A falsy value's message: the call as the script wrote it, as Node quotes it (read
+// only when the assertion fails).
+function falsyMessage(count, name, value) {
+  if (count === 0) return "No value argument passed to `assert.ok()`";
+  const code = callSource();
+  return "The expression evaluated to a falsy value:\n\n  " +
+    (code === undefined ? name + "(" + shown(value) + ")" : code) + "\n";
+}
 function assert(value, message) {
-  check(value, message, value, true, "==",
-    arguments.length === 0 ? "No value argument passed to `assert.ok()`"
-      : "The expression evaluated to a falsy value:\n\n  assert(" + shown(value) + ")\n");
+  if (!value) fail(message, value, true, "==", falsyMessage(arguments.length, "assert", value));
 }
 const asserts = {
   ok: function ok(value, message) {
-    check(value, message, value, true, "==", "The expression evaluated to a falsy value:\n\n  assert.ok(" +
-      shown(value) + ")\n");
+    if (!value) fail(message, value, true, "==", falsyMessage(arguments.length, "assert.ok", value));
   },
   equal(a, b, message) {
     check(a == b || (a !== a && b !== b), message, a, b, "==", `${shown(a)} == ${shown(b)}`);  // eslint-disable-line eqeqeq
@@ -462,9 +467,7 @@ for (const name of keys(asserts)) {
 // assert.strict (also `assert/strict`): the same with the loose comparisons strict, as
 // in Node (its equal is strictEqual, deepEqual deepStrictEqual...)
 function strictAssert(value, message) {
-  check(value, message, value, true, "==",
-    arguments.length === 0 ? "No value argument passed to `assert.ok()`"
-      : "The expression evaluated to a falsy value:\n\n  assert(" + shown(value) + ")\n");
+  if (!value) fail(message, value, true, "==", falsyMessage(arguments.length, "assert", value));
 }
 const STRICT_NAMES = { equal: "strictEqual", notEqual: "notStrictEqual",
   deepEqual: "deepStrictEqual", notDeepEqual: "notDeepStrictEqual" };

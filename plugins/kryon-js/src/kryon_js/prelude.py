@@ -1918,7 +1918,64 @@ const console = consoleParts.console, inspect = consoleParts.inspect;
 (%(buffer)s)(global);
 (%(conversions)s)(global);
 (%(arrays)s)(consoleParts.proxies, (%(sort)s)());
-const commonjs = (%(commonjs)s)(inspect, consoleParts.format, (%(path)s)(inspect));
+// The source of the script's call that the prelude's caller was called from (assert(x
+// > 1)), as Node's assert quotes it: the call around the first script frame's column
+// whose callee is named assert, ok or strict, else the innermost; undefined when the
+// source cannot be read.
+function scriptCallSource() {
+  let raw;
+  try { raw = quickStack(new ErrorCtor()); } catch (e) { return undefined; }
+  if (typeof raw !== "string") return undefined;
+  const sites = rawSites(raw, 16);
+  for (let i = 0; i < sites.length; i++) {
+    const site = sites[i];
+    if (site.isNative()) continue;
+    const vmLine = site.getLineNumber(), band = bandOf(vmLine);
+    if (band === undefined) continue;  // the prelude's own frames
+    const line = sourceLine(vmLine);
+    if (line === undefined) return undefined;
+    return callAround(line, bandColumn(band, vmLine, site.getColumnNumber()) - 1);
+  }
+  return undefined;
+}
+function closingParen(line, open) {
+  for (let k = open, depth = 0; k < line.length; k++) {
+    const c = charCode(line, k);
+    if (c === 40) depth++;
+    else if (c === 41 && --depth === 0) return k;
+  }
+  return -1;
+}
+function callAround(line, at) {
+  const calls = [];  // [start, end, callee] of the calls around the column, innermost first
+  const chainStart = (k) => {
+    while (k > 0 && (isNameCode(charCode(line, k - 1)) || charCode(line, k - 1) === 46)) k--;
+    return k;
+  };
+  let end = at;
+  while (end < line.length && isNameCode(charCode(line, end))) end++;
+  const start = chainStart(at);
+  if (charCode(line, end) === 40) {
+    const close = closingParen(line, end);
+    if (close > 0) calls[calls.length] = [start, close + 1, strSlice(line, start, end)];
+  }
+  for (let k = start - 1, depth = 0; k >= 0; k--) {
+    const c = charCode(line, k);
+    if (c === 41) { depth++; continue; }
+    if (c !== 40) continue;
+    if (depth > 0) { depth--; continue; }
+    const from = chainStart(k), close = closingParen(line, k);
+    if (from < k && close > 0) calls[calls.length] = [from, close + 1, strSlice(line, from, k)];
+  }
+  if (calls.length === 0) return undefined;
+  let chosen = calls[0];
+  for (let i = 0; i < calls.length; i++) {
+    if (/(?:^|\.)(?:assert|ok|strict)$/.test(calls[i][2])) { chosen = calls[i]; break; }
+  }
+  return strSlice(line, chosen[0], chosen[1]);
+}
+const commonjs = (%(commonjs)s)(inspect, consoleParts.format, (%(path)s)(inspect),
+                                scriptCallSource);
 const deniedProbe = new Proxy(create(null), {
   get(target, name) {
     if (typeof name !== "string") return undefined;
