@@ -496,14 +496,42 @@ def test_output_travels_in_few_frames_and_in_order(harness: Callable[..., Harnes
     ]
 
 
-def test_output_before_a_sleep_outlives_a_killed_worker(harness: Callable[..., Harness]) -> None:
+def test_sleeping_under_a_time_limit_takes_no_time(harness: Callable[..., Harness]) -> None:
+    """Under the sandboxed policy's 100 ms, a program that sleeps (``time.sleep``,
+    ``asyncio.sleep``, ``wait_for``) runs as under python, at once: the
+    script's clocks move on by what it slept (worker/clock.py)."""
     h = harness(SANDBOXED)
     sid = h.load(
-        "from time import sleep\ndef nap():\n    print('before')\n    sleep(30)\n", "nap.py"
+        "import asyncio, time\n"
+        "async def task(name, delay):\n"
+        "    await asyncio.sleep(delay)\n"
+        "    print(name)\n"
+        "async def main():\n"
+        "    await asyncio.gather(task('b', 2), task('a', 1))\n"
+        "    try:\n"
+        "        await asyncio.wait_for(asyncio.sleep(60), 1.5)\n"
+        "    except asyncio.TimeoutError:\n"
+        "        print('timed out')\n"
+        "def nap():\n"
+        "    start, ns = time.time(), time.perf_counter_ns()\n"
+        "    time.sleep(30)\n"
+        "    asyncio.run(main())\n"
+        "    return [round(time.time() - start, 1), (time.perf_counter_ns() - ns) // 10**8]\n"
+        "def bad(seconds):\n"
+        "    time.sleep(seconds)\n"
+        "def forever():\n"
+        "    while True:\n"
+        "        time.sleep(1)\n",
+        "nap.py",
     )
-    with pytest.raises(TimeLimitError, match="worker was stopped"):
-        h.call(sid, "nap")
-    assert h.printed == "before\n"
+    assert h.call(sid, "nap") == [33.5, 335]
+    assert h.printed == "a\nb\ntimed out\n"
+    with pytest.raises(ScriptRuntimeError, match="sleep length must be non-negative"):
+        h.call(sid, "bad", -1)
+    with pytest.raises(ScriptRuntimeError, match="'str' object cannot be interpreted as an"):
+        h.call(sid, "bad", "x")
+    with pytest.raises(TimeLimitError):  # sleeping in a loop still spends CPU time
+        h.call(sid, "forever")
 
 
 def test_closing_ends_the_program_as_python_does(harness: Callable[..., Harness]) -> None:

@@ -49,10 +49,14 @@ class _Timer:
 class SandboxEventLoop(asyncio.BaseEventLoop):
     """A :class:`asyncio.BaseEventLoop` whose only events are timers."""
 
-    def __init__(self, sleep: Callable[[float], None]) -> None:
+    def __init__(self, sleep: Callable[[float], None], now: Callable[[], float]) -> None:
         super().__init__()
         self._selector = _Timer(sleep, lambda: self._limit)
         self._limit: BaseException | None = None  # the limit that stopped the loop
+        self._now = now
+
+    def time(self) -> float:
+        return self._now()  # the clock ``sleep`` moves on (worker/clock.py)
 
     def run_forever(self) -> None:
         try:
@@ -92,12 +96,12 @@ class SandboxEventLoop(asyncio.BaseEventLoop):
         super().call_exception_handler(context)
 
 
-def install(sleep: Callable[[float], None]) -> None:
+def install(sleep: Callable[[float], None], now: Callable[[], float]) -> None:
     """Make every new event loop (``asyncio.run``, ``new_event_loop``) a
-    :class:`SandboxEventLoop` waiting with ``sleep``."""
+    :class:`SandboxEventLoop` waiting with ``sleep`` on the clock ``now``."""
 
     class SandboxPolicy(asyncio.DefaultEventLoopPolicy):
         def new_event_loop(self) -> asyncio.AbstractEventLoop:
-            return SandboxEventLoop(sleep)
+            return SandboxEventLoop(sleep, now)
 
     asyncio.set_event_loop_policy(SandboxPolicy())

@@ -12,6 +12,7 @@ from kryon_python.pytraceback import script_stack_functions
 from kryon_python.toplevel import exit_, make_print
 from kryon_python.wire import Op
 from kryon_python.worker import guard
+from kryon_python.worker.clock import VirtualClock
 from kryon_python.worker.gcview import gc_view
 from kryon_python.worker.objects import HostError
 from kryon_python.worker.osview import os_view
@@ -35,8 +36,10 @@ class Environment:
         settings: ScriptSettings,
         flush_output: Callable[[], None],
         is_script: Callable[[str], bool],
+        clock: VirtualClock | None = None,
     ) -> None:
         self.modules = modules
+        self.clock = clock
         self.is_script = is_script
         self.flush_output = flush_output
         self.settings = settings
@@ -126,7 +129,10 @@ class Environment:
             if not key.startswith("__"):
                 view.__dict__[key] = value
         if module.__name__ == "time":
-            view.__dict__["sleep"] = self.sleep(module.sleep)
+            if self.clock is not None:  # under a time limit, sleeping takes no time
+                view.__dict__.update(self.clock.functions())
+            else:
+                view.__dict__["sleep"] = self.sleep(module.sleep)
         elif module.__name__ == "traceback":
             view.__dict__.update(script_stack_functions(self.is_script))
         return view

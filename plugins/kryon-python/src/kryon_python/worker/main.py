@@ -25,6 +25,7 @@ from kryon_python.pytraceback import python_report
 from kryon_python.toplevel import describe_exception, exit_status, run_module, script_module
 from kryon_python.wire import FrameReader, Op, WireError, WorkerGone, decode, encode, write_frame
 from kryon_python.worker import guard, stack, syscalls
+from kryon_python.worker.clock import VirtualClock
 from kryon_python.worker.environment import Environment
 from kryon_python.worker.objects import (
     Element,
@@ -106,6 +107,7 @@ class Worker:
             self.settings,
             self.flush_output,
             self.is_script,
+            VirtualClock() if self.time_limit is not None else None,
         )
         # allocated before the memory limit is set (so it is counted in what
         # the interpreter uses, not in the script's share) and let go when a
@@ -629,7 +631,11 @@ def main(read_fd: int, write_fd: int) -> None:
         worker = Worker(read_fd, write_fd, statm_fd, config, modules)
         worker.reader = reader
         if "asyncio" in modules:  # its own loop needs sockets and epoll
-            aio.install(worker.environment.sleep(time.sleep))
+            clock = worker.environment.clock
+            if clock is not None:  # the loop's waits take no time either
+                aio.install(clock.advance, clock.functions()["monotonic"])
+            else:
+                aio.install(worker.environment.sleep(time.sleep), time.monotonic)
         worker.recursion_units = units
         sys.setrecursionlimit(units)
         signal.signal(signal.SIGPROF, worker.on_alarm)
