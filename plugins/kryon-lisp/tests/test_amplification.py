@@ -12,7 +12,7 @@ import tracemalloc
 import pytest
 from kryon_lisp.engine import LispConfig, LispEngine
 
-from kryon_core import LimitError, MemoryLimitError, ScriptBridge, TimeLimitError
+from kryon_core import LimitError, MemoryLimitError, ScriptBridge
 
 from .test_engine import SANDBOXED, load, make
 
@@ -167,14 +167,17 @@ def test_long_prints_count_against_the_limits() -> None:
     assert written[0] < 150_000_000
 
 
-def test_thread_sleep_sleeps_within_the_time_limit() -> None:
-    """``(Thread/sleep ms)`` was a compile error; one past the deadline ends
-    with the time limit instead of sleeping on."""
+def test_thread_sleep_takes_no_time_under_a_time_limit() -> None:
+    """``(Thread/sleep ms)`` was a compile error; under a time limit it moves
+    the script's clocks on and returns at once (test_java_interop), so a sleep
+    far past the deadline is no limit error, and a loop of them is one."""
     engine, _ = make(SANDBOXED)
-    sid = load(engine, "(defn nap [ms] (Thread/sleep ms) :awake)")
-    assert engine.call_function(sid, "nap", [1]) == "awake"
-    with pytest.raises(TimeLimitError):
-        engine.call_function(sid, "nap", [100_000])
+    sid = load(
+        engine, "(defn nap [ms] (Thread/sleep ms) :awake)\n(defn spin [] (loop [] (nap 1) (recur)))"
+    )
+    assert engine.call_function(sid, "nap", [100_000]) == "awake"
+    with pytest.raises(LimitError):  # the time or the step limit, whichever comes first
+        engine.call_function(sid, "spin", [])
 
 
 @pytest.mark.parametrize(

@@ -62,6 +62,7 @@ class Budget:
         "memory_due",
         "memory_limit",
         "rss_base",
+        "slept_ns",
         "spent",
         "step_limit",
         "steps",
@@ -101,6 +102,9 @@ class Budget:
         self.rss_base = resident_bytes() if memory_limit_mb is not None else 0
         self.memory_due = 0.0
         self.spent: LimitError | None = None
+        # what Thread/sleep slept under the time limit, on no clock but the
+        # script's own (interop: sleeping takes no time there); kept across calls
+        self.slept_ns = 0
 
     def reset(self) -> None:
         """Start a new call: a fresh deadline and step count, depth zero."""
@@ -266,6 +270,13 @@ class _Current(threading.local):
 
 
 current = _Current()
+
+
+def slept_ns() -> int:
+    """What the script slept under its time limit (``Thread/sleep`` takes no
+    time there): its clocks add it, so they read as if it had slept."""
+    budget = current.budget
+    return budget.slept_ns if budget is not None else 0
 
 
 def step() -> None:
