@@ -274,6 +274,9 @@ def test_a_python_program_runs_as_main_and_may_exit(tmp_path: Path) -> None:
 # language: (extension, a program printing its name and arguments as "NAME|ARG|ARG")
 ARGUMENTS = {
     "lua": (".lua", 'print(table.concat({arg[0], ...}, "|"))\n'),
+    "js": (".js", 'console.log(process.argv.slice(1).join("|"));\n'),
+    "python": (".py", 'import sys\nprint("|".join(sys.argv))\n'),
+    "lisp": (".klisp", '(println (apply str (interpose "|" (cons *file* *command-line-args*))))\n'),
 }
 
 

@@ -43,7 +43,7 @@ empty, the exit tests are skipped.
 
 ``source_arguments``: a program that reads its command-line arguments the
 language's way (``arg``/``...``, ``process.argv``, ``sys.argv``...) at the
-top level and exports ``arguments()`` returning them as a list.  The kit
+top level and exports ``args()`` returning them as a list.  The kit
 loads it as a program (``entry_point=True``, as ``kryon run FILE ARG...``
 does).  Left empty, the test is skipped.
 
@@ -488,9 +488,9 @@ class EngineConformance:
             entry_point=True,
             arguments=arguments,
         )
-        assert manager.call_function("program.arguments") == self.expected(arguments)
+        assert manager.call_function("program.args") == self.expected(arguments)
         manager.hot_reload("program", self.source_arguments)  # still the same program
-        assert manager.call_function("program.arguments") == self.expected(arguments)
+        assert manager.call_function("program.args") == self.expected(arguments)
 
     def test_bytecode_is_cached_and_reloaded(self, tmp_path: Path) -> None:
         config = self.kit_config(tmp_path)

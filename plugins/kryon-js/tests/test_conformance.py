@@ -61,6 +61,11 @@ function ok() { return 1; }
 """
     exit_line = 2
     exit_statement = "stop(5);"
+    source_arguments = """\
+if (process.argv[0] !== "node" || process.argv[1] !== "program") throw new Error("argv");
+const ARGS = process.argv.slice(2);
+function args() { return ARGS; }
+"""
     source_async = "async function async_add(a, b) { await null; return a + b; }\n"
     source_coroutine = """\
 function* count(n) { for (let i = 1; i <= n; i++) yield i; }

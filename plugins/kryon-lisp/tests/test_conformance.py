@@ -53,6 +53,7 @@ class TestLispConformance(EngineConformance):
 """
     exit_line: ClassVar[int] = 2
     exit_statement: ClassVar[str] = "(stop 5)"
+    source_arguments: ClassVar[str] = "(def ARGS (vec *command-line-args*))\n(defn args [] ARGS)\n"
 
     def expected(self, value: Any) -> Any:
         return value

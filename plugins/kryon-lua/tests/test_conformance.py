@@ -67,9 +67,9 @@ function ok() return 1 end
     exit_line = 2
     exit_statement = "stop(5)"
     source_arguments = """\
-local args = {...}
-assert(#arg == #args and arg[0] == "program")
-function arguments() return args end
+local ARGS = {...}
+assert(#arg == #ARGS and arg[0] == "program")
+function args() return ARGS end
 """
 
 

@@ -106,6 +106,10 @@ class _PythonSnippets:
     source_exit: ClassVar[str] = EXIT
     exit_line: ClassVar[int] = 5
     exit_statement: ClassVar[str] = "stop(5)"
+    source_arguments: ClassVar[str] = (
+        "import sys\nassert __name__ == '__main__' and sys.argv[0] == 'program'\n"
+        "ARGS = sys.argv[1:]\n\ndef args():\n    return ARGS\n"
+    )
 
 
 class TestIsolatedPythonConformance(_PythonSnippets, EngineConformance):

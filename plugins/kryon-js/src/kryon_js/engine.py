@@ -213,6 +213,9 @@ class JsEngine(ScriptEngine):
         try:
             # the prelude quotes callees from it in error messages, as V8 does
             rt.raw(api["setSource"], (base, text), script)
+            if compiled.entry_point:
+                argv = json.dumps([script, *compiled.arguments])
+                rt.raw(api["setArgv"], (argv,), script)
             wrapped = wrap(text, shape, base, module=module, path=compiled.path)
             wrapper = rt.evaluate(wrapped.text, script)
             scope = rt.raw(api["newScope"], (), script)

@@ -1992,8 +1992,9 @@ Object.defineProperty(global, "window", { value: global, writable: true, configu
 Object.defineProperty(global, "global", { value: global, writable: true, configurable: true });
 
 // -- process: the part of Node's object a sandboxed script can use ------------------
-// process.stdout.write prints without a newline; argv has no arguments and env is
-// empty (nothing of the host's); nextTick's callbacks run before the promise jobs, as
+// process.stdout.write prints without a newline; argv is "node", the program's name
+// and its arguments (kryon run FILE ARG...: setArgv), and env is empty (nothing of
+// the host's); nextTick's callbacks run before the promise jobs, as
 // Node runs them.  exit ends the program
 // (exits.py: nothing can catch it); exitCode is checked as Node checks it.
 function processStream(stream) {
@@ -2737,6 +2738,8 @@ const api = {
   stack: () => rawStackOf(new ErrorCtor()),
   setBands: (text) => { BANDS = parse(text); },
   setSource: (base, text) => { mapSet(SOURCES, base, [text, undefined]); },
+  // kryon run FILE ARG...: the program's name and arguments, as process.argv[1:]
+  setArgv: (text) => { processObject.argv = ["node", ...parse(text)]; },
   dropSource: (base) => { mapDelete(SOURCES, base); },
   // kryon run: the status a program that ends by itself leaves (process.exitCode).
   // 'beforeExit' as the program ends by itself: 0 no listener, 1 they ran, 2 they

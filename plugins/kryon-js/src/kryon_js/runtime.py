@@ -84,6 +84,7 @@ _API = (
     "stack",
     "setBands",
     "setSource",
+    "setArgv",
     "dropSource",
     "exitCode",
     "beforeExit",

@@ -255,11 +255,14 @@ class LispEngine(ScriptEngine):
 
     def load_script(self, compiled: CompiledScript) -> ScriptId:
         from kryon_lisp.reader import Reader
+        from kryon_lisp.types import plist
 
         runtime = self.runtime
         script = compiled.script
         source = compiled.bytecode.decode("utf-8")
         ns = runtime.new_namespace(script)
+        if compiled.arguments:  # kryon run FILE ARG...: as `clojure FILE ARG...` gives them
+            ns.globals["*command-line-args*"] = plist(compiled.arguments)
         outer = runtime.compile_budget
         runtime.compile_budget = self._compile_budget(script)
         try:

@@ -410,7 +410,8 @@ class Runtime:
             "*read-eval*": False,  # #= never evaluates (the reader refuses it)
             "*out*": stdout,
             "*err*": PrintWriter("stderr", to_stderr),
-            "*command-line-args*": None,
+            "*command-line-args*": None,  # a program's: set by the engine (kryon run FILE ARG...)
+            "*file*": ns.script,
             "ns-name": ns_name,
             "the-ns": the_ns,
             "ns-resolve": ns_resolve,

@@ -552,4 +552,5 @@ def _load_message(sid: ScriptId, compiled: CompiledScript) -> list[Any]:
         compiled.bytecode,
         compiled.entry_point,
         source if isinstance(source, str) else None,
+        list(compiled.arguments),
     ]

@@ -125,6 +125,8 @@ class TrustedRuntime:
         bdict["print"] = self._printer(name)
         bdict["exit"] = bdict["quit"] = exit_
         namespace = script_module(name, bdict, entry_point=compiled.entry_point).__dict__
+        if compiled.entry_point:  # the program: trusted scripts share the host's sys
+            sys.argv = [name, *compiled.arguments]
         script = _Script(name, namespace, bdict)
         source = compiled.metadata.get("source")
         if isinstance(source, str):

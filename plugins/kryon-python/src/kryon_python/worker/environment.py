@@ -50,8 +50,9 @@ class Environment:
         self._send = send
         self._host_request = host_request
 
-    def builtins(self, script: str) -> dict[str, Any]:
-        """The builtins of one script: its own ``kryon``, ``print`` and ``import``."""
+    def builtins(self, script: str, arguments: list[str]) -> dict[str, Any]:
+        """The builtins of one script: its own ``kryon``, ``print`` and ``import``
+        (``sys.argv`` is the script and its command-line ``arguments``)."""
         kryon = self.kryon_module(script)
 
         def write_out(text: str) -> None:
@@ -60,7 +61,9 @@ class Environment:
         def write_err(text: str) -> None:
             self._send([Op.WRITE, script, "stderr", text])
 
-        sys_module = sys_view(script, write_out, write_err, self.library_streams, self.settings)
+        sys_module = sys_view(
+            [script, *arguments], write_out, write_err, self.library_streams, self.settings
+        )
         cache: dict[str, types.ModuleType] = {}
         bdict: dict[str, Any] = {}
 

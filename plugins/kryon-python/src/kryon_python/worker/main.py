@@ -115,7 +115,8 @@ class Worker:
         # leave nothing to build the report with
         self.reserve: bytes | None = bytes(_RESERVE_BYTES)  # (calloc: no page touched)
         self.recursion_units = sys.getrecursionlimit()
-        """CPython's recursion limit in the worker (see :mod:`.stack`)."""
+        """CPython's recursion limit in the worker, as :func:`main` set it for
+        the C stack (see :mod:`.stack`)."""
         self.depth = 0
         self.in_io = False
         self.expired = False
@@ -389,6 +390,7 @@ class Worker:
         code_bytes: bytes,
         entry_point: bool = False,
         source: str | None = None,
+        arguments: list[str] | None = None,
     ) -> list[list[Any]]:
         code = marshal.loads(code_bytes)
         if not isinstance(code, types.CodeType):
@@ -397,7 +399,7 @@ class Worker:
             # traceback.format_exc() and friends show the script's lines, as
             # python's do (no modification time: linecache never rereads it)
             linecache.cache[name] = (len(source), None, source.splitlines(True), name)
-        bdict = self.environment.builtins(name)
+        bdict = self.environment.builtins(name, arguments or [])
         module = script_module(name, bdict, entry_point=entry_point)
         namespace = module.__dict__
         if entry_point:
@@ -628,16 +630,15 @@ def main(read_fd: int, write_fd: int) -> None:
         sys.path_importer_cache.clear()
         guard.drop_privileges(bool(config.get("drop_privileges", True)))
         syscalls.install()
+        sys.setrecursionlimit(units)
         worker = Worker(read_fd, write_fd, statm_fd, config, modules)
         worker.reader = reader
         if "asyncio" in modules:  # its own loop needs sockets and epoll
             clock = worker.environment.clock
             if clock is not None:  # the loop's waits take no time either
-                aio.install(clock.advance, clock.functions()["monotonic"])
+                aio.install(clock.advance, clock.seconds(time.monotonic))
             else:
                 aio.install(worker.environment.sleep(time.sleep), time.monotonic)
-        worker.recursion_units = units
-        sys.setrecursionlimit(units)
         signal.signal(signal.SIGPROF, worker.on_alarm)
         sys.stdout, sys.stderr = worker.stdout, worker.stderr  # pprint, warnings, ...
         sys.unraisablehook = worker.unraisable

@@ -180,21 +180,23 @@ class ScriptSettings:
 
 
 def sys_view(
-    script: str,
+    argv: list[str],
     stdout: Callable[[str], None],
     stderr: Callable[[str], None],
     library: tuple[ScriptStream, ScriptStream],
     settings: ScriptSettings,
 ) -> types.ModuleType:
-    """A per-script ``sys`` module; ``library`` are the process's own streams
-    (the worker's ``sys.stdout``/``sys.stderr`` for library code)."""
+    """A per-script ``sys`` module; ``argv`` is the script's name and its
+    arguments, ``library`` the process's own streams (the worker's
+    ``sys.stdout``/``sys.stderr`` for library code)."""
+    script = argv[0]
     own = [ScriptStream(stdout), ScriptStream(stderr, "<stderr>")]
     view = _SysView(own, library)
     namespace: dict[str, Any] = view.__dict__
     for name in _FACTS + _FUNCTIONS:
         if hasattr(sys, name):  # sys.exception is new in Python 3.11
             namespace[name] = getattr(sys, name)
-    namespace["argv"] = [script]
+    namespace["argv"] = argv
     namespace["exit"] = exit_
     namespace["stdin"] = namespace["__stdin__"] = _empty_input()
     namespace["__stdout__"], namespace["__stderr__"] = own
