@@ -116,8 +116,6 @@ class TestReport:
 
     def testing(self, description: Any, body: Callable[[], Any]) -> Any:
         """``(testing "what" ...)``: the description heads the reports inside."""
-        from kryon_lisp.printer import str_of
-
         self.contexts.append(str_of(description))
         try:
             return body()
@@ -140,6 +138,33 @@ class TestReport:
         return run_one
 
     def check(self, thunk: Callable[[], Any], form: Any, message: Any, line: Any) -> Any:
+        # assert-any: a failure shows the value the form gave
+        return self._check(thunk, form, message, line, pr_str)
+
+    def check_predicate(
+        self, pred: Any, values: Callable[[], Any], form: Any, message: Any, line: Any
+    ) -> Any:
+        args: list[Any] = []
+
+        def call() -> Any:
+            args.extend(values())
+            return pred(*args)
+
+        def shown(_value: Any) -> str:
+            return pr_str(L(S("not"), plist([form.first(), *args])))
+
+        return self._check(call, form, message, line, shown)
+
+    def _check(
+        self,
+        thunk: Callable[[], Any],
+        form: Any,
+        message: Any,
+        line: Any,
+        shown: Callable[[Any], str],
+    ) -> Any:
+        """One ``is``: a pass, a failure (its value as ``shown`` writes it)
+        or an error (the exception's Throwable.toString)."""
         try:
             value = thunk()
         except Exception as exc:
@@ -148,34 +173,9 @@ class TestReport:
             if uncatchable(exc):
                 raise
             self._report("ERROR", form, message, line, str_of(exc))
-            self.counts["error"] += 1
             return None
         if value is None or value is False:
-            actual = pr_str(value)  # assert-any: the value the form gave
-            self._report("FAIL", form, message, line, actual)
-            self.counts["fail"] += 1
-        else:
-            self.counts["pass"] += 1
-        return value
-
-    def check_predicate(
-        self, pred: Any, values: Callable[[], Any], form: Any, message: Any, line: Any
-    ) -> Any:
-        try:
-            args = list(values())
-            value = pred(*args)
-        except Exception as exc:
-            from kryon_lisp.core import uncatchable
-
-            if uncatchable(exc):
-                raise
-            self._report("ERROR", form, message, line, str_of(exc))
-            self.counts["error"] += 1
-            return None
-        if value is None or value is False:
-            actual = pr_str(L(S("not"), plist([form.first(), *args])))
-            self._report("FAIL", form, message, line, actual)
-            self.counts["fail"] += 1
+            self._report("FAIL", form, message, line, shown(value))
         else:
             self.counts["pass"] += 1
         return value
@@ -194,15 +194,15 @@ class TestReport:
             text = ex_message(exc) or ""
             if pattern is not None and pattern.search(str(text)) is None:
                 self._report("FAIL", form, message, line, pr_str(exc))
-                self.counts["fail"] += 1
                 return None
             self.counts["pass"] += 1
             return exc
         self._report("FAIL", form, message, line, "nil")
-        self.counts["fail"] += 1
         return None
 
     def _report(self, kind: str, form: Any, message: Any, line: Any, actual: str) -> None:
+        """Print a FAIL or ERROR report and count it."""
+        self.counts[kind.lower()] += 1
         where = f" (line {line})" if line else ""
         text = f"\n{kind} in ({self.current}){where}\n"
         if self.contexts:
@@ -230,7 +230,6 @@ class TestReport:
                 if uncatchable(exc):
                     raise
                 self._report("ERROR", Symbol(name), None, None, str_of(exc))
-                self.counts["error"] += 1
         if not announced:
             self.out("\nTesting user\n")
         c = self.counts
