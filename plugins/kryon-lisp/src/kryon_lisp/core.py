@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import itertools
 import sys
-import time as pytime
 from collections.abc import Callable
 from fractions import Fraction
 from types import FunctionType
@@ -313,10 +312,9 @@ def boolean(x: Any) -> bool:
 def timed(thunk: Callable[[], Any], report: Callable[[Any], None] | None = None) -> Any:
     """``(time expr)``: the value of ``expr``; ``report`` (the namespace's ``prn``)
     gets ``"Elapsed time: ... msecs"``, as Clojure prints it."""
-    start = pytime.perf_counter_ns() + limits.slept_ns()
+    start = limits.script_clock_ns()  # what the script slept counts (interop._sleep)
     result = thunk()
-    # nanoseconds, as Clojure; what the script slept counts (interop._sleep)
-    elapsed = (pytime.perf_counter_ns() + limits.slept_ns() - start) / 1_000_000.0
+    elapsed = (limits.script_clock_ns() - start) / 1_000_000.0  # nanoseconds, as Clojure
     if report is not None:
         report(f"Elapsed time: {format_float(elapsed)} msecs")
     return result

@@ -282,7 +282,7 @@ NAMESPACES: dict[str, dict[str, Any]] = {
     },
     "System": {
         "currentTimeMillis": lambda: (time.time_ns() + limits.slept_ns()) // 1_000_000,
-        "nanoTime": lambda: time.perf_counter_ns() + limits.slept_ns(),
+        "nanoTime": limits.script_clock_ns,
         "exit": _exit,
     },
     "Thread": {"sleep": lambda ms, nanos=0: _sleep(ms)},

@@ -279,6 +279,12 @@ def slept_ns() -> int:
     return budget.slept_ns if budget is not None else 0
 
 
+def script_clock_ns() -> int:
+    """The script's monotonic clock (``System/nanoTime``, ``time``): the
+    host's, moved on by what the script slept."""
+    return time.perf_counter_ns() + slept_ns()
+
+
 def step() -> None:
     """Count one unit of work done inside a core function, as a loop back-edge is.
 
