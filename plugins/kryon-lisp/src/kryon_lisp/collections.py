@@ -292,6 +292,13 @@ def vals(m: Any) -> Any:
     return IndexedSeq(list(m.values()), 0)
 
 
+def _unsupported(operation: str, coll: Any) -> TypeError:
+    """Clojure's UnsupportedOperationException for ``count`` or ``nth`` of a
+    value without them, naming its simple class (PersistentArrayMap, Keyword)."""
+    simple = type_name(coll).rpartition(".")[2]
+    return TypeError(f"{operation} not supported on this type: {simple}")
+
+
 def count(coll: Any) -> int:
     if coll is None:
         return 0
@@ -304,7 +311,7 @@ def count(coll: Any) -> int:
         return count_seq(fused_iter(coll, 1))
     if hasattr(coll, "__len__"):
         return len(coll)
-    raise TypeError(f"count not supported on this type: {type_name(coll).rpartition('.')[2]}")
+    raise _unsupported("count", coll)
 
 
 def is_empty(coll: Any) -> bool:
@@ -428,7 +435,7 @@ def nth(coll: Any, i: Any, default: Any = _MISSING) -> Any:
     elif hasattr(coll, "lisp_nth"):
         return coll.lisp_nth(i, default)
     else:
-        raise TypeError(f"nth not supported on this type: {type_name(coll).rpartition('.')[2]}")
+        raise _unsupported("nth", coll)
     if default is _MISSING:
         raise MessagelessIndexError(f"Index {i} out of bounds")
     return default
@@ -446,8 +453,7 @@ def dnth(coll: Any, i: int) -> Any:
     if coll is None:
         return None
     if isinstance(coll, LMap):
-        simple = type_name(coll).rpartition(".")[2]  # PersistentArrayMap up to 8 entries
-        raise TypeError(f"nth not supported on this type: {simple}")
+        raise _unsupported("nth", coll)  # PersistentArrayMap up to 8 entries
     return nth(coll, i, None)
 
 

@@ -20,7 +20,7 @@ from kryon_lisp import limits, patterns
 from kryon_lisp.arrays import PRIMITIVE_CLASSES
 from kryon_lisp.clojure_hash import java_string_hash
 from kryon_lisp.core_num import to_float
-from kryon_lisp.core_str import Matcher
+from kryon_lisp.core_str import Matcher, subs
 from kryon_lisp.printer import str_of, type_name
 from kryon_lisp.string_builder import StringBuilder
 from kryon_lisp.types import Char
@@ -426,16 +426,6 @@ def _string_index(s: str, i: int) -> int:
     return i
 
 
-def _substring(s: str, begin: int, end: int) -> str:
-    if not 0 <= begin <= end <= len(s):
-        from kryon_lisp.classes import EXCEPTIONS
-
-        raise EXCEPTIONS["StringIndexOutOfBoundsException"](
-            f"begin {begin}, end {end}, length {len(s)}"
-        )
-    return s[begin:end]
-
-
 def _repeat(s: str, n: int) -> str:
     if n < 0:
         raise ValueError(f"count is negative: {n}")
@@ -487,7 +477,7 @@ _STRING_METHODS: dict[str, Callable[..., Any]] = {
     "indexOf": lambda s, p, start=0: s.find(_needle(p), max(start, 0)),
     "lastIndexOf": lambda s, p: s.rfind(_needle(p)),
     "codePointAt": lambda s, i: ord(s[_string_index(s, i)]),
-    "substring": lambda s, a, b=None: _substring(s, a, len(s) if b is None else b),
+    "substring": lambda s, a, b=None: subs(s, a, b),  # subs is String.substring
     "charAt": lambda s, i: Char(s[_string_index(s, i)]),
     "replace": lambda s, a, b: _replace(s, str_of(a), str_of(b)),
     "equals": lambda s, o: s == o,
