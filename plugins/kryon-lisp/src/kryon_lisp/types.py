@@ -105,14 +105,14 @@ class Keyword:
         return cls(text)
 
     def __call__(self, coll: Any = _NO_ARG, default: Any = None, *more: Any) -> Any:
-        if isinstance(coll, (LMap, LSet)) and not more:
-            return coll.get(self, default)  # records and sorted maps too
-        if coll is None and not more:
-            return default
         if more or coll is _NO_ARG:
             # Clojure names the keyword: Wrong number of args (3) passed to: :a
             given = 0 if coll is _NO_ARG else 2 + len(more)
             raise TypeError(f"Wrong number of args ({given}) passed to: {self}")
+        if isinstance(coll, (LMap, LSet)):
+            return coll.get(self, default)  # records and sorted maps too
+        if coll is None:
+            return default
         from kryon_lisp.collections import get
 
         return get(coll, self, default)
