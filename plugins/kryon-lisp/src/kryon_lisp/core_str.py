@@ -465,32 +465,34 @@ class Matcher:
     def call(self, method: str, args: tuple[Any, ...]) -> Any:
         """Matcher's own methods: ``(.find m)``, ``(.group m 1)``, ``(.start m)`` ..."""
         if method == "find" and not args:
-            self.last = next(self.matches, None)
-            return self.last is not None
+            return self._advance()
         if method == "matches" and not args:
             self.last = patterns.fullmatch(self.pattern, self.text)
             return self.last is not None
         if method == "groupCount" and not args:
             return int(patterns.compile_pattern(self.pattern).groups)
         if method in ("group", "start", "end") and len(args) <= 1:
-            if self.last is None:
-                from kryon_lisp.classes import EXCEPTIONS
-
-                raise EXCEPTIONS["IllegalStateException"]("No match found")
             which = args[0] if args else 0
-            return getattr(self.last, method)(which)
+            return getattr(self._current(), method)(which)
         raise TypeError(f"No method {method} for java.util.regex.Matcher")
 
     def find(self) -> Any:
-        self.last = next(self.matches, None)
-        return None if self.last is None else _match_value(self.last)
+        return _match_value(self.last) if self._advance() else None
 
     def groups(self) -> Any:
+        return _match_value(self._current())
+
+    def _advance(self) -> bool:
+        self.last = next(self.matches, None)
+        return self.last is not None
+
+    def _current(self) -> Any:
+        """The last match; before one, Java's IllegalStateException."""
         if self.last is None:
             from kryon_lisp.classes import EXCEPTIONS
 
             raise EXCEPTIONS["IllegalStateException"]("No match found")
-        return _match_value(self.last)
+        return self.last
 
 
 def re_find(pattern: Any, s: Any = None) -> Any:
