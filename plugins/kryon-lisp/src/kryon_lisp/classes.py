@@ -38,13 +38,20 @@ class JavaException(LispError):
             self.__cause__ = cause
 
 
-def _exception(name: str, *bases: type[BaseException]) -> type[JavaException]:
+EXCEPTIONS: dict[str, type[JavaException]] = {}
+
+
+def _define(name: str, *bases: type[BaseException]) -> None:
+    """Make the Java exception class ``name`` (a Python error of ``bases`` too,
+    so the runtime's own errors and Python's meet), known by its full and its
+    simple name."""
     if not any(issubclass(base, JavaException) for base in bases):
         bases = (JavaException, *bases)
-    return type(name.rpartition(".")[2], bases, {"java_name": name})
+    cls = type(name.rpartition(".")[2], bases, {"java_name": name})
+    EXCEPTIONS[name] = cls
+    EXCEPTIONS[name.rpartition(".")[2]] = cls
 
 
-EXCEPTIONS: dict[str, type[JavaException]] = {}
 for _name, _bases in {
     "java.lang.Exception": (),
     "java.lang.Throwable": (),
@@ -64,24 +71,18 @@ for _name, _bases in {
     "java.lang.NegativeArraySizeException": (ValueError,),
     "java.util.IllegalFormatException": (ValueError,),
 }.items():
-    _cls = _exception(_name, *_bases)
-    EXCEPTIONS[_name] = _cls
-    EXCEPTIONS[_name.rpartition(".")[2]] = _cls
+    _define(_name, *_bases)
 for _name in (
     "java.util.IllegalFormatConversionException",
     "java.util.MissingFormatArgumentException",
     "java.util.UnknownFormatConversionException",
 ):
-    _cls = _exception(_name, EXCEPTIONS["java.util.IllegalFormatException"])
-    EXCEPTIONS[_name] = _cls
-    EXCEPTIONS[_name.rpartition(".")[2]] = _cls
+    _define(_name, EXCEPTIONS["java.util.IllegalFormatException"])
 for _name in (
     "java.lang.ArrayIndexOutOfBoundsException",
     "java.lang.StringIndexOutOfBoundsException",
 ):
-    _cls = _exception(_name, EXCEPTIONS["IndexOutOfBoundsException"])
-    EXCEPTIONS[_name] = _cls
-    EXCEPTIONS[_name.rpartition(".")[2]] = _cls
+    _define(_name, EXCEPTIONS["IndexOutOfBoundsException"])
 EXCEPTIONS["js/Error"] = EXCEPTIONS["Error"]
 
 
