@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 import traceback
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
 from types import FrameType
 from typing import Any
 
@@ -32,9 +32,14 @@ def python_report(exc: BaseException, is_script: Callable[[str], bool]) -> str:
     report = traceback.TracebackException(
         type(exc), exc, exc.__traceback__, lookup_lines=False, compact=True
     )
-    _keep_script_frames(report, is_script)
-    if sys.version_info < (3, 12):  # (its traceback module offers them itself)
-        _offer_suggestions(report, exc)
+    for shown, error in _chain(report, exc):
+        shown.stack = traceback.StackSummary.from_list(
+            [frame for frame in shown.stack if _frame_shown(frame.filename, is_script)]
+        )
+        if sys.version_info < (3, 11):
+            _name_as_python_310_does(shown)
+        if sys.version_info < (3, 12):  # (its traceback module offers them itself)
+            _offer_suggestion(shown, error)
     text = "".join(report.format())
     if len(text) > MOST_REPORT_CHARS:
         cut = len(text) - MOST_REPORT_CHARS
@@ -42,29 +47,31 @@ def python_report(exc: BaseException, is_script: Callable[[str], bool]) -> str:
     return text.rstrip("\n")
 
 
-def _keep_script_frames(
-    report: traceback.TracebackException, is_script: Callable[[str], bool]
-) -> None:
-    """Cut every traceback of the chain down to script frames (iteratively:
-    a chain may be long, and is never a cycle here, but is checked anyway)."""
+def _chain(
+    report: traceback.TracebackException, exc: BaseException
+) -> Iterator[tuple[traceback.TracebackException, BaseException]]:
+    """Each exception of the chain (causes, contexts, members of groups, as
+    far as the report shows them) with the report's part for it, once each
+    (iteratively: a chain may be long; it is never a cycle here, but is
+    checked anyway)."""
+    pending: list[tuple[traceback.TracebackException, BaseException]] = [(report, exc)]
     seen: set[int] = set()
-    pending = [report]
     while pending:
-        current = pending.pop()
-        if id(current) in seen:
+        shown, error = pending.pop()
+        if id(shown) in seen:
             continue
-        seen.add(id(current))
-        current.stack = traceback.StackSummary.from_list(
-            [frame for frame in current.stack if _shown(frame.filename, is_script)]
-        )
-        pending += [
-            linked
-            for linked in (current.__cause__, current.__context__)
-            if isinstance(linked, traceback.TracebackException)
-        ]
-        pending += getattr(current, "exceptions", None) or ()  # groups (3.11)
-        if sys.version_info < (3, 11):
-            _name_as_python_310_does(current)
+        seen.add(id(shown))
+        yield shown, error
+        for linked, original in (
+            (shown.__cause__, error.__cause__),
+            (shown.__context__, error.__context__),
+        ):
+            if linked is not None and original is not None:
+                pending.append((linked, original))
+        members = getattr(error, "exceptions", ())
+        pending += zip(
+            getattr(shown, "exceptions", None) or (), members, strict=False
+        )  # (a group shows 15)
 
 
 def _name_as_python_310_does(report: traceback.TracebackException) -> None:
@@ -88,32 +95,15 @@ def _name_as_python_310_does(report: traceback.TracebackException) -> None:
     report.format_exception_only = format_exception_only  # type: ignore[method-assign]
 
 
-def _offer_suggestions(report: traceback.TracebackException, exc: BaseException) -> None:
+def _offer_suggestion(shown: traceback.TracebackException, error: BaseException) -> None:
     """Python 3.10 and 3.11 name a close match after a ``NameError`` or
     ``AttributeError`` (``Did you mean: 'values'?``) in their C printer, not
-    in the traceback module: add it to each exception of the chain."""
-    pending: list[tuple[traceback.TracebackException, BaseException]] = [(report, exc)]
-    seen: set[int] = set()
-    while pending:
-        shown, error = pending.pop()
-        if id(shown) in seen:
-            continue
-        seen.add(id(shown))
-        match = suggestion(error)
-        added = f". Did you mean: '{match}'?"
-        # (on 3.10 the exceptiongroup backport, when installed, adds it too)
-        if match is not None and not shown._str.endswith(added):  # type: ignore[attr-defined]
-            shown._str += added  # type: ignore[attr-defined]
-        for linked, original in (
-            (shown.__cause__, error.__cause__),
-            (shown.__context__, error.__context__),
-        ):
-            if linked is not None and original is not None:
-                pending.append((linked, original))
-        members = getattr(error, "exceptions", ())
-        pending += zip(
-            getattr(shown, "exceptions", None) or (), members, strict=False
-        )  # (a group shows 15)
+    in the traceback module."""
+    match = _suggestion(error)
+    added = f". Did you mean: '{match}'?"
+    # (on 3.10 the exceptiongroup backport, when installed, adds it too)
+    if match is not None and not shown._str.endswith(added):  # type: ignore[attr-defined]
+        shown._str += added  # type: ignore[attr-defined]
 
 
 _MOST_CANDIDATES = 750
@@ -122,7 +112,7 @@ _MOVE_COST = 2
 _CASE_COST = 1
 
 
-def suggestion(error: BaseException) -> str | None:
+def _suggestion(error: BaseException) -> str | None:
     """The name python suggests for a missing one: among the object's
     attributes for an ``AttributeError``; among the innermost frame's locals,
     then its globals, then its builtins for a ``NameError``."""
@@ -206,7 +196,8 @@ def _edit_cost(a: str, b: str, limit: int) -> int:
     return result
 
 
-def _shown(filename: str, is_script: Callable[[str], bool]) -> bool:
+def _frame_shown(filename: str, is_script: Callable[[str], bool]) -> bool:
+    # "<string>": code the script compiled itself (exec, a dataclass's __init__)
     return filename == "<string>" or is_script(filename)
 
 
