@@ -101,9 +101,7 @@ def reported_headline(stderr: str) -> str:
         while lines and lines[0].startswith(("  ", "Traceback (most recent call last):")):
             del lines[0]
         del lines[:1]  # its exception
-    if lines and _FRAME_OF_SOURCE.match(lines[0]):  # python's report of a SyntaxError
-        where = _FRAME_OF_SOURCE.match(lines[0])
-        assert where is not None
+    if lines and (where := _FRAME_OF_SOURCE.match(lines[0])):  # python's report of a SyntaxError
         return f"CompileError: {where['script']}:{where['line']}: {lines[-1]}"
     if not lines or lines[0] != "Traceback (most recent call last):":
         return lines[0] if lines else ""
