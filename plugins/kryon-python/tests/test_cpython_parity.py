@@ -105,15 +105,19 @@ REPORTED = {
 }
 
 
-def python_stderr(tmp_path: Path, source: str) -> str:
-    """What ``python prog.py`` writes on stderr, the script named as Kryon names it."""
-    path = tmp_path / "prog.py"
-    path.write_text(source)
-    result = subprocess.run(
+def run_python(tmp_path: Path, source: str) -> subprocess.CompletedProcess[str]:
+    """``python prog.py`` run on ``source`` in ``tmp_path``."""
+    (tmp_path / "prog.py").write_text(source)
+    return subprocess.run(
         [sys.executable, "prog.py"], capture_output=True, text=True, cwd=tmp_path, check=False
     )
+
+
+def python_stderr(tmp_path: Path, source: str) -> str:
+    """What ``python prog.py`` writes on stderr, the script named as Kryon names it."""
+    result = run_python(tmp_path, source)
     assert result.returncode == 1
-    return result.stderr.replace(f'"{path}"', '"prog.py"').rstrip("\n")
+    return result.stderr.replace(f'"{tmp_path / "prog.py"}"', '"prog.py"').rstrip("\n")
 
 
 @pytest.mark.parametrize("case", sorted(REPORTED))
@@ -167,10 +171,7 @@ def test_the_stack_a_script_extracts_starts_at_its_own_outermost_frame(
         "main()\n"
     )
     run_program(either, source)
-    (tmp_path / "prog.py").write_text(source)
-    python = subprocess.run(
-        [sys.executable, "prog.py"], capture_output=True, text=True, cwd=tmp_path, check=False
-    )
+    python = run_python(tmp_path, source)
     assert either.printed == python.stdout.replace(str(tmp_path / "prog.py"), "prog.py")
 
 
