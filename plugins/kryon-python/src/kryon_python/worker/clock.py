@@ -44,18 +44,19 @@ class VirtualClock:
         self.advance(seconds)
 
     def advance(self, seconds: float) -> None:
+        """Spend ``seconds`` (unchecked: an ``asyncio`` loop's wait for its timer)."""
         if seconds > 0:
             self.slept_ns += round(seconds * 1_000_000_000)
 
     def functions(self) -> dict[str, Callable[..., Any]]:
         """The ``time`` module's functions that read or spend the clock."""
 
-        def sleep(seconds: Any, /) -> None:
+        def sleep(seconds: Any, /) -> None:  # (a bound method's name cannot be set)
             self.sleep(seconds)
 
         functions: dict[str, Callable[..., Any]] = {"sleep": sleep}
         for name in _CLOCKS:
-            functions[name] = self._seconds(getattr(time, name))
+            functions[name] = self.seconds(getattr(time, name))
             functions[f"{name}_ns"] = self._nanoseconds(getattr(time, f"{name}_ns"))
         for name, function in functions.items():
             real = getattr(time, name)
@@ -63,7 +64,9 @@ class VirtualClock:
             function.__doc__ = real.__doc__
         return functions
 
-    def _seconds(self, real: Callable[[], float]) -> Callable[[], float]:
+    def seconds(self, real: Callable[[], float]) -> Callable[[], float]:
+        """The clock ``real`` (``time.monotonic``...) with the time slept added."""
+
         def read() -> float:
             return real() + self.slept_ns / 1_000_000_000
 
