@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import decimal
 import math
+import operator
 import struct
+from collections.abc import Callable
 from fractions import Fraction
 from functools import reduce
 from typing import Any
@@ -85,14 +87,20 @@ def wide(r: int, a: int, b: int) -> int:
     return r
 
 
+def _mixed(op: Callable[[Any, Any], Any], a: Any, b: Any) -> Any:
+    """``a + b`` or ``a - b`` past the fast paths of longs and doubles: BigInts,
+    ratios (meeting a double as a double) and the result's type by contagion."""
+    x, y = _doubles(_num(a), _num(b))
+    return _contagion(_norm(op(x, y)), a, b)
+
+
 def add2(a: Any, b: Any) -> Any:
     if type(a) is int and type(b) is int:
         r = a + b
         return r if _LONG_MIN <= r <= _LONG_MAX else wide(r, a, b)
     if _floats(a, b):
         return a + b
-    x, y = _doubles(_num(a), _num(b))
-    return _contagion(_norm(x + y), a, b)
+    return _mixed(operator.add, a, b)
 
 
 def sub2(a: Any, b: Any) -> Any:
@@ -101,8 +109,7 @@ def sub2(a: Any, b: Any) -> Any:
         return r if _LONG_MIN <= r <= _LONG_MAX else wide(r, a, b)
     if _floats(a, b):
         return a - b
-    x, y = _doubles(_num(a), _num(b))
-    return _contagion(_norm(x - y), a, b)
+    return _mixed(operator.sub, a, b)
 
 
 def _promoted(r: Any) -> Any:
@@ -117,8 +124,7 @@ def _add_promoting(a: Any, b: Any) -> Any:
         return _promoted(a + b)
     if _floats(a, b):
         return a + b
-    x, y = _doubles(_num(a), _num(b))
-    return _contagion(_norm(x + y), a, b)
+    return _mixed(operator.add, a, b)
 
 
 def _sub_promoting(a: Any, b: Any) -> Any:
@@ -126,8 +132,7 @@ def _sub_promoting(a: Any, b: Any) -> Any:
         return _promoted(a - b)
     if _floats(a, b):
         return a - b
-    x, y = _doubles(_num(a), _num(b))
-    return _contagion(_norm(x - y), a, b)
+    return _mixed(operator.sub, a, b)
 
 
 def plus_promoting(a: Any = 0, b: Any = 0, *more: Any) -> Any:
