@@ -141,9 +141,10 @@ class Environment:
         return view
 
     def sleep(self, real: Callable[[float], None]) -> Callable[[float], None]:
-        """``time.sleep`` that first sends the output waiting in the worker: a
-        sleep past the time limit ends with the worker killed, and what the
-        script printed before it must not die with the worker."""
+        """``time.sleep`` that first sends the output waiting in the worker, so
+        that what the script printed before a real wait shows before it (only
+        without a time limit: under one, sleeping takes no time, see
+        :mod:`.clock`)."""
 
         def sleep(seconds: float, /) -> None:
             self.flush_output()

@@ -24,9 +24,10 @@ class OutputQueue:
     time limit.  So writes wait here until anything else goes to the host (the
     worker flushes first: a reply, a host call; order is kept), the script or
     the stream changes, 64 Ki characters gather, or the oldest has waited a
-    millisecond; the worker also flushes before the script sleeps.  Only what
-    was written in the last millisecond before a hard kill (a C call stuck past
-    the time limit, a crash) is lost, as block-buffered ``python`` loses more.
+    millisecond; the worker also flushes before the script really sleeps (with
+    no time limit; under one, sleeping takes no time).  Only what was written
+    in the last millisecond before a hard kill (a C call stuck past the time
+    limit, a crash) is lost, as block-buffered ``python`` loses more.
     """
 
     def __init__(self, send: Callable[[list[Any]], None]) -> None:
