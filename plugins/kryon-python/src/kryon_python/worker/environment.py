@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from kryon_python.names import BLOCKED_ATTRIBUTES, BLOCKED_NAMES
@@ -50,7 +50,7 @@ class Environment:
         self._send = send
         self._host_request = host_request
 
-    def builtins(self, script: str, arguments: list[str]) -> dict[str, Any]:
+    def builtins(self, script: str, arguments: Sequence[str]) -> dict[str, Any]:
         """The builtins of one script: its own ``kryon``, ``print`` and ``import``
         (``sys.argv`` is the script and its command-line ``arguments``)."""
         kryon = self.kryon_module(script)

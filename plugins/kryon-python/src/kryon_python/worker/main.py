@@ -18,7 +18,7 @@ import sys
 import time
 import traceback
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from kryon_python.pytraceback import python_report
@@ -390,7 +390,7 @@ class Worker:
         code_bytes: bytes,
         entry_point: bool = False,
         source: str | None = None,
-        arguments: list[str] | None = None,
+        arguments: Sequence[str] = (),
     ) -> list[list[Any]]:
         code = marshal.loads(code_bytes)
         if not isinstance(code, types.CodeType):
@@ -399,7 +399,7 @@ class Worker:
             # traceback.format_exc() and friends show the script's lines, as
             # python's do (no modification time: linecache never rereads it)
             linecache.cache[name] = (len(source), None, source.splitlines(True), name)
-        bdict = self.environment.builtins(name, arguments or [])
+        bdict = self.environment.builtins(name, arguments)
         module = script_module(name, bdict, entry_point=entry_point)
         namespace = module.__dict__
         if entry_point:
