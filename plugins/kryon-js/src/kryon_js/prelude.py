@@ -1355,6 +1355,29 @@ function v8Message(message, e) {
   }
   return undefined;
 }
+// The messages below read the script's call of the built-in that failed: its line,
+// and where the arguments of its call of `callee` start there (undefined when the
+// call is not in a script's source).
+function calledWith(raw, callee) {
+  const caller = rawSites(raw, 2)[1];
+  if (caller === undefined || caller.isNative()) return undefined;
+  const vmLine = caller.getLineNumber(), line = sourceLine(vmLine);
+  if (line === undefined) return undefined;
+  const at = bandColumn(bandOf(vmLine), vmLine, caller.getColumnNumber()) - 1;
+  const call = strLastIndex(line, callee + "(", at + callee.length + 1);
+  return call < 0 ? undefined : [line, call + callee.length + 1];
+}
+// Where the argument `count` arguments on from `k` starts (past that many commas
+// outside brackets); -1 when the call closes first.
+function pastArguments(line, k, count) {
+  for (let depth = 0; count > 0 && k < line.length; k++) {
+    const c = charCode(line, k);
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) { if (--depth < 0) return -1; }
+    else if (c === 44 && depth === 0) count--;
+  }
+  return k;
+}
 // A built-in given something it cannot iterate (new Set(5), new Map(obj),
 // Promise.all(x), Object.fromEntries(x)): V8 names its type, and the value of a
 // number or boolean, read here from the script's first argument when it is written
@@ -1363,15 +1386,9 @@ const NOT_ITERABLE_LITERAL = new RegExp(
   "^\\s*(?:(-?(?:\\d[\\d_]*\\.?\\d*(?:e[-+]?\\d+)?|0x[\\da-f]+))(n?)|(true|false)|" +
   "(function\\b|async\\b|\\([^()]*\\)\\s*=>|[\\w$]+\\s*=>)|(Symbol\\s*\\())", "i");
 function builtInNotIterable(name, raw) {
-  const caller = rawSites(raw, 2)[1];
-  if (caller === undefined || caller.isNative()) return undefined;
-  const vmLine = caller.getLineNumber(), line = sourceLine(vmLine);
-  if (line === undefined) return undefined;
-  const at = bandColumn(bandOf(vmLine), vmLine, caller.getColumnNumber()) - 1;
-  const call = strLastIndex(line, name + "(", at + name.length + 1);
-  if (call < 0) return undefined;
-  const arg = strSlice(line, call + name.length + 1);
-  const literal = NOT_ITERABLE_LITERAL.exec(arg);
+  const call = calledWith(raw, name);
+  if (call === undefined) return undefined;
+  const literal = NOT_ITERABLE_LITERAL.exec(strSlice(call[0], call[1]));
   const shown = literal === null ? "object"
     : literal[1] === undefined ? (literal[3] !== undefined ? "boolean " + literal[3]
       : literal[4] !== undefined ? "function" : "symbol")
@@ -1388,22 +1405,10 @@ const CALLBACK_LITERAL = new RegExp(
   "^\\s*(?:(\\)|$)|(-?[\\d.]+(?:e[-+]?\\d+)?)\\s*[,)]|'([^'\\\\]*)'\\s*[,)]|" +
   "\"([^\"\\\\]*)\"\\s*[,)]|(null|true|false|undefined)\\s*[,)]|(\\{)|(\\[))");
 function callbackMessage(name, raw) {
-  const caller = rawSites(raw, 2)[1];
-  if (caller === undefined || caller.isNative()) return undefined;
-  const vmLine = caller.getLineNumber(), line = sourceLine(vmLine);
-  if (line === undefined) return undefined;
-  const at = bandColumn(bandOf(vmLine), vmLine, caller.getColumnNumber()) - 1;
-  const call = strLastIndex(line, name + "(", at + name.length + 1);
-  if (call < 0) return undefined;
-  let k = call + name.length + 1;
-  for (let skip = CALLBACK_TAKERS[name], depth = 0; skip > 0 && k < line.length; k++) {
-    const c = charCode(line, k);  // past the arguments before the callback
-    if (c === 40 || c === 91 || c === 123) depth++;
-    else if (c === 41 || c === 93 || c === 125) depth--;
-    else if (c === 44 && depth === 0) { skip--; }
-  }
-  const arg = strSlice(line, k);
-  const m = CALLBACK_LITERAL.exec(arg);
+  const call = calledWith(raw, name);
+  if (call === undefined) return undefined;
+  const k = pastArguments(call[0], call[1], CALLBACK_TAKERS[name]);
+  const m = k < 0 ? null : CALLBACK_LITERAL.exec(strSlice(call[0], k));
   const shown = m === null ? "undefined" : m[1] !== undefined ? "undefined"
     : m[2] !== undefined ? toString(toNumber(m[2]))
       : m[3] !== undefined ? m[3] : m[4] !== undefined ? m[4] : m[5] !== undefined ? m[5]
@@ -1414,22 +1419,12 @@ function callbackMessage(name, raw) {
 // of a new one on a non-extensible object: V8 names the key, read here from the
 // script's call when it is written as a string or number (else no other wording).
 function definedKeyMessage(message, raw) {
-  const caller = rawSites(raw, 2)[1];
-  if (caller === undefined || caller.isNative()) return undefined;
-  const vmLine = caller.getLineNumber(), line = sourceLine(vmLine);
-  if (line === undefined) return undefined;
-  const at = bandColumn(bandOf(vmLine), vmLine, caller.getColumnNumber()) - 1;
-  const call = strLastIndex(line, "defineProperty(", at + 15);
-  if (call < 0) return undefined;
-  let depth = 0, k = call + 15;
-  for (; k < line.length; k++) {  // past the first argument
-    const c = charCode(line, k);
-    if (c === 40 || c === 91 || c === 123) depth++;
-    else if (c === 41 || c === 93 || c === 125) { if (--depth < 0) return undefined; }
-    else if (c === 44 && depth === 0) break;
-  }
+  const call = calledWith(raw, "defineProperty");
+  if (call === undefined) return undefined;
+  const k = pastArguments(call[0], call[1], 1);
+  if (k < 0) return undefined;
   const key = /^\s*(?:'([^'\\]*)'|"([^"\\]*)"|`([^`\\$]*)`|(\d+))\s*[,)]/
-    .exec(strSlice(line, k + 1));
+    .exec(strSlice(call[0], k));
   if (key === null) return undefined;
   const name = key[1] !== undefined ? key[1] : key[2] !== undefined ? key[2]
     : key[3] !== undefined ? key[3] : key[4];
