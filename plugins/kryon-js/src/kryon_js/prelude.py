@@ -1438,13 +1438,16 @@ function definedKeyMessage(message, raw) {
 const PARAMETERS_START =
   /^(?:async\s+)?(?:function\b\s*\*?\s*)?(?:(?:get|set|static)\s+)?(?:[\w$]+\s*)?\(/;
 function parameterMessage(vmLine, line, at) {
-  let text = strSlice(line, at);
-  for (let n = 1; n <= 4; n++) {
+  return patternParameter(withLinesAfter(vmLine, strSlice(line, at), 4), 0);
+}
+// `text` (of the script's line `vmLine`) and the `count` lines after it.
+function withLinesAfter(vmLine, text, count) {
+  for (let n = 1; n <= count; n++) {
     const next = sourceLine(vmLine + n);
     if (next === undefined) break;
     text += "\n" + next;
   }
-  return patternParameter(text, 0);
+  return text;
 }
 function patternParameter(text, nested) {
   const start = PARAMETERS_START.exec(text);
@@ -1467,10 +1470,8 @@ function patternParameter(text, nested) {
         else if ((e === 125 || e === 93 || e === 41) && --d === 0) break;
       }
       if (/^\s*=(?!=)/.test(strSlice(text, close + 1))) { param = false; continue; }
-      const key = /^\s*([\w$]+|'[^']*'|"[^"]*")\s*[,:}=]/.exec(strSlice(text, k + 1));
-      if (key === null) return "Cannot destructure 'undefined' as it is undefined.";
-      const name = charCode(key[1], 0) === 34 || charCode(key[1], 0) === 39
-        ? strSlice(key[1], 1, -1) : key[1];
+      const name = patternKey(text, k);
+      if (name === undefined) return "Cannot destructure 'undefined' as it is undefined.";
       return "Cannot destructure property '" + name + "' of 'undefined' as it is undefined.";
     }
     param = false;
@@ -1479,6 +1480,21 @@ function patternParameter(text, nested) {
     else if (c === 44 && depth === 0) param = true;
   }
   return undefined;
+}
+// The first key of the object pattern whose "{" is at `k` (a quoted one unquoted), or
+// undefined.
+function patternKey(text, k) {
+  const key = /^\s*([\w$]+|'[^']*'|"[^"]*")\s*[,:}=]/.exec(strSlice(text, k + 1));
+  if (key === null) return undefined;
+  const c = charCode(key[1], 0);
+  return c === 34 || c === 39 ? strSlice(key[1], 1, -1) : key[1];
+}
+// The name of the class whose body opens at `k` of `source` (its head read before
+// the "{"), or undefined.
+const CLASS_HEAD = /class\s+([\w$]+)(?:\s+extends\s+[^{]*)?\s*$/;
+function classOpenedAt(source, k) {
+  const head = CLASS_HEAD.exec(strSlice(source, k > 200 ? k - 200 : 0, k));
+  return head === null ? undefined : head[1];
 }
 // The name of the class whose body holds the script's column `at` of `vmLine`.
 function enclosingClass(vmLine, at) {
@@ -1495,9 +1511,8 @@ function enclosingClass(vmLine, at) {
     if (c === 125) depth++;
     else if (c === 123 && depth-- === 0) {
       depth = 0;
-      const head = /class\s+([\w$]+)(?:\s+extends\s+[^{]*)?\s*$/
-        .exec(strSlice(source, k > 200 ? k - 200 : 0, k));
-      if (head !== null) return head[1];
+      const name = classOpenedAt(source, k);
+      if (name !== undefined) return name;
     }
   }
   return undefined;
@@ -1510,12 +1525,7 @@ function enclosingClass(vmLine, at) {
 // taken to be undefined (QuickJS's error does not say which).
 const DECLARED_PATTERN = /\b(?:const|let|var)\s*(?=[{[])/g;
 function nestedPatternMessage(vmLine, line, at) {
-  let text = line;
-  for (let n = 1; n <= 6; n++) {
-    const next = sourceLine(vmLine + n);
-    if (next === undefined) break;
-    text += "\n" + next;
-  }
+  const text = withLinesAfter(vmLine, line, 6);
   const starts = [];
   for (const m of text.matchAll(DECLARED_PATTERN)) starts.push(m.index + m[0].length);
   const after = starts.filter((k) => k >= at), before = starts.filter((k) => k < at).reverse();
@@ -1531,12 +1541,7 @@ function nestedKey(line, start) {
   for (let k = start; k < line.length; k++) {
     const c = charCode(line, k);
     if (c === 123 || c === 91) {
-      if (depth++ > 0 && c === 123) {
-        const key = /^\s*([\w$]+|'[^']*'|"[^"]*")\s*[,:}=]/.exec(strSlice(line, k + 1));
-        if (key === null) return undefined;
-        return charCode(key[1], 0) === 34 || charCode(key[1], 0) === 39
-          ? strSlice(key[1], 1, -1) : key[1];
-      }
+      if (depth++ > 0 && c === 123) return patternKey(line, k);
     } else if (c === 125 || c === 93) {
       if (--depth === 0) return undefined;
     }
@@ -1578,11 +1583,10 @@ function getterHolder(key, vmLine) {
       if (c === 125) depth++;
       else if (c === 123 && depth-- === 0) break;
     }
-    const head = /class\s+([\w$]+)(?:\s+extends\s+[^{]*)?\s*$/
-      .exec(strSlice(source, k > 200 ? k - 200 : 0, k));
     const at = m.index + m[1].length;
     if (/static\s*$/.test(strSlice(source, at > 20 ? at - 20 : 0, at))) continue;
-    return head === null ? "#<Object>" : "#<" + head[1] + ">";
+    const name = classOpenedAt(source, k);
+    return name === undefined ? "#<Object>" : "#<" + name + ">";
   }
   return "#<Object>";
 }
