@@ -4,29 +4,20 @@
 // the odd cases (`path.parse('/..')`, `basename('aaa', 'a')`) and its
 // ERR_INVALID_ARG_TYPE for an argument that is not a string.
 //
-// The prelude evaluates this factory once per VM with util.inspect; commonjs.js takes
-// the module it returns.
-(function (inspect) {
+// The prelude evaluates this factory once per VM with its `received` (how Node's
+// argument errors describe a value); commonjs.js takes the module it returns.
+(function (received) {
 "use strict";
 const SLASH = 47, DOT = 46, CWD = "/";
 
-function received(value) {
-  if (value === null || value === undefined) return " " + value;
-  if (typeof value === "function") return " function " + value.name;
-  if (typeof value === "object") {
-    const ctor = value.constructor;
-    return " an instance of " + ((ctor && ctor.name) || "Object");
-  }
-  const shown = typeof value === "string" && value.length > 28 ? value.slice(0, 25) + "..." : value;
-  return " type " + typeof value + " (" + inspect(shown) + ")";
+function invalidType(name, type, value) {
+  const error = new TypeError('The "' + name + '" argument must be of type ' + type +
+                              ". Received" + received(value));
+  error.code = "ERR_INVALID_ARG_TYPE";
+  return error;
 }
 function text(value, name) {
-  if (typeof value !== "string") {
-    const error = new TypeError('The "' + name + '" argument must be of type string. Received' +
-                                received(value));
-    error.code = "ERR_INVALID_ARG_TYPE";
-    throw error;
-  }
+  if (typeof value !== "string") throw invalidType(name, "string", value);
   return value;
 }
 
@@ -146,10 +137,7 @@ function parse(p) {
 }
 function format(parts) {
   if (parts === null || typeof parts !== "object") {
-    const error = new TypeError('The "pathObject" argument must be of type object. Received' +
-                                received(parts));
-    error.code = "ERR_INVALID_ARG_TYPE";
-    throw error;
+    throw invalidType("pathObject", "object", parts);
   }
   const dir = parts.dir || parts.root, ext = parts.ext;
   const base = parts.base ||

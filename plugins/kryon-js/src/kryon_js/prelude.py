@@ -1973,7 +1973,7 @@ function callAround(line, at) {
   }
   return strSlice(line, chosen[0], chosen[1]);
 }
-const commonjs = (%(commonjs)s)(inspect, consoleParts.format, (%(path)s)(inspect),
+const commonjs = (%(commonjs)s)(inspect, consoleParts.format, (%(path)s)(received),
                                 scriptCallSource);
 const deniedProbe = new Proxy(create(null), {
   get(target, name) {
