@@ -273,6 +273,14 @@ const READABLE = {
   notDeepEqual: 'Expected "actual" not to be loosely deep-equal to:',
   notIdentical: "Values have same structure but are not reference-equal:",
 };
+// Node's cuts: a long inspected value to `max` characters, a value's lines past 50 to
+// the first 46 and "...".
+function cut(text, max) { return text.length > max ? text.slice(0, max - 3) + "..." : text; }
+function shownLines(text) {
+  const lines = text.split("\n");
+  if (lines.length > 50) { lines[46] = "..."; lines.length = 47; }
+  return lines;
+}
 function objectLike(v) { return (typeof v === "object" && v !== null) || typeof v === "function"; }
 // The message of a failed strictEqual or deepStrictEqual, as Node writes it: two short
 // primitives as "a !== b"; otherwise the inspected lines of both, the identical tail
@@ -288,13 +296,13 @@ function diffMessage(actual, expected, operator, heading) {
       (typeof actual === "function" && typeof expected === "function"))) {
     op = "strictEqualObject";
   }
+  const title = heading === undefined ? READABLE[op] : heading;
   if (actualLines.length === 1 && expectedLines.length === 1 &&
       actualLines[0] !== expectedLines[0]) {
     const a = actualLines[0], b = expectedLines[0], total = a.length + b.length;
     if (total <= 12) {
       if (!objectLike(actual) && !objectLike(expected) && (actual !== 0 || expected !== 0)) {
-        return (heading === undefined ? READABLE[op] : heading) + "\n\n" + a + " !== " + b +
-          "\n";
+        return title + "\n\n" + a + " !== " + b + "\n";
       }
     } else if (op !== "strictEqualObject" && total < 80) {
       while (a[i] === b[i]) i++;
@@ -312,14 +320,12 @@ function diffMessage(actual, expected, operator, heading) {
   }
   const count = Math.max(actualLines.length, expectedLines.length);
   if (count === 0) {
-    const lines = actualText.split("\n");
-    if (lines.length > 50) { lines[46] = "..."; lines.length = 47; }
-    return READABLE.notIdentical + "\n\n" + lines.join("\n") + "\n";
+    return READABLE.notIdentical + "\n\n" + shownLines(actualText).join("\n") + "\n";
   }
   if (i >= 5) { end = "\n..." + end; skipped = true; }
   if (other !== "") { end = "\n  " + other + end; other = ""; }
   let printed = 0, identical = 0, out = "";
-  const head = (heading === undefined ? READABLE[op] : heading) + "\n+ actual - expected";
+  const head = title + "\n+ actual - expected";
   const skippedText = " ... Lines skipped";
   const longer = actualLines.length < count ? expectedLines : actualLines;
   const mark = longer === actualLines ? "+" : "-";
@@ -378,8 +384,7 @@ function failWithDiff(message, a, b, operator) {
 function sameMessage(actual, operator) {
   let base = READABLE[operator];
   if (operator === "notStrictEqual" && objectLike(actual)) base = READABLE.notStrictEqualObject;
-  const lines = inspectValue(actual).split("\n");
-  if (lines.length > 50) { lines[46] = "..."; lines.length = 47; }
+  const lines = shownLines(inspectValue(actual));
   if (lines.length === 1) return base + (lines[0].length > 5 ? "\n\n" : " ") + lines[0];
   return base + "\n\n" + lines.join("\n") + "\n";
 }
@@ -412,18 +417,15 @@ const asserts = {
   },
   deepEqual(a, b, message) {
     if (deepEqual(a, b, false, [])) return;
-    let shownA = inspectValue(a), shownB = inspectValue(b);
-    if (shownA.length > 512) shownA = shownA.slice(0, 509) + "...";
-    if (shownB.length > 512) shownB = shownB.slice(0, 509) + "...";
+    const shownA = cut(inspectValue(a), 512), shownB = cut(inspectValue(b), 512);
     fail(message, a, b, "deepEqual", READABLE.deepEqual + "\n\n" + shownA +
       "\n\nshould loosely deep-equal\n\n" + shownB);
   },
   notDeepEqual(a, b, message) {
     if (!deepEqual(a, b, false, [])) return;
     const shownA = inspectValue(a), shownB = inspectValue(b);
-    let text = READABLE.notDeepEqual + "\n\n" + shownA;
-    if (text.length > 1024) text = text.slice(0, 1021) + "...";
-    fail(message, a, b, "notDeepEqual", shownA === shownB ? text
+    fail(message, a, b, "notDeepEqual", shownA === shownB
+      ? cut(READABLE.notDeepEqual + "\n\n" + shownA, 1024)
       : "Expected values not to be loosely deep-equal:\n\n" + shownA +
         "\n\nshould not loosely deep-equal\n\n" + shownB);
   },
@@ -512,7 +514,7 @@ function require(name) {
 // A built-in module's exports (undefined for any other name): what `import` reads too.
 function builtIn(name) {
   const id = typeof name === "string" && name.slice(0, 5) === "node:" ? name.slice(5) : name;
-  return typeof id === "string" && Object.prototype.hasOwnProperty.call(BUILT_IN, id)
+  return typeof id === "string" && hasOwnKey(BUILT_IN, id)
     ? BUILT_IN[id] : undefined;
 }
 function newModule() {
