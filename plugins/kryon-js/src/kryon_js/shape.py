@@ -50,10 +50,13 @@ _JOB_NAMES = frozenset(
         # (a listener's error is thrown from a tick: events.js)
         "dispatchEvent",
         "abort",
+        "setTimeout",
+        "setInterval",
+        "setImmediate",
+        # (AbortSignal.timeout aborts from a timer)
+        "AbortSignal",
     }
 )
-# (AbortSignal.timeout aborts from a timer)
-_TIMER_NAMES = frozenset({"setTimeout", "setInterval", "setImmediate", "AbortSignal"})
 # "export default" becomes "const $kdflt$=": the same length, so columns stay exact.
 _DEFAULT_LOCAL = "$kdflt$"
 IMPORT_META = "$kmeta$"
@@ -182,7 +185,7 @@ class _Scanner:
                 try_ends.add(i)
             elif tok.kind == "name" and text == "catch" and i - 1 in try_ends:
                 self.catch_clause(i)
-            if tok.kind == "name" and (text in _JOB_NAMES or text in _TIMER_NAMES):
+            if tok.kind == "name" and text in _JOB_NAMES:
                 self.shape.uses_jobs = True
             if tok.kind == "punct" and text in ("(", "[", "{"):
                 depth += 1
