@@ -139,7 +139,7 @@ function significantParts(int, frac, minSD, maxSD) {
   [int, frac] = roundDigits(int, frac, maxSD - magnitude);
   frac = frac.replace(/0+$/, "");
   const shown = int === "0" ? frac.replace(/^0+/, "").length || (frac === "" ? 1 : 0) : int.length;
-  const missing = minSD - (int === "0" ? shown + (frac === "" ? 0 : 0) : int.length + frac.length);
+  const missing = minSD - (int === "0" ? shown : int.length + frac.length);
   if (missing > 0) frac += "0".repeat(missing);
   return [int, frac];
 }
@@ -317,9 +317,9 @@ function componentText(p, options) {
   return w !== "" && body !== "" ? w + ", " + body : w + body;
 }
 // en-US's time patterns for hour, minute, second and timeStyle (short, medium), as
-// ICU gives them: a 12-hour clock (en-GB's 24-hour) unless hour12 is false (where midnight is 24, as
-// V8's en-US has it) or hourCycle h23; minutes and seconds two digits beside
-// another component.  undefined when none is given.
+// ICU gives them: a 12-hour clock (en-GB's 24-hour) unless hour12 is false (where
+// midnight is 24, as V8's en-US has it) or hourCycle h23; minutes and seconds two
+// digits beside another component.  undefined when none is given.
 const TIME_STYLES = { short: { hour: "numeric", minute: "2-digit" },
   medium: { hour: "numeric", minute: "2-digit", second: "2-digit" } };
 function timeComponentText(p, options, gb) {

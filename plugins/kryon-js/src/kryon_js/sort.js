@@ -63,7 +63,7 @@ function timSort(list, compare) {
     }
   }
   // Where `key` goes in the sorted a[base, base + n), left of any equal element
-// (an offset from base; hint: where to start looking).
+  // (an offset from base; hint: where to start looking).
   function gallopLeft(a, key, base, n, hint) {
     let lastOffset = 0, offset = 1;
     if (order(a[base + hint], key) < 0) {
