@@ -159,7 +159,10 @@ def test_print_shows_a_non_string_to_string_as_invalid() -> None:
 
 def test_a_block_spanning_lines_needs_a_newline_before_its_brace() -> None:
     errors = compile_errors('Fn.new {\n  System.print("ok") }')
-    assert errors == [(2, "Error at '}': Expect newline after statement.")]
+    assert errors == [
+        (2, "Error at '}': Expect newline after statement."),
+        (2, "Error at end of file: Expect '}' at end of block."),
+    ]
     assert run_source('Fn.new {\n  System.print("ok")\n}.call()\nFn.new { 1 }') == "ok\n"
 
 
@@ -542,6 +545,7 @@ def test_lexical_errors_past_a_syntax_error_that_stops_parsing_are_not_reported(
     assert compile_errors('var a = "\\q"\nvar b = (\n') == [
         (1, "Error: Invalid escape character 'q'."),
         (2, "Error at newline: Expected expression."),
+        (3, "Error at end of file: Expect ')' after expression."),
     ]
     assert compile_errors('var a = "\\q"\nvar b = "\\w"\n') == [
         (1, "Error: Invalid escape character 'q'."),
@@ -592,7 +596,12 @@ def test_a_block_parameter_list_may_break_lines_before_each_name() -> None:
     source = "var f = Fn.new {|a,\n  b,\n  c| a + b + c }\nSystem.print(f.call(1, 2, 3))\n"
     assert run_source(source) == "6\n"
     assert compile_errors("Fn.new {|a\n, b| a }\n") == [
-        (1, "Error at newline: Expect '|' after function parameters.")
+        (1, "Error at newline: Expect '|' after function parameters."),
+        # As in the reference, parsing goes on after the error.
+        (2, "Error at ',': Expected expression."),
+        (2, "Error at 'b': Expect '}' at end of block."),
+        (2, "Error at '}': Expect end of file."),
+        (2, "Error at 'a': Variable is used but not defined."),
     ]
 
 
@@ -674,17 +683,23 @@ def test_a_class_body_cut_off_by_the_end_of_file_expects_a_method() -> None:
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ("1 = 2", (1, "Error at '=': Expect end of file.")),
-        ("{\n  1 = 2\n}", (2, "Error at '=': Expect newline after statement.")),
-        ("System.print(1 = 2)", (1, "Error at '=': Expect ')' after arguments.")),
+        ("1 = 2", [(1, "Error at '=': Expect end of file.")]),
+        ("{\n  1 = 2\n}", [(2, "Error at '=': Expect newline after statement.")]),
+        (
+            "System.print(1 = 2)",
+            [
+                (1, "Error at '=': Expect ')' after arguments."),
+                (1, "Error at '2': Expect end of file."),
+            ],
+        ),
     ],
 )
 def test_an_assignment_to_a_value_is_the_enclosing_constructs_error(
-    source: str, expected: tuple[int, str]
+    source: str, expected: list[tuple[int, str]]
 ) -> None:
     # The reference has no "invalid assignment target" check: the '=' is left
     # for what encloses the expression, which reports what it expected.
-    assert compile_errors(source) == [expected]
+    assert compile_errors(source) == expected
 
 
 def test_a_bare_percent_in_a_string_expects_an_interpolation() -> None:
@@ -775,7 +790,8 @@ def test_a_conditional_in_a_then_branch_needs_parentheses() -> None:
     # The then branch is parsed above the conditional's own precedence, as in
     # the reference; the else branch may be another conditional.
     assert compile_errors('var s = true ? false ? "a" : "b" : "c"') == [
-        (1, "Error at '?': Expect ':' after then branch of conditional operator.")
+        (1, "Error at '?': Expect ':' after then branch of conditional operator."),
+        (1, "Error at ':': Expect end of file."),
     ]
     source = 'var n = 5\nSystem.print(n > 9 ? "big" : n > 3 ? "mid" : "small")'
     assert run_source(source) == "mid\n"
@@ -919,3 +935,90 @@ def test_newlines_where_the_reference_takes_them() -> None:
         "if (x > 1) System.print(t) else System.print(0)\nSystem.print(m)"
     )
     assert run_source(source) == "3\n{k: [1, 2]}\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "errors"),
+    [
+        # Parsing goes on after a syntax error as in the reference, which
+        # reports what follows from it (in its order: its lexer runs ahead).
+        (
+            "System.print(1 +)\nvar y = 2",
+            [
+                (1, "Error at ')': Expected expression."),
+                (2, "Error at 'var': Expect ')' after arguments."),
+                (2, "Error at 'y': Expect end of file."),
+            ],
+        ),
+        (
+            "if (x > 1 {\n  System.print(x)\n}",
+            [
+                (1, "Error at '{': Expect ')' after if condition."),
+                (1, "Error at newline: Expected expression."),
+                (2, "Error at 'System': Expect end of file."),
+                (1, "Error at 'x': Variable is used but not defined."),
+            ],
+        ),
+        (
+            "class Foo {\n  bar( {\n  }\n}",
+            [
+                (2, "Error at '{': Expect variable name."),
+                (2, "Error at newline: Expect ')' after parameters."),
+                (3, "Error at '}': Expect '{' to begin method body."),
+                (4, "Error at end of file: Expect newline after definition in class."),
+                (4, "Error at end of file: Expect method definition."),
+            ],
+        ),
+        (
+            "var list = [1, 2, 3\nSystem.print(list)",
+            [
+                (2, "Error at 'System': Expect ']' after list elements."),
+                (
+                    2,
+                    "Error at ')': Variable 'list' referenced before this definition "
+                    "(first use at line 2).",
+                ),
+            ],
+        ),
+        (
+            "class A {\n  construct new() { return 1 }\n}",
+            [
+                (2, "Error at 'return': Expected expression."),
+                (2, "Error at '1': Expect '}' at end of block."),
+            ],
+        ),
+        (
+            "class A {\n  #y = \n  foo { 1 }\n}",
+            [
+                (
+                    2,
+                    "Error at '=': Expect a Bool, Num, String or Identifier literal "
+                    "for an attribute value.",
+                ),
+                (3, "Error at 'foo': Expect newline after attribute."),
+                (3, "Error at '{': Expect method definition."),
+                (3, "Error at '1': Expect end of file."),
+            ],
+        ),
+        ("System.print(1)\nreturn", [(2, "Error at end of file: Expected expression.")]),
+        ('var s = """\n  \n""+ 1\n', [(3, "Error: Unterminated raw string.")]),
+        (
+            "var l = [1, 2]\nl[]\n",
+            [
+                (2, "Error at ']': Expected expression."),
+                (3, "Error at end of file: Expect ']' after arguments."),
+            ],
+        ),
+    ],
+)
+def test_errors_after_the_first_are_the_references(
+    source: str, errors: list[tuple[int, str]]
+) -> None:
+    assert compile_errors(source) == errors
+
+
+def test_an_error_lexing_a_token_comes_before_the_parsers_at_the_token_before() -> None:
+    assert compile_errors('var s = )"open\nSystem.print(1)\n')[:2] == [
+        (3, "Error: Unterminated string."),
+        (1, "Error at ')': Expected expression."),
+    ]

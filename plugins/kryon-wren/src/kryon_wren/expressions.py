@@ -10,7 +10,7 @@ from collections.abc import Callable
 from kryon_wren import names
 from kryon_wren import nodes as N
 from kryon_wren.lexer import Token
-from kryon_wren.scope import ParseError, ParserBase
+from kryon_wren.scope import ParserBase
 
 PREC_NONE, PREC_LOWEST, PREC_ASSIGN, PREC_TERNARY, PREC_OR, PREC_AND = 0, 1, 2, 3, 4, 5
 PREC_EQ, PREC_IS, PREC_CMP, PREC_BOR, PREC_BXOR, PREC_BAND = 6, 7, 8, 9, 10, 11
@@ -47,13 +47,12 @@ MAX_METHOD_NAME = 64
 MAX_FIELDS = 255
 
 
-def check_name_length(name: Token) -> None:
-    """Method names are at most 64 characters long, as in the reference compiler."""
-    if len(name.text) > MAX_METHOD_NAME:
-        raise ParseError(name, f"Method names cannot be longer than {MAX_METHOD_NAME} characters.")
-
-
 class ExpressionParser(ParserBase):
+    def check_name_length(self, name: Token) -> None:
+        """Method names are at most 64 characters long, as in the reference compiler."""
+        if len(name.text) > MAX_METHOD_NAME:
+            self.report(name, f"Method names cannot be longer than {MAX_METHOD_NAME} characters.")
+
     @abstractmethod
     def finish_block(self) -> tuple[list[N.Node], N.Node | None]:
         """Parse a block body after '{' (defined by the statement parser)."""
@@ -67,7 +66,8 @@ class ExpressionParser(ParserBase):
         tok = self.advance()
         prefix = PREFIX.get(tok.type)
         if prefix is None:
-            raise ParseError(tok, "Expected expression.")
+            self.syntax_error(tok, "Expected expression.")
+            return N.Lit(None, tok.line)
         can_assign = prec <= PREC_TERNARY
         left = prefix(self, tok, can_assign)
         while True:
@@ -98,13 +98,11 @@ class ExpressionParser(ParserBase):
         if t == ".":
             self.skip_lines()
             name = self.consume("name", "Expect method name after '.'.")
-            check_name_length(name)
+            self.check_name_length(name)
             return self.named_call(left, name, can_assign)
         if t == "[":
             self.skip_lines()
-            if self.cur.type == "]":  # a subscript takes at least one argument
-                raise ParseError(self.cur, "Expected expression.")
-            args = self.arguments("]", "Expect ']' after arguments.")
+            args = self.arguments("]", "Expect ']' after arguments.", empty=False)
             if can_assign and self.match("="):
                 # (The value must start on the same line, as for a variable.)
                 value = self.expression()
@@ -129,10 +127,11 @@ class ExpressionParser(ParserBase):
         right = self.parse_precedence(BINARY_PREC[t] + 1)
         return N.Binary(t, left, right, line, self.prev.line)
 
-    def arguments(self, close: str, message: str) -> list[N.Node]:
+    def arguments(self, close: str, message: str, *, empty: bool = True) -> list[N.Node]:
+        """Arguments up to ``close`` (a subscript's may not be ``empty``)."""
         args: list[N.Node] = []
         self.skip_lines()
-        if self.match(close):
+        if empty and self.match(close):
             return args
         while True:
             self.skip_lines()
@@ -181,12 +180,12 @@ class ExpressionParser(ParserBase):
                 if len(params) == MAX_PARAMS:
                     self.report(self.prev, "Methods cannot have more than 16 parameters.")
                 params.append(self.consume("name", "Expect variable name."))
+                # Declared at once, as in the reference (which reports a
+                # repeated name by declare()).
+                func.params.append(self.declare(params[-1]))
                 if not self.match(","):
                     break
             self.consume("|", "Expect '|' after function parameters.")
-            # A repeated name is reported by declare().
-            for p in params:
-                func.params.append(self.declare(p))
         body, expr = self.finish_block()
         func.body = body
         func.expr_body = expr
@@ -279,7 +278,7 @@ class ExpressionParser(ParserBase):
             self.report(tok, "Cannot use an instance field in a static method.")
         if not static and cls.foreign:
             # Reported without stopping, as the reference does.
-            self.errors.append(
+            self.add_error(
                 (tok.line, f"Error at '{tok.text}': Cannot define fields in a foreign class.")
             )
         table = cls.static_fields if static else cls.fields
@@ -350,7 +349,7 @@ class ExpressionParser(ParserBase):
         # both named after the enclosing method.
         if kind == "i":
             if args is None:
-                raise ParseError(self.prev, "A superclass constructor must have an argument list.")
+                self.syntax_error(self.prev, "A superclass constructor must have an argument list.")
             mname = names.initializer(base, n)
         elif kind in ("m", "g", "s"):
             mname = names.getter(base) if args is None else names.method(base, n)

@@ -235,7 +235,6 @@ class Lexer:
                 continue
             pos = end
         self.pos, self.line = pos, line
-        self.add("line", "\n")
         self.add("eof", "")
         return tokens
 
@@ -317,8 +316,15 @@ class Lexer:
         start = self.pos - 3
         end = src.find('"""', self.pos)
         if end < 0:
+            # As the reference, whose lexer looks two characters ahead: the
+            # error is on the line of the source's last character but one,
+            # and the rest of the source is the string's token.
+            stop = max(self.pos, len(src) - 1)
+            self.line += src.count("\n", self.pos, stop)
             self.error("Unterminated raw string.")
+            self.line += src.count("\n", max(self.pos, len(src) - 2))
             self.pos = len(src)
+            self.add("str", src[start:], "")
             return
         text = src[self.pos : end]
         self.line += text.count("\n")

@@ -16,7 +16,6 @@ from kryon_wren.expressions import (
     MAX_PARAMS,
     PREC_CALL,
     ExpressionParser,
-    check_name_length,
     makes_object,
 )
 from kryon_wren.lexer import Token
@@ -38,11 +37,9 @@ class Parser(ExpressionParser, AttributeParser):
         while not self.check("eof"):
             body.append(self.definition())
             if not self.match_line():
-                if not self.check("eof"):
-                    # The reference stops reading here but still reports
-                    # the names used so far that were never defined.
-                    self.report_undefined()
+                # The reference stops reading here (its lexer a token ahead).
                 self.consume("eof", "Expect end of file.")
+                self.stopped_at = self.i
                 break
         self.report_undefined()
         return self.module
@@ -57,24 +54,22 @@ class Parser(ExpressionParser, AttributeParser):
     # -- statements -------------------------------------------------------------
 
     def definition(self) -> N.Node:
-        if self.check("#"):
-            attributes, first = self.attributes()
-            if not self.match("class"):
-                raise ParseError(
-                    first or self.cur, "Attributes can only specified before a class or a method"
-                )
-            decl = self.class_definition()
+        attributes, _ = self.attributes()
+        if self.check("class") or self.check("foreign"):
+            foreign = self.match("foreign")
+            # Without a host allocator the reference defines a foreign class
+            # like any other (constructing one is undefined behaviour there;
+            # here it makes an object without fields).
+            self.consume("class", "Expect 'class' after 'foreign'.")
+            decl = self.class_definition(foreign=foreign)
             assert isinstance(decl, N.ClassDecl)
             decl.attributes = attributes
             return decl
-        if self.match("class"):
-            return self.class_definition()
-        if self.match("foreign"):
-            # Without a host allocator the reference defines the class like
-            # any other (constructing one is undefined behaviour there; here
-            # it makes an object without fields).
-            self.consume("class", "Expect 'class' after 'foreign'.")
-            return self.class_definition(foreign=True)
+        if self.attribute_count:
+            # Attributes read before anything but a class or a method
+            # (possibly a method that was not one, in a class body before).
+            self.syntax_error(self.prev, "Attributes can only specified before a class or a method")
+            self.attribute_count = 0
         if self.match("import"):
             return self.import_statement()
         if self.match("var"):
@@ -173,9 +168,9 @@ class Parser(ExpressionParser, AttributeParser):
         body: list[N.Node] = []
         while True:
             body.append(self.definition())
-            if not self.match_line():
-                # A block spanning lines ends each statement with a newline.
-                raise ParseError(self.cur, "Expect newline after statement.")
+            # A block spanning lines ends each statement with a newline.
+            self.consume("line", "Expect newline after statement.")
+            self.skip_lines()
             if self.check("}") or self.check("eof"):
                 break
         self.consume("}", "Expect '}' at end of block.")
@@ -209,6 +204,7 @@ class Parser(ExpressionParser, AttributeParser):
         superclass = None
         if self.match("is"):
             superclass = self.parse_precedence(PREC_CALL)
+        self.attribute_count = 0  # the class's own
         cls = N.ClassInfo(tok.text, self.uid(), foreign=foreign)
         outer_cls, self.cls = self.cls, cls
         methods: list[N.MethodDef] = []
@@ -219,7 +215,8 @@ class Parser(ExpressionParser, AttributeParser):
         foreign_methods: list[tuple[str, int]] = []
         while not self.match("}"):
             if self.check("eof"):
-                raise ParseError(self.cur, "Expect method definition.")
+                self.syntax_error(self.cur, "Expect method definition.")
+                break
             method_attributes, _ = self.attributes()
             try:
                 if self.match("foreign"):
@@ -230,7 +227,7 @@ class Parser(ExpressionParser, AttributeParser):
             except SignatureError as err:
                 # As in the reference, a bad member ends the class body and
                 # parsing goes on (usually cascading into one more error).
-                self.errors.append(format_parse_error(err))
+                self.add_error(format_parse_error(err))
                 break
             if m is not None:
                 methods.append(m)
@@ -275,6 +272,7 @@ class Parser(ExpressionParser, AttributeParser):
             signature = self.method_signature(cls)
         except ParseError as err:
             raise SignatureError(err.token, err.message) from None
+        self.attribute_count = 0  # the method's own
         mname, sig, kind, _, _ = signature
         key = (mname, kind == "static")
         if key in seen:
@@ -292,22 +290,25 @@ class Parser(ExpressionParser, AttributeParser):
         if self.match("construct"):
             if is_static:
                 # Reported without stopping; the constructor is parsed on.
-                self.errors.append(
-                    format_parse_error(self.error("A constructor cannot be static."))
-                )
+                self.add_error(format_parse_error(self.error("A constructor cannot be static.")))
             is_ctor = True
         tok = self.advance()
         line = tok.line
         params: list[Token] = []
         t = tok.type
         if t == "name":
-            check_name_length(tok)
+            self.check_name_length(tok)
         if is_ctor:
             if t != "name":
-                raise ParseError(tok, "Expect constructor name after 'construct'.")
-            if not self.check("("):
-                raise ParseError(self.cur, "A constructor cannot be a getter.")
-            params = self.param_list(lines_first=False)
+                self.syntax_error(tok, "Expect constructor name after 'construct'.")
+                if self.check("name"):
+                    tok = self.advance()
+            if self.match("="):
+                self.syntax_error(self.prev, "A constructor cannot be a setter.")
+            if self.check("("):
+                params = self.param_list(lines_first=False)
+            else:
+                self.syntax_error(self.prev, "A constructor cannot be a getter.")
             mname = names.initializer(tok.text, len(params))
             kind = "init"
         elif t == "name":
@@ -335,17 +336,14 @@ class Parser(ExpressionParser, AttributeParser):
                 mname = names.subscript(len(params))
         elif t in names.OPERATOR_NAMES:
             kind = "static" if is_static else "method"
-            if self.check("("):
-                if t in ("!", "~"):
-                    raise ParseError(self.cur, "Expect '{' to begin method body.")
-                self.advance()
+            if t in ("!", "~") or (t == "-" and not self.check("(")):
+                # (An argument list after `!` or `~` is where the body should be.)
+                mname = names.unary(t)
+            else:
+                self.consume("(", "Expect '(' after operator name.")
                 params = [self.consume("name", "Expect variable name.")]
                 self.consume(")", "Expect ')' after parameter name.")
                 mname = names.binary(t)
-            elif t in ("-", "!", "~"):
-                mname = names.unary(t)
-            else:
-                raise ParseError(self.cur, "Expect '(' after operator name.")
         else:
             raise ParseError(tok, "Expect method definition.")
         sig = names.signature_of(mname) or mname
@@ -411,23 +409,32 @@ def parse(
     parser = Parser(source, builtins=builtins, tick=tick)
     parser.counter = uid_start
     module: N.FuncInfo | None = None
-    # Tokens the reference's lexer has read: all of them, unless a syntax
-    # error stops the parser (it reads one token past the parser's current).
+    # Tokens the reference's lexer has read: all of them, unless it stops
+    # reading at a statement that does not end its line (its lexer reads one
+    # token past the parser's current).
     lexed = len(parser.tokens)
     try:
         module = parser.parse_module()
+        if parser.stopped_at is not None:
+            lexed = parser.stopped_at + 2
     except ParseError as err:
         lexed = parser.i + 2
         if err.token.type != "error":
-            parser.errors.append(format_parse_error(err))
+            parser.add_error(format_parse_error(err))
     except RecursionError:
         lexed = parser.i + 2
-        parser.errors.append((parser.cur.line, "Error: Expression is too deeply nested."))
-    errors = [(line, f"Error: {msg}") for line, msg, at in parser.lex_errors if at < lexed]
-    # Errors in the order the reference finds them: its lexer runs a token
-    # ahead of the parser (so by line), and module variables that were used
-    # but never defined are reported when the whole module has been read.
-    errors.extend(parser.errors)
-    errors.sort(key=lambda e: e[0])
+        parser.add_error((parser.cur.line, "Error: Expression is too deeply nested."))
+    # Errors in the order the reference reports them: its lexer reads a token
+    # when the parser takes the one two before it (so an error lexing token k
+    # comes before the parser's errors at token k - 1), and module variables
+    # that were used but never defined are reported when the module is read.
+    timed = [
+        (max(at - 1, 0), 0, (line, f"Error: {msg}"))
+        for line, msg, at in parser.lex_errors
+        if at < lexed
+    ]
+    timed += [(at, 1, error) for at, error in zip(parser.error_times, parser.errors, strict=True)]
+    timed.sort(key=lambda e: e[:2])
+    errors = [error for _, _, error in timed]
     errors.extend(parser.undefined)
     return (module if not errors else None), errors, parser

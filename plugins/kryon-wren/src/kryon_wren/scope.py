@@ -51,7 +51,12 @@ class ParserBase:
         self.tokens, self.lex_errors = tokenize(source, tick)
         self.tick = tick
         self.i = 0
+        self.stopped_at: int | None = None
+        self.past_eof = False
+        # Attributes read and not yet taken by a class or method (see definition).
+        self.attribute_count = 0
         self.errors: list[tuple[int, str]] = []
+        self.error_times: list[int] = []
         self.undefined: list[tuple[int, str]] = []
         self.module_vars: dict[str, N.VarInfo] = {}
         self.counter = 0
@@ -73,7 +78,9 @@ class ParserBase:
 
     @property
     def prev(self) -> Token:
-        return self.tokens[self.i - 1]
+        # Once the end of file is taken it is the previous token too, as in
+        # the reference (whose errors then read "at end of file").
+        return self.tokens[self.i - 1 + self.past_eof]
 
     def advance(self) -> Token:
         tok = self.tokens[self.i]
@@ -81,6 +88,8 @@ class ParserBase:
             self.i += 1
             if not self.i % TICK_TOKENS and self.tick is not None:
                 self.tick()
+        else:
+            self.past_eof = True
         return tok
 
     def check(self, type_: str) -> bool:
@@ -104,9 +113,21 @@ class ParserBase:
             self.advance()
 
     def consume(self, type_: str, message: str) -> Token:
-        if self.check(type_):
-            return self.advance()
-        raise ParseError(self.cur, message)
+        """The reference's consume: the current token is taken whatever it is;
+        one that is not a ``type_`` is the syntax error ``message``, and the
+        token after it is taken too if that one is (parsing goes on either
+        way, as the reference's does)."""
+        tok = self.advance()
+        if tok.type != type_:
+            self.syntax_error(tok, message)
+            if self.check(type_):
+                return self.advance()
+        return tok
+
+    def syntax_error(self, token: Token, message: str) -> None:
+        """An error at ``token``, unless the lexer has reported that token."""
+        if token.type != "error":
+            self.report(token, message)
 
     def error(self, message: str, token: Token | None = None) -> ParseError:
         return ParseError(token or self.prev, message)
@@ -114,7 +135,13 @@ class ParserBase:
     def report(self, token: Token, message: str) -> None:
         """An error the reference reports and parses on from (a semantic one,
         not a syntax error): the rest of the file is still checked."""
-        self.errors.append(format_parse_error(ParseError(token, message)))
+        self.add_error(format_parse_error(ParseError(token, message)))
+
+    def add_error(self, error: tuple[int, str]) -> None:
+        # With the token the parser is at: where the reference reports it
+        # among the lexer's errors (see parse).
+        self.errors.append(error)
+        self.error_times.append(self.i)
 
     def uid(self) -> int:
         self.counter += 1
@@ -150,9 +177,10 @@ class ParserBase:
                 if name[0].islower():
                     # A lowercase name may not be used before its definition
                     # (reported at the end of the definition, as the reference does).
-                    raise self.error(
+                    self.report(
+                        self.prev,
                         f"Variable '{name}' referenced before this definition "
-                        f"(first use at line {existing.line})."
+                        f"(first use at line {existing.line}).",
                     )
                 existing.defined = True
                 existing.line = tok.line
