@@ -953,13 +953,28 @@ function notIterable(text, at) {
   if (end === at) return undefined;
   return strSlice(text, at, end) + calleeAfter(text, end, true) + " is not iterable";
 }
-// The "[" opening the computed key that holds `at` (obj[key], o.a[o.k], placed at the
-// key's last name), or -1.
-function keyStart(text, at) {
+// Where the name chain (a.b.c) that `at` is in or ends at starts.
+function chainStart(text, at) {
   let start = at;
   while (start > 0 && (isNameCode(charCode(text, start - 1)) || charCode(text, start - 1) === 46)) {
     start--;
   }
+  return start;
+}
+// The ")" or "]" closing the "(" or "[" at `open`, or -1.
+function closingBracket(text, open) {
+  const opening = charCode(text, open), closing = opening === 40 ? 41 : 93;
+  for (let k = open, depth = 0; k < text.length; k++) {
+    const c = charCode(text, k);
+    if (c === opening) depth++;
+    else if (c === closing && --depth === 0) return k;
+  }
+  return -1;
+}
+// The "[" opening the computed key that holds `at` (obj[key], o.a[o.k], placed at the
+// key's last name), or -1.
+function keyStart(text, at) {
+  const start = chainStart(text, at);
   if (start < 2 || charCode(text, start - 1) !== 91 || !isNameCode(charCode(text, start - 2))) {
     return -1;
   }
@@ -1083,25 +1098,16 @@ function calledAgain(text, at) {
     const c = charCode(text, k);
     if (c === 46 || (c === 63 && charCode(text, k + 1) === 46)) { k += c === 46 ? 1 : 2; continue; }
     if (c === 91) {
-      let depth = 0;
-      for (; k < text.length; k++) {
-        const d = charCode(text, k);
-        if (d === 91) depth++;
-        else if (d === 93 && --depth === 0) break;
-      }
+      k = closingBracket(text, k);
+      if (k < 0) return false;
       k++;
       continue;
     }
     break;
   }
   if (charCode(text, k) !== 40) return false;
-  let depth = 0;
-  for (; k < text.length; k++) {
-    const d = charCode(text, k);
-    if (d === 40) depth++;
-    else if (d === 41 && --depth === 0) break;
-  }
-  return charCode(text, k + 1) === 40;
+  const close = closingBracket(text, k);
+  return close >= 0 && charCode(text, close + 1) === 40;
 }
 // QuickJS places a failed call at the last place it noted before the call, which is
 // in its arguments when they hold a call, a `new` or a function (`data.map(item =>
@@ -1937,25 +1943,13 @@ function scriptCallSource() {
   }
   return undefined;
 }
-function closingParen(line, open) {
-  for (let k = open, depth = 0; k < line.length; k++) {
-    const c = charCode(line, k);
-    if (c === 40) depth++;
-    else if (c === 41 && --depth === 0) return k;
-  }
-  return -1;
-}
 function callAround(line, at) {
   const calls = [];  // [start, end, callee] of the calls around the column, innermost first
-  const chainStart = (k) => {
-    while (k > 0 && (isNameCode(charCode(line, k - 1)) || charCode(line, k - 1) === 46)) k--;
-    return k;
-  };
   let end = at;
   while (end < line.length && isNameCode(charCode(line, end))) end++;
-  const start = chainStart(at);
+  const start = chainStart(line, at);
   if (charCode(line, end) === 40) {
-    const close = closingParen(line, end);
+    const close = closingBracket(line, end);
     if (close > 0) calls[calls.length] = [start, close + 1, strSlice(line, start, end)];
   }
   for (let k = start - 1, depth = 0; k >= 0; k--) {
@@ -1963,7 +1957,7 @@ function callAround(line, at) {
     if (c === 41) { depth++; continue; }
     if (c !== 40) continue;
     if (depth > 0) { depth--; continue; }
-    const from = chainStart(k), close = closingParen(line, k);
+    const from = chainStart(line, k), close = closingBracket(line, k);
     if (from < k && close > 0) calls[calls.length] = [from, close + 1, strSlice(line, from, k)];
   }
   if (calls.length === 0) return undefined;
