@@ -442,12 +442,11 @@ Object.defineProperty(NumberFormat.prototype, "format", { configurable: true, ge
   return (x) => typeof x === "bigint" ? BigInt.prototype.toLocaleString.call(x, "en-US", s.options)
                                       : formatNumber(Number(x), s.options);
 } });
-Object.defineProperty(NumberFormat.prototype, "resolvedOptions", { writable: true,
-  configurable: true, value: function resolvedOptions() {
-    const o = stateOf(this, "NumberFormat", "resolvedOptions").options;
-    return { locale: "en-US", numberingSystem: "latn", style: o.style || "decimal",
-             currency: o.currency, useGrouping: o.useGrouping !== false };
-  } });
+define(NumberFormat.prototype, "resolvedOptions", function resolvedOptions() {
+  const o = stateOf(this, "NumberFormat", "resolvedOptions").options;
+  return { locale: "en-US", numberingSystem: "latn", style: o.style || "decimal",
+           currency: o.currency, useGrouping: o.useGrouping !== false };
+});
 const Collator = intlClass("Collator", (o) => ({ kind: "Collator", options: o }));
 Object.defineProperty(Collator.prototype, "compare", { configurable: true, get() {
   const s = stateOf(this, "Collator", "compare");
@@ -466,41 +465,38 @@ Object.defineProperty(DateTimeFormat.prototype, "format", { configurable: true, 
 } });
 const PluralRules = intlClass("PluralRules", (o) => ({ kind: "PluralRules",
   ordinal: o.type === "ordinal" }));
-Object.defineProperty(PluralRules.prototype, "select", { writable: true, configurable: true,
-  value: function select(n) {
-    const x = Math.abs(Number(n)), ordinal = stateOf(this, "PluralRules", "select").ordinal;
-    if (!ordinal) return x === 1 ? "one" : "other";
-    const d = x % 10, h = x % 100;
-    return d === 1 && h !== 11 ? "one" : d === 2 && h !== 12 ? "two"
-      : d === 3 && h !== 13 ? "few" : "other";
-  } });
+define(PluralRules.prototype, "select", function select(n) {
+  const x = Math.abs(Number(n)), ordinal = stateOf(this, "PluralRules", "select").ordinal;
+  if (!ordinal) return x === 1 ? "one" : "other";
+  const d = x % 10, h = x % 100;
+  return d === 1 && h !== 11 ? "one" : d === 2 && h !== 12 ? "two"
+    : d === 3 && h !== 13 ? "few" : "other";
+});
 // ListFormat and RelativeTimeFormat as ICU's en has them.
 const ListFormat = intlClass("ListFormat", (o) => ({ kind: "ListFormat",
   type: o.type === undefined ? "conjunction" : String(o.type),
   style: o.style === undefined ? "long" : String(o.style) }));
-Object.defineProperty(ListFormat.prototype, "format", { writable: true, configurable: true,
-  value: function format(list) {
-    const s = stateOf(this, "ListFormat", "format"), items = [];
-    for (const item of list === undefined ? [] : list) {
-      if (typeof item !== "string") {
-        throw new TypeError("Iterable yielded " + String(item) + " which is not a string");
-      }
-      items.push(item);
+define(ListFormat.prototype, "format", function format(list) {
+  const s = stateOf(this, "ListFormat", "format"), items = [];
+  for (const item of list === undefined ? [] : list) {
+    if (typeof item !== "string") {
+      throw new TypeError("Iterable yielded " + String(item) + " which is not a string");
     }
-    const n = items.length;
-    if (n < 2) return n === 0 ? "" : items[0];
-    if (s.type === "unit") return items.join(s.style === "narrow" ? " " : ", ");
-    const word = s.type === "disjunction" ? "or" : s.style === "short" ? "&"
-      : s.style === "narrow" ? "" : "and";
-    if (word === "") return items.join(", ");
-    if (n === 2) return items[0] + " " + word + " " + items[1];
-    return items.slice(0, -1).join(", ") + ", " + word + " " + items[n - 1];
-  } });
-Object.defineProperty(ListFormat.prototype, "resolvedOptions", { writable: true,
-  configurable: true, value: function resolvedOptions() {
-    const s = stateOf(this, "ListFormat", "resolvedOptions");
-    return { locale: "en-US", type: s.type, style: s.style };
-  } });
+    items.push(item);
+  }
+  const n = items.length;
+  if (n < 2) return n === 0 ? "" : items[0];
+  if (s.type === "unit") return items.join(s.style === "narrow" ? " " : ", ");
+  const word = s.type === "disjunction" ? "or" : s.style === "short" ? "&"
+    : s.style === "narrow" ? "" : "and";
+  if (word === "") return items.join(", ");
+  if (n === 2) return items[0] + " " + word + " " + items[1];
+  return items.slice(0, -1).join(", ") + ", " + word + " " + items[n - 1];
+});
+define(ListFormat.prototype, "resolvedOptions", function resolvedOptions() {
+  const s = stateOf(this, "ListFormat", "resolvedOptions");
+  return { locale: "en-US", type: s.type, style: s.style };
+});
 const RELATIVE_UNITS = { year: ["year", "yr.", "yr."], quarter: ["quarter", "qtr.", "qtrs."],
   month: ["month", "mo.", "mo."], week: ["week", "wk.", "wk."], day: ["day", "day", "days"],
   hour: ["hour", "hr.", "hr."], minute: ["minute", "min.", "min."],
@@ -511,34 +507,32 @@ const RELATIVE_WORDS = { day: ["yesterday", "today", "tomorrow"],
 const RelativeTimeFormat = intlClass("RelativeTimeFormat", (o) => ({ kind: "RelativeTimeFormat",
   numeric: o.numeric === undefined ? "always" : String(o.numeric),
   style: o.style === undefined ? "long" : String(o.style) }));
-Object.defineProperty(RelativeTimeFormat.prototype, "format", { writable: true,
-  configurable: true, value: function format(value, unit) {
-    const s = stateOf(this, "RelativeTimeFormat", "format"), v = Number(value);
-    const name = String(unit), singular = name.endsWith("s") ? name.slice(0, -1) : name;
-    const forms = RELATIVE_UNITS[singular];
-    if (forms === undefined) {
-      throw new RangeError("Invalid unit argument for Intl.RelativeTimeFormat.prototype." +
-                           "format() '" + name + "'");
-    }
-    if (v !== v || v === Infinity || v === -Infinity) {
-      throw new RangeError("Invalid time value");  // as V8: a number it cannot place
-    }
-    if (s.numeric === "auto" && (v === -1 || v === 0 || v === 1)) {  // (-0 is "today" too)
-      const words = RELATIVE_WORDS[singular];
-      const word = words !== undefined ? words[v + 1]
-        : (v === -1 ? "last " : v === 0 ? "this " : "next ") + forms[0];
-      if (word !== undefined) return word;
-    }
-    const negative = v < 0 || Object.is(v, -0), number = formatNumber(Math.abs(v));
-    const one = number === "1";
-    const word = s.style === "long" ? forms[0] + (one ? "" : "s") : one ? forms[1] : forms[2];
-    return negative ? number + " " + word + " ago" : "in " + number + " " + word;
-  } });
-Object.defineProperty(RelativeTimeFormat.prototype, "resolvedOptions", { writable: true,
-  configurable: true, value: function resolvedOptions() {
-    const s = stateOf(this, "RelativeTimeFormat", "resolvedOptions");
-    return { locale: "en-US", style: s.style, numeric: s.numeric, numberingSystem: "latn" };
-  } });
+define(RelativeTimeFormat.prototype, "format", function format(value, unit) {
+  const s = stateOf(this, "RelativeTimeFormat", "format"), v = Number(value);
+  const name = String(unit), singular = name.endsWith("s") ? name.slice(0, -1) : name;
+  const forms = RELATIVE_UNITS[singular];
+  if (forms === undefined) {
+    throw new RangeError("Invalid unit argument for Intl.RelativeTimeFormat.prototype." +
+                         "format() '" + name + "'");
+  }
+  if (v !== v || v === Infinity || v === -Infinity) {
+    throw new RangeError("Invalid time value");  // as V8: a number it cannot place
+  }
+  if (s.numeric === "auto" && (v === -1 || v === 0 || v === 1)) {  // (-0 is "today" too)
+    const words = RELATIVE_WORDS[singular];
+    const word = words !== undefined ? words[v + 1]
+      : (v === -1 ? "last " : v === 0 ? "this " : "next ") + forms[0];
+    if (word !== undefined) return word;
+  }
+  const negative = v < 0 || Object.is(v, -0), number = formatNumber(Math.abs(v));
+  const one = number === "1";
+  const word = s.style === "long" ? forms[0] + (one ? "" : "s") : one ? forms[1] : forms[2];
+  return negative ? number + " " + word + " ago" : "in " + number + " " + word;
+});
+define(RelativeTimeFormat.prototype, "resolvedOptions", function resolvedOptions() {
+  const s = stateOf(this, "RelativeTimeFormat", "resolvedOptions");
+  return { locale: "en-US", style: s.style, numeric: s.numeric, numberingSystem: "latn" };
+});
 if (typeof globalThis.Intl === "undefined") {
   const Intl = {};
   for (const C of [NumberFormat, DateTimeFormat, Collator, PluralRules, ListFormat,
