@@ -1128,6 +1128,13 @@ function failedCallee(vmLine, line, at, constructing) {
     text = previous + "\n" + text;
     at += previous.length + 1;
   }
+  const found = calleesAround(text, at);
+  if (found.length === 0) return calleeAt(line, at - (text.length - line.length));
+  return likeliestCallee(found, constructing, vmLine);
+}
+// The calls at `at` of `text` or whose arguments hold it, innermost first, each as
+// calleeAt gives it ([undefined, "function"] for one not named).
+function calleesAround(text, at) {
   const found = [];
   if (calledAt(text, at)) {
     const here = calleeAt(text, at);
@@ -1161,10 +1168,13 @@ function failedCallee(vmLine, line, at, constructing) {
     // (a callee V8 would print from literals, [1, 2].map(...).sum: not named)
     found[found.length] = callee === undefined ? [undefined, "function"] : callee;
   }
-  if (found.length === 0) return calleeAt(line, at - (text.length - line.length));
-  // (QuickJS's "not a function" is also new's of a value that is no function)
-  // of the failed kind; then not a function that exists (console.log(data.keys())),
-  // unless all are; the innermost not a built-in method's name, else the innermost
+  return found;
+}
+// The one of the callees found that V8 names: of the failed kind (QuickJS's "not a
+// function" is also new's of a value that is no function); then not a function that
+// exists (console.log(data.keys())), unless all are; the innermost not a built-in
+// method's name, else the innermost.
+function likeliestCallee(found, constructing, vmLine) {
   let kind = [];
   for (let i = 0; i < found.length; i++) {
     if (!constructing || found[i][1] === "constructor") kind[kind.length] = found[i];
