@@ -1022,3 +1022,26 @@ def test_an_error_lexing_a_token_comes_before_the_parsers_at_the_token_before() 
         (3, "Error: Unterminated string."),
         (1, "Error at ')': Expected expression."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [
+        ("[1, 2, 3].iterate(2.5)", "Iterator must be an integer."),
+        ("[].iterate(0.5)", "Iterator must be an integer."),
+        # The reference's integer test is C's trunc(v) == v, true of infinities.
+        ("[1, 2][1/0]", "Subscript out of bounds."),
+        ('"ab"[-1/0]', "Subscript out of bounds."),
+        ("[1, 2].removeAt(1/0)", "Index out of bounds."),
+        ("[1, 2][0..(1/0)]", "Range end out of bounds."),
+        ("[1, 2][(1/0)..1]", "Range start out of bounds."),
+    ],
+)
+def test_index_checks(expression: str, message: str) -> None:
+    assert runtime_error(f"System.print({expression})") == message
+
+
+def test_an_infinite_iterator_ends_a_list() -> None:
+    assert run_source("System.print([[1, 2].iterate(1/0), [1, 2].iterate(-1/0)])") == (
+        "[false, false]\n"
+    )

@@ -77,6 +77,9 @@ def validate_index(v: Any, count: int, what: str = "Index") -> int:
     if v.__class__ is not float:
         raise WrenError(f"{what} must be a number.")
     if not v.is_integer():
+        if math.isinf(v):
+            # C's trunc(v) == v holds: an integer, past any bounds.
+            raise WrenError(f"{what} out of bounds.")
         raise WrenError(f"{what} must be an integer.")
     i = int(v)
     if i < 0:
@@ -91,7 +94,7 @@ def next_index(it: Any, count: int) -> Any:
     slots, or false past the end: the reference's checks of an iterator."""
     if it.__class__ is not float:
         raise WrenError("Iterator must be a number.")
-    if not it.is_integer():
+    if not it.is_integer() and not math.isinf(it):
         raise WrenError("Iterator must be an integer.")
     if it < 0 or it + 1 >= count:
         return False
@@ -105,6 +108,8 @@ def range_slice(r: WRange, count: int) -> tuple[int, int, int]:
     start = validate_index(r.frm, count, "Range start")
     value = r.to
     if value.__class__ is not float or not value.is_integer():
+        if value.__class__ is float and math.isinf(value):
+            raise WrenError("Range end out of bounds.")
         raise WrenError("Range end must be an integer.")
     if value < 0:
         value = count + value
@@ -273,11 +278,7 @@ class WList(list, WSequence):  # type: ignore[type-arg,misc]
     def m_iterate_1(self, it: Any) -> Any:
         if it is None:
             return 0.0 if self else False
-        if it.__class__ is not float:
-            raise WrenError("Iterator must be a number.")
-        if it < 0 or it + 1 >= len(self):
-            return False
-        return it + 1
+        return next_index(it, len(self))
 
     def m_iteratorValue_1(self, it: Any) -> Any:
         return self[validate_index(it, len(self), "Iterator")]
