@@ -2744,18 +2744,18 @@ const api = {
   // kryon run FILE ARG...: the program's name and arguments, as process.argv[1:]
   setArgv: (text) => { processObject.argv = ["node", ...parse(text)]; },
   dropSource: (base) => { mapDelete(SOURCES, base); },
-  // kryon run: the status a program that ends by itself leaves (process.exitCode).
   // 'beforeExit' as the program ends by itself: 0 no listener, 1 they ran, 2 they
   // started a timer or a tick (runtime.exit_code runs that work, then asks again)
   beforeExit: () => {
     try {
       if (processListeners("beforeExit").length === 0) return 0;
-      const timers = timerSeq;
+      const seqBefore = timerSeq;
       processEvents.emit("beforeExit", exitStatus(exitCode) | 0);
       if (outCount !== 0) flushOut();
-      return timerSeq !== timers || tickHead !== tickTail ? 2 : 1;
+      return timerSeq !== seqBefore || tickHead !== tickTail ? 2 : 1;
     } catch (e) { return fail(e); }
   },
+  // kryon run: the status a program that ends by itself leaves (process.exitCode).
   exitCode: () => {
     try { emitExit(); } catch (e) { return fail(e); }
     if (outCount !== 0) flushOut();
