@@ -1045,3 +1045,10 @@ def test_an_infinite_iterator_ends_a_list() -> None:
     assert run_source("System.print([[1, 2].iterate(1/0), [1, 2].iterate(-1/0)])") == (
         "[false, false]\n"
     )
+
+
+@pytest.mark.parametrize("checks", [False, True])
+def test_a_negative_literal_is_one_operand(checks: bool) -> None:
+    # `-1` is folded to a literal; its code must not read as -(1.0.attr).
+    source = "System.print([!-1, !-0, !(-2.5), (-1).pow(2), -1.abs, -3 * -2, -1 < -2])"
+    assert run_source(source, checks=checks) == "[false, false, false, 1, -1, 6, false]\n"

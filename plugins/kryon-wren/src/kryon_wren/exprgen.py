@@ -224,6 +224,9 @@ class ExprGen:
                 return "_INF" if v > 0 else "(-_INF)"
             if math.isnan(v):
                 return "_NAN"
+            if math.copysign(1.0, v) < 0:
+                # Parenthesized: `-1.0.__class__` would be -(1.0.__class__).
+                return f"({v!r})"
             return repr(v)
         return repr(v)
 
