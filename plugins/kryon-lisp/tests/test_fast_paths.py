@@ -569,3 +569,55 @@ def test_nested_assoc_of_computed_values_compiles_in_linear_size() -> None:
     for i in range(40):
         form = f"(assoc {{}} :k{i} (conj [{form}] (inc {i})))"
     assert run_lisp(f"(count (str {form}))")[1].isdigit()
+
+
+CALLS = """
+(defn leaf [] nil)
+(defn ok [n] (if (zero? n) 0 (inc (ok (dec n)))))
+(defn thrower [n] (if (zero? n) (throw (ex-info "bottom" {})) (thrower (dec n))))
+(defn probe [w n]
+  (dotimes [_ w] (leaf))
+  (dotimes [_ 3] (try (thrower 150) (catch Exception e nil)))
+  (ok n))
+(defn fan [n] (if (zero? n) 0 (+ (fan (dec n)) (fan (dec n)))))
+"""
+
+
+def _calls_engine(recursion_limit: int, instruction_limit: int | None) -> tuple[LispEngine, Any]:
+    engine = LispEngine()
+    engine.initialize(
+        LispConfig(),
+        SecurityPolicy(
+            name="calls",
+            time_limit_ms=None,
+            memory_limit_mb=None,
+            instruction_limit=instruction_limit,
+            recursion_limit=recursion_limit,
+        ),
+    )
+    return engine, engine.load_script(engine.compile(CALLS, script="calls.klisp"))
+
+
+@pytest.mark.parametrize("warmup", [0, 1, 254, 255, 256, 300, 1023, 1024, 5000])
+def test_the_depth_limit_is_exact_however_many_calls_came_before(warmup: int) -> None:
+    # entries and exits are counted in small batches folded into the totals:
+    # wherever a batch ends, and after exceptions unwound deep frames, depth
+    # 200 (probe, then ok 198 deep) is allowed and 201 is not
+    engine, sid = _calls_engine(200, None)
+    assert engine.call_function(sid, "probe", [warmup, 198]) == 198
+    with pytest.raises(RecursionLimitError, match="recursion depth limit of 200 exceeded"):
+        engine.call_function(sid, "probe", [warmup, 199])
+
+
+@pytest.mark.parametrize(
+    ("limit", "n", "passes"),
+    # (fan n) makes 2**(n+1) - 1 calls, each a step
+    [(254, 7, False), (255, 7, True), (1022, 9, False), (1023, 9, True), (5000, 12, False)],
+)
+def test_each_call_is_one_step_of_the_instruction_limit(limit: int, n: int, passes: bool) -> None:
+    engine, sid = _calls_engine(200, limit)
+    if passes:
+        assert engine.call_function(sid, "fan", [n]) == 0
+    else:
+        with pytest.raises(InstructionLimitError, match=f"limit of {limit} steps exceeded"):
+            engine.call_function(sid, "fan", [n])

@@ -277,17 +277,16 @@ class Compiler:
         return [assign(k, const(0)), block]
 
     def depth_check(self) -> Stmts:
-        """``entered += 1; if entered > trip: enter()`` (see ``limits.Budget``)."""
-        entered = ast.Attribute(value=name("@B"), attr="entered", ctx=ast.Load())
-        trip = ast.Attribute(value=name("@B"), attr="trip", ctx=ast.Load())
+        """``room -= 1; if room < 0: enter()`` (see ``limits.Budget``)."""
+        room = ast.Attribute(value=name("@B"), attr="room", ctx=ast.Load())
         return [
             ast.AugAssign(
-                target=ast.Attribute(value=name("@B"), attr="entered", ctx=ast.Store()),
-                op=ast.Add(),
+                target=ast.Attribute(value=name("@B"), attr="room", ctx=ast.Store()),
+                op=ast.Sub(),
                 value=const(1),
             ),
             ast.If(
-                test=ast.Compare(left=entered, ops=[ast.Gt()], comparators=[trip]),
+                test=ast.Compare(left=room, ops=[ast.Lt()], comparators=[const(0)]),
                 body=[
                     ast.Expr(
                         value=call(ast.Attribute(value=name("@B"), attr="enter", ctx=ast.Load()))
@@ -298,8 +297,9 @@ class Compiler:
         ]
 
     def depth_exit(self) -> ast.stmt:
+        """``out += 1``: an exit, whichever way the function is left."""
         return ast.AugAssign(
-            target=ast.Attribute(value=name("@B"), attr="exited", ctx=ast.Store()),
+            target=ast.Attribute(value=name("@B"), attr="out", ctx=ast.Store()),
             op=ast.Add(),
             value=const(1),
         )

@@ -24,6 +24,11 @@ from kryon_core import (
 CHUNK = 1024
 """Elements an infinite source yields between two budget checks."""
 
+ROOM = 255
+"""Function entries between two calls of :meth:`Budget.enter` at most: the
+counters compiled code moves stay within CPython's cached small integers
+(up to 256), so an entry or an exit allocates no new int object."""
+
 GRANT = 63
 """Steps a loop takes from the budget at once beyond the one of its pass."""
 
@@ -43,11 +48,13 @@ class Budget:
     """Counters of one call.
 
     Loop back-edges count ``steps`` down to the next real check (:meth:`tick`).
-    Function entries count ``entered`` up and exits count ``exited`` up, so the
-    Lisp call depth is ``entered - exited``; an entry past ``trip`` calls
-    :meth:`enter`, and ``trip`` is never beyond the entry that would exceed the
-    depth limit (exits only raise that bound), so the limit is exact while an
-    ordinary call costs two increments and one comparison.
+    Function entries count ``room`` down and exits count ``out`` up; an entry
+    that takes ``room`` below zero calls :meth:`enter`, which folds both into
+    the totals ``entered`` and ``exited`` (the Lisp call depth is their
+    difference) and arms ``room`` again.  ``room`` never reaches past the entry
+    that would exceed the depth limit (exits only raise that bound), so the
+    limit is exact while an ordinary call costs a decrement, a comparison with
+    zero and an increment, all on small integers (see :data:`ROOM`).
     """
 
     __slots__ = (
@@ -61,6 +68,8 @@ class Budget:
         "max_depth",
         "memory_due",
         "memory_limit",
+        "out",
+        "room",
         "rss_base",
         "slept_ns",
         "spent",
@@ -68,7 +77,7 @@ class Budget:
         "steps",
         "steps_used",
         "time_limit_ms",
-        "trip",
+        "window",
     )
 
     def __init__(
@@ -89,9 +98,10 @@ class Budget:
         self.max_depth = max_depth if max_depth is not None else 1 << 30
         self.entered = 0
         self.exited = 0
+        self.out = 0
         self.entered_mark = 0
         self.clock_mark = 0
-        self.trip = self._next_trip()
+        self.room = self.window = self._next_room()
         self.element_cap = (
             memory_limit_mb * (1 << 20) // BYTES_PER_ELEMENT
             if memory_limit_mb is not None
@@ -115,8 +125,8 @@ class Budget:
         )
         self.steps_used = 0
         self.steps = min(CHUNK, self.step_limit) if self.step_limit is not None else CHUNK
-        self.entered = self.exited = self.entered_mark = self.clock_mark = 0
-        self.trip = self._next_trip()
+        self.entered = self.exited = self.out = self.entered_mark = self.clock_mark = 0
+        self.room = self.window = self._next_room()
         self.elements = 0
         self.rss_base = -1  # measured at the first memory check of the call
         self.memory_due = 0.0
@@ -164,7 +174,8 @@ class Budget:
         error passes) can go on without limits."""
         self.spent = error
         self.steps = 1
-        self.trip = 0
+        self._fold()
+        self.room = self.window = 0
         return error
 
     def again(self) -> LimitError:
@@ -199,18 +210,27 @@ class Budget:
 
     @property
     def depth(self) -> int:
-        return self.entered - self.exited
+        return self.entered + self.window - self.room - self.exited - self.out
 
-    def _next_trip(self) -> int:
-        trip = min(self.entered + CHUNK, self.exited + self.max_depth)
+    def _fold(self) -> None:
+        """Add the entries and exits counted since ``room`` was armed to the totals."""
+        self.entered += self.window - self.room
+        self.window = self.room
+        self.exited += self.out
+        self.out = 0
+
+    def _next_room(self) -> int:
+        room = min(ROOM, self.exited + self.max_depth - self.entered)
         if self.step_limit is not None:
-            trip = min(trip, self.entered + max(1, self.step_limit - self.steps_used))
-        return trip
+            room = min(room, max(1, self.step_limit - self.steps_used))
+        return room
 
     def enter(self) -> None:
-        """An entry passed ``trip``: check depth and steps, and time and memory
-        once per :data:`CHUNK` entries (a call chain near the depth limit trips
-        at every entry; reading the clock each time would dominate)."""
+        """An entry ran out of ``room``: check depth and steps, and time and
+        memory once per :data:`CHUNK` entries (a call chain near the depth
+        limit runs out at every entry; reading the clock each time would
+        dominate)."""
+        self._fold()
         if self.spent is not None:
             self.entered -= 1
             raise self.again()
@@ -231,7 +251,7 @@ class Budget:
                 self.check_clock()
             except (MemoryLimitError, TimeLimitError) as exc:
                 raise self.exhausted(exc) from None
-        self.trip = self._next_trip()
+        self.room = self.window = self._next_room()
 
     def realise(self, n: int) -> None:
         """Account ``n`` elements realised from an infinite or huge source.
