@@ -161,19 +161,23 @@ class RejectionTracker:
         lib, ctx = self._lib, self._context
         kept = list(self._open.values())
         self._open.clear()
-        reason = lib.JS_PromiseResult(ctx, kept[0])
-        stored: int = lib.JS_DefinePropertyValueUint32(ctx, self._array, 0, reason, _JS_PROP_C_W_E)
-        if stored < 0:
-            lib.JS_FreeValue(ctx, lib.JS_GetException(ctx))
-        define = lib.JS_DefinePropertyValueUint32
+        stored = self._put(0, lib.JS_PromiseResult(ctx, kept[0]))
         for i, promise in enumerate(kept):
-            # (each promise's reference goes to the array, its reason taken first: a
-            # failed definition frees the value it was given)
+            # (each promise's reference goes to the array, its reason taken first)
             result = lib.JS_PromiseResult(ctx, promise)
-            for index, value in ((3 + 2 * i, promise), (4 + 2 * i, result)):
-                if define(ctx, self._array, index, value, _JS_PROP_C_W_E) < 0:
-                    lib.JS_FreeValue(ctx, lib.JS_GetException(ctx))
-        return stored >= 0
+            self._put(3 + 2 * i, promise)
+            self._put(4 + 2 * i, result)
+        return stored
+
+    def _put(self, index: int, value: Any) -> bool:
+        """Put ``value`` (its reference given away) at ``index`` of the slot array;
+        False when that failed for lack of memory (the value is freed then and the
+        exception dropped)."""
+        lib, ctx = self._lib, self._context
+        if lib.JS_DefinePropertyValueUint32(ctx, self._array, index, value, _JS_PROP_C_W_E) < 0:
+            lib.JS_FreeValue(ctx, lib.JS_GetException(ctx))
+            return False
+        return True
 
     def promise_state(self) -> int:
         """The state of the promise the prelude put at index 1 of the slot array: 0
@@ -186,9 +190,7 @@ class RejectionTracker:
         promise = lib.JS_GetPropertyUint32(ctx, self._array, 1)
         state: int = lib.JS_PromiseState(ctx, promise)
         if state in (1, 2):
-            result = lib.JS_PromiseResult(ctx, promise)
-            if lib.JS_DefinePropertyValueUint32(ctx, self._array, 2, result, _JS_PROP_C_W_E) < 0:
-                lib.JS_FreeValue(ctx, lib.JS_GetException(ctx))
+            if not self._put(2, lib.JS_PromiseResult(ctx, promise)):
                 state = -1
         elif state != 0:
             state = -2
