@@ -1052,3 +1052,16 @@ def test_a_negative_literal_is_one_operand(checks: bool) -> None:
     # `-1` is folded to a literal; its code must not read as -(1.0.attr).
     source = "System.print([!-1, !-0, !(-2.5), (-1).pow(2), -1.abs, -3 * -2, -1 < -2])"
     assert run_source(source, checks=checks) == "[false, false, false, 1, -1, 6, false]\n"
+
+
+def test_a_metaclass_is_an_instance_of_class() -> None:
+    source = (
+        "class Foo {}\n"
+        "System.print(Fiber.new { Foo.type.bar() }.try())\n"
+        "System.print(Fiber.new { ~Num.type }.try())\n"
+        "System.print(Fiber.new { Foo.bar() }.try())\n"
+    )
+    assert run_source(source) == (
+        "Class does not implement 'bar()'.\nClass does not implement '~'.\n"
+        "Foo metaclass does not implement 'bar()'.\n"
+    )

@@ -308,8 +308,10 @@ def name_of(obj: object) -> str:
             return w.name
         return obj.__name__
     if isinstance(obj, WClass):
-        # Class is its own metaclass.
-        return obj.name if obj is CLASS_CLASS[0] else f"{obj.name} metaclass"
+        # Class is its own metaclass, and every metaclass's class.
+        if obj is CLASS_CLASS[0] or obj.name.endswith(" metaclass"):
+            return "Class"
+        return f"{obj.name} metaclass"
     try:
         return class_of(obj).name
     except (AttributeError, KeyError):
