@@ -138,8 +138,10 @@ function significantParts(int, frac, minSD, maxSD) {
   const magnitude = int === "0" ? (frac.replace(/^0+/, "") === "" ? 1 : -zeros) : int.length;
   [int, frac] = roundDigits(int, frac, maxSD - magnitude);
   frac = frac.replace(/0+$/, "");
-  const shown = int === "0" ? frac.replace(/^0+/, "").length || (frac === "" ? 1 : 0) : int.length;
-  const missing = minSD - (int === "0" ? shown : int.length + frac.length);
+  // the significant digits shown (a zero alone counts as one)
+  const shown = int !== "0" ? int.length + frac.length
+    : frac.replace(/^0+/, "").length || (frac === "" ? 1 : 0);
+  const missing = minSD - shown;
   if (missing > 0) frac += "0".repeat(missing);
   return [int, frac];
 }
