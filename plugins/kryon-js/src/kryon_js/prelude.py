@@ -1919,20 +1919,7 @@ define(Math, "hypot", {
   writable: true, enumerable: false, configurable: true,
 });
 
-// -- console, kryon, window --------------------------------------------------
-// console.js: Node's console and util.inspect, writing through the host.
-const consoleParts = (%(console)s)(
-  queueWrite,
-  scriptFrames, performance.now.bind(performance), rawStackOf, promiseState);
-const console = consoleParts.console, inspect = consoleParts.inspect;
-(%(locale)s)();
-(%(json)s)();
-(%(clone)s)(global);
-(%(encoding)s)(global);
-(%(url)s)(global);
-(%(buffer)s)(global);
-(%(conversions)s)(global);
-(%(arrays)s)(consoleParts.proxies, (%(sort)s)());
+// -- the script's call as Node's assert quotes it --------------------------------
 // The source of the script's call that the prelude's caller was called from (assert(x
 // > 1)), as Node's assert quotes it: the call around the first script frame's column
 // whose callee is named assert, ok or strict, else the innermost; undefined when the
@@ -1977,6 +1964,21 @@ function callAround(line, at) {
   }
   return strSlice(line, chosen[0], chosen[1]);
 }
+
+// -- console, kryon, window --------------------------------------------------
+// console.js: Node's console and util.inspect, writing through the host.
+const consoleParts = (%(console)s)(
+  queueWrite,
+  scriptFrames, performance.now.bind(performance), rawStackOf, promiseState);
+const console = consoleParts.console, inspect = consoleParts.inspect;
+(%(locale)s)();
+(%(json)s)();
+(%(clone)s)(global);
+(%(encoding)s)(global);
+(%(url)s)(global);
+(%(buffer)s)(global);
+(%(conversions)s)(global);
+(%(arrays)s)(consoleParts.proxies, (%(sort)s)());
 const commonjs = (%(commonjs)s)(inspect, consoleParts.format, (%(path)s)(received),
                                 scriptCallSource);
 const deniedProbe = new Proxy(create(null), {
