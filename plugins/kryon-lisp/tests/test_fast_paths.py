@@ -621,3 +621,36 @@ def test_each_call_is_one_step_of_the_instruction_limit(limit: int, n: int, pass
     else:
         with pytest.raises(InstructionLimitError, match=f"limit of {limit} steps exceeded"):
             engine.call_function(sid, "fan", [n])
+
+
+MULTI_ARITY = """
+(defn f ([] :zero) ([a] [:one a]) ([a b] [:two a b]))
+(defn g ([a] a) ([a b & more] [a b more]))
+(defn h
+  ([n] (h n 0))
+  ([n acc]
+   (if (= n 3)
+     (do (defn h ([n] :new) ([n acc] [:new n acc])) (h n acc))
+     (h (dec n) (+ acc n)))))
+(defn msg [thunk] (try (thunk) (catch Exception e (ex-message e))))
+[(f) (f nil) (f nil nil) (f 1 false) (g nil) (g 1 nil) (g 1 2 nil) (g 1 2 3 4)
+ (map f [1 2]) (apply f [1 2]) (apply g 1 2 3 [4]) (h 5) (h 7 1)
+ (loop [i 0 acc []]
+   (if (< i 2) (recur (inc i) (conj acc ((fn ([] i) ([x] (+ x i))) 10))) acc))
+ (msg #(f 1 2 3)) (msg #(g)) (msg #(apply f (range 20)))]
+"""
+
+
+@pytest.mark.parametrize("limited", [False, True])
+def test_multi_arity_dispatch_reads_the_arguments_given(limited: bool) -> None:
+    # the dispatcher tells a missing argument from nil and false, passes the
+    # rest on to the variadic arity, sees a redefinition made mid-recursion,
+    # and names the count given when no arity takes it
+    assert run_lisp(MULTI_ARITY, limited=limited)[1] == (
+        "[:zero [:one nil] [:two nil nil] [:two 1 false] nil [1 nil nil] [1 2 (nil)]"
+        " [1 2 (3 4)] ([:one 1] [:one 2]) [:two 1 2] [1 2 (3 4)] [:new 3 9] [:new 7 1]"
+        " [10 11]"
+        ' "Wrong number of args (3) passed to: user/f"'
+        ' "Wrong number of args (0) passed to: user/g"'
+        ' "Wrong number of args (20) passed to: user/f"]'
+    )

@@ -239,6 +239,10 @@ def arity_error(n: int, name: str) -> TypeError:
     return TypeError(f"Wrong number of args ({n}) passed to: {name}")
 
 
+NO_ARG = object()
+"""The default of a multi-arity dispatcher's parameters: an argument not given."""
+
+
 def restseq(args: tuple[Any, ...]) -> Any:
     return IndexedSeq(args, 0) if args else None
 
@@ -569,6 +573,7 @@ CORE: dict[str, Any] = {
     "@uncatchable": uncatchable,
     "@exiting": exiting,
     "@arity_error": arity_error,
+    "@NA": NO_ARG,
     "@restseq": restseq,
     "@case-match": case_match,
     "@case-error": case_error,

@@ -293,26 +293,41 @@ def _is_condition_map(body: list[Any]) -> bool:
 
 
 def _dispatcher(py: str, label: str, compiled: list[tuple[int, bool, str]]) -> ast.FunctionDef:
-    n = name("@n")
-    checks: Stmts = [assign("@n", call(name("@len"), name("@args")))]
+    """``def f(@p0=@NA, ..., *@args)``: the arity is read off the parameters
+    left unfilled, so a call builds no tuple and reaches its arity without
+    unpacking one (no fixed arity has more parameters than the variadic one)."""
+    width = max(count for count, _, _ in compiled)
+    params = [f"@p{i}" for i in range(width)]
+
+    def given(i: int) -> ast.expr:  # the (i+1)-th argument was passed
+        return ast.Compare(left=name(params[i]), ops=[ast.IsNot()], comparators=[name("@NA")])
+
+    def at_least(count: int) -> list[ast.expr]:
+        return [given(count - 1)] if count else []
+
+    checks: Stmts = []
     for count, variadic, arity_py in sorted(compiled, key=lambda t: (t[1], t[0])):
-        op: ast.cmpop = ast.GtE() if variadic else ast.Eq()
-        checks.append(
-            ast.If(
-                test=ast.Compare(left=n, ops=[op], comparators=[const(count)]),
-                body=[
-                    ast.Return(
-                        value=ast.Call(
-                            func=name(arity_py),
-                            args=[ast.Starred(value=name("@args"), ctx=ast.Load())],
-                            keywords=[],
-                        )
-                    )
-                ],
-                orelse=[],
+        args: list[ast.expr] = [name(p) for p in params[:count]]
+        tests = at_least(count)
+        if variadic:
+            args.append(ast.Starred(value=name("@args"), ctx=ast.Load()))
+        elif count < width:
+            tests.append(
+                ast.Compare(left=name(params[count]), ops=[ast.Is()], comparators=[name("@NA")])
             )
-        )
-    checks.append(ast.Raise(exc=call(name("@arity_error"), n, const(label)), cause=None))
-    return ast.FunctionDef(
-        name=py, args=_arguments([], "@args"), body=checks, decorator_list=[], returns=None
-    )
+        else:
+            tests.append(ast.UnaryOp(op=ast.Not(), operand=name("@args")))
+        result = ast.Return(value=ast.Call(func=name(arity_py), args=args, keywords=[]))
+        if not tests:
+            checks.append(result)
+            break
+        test = tests[0] if len(tests) == 1 else ast.BoolOp(op=ast.And(), values=tests)
+        checks.append(ast.If(test=test, body=[result], orelse=[]))
+    else:
+        n: ast.expr = call(name("@len"), name("@args"))
+        for i in range(width):
+            n = ast.BinOp(left=n, op=ast.Add(), right=given(i))
+        checks.append(ast.Raise(exc=call(name("@arity_error"), n, const(label)), cause=None))
+    arguments = _arguments(params, "@args")
+    arguments.defaults = [name("@NA") for _ in params]
+    return ast.FunctionDef(name=py, args=arguments, body=checks, decorator_list=[], returns=None)
