@@ -654,3 +654,26 @@ def test_multi_arity_dispatch_reads_the_arguments_given(limited: bool) -> None:
         ' "Wrong number of args (0) passed to: user/g"'
         ' "Wrong number of args (20) passed to: user/f"]'
     )
+
+
+COMPUTED_HEADS = """
+(defn msg [thunk] (try (thunk) (catch Throwable e (ex-message e))))
+(let [log (atom [])]
+  [((do (swap! log conj :head) (fn [x] [:called x])) (do (swap! log conj :arg) 1))
+   @log
+   ((fn [x] (* x 2)) 21) ((partial + 1) 2) ((first [[1 2 3]]) 1) ((first [{:a 1}]) :a)
+   ((first [:a]) {:a 1}) ((fn f [x] (if (pos? x) (f (dec x)) :done)) 3)
+   (msg #((fn [x] x) 1 2)) (msg #((first [[1 2 3]]) 1 2)) (msg #((get {} :a) 1))])
+"""
+
+
+@pytest.mark.parametrize("limited", [False, True])
+def test_a_computed_head_is_called_as_invoke_would(limited: bool) -> None:
+    # a head that is not a name (a fn form, a call) is evaluated once, before
+    # the arguments; vectors, maps and keywords it yields are still functions
+    assert run_lisp(COMPUTED_HEADS, limited=limited)[1] == (
+        "[[:called 1] [:head :arg] 42 3 2 1 1 :done"
+        ' "Wrong number of args (2) passed to: fn"'
+        ' "Wrong number of args (2) passed to: clojure.lang.PersistentVector"'
+        ' "nil cannot be cast to clojure.lang.IFn"]'
+    )

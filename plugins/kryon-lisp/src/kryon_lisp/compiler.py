@@ -680,21 +680,28 @@ class Compiler:
             return self.finish(stmts, getter, ctx)
         stmts, exprs = self.exprs([head, *args], env)
         fn, *rest = exprs
-        if isinstance(head, Symbol) and (
+        if isinstance(head, Symbol) and not (
             (head.ns is None and env.get(head.name) is not None) or self._may_be_vector(head)
         ):
-            # a local or a def may hold a vector, which Python cannot call directly
-            expr: ast.expr = ast.IfExp(
-                test=ast.Compare(
-                    left=call(name("@type"), fn), ops=[ast.IsNot()], comparators=[name("@PVector")]
-                ),
-                body=call(fn, *rest),
-                orelse=call(name("@invoke"), fn, *rest),
-            )
-        elif isinstance(head, Symbol):
-            expr = call(fn, *rest)
+            expr: ast.expr = call(fn, *rest)
         else:
-            expr = call(name("@invoke"), fn, *rest)
+            # a local, a def or a computed head ((fn ...) x), ((partial f a) x)
+            # may be a vector, which Python cannot call directly; the head is
+            # evaluated (once) before the arguments either way
+            first, use = fn, fn
+            if not is_simple(fn):
+                tmp = self.scope.temp()
+                first = ast.NamedExpr(target=ast.Name(id=tmp, ctx=ast.Store()), value=fn)
+                use = name(tmp)
+            expr = ast.IfExp(
+                test=ast.Compare(
+                    left=call(name("@type"), first),
+                    ops=[ast.IsNot()],
+                    comparators=[name("@PVector")],
+                ),
+                body=call(use, *rest),
+                orelse=call(name("@invoke"), use, *rest),
+            )
         return self.finish(stmts, expr, ctx)
 
     def _may_be_vector(self, head: Symbol) -> bool:
