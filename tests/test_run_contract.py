@@ -277,6 +277,10 @@ ARGUMENTS = {
     "js": (".js", 'console.log(process.argv.slice(1).join("|"));\n'),
     "python": (".py", 'import sys\nprint("|".join(sys.argv))\n'),
     "lisp": (".klisp", '(println (apply str (interpose "|" (cons *file* *command-line-args*))))\n'),
+    "wren": (
+        ".wren",
+        'import "os" for Process\nSystem.print(Process.allArguments[1..-1].join("|"))\n',
+    ),
 }
 
 

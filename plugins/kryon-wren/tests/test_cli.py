@@ -33,8 +33,8 @@ def test_compile_errors_exit_65_with_every_error(tmp_path: Path) -> None:
     proc = _run(tmp_path, "bad.wren", source)
     assert proc.returncode == 65
     assert proc.stderr == (
-        "[bad line 3] Error at ')': Class A already defines a method 'f()'.\n"
-        "[bad line 5] Error at 'nope': Variable is used but not defined.\n"
+        "[bad.wren line 3] Error at ')': Class A already defines a method 'f()'.\n"
+        "[bad.wren line 5] Error at 'nope': Variable is used but not defined.\n"
     )
 
 
@@ -44,7 +44,7 @@ def test_runtime_errors_exit_70_with_message_and_stack(tmp_path: Path) -> None:
     assert proc.returncode == 70
     assert proc.stdout == "before\n"
     assert proc.stderr == (
-        "Null does not implement 'x'.\n[boom line 3] in g\n[boom line 5] in (script)\n"
+        "Null does not implement 'x'.\n[boom.wren line 3] in g\n[boom.wren line 5] in (script)\n"
     )
 
 
@@ -54,7 +54,10 @@ def test_source_and_output_are_bytes_as_in_the_reference(tmp_path: Path) -> None
     proc = _run(tmp_path, "raw.wren", b'System.print("caf\xe9")\nSystem.print("\\xff")\n')
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, b"caf\xe9\n\xff\n", b"")
     proc = _run(tmp_path, "stray.wren", b"var x = 1\n\xff\n")
-    assert (proc.returncode, proc.stderr) == (65, b"[stray line 2] Error: Invalid byte 0xff.\n")
+    assert (proc.returncode, proc.stderr) == (
+        65,
+        b"[stray.wren line 2] Error: Invalid byte 0xff.\n",
+    )
 
 
 def test_a_withheld_host_function_is_a_runtime_error_when_called(tmp_path: Path) -> None:
@@ -63,7 +66,7 @@ def test_a_withheld_host_function_is_a_runtime_error_when_called(tmp_path: Path)
     assert (proc.returncode, proc.stdout) == (70, "a\n")
     assert proc.stderr == (
         "policy 'sandboxed' does not grant 'cross_language' (kryon.call)\n"
-        "[deny line 3] in (script)\n"
+        "[deny.wren line 3] in (script)\n"
     )
 
 

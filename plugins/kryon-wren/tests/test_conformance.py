@@ -89,6 +89,12 @@ class TestWrenConformance(EngineConformance):
     source_coroutine: ClassVar[str] = SOURCE_COROUTINE
     source_debug: ClassVar[str] = SOURCE_DEBUG
     debug_line: ClassVar[int] = 2
+    source_arguments: ClassVar[str] = (
+        'import "os" for Process\n'
+        'if (Process.allArguments[1] != "program") Fiber.abort("argv")\n'
+        "var ARGS = Process.arguments\n"
+        "var args = Fn.new { ARGS }\n"
+    )
 
     def expected(self, value: Value) -> Value:
         """Wren has one number type: integers come back as floats."""

@@ -124,7 +124,8 @@ def test_compile_error_is_rendered_like_the_reference(manager: ScriptManager) ->
     with pytest.raises(CompileError) as info:
         manager.load_script("dir/bad.wren", "var a = 1\nvar b = )\n", language="wren")
     assert info.value.line == 2
-    assert info.value.render() == "[dir/bad line 2] Error at ')': Expected expression."
+    # named as the script, where the reference CLI says [dir/bad line 2]
+    assert info.value.render() == "[dir/bad.wren line 2] Error at ')': Expected expression."
 
 
 def test_runtime_error_is_rendered_with_a_wren_stack(manager: ScriptManager) -> None:

@@ -105,6 +105,7 @@ class WrenEngine(ScriptEngine):
         self._conv: Converter | None = None
         self._shared: dict[str, Any] = {}
         self._callers: list[str] = []
+        self._argv: tuple[str, ...] = ("wren",)  # Process.allArguments (import "os")
         # What the running call printed and has not yet handed to the host
         # (see _write): a list of strings, and their total length.
         self._pending: list[str] = []
@@ -162,6 +163,7 @@ class WrenEngine(ScriptEngine):
         self._vm.builtin_modules["kryon"] = self._kryon_module
         self._vm.builtin_modules["meta"] = self._meta_module
         self._vm.builtin_modules["random"] = self._random_module
+        self._vm.builtin_modules["os"] = self._os_module
         self._conv = Converter(self._function_ref)
 
     def setup_bridge(self, bridge: ScriptBridge) -> None:
@@ -242,12 +244,26 @@ class WrenEngine(ScriptEngine):
             # raised inside the running code: its Wren frames are still on the stack
             live = self._vm.live_stack(with_locals=False) if self._vm is not None else []
             wren_stack = [(module, line, name) for module, line, name, _ in live]
+        named = self._module_names(script)
         frames = [
-            StackFrame(function=name, script=module, line=line or None)
+            StackFrame(function=name, script=named(module), line=line or None)
             for module, line, name in reversed(wren_stack)
         ]
         line = wren_stack[0][1] if wren_stack and wren_stack[0][1] else None
         return cls(message, script=script, line=line, traceback=frames)
+
+    def _module_names(self, running: str | None) -> Callable[[str], str]:
+        """How errors name a module: a loaded script by its script name (as
+        every engine names it: ``[main.wren line 3]``, where the reference CLI
+        says ``[main line 3]``), an imported module by its import path."""
+        scripts = {script.module: script.name for script in self._scripts.values()}
+        if running is not None:
+            scripts[module_name(running)] = running
+
+        def named(module: str) -> str:
+            return scripts.get(module, module)
+
+        return named
 
     # -- modules offered to scripts ------------------------------------------------
 
@@ -270,6 +286,11 @@ class WrenEngine(ScriptEngine):
 
         return meta_module(self._live())
 
+    def _os_module(self) -> dict[str, Any]:
+        from kryon_wren.host import process_class
+
+        return {"w_Process": process_class(lambda: self._argv)}
+
     def _random_module(self) -> dict[str, Any]:
         from kryon_wren.runtime.rand import random_module
 
@@ -288,7 +309,8 @@ class WrenEngine(ScriptEngine):
             compiled = vm.compile(source, module)
         except WrenCompileError as err:
             line, text = err.errors[0] if err.errors else (None, "compile error")
-            raise CompileError(text, script=script, line=line, rendered=err.rendered) from None
+            rendered = err.render(script if err.module == module else err.module)
+            raise CompileError(text, script=script, line=line, rendered=rendered) from None
         except FatalError as err:  # a limit of the policy
             raise err.error from None
         return CompiledScript(
@@ -328,6 +350,8 @@ class WrenEngine(ScriptEngine):
     def load_script(self, compiled: CompiledScript) -> ScriptId:
         vm = self._live()
         module = self._module_of(compiled)
+        if compiled.entry_point:  # the program: its arguments, as the CLI's Process has them
+            self._argv = ("wren", compiled.script, *compiled.arguments)
         if compiled.path:
             vm.base_dir = os.path.dirname(os.path.abspath(compiled.path))
             vm.module_files[module.name] = compiled.path
@@ -417,14 +441,17 @@ class WrenEngine(ScriptEngine):
         from kryon_wren.vm import render_runtime_error
 
         stack = err.stack or []
+        named = self._module_names(script)
         frames = [
-            StackFrame(function=name, script=module, line=line) for module, line, name in stack
+            StackFrame(function=name, script=named(module), line=line)
+            for module, line, name in stack
         ]
         frames.reverse()
         line = stack[0][1] if stack else None
         message = err.value if isinstance(err.value, str) else "[error object]"
+        rendered = render_runtime_error(err, named)
         return ScriptRuntimeError(
-            message, script=script, line=line, traceback=frames, rendered=render_runtime_error(err)
+            message, script=script, line=line, traceback=frames, rendered=rendered
         )
 
     def _function_ref(self, fn: WFn) -> FunctionRef:
@@ -476,7 +503,8 @@ class WrenEngine(ScriptEngine):
             compiled = vm.compile(source, script.module, extra_names=names, repl=True)
         except WrenCompileError as err:
             line, text = err.errors[0] if err.errors else (None, "compile error")
-            raise CompileError(text, script=script.name, line=line, rendered=err.rendered) from None
+            rendered = err.render(script.name)
+            raise CompileError(text, script=script.name, line=line, rendered=rendered) from None
         except FatalError as err:
             raise err.error from None
         vm.load(compiled, script.ns)

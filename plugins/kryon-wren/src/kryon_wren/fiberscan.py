@@ -27,7 +27,7 @@ SUSPENDING = frozenset(
 )
 """Methods (as compiled names) that suspend the running fiber: Fiber's own."""
 
-NATIVE_MODULES = frozenset({"random", "kryon"})
+NATIVE_MODULES = frozenset({"random", "kryon", "os"})
 """Modules whose code is not Wren: importing one compiles nothing."""
 
 

@@ -1,7 +1,8 @@
-"""The ``kryon`` module scripts import (``import "kryon" for Kryon``).
+"""The modules of the host's: ``kryon`` (``import "kryon" for Kryon``) and ``os``.
 
 Every host function of the bridge becomes a static method of ``Kryon`` named
 in camelCase (``Kryon.getElementById(id)``), callable with any arity.
+``import "os" for Process`` gives the program's arguments.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kryon_core import HostFunction, ScriptError, api_name
+from kryon_wren.runtime.collections import WList
 from kryon_wren.runtime.core import CORE
 from kryon_wren.runtime.objects import WClass, WrenError
 
@@ -48,3 +50,23 @@ def _method(
         return to_wren(result)
 
     return call
+
+
+def process_class(argv: Callable[[], tuple[str, ...]]) -> WClass:
+    """``Process`` of the reference CLI's ``os`` module, as far as a sandbox
+    has one: the program's command-line arguments (``kryon run FILE ARG...``).
+    ``allArguments`` starts with the interpreter and the script, as the CLI's
+    does; ``arguments`` is what follows them.  Nothing of the host (its
+    working directory, its process ids) is there."""
+
+    def arguments(this: WClass) -> WList:
+        return WList(argv()[2:])
+
+    def all_arguments(this: WClass) -> WList:
+        return WList(argv())
+
+    meta = type(
+        "Process metaclass", (WClass,), {"g_arguments": arguments, "g_allArguments": all_arguments}
+    )
+    cls: WClass = meta("Process", CORE["Object"], None, True)
+    return cls

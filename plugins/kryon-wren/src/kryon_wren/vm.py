@@ -54,7 +54,11 @@ class WrenCompileError(Exception):
 
     @property
     def rendered(self) -> str:
-        return "\n".join(f"[{self.module} line {line}] {text}" for line, text in self.errors)
+        return self.render(self.module)
+
+    def render(self, name: str) -> str:
+        """The reference CLI's report, the module called ``name``."""
+        return "\n".join(f"[{name} line {line}] {text}" for line, text in self.errors)
 
 
 @dataclass
@@ -565,9 +569,10 @@ def wren_locals(py_locals: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def render_runtime_error(err: WrenError) -> str:
+def render_runtime_error(err: WrenError, names: Callable[[str], str] = str) -> str:
+    """The reference CLI's report; ``names`` gives each module's name in it."""
     value = err.value
     lines = [value if isinstance(value, str) else "[error object]"]
     for module, line, name in err.stack or []:
-        lines.append(f"[{module} line {line}] in {name}")
+        lines.append(f"[{names(module)} line {line}] in {name}")
     return "\n".join(lines)

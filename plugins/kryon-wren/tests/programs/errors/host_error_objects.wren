@@ -9,4 +9,4 @@ System.print(Fiber.new { obj.fn }.try())
 System.print(Fiber.new { obj.arity }.try())
 System.print(Fiber.new { System.type.type.name }.try())
 System.print(Fiber.new { Object.new() }.try())
-import "os" for Process
+import "io" for File
