@@ -516,6 +516,9 @@ def test_ctrl_c_stops_a_script_under_a_policy_without_limits(
     (the kernel polls the host about every million instructions), pcall cannot
     swallow it, and the engine keeps serving."""
     lua = make_lua(TRUSTED)
+    # Python's own Ctrl-C handler, also when the tests run as a shell's background
+    # job (which starts with SIGINT ignored, and Python then installs none)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     timer = threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT))
     timer.start()
     try:
@@ -523,4 +526,5 @@ def test_ctrl_c_stops_a_script_under_a_policy_without_limits(
             lua.run(body)
     finally:
         timer.cancel()
+        signal.signal(signal.SIGINT, previous)
     assert lua.run("return 1 + 1") == 2
