@@ -135,6 +135,9 @@ def test_kryon_run_watch_runs_again_after_a_change_until_ctrl_c(tmp_path: Path) 
         [sys.executable, "-m", "kryon_core", "run", "--watch", str(script)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # Ctrl-C as at a terminal, also when the tests run as a shell's
+        # background job (SIGINT ignored, and inherited so)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         assert line_of(proc.stdout) == b"v1\n"
