@@ -146,11 +146,15 @@ def _log_to_stderr() -> None:
 
 
 def _fail(error: BaseException, status: int) -> NoReturn:
+    _report(error)
+    raise SystemExit(status)
+
+
+def _report(error: BaseException) -> None:
     text = error.render() if isinstance(error, ScriptError) else str(error)
     if text:  # a script's own exit may have nothing to say
         with contextlib.suppress(OSError):  # without a stderr the status still tells
             _write(text.rstrip("\n") + "\n", "stderr")
-    raise SystemExit(status)
 
 
 def _status_for(error: KryonError) -> int:
@@ -296,12 +300,20 @@ def run(
         _watch_runs(file, command, config)
     policy = policy or (config.kryon.default_policy if config.source else "sandboxed")
     _log_to_stderr()
+    status = EX_OK
     try:
         with ScriptManager(config, output=_stdio_sink) as manager:
             try:
                 _run_in(manager, file, language, policy, program_args, function, call_args)
             except KeyboardInterrupt:
                 _interrupted(file)
+            except KryonError as exc:
+                # told before the engines close: what the program runs as it ends
+                # (finalizers, atexit) comes after its error, as in python and lua
+                if isinstance(exc, ScriptError):
+                    exc.with_script(file)
+                _report(exc)
+                status = _status_for(exc)
     except KryonError as exc:
         if isinstance(exc, ScriptError):
             exc.with_script(file)  # a --call result that cannot be converted names no script
@@ -313,6 +325,8 @@ def run(
     finally:
         _stdio_flush(file)
         _pending = None
+    if status != EX_OK:
+        raise SystemExit(status)
 
 
 def _watch_runs(file: str, command: list[str], config: KryonConfig) -> NoReturn:

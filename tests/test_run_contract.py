@@ -160,6 +160,39 @@ ENDLESS_FINALIZERS = {
 }
 
 
+# language: a program whose object (or atexit callback) prints "bye" as the program
+# ends, and whose line 3 fails
+FAILING_WITH_FINALIZERS = {
+    "lua": (
+        'setmetatable({}, {__gc = function() print("bye") end})\nprint("start")\nerror("boom")\n'
+    ),
+    "python": 'import atexit\natexit.register(lambda: print("bye"))\nprint("start") or 1 / 0\n',
+}
+
+
+@pytest.mark.parametrize(
+    "language", [lang for lang in FAILING_WITH_FINALIZERS if lang in INSTALLED]
+)
+def test_a_failed_programs_error_comes_before_what_it_runs_as_it_ends(
+    language: str, tmp_path: Path
+) -> None:
+    """As ``lua`` and ``python`` do: the error is reported, then the program
+    ends (finalizers, atexit), seen in order when stdout and stderr are one."""
+    path = tmp_path / f"fails{CASES[language][0]}"
+    path.write_text(FAILING_WITH_FINALIZERS[language])
+    result = subprocess.run(
+        [sys.executable, "-m", "kryon_core", "run", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 70
+    lines = result.stdout.splitlines()
+    assert lines[0] == "start" and lines[-1] == "bye", result.stdout
+    assert any(f"{path.name}" in line and "3" in line for line in lines[1:-1]), result.stdout
+
+
 @pytest.mark.parametrize("language", [lang for lang in ENDLESS_FINALIZERS if lang in INSTALLED])
 def test_a_limit_that_stops_the_programs_finalizers_exits_70(language: str, tmp_path: Path) -> None:
     path = tmp_path / f"bye{CASES[language][0]}"

@@ -137,7 +137,7 @@ def test_kryon_run_watch_runs_again_after_a_change_until_ctrl_c(tmp_path: Path) 
         stderr=subprocess.PIPE,
         # Ctrl-C as at a terminal, also when the tests run as a shell's
         # background job (SIGINT ignored, and inherited so)
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # noqa: PLW1509
     )
     try:
         assert line_of(proc.stdout) == b"v1\n"

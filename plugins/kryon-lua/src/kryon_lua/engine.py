@@ -101,6 +101,7 @@ class LuaEngine(ScriptEngine):
         self._host = HostCalls()
         self._bridge: ScriptBridge | None = None
         self._scripts: dict[ScriptId, _Script] = {}
+        self._failed_program: str | None = None  # a program whose main chunk failed
         self._next_id = 0
         self._capabilities: EngineCapabilities | None = None
 
@@ -204,6 +205,13 @@ class LuaEngine(ScriptEngine):
         return self._bridge.convert(obj)
 
     def close(self) -> None:
+        if self._vm is not None and self._failed_program is not None:
+            # the program failed (and its error was reported): the finalizers
+            # still run, as lua runs them closing its state; one ended by a
+            # limit changes nothing reported
+            with contextlib.suppress(ScriptError):
+                self._close_program(self._failed_program)
+        self._failed_program = None
         if self._vm is not None:
             for script_id in list(self._scripts):
                 self.unload_script(script_id)
@@ -274,10 +282,9 @@ class LuaEngine(ScriptEngine):
             if result[0] is False:
                 error = self._error(result, name)
                 if compiled.entry_point and not isinstance(error, ScriptExit):
-                    # lua closes its state after reporting the error: finalizers
-                    # still run (one ended by a limit changes nothing reported)
-                    with contextlib.suppress(ScriptError):
-                        self._close_program(name)
+                    # lua closes its state after reporting the error: the
+                    # finalizers run when the engine closes (see close)
+                    self._failed_program = name
                 raise error
             result = result[1][1]
         exports, names = self._kernel.exports(env, result, skip)
