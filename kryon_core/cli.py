@@ -157,6 +157,14 @@ def _report(error: BaseException) -> None:
             _write(text.rstrip("\n") + "\n", "stderr")
 
 
+def _told(error: KryonError, file: str) -> int:
+    """Report an error of the run of ``file`` on stderr; the run's exit status."""
+    if isinstance(error, ScriptError):
+        error.with_script(file)  # a --call result that cannot be converted names no script
+    _report(error)
+    return _status_for(error)
+
+
 def _status_for(error: KryonError) -> int:
     if isinstance(error, ScriptExit):
         return error.status & 0xFF  # what the OS keeps of it, as for `exit(256)`
@@ -310,14 +318,9 @@ def run(
             except KryonError as exc:
                 # told before the engines close: what the program runs as it ends
                 # (finalizers, atexit) comes after its error, as in python and lua
-                if isinstance(exc, ScriptError):
-                    exc.with_script(file)
-                _report(exc)
-                status = _status_for(exc)
-    except KryonError as exc:
-        if isinstance(exc, ScriptError):
-            exc.with_script(file)  # a --call result that cannot be converted names no script
-        _fail(exc, _status_for(exc))
+                status = _told(exc, file)
+    except KryonError as exc:  # while the engines start or close
+        raise SystemExit(_told(exc, file)) from None
     except KeyboardInterrupt:  # while the engines start or close
         _interrupted(file)
     except Exception as exc:  # a bug outside any script: still a message, not a traceback

@@ -517,14 +517,14 @@ class ScriptManager:
             if source is None:
                 source = self._read_source(name, old.path, old.language, instance.policy)
             self._validate(ScriptSource(name, old.language, source, old.path), instance.policy)
-            program = old.compiled if old.compiled and old.compiled.entry_point else None
+            program = old.compiled  # (arguments are a program's: () for any other)
             script_id, compiled, functions = self._load_into(
                 instance,
                 name,
                 source,
                 old.path,
-                entry_point=program is not None,
-                arguments=program.arguments if program else (),
+                entry_point=program is not None and program.entry_point,
+                arguments=program.arguments if program is not None else (),
             )
             new = LoadedScript(
                 name,
