@@ -458,7 +458,7 @@ for _java_name in (
     "java.util.UnknownFormatConversionException",
 ):
     # told apart by the Java class Clojure would throw, not by the Python error
-    CATCH_CLASSES[_java_name] = (catch_type(_java_name, (Exception,)),)
+    CATCH_CLASSES[_java_name] = (catch_type(_java_name),)
     CATCH_CLASSES[_java_name.rpartition(".")[2]] = CATCH_CLASSES[_java_name]
 
 

@@ -11,8 +11,6 @@ take the ``NullPointerException`` of ``(+ 1 nil)``, and
 
 from __future__ import annotations
 
-from typing import Any
-
 _RUNTIME = "java.lang.RuntimeException"
 _IAE = "java.lang.IllegalArgumentException"
 _IOOBE = "java.lang.IndexOutOfBoundsException"
@@ -58,18 +56,16 @@ def is_java_subclass(name: str, ancestor: str) -> bool:
 
 class _ByJavaClass(type):
     java_name: str
-    python_types: tuple[type, ...]
 
     def __instancecheck__(cls, x: object) -> bool:
-        if not isinstance(x, cls.python_types):
-            return False  # not even the Python kind of error this class is raised as
+        if not isinstance(x, Exception):
+            return False  # BaseException only (SystemExit ...): no Java class to test
         from kryon_lisp.printer import type_name
 
         return is_java_subclass(type_name(x), cls.java_name)
 
 
-def catch_type(java_name: str, python_types: tuple[type, ...]) -> type:
-    """The type a ``catch`` of ``java_name`` tests errors with: one of
-    ``python_types`` whose Java class is ``java_name`` or extends it."""
-    attrs: dict[str, Any] = {"java_name": java_name, "python_types": python_types}
-    return _ByJavaClass(java_name.rpartition(".")[2], (), attrs)
+def catch_type(java_name: str) -> type:
+    """The type a ``catch`` of ``java_name`` tests errors with: an error whose
+    Java class is ``java_name`` or extends it."""
+    return _ByJavaClass(java_name.rpartition(".")[2], (), {"java_name": java_name})
