@@ -302,13 +302,10 @@ def _dispatcher(py: str, label: str, compiled: list[tuple[int, bool, str]]) -> a
     def given(i: int) -> ast.expr:  # the (i+1)-th argument was passed
         return ast.Compare(left=name(params[i]), ops=[ast.IsNot()], comparators=[name("@NA")])
 
-    def at_least(count: int) -> list[ast.expr]:
-        return [given(count - 1)] if count else []
-
     checks: Stmts = []
     for count, variadic, arity_py in sorted(compiled, key=lambda t: (t[1], t[0])):
         args: list[ast.expr] = [name(p) for p in params[:count]]
-        tests = at_least(count)
+        tests = [given(count - 1)] if count else []  # at least count arguments
         if variadic:
             args.append(ast.Starred(value=name("@args"), ctx=ast.Load()))
         elif count < width:
