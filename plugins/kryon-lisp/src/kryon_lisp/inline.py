@@ -394,10 +394,9 @@ def emit_nth(scope: FnScope, args: list[ast.expr]) -> tuple[ast.expr, bool] | No
     draining it through its source."""
     if len(args) != 2 or not all(is_simple(a) for a in args):
         return None
-    first = v = args[0]
-    i = args[1]
+    v, i = args
     checks: list[ast.expr] = [
-        ast.Compare(left=_int_type(first), ops=[ast.Is()], comparators=[name("@PVector")])
+        ast.Compare(left=_int_type(v), ops=[ast.Is()], comparators=[name("@PVector")])
     ]
     if not is_long(i):
         checks.append(ast.Compare(left=_int_type(i), ops=[ast.Is()], comparators=[name("@int")]))
