@@ -28,6 +28,7 @@ from kryon_lisp.seqs import IndexedSeq, LazySeq, seq
 from kryon_lisp.syntax_quote import gensym_id
 from kryon_lisp.types import (
     EMPTY_MAP,
+    NO_ARG,
     Atom,
     Char,
     Delay,
@@ -237,10 +238,6 @@ def exiting() -> bool:
 
 def arity_error(n: int, name: str) -> TypeError:
     return TypeError(f"Wrong number of args ({n}) passed to: {name}")
-
-
-NO_ARG = object()
-"""The default of a multi-arity dispatcher's parameters: an argument not given."""
 
 
 def restseq(args: tuple[Any, ...]) -> Any:

@@ -72,7 +72,9 @@ class Symbol:
 
 
 _keywords: dict[tuple[str | None, str], Keyword] = {}
-_NO_ARG: Any = object()  # a keyword called with no map at all
+NO_ARG: Any = object()
+"""The default of a parameter that tells an argument not given: a keyword's
+map, a multi-arity dispatcher's parameters (core's ``@NA``)."""
 
 
 class Keyword:
@@ -104,10 +106,10 @@ class Keyword:
             return cls(name, ns)
         return cls(text)
 
-    def __call__(self, coll: Any = _NO_ARG, default: Any = None, *more: Any) -> Any:
-        if more or coll is _NO_ARG:
+    def __call__(self, coll: Any = NO_ARG, default: Any = None, *more: Any) -> Any:
+        if more or coll is NO_ARG:
             # Clojure names the keyword: Wrong number of args (3) passed to: :a
-            given = 0 if coll is _NO_ARG else 2 + len(more)
+            given = 0 if coll is NO_ARG else 2 + len(more)
             raise TypeError(f"Wrong number of args ({given}) passed to: {self}")
         if isinstance(coll, (LMap, LSet)):
             return coll.get(self, default)  # records and sorted maps too
