@@ -3,8 +3,8 @@
 // latin1 and ascii, equals/compare/indexOf/includes, toJSON, printed as <Buffer 68 69>.
 // readUInt8/readInt16LE/writeDoubleBE/readBigUInt64LE... as well; no pooling.  Pure
 // JavaScript: the prelude evaluates this factory once per VM with the global object,
-// after encoding.js.
-(function (global) {
+// after encoding.js, and its `received` (how Node's argument errors describe a value).
+(function (global, received) {
 "use strict";
 const define = Object.defineProperty, apply = Reflect.apply, text = String;
 const CUSTOM = Symbol.for("nodejs.util.inspect.custom");
@@ -18,17 +18,9 @@ const B64_VALUES = Object.create(null);
 for (let i = 0; i < 64; i++) { B64_VALUES[B64[i]] = i; B64_VALUES[B64URL[i]] = i; }
 
 function argType(name, what, v) {
-  let got;
-  if (v === null || v === undefined) got = "Received " + v;
-  else if (typeof v === "object") {
-    got = v.constructor && v.constructor.name ? "Received an instance of " + v.constructor.name
-      : "Received " + text(v);
-  } else if (typeof v === "function") got = "Received function " + v.name;
-  else if (typeof v === "string") {
-    got = "Received type string ('" + (v.length > 25 ? v.slice(0, 25) + "..." : v) + "')";
-  } else got = "Received type " + typeof v + " (" + text(v) + ")";
   const which = name === "first" ? name : '"' + name + '"';
-  const error = new TypeErrorCtor("The " + which + " argument must be " + what + ". " + got);
+  const error = new TypeErrorCtor("The " + which + " argument must be " + what + ". Received" +
+    received(v));
   error.code = "ERR_INVALID_ARG_TYPE";
   return error;
 }

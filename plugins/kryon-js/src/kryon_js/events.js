@@ -1,9 +1,10 @@
 // EventTarget, Event, CustomEvent, AbortController and AbortSignal as Node 20 has them
 // (a target with no tree: no capture or bubbling phases), printed as Node prints them.
 // Pure JavaScript: the prelude evaluates this factory once per VM with the global
-// object, process.nextTick (a listener's error is thrown from a tick, as in Node) and
-// a setTimeout that keeps no program alive (AbortSignal.timeout; null without timers).
-(function (global, nextTick, weakTimeout) {
+// object, its `received` (how Node's argument errors describe a value),
+// process.nextTick (a listener's error is thrown from a tick, as in Node) and a
+// setTimeout that keeps no program alive (AbortSignal.timeout; null without timers).
+(function (global, received, nextTick, weakTimeout) {
 "use strict";
 const define = Object.defineProperty, apply = Reflect.apply, text = String;
 const CUSTOM = Symbol.for("nodejs.util.inspect.custom");
@@ -16,15 +17,6 @@ function argError(code, message) {
   const error = new TypeErrorCtor(message);
   error.code = code;
   return error;
-}
-function received(v) {
-  if (v === null || v === undefined) return "Received " + v;
-  if (typeof v === "function") return "Received function " + v.name;
-  if (typeof v === "object") {
-    const c = v.constructor;
-    return c && c.name ? "Received an instance of " + c.name : "Received " + text(v);
-  }
-  return "Received type " + typeof v + " (" + text(v) + ")";
 }
 // (the options a custom inspect passes on, as Node's: one level less of the whole depth)
 function inner(options) {
@@ -151,7 +143,7 @@ class EventTarget {
     const map = listenersOf(this);
     if (!(event instanceof Event)) {
       throw argError("ERR_INVALID_ARG_TYPE",
-        'The "event" argument must be an instance of Event. ' + received(event));
+        'The "event" argument must be an instance of Event. Received' + received(event));
     }
     const s = stateOf(event);
     if (s.dispatching) {
@@ -237,7 +229,7 @@ class AbortSignal extends EventTarget {
   static timeout(delay) {
     if (typeof delay !== "number") {
       throw argError("ERR_INVALID_ARG_TYPE",
-        'The "delay" argument must be of type number. ' + received(delay));
+        'The "delay" argument must be of type number. Received' + received(delay));
     }
     if (!(delay >= 0 && delay <= 4294967295) || delay !== Math.floor(delay)) {
       const error = new RangeError('The value of "delay" is out of range. It must be >= 0 && ' +

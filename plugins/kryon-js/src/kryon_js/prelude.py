@@ -1976,7 +1976,7 @@ const console = consoleParts.console, inspect = consoleParts.inspect;
 (%(clone)s)(global);
 (%(encoding)s)(global);
 (%(url)s)(global);
-(%(buffer)s)(global);
+(%(buffer)s)(global, received);
 (%(conversions)s)(global);
 (%(arrays)s)(consoleParts.proxies, (%(sort)s)());
 const commonjs = (%(commonjs)s)(inspect, consoleParts.format, (%(path)s)(received),
@@ -2417,7 +2417,7 @@ if (%(timers)s) {
     define(global, name, { value: timerGlobals[name], writable: true, configurable: true });
   }
 }
-(%(events)s)(global, processObject.nextTick, %(timers)s ? function (callback, delay) {
+(%(events)s)(global, received, processObject.nextTick, %(timers)s ? function (callback, delay) {
   mapGet(TIMERS, addTimer(callback, delay, [], false)).weak = true;
 } : null);
 
