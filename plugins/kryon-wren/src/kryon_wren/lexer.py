@@ -9,9 +9,10 @@ then the rest of the string, as in the reference implementation.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable
 from typing import Any, NamedTuple
+
+from kryon_wren.runtime.natives import strtod_out_of_range
 
 KEYWORDS = frozenset(
     [
@@ -83,8 +84,6 @@ _PUNCT = {
 }
 """Each punctuator's text as one shared string (a match makes a new one)."""
 _NAME_KINDS = {k: (k, k) for k in KEYWORDS}
-_INF = float("inf")
-_DBL_MIN = sys.float_info.min
 
 
 def _name_kind(text: str) -> str:
@@ -300,12 +299,7 @@ class Lexer:
             value = float(text.rstrip("eE+-"))
         else:
             value = float(text)
-        underflow = 0.0 < value < _DBL_MIN or (
-            value == 0.0 and any(c in "123456789" for c in mantissa)
-        )
-        if value == _INF or underflow:
-            # C's strtod reports overflow, and underflow to a subnormal or to
-            # zero, as out of range.
+        if strtod_out_of_range(value, mantissa):
             self.error("Number literal was too large (8).")
             value = 0.0
         self.add("num", text, value)

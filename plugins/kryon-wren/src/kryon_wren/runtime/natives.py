@@ -21,6 +21,17 @@ _HEX = re.compile(r"[+-]?0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[
 _SPECIAL = re.compile(r"[+-]?(?:inf(?:inity)?|nan(?:\([0-9A-Za-z_]*\))?)", re.IGNORECASE)
 
 
+def strtod_out_of_range(value: float, mantissa: str) -> bool:
+    """Whether C's strtod reports a number it read as out of range (ERANGE):
+    overflow, or underflow to a subnormal or to zero.  ``value`` is what it
+    read, unsigned; ``mantissa`` its digits before the exponent."""
+    return (
+        math.isinf(value)
+        or 0.0 < value < sys.float_info.min
+        or (value == 0.0 and mantissa.strip("0.") != "")
+    )
+
+
 def c_strtod(s: str) -> float | None:
     """``Num.fromString``, as the reference does it with C's strtod (glibc): the
     longest number at the start (after blanks) is read; if it is out of range
@@ -47,8 +58,7 @@ def c_strtod(s: str) -> float | None:
     else:
         value = float(digits)
         mantissa = re.split("[eE]", digits)[0]
-    underflow = 0.0 < value < sys.float_info.min or (value == 0.0 and mantissa.strip("0.") != "")
-    if (math.isinf(value) and m.re is not _SPECIAL) or underflow:
+    if m.re is not _SPECIAL and strtod_out_of_range(value, mantissa):
         raise WrenError("Number literal is too large.")
     if body[m.end() :].rstrip(_C_SPACE):
         return None
