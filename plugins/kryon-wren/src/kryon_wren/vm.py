@@ -488,18 +488,23 @@ class VM:
             return "Number out of range."
         return f"Internal error: {type(exc).__name__}: {exc}"
 
+    def _wren_frame(self, code: CodeType, py_line: int, lasti: int) -> tuple[str, int, str] | None:
+        """(module, Wren line, function) of a Python frame of ``code`` at
+        ``py_line`` and instruction ``lasti``, if it is a Wren function's."""
+        info = self.code_info.get(code.co_filename)
+        if info is None:
+            return None
+        name = info.debug_names.get(code.co_name)
+        if name is None:
+            return None
+        return info.module, frame_line(info.line_map, info.spans, code, py_line, lasti), name
+
     def stack_of(self, tb: TracebackType | None) -> list[tuple[str, int, str]]:
         frames: list[tuple[str, int, str]] = []
         while tb is not None:
-            code = tb.tb_frame.f_code
-            info = self.code_info.get(code.co_filename)
-            if info is not None:
-                name = info.debug_names.get(code.co_name)
-                if name is not None:
-                    wline = frame_line(
-                        info.line_map, info.spans, code, tb.tb_lineno or 0, tb.tb_lasti
-                    )
-                    frames.append((info.module, wline, name))
+            found = self._wren_frame(tb.tb_frame.f_code, tb.tb_lineno or 0, tb.tb_lasti)
+            if found is not None:
+                frames.append(found)
             tb = tb.tb_next
         frames.reverse()
         return frames
@@ -510,16 +515,10 @@ class VM:
         out: list[tuple[str, int, str, dict[str, Any]]] = []
         frame: FrameType | None = sys._getframe(1)
         while frame is not None:
-            code = frame.f_code
-            info = self.code_info.get(code.co_filename)
-            if info is not None:
-                name = info.debug_names.get(code.co_name)
-                if name is not None:
-                    wline = frame_line(
-                        info.line_map, info.spans, code, frame.f_lineno or 0, frame.f_lasti
-                    )
-                    local_vars = wren_locals(frame.f_locals) if with_locals else {}
-                    out.append((info.module, wline, name, local_vars))
+            found = self._wren_frame(frame.f_code, frame.f_lineno or 0, frame.f_lasti)
+            if found is not None:
+                local_vars = wren_locals(frame.f_locals) if with_locals else {}
+                out.append((*found, local_vars))
             frame = frame.f_back
         return out
 
