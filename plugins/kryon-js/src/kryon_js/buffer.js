@@ -253,10 +253,7 @@ class Buffer extends Bytes {
 function checkSize(size) {
   if (typeof size !== "number") throw argType("size", "of type number", size);
   if (!(size >= 0 && size <= 4294967296)) {
-    const error = new RangeErrorCtor('The value of "size" is out of range. It must be >= 0 && ' +
-      "<= 4294967296. Received " + text(size));
-    error.code = "ERR_OUT_OF_RANGE";
-    throw error;
+    throw outOfRange("size", ">= 0 && <= 4294967296", text(size));
   }
 }
 
