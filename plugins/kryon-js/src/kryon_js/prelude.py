@@ -1353,14 +1353,13 @@ function v8Message(message, e) {
       objectGuess(name) + "'";
   }
   if (message === NOT_EXTENSIBLE) {
-    const p = assignedBefore(line, at, (q) => assignedKey(line, q) !== undefined);
-    return p < 0 ? undefined
-      : "Cannot add property " + assignedKey(line, p) + ", object is not extensible";
+    const key = keyAssignedBefore(line, at);
+    return key === undefined ? undefined
+      : "Cannot add property " + key + ", object is not extensible";
   }
   if (message === NO_SETTER) {
-    const p = assignedBefore(line, at, (q) => assignedKey(line, q) !== undefined);
-    if (p < 0) return undefined;
-    const key = assignedKey(line, p);
+    const key = keyAssignedBefore(line, at);
+    if (key === undefined) return undefined;
     return "Cannot set property " + key + " of " + getterHolder(key, top.getLineNumber()) +
       " which has only a getter";
   }
@@ -1584,6 +1583,12 @@ function assignedBefore(line, at, accepts) {
     }
   }
   return -1;
+}
+// The key that the assignment found by assignedBefore sets, or undefined.
+function keyAssignedBefore(line, at) {
+  let key;
+  assignedBefore(line, at, (p) => (key = assignedKey(line, p)) !== undefined);
+  return key;
 }
 // V8 names the object that has only a getter for `key` as #<Class>: the class of the
 // script that declares such a getter, else #<Object>.
