@@ -73,19 +73,21 @@ def same(a: Any, b: Any) -> bool:
     return a is b
 
 
+def is_c_integer(v: float) -> bool:
+    """The reference's test of an integer Num, C's ``trunc(v) == v``: true of
+    the infinities too (which Python's is_integer is not), past any bounds."""
+    return v.is_integer() or math.isinf(v)
+
+
 def validate_index(v: Any, count: int, what: str = "Index") -> int:
     if v.__class__ is not float:
         raise WrenError(f"{what} must be a number.")
-    if not v.is_integer():
-        if math.isinf(v):
-            # C's trunc(v) == v holds: an integer, past any bounds.
-            raise WrenError(f"{what} out of bounds.")
+    if not is_c_integer(v):
         raise WrenError(f"{what} must be an integer.")
-    i = int(v)
-    if i < 0:
-        i += count
-    if 0 <= i < count:
-        return i
+    if v < 0:
+        v += count
+    if 0 <= v < count:
+        return int(v)
     raise WrenError(f"{what} out of bounds.")
 
 
@@ -94,7 +96,7 @@ def next_index(it: Any, count: int) -> Any:
     slots, or false past the end: the reference's checks of an iterator."""
     if it.__class__ is not float:
         raise WrenError("Iterator must be a number.")
-    if not it.is_integer() and not math.isinf(it):
+    if not is_c_integer(it):
         raise WrenError("Iterator must be an integer.")
     if it < 0 or it + 1 >= count:
         return False
@@ -107,9 +109,7 @@ def range_slice(r: WRange, count: int) -> tuple[int, int, int]:
         return 0, 0, 0
     start = validate_index(r.frm, count, "Range start")
     value = r.to
-    if value.__class__ is not float or not value.is_integer():
-        if value.__class__ is float and math.isinf(value):
-            raise WrenError("Range end out of bounds.")
+    if value.__class__ is not float or not is_c_integer(value):
         raise WrenError("Range end must be an integer.")
     if value < 0:
         value = count + value
