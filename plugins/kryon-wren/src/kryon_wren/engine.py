@@ -309,7 +309,7 @@ class WrenEngine(ScriptEngine):
             compiled = vm.compile(source, module)
         except WrenCompileError as err:
             line, text = err.errors[0] if err.errors else (None, "compile error")
-            rendered = err.render(script if err.module == module else err.module)
+            rendered = err.render(script)  # vm.compile reports only this module
             raise CompileError(text, script=script, line=line, rendered=rendered) from None
         except FatalError as err:  # a limit of the policy
             raise err.error from None
