@@ -29,8 +29,13 @@ def kryon_class(
         name = api_name(fn, "camel")
         for arity in range(MAX_ARITY + 1):
             statics[f"m_{name}_{arity}"] = _method(fn, caller, to_host, to_wren)
-    meta = type("Kryon metaclass", (WClass,), statics)
-    cls: WClass = meta("Kryon", CORE["Object"], None, True)
+    return _static_class("Kryon", statics)
+
+
+def _static_class(name: str, statics: dict[str, Any]) -> WClass:
+    """A sealed class of the host's that has only the static methods ``statics``."""
+    meta = type(f"{name} metaclass", (WClass,), statics)
+    cls: WClass = meta(name, CORE["Object"], None, True)
     return cls
 
 
@@ -65,8 +70,4 @@ def process_class(argv: Callable[[], tuple[str, ...]]) -> WClass:
     def all_arguments(this: WClass) -> WList:
         return WList(argv())
 
-    meta = type(
-        "Process metaclass", (WClass,), {"g_arguments": arguments, "g_allArguments": all_arguments}
-    )
-    cls: WClass = meta("Process", CORE["Object"], None, True)
-    return cls
+    return _static_class("Process", {"g_arguments": arguments, "g_allArguments": all_arguments})
